@@ -1,0 +1,189 @@
+import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3'
+import { execFileSync, spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { S3StoreSettings } from '../src/inputs.js'
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+export const DIST = path.join(ROOT, 'dist', 'index.js')
+
+export const endpoint = (): string => process.env.TEST_S3_ENDPOINT as string
+export const bucket = (): string => process.env.TEST_S3_BUCKET as string
+
+/** A fresh key prefix so tests sharing the one s3rver never see each other's objects. */
+export function uniquePrefix(label = 't'): string {
+  return `${label}-${randomBytes(5).toString('hex')}/`
+}
+
+export function s3Settings(prefix: string, overrides: Partial<S3StoreSettings> = {}): S3StoreSettings {
+  return {
+    kind: 's3',
+    bucket: bucket(),
+    prefix,
+    region: 'us-east-1',
+    endpoint: endpoint(),
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    ...overrides
+  }
+}
+
+/** A plain SDK client, not our store: the "outside" reader that checks what the action wrote. */
+export function outsideClient(): S3Client {
+  return new S3Client({
+    region: 'us-east-1',
+    endpoint: endpoint(),
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED'
+  })
+}
+
+export async function readObject(client: S3Client, key: string): Promise<Buffer | undefined> {
+  try {
+    const response = await client.send(new GetObjectCommand({ Bucket: bucket(), Key: key }))
+    return Buffer.from(await response.Body!.transformToByteArray())
+  } catch (error) {
+    if ((error as Error).name === 'NoSuchKey') return undefined
+    throw error
+  }
+}
+
+/** Every key under a prefix (pages past 1,000 keys need --openssl-legacy-provider on s3rver). */
+export async function listKeys(client: S3Client, prefix: string): Promise<string[]> {
+  const keys: string[] = []
+  let token: string | undefined
+  do {
+    const page = await client.send(new ListObjectsV2Command({ Bucket: bucket(), Prefix: prefix, ContinuationToken: token }))
+    keys.push(...(page.Contents ?? []).map((object) => object.Key!))
+    token = page.NextContinuationToken
+  } while (token)
+  return keys.sort()
+}
+
+export function tempDir(label = 'sam'): string {
+  return mkdtempSync(path.join(tmpdir(), `${label}-`))
+}
+
+export function writeFiles(root: string, files: Record<string, string | Buffer>): void {
+  for (const [relative, content] of Object.entries(files)) {
+    const target = path.join(root, relative)
+    mkdirSync(path.dirname(target), { recursive: true })
+    writeFileSync(target, content)
+  }
+}
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', ['-c', 'user.email=test@example.com', '-c', 'user.name=Test', '-c', 'commit.gpgsign=false', ...args], {
+    cwd,
+    encoding: 'utf8'
+  }).trim()
+}
+
+/** A real git repository with one commit of `files`. */
+export function makeRepo(files: Record<string, string | Buffer>): { dir: string; commit: string } {
+  const dir = tempDir('repo')
+  git(dir, 'init', '-q')
+  writeFiles(dir, files)
+  return { dir, commit: commitAll(dir, 'initial') }
+}
+
+/** Writes files (if any) and commits everything; returns the new commit hash. */
+export function commitAll(dir: string, message: string, files: Record<string, string | Buffer> = {}): string {
+  writeFiles(dir, files)
+  git(dir, 'add', '-A')
+  git(dir, 'commit', '-q', '--allow-empty', '-m', message)
+  return git(dir, 'rev-parse', 'HEAD')
+}
+
+export interface DistRun {
+  code: number
+  stdout: string
+  stderr: string
+  outputs: Record<string, string>
+  summary: string
+}
+
+/** Parses a GITHUB_OUTPUT file (name<<delimiter ... delimiter blocks, or name=value lines). */
+export function parseOutputFile(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {}
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(line)
+    if (heredoc) {
+      const [, name, delimiter] = heredoc
+      const value: string[] = []
+      while (++i < lines.length && lines[i] !== delimiter) value.push(lines[i]!)
+      outputs[name!] = value.join('\n')
+    } else if (line.includes('=')) {
+      outputs[line.slice(0, line.indexOf('='))] = line.slice(line.indexOf('=') + 1)
+    }
+  }
+  return outputs
+}
+
+/**
+ * Runs the bundled action as the runner does: inputs as INPUT_* variables, outputs through a
+ * GITHUB_OUTPUT file, a job summary file. `env` replaces the inherited INPUT_* and AWS_* variables.
+ */
+export function runDist(options: {
+  inputs?: Record<string, string>
+  env?: Record<string, string>
+  args?: string[]
+  cwd?: string
+  runner?: boolean
+}): Promise<DistRun> {
+  const work = tempDir('run')
+  const outputFile = path.join(work, 'output.txt')
+  const summaryFile = path.join(work, 'summary.md')
+  writeFileSync(outputFile, '')
+  writeFileSync(summaryFile, '')
+  const env: Record<string, string> = {}
+  for (const [name, value] of Object.entries(process.env)) {
+    if (
+      value !== undefined &&
+      !/^(INPUT_|AWS_|GITHUB_|RUNNER_|PACKAGE_ASSETS_BUCKET|GIT_REPO_PATH|PACKAGE_DIRECTORY|CODE_HASH_FIND_FILTER)/.test(name)
+    ) {
+      env[name] = value
+    }
+  }
+  if (options.runner !== false) {
+    Object.assign(env, { GITHUB_ACTIONS: 'true', GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile })
+  }
+  for (const [name, value] of Object.entries(options.inputs ?? {})) env[`INPUT_${name.toUpperCase()}`] = value
+  Object.assign(env, options.env ?? {})
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [DIST, ...(options.args ?? [])], { cwd: options.cwd ?? work, env })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk) => (stdout += chunk))
+    child.stderr.on('data', (chunk) => (stderr += chunk))
+    child.on('error', reject)
+    child.on('close', (code) =>
+      resolve({
+        code: code ?? -1,
+        stdout,
+        stderr,
+        outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
+        summary: existsSync(summaryFile) ? readFileSync(summaryFile, 'utf8') : ''
+      })
+    )
+  })
+}
+
+/** Inputs that point the bundled action at the test s3rver. */
+export function s3Inputs(prefix: string): Record<string, string> {
+  return {
+    backend: 's3',
+    bucket: bucket(),
+    prefix,
+    endpoint: endpoint(),
+    'access-key-id': 'S3RVER',
+    'secret-access-key': 'S3RVER'
+  }
+}

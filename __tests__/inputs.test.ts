@@ -1,0 +1,114 @@
+import path from 'node:path'
+import { getInputs, normalizePrefix } from '../src/inputs.js'
+
+const CLEAN = /^(INPUT_|AWS_|PACKAGE_ASSETS_BUCKET|GIT_REPO_PATH|PACKAGE_DIRECTORY|CODE_HASH_FIND_FILTER)/
+const saved = { ...process.env }
+
+function setEnv(values: Record<string, string>): void {
+  for (const name of Object.keys(process.env)) if (CLEAN.test(name)) delete process.env[name]
+  Object.assign(process.env, values)
+}
+
+const inputs = (values: Record<string, string>): Record<string, string> =>
+  Object.fromEntries(Object.entries(values).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value]))
+
+afterAll(() => {
+  process.env = saved
+})
+
+describe('getInputs', () => {
+  it('defaults to the local store outside GitHub, with DESIGN.md defaults', () => {
+    setEnv(inputs({ mode: 'check' }))
+    const settings = getInputs(['node', 'index.js'], '/work')
+    expect(settings).toEqual({
+      mode: 'check',
+      store: { kind: 'local', prefix: '', root: path.resolve('/work/.asset-store') },
+      repoPath: '/work',
+      commit: undefined,
+      codeHashPatterns: [],
+      packageDirectory: '/work/packages',
+      concurrency: 16
+    })
+  })
+
+  it('takes the mode from the first argument and the seed environment names as fallbacks', () => {
+    setEnv({
+      PACKAGE_ASSETS_BUCKET: 'seed-bucket',
+      GIT_REPO_PATH: './repo',
+      PACKAGE_DIRECTORY: 'out',
+      CODE_HASH_FIND_FILTER: 'lambdas/**',
+      AWS_DEFAULT_REGION: 'eu-west-2'
+    })
+    const settings = getInputs(['node', 'index.js', 'upload'], '/ci')
+    expect(settings.mode).toBe('upload')
+    expect(settings.store).toMatchObject({ kind: 's3', bucket: 'seed-bucket', region: 'eu-west-2', forcePathStyle: false })
+    expect(settings.repoPath).toBe('/ci/repo')
+    expect(settings.packageDirectory).toBe('/ci/out')
+    expect(settings.codeHashPatterns).toEqual(['lambdas/**'])
+  })
+
+  it('prefers inputs to environment fallbacks', () => {
+    setEnv({
+      ...inputs({ mode: 'check', bucket: 'from-input', 'package-directory': 'dist' }),
+      PACKAGE_ASSETS_BUCKET: 'from-env',
+      PACKAGE_DIRECTORY: 'env-dir'
+    })
+    const settings = getInputs([], '/w')
+    expect(settings.store).toMatchObject({ bucket: 'from-input' })
+    expect(settings.packageDirectory).toBe('/w/dist')
+  })
+
+  it('uses path style for a custom endpoint unless told otherwise, and reads AWS_ENDPOINT_URL_S3', () => {
+    setEnv(inputs({ mode: 'check', bucket: 'b-1', endpoint: 'http://127.0.0.1:9000/' }))
+    expect(getInputs([], '/').store).toMatchObject({ endpoint: 'http://127.0.0.1:9000', forcePathStyle: true })
+    setEnv(inputs({ mode: 'check', bucket: 'b-1', endpoint: 'https://s3.example.com', 'force-path-style': 'false' }))
+    expect(getInputs([], '/').store).toMatchObject({ forcePathStyle: false })
+    setEnv({ ...inputs({ mode: 'check', bucket: 'b-1' }), AWS_ENDPOINT_URL_S3: 'http://minio:9000' })
+    expect(getInputs([], '/').store).toMatchObject({ endpoint: 'http://minio:9000', forcePathStyle: true })
+  })
+
+  it('lowercases a commit override and parses pattern lists', () => {
+    setEnv(inputs({ mode: 'check', commit: 'A'.repeat(40), 'code-hash-paths': 'src/**, package.json\n!src/**/*.md  lib' }))
+    const settings = getInputs([], '/')
+    expect(settings.commit).toBe('a'.repeat(40))
+    expect(settings.codeHashPatterns).toEqual(['src/**', 'package.json', '!src/**/*.md', 'lib'])
+  })
+
+  it('carries explicit credentials', () => {
+    setEnv(inputs({ mode: 'check', bucket: 'bkt', 'access-key-id': 'AKIA1', 'secret-access-key': 'sec', 'session-token': 'tok' }))
+    expect(getInputs([], '/').store).toMatchObject({ credentials: { accessKeyId: 'AKIA1', secretAccessKey: 'sec', sessionToken: 'tok' } })
+  })
+
+  it.each([
+    [{}, "Input 'mode' is required: one of check, upload, apply"],
+    [{ mode: 'deploy' }, "Input 'mode' is 'deploy'; allowed values: check, upload, apply."],
+    [{ mode: 'check', backend: 'ftp' }, "Input 'backend' is 'ftp'; allowed values: auto, s3, local."],
+    [{ mode: 'check', backend: 's3' }, "backend 's3' needs a bucket: set the 'bucket' input or PACKAGE_ASSETS_BUCKET."],
+    [{ mode: 'check', bucket: 's3://my-bucket/x' }, "Input 'bucket' is 's3://my-bucket/x': give only the bucket name"],
+    [{ mode: 'check', bucket: 'My Bucket' }, "Input 'bucket' is 'My Bucket', which is not a valid bucket name"],
+    [
+      { mode: 'check', bucket: 'bkt', endpoint: 'minio:9000' },
+      "Input 'endpoint' is 'minio:9000': the URL must start with http:// or https://."
+    ],
+    [{ mode: 'check', bucket: 'bkt', endpoint: 'not a url' }, "Input 'endpoint' is 'not a url', which is not a URL"],
+    [{ mode: 'check', bucket: 'bkt', 'force-path-style': 'yes' }, "Input 'force-path-style' is 'yes'; allowed values: auto, true, false."],
+    [{ mode: 'check', bucket: 'bkt', 'access-key-id': 'AKIA' }, "Inputs 'access-key-id' and 'secret-access-key' go together"],
+    [{ mode: 'check', commit: 'abc123' }, "Input 'commit' is 'abc123': give the full commit hash"],
+    [{ mode: 'check', concurrency: '0' }, "Input 'concurrency' is '0': give a whole number from 1 to 256."],
+    [{ mode: 'check', prefix: 'a/../b' }, "Input 'prefix' is 'a/../b': use a plain key prefix"]
+  ])('rejects %j', (values, message) => {
+    setEnv(inputs(values as Record<string, string>))
+    expect(() => getInputs(['node', 'index.js'], '/')).toThrow(message)
+  })
+})
+
+describe('normalizePrefix', () => {
+  it.each([
+    ['', ''],
+    ['api', 'api/'],
+    ['/api/', 'api/'],
+    ['team/api//', 'team/api/']
+  ])('%j -> %j', (raw, expected) => {
+    expect(normalizePrefix(raw)).toBe(expected)
+  })
+})

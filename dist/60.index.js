@@ -1,0 +1,224 @@
+export const id = 60;
+export const ids = [60];
+export const modules = {
+
+/***/ 7060:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  S3Store: () => (/* binding */ S3Store)
+});
+
+// UNUSED EXPORTS: MAX_SINGLE_COPY, clientConfig, copySource
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
+var dist_cjs = __webpack_require__(3711);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/lib-storage/dist-cjs/index.js
+var lib_storage_dist_cjs = __webpack_require__(2358);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+;// CONCATENATED MODULE: ./src/stores/s3-errors.ts
+
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE']);
+const PERMISSIONS = {
+    GetObject: 's3:GetObject (and s3:ListBucket, without which S3 answers 403 instead of 404 for a missing object)',
+    PutObject: 's3:PutObject',
+    CopyObject: 's3:GetObject on the source and s3:PutObject on the target'
+};
+/** Only a missing key is a miss; a missing bucket (also a 404) is an error. */
+function isNotFound(error) {
+    const name = error?.name;
+    return name === 'NoSuchKey' || name === 'NotFound';
+}
+function where(context) {
+    return context.endpoint ? `at endpoint ${context.endpoint}` : `in AWS region ${context.region}`;
+}
+function bucketRegion(error) {
+    const fromHeader = error.$response?.headers?.['x-amz-bucket-region'];
+    if (fromHeader)
+        return fromHeader;
+    if (error.Region)
+        return error.Region;
+    return /expecting '([a-z0-9-]+)'/.exec(error.message ?? '')?.[1];
+}
+function isTlsCode(code) {
+    return code.startsWith('ERR_TLS') || code.startsWith('CERT_') || code.includes('CERT') || code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE';
+}
+/** Turns an SDK failure into a StoreError saying what was wrong and what to check. */
+function describeS3Error(raw, context) {
+    const error = (raw ?? {});
+    const name = error.name ?? '';
+    const code = error.code ?? error.Code ?? '';
+    const status = error.$metadata?.httpStatusCode;
+    const target = `s3://${context.bucket}/${context.key}`;
+    const detail = error.message ? ` (${name || code}: ${error.message})` : '';
+    const make = (message) => new errors/* StoreError */.AD(message, { cause: raw });
+    if (name === 'NoSuchBucket') {
+        return make(`Bucket '${context.bucket}' does not exist ${where(context)}. Check the 'bucket' input (PACKAGE_ASSETS_BUCKET)` +
+            `${context.endpoint ? " and 'endpoint'" : " and 'region'"}; this action never creates buckets.`);
+    }
+    if (name === 'PermanentRedirect' || name === 'AuthorizationHeaderMalformed' || name === 'IllegalLocationConstraintException' || status === 301) {
+        const actual = bucketRegion(error);
+        return make(`Bucket '${context.bucket}' is not in region '${context.region}'` +
+            (actual ? `: it is in '${actual}'. Set the 'region' input (or AWS_REGION) to '${actual}'.` : `. Set the 'region' input (or AWS_REGION) to the bucket's region.`));
+    }
+    if (name === 'InvalidAccessKeyId' || name === 'SignatureDoesNotMatch' || name === 'ExpiredToken' || name === 'InvalidToken') {
+        return make(`The store ${where(context)} rejected the credentials for ${context.operation} on ${target}${detail}. ` +
+            `Check 'access-key-id', 'secret-access-key' and 'session-token' (or the profile / environment they come from).`);
+    }
+    if (name === 'AccessDenied' || name === 'Forbidden' || status === 403) {
+        const permission = PERMISSIONS[context.operation] ?? `the permission for ${context.operation}`;
+        return make(`Access denied: ${context.operation} on ${target} ${where(context)}. The credentials need ${permission} ` +
+            `on arn:aws:s3:::${context.bucket}/*; see "IAM policy" in the README.`);
+    }
+    if (name === 'CredentialsProviderError' || /could not load credentials/i.test(error.message ?? '')) {
+        return make(`No credentials for bucket '${context.bucket}' were found: set 'access-key-id' and 'secret-access-key', a 'profile', ` +
+            `or run aws-actions/configure-aws-credentials before this step (see "Credentials" in the README).`);
+    }
+    if (NETWORK_CODES.has(code) || name === 'TimeoutError' || isTlsCode(code)) {
+        const host = context.endpoint ?? `the S3 endpoint of region ${context.region}`;
+        return make(`Could not reach ${host} for ${context.operation} on ${target}: ${code || name}${error.message ? ` (${error.message})` : ''}. ` +
+            `Check the 'endpoint' input, that the server is running, and the network/TLS setup.`);
+    }
+    if (name === 'SlowDown' || name === 'ThrottlingException' || status === 503) {
+        return make(`The store kept throttling ${context.operation} on ${target} after retries${detail}. Try again later or lower 'concurrency'.`);
+    }
+    return make(`${context.operation} on ${target} ${where(context)} failed${detail || ` with HTTP ${status ?? 'error'}`}.`);
+}
+
+;// CONCATENATED MODULE: ./src/stores/s3.ts
+
+
+
+
+/** Objects above this are copied part by part: CopyObject's limit is 5 GiB. */
+const MAX_SINGLE_COPY = 5 * 1024 ** 3;
+const COPY_PART_SIZE = 512 * 1024 ** 2;
+const UPLOAD_PART_SIZE = 8 * 1024 ** 2;
+const UPLOAD_QUEUE = 4;
+/** CopySource is `bucket/key`, URL-encoded per segment. */
+function copySource(bucket, key) {
+    return `${bucket}/${key.split('/').map(encodeURIComponent).join('/')}`;
+}
+function clientConfig(settings, concurrency) {
+    // Non-AWS endpoints (MinIO, R2, GCS, s3rver) reject or mangle the SDK's default flexible checksums.
+    const checksums = settings.endpoint ? 'WHEN_REQUIRED' : 'WHEN_SUPPORTED';
+    return {
+        region: settings.region,
+        endpoint: settings.endpoint,
+        forcePathStyle: settings.forcePathStyle,
+        credentials: settings.credentials,
+        profile: settings.profile,
+        requestChecksumCalculation: checksums,
+        responseChecksumValidation: checksums,
+        maxAttempts: 5,
+        requestHandler: {
+            connectionTimeout: 10_000,
+            requestTimeout: 300_000,
+            httpAgent: { keepAlive: true, maxSockets: concurrency * UPLOAD_QUEUE },
+            httpsAgent: { keepAlive: true, maxSockets: concurrency * UPLOAD_QUEUE }
+        }
+    };
+}
+class S3Store {
+    settings;
+    name;
+    client;
+    bucket;
+    constructor(settings, concurrency) {
+        this.settings = settings;
+        this.bucket = settings.bucket;
+        this.name = settings.endpoint ? `s3://${settings.bucket} at ${settings.endpoint}` : `s3://${settings.bucket}`;
+        this.client = new dist_cjs.S3Client(clientConfig(settings, concurrency));
+    }
+    url(key) {
+        return `s3://${this.bucket}/${key}`;
+    }
+    fail(operation, key, error) {
+        throw describeS3Error(error, { operation, bucket: this.bucket, key, endpoint: this.settings.endpoint, region: this.settings.region });
+    }
+    async readText(key) {
+        try {
+            const response = await this.client.send(new dist_cjs.GetObjectCommand({ Bucket: this.bucket, Key: key }));
+            return (await response.Body?.transformToString('utf-8')) ?? '';
+        }
+        catch (error) {
+            if (isNotFound(error))
+                return undefined;
+            this.fail('GetObject', key, error);
+        }
+    }
+    async put(key, body, options) {
+        try {
+            if (Buffer.isBuffer(body)) {
+                await this.client.send(new dist_cjs.PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentLength: options.size, ContentType: options.contentType }));
+                return;
+            }
+            // Streams go part by part, so a large file never sits whole in memory.
+            await new lib_storage_dist_cjs/* Upload */._({
+                client: this.client,
+                params: { Bucket: this.bucket, Key: key, Body: body, ContentType: options.contentType },
+                partSize: UPLOAD_PART_SIZE,
+                queueSize: UPLOAD_QUEUE,
+                leavePartsOnError: false
+            }).done();
+        }
+        catch (error) {
+            this.fail('PutObject', key, error);
+        }
+    }
+    async copy(sourceKey, targetKey, size) {
+        try {
+            if (size > MAX_SINGLE_COPY) {
+                await this.copyInParts(sourceKey, targetKey, size);
+                return;
+            }
+            await this.client.send(new dist_cjs.CopyObjectCommand({ Bucket: this.bucket, Key: targetKey, CopySource: copySource(this.bucket, sourceKey), MetadataDirective: 'COPY' }));
+        }
+        catch (error) {
+            if (isNotFound(error)) {
+                throw new errors/* MissingObjectError */.S3(`Cannot copy ${this.url(sourceKey)}: the object is missing.`, { cause: error });
+            }
+            this.fail('CopyObject', targetKey, error);
+        }
+    }
+    /** Multipart copy for objects over 5 GiB: ranges of COPY_PART_SIZE, aborted on failure. */
+    async copyInParts(sourceKey, targetKey, size) {
+        const created = await this.client.send(new dist_cjs.CreateMultipartUploadCommand({ Bucket: this.bucket, Key: targetKey }));
+        const uploadId = created.UploadId;
+        if (!uploadId)
+            throw new errors/* StoreError */.AD(`CreateMultipartUpload for ${this.url(targetKey)} returned no upload id.`);
+        try {
+            const parts = [];
+            for (let start = 0, partNumber = 1; start < size; start += COPY_PART_SIZE, partNumber++) {
+                const end = Math.min(start + COPY_PART_SIZE, size) - 1;
+                const part = await this.client.send(new dist_cjs.UploadPartCopyCommand({
+                    Bucket: this.bucket,
+                    Key: targetKey,
+                    UploadId: uploadId,
+                    PartNumber: partNumber,
+                    CopySource: copySource(this.bucket, sourceKey),
+                    CopySourceRange: `bytes=${start}-${end}`
+                }));
+                parts.push({ ETag: part.CopyPartResult?.ETag, PartNumber: partNumber });
+            }
+            await this.client.send(new dist_cjs.CompleteMultipartUploadCommand({ Bucket: this.bucket, Key: targetKey, UploadId: uploadId, MultipartUpload: { Parts: parts } }));
+        }
+        catch (error) {
+            await this.client.send(new dist_cjs.AbortMultipartUploadCommand({ Bucket: this.bucket, Key: targetKey, UploadId: uploadId })).catch(() => undefined);
+            throw error;
+        }
+    }
+    close() {
+        this.client.destroy();
+    }
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=60.index.js.map

@@ -1,0 +1,152 @@
+import * as core from '@actions/core'
+import { createHash } from 'node:crypto'
+import { createReadStream } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { Transform } from 'node:stream'
+import mime from 'mime'
+import pLimit from 'p-limit'
+import { MissingObjectError } from './errors.js'
+import { codeHashPrefix, commitPrefix, manifestKey } from './layout.js'
+import { buildManifest, parseManifest, serializeManifest, totalBytes, type Manifest, type ManifestFile } from './manifest.js'
+import { listPackageFiles, type PackageFile } from './package-files.js'
+import { Progress } from './report/progress.js'
+import type { Store } from './stores/store.js'
+
+/** Files up to this size are read into memory and sent in one request; larger ones are streamed in parts. */
+const SINGLE_PUT_LIMIT = 16 * 1024 * 1024
+/** Large files in flight at once (each buffers a few parts). */
+const LARGE_FILES_AT_ONCE = 2
+
+export type FindResult =
+  | { readonly found: true; readonly source: 'commit' | 'cache'; readonly manifest: Manifest; readonly codeHash: string }
+  | { readonly found: false; readonly codeHash: string }
+
+export interface FindRequest {
+  readonly prefix: string
+  readonly commit: string
+  /** Computes the code hash; undefined when the code-hash tier is off. Called only on a commit miss. */
+  readonly codeHash?: () => Promise<string>
+  readonly concurrency: number
+}
+
+export interface PublishRequest {
+  readonly prefix: string
+  readonly commit: string
+  /** '' when the code-hash tier is off. */
+  readonly codeHash: string
+  readonly directory: string
+  readonly concurrency: number
+}
+
+/** Reads the manifest of the set under `setPrefix`; undefined when there is none (the only miss). */
+export async function readManifest(store: Store, setPrefix: string): Promise<Manifest | undefined> {
+  const key = manifestKey(setPrefix)
+  const text = await store.readText(key)
+  return text === undefined ? undefined : parseManifest(text, store.url(key))
+}
+
+async function writeManifest(store: Store, setPrefix: string, manifest: Manifest): Promise<void> {
+  const body = Buffer.from(serializeManifest(manifest))
+  await store.put(manifestKey(setPrefix), body, { size: body.length, contentType: 'application/json' })
+}
+
+/** Server-side copy of every listed file from one set to another, bounded, with progress. */
+async function copySet(store: Store, files: readonly ManifestFile[], from: string, to: string, concurrency: number): Promise<void> {
+  const progress = new Progress(`Copied (server-side) to ${store.url(to)}:`, files.length, totalBytes(files))
+  const limit = pLimit(concurrency)
+  await Promise.all(
+    files.map((file) =>
+      limit(async () => {
+        await store.copy(from + file.path, to + file.path, file.size)
+        progress.add(1, file.size)
+      })
+    )
+  )
+  progress.finish()
+}
+
+/**
+ * Looks for the commit's assets, then (tier on) for the code hash's; on a code-hash hit, copies the set
+ * to the commit server-side and writes the commit manifest last. Shared by check and the assets plugin.
+ */
+export async function findOrPromote(store: Store, request: FindRequest): Promise<FindResult> {
+  const target = commitPrefix(request.prefix, request.commit)
+  const existing = await readManifest(store, target)
+  if (existing) return { found: true, source: 'commit', manifest: existing, codeHash: existing.codeHash }
+  if (!request.codeHash) return { found: false, codeHash: '' }
+
+  const codeHash = await request.codeHash()
+  const cached = codeHashPrefix(request.prefix, codeHash)
+  const cachedManifest = await readManifest(store, cached)
+  if (!cachedManifest) return { found: false, codeHash }
+  try {
+    await copySet(store, cachedManifest.files, cached, target, request.concurrency)
+  } catch (error) {
+    if (!(error instanceof MissingObjectError)) throw error
+    core.warning(`The cached assets ${store.url(cached)} are incomplete (${error.message}); treating this as a miss so they are rebuilt.`)
+    return { found: false, codeHash }
+  }
+  const manifest = buildManifest({ commit: request.commit, codeHash, source: 'cache', files: cachedManifest.files })
+  await writeManifest(store, target, manifest)
+  return { found: true, source: 'cache', manifest, codeHash }
+}
+
+/** A pass-through stream that hashes what flows through it. */
+function hashingStream(hash: ReturnType<typeof createHash>): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      hash.update(chunk)
+      callback(null, chunk)
+    }
+  })
+}
+
+async function uploadFile(store: Store, key: string, file: PackageFile): Promise<ManifestFile> {
+  const contentType = mime.getType(file.relative) ?? 'application/octet-stream'
+  const hash = createHash('sha256')
+  if (file.size <= SINGLE_PUT_LIMIT) {
+    const bytes = await readFile(file.absolute)
+    await store.put(key, bytes, { size: bytes.length, contentType })
+    return { path: file.relative, size: bytes.length, sha256: hash.update(bytes).digest('hex') }
+  }
+  const stream = createReadStream(file.absolute, { highWaterMark: 1024 * 1024 }).pipe(hashingStream(hash))
+  await store.put(key, stream, { size: file.size, contentType })
+  return { path: file.relative, size: file.size, sha256: hash.digest('hex') }
+}
+
+/**
+ * Uploads every non-hidden file of the package directory to the commit's set, writes its manifest last,
+ * then (tier on) fills the code-hash set from it by server-side copy. Shared by upload and the assets plugin.
+ */
+export async function publish(store: Store, request: PublishRequest): Promise<Manifest> {
+  const files = await listPackageFiles(request.directory)
+  const target = commitPrefix(request.prefix, request.commit)
+  const progress = new Progress(
+    `Uploaded to ${store.url(target)}:`,
+    files.length,
+    files.reduce((sum, file) => sum + file.size, 0)
+  )
+  const limit = pLimit(request.concurrency)
+  const largeLimit = pLimit(LARGE_FILES_AT_ONCE)
+  const stored = await Promise.all(
+    files.map((file) =>
+      limit(async () => {
+        const send = () => uploadFile(store, target + file.relative, file)
+        const entry = file.size > SINGLE_PUT_LIMIT ? await largeLimit(send) : await send()
+        progress.add(1, entry.size)
+        return entry
+      })
+    )
+  )
+  progress.finish()
+  const manifest = buildManifest({ commit: request.commit, codeHash: request.codeHash, source: 'upload', files: stored })
+  await writeManifest(store, target, manifest)
+
+  if (request.codeHash) {
+    // Re-filled even when a cache set exists: it may be the incomplete one a check just fell back from.
+    const cached = codeHashPrefix(request.prefix, request.codeHash)
+    await copySet(store, stored, target, cached, request.concurrency)
+    await writeManifest(store, cached, manifest)
+  }
+  return manifest
+}

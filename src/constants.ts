@@ -1,0 +1,50 @@
+/** Input and output names exactly as action.yml declares them. */
+export const Inputs = {
+  Mode: 'mode',
+  Backend: 'backend',
+  Bucket: 'bucket',
+  Prefix: 'prefix',
+  Region: 'region',
+  Endpoint: 'endpoint',
+  ForcePathStyle: 'force-path-style',
+  Profile: 'profile',
+  AccessKeyId: 'access-key-id',
+  SecretAccessKey: 'secret-access-key',
+  SessionToken: 'session-token',
+  LocalDir: 'local-dir',
+  RepoPath: 'repo-path',
+  Commit: 'commit',
+  CodeHashPaths: 'code-hash-paths',
+  PackageDirectory: 'package-directory',
+  Concurrency: 'concurrency'
+} as const
+
+export const Outputs = {
+  Found: 'found',
+  Source: 'source',
+  CommitHash: 'commit-hash',
+  CodeHash: 'code-hash',
+  Location: 'location',
+  Files: 'files',
+  Bytes: 'bytes'
+} as const
+
+/** Environment names of the original tool, used when the matching input is empty. */
+export const SeedEnv = {
+  Bucket: 'PACKAGE_ASSETS_BUCKET',
+  RepoPath: 'GIT_REPO_PATH',
+  PackageDirectory: 'PACKAGE_DIRECTORY',
+  CodeHashFilter: 'CODE_HASH_FIND_FILTER'
+} as const
+
+export const MODES = ['check', 'upload', 'apply'] as const
+export type Mode = (typeof MODES)[number]
+
+export const BACKENDS = ['auto', 's3', 'local'] as const
+export type BackendChoice = (typeof BACKENDS)[number]
+
+/** The seed's marker: check touches it on a hit, upload does nothing while it exists. */
+export const FOUND_MARKER = '.found'
+/** What check learned, left for an upload step that may run without the git repository (seed usage). */
+export const CHECK_RECORD = '.s3-asset-manager.json'
+export const MANIFEST_NAME = '.manifest.json'

@@ -1,0 +1,43 @@
+/** A bad input value: names the input, the value and what is allowed. */
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'InputError'
+  }
+}
+
+/** A store could not do what was asked (missing bucket, access denied, unreachable endpoint...). */
+export class StoreError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options)
+    this.name = 'StoreError'
+  }
+}
+
+/** The package directory, the repository or the files in it are not as expected. */
+export class FilesError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'FilesError'
+  }
+}
+
+/** A stored asset set whose manifest is malformed or whose bytes do not match it. */
+export class IntegrityError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'IntegrityError'
+  }
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
+/** An object a manifest lists is not in the store (a copy's source, a download). */
+export class MissingObjectError extends StoreError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options)
+    this.name = 'MissingObjectError'
+  }
+}

@@ -1,0 +1,189 @@
+import * as core from '@actions/core'
+import path from 'node:path'
+import { BACKENDS, BackendChoice, Inputs, MODES, Mode, SeedEnv } from './constants.js'
+import { InputError } from './errors.js'
+import { parsePatterns } from './code-hash.js'
+
+export interface S3StoreSettings {
+  readonly kind: 's3'
+  readonly bucket: string
+  /** Key prefix, empty or ending in '/'. */
+  readonly prefix: string
+  readonly region: string
+  /** S3-compatible endpoint URL; undefined means AWS itself. */
+  readonly endpoint?: string
+  readonly forcePathStyle: boolean
+  readonly credentials?: {
+    readonly accessKeyId: string
+    readonly secretAccessKey: string
+    readonly sessionToken?: string
+  }
+  readonly profile?: string
+}
+
+export interface LocalStoreSettings {
+  readonly kind: 'local'
+  /** Absolute root directory of the store. */
+  readonly root: string
+  readonly prefix: string
+}
+
+export type StoreSettings = S3StoreSettings | LocalStoreSettings
+
+/** Everything the action was asked to do, validated once. Paths are absolute. */
+export interface Settings {
+  readonly mode: Mode
+  readonly store: StoreSettings
+  readonly repoPath: string
+  /** Explicit commit hash (lowercase hex), or undefined to ask git. */
+  readonly commit?: string
+  /** Code-hash patterns; empty when the code-hash tier is off. */
+  readonly codeHashPatterns: readonly string[]
+  readonly packageDirectory: string
+  /** Transfers and copies in flight at once. */
+  readonly concurrency: number
+}
+
+function input(name: string): string {
+  return core.getInput(name, { trimWhitespace: true })
+}
+
+/** An input, else the first non-empty environment variable, else the default. */
+function inputOr(name: string, envNames: readonly string[], fallback: string): string {
+  const value = input(name)
+  if (value) return value
+  for (const envName of envNames) {
+    const fromEnv = process.env[envName]?.trim()
+    if (fromEnv) return fromEnv
+  }
+  return fallback
+}
+
+function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
+  const lower = value.toLowerCase()
+  if ((allowed as readonly string[]).includes(lower)) return lower as T
+  throw new InputError(`Input '${name}' is '${value}'; allowed values: ${allowed.join(', ')}.`)
+}
+
+function parseMode(argv: readonly string[]): Mode {
+  const fromInput = input(Inputs.Mode)
+  const fromArgs = argv[2]?.trim() ?? ''
+  const value = fromInput || fromArgs
+  if (!value) {
+    throw new InputError(
+      `Input '${Inputs.Mode}' is required: one of ${MODES.join(', ')} ` +
+        `(as a workflow input 'mode', or as the first argument: node dist/index.js check).`
+    )
+  }
+  return oneOf(Inputs.Mode, value, MODES)
+}
+
+/** Normalises a key prefix to '' or 'a/b/' (no leading slash, one trailing slash). */
+export function normalizePrefix(raw: string): string {
+  const trimmed = raw.trim().replace(/^\/+/, '').replace(/\/+$/, '')
+  if (!trimmed) return ''
+  if (trimmed.split('/').some((segment) => segment === '..' || segment === '.' || segment === '')) {
+    throw new InputError(`Input '${Inputs.Prefix}' is '${raw}': use a plain key prefix such as 'my-repo/' (no '.', '..' or '//').`)
+  }
+  return `${trimmed}/`
+}
+
+function parseBucket(raw: string): string {
+  if (/^s3:\/\//i.test(raw) || raw.includes('/')) {
+    throw new InputError(
+      `Input '${Inputs.Bucket}' is '${raw}': give only the bucket name (for example 'my-assets'); ` +
+        `put any key path in '${Inputs.Prefix}'.`
+    )
+  }
+  if (!/^[a-z0-9][a-z0-9._-]{1,221}[a-z0-9]$/.test(raw)) {
+    throw new InputError(
+      `Input '${Inputs.Bucket}' is '${raw}', which is not a valid bucket name ` +
+        `(lowercase letters, digits, '.', '-' and '_', 3 characters or more).`
+    )
+  }
+  return raw
+}
+
+function parseEndpoint(raw: string): string | undefined {
+  if (!raw) return undefined
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new InputError(`Input '${Inputs.Endpoint}' is '${raw}', which is not a URL: give one like https://minio.example.com:9000.`)
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new InputError(`Input '${Inputs.Endpoint}' is '${raw}': the URL must start with http:// or https://.`)
+  }
+  return raw.replace(/\/+$/, '')
+}
+
+function parseCommit(raw: string): string | undefined {
+  if (!raw) return undefined
+  if (!/^([0-9a-f]{40}|[0-9a-f]{64})$/i.test(raw)) {
+    throw new InputError(
+      `Input '${Inputs.Commit}' is '${raw}': give the full commit hash (40 hex characters, or 64 for SHA-256 repositories).`
+    )
+  }
+  return raw.toLowerCase()
+}
+
+function parseConcurrency(raw: string): number {
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < 1 || value > 256) {
+    throw new InputError(`Input '${Inputs.Concurrency}' is '${raw}': give a whole number from 1 to 256.`)
+  }
+  return value
+}
+
+function parseStore(cwd: string): StoreSettings {
+  const backend: BackendChoice = oneOf(Inputs.Backend, input(Inputs.Backend) || 'auto', BACKENDS)
+  const prefix = normalizePrefix(input(Inputs.Prefix))
+  const bucketRaw = inputOr(Inputs.Bucket, [SeedEnv.Bucket], '')
+  const kind = backend === 'auto' ? (bucketRaw ? 's3' : 'local') : backend
+
+  if (kind === 'local') {
+    return { kind, prefix, root: path.resolve(cwd, input(Inputs.LocalDir) || '.asset-store') }
+  }
+
+  if (!bucketRaw) {
+    throw new InputError(`backend 's3' needs a bucket: set the '${Inputs.Bucket}' input or ${SeedEnv.Bucket}.`)
+  }
+  const endpoint = parseEndpoint(inputOr(Inputs.Endpoint, ['AWS_ENDPOINT_URL_S3', 'AWS_ENDPOINT_URL'], ''))
+  const pathStyle = oneOf(Inputs.ForcePathStyle, input(Inputs.ForcePathStyle) || 'auto', ['auto', 'true', 'false'] as const)
+  const accessKeyId = input(Inputs.AccessKeyId)
+  const secretAccessKey = input(Inputs.SecretAccessKey)
+  const sessionToken = input(Inputs.SessionToken)
+  for (const secret of [accessKeyId, secretAccessKey, sessionToken]) if (secret) core.setSecret(secret)
+  if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) {
+    throw new InputError(
+      `Inputs '${Inputs.AccessKeyId}' and '${Inputs.SecretAccessKey}' go together: set both, or neither to use the AWS default credential chain.`
+    )
+  }
+  const profile = input(Inputs.Profile)
+  return {
+    kind,
+    prefix,
+    bucket: parseBucket(bucketRaw),
+    region: inputOr(Inputs.Region, ['AWS_REGION', 'AWS_DEFAULT_REGION'], 'us-east-1'),
+    endpoint,
+    forcePathStyle: pathStyle === 'auto' ? endpoint !== undefined : pathStyle === 'true',
+    credentials: accessKeyId ? { accessKeyId, secretAccessKey, sessionToken: sessionToken || undefined } : undefined,
+    profile: profile || undefined
+  }
+}
+
+/** Reads every input (with the seed's environment names as fallbacks) into one validated settings object. */
+export function getInputs(argv: readonly string[] = process.argv, cwd = process.cwd()): Settings {
+  const mode = parseMode(argv)
+  const patternsText = inputOr(Inputs.CodeHashPaths, [SeedEnv.CodeHashFilter], '')
+  return {
+    mode,
+    store: parseStore(cwd),
+    repoPath: path.resolve(cwd, inputOr(Inputs.RepoPath, [SeedEnv.RepoPath], '.')),
+    commit: parseCommit(input(Inputs.Commit)),
+    codeHashPatterns: parsePatterns(patternsText),
+    packageDirectory: path.resolve(cwd, inputOr(Inputs.PackageDirectory, [SeedEnv.PackageDirectory], './packages')),
+    concurrency: parseConcurrency(input(Inputs.Concurrency) || '16')
+  }
+}

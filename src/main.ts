@@ -1,0 +1,48 @@
+import * as core from '@actions/core'
+import { Outputs } from './constants.js'
+import { errorMessage, InputError } from './errors.js'
+import { getInputs } from './inputs.js'
+import { check } from './modes/check.js'
+import type { AssetsResult } from './modes/result.js'
+import { upload } from './modes/upload.js'
+import { writeSummary } from './report/summary.js'
+import { createStore } from './stores/store.js'
+
+/** On a runner outputs go to GITHUB_OUTPUT; elsewhere (Concourse, a shell) they are printed as name=value. */
+function setOutput(name: string, value: string): void {
+  if (process.env.GITHUB_OUTPUT || process.env.GITHUB_ACTIONS) core.setOutput(name, value)
+  else process.stdout.write(`${name}=${value}\n`)
+}
+
+function setOutputs(result: AssetsResult): void {
+  setOutput(Outputs.Found, String(result.found))
+  setOutput(Outputs.Source, result.source)
+  setOutput(Outputs.CommitHash, result.commitHash)
+  setOutput(Outputs.CodeHash, result.codeHash)
+  setOutput(Outputs.Location, result.location)
+  setOutput(Outputs.Files, String(result.files))
+  setOutput(Outputs.Bytes, String(result.bytes))
+}
+
+/** The action's entry: reads the inputs, runs the mode, sets outputs; the one place that fails the step. */
+export async function run(): Promise<void> {
+  try {
+    const settings = getInputs()
+    if (settings.mode === 'apply') {
+      throw new InputError(`Input 'mode' is 'apply', which this version does not support yet; use 'check' or 'upload'.`)
+    }
+    const store = await createStore(settings.store, settings.concurrency)
+    try {
+      const result = settings.mode === 'check' ? await check(settings, store) : await upload(settings, store)
+      core.info(result.message)
+      setOutputs(result)
+      await writeSummary(result)
+    } finally {
+      store.close()
+    }
+  } catch (error) {
+    // `found` is always set, so a later `if:` never reads an empty string.
+    setOutput(Outputs.Found, 'false')
+    core.setFailed(errorMessage(error))
+  }
+}

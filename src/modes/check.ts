@@ -1,0 +1,65 @@
+import * as core from '@actions/core'
+import { findOrPromote } from '../asset-set.js'
+import { writeCheckRecord } from '../check-record.js'
+import { computeCodeHash } from '../code-hash.js'
+import { resolveCommit } from '../git.js'
+import type { Settings } from '../inputs.js'
+import { commitPrefix } from '../layout.js'
+import { totalBytes } from '../manifest.js'
+import { formatBytes } from '../report/progress.js'
+import type { Store } from '../stores/store.js'
+import type { AssetsResult } from './result.js'
+
+export async function codeHashOf(settings: Settings): Promise<string> {
+  const started = Date.now()
+  const result = await computeCodeHash(settings.repoPath, settings.codeHashPatterns, settings.concurrency)
+  core.info(`Code hash ${result.hash} over ${result.files} files (${formatBytes(result.bytes)}) in ${Date.now() - started} ms.`)
+  return result.hash
+}
+
+/** check: is there a stored asset set for this commit, or for the same code under its code hash? */
+export async function check(settings: Settings, store: Store): Promise<AssetsResult> {
+  const started = Date.now()
+  const commit = await resolveCommit({ override: settings.commit, repoPath: settings.repoPath, githubSha: process.env.GITHUB_SHA })
+  const location = store.url(commitPrefix(settings.store.prefix, commit))
+  core.info(`Looking for the assets of commit ${commit} in ${location}`)
+  const tierOn = settings.codeHashPatterns.length > 0
+  const result = await findOrPromote(store, {
+    prefix: settings.store.prefix,
+    commit,
+    codeHash: tierOn ? () => codeHashOf(settings) : undefined,
+    concurrency: settings.concurrency
+  })
+  const files = result.found ? result.manifest.files : []
+  await writeCheckRecord(
+    settings.packageDirectory,
+    { commit, codeHash: result.codeHash, files: files.length, bytes: totalBytes(files) },
+    result.found
+  )
+  const base = { mode: 'check' as const, commitHash: commit, codeHash: result.codeHash, location, elapsedMs: Date.now() - started }
+  if (!result.found) {
+    return {
+      ...base,
+      outcome: 'missing',
+      found: false,
+      source: 'none',
+      files: 0,
+      bytes: 0,
+      message: tierOn
+        ? `No assets for commit ${commit} nor for code hash ${result.codeHash}: build and upload them.`
+        : `No assets for commit ${commit}: build and upload them.`
+    }
+  }
+  return {
+    ...base,
+    outcome: 'found',
+    found: true,
+    source: result.source,
+    files: files.length,
+    bytes: totalBytes(files),
+    message:
+      result.source === 'commit'
+        ? `Found the assets of commit ${commit} (${files.length} files).`
+        : `Found the assets under code hash ${result.codeHash} and copied them to commit ${commit} (${files.length} files).`
+  }
+}

@@ -1,0 +1,16 @@
+/** What a check or upload did, as the outputs and the job summary report it. */
+export interface AssetsResult {
+  readonly mode: 'check' | 'upload'
+  /** found: already stored; missing: nothing stored, build it; uploaded: stored now; skipped: upload had nothing to do. */
+  readonly outcome: 'found' | 'missing' | 'uploaded' | 'skipped'
+  readonly found: boolean
+  readonly source: 'commit' | 'cache' | 'none'
+  readonly commitHash: string
+  readonly codeHash: string
+  readonly location: string
+  readonly files: number
+  readonly bytes: number
+  readonly elapsedMs: number
+  /** One sentence for the log and the summary. */
+  readonly message: string
+}

@@ -1,0 +1,77 @@
+import * as core from '@actions/core'
+import { publish, readManifest } from '../asset-set.js'
+import { hasFoundMarker, readCheckRecord } from '../check-record.js'
+import { FOUND_MARKER } from '../constants.js'
+import { resolveCommit } from '../git.js'
+import type { Settings } from '../inputs.js'
+import { commitPrefix } from '../layout.js'
+import { totalBytes } from '../manifest.js'
+import type { Store } from '../stores/store.js'
+import { codeHashOf } from './check.js'
+import type { AssetsResult } from './result.js'
+
+/** upload: store what was built, unless check found it or it is already stored. */
+export async function upload(settings: Settings, store: Store): Promise<AssetsResult> {
+  const started = Date.now()
+  const record = await readCheckRecord(settings.packageDirectory)
+  const commit = await resolveCommit({
+    override: settings.commit,
+    repoPath: settings.repoPath,
+    recorded: record?.commit,
+    githubSha: process.env.GITHUB_SHA
+  })
+  const target = commitPrefix(settings.store.prefix, commit)
+  const location = store.url(target)
+  const base = { mode: 'upload' as const, commitHash: commit, location }
+  const skipped = (codeHash: string, files: number, bytes: number, message: string): AssetsResult => ({
+    ...base,
+    outcome: 'skipped',
+    found: true,
+    source: 'commit',
+    codeHash,
+    files,
+    bytes,
+    elapsedMs: Date.now() - started,
+    message
+  })
+
+  if (await hasFoundMarker(settings.packageDirectory)) {
+    return skipped(
+      record?.codeHash ?? '',
+      record?.files ?? 0,
+      record?.bytes ?? 0,
+      `${FOUND_MARKER} exists in ${settings.packageDirectory}: check found the assets, nothing to upload.`
+    )
+  }
+  const existing = await readManifest(store, target)
+  if (existing) {
+    return skipped(
+      existing.codeHash,
+      existing.files.length,
+      totalBytes(existing.files),
+      `The assets of commit ${commit} are already stored in ${location}.`
+    )
+  }
+
+  // The code hash is computed when the patterns are given; otherwise check's record of it is used.
+  const codeHash = settings.codeHashPatterns.length > 0 ? await codeHashOf(settings) : (record?.codeHash ?? '')
+  core.info(`Uploading ${settings.packageDirectory} to ${location}`)
+  const manifest = await publish(store, {
+    prefix: settings.store.prefix,
+    commit,
+    codeHash,
+    directory: settings.packageDirectory,
+    concurrency: settings.concurrency
+  })
+  return {
+    ...base,
+    outcome: 'uploaded',
+    found: false,
+    source: 'none',
+    codeHash,
+    files: manifest.files.length,
+    bytes: totalBytes(manifest.files),
+    elapsedMs: Date.now() - started,
+    message: `Uploaded ${manifest.files.length} files to ${location}${codeHash ? ` and cached them under code hash ${codeHash}` : ''}.`
+  }
+}

@@ -1,0 +1,111 @@
+import { StoreError } from '../errors.js'
+
+interface S3ErrorShape {
+  name?: string
+  code?: string
+  message?: string
+  Code?: string
+  Region?: string
+  $metadata?: { httpStatusCode?: number }
+  $response?: { headers?: Record<string, string | undefined> }
+}
+
+export interface S3ErrorContext {
+  readonly operation: string
+  readonly bucket: string
+  readonly key: string
+  readonly endpoint?: string
+  readonly region: string
+}
+
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE'])
+const PERMISSIONS: Record<string, string> = {
+  GetObject: 's3:GetObject (and s3:ListBucket, without which S3 answers 403 instead of 404 for a missing object)',
+  PutObject: 's3:PutObject',
+  CopyObject: 's3:GetObject on the source and s3:PutObject on the target'
+}
+
+/** Only a missing key is a miss; a missing bucket (also a 404) is an error. */
+export function isNotFound(error: unknown): boolean {
+  const name = (error as S3ErrorShape | undefined)?.name
+  return name === 'NoSuchKey' || name === 'NotFound'
+}
+
+function where(context: S3ErrorContext): string {
+  return context.endpoint ? `at endpoint ${context.endpoint}` : `in AWS region ${context.region}`
+}
+
+function bucketRegion(error: S3ErrorShape): string | undefined {
+  const fromHeader = error.$response?.headers?.['x-amz-bucket-region']
+  if (fromHeader) return fromHeader
+  if (error.Region) return error.Region
+  return /expecting '([a-z0-9-]+)'/.exec(error.message ?? '')?.[1]
+}
+
+function isTlsCode(code: string): boolean {
+  return code.startsWith('ERR_TLS') || code.startsWith('CERT_') || code.includes('CERT') || code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'
+}
+
+/** Turns an SDK failure into a StoreError saying what was wrong and what to check. */
+export function describeS3Error(raw: unknown, context: S3ErrorContext): StoreError {
+  const error = (raw ?? {}) as S3ErrorShape
+  const name = error.name ?? ''
+  const code = error.code ?? error.Code ?? ''
+  const status = error.$metadata?.httpStatusCode
+  const target = `s3://${context.bucket}/${context.key}`
+  const detail = error.message ? ` (${name || code}: ${error.message})` : ''
+  const make = (message: string): StoreError => new StoreError(message, { cause: raw })
+
+  if (name === 'NoSuchBucket') {
+    return make(
+      `Bucket '${context.bucket}' does not exist ${where(context)}. Check the 'bucket' input (PACKAGE_ASSETS_BUCKET)` +
+        `${context.endpoint ? " and 'endpoint'" : " and 'region'"}; this action never creates buckets.`
+    )
+  }
+  if (
+    name === 'PermanentRedirect' ||
+    name === 'AuthorizationHeaderMalformed' ||
+    name === 'IllegalLocationConstraintException' ||
+    status === 301
+  ) {
+    const actual = bucketRegion(error)
+    return make(
+      `Bucket '${context.bucket}' is not in region '${context.region}'` +
+        (actual
+          ? `: it is in '${actual}'. Set the 'region' input (or AWS_REGION) to '${actual}'.`
+          : `. Set the 'region' input (or AWS_REGION) to the bucket's region.`)
+    )
+  }
+  if (name === 'InvalidAccessKeyId' || name === 'SignatureDoesNotMatch' || name === 'ExpiredToken' || name === 'InvalidToken') {
+    return make(
+      `The store ${where(context)} rejected the credentials for ${context.operation} on ${target}${detail}. ` +
+        `Check 'access-key-id', 'secret-access-key' and 'session-token' (or the profile / environment they come from).`
+    )
+  }
+  if (name === 'AccessDenied' || name === 'Forbidden' || status === 403) {
+    const permission = PERMISSIONS[context.operation] ?? `the permission for ${context.operation}`
+    return make(
+      `Access denied: ${context.operation} on ${target} ${where(context)}. The credentials need ${permission} ` +
+        `on arn:aws:s3:::${context.bucket}/*; see "IAM policy" in the README.`
+    )
+  }
+  if (name === 'CredentialsProviderError' || /could not load credentials/i.test(error.message ?? '')) {
+    return make(
+      `No credentials for bucket '${context.bucket}' were found: set 'access-key-id' and 'secret-access-key', a 'profile', ` +
+        `or run aws-actions/configure-aws-credentials before this step (see "Credentials" in the README).`
+    )
+  }
+  if (NETWORK_CODES.has(code) || name === 'TimeoutError' || isTlsCode(code)) {
+    const host = context.endpoint ?? `the S3 endpoint of region ${context.region}`
+    return make(
+      `Could not reach ${host} for ${context.operation} on ${target}: ${code || name}${error.message ? ` (${error.message})` : ''}. ` +
+        `Check the 'endpoint' input, that the server is running, and the network/TLS setup.`
+    )
+  }
+  if (name === 'SlowDown' || name === 'ThrottlingException' || status === 503) {
+    return make(
+      `The store kept throttling ${context.operation} on ${target} after retries${detail}. Try again later or lower 'concurrency'.`
+    )
+  }
+  return make(`${context.operation} on ${target} ${where(context)} failed${detail || ` with HTTP ${status ?? 'error'}`}.`)
+}

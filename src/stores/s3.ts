@@ -1,0 +1,160 @@
+import {
+  CompleteMultipartUploadCommand,
+  CopyObjectCommand,
+  CreateMultipartUploadCommand,
+  AbortMultipartUploadCommand,
+  GetObjectCommand,
+  PutObjectCommand,
+  S3Client,
+  UploadPartCopyCommand,
+  type S3ClientConfig
+} from '@aws-sdk/client-s3'
+import { Upload } from '@aws-sdk/lib-storage'
+import type { S3StoreSettings } from '../inputs.js'
+import { describeS3Error, isNotFound } from './s3-errors.js'
+import { MissingObjectError, StoreError } from '../errors.js'
+import type { PutBody, PutOptions, Store } from './store.js'
+
+/** Objects above this are copied part by part: CopyObject's limit is 5 GiB. */
+export const MAX_SINGLE_COPY = 5 * 1024 ** 3
+const COPY_PART_SIZE = 512 * 1024 ** 2
+const UPLOAD_PART_SIZE = 8 * 1024 ** 2
+const UPLOAD_QUEUE = 4
+
+/** CopySource is `bucket/key`, URL-encoded per segment. */
+export function copySource(bucket: string, key: string): string {
+  return `${bucket}/${key.split('/').map(encodeURIComponent).join('/')}`
+}
+
+export function clientConfig(settings: S3StoreSettings, concurrency: number): S3ClientConfig {
+  // Non-AWS endpoints (MinIO, R2, GCS, s3rver) reject or mangle the SDK's default flexible checksums.
+  const checksums = settings.endpoint ? 'WHEN_REQUIRED' : 'WHEN_SUPPORTED'
+  return {
+    region: settings.region,
+    endpoint: settings.endpoint,
+    forcePathStyle: settings.forcePathStyle,
+    credentials: settings.credentials,
+    profile: settings.profile,
+    requestChecksumCalculation: checksums,
+    responseChecksumValidation: checksums,
+    maxAttempts: 5,
+    requestHandler: {
+      connectionTimeout: 10_000,
+      requestTimeout: 300_000,
+      httpAgent: { keepAlive: true, maxSockets: concurrency * UPLOAD_QUEUE },
+      httpsAgent: { keepAlive: true, maxSockets: concurrency * UPLOAD_QUEUE }
+    }
+  }
+}
+
+export class S3Store implements Store {
+  readonly name: string
+  private readonly client: S3Client
+  private readonly bucket: string
+
+  constructor(
+    private readonly settings: S3StoreSettings,
+    concurrency: number
+  ) {
+    this.bucket = settings.bucket
+    this.name = settings.endpoint ? `s3://${settings.bucket} at ${settings.endpoint}` : `s3://${settings.bucket}`
+    this.client = new S3Client(clientConfig(settings, concurrency))
+  }
+
+  url(key: string): string {
+    return `s3://${this.bucket}/${key}`
+  }
+
+  private fail(operation: string, key: string, error: unknown): never {
+    throw describeS3Error(error, { operation, bucket: this.bucket, key, endpoint: this.settings.endpoint, region: this.settings.region })
+  }
+
+  async readText(key: string): Promise<string | undefined> {
+    try {
+      const response = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }))
+      return (await response.Body?.transformToString('utf-8')) ?? ''
+    } catch (error) {
+      if (isNotFound(error)) return undefined
+      this.fail('GetObject', key, error)
+    }
+  }
+
+  async put(key: string, body: PutBody, options: PutOptions): Promise<void> {
+    try {
+      if (Buffer.isBuffer(body)) {
+        await this.client.send(
+          new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentLength: options.size, ContentType: options.contentType })
+        )
+        return
+      }
+      // Streams go part by part, so a large file never sits whole in memory.
+      await new Upload({
+        client: this.client,
+        params: { Bucket: this.bucket, Key: key, Body: body, ContentType: options.contentType },
+        partSize: UPLOAD_PART_SIZE,
+        queueSize: UPLOAD_QUEUE,
+        leavePartsOnError: false
+      }).done()
+    } catch (error) {
+      this.fail('PutObject', key, error)
+    }
+  }
+
+  async copy(sourceKey: string, targetKey: string, size: number): Promise<void> {
+    try {
+      if (size > MAX_SINGLE_COPY) {
+        await this.copyInParts(sourceKey, targetKey, size)
+        return
+      }
+      await this.client.send(
+        new CopyObjectCommand({
+          Bucket: this.bucket,
+          Key: targetKey,
+          CopySource: copySource(this.bucket, sourceKey),
+          MetadataDirective: 'COPY'
+        })
+      )
+    } catch (error) {
+      if (isNotFound(error)) {
+        throw new MissingObjectError(`Cannot copy ${this.url(sourceKey)}: the object is missing.`, { cause: error })
+      }
+      this.fail('CopyObject', targetKey, error)
+    }
+  }
+
+  /** Multipart copy for objects over 5 GiB: ranges of COPY_PART_SIZE, aborted on failure. */
+  private async copyInParts(sourceKey: string, targetKey: string, size: number): Promise<void> {
+    const created = await this.client.send(new CreateMultipartUploadCommand({ Bucket: this.bucket, Key: targetKey }))
+    const uploadId = created.UploadId
+    if (!uploadId) throw new StoreError(`CreateMultipartUpload for ${this.url(targetKey)} returned no upload id.`)
+    try {
+      const parts: { ETag?: string; PartNumber: number }[] = []
+      for (let start = 0, partNumber = 1; start < size; start += COPY_PART_SIZE, partNumber++) {
+        const end = Math.min(start + COPY_PART_SIZE, size) - 1
+        const part = await this.client.send(
+          new UploadPartCopyCommand({
+            Bucket: this.bucket,
+            Key: targetKey,
+            UploadId: uploadId,
+            PartNumber: partNumber,
+            CopySource: copySource(this.bucket, sourceKey),
+            CopySourceRange: `bytes=${start}-${end}`
+          })
+        )
+        parts.push({ ETag: part.CopyPartResult?.ETag, PartNumber: partNumber })
+      }
+      await this.client.send(
+        new CompleteMultipartUploadCommand({ Bucket: this.bucket, Key: targetKey, UploadId: uploadId, MultipartUpload: { Parts: parts } })
+      )
+    } catch (error) {
+      await this.client
+        .send(new AbortMultipartUploadCommand({ Bucket: this.bucket, Key: targetKey, UploadId: uploadId }))
+        .catch(() => undefined)
+      throw error
+    }
+  }
+
+  close(): void {
+    this.client.destroy()
+  }
+}

@@ -1,0 +1,42 @@
+import type { Readable } from 'node:stream'
+import type { StoreSettings } from '../inputs.js'
+import { LocalStore } from './local.js'
+
+/** What a put carries: bytes in memory, or a stream of `size` bytes that is read once. */
+export type PutBody = Buffer | Readable
+
+export interface PutOptions {
+  readonly size: number
+  readonly contentType: string
+}
+
+/**
+ * The asset store. Keys are full object keys ('<prefix>artifacts/<sha>/a/b.js'); every backend lays them
+ * out the same way. A backend is one file implementing this.
+ */
+export interface Store {
+  /** Human-readable name for logs and errors, e.g. `s3://bucket` or a directory. */
+  readonly name: string
+  /** URL of a key or key prefix, e.g. `s3://bucket/prefix/artifacts/<sha>/`. */
+  url(key: string): string
+  /** The object's text, or undefined when it does not exist. Any other failure throws. */
+  readText(key: string): Promise<string | undefined>
+  /** Stores an object so that it appears whole or not at all. */
+  put(key: string, body: PutBody, options: PutOptions): Promise<void>
+  /** Copies an object inside the store without its bytes passing through this process. */
+  copy(sourceKey: string, targetKey: string, size: number): Promise<void>
+  /** Releases connections; the store is unusable afterwards. */
+  close(): void
+}
+
+/** The S3 backend is loaded on demand: the AWS SDK is most of the bundle and a local run does not need it. */
+export async function createStore(settings: StoreSettings, concurrency: number): Promise<Store> {
+  switch (settings.kind) {
+    case 's3': {
+      const { S3Store } = await import('./s3.js')
+      return new S3Store(settings, concurrency)
+    }
+    case 'local':
+      return new LocalStore(settings.root)
+  }
+}

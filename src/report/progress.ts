@@ -3,7 +3,7 @@ import * as core from '@actions/core'
 const MB = 1024 * 1024
 
 export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`
+  if (bytes < 1024) return `${Math.round(bytes)} B`
   if (bytes < MB) return `${(bytes / 1024).toFixed(1)} KiB`
   if (bytes < 1024 * MB) return `${(bytes / MB).toFixed(1)} MiB`
   return `${(bytes / 1024 / MB).toFixed(2)} GiB`

@@ -5,7 +5,7 @@ import path from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { pathToFileURL } from 'node:url'
 import { MissingObjectError, StoreError } from '../errors.js'
-import type { PutBody, Store } from './store.js'
+import type { PutBody, PutOptions, Store } from './store.js'
 
 function isMissing(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException).code
@@ -56,7 +56,7 @@ export class LocalStore implements Store {
     }
   }
 
-  async put(key: string, body: PutBody): Promise<void> {
+  async put(key: string, body: PutBody, _options?: PutOptions): Promise<void> {
     await this.writeAtomically(key, (temp) => (Buffer.isBuffer(body) ? writeFile(temp, body) : pipeline(body, createWriteStream(temp))))
   }
 

@@ -1,0 +1,206 @@
+import { DeleteObjectCommand } from '@aws-sdk/client-s3'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs'
+import path from 'node:path'
+import type { Settings, StoreSettings } from '../src/inputs.js'
+import { check } from '../src/modes/check.js'
+import { upload } from '../src/modes/upload.js'
+import { LocalStore } from '../src/stores/local.js'
+import { S3Store } from '../src/stores/s3.js'
+import type { Store } from '../src/stores/store.js'
+import { bucket, commitAll, listKeys, makeRepo, outsideClient, readObject, s3Settings, tempDir, uniquePrefix, writeFiles } from './helpers.js'
+
+const client = outsideClient()
+afterAll(() => client.destroy())
+
+const sha256 = (data: Buffer | string): string => createHash('sha256').update(data).digest('hex')
+
+const SOURCES = { 'src/app.js': 'console.log(1)\n', 'README.md': 'docs\n' }
+const BUILT = {
+  'app.js': 'built',
+  'nested/deep/chunk.js': 'chunk',
+  'with space/ünïcödé 日本.txt': 'names',
+  '.hidden': 'never uploaded',
+  'dir/.env': 'secret'
+}
+
+interface Fixture {
+  store: Store
+  storeSettings: StoreSettings
+  settings(repo: string, patterns?: string[], pkg?: string): Settings
+}
+
+function s3Fixture(): Fixture {
+  const storeSettings = s3Settings(uniquePrefix('modes'))
+  return fixture(storeSettings, new S3Store(storeSettings, 8))
+}
+
+function localFixture(): Fixture {
+  const storeSettings: StoreSettings = { kind: 'local', root: tempDir('store'), prefix: 'repo/' }
+  return fixture(storeSettings, new LocalStore(storeSettings.root))
+}
+
+function fixture(storeSettings: StoreSettings, store: Store): Fixture {
+  return {
+    store,
+    storeSettings,
+    settings: (repoPath, patterns = [], packageDirectory = tempDir('pkg')) => ({
+      mode: 'check',
+      store: storeSettings,
+      repoPath,
+      codeHashPatterns: patterns,
+      packageDirectory,
+      concurrency: 8
+    })
+  }
+}
+
+describe.each([
+  ['s3 (s3rver)', s3Fixture],
+  ['local', localFixture]
+])('%s: check and upload', (_name, make) => {
+  let f: Fixture
+  beforeEach(() => (f = make()))
+  afterEach(() => f.store.close())
+
+  it('misses, uploads, then hits by commit in one lookup', async () => {
+    const repo = makeRepo(SOURCES)
+    const settings = f.settings(repo.dir)
+    const miss = await check(settings, f.store)
+    expect(miss).toMatchObject({ outcome: 'missing', found: false, source: 'none', commitHash: repo.commit, codeHash: '', files: 0 })
+    expect(existsSync(path.join(settings.packageDirectory, '.found'))).toBe(false)
+
+    writeFiles(settings.packageDirectory, BUILT)
+    expect(await upload(settings, f.store)).toMatchObject({ outcome: 'uploaded', files: 3, bytes: 15 })
+
+    const again = f.settings(repo.dir)
+    expect(await check(again, f.store)).toMatchObject({ outcome: 'found', found: true, source: 'commit', files: 3, bytes: 15 })
+    expect(existsSync(path.join(again.packageDirectory, '.found'))).toBe(true)
+    expect(await upload(again, f.store)).toMatchObject({ outcome: 'skipped', found: true, files: 3, bytes: 15 })
+  })
+
+  it('finds unchanged code on a new commit through the code hash, and misses changed code', async () => {
+    const repo = makeRepo(SOURCES)
+    const first = f.settings(repo.dir, ['src/**'])
+    const miss = await check(first, f.store)
+    expect(miss.codeHash).toMatch(/^[0-9a-f]{64}$/)
+    writeFiles(first.packageDirectory, BUILT)
+    await upload(first, f.store)
+
+    const docsOnly = commitAll(repo.dir, 'docs', { 'README.md': 'more docs\n' })
+    const second = f.settings(repo.dir, ['src/**'])
+    const hit = await check(second, f.store)
+    expect(hit).toMatchObject({ found: true, source: 'cache', commitHash: docsOnly, codeHash: miss.codeHash, files: 3 })
+    expect(existsSync(path.join(second.packageDirectory, '.found'))).toBe(true)
+    expect(await check(f.settings(repo.dir, ['src/**']), f.store)).toMatchObject({ source: 'commit', codeHash: miss.codeHash })
+
+    commitAll(repo.dir, 'code', { 'src/app.js': 'console.log(2)\n' })
+    const changed = await check(f.settings(repo.dir, ['src/**']), f.store)
+    expect(changed).toMatchObject({ found: false, source: 'none' })
+    expect(changed.codeHash).not.toBe(miss.codeHash)
+  })
+
+  it('refuses a missing or empty package directory and symlinks that leave it', async () => {
+    const repo = makeRepo(SOURCES)
+    const missing = f.settings(repo.dir, [], path.join(tempDir('x'), 'nope'))
+    await expect(upload(missing, f.store)).rejects.toThrow(/The package directory '.*nope' does not exist/)
+
+    const hiddenOnly = f.settings(repo.dir)
+    writeFiles(hiddenOnly.packageDirectory, { '.only-hidden': 'x' })
+    await expect(upload(hiddenOnly, f.store)).rejects.toThrow('holds no files to upload (hidden files are skipped)')
+
+    const escaping = f.settings(repo.dir)
+    writeFiles(escaping.packageDirectory, { 'ok.js': 'ok' })
+    symlinkSync('/etc/hostname', path.join(escaping.packageDirectory, 'leak'))
+    await expect(upload(escaping, f.store)).rejects.toThrow("Refusing to upload 'leak': it is a symlink that points outside the package directory")
+  })
+})
+
+describe('s3 (s3rver): store contents as an outside client sees them', () => {
+  let f: Fixture
+  beforeEach(() => (f = s3Fixture()))
+  afterEach(() => f.store.close())
+
+  it('writes the layout of DESIGN.md, manifest last, hidden files never', async () => {
+    const repo = makeRepo(SOURCES)
+    const settings = f.settings(repo.dir, ['src/**'])
+    const { codeHash } = await check(settings, f.store)
+    writeFiles(settings.packageDirectory, BUILT)
+    await upload(settings, f.store)
+
+    const names = ['.manifest.json', 'app.js', 'nested/deep/chunk.js', 'with space/ünïcödé 日本.txt']
+    const commitSet = `${f.storeSettings.prefix}artifacts/${repo.commit}/`
+    const cacheSet = `${f.storeSettings.prefix}cache/${codeHash}/`
+    expect(await listKeys(client, commitSet)).toEqual(names.map((n) => commitSet + n).sort())
+    expect(await listKeys(client, cacheSet)).toEqual(names.map((n) => cacheSet + n).sort())
+    const manifest = JSON.parse((await readObject(client, `${commitSet}.manifest.json`))!.toString())
+    expect(manifest).toMatchObject({ version: 1, commit: repo.commit, codeHash, source: 'upload' })
+    expect(manifest.files).toEqual([
+      { path: 'app.js', size: 5, sha256: sha256('built') },
+      { path: 'nested/deep/chunk.js', size: 5, sha256: sha256('chunk') },
+      { path: 'with space/ünïcödé 日本.txt', size: 5, sha256: sha256('names') }
+    ])
+    expect((await readObject(client, `${cacheSet}with space/ünïcödé 日本.txt`))!.toString()).toBe('names')
+  })
+
+  it('copies a set of more than 1,000 files to a new commit with identical bytes', async () => {
+    const repo = makeRepo(SOURCES)
+    const first = f.settings(repo.dir, ['src/**'])
+    await check(first, f.store)
+    const many: Record<string, string> = {}
+    for (let i = 0; i < 1100; i++) many[`chunks/${String(i).padStart(4, '0')}.js`] = `chunk ${i}\n`
+    writeFiles(first.packageDirectory, many)
+    expect(await upload(first, f.store)).toMatchObject({ files: 1100 })
+
+    const next = commitAll(repo.dir, 'empty')
+    const hit = await check(f.settings(repo.dir, ['src/**']), f.store)
+    expect(hit).toMatchObject({ source: 'cache', files: 1100 })
+    const keys = await listKeys(client, `${f.storeSettings.prefix}artifacts/${next}/`)
+    expect(keys).toHaveLength(1101)
+    for (const i of [0, 999, 1000, 1099]) {
+      const name = `chunks/${String(i).padStart(4, '0')}.js`
+      expect((await readObject(client, `${f.storeSettings.prefix}artifacts/${next}/${name}`))!.toString()).toBe(many[name])
+    }
+  })
+
+  it('streams a large file in parts with the right digest', async () => {
+    const repo = makeRepo(SOURCES)
+    const settings = f.settings(repo.dir)
+    const big = Buffer.alloc(20 * 1024 * 1024 + 123)
+    for (let i = 0; i < big.length; i += 4096) big[i] = i % 251
+    mkdirSync(settings.packageDirectory, { recursive: true })
+    writeFiles(settings.packageDirectory, { 'big.bin': big })
+    await upload(settings, f.store)
+    const manifest = JSON.parse((await readObject(client, `${f.storeSettings.prefix}artifacts/${repo.commit}/.manifest.json`))!.toString())
+    expect(manifest.files).toEqual([{ path: 'big.bin', size: big.length, sha256: sha256(big) }])
+    expect(sha256((await readObject(client, `${f.storeSettings.prefix}artifacts/${repo.commit}/big.bin`))!)).toBe(sha256(big))
+  })
+
+  it('treats an incomplete cache set as a miss, and the next upload repairs it', async () => {
+    const repo = makeRepo(SOURCES)
+    const first = f.settings(repo.dir, ['src/**'])
+    const { codeHash } = await check(first, f.store)
+    writeFiles(first.packageDirectory, BUILT)
+    await upload(first, f.store)
+    await client.send(new DeleteObjectCommand({ Bucket: bucket(), Key: `${f.storeSettings.prefix}cache/${codeHash}/app.js` }))
+
+    commitAll(repo.dir, 'empty')
+    const second = f.settings(repo.dir, ['src/**'])
+    expect(await check(second, f.store)).toMatchObject({ found: false, codeHash })
+    writeFiles(second.packageDirectory, BUILT)
+    await upload(second, f.store)
+    expect((await readObject(client, `${f.storeSettings.prefix}cache/${codeHash}/app.js`))!.toString()).toBe('built')
+  })
+
+  it('uploads without the repository using what check recorded (the seed pipeline)', async () => {
+    const repo = makeRepo(SOURCES)
+    const pkg = tempDir('packages')
+    const { codeHash } = await check(f.settings(repo.dir, ['src/**'], pkg), f.store)
+    writeFiles(pkg, BUILT)
+    const withoutRepo = f.settings(path.join(tempDir('no'), 'repo'), [], pkg)
+    const result = await upload(withoutRepo, f.store)
+    expect(result).toMatchObject({ outcome: 'uploaded', commitHash: repo.commit, codeHash })
+    expect(JSON.parse(readFileSync(path.join(pkg, '.s3-asset-manager.json'), 'utf8'))).toMatchObject({ commit: repo.commit, codeHash })
+    expect(await readObject(client, `${f.storeSettings.prefix}cache/${codeHash}/.manifest.json`)).toBeDefined()
+  })
+})

@@ -27,6 +27,7 @@ describe('getInputs', () => {
       commit: undefined,
       codeHashPatterns: [],
       packageDirectory: '/work/packages',
+      download: false,
       concurrency: 16
     })
   })
@@ -94,6 +95,7 @@ describe('getInputs', () => {
     [{ mode: 'check', bucket: 'bkt', 'force-path-style': 'yes' }, "Input 'force-path-style' is 'yes'; allowed values: auto, true, false."],
     [{ mode: 'check', bucket: 'bkt', 'access-key-id': 'AKIA' }, "Inputs 'access-key-id' and 'secret-access-key' go together"],
     [{ mode: 'check', commit: 'abc123' }, "Input 'commit' is 'abc123': give the full commit hash"],
+    [{ mode: 'check', download: 'maybe' }, "Input 'download' is 'maybe'; allowed values: true, false."],
     [{ mode: 'check', concurrency: '0' }, "Input 'concurrency' is '0': give a whole number from 1 to 256."],
     [{ mode: 'check', prefix: 'a/../b' }, "Input 'prefix' is 'a/../b': use a plain key prefix"]
   ])('rejects %j', (values, message) => {

@@ -8,7 +8,18 @@ import { upload } from '../src/modes/upload.js'
 import { LocalStore } from '../src/stores/local.js'
 import { S3Store } from '../src/stores/s3.js'
 import type { Store } from '../src/stores/store.js'
-import { bucket, commitAll, listKeys, makeRepo, outsideClient, readObject, s3Settings, tempDir, uniquePrefix, writeFiles } from './helpers.js'
+import {
+  bucket,
+  commitAll,
+  listKeys,
+  makeRepo,
+  outsideClient,
+  readObject,
+  s3Settings,
+  tempDir,
+  uniquePrefix,
+  writeFiles
+} from './helpers.js'
 
 const client = outsideClient()
 afterAll(() => client.destroy())
@@ -50,6 +61,7 @@ function fixture(storeSettings: StoreSettings, store: Store): Fixture {
       repoPath,
       codeHashPatterns: patterns,
       packageDirectory,
+      download: false,
       concurrency: 8
     })
   }
@@ -112,7 +124,9 @@ describe.each([
     const escaping = f.settings(repo.dir)
     writeFiles(escaping.packageDirectory, { 'ok.js': 'ok' })
     symlinkSync('/etc/hostname', path.join(escaping.packageDirectory, 'leak'))
-    await expect(upload(escaping, f.store)).rejects.toThrow("Refusing to upload 'leak': it is a symlink that points outside the package directory")
+    await expect(upload(escaping, f.store)).rejects.toThrow(
+      "Refusing to upload 'leak': it is a symlink that points outside the package directory"
+    )
   })
 })
 

@@ -50,7 +50,8 @@ function isTlsCode(code) {
 function describeS3Error(raw, context) {
     const error = (raw ?? {});
     const name = error.name ?? '';
-    const code = error.code ?? error.Code ?? '';
+    // Under some runtimes (jest's VM realms) the SDK wraps socket errors and only the message keeps the code.
+    const code = error.code ?? error.Code ?? /\b(E[A-Z]{4,}|ERR_TLS_[A-Z_]+|CERT_[A-Z_]+)\b/.exec(error.message ?? '')?.[1] ?? '';
     const status = error.$metadata?.httpStatusCode;
     const target = `s3://${context.bucket}/${context.key}`;
     const detail = error.message ? ` (${name || code}: ${error.message})` : '';
@@ -59,10 +60,15 @@ function describeS3Error(raw, context) {
         return make(`Bucket '${context.bucket}' does not exist ${where(context)}. Check the 'bucket' input (PACKAGE_ASSETS_BUCKET)` +
             `${context.endpoint ? " and 'endpoint'" : " and 'region'"}; this action never creates buckets.`);
     }
-    if (name === 'PermanentRedirect' || name === 'AuthorizationHeaderMalformed' || name === 'IllegalLocationConstraintException' || status === 301) {
+    if (name === 'PermanentRedirect' ||
+        name === 'AuthorizationHeaderMalformed' ||
+        name === 'IllegalLocationConstraintException' ||
+        status === 301) {
         const actual = bucketRegion(error);
         return make(`Bucket '${context.bucket}' is not in region '${context.region}'` +
-            (actual ? `: it is in '${actual}'. Set the 'region' input (or AWS_REGION) to '${actual}'.` : `. Set the 'region' input (or AWS_REGION) to the bucket's region.`));
+            (actual
+                ? `: it is in '${actual}'. Set the 'region' input (or AWS_REGION) to '${actual}'.`
+                : `. Set the 'region' input (or AWS_REGION) to the bucket's region.`));
     }
     if (name === 'InvalidAccessKeyId' || name === 'SignatureDoesNotMatch' || name === 'ExpiredToken' || name === 'InvalidToken') {
         return make(`The store ${where(context)} rejected the credentials for ${context.operation} on ${target}${detail}. ` +
@@ -175,7 +181,12 @@ class S3Store {
                 await this.copyInParts(sourceKey, targetKey, size);
                 return;
             }
-            await this.client.send(new dist_cjs.CopyObjectCommand({ Bucket: this.bucket, Key: targetKey, CopySource: copySource(this.bucket, sourceKey), MetadataDirective: 'COPY' }));
+            await this.client.send(new dist_cjs.CopyObjectCommand({
+                Bucket: this.bucket,
+                Key: targetKey,
+                CopySource: copySource(this.bucket, sourceKey),
+                MetadataDirective: 'COPY'
+            }));
         }
         catch (error) {
             if (isNotFound(error)) {
@@ -207,7 +218,9 @@ class S3Store {
             await this.client.send(new dist_cjs.CompleteMultipartUploadCommand({ Bucket: this.bucket, Key: targetKey, UploadId: uploadId, MultipartUpload: { Parts: parts } }));
         }
         catch (error) {
-            await this.client.send(new dist_cjs.AbortMultipartUploadCommand({ Bucket: this.bucket, Key: targetKey, UploadId: uploadId })).catch(() => undefined);
+            await this.client
+                .send(new dist_cjs.AbortMultipartUploadCommand({ Bucket: this.bucket, Key: targetKey, UploadId: uploadId }))
+                .catch(() => undefined);
             throw error;
         }
     }

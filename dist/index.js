@@ -33914,6 +33914,9 @@ const Inputs = {
     Commit: 'commit',
     CodeHashPaths: 'code-hash-paths',
     PackageDirectory: 'package-directory',
+    Download: 'download',
+    Config: 'config',
+    PlanOnly: 'plan-only',
     Concurrency: 'concurrency'
 };
 const Outputs = {
@@ -35131,7 +35134,8 @@ async function matchFiles(repoRoot, patterns) {
 }
 /**
  * The code hash of DESIGN.md: SHA-256 (hex) over, for each matched file in byte order of its path,
- * `<posix path relative to repo root>\0<sha256 hex of content>\n`. A symlink contributes its target text.
+ * `<posix path relative to repo root>\0<sha256 hex of content>\n`. Only regular files count: symlinks are
+ * neither followed nor hashed (a `**` over a pnpm tree would otherwise walk into node_modules links).
  */
 async function computeCodeHash(repoRoot, patterns, concurrency = 16) {
     const files = await matchFiles(repoRoot, patterns);
@@ -35144,9 +35148,6 @@ async function computeCodeHash(repoRoot, patterns, concurrency = 16) {
     const digests = await Promise.all(files.map((relative) => limit(async () => {
         const absolute = external_node_path_default().join(repoRoot, relative);
         const info = await (0,promises_.lstat)(absolute);
-        if (info.isSymbolicLink()) {
-            return (0,external_node_crypto_.createHash)('sha256').update(`symlink:${await (0,promises_.readlink)(absolute)}`).digest('hex');
-        }
         bytes += info.size;
         return sha256OfFile(absolute, info.size);
     })));
@@ -35236,6 +35237,15 @@ function parseCommit(raw) {
     }
     return raw.toLowerCase();
 }
+function parseBoolean(name, raw, fallback) {
+    if (!raw)
+        return fallback;
+    if (/^(true|yes|on|1)$/i.test(raw))
+        return true;
+    if (/^(false|no|off|0)$/i.test(raw))
+        return false;
+    throw new errors/* InputError */.dz(`Input '${name}' is '${raw}'; allowed values: true, false.`);
+}
 function parseConcurrency(raw) {
     const value = Number(raw);
     if (!Number.isInteger(value) || value < 1 || value > 256) {
@@ -35254,7 +35264,7 @@ function parseStore(cwd) {
     if (!bucketRaw) {
         throw new errors/* InputError */.dz(`backend 's3' needs a bucket: set the '${Inputs.Bucket}' input or ${SeedEnv.Bucket}.`);
     }
-    const endpoint = parseEndpoint(input(Inputs.Endpoint));
+    const endpoint = parseEndpoint(inputOr(Inputs.Endpoint, ['AWS_ENDPOINT_URL_S3', 'AWS_ENDPOINT_URL'], ''));
     const pathStyle = oneOf(Inputs.ForcePathStyle, input(Inputs.ForcePathStyle) || 'auto', ['auto', 'true', 'false']);
     const accessKeyId = input(Inputs.AccessKeyId);
     const secretAccessKey = input(Inputs.SecretAccessKey);
@@ -35288,6 +35298,7 @@ function getInputs(argv = process.argv, cwd = process.cwd()) {
         commit: parseCommit(input(Inputs.Commit)),
         codeHashPatterns: parsePatterns(patternsText),
         packageDirectory: external_node_path_default().resolve(cwd, inputOr(Inputs.PackageDirectory, [SeedEnv.PackageDirectory], './packages')),
+        download: parseBoolean(Inputs.Download, input(Inputs.Download), false),
         concurrency: parseConcurrency(input(Inputs.Concurrency) || '16')
     };
 }
@@ -36505,7 +36516,14 @@ function isSafeRelativePath(candidate) {
     return candidate.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
 }
 function buildManifest(fields, now = new Date()) {
-    return { version: 1, commit: fields.commit, codeHash: fields.codeHash, createdAt: now.toISOString(), source: fields.source, files: fields.files };
+    return {
+        version: 1,
+        commit: fields.commit,
+        codeHash: fields.codeHash,
+        createdAt: now.toISOString(),
+        source: fields.source,
+        files: fields.files
+    };
 }
 function serializeManifest(manifest) {
     return `${JSON.stringify(manifest, null, 2)}\n`;
@@ -36623,7 +36641,7 @@ async function listPackageFiles(directory, inputName = 'package-directory') {
 const MB = 1024 * 1024;
 function formatBytes(bytes) {
     if (bytes < 1024)
-        return `${bytes} B`;
+        return `${Math.round(bytes)} B`;
     if (bytes < MB)
         return `${(bytes / 1024).toFixed(1)} KiB`;
     if (bytes < 1024 * MB)
@@ -37077,8 +37095,8 @@ class LocalStore {
             throw new errors/* StoreError */.AD(`Could not write ${target} in the local store '${this.root}': ${error.message}`, { cause: error });
         }
     }
-    async put(key, body) {
-        await this.writeAtomically(key, (temp) => Buffer.isBuffer(body) ? (0,promises_.writeFile)(temp, body) : (0,external_node_stream_promises_namespaceObject.pipeline)(body, (0,external_node_fs_.createWriteStream)(temp)));
+    async put(key, body, _options) {
+        await this.writeAtomically(key, (temp) => (Buffer.isBuffer(body) ? (0,promises_.writeFile)(temp, body) : (0,external_node_stream_promises_namespaceObject.pipeline)(body, (0,external_node_fs_.createWriteStream)(temp))));
     }
     async copy(sourceKey, targetKey) {
         await this.writeAtomically(targetKey, async (temp) => {
@@ -37141,6 +37159,9 @@ async function main_run() {
         const settings = getInputs();
         if (settings.mode === 'apply') {
             throw new errors/* InputError */.dz(`Input 'mode' is 'apply', which this version does not support yet; use 'check' or 'upload'.`);
+        }
+        if (settings.download) {
+            throw new errors/* InputError */.dz(`Input 'download' is 'true', which this version does not support yet; leave it 'false'.`);
         }
         const store = await createStore(settings.store, settings.concurrency);
         try {

@@ -16,6 +16,9 @@ export const Inputs = {
   Commit: 'commit',
   CodeHashPaths: 'code-hash-paths',
   PackageDirectory: 'package-directory',
+  Download: 'download',
+  Config: 'config',
+  PlanOnly: 'plan-only',
   Concurrency: 'concurrency'
 } as const
 

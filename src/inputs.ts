@@ -40,6 +40,8 @@ export interface Settings {
   /** Code-hash patterns; empty when the code-hash tier is off. */
   readonly codeHashPatterns: readonly string[]
   readonly packageDirectory: string
+  /** check: bring the found assets into packageDirectory. */
+  readonly download: boolean
   /** Transfers and copies in flight at once. */
   readonly concurrency: number
 }
@@ -128,6 +130,13 @@ function parseCommit(raw: string): string | undefined {
   return raw.toLowerCase()
 }
 
+export function parseBoolean(name: string, raw: string, fallback: boolean): boolean {
+  if (!raw) return fallback
+  if (/^(true|yes|on|1)$/i.test(raw)) return true
+  if (/^(false|no|off|0)$/i.test(raw)) return false
+  throw new InputError(`Input '${name}' is '${raw}'; allowed values: true, false.`)
+}
+
 function parseConcurrency(raw: string): number {
   const value = Number(raw)
   if (!Number.isInteger(value) || value < 1 || value > 256) {
@@ -184,6 +193,7 @@ export function getInputs(argv: readonly string[] = process.argv, cwd = process.
     commit: parseCommit(input(Inputs.Commit)),
     codeHashPatterns: parsePatterns(patternsText),
     packageDirectory: path.resolve(cwd, inputOr(Inputs.PackageDirectory, [SeedEnv.PackageDirectory], './packages')),
+    download: parseBoolean(Inputs.Download, input(Inputs.Download), false),
     concurrency: parseConcurrency(input(Inputs.Concurrency) || '16')
   }
 }

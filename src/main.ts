@@ -31,6 +31,9 @@ export async function run(): Promise<void> {
     if (settings.mode === 'apply') {
       throw new InputError(`Input 'mode' is 'apply', which this version does not support yet; use 'check' or 'upload'.`)
     }
+    if (settings.download) {
+      throw new InputError(`Input 'download' is 'true', which this version does not support yet; leave it 'false'.`)
+    }
     const store = await createStore(settings.store, settings.concurrency)
     try {
       const result = settings.mode === 'check' ? await check(settings, store) : await upload(settings, store)

@@ -50,7 +50,8 @@ function isTlsCode(code: string): boolean {
 export function describeS3Error(raw: unknown, context: S3ErrorContext): StoreError {
   const error = (raw ?? {}) as S3ErrorShape
   const name = error.name ?? ''
-  const code = error.code ?? error.Code ?? ''
+  // Under some runtimes (jest's VM realms) the SDK wraps socket errors and only the message keeps the code.
+  const code = error.code ?? error.Code ?? /\b(E[A-Z]{4,}|ERR_TLS_[A-Z_]+|CERT_[A-Z_]+)\b/.exec(error.message ?? '')?.[1] ?? ''
   const status = error.$metadata?.httpStatusCode
   const target = `s3://${context.bucket}/${context.key}`
   const detail = error.message ? ` (${name || code}: ${error.message})` : ''

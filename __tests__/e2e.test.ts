@@ -1,0 +1,122 @@
+// Runs the bundled dist/index.js as the runner does (INPUT_* variables, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY)
+// and as the seed's Concourse tasks did (mode as argument, seed environment names), against s3rver.
+import { existsSync, mkdirSync } from 'node:fs'
+import path from 'node:path'
+import {
+  commitAll,
+  endpoint,
+  bucket,
+  makeRepo,
+  outsideClient,
+  readObject,
+  runDist,
+  s3Inputs,
+  tempDir,
+  uniquePrefix,
+  writeFiles
+} from './helpers.js'
+
+const client = outsideClient()
+afterAll(() => client.destroy())
+
+const SOURCES = { 'lambdas/a/index.js': 'exports.a = 1\n', 'lambdas/b/index.js': 'exports.b = 2\n', 'docs/readme.md': 'docs\n' }
+
+describe('dist/index.js on a runner', () => {
+  it('check misses, upload stores, check hits; outputs and summary are written', async () => {
+    const repo = makeRepo(SOURCES)
+    const prefix = uniquePrefix('e2e')
+    const pkg = path.join(tempDir('ws'), 'packages')
+    const inputs = { ...s3Inputs(prefix), mode: 'check', 'repo-path': repo.dir, 'package-directory': pkg, 'code-hash-paths': 'lambdas/**' }
+
+    const miss = await runDist({ inputs })
+    expect(miss.code).toBe(0)
+    expect(miss.outputs).toMatchObject({ found: 'false', source: 'none', 'commit-hash': repo.commit, files: '0', bytes: '0' })
+    expect(miss.outputs['code-hash']).toMatch(/^[0-9a-f]{64}$/)
+    expect(miss.summary).toContain('not found — build needed')
+
+    writeFiles(pkg, { 'a.zip': 'zip-a', 'b/b.zip': 'zip-b' })
+    const up = await runDist({ inputs: { ...inputs, mode: 'upload' } })
+    expect(up.code).toBe(0)
+    expect(up.outputs).toMatchObject({ files: '2', bytes: '10', location: `s3://${bucket()}/${prefix}artifacts/${repo.commit}/` })
+    expect(up.summary).toContain('uploaded')
+
+    const manifest = JSON.parse((await readObject(client, `${prefix}artifacts/${repo.commit}/.manifest.json`))!.toString())
+    expect(manifest.files.map((f: { path: string }) => f.path)).toEqual(['a.zip', 'b/b.zip'])
+
+    const pkg2 = path.join(tempDir('ws'), 'packages')
+    const hit = await runDist({ inputs: { ...inputs, 'package-directory': pkg2 } })
+    expect(hit.outputs).toMatchObject({ found: 'true', source: 'commit', files: '2', bytes: '10', 'code-hash': miss.outputs['code-hash'] })
+    expect(existsSync(path.join(pkg2, '.found'))).toBe(true)
+    expect(hit.summary).toContain('<table>')
+
+    const next = commitAll(repo.dir, 'docs only', { 'docs/readme.md': 'changed docs\n' })
+    const cacheHit = await runDist({ inputs: { ...inputs, 'package-directory': path.join(tempDir('ws'), 'packages') } })
+    expect(cacheHit.outputs).toMatchObject({ found: 'true', source: 'cache', 'commit-hash': next })
+    expect((await readObject(client, `${prefix}artifacts/${next}/b/b.zip`))!.toString()).toBe('zip-b')
+  })
+
+  it.each<[string, Record<string, string>, Record<string, string>, string]>([
+    ['an invalid mode', { mode: 'deploy' }, {}, "Input 'mode' is 'deploy'; allowed values: check, upload, apply."],
+    ['s3 without a bucket', { mode: 'check', backend: 's3', bucket: '' }, {}, "backend 's3' needs a bucket"],
+    ['a malformed endpoint', { mode: 'check', bucket: 'b-1', endpoint: 'localhost:9000' }, {}, "Input 'endpoint' is 'localhost:9000'"],
+    ['a missing bucket', { mode: 'check', bucket: 'missing-bucket' }, {}, "Bucket 'missing-bucket' does not exist at endpoint"],
+    ['an unreachable endpoint', { mode: 'check', endpoint: 'http://127.0.0.1:9' }, {}, 'Could not reach http://127.0.0.1:9'],
+    ['no commit to key by', { mode: 'check', 'repo-path': '/nonexistent' }, {}, 'Could not work out the commit hash']
+  ])('fails with a clear message on %s', async (_label, extra, env, message) => {
+    const repo = makeRepo(SOURCES)
+    const run = await runDist({ inputs: { ...s3Inputs(uniquePrefix('err')), 'repo-path': repo.dir, ...extra }, env })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain(`::error::${message}`)
+    expect(run.outputs.found).toBe('false')
+  })
+})
+
+describe('dist/index.js the seed way (Concourse / docker)', () => {
+  it('check and upload take the mode as an argument and the seed environment names', async () => {
+    const repo = makeRepo(SOURCES)
+    const workdir = tempDir('concourse')
+    const prefixEnv = uniquePrefix('seed')
+    const aws = {
+      AWS_ACCESS_KEY_ID: 'S3RVER',
+      AWS_SECRET_ACCESS_KEY: 'S3RVER',
+      AWS_DEFAULT_REGION: 'eu-west-2',
+      AWS_ENDPOINT_URL_S3: endpoint(),
+      PACKAGE_ASSETS_BUCKET: bucket(),
+      INPUT_PREFIX: prefixEnv
+    }
+    const check = await runDist({
+      args: ['check'],
+      cwd: workdir,
+      runner: false,
+      env: { ...aws, GIT_REPO_PATH: repo.dir, CODE_HASH_FIND_FILTER: 'lambdas/**' }
+    })
+    expect(check.code).toBe(0)
+    expect(check.stdout).toContain('found=false')
+    expect(check.stdout).toContain(`commit-hash=${repo.commit}`)
+
+    // The upload task has only the packages directory: no repository, no code-hash filter.
+    writeFiles(path.join(workdir, 'packages'), { 'fn.zip': 'lambda' })
+    const upload = await runDist({ args: ['upload'], cwd: workdir, runner: false, env: aws })
+    expect(upload.code).toBe(0)
+    expect((await readObject(client, `${prefixEnv}artifacts/${repo.commit}/fn.zip`))!.toString()).toBe('lambda')
+
+    const again = tempDir('concourse')
+    const hit = await runDist({ args: ['check'], cwd: again, runner: false, env: { ...aws, GIT_REPO_PATH: repo.dir } })
+    expect(hit.stdout).toContain('found=true')
+    expect(existsSync(path.join(again, 'packages', '.found'))).toBe(true)
+  })
+
+  it('runs with no cloud account: the local store is the default outside GitHub', async () => {
+    const repo = makeRepo(SOURCES)
+    const first = await runDist({ args: ['check'], cwd: repo.dir, runner: false })
+    expect(first.code).toBe(0)
+    expect(first.stdout).toContain('found=false')
+    mkdirSync(path.join(repo.dir, 'packages'), { recursive: true })
+    writeFiles(path.join(repo.dir, 'packages'), { 'app.js': 'built' })
+    expect((await runDist({ args: ['upload'], cwd: repo.dir, runner: false })).code).toBe(0)
+    expect(existsSync(path.join(repo.dir, '.asset-store', 'artifacts', repo.commit, '.manifest.json'))).toBe(true)
+    const hit = await runDist({ args: ['check'], cwd: repo.dir, runner: false })
+    expect(hit.stdout).toContain('found=true')
+    expect(hit.stdout).toContain('source=commit')
+  })
+})

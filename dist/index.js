@@ -30931,7 +30931,7 @@ class MissingObjectError extends StoreError {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2485);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8612);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -30940,7 +30940,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2485:
+/***/ 8612:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33950,252 +33950,6 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-;// CONCATENATED MODULE: ./node_modules/yocto-queue/index.js
-/*
-How it works:
-`this.#head` is an instance of `Node` which keeps track of its current value and nests another instance of `Node` that keeps the value that comes after it. When a value is provided to `.enqueue()`, the code needs to iterate through `this.#head`, going deeper and deeper to find the last value. However, iterating through every single item is slow. This problem is solved by saving a reference to the last value as `this.#tail` so that it can reference it to add a new value.
-*/
-
-class Node {
-	value;
-	next;
-
-	constructor(value) {
-		this.value = value;
-	}
-}
-
-class Queue {
-	#head;
-	#tail;
-	#size;
-
-	constructor() {
-		this.clear();
-	}
-
-	enqueue(value) {
-		const node = new Node(value);
-
-		if (this.#head) {
-			this.#tail.next = node;
-			this.#tail = node;
-		} else {
-			this.#head = node;
-			this.#tail = node;
-		}
-
-		this.#size++;
-	}
-
-	dequeue() {
-		const current = this.#head;
-		if (!current) {
-			return;
-		}
-
-		this.#head = this.#head.next;
-		this.#size--;
-
-		// Clean up tail reference when queue becomes empty
-		if (!this.#head) {
-			this.#tail = undefined;
-		}
-
-		return current.value;
-	}
-
-	peek() {
-		if (!this.#head) {
-			return;
-		}
-
-		return this.#head.value;
-
-		// TODO: Node.js 18.
-		// return this.#head?.value;
-	}
-
-	clear() {
-		this.#head = undefined;
-		this.#tail = undefined;
-		this.#size = 0;
-	}
-
-	get size() {
-		return this.#size;
-	}
-
-	* [Symbol.iterator]() {
-		let current = this.#head;
-
-		while (current) {
-			yield current.value;
-			current = current.next;
-		}
-	}
-
-	* drain() {
-		while (this.#head) {
-			yield this.dequeue();
-		}
-	}
-}
-
-;// CONCATENATED MODULE: ./node_modules/p-limit/index.js
-
-
-function pLimit(concurrency) {
-	let rejectOnClear = false;
-
-	if (typeof concurrency === 'object') {
-		({concurrency, rejectOnClear = false} = concurrency);
-	}
-
-	validateConcurrency(concurrency);
-
-	if (typeof rejectOnClear !== 'boolean') {
-		throw new TypeError('Expected `rejectOnClear` to be a boolean');
-	}
-
-	const queue = new Queue();
-	let activeCount = 0;
-
-	const resumeNext = () => {
-		// Process the next queued function if we're under the concurrency limit
-		if (activeCount < concurrency && queue.size > 0) {
-			activeCount++;
-			queue.dequeue().run();
-		}
-	};
-
-	const next = () => {
-		activeCount--;
-		resumeNext();
-	};
-
-	const run = async (function_, resolve, arguments_) => {
-		// Execute the function and capture the result promise
-		const result = (async () => function_(...arguments_))();
-
-		// Resolve immediately with the promise (don't wait for completion)
-		resolve(result);
-
-		// Wait for the function to complete (success or failure)
-		// We catch errors here to prevent unhandled rejections,
-		// but the original promise rejection is preserved for the caller
-		try {
-			await result;
-		} catch {}
-
-		// Decrement active count and process next queued function
-		next();
-	};
-
-	const enqueue = (function_, resolve, reject, arguments_) => {
-		const queueItem = {reject};
-
-		// Queue the internal resolve function instead of the run function
-		// to preserve the asynchronous execution context.
-		new Promise(internalResolve => { // eslint-disable-line promise/param-names
-			queueItem.run = internalResolve;
-			queue.enqueue(queueItem);
-		}).then(run.bind(undefined, function_, resolve, arguments_)); // eslint-disable-line promise/prefer-await-to-then
-
-		// Start processing immediately if we haven't reached the concurrency limit
-		if (activeCount < concurrency) {
-			resumeNext();
-		}
-	};
-
-	const generator = (function_, ...arguments_) => new Promise((resolve, reject) => {
-		enqueue(function_, resolve, reject, arguments_);
-	});
-
-	Object.defineProperties(generator, {
-		activeCount: {
-			get: () => activeCount,
-		},
-		pendingCount: {
-			get: () => queue.size,
-		},
-		clearQueue: {
-			value() {
-				if (!rejectOnClear) {
-					queue.clear();
-					return;
-				}
-
-				const abortError = AbortSignal.abort().reason;
-
-				while (queue.size > 0) {
-					queue.dequeue().reject(abortError);
-				}
-			},
-		},
-		concurrency: {
-			get: () => concurrency,
-
-			set(newConcurrency) {
-				validateConcurrency(newConcurrency);
-				concurrency = newConcurrency;
-
-				queueMicrotask(() => {
-					// eslint-disable-next-line no-unmodified-loop-condition
-					while (activeCount < concurrency && queue.size > 0) {
-						resumeNext();
-					}
-				});
-			},
-		},
-		map: {
-			async value(iterable, function_) {
-				const promises = [];
-
-				try {
-					Array.from(iterable, (value, index) => {
-						const promise = generator(function_, value, index);
-						promises.push(promise);
-						return promise;
-					});
-				} catch (error) {
-					// The iterable threw, so `Promise.all` never observes the already scheduled promises. Observe them here to avoid unhandled rejections.
-					for (const promise of promises) {
-						promise.catch(() => {}); // eslint-disable-line promise/prefer-await-to-then
-					}
-
-					throw error;
-				}
-
-				return Promise.all(promises);
-			},
-		},
-	});
-
-	return generator;
-}
-
-function limitFunction(function_, options) {
-	const limit = pLimit(options);
-
-	const limitedFunction = (...arguments_) => limit(() => function_(...arguments_));
-	Object.defineProperty(limitedFunction, 'clearQueue', {
-		value: limit.clearQueue,
-	});
-
-	return limitedFunction;
-}
-
-function validateConcurrency(concurrency) {
-	if (!((Number.isInteger(concurrency) || concurrency === Number.POSITIVE_INFINITY) && concurrency > 0)) {
-		throw new TypeError('Expected `concurrency` to be a number from 1 and up');
-	}
-}
-
 ;// CONCATENATED MODULE: external "url"
 const external_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 ;// CONCATENATED MODULE: external "module"
@@ -34461,7 +34215,7 @@ function build(isSynchronous) {
 * It increments a counter whenever a call is queued and decrements it
 * as soon as it completes. When the counter hits 0, it calls onQueueEmpty.
 */
-var dist_Queue = class {
+var Queue = class {
 	count = 0;
 	constructor(onQueueEmpty) {
 		this.onQueueEmpty = onQueueEmpty;
@@ -34544,7 +34298,7 @@ var Walker = class {
 			groups: [],
 			counts: new Counter(),
 			options,
-			queue: new dist_Queue((error, state) => this.callbackInvoker(state, error, callback$1)),
+			queue: new Queue((error, state) => this.callbackInvoker(state, error, callback$1)),
 			symlinks: /* @__PURE__ */ new Map(),
 			visited: [""].slice(0, 0),
 			controller: new Aborter(),
@@ -35082,16 +34836,90 @@ function globSync(globInput, options) {
 //#endregion
 
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(5919);
+;// CONCATENATED MODULE: ./src/file-hasher.ts
+
+
+/**
+ * SHA-256 of many files on all cores. Each worker reads its files with plain synchronous calls into one
+ * reused buffer: for thousands of small files that is several times faster than promise-based reads,
+ * whose per-file round trips through the thread pool cost more than the hashing itself.
+ * The worker is inline source so the bundle stays one file.
+ */
+const WORKER_SOURCE = `
+const { parentPort } = require('node:worker_threads')
+const { createHash, hash: oneShot } = require('node:crypto') // crypto.hash: Node >= 20.12
+const { openSync, readSync, closeSync } = require('node:fs')
+parentPort.once('message', (files) => {
+  const buffer = Buffer.allocUnsafe(1024 * 1024)
+  const digests = []
+  let bytes = 0
+  for (const file of files) {
+    const fd = openSync(file, 'r')
+    try {
+      // Fill the buffer; a file that fits is hashed in one call (cheaper than a Hash object per file).
+      let filled = 0
+      let read
+      while (filled < buffer.length && (read = readSync(fd, buffer, filled, buffer.length - filled, null)) > 0) filled += read
+      bytes += filled
+      if (filled < buffer.length) {
+        digests.push(oneShot ? oneShot('sha256', buffer.subarray(0, filled), 'hex') : createHash('sha256').update(buffer.subarray(0, filled)).digest('hex'))
+        continue
+      }
+      const hash = createHash('sha256').update(buffer)
+      while ((read = readSync(fd, buffer, 0, buffer.length, null)) > 0) {
+        hash.update(buffer.subarray(0, read))
+        bytes += read
+      }
+      digests.push(hash.digest('hex'))
+    } finally {
+      closeSync(fd)
+    }
+  }
+  parentPort.postMessage({ digests, bytes })
+})
+`;
+/**
+ * Workers are started when the pool is made, so they boot while the caller is still listing files;
+ * `hash` may be called once. Always `close` the pool.
+ */
+class HashPool {
+    workers;
+    constructor(size = (0,external_node_os_.availableParallelism)()) {
+        this.workers = Array.from({ length: Math.max(1, size) }, () => new external_node_worker_threads_.Worker(WORKER_SOURCE, { eval: true }));
+    }
+    run(worker, files) {
+        return new Promise((resolve, reject) => {
+            worker.once('message', resolve);
+            worker.once('error', reject);
+            worker.once('exit', (code) => reject(new Error(`A hashing worker stopped early (exit code ${code}).`)));
+            worker.postMessage(files);
+        });
+    }
+    /** Hashes `files` (absolute paths); interleaved shards balance the work without knowing sizes up front. */
+    async hash(files) {
+        const count = this.workers.length;
+        const shards = this.workers.map((_, shard) => files.filter((_, index) => index % count === shard));
+        const results = await Promise.all(this.workers.map((worker, shard) => this.run(worker, shards[shard])));
+        return {
+            digests: files.map((_, index) => results[index % count].digests[Math.floor(index / count)]),
+            bytes: results.reduce((sum, result) => sum + result.bytes, 0)
+        };
+    }
+    async close() {
+        await Promise.all(this.workers.map((worker) => worker.terminate()));
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/code-hash.ts
 
 
 
 
 
-
-
-/** Files at most this big are read whole; larger ones are streamed through the hash. */
-const READ_WHOLE_LIMIT = 8 * 1024 * 1024;
 /** Splits a pattern list written with newlines, commas or spaces. */
 function parsePatterns(text) {
     return text.split(/[\s,]+/).filter((pattern) => pattern.length > 0);
@@ -35102,58 +34930,57 @@ function checkPattern(pattern) {
         throw new errors/* InputError */.dz(`Code-hash pattern '${pattern}' leaves the repository: patterns are relative to 'repo-path' and may not be absolute or use '..'.`);
     }
 }
-/** Byte-wise order of the UTF-8 paths, so the hash does not depend on locale or JS string order. */
-function compareUtf8(a, b) {
-    return Buffer.compare(Buffer.from(a), Buffer.from(b));
-}
-async function sha256OfFile(file, size) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    if (size <= READ_WHOLE_LIMIT) {
-        hash.update(await (0,promises_.readFile)(file));
-    }
-    else {
-        for await (const chunk of (0,external_node_fs_.createReadStream)(file, { highWaterMark: 1024 * 1024 }))
-            hash.update(chunk);
-    }
-    return hash.digest('hex');
+/**
+ * Sorts paths in byte order of their UTF-8 form, so the hash does not depend on locale. JS string order
+ * (UTF-16 units) is the same except around surrogates and U+E000-U+FFFF; only then are bytes compared.
+ */
+function sortUtf8(paths) {
+    if (!paths.some((p) => /[\uD800-\uFFFF]/.test(p)))
+        return paths.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return paths
+        .map((p) => ({ p, bytes: Buffer.from(p) }))
+        .sort((a, b) => Buffer.compare(a.bytes, b.bytes))
+        .map(({ p }) => p);
 }
 /** Lists the repository files matched by the patterns ('**', '!negation'; never inside .git), as sorted POSIX paths. */
-async function matchFiles(repoRoot, patterns) {
+function matchFiles(repoRoot, patterns) {
     patterns.forEach(checkPattern);
     if (!patterns.some((pattern) => !pattern.startsWith('!'))) {
         throw new errors/* InputError */.dz(`The code-hash patterns '${patterns.join(' ')}' only exclude: add at least one pattern that includes files.`);
     }
-    const matched = await glob([...patterns], {
+    // Synchronous: one directory walk, faster than the async crawler and nothing else runs meanwhile.
+    const matched = globSync([...patterns], {
         cwd: repoRoot,
         dot: true,
         onlyFiles: true,
         followSymbolicLinks: false,
         ignore: ['**/.git', '**/.git/**']
     });
-    return matched.sort(compareUtf8);
+    return sortUtf8(matched);
 }
 /**
  * The code hash of DESIGN.md: SHA-256 (hex) over, for each matched file in byte order of its path,
  * `<posix path relative to repo root>\0<sha256 hex of content>\n`. Only regular files count: symlinks are
  * neither followed nor hashed (a `**` over a pnpm tree would otherwise walk into node_modules links).
  */
-async function computeCodeHash(repoRoot, patterns, concurrency = 16) {
-    const files = await matchFiles(repoRoot, patterns);
-    if (files.length === 0) {
-        throw new errors/* FilesError */.yN(`The code-hash patterns '${patterns.join(' ')}' match no file under '${repoRoot}'. ` +
-            `Check 'code-hash-paths' (CODE_HASH_FIND_FILTER) and 'repo-path' (GIT_REPO_PATH).`);
+async function computeCodeHash(repoRoot, patterns, pool) {
+    // A caller may start the pool early so its workers boot while it does other work.
+    const workers = pool ?? new HashPool();
+    try {
+        const files = matchFiles(repoRoot, patterns);
+        if (files.length === 0) {
+            throw new errors/* FilesError */.yN(`The code-hash patterns '${patterns.join(' ')}' match no file under '${repoRoot}'. ` +
+                `Check 'code-hash-paths' (CODE_HASH_FIND_FILTER) and 'repo-path' (GIT_REPO_PATH).`);
+        }
+        const { digests, bytes } = await workers.hash(files.map((relative) => external_node_path_default().join(repoRoot, relative)));
+        const total = (0,external_node_crypto_.createHash)('sha256');
+        files.forEach((relative, index) => total.update(`${relative}\0${digests[index]}\n`));
+        return { hash: total.digest('hex'), files: files.length, bytes };
     }
-    const limit = pLimit(concurrency);
-    let bytes = 0;
-    const digests = await Promise.all(files.map((relative) => limit(async () => {
-        const absolute = external_node_path_default().join(repoRoot, relative);
-        const info = await (0,promises_.lstat)(absolute);
-        bytes += info.size;
-        return sha256OfFile(absolute, info.size);
-    })));
-    const total = (0,external_node_crypto_.createHash)('sha256');
-    files.forEach((relative, index) => total.update(`${relative}\0${digests[index]}\n`));
-    return { hash: total.digest('hex'), files: files.length, bytes };
+    finally {
+        if (!pool)
+            await workers.close();
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
@@ -35303,6 +35130,10 @@ function getInputs(argv = process.argv, cwd = process.cwd()) {
     };
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: ./node_modules/mime/dist/types/other.js
@@ -36487,6 +36318,248 @@ _Mime_extensionToType = new WeakMap(), _Mime_typeToExtension = new WeakMap(), _M
 
 /* harmony default export */ const src = (new src_Mime(standard, other)._freeze());
 
+;// CONCATENATED MODULE: ./node_modules/yocto-queue/index.js
+/*
+How it works:
+`this.#head` is an instance of `Node` which keeps track of its current value and nests another instance of `Node` that keeps the value that comes after it. When a value is provided to `.enqueue()`, the code needs to iterate through `this.#head`, going deeper and deeper to find the last value. However, iterating through every single item is slow. This problem is solved by saving a reference to the last value as `this.#tail` so that it can reference it to add a new value.
+*/
+
+class Node {
+	value;
+	next;
+
+	constructor(value) {
+		this.value = value;
+	}
+}
+
+class yocto_queue_Queue {
+	#head;
+	#tail;
+	#size;
+
+	constructor() {
+		this.clear();
+	}
+
+	enqueue(value) {
+		const node = new Node(value);
+
+		if (this.#head) {
+			this.#tail.next = node;
+			this.#tail = node;
+		} else {
+			this.#head = node;
+			this.#tail = node;
+		}
+
+		this.#size++;
+	}
+
+	dequeue() {
+		const current = this.#head;
+		if (!current) {
+			return;
+		}
+
+		this.#head = this.#head.next;
+		this.#size--;
+
+		// Clean up tail reference when queue becomes empty
+		if (!this.#head) {
+			this.#tail = undefined;
+		}
+
+		return current.value;
+	}
+
+	peek() {
+		if (!this.#head) {
+			return;
+		}
+
+		return this.#head.value;
+
+		// TODO: Node.js 18.
+		// return this.#head?.value;
+	}
+
+	clear() {
+		this.#head = undefined;
+		this.#tail = undefined;
+		this.#size = 0;
+	}
+
+	get size() {
+		return this.#size;
+	}
+
+	* [Symbol.iterator]() {
+		let current = this.#head;
+
+		while (current) {
+			yield current.value;
+			current = current.next;
+		}
+	}
+
+	* drain() {
+		while (this.#head) {
+			yield this.dequeue();
+		}
+	}
+}
+
+;// CONCATENATED MODULE: ./node_modules/p-limit/index.js
+
+
+function pLimit(concurrency) {
+	let rejectOnClear = false;
+
+	if (typeof concurrency === 'object') {
+		({concurrency, rejectOnClear = false} = concurrency);
+	}
+
+	validateConcurrency(concurrency);
+
+	if (typeof rejectOnClear !== 'boolean') {
+		throw new TypeError('Expected `rejectOnClear` to be a boolean');
+	}
+
+	const queue = new yocto_queue_Queue();
+	let activeCount = 0;
+
+	const resumeNext = () => {
+		// Process the next queued function if we're under the concurrency limit
+		if (activeCount < concurrency && queue.size > 0) {
+			activeCount++;
+			queue.dequeue().run();
+		}
+	};
+
+	const next = () => {
+		activeCount--;
+		resumeNext();
+	};
+
+	const run = async (function_, resolve, arguments_) => {
+		// Execute the function and capture the result promise
+		const result = (async () => function_(...arguments_))();
+
+		// Resolve immediately with the promise (don't wait for completion)
+		resolve(result);
+
+		// Wait for the function to complete (success or failure)
+		// We catch errors here to prevent unhandled rejections,
+		// but the original promise rejection is preserved for the caller
+		try {
+			await result;
+		} catch {}
+
+		// Decrement active count and process next queued function
+		next();
+	};
+
+	const enqueue = (function_, resolve, reject, arguments_) => {
+		const queueItem = {reject};
+
+		// Queue the internal resolve function instead of the run function
+		// to preserve the asynchronous execution context.
+		new Promise(internalResolve => { // eslint-disable-line promise/param-names
+			queueItem.run = internalResolve;
+			queue.enqueue(queueItem);
+		}).then(run.bind(undefined, function_, resolve, arguments_)); // eslint-disable-line promise/prefer-await-to-then
+
+		// Start processing immediately if we haven't reached the concurrency limit
+		if (activeCount < concurrency) {
+			resumeNext();
+		}
+	};
+
+	const generator = (function_, ...arguments_) => new Promise((resolve, reject) => {
+		enqueue(function_, resolve, reject, arguments_);
+	});
+
+	Object.defineProperties(generator, {
+		activeCount: {
+			get: () => activeCount,
+		},
+		pendingCount: {
+			get: () => queue.size,
+		},
+		clearQueue: {
+			value() {
+				if (!rejectOnClear) {
+					queue.clear();
+					return;
+				}
+
+				const abortError = AbortSignal.abort().reason;
+
+				while (queue.size > 0) {
+					queue.dequeue().reject(abortError);
+				}
+			},
+		},
+		concurrency: {
+			get: () => concurrency,
+
+			set(newConcurrency) {
+				validateConcurrency(newConcurrency);
+				concurrency = newConcurrency;
+
+				queueMicrotask(() => {
+					// eslint-disable-next-line no-unmodified-loop-condition
+					while (activeCount < concurrency && queue.size > 0) {
+						resumeNext();
+					}
+				});
+			},
+		},
+		map: {
+			async value(iterable, function_) {
+				const promises = [];
+
+				try {
+					Array.from(iterable, (value, index) => {
+						const promise = generator(function_, value, index);
+						promises.push(promise);
+						return promise;
+					});
+				} catch (error) {
+					// The iterable threw, so `Promise.all` never observes the already scheduled promises. Observe them here to avoid unhandled rejections.
+					for (const promise of promises) {
+						promise.catch(() => {}); // eslint-disable-line promise/prefer-await-to-then
+					}
+
+					throw error;
+				}
+
+				return Promise.all(promises);
+			},
+		},
+	});
+
+	return generator;
+}
+
+function limitFunction(function_, options) {
+	const limit = pLimit(options);
+
+	const limitedFunction = (...arguments_) => limit(() => function_(...arguments_));
+	Object.defineProperty(limitedFunction, 'clearQueue', {
+		value: limit.clearQueue,
+	});
+
+	return limitedFunction;
+}
+
+function validateConcurrency(concurrency) {
+	if (!((Number.isInteger(concurrency) || concurrency === Number.POSITIVE_INFINITY) && concurrency > 0)) {
+		throw new TypeError('Expected `concurrency` to be a number from 1 and up');
+	}
+}
+
 ;// CONCATENATED MODULE: ./src/layout.ts
 
 /** Where a commit's asset set lives: `<prefix>artifacts/<commit>/`. */
@@ -36717,10 +36790,13 @@ async function writeManifest(store, setPrefix, manifest) {
     const body = Buffer.from(serializeManifest(manifest));
     await store.put(manifestKey(setPrefix), body, { size: body.length, contentType: 'application/json' });
 }
+/** Copies carry no body, so more of them can be in flight than uploads. */
+const COPY_CONCURRENCY_FACTOR = 4;
+const MAX_COPIES_IN_FLIGHT = 64;
 /** Server-side copy of every listed file from one set to another, bounded, with progress. */
 async function copySet(store, files, from, to, concurrency) {
     const progress = new Progress(`Copied (server-side) to ${store.url(to)}:`, files.length, totalBytes(files));
-    const limit = pLimit(concurrency);
+    const limit = pLimit(Math.min(MAX_COPIES_IN_FLIGHT, concurrency * COPY_CONCURRENCY_FACTOR));
     await Promise.all(files.map((file) => limit(async () => {
         await store.copy(from + file.path, to + file.path, file.size);
         progress.add(1, file.size);
@@ -36885,23 +36961,35 @@ async function resolveCommit(sources) {
 
 
 
-async function codeHashOf(settings) {
+
+async function codeHashOf(settings, pool) {
     const started = Date.now();
-    const result = await computeCodeHash(settings.repoPath, settings.codeHashPatterns, settings.concurrency);
+    const result = await computeCodeHash(settings.repoPath, settings.codeHashPatterns, pool);
     info(`Code hash ${result.hash} over ${result.files} files (${formatBytes(result.bytes)}) in ${Date.now() - started} ms.`);
     return result.hash;
 }
 /** check: is there a stored asset set for this commit, or for the same code under its code hash? */
 async function check(settings, store) {
     const started = Date.now();
+    const tierOn = settings.codeHashPatterns.length > 0;
+    // Hashing workers boot while git and the store are asked; on a commit hit they are simply stopped.
+    const pool = tierOn ? new HashPool() : undefined;
+    try {
+        return await lookUp(settings, store, started, pool);
+    }
+    finally {
+        await pool?.close();
+    }
+}
+async function lookUp(settings, store, started, pool) {
+    const tierOn = pool !== undefined;
     const commit = await resolveCommit({ override: settings.commit, repoPath: settings.repoPath, githubSha: process.env.GITHUB_SHA });
     const location = store.url(commitPrefix(settings.store.prefix, commit));
     info(`Looking for the assets of commit ${commit} in ${location}`);
-    const tierOn = settings.codeHashPatterns.length > 0;
     const result = await findOrPromote(store, {
         prefix: settings.store.prefix,
         commit,
-        codeHash: tierOn ? () => codeHashOf(settings) : undefined,
+        codeHash: pool ? () => codeHashOf(settings, pool) : undefined,
         concurrency: settings.concurrency
     });
     const files = result.found ? result.manifest.files : [];

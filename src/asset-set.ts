@@ -50,10 +50,14 @@ async function writeManifest(store: Store, setPrefix: string, manifest: Manifest
   await store.put(manifestKey(setPrefix), body, { size: body.length, contentType: 'application/json' })
 }
 
+/** Copies carry no body, so more of them can be in flight than uploads. */
+const COPY_CONCURRENCY_FACTOR = 4
+const MAX_COPIES_IN_FLIGHT = 64
+
 /** Server-side copy of every listed file from one set to another, bounded, with progress. */
 async function copySet(store: Store, files: readonly ManifestFile[], from: string, to: string, concurrency: number): Promise<void> {
   const progress = new Progress(`Copied (server-side) to ${store.url(to)}:`, files.length, totalBytes(files))
-  const limit = pLimit(concurrency)
+  const limit = pLimit(Math.min(MAX_COPIES_IN_FLIGHT, concurrency * COPY_CONCURRENCY_FACTOR))
   await Promise.all(
     files.map((file) =>
       limit(async () => {

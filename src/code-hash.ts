@@ -1,13 +1,8 @@
 import { createHash } from 'node:crypto'
-import { createReadStream } from 'node:fs'
-import { lstat, readFile } from 'node:fs/promises'
 import path from 'node:path'
-import pLimit from 'p-limit'
-import { glob } from 'tinyglobby'
+import { globSync } from 'tinyglobby'
 import { FilesError, InputError } from './errors.js'
-
-/** Files at most this big are read whole; larger ones are streamed through the hash. */
-const READ_WHOLE_LIMIT = 8 * 1024 * 1024
+import { HashPool } from './file-hasher.js'
 
 export interface CodeHash {
   readonly hash: string
@@ -29,35 +24,33 @@ function checkPattern(pattern: string): void {
   }
 }
 
-/** Byte-wise order of the UTF-8 paths, so the hash does not depend on locale or JS string order. */
-function compareUtf8(a: string, b: string): number {
-  return Buffer.compare(Buffer.from(a), Buffer.from(b))
-}
-
-async function sha256OfFile(file: string, size: number): Promise<string> {
-  const hash = createHash('sha256')
-  if (size <= READ_WHOLE_LIMIT) {
-    hash.update(await readFile(file))
-  } else {
-    for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer)
-  }
-  return hash.digest('hex')
+/**
+ * Sorts paths in byte order of their UTF-8 form, so the hash does not depend on locale. JS string order
+ * (UTF-16 units) is the same except around surrogates and U+E000-U+FFFF; only then are bytes compared.
+ */
+export function sortUtf8(paths: string[]): string[] {
+  if (!paths.some((p) => /[\uD800-\uFFFF]/.test(p))) return paths.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+  return paths
+    .map((p) => ({ p, bytes: Buffer.from(p) }))
+    .sort((a, b) => Buffer.compare(a.bytes, b.bytes))
+    .map(({ p }) => p)
 }
 
 /** Lists the repository files matched by the patterns ('**', '!negation'; never inside .git), as sorted POSIX paths. */
-export async function matchFiles(repoRoot: string, patterns: readonly string[]): Promise<string[]> {
+export function matchFiles(repoRoot: string, patterns: readonly string[]): string[] {
   patterns.forEach(checkPattern)
   if (!patterns.some((pattern) => !pattern.startsWith('!'))) {
     throw new InputError(`The code-hash patterns '${patterns.join(' ')}' only exclude: add at least one pattern that includes files.`)
   }
-  const matched = await glob([...patterns], {
+  // Synchronous: one directory walk, faster than the async crawler and nothing else runs meanwhile.
+  const matched = globSync([...patterns], {
     cwd: repoRoot,
     dot: true,
     onlyFiles: true,
     followSymbolicLinks: false,
     ignore: ['**/.git', '**/.git/**']
   })
-  return matched.sort(compareUtf8)
+  return sortUtf8(matched)
 }
 
 /**
@@ -65,27 +58,22 @@ export async function matchFiles(repoRoot: string, patterns: readonly string[]):
  * `<posix path relative to repo root>\0<sha256 hex of content>\n`. Only regular files count: symlinks are
  * neither followed nor hashed (a `**` over a pnpm tree would otherwise walk into node_modules links).
  */
-export async function computeCodeHash(repoRoot: string, patterns: readonly string[], concurrency = 16): Promise<CodeHash> {
-  const files = await matchFiles(repoRoot, patterns)
-  if (files.length === 0) {
-    throw new FilesError(
-      `The code-hash patterns '${patterns.join(' ')}' match no file under '${repoRoot}'. ` +
-        `Check 'code-hash-paths' (CODE_HASH_FIND_FILTER) and 'repo-path' (GIT_REPO_PATH).`
-    )
+export async function computeCodeHash(repoRoot: string, patterns: readonly string[], pool?: HashPool): Promise<CodeHash> {
+  // A caller may start the pool early so its workers boot while it does other work.
+  const workers = pool ?? new HashPool()
+  try {
+    const files = matchFiles(repoRoot, patterns)
+    if (files.length === 0) {
+      throw new FilesError(
+        `The code-hash patterns '${patterns.join(' ')}' match no file under '${repoRoot}'. ` +
+          `Check 'code-hash-paths' (CODE_HASH_FIND_FILTER) and 'repo-path' (GIT_REPO_PATH).`
+      )
+    }
+    const { digests, bytes } = await workers.hash(files.map((relative) => path.join(repoRoot, relative)))
+    const total = createHash('sha256')
+    files.forEach((relative, index) => total.update(`${relative}\0${digests[index]}\n`))
+    return { hash: total.digest('hex'), files: files.length, bytes }
+  } finally {
+    if (!pool) await workers.close()
   }
-  const limit = pLimit(concurrency)
-  let bytes = 0
-  const digests = await Promise.all(
-    files.map((relative) =>
-      limit(async () => {
-        const absolute = path.join(repoRoot, relative)
-        const info = await lstat(absolute)
-        bytes += info.size
-        return sha256OfFile(absolute, info.size)
-      })
-    )
-  )
-  const total = createHash('sha256')
-  files.forEach((relative, index) => total.update(`${relative}\0${digests[index]}\n`))
-  return { hash: total.digest('hex'), files: files.length, bytes }
 }

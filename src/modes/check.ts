@@ -2,6 +2,7 @@ import * as core from '@actions/core'
 import { findOrPromote } from '../asset-set.js'
 import { writeCheckRecord } from '../check-record.js'
 import { computeCodeHash } from '../code-hash.js'
+import { HashPool } from '../file-hasher.js'
 import { resolveCommit } from '../git.js'
 import type { Settings } from '../inputs.js'
 import { commitPrefix } from '../layout.js'
@@ -10,9 +11,9 @@ import { formatBytes } from '../report/progress.js'
 import type { Store } from '../stores/store.js'
 import type { AssetsResult } from './result.js'
 
-export async function codeHashOf(settings: Settings): Promise<string> {
+export async function codeHashOf(settings: Settings, pool?: HashPool): Promise<string> {
   const started = Date.now()
-  const result = await computeCodeHash(settings.repoPath, settings.codeHashPatterns, settings.concurrency)
+  const result = await computeCodeHash(settings.repoPath, settings.codeHashPatterns, pool)
   core.info(`Code hash ${result.hash} over ${result.files} files (${formatBytes(result.bytes)}) in ${Date.now() - started} ms.`)
   return result.hash
 }
@@ -20,14 +21,25 @@ export async function codeHashOf(settings: Settings): Promise<string> {
 /** check: is there a stored asset set for this commit, or for the same code under its code hash? */
 export async function check(settings: Settings, store: Store): Promise<AssetsResult> {
   const started = Date.now()
+  const tierOn = settings.codeHashPatterns.length > 0
+  // Hashing workers boot while git and the store are asked; on a commit hit they are simply stopped.
+  const pool = tierOn ? new HashPool() : undefined
+  try {
+    return await lookUp(settings, store, started, pool)
+  } finally {
+    await pool?.close()
+  }
+}
+
+async function lookUp(settings: Settings, store: Store, started: number, pool: HashPool | undefined): Promise<AssetsResult> {
+  const tierOn = pool !== undefined
   const commit = await resolveCommit({ override: settings.commit, repoPath: settings.repoPath, githubSha: process.env.GITHUB_SHA })
   const location = store.url(commitPrefix(settings.store.prefix, commit))
   core.info(`Looking for the assets of commit ${commit} in ${location}`)
-  const tierOn = settings.codeHashPatterns.length > 0
   const result = await findOrPromote(store, {
     prefix: settings.store.prefix,
     commit,
-    codeHash: tierOn ? () => codeHashOf(settings) : undefined,
+    codeHash: pool ? () => codeHashOf(settings, pool) : undefined,
     concurrency: settings.concurrency
   })
   const files = result.found ? result.manifest.files : []

@@ -1,0 +1,275 @@
+#!/usr/bin/env node
+// npm run bench — our action side by side with what a user would run otherwise, in one run, against
+// the same loopback s3rver. Prints each measurement and the ratio to its target. Never fails on a timing.
+//
+//   code hash   node dist/index.js check (code-hash tier, local store)  vs  find | sort | xargs md5sum | md5sum
+//   upload      node dist/index.js upload (s3)                          vs  aws s3 cp --recursive
+//   promotion   check hitting the code-hash tier (server-side copy)     vs  our own upload of the same set
+//   requests    check on a commit hit, counted by a loopback proxy
+//   memory      upload of one 1 GiB file, peak RSS (GNU time)
+//
+// Needs: awscli (apt-get install -y awscli) and GNU time (apt-get install -y time). BENCH_DIR keeps the
+// generated data between runs (default: a directory under the OS temp dir); BENCH_RUNS sets repetitions.
+import { execFileSync, spawn } from 'node:child_process'
+import { randomBytes, createHash } from 'node:crypto'
+import { existsSync, mkdirSync, mkdtempSync, openSync, writeSync, closeSync, writeFileSync, rmSync } from 'node:fs'
+import http from 'node:http'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import S3rver from 's3rver'
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const DIST = path.join(ROOT, 'dist', 'index.js')
+const DATA = process.env.BENCH_DIR ?? path.join(tmpdir(), 's3am-bench-data')
+const RUNS = Number(process.env.BENCH_RUNS ?? 3)
+const BUCKET = 'bench'
+const MB = 1024 * 1024
+
+function log(line = '') {
+  process.stdout.write(`${line}\n`)
+}
+
+/** Deterministic pseudo-random bytes, so the data set is the same on every machine. */
+function bytesFor(seed, size) {
+  const out = Buffer.allocUnsafe(size)
+  let block = createHash('sha256').update(String(seed)).digest()
+  for (let offset = 0; offset < size; offset += block.length) {
+    block.copy(out, offset)
+    block = createHash('sha256').update(block).digest()
+  }
+  return out
+}
+
+function writeBig(file, size) {
+  const fd = openSync(file, 'w')
+  const chunk = randomBytes(8 * MB)
+  for (let written = 0; written < size; written += chunk.length) writeSync(fd, chunk, 0, Math.min(chunk.length, size - written))
+  closeSync(fd)
+}
+
+function generate() {
+  const marker = path.join(DATA, '.complete-v1')
+  if (existsSync(marker)) return
+  log(`Generating data in ${DATA} (once) ...`)
+  rmSync(DATA, { recursive: true, force: true })
+  // 10,000 files, ~270 MB, in 100 directories: the code-hash set.
+  for (let i = 0; i < 10_000; i++) {
+    const dir = path.join(DATA, 'hash', `dir${String(i % 100).padStart(3, '0')}`)
+    mkdirSync(dir, { recursive: true })
+    const size = 1024 + ((i * 7919) % 52_000)
+    writeFileSync(path.join(dir, `file${i}.js`), bytesFor(i, size))
+  }
+  // 1,000 mixed files of 1 KB-200 KB plus one 64 MB file: the upload set.
+  for (let i = 0; i < 1000; i++) {
+    const dir = path.join(DATA, 'upload', `group${i % 20}`)
+    mkdirSync(dir, { recursive: true })
+    writeFileSync(path.join(dir, `asset${i}.bin`), bytesFor(`u${i}`, 1024 + ((i * 104_729) % (199 * 1024))))
+  }
+  writeBig(path.join(DATA, 'upload', 'bundle-64mb.bin'), 64 * MB)
+  mkdirSync(path.join(DATA, 'one-gib'), { recursive: true })
+  writeBig(path.join(DATA, 'one-gib', 'image.bin'), 1024 * MB)
+  writeFileSync(marker, '')
+}
+
+/** Runs a command, returns wall seconds; throws with its stderr when it fails. */
+function timed(command, args, env = {}, cwd = ROOT) {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint()
+    const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stderr = ''
+    let stdout = ''
+    child.stdout.on('data', (d) => (stdout += d))
+    child.stderr.on('data', (d) => (stderr += d))
+    child.on('close', (code) => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9
+      if (code === 0) resolve({ seconds, stdout, stderr })
+      else reject(new Error(`${command} ${args.join(' ')} exited ${code}\n${stdout}\n${stderr}`))
+    })
+  })
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+
+/** A loopback HTTP proxy in front of s3rver that counts requests and body bytes in both directions. */
+function countingProxy(targetPort) {
+  const counts = { requests: 0, bytesIn: 0, bytesOut: 0 }
+  const server = http.createServer((req, res) => {
+    counts.requests++
+    const upstream = http.request(
+      { host: '127.0.0.1', port: targetPort, method: req.method, path: req.url, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 500, answer.headers)
+        answer.on('data', (d) => (counts.bytesOut += d.length))
+        answer.pipe(res)
+      }
+    )
+    req.on('data', (d) => (counts.bytesIn += d.length))
+    req.pipe(upstream)
+  })
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, port: server.address().port, counts })))
+}
+
+function ourEnv(endpoint, inputs) {
+  const env = {
+    INPUT_ENDPOINT: endpoint,
+    INPUT_BUCKET: BUCKET,
+    INPUT_BACKEND: 's3',
+    AWS_ACCESS_KEY_ID: 'S3RVER',
+    AWS_SECRET_ACCESS_KEY: 'S3RVER',
+    AWS_REGION: 'us-east-1'
+  }
+  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value
+  return env
+}
+
+const fakeCommit = () => randomBytes(20).toString('hex')
+
+function report(name, ours, theirs, target, unit = 's') {
+  const ratio = ours / theirs
+  log(
+    `  ${name}: ours ${ours.toFixed(3)} ${unit}, baseline ${theirs.toFixed(3)} ${unit}, ratio ${ratio.toFixed(2)}× (target ≤ ${target}×) ${ratio <= target ? 'MET' : 'NOT MET'}`
+  )
+  return ratio
+}
+
+async function main() {
+  if (!existsSync(DIST)) throw new Error('dist/index.js is missing: run npm run package first.')
+  const awsBin = existsSync('/usr/bin/aws') ? '/usr/bin/aws' : 'aws'
+  generate()
+
+  const s3dir = mkdtempSync(path.join(tmpdir(), 's3am-bench-s3rver-'))
+  const s3rver = new S3rver({
+    address: '127.0.0.1',
+    port: 0,
+    silent: true,
+    directory: s3dir,
+    configureBuckets: [{ name: BUCKET, configs: [] }]
+  })
+  const { port } = await s3rver.run()
+  const endpoint = `http://127.0.0.1:${port}`
+  const proxy = await countingProxy(port)
+  const proxied = `http://127.0.0.1:${proxy.port}`
+  log(`s3rver on ${endpoint}, counting proxy on ${proxied}; ${RUNS} runs each, medians reported.`)
+  log(`node ${process.version}; ${execFileSync(awsBin, ['--version']).toString().trim()}`)
+  const results = {}
+  try {
+    // 1. Code hash, whole process.
+    const hashDir = path.join(DATA, 'hash')
+    const hashEnv = {
+      INPUT_MODE: 'check',
+      INPUT_BACKEND: 'local',
+      'INPUT_LOCAL-DIR': path.join(s3dir, 'local-store'),
+      'INPUT_CODE-HASH-PATHS': '**',
+      'INPUT_REPO-PATH': hashDir,
+      'INPUT_PACKAGE-DIRECTORY': path.join(s3dir, 'pkg-hash'),
+      INPUT_COMMIT: fakeCommit()
+    }
+    const baselineHash = ['-c', `cd '${hashDir}' && find . -type f | sort | xargs md5sum | md5sum`]
+    await timed('node', [DIST], hashEnv) // warm the page cache for both
+    const oursHash = []
+    const theirsHash = []
+    for (let i = 0; i < RUNS; i++) {
+      theirsHash.push((await timed('bash', baselineHash)).seconds)
+      oursHash.push((await timed('node', [DIST], hashEnv)).seconds)
+    }
+    log('\nCode hash of 10,000 files / ~270 MB (whole process):')
+    results.codeHash = report('check vs find|sort|xargs md5sum|md5sum', median(oursHash), median(theirsHash), 0.8)
+
+    // 2. Upload of 1,000 mixed files + 64 MB, ours vs aws s3 cp --recursive.
+    const uploadDir = path.join(DATA, 'upload')
+    const awsEnv = { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', AWS_DEFAULT_REGION: 'us-east-1', AWS_PAGER: '' }
+    const oursUp = []
+    const theirsUp = []
+    let uploadedCommit = ''
+    for (let i = 0; i < RUNS; i++) {
+      const awsPrefix = `aws-${i}-${fakeCommit().slice(0, 8)}/`
+      theirsUp.push(
+        (
+          await timed(
+            awsBin,
+            ['s3', 'cp', '--recursive', '--only-show-errors', '--endpoint-url', endpoint, uploadDir, `s3://${BUCKET}/${awsPrefix}`],
+            awsEnv
+          )
+        ).seconds
+      )
+      uploadedCommit = fakeCommit()
+      const up = ourEnv(endpoint, {
+        mode: 'upload',
+        commit: uploadedCommit,
+        'package-directory': uploadDir,
+        prefix: `ours-${i}/`,
+        'code-hash-paths': '',
+        'repo-path': uploadDir
+      })
+      oursUp.push((await timed('node', [DIST], up)).seconds)
+    }
+    log('\nUpload of 1,000 mixed files (1 KB-200 KB) + one 64 MB file:')
+    results.upload = report('upload vs aws s3 cp --recursive', median(oursUp), median(theirsUp), 0.75)
+
+    // 3. Code-hash tier hit: server-side copy to a new commit vs our own upload of the same set.
+    const tierPrefix = 'tier/'
+    const tierInputs = { 'code-hash-paths': '**', 'repo-path': uploadDir, prefix: tierPrefix }
+    const seedCommit = fakeCommit()
+    await timed('node', [DIST], ourEnv(endpoint, { ...tierInputs, mode: 'upload', commit: seedCommit, 'package-directory': uploadDir }))
+    const copies = []
+    let bytesThrough = 0
+    let lastCommit = ''
+    for (let i = 0; i < RUNS; i++) {
+      lastCommit = fakeCommit()
+      const before = { ...proxy.counts }
+      const pkg = path.join(s3dir, `pkg-copy-${i}`)
+      const run = await timed(
+        'node',
+        [DIST],
+        ourEnv(proxied, { ...tierInputs, mode: 'check', commit: lastCommit, 'package-directory': pkg })
+      )
+      if (!run.stdout.includes('source=cache') && !run.stdout.includes('cache')) throw new Error(`expected a cache hit:\n${run.stdout}`)
+      copies.push(run.seconds)
+      bytesThrough = proxy.counts.bytesIn + proxy.counts.bytesOut - before.bytesIn - before.bytesOut
+    }
+    log('\nCode-hash tier hit, copying the same set (1,001 files, ~164 MB) to a new commit:')
+    results.promotion = report('check (server-side copy) vs our upload', median(copies), median(oursUp), 0.3)
+    log(
+      `  body bytes through the action during one promotion: ${bytesThrough} (request + response bodies: manifests and copy results only)`
+    )
+
+    // 4. Requests on a commit hit.
+    const before = proxy.counts.requests
+    await timed(
+      'node',
+      [DIST],
+      ourEnv(proxied, { ...tierInputs, mode: 'check', commit: lastCommit, 'package-directory': path.join(s3dir, 'pkg-hit') })
+    )
+    results.requests = proxy.counts.requests - before
+    log(`\nCheck on a commit hit: ${results.requests} request(s) to the store (target ≤ 2) ${results.requests <= 2 ? 'MET' : 'NOT MET'}`)
+
+    // 5. Peak RSS of a 1 GiB upload.
+    if (existsSync('/usr/bin/time')) {
+      const gib = ourEnv(endpoint, {
+        mode: 'upload',
+        commit: fakeCommit(),
+        'package-directory': path.join(DATA, 'one-gib'),
+        'code-hash-paths': ''
+      })
+      const run = await timed('/usr/bin/time', ['-f', 'MAXRSS_KB=%M', 'node', DIST], gib)
+      const kb = Number(/MAXRSS_KB=(\d+)/.exec(run.stderr)?.[1])
+      results.rssMb = kb / 1024
+      log(
+        `\nUpload of one 1 GiB file: ${run.seconds.toFixed(1)} s, peak RSS ${results.rssMb.toFixed(0)} MB (target ≤ 200 MB) ${results.rssMb <= 200 ? 'MET' : 'NOT MET'}`
+      )
+    } else {
+      log('\nUpload of one 1 GiB file: skipped, GNU time is missing (apt-get install -y time).')
+    }
+    log(`\nJSON ${JSON.stringify(results)}`)
+  } finally {
+    proxy.server.close()
+    await s3rver.close()
+    rmSync(s3dir, { recursive: true, force: true })
+  }
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exitCode = 1
+})

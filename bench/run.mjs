@@ -17,7 +17,6 @@ import http from 'node:http'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import S3rver from 's3rver'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const DIST = path.join(ROOT, 'dist', 'index.js')
@@ -110,6 +109,21 @@ function countingProxy(targetPort) {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, port: server.address().port, counts })))
 }
 
+/** Starts bench/s3rver-process.mjs and waits for its port. */
+function startS3rver(directory) {
+  mkdirSync(directory, { recursive: true })
+  const child = spawn(process.execPath, ['--openssl-legacy-provider', path.join(ROOT, 'bench', 's3rver-process.mjs'), directory, BUCKET], {
+    stdio: ['pipe', 'pipe', 'inherit']
+  })
+  return new Promise((resolve, reject) => {
+    child.stdout.on('data', (chunk) => {
+      const port = /PORT (\d+)/.exec(String(chunk))?.[1]
+      if (port) resolve({ child, port: Number(port) })
+    })
+    child.once('exit', (code) => reject(new Error(`s3rver exited with ${code}`)))
+  })
+}
+
 function ourEnv(endpoint, inputs) {
   const env = {
     INPUT_ENDPOINT: endpoint,
@@ -139,14 +153,7 @@ async function main() {
   generate()
 
   const s3dir = mkdtempSync(path.join(tmpdir(), 's3am-bench-s3rver-'))
-  const s3rver = new S3rver({
-    address: '127.0.0.1',
-    port: 0,
-    silent: true,
-    directory: s3dir,
-    configureBuckets: [{ name: BUCKET, configs: [] }]
-  })
-  const { port } = await s3rver.run()
+  const { child: s3rver, port } = await startS3rver(path.join(s3dir, 'data'))
   const endpoint = `http://127.0.0.1:${port}`
   const proxy = await countingProxy(port)
   const proxied = `http://127.0.0.1:${proxy.port}`
@@ -264,7 +271,8 @@ async function main() {
     log(`\nJSON ${JSON.stringify(results)}`)
   } finally {
     proxy.server.close()
-    await s3rver.close()
+    s3rver.stdin.end()
+    await new Promise((resolve) => s3rver.once('exit', resolve))
     rmSync(s3dir, { recursive: true, force: true })
   }
 }

@@ -35132,8 +35132,8 @@ function getInputs(argv = process.argv, cwd = process.cwd()) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: ./node_modules/mime/dist/types/other.js
@@ -36651,6 +36651,8 @@ function parseManifest(text, where) {
     };
 }
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: ./src/package-files.ts
 
 
@@ -36776,6 +36778,8 @@ class Progress {
 
 
 
+// The callback form costs less CPU per file than fs/promises' readFile, which reads in chunked round trips.
+const readFile = (0,external_node_util_.promisify)(external_node_fs_.readFile);
 /** Files up to this size are read into memory and sent in one request; larger ones are streamed in parts. */
 const SINGLE_PUT_LIMIT = 16 * 1024 * 1024;
 /** Large files in flight at once (each buffers a few parts). */
@@ -36845,9 +36849,10 @@ async function uploadFile(store, key, file) {
     const contentType = src.getType(file.relative) ?? 'application/octet-stream';
     const hash = (0,external_node_crypto_.createHash)('sha256');
     if (file.size <= SINGLE_PUT_LIMIT) {
-        const bytes = await (0,promises_.readFile)(file.absolute);
-        await store.put(key, bytes, { size: bytes.length, contentType });
-        return { path: file.relative, size: bytes.length, sha256: hash.update(bytes).digest('hex') };
+        const bytes = await readFile(file.absolute);
+        const sha256 = hash.update(bytes).digest('hex');
+        await store.put(key, bytes, { size: bytes.length, contentType, sha256 });
+        return { path: file.relative, size: bytes.length, sha256 };
     }
     const stream = (0,external_node_fs_.createReadStream)(file.absolute, { highWaterMark: 1024 * 1024 }).pipe(hashingStream(hash));
     await store.put(key, stream, { size: file.size, contentType });
@@ -36916,8 +36921,6 @@ async function hasFoundMarker(directory) {
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./src/git.ts
 
 
@@ -37185,6 +37188,17 @@ class LocalStore {
     }
     async put(key, body, _options) {
         await this.writeAtomically(key, (temp) => (Buffer.isBuffer(body) ? (0,promises_.writeFile)(temp, body) : (0,external_node_stream_promises_namespaceObject.pipeline)(body, (0,external_node_fs_.createWriteStream)(temp))));
+    }
+    async get(key) {
+        try {
+            const handle = await (0,promises_.open)(this.pathOf(key), 'r');
+            return handle.createReadStream();
+        }
+        catch (error) {
+            if (isMissing(error))
+                throw new errors/* MissingObjectError */.S3(`${this.pathOf(key)} is missing from the local store.`, { cause: error });
+            throw new errors/* StoreError */.AD(`Could not read ${this.pathOf(key)} from the local store: ${error.message}`, { cause: error });
+        }
     }
     async copy(sourceKey, targetKey) {
         await this.writeAtomically(targetKey, async (temp) => {

@@ -1,7 +1,7 @@
 import * as core from '@actions/core'
 import { createHash } from 'node:crypto'
-import { createReadStream } from 'node:fs'
-import { readFile } from 'node:fs/promises'
+import { createReadStream, readFile as readFileCallback } from 'node:fs'
+import { promisify } from 'node:util'
 import { Transform } from 'node:stream'
 import mime from 'mime'
 import pLimit from 'p-limit'
@@ -11,6 +11,9 @@ import { buildManifest, parseManifest, serializeManifest, totalBytes, type Manif
 import { listPackageFiles, type PackageFile } from './package-files.js'
 import { Progress } from './report/progress.js'
 import type { Store } from './stores/store.js'
+
+// The callback form costs less CPU per file than fs/promises' readFile, which reads in chunked round trips.
+const readFile = promisify(readFileCallback)
 
 /** Files up to this size are read into memory and sent in one request; larger ones are streamed in parts. */
 const SINGLE_PUT_LIMIT = 16 * 1024 * 1024
@@ -110,8 +113,9 @@ async function uploadFile(store: Store, key: string, file: PackageFile): Promise
   const hash = createHash('sha256')
   if (file.size <= SINGLE_PUT_LIMIT) {
     const bytes = await readFile(file.absolute)
-    await store.put(key, bytes, { size: bytes.length, contentType })
-    return { path: file.relative, size: bytes.length, sha256: hash.update(bytes).digest('hex') }
+    const sha256 = hash.update(bytes).digest('hex')
+    await store.put(key, bytes, { size: bytes.length, contentType, sha256 })
+    return { path: file.relative, size: bytes.length, sha256 }
   }
   const stream = createReadStream(file.absolute, { highWaterMark: 1024 * 1024 }).pipe(hashingStream(hash))
   await store.put(key, stream, { size: file.size, contentType })

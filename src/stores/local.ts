@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
-import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import type { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { pathToFileURL } from 'node:url'
 import { MissingObjectError, StoreError } from '../errors.js'
@@ -58,6 +59,16 @@ export class LocalStore implements Store {
 
   async put(key: string, body: PutBody, _options?: PutOptions): Promise<void> {
     await this.writeAtomically(key, (temp) => (Buffer.isBuffer(body) ? writeFile(temp, body) : pipeline(body, createWriteStream(temp))))
+  }
+
+  async get(key: string): Promise<Readable> {
+    try {
+      const handle = await open(this.pathOf(key), 'r')
+      return handle.createReadStream()
+    } catch (error) {
+      if (isMissing(error)) throw new MissingObjectError(`${this.pathOf(key)} is missing from the local store.`, { cause: error })
+      throw new StoreError(`Could not read ${this.pathOf(key)} from the local store: ${(error as Error).message}`, { cause: error })
+    }
   }
 
   async copy(sourceKey: string, targetKey: string): Promise<void> {

@@ -8,6 +8,8 @@ export type PutBody = Buffer | Readable
 export interface PutOptions {
   readonly size: number
   readonly contentType: string
+  /** SHA-256 (hex) of the body when the caller already knows it, so the store need not hash it again. */
+  readonly sha256?: string
 }
 
 /**
@@ -23,6 +25,8 @@ export interface Store {
   readText(key: string): Promise<string | undefined>
   /** Stores an object so that it appears whole or not at all. */
   put(key: string, body: PutBody, options: PutOptions): Promise<void>
+  /** Streams an object's bytes; a missing object is a MissingObjectError. */
+  get(key: string): Promise<Readable>
   /** Copies an object inside the store without its bytes passing through this process. */
   copy(sourceKey: string, targetKey: string, size: number): Promise<void>
   /** Releases connections; the store is unusable afterwards. */

@@ -1,0 +1,85 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { createWriteStream } from 'node:fs'
+import { mkdir, realpath, rename, rm } from 'node:fs/promises'
+import path from 'node:path'
+import { Transform } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import pLimit from 'p-limit'
+import { IntegrityError } from './errors.js'
+import { isSafeRelativePath, totalBytes, type Manifest, type ManifestFile } from './manifest.js'
+import { Progress } from './report/progress.js'
+import type { Store } from './stores/store.js'
+
+function isInside(root: string, candidate: string): boolean {
+  const relative = path.relative(root, candidate)
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
+}
+
+/** Where a manifest path lands under `root`, refusing paths and symlinked directories that lead elsewhere. */
+async function safeTarget(root: string, file: ManifestFile): Promise<string> {
+  const segments = file.path.split('/')
+  if (!isSafeRelativePath(file.path) || segments.some((segment) => segment.startsWith('.'))) {
+    throw new IntegrityError(
+      `Refusing to download '${file.path}': the manifest names a path outside the package directory or a hidden file.`
+    )
+  }
+  const target = path.join(root, ...segments)
+  const parent = path.dirname(target)
+  await mkdir(parent, { recursive: true })
+  if (!isInside(root, await realpath(parent))) {
+    throw new IntegrityError(`Refusing to download '${file.path}': a symlink in the package directory points outside it.`)
+  }
+  return target
+}
+
+async function downloadFile(store: Store, key: string, target: string, file: ManifestFile): Promise<void> {
+  const temp = `${target}.download-${randomBytes(6).toString('hex')}`
+  const hash = createHash('sha256')
+  let size = 0
+  const tap = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      hash.update(chunk)
+      size += chunk.length
+      callback(null, chunk)
+    }
+  })
+  try {
+    await pipeline(await store.get(key), tap, createWriteStream(temp))
+    const digest = hash.digest('hex')
+    if (size !== file.size || digest !== file.sha256) {
+      throw new IntegrityError(
+        `'${file.path}' does not match its manifest (expected ${file.size} bytes with SHA-256 ${file.sha256}, got ${size} bytes with ${digest}): ` +
+          `the stored object was changed after upload. It was not kept; delete the set's .manifest.json so the assets are rebuilt.`
+      )
+    }
+    await rename(temp, target)
+  } finally {
+    await rm(temp, { force: true })
+  }
+}
+
+/**
+ * Brings a stored set into `directory`: streamed, bounded, every file checked against the manifest's size
+ * and SHA-256 before it takes its final name, so a tampered or truncated file is never left behind.
+ */
+export async function downloadSet(
+  store: Store,
+  setPrefix: string,
+  manifest: Manifest,
+  directory: string,
+  concurrency: number
+): Promise<void> {
+  await mkdir(directory, { recursive: true })
+  const root = await realpath(directory)
+  const progress = new Progress(`Downloaded to ${directory}:`, manifest.files.length, totalBytes(manifest.files))
+  const limit = pLimit(concurrency)
+  await Promise.all(
+    manifest.files.map((file) =>
+      limit(async () => {
+        await downloadFile(store, setPrefix + file.path, await safeTarget(root, file), file)
+        progress.add(1, file.size)
+      })
+    )
+  )
+  progress.finish()
+}

@@ -28,7 +28,8 @@ describe('getInputs', () => {
       codeHashPatterns: [],
       packageDirectory: '/work/packages',
       download: false,
-      concurrency: 16
+      concurrency: 16,
+      reporting: { prComment: false, commitStatus: false, token: '', instance: 'default' }
     })
   })
 

@@ -62,7 +62,8 @@ function fixture(storeSettings: StoreSettings, store: Store): Fixture {
       codeHashPatterns: patterns,
       packageDirectory,
       download: false,
-      concurrency: 8
+      concurrency: 8,
+      reporting: { prComment: false, commitStatus: false, token: '', instance: 'test' }
     })
   }
 }

@@ -2508,7 +2508,7 @@ exports.basename = (path, { windows } = {}) => {
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(218);
+module.exports = __nccwpck_require__(218);
 
 
 /***/ }),
@@ -2516,7 +2516,6 @@ exports.basename = (path, { windows } = {}) => {
 /***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 var net = __nccwpck_require__(9278);
@@ -2528,10 +2527,10 @@ var assert = __nccwpck_require__(2613);
 var util = __nccwpck_require__(9023);
 
 
-__webpack_unused_export__ = httpOverHttp;
-__webpack_unused_export__ = httpsOverHttp;
-__webpack_unused_export__ = httpOverHttps;
-__webpack_unused_export__ = httpsOverHttps;
+exports.httpOverHttp = httpOverHttp;
+exports.httpsOverHttp = httpsOverHttp;
+exports.httpOverHttps = httpOverHttps;
+exports.httpsOverHttps = httpsOverHttps;
 
 
 function httpOverHttp(options) {
@@ -2780,7 +2779,7 @@ if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
 } else {
   debug = function() {};
 }
-__webpack_unused_export__ = debug; // for test
+exports.debug = debug; // for test
 
 
 /***/ }),
@@ -2788,7 +2787,6 @@ __webpack_unused_export__ = debug; // for test
 /***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 const Client = __nccwpck_require__(3701)
@@ -2816,29 +2814,29 @@ const createRedirectInterceptor = __nccwpck_require__(5092)
 
 Object.assign(Dispatcher.prototype, api)
 
-__webpack_unused_export__ = Dispatcher
-__webpack_unused_export__ = Client
-__webpack_unused_export__ = Pool
-__webpack_unused_export__ = BalancedPool
-__webpack_unused_export__ = Agent
-__webpack_unused_export__ = ProxyAgent
-__webpack_unused_export__ = EnvHttpProxyAgent
-__webpack_unused_export__ = RetryAgent
-__webpack_unused_export__ = RetryHandler
+module.exports.Dispatcher = Dispatcher
+module.exports.Client = Client
+module.exports.Pool = Pool
+module.exports.BalancedPool = BalancedPool
+module.exports.Agent = Agent
+module.exports.ProxyAgent = ProxyAgent
+module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent
+module.exports.RetryAgent = RetryAgent
+module.exports.RetryHandler = RetryHandler
 
-__webpack_unused_export__ = DecoratorHandler
-__webpack_unused_export__ = RedirectHandler
-__webpack_unused_export__ = createRedirectInterceptor
-__webpack_unused_export__ = {
+module.exports.DecoratorHandler = DecoratorHandler
+module.exports.RedirectHandler = RedirectHandler
+module.exports.createRedirectInterceptor = createRedirectInterceptor
+module.exports.interceptors = {
   redirect: __nccwpck_require__(1514),
   retry: __nccwpck_require__(2026),
   dump: __nccwpck_require__(8060),
   dns: __nccwpck_require__(379)
 }
 
-__webpack_unused_export__ = buildConnector
-__webpack_unused_export__ = errors
-__webpack_unused_export__ = {
+module.exports.buildConnector = buildConnector
+module.exports.errors = errors
+module.exports.util = {
   parseHeaders: util.parseHeaders,
   headerNameToString: util.headerNameToString
 }
@@ -2892,11 +2890,11 @@ function makeDispatcher (fn) {
   }
 }
 
-__webpack_unused_export__ = setGlobalDispatcher
-__webpack_unused_export__ = getGlobalDispatcher
+module.exports.setGlobalDispatcher = setGlobalDispatcher
+module.exports.getGlobalDispatcher = getGlobalDispatcher
 
 const fetchImpl = (__nccwpck_require__(4398).fetch)
-__webpack_unused_export__ = async function fetch (init, options = undefined) {
+module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
   } catch (err) {
@@ -2907,57 +2905,57 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
-__webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+module.exports.Headers = __nccwpck_require__(660).Headers
+module.exports.Response = __nccwpck_require__(9051).Response
+module.exports.Request = __nccwpck_require__(9967).Request
+module.exports.FormData = __nccwpck_require__(5910).FormData
+module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
+module.exports.FileReader = __nccwpck_require__(8355).FileReader
 
 const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
 
-__webpack_unused_export__ = setGlobalOrigin
-__webpack_unused_export__ = getGlobalOrigin
+module.exports.setGlobalOrigin = setGlobalOrigin
+module.exports.getGlobalOrigin = getGlobalOrigin
 
 const { CacheStorage } = __nccwpck_require__(3245)
 const { kConstruct } = __nccwpck_require__(109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
-__webpack_unused_export__ = new CacheStorage(kConstruct)
+module.exports.caches = new CacheStorage(kConstruct)
 
 const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
 
-__webpack_unused_export__ = deleteCookie
-__webpack_unused_export__ = getCookies
-__webpack_unused_export__ = getSetCookies
-__webpack_unused_export__ = setCookie
+module.exports.deleteCookie = deleteCookie
+module.exports.getCookies = getCookies
+module.exports.getSetCookies = getSetCookies
+module.exports.setCookie = setCookie
 
 const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
 
-__webpack_unused_export__ = parseMIMEType
-__webpack_unused_export__ = serializeAMimeType
+module.exports.parseMIMEType = parseMIMEType
+module.exports.serializeAMimeType = serializeAMimeType
 
 const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
-__webpack_unused_export__ = CloseEvent
-__webpack_unused_export__ = ErrorEvent
-__webpack_unused_export__ = MessageEvent
+module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
+module.exports.CloseEvent = CloseEvent
+module.exports.ErrorEvent = ErrorEvent
+module.exports.MessageEvent = MessageEvent
 
-__webpack_unused_export__ = makeDispatcher(api.request)
-__webpack_unused_export__ = makeDispatcher(api.stream)
-__webpack_unused_export__ = makeDispatcher(api.pipeline)
-__webpack_unused_export__ = makeDispatcher(api.connect)
-__webpack_unused_export__ = makeDispatcher(api.upgrade)
+module.exports.request = makeDispatcher(api.request)
+module.exports.stream = makeDispatcher(api.stream)
+module.exports.pipeline = makeDispatcher(api.pipeline)
+module.exports.connect = makeDispatcher(api.connect)
+module.exports.upgrade = makeDispatcher(api.upgrade)
 
-__webpack_unused_export__ = MockClient
-__webpack_unused_export__ = MockPool
-__webpack_unused_export__ = MockAgent
-__webpack_unused_export__ = mockErrors
+module.exports.MockClient = MockClient
+module.exports.MockPool = MockPool
+module.exports.MockAgent = MockAgent
+module.exports.mockErrors = mockErrors
 
 const { EventSource } = __nccwpck_require__(1238)
 
-__webpack_unused_export__ = EventSource
+module.exports.EventSource = EventSource
 
 
 /***/ }),
@@ -30931,7 +30929,7 @@ class MissingObjectError extends StoreError {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4976);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2304);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -30940,7 +30938,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4976:
+/***/ 2304:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30949,8 +30947,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ main_run)
 });
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -31025,7 +31023,7 @@ function utils_toCommandProperties(annotationProperties) {
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -31081,9 +31079,9 @@ function escapeProperty(s) {
 //# sourceMappingURL=command.js.map
 ;// CONCATENATED MODULE: external "crypto"
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-var external_fs_namespaceObject_0 = /*#__PURE__*/__nccwpck_require__.t(external_fs_namespaceObject, 2);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
+var external_fs_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_fs_, 2);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -31097,10 +31095,10 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
@@ -31116,7 +31114,7 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
@@ -32079,7 +32077,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -32102,7 +32100,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -32198,7 +32196,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
+        return this.addRaw(external_os_.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -32402,7 +32400,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -32429,7 +32427,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -32922,13 +32920,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
+            let n = s.indexOf(external_os_.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
             }
             return s;
         }
@@ -33219,7 +33217,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -33558,8 +33556,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
+const platform = external_os_.platform();
+const arch = external_os_.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -33740,7 +33738,7 @@ function setOutput(name, value) {
     if (filePath) {
         return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_namespaceObject.EOL);
+    process.stdout.write(external_os_.EOL);
     command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
@@ -33808,7 +33806,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
+    process.stdout.write(message + external_os_.EOL);
 }
 /**
  * Begin an output group.
@@ -33818,13 +33816,13 @@ function info(message) {
  * @param name The name of the output group
  */
 function startGroup(name) {
-    issue('group', name);
+    command_issue('group', name);
 }
 /**
  * End an output group.
  */
 function endGroup() {
-    issue('endgroup');
+    command_issue('endgroup');
 }
 /**
  * Wrap an asynchronous function call in a group.
@@ -33917,7 +33915,11 @@ const Inputs = {
     Download: 'download',
     Config: 'config',
     PlanOnly: 'plan-only',
-    Concurrency: 'concurrency'
+    Concurrency: 'concurrency',
+    PrComment: 'pr-comment',
+    CommitStatus: 'commit-status',
+    GitHubToken: 'github-token',
+    InstanceName: 'instance-name'
 };
 const Outputs = {
     Found: 'found',
@@ -34302,7 +34304,7 @@ var Walker = class {
 			symlinks: /* @__PURE__ */ new Map(),
 			visited: [""].slice(0, 0),
 			controller: new Aborter(),
-			fs: options.fs || external_fs_namespaceObject_0
+			fs: options.fs || external_fs_namespaceObject
 		};
 		this.joinPath = build$7(this.root, options);
 		this.pushDirectory = build$6(this.root, options);
@@ -34807,12 +34809,12 @@ function getOptions(options) {
 	opts.cwd = (opts.cwd instanceof URL ? (0,external_url_namespaceObject.fileURLToPath)(opts.cwd) : (0,external_path_namespaceObject.resolve)(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
 	opts.ignore = ensureStringArray(opts.ignore);
 	opts.fs && (opts.fs = {
-		readdir: opts.fs.readdir || external_fs_namespaceObject.readdir,
-		readdirSync: opts.fs.readdirSync || external_fs_namespaceObject.readdirSync,
-		realpath: opts.fs.realpath || external_fs_namespaceObject.realpath,
-		realpathSync: opts.fs.realpathSync || external_fs_namespaceObject.realpathSync,
-		stat: opts.fs.stat || external_fs_namespaceObject.stat,
-		statSync: opts.fs.statSync || external_fs_namespaceObject.statSync
+		readdir: opts.fs.readdir || external_fs_.readdir,
+		readdirSync: opts.fs.readdirSync || external_fs_.readdirSync,
+		realpath: opts.fs.realpath || external_fs_.realpath,
+		realpathSync: opts.fs.realpathSync || external_fs_.realpathSync,
+		stat: opts.fs.stat || external_fs_.stat,
+		statSync: opts.fs.statSync || external_fs_.statSync
 	});
 	if (opts.debug) log("globbing with options:", opts);
 	return opts;
@@ -35080,6 +35082,21 @@ function parseConcurrency(raw) {
     }
     return value;
 }
+function parseReporting(prefix) {
+    const prComment = parseBoolean(Inputs.PrComment, input(Inputs.PrComment), false);
+    const commitStatus = parseBoolean(Inputs.CommitStatus, input(Inputs.CommitStatus), false);
+    const token = input(Inputs.GitHubToken) || process.env.GITHUB_TOKEN || '';
+    if (token)
+        core_setSecret(token);
+    if ((prComment || commitStatus) && !token) {
+        throw new errors/* InputError */.dz(`Input '${Inputs.GitHubToken}' is empty, but '${prComment ? Inputs.PrComment : Inputs.CommitStatus}' is on: pass \${{ github.token }} (the default in action.yml) or a token with pull-requests/statuses write access.`);
+    }
+    const instance = input(Inputs.InstanceName) || prefix.replace(/\/$/, '') || 'default';
+    if (!/^[\w./-]{1,64}$/.test(instance)) {
+        throw new errors/* InputError */.dz(`Input '${Inputs.InstanceName}' is '${instance}': use up to 64 letters, digits, '.', '_', '-' or '/'.`);
+    }
+    return { prComment, commitStatus, token, instance };
+}
 function parseStore(cwd) {
     const backend = oneOf(Inputs.Backend, input(Inputs.Backend) || 'auto', BACKENDS);
     const prefix = normalizePrefix(input(Inputs.Prefix));
@@ -35118,15 +35135,17 @@ function parseStore(cwd) {
 function getInputs(argv = process.argv, cwd = process.cwd()) {
     const mode = parseMode(argv);
     const patternsText = inputOr(Inputs.CodeHashPaths, [SeedEnv.CodeHashFilter], '');
+    const store = parseStore(cwd);
     return {
         mode,
-        store: parseStore(cwd),
+        store,
         repoPath: external_node_path_default().resolve(cwd, inputOr(Inputs.RepoPath, [SeedEnv.RepoPath], '.')),
         commit: parseCommit(input(Inputs.Commit)),
         codeHashPatterns: parsePatterns(patternsText),
         packageDirectory: external_node_path_default().resolve(cwd, inputOr(Inputs.PackageDirectory, [SeedEnv.PackageDirectory], './packages')),
         download: parseBoolean(Inputs.Download, input(Inputs.Download), false),
-        concurrency: parseConcurrency(input(Inputs.Concurrency) || '16')
+        concurrency: parseConcurrency(input(Inputs.Concurrency) || '16'),
+        reporting: parseReporting(store.prefix)
     };
 }
 
@@ -36737,6 +36756,7 @@ class Progress {
     bytes = 0;
     started = Date.now();
     lastLog = Date.now();
+    grouped = false;
     constructor(verb, totalFiles, totalBytes, intervalMs = 5000, log = info) {
         this.verb = verb;
         this.totalFiles = totalFiles;
@@ -36750,6 +36770,10 @@ class Progress {
         const now = Date.now();
         if (now - this.lastLog >= this.intervalMs && this.files < this.totalFiles) {
             this.lastLog = now;
+            // A transfer that lasts shows its progress lines folded in a group; a short one logs only its last line.
+            if (!this.grouped && this.log === info)
+                startGroup(`${this.verb} ${this.totalFiles} files, ${formatBytes(this.totalBytes)}`);
+            this.grouped = true;
             this.log(`${this.verb} ${this.files}/${this.totalFiles} files, ${formatBytes(this.bytes)} of ${formatBytes(this.totalBytes)}${this.rate(now)}`);
         }
     }
@@ -36759,6 +36783,8 @@ class Progress {
     }
     /** The closing line; returns the elapsed milliseconds. */
     finish() {
+        if (this.grouped && this.log === info)
+            endGroup();
         const elapsed = Date.now() - this.started;
         this.log(`${this.verb} ${this.files} files, ${formatBytes(this.bytes)} in ${(elapsed / 1000).toFixed(1)} s${this.rate(Date.now())}`);
         return elapsed;
@@ -36919,6 +36945,84 @@ async function hasFoundMarker(directory) {
     }
 }
 
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+;// CONCATENATED MODULE: ./src/download.ts
+
+
+
+
+
+
+
+
+
+
+function download_isInside(root, candidate) {
+    const relative = external_node_path_default().relative(root, candidate);
+    return relative === '' || (!relative.startsWith('..') && !external_node_path_default().isAbsolute(relative));
+}
+async function download_exists(candidate) {
+    return (0,promises_.lstat)(candidate).then(() => true, () => false);
+}
+/** Where a manifest path lands under `root`, refusing paths and symlinked directories that lead elsewhere. */
+async function safeTarget(root, file) {
+    const segments = file.path.split('/');
+    if (!isSafeRelativePath(file.path) || segments.some((segment) => segment.startsWith('.'))) {
+        throw new errors/* IntegrityError */.cs(`Refusing to download '${file.path}': the manifest names a path outside the package directory or a hidden file.`);
+    }
+    const target = external_node_path_default().join(root, ...segments);
+    const parent = external_node_path_default().dirname(target);
+    // Check the deepest directory that exists before creating any: mkdir would follow a symlink outward.
+    let existing = parent;
+    while (!(await download_exists(existing)))
+        existing = external_node_path_default().dirname(existing);
+    if (!download_isInside(root, await (0,promises_.realpath)(existing))) {
+        throw new errors/* IntegrityError */.cs(`Refusing to download '${file.path}': a symlink in the package directory points outside it.`);
+    }
+    await (0,promises_.mkdir)(parent, { recursive: true });
+    return target;
+}
+async function downloadFile(store, key, target, file) {
+    const temp = `${target}.download-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    let size = 0;
+    const tap = new external_node_stream_.Transform({
+        transform(chunk, _encoding, callback) {
+            hash.update(chunk);
+            size += chunk.length;
+            callback(null, chunk);
+        }
+    });
+    try {
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(await store.get(key), tap, (0,external_node_fs_.createWriteStream)(temp));
+        const digest = hash.digest('hex');
+        if (size !== file.size || digest !== file.sha256) {
+            throw new errors/* IntegrityError */.cs(`'${file.path}' does not match its manifest (expected ${file.size} bytes with SHA-256 ${file.sha256}, got ${size} bytes with ${digest}): ` +
+                `the stored object was changed after upload. It was not kept; delete the set's .manifest.json so the assets are rebuilt.`);
+        }
+        await (0,promises_.rename)(temp, target);
+    }
+    finally {
+        await (0,promises_.rm)(temp, { force: true });
+    }
+}
+/**
+ * Brings a stored set into `directory`: streamed, bounded, every file checked against the manifest's size
+ * and SHA-256 before it takes its final name, so a tampered or truncated file is never left behind.
+ */
+async function downloadSet(store, setPrefix, manifest, directory, concurrency) {
+    await (0,promises_.mkdir)(directory, { recursive: true });
+    const root = await (0,promises_.realpath)(directory);
+    const progress = new Progress(`Downloaded to ${directory}:`, manifest.files.length, totalBytes(manifest.files));
+    const limit = pLimit(concurrency);
+    await Promise.all(manifest.files.map((file) => limit(async () => {
+        await downloadFile(store, setPrefix + file.path, await safeTarget(root, file), file);
+        progress.add(1, file.size);
+    })));
+    progress.finish();
+}
+
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
 ;// CONCATENATED MODULE: ./src/git.ts
@@ -36965,6 +37069,7 @@ async function resolveCommit(sources) {
 
 
 
+
 async function codeHashOf(settings, pool) {
     const started = Date.now();
     const result = await computeCodeHash(settings.repoPath, settings.codeHashPatterns, pool);
@@ -36996,6 +37101,11 @@ async function lookUp(settings, store, started, pool) {
         concurrency: settings.concurrency
     });
     const files = result.found ? result.manifest.files : [];
+    const download = result.found && settings.download;
+    if (download) {
+        info(`Downloading the assets into ${settings.packageDirectory}`);
+        await downloadSet(store, commitPrefix(settings.store.prefix, commit), result.manifest, settings.packageDirectory, settings.concurrency);
+    }
     await writeCheckRecord(settings.packageDirectory, { commit, codeHash: result.codeHash, files: files.length, bytes: totalBytes(files) }, result.found);
     const base = { mode: 'check', commitHash: commit, codeHash: result.codeHash, location, elapsedMs: Date.now() - started };
     if (!result.found) {
@@ -37019,8 +37129,8 @@ async function lookUp(settings, store, started, pool) {
         files: files.length,
         bytes: totalBytes(files),
         message: result.source === 'commit'
-            ? `Found the assets of commit ${commit} (${files.length} files).`
-            : `Found the assets under code hash ${result.codeHash} and copied them to commit ${commit} (${files.length} files).`
+            ? `Found the assets of commit ${commit} (${files.length} files)${download ? ' and downloaded them' : ''}.`
+            : `Found the assets under code hash ${result.codeHash} and copied them to commit ${commit} (${files.length} files)${download ? ', then downloaded them' : ''}.`
     };
 }
 
@@ -37087,8 +37197,7 @@ async function upload(settings, store) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/report/summary.ts
-
+;// CONCATENATED MODULE: ./src/report/assets-report.ts
 
 const OUTCOME_LABEL = {
     found: '✅ found',
@@ -37096,7 +37205,7 @@ const OUTCOME_LABEL = {
     uploaded: '⬆️ uploaded',
     skipped: '⏭️ skipped (already stored)'
 };
-/** The rows of the job-summary table, also useful to test the wording. */
+/** The rows of the summary and comment tables. */
 function summaryRows(result) {
     return [
         ['Outcome', OUTCOME_LABEL[result.outcome]],
@@ -37109,6 +37218,121 @@ function summaryRows(result) {
         ['Time', `${(result.elapsedMs / 1000).toFixed(1)} s`]
     ];
 }
+function statusDescription(result) {
+    const shortHash = result.codeHash.slice(0, 8);
+    switch (result.outcome) {
+        case 'found':
+            return result.source === 'cache'
+                ? `assets found in cache (code hash ${shortHash}…), ${result.files} files`
+                : `assets found for this commit, ${result.files} files`;
+        case 'missing':
+            return 'assets not found — build needed';
+        case 'uploaded':
+            return `assets uploaded, ${result.files} files (${formatBytes(result.bytes)})`;
+        case 'skipped':
+            return 'assets already stored';
+    }
+}
+/** The commit status and PR comment for a check or upload. */
+function assetsReport(result, instance) {
+    const table = ['| | |', '|---|---|', ...summaryRows(result).map(([name, value]) => `| ${name} | ${value} |`)].join('\n');
+    return {
+        state: result.outcome === 'missing' ? 'pending' : 'success',
+        description: statusDescription(result),
+        markdown: `#### S3 Asset Manager · \`${instance}\`\n\n${result.message}\n\n${table}`,
+        commit: result.commitHash
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/github.ts
+
+const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
+function commentMarker(instance) {
+    return `<!-- s3-asset-manager:${instance} -->`;
+}
+function statusContext(instance) {
+    return `s3-asset-manager/${instance}`;
+}
+function explainFailure(what, error) {
+    const status = error.status;
+    const message = error.message ?? String(error);
+    if (status === 403 || status === 404) {
+        return (`Could not ${what} (HTTP ${status}: ${message}). The token lacks permission: workflows need ` +
+            `'permissions: pull-requests: write' (comments) or 'statuses: write' (statuses), and pull requests from forks get a read-only token. Continuing.`);
+    }
+    return `Could not ${what}: ${message}. Continuing.`;
+}
+/**
+ * Posts the commit status and creates or updates this instance's pull-request comment, as asked. Reporting
+ * never fails the step: a missing permission (forks) or an API failure is a warning.
+ * Goes through @actions/github, so GITHUB_API_URL (GitHub Enterprise Server) is honoured.
+ */
+async function reportToGitHub(settings, report) {
+    if (!settings.prComment && !settings.commitStatus)
+        return;
+    const { context, getOctokit } = await __nccwpck_require__.e(/* import() */ 785).then(__nccwpck_require__.bind(__nccwpck_require__, 2785));
+    if (!process.env.GITHUB_REPOSITORY) {
+        warning('GITHUB_REPOSITORY is not set, so there is no repository to report to; skipping the comment and status.');
+        return;
+    }
+    const octokit = getOctokit(settings.token);
+    const { owner, repo } = context.repo;
+    const pullRequest = PR_EVENTS.has(context.eventName)
+        ? context.payload.pull_request
+        : undefined;
+    const runUrl = context.runId ? `${context.serverUrl}/${owner}/${repo}/actions/runs/${context.runId}` : undefined;
+    if (settings.commitStatus) {
+        const sha = pullRequest?.head.sha ?? report.commit;
+        try {
+            await octokit.rest.repos.createCommitStatus({
+                owner,
+                repo,
+                sha,
+                state: report.state,
+                context: statusContext(settings.instance),
+                description: report.description.slice(0, 140),
+                target_url: runUrl
+            });
+            info(`Commit status '${statusContext(settings.instance)}' set on ${sha}: ${report.description}`);
+        }
+        catch (error) {
+            warning(explainFailure(`set the commit status on ${sha}`, error));
+        }
+    }
+    if (settings.prComment) {
+        if (!pullRequest) {
+            info(`'pr-comment' is on, but this is a '${context.eventName}' event, not a pull request: no comment.`);
+            return;
+        }
+        const marker = commentMarker(settings.instance);
+        const footer = runUrl ? `\n\n<sub>Updated by [run ${context.runId}](${runUrl}) at ${new Date().toISOString()}</sub>` : '';
+        const body = `${marker}\n${report.markdown}${footer}`;
+        try {
+            const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+                owner,
+                repo,
+                issue_number: pullRequest.number,
+                per_page: 100
+            });
+            const existing = comments.find((comment) => comment.body?.includes(marker));
+            if (existing) {
+                await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
+                info(`Updated the comment on pull request #${pullRequest.number}.`);
+            }
+            else {
+                await octokit.rest.issues.createComment({ owner, repo, issue_number: pullRequest.number, body });
+                info(`Commented on pull request #${pullRequest.number}.`);
+            }
+        }
+        catch (error) {
+            warning(explainFailure(`comment on pull request #${pullRequest.number}`, error));
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/summary.ts
+
+
 /** Writes the job summary when the runner provides one (GITHUB_STEP_SUMMARY); a no-op elsewhere. */
 async function writeSummary(result) {
     if (!process.env.GITHUB_STEP_SUMMARY)
@@ -37126,8 +37350,6 @@ async function writeSummary(result) {
         .write();
 }
 
-;// CONCATENATED MODULE: external "node:stream/promises"
-const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: ./src/stores/local.ts
@@ -37239,6 +37461,8 @@ async function createStore(settings, concurrency) {
 
 
 
+
+
 /** On a runner outputs go to GITHUB_OUTPUT; elsewhere (Concourse, a shell) they are printed as name=value. */
 function main_setOutput(name, value) {
     if (process.env.GITHUB_OUTPUT || process.env.GITHUB_ACTIONS)
@@ -37262,15 +37486,13 @@ async function main_run() {
         if (settings.mode === 'apply') {
             throw new errors/* InputError */.dz(`Input 'mode' is 'apply', which this version does not support yet; use 'check' or 'upload'.`);
         }
-        if (settings.download) {
-            throw new errors/* InputError */.dz(`Input 'download' is 'true', which this version does not support yet; leave it 'false'.`);
-        }
         const store = await createStore(settings.store, settings.concurrency);
         try {
             const result = settings.mode === 'check' ? await check(settings, store) : await upload(settings, store);
             info(result.message);
             setOutputs(result);
             await writeSummary(result);
+            await reportToGitHub(settings.reporting, assetsReport(result, settings.reporting.instance));
         }
         finally {
             store.close();
@@ -37304,6 +37526,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -37514,6 +37743,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 

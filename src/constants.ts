@@ -19,7 +19,11 @@ export const Inputs = {
   Download: 'download',
   Config: 'config',
   PlanOnly: 'plan-only',
-  Concurrency: 'concurrency'
+  Concurrency: 'concurrency',
+  PrComment: 'pr-comment',
+  CommitStatus: 'commit-status',
+  GitHubToken: 'github-token',
+  InstanceName: 'instance-name'
 } as const
 
 export const Outputs = {

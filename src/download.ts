@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
-import { mkdir, realpath, rename, rm } from 'node:fs/promises'
+import { lstat, mkdir, realpath, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
@@ -15,6 +15,13 @@ function isInside(root: string, candidate: string): boolean {
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
 }
 
+async function exists(candidate: string): Promise<boolean> {
+  return lstat(candidate).then(
+    () => true,
+    () => false
+  )
+}
+
 /** Where a manifest path lands under `root`, refusing paths and symlinked directories that lead elsewhere. */
 async function safeTarget(root: string, file: ManifestFile): Promise<string> {
   const segments = file.path.split('/')
@@ -25,10 +32,13 @@ async function safeTarget(root: string, file: ManifestFile): Promise<string> {
   }
   const target = path.join(root, ...segments)
   const parent = path.dirname(target)
-  await mkdir(parent, { recursive: true })
-  if (!isInside(root, await realpath(parent))) {
+  // Check the deepest directory that exists before creating any: mkdir would follow a symlink outward.
+  let existing = parent
+  while (!(await exists(existing))) existing = path.dirname(existing)
+  if (!isInside(root, await realpath(existing))) {
     throw new IntegrityError(`Refusing to download '${file.path}': a symlink in the package directory points outside it.`)
   }
+  await mkdir(parent, { recursive: true })
   return target
 }
 

@@ -30,6 +30,15 @@ export interface LocalStoreSettings {
 
 export type StoreSettings = S3StoreSettings | LocalStoreSettings
 
+/** Where results are shown besides the log and the job summary. */
+export interface ReportingSettings {
+  readonly prComment: boolean
+  readonly commitStatus: boolean
+  readonly token: string
+  /** Names this use of the action in comment markers and status contexts. */
+  readonly instance: string
+}
+
 /** Everything the action was asked to do, validated once. Paths are absolute. */
 export interface Settings {
   readonly mode: Mode
@@ -44,6 +53,7 @@ export interface Settings {
   readonly download: boolean
   /** Transfers and copies in flight at once. */
   readonly concurrency: number
+  readonly reporting: ReportingSettings
 }
 
 function input(name: string): string {
@@ -145,6 +155,23 @@ function parseConcurrency(raw: string): number {
   return value
 }
 
+function parseReporting(prefix: string): ReportingSettings {
+  const prComment = parseBoolean(Inputs.PrComment, input(Inputs.PrComment), false)
+  const commitStatus = parseBoolean(Inputs.CommitStatus, input(Inputs.CommitStatus), false)
+  const token = input(Inputs.GitHubToken) || process.env.GITHUB_TOKEN || ''
+  if (token) core.setSecret(token)
+  if ((prComment || commitStatus) && !token) {
+    throw new InputError(
+      `Input '${Inputs.GitHubToken}' is empty, but '${prComment ? Inputs.PrComment : Inputs.CommitStatus}' is on: pass \${{ github.token }} (the default in action.yml) or a token with pull-requests/statuses write access.`
+    )
+  }
+  const instance = input(Inputs.InstanceName) || prefix.replace(/\/$/, '') || 'default'
+  if (!/^[\w./-]{1,64}$/.test(instance)) {
+    throw new InputError(`Input '${Inputs.InstanceName}' is '${instance}': use up to 64 letters, digits, '.', '_', '-' or '/'.`)
+  }
+  return { prComment, commitStatus, token, instance }
+}
+
 function parseStore(cwd: string): StoreSettings {
   const backend: BackendChoice = oneOf(Inputs.Backend, input(Inputs.Backend) || 'auto', BACKENDS)
   const prefix = normalizePrefix(input(Inputs.Prefix))
@@ -186,14 +213,16 @@ function parseStore(cwd: string): StoreSettings {
 export function getInputs(argv: readonly string[] = process.argv, cwd = process.cwd()): Settings {
   const mode = parseMode(argv)
   const patternsText = inputOr(Inputs.CodeHashPaths, [SeedEnv.CodeHashFilter], '')
+  const store = parseStore(cwd)
   return {
     mode,
-    store: parseStore(cwd),
+    store,
     repoPath: path.resolve(cwd, inputOr(Inputs.RepoPath, [SeedEnv.RepoPath], '.')),
     commit: parseCommit(input(Inputs.Commit)),
     codeHashPatterns: parsePatterns(patternsText),
     packageDirectory: path.resolve(cwd, inputOr(Inputs.PackageDirectory, [SeedEnv.PackageDirectory], './packages')),
     download: parseBoolean(Inputs.Download, input(Inputs.Download), false),
-    concurrency: parseConcurrency(input(Inputs.Concurrency) || '16')
+    concurrency: parseConcurrency(input(Inputs.Concurrency) || '16'),
+    reporting: parseReporting(store.prefix)
   }
 }

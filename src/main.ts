@@ -5,6 +5,8 @@ import { getInputs } from './inputs.js'
 import { check } from './modes/check.js'
 import type { AssetsResult } from './modes/result.js'
 import { upload } from './modes/upload.js'
+import { assetsReport } from './report/assets-report.js'
+import { reportToGitHub } from './report/github.js'
 import { writeSummary } from './report/summary.js'
 import { createStore } from './stores/store.js'
 
@@ -31,15 +33,13 @@ export async function run(): Promise<void> {
     if (settings.mode === 'apply') {
       throw new InputError(`Input 'mode' is 'apply', which this version does not support yet; use 'check' or 'upload'.`)
     }
-    if (settings.download) {
-      throw new InputError(`Input 'download' is 'true', which this version does not support yet; leave it 'false'.`)
-    }
     const store = await createStore(settings.store, settings.concurrency)
     try {
       const result = settings.mode === 'check' ? await check(settings, store) : await upload(settings, store)
       core.info(result.message)
       setOutputs(result)
       await writeSummary(result)
+      await reportToGitHub(settings.reporting, assetsReport(result, settings.reporting.instance))
     } finally {
       store.close()
     }

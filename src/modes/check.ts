@@ -2,6 +2,7 @@ import * as core from '@actions/core'
 import { findOrPromote } from '../asset-set.js'
 import { writeCheckRecord } from '../check-record.js'
 import { computeCodeHash } from '../code-hash.js'
+import { downloadSet } from '../download.js'
 import { HashPool } from '../file-hasher.js'
 import { resolveCommit } from '../git.js'
 import type { Settings } from '../inputs.js'
@@ -43,6 +44,11 @@ async function lookUp(settings: Settings, store: Store, started: number, pool: H
     concurrency: settings.concurrency
   })
   const files = result.found ? result.manifest.files : []
+  const download = result.found && settings.download
+  if (download) {
+    core.info(`Downloading the assets into ${settings.packageDirectory}`)
+    await downloadSet(store, commitPrefix(settings.store.prefix, commit), result.manifest, settings.packageDirectory, settings.concurrency)
+  }
   await writeCheckRecord(
     settings.packageDirectory,
     { commit, codeHash: result.codeHash, files: files.length, bytes: totalBytes(files) },
@@ -71,7 +77,7 @@ async function lookUp(settings: Settings, store: Store, started: number, pool: H
     bytes: totalBytes(files),
     message:
       result.source === 'commit'
-        ? `Found the assets of commit ${commit} (${files.length} files).`
-        : `Found the assets under code hash ${result.codeHash} and copied them to commit ${commit} (${files.length} files).`
+        ? `Found the assets of commit ${commit} (${files.length} files)${download ? ' and downloaded them' : ''}.`
+        : `Found the assets under code hash ${result.codeHash} and copied them to commit ${commit} (${files.length} files)${download ? ', then downloaded them' : ''}.`
   }
 }

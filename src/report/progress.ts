@@ -18,6 +18,7 @@ export class Progress {
   private bytes = 0
   private readonly started = Date.now()
   private lastLog = Date.now()
+  private grouped = false
 
   constructor(
     private readonly verb: string,
@@ -33,6 +34,9 @@ export class Progress {
     const now = Date.now()
     if (now - this.lastLog >= this.intervalMs && this.files < this.totalFiles) {
       this.lastLog = now
+      // A transfer that lasts shows its progress lines folded in a group; a short one logs only its last line.
+      if (!this.grouped && this.log === core.info) core.startGroup(`${this.verb} ${this.totalFiles} files, ${formatBytes(this.totalBytes)}`)
+      this.grouped = true
       this.log(
         `${this.verb} ${this.files}/${this.totalFiles} files, ${formatBytes(this.bytes)} of ${formatBytes(this.totalBytes)}${this.rate(now)}`
       )
@@ -46,6 +50,7 @@ export class Progress {
 
   /** The closing line; returns the elapsed milliseconds. */
   finish(): number {
+    if (this.grouped && this.log === core.info) core.endGroup()
     const elapsed = Date.now() - this.started
     this.log(`${this.verb} ${this.files} files, ${formatBytes(this.bytes)} in ${(elapsed / 1000).toFixed(1)} s${this.rate(Date.now())}`)
     return elapsed

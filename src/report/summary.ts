@@ -1,27 +1,6 @@
 import * as core from '@actions/core'
 import type { AssetsResult } from '../modes/result.js'
-import { formatBytes } from './progress.js'
-
-const OUTCOME_LABEL: Record<AssetsResult['outcome'], string> = {
-  found: '✅ found',
-  missing: '🔨 not found — build needed',
-  uploaded: '⬆️ uploaded',
-  skipped: '⏭️ skipped (already stored)'
-}
-
-/** The rows of the job-summary table, also useful to test the wording. */
-export function summaryRows(result: AssetsResult): [string, string][] {
-  return [
-    ['Outcome', OUTCOME_LABEL[result.outcome]],
-    ['Source', result.source === 'none' ? '—' : result.source],
-    ['Commit', `\`${result.commitHash}\``],
-    ['Code hash', result.codeHash ? `\`${result.codeHash}\`` : '— (tier off)'],
-    ['Files', String(result.files)],
-    ['Size', formatBytes(result.bytes)],
-    ['Location', `\`${result.location}\``],
-    ['Time', `${(result.elapsedMs / 1000).toFixed(1)} s`]
-  ]
-}
+import { summaryRows } from './assets-report.js'
 
 /** Writes the job summary when the runner provides one (GITHUB_STEP_SUMMARY); a no-op elsewhere. */
 export async function writeSummary(result: AssetsResult): Promise<void> {

@@ -1,0 +1,97 @@
+import { PutObjectCommand } from '@aws-sdk/client-s3'
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs'
+import path from 'node:path'
+import { IntegrityError } from '../src/errors.js'
+import type { Settings, StoreSettings } from '../src/inputs.js'
+import { check } from '../src/modes/check.js'
+import { upload } from '../src/modes/upload.js'
+import { S3Store } from '../src/stores/s3.js'
+import { bucket, makeRepo, outsideClient, s3Settings, tempDir, uniquePrefix, writeFiles } from './helpers.js'
+
+const client = outsideClient()
+afterAll(() => client.destroy())
+
+const BUILT = { 'app.js': 'built app', 'nested/deep/chunk.js': 'chunk', 'ünï space/é.txt': 'names', '.hidden': 'x' }
+
+function settingsFor(storeSettings: StoreSettings, repoPath: string, packageDirectory: string, download: boolean): Settings {
+  return {
+    mode: 'check',
+    store: storeSettings,
+    repoPath,
+    codeHashPatterns: [],
+    packageDirectory,
+    download,
+    concurrency: 4,
+    reporting: { prComment: false, commitStatus: false, token: '', instance: 'test' }
+  }
+}
+
+describe('check with download: true', () => {
+  let storeSettings: StoreSettings
+  let store: S3Store
+  let repo: { dir: string; commit: string }
+  beforeEach(async () => {
+    storeSettings = s3Settings(uniquePrefix('dl'))
+    store = new S3Store(storeSettings as never, 4)
+    repo = makeRepo({ 'src/a.js': '1' })
+    const pkg = tempDir('pkg')
+    writeFiles(pkg, BUILT)
+    await upload(settingsFor(storeSettings, repo.dir, pkg, false), store)
+  })
+  afterEach(() => store.close())
+
+  const put = (key: string, body: string) =>
+    client.send(new PutObjectCommand({ Bucket: bucket(), Key: `${storeSettings.prefix}artifacts/${repo.commit}/${key}`, Body: body }))
+
+  it('brings back byte-identical files, hidden files never', async () => {
+    const target = tempDir('deploy')
+    const result = await check(settingsFor(storeSettings, repo.dir, target, true), store)
+    expect(result).toMatchObject({ found: true, files: 3 })
+    expect(result.message).toContain('downloaded')
+    for (const name of ['app.js', 'nested/deep/chunk.js', 'ünï space/é.txt']) {
+      expect(readFileSync(path.join(target, name), 'utf8')).toBe(BUILT[name as keyof typeof BUILT])
+    }
+    expect(existsSync(path.join(target, '.hidden'))).toBe(false)
+    expect(existsSync(path.join(target, '.found'))).toBe(true)
+  })
+
+  it('refuses a file whose bytes were changed after upload and leaves nothing of it behind', async () => {
+    await put('nested/deep/chunk.js', 'tampered')
+    const target = tempDir('deploy')
+    const failure = check(settingsFor(storeSettings, repo.dir, target, true), store)
+    await expect(failure).rejects.toBeInstanceOf(IntegrityError)
+    await expect(failure).rejects.toThrow("'nested/deep/chunk.js' does not match its manifest")
+    expect(existsSync(path.join(target, 'nested/deep/chunk.js'))).toBe(false)
+    expect(readdirSync(path.join(target, 'nested/deep'))).toEqual([])
+    expect(existsSync(path.join(target, '.found'))).toBe(false)
+  })
+
+  it('refuses a manifest path that leaves the package directory', async () => {
+    const digest = 'a'.repeat(64)
+    await put(
+      '.manifest.json',
+      JSON.stringify({
+        version: 1,
+        commit: repo.commit,
+        codeHash: '',
+        createdAt: '',
+        source: 'upload',
+        files: [{ path: '../../escape.js', size: 1, sha256: digest }]
+      })
+    )
+    const target = tempDir('deploy')
+    await expect(check(settingsFor(storeSettings, repo.dir, target, true), store)).rejects.toThrow('is not a relative path inside the set')
+    expect(existsSync(path.join(target, '..', 'escape.js'))).toBe(false)
+  })
+
+  it('refuses to write through a symlink in the package directory that points outside it', async () => {
+    const outside = tempDir('outside')
+    const target = tempDir('deploy')
+    mkdirSync(target, { recursive: true })
+    symlinkSync(outside, path.join(target, 'nested'))
+    await expect(check(settingsFor(storeSettings, repo.dir, target, true), store)).rejects.toThrow(
+      "Refusing to download 'nested/deep/chunk.js': a symlink in the package directory points outside it."
+    )
+    expect(readdirSync(outside)).toEqual([])
+  })
+})

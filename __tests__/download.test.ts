@@ -6,7 +6,7 @@ import type { Settings, StoreSettings } from '../src/inputs.js'
 import { check } from '../src/modes/check.js'
 import { upload } from '../src/modes/upload.js'
 import { S3Store } from '../src/stores/s3.js'
-import { bucket, makeRepo, outsideClient, s3Settings, tempDir, uniquePrefix, writeFiles } from './helpers.js'
+import { bucket, makeRepo, testSettings, outsideClient, s3Settings, tempDir, uniquePrefix, writeFiles } from './helpers.js'
 
 const client = outsideClient()
 afterAll(() => client.destroy())
@@ -14,16 +14,7 @@ afterAll(() => client.destroy())
 const BUILT = { 'app.js': 'built app', 'nested/deep/chunk.js': 'chunk', 'ünï space/é.txt': 'names', '.hidden': 'x' }
 
 function settingsFor(storeSettings: StoreSettings, repoPath: string, packageDirectory: string, download: boolean): Settings {
-  return {
-    mode: 'check',
-    store: storeSettings,
-    repoPath,
-    codeHashPatterns: [],
-    packageDirectory,
-    download,
-    concurrency: 4,
-    reporting: { prComment: false, commitStatus: false, token: '', instance: 'test' }
-  }
+  return testSettings({ store: storeSettings, repoPath, packageDirectory, download, concurrency: 4 })
 }
 
 describe('check with download: true', () => {

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { S3StoreSettings } from '../src/inputs.js'
+import type { S3StoreSettings, Settings } from '../src/inputs.js'
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 export const DIST = path.join(ROOT, 'dist', 'index.js')
@@ -185,5 +185,19 @@ export function s3Inputs(prefix: string): Record<string, string> {
     endpoint: endpoint(),
     'access-key-id': 'S3RVER',
     'secret-access-key': 'S3RVER'
+  }
+}
+
+/** A complete Settings object for calling modes directly; override what the test is about. */
+export function testSettings(overrides: Partial<Settings> & Pick<Settings, 'store' | 'repoPath'>): Settings {
+  return {
+    mode: 'check',
+    codeHashPatterns: [],
+    packageDirectory: tempDir('pkg'),
+    download: false,
+    concurrency: 8,
+    reporting: { prComment: false, commitStatus: false, token: '', instance: 'test' },
+    apply: { config: path.join(overrides.repoPath, '.github/assets.yml'), planOnly: false, lockTimeout: 0 },
+    ...overrides
   }
 }

@@ -18,7 +18,8 @@ import {
   s3Settings,
   tempDir,
   uniquePrefix,
-  writeFiles
+  writeFiles,
+  testSettings
 } from './helpers.js'
 
 const client = outsideClient()
@@ -55,16 +56,8 @@ function fixture(storeSettings: StoreSettings, store: Store): Fixture {
   return {
     store,
     storeSettings,
-    settings: (repoPath, patterns = [], packageDirectory = tempDir('pkg')) => ({
-      mode: 'check',
-      store: storeSettings,
-      repoPath,
-      codeHashPatterns: patterns,
-      packageDirectory,
-      download: false,
-      concurrency: 8,
-      reporting: { prComment: false, commitStatus: false, token: '', instance: 'test' }
-    })
+    settings: (repoPath, patterns = [], packageDirectory = tempDir('pkg')) =>
+      testSettings({ store: storeSettings, repoPath, codeHashPatterns: patterns, packageDirectory })
   }
 }
 

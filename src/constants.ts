@@ -23,7 +23,9 @@ export const Inputs = {
   PrComment: 'pr-comment',
   CommitStatus: 'commit-status',
   GitHubToken: 'github-token',
-  InstanceName: 'instance-name'
+  InstanceName: 'instance-name',
+  LockTimeout: 'lock-timeout',
+  ForceUnlock: 'force-unlock'
 } as const
 
 export const Outputs = {
@@ -33,7 +35,10 @@ export const Outputs = {
   CodeHash: 'code-hash',
   Location: 'location',
   Files: 'files',
-  Bytes: 'bytes'
+  Bytes: 'bytes',
+  Changes: 'changes',
+  Plan: 'plan',
+  ToolOutputs: 'outputs'
 } as const
 
 /** Environment names of the original tool, used when the matching input is empty. */

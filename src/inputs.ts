@@ -54,6 +54,17 @@ export interface Settings {
   /** Transfers and copies in flight at once. */
   readonly concurrency: number
   readonly reporting: ReportingSettings
+  readonly apply: ApplySettings
+}
+
+export interface ApplySettings {
+  /** Absolute path of the config file or directory. */
+  readonly config: string
+  readonly planOnly: boolean
+  /** Seconds to wait for a held state lock. */
+  readonly lockTimeout: number
+  /** Lock id to remove before taking the lock. */
+  readonly forceUnlock?: string
 }
 
 function input(name: string): string {
@@ -155,6 +166,20 @@ function parseConcurrency(raw: string): number {
   return value
 }
 
+function parseApply(cwd: string): ApplySettings {
+  const timeoutText = input(Inputs.LockTimeout) || '0'
+  const lockTimeout = Number(timeoutText)
+  if (!Number.isFinite(lockTimeout) || lockTimeout < 0 || lockTimeout > 21600) {
+    throw new InputError(`Input '${Inputs.LockTimeout}' is '${timeoutText}': give the seconds to wait for a held lock, 0 to 21600.`)
+  }
+  return {
+    config: path.resolve(cwd, input(Inputs.Config) || '.github/assets.yml'),
+    planOnly: parseBoolean(Inputs.PlanOnly, input(Inputs.PlanOnly), false),
+    lockTimeout,
+    forceUnlock: input(Inputs.ForceUnlock) || undefined
+  }
+}
+
 function parseReporting(prefix: string): ReportingSettings {
   const prComment = parseBoolean(Inputs.PrComment, input(Inputs.PrComment), false)
   const commitStatus = parseBoolean(Inputs.CommitStatus, input(Inputs.CommitStatus), false)
@@ -223,6 +248,7 @@ export function getInputs(argv: readonly string[] = process.argv, cwd = process.
     packageDirectory: path.resolve(cwd, inputOr(Inputs.PackageDirectory, [SeedEnv.PackageDirectory], './packages')),
     download: parseBoolean(Inputs.Download, input(Inputs.Download), false),
     concurrency: parseConcurrency(input(Inputs.Concurrency) || '16'),
-    reporting: parseReporting(store.prefix)
+    reporting: parseReporting(store.prefix),
+    apply: parseApply(cwd)
   }
 }

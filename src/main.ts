@@ -1,10 +1,12 @@
 import * as core from '@actions/core'
 import { Outputs } from './constants.js'
-import { errorMessage, InputError } from './errors.js'
+import { errorMessage } from './errors.js'
 import { getInputs } from './inputs.js'
+import { apply } from './modes/apply.js'
 import { check } from './modes/check.js'
 import type { AssetsResult } from './modes/result.js'
 import { upload } from './modes/upload.js'
+import { applyReport, writeApplySummary } from './report/apply-report.js'
 import { assetsReport } from './report/assets-report.js'
 import { reportToGitHub } from './report/github.js'
 import { writeSummary } from './report/summary.js'
@@ -31,7 +33,16 @@ export async function run(): Promise<void> {
   try {
     const settings = getInputs()
     if (settings.mode === 'apply') {
-      throw new InputError(`Input 'mode' is 'apply', which this version does not support yet; use 'check' or 'upload'.`)
+      const outcome = await apply(settings)
+      core.info(outcome.message)
+      setOutput(Outputs.Changes, String(outcome.changes))
+      setOutput(Outputs.Plan, JSON.stringify(outcome.plan))
+      setOutput(Outputs.ToolOutputs, JSON.stringify(outcome.outputs))
+      setOutput(Outputs.Found, String(outcome.found))
+      setOutput(Outputs.CommitHash, outcome.commitHash)
+      await writeApplySummary(outcome)
+      await reportToGitHub(settings.reporting, applyReport(outcome, settings.reporting.instance))
+      return
     }
     const store = await createStore(settings.store, settings.concurrency)
     try {

@@ -84,5 +84,9 @@ export class LocalStore implements Store {
     })
   }
 
+  async delete(key: string): Promise<void> {
+    await rm(this.pathOf(key), { force: true })
+  }
+
   close(): void {}
 }

@@ -22,7 +22,8 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNR
 const PERMISSIONS: Record<string, string> = {
   GetObject: 's3:GetObject (and s3:ListBucket, without which S3 answers 403 instead of 404 for a missing object)',
   PutObject: 's3:PutObject',
-  CopyObject: 's3:GetObject on the source and s3:PutObject on the target'
+  CopyObject: 's3:GetObject on the source and s3:PutObject on the target',
+  DeleteObject: 's3:DeleteObject (apply needs it for the state lock and the object plugin only)'
 }
 
 /** Only a missing key is a miss; a missing bucket (also a 404) is an error. */

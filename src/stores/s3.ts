@@ -2,6 +2,7 @@ import {
   CompleteMultipartUploadCommand,
   CopyObjectCommand,
   CreateMultipartUploadCommand,
+  DeleteObjectCommand,
   AbortMultipartUploadCommand,
   GetObjectCommand,
   PutObjectCommand,
@@ -195,6 +196,14 @@ export class S3Store implements Store {
         .send(new AbortMultipartUploadCommand({ Bucket: this.bucket, Key: targetKey, UploadId: uploadId }))
         .catch(() => undefined)
       throw error
+    }
+  }
+
+  async delete(key: string): Promise<void> {
+    try {
+      await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }))
+    } catch (error) {
+      this.fail('DeleteObject', key, error)
     }
   }
 

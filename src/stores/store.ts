@@ -29,6 +29,8 @@ export interface Store {
   get(key: string): Promise<Readable>
   /** Copies an object inside the store without its bytes passing through this process. */
   copy(sourceKey: string, targetKey: string, size: number): Promise<void>
+  /** Removes an object; a missing one is not an error. Only apply's object plugin deletes. */
+  delete(key: string): Promise<void>
   /** Releases connections; the store is unusable afterwards. */
   close(): void
 }

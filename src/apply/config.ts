@@ -1,0 +1,371 @@
+import { readdir, readFile, stat } from 'node:fs/promises'
+import path from 'node:path'
+import yaml from 'js-yaml'
+import { ConfigError } from './errors.js'
+import { envDigest, findReferences, hasPlaceholder, protectTemplates, resolveTree, type Resolved, type VarExpression } from './template.js'
+
+/** One tool instance as the config asks for it. */
+export interface ToolConfig {
+  /** The plugin. */
+  readonly name: string
+  readonly instanceID: string
+  /** `name.instanceID`, as dependsOn and references write it. */
+  readonly ref: string
+  /** `name_instanceID`, the state key. */
+  readonly key: string
+  /** dependsOn as written, in `name.instanceID` form. */
+  readonly dependsOn: readonly string[]
+  /** dependsOn plus every tool whose outputs the options read. */
+  readonly dependencies: readonly string[]
+  /** Options with vars and env resolved; may still hold `${{ … }}` references. */
+  readonly options: Record<string, unknown>
+  /** The same, with env values replaced by a digest: what the state may hold. */
+  readonly stateOptions: Record<string, unknown>
+  readonly file: string
+}
+
+export type StateBackendConfig =
+  | { readonly kind: 'local'; readonly file: string }
+  | { readonly kind: 's3'; readonly bucket: string; readonly region?: string; readonly key: string; readonly endpoint?: string }
+
+/** `config.store`: overrides the action's store inputs for the assets and object plugins. */
+export interface StoreOverrides {
+  readonly backend?: string
+  readonly bucket?: string
+  readonly prefix?: string
+  readonly region?: string
+  readonly endpoint?: string
+  readonly localDir?: string
+}
+
+export interface ApplyConfig {
+  readonly files: readonly string[]
+  /** Directory of the main config file: relative paths in it start here. */
+  readonly baseDir: string
+  readonly state: StateBackendConfig
+  readonly store?: StoreOverrides
+  readonly tools: readonly ToolConfig[]
+}
+
+const TOP_LEVEL = ['varFile', 'toolFile', 'config', 'state', 'vars', 'tools', 'apps', 'pipelineTemplates']
+const TOOL_KEYS = ['name', 'instanceID', 'dependsOn', 'options']
+const INSTANCE_ID = /^[A-Za-z0-9][\w-]*$/
+
+type Doc = Record<string, unknown>
+
+interface LoadedDoc {
+  readonly file: string
+  readonly doc: Doc
+}
+
+function isMap(value: unknown): value is Doc {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+}
+
+async function configFiles(configPath: string): Promise<string[]> {
+  let info
+  try {
+    info = await stat(configPath)
+  } catch {
+    throw new ConfigError(
+      `The apply config '${configPath}' does not exist: create it or point the 'config' input at your config file or directory.`
+    )
+  }
+  if (!info.isDirectory()) return [configPath]
+  const names = (await readdir(configPath)).filter((name) => /\.ya?ml$/.test(name)).sort()
+  if (names.length === 0) throw new ConfigError(`The config directory '${configPath}' holds no *.yaml or *.yml file.`)
+  return names.map((name) => path.join(configPath, name))
+}
+
+class Loader {
+  readonly expressions: VarExpression[] = []
+  readonly docs: LoadedDoc[] = []
+  private readonly seen = new Set<string>()
+
+  /** Loads a file once: in a config directory, a file named by varFile/toolFile is also one of its files. */
+  async load(file: string, expect: 'config' | 'vars' | 'tools'): Promise<void> {
+    const absolute = path.resolve(file)
+    if (this.seen.has(absolute)) return
+    this.seen.add(absolute)
+    let text: string
+    try {
+      text = await readFile(file, 'utf8')
+    } catch (error) {
+      throw new ConfigError(`Cannot read ${file}: ${(error as Error).message}.`)
+    }
+    const protectedText = protectTemplates(text, file, this.expressions.length)
+    this.expressions.push(...protectedText.expressions)
+    let parsed: unknown
+    try {
+      parsed = yaml.load(protectedText.text, { filename: file })
+    } catch (error) {
+      throw new ConfigError(`${file} is not valid YAML: ${(error as Error).message}`)
+    }
+    if (parsed === undefined || parsed === null) parsed = {}
+    if (!isMap(parsed)) throw new ConfigError(`${file} must hold a YAML map at the top level.`)
+    if (expect === 'vars') {
+      this.docs.push({ file, doc: { vars: parsed } })
+      return
+    }
+    const unknown = Object.keys(parsed).filter((key) => !TOP_LEVEL.includes(key))
+    if (unknown.length > 0) {
+      throw new ConfigError(
+        `${file}: unknown section${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `'${k}'`).join(', ')}; allowed: ${TOP_LEVEL.join(', ')}.`
+      )
+    }
+    this.docs.push({ file, doc: parsed })
+    for (const [field, kind] of [
+      ['varFile', 'vars'],
+      ['toolFile', 'tools']
+    ] as const) {
+      const ref = parsed[field]
+      if (ref === undefined) continue
+      if (typeof ref !== 'string' || hasPlaceholder(ref)) throw new ConfigError(`${file}: '${field}' must be a plain file name.`)
+      await this.load(path.resolve(path.dirname(file), ref), kind)
+    }
+  }
+}
+
+/** Resolves [[ var ]] / [[ env ]] placeholders, with vars that use other vars and per-app scopes. */
+class Resolver {
+  private readonly cache = new Map<string, Resolved>()
+
+  constructor(
+    private readonly expressions: readonly VarExpression[],
+    private readonly vars: ReadonlyMap<string, { value: unknown; file: string }>,
+    private readonly env: NodeJS.ProcessEnv
+  ) {}
+
+  resolve(node: unknown, where: string, scope: ReadonlyMap<string, unknown> = new Map(), stack: string[] = []): Resolved {
+    return resolveTree(node, (index) => {
+      const expression = this.expressions[index]!
+      if (expression.kind === 'env') {
+        const value = this.env[expression.name]
+        if (value === undefined) {
+          throw new ConfigError(
+            `${where}: [[ env "${expression.name}" ]] is not set in the environment. Set ${expression.name} for this step.`
+          )
+        }
+        return { value, stateValue: envDigest(expression.name, value) }
+      }
+      if (scope.has(expression.name)) {
+        const scoped = scope.get(expression.name)
+        return { value: scoped, stateValue: scoped }
+      }
+      return this.variable(expression.name, where, stack)
+    })
+  }
+
+  private variable(name: string, where: string, stack: string[]): Resolved {
+    const cached = this.cache.get(name)
+    if (cached) return cached
+    if (stack.includes(name)) throw new ConfigError(`${where}: the vars ${[...stack, name].join(' → ')} refer to each other in a cycle.`)
+    const entry = this.vars.get(name)
+    if (!entry) throw new ConfigError(`${where}: [[ ${name} ]] is not defined in 'vars' (or the varFile).`)
+    const resolved = this.resolve(entry.value, entry.file, new Map(), [...stack, name])
+    this.cache.set(name, resolved)
+    return resolved
+  }
+}
+
+function stringList(value: unknown, what: string): string[] {
+  if (value === undefined || value === null) return []
+  if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) throw new ConfigError(`${what} must be a list of strings.`)
+  return value as string[]
+}
+
+function parseState(value: unknown, file: string, baseDir: string): StateBackendConfig {
+  if (!isMap(value)) throw new ConfigError(`${file}: 'config.state' must be a map with 'backend' and 'options'.`)
+  const options = isMap(value.options) ? value.options : {}
+  const option = (name: string): string | undefined =>
+    typeof options[name] === 'string' && options[name] !== '' ? (options[name] as string) : undefined
+  if (value.backend === 'local') {
+    return { kind: 'local', file: path.resolve(baseDir, option('stateFile') ?? 'devstream.state') }
+  }
+  if (value.backend === 's3') {
+    const bucket = option('bucket')
+    const key = option('key')
+    if (!bucket || !key) throw new ConfigError(`${file}: the s3 state backend needs 'options.bucket' and 'options.key'.`)
+    return { kind: 's3', bucket, key, region: option('region'), endpoint: option('endpoint') }
+  }
+  throw new ConfigError(`${file}: state backend '${String(value.backend)}' is not one of: local, s3.`)
+}
+
+function parseStoreOverrides(value: unknown, file: string): StoreOverrides | undefined {
+  if (value === undefined) return undefined
+  if (!isMap(value)) throw new ConfigError(`${file}: 'config.store' must be a map.`)
+  const allowed = ['backend', 'bucket', 'prefix', 'region', 'endpoint', 'localDir']
+  const unknown = Object.keys(value).filter((key) => !allowed.includes(key))
+  if (unknown.length)
+    throw new ConfigError(`${file}: unknown key(s) ${unknown.join(', ')} in 'config.store'; allowed: ${allowed.join(', ')}.`)
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, String(v)])) as StoreOverrides
+}
+
+interface RawTool {
+  readonly raw: Doc
+  readonly file: string
+  readonly scope: ReadonlyMap<string, unknown>
+  /** For a tool expanded from an app: names the app and template in errors. */
+  readonly origin: string
+}
+
+function expandApps(docs: readonly LoadedDoc[]): RawTool[] {
+  const templates = new Map<string, { doc: Doc; file: string }>()
+  for (const { file, doc } of docs) {
+    for (const template of (doc.pipelineTemplates as unknown[] | undefined) ?? []) {
+      if (!isMap(template) || typeof template.name !== 'string')
+        throw new ConfigError(`${file}: every pipelineTemplates entry needs a 'name'.`)
+      if (templates.has(template.name)) throw new ConfigError(`${file}: pipeline template '${template.name}' is defined twice.`)
+      templates.set(template.name, { doc: template, file })
+    }
+  }
+  const tools: RawTool[] = []
+  for (const { file, doc } of docs) {
+    for (const app of (doc.apps as unknown[] | undefined) ?? []) {
+      if (!isMap(app) || typeof app.name !== 'string') throw new ConfigError(`${file}: every apps entry needs a 'name'.`)
+      const ci = isMap(app.ci) ? app.ci : {}
+      const templateName = ci.templateName
+      const template = typeof templateName === 'string' ? templates.get(templateName) : undefined
+      if (!template) {
+        throw new ConfigError(
+          `${file}: app '${app.name}' uses pipeline template '${String(templateName)}', which is not defined` +
+            (templates.size ? ` (known: ${[...templates.keys()].join(', ')}).` : ' (there are no pipelineTemplates).')
+        )
+      }
+      const scope = new Map<string, unknown>([['app', app.name], ...Object.entries(isMap(ci.vars) ? ci.vars : {})])
+      tools.push({
+        raw: { name: template.doc.type ?? 'assets', instanceID: app.name, dependsOn: app.dependsOn, options: template.doc.options ?? {} },
+        file: template.file,
+        scope,
+        origin: `app '${app.name}' (template '${templateName}')`
+      })
+    }
+  }
+  return tools
+}
+
+/**
+ * Loads the apply config (a file or a directory of *.yaml/*.yml, merged, with varFile/toolFile relative to
+ * the file naming them), resolves vars and env, expands apps, and checks tools. `plugins` lists the known plugin names.
+ */
+export async function loadConfig(
+  configPath: string,
+  plugins: readonly string[],
+  env: NodeJS.ProcessEnv = process.env
+): Promise<ApplyConfig> {
+  const files = await configFiles(configPath)
+  const loader = new Loader()
+  // In a directory, files that others name as varFile/toolFile are loaded as such, not as configs.
+  const referenced = new Set<string>()
+  for (const file of files) {
+    const text = await readFile(file, 'utf8').catch(() => '')
+    for (const match of text.matchAll(/^(?:varFile|toolFile):\s*["']?([^"'\s#]+)/gm))
+      referenced.add(path.resolve(path.dirname(file), match[1]!))
+  }
+  for (const file of files) if (!referenced.has(path.resolve(file))) await loader.load(file, 'config')
+  const baseDir = path.dirname(path.resolve(files[0]!))
+
+  const vars = new Map<string, { value: unknown; file: string }>()
+  for (const { file, doc } of loader.docs) {
+    if (doc.vars === undefined || doc.vars === null) continue
+    if (!isMap(doc.vars)) throw new ConfigError(`${file}: 'vars' must be a map.`)
+    for (const [name, value] of Object.entries(doc.vars)) {
+      const existing = vars.get(name)
+      if (existing && JSON.stringify(existing.value) !== JSON.stringify(value)) {
+        throw new ConfigError(`The var '${name}' is defined differently in ${existing.file} and ${file}.`)
+      }
+      vars.set(name, { value, file })
+    }
+  }
+  const resolver = new Resolver(loader.expressions, vars, env)
+
+  const stateSections = loader.docs.flatMap(({ file, doc }) => {
+    const config = isMap(doc.config) ? doc.config : {}
+    if (doc.config !== undefined && !isMap(doc.config)) throw new ConfigError(`${file}: 'config' must be a map.`)
+    return [
+      ...(config.state !== undefined ? [{ file, value: config.state, store: config.store }] : []),
+      ...(doc.state !== undefined ? [{ file, value: doc.state, store: undefined }] : [])
+    ]
+  })
+  if (stateSections.length === 0) {
+    throw new ConfigError(
+      `${files.join(', ')}: no state backend: add 'config: { state: { backend: local, options: { stateFile: assets.state } } }'.`
+    )
+  }
+  if (stateSections.length > 1)
+    throw new ConfigError(`The state backend is configured more than once (${stateSections.map((s) => s.file).join(', ')}): keep one.`)
+  const stateSection = stateSections[0]!
+  const state = parseState(resolver.resolve(stateSection.value, stateSection.file).value, stateSection.file, baseDir)
+  const store = parseStoreOverrides(resolver.resolve(stateSection.store, stateSection.file).value, stateSection.file)
+
+  const raws: RawTool[] = []
+  for (const { file, doc } of loader.docs) {
+    if (doc.tools === undefined || doc.tools === null) continue
+    if (!Array.isArray(doc.tools)) throw new ConfigError(`${file}: 'tools' must be a list.`)
+    for (const raw of doc.tools) {
+      if (!isMap(raw)) throw new ConfigError(`${file}: every tools entry must be a map with name, instanceID and options.`)
+      raws.push({ raw, file, scope: new Map(), origin: 'tool' })
+    }
+  }
+  const fromApps = expandApps(loader.docs)
+
+  const tools: ToolConfig[] = []
+  const byRef = new Map<string, ToolConfig>()
+  for (const { raw, file, scope, origin } of [...raws, ...fromApps]) {
+    const unknown = Object.keys(raw).filter((key) => !TOOL_KEYS.includes(key) && raw[key] !== undefined)
+    const label = `${file}: ${origin === 'tool' ? 'tool' : origin}`
+    if (unknown.length > 0) throw new ConfigError(`${label} has unknown key(s) ${unknown.join(', ')}; allowed: ${TOOL_KEYS.join(', ')}.`)
+    const resolved = resolver.resolve(
+      { name: raw.name, instanceID: raw.instanceID, dependsOn: raw.dependsOn ?? [], options: raw.options ?? {} },
+      file,
+      scope
+    )
+    const value = resolved.value as Doc
+    const name = value.name
+    const instanceID = value.instanceID
+    if (typeof name !== 'string' || !name) throw new ConfigError(`${label} has no 'name' (the plugin: ${plugins.join(', ')}).`)
+    if (typeof instanceID !== 'string' || !INSTANCE_ID.test(instanceID)) {
+      throw new ConfigError(`${label} '${name}' needs an 'instanceID' of letters, digits, '-' and '_' (got ${JSON.stringify(instanceID)}).`)
+    }
+    const ref = `${name}.${instanceID}`
+    if (!plugins.includes(name))
+      throw new ConfigError(`${file}: tool ${ref} uses plugin '${name}', which does not exist; known plugins: ${plugins.join(', ')}.`)
+    if (!isMap(value.options)) throw new ConfigError(`${file}: tool ${ref} 'options' must be a map.`)
+    const existing = byRef.get(ref)
+    if (existing) {
+      throw new ConfigError(
+        `Tool ${ref} is defined twice: in ${existing.file} and in ${file}${origin === 'tool' ? '' : ` by ${origin}`}. Each name + instanceID must be unique.`
+      )
+    }
+    const dependsOn = stringList(value.dependsOn, `${file}: tool ${ref} 'dependsOn'`)
+    for (const dependency of dependsOn) {
+      if (!/^[\w-]+\.[\w-]+$/.test(dependency))
+        throw new ConfigError(`${file}: tool ${ref} dependsOn '${dependency}': write it as name.instanceID.`)
+    }
+    const references = findReferences(value.options, `${file}: tool ${ref}`).map((reference) => reference.tool)
+    const tool: ToolConfig = {
+      name,
+      instanceID,
+      ref,
+      key: `${name}_${instanceID}`,
+      dependsOn,
+      dependencies: [...new Set([...dependsOn, ...references])],
+      options: value.options,
+      stateOptions: (resolved.stateValue as Doc).options as Record<string, unknown>,
+      file
+    }
+    byRef.set(ref, tool)
+    tools.push(tool)
+  }
+  for (const tool of tools) {
+    for (const dependency of tool.dependencies) {
+      if (!byRef.has(dependency)) {
+        throw new ConfigError(
+          `${tool.file}: tool ${tool.ref} depends on ${dependency}, which is not in the config (tools: ${[...byRef.keys()].join(', ')}).`
+        )
+      }
+      if (dependency === tool.ref) throw new ConfigError(`${tool.file}: tool ${tool.ref} depends on itself.`)
+    }
+  }
+  return { files, baseDir, state, store, tools }
+}

@@ -1,0 +1,200 @@
+import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client, type PutObjectCommandInput } from '@aws-sdk/client-s3'
+import { createHash, randomBytes } from 'node:crypto'
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { S3StoreSettings } from '../inputs.js'
+import { clientConfig } from '../stores/s3.js'
+import { describeS3Error, isNotFound } from '../stores/s3-errors.js'
+import type { StateBackendConfig } from './config.js'
+import { StateError } from './errors.js'
+
+/** The two objects apply keeps: the state and its lock (`<state key>.lock`). */
+export type StateObject = 'state' | 'lock'
+
+export interface Stored {
+  readonly body: string
+  /** ETag, or a content digest for local files. */
+  readonly version: string
+}
+
+/** A conditional write lost: the object is not what the writer expected. */
+export class PreconditionFailed extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'PreconditionFailed'
+  }
+}
+
+export interface WriteCondition {
+  /** Write only if the object's version is this. */
+  readonly ifMatch?: string
+  /** Write only if the object does not exist. */
+  readonly ifNoneMatch?: boolean
+}
+
+/** Where the state and lock live: a local file or an S3 object. */
+export interface StateStorage {
+  readonly description: string
+  /** undefined only when the object truly does not exist; anything else unreadable throws. */
+  get(object: StateObject): Promise<Stored | undefined>
+  /** Writes whole-or-nothing; a failed condition is PreconditionFailed. Returns the new version. */
+  put(object: StateObject, body: string, condition: WriteCondition): Promise<string>
+  remove(object: StateObject): Promise<void>
+  close(): void
+}
+
+const digest = (body: string): string => createHash('sha256').update(body).digest('hex')
+
+/** A state file on disk: temp file + rename; the lock is an exclusive create. */
+export class LocalStateStorage implements StateStorage {
+  readonly description: string
+
+  constructor(private readonly file: string) {
+    this.description = `local file ${file}`
+  }
+
+  private pathOf(object: StateObject): string {
+    return object === 'state' ? this.file : `${this.file}.lock`
+  }
+
+  async get(object: StateObject): Promise<Stored | undefined> {
+    try {
+      const body = await readFile(this.pathOf(object), 'utf8')
+      return { body, version: digest(body) }
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+      throw new StateError(`Cannot read ${this.pathOf(object)}: ${(error as Error).message}`, { cause: error })
+    }
+  }
+
+  async put(object: StateObject, body: string, condition: WriteCondition): Promise<string> {
+    const target = this.pathOf(object)
+    await mkdir(path.dirname(target), { recursive: true })
+    if (condition.ifNoneMatch) {
+      try {
+        await writeFile(target, body, { flag: 'wx' })
+        return digest(body)
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new PreconditionFailed(`${target} already exists.`)
+        throw error
+      }
+    }
+    if (condition.ifMatch !== undefined) {
+      const current = await this.get(object)
+      if (current?.version !== condition.ifMatch) throw new PreconditionFailed(`${target} changed since it was read.`)
+    }
+    const temp = `${target}.tmp-${randomBytes(6).toString('hex')}`
+    try {
+      await writeFile(temp, body)
+      await rename(temp, target)
+    } finally {
+      await rm(temp, { force: true })
+    }
+    return digest(body)
+  }
+
+  async remove(object: StateObject): Promise<void> {
+    await rm(this.pathOf(object), { force: true })
+  }
+
+  close(): void {}
+}
+
+/**
+ * The state as an S3 object. Writes are conditional (If-Match / If-None-Match), and because some
+ * S3-compatible servers ignore those headers, callers also read back what they wrote.
+ */
+export class S3StateStorage implements StateStorage {
+  readonly description: string
+  private readonly client: S3Client
+
+  constructor(
+    private readonly bucket: string,
+    private readonly key: string,
+    private readonly settings: S3StoreSettings
+  ) {
+    this.description = `s3://${bucket}/${key}${settings.endpoint ? ` at ${settings.endpoint}` : ''}`
+    this.client = new S3Client(clientConfig(settings, 2))
+  }
+
+  private keyOf(object: StateObject): string {
+    return object === 'state' ? this.key : `${this.key}.lock`
+  }
+
+  private fail(operation: string, object: StateObject, error: unknown): never {
+    const described = describeS3Error(error, {
+      operation,
+      bucket: this.bucket,
+      key: this.keyOf(object),
+      endpoint: this.settings.endpoint,
+      region: this.settings.region
+    })
+    throw new StateError(`State backend: ${described.message}`, { cause: error })
+  }
+
+  async get(object: StateObject): Promise<Stored | undefined> {
+    try {
+      const response = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.keyOf(object) }))
+      const body = (await response.Body?.transformToString('utf-8')) ?? ''
+      return { body, version: response.ETag ?? digest(body) }
+    } catch (error) {
+      if (isNotFound(error)) return undefined
+      this.fail('GetObject', object, error)
+    }
+  }
+
+  async put(object: StateObject, body: string, condition: WriteCondition): Promise<string> {
+    const input: PutObjectCommandInput = {
+      Bucket: this.bucket,
+      Key: this.keyOf(object),
+      Body: body,
+      ContentType: object === 'state' ? 'application/yaml' : 'application/json'
+    }
+    if (condition.ifNoneMatch) input.IfNoneMatch = '*'
+    if (condition.ifMatch) input.IfMatch = condition.ifMatch
+    try {
+      const response = await this.client.send(new PutObjectCommand(input))
+      return response.ETag ?? digest(body)
+    } catch (error) {
+      const name = (error as { name?: string }).name
+      const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode
+      if (name === 'PreconditionFailed' || status === 412 || name === 'ConditionalRequestConflict' || status === 409) {
+        throw new PreconditionFailed(`s3://${this.bucket}/${this.keyOf(object)} changed since it was read.`)
+      }
+      this.fail('PutObject', object, error)
+    }
+  }
+
+  async remove(object: StateObject): Promise<void> {
+    try {
+      await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: this.keyOf(object) }))
+    } catch (error) {
+      this.fail('DeleteObject', object, error)
+    }
+  }
+
+  close(): void {
+    this.client.destroy()
+  }
+}
+
+/** The storage the config names; S3 credentials and endpoint defaults come from the action's store inputs. */
+export function stateStorageFor(
+  config: StateBackendConfig,
+  storeDefaults: S3StoreSettings | undefined,
+  fallbackRegion: string
+): StateStorage {
+  if (config.kind === 'local') return new LocalStateStorage(config.file)
+  const endpoint = config.endpoint ?? storeDefaults?.endpoint
+  const settings: S3StoreSettings = {
+    kind: 's3',
+    bucket: config.bucket,
+    prefix: '',
+    region: config.region ?? storeDefaults?.region ?? fallbackRegion,
+    endpoint,
+    forcePathStyle: endpoint !== undefined ? (storeDefaults?.forcePathStyle ?? true) : false,
+    credentials: storeDefaults?.credentials,
+    profile: storeDefaults?.profile
+  }
+  return new S3StateStorage(config.bucket, config.key, settings)
+}

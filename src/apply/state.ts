@@ -1,0 +1,111 @@
+import yaml from 'js-yaml'
+import { StateError } from './errors.js'
+import { PreconditionFailed, type StateStorage } from './state-storage.js'
+
+export const STATE_SCHEMA_VERSION = 1
+
+/** One tool's record, as DevStream v0.10+ writes it; dependsOn also lists the tools its options reference. */
+export interface StateEntry {
+  readonly name: string
+  readonly instanceID: string
+  readonly dependsOn: readonly string[]
+  readonly options: Record<string, unknown>
+  readonly resourceStatus: { readonly outputs: Record<string, unknown> }
+}
+
+/** The state: tool entries keyed `<name>_<instanceID>`, plus a schema version and a serial that grows on every write. */
+export interface State {
+  readonly serial: number
+  readonly resources: ReadonlyMap<string, StateEntry>
+}
+
+export function stateKey(name: string, instanceID: string): string {
+  return `${name}_${instanceID}`
+}
+
+export function serializeState(state: State): string {
+  const document: Record<string, unknown> = { schemaVersion: STATE_SCHEMA_VERSION, serial: state.serial }
+  for (const [key, entry] of [...state.resources].sort(([a], [b]) => (a < b ? -1 : 1))) document[key] = entry
+  return yaml.dump(document, { noRefs: true, sortKeys: false, lineWidth: -1 })
+}
+
+/** Parses a state file; anything that is not a state we can read is an error, never "empty". */
+export function parseState(text: string, where: string): State {
+  let document: unknown
+  try {
+    document = yaml.load(text)
+  } catch (error) {
+    throw new StateError(
+      `The state ${where} is not valid YAML (${(error as Error).message}); fix or restore it — it is not treated as empty.`
+    )
+  }
+  if (document === null || document === undefined)
+    throw new StateError(`The state ${where} is empty; restore it or delete it to start over.`)
+  if (typeof document !== 'object' || Array.isArray(document)) throw new StateError(`The state ${where} is not a YAML map.`)
+  const record = document as Record<string, unknown>
+  const version = record.schemaVersion ?? STATE_SCHEMA_VERSION
+  if (version !== STATE_SCHEMA_VERSION) {
+    throw new StateError(
+      `The state ${where} has schemaVersion ${JSON.stringify(version)}; this action reads version ${STATE_SCHEMA_VERSION}.`
+    )
+  }
+  const resources = new Map<string, StateEntry>()
+  for (const [key, value] of Object.entries(record)) {
+    if (key === 'schemaVersion' || key === 'serial') continue
+    const entry = value as Partial<StateEntry> | null
+    if (!entry || typeof entry !== 'object' || typeof entry.name !== 'string' || typeof entry.instanceID !== 'string') {
+      throw new StateError(`The state ${where} has an entry '${key}' without name and instanceID.`)
+    }
+    resources.set(key, {
+      name: entry.name,
+      instanceID: entry.instanceID,
+      dependsOn: Array.isArray(entry.dependsOn) ? entry.dependsOn.map(String) : [],
+      options: (entry.options as Record<string, unknown>) ?? {},
+      resourceStatus: { outputs: entry.resourceStatus?.outputs ?? {} }
+    })
+  }
+  return { serial: typeof record.serial === 'number' ? record.serial : 0, resources }
+}
+
+/**
+ * Reads and writes the state through its storage with compare-and-swap: every write names the version it
+ * read, and the result is read back, so a concurrent writer is detected even on servers that ignore
+ * conditional headers.
+ */
+export class StateFile {
+  private version: string | undefined
+  private current: State = { serial: 0, resources: new Map() }
+
+  constructor(private readonly storage: StateStorage) {}
+
+  get state(): State {
+    return this.current
+  }
+
+  async load(): Promise<State> {
+    const stored = await this.storage.get('state')
+    this.version = stored?.version
+    this.current = stored ? parseState(stored.body, this.storage.description) : { serial: 0, resources: new Map() }
+    return this.current
+  }
+
+  /** Saves `resources` as the next serial. */
+  async save(resources: ReadonlyMap<string, StateEntry>): Promise<void> {
+    const next: State = { serial: this.current.serial + 1, resources }
+    const body = serializeState(next)
+    const conflict = (): StateError =>
+      new StateError(
+        `The state ${this.storage.description} was changed by someone else while this run held the lock; nothing more was written. Re-run apply.`
+      )
+    try {
+      this.version = await this.storage.put('state', body, this.version === undefined ? { ifNoneMatch: true } : { ifMatch: this.version })
+    } catch (error) {
+      if (error instanceof PreconditionFailed) throw conflict()
+      throw error
+    }
+    const readBack = await this.storage.get('state')
+    if (readBack?.body !== body) throw conflict()
+    this.version = readBack.version
+    this.current = next
+  }
+}

@@ -1,0 +1,172 @@
+import * as core from '@actions/core'
+import path from 'node:path'
+import { loadConfig, type ApplyConfig, type StoreOverrides } from '../apply/config.js'
+import { ConfigError } from '../apply/errors.js'
+import { acquireLock, releaseLock } from '../apply/lock.js'
+import { computePlan, outputLookup, type Change, type Plan } from '../apply/plan.js'
+import { PLUGINS } from '../apply/plugins/index.js'
+import type { PluginContext } from '../apply/plugins/plugin.js'
+import { stateStorageFor } from '../apply/state-storage.js'
+import { StateFile, type StateEntry } from '../apply/state.js'
+import { resolveReferences } from '../apply/template.js'
+import { resolveCommit } from '../git.js'
+import { normalizePrefix, type Settings, type StoreSettings } from '../inputs.js'
+import { createStore } from '../stores/store.js'
+
+export interface PlannedChange {
+  readonly key: string
+  readonly action: Change['action']
+  readonly reason: string
+}
+
+export interface ApplyOutcome {
+  readonly planOnly: boolean
+  readonly changes: number
+  readonly plan: readonly PlannedChange[]
+  /** Each tool's outputs after the run (from the state for unchanged tools), by state key. */
+  readonly outputs: Record<string, Record<string, unknown>>
+  /** True when no tool ran a build (plan-only: when no assets tool is to be created or updated). */
+  readonly found: boolean
+  readonly commitHash: string
+  readonly stateDescription: string
+  readonly elapsedMs: number
+  readonly message: string
+}
+
+/** The store plugins use: the action's, unless the config's `config.store` names another. */
+function storeSettingsFor(settings: Settings, overrides: StoreOverrides | undefined, baseDir: string): StoreSettings {
+  if (!overrides) return settings.store
+  const prefix = overrides.prefix !== undefined ? normalizePrefix(overrides.prefix) : settings.store.prefix
+  const backend = overrides.backend ?? (overrides.bucket ? 's3' : settings.store.kind)
+  if (backend === 'local') return { kind: 'local', prefix, root: path.resolve(baseDir, overrides.localDir ?? '.asset-store') }
+  if (backend !== 's3') throw new ConfigError(`config.store.backend is '${backend}'; allowed: s3, local.`)
+  const base = settings.store.kind === 's3' ? settings.store : undefined
+  const bucket = overrides.bucket ?? base?.bucket
+  if (!bucket) throw new ConfigError(`config.store uses the s3 backend but names no bucket (and the action's 'bucket' input is empty).`)
+  const endpoint = overrides.endpoint ?? base?.endpoint
+  return {
+    kind: 's3',
+    bucket,
+    prefix,
+    region: overrides.region ?? base?.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
+    endpoint,
+    forcePathStyle: base?.forcePathStyle ?? endpoint !== undefined,
+    credentials: base?.credentials,
+    profile: base?.profile
+  }
+}
+
+function warnAboutEphemeralState(config: ApplyConfig): void {
+  if (config.state.kind === 'local' && process.env.RUNNER_ENVIRONMENT === 'github-hosted') {
+    core.warning(
+      `The state is a local file (${config.state.file}) on a GitHub-hosted runner: it is lost when the job ends, so every run starts from an empty state. Use the s3 state backend.`
+    )
+  }
+}
+
+function processingBanner(text: string): void {
+  core.info(`-------------------- [  ${text}  ] --------------------`)
+}
+
+/** apply: read the config, plan against the state and the store, then carry the plan out, saving the state after each change. */
+export async function apply(settings: Settings): Promise<ApplyOutcome> {
+  const started = Date.now()
+  const config = await loadConfig(settings.apply.config, [...PLUGINS.keys()])
+  warnAboutEphemeralState(config)
+  const storeSettings = storeSettingsFor(settings, config.store, config.baseDir)
+  const storage = stateStorageFor(config.state, settings.store.kind === 's3' ? settings.store : undefined, 'us-east-1')
+  const store = await createStore(storeSettings, settings.concurrency)
+  try {
+    core.info(`Using ${config.state.kind} backend for the state: ${storage.description}.`)
+    const commit = await resolveCommit({ override: settings.commit, repoPath: settings.repoPath, githubSha: process.env.GITHUB_SHA })
+    const context: PluginContext = {
+      store,
+      storePrefix: storeSettings.prefix,
+      repoPath: settings.repoPath,
+      commit,
+      concurrency: settings.concurrency
+    }
+    const stateFile = new StateFile(storage)
+    const lock = settings.apply.planOnly
+      ? undefined
+      : await acquireLock(storage, { timeoutSeconds: settings.apply.lockTimeout, forceUnlock: settings.apply.forceUnlock })
+    try {
+      const state = await stateFile.load()
+      const plan = await computePlan(config.tools, state, PLUGINS, context)
+      const planned = plan.changes.map(({ key, action, reason }) => ({ key, action, reason }))
+      const outcome = (found: boolean, message: string, resources: ReadonlyMap<string, StateEntry>): ApplyOutcome => ({
+        planOnly: settings.apply.planOnly,
+        changes: plan.changes.length,
+        plan: planned,
+        outputs: Object.fromEntries(config.tools.map((tool) => [tool.key, resources.get(tool.key)?.resourceStatus.outputs ?? {}])),
+        found,
+        commitHash: commit,
+        stateDescription: storage.description,
+        elapsedMs: Date.now() - started,
+        message
+      })
+      if (settings.apply.planOnly) {
+        core.info(`Changes count: ${plan.changes.length}.`)
+        const builds = plan.changes.some((change) => change.tool?.name === 'assets')
+        return outcome(!builds, `Plan only: ${plan.changes.length} change(s), nothing was done.`, state.resources)
+      }
+      if (plan.changes.length === 0) {
+        core.info('No changes: the state matches the config.')
+        return outcome(true, 'No changes.', state.resources)
+      }
+      const { resources, built } = await execute(plan, stateFile, context)
+      return outcome(!built, `Applied ${plan.changes.length} change(s); the state is saved in ${storage.description}.`, resources)
+    } finally {
+      if (lock) await releaseLock(storage, lock)
+    }
+  } finally {
+    store.close()
+    storage.close()
+  }
+}
+
+/** Runs the plan in order, saving the state after every successful change; the first failure stops it. */
+async function execute(
+  plan: Plan,
+  stateFile: StateFile,
+  context: PluginContext
+): Promise<{ resources: Map<string, StateEntry>; built: boolean }> {
+  const resources = new Map(stateFile.state.resources)
+  let built = false
+  core.info('Start executing the plan.')
+  core.info(`Changes count: ${plan.changes.length}.`)
+  for (const [index, change] of plan.changes.entries()) {
+    processingBanner(`Processing progress: ${index + 1}/${plan.changes.length}.`)
+    core.info(`Processing: (${change.label}) -> ${change.action} ...`)
+    try {
+      if (change.action === 'Delete') {
+        const entry = change.entry!
+        await PLUGINS.get(entry.name)!.delete(entry, context)
+        resources.delete(change.key)
+      } else {
+        const tool = change.tool!
+        const lookup = outputLookup(resources, tool.file)
+        const options = resolveReferences(tool.options, lookup) as Record<string, unknown>
+        const stateOptions = resolveReferences(tool.stateOptions, lookup) as Record<string, unknown>
+        const plugin = PLUGINS.get(tool.name)!
+        const result = await plugin.apply({ ref: tool.ref, instanceID: tool.instanceID, options }, context, plan.fingerprints.get(tool.ref))
+        built ||= result.built
+        resources.set(change.key, {
+          name: tool.name,
+          instanceID: tool.instanceID,
+          dependsOn: tool.dependencies,
+          options: stateOptions,
+          resourceStatus: { outputs: result.outputs }
+        })
+      }
+      await stateFile.save(resources)
+      core.info(`Tool (${change.label}) ${change.action} done.`)
+    } catch (error) {
+      processingBanner('Processing aborted.')
+      const kept = index === 0 ? 'No change was applied' : `The ${index} change(s) before it were applied and are saved in the state`
+      throw new Error(`Tool (${change.label}) ${change.action} failed: ${(error as Error).message}. ${kept}.`, { cause: error })
+    }
+  }
+  processingBanner('Processing done.')
+  return { resources, built }
+}

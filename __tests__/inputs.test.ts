@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { getInputs, normalizePrefix } from '../src/inputs.js'
 
-const CLEAN = /^(INPUT_|AWS_|PACKAGE_ASSETS_BUCKET|GIT_REPO_PATH|PACKAGE_DIRECTORY|CODE_HASH_FIND_FILTER)/
+const CLEAN = /^(INPUT_|AWS_|GITHUB_TOKEN|PACKAGE_ASSETS_BUCKET|GIT_REPO_PATH|PACKAGE_DIRECTORY|CODE_HASH_FIND_FILTER)/
 const saved = { ...process.env }
 
 function setEnv(values: Record<string, string>): void {
@@ -29,7 +29,8 @@ describe('getInputs', () => {
       packageDirectory: '/work/packages',
       download: false,
       concurrency: 16,
-      reporting: { prComment: false, commitStatus: false, token: '', instance: 'default' }
+      reporting: { prComment: false, commitStatus: false, token: '', instance: 'default' },
+      apply: { config: '/work/.github/assets.yml', planOnly: false, lockTimeout: 0, forceUnlock: undefined }
     })
   })
 
@@ -97,6 +98,9 @@ describe('getInputs', () => {
     [{ mode: 'check', bucket: 'bkt', 'access-key-id': 'AKIA' }, "Inputs 'access-key-id' and 'secret-access-key' go together"],
     [{ mode: 'check', commit: 'abc123' }, "Input 'commit' is 'abc123': give the full commit hash"],
     [{ mode: 'check', download: 'maybe' }, "Input 'download' is 'maybe'; allowed values: true, false."],
+    [{ mode: 'apply', 'lock-timeout': 'soon' }, "Input 'lock-timeout' is 'soon': give the seconds to wait for a held lock"],
+    [{ mode: 'check', 'pr-comment': 'true', 'github-token': '' }, "Input 'github-token' is empty, but 'pr-comment' is on"],
+    [{ mode: 'check', 'instance-name': 'a b' }, "Input 'instance-name' is 'a b'"],
     [{ mode: 'check', concurrency: '0' }, "Input 'concurrency' is '0': give a whole number from 1 to 256."],
     [{ mode: 'check', prefix: 'a/../b' }, "Input 'prefix' is 'a/../b': use a plain key prefix"]
   ])('rejects %j', (values, message) => {

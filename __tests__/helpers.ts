@@ -21,6 +21,9 @@ export function uniquePrefix(label = 't'): string {
 export function s3Settings(prefix: string, overrides: Partial<S3StoreSettings> = {}): S3StoreSettings {
   return {
     kind: 's3',
+    flavor: 'compatible',
+    connectTimeoutMs: 5000,
+    requestTimeoutMs: 60_000,
     bucket: bucket(),
     prefix,
     region: 'us-east-1',
@@ -200,4 +203,47 @@ export function testSettings(overrides: Partial<Settings> & Pick<Settings, 'stor
     apply: { config: path.join(overrides.repoPath, '.github/assets.yml'), planOnly: false, lockTimeout: 0 },
     ...overrides
   }
+}
+
+export interface RecordedRequest {
+  method: string
+  url: string
+  headers: Record<string, string | string[] | undefined>
+}
+
+/**
+ * A loopback HTTP proxy that records every request before passing it to `target` (s3rver), or, without
+ * a target, answers like an S3 server that has the bucket but no objects (PUT 200, GET 404 NoSuchKey).
+ */
+export async function recordingServer(target?: string): Promise<{ url: string; requests: RecordedRequest[]; close(): Promise<void> }> {
+  const { createServer, request: forward } = await import('node:http')
+  const requests: RecordedRequest[] = []
+  const server = createServer((req, res) => {
+    requests.push({ method: req.method!, url: req.url!, headers: { ...req.headers } })
+    if (target) {
+      const upstream = new URL(target)
+      const proxied = forward(
+        { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 500, answer.headers)
+          answer.pipe(res)
+        }
+      )
+      req.pipe(proxied)
+      return
+    }
+    req.resume()
+    req.on('end', () => {
+      if (req.method === 'GET') {
+        res.writeHead(404, { 'content-type': 'application/xml' })
+        res.end('<?xml version="1.0"?><Error><Code>NoSuchKey</Code><Message>no</Message></Error>')
+      } else {
+        res.writeHead(200, { etag: '"0123456789abcdef"' })
+        res.end()
+      }
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as import('node:net').AddressInfo
+  return { url: `http://127.0.0.1:${port}`, requests, close: () => new Promise((resolve) => server.close(() => resolve())) }
 }

@@ -44,7 +44,15 @@ describe('getInputs', () => {
     })
     const settings = getInputs(['node', 'index.js', 'upload'], '/ci')
     expect(settings.mode).toBe('upload')
-    expect(settings.store).toMatchObject({ kind: 's3', bucket: 'seed-bucket', region: 'eu-west-2', forcePathStyle: false })
+    expect(settings.store).toMatchObject({
+      kind: 's3',
+      flavor: 'aws',
+      bucket: 'seed-bucket',
+      region: 'eu-west-2',
+      forcePathStyle: false,
+      connectTimeoutMs: 10_000,
+      requestTimeoutMs: 300_000
+    })
     expect(settings.repoPath).toBe('/ci/repo')
     expect(settings.packageDirectory).toBe('/ci/out')
     expect(settings.codeHashPatterns).toEqual(['lambdas/**'])
@@ -85,7 +93,7 @@ describe('getInputs', () => {
   it.each([
     [{}, "Input 'mode' is required: one of check, upload, apply"],
     [{ mode: 'deploy' }, "Input 'mode' is 'deploy'; allowed values: check, upload, apply."],
-    [{ mode: 'check', backend: 'ftp' }, "Input 'backend' is 'ftp'; allowed values: auto, s3, local."],
+    [{ mode: 'check', backend: 'ftp' }, "Input 'backend' is 'ftp'; allowed values: auto, s3, gcs, local."],
     [{ mode: 'check', backend: 's3' }, "backend 's3' needs a bucket: set the 'bucket' input or PACKAGE_ASSETS_BUCKET."],
     [{ mode: 'check', bucket: 's3://my-bucket/x' }, "Input 'bucket' is 's3://my-bucket/x': give only the bucket name"],
     [{ mode: 'check', bucket: 'My Bucket' }, "Input 'bucket' is 'My Bucket', which is not a valid bucket name"],

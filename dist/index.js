@@ -67470,6 +67470,8 @@ const Inputs = {
     GitHubToken: 'github-token',
     InstanceName: 'instance-name',
     LockTimeout: 'lock-timeout',
+    ConnectTimeout: 'connect-timeout',
+    RequestTimeout: 'request-timeout',
     ForceUnlock: 'force-unlock'
 };
 const Outputs = {
@@ -67492,7 +67494,7 @@ const SeedEnv = {
     CodeHashFilter: 'CODE_HASH_FIND_FILTER'
 };
 const MODES = ['check', 'upload', 'apply'];
-const BACKENDS = ['auto', 's3', 'local'];
+const BACKENDS = ['auto', 's3', 'gcs', 'local'];
 /** The seed's marker: check touches it on a hit, upload does nothing while it exists. */
 const FOUND_MARKER = '.found';
 /** What check learned, left for an upload step that may run without the git repository (seed usage). */
@@ -68629,6 +68631,14 @@ function parseBoolean(name, raw, fallback) {
         return false;
     throw new errors/* InputError */.dz(`Input '${name}' is '${raw}'; allowed values: true, false.`);
 }
+const GCS_ENDPOINT = 'https://storage.googleapis.com';
+function parseSeconds(name, raw, min, max) {
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value < min || value > max) {
+        throw new errors/* InputError */.dz(`Input '${name}' is '${raw}': give a number of seconds from ${min} to ${max}.`);
+    }
+    return value;
+}
 function parseConcurrency(raw) {
     const value = Number(raw);
     if (!Number.isInteger(value) || value < 1 || value > 256) {
@@ -68673,9 +68683,12 @@ function parseStore(cwd) {
         return { kind, prefix, root: external_node_path_default().resolve(cwd, input(Inputs.LocalDir) || '.asset-store') };
     }
     if (!bucketRaw) {
-        throw new errors/* InputError */.dz(`backend 's3' needs a bucket: set the '${Inputs.Bucket}' input or ${SeedEnv.Bucket}.`);
+        throw new errors/* InputError */.dz(`backend '${kind}' needs a bucket: set the '${Inputs.Bucket}' input or ${SeedEnv.Bucket}.`);
     }
-    const endpoint = parseEndpoint(inputOr(Inputs.Endpoint, ['AWS_ENDPOINT_URL_S3', 'AWS_ENDPOINT_URL'], ''));
+    const gcs = kind === 'gcs';
+    const endpoint = gcs
+        ? (parseEndpoint(input(Inputs.Endpoint)) ?? GCS_ENDPOINT)
+        : parseEndpoint(inputOr(Inputs.Endpoint, ['AWS_ENDPOINT_URL_S3', 'AWS_ENDPOINT_URL'], ''));
     const pathStyle = oneOf(Inputs.ForcePathStyle, input(Inputs.ForcePathStyle) || 'auto', ['auto', 'true', 'false']);
     const accessKeyId = input(Inputs.AccessKeyId);
     const secretAccessKey = input(Inputs.SecretAccessKey);
@@ -68686,16 +68699,44 @@ function parseStore(cwd) {
     if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) {
         throw new errors/* InputError */.dz(`Inputs '${Inputs.AccessKeyId}' and '${Inputs.SecretAccessKey}' go together: set both, or neither to use the AWS default credential chain.`);
     }
+    if (gcs && !accessKeyId) {
+        throw new errors/* InputError */.dz(`backend 'gcs' needs an HMAC key: set '${Inputs.AccessKeyId}' and '${Inputs.SecretAccessKey}' (Cloud Storage → Settings → Interoperability; see "Google Cloud Storage" in the README).`);
+    }
     const profile = input(Inputs.Profile);
     return {
-        kind,
+        kind: 's3',
+        flavor: gcs ? 'gcs' : endpoint ? 'compatible' : 'aws',
         prefix,
         bucket: parseBucket(bucketRaw),
-        region: inputOr(Inputs.Region, ['AWS_REGION', 'AWS_DEFAULT_REGION'], 'us-east-1'),
+        // GCS signs with any region name; 'auto' is what its docs use.
+        region: gcs ? input(Inputs.Region) || 'auto' : inputOr(Inputs.Region, ['AWS_REGION', 'AWS_DEFAULT_REGION'], 'us-east-1'),
         endpoint,
         forcePathStyle: pathStyle === 'auto' ? endpoint !== undefined : pathStyle === 'true',
         credentials: accessKeyId ? { accessKeyId, secretAccessKey, sessionToken: sessionToken || undefined } : undefined,
-        profile: profile || undefined
+        profile: profile || undefined,
+        connectTimeoutMs: parseSeconds(Inputs.ConnectTimeout, input(Inputs.ConnectTimeout) || '10', 1, 600) * 1000,
+        requestTimeoutMs: parseSeconds(Inputs.RequestTimeout, input(Inputs.RequestTimeout) || '300', 1, 3600) * 1000
+    };
+}
+/**
+ * S3 settings for another bucket (apply's state backend, config.store): what the config names, the rest
+ * (credentials, timeouts, and endpoint/region unless named) from the action's own store settings.
+ */
+function deriveS3Settings(base, target) {
+    const inherited = base.kind === 's3' ? base : undefined;
+    const endpoint = target.endpoint ?? inherited?.endpoint;
+    return {
+        kind: 's3',
+        flavor: target.endpoint ? 'compatible' : (inherited?.flavor ?? 'aws'),
+        bucket: target.bucket,
+        prefix: target.prefix ?? '',
+        region: target.region ?? inherited?.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
+        endpoint,
+        forcePathStyle: inherited?.forcePathStyle ?? endpoint !== undefined,
+        credentials: inherited?.credentials,
+        profile: inherited?.profile,
+        connectTimeoutMs: inherited?.connectTimeoutMs ?? 10_000,
+        requestTimeoutMs: inherited?.requestTimeoutMs ?? 300_000
     };
 }
 /** Reads every input (with the seed's environment names as fallbacks) into one validated settings object. */
@@ -73040,6 +73081,7 @@ var s3_errors = __nccwpck_require__(9164);
 
 
 
+
 /** A conditional write lost: the object is not what the writer expected. */
 class PreconditionFailed extends Error {
     constructor(message) {
@@ -73134,7 +73176,9 @@ class S3StateStorage {
         });
         throw new StateError(`State backend: ${described.message}`, { cause: error });
     }
+    checked;
     async get(object) {
+        await (this.checked ??= (0,s3/* checkCredentials */.vG)(this.client, this.settings));
         try {
             const response = await this.client.send(new dist_cjs.GetObjectCommand({ Bucket: this.bucket, Key: this.keyOf(object) }));
             const body = (await response.Body?.transformToString('utf-8')) ?? '';
@@ -73183,21 +73227,10 @@ class S3StateStorage {
     }
 }
 /** The storage the config names; S3 credentials and endpoint defaults come from the action's store inputs. */
-function stateStorageFor(config, storeDefaults, fallbackRegion) {
+function stateStorageFor(config, store) {
     if (config.kind === 'local')
         return new LocalStateStorage(config.file);
-    const endpoint = config.endpoint ?? storeDefaults?.endpoint;
-    const settings = {
-        kind: 's3',
-        bucket: config.bucket,
-        prefix: '',
-        region: config.region ?? storeDefaults?.region ?? fallbackRegion,
-        endpoint,
-        forcePathStyle: endpoint !== undefined ? (storeDefaults?.forcePathStyle ?? true) : false,
-        credentials: storeDefaults?.credentials,
-        profile: storeDefaults?.profile
-    };
-    return new S3StateStorage(config.bucket, config.key, settings);
+    return new S3StateStorage(config.bucket, config.key, deriveS3Settings(store, config));
 }
 
 ;// CONCATENATED MODULE: ./src/apply/lock.ts
@@ -75561,7 +75594,15 @@ async function createStore(settings, concurrency) {
     switch (settings.kind) {
         case 's3': {
             const { S3Store } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 9714));
-            return new S3Store(settings, concurrency);
+            const store = new S3Store(settings, concurrency);
+            try {
+                await store.checkCredentials();
+            }
+            catch (error) {
+                store.close();
+                throw error;
+            }
+            return store;
         }
         case 'local':
             return new LocalStore(settings.root);
@@ -75592,21 +75633,10 @@ function storeSettingsFor(settings, overrides, baseDir) {
         return { kind: 'local', prefix, root: external_node_path_default().resolve(baseDir, overrides.localDir ?? '.asset-store') };
     if (backend !== 's3')
         throw new ConfigError(`config.store.backend is '${backend}'; allowed: s3, local.`);
-    const base = settings.store.kind === 's3' ? settings.store : undefined;
-    const bucket = overrides.bucket ?? base?.bucket;
+    const bucket = overrides.bucket ?? (settings.store.kind === 's3' ? settings.store.bucket : undefined);
     if (!bucket)
         throw new ConfigError(`config.store uses the s3 backend but names no bucket (and the action's 'bucket' input is empty).`);
-    const endpoint = overrides.endpoint ?? base?.endpoint;
-    return {
-        kind: 's3',
-        bucket,
-        prefix,
-        region: overrides.region ?? base?.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
-        endpoint,
-        forcePathStyle: base?.forcePathStyle ?? endpoint !== undefined,
-        credentials: base?.credentials,
-        profile: base?.profile
-    };
+    return deriveS3Settings(settings.store, { bucket, prefix, region: overrides.region, endpoint: overrides.endpoint });
 }
 function warnAboutEphemeralState(config) {
     if (config.state.kind === 'local' && process.env.RUNNER_ENVIRONMENT === 'github-hosted') {
@@ -75622,7 +75652,7 @@ async function apply(settings) {
     const config = await loadConfig(settings.apply.config, [...PLUGINS.keys()]);
     warnAboutEphemeralState(config);
     const storeSettings = storeSettingsFor(settings, config.store, config.baseDir);
-    const storage = stateStorageFor(config.state, settings.store.kind === 's3' ? settings.store : undefined, 'us-east-1');
+    const storage = stateStorageFor(config.state, settings.store);
     const store = await createStore(storeSettings, settings.concurrency);
     try {
         core_info(`Using ${config.state.kind} backend for the state: ${storage.description}.`);
@@ -76323,6 +76353,7 @@ function describeS3Error(raw, context) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   S3Store: () => (/* binding */ S3Store),
+/* harmony export */   vG: () => (/* binding */ checkCredentials),
 /* harmony export */   yO: () => (/* binding */ clientConfig)
 /* harmony export */ });
 /* unused harmony exports MAX_SINGLE_COPY, copySource */
@@ -76351,7 +76382,7 @@ const knownDigests = new WeakMap();
 function addKnownDigestMiddleware(client) {
     client.middlewareStack.add((next) => async (args) => {
         const body = args.input.Body;
-        const digest = body instanceof Object ? knownDigests.get(body) : undefined;
+        const digest = typeof body === 'object' && body !== null ? knownDigests.get(body) : undefined;
         const request = args.request;
         if (digest && request.headers)
             request.headers['x-amz-content-sha256'] = digest;
@@ -76359,8 +76390,9 @@ function addKnownDigestMiddleware(client) {
     }, { step: 'build', name: 'knownPayloadDigest' });
 }
 function clientConfig(settings, concurrency) {
-    // Non-AWS endpoints (MinIO, R2, GCS, s3rver) reject or mangle the SDK's default flexible checksums.
-    const checksums = settings.endpoint ? 'WHEN_REQUIRED' : 'WHEN_SUPPORTED';
+    // Non-AWS endpoints (GCS, MinIO, R2, s3rver) reject or mangle the SDK's default flexible checksums
+    // (CRC32 headers, aws-chunked bodies with trailers): send them only when an operation requires one.
+    const checksums = settings.flavor === 'aws' ? 'WHEN_SUPPORTED' : 'WHEN_REQUIRED';
     return {
         region: settings.region,
         endpoint: settings.endpoint,
@@ -76373,12 +76405,27 @@ function clientConfig(settings, concurrency) {
         // Resolve the middleware stack once per command class instead of on every one of thousands of requests.
         cacheMiddleware: true,
         requestHandler: {
-            connectionTimeout: 10_000,
-            requestTimeout: 300_000,
+            connectionTimeout: settings.connectTimeoutMs,
+            requestTimeout: settings.requestTimeoutMs,
             httpAgent: { keepAlive: true, maxSockets: concurrency * UPLOAD_QUEUE },
             httpsAgent: { keepAlive: true, maxSockets: concurrency * UPLOAD_QUEUE }
         }
     };
+}
+/**
+ * Resolves credentials before the first request, so "none found" is said as such (and early) rather than
+ * as a failed request. Order: explicit keys, then `profile`, then the SDK's default chain (environment,
+ * web identity / OIDC as configure-aws-credentials sets it up, shared files, container and instance roles).
+ */
+async function checkCredentials(client, settings) {
+    try {
+        await client.config.credentials();
+    }
+    catch (error) {
+        const source = settings.profile ? `the profile '${settings.profile}'` : 'the AWS default credential chain';
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .StoreError */ .AD(`No credentials for ${settings.endpoint ?? 'AWS'} were found in ${source} (${error.message}). ` +
+            `Set 'access-key-id' and 'secret-access-key', a 'profile', or run aws-actions/configure-aws-credentials before this step; see "Credentials" in the README.`, { cause: error });
+    }
 }
 class S3Store {
     settings;
@@ -76393,7 +76440,10 @@ class S3Store {
         addKnownDigestMiddleware(this.client);
     }
     url(key) {
-        return `s3://${this.bucket}/${key}`;
+        return `${this.settings.flavor === 'gcs' ? 'gs' : 's3'}://${this.bucket}/${key}`;
+    }
+    checkCredentials() {
+        return checkCredentials(this.client, this.settings);
     }
     fail(operation, key, error) {
         throw (0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeS3Error */ .y)(error, { operation, bucket: this.bucket, key, endpoint: this.settings.endpoint, region: this.settings.region });
@@ -76433,7 +76483,7 @@ class S3Store {
                 if (options.sha256) {
                     knownDigests.set(body, options.sha256);
                     // AWS verifies this checksum on arrival; other S3-compatible servers may reject the header.
-                    if (!this.settings.endpoint)
+                    if (this.settings.flavor === 'aws')
                         input.ChecksumSHA256 = Buffer.from(options.sha256, 'hex').toString('base64');
                 }
                 await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__.PutObjectCommand(input));

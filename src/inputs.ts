@@ -6,6 +6,8 @@ import { parsePatterns } from './code-hash.js'
 
 export interface S3StoreSettings {
   readonly kind: 's3'
+  /** aws: AWS itself; gcs: Google Cloud Storage's XML API; compatible: any other S3-compatible endpoint. */
+  readonly flavor: 'aws' | 'gcs' | 'compatible'
   readonly bucket: string
   /** Key prefix, empty or ending in '/'. */
   readonly prefix: string
@@ -19,6 +21,9 @@ export interface S3StoreSettings {
     readonly sessionToken?: string
   }
   readonly profile?: string
+  /** Milliseconds to wait for a connection, and for a whole request. */
+  readonly connectTimeoutMs: number
+  readonly requestTimeoutMs: number
 }
 
 export interface LocalStoreSettings {
@@ -158,6 +163,16 @@ export function parseBoolean(name: string, raw: string, fallback: boolean): bool
   throw new InputError(`Input '${name}' is '${raw}'; allowed values: true, false.`)
 }
 
+const GCS_ENDPOINT = 'https://storage.googleapis.com'
+
+function parseSeconds(name: string, raw: string, min: number, max: number): number {
+  const value = Number(raw)
+  if (!Number.isFinite(value) || value < min || value > max) {
+    throw new InputError(`Input '${name}' is '${raw}': give a number of seconds from ${min} to ${max}.`)
+  }
+  return value
+}
+
 function parseConcurrency(raw: string): number {
   const value = Number(raw)
   if (!Number.isInteger(value) || value < 1 || value > 256) {
@@ -208,9 +223,12 @@ function parseStore(cwd: string): StoreSettings {
   }
 
   if (!bucketRaw) {
-    throw new InputError(`backend 's3' needs a bucket: set the '${Inputs.Bucket}' input or ${SeedEnv.Bucket}.`)
+    throw new InputError(`backend '${kind}' needs a bucket: set the '${Inputs.Bucket}' input or ${SeedEnv.Bucket}.`)
   }
-  const endpoint = parseEndpoint(inputOr(Inputs.Endpoint, ['AWS_ENDPOINT_URL_S3', 'AWS_ENDPOINT_URL'], ''))
+  const gcs = kind === 'gcs'
+  const endpoint = gcs
+    ? (parseEndpoint(input(Inputs.Endpoint)) ?? GCS_ENDPOINT)
+    : parseEndpoint(inputOr(Inputs.Endpoint, ['AWS_ENDPOINT_URL_S3', 'AWS_ENDPOINT_URL'], ''))
   const pathStyle = oneOf(Inputs.ForcePathStyle, input(Inputs.ForcePathStyle) || 'auto', ['auto', 'true', 'false'] as const)
   const accessKeyId = input(Inputs.AccessKeyId)
   const secretAccessKey = input(Inputs.SecretAccessKey)
@@ -221,16 +239,50 @@ function parseStore(cwd: string): StoreSettings {
       `Inputs '${Inputs.AccessKeyId}' and '${Inputs.SecretAccessKey}' go together: set both, or neither to use the AWS default credential chain.`
     )
   }
+  if (gcs && !accessKeyId) {
+    throw new InputError(
+      `backend 'gcs' needs an HMAC key: set '${Inputs.AccessKeyId}' and '${Inputs.SecretAccessKey}' (Cloud Storage → Settings → Interoperability; see "Google Cloud Storage" in the README).`
+    )
+  }
   const profile = input(Inputs.Profile)
   return {
-    kind,
+    kind: 's3',
+    flavor: gcs ? 'gcs' : endpoint ? 'compatible' : 'aws',
     prefix,
     bucket: parseBucket(bucketRaw),
-    region: inputOr(Inputs.Region, ['AWS_REGION', 'AWS_DEFAULT_REGION'], 'us-east-1'),
+    // GCS signs with any region name; 'auto' is what its docs use.
+    region: gcs ? input(Inputs.Region) || 'auto' : inputOr(Inputs.Region, ['AWS_REGION', 'AWS_DEFAULT_REGION'], 'us-east-1'),
     endpoint,
     forcePathStyle: pathStyle === 'auto' ? endpoint !== undefined : pathStyle === 'true',
     credentials: accessKeyId ? { accessKeyId, secretAccessKey, sessionToken: sessionToken || undefined } : undefined,
-    profile: profile || undefined
+    profile: profile || undefined,
+    connectTimeoutMs: parseSeconds(Inputs.ConnectTimeout, input(Inputs.ConnectTimeout) || '10', 1, 600) * 1000,
+    requestTimeoutMs: parseSeconds(Inputs.RequestTimeout, input(Inputs.RequestTimeout) || '300', 1, 3600) * 1000
+  }
+}
+
+/**
+ * S3 settings for another bucket (apply's state backend, config.store): what the config names, the rest
+ * (credentials, timeouts, and endpoint/region unless named) from the action's own store settings.
+ */
+export function deriveS3Settings(
+  base: StoreSettings,
+  target: { readonly bucket: string; readonly prefix?: string; readonly region?: string; readonly endpoint?: string }
+): S3StoreSettings {
+  const inherited = base.kind === 's3' ? base : undefined
+  const endpoint = target.endpoint ?? inherited?.endpoint
+  return {
+    kind: 's3',
+    flavor: target.endpoint ? 'compatible' : (inherited?.flavor ?? 'aws'),
+    bucket: target.bucket,
+    prefix: target.prefix ?? '',
+    region: target.region ?? inherited?.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
+    endpoint,
+    forcePathStyle: inherited?.forcePathStyle ?? endpoint !== undefined,
+    credentials: inherited?.credentials,
+    profile: inherited?.profile,
+    connectTimeoutMs: inherited?.connectTimeoutMs ?? 10_000,
+    requestTimeoutMs: inherited?.requestTimeoutMs ?? 300_000
   }
 }
 

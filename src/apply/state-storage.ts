@@ -2,8 +2,8 @@ import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client, type
 import { createHash, randomBytes } from 'node:crypto'
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { S3StoreSettings } from '../inputs.js'
-import { clientConfig } from '../stores/s3.js'
+import { deriveS3Settings, type S3StoreSettings, type StoreSettings } from '../inputs.js'
+import { checkCredentials, clientConfig } from '../stores/s3.js'
 import { describeS3Error, isNotFound } from '../stores/s3-errors.js'
 import type { StateBackendConfig } from './config.js'
 import { StateError } from './errors.js'
@@ -132,7 +132,10 @@ export class S3StateStorage implements StateStorage {
     throw new StateError(`State backend: ${described.message}`, { cause: error })
   }
 
+  private checked?: Promise<void>
+
   async get(object: StateObject): Promise<Stored | undefined> {
+    await (this.checked ??= checkCredentials(this.client, this.settings))
     try {
       const response = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.keyOf(object) }))
       const body = (await response.Body?.transformToString('utf-8')) ?? ''
@@ -179,22 +182,7 @@ export class S3StateStorage implements StateStorage {
 }
 
 /** The storage the config names; S3 credentials and endpoint defaults come from the action's store inputs. */
-export function stateStorageFor(
-  config: StateBackendConfig,
-  storeDefaults: S3StoreSettings | undefined,
-  fallbackRegion: string
-): StateStorage {
+export function stateStorageFor(config: StateBackendConfig, store: StoreSettings): StateStorage {
   if (config.kind === 'local') return new LocalStateStorage(config.file)
-  const endpoint = config.endpoint ?? storeDefaults?.endpoint
-  const settings: S3StoreSettings = {
-    kind: 's3',
-    bucket: config.bucket,
-    prefix: '',
-    region: config.region ?? storeDefaults?.region ?? fallbackRegion,
-    endpoint,
-    forcePathStyle: endpoint !== undefined ? (storeDefaults?.forcePathStyle ?? true) : false,
-    credentials: storeDefaults?.credentials,
-    profile: storeDefaults?.profile
-  }
-  return new S3StateStorage(config.bucket, config.key, settings)
+  return new S3StateStorage(config.bucket, config.key, deriveS3Settings(store, config))
 }

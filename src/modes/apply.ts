@@ -10,7 +10,7 @@ import { stateStorageFor } from '../apply/state-storage.js'
 import { StateFile, type StateEntry } from '../apply/state.js'
 import { resolveReferences } from '../apply/template.js'
 import { resolveCommit } from '../git.js'
-import { normalizePrefix, type Settings, type StoreSettings } from '../inputs.js'
+import { deriveS3Settings, normalizePrefix, type Settings, type StoreSettings } from '../inputs.js'
 import { createStore } from '../stores/store.js'
 
 export interface PlannedChange {
@@ -40,20 +40,9 @@ function storeSettingsFor(settings: Settings, overrides: StoreOverrides | undefi
   const backend = overrides.backend ?? (overrides.bucket ? 's3' : settings.store.kind)
   if (backend === 'local') return { kind: 'local', prefix, root: path.resolve(baseDir, overrides.localDir ?? '.asset-store') }
   if (backend !== 's3') throw new ConfigError(`config.store.backend is '${backend}'; allowed: s3, local.`)
-  const base = settings.store.kind === 's3' ? settings.store : undefined
-  const bucket = overrides.bucket ?? base?.bucket
+  const bucket = overrides.bucket ?? (settings.store.kind === 's3' ? settings.store.bucket : undefined)
   if (!bucket) throw new ConfigError(`config.store uses the s3 backend but names no bucket (and the action's 'bucket' input is empty).`)
-  const endpoint = overrides.endpoint ?? base?.endpoint
-  return {
-    kind: 's3',
-    bucket,
-    prefix,
-    region: overrides.region ?? base?.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
-    endpoint,
-    forcePathStyle: base?.forcePathStyle ?? endpoint !== undefined,
-    credentials: base?.credentials,
-    profile: base?.profile
-  }
+  return deriveS3Settings(settings.store, { bucket, prefix, region: overrides.region, endpoint: overrides.endpoint })
 }
 
 function warnAboutEphemeralState(config: ApplyConfig): void {
@@ -74,7 +63,7 @@ export async function apply(settings: Settings): Promise<ApplyOutcome> {
   const config = await loadConfig(settings.apply.config, [...PLUGINS.keys()])
   warnAboutEphemeralState(config)
   const storeSettings = storeSettingsFor(settings, config.store, config.baseDir)
-  const storage = stateStorageFor(config.state, settings.store.kind === 's3' ? settings.store : undefined, 'us-east-1')
+  const storage = stateStorageFor(config.state, settings.store)
   const store = await createStore(storeSettings, settings.concurrency)
   try {
     core.info(`Using ${config.state.kind} backend for the state: ${storage.description}.`)

@@ -39,7 +39,7 @@ function addKnownDigestMiddleware(client: S3Client): void {
   client.middlewareStack.add(
     (next) => async (args) => {
       const body = (args.input as { Body?: unknown }).Body
-      const digest = body instanceof Object ? knownDigests.get(body) : undefined
+      const digest = typeof body === 'object' && body !== null ? knownDigests.get(body) : undefined
       const request = args.request as { headers?: Record<string, string> }
       if (digest && request.headers) request.headers['x-amz-content-sha256'] = digest
       return next(args)
@@ -49,8 +49,9 @@ function addKnownDigestMiddleware(client: S3Client): void {
 }
 
 export function clientConfig(settings: S3StoreSettings, concurrency: number): S3ClientConfig {
-  // Non-AWS endpoints (MinIO, R2, GCS, s3rver) reject or mangle the SDK's default flexible checksums.
-  const checksums = settings.endpoint ? 'WHEN_REQUIRED' : 'WHEN_SUPPORTED'
+  // Non-AWS endpoints (GCS, MinIO, R2, s3rver) reject or mangle the SDK's default flexible checksums
+  // (CRC32 headers, aws-chunked bodies with trailers): send them only when an operation requires one.
+  const checksums = settings.flavor === 'aws' ? 'WHEN_SUPPORTED' : 'WHEN_REQUIRED'
   return {
     region: settings.region,
     endpoint: settings.endpoint,
@@ -63,11 +64,29 @@ export function clientConfig(settings: S3StoreSettings, concurrency: number): S3
     // Resolve the middleware stack once per command class instead of on every one of thousands of requests.
     cacheMiddleware: true,
     requestHandler: {
-      connectionTimeout: 10_000,
-      requestTimeout: 300_000,
+      connectionTimeout: settings.connectTimeoutMs,
+      requestTimeout: settings.requestTimeoutMs,
       httpAgent: { keepAlive: true, maxSockets: concurrency * UPLOAD_QUEUE },
       httpsAgent: { keepAlive: true, maxSockets: concurrency * UPLOAD_QUEUE }
     }
+  }
+}
+
+/**
+ * Resolves credentials before the first request, so "none found" is said as such (and early) rather than
+ * as a failed request. Order: explicit keys, then `profile`, then the SDK's default chain (environment,
+ * web identity / OIDC as configure-aws-credentials sets it up, shared files, container and instance roles).
+ */
+export async function checkCredentials(client: S3Client, settings: S3StoreSettings): Promise<void> {
+  try {
+    await client.config.credentials()
+  } catch (error) {
+    const source = settings.profile ? `the profile '${settings.profile}'` : 'the AWS default credential chain'
+    throw new StoreError(
+      `No credentials for ${settings.endpoint ?? 'AWS'} were found in ${source} (${(error as Error).message}). ` +
+        `Set 'access-key-id' and 'secret-access-key', a 'profile', or run aws-actions/configure-aws-credentials before this step; see "Credentials" in the README.`,
+      { cause: error }
+    )
   }
 }
 
@@ -87,7 +106,11 @@ export class S3Store implements Store {
   }
 
   url(key: string): string {
-    return `s3://${this.bucket}/${key}`
+    return `${this.settings.flavor === 'gcs' ? 'gs' : 's3'}://${this.bucket}/${key}`
+  }
+
+  checkCredentials(): Promise<void> {
+    return checkCredentials(this.client, this.settings)
   }
 
   private fail(operation: string, key: string, error: unknown): never {
@@ -127,7 +150,7 @@ export class S3Store implements Store {
         if (options.sha256) {
           knownDigests.set(body, options.sha256)
           // AWS verifies this checksum on arrival; other S3-compatible servers may reject the header.
-          if (!this.settings.endpoint) input.ChecksumSHA256 = Buffer.from(options.sha256, 'hex').toString('base64')
+          if (this.settings.flavor === 'aws') input.ChecksumSHA256 = Buffer.from(options.sha256, 'hex').toString('base64')
         }
         await this.client.send(new PutObjectCommand(input))
         return

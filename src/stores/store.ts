@@ -40,7 +40,14 @@ export async function createStore(settings: StoreSettings, concurrency: number):
   switch (settings.kind) {
     case 's3': {
       const { S3Store } = await import('./s3.js')
-      return new S3Store(settings, concurrency)
+      const store = new S3Store(settings, concurrency)
+      try {
+        await store.checkCredentials()
+      } catch (error) {
+        store.close()
+        throw error
+      }
+      return store
     }
     case 'local':
       return new LocalStore(settings.root)

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { getInputs, normalizePrefix } from '../src/inputs.js'
 
-const CLEAN = /^(INPUT_|AWS_|GITHUB_TOKEN|PACKAGE_ASSETS_BUCKET|GIT_REPO_PATH|PACKAGE_DIRECTORY|CODE_HASH_FIND_FILTER)/
+const CLEAN = /^(INPUT_|AWS_|GITHUB_TOKEN|GITHUB_ACTIONS|ACTIONS_|PACKAGE_ASSETS_BUCKET|GIT_REPO_PATH|PACKAGE_DIRECTORY|CODE_HASH_FIND_FILTER)/
 const saved = { ...process.env }
 
 function setEnv(values: Record<string, string>): void {
@@ -85,6 +85,13 @@ describe('getInputs', () => {
     expect(settings.codeHashPatterns).toEqual(['src/**', 'package.json', '!src/**/*.md', 'lib'])
   })
 
+  it('auto picks the Actions cache inside GitHub Actions when no bucket is set and the cache service is there', () => {
+    setEnv({ ...inputs({ mode: 'check', prefix: 'web' }), GITHUB_ACTIONS: 'true', ACTIONS_CACHE_URL: 'http://127.0.0.1:1/' })
+    expect(getInputs([], '/').store).toEqual({ kind: 'actions-cache', prefix: 'web/' })
+    setEnv({ ...inputs({ mode: 'check', bucket: 'b-1' }), GITHUB_ACTIONS: 'true', ACTIONS_CACHE_URL: 'http://127.0.0.1:1/' })
+    expect(getInputs([], '/').store.kind).toBe('s3')
+  })
+
   it('carries explicit credentials', () => {
     setEnv(inputs({ mode: 'check', bucket: 'bkt', 'access-key-id': 'AKIA1', 'secret-access-key': 'sec', 'session-token': 'tok' }))
     expect(getInputs([], '/').store).toMatchObject({ credentials: { accessKeyId: 'AKIA1', secretAccessKey: 'sec', sessionToken: 'tok' } })
@@ -93,7 +100,7 @@ describe('getInputs', () => {
   it.each([
     [{}, "Input 'mode' is required: one of check, upload, apply"],
     [{ mode: 'deploy' }, "Input 'mode' is 'deploy'; allowed values: check, upload, apply."],
-    [{ mode: 'check', backend: 'ftp' }, "Input 'backend' is 'ftp'; allowed values: auto, s3, gcs, local."],
+    [{ mode: 'check', backend: 'ftp' }, "Input 'backend' is 'ftp'; allowed values: auto, s3, gcs, local, actions-cache."],
     [{ mode: 'check', backend: 's3' }, "backend 's3' needs a bucket: set the 'bucket' input or PACKAGE_ASSETS_BUCKET."],
     [{ mode: 'check', bucket: 's3://my-bucket/x' }, "Input 'bucket' is 's3://my-bucket/x': give only the bucket name"],
     [{ mode: 'check', bucket: 'My Bucket' }, "Input 'bucket' is 'My Bucket', which is not a valid bucket name"],

@@ -8,6 +8,7 @@ import { upload } from '../src/modes/upload.js'
 import { LocalStore } from '../src/stores/local.js'
 import { S3Store } from '../src/stores/s3.js'
 import type { Store } from '../src/stores/store.js'
+import { ObjectAssetSets, type AssetSets } from '../src/asset-sets.js'
 import {
   bucket,
   commitAll,
@@ -38,6 +39,7 @@ const BUILT = {
 
 interface Fixture {
   store: Store
+  sets: AssetSets
   storeSettings: StoreSettings
   settings(repo: string, patterns?: string[], pkg?: string): Settings
 }
@@ -55,6 +57,7 @@ function localFixture(): Fixture {
 function fixture(storeSettings: StoreSettings, store: Store): Fixture {
   return {
     store,
+    sets: new ObjectAssetSets(store),
     storeSettings,
     settings: (repoPath, patterns = [], packageDirectory = tempDir('pkg')) =>
       testSettings({ store: storeSettings, repoPath, codeHashPatterns: patterns, packageDirectory })
@@ -72,36 +75,36 @@ describe.each([
   it('misses, uploads, then hits by commit in one lookup', async () => {
     const repo = makeRepo(SOURCES)
     const settings = f.settings(repo.dir)
-    const miss = await check(settings, f.store)
+    const miss = await check(settings, f.sets)
     expect(miss).toMatchObject({ outcome: 'missing', found: false, source: 'none', commitHash: repo.commit, codeHash: '', files: 0 })
     expect(existsSync(path.join(settings.packageDirectory, '.found'))).toBe(false)
 
     writeFiles(settings.packageDirectory, BUILT)
-    expect(await upload(settings, f.store)).toMatchObject({ outcome: 'uploaded', files: 3, bytes: 15 })
+    expect(await upload(settings, f.sets)).toMatchObject({ outcome: 'uploaded', files: 3, bytes: 15 })
 
     const again = f.settings(repo.dir)
-    expect(await check(again, f.store)).toMatchObject({ outcome: 'found', found: true, source: 'commit', files: 3, bytes: 15 })
+    expect(await check(again, f.sets)).toMatchObject({ outcome: 'found', found: true, source: 'commit', files: 3, bytes: 15 })
     expect(existsSync(path.join(again.packageDirectory, '.found'))).toBe(true)
-    expect(await upload(again, f.store)).toMatchObject({ outcome: 'skipped', found: true, files: 3, bytes: 15 })
+    expect(await upload(again, f.sets)).toMatchObject({ outcome: 'skipped', found: true, files: 3, bytes: 15 })
   })
 
   it('finds unchanged code on a new commit through the code hash, and misses changed code', async () => {
     const repo = makeRepo(SOURCES)
     const first = f.settings(repo.dir, ['src/**'])
-    const miss = await check(first, f.store)
+    const miss = await check(first, f.sets)
     expect(miss.codeHash).toMatch(/^[0-9a-f]{64}$/)
     writeFiles(first.packageDirectory, BUILT)
-    await upload(first, f.store)
+    await upload(first, f.sets)
 
     const docsOnly = commitAll(repo.dir, 'docs', { 'README.md': 'more docs\n' })
     const second = f.settings(repo.dir, ['src/**'])
-    const hit = await check(second, f.store)
+    const hit = await check(second, f.sets)
     expect(hit).toMatchObject({ found: true, source: 'cache', commitHash: docsOnly, codeHash: miss.codeHash, files: 3 })
     expect(existsSync(path.join(second.packageDirectory, '.found'))).toBe(true)
-    expect(await check(f.settings(repo.dir, ['src/**']), f.store)).toMatchObject({ source: 'commit', codeHash: miss.codeHash })
+    expect(await check(f.settings(repo.dir, ['src/**']), f.sets)).toMatchObject({ source: 'commit', codeHash: miss.codeHash })
 
     commitAll(repo.dir, 'code', { 'src/app.js': 'console.log(2)\n' })
-    const changed = await check(f.settings(repo.dir, ['src/**']), f.store)
+    const changed = await check(f.settings(repo.dir, ['src/**']), f.sets)
     expect(changed).toMatchObject({ found: false, source: 'none' })
     expect(changed.codeHash).not.toBe(miss.codeHash)
   })
@@ -109,16 +112,16 @@ describe.each([
   it('refuses a missing or empty package directory and symlinks that leave it', async () => {
     const repo = makeRepo(SOURCES)
     const missing = f.settings(repo.dir, [], path.join(tempDir('x'), 'nope'))
-    await expect(upload(missing, f.store)).rejects.toThrow(/The package directory '.*nope' does not exist/)
+    await expect(upload(missing, f.sets)).rejects.toThrow(/The package directory '.*nope' does not exist/)
 
     const hiddenOnly = f.settings(repo.dir)
     writeFiles(hiddenOnly.packageDirectory, { '.only-hidden': 'x' })
-    await expect(upload(hiddenOnly, f.store)).rejects.toThrow('holds no files to upload (hidden files are skipped)')
+    await expect(upload(hiddenOnly, f.sets)).rejects.toThrow('holds no files to upload (hidden files are skipped)')
 
     const escaping = f.settings(repo.dir)
     writeFiles(escaping.packageDirectory, { 'ok.js': 'ok' })
     symlinkSync('/etc/hostname', path.join(escaping.packageDirectory, 'leak'))
-    await expect(upload(escaping, f.store)).rejects.toThrow(
+    await expect(upload(escaping, f.sets)).rejects.toThrow(
       "Refusing to upload 'leak': it is a symlink that points outside the package directory"
     )
   })
@@ -132,9 +135,9 @@ describe('s3 (s3rver): store contents as an outside client sees them', () => {
   it('writes the layout of DESIGN.md, manifest last, hidden files never', async () => {
     const repo = makeRepo(SOURCES)
     const settings = f.settings(repo.dir, ['src/**'])
-    const { codeHash } = await check(settings, f.store)
+    const { codeHash } = await check(settings, f.sets)
     writeFiles(settings.packageDirectory, BUILT)
-    await upload(settings, f.store)
+    await upload(settings, f.sets)
 
     const names = ['.manifest.json', 'app.js', 'nested/deep/chunk.js', 'with space/ünïcödé 日本.txt']
     const commitSet = `${f.storeSettings.prefix}artifacts/${repo.commit}/`
@@ -154,14 +157,14 @@ describe('s3 (s3rver): store contents as an outside client sees them', () => {
   it('copies a set of more than 1,000 files to a new commit with identical bytes', async () => {
     const repo = makeRepo(SOURCES)
     const first = f.settings(repo.dir, ['src/**'])
-    await check(first, f.store)
+    await check(first, f.sets)
     const many: Record<string, string> = {}
     for (let i = 0; i < 1100; i++) many[`chunks/${String(i).padStart(4, '0')}.js`] = `chunk ${i}\n`
     writeFiles(first.packageDirectory, many)
-    expect(await upload(first, f.store)).toMatchObject({ files: 1100 })
+    expect(await upload(first, f.sets)).toMatchObject({ files: 1100 })
 
     const next = commitAll(repo.dir, 'empty')
-    const hit = await check(f.settings(repo.dir, ['src/**']), f.store)
+    const hit = await check(f.settings(repo.dir, ['src/**']), f.sets)
     expect(hit).toMatchObject({ source: 'cache', files: 1100 })
     const keys = await listKeys(client, `${f.storeSettings.prefix}artifacts/${next}/`)
     expect(keys).toHaveLength(1101)
@@ -178,7 +181,7 @@ describe('s3 (s3rver): store contents as an outside client sees them', () => {
     for (let i = 0; i < big.length; i += 4096) big[i] = i % 251
     mkdirSync(settings.packageDirectory, { recursive: true })
     writeFiles(settings.packageDirectory, { 'big.bin': big })
-    await upload(settings, f.store)
+    await upload(settings, f.sets)
     const manifest = JSON.parse((await readObject(client, `${f.storeSettings.prefix}artifacts/${repo.commit}/.manifest.json`))!.toString())
     expect(manifest.files).toEqual([{ path: 'big.bin', size: big.length, sha256: sha256(big) }])
     expect(sha256((await readObject(client, `${f.storeSettings.prefix}artifacts/${repo.commit}/big.bin`))!)).toBe(sha256(big))
@@ -187,26 +190,26 @@ describe('s3 (s3rver): store contents as an outside client sees them', () => {
   it('treats an incomplete cache set as a miss, and the next upload repairs it', async () => {
     const repo = makeRepo(SOURCES)
     const first = f.settings(repo.dir, ['src/**'])
-    const { codeHash } = await check(first, f.store)
+    const { codeHash } = await check(first, f.sets)
     writeFiles(first.packageDirectory, BUILT)
-    await upload(first, f.store)
+    await upload(first, f.sets)
     await client.send(new DeleteObjectCommand({ Bucket: bucket(), Key: `${f.storeSettings.prefix}cache/${codeHash}/app.js` }))
 
     commitAll(repo.dir, 'empty')
     const second = f.settings(repo.dir, ['src/**'])
-    expect(await check(second, f.store)).toMatchObject({ found: false, codeHash })
+    expect(await check(second, f.sets)).toMatchObject({ found: false, codeHash })
     writeFiles(second.packageDirectory, BUILT)
-    await upload(second, f.store)
+    await upload(second, f.sets)
     expect((await readObject(client, `${f.storeSettings.prefix}cache/${codeHash}/app.js`))!.toString()).toBe('built')
   })
 
   it('uploads without the repository using what check recorded (the seed pipeline)', async () => {
     const repo = makeRepo(SOURCES)
     const pkg = tempDir('packages')
-    const { codeHash } = await check(f.settings(repo.dir, ['src/**'], pkg), f.store)
+    const { codeHash } = await check(f.settings(repo.dir, ['src/**'], pkg), f.sets)
     writeFiles(pkg, BUILT)
     const withoutRepo = f.settings(path.join(tempDir('no'), 'repo'), [], pkg)
-    const result = await upload(withoutRepo, f.store)
+    const result = await upload(withoutRepo, f.sets)
     expect(result).toMatchObject({ outcome: 'uploaded', commitHash: repo.commit, codeHash })
     expect(JSON.parse(readFileSync(path.join(pkg, '.s3-asset-manager.json'), 'utf8'))).toMatchObject({ commit: repo.commit, codeHash })
     expect(await readObject(client, `${f.storeSettings.prefix}cache/${codeHash}/.manifest.json`)).toBeDefined()

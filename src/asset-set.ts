@@ -21,7 +21,7 @@ const SINGLE_PUT_LIMIT = 16 * 1024 * 1024
 const LARGE_FILES_AT_ONCE = 2
 
 export type FindResult =
-  | { readonly found: true; readonly source: 'commit' | 'cache'; readonly manifest: Manifest; readonly codeHash: string }
+  | { readonly found: true; readonly source: 'commit' | 'cache'; readonly manifest?: Manifest; readonly codeHash: string }
   | { readonly found: false; readonly codeHash: string }
 
 export interface FindRequest {

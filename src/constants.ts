@@ -54,7 +54,7 @@ export const SeedEnv = {
 export const MODES = ['check', 'upload', 'apply'] as const
 export type Mode = (typeof MODES)[number]
 
-export const BACKENDS = ['auto', 's3', 'gcs', 'local'] as const
+export const BACKENDS = ['auto', 's3', 'gcs', 'local', 'actions-cache'] as const
 export type BackendChoice = (typeof BACKENDS)[number]
 
 /** The seed's marker: check touches it on a hit, upload does nothing while it exists. */

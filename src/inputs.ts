@@ -33,7 +33,13 @@ export interface LocalStoreSettings {
   readonly prefix: string
 }
 
-export type StoreSettings = S3StoreSettings | LocalStoreSettings
+/** The GitHub Actions cache: entries `<prefix>artifacts-<commit>` and `<prefix>cache-<code hash>`. */
+export interface ActionsCacheStoreSettings {
+  readonly kind: 'actions-cache'
+  readonly prefix: string
+}
+
+export type StoreSettings = S3StoreSettings | LocalStoreSettings | ActionsCacheStoreSettings
 
 /** Where results are shown besides the log and the job summary. */
 export interface ReportingSettings {
@@ -216,7 +222,10 @@ function parseStore(cwd: string): StoreSettings {
   const backend: BackendChoice = oneOf(Inputs.Backend, input(Inputs.Backend) || 'auto', BACKENDS)
   const prefix = normalizePrefix(input(Inputs.Prefix))
   const bucketRaw = inputOr(Inputs.Bucket, [SeedEnv.Bucket], '')
-  const kind = backend === 'auto' ? (bucketRaw ? 's3' : 'local') : backend
+  const cacheServiceAvailable =
+    process.env.GITHUB_ACTIONS === 'true' && Boolean(process.env.ACTIONS_CACHE_URL || process.env.ACTIONS_RESULTS_URL)
+  const kind = backend === 'auto' ? (bucketRaw ? 's3' : cacheServiceAvailable ? 'actions-cache' : 'local') : backend
+  if (kind === 'actions-cache') return { kind, prefix }
 
   if (kind === 'local') {
     return { kind, prefix, root: path.resolve(cwd, input(Inputs.LocalDir) || '.asset-store') }

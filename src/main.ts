@@ -2,7 +2,6 @@ import * as core from '@actions/core'
 import { Outputs } from './constants.js'
 import { errorMessage } from './errors.js'
 import { getInputs } from './inputs.js'
-import { apply } from './modes/apply.js'
 import { check } from './modes/check.js'
 import type { AssetsResult } from './modes/result.js'
 import { upload } from './modes/upload.js'
@@ -10,7 +9,7 @@ import { applyReport, writeApplySummary } from './report/apply-report.js'
 import { assetsReport } from './report/assets-report.js'
 import { reportToGitHub } from './report/github.js'
 import { writeSummary } from './report/summary.js'
-import { createStore } from './stores/store.js'
+import { createAssetSets } from './asset-sets.js'
 
 /** On a runner outputs go to GITHUB_OUTPUT; elsewhere (Concourse, a shell) they are printed as name=value. */
 function setOutput(name: string, value: string): void {
@@ -33,6 +32,8 @@ export async function run(): Promise<void> {
   try {
     const settings = getInputs()
     if (settings.mode === 'apply') {
+      // Loaded on demand: apply pulls in YAML and the S3 state backend, which check and upload do not need.
+      const { apply } = await import('./modes/apply.js')
       const outcome = await apply(settings)
       core.info(outcome.message)
       setOutput(Outputs.Changes, String(outcome.changes))
@@ -44,15 +45,15 @@ export async function run(): Promise<void> {
       await reportToGitHub(settings.reporting, applyReport(outcome, settings.reporting.instance))
       return
     }
-    const store = await createStore(settings.store, settings.concurrency)
+    const sets = await createAssetSets(settings.store, settings.concurrency)
     try {
-      const result = settings.mode === 'check' ? await check(settings, store) : await upload(settings, store)
+      const result = settings.mode === 'check' ? await check(settings, sets) : await upload(settings, sets)
       core.info(result.message)
       setOutputs(result)
       await writeSummary(result)
       await reportToGitHub(settings.reporting, assetsReport(result, settings.reporting.instance))
     } finally {
-      store.close()
+      sets.close()
     }
   } catch (error) {
     // `found` is always set, so a later `if:` never reads an empty string.

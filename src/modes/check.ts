@@ -1,15 +1,12 @@
 import * as core from '@actions/core'
-import { findOrPromote } from '../asset-set.js'
+import type { AssetSets } from '../asset-sets.js'
 import { writeCheckRecord } from '../check-record.js'
 import { computeCodeHash } from '../code-hash.js'
-import { downloadSet } from '../download.js'
 import { HashPool } from '../file-hasher.js'
 import { resolveCommit } from '../git.js'
 import type { Settings } from '../inputs.js'
-import { commitPrefix } from '../layout.js'
 import { totalBytes } from '../manifest.js'
 import { formatBytes } from '../report/progress.js'
-import type { Store } from '../stores/store.js'
 import type { AssetsResult } from './result.js'
 
 export async function codeHashOf(settings: Settings, pool?: HashPool): Promise<string> {
@@ -20,34 +17,34 @@ export async function codeHashOf(settings: Settings, pool?: HashPool): Promise<s
 }
 
 /** check: is there a stored asset set for this commit, or for the same code under its code hash? */
-export async function check(settings: Settings, store: Store): Promise<AssetsResult> {
+export async function check(settings: Settings, sets: AssetSets): Promise<AssetsResult> {
   const started = Date.now()
   const tierOn = settings.codeHashPatterns.length > 0
   // Hashing workers boot while git and the store are asked; on a commit hit they are simply stopped.
   const pool = tierOn ? new HashPool() : undefined
   try {
-    return await lookUp(settings, store, started, pool)
+    return await lookUp(settings, sets, started, pool)
   } finally {
     await pool?.close()
   }
 }
 
-async function lookUp(settings: Settings, store: Store, started: number, pool: HashPool | undefined): Promise<AssetsResult> {
+async function lookUp(settings: Settings, sets: AssetSets, started: number, pool: HashPool | undefined): Promise<AssetsResult> {
   const tierOn = pool !== undefined
   const commit = await resolveCommit({ override: settings.commit, repoPath: settings.repoPath, githubSha: process.env.GITHUB_SHA })
-  const location = store.url(commitPrefix(settings.store.prefix, commit))
+  const location = sets.location(settings.store.prefix, commit)
   core.info(`Looking for the assets of commit ${commit} in ${location}`)
-  const result = await findOrPromote(store, {
+  const result = await sets.findOrPromote({
     prefix: settings.store.prefix,
     commit,
     codeHash: pool ? () => codeHashOf(settings, pool) : undefined,
     concurrency: settings.concurrency
   })
-  const files = result.found ? result.manifest.files : []
+  let files = result.found ? (result.manifest?.files ?? []) : []
   const download = result.found && settings.download
   if (download) {
     core.info(`Downloading the assets into ${settings.packageDirectory}`)
-    await downloadSet(store, commitPrefix(settings.store.prefix, commit), result.manifest, settings.packageDirectory, settings.concurrency)
+    files = (await sets.download(settings.store.prefix, commit, result.manifest, settings.packageDirectory, settings.concurrency)).files
   }
   await writeCheckRecord(
     settings.packageDirectory,

@@ -1,17 +1,15 @@
 import * as core from '@actions/core'
-import { publish, readManifest } from '../asset-set.js'
+import type { AssetSets } from '../asset-sets.js'
 import { hasFoundMarker, readCheckRecord } from '../check-record.js'
 import { FOUND_MARKER } from '../constants.js'
 import { resolveCommit } from '../git.js'
 import type { Settings } from '../inputs.js'
-import { commitPrefix } from '../layout.js'
 import { totalBytes } from '../manifest.js'
-import type { Store } from '../stores/store.js'
 import { codeHashOf } from './check.js'
 import type { AssetsResult } from './result.js'
 
 /** upload: store what was built, unless check found it or it is already stored. */
-export async function upload(settings: Settings, store: Store): Promise<AssetsResult> {
+export async function upload(settings: Settings, sets: AssetSets): Promise<AssetsResult> {
   const started = Date.now()
   const record = await readCheckRecord(settings.packageDirectory)
   const commit = await resolveCommit({
@@ -20,8 +18,7 @@ export async function upload(settings: Settings, store: Store): Promise<AssetsRe
     recorded: record?.commit,
     githubSha: process.env.GITHUB_SHA
   })
-  const target = commitPrefix(settings.store.prefix, commit)
-  const location = store.url(target)
+  const location = sets.location(settings.store.prefix, commit)
   const base = { mode: 'upload' as const, commitHash: commit, location }
   const skipped = (codeHash: string, files: number, bytes: number, message: string): AssetsResult => ({
     ...base,
@@ -43,20 +40,17 @@ export async function upload(settings: Settings, store: Store): Promise<AssetsRe
       `${FOUND_MARKER} exists in ${settings.packageDirectory}: check found the assets, nothing to upload.`
     )
   }
-  const existing = await readManifest(store, target)
+  const existing = await sets.stored(settings.store.prefix, commit)
   if (existing) {
-    return skipped(
-      existing.codeHash,
-      existing.files.length,
-      totalBytes(existing.files),
-      `The assets of commit ${commit} are already stored in ${location}.`
-    )
+    const files = existing === 'stored' ? [] : existing.files
+    const codeHash = existing === 'stored' ? (record?.codeHash ?? '') : existing.codeHash
+    return skipped(codeHash, files.length, totalBytes(files), `The assets of commit ${commit} are already stored in ${location}.`)
   }
 
   // The code hash is computed when the patterns are given; otherwise check's record of it is used.
   const codeHash = settings.codeHashPatterns.length > 0 ? await codeHashOf(settings) : (record?.codeHash ?? '')
   core.info(`Uploading ${settings.packageDirectory} to ${location}`)
-  const manifest = await publish(store, {
+  const manifest = await sets.publish({
     prefix: settings.store.prefix,
     commit,
     codeHash,

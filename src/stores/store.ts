@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream'
 import type { StoreSettings } from '../inputs.js'
+import { InputError } from '../errors.js'
 import { LocalStore } from './local.js'
 
 /** What a put carries: bytes in memory, or a stream of `size` bytes that is read once. */
@@ -51,5 +52,9 @@ export async function createStore(settings: StoreSettings, concurrency: number):
     }
     case 'local':
       return new LocalStore(settings.root)
+    case 'actions-cache':
+      throw new InputError(
+        `backend 'actions-cache' keeps whole asset sets, not objects: apply needs backend s3, gcs or local (or a config.store).`
+      )
   }
 }

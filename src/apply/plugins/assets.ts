@@ -95,7 +95,7 @@ export const assetsPlugin: Plugin = {
       core.info(
         `${tool.ref}: assets found (${found.source === 'commit' ? 'for this commit' : `in the cache under ${codeHash}`}); no build.`
       )
-      const files = found.manifest.files
+      const files = found.manifest?.files ?? []
       return {
         built: false,
         outputs: { commitHash: context.commit, codeHash, location, source: found.source, files: files.length, bytes: totalBytes(files) }

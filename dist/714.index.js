@@ -1,0 +1,312 @@
+export const id = 714;
+export const ids = [714];
+export const modules = {
+
+/***/ 9164:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ isNotFound),
+/* harmony export */   y: () => (/* binding */ describeS3Error)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE']);
+const PERMISSIONS = {
+    GetObject: 's3:GetObject (and s3:ListBucket, without which S3 answers 403 instead of 404 for a missing object)',
+    PutObject: 's3:PutObject',
+    CopyObject: 's3:GetObject on the source and s3:PutObject on the target',
+    DeleteObject: 's3:DeleteObject (apply needs it for the state lock and the object plugin only)'
+};
+/** Only a missing key is a miss; a missing bucket (also a 404) is an error. */
+function isNotFound(error) {
+    const name = error?.name;
+    return name === 'NoSuchKey' || name === 'NotFound';
+}
+function where(context) {
+    return context.endpoint ? `at endpoint ${context.endpoint}` : `in AWS region ${context.region}`;
+}
+function bucketRegion(error) {
+    const fromHeader = error.$response?.headers?.['x-amz-bucket-region'];
+    if (fromHeader)
+        return fromHeader;
+    if (error.Region)
+        return error.Region;
+    return /expecting '([a-z0-9-]+)'/.exec(error.message ?? '')?.[1];
+}
+function isTlsCode(code) {
+    return code.startsWith('ERR_TLS') || code.startsWith('CERT_') || code.includes('CERT') || code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE';
+}
+/** Turns an SDK failure into a StoreError saying what was wrong and what to check. */
+function describeS3Error(raw, context) {
+    const error = (raw ?? {});
+    const name = error.name ?? '';
+    // Under some runtimes (jest's VM realms) the SDK wraps socket errors and only the message keeps the code.
+    const code = error.code ?? error.Code ?? /\b(E[A-Z]{4,}|ERR_TLS_[A-Z_]+|CERT_[A-Z_]+)\b/.exec(error.message ?? '')?.[1] ?? '';
+    const status = error.$metadata?.httpStatusCode;
+    const target = `s3://${context.bucket}/${context.key}`;
+    const detail = error.message ? ` (${name || code}: ${error.message})` : '';
+    const make = (message) => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .StoreError */ .AD(message, { cause: raw });
+    if (name === 'NoSuchBucket') {
+        return make(`Bucket '${context.bucket}' does not exist ${where(context)}. Check the 'bucket' input (PACKAGE_ASSETS_BUCKET)` +
+            `${context.endpoint ? " and 'endpoint'" : " and 'region'"}; this action never creates buckets.`);
+    }
+    if (name === 'PermanentRedirect' ||
+        name === 'AuthorizationHeaderMalformed' ||
+        name === 'IllegalLocationConstraintException' ||
+        status === 301) {
+        const actual = bucketRegion(error);
+        return make(`Bucket '${context.bucket}' is not in region '${context.region}'` +
+            (actual
+                ? `: it is in '${actual}'. Set the 'region' input (or AWS_REGION) to '${actual}'.`
+                : `. Set the 'region' input (or AWS_REGION) to the bucket's region.`));
+    }
+    if (name === 'InvalidAccessKeyId' || name === 'SignatureDoesNotMatch' || name === 'ExpiredToken' || name === 'InvalidToken') {
+        return make(`The store ${where(context)} rejected the credentials for ${context.operation} on ${target}${detail}. ` +
+            `Check 'access-key-id', 'secret-access-key' and 'session-token' (or the profile / environment they come from).`);
+    }
+    if (name === 'AccessDenied' || name === 'Forbidden' || status === 403) {
+        const permission = PERMISSIONS[context.operation] ?? `the permission for ${context.operation}`;
+        return make(`Access denied: ${context.operation} on ${target} ${where(context)}. The credentials need ${permission} ` +
+            `on arn:aws:s3:::${context.bucket}/*; see "IAM policy" in the README.`);
+    }
+    if (name === 'CredentialsProviderError' || /could not load credentials/i.test(error.message ?? '')) {
+        return make(`No credentials for bucket '${context.bucket}' were found: set 'access-key-id' and 'secret-access-key', a 'profile', ` +
+            `or run aws-actions/configure-aws-credentials before this step (see "Credentials" in the README).`);
+    }
+    if (NETWORK_CODES.has(code) || name === 'TimeoutError' || isTlsCode(code)) {
+        const host = context.endpoint ?? `the S3 endpoint of region ${context.region}`;
+        return make(`Could not reach ${host} for ${context.operation} on ${target}: ${code || name}${error.message ? ` (${error.message})` : ''}. ` +
+            `Check the 'endpoint' input, that the server is running, and the network/TLS setup.`);
+    }
+    if (name === 'SlowDown' || name === 'ThrottlingException' || status === 503) {
+        return make(`The store kept throttling ${context.operation} on ${target} after retries${detail}. Try again later or lower 'concurrency'.`);
+    }
+    return make(`${context.operation} on ${target} ${where(context)} failed${detail || ` with HTTP ${status ?? 'error'}`}.`);
+}
+
+
+/***/ }),
+
+/***/ 9714:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S3Store: () => (/* binding */ S3Store),
+/* harmony export */   vG: () => (/* binding */ checkCredentials),
+/* harmony export */   yO: () => (/* binding */ clientConfig)
+/* harmony export */ });
+/* unused harmony exports MAX_SINGLE_COPY, copySource */
+/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3711);
+/* harmony import */ var _aws_sdk_lib_storage__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2358);
+/* harmony import */ var _s3_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9164);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+
+
+
+
+/** Objects above this are copied part by part: CopyObject's limit is 5 GiB. */
+const MAX_SINGLE_COPY = 5 * 1024 ** 3;
+const COPY_PART_SIZE = 512 * 1024 ** 2;
+const UPLOAD_PART_SIZE = 8 * 1024 ** 2;
+const UPLOAD_QUEUE = 4;
+/** CopySource is `bucket/key`, URL-encoded per segment. */
+function copySource(bucket, key) {
+    return `${bucket}/${key.split('/').map(encodeURIComponent).join('/')}`;
+}
+/**
+ * Digests of bodies we hashed already, keyed by the body itself (the SDK copies command inputs). A build-step middleware
+ * hands them to SigV4 as x-amz-content-sha256, which it then uses instead of hashing the body again.
+ */
+const knownDigests = new WeakMap();
+function addKnownDigestMiddleware(client) {
+    client.middlewareStack.add((next) => async (args) => {
+        const body = args.input.Body;
+        const digest = typeof body === 'object' && body !== null ? knownDigests.get(body) : undefined;
+        const request = args.request;
+        if (digest && request.headers)
+            request.headers['x-amz-content-sha256'] = digest;
+        return next(args);
+    }, { step: 'build', name: 'knownPayloadDigest' });
+}
+function clientConfig(settings, concurrency) {
+    // Non-AWS endpoints (GCS, MinIO, R2, s3rver) reject or mangle the SDK's default flexible checksums
+    // (CRC32 headers, aws-chunked bodies with trailers): send them only when an operation requires one.
+    const checksums = settings.flavor === 'aws' ? 'WHEN_SUPPORTED' : 'WHEN_REQUIRED';
+    return {
+        region: settings.region,
+        endpoint: settings.endpoint,
+        forcePathStyle: settings.forcePathStyle,
+        credentials: settings.credentials,
+        profile: settings.profile,
+        requestChecksumCalculation: checksums,
+        responseChecksumValidation: checksums,
+        maxAttempts: 5,
+        // Resolve the middleware stack once per command class instead of on every one of thousands of requests.
+        cacheMiddleware: true,
+        requestHandler: {
+            connectionTimeout: settings.connectTimeoutMs,
+            requestTimeout: settings.requestTimeoutMs,
+            httpAgent: { keepAlive: true, maxSockets: concurrency * UPLOAD_QUEUE },
+            httpsAgent: { keepAlive: true, maxSockets: concurrency * UPLOAD_QUEUE }
+        }
+    };
+}
+/**
+ * Resolves credentials before the first request, so "none found" is said as such (and early) rather than
+ * as a failed request. Order: explicit keys, then `profile`, then the SDK's default chain (environment,
+ * web identity / OIDC as configure-aws-credentials sets it up, shared files, container and instance roles).
+ */
+async function checkCredentials(client, settings) {
+    try {
+        await client.config.credentials();
+    }
+    catch (error) {
+        const source = settings.profile ? `the profile '${settings.profile}'` : 'the AWS default credential chain';
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .StoreError */ .AD(`No credentials for ${settings.endpoint ?? 'AWS'} were found in ${source} (${error.message}). ` +
+            `Set 'access-key-id' and 'secret-access-key', a 'profile', or run aws-actions/configure-aws-credentials before this step; see "Credentials" in the README.`, { cause: error });
+    }
+}
+class S3Store {
+    settings;
+    name;
+    client;
+    bucket;
+    constructor(settings, concurrency) {
+        this.settings = settings;
+        this.bucket = settings.bucket;
+        this.name = settings.endpoint ? `s3://${settings.bucket} at ${settings.endpoint}` : `s3://${settings.bucket}`;
+        this.client = new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__.S3Client(clientConfig(settings, concurrency));
+        addKnownDigestMiddleware(this.client);
+    }
+    url(key) {
+        return `${this.settings.flavor === 'gcs' ? 'gs' : 's3'}://${this.bucket}/${key}`;
+    }
+    checkCredentials() {
+        return checkCredentials(this.client, this.settings);
+    }
+    fail(operation, key, error) {
+        throw (0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeS3Error */ .y)(error, { operation, bucket: this.bucket, key, endpoint: this.settings.endpoint, region: this.settings.region });
+    }
+    async readText(key) {
+        try {
+            const response = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__.GetObjectCommand({ Bucket: this.bucket, Key: key }));
+            return (await response.Body?.transformToString('utf-8')) ?? '';
+        }
+        catch (error) {
+            if ((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c)(error))
+                return undefined;
+            this.fail('GetObject', key, error);
+        }
+    }
+    async get(key) {
+        try {
+            const response = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__.GetObjectCommand({ Bucket: this.bucket, Key: key }));
+            return response.Body;
+        }
+        catch (error) {
+            if ((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c)(error))
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .MissingObjectError */ .S3(`${this.url(key)} is missing from the store.`, { cause: error });
+            this.fail('GetObject', key, error);
+        }
+    }
+    async put(key, body, options) {
+        try {
+            if (Buffer.isBuffer(body)) {
+                const input = {
+                    Bucket: this.bucket,
+                    Key: key,
+                    Body: body,
+                    ContentLength: options.size,
+                    ContentType: options.contentType
+                };
+                if (options.sha256) {
+                    knownDigests.set(body, options.sha256);
+                    // AWS verifies this checksum on arrival; other S3-compatible servers may reject the header.
+                    if (this.settings.flavor === 'aws')
+                        input.ChecksumSHA256 = Buffer.from(options.sha256, 'hex').toString('base64');
+                }
+                await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__.PutObjectCommand(input));
+                return;
+            }
+            // Streams go part by part, so a large file never sits whole in memory.
+            await new _aws_sdk_lib_storage__WEBPACK_IMPORTED_MODULE_0__/* .Upload */ ._({
+                client: this.client,
+                params: { Bucket: this.bucket, Key: key, Body: body, ContentType: options.contentType },
+                partSize: UPLOAD_PART_SIZE,
+                queueSize: UPLOAD_QUEUE,
+                leavePartsOnError: false
+            }).done();
+        }
+        catch (error) {
+            this.fail('PutObject', key, error);
+        }
+    }
+    async copy(sourceKey, targetKey, size) {
+        try {
+            if (size > MAX_SINGLE_COPY) {
+                await this.copyInParts(sourceKey, targetKey, size);
+                return;
+            }
+            await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__.CopyObjectCommand({
+                Bucket: this.bucket,
+                Key: targetKey,
+                CopySource: copySource(this.bucket, sourceKey),
+                MetadataDirective: 'COPY'
+            }));
+        }
+        catch (error) {
+            if ((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c)(error)) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .MissingObjectError */ .S3(`Cannot copy ${this.url(sourceKey)}: the object is missing.`, { cause: error });
+            }
+            this.fail('CopyObject', targetKey, error);
+        }
+    }
+    /** Multipart copy for objects over 5 GiB: ranges of COPY_PART_SIZE, aborted on failure. */
+    async copyInParts(sourceKey, targetKey, size) {
+        const created = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__.CreateMultipartUploadCommand({ Bucket: this.bucket, Key: targetKey }));
+        const uploadId = created.UploadId;
+        if (!uploadId)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .StoreError */ .AD(`CreateMultipartUpload for ${this.url(targetKey)} returned no upload id.`);
+        try {
+            const parts = [];
+            for (let start = 0, partNumber = 1; start < size; start += COPY_PART_SIZE, partNumber++) {
+                const end = Math.min(start + COPY_PART_SIZE, size) - 1;
+                const part = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__.UploadPartCopyCommand({
+                    Bucket: this.bucket,
+                    Key: targetKey,
+                    UploadId: uploadId,
+                    PartNumber: partNumber,
+                    CopySource: copySource(this.bucket, sourceKey),
+                    CopySourceRange: `bytes=${start}-${end}`
+                }));
+                parts.push({ ETag: part.CopyPartResult?.ETag, PartNumber: partNumber });
+            }
+            await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__.CompleteMultipartUploadCommand({ Bucket: this.bucket, Key: targetKey, UploadId: uploadId, MultipartUpload: { Parts: parts } }));
+        }
+        catch (error) {
+            await this.client
+                .send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__.AbortMultipartUploadCommand({ Bucket: this.bucket, Key: targetKey, UploadId: uploadId }))
+                .catch(() => undefined);
+            throw error;
+        }
+    }
+    async delete(key) {
+        try {
+            await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__.DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+        }
+        catch (error) {
+            this.fail('DeleteObject', key, error);
+        }
+    }
+    close() {
+        this.client.destroy();
+    }
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=714.index.js.map

@@ -1,7 +1,8 @@
 import path from 'node:path'
 import { getInputs, normalizePrefix } from '../src/inputs.js'
 
-const CLEAN = /^(INPUT_|AWS_|GITHUB_TOKEN|GITHUB_ACTIONS|ACTIONS_|PACKAGE_ASSETS_BUCKET|GIT_REPO_PATH|PACKAGE_DIRECTORY|CODE_HASH_FIND_FILTER)/
+const CLEAN =
+  /^(INPUT_|AWS_|GITHUB_TOKEN|GITHUB_ACTIONS|ACTIONS_|PACKAGE_ASSETS_BUCKET|GIT_REPO_PATH|PACKAGE_DIRECTORY|CODE_HASH_FIND_FILTER)/
 const saved = { ...process.env }
 
 function setEnv(values: Record<string, string>): void {

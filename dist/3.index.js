@@ -845,8 +845,8 @@ async function computePlan(tools, state, plugins, context) {
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
-// EXTERNAL MODULE: ./src/asset-set.ts + 4 modules
-var asset_set = __webpack_require__(5398);
+// EXTERNAL MODULE: ./src/object-sets.ts + 4 modules
+var object_sets = __webpack_require__(6273);
 // EXTERNAL MODULE: ./src/code-hash.ts + 3 modules
 var code_hash = __webpack_require__(4532);
 // EXTERNAL MODULE: ./src/layout.ts
@@ -923,7 +923,7 @@ const assetsPlugin = {
         if (typeof commit !== 'string')
             return { exists: false, detail: 'the state records no commit' };
         const setPrefix = (0,layout/* commitPrefix */.q8)(instancePrefix(entry.instanceID, entry.options, context), commit);
-        const manifest = await (0,asset_set/* readManifest */.WI)(context.store, setPrefix);
+        const manifest = await (0,object_sets/* readManifest */.WI)(context.store, setPrefix);
         return manifest ? { exists: true } : { exists: false, detail: `no manifest at ${context.store.url(setPrefix)}` };
     },
     async apply(tool, context, fingerprint) {
@@ -931,7 +931,7 @@ const assetsPlugin = {
         const prefix = instancePrefix(tool.instanceID, options, context);
         const codeHash = fingerprint ?? (await this.fingerprint(tool, context, []));
         const location = context.store.url((0,layout/* commitPrefix */.q8)(prefix, context.commit));
-        const found = await (0,asset_set/* findOrPromote */.pO)(context.store, {
+        const found = await (0,object_sets/* findOrPromote */.pO)(context.store, {
             prefix,
             commit: context.commit,
             codeHash: async () => codeHash,
@@ -949,7 +949,7 @@ const assetsPlugin = {
             throw new Error(`no assets are stored for code hash ${codeHash} and the tool has no 'options.run' to build them`);
         }
         await runBuild(tool.ref, options.run, context.repoPath);
-        const manifest = await (0,asset_set/* publish */.mk)(context.store, {
+        const manifest = await (0,object_sets/* publish */.mk)(context.store, {
             prefix,
             commit: context.commit,
             codeHash,

@@ -30872,7 +30872,2231 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5398:
+/***/ 4532:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  dR: () => (/* binding */ computeCodeHash),
+  Z7: () => (/* binding */ parsePatterns)
+});
+
+// UNUSED EXPORTS: matchFiles, sortUtf8
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
+var external_fs_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_fs_, 2);
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
+// EXTERNAL MODULE: external "url"
+var external_url_ = __nccwpck_require__(7016);
+;// CONCATENATED MODULE: external "module"
+const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
+;// CONCATENATED MODULE: ./node_modules/tinyglobby/node_modules/fdir/dist/index.mjs
+
+
+
+
+//#region rolldown:runtime
+var __require = /* @__PURE__ */ (0,external_module_namespaceObject.createRequire)(import.meta.url);
+
+//#endregion
+//#region src/utils.ts
+function cleanPath(path) {
+	let normalized = (0,external_path_.normalize)(path);
+	if (normalized.length > 1 && normalized[normalized.length - 1] === external_path_.sep) normalized = normalized.substring(0, normalized.length - 1);
+	return normalized;
+}
+const SLASHES_REGEX = /[\\/]/g;
+function convertSlashes(path, separator) {
+	return path.replace(SLASHES_REGEX, separator);
+}
+const WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
+function isRootDirectory(path) {
+	return path === "/" || WINDOWS_ROOT_DIR_REGEX.test(path);
+}
+function normalizePath(path, options) {
+	const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
+	const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
+	if (resolvePaths) path = (0,external_path_.resolve)(path);
+	if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
+	if (path === ".") return "";
+	const needsSeperator = path[path.length - 1] !== pathSeparator;
+	return convertSlashes(needsSeperator ? path + pathSeparator : path, pathSeparator);
+}
+
+//#endregion
+//#region src/api/functions/join-path.ts
+function joinPathWithBasePath(filename, directoryPath) {
+	return directoryPath + filename;
+}
+function joinPathWithRelativePath(root, options) {
+	return function(filename, directoryPath) {
+		const sameRoot = directoryPath.startsWith(root);
+		if (sameRoot) return directoryPath.slice(root.length) + filename;
+		else return convertSlashes((0,external_path_.relative)(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
+	};
+}
+function joinPath(filename) {
+	return filename;
+}
+function joinDirectoryPath(filename, directoryPath, separator) {
+	return directoryPath + filename + separator;
+}
+function build$7(root, options) {
+	const { relativePaths, includeBasePath } = options;
+	return relativePaths && root ? joinPathWithRelativePath(root, options) : includeBasePath ? joinPathWithBasePath : joinPath;
+}
+
+//#endregion
+//#region src/api/functions/push-directory.ts
+function pushDirectoryWithRelativePath(root) {
+	return function(directoryPath, paths) {
+		paths.push(directoryPath.substring(root.length) || ".");
+	};
+}
+function pushDirectoryFilterWithRelativePath(root) {
+	return function(directoryPath, paths, filters) {
+		const relativePath = directoryPath.substring(root.length) || ".";
+		if (filters.every((filter) => filter(relativePath, true))) paths.push(relativePath);
+	};
+}
+const pushDirectory = (directoryPath, paths) => {
+	paths.push(directoryPath || ".");
+};
+const pushDirectoryFilter = (directoryPath, paths, filters) => {
+	const path = directoryPath || ".";
+	if (filters.every((filter) => filter(path, true))) paths.push(path);
+};
+const empty$2 = () => {};
+function build$6(root, options) {
+	const { includeDirs, filters, relativePaths } = options;
+	if (!includeDirs) return empty$2;
+	if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root) : pushDirectoryWithRelativePath(root);
+	return filters && filters.length ? pushDirectoryFilter : pushDirectory;
+}
+
+//#endregion
+//#region src/api/functions/push-file.ts
+const pushFileFilterAndCount = (filename, _paths, counts, filters) => {
+	if (filters.every((filter) => filter(filename, false))) counts.files++;
+};
+const pushFileFilter = (filename, paths, _counts, filters) => {
+	if (filters.every((filter) => filter(filename, false))) paths.push(filename);
+};
+const pushFileCount = (_filename, _paths, counts, _filters) => {
+	counts.files++;
+};
+const pushFile = (filename, paths) => {
+	paths.push(filename);
+};
+const empty$1 = () => {};
+function build$5(options) {
+	const { excludeFiles, filters, onlyCounts } = options;
+	if (excludeFiles) return empty$1;
+	if (filters && filters.length) return onlyCounts ? pushFileFilterAndCount : pushFileFilter;
+	else if (onlyCounts) return pushFileCount;
+	else return pushFile;
+}
+
+//#endregion
+//#region src/api/functions/get-array.ts
+const getArray = (paths) => {
+	return paths;
+};
+const getArrayGroup = () => {
+	return [""].slice(0, 0);
+};
+function build$4(options) {
+	return options.group ? getArrayGroup : getArray;
+}
+
+//#endregion
+//#region src/api/functions/group-files.ts
+const groupFiles = (groups, directory, files) => {
+	groups.push({
+		directory,
+		files,
+		dir: directory
+	});
+};
+const empty = () => {};
+function build$3(options) {
+	return options.group ? groupFiles : empty;
+}
+
+//#endregion
+//#region src/api/functions/resolve-symlink.ts
+const resolveSymlinksAsync = function(path, state, callback$1) {
+	const { queue, fs, options: { suppressErrors } } = state;
+	queue.enqueue();
+	fs.realpath(path, (error, resolvedPath) => {
+		if (error) return queue.dequeue(suppressErrors ? null : error, state);
+		fs.stat(resolvedPath, (error$1, stat) => {
+			if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
+			if (stat.isDirectory() && isRecursive(path, resolvedPath, state)) return queue.dequeue(null, state);
+			callback$1(stat, resolvedPath);
+			queue.dequeue(null, state);
+		});
+	});
+};
+const resolveSymlinks = function(path, state, callback$1) {
+	const { queue, fs, options: { suppressErrors } } = state;
+	queue.enqueue();
+	try {
+		const resolvedPath = fs.realpathSync(path);
+		const stat = fs.statSync(resolvedPath);
+		if (stat.isDirectory() && isRecursive(path, resolvedPath, state)) return;
+		callback$1(stat, resolvedPath);
+	} catch (e) {
+		if (!suppressErrors) throw e;
+	}
+};
+function build$2(options, isSynchronous) {
+	if (!options.resolveSymlinks || options.excludeSymlinks) return null;
+	return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
+}
+function isRecursive(path, resolved, state) {
+	if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
+	let parent = (0,external_path_.dirname)(path);
+	let depth = 1;
+	while (parent !== state.root && depth < 2) {
+		const resolvedPath = state.symlinks.get(parent);
+		const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
+		if (isSameRoot) depth++;
+		else parent = (0,external_path_.dirname)(parent);
+	}
+	state.symlinks.set(path, resolved);
+	return depth > 1;
+}
+function isRecursiveUsingRealPaths(resolved, state) {
+	return state.visited.includes(resolved + state.options.pathSeparator);
+}
+
+//#endregion
+//#region src/api/functions/invoke-callback.ts
+const onlyCountsSync = (state) => {
+	return state.counts;
+};
+const groupsSync = (state) => {
+	return state.groups;
+};
+const defaultSync = (state) => {
+	return state.paths;
+};
+const limitFilesSync = (state) => {
+	return state.paths.slice(0, state.options.maxFiles);
+};
+const onlyCountsAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.counts, state.options.suppressErrors);
+	return null;
+};
+const defaultAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.paths, state.options.suppressErrors);
+	return null;
+};
+const limitFilesAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
+	return null;
+};
+const groupsAsync = (state, error, callback$1) => {
+	report(error, callback$1, state.groups, state.options.suppressErrors);
+	return null;
+};
+function report(error, callback$1, output, suppressErrors) {
+	if (error && !suppressErrors) callback$1(error, output);
+	else callback$1(null, output);
+}
+function build$1(options, isSynchronous) {
+	const { onlyCounts, group, maxFiles } = options;
+	if (onlyCounts) return isSynchronous ? onlyCountsSync : onlyCountsAsync;
+	else if (group) return isSynchronous ? groupsSync : groupsAsync;
+	else if (maxFiles) return isSynchronous ? limitFilesSync : limitFilesAsync;
+	else return isSynchronous ? defaultSync : defaultAsync;
+}
+
+//#endregion
+//#region src/api/functions/walk-directory.ts
+const readdirOpts = { withFileTypes: true };
+const walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+	state.queue.enqueue();
+	if (currentDepth < 0) return state.queue.dequeue(null, state);
+	const { fs } = state;
+	state.visited.push(crawlPath);
+	state.counts.directories++;
+	fs.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
+		callback$1(entries, directoryPath, currentDepth);
+		state.queue.dequeue(state.options.suppressErrors ? null : error, state);
+	});
+};
+const walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+	const { fs } = state;
+	if (currentDepth < 0) return;
+	state.visited.push(crawlPath);
+	state.counts.directories++;
+	let entries = [];
+	try {
+		entries = fs.readdirSync(crawlPath || ".", readdirOpts);
+	} catch (e) {
+		if (!state.options.suppressErrors) throw e;
+	}
+	callback$1(entries, directoryPath, currentDepth);
+};
+function build(isSynchronous) {
+	return isSynchronous ? walkSync : walkAsync;
+}
+
+//#endregion
+//#region src/api/queue.ts
+/**
+* This is a custom stateless queue to track concurrent async fs calls.
+* It increments a counter whenever a call is queued and decrements it
+* as soon as it completes. When the counter hits 0, it calls onQueueEmpty.
+*/
+var Queue = class {
+	count = 0;
+	constructor(onQueueEmpty) {
+		this.onQueueEmpty = onQueueEmpty;
+	}
+	enqueue() {
+		this.count++;
+		return this.count;
+	}
+	dequeue(error, output) {
+		if (this.onQueueEmpty && (--this.count <= 0 || error)) {
+			this.onQueueEmpty(error, output);
+			if (error) {
+				output.controller.abort();
+				this.onQueueEmpty = void 0;
+			}
+		}
+	}
+};
+
+//#endregion
+//#region src/api/counter.ts
+var Counter = class {
+	_files = 0;
+	_directories = 0;
+	set files(num) {
+		this._files = num;
+	}
+	get files() {
+		return this._files;
+	}
+	set directories(num) {
+		this._directories = num;
+	}
+	get directories() {
+		return this._directories;
+	}
+	/**
+	* @deprecated use `directories` instead
+	*/
+	/* c8 ignore next 3 */
+	get dirs() {
+		return this._directories;
+	}
+};
+
+//#endregion
+//#region src/api/aborter.ts
+/**
+* AbortController is not supported on Node 14 so we use this until we can drop
+* support for Node 14.
+*/
+var Aborter = class {
+	aborted = false;
+	abort() {
+		this.aborted = true;
+	}
+};
+
+//#endregion
+//#region src/api/walker.ts
+var Walker = class {
+	root;
+	isSynchronous;
+	state;
+	joinPath;
+	pushDirectory;
+	pushFile;
+	getArray;
+	groupFiles;
+	resolveSymlink;
+	walkDirectory;
+	callbackInvoker;
+	constructor(root, options, callback$1) {
+		this.isSynchronous = !callback$1;
+		this.callbackInvoker = build$1(options, this.isSynchronous);
+		this.root = normalizePath(root, options);
+		this.state = {
+			root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
+			paths: [""].slice(0, 0),
+			groups: [],
+			counts: new Counter(),
+			options,
+			queue: new Queue((error, state) => this.callbackInvoker(state, error, callback$1)),
+			symlinks: /* @__PURE__ */ new Map(),
+			visited: [""].slice(0, 0),
+			controller: new Aborter(),
+			fs: options.fs || external_fs_namespaceObject
+		};
+		this.joinPath = build$7(this.root, options);
+		this.pushDirectory = build$6(this.root, options);
+		this.pushFile = build$5(options);
+		this.getArray = build$4(options);
+		this.groupFiles = build$3(options);
+		this.resolveSymlink = build$2(options, this.isSynchronous);
+		this.walkDirectory = build(this.isSynchronous);
+	}
+	start() {
+		this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
+		this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
+		return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
+	}
+	walk = (entries, directoryPath, depth) => {
+		const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
+		if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
+		const files = this.getArray(this.state.paths);
+		for (let i = 0; i < entries.length; ++i) {
+			const entry = entries[i];
+			if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
+				const filename = this.joinPath(entry.name, directoryPath);
+				this.pushFile(filename, files, this.state.counts, filters);
+			} else if (entry.isDirectory()) {
+				let path = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+				if (exclude && exclude(entry.name, path)) continue;
+				this.pushDirectory(path, paths, filters);
+				this.walkDirectory(this.state, path, path, depth - 1, this.walk);
+			} else if (this.resolveSymlink && entry.isSymbolicLink()) {
+				let path = joinPathWithBasePath(entry.name, directoryPath);
+				this.resolveSymlink(path, this.state, (stat, resolvedPath) => {
+					if (stat.isDirectory()) {
+						resolvedPath = normalizePath(resolvedPath, this.state.options);
+						if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path + pathSeparator)) return;
+						this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
+					} else {
+						resolvedPath = useRealPaths ? resolvedPath : path;
+						const filename = (0,external_path_.basename)(resolvedPath);
+						const directoryPath$1 = normalizePath((0,external_path_.dirname)(resolvedPath), this.state.options);
+						resolvedPath = this.joinPath(filename, directoryPath$1);
+						this.pushFile(resolvedPath, files, this.state.counts, filters);
+					}
+				});
+			}
+		}
+		this.groupFiles(this.state.groups, directoryPath, files);
+	};
+};
+
+//#endregion
+//#region src/api/async.ts
+function promise(root, options) {
+	return new Promise((resolve$1, reject) => {
+		callback(root, options, (err, output) => {
+			if (err) return reject(err);
+			resolve$1(output);
+		});
+	});
+}
+function callback(root, options, callback$1) {
+	let walker = new Walker(root, options, callback$1);
+	walker.start();
+}
+
+//#endregion
+//#region src/api/sync.ts
+function sync(root, options) {
+	const walker = new Walker(root, options);
+	return walker.start();
+}
+
+//#endregion
+//#region src/builder/api-builder.ts
+var APIBuilder = class {
+	constructor(root, options) {
+		this.root = root;
+		this.options = options;
+	}
+	withPromise() {
+		return promise(this.root, this.options);
+	}
+	withCallback(cb) {
+		callback(this.root, this.options, cb);
+	}
+	sync() {
+		return sync(this.root, this.options);
+	}
+};
+
+//#endregion
+//#region src/builder/index.ts
+let pm = null;
+/* c8 ignore next 6 */
+try {
+	__require.resolve("picomatch");
+	pm = __require("picomatch");
+} catch {}
+var Builder = class {
+	globCache = {};
+	options = {
+		maxDepth: Infinity,
+		suppressErrors: true,
+		pathSeparator: external_path_.sep,
+		filters: []
+	};
+	globFunction;
+	constructor(options) {
+		this.options = {
+			...this.options,
+			...options
+		};
+		this.globFunction = this.options.globFunction;
+	}
+	group() {
+		this.options.group = true;
+		return this;
+	}
+	withPathSeparator(separator) {
+		this.options.pathSeparator = separator;
+		return this;
+	}
+	withBasePath() {
+		this.options.includeBasePath = true;
+		return this;
+	}
+	withRelativePaths() {
+		this.options.relativePaths = true;
+		return this;
+	}
+	withDirs() {
+		this.options.includeDirs = true;
+		return this;
+	}
+	withMaxDepth(depth) {
+		this.options.maxDepth = depth;
+		return this;
+	}
+	withMaxFiles(limit) {
+		this.options.maxFiles = limit;
+		return this;
+	}
+	withFullPaths() {
+		this.options.resolvePaths = true;
+		this.options.includeBasePath = true;
+		return this;
+	}
+	withErrors() {
+		this.options.suppressErrors = false;
+		return this;
+	}
+	withSymlinks({ resolvePaths = true } = {}) {
+		this.options.resolveSymlinks = true;
+		this.options.useRealPaths = resolvePaths;
+		return this.withFullPaths();
+	}
+	withAbortSignal(signal) {
+		this.options.signal = signal;
+		return this;
+	}
+	normalize() {
+		this.options.normalizePath = true;
+		return this;
+	}
+	filter(predicate) {
+		this.options.filters.push(predicate);
+		return this;
+	}
+	onlyDirs() {
+		this.options.excludeFiles = true;
+		this.options.includeDirs = true;
+		return this;
+	}
+	exclude(predicate) {
+		this.options.exclude = predicate;
+		return this;
+	}
+	onlyCounts() {
+		this.options.onlyCounts = true;
+		return this;
+	}
+	crawl(root) {
+		return new APIBuilder(root || ".", this.options);
+	}
+	withGlobFunction(fn) {
+		this.globFunction = fn;
+		return this;
+	}
+	/**
+	* @deprecated Pass options using the constructor instead:
+	* ```ts
+	* new fdir(options).crawl("/path/to/root");
+	* ```
+	* This method will be removed in v7.0
+	*/
+	/* c8 ignore next 4 */
+	crawlWithOptions(root, options) {
+		this.options = {
+			...this.options,
+			...options
+		};
+		return new APIBuilder(root || ".", this.options);
+	}
+	glob(...patterns) {
+		if (this.globFunction) return this.globWithOptions(patterns);
+		return this.globWithOptions(patterns, ...[{ dot: true }]);
+	}
+	globWithOptions(patterns, ...options) {
+		const globFn = this.globFunction || pm;
+		/* c8 ignore next 5 */
+		if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
+		var isMatch = this.globCache[patterns.join("\0")];
+		if (!isMatch) {
+			isMatch = globFn(patterns, ...options);
+			this.globCache[patterns.join("\0")] = isMatch;
+		}
+		this.options.filters.push((path) => isMatch(path));
+		return this;
+	}
+};
+
+//#endregion
+
+// EXTERNAL MODULE: ./node_modules/tinyglobby/node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(6501);
+;// CONCATENATED MODULE: ./node_modules/tinyglobby/dist/index.mjs
+
+
+
+
+
+//#region src/utils.ts
+const isReadonlyArray = Array.isArray;
+const BACKSLASHES = /\\/g;
+const DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
+const isWin = process.platform === "win32";
+const ONLY_PARENT_DIRECTORIES = /^(\/?\.\.)+$/;
+function getPartialMatcher(patterns, options = {}) {
+	const patternsCount = patterns.length;
+	const patternsParts = Array(patternsCount);
+	const matchers = Array(patternsCount);
+	let i, j;
+	for (i = 0; i < patternsCount; i++) {
+		const parts = splitPattern(patterns[i]);
+		patternsParts[i] = parts;
+		const partsCount = parts.length;
+		const partMatchers = Array(partsCount);
+		for (j = 0; j < partsCount; j++) partMatchers[j] = picomatch(parts[j], options);
+		matchers[i] = partMatchers;
+	}
+	return (input) => {
+		const inputParts = input.split("/");
+		if (inputParts[0] === ".." && ONLY_PARENT_DIRECTORIES.test(input)) return true;
+		for (i = 0; i < patternsCount; i++) {
+			const patternParts = patternsParts[i];
+			const matcher = matchers[i];
+			const inputPatternCount = inputParts.length;
+			const minParts = Math.min(inputPatternCount, patternParts.length);
+			j = 0;
+			while (j < minParts) {
+				const part = patternParts[j];
+				if (part.includes("/")) return true;
+				if (!matcher[j](inputParts[j])) break;
+				if (!options.noglobstar && part === "**") return true;
+				j++;
+			}
+			if (j === inputPatternCount) return true;
+		}
+		return false;
+	};
+}
+/* node:coverage ignore next 2 */
+const WIN32_ROOT_DIR = /^[A-Z]:\/$/i;
+const isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
+function buildFormat(cwd, root, absolute) {
+	if (cwd === root || root.startsWith(`${cwd}/`)) {
+		if (absolute) {
+			const start = cwd.length + +!isRoot(cwd);
+			return (p, isDir) => p.slice(start, isDir ? -1 : void 0) || ".";
+		}
+		const prefix = root.slice(cwd.length + 1);
+		if (prefix) return (p, isDir) => {
+			if (p === ".") return prefix;
+			const result = `${prefix}/${p}`;
+			return isDir ? result.slice(0, -1) : result;
+		};
+		return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
+	}
+	if (absolute) return (p) => external_path_.posix.relative(cwd, p) || ".";
+	return (p) => external_path_.posix.relative(cwd, `${root}/${p}`) || ".";
+}
+function buildRelative(cwd, root) {
+	if (root.startsWith(`${cwd}/`)) {
+		const prefix = root.slice(cwd.length + 1);
+		return (p) => `${prefix}/${p}`;
+	}
+	return (p) => {
+		const result = external_path_.posix.relative(cwd, `${root}/${p}`);
+		return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
+	};
+}
+function ensureNonDriveRelativePath(path) {
+	return path.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+}
+const splitPatternOptions = { parts: true };
+function splitPattern(path) {
+	var _result$parts;
+	const result = picomatch.scan(path, splitPatternOptions);
+	return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path];
+}
+const ESCAPED_WIN32_BACKSLASHES = /\\(?![()[\]{}!+@])/g;
+function convertPosixPathToPattern(path) {
+	return escapePosixPath(path);
+}
+function convertWin32PathToPattern(path) {
+	return escapeWin32Path(path).replace(ESCAPED_WIN32_BACKSLASHES, "/");
+}
+/**
+* Converts a path to a pattern depending on the platform.
+* Identical to {@link escapePath} on POSIX systems.
+* @see {@link https://superchupu.dev/tinyglobby/documentation#convertPathToPattern}
+*/
+/* node:coverage ignore next 3 */
+const convertPathToPattern = (/* unused pure expression or super */ null && (isWin ? convertWin32PathToPattern : convertPosixPathToPattern));
+const POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
+const WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
+const escapePosixPath = (path) => path.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+const escapeWin32Path = (path) => path.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+/**
+* Escapes a path's special characters depending on the platform.
+* @see {@link https://superchupu.dev/tinyglobby/documentation#escapePath}
+*/
+/* node:coverage ignore next */
+const escapePath = isWin ? escapeWin32Path : escapePosixPath;
+/**
+* Checks if a pattern has dynamic parts.
+*
+* Has a few minor differences with [`fast-glob`](https://github.com/mrmlnc/fast-glob) for better accuracy:
+*
+* - Doesn't necessarily return `false` on patterns that include `\`.
+* - Returns `true` if the pattern includes parentheses, regardless of them representing one single pattern or not.
+* - Returns `true` for unfinished glob extensions i.e. `(h`, `+(h`.
+* - Returns `true` for unfinished brace expansions as long as they include `,` or `..`.
+*
+* @see {@link https://superchupu.dev/tinyglobby/documentation#isDynamicPattern}
+*/
+function isDynamicPattern(pattern, options) {
+	if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
+	const scan = picomatch.scan(pattern);
+	return scan.isGlob || scan.negated;
+}
+function log(...tasks) {
+	console.log(`[tinyglobby ${(/* @__PURE__ */ new Date()).toLocaleTimeString("es")}]`, ...tasks);
+}
+function ensureStringArray(value) {
+	return typeof value === "string" ? [value] : value !== null && value !== void 0 ? value : [];
+}
+//#endregion
+//#region src/patterns.ts
+const PARENT_DIRECTORY = /^(\/?\.\.)+/;
+const ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
+function normalizePattern(pattern, opts, props, isIgnore) {
+	var _PARENT_DIRECTORY$exe;
+	const cwd = opts.cwd;
+	let result = pattern;
+	if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
+	if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
+	const escapedCwd = escapePath(cwd);
+	result = (0,external_path_.isAbsolute)(result.replace(ESCAPING_BACKSLASHES, "")) ? external_path_.posix.relative(escapedCwd, result) : external_path_.posix.normalize(result);
+	const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
+	const parts = splitPattern(result);
+	if (parentDir) {
+		const n = (parentDir.length + 1) / 3;
+		let i = 0;
+		const cwdParts = escapedCwd.split("/");
+		while (i < n && parts[i + n] === cwdParts[cwdParts.length + i - n]) {
+			result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
+			i++;
+		}
+		const potentialRoot = external_path_.posix.join(cwd, parentDir.slice(i * 3));
+		if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
+			props.root = ensureNonDriveRelativePath(potentialRoot);
+			props.depthOffset = -n + i;
+		}
+	}
+	if (!isIgnore && props.depthOffset >= 0) {
+		var _props$commonPath;
+		(_props$commonPath = props.commonPath) !== null && _props$commonPath !== void 0 || (props.commonPath = parts);
+		const newCommonPath = [];
+		const length = Math.min(props.commonPath.length, parts.length);
+		for (let i = 0; i < length; i++) {
+			const part = parts[i];
+			if (part === "**" && !parts[i + 1]) {
+				newCommonPath.pop();
+				break;
+			}
+			if (i === parts.length - 1 || part !== props.commonPath[i] || isDynamicPattern(part)) break;
+			newCommonPath.push(part);
+		}
+		props.depthOffset = newCommonPath.length;
+		props.commonPath = newCommonPath;
+		props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? external_path_.posix.join(cwd, ...newCommonPath) : cwd);
+	}
+	return result;
+}
+function processPatterns(options, patterns, props) {
+	const matchPatterns = [];
+	const ignorePatterns = [];
+	for (const pattern of options.ignore) {
+		if (!pattern) continue;
+		if (pattern[0] !== "!" || pattern[1] === "(") ignorePatterns.push(normalizePattern(pattern, options, props, true));
+	}
+	for (const pattern of patterns) {
+		if (!pattern) continue;
+		if (pattern[0] !== "!" || pattern[1] === "(") matchPatterns.push(normalizePattern(pattern, options, props, false));
+		else if (pattern[1] !== "!" || pattern[2] === "(") ignorePatterns.push(normalizePattern(pattern.slice(1), options, props, true));
+	}
+	return {
+		match: matchPatterns,
+		ignore: ignorePatterns
+	};
+}
+//#endregion
+//#region src/crawler.ts
+function buildCrawler(options, patterns) {
+	const cwd = options.cwd;
+	const props = {
+		root: cwd,
+		depthOffset: 0
+	};
+	const processed = processPatterns(options, patterns, props);
+	if (options.debug) log("internal processing patterns:", processed);
+	const { absolute, caseSensitiveMatch, debug, dot, followSymbolicLinks, onlyDirectories } = options;
+	const root = props.root.replace(BACKSLASHES, "");
+	const matchOptions = {
+		dot,
+		nobrace: options.braceExpansion === false,
+		nocase: !caseSensitiveMatch,
+		noextglob: options.extglob === false,
+		noglobstar: options.globstar === false,
+		posix: true
+	};
+	const matcher = picomatch(processed.match, matchOptions);
+	const ignore = picomatch(processed.ignore, matchOptions);
+	const partialMatcher = getPartialMatcher(processed.match, matchOptions);
+	const format = buildFormat(cwd, root, absolute);
+	const excludeFormatter = absolute ? format : buildFormat(cwd, root, true);
+	const excludePredicate = (_, p) => {
+		const relativePath = excludeFormatter(p, true);
+		return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
+	};
+	let maxDepth;
+	if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
+	const crawler = new Builder({
+		filters: [debug ? (p, isDirectory) => {
+			const path = format(p, isDirectory);
+			const matches = matcher(path) && !ignore(path);
+			if (matches) log(`matched ${path}`);
+			return matches;
+		} : (p, isDirectory) => {
+			const path = format(p, isDirectory);
+			return matcher(path) && !ignore(path);
+		}],
+		exclude: debug ? (_, p) => {
+			const skipped = excludePredicate(_, p);
+			log(`${skipped ? "skipped" : "crawling"} ${p}`);
+			return skipped;
+		} : excludePredicate,
+		fs: options.fs,
+		pathSeparator: "/",
+		relativePaths: !absolute,
+		resolvePaths: absolute,
+		includeBasePath: absolute,
+		resolveSymlinks: followSymbolicLinks,
+		excludeSymlinks: !followSymbolicLinks,
+		excludeFiles: onlyDirectories,
+		includeDirs: onlyDirectories || !options.onlyFiles,
+		maxDepth,
+		signal: options.signal
+	}).crawl(root);
+	if (options.debug) log("internal properties:", {
+		...props,
+		root
+	});
+	return [crawler, cwd !== root && !absolute && buildRelative(cwd, root)];
+}
+//#endregion
+//#region src/index.ts
+function formatPaths(paths, mapper) {
+	if (mapper) for (let i = paths.length - 1; i >= 0; i--) paths[i] = mapper(paths[i]);
+	return paths;
+}
+const defaultOptions = {
+	caseSensitiveMatch: true,
+	debug: !!process.env.TINYGLOBBY_DEBUG,
+	expandDirectories: true,
+	followSymbolicLinks: true,
+	onlyFiles: true
+};
+function getOptions(options) {
+	const opts = Object.assign({}, options);
+	for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
+	opts.cwd = (opts.cwd instanceof URL ? (0,external_url_.fileURLToPath)(opts.cwd) : (0,external_path_.resolve)(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
+	opts.ignore = ensureStringArray(opts.ignore);
+	opts.fs && (opts.fs = {
+		readdir: opts.fs.readdir || external_fs_.readdir,
+		readdirSync: opts.fs.readdirSync || external_fs_.readdirSync,
+		realpath: opts.fs.realpath || external_fs_.realpath,
+		realpathSync: opts.fs.realpathSync || external_fs_.realpathSync,
+		stat: opts.fs.stat || external_fs_.stat,
+		statSync: opts.fs.statSync || external_fs_.statSync
+	});
+	if (opts.debug) log("globbing with options:", opts);
+	return opts;
+}
+function getCrawler(globInput, inputOptions = {}) {
+	var _ref;
+	if (globInput && (inputOptions === null || inputOptions === void 0 ? void 0 : inputOptions.patterns)) throw new Error("Cannot pass patterns as both an argument and an option");
+	const isModern = isReadonlyArray(globInput) || typeof globInput === "string";
+	const patterns = ensureStringArray((_ref = isModern ? globInput : globInput.patterns) !== null && _ref !== void 0 ? _ref : "**/*");
+	const options = getOptions(isModern ? inputOptions : globInput);
+	return patterns.length > 0 ? buildCrawler(options, patterns) : [];
+}
+async function glob(globInput, options) {
+	const [crawler, relative] = getCrawler(globInput, options);
+	return crawler ? formatPaths(await crawler.withPromise(), relative) : [];
+}
+function globSync(globInput, options) {
+	const [crawler, relative] = getCrawler(globInput, options);
+	return crawler ? formatPaths(crawler.sync(), relative) : [];
+}
+//#endregion
+
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/file-hasher.ts
+var file_hasher = __nccwpck_require__(6665);
+;// CONCATENATED MODULE: ./src/code-hash.ts
+
+
+
+
+
+/** Splits a pattern list written with newlines, commas or spaces. */
+function parsePatterns(text) {
+    return text.split(/[\s,]+/).filter((pattern) => pattern.length > 0);
+}
+function checkPattern(pattern) {
+    const body = pattern.startsWith('!') ? pattern.slice(1) : pattern;
+    if (external_node_path_default().isAbsolute(body) || body.split('/').includes('..')) {
+        throw new errors/* InputError */.dz(`Code-hash pattern '${pattern}' leaves the repository: patterns are relative to 'repo-path' and may not be absolute or use '..'.`);
+    }
+}
+/**
+ * Sorts paths in byte order of their UTF-8 form, so the hash does not depend on locale. JS string order
+ * (UTF-16 units) is the same except around surrogates and U+E000-U+FFFF; only then are bytes compared.
+ */
+function sortUtf8(paths) {
+    if (!paths.some((p) => /[\uD800-\uFFFF]/.test(p)))
+        return paths.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return paths
+        .map((p) => ({ p, bytes: Buffer.from(p) }))
+        .sort((a, b) => Buffer.compare(a.bytes, b.bytes))
+        .map(({ p }) => p);
+}
+/** Lists the repository files matched by the patterns ('**', '!negation'; never inside .git), as sorted POSIX paths. */
+function matchFiles(repoRoot, patterns) {
+    patterns.forEach(checkPattern);
+    if (!patterns.some((pattern) => !pattern.startsWith('!'))) {
+        throw new errors/* InputError */.dz(`The code-hash patterns '${patterns.join(' ')}' only exclude: add at least one pattern that includes files.`);
+    }
+    // Synchronous: one directory walk, faster than the async crawler and nothing else runs meanwhile.
+    const matched = globSync([...patterns], {
+        cwd: repoRoot,
+        dot: true,
+        onlyFiles: true,
+        followSymbolicLinks: false,
+        ignore: ['**/.git', '**/.git/**']
+    });
+    return sortUtf8(matched);
+}
+/**
+ * The code hash of DESIGN.md: SHA-256 (hex) over, for each matched file in byte order of its path,
+ * `<posix path relative to repo root>\0<sha256 hex of content>\n`. Only regular files count: symlinks are
+ * neither followed nor hashed (a `**` over a pnpm tree would otherwise walk into node_modules links).
+ */
+async function computeCodeHash(repoRoot, patterns, pool) {
+    // A caller may start the pool early so its workers boot while it does other work.
+    const workers = pool ?? new file_hasher/* HashPool */.v();
+    try {
+        const files = matchFiles(repoRoot, patterns);
+        if (files.length === 0) {
+            throw new errors/* FilesError */.yN(`The code-hash patterns '${patterns.join(' ')}' match no file under '${repoRoot}'. ` +
+                `Check 'code-hash-paths' (CODE_HASH_FIND_FILTER) and 'repo-path' (GIT_REPO_PATH).`);
+        }
+        const { digests, bytes } = await workers.hash(files.map((relative) => external_node_path_default().join(repoRoot, relative)));
+        const total = (0,external_node_crypto_.createHash)('sha256');
+        files.forEach((relative, index) => total.update(`${relative}\0${digests[index]}\n`));
+        return { hash: total.digest('hex'), files: files.length, bytes };
+    }
+    finally {
+        if (!pool)
+            await workers.close();
+    }
+}
+
+
+/***/ }),
+
+/***/ 7242:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A7: () => (/* binding */ BACKENDS),
+/* harmony export */   FN: () => (/* binding */ MODES),
+/* harmony export */   G0: () => (/* binding */ Inputs),
+/* harmony export */   LA: () => (/* binding */ SeedEnv),
+/* harmony export */   Ll: () => (/* binding */ CHECK_RECORD),
+/* harmony export */   OX: () => (/* binding */ FOUND_MARKER),
+/* harmony export */   ir: () => (/* binding */ MANIFEST_NAME),
+/* harmony export */   tY: () => (/* binding */ Outputs)
+/* harmony export */ });
+/** Input and output names exactly as action.yml declares them. */
+const Inputs = {
+    Mode: 'mode',
+    Backend: 'backend',
+    Bucket: 'bucket',
+    Prefix: 'prefix',
+    Region: 'region',
+    Endpoint: 'endpoint',
+    ForcePathStyle: 'force-path-style',
+    Profile: 'profile',
+    AccessKeyId: 'access-key-id',
+    SecretAccessKey: 'secret-access-key',
+    SessionToken: 'session-token',
+    LocalDir: 'local-dir',
+    RepoPath: 'repo-path',
+    Commit: 'commit',
+    CodeHashPaths: 'code-hash-paths',
+    PackageDirectory: 'package-directory',
+    Download: 'download',
+    Config: 'config',
+    PlanOnly: 'plan-only',
+    Concurrency: 'concurrency',
+    PrComment: 'pr-comment',
+    CommitStatus: 'commit-status',
+    GitHubToken: 'github-token',
+    InstanceName: 'instance-name',
+    LockTimeout: 'lock-timeout',
+    ConnectTimeout: 'connect-timeout',
+    RequestTimeout: 'request-timeout',
+    ForceUnlock: 'force-unlock'
+};
+const Outputs = {
+    Found: 'found',
+    Source: 'source',
+    CommitHash: 'commit-hash',
+    CodeHash: 'code-hash',
+    Location: 'location',
+    Files: 'files',
+    Bytes: 'bytes',
+    Changes: 'changes',
+    Plan: 'plan',
+    ToolOutputs: 'outputs'
+};
+/** Environment names of the original tool, used when the matching input is empty. */
+const SeedEnv = {
+    Bucket: 'PACKAGE_ASSETS_BUCKET',
+    RepoPath: 'GIT_REPO_PATH',
+    PackageDirectory: 'PACKAGE_DIRECTORY',
+    CodeHashFilter: 'CODE_HASH_FIND_FILTER'
+};
+const MODES = ['check', 'upload', 'apply'];
+const BACKENDS = ['auto', 's3', 'gcs', 'local', 'actions-cache'];
+/** The seed's marker: check touches it on a hit, upload does nothing while it exists. */
+const FOUND_MARKER = '.found';
+/** What check learned, left for an upload step that may run without the git repository (seed usage). */
+const CHECK_RECORD = '.s3-asset-manager.json';
+const MANIFEST_NAME = '.manifest.json';
+
+
+/***/ }),
+
+/***/ 1531:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ downloadSet)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__nccwpck_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__nccwpck_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_5__);
+/* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(370);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3916);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5546);
+/* harmony import */ var _package_files_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(9217);
+/* harmony import */ var _report_progress_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(8991);
+
+
+
+
+
+
+
+
+
+
+
+async function exists(candidate) {
+    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)(candidate).then(() => true, () => false);
+}
+/** Where a manifest path lands under `root`, refusing paths and symlinked directories that lead elsewhere. */
+async function safeTarget(root, file) {
+    const segments = file.path.split('/');
+    if (!(0,_manifest_js__WEBPACK_IMPORTED_MODULE_7__/* .isSafeRelativePath */ .VH)(file.path) || segments.some((segment) => segment.startsWith('.'))) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`Refusing to download '${file.path}': the manifest names a path outside the package directory or a hidden file.`);
+    }
+    const target = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(root, ...segments);
+    const parent = node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(target);
+    // Check the deepest directory that exists before creating any: mkdir would follow a symlink outward.
+    let existing = parent;
+    while (!(await exists(existing)))
+        existing = node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(existing);
+    if (!(0,_package_files_js__WEBPACK_IMPORTED_MODULE_8__/* .isInside */ .F)(root, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.realpath)(existing))) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`Refusing to download '${file.path}': a symlink in the package directory points outside it.`);
+    }
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(parent, { recursive: true });
+    return target;
+}
+async function downloadFile(store, key, target, file) {
+    const temp = `${target}.download-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`;
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    let size = 0;
+    const tap = new node_stream__WEBPACK_IMPORTED_MODULE_4__.Transform({
+        transform(chunk, _encoding, callback) {
+            hash.update(chunk);
+            size += chunk.length;
+            callback(null, chunk);
+        }
+    });
+    try {
+        await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_5__.pipeline)(await store.get(key), tap, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(temp));
+        const digest = hash.digest('hex');
+        if (size !== file.size || digest !== file.sha256) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`'${file.path}' does not match its manifest (expected ${file.size} bytes with SHA-256 ${file.sha256}, got ${size} bytes with ${digest}): ` +
+                `the stored object was changed after upload. It was not kept; delete the set's .manifest.json so the assets are rebuilt.`);
+        }
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(temp, target);
+    }
+    finally {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(temp, { force: true });
+    }
+}
+/**
+ * Brings a stored set into `directory`: streamed, bounded, every file checked against the manifest's size
+ * and SHA-256 before it takes its final name, so a tampered or truncated file is never left behind.
+ */
+async function downloadSet(store, setPrefix, manifest, directory, concurrency) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(directory, { recursive: true });
+    const root = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.realpath)(directory);
+    const progress = new _report_progress_js__WEBPACK_IMPORTED_MODULE_9__/* .Progress */ .k(`Downloaded to ${directory}:`, manifest.files.length, (0,_manifest_js__WEBPACK_IMPORTED_MODULE_7__/* .totalBytes */ .ob)(manifest.files));
+    const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_10__/* ["default"] */ .A)(concurrency);
+    await Promise.all(manifest.files.map((file) => limit(async () => {
+        await downloadFile(store, setPrefix + file.path, await safeTarget(root, file), file);
+        progress.add(1, file.size);
+    })));
+    progress.finish();
+}
+
+
+/***/ }),
+
+/***/ 3916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AD: () => (/* binding */ StoreError),
+/* harmony export */   S3: () => (/* binding */ MissingObjectError),
+/* harmony export */   cs: () => (/* binding */ IntegrityError),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   yN: () => (/* binding */ FilesError)
+/* harmony export */ });
+/** A bad input value: names the input, the value and what is allowed. */
+class InputError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'InputError';
+    }
+}
+/** A store could not do what was asked (missing bucket, access denied, unreachable endpoint...). */
+class StoreError extends Error {
+    constructor(message, options) {
+        super(message, options);
+        this.name = 'StoreError';
+    }
+}
+/** The package directory, the repository or the files in it are not as expected. */
+class FilesError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'FilesError';
+    }
+}
+/** A stored asset set whose manifest is malformed or whose bytes do not match it. */
+class IntegrityError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'IntegrityError';
+    }
+}
+function errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/** An object a manifest lists is not in the store (a copy's source, a download). */
+class MissingObjectError extends StoreError {
+    constructor(message, options) {
+        super(message, options);
+        this.name = 'MissingObjectError';
+    }
+}
+
+
+/***/ }),
+
+/***/ 6665:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   v: () => (/* binding */ HashPool)
+/* harmony export */ });
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5919);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/**
+ * SHA-256 of many files on all cores. Each worker reads its files with plain synchronous calls into one
+ * reused buffer: for thousands of small files that is several times faster than promise-based reads,
+ * whose per-file round trips through the thread pool cost more than the hashing itself.
+ * The worker is inline source so the bundle stays one file.
+ */
+const WORKER_SOURCE = `
+const { parentPort } = require('node:worker_threads')
+const { createHash, hash: oneShot } = require('node:crypto') // crypto.hash: Node >= 20.12
+const { openSync, readSync, closeSync } = require('node:fs')
+parentPort.once('message', (files) => {
+  const buffer = Buffer.allocUnsafe(1024 * 1024)
+  const digests = []
+  let bytes = 0
+  for (const file of files) {
+    const fd = openSync(file, 'r')
+    try {
+      // Fill the buffer; a file that fits is hashed in one call (cheaper than a Hash object per file).
+      let filled = 0
+      let read
+      while (filled < buffer.length && (read = readSync(fd, buffer, filled, buffer.length - filled, null)) > 0) filled += read
+      bytes += filled
+      if (filled < buffer.length) {
+        digests.push(oneShot ? oneShot('sha256', buffer.subarray(0, filled), 'hex') : createHash('sha256').update(buffer.subarray(0, filled)).digest('hex'))
+        continue
+      }
+      const hash = createHash('sha256').update(buffer)
+      while ((read = readSync(fd, buffer, 0, buffer.length, null)) > 0) {
+        hash.update(buffer.subarray(0, read))
+        bytes += read
+      }
+      digests.push(hash.digest('hex'))
+    } finally {
+      closeSync(fd)
+    }
+  }
+  parentPort.postMessage({ digests, bytes })
+})
+`;
+/**
+ * Workers are started when the pool is made, so they boot while the caller is still listing files;
+ * `hash` may be called once. Always `close` the pool.
+ */
+class HashPool {
+    workers;
+    constructor(size = (0,node_os__WEBPACK_IMPORTED_MODULE_0__.availableParallelism)()) {
+        this.workers = Array.from({ length: Math.max(1, size) }, () => new node_worker_threads__WEBPACK_IMPORTED_MODULE_1__.Worker(WORKER_SOURCE, { eval: true }));
+    }
+    run(worker, files) {
+        return new Promise((resolve, reject) => {
+            worker.once('message', resolve);
+            worker.once('error', reject);
+            worker.once('exit', (code) => reject(new Error(`A hashing worker stopped early (exit code ${code}).`)));
+            worker.postMessage(files);
+        });
+    }
+    /** Hashes `files` (absolute paths); interleaved shards balance the work without knowing sizes up front. */
+    async hash(files) {
+        const count = this.workers.length;
+        const shards = this.workers.map((_, shard) => files.filter((_, index) => index % count === shard));
+        const results = await Promise.all(this.workers.map((worker, shard) => this.run(worker, shards[shard])));
+        return {
+            digests: files.map((_, index) => results[index % count].digests[Math.floor(index / count)]),
+            bytes: results.reduce((sum, result) => sum + result.bytes, 0)
+        };
+    }
+    async close() {
+        await Promise.all(this.workers.map((worker) => worker.terminate()));
+    }
+}
+
+
+/***/ }),
+
+/***/ 1243:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ resolveCommit)
+/* harmony export */ });
+/* unused harmony export headCommit */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
+
+
+
+const run = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile);
+/** `git rev-parse HEAD` in repoPath; undefined with git's complaint when it is not a repository. */
+async function headCommit(repoPath) {
+    try {
+        const { stdout } = await run('git', ['rev-parse', '--verify', 'HEAD'], { cwd: repoPath });
+        return { commit: stdout.trim().toLowerCase() };
+    }
+    catch (error) {
+        const err = error;
+        if (err.code === 'ENOENT') {
+            return { problem: `'${repoPath}' does not exist or git is not installed` };
+        }
+        return { problem: (err.stderr ?? err.message).trim().split('\n')[0] ?? 'git failed' };
+    }
+}
+/** The commit the assets are keyed by: the override, else git HEAD, else what check recorded, else GITHUB_SHA. */
+async function resolveCommit(sources) {
+    if (sources.override)
+        return sources.override;
+    const head = await headCommit(sources.repoPath);
+    if (head.commit)
+        return head.commit;
+    if (sources.recorded)
+        return sources.recorded;
+    if (sources.githubSha)
+        return sources.githubSha.toLowerCase();
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FilesError */ .yN(`Could not work out the commit hash: git rev-parse HEAD in '${sources.repoPath}' failed (${head.problem}) ` +
+        `and GITHUB_SHA is not set. Point 'repo-path' (GIT_REPO_PATH) at a git checkout, or set the 'commit' input.`);
+}
+
+
+/***/ }),
+
+/***/ 9407:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5585);
+
+await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 8422:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   GP: () => (/* binding */ getInputs),
+/* harmony export */   LX: () => (/* binding */ deriveS3Settings),
+/* harmony export */   iG: () => (/* binding */ normalizePrefix)
+/* harmony export */ });
+/* unused harmony export parseBoolean */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7242);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
+/* harmony import */ var _code_hash_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4532);
+
+
+
+
+
+function input(name) {
+    return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name, { trimWhitespace: true });
+}
+/** An input, else the first non-empty environment variable, else the default. */
+function inputOr(name, envNames, fallback) {
+    const value = input(name);
+    if (value)
+        return value;
+    for (const envName of envNames) {
+        const fromEnv = process.env[envName]?.trim();
+        if (fromEnv)
+            return fromEnv;
+    }
+    return fallback;
+}
+function oneOf(name, value, allowed) {
+    const lower = value.toLowerCase();
+    if (allowed.includes(lower))
+        return lower;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Input '${name}' is '${value}'; allowed values: ${allowed.join(', ')}.`);
+}
+function parseMode(argv) {
+    const fromInput = input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Mode);
+    const fromArgs = argv[2]?.trim() ?? '';
+    const value = fromInput || fromArgs;
+    if (!value) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Mode}' is required: one of ${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .MODES */ .FN.join(', ')} ` +
+            `(as a workflow input 'mode', or as the first argument: node dist/index.js check).`);
+    }
+    return oneOf(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Mode, value, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .MODES */ .FN);
+}
+/** Normalises a key prefix to '' or 'a/b/' (no leading slash, one trailing slash). */
+function normalizePrefix(raw) {
+    const trimmed = raw.trim().replace(/^\/+/, '').replace(/\/+$/, '');
+    if (!trimmed)
+        return '';
+    if (trimmed.split('/').some((segment) => segment === '..' || segment === '.' || segment === '')) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Prefix}' is '${raw}': use a plain key prefix such as 'my-repo/' (no '.', '..' or '//').`);
+    }
+    return `${trimmed}/`;
+}
+function parseBucket(raw) {
+    if (/^s3:\/\//i.test(raw) || raw.includes('/')) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Bucket}' is '${raw}': give only the bucket name (for example 'my-assets'); ` +
+            `put any key path in '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Prefix}'.`);
+    }
+    if (!/^[a-z0-9][a-z0-9._-]{1,221}[a-z0-9]$/.test(raw)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Bucket}' is '${raw}', which is not a valid bucket name ` +
+            `(lowercase letters, digits, '.', '-' and '_', 3 characters or more).`);
+    }
+    return raw;
+}
+function parseEndpoint(raw) {
+    if (!raw)
+        return undefined;
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Endpoint}' is '${raw}', which is not a URL: give one like https://minio.example.com:9000.`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Endpoint}' is '${raw}': the URL must start with http:// or https://.`);
+    }
+    return raw.replace(/\/+$/, '');
+}
+function parseCommit(raw) {
+    if (!raw)
+        return undefined;
+    if (!/^([0-9a-f]{40}|[0-9a-f]{64})$/i.test(raw)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Commit}' is '${raw}': give the full commit hash (40 hex characters, or 64 for SHA-256 repositories).`);
+    }
+    return raw.toLowerCase();
+}
+function parseBoolean(name, raw, fallback) {
+    if (!raw)
+        return fallback;
+    if (/^(true|yes|on|1)$/i.test(raw))
+        return true;
+    if (/^(false|no|off|0)$/i.test(raw))
+        return false;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Input '${name}' is '${raw}'; allowed values: true, false.`);
+}
+const GCS_ENDPOINT = 'https://storage.googleapis.com';
+function parseSeconds(name, raw, min, max) {
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value < min || value > max) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Input '${name}' is '${raw}': give a number of seconds from ${min} to ${max}.`);
+    }
+    return value;
+}
+function parseConcurrency(raw) {
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < 1 || value > 256) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Concurrency}' is '${raw}': give a whole number from 1 to 256.`);
+    }
+    return value;
+}
+function parseApply(cwd) {
+    const timeoutText = input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.LockTimeout) || '0';
+    const lockTimeout = Number(timeoutText);
+    if (!Number.isFinite(lockTimeout) || lockTimeout < 0 || lockTimeout > 21600) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.LockTimeout}' is '${timeoutText}': give the seconds to wait for a held lock, 0 to 21600.`);
+    }
+    return {
+        config: node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Config) || '.github/assets.yml'),
+        planOnly: parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.PlanOnly, input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.PlanOnly), false),
+        lockTimeout,
+        forceUnlock: input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.ForceUnlock) || undefined
+    };
+}
+function parseReporting(prefix) {
+    const prComment = parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.PrComment, input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.PrComment), false);
+    const commitStatus = parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.CommitStatus, input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.CommitStatus), false);
+    const token = input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.GitHubToken) || process.env.GITHUB_TOKEN || '';
+    if (token)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(token);
+    if ((prComment || commitStatus) && !token) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.GitHubToken}' is empty, but '${prComment ? _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.PrComment : _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.CommitStatus}' is on: pass \${{ github.token }} (the default in action.yml) or a token with pull-requests/statuses write access.`);
+    }
+    const instance = input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.InstanceName) || prefix.replace(/\/$/, '') || 'default';
+    if (!/^[\w./-]{1,64}$/.test(instance)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.InstanceName}' is '${instance}': use up to 64 letters, digits, '.', '_', '-' or '/'.`);
+    }
+    return { prComment, commitStatus, token, instance };
+}
+function parseStore(cwd) {
+    const backend = oneOf(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Backend, input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Backend) || 'auto', _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .BACKENDS */ .A7);
+    const prefix = normalizePrefix(input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Prefix));
+    const bucketRaw = inputOr(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Bucket, [_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .SeedEnv */ .LA.Bucket], '');
+    const cacheServiceAvailable = process.env.GITHUB_ACTIONS === 'true' && Boolean(process.env.ACTIONS_CACHE_URL || process.env.ACTIONS_RESULTS_URL);
+    const kind = backend === 'auto' ? (bucketRaw ? 's3' : cacheServiceAvailable ? 'actions-cache' : 'local') : backend;
+    if (kind === 'actions-cache')
+        return { kind, prefix };
+    if (kind === 'local') {
+        return { kind, prefix, root: node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.LocalDir) || '.asset-store') };
+    }
+    if (!bucketRaw) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`backend '${kind}' needs a bucket: set the '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Bucket}' input or ${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .SeedEnv */ .LA.Bucket}.`);
+    }
+    const gcs = kind === 'gcs';
+    const endpoint = gcs
+        ? (parseEndpoint(input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Endpoint)) ?? GCS_ENDPOINT)
+        : parseEndpoint(inputOr(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Endpoint, ['AWS_ENDPOINT_URL_S3', 'AWS_ENDPOINT_URL'], ''));
+    const pathStyle = oneOf(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.ForcePathStyle, input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.ForcePathStyle) || 'auto', ['auto', 'true', 'false']);
+    const accessKeyId = input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.AccessKeyId);
+    const secretAccessKey = input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.SecretAccessKey);
+    const sessionToken = input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.SessionToken);
+    for (const secret of [accessKeyId, secretAccessKey, sessionToken])
+        if (secret)
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret);
+    if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Inputs '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.AccessKeyId}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.SecretAccessKey}' go together: set both, or neither to use the AWS default credential chain.`);
+    }
+    if (gcs && !accessKeyId) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`backend 'gcs' needs an HMAC key: set '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.AccessKeyId}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.SecretAccessKey}' (Cloud Storage → Settings → Interoperability; see "Google Cloud Storage" in the README).`);
+    }
+    const profile = input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Profile);
+    return {
+        kind: 's3',
+        flavor: gcs ? 'gcs' : endpoint ? 'compatible' : 'aws',
+        prefix,
+        bucket: parseBucket(bucketRaw),
+        // GCS signs with any region name; 'auto' is what its docs use.
+        region: gcs ? input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Region) || 'auto' : inputOr(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Region, ['AWS_REGION', 'AWS_DEFAULT_REGION'], 'us-east-1'),
+        endpoint,
+        forcePathStyle: pathStyle === 'auto' ? endpoint !== undefined : pathStyle === 'true',
+        credentials: accessKeyId ? { accessKeyId, secretAccessKey, sessionToken: sessionToken || undefined } : undefined,
+        profile: profile || undefined,
+        connectTimeoutMs: parseSeconds(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.ConnectTimeout, input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.ConnectTimeout) || '10', 1, 600) * 1000,
+        requestTimeoutMs: parseSeconds(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.RequestTimeout, input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.RequestTimeout) || '300', 1, 3600) * 1000
+    };
+}
+/**
+ * S3 settings for another bucket (apply's state backend, config.store): what the config names, the rest
+ * (credentials, timeouts, and endpoint/region unless named) from the action's own store settings.
+ */
+function deriveS3Settings(base, target) {
+    const inherited = base.kind === 's3' ? base : undefined;
+    const endpoint = target.endpoint ?? inherited?.endpoint;
+    return {
+        kind: 's3',
+        flavor: target.endpoint ? 'compatible' : (inherited?.flavor ?? 'aws'),
+        bucket: target.bucket,
+        prefix: target.prefix ?? '',
+        region: target.region ?? inherited?.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
+        endpoint,
+        forcePathStyle: inherited?.forcePathStyle ?? endpoint !== undefined,
+        credentials: inherited?.credentials,
+        profile: inherited?.profile,
+        connectTimeoutMs: inherited?.connectTimeoutMs ?? 10_000,
+        requestTimeoutMs: inherited?.requestTimeoutMs ?? 300_000
+    };
+}
+/** Reads every input (with the seed's environment names as fallbacks) into one validated settings object. */
+function getInputs(argv = process.argv, cwd = process.cwd()) {
+    const mode = parseMode(argv);
+    const patternsText = inputOr(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.CodeHashPaths, [_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .SeedEnv */ .LA.CodeHashFilter], '');
+    const store = parseStore(cwd);
+    return {
+        mode,
+        store,
+        repoPath: node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, inputOr(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.RepoPath, [_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .SeedEnv */ .LA.RepoPath], '.')),
+        commit: parseCommit(input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Commit)),
+        codeHashPatterns: (0,_code_hash_js__WEBPACK_IMPORTED_MODULE_4__/* .parsePatterns */ .Z7)(patternsText),
+        packageDirectory: node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, inputOr(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.PackageDirectory, [_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .SeedEnv */ .LA.PackageDirectory], './packages')),
+        download: parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Download, input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Download), false),
+        concurrency: parseConcurrency(input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Concurrency) || '16'),
+        reporting: parseReporting(store.prefix),
+        apply: parseApply(cwd)
+    };
+}
+
+
+/***/ }),
+
+/***/ 5005:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Rn: () => (/* binding */ manifestKey),
+/* harmony export */   _Y: () => (/* binding */ codeHashPrefix),
+/* harmony export */   q8: () => (/* binding */ commitPrefix)
+/* harmony export */ });
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7242);
+
+/** Where a commit's asset set lives: `<prefix>artifacts/<commit>/`. */
+function commitPrefix(prefix, commit) {
+    return `${prefix}artifacts/${commit}/`;
+}
+/** Where the same assets live keyed by code hash: `<prefix>cache/<code-hash>/`. */
+function codeHashPrefix(prefix, codeHash) {
+    return `${prefix}cache/${codeHash}/`;
+}
+function manifestKey(setPrefix) {
+    return `${setPrefix}${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .MANIFEST_NAME */ .ir}`;
+}
+
+
+/***/ }),
+
+/***/ 5585:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __nccwpck_require__(3838);
+// EXTERNAL MODULE: ./src/constants.ts
+var constants = __nccwpck_require__(7242);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/inputs.ts
+var inputs = __nccwpck_require__(8422);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./src/check-record.ts
+
+
+
+async function writeCheckRecord(directory, record, found) {
+    await (0,promises_.mkdir)(directory, { recursive: true });
+    await (0,promises_.writeFile)(external_node_path_default().join(directory, constants/* CHECK_RECORD */.Ll), `${JSON.stringify(record)}\n`);
+    const marker = external_node_path_default().join(directory, constants/* FOUND_MARKER */.OX);
+    // A marker left from an earlier run would make upload skip assets that are not there.
+    await (found ? (0,promises_.writeFile)(marker, '') : (0,promises_.rm)(marker, { force: true }));
+}
+async function readCheckRecord(directory) {
+    try {
+        const data = JSON.parse(await (0,promises_.readFile)(external_node_path_default().join(directory, constants/* CHECK_RECORD */.Ll), 'utf8'));
+        if (typeof data.commit === 'string' && typeof data.codeHash === 'string') {
+            return { commit: data.commit, codeHash: data.codeHash, files: Number(data.files) || 0, bytes: Number(data.bytes) || 0 };
+        }
+    }
+    catch {
+        // No record (upload without a check step) or an unreadable one: fall back to git.
+    }
+    return undefined;
+}
+async function hasFoundMarker(directory) {
+    try {
+        await (0,promises_.readFile)(external_node_path_default().join(directory, constants/* FOUND_MARKER */.OX));
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
+// EXTERNAL MODULE: ./src/code-hash.ts + 3 modules
+var code_hash = __nccwpck_require__(4532);
+// EXTERNAL MODULE: ./src/file-hasher.ts
+var file_hasher = __nccwpck_require__(6665);
+// EXTERNAL MODULE: ./src/git.ts
+var git = __nccwpck_require__(1243);
+// EXTERNAL MODULE: ./src/manifest.ts
+var src_manifest = __nccwpck_require__(5546);
+// EXTERNAL MODULE: ./src/report/progress.ts
+var progress = __nccwpck_require__(8991);
+;// CONCATENATED MODULE: ./src/modes/check.ts
+
+
+
+
+
+
+
+async function codeHashOf(settings, pool) {
+    const started = Date.now();
+    const result = await (0,code_hash/* computeCodeHash */.dR)(settings.repoPath, settings.codeHashPatterns, pool);
+    core/* info */.pq(`Code hash ${result.hash} over ${result.files} files (${(0,progress/* formatBytes */.z)(result.bytes)}) in ${Date.now() - started} ms.`);
+    return result.hash;
+}
+/** check: is there a stored asset set for this commit, or for the same code under its code hash? */
+async function check(settings, sets) {
+    const started = Date.now();
+    const tierOn = settings.codeHashPatterns.length > 0;
+    // Hashing workers boot while git and the store are asked; on a commit hit they are simply stopped.
+    const pool = tierOn ? new file_hasher/* HashPool */.v() : undefined;
+    try {
+        return await lookUp(settings, sets, started, pool);
+    }
+    finally {
+        await pool?.close();
+    }
+}
+async function lookUp(settings, sets, started, pool) {
+    const tierOn = pool !== undefined;
+    const commit = await (0,git/* resolveCommit */.W)({ override: settings.commit, repoPath: settings.repoPath, githubSha: process.env.GITHUB_SHA });
+    const location = sets.location(settings.store.prefix, commit);
+    core/* info */.pq(`Looking for the assets of commit ${commit} in ${location}`);
+    const result = await sets.findOrPromote({
+        prefix: settings.store.prefix,
+        commit,
+        codeHash: pool ? () => codeHashOf(settings, pool) : undefined,
+        concurrency: settings.concurrency
+    });
+    let files = result.found ? (result.manifest?.files ?? []) : [];
+    const download = result.found && settings.download;
+    if (download) {
+        core/* info */.pq(`Downloading the assets into ${settings.packageDirectory}`);
+        files = (await sets.download(settings.store.prefix, commit, result.manifest, settings.packageDirectory, settings.concurrency)).files;
+    }
+    await writeCheckRecord(settings.packageDirectory, { commit, codeHash: result.codeHash, files: files.length, bytes: (0,src_manifest/* totalBytes */.ob)(files) }, result.found);
+    const base = { mode: 'check', commitHash: commit, codeHash: result.codeHash, location, elapsedMs: Date.now() - started };
+    if (!result.found) {
+        return {
+            ...base,
+            outcome: 'missing',
+            found: false,
+            source: 'none',
+            files: 0,
+            bytes: 0,
+            message: tierOn
+                ? `No assets for commit ${commit} nor for code hash ${result.codeHash}: build and upload them.`
+                : `No assets for commit ${commit}: build and upload them.`
+        };
+    }
+    return {
+        ...base,
+        outcome: 'found',
+        found: true,
+        source: result.source,
+        files: files.length,
+        bytes: (0,src_manifest/* totalBytes */.ob)(files),
+        message: result.source === 'commit'
+            ? `Found the assets of commit ${commit} (${files.length} files)${download ? ' and downloaded them' : ''}.`
+            : `Found the assets under code hash ${result.codeHash} and copied them to commit ${commit} (${files.length} files)${download ? ', then downloaded them' : ''}.`
+    };
+}
+
+;// CONCATENATED MODULE: ./src/modes/upload.ts
+
+
+
+
+
+
+/** upload: store what was built, unless check found it or it is already stored. */
+async function upload(settings, sets) {
+    const started = Date.now();
+    const record = await readCheckRecord(settings.packageDirectory);
+    const commit = await (0,git/* resolveCommit */.W)({
+        override: settings.commit,
+        repoPath: settings.repoPath,
+        recorded: record?.commit,
+        githubSha: process.env.GITHUB_SHA
+    });
+    const location = sets.location(settings.store.prefix, commit);
+    const base = { mode: 'upload', commitHash: commit, location };
+    const skipped = (codeHash, files, bytes, message) => ({
+        ...base,
+        outcome: 'skipped',
+        found: true,
+        source: 'commit',
+        codeHash,
+        files,
+        bytes,
+        elapsedMs: Date.now() - started,
+        message
+    });
+    if (await hasFoundMarker(settings.packageDirectory)) {
+        return skipped(record?.codeHash ?? '', record?.files ?? 0, record?.bytes ?? 0, `${constants/* FOUND_MARKER */.OX} exists in ${settings.packageDirectory}: check found the assets, nothing to upload.`);
+    }
+    const existing = await sets.stored(settings.store.prefix, commit);
+    if (existing) {
+        const files = existing === 'stored' ? [] : existing.files;
+        const codeHash = existing === 'stored' ? (record?.codeHash ?? '') : existing.codeHash;
+        return skipped(codeHash, files.length, (0,src_manifest/* totalBytes */.ob)(files), `The assets of commit ${commit} are already stored in ${location}.`);
+    }
+    // The code hash is computed when the patterns are given; otherwise check's record of it is used.
+    const codeHash = settings.codeHashPatterns.length > 0 ? await codeHashOf(settings) : (record?.codeHash ?? '');
+    core/* info */.pq(`Uploading ${settings.packageDirectory} to ${location}`);
+    const manifest = await sets.publish({
+        prefix: settings.store.prefix,
+        commit,
+        codeHash,
+        directory: settings.packageDirectory,
+        concurrency: settings.concurrency
+    });
+    return {
+        ...base,
+        outcome: 'uploaded',
+        found: false,
+        source: 'none',
+        codeHash,
+        files: manifest.files.length,
+        bytes: (0,src_manifest/* totalBytes */.ob)(manifest.files),
+        elapsedMs: Date.now() - started,
+        message: `Uploaded ${manifest.files.length} files to ${location}${codeHash ? ` and cached them under code hash ${codeHash}` : ''}.`
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/apply-report.ts
+
+const ACTION_ICON = { Create: '➕ Create', Update: '🔄 Update', Delete: '➖ Delete' };
+/** The plan as table rows: tool, action, reason. */
+function planRows(outcome) {
+    return outcome.plan.map((change) => [`\`${change.key}\``, ACTION_ICON[change.action], change.reason]);
+}
+function headline(outcome) {
+    if (outcome.changes === 0)
+        return 'No changes: the state matches the config.';
+    return outcome.planOnly ? `Plan: ${outcome.changes} change(s), not applied (plan-only).` : `Applied ${outcome.changes} change(s).`;
+}
+function markdownTable(outcome) {
+    if (outcome.changes === 0)
+        return '';
+    return ['| Tool | Action | Reason |', '|---|---|---|', ...planRows(outcome).map((row) => `| ${row.join(' | ')} |`)].join('\n');
+}
+async function writeApplySummary(outcome) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    const summary = core/* summary */.z
+        .addHeading(`S3 Asset Manager — apply${outcome.planOnly ? ' (plan only)' : ''}`, 3)
+        .addRaw(headline(outcome), true);
+    if (outcome.changes > 0) {
+        summary.addTable([
+            [
+                { data: 'Tool', header: true },
+                { data: 'Action', header: true },
+                { data: 'Reason', header: true }
+            ],
+            ...planRows(outcome).map(([tool, action, reason]) => [tool.replace(/`/g, ''), action, reason])
+        ]);
+    }
+    await summary
+        .addRaw(`State: ${outcome.stateDescription} · commit ${outcome.commitHash} · ${(outcome.elapsedMs / 1000).toFixed(1)} s`, true)
+        .write();
+}
+function applyReport(outcome, instance) {
+    return {
+        state: 'success',
+        description: outcome.changes === 0 ? 'no changes' : `${outcome.changes} change(s) ${outcome.planOnly ? 'planned' : 'applied'}`,
+        markdown: `#### S3 Asset Manager · \`${instance}\` · apply\n\n${headline(outcome)}\n\n${markdownTable(outcome)}`,
+        commit: outcome.commitHash
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/assets-report.ts
+
+const OUTCOME_LABEL = {
+    found: '✅ found',
+    missing: '🔨 not found — build needed',
+    uploaded: '⬆️ uploaded',
+    skipped: '⏭️ skipped (already stored)'
+};
+/** The rows of the summary and comment tables. */
+function summaryRows(result) {
+    return [
+        ['Outcome', OUTCOME_LABEL[result.outcome]],
+        ['Source', result.source === 'none' ? '—' : result.source],
+        ['Commit', `\`${result.commitHash}\``],
+        ['Code hash', result.codeHash ? `\`${result.codeHash}\`` : '— (tier off)'],
+        ['Files', String(result.files)],
+        ['Size', (0,progress/* formatBytes */.z)(result.bytes)],
+        ['Location', `\`${result.location}\``],
+        ['Time', `${(result.elapsedMs / 1000).toFixed(1)} s`]
+    ];
+}
+function statusDescription(result) {
+    const shortHash = result.codeHash.slice(0, 8);
+    switch (result.outcome) {
+        case 'found':
+            return result.source === 'cache'
+                ? `assets found in cache (code hash ${shortHash}…), ${result.files} files`
+                : `assets found for this commit, ${result.files} files`;
+        case 'missing':
+            return 'assets not found — build needed';
+        case 'uploaded':
+            return `assets uploaded, ${result.files} files (${(0,progress/* formatBytes */.z)(result.bytes)})`;
+        case 'skipped':
+            return 'assets already stored';
+    }
+}
+/** The commit status and PR comment for a check or upload. */
+function assetsReport(result, instance) {
+    const table = ['| | |', '|---|---|', ...summaryRows(result).map(([name, value]) => `| ${name} | ${value} |`)].join('\n');
+    return {
+        state: result.outcome === 'missing' ? 'pending' : 'success',
+        description: statusDescription(result),
+        markdown: `#### S3 Asset Manager · \`${instance}\`\n\n${result.message}\n\n${table}`,
+        commit: result.commitHash
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/github.ts
+
+const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
+function commentMarker(instance) {
+    return `<!-- s3-asset-manager:${instance} -->`;
+}
+function statusContext(instance) {
+    return `s3-asset-manager/${instance}`;
+}
+function explainFailure(what, error) {
+    const status = error.status;
+    const message = error.message ?? String(error);
+    if (status === 403 || status === 404) {
+        return (`Could not ${what} (HTTP ${status}: ${message}). The token lacks permission: workflows need ` +
+            `'permissions: pull-requests: write' (comments) or 'statuses: write' (statuses), and pull requests from forks get a read-only token. Continuing.`);
+    }
+    return `Could not ${what}: ${message}. Continuing.`;
+}
+/**
+ * Posts the commit status and creates or updates this instance's pull-request comment, as asked. Reporting
+ * never fails the step: a missing permission (forks) or an API failure is a warning.
+ * Goes through @actions/github, so GITHUB_API_URL (GitHub Enterprise Server) is honoured.
+ */
+async function reportToGitHub(settings, report) {
+    if (!settings.prComment && !settings.commitStatus)
+        return;
+    const { context, getOctokit } = await __nccwpck_require__.e(/* import() */ 785).then(__nccwpck_require__.bind(__nccwpck_require__, 2785));
+    if (!process.env.GITHUB_REPOSITORY) {
+        core/* warning */.$e('GITHUB_REPOSITORY is not set, so there is no repository to report to; skipping the comment and status.');
+        return;
+    }
+    const octokit = getOctokit(settings.token);
+    const { owner, repo } = context.repo;
+    const pullRequest = PR_EVENTS.has(context.eventName)
+        ? context.payload.pull_request
+        : undefined;
+    const runUrl = context.runId ? `${context.serverUrl}/${owner}/${repo}/actions/runs/${context.runId}` : undefined;
+    if (settings.commitStatus) {
+        const sha = pullRequest?.head.sha ?? report.commit;
+        try {
+            await octokit.rest.repos.createCommitStatus({
+                owner,
+                repo,
+                sha,
+                state: report.state,
+                context: statusContext(settings.instance),
+                description: report.description.slice(0, 140),
+                target_url: runUrl
+            });
+            core/* info */.pq(`Commit status '${statusContext(settings.instance)}' set on ${sha}: ${report.description}`);
+        }
+        catch (error) {
+            core/* warning */.$e(explainFailure(`set the commit status on ${sha}`, error));
+        }
+    }
+    if (settings.prComment) {
+        if (!pullRequest) {
+            core/* info */.pq(`'pr-comment' is on, but this is a '${context.eventName}' event, not a pull request: no comment.`);
+            return;
+        }
+        const marker = commentMarker(settings.instance);
+        const footer = runUrl ? `\n\n<sub>Updated by [run ${context.runId}](${runUrl}) at ${new Date().toISOString()}</sub>` : '';
+        const body = `${marker}\n${report.markdown}${footer}`;
+        try {
+            const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+                owner,
+                repo,
+                issue_number: pullRequest.number,
+                per_page: 100
+            });
+            const existing = comments.find((comment) => comment.body?.includes(marker));
+            if (existing) {
+                await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
+                core/* info */.pq(`Updated the comment on pull request #${pullRequest.number}.`);
+            }
+            else {
+                await octokit.rest.issues.createComment({ owner, repo, issue_number: pullRequest.number, body });
+                core/* info */.pq(`Commented on pull request #${pullRequest.number}.`);
+            }
+        }
+        catch (error) {
+            core/* warning */.$e(explainFailure(`comment on pull request #${pullRequest.number}`, error));
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/summary.ts
+
+
+/** Writes the job summary when the runner provides one (GITHUB_STEP_SUMMARY); a no-op elsewhere. */
+async function writeSummary(result) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    await core/* summary */.z
+        .addHeading(`S3 Asset Manager — ${result.mode}`, 3)
+        .addRaw(result.message, true)
+        .addTable([
+        [
+            { data: 'Item', header: true },
+            { data: 'Value', header: true }
+        ],
+        ...summaryRows(result)
+    ])
+        .write();
+}
+
+// EXTERNAL MODULE: ./src/object-sets.ts + 4 modules
+var object_sets = __nccwpck_require__(6273);
+// EXTERNAL MODULE: ./src/download.ts
+var download = __nccwpck_require__(1531);
+// EXTERNAL MODULE: ./src/layout.ts
+var layout = __nccwpck_require__(5005);
+// EXTERNAL MODULE: ./src/stores/store.ts
+var store = __nccwpck_require__(4703);
+;// CONCATENATED MODULE: ./src/asset-sets.ts
+
+
+
+
+class ObjectAssetSets {
+    store;
+    constructor(store) {
+        this.store = store;
+    }
+    location(prefix, commit) {
+        return this.store.url((0,layout/* commitPrefix */.q8)(prefix, commit));
+    }
+    findOrPromote(request) {
+        return (0,object_sets/* findOrPromote */.pO)(this.store, request);
+    }
+    stored(prefix, commit) {
+        return (0,object_sets/* readManifest */.WI)(this.store, (0,layout/* commitPrefix */.q8)(prefix, commit));
+    }
+    publish(request) {
+        return (0,object_sets/* publish */.mk)(this.store, request);
+    }
+    async download(prefix, commit, manifest, directory, concurrency) {
+        const setPrefix = (0,layout/* commitPrefix */.q8)(prefix, commit);
+        const known = manifest ?? (await (0,object_sets/* readManifest */.WI)(this.store, setPrefix));
+        if (!known)
+            throw new Error(`No assets are stored at ${this.store.url(setPrefix)} to download.`);
+        await (0,download/* downloadSet */.$)(this.store, setPrefix, known, directory, concurrency);
+        return known;
+    }
+    close() {
+        this.store.close();
+    }
+}
+async function createAssetSets(settings, concurrency) {
+    if (settings.kind === 'actions-cache') {
+        const { ActionsCacheSets } = await Promise.all(/* import() */[__nccwpck_require__.e(255), __nccwpck_require__.e(590)]).then(__nccwpck_require__.bind(__nccwpck_require__, 590));
+        return new ActionsCacheSets();
+    }
+    return new ObjectAssetSets(await (0,store/* createStore */.y)(settings, concurrency));
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+
+
+
+
+
+
+
+
+
+
+
+/** On a runner outputs go to GITHUB_OUTPUT; elsewhere (Concourse, a shell) they are printed as name=value. */
+function setOutput(name, value) {
+    if (process.env.GITHUB_OUTPUT || process.env.GITHUB_ACTIONS)
+        core/* setOutput */.uH(name, value);
+    else
+        process.stdout.write(`${name}=${value}\n`);
+}
+function setOutputs(result) {
+    setOutput(constants/* Outputs */.tY.Found, String(result.found));
+    setOutput(constants/* Outputs */.tY.Source, result.source);
+    setOutput(constants/* Outputs */.tY.CommitHash, result.commitHash);
+    setOutput(constants/* Outputs */.tY.CodeHash, result.codeHash);
+    setOutput(constants/* Outputs */.tY.Location, result.location);
+    setOutput(constants/* Outputs */.tY.Files, String(result.files));
+    setOutput(constants/* Outputs */.tY.Bytes, String(result.bytes));
+}
+/** The action's entry: reads the inputs, runs the mode, sets outputs; the one place that fails the step. */
+async function run() {
+    try {
+        const settings = (0,inputs/* getInputs */.GP)();
+        if (settings.mode === 'apply') {
+            // Loaded on demand: apply pulls in YAML and the S3 state backend, which check and upload do not need.
+            const { apply } = await Promise.all(/* import() */[__nccwpck_require__.e(358), __nccwpck_require__.e(243), __nccwpck_require__.e(3)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7003));
+            const outcome = await apply(settings);
+            core/* info */.pq(outcome.message);
+            setOutput(constants/* Outputs */.tY.Changes, String(outcome.changes));
+            setOutput(constants/* Outputs */.tY.Plan, JSON.stringify(outcome.plan));
+            setOutput(constants/* Outputs */.tY.ToolOutputs, JSON.stringify(outcome.outputs));
+            setOutput(constants/* Outputs */.tY.Found, String(outcome.found));
+            setOutput(constants/* Outputs */.tY.CommitHash, outcome.commitHash);
+            await writeApplySummary(outcome);
+            await reportToGitHub(settings.reporting, applyReport(outcome, settings.reporting.instance));
+            return;
+        }
+        const sets = await createAssetSets(settings.store, settings.concurrency);
+        try {
+            const result = settings.mode === 'check' ? await check(settings, sets) : await upload(settings, sets);
+            core/* info */.pq(result.message);
+            setOutputs(result);
+            await writeSummary(result);
+            await reportToGitHub(settings.reporting, assetsReport(result, settings.reporting.instance));
+        }
+        finally {
+            sets.close();
+        }
+    }
+    catch (error) {
+        // `found` is always set, so a later `if:` never reads an empty string.
+        setOutput(constants/* Outputs */.tY.Found, 'false');
+        core/* setFailed */.C1((0,errors/* errorMessage */.gJ)(error));
+    }
+}
+
+
+/***/ }),
+
+/***/ 5546:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   MZ: () => (/* binding */ serializeManifest),
+/* harmony export */   Ng: () => (/* binding */ parseManifest),
+/* harmony export */   VH: () => (/* binding */ isSafeRelativePath),
+/* harmony export */   ob: () => (/* binding */ totalBytes),
+/* harmony export */   u1: () => (/* binding */ buildManifest)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+
+function totalBytes(files) {
+    return files.reduce((sum, file) => sum + file.size, 0);
+}
+/**
+ * A relative path that stays inside its set: POSIX separators, no empty, '.' or '..' segment, not absolute.
+ * Manifests are read from a store other people can write to, so this is checked on every read.
+ */
+function isSafeRelativePath(candidate) {
+    if (candidate.length === 0 || candidate.startsWith('/') || candidate.includes('\\') || candidate.includes('\0'))
+        return false;
+    return candidate.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
+}
+function buildManifest(fields, now = new Date()) {
+    return {
+        version: 1,
+        commit: fields.commit,
+        codeHash: fields.codeHash,
+        createdAt: now.toISOString(),
+        source: fields.source,
+        files: fields.files
+    };
+}
+function serializeManifest(manifest) {
+    return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+/** Parses and validates a stored manifest; `where` names it in errors. */
+function parseManifest(text, where) {
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .IntegrityError */ .cs(`The manifest ${where} is not valid JSON (${error.message}). Delete it so the assets are rebuilt.`);
+    }
+    const fail = (what) => {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .IntegrityError */ .cs(`The manifest ${where} is malformed: ${what}. Delete it so the assets are rebuilt.`);
+    };
+    if (typeof data !== 'object' || data === null)
+        return fail('not a JSON object');
+    const record = data;
+    if (record.version !== 1)
+        fail(`unsupported version ${JSON.stringify(record.version)} (this action reads version 1)`);
+    if (typeof record.commit !== 'string')
+        fail('"commit" is not a string');
+    if (typeof record.codeHash !== 'string')
+        fail('"codeHash" is not a string');
+    if (record.source !== 'upload' && record.source !== 'cache')
+        fail('"source" is neither "upload" nor "cache"');
+    if (!Array.isArray(record.files))
+        return fail('"files" is not a list');
+    const seen = new Set();
+    const files = record.files.map((entry, index) => {
+        const file = (entry ?? {});
+        if (typeof file.path !== 'string' || !isSafeRelativePath(file.path)) {
+            fail(`files[${index}].path ${JSON.stringify(file.path)} is not a relative path inside the set`);
+        }
+        if (seen.has(file.path))
+            fail(`files[${index}].path "${String(file.path)}" is listed twice`);
+        seen.add(file.path);
+        if (typeof file.size !== 'number' || !Number.isSafeInteger(file.size) || file.size < 0)
+            fail(`files[${index}].size is not a byte count`);
+        if (typeof file.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(file.sha256))
+            fail(`files[${index}].sha256 is not a SHA-256 hex digest`);
+        return { path: file.path, size: file.size, sha256: file.sha256 };
+    });
+    return {
+        version: 1,
+        commit: record.commit,
+        codeHash: record.codeHash,
+        createdAt: typeof record.createdAt === 'string' ? record.createdAt : '',
+        source: record.source,
+        files
+    };
+}
+
+
+/***/ }),
+
+/***/ 6273:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32087,7 +34311,7 @@ var src_manifest = __nccwpck_require__(5546);
 var package_files = __nccwpck_require__(9217);
 // EXTERNAL MODULE: ./src/report/progress.ts
 var report_progress = __nccwpck_require__(8991);
-;// CONCATENATED MODULE: ./src/asset-set.ts
+;// CONCATENATED MODULE: ./src/object-sets.ts
 
 
 
@@ -32211,2236 +34435,11 @@ async function publish(store, request) {
 
 /***/ }),
 
-/***/ 4532:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  dR: () => (/* binding */ computeCodeHash),
-  Z7: () => (/* binding */ parsePatterns)
-});
-
-// UNUSED EXPORTS: matchFiles, sortUtf8
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
-var external_fs_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_fs_, 2);
-// EXTERNAL MODULE: external "path"
-var external_path_ = __nccwpck_require__(6928);
-// EXTERNAL MODULE: external "url"
-var external_url_ = __nccwpck_require__(7016);
-;// CONCATENATED MODULE: external "module"
-const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
-;// CONCATENATED MODULE: ./node_modules/tinyglobby/node_modules/fdir/dist/index.mjs
-
-
-
-
-//#region rolldown:runtime
-var __require = /* @__PURE__ */ (0,external_module_namespaceObject.createRequire)(import.meta.url);
-
-//#endregion
-//#region src/utils.ts
-function cleanPath(path) {
-	let normalized = (0,external_path_.normalize)(path);
-	if (normalized.length > 1 && normalized[normalized.length - 1] === external_path_.sep) normalized = normalized.substring(0, normalized.length - 1);
-	return normalized;
-}
-const SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path, separator) {
-	return path.replace(SLASHES_REGEX, separator);
-}
-const WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path) {
-	return path === "/" || WINDOWS_ROOT_DIR_REGEX.test(path);
-}
-function normalizePath(path, options) {
-	const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-	const pathNeedsCleaning = process.platform === "win32" && path.includes("/") || path.startsWith(".");
-	if (resolvePaths) path = (0,external_path_.resolve)(path);
-	if (normalizePath$1 || pathNeedsCleaning) path = cleanPath(path);
-	if (path === ".") return "";
-	const needsSeperator = path[path.length - 1] !== pathSeparator;
-	return convertSlashes(needsSeperator ? path + pathSeparator : path, pathSeparator);
-}
-
-//#endregion
-//#region src/api/functions/join-path.ts
-function joinPathWithBasePath(filename, directoryPath) {
-	return directoryPath + filename;
-}
-function joinPathWithRelativePath(root, options) {
-	return function(filename, directoryPath) {
-		const sameRoot = directoryPath.startsWith(root);
-		if (sameRoot) return directoryPath.slice(root.length) + filename;
-		else return convertSlashes((0,external_path_.relative)(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
-	};
-}
-function joinPath(filename) {
-	return filename;
-}
-function joinDirectoryPath(filename, directoryPath, separator) {
-	return directoryPath + filename + separator;
-}
-function build$7(root, options) {
-	const { relativePaths, includeBasePath } = options;
-	return relativePaths && root ? joinPathWithRelativePath(root, options) : includeBasePath ? joinPathWithBasePath : joinPath;
-}
-
-//#endregion
-//#region src/api/functions/push-directory.ts
-function pushDirectoryWithRelativePath(root) {
-	return function(directoryPath, paths) {
-		paths.push(directoryPath.substring(root.length) || ".");
-	};
-}
-function pushDirectoryFilterWithRelativePath(root) {
-	return function(directoryPath, paths, filters) {
-		const relativePath = directoryPath.substring(root.length) || ".";
-		if (filters.every((filter) => filter(relativePath, true))) paths.push(relativePath);
-	};
-}
-const pushDirectory = (directoryPath, paths) => {
-	paths.push(directoryPath || ".");
-};
-const pushDirectoryFilter = (directoryPath, paths, filters) => {
-	const path = directoryPath || ".";
-	if (filters.every((filter) => filter(path, true))) paths.push(path);
-};
-const empty$2 = () => {};
-function build$6(root, options) {
-	const { includeDirs, filters, relativePaths } = options;
-	if (!includeDirs) return empty$2;
-	if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root) : pushDirectoryWithRelativePath(root);
-	return filters && filters.length ? pushDirectoryFilter : pushDirectory;
-}
-
-//#endregion
-//#region src/api/functions/push-file.ts
-const pushFileFilterAndCount = (filename, _paths, counts, filters) => {
-	if (filters.every((filter) => filter(filename, false))) counts.files++;
-};
-const pushFileFilter = (filename, paths, _counts, filters) => {
-	if (filters.every((filter) => filter(filename, false))) paths.push(filename);
-};
-const pushFileCount = (_filename, _paths, counts, _filters) => {
-	counts.files++;
-};
-const pushFile = (filename, paths) => {
-	paths.push(filename);
-};
-const empty$1 = () => {};
-function build$5(options) {
-	const { excludeFiles, filters, onlyCounts } = options;
-	if (excludeFiles) return empty$1;
-	if (filters && filters.length) return onlyCounts ? pushFileFilterAndCount : pushFileFilter;
-	else if (onlyCounts) return pushFileCount;
-	else return pushFile;
-}
-
-//#endregion
-//#region src/api/functions/get-array.ts
-const getArray = (paths) => {
-	return paths;
-};
-const getArrayGroup = () => {
-	return [""].slice(0, 0);
-};
-function build$4(options) {
-	return options.group ? getArrayGroup : getArray;
-}
-
-//#endregion
-//#region src/api/functions/group-files.ts
-const groupFiles = (groups, directory, files) => {
-	groups.push({
-		directory,
-		files,
-		dir: directory
-	});
-};
-const empty = () => {};
-function build$3(options) {
-	return options.group ? groupFiles : empty;
-}
-
-//#endregion
-//#region src/api/functions/resolve-symlink.ts
-const resolveSymlinksAsync = function(path, state, callback$1) {
-	const { queue, fs, options: { suppressErrors } } = state;
-	queue.enqueue();
-	fs.realpath(path, (error, resolvedPath) => {
-		if (error) return queue.dequeue(suppressErrors ? null : error, state);
-		fs.stat(resolvedPath, (error$1, stat) => {
-			if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-			if (stat.isDirectory() && isRecursive(path, resolvedPath, state)) return queue.dequeue(null, state);
-			callback$1(stat, resolvedPath);
-			queue.dequeue(null, state);
-		});
-	});
-};
-const resolveSymlinks = function(path, state, callback$1) {
-	const { queue, fs, options: { suppressErrors } } = state;
-	queue.enqueue();
-	try {
-		const resolvedPath = fs.realpathSync(path);
-		const stat = fs.statSync(resolvedPath);
-		if (stat.isDirectory() && isRecursive(path, resolvedPath, state)) return;
-		callback$1(stat, resolvedPath);
-	} catch (e) {
-		if (!suppressErrors) throw e;
-	}
-};
-function build$2(options, isSynchronous) {
-	if (!options.resolveSymlinks || options.excludeSymlinks) return null;
-	return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
-}
-function isRecursive(path, resolved, state) {
-	if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-	let parent = (0,external_path_.dirname)(path);
-	let depth = 1;
-	while (parent !== state.root && depth < 2) {
-		const resolvedPath = state.symlinks.get(parent);
-		const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
-		if (isSameRoot) depth++;
-		else parent = (0,external_path_.dirname)(parent);
-	}
-	state.symlinks.set(path, resolved);
-	return depth > 1;
-}
-function isRecursiveUsingRealPaths(resolved, state) {
-	return state.visited.includes(resolved + state.options.pathSeparator);
-}
-
-//#endregion
-//#region src/api/functions/invoke-callback.ts
-const onlyCountsSync = (state) => {
-	return state.counts;
-};
-const groupsSync = (state) => {
-	return state.groups;
-};
-const defaultSync = (state) => {
-	return state.paths;
-};
-const limitFilesSync = (state) => {
-	return state.paths.slice(0, state.options.maxFiles);
-};
-const onlyCountsAsync = (state, error, callback$1) => {
-	report(error, callback$1, state.counts, state.options.suppressErrors);
-	return null;
-};
-const defaultAsync = (state, error, callback$1) => {
-	report(error, callback$1, state.paths, state.options.suppressErrors);
-	return null;
-};
-const limitFilesAsync = (state, error, callback$1) => {
-	report(error, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
-	return null;
-};
-const groupsAsync = (state, error, callback$1) => {
-	report(error, callback$1, state.groups, state.options.suppressErrors);
-	return null;
-};
-function report(error, callback$1, output, suppressErrors) {
-	if (error && !suppressErrors) callback$1(error, output);
-	else callback$1(null, output);
-}
-function build$1(options, isSynchronous) {
-	const { onlyCounts, group, maxFiles } = options;
-	if (onlyCounts) return isSynchronous ? onlyCountsSync : onlyCountsAsync;
-	else if (group) return isSynchronous ? groupsSync : groupsAsync;
-	else if (maxFiles) return isSynchronous ? limitFilesSync : limitFilesAsync;
-	else return isSynchronous ? defaultSync : defaultAsync;
-}
-
-//#endregion
-//#region src/api/functions/walk-directory.ts
-const readdirOpts = { withFileTypes: true };
-const walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-	state.queue.enqueue();
-	if (currentDepth < 0) return state.queue.dequeue(null, state);
-	const { fs } = state;
-	state.visited.push(crawlPath);
-	state.counts.directories++;
-	fs.readdir(crawlPath || ".", readdirOpts, (error, entries = []) => {
-		callback$1(entries, directoryPath, currentDepth);
-		state.queue.dequeue(state.options.suppressErrors ? null : error, state);
-	});
-};
-const walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-	const { fs } = state;
-	if (currentDepth < 0) return;
-	state.visited.push(crawlPath);
-	state.counts.directories++;
-	let entries = [];
-	try {
-		entries = fs.readdirSync(crawlPath || ".", readdirOpts);
-	} catch (e) {
-		if (!state.options.suppressErrors) throw e;
-	}
-	callback$1(entries, directoryPath, currentDepth);
-};
-function build(isSynchronous) {
-	return isSynchronous ? walkSync : walkAsync;
-}
-
-//#endregion
-//#region src/api/queue.ts
-/**
-* This is a custom stateless queue to track concurrent async fs calls.
-* It increments a counter whenever a call is queued and decrements it
-* as soon as it completes. When the counter hits 0, it calls onQueueEmpty.
-*/
-var Queue = class {
-	count = 0;
-	constructor(onQueueEmpty) {
-		this.onQueueEmpty = onQueueEmpty;
-	}
-	enqueue() {
-		this.count++;
-		return this.count;
-	}
-	dequeue(error, output) {
-		if (this.onQueueEmpty && (--this.count <= 0 || error)) {
-			this.onQueueEmpty(error, output);
-			if (error) {
-				output.controller.abort();
-				this.onQueueEmpty = void 0;
-			}
-		}
-	}
-};
-
-//#endregion
-//#region src/api/counter.ts
-var Counter = class {
-	_files = 0;
-	_directories = 0;
-	set files(num) {
-		this._files = num;
-	}
-	get files() {
-		return this._files;
-	}
-	set directories(num) {
-		this._directories = num;
-	}
-	get directories() {
-		return this._directories;
-	}
-	/**
-	* @deprecated use `directories` instead
-	*/
-	/* c8 ignore next 3 */
-	get dirs() {
-		return this._directories;
-	}
-};
-
-//#endregion
-//#region src/api/aborter.ts
-/**
-* AbortController is not supported on Node 14 so we use this until we can drop
-* support for Node 14.
-*/
-var Aborter = class {
-	aborted = false;
-	abort() {
-		this.aborted = true;
-	}
-};
-
-//#endregion
-//#region src/api/walker.ts
-var Walker = class {
-	root;
-	isSynchronous;
-	state;
-	joinPath;
-	pushDirectory;
-	pushFile;
-	getArray;
-	groupFiles;
-	resolveSymlink;
-	walkDirectory;
-	callbackInvoker;
-	constructor(root, options, callback$1) {
-		this.isSynchronous = !callback$1;
-		this.callbackInvoker = build$1(options, this.isSynchronous);
-		this.root = normalizePath(root, options);
-		this.state = {
-			root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
-			paths: [""].slice(0, 0),
-			groups: [],
-			counts: new Counter(),
-			options,
-			queue: new Queue((error, state) => this.callbackInvoker(state, error, callback$1)),
-			symlinks: /* @__PURE__ */ new Map(),
-			visited: [""].slice(0, 0),
-			controller: new Aborter(),
-			fs: options.fs || external_fs_namespaceObject
-		};
-		this.joinPath = build$7(this.root, options);
-		this.pushDirectory = build$6(this.root, options);
-		this.pushFile = build$5(options);
-		this.getArray = build$4(options);
-		this.groupFiles = build$3(options);
-		this.resolveSymlink = build$2(options, this.isSynchronous);
-		this.walkDirectory = build(this.isSynchronous);
-	}
-	start() {
-		this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
-		this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
-		return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
-	}
-	walk = (entries, directoryPath, depth) => {
-		const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
-		if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
-		const files = this.getArray(this.state.paths);
-		for (let i = 0; i < entries.length; ++i) {
-			const entry = entries[i];
-			if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
-				const filename = this.joinPath(entry.name, directoryPath);
-				this.pushFile(filename, files, this.state.counts, filters);
-			} else if (entry.isDirectory()) {
-				let path = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-				if (exclude && exclude(entry.name, path)) continue;
-				this.pushDirectory(path, paths, filters);
-				this.walkDirectory(this.state, path, path, depth - 1, this.walk);
-			} else if (this.resolveSymlink && entry.isSymbolicLink()) {
-				let path = joinPathWithBasePath(entry.name, directoryPath);
-				this.resolveSymlink(path, this.state, (stat, resolvedPath) => {
-					if (stat.isDirectory()) {
-						resolvedPath = normalizePath(resolvedPath, this.state.options);
-						if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path + pathSeparator)) return;
-						this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path + pathSeparator, depth - 1, this.walk);
-					} else {
-						resolvedPath = useRealPaths ? resolvedPath : path;
-						const filename = (0,external_path_.basename)(resolvedPath);
-						const directoryPath$1 = normalizePath((0,external_path_.dirname)(resolvedPath), this.state.options);
-						resolvedPath = this.joinPath(filename, directoryPath$1);
-						this.pushFile(resolvedPath, files, this.state.counts, filters);
-					}
-				});
-			}
-		}
-		this.groupFiles(this.state.groups, directoryPath, files);
-	};
-};
-
-//#endregion
-//#region src/api/async.ts
-function promise(root, options) {
-	return new Promise((resolve$1, reject) => {
-		callback(root, options, (err, output) => {
-			if (err) return reject(err);
-			resolve$1(output);
-		});
-	});
-}
-function callback(root, options, callback$1) {
-	let walker = new Walker(root, options, callback$1);
-	walker.start();
-}
-
-//#endregion
-//#region src/api/sync.ts
-function sync(root, options) {
-	const walker = new Walker(root, options);
-	return walker.start();
-}
-
-//#endregion
-//#region src/builder/api-builder.ts
-var APIBuilder = class {
-	constructor(root, options) {
-		this.root = root;
-		this.options = options;
-	}
-	withPromise() {
-		return promise(this.root, this.options);
-	}
-	withCallback(cb) {
-		callback(this.root, this.options, cb);
-	}
-	sync() {
-		return sync(this.root, this.options);
-	}
-};
-
-//#endregion
-//#region src/builder/index.ts
-let pm = null;
-/* c8 ignore next 6 */
-try {
-	__require.resolve("picomatch");
-	pm = __require("picomatch");
-} catch {}
-var Builder = class {
-	globCache = {};
-	options = {
-		maxDepth: Infinity,
-		suppressErrors: true,
-		pathSeparator: external_path_.sep,
-		filters: []
-	};
-	globFunction;
-	constructor(options) {
-		this.options = {
-			...this.options,
-			...options
-		};
-		this.globFunction = this.options.globFunction;
-	}
-	group() {
-		this.options.group = true;
-		return this;
-	}
-	withPathSeparator(separator) {
-		this.options.pathSeparator = separator;
-		return this;
-	}
-	withBasePath() {
-		this.options.includeBasePath = true;
-		return this;
-	}
-	withRelativePaths() {
-		this.options.relativePaths = true;
-		return this;
-	}
-	withDirs() {
-		this.options.includeDirs = true;
-		return this;
-	}
-	withMaxDepth(depth) {
-		this.options.maxDepth = depth;
-		return this;
-	}
-	withMaxFiles(limit) {
-		this.options.maxFiles = limit;
-		return this;
-	}
-	withFullPaths() {
-		this.options.resolvePaths = true;
-		this.options.includeBasePath = true;
-		return this;
-	}
-	withErrors() {
-		this.options.suppressErrors = false;
-		return this;
-	}
-	withSymlinks({ resolvePaths = true } = {}) {
-		this.options.resolveSymlinks = true;
-		this.options.useRealPaths = resolvePaths;
-		return this.withFullPaths();
-	}
-	withAbortSignal(signal) {
-		this.options.signal = signal;
-		return this;
-	}
-	normalize() {
-		this.options.normalizePath = true;
-		return this;
-	}
-	filter(predicate) {
-		this.options.filters.push(predicate);
-		return this;
-	}
-	onlyDirs() {
-		this.options.excludeFiles = true;
-		this.options.includeDirs = true;
-		return this;
-	}
-	exclude(predicate) {
-		this.options.exclude = predicate;
-		return this;
-	}
-	onlyCounts() {
-		this.options.onlyCounts = true;
-		return this;
-	}
-	crawl(root) {
-		return new APIBuilder(root || ".", this.options);
-	}
-	withGlobFunction(fn) {
-		this.globFunction = fn;
-		return this;
-	}
-	/**
-	* @deprecated Pass options using the constructor instead:
-	* ```ts
-	* new fdir(options).crawl("/path/to/root");
-	* ```
-	* This method will be removed in v7.0
-	*/
-	/* c8 ignore next 4 */
-	crawlWithOptions(root, options) {
-		this.options = {
-			...this.options,
-			...options
-		};
-		return new APIBuilder(root || ".", this.options);
-	}
-	glob(...patterns) {
-		if (this.globFunction) return this.globWithOptions(patterns);
-		return this.globWithOptions(patterns, ...[{ dot: true }]);
-	}
-	globWithOptions(patterns, ...options) {
-		const globFn = this.globFunction || pm;
-		/* c8 ignore next 5 */
-		if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
-		var isMatch = this.globCache[patterns.join("\0")];
-		if (!isMatch) {
-			isMatch = globFn(patterns, ...options);
-			this.globCache[patterns.join("\0")] = isMatch;
-		}
-		this.options.filters.push((path) => isMatch(path));
-		return this;
-	}
-};
-
-//#endregion
-
-// EXTERNAL MODULE: ./node_modules/tinyglobby/node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(6501);
-;// CONCATENATED MODULE: ./node_modules/tinyglobby/dist/index.mjs
-
-
-
-
-
-//#region src/utils.ts
-const isReadonlyArray = Array.isArray;
-const BACKSLASHES = /\\/g;
-const DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
-const isWin = process.platform === "win32";
-const ONLY_PARENT_DIRECTORIES = /^(\/?\.\.)+$/;
-function getPartialMatcher(patterns, options = {}) {
-	const patternsCount = patterns.length;
-	const patternsParts = Array(patternsCount);
-	const matchers = Array(patternsCount);
-	let i, j;
-	for (i = 0; i < patternsCount; i++) {
-		const parts = splitPattern(patterns[i]);
-		patternsParts[i] = parts;
-		const partsCount = parts.length;
-		const partMatchers = Array(partsCount);
-		for (j = 0; j < partsCount; j++) partMatchers[j] = picomatch(parts[j], options);
-		matchers[i] = partMatchers;
-	}
-	return (input) => {
-		const inputParts = input.split("/");
-		if (inputParts[0] === ".." && ONLY_PARENT_DIRECTORIES.test(input)) return true;
-		for (i = 0; i < patternsCount; i++) {
-			const patternParts = patternsParts[i];
-			const matcher = matchers[i];
-			const inputPatternCount = inputParts.length;
-			const minParts = Math.min(inputPatternCount, patternParts.length);
-			j = 0;
-			while (j < minParts) {
-				const part = patternParts[j];
-				if (part.includes("/")) return true;
-				if (!matcher[j](inputParts[j])) break;
-				if (!options.noglobstar && part === "**") return true;
-				j++;
-			}
-			if (j === inputPatternCount) return true;
-		}
-		return false;
-	};
-}
-/* node:coverage ignore next 2 */
-const WIN32_ROOT_DIR = /^[A-Z]:\/$/i;
-const isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
-function buildFormat(cwd, root, absolute) {
-	if (cwd === root || root.startsWith(`${cwd}/`)) {
-		if (absolute) {
-			const start = cwd.length + +!isRoot(cwd);
-			return (p, isDir) => p.slice(start, isDir ? -1 : void 0) || ".";
-		}
-		const prefix = root.slice(cwd.length + 1);
-		if (prefix) return (p, isDir) => {
-			if (p === ".") return prefix;
-			const result = `${prefix}/${p}`;
-			return isDir ? result.slice(0, -1) : result;
-		};
-		return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
-	}
-	if (absolute) return (p) => external_path_.posix.relative(cwd, p) || ".";
-	return (p) => external_path_.posix.relative(cwd, `${root}/${p}`) || ".";
-}
-function buildRelative(cwd, root) {
-	if (root.startsWith(`${cwd}/`)) {
-		const prefix = root.slice(cwd.length + 1);
-		return (p) => `${prefix}/${p}`;
-	}
-	return (p) => {
-		const result = external_path_.posix.relative(cwd, `${root}/${p}`);
-		return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
-	};
-}
-function ensureNonDriveRelativePath(path) {
-	return path.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
-}
-const splitPatternOptions = { parts: true };
-function splitPattern(path) {
-	var _result$parts;
-	const result = picomatch.scan(path, splitPatternOptions);
-	return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path];
-}
-const ESCAPED_WIN32_BACKSLASHES = /\\(?![()[\]{}!+@])/g;
-function convertPosixPathToPattern(path) {
-	return escapePosixPath(path);
-}
-function convertWin32PathToPattern(path) {
-	return escapeWin32Path(path).replace(ESCAPED_WIN32_BACKSLASHES, "/");
-}
-/**
-* Converts a path to a pattern depending on the platform.
-* Identical to {@link escapePath} on POSIX systems.
-* @see {@link https://superchupu.dev/tinyglobby/documentation#convertPathToPattern}
-*/
-/* node:coverage ignore next 3 */
-const convertPathToPattern = (/* unused pure expression or super */ null && (isWin ? convertWin32PathToPattern : convertPosixPathToPattern));
-const POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
-const WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-const escapePosixPath = (path) => path.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-const escapeWin32Path = (path) => path.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-/**
-* Escapes a path's special characters depending on the platform.
-* @see {@link https://superchupu.dev/tinyglobby/documentation#escapePath}
-*/
-/* node:coverage ignore next */
-const escapePath = isWin ? escapeWin32Path : escapePosixPath;
-/**
-* Checks if a pattern has dynamic parts.
-*
-* Has a few minor differences with [`fast-glob`](https://github.com/mrmlnc/fast-glob) for better accuracy:
-*
-* - Doesn't necessarily return `false` on patterns that include `\`.
-* - Returns `true` if the pattern includes parentheses, regardless of them representing one single pattern or not.
-* - Returns `true` for unfinished glob extensions i.e. `(h`, `+(h`.
-* - Returns `true` for unfinished brace expansions as long as they include `,` or `..`.
-*
-* @see {@link https://superchupu.dev/tinyglobby/documentation#isDynamicPattern}
-*/
-function isDynamicPattern(pattern, options) {
-	if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
-	const scan = picomatch.scan(pattern);
-	return scan.isGlob || scan.negated;
-}
-function log(...tasks) {
-	console.log(`[tinyglobby ${(/* @__PURE__ */ new Date()).toLocaleTimeString("es")}]`, ...tasks);
-}
-function ensureStringArray(value) {
-	return typeof value === "string" ? [value] : value !== null && value !== void 0 ? value : [];
-}
-//#endregion
-//#region src/patterns.ts
-const PARENT_DIRECTORY = /^(\/?\.\.)+/;
-const ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
-function normalizePattern(pattern, opts, props, isIgnore) {
-	var _PARENT_DIRECTORY$exe;
-	const cwd = opts.cwd;
-	let result = pattern;
-	if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
-	if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
-	const escapedCwd = escapePath(cwd);
-	result = (0,external_path_.isAbsolute)(result.replace(ESCAPING_BACKSLASHES, "")) ? external_path_.posix.relative(escapedCwd, result) : external_path_.posix.normalize(result);
-	const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
-	const parts = splitPattern(result);
-	if (parentDir) {
-		const n = (parentDir.length + 1) / 3;
-		let i = 0;
-		const cwdParts = escapedCwd.split("/");
-		while (i < n && parts[i + n] === cwdParts[cwdParts.length + i - n]) {
-			result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
-			i++;
-		}
-		const potentialRoot = external_path_.posix.join(cwd, parentDir.slice(i * 3));
-		if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
-			props.root = ensureNonDriveRelativePath(potentialRoot);
-			props.depthOffset = -n + i;
-		}
-	}
-	if (!isIgnore && props.depthOffset >= 0) {
-		var _props$commonPath;
-		(_props$commonPath = props.commonPath) !== null && _props$commonPath !== void 0 || (props.commonPath = parts);
-		const newCommonPath = [];
-		const length = Math.min(props.commonPath.length, parts.length);
-		for (let i = 0; i < length; i++) {
-			const part = parts[i];
-			if (part === "**" && !parts[i + 1]) {
-				newCommonPath.pop();
-				break;
-			}
-			if (i === parts.length - 1 || part !== props.commonPath[i] || isDynamicPattern(part)) break;
-			newCommonPath.push(part);
-		}
-		props.depthOffset = newCommonPath.length;
-		props.commonPath = newCommonPath;
-		props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? external_path_.posix.join(cwd, ...newCommonPath) : cwd);
-	}
-	return result;
-}
-function processPatterns(options, patterns, props) {
-	const matchPatterns = [];
-	const ignorePatterns = [];
-	for (const pattern of options.ignore) {
-		if (!pattern) continue;
-		if (pattern[0] !== "!" || pattern[1] === "(") ignorePatterns.push(normalizePattern(pattern, options, props, true));
-	}
-	for (const pattern of patterns) {
-		if (!pattern) continue;
-		if (pattern[0] !== "!" || pattern[1] === "(") matchPatterns.push(normalizePattern(pattern, options, props, false));
-		else if (pattern[1] !== "!" || pattern[2] === "(") ignorePatterns.push(normalizePattern(pattern.slice(1), options, props, true));
-	}
-	return {
-		match: matchPatterns,
-		ignore: ignorePatterns
-	};
-}
-//#endregion
-//#region src/crawler.ts
-function buildCrawler(options, patterns) {
-	const cwd = options.cwd;
-	const props = {
-		root: cwd,
-		depthOffset: 0
-	};
-	const processed = processPatterns(options, patterns, props);
-	if (options.debug) log("internal processing patterns:", processed);
-	const { absolute, caseSensitiveMatch, debug, dot, followSymbolicLinks, onlyDirectories } = options;
-	const root = props.root.replace(BACKSLASHES, "");
-	const matchOptions = {
-		dot,
-		nobrace: options.braceExpansion === false,
-		nocase: !caseSensitiveMatch,
-		noextglob: options.extglob === false,
-		noglobstar: options.globstar === false,
-		posix: true
-	};
-	const matcher = picomatch(processed.match, matchOptions);
-	const ignore = picomatch(processed.ignore, matchOptions);
-	const partialMatcher = getPartialMatcher(processed.match, matchOptions);
-	const format = buildFormat(cwd, root, absolute);
-	const excludeFormatter = absolute ? format : buildFormat(cwd, root, true);
-	const excludePredicate = (_, p) => {
-		const relativePath = excludeFormatter(p, true);
-		return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
-	};
-	let maxDepth;
-	if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
-	const crawler = new Builder({
-		filters: [debug ? (p, isDirectory) => {
-			const path = format(p, isDirectory);
-			const matches = matcher(path) && !ignore(path);
-			if (matches) log(`matched ${path}`);
-			return matches;
-		} : (p, isDirectory) => {
-			const path = format(p, isDirectory);
-			return matcher(path) && !ignore(path);
-		}],
-		exclude: debug ? (_, p) => {
-			const skipped = excludePredicate(_, p);
-			log(`${skipped ? "skipped" : "crawling"} ${p}`);
-			return skipped;
-		} : excludePredicate,
-		fs: options.fs,
-		pathSeparator: "/",
-		relativePaths: !absolute,
-		resolvePaths: absolute,
-		includeBasePath: absolute,
-		resolveSymlinks: followSymbolicLinks,
-		excludeSymlinks: !followSymbolicLinks,
-		excludeFiles: onlyDirectories,
-		includeDirs: onlyDirectories || !options.onlyFiles,
-		maxDepth,
-		signal: options.signal
-	}).crawl(root);
-	if (options.debug) log("internal properties:", {
-		...props,
-		root
-	});
-	return [crawler, cwd !== root && !absolute && buildRelative(cwd, root)];
-}
-//#endregion
-//#region src/index.ts
-function formatPaths(paths, mapper) {
-	if (mapper) for (let i = paths.length - 1; i >= 0; i--) paths[i] = mapper(paths[i]);
-	return paths;
-}
-const defaultOptions = {
-	caseSensitiveMatch: true,
-	debug: !!process.env.TINYGLOBBY_DEBUG,
-	expandDirectories: true,
-	followSymbolicLinks: true,
-	onlyFiles: true
-};
-function getOptions(options) {
-	const opts = Object.assign({}, options);
-	for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
-	opts.cwd = (opts.cwd instanceof URL ? (0,external_url_.fileURLToPath)(opts.cwd) : (0,external_path_.resolve)(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
-	opts.ignore = ensureStringArray(opts.ignore);
-	opts.fs && (opts.fs = {
-		readdir: opts.fs.readdir || external_fs_.readdir,
-		readdirSync: opts.fs.readdirSync || external_fs_.readdirSync,
-		realpath: opts.fs.realpath || external_fs_.realpath,
-		realpathSync: opts.fs.realpathSync || external_fs_.realpathSync,
-		stat: opts.fs.stat || external_fs_.stat,
-		statSync: opts.fs.statSync || external_fs_.statSync
-	});
-	if (opts.debug) log("globbing with options:", opts);
-	return opts;
-}
-function getCrawler(globInput, inputOptions = {}) {
-	var _ref;
-	if (globInput && (inputOptions === null || inputOptions === void 0 ? void 0 : inputOptions.patterns)) throw new Error("Cannot pass patterns as both an argument and an option");
-	const isModern = isReadonlyArray(globInput) || typeof globInput === "string";
-	const patterns = ensureStringArray((_ref = isModern ? globInput : globInput.patterns) !== null && _ref !== void 0 ? _ref : "**/*");
-	const options = getOptions(isModern ? inputOptions : globInput);
-	return patterns.length > 0 ? buildCrawler(options, patterns) : [];
-}
-async function glob(globInput, options) {
-	const [crawler, relative] = getCrawler(globInput, options);
-	return crawler ? formatPaths(await crawler.withPromise(), relative) : [];
-}
-function globSync(globInput, options) {
-	const [crawler, relative] = getCrawler(globInput, options);
-	return crawler ? formatPaths(crawler.sync(), relative) : [];
-}
-//#endregion
-
-
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/file-hasher.ts
-var file_hasher = __nccwpck_require__(6665);
-;// CONCATENATED MODULE: ./src/code-hash.ts
-
-
-
-
-
-/** Splits a pattern list written with newlines, commas or spaces. */
-function parsePatterns(text) {
-    return text.split(/[\s,]+/).filter((pattern) => pattern.length > 0);
-}
-function checkPattern(pattern) {
-    const body = pattern.startsWith('!') ? pattern.slice(1) : pattern;
-    if (external_node_path_default().isAbsolute(body) || body.split('/').includes('..')) {
-        throw new errors/* InputError */.dz(`Code-hash pattern '${pattern}' leaves the repository: patterns are relative to 'repo-path' and may not be absolute or use '..'.`);
-    }
-}
-/**
- * Sorts paths in byte order of their UTF-8 form, so the hash does not depend on locale. JS string order
- * (UTF-16 units) is the same except around surrogates and U+E000-U+FFFF; only then are bytes compared.
- */
-function sortUtf8(paths) {
-    if (!paths.some((p) => /[\uD800-\uFFFF]/.test(p)))
-        return paths.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    return paths
-        .map((p) => ({ p, bytes: Buffer.from(p) }))
-        .sort((a, b) => Buffer.compare(a.bytes, b.bytes))
-        .map(({ p }) => p);
-}
-/** Lists the repository files matched by the patterns ('**', '!negation'; never inside .git), as sorted POSIX paths. */
-function matchFiles(repoRoot, patterns) {
-    patterns.forEach(checkPattern);
-    if (!patterns.some((pattern) => !pattern.startsWith('!'))) {
-        throw new errors/* InputError */.dz(`The code-hash patterns '${patterns.join(' ')}' only exclude: add at least one pattern that includes files.`);
-    }
-    // Synchronous: one directory walk, faster than the async crawler and nothing else runs meanwhile.
-    const matched = globSync([...patterns], {
-        cwd: repoRoot,
-        dot: true,
-        onlyFiles: true,
-        followSymbolicLinks: false,
-        ignore: ['**/.git', '**/.git/**']
-    });
-    return sortUtf8(matched);
-}
-/**
- * The code hash of DESIGN.md: SHA-256 (hex) over, for each matched file in byte order of its path,
- * `<posix path relative to repo root>\0<sha256 hex of content>\n`. Only regular files count: symlinks are
- * neither followed nor hashed (a `**` over a pnpm tree would otherwise walk into node_modules links).
- */
-async function computeCodeHash(repoRoot, patterns, pool) {
-    // A caller may start the pool early so its workers boot while it does other work.
-    const workers = pool ?? new file_hasher/* HashPool */.v();
-    try {
-        const files = matchFiles(repoRoot, patterns);
-        if (files.length === 0) {
-            throw new errors/* FilesError */.yN(`The code-hash patterns '${patterns.join(' ')}' match no file under '${repoRoot}'. ` +
-                `Check 'code-hash-paths' (CODE_HASH_FIND_FILTER) and 'repo-path' (GIT_REPO_PATH).`);
-        }
-        const { digests, bytes } = await workers.hash(files.map((relative) => external_node_path_default().join(repoRoot, relative)));
-        const total = (0,external_node_crypto_.createHash)('sha256');
-        files.forEach((relative, index) => total.update(`${relative}\0${digests[index]}\n`));
-        return { hash: total.digest('hex'), files: files.length, bytes };
-    }
-    finally {
-        if (!pool)
-            await workers.close();
-    }
-}
-
-
-/***/ }),
-
-/***/ 7242:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   A7: () => (/* binding */ BACKENDS),
-/* harmony export */   FN: () => (/* binding */ MODES),
-/* harmony export */   G0: () => (/* binding */ Inputs),
-/* harmony export */   LA: () => (/* binding */ SeedEnv),
-/* harmony export */   Ll: () => (/* binding */ CHECK_RECORD),
-/* harmony export */   OX: () => (/* binding */ FOUND_MARKER),
-/* harmony export */   ir: () => (/* binding */ MANIFEST_NAME),
-/* harmony export */   tY: () => (/* binding */ Outputs)
-/* harmony export */ });
-/** Input and output names exactly as action.yml declares them. */
-const Inputs = {
-    Mode: 'mode',
-    Backend: 'backend',
-    Bucket: 'bucket',
-    Prefix: 'prefix',
-    Region: 'region',
-    Endpoint: 'endpoint',
-    ForcePathStyle: 'force-path-style',
-    Profile: 'profile',
-    AccessKeyId: 'access-key-id',
-    SecretAccessKey: 'secret-access-key',
-    SessionToken: 'session-token',
-    LocalDir: 'local-dir',
-    RepoPath: 'repo-path',
-    Commit: 'commit',
-    CodeHashPaths: 'code-hash-paths',
-    PackageDirectory: 'package-directory',
-    Download: 'download',
-    Config: 'config',
-    PlanOnly: 'plan-only',
-    Concurrency: 'concurrency',
-    PrComment: 'pr-comment',
-    CommitStatus: 'commit-status',
-    GitHubToken: 'github-token',
-    InstanceName: 'instance-name',
-    LockTimeout: 'lock-timeout',
-    ConnectTimeout: 'connect-timeout',
-    RequestTimeout: 'request-timeout',
-    ForceUnlock: 'force-unlock'
-};
-const Outputs = {
-    Found: 'found',
-    Source: 'source',
-    CommitHash: 'commit-hash',
-    CodeHash: 'code-hash',
-    Location: 'location',
-    Files: 'files',
-    Bytes: 'bytes',
-    Changes: 'changes',
-    Plan: 'plan',
-    ToolOutputs: 'outputs'
-};
-/** Environment names of the original tool, used when the matching input is empty. */
-const SeedEnv = {
-    Bucket: 'PACKAGE_ASSETS_BUCKET',
-    RepoPath: 'GIT_REPO_PATH',
-    PackageDirectory: 'PACKAGE_DIRECTORY',
-    CodeHashFilter: 'CODE_HASH_FIND_FILTER'
-};
-const MODES = ['check', 'upload', 'apply'];
-const BACKENDS = ['auto', 's3', 'gcs', 'local', 'actions-cache'];
-/** The seed's marker: check touches it on a hit, upload does nothing while it exists. */
-const FOUND_MARKER = '.found';
-/** What check learned, left for an upload step that may run without the git repository (seed usage). */
-const CHECK_RECORD = '.s3-asset-manager.json';
-const MANIFEST_NAME = '.manifest.json';
-
-
-/***/ }),
-
-/***/ 1531:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ downloadSet)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7075);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__nccwpck_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6466);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__nccwpck_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_5__);
-/* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(370);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3916);
-/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5546);
-/* harmony import */ var _report_progress_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(8991);
-
-
-
-
-
-
-
-
-
-
-function isInside(root, candidate) {
-    const relative = node_path__WEBPACK_IMPORTED_MODULE_3___default().relative(root, candidate);
-    return relative === '' || (!relative.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_3___default().isAbsolute(relative));
-}
-async function exists(candidate) {
-    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)(candidate).then(() => true, () => false);
-}
-/** Where a manifest path lands under `root`, refusing paths and symlinked directories that lead elsewhere. */
-async function safeTarget(root, file) {
-    const segments = file.path.split('/');
-    if (!(0,_manifest_js__WEBPACK_IMPORTED_MODULE_7__/* .isSafeRelativePath */ .VH)(file.path) || segments.some((segment) => segment.startsWith('.'))) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`Refusing to download '${file.path}': the manifest names a path outside the package directory or a hidden file.`);
-    }
-    const target = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(root, ...segments);
-    const parent = node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(target);
-    // Check the deepest directory that exists before creating any: mkdir would follow a symlink outward.
-    let existing = parent;
-    while (!(await exists(existing)))
-        existing = node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(existing);
-    if (!isInside(root, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.realpath)(existing))) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`Refusing to download '${file.path}': a symlink in the package directory points outside it.`);
-    }
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(parent, { recursive: true });
-    return target;
-}
-async function downloadFile(store, key, target, file) {
-    const temp = `${target}.download-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`;
-    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
-    let size = 0;
-    const tap = new node_stream__WEBPACK_IMPORTED_MODULE_4__.Transform({
-        transform(chunk, _encoding, callback) {
-            hash.update(chunk);
-            size += chunk.length;
-            callback(null, chunk);
-        }
-    });
-    try {
-        await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_5__.pipeline)(await store.get(key), tap, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(temp));
-        const digest = hash.digest('hex');
-        if (size !== file.size || digest !== file.sha256) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`'${file.path}' does not match its manifest (expected ${file.size} bytes with SHA-256 ${file.sha256}, got ${size} bytes with ${digest}): ` +
-                `the stored object was changed after upload. It was not kept; delete the set's .manifest.json so the assets are rebuilt.`);
-        }
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(temp, target);
-    }
-    finally {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(temp, { force: true });
-    }
-}
-/**
- * Brings a stored set into `directory`: streamed, bounded, every file checked against the manifest's size
- * and SHA-256 before it takes its final name, so a tampered or truncated file is never left behind.
- */
-async function downloadSet(store, setPrefix, manifest, directory, concurrency) {
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(directory, { recursive: true });
-    const root = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.realpath)(directory);
-    const progress = new _report_progress_js__WEBPACK_IMPORTED_MODULE_8__/* .Progress */ .k(`Downloaded to ${directory}:`, manifest.files.length, (0,_manifest_js__WEBPACK_IMPORTED_MODULE_7__/* .totalBytes */ .ob)(manifest.files));
-    const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_9__/* ["default"] */ .A)(concurrency);
-    await Promise.all(manifest.files.map((file) => limit(async () => {
-        await downloadFile(store, setPrefix + file.path, await safeTarget(root, file), file);
-        progress.add(1, file.size);
-    })));
-    progress.finish();
-}
-
-
-/***/ }),
-
-/***/ 3916:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   AD: () => (/* binding */ StoreError),
-/* harmony export */   S3: () => (/* binding */ MissingObjectError),
-/* harmony export */   cs: () => (/* binding */ IntegrityError),
-/* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   gJ: () => (/* binding */ errorMessage),
-/* harmony export */   yN: () => (/* binding */ FilesError)
-/* harmony export */ });
-/** A bad input value: names the input, the value and what is allowed. */
-class InputError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'InputError';
-    }
-}
-/** A store could not do what was asked (missing bucket, access denied, unreachable endpoint...). */
-class StoreError extends Error {
-    constructor(message, options) {
-        super(message, options);
-        this.name = 'StoreError';
-    }
-}
-/** The package directory, the repository or the files in it are not as expected. */
-class FilesError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'FilesError';
-    }
-}
-/** A stored asset set whose manifest is malformed or whose bytes do not match it. */
-class IntegrityError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'IntegrityError';
-    }
-}
-function errorMessage(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-/** An object a manifest lists is not in the store (a copy's source, a download). */
-class MissingObjectError extends StoreError {
-    constructor(message, options) {
-        super(message, options);
-        this.name = 'MissingObjectError';
-    }
-}
-
-
-/***/ }),
-
-/***/ 6665:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   v: () => (/* binding */ HashPool)
-/* harmony export */ });
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5919);
-/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_1__);
-
-
-/**
- * SHA-256 of many files on all cores. Each worker reads its files with plain synchronous calls into one
- * reused buffer: for thousands of small files that is several times faster than promise-based reads,
- * whose per-file round trips through the thread pool cost more than the hashing itself.
- * The worker is inline source so the bundle stays one file.
- */
-const WORKER_SOURCE = `
-const { parentPort } = require('node:worker_threads')
-const { createHash, hash: oneShot } = require('node:crypto') // crypto.hash: Node >= 20.12
-const { openSync, readSync, closeSync } = require('node:fs')
-parentPort.once('message', (files) => {
-  const buffer = Buffer.allocUnsafe(1024 * 1024)
-  const digests = []
-  let bytes = 0
-  for (const file of files) {
-    const fd = openSync(file, 'r')
-    try {
-      // Fill the buffer; a file that fits is hashed in one call (cheaper than a Hash object per file).
-      let filled = 0
-      let read
-      while (filled < buffer.length && (read = readSync(fd, buffer, filled, buffer.length - filled, null)) > 0) filled += read
-      bytes += filled
-      if (filled < buffer.length) {
-        digests.push(oneShot ? oneShot('sha256', buffer.subarray(0, filled), 'hex') : createHash('sha256').update(buffer.subarray(0, filled)).digest('hex'))
-        continue
-      }
-      const hash = createHash('sha256').update(buffer)
-      while ((read = readSync(fd, buffer, 0, buffer.length, null)) > 0) {
-        hash.update(buffer.subarray(0, read))
-        bytes += read
-      }
-      digests.push(hash.digest('hex'))
-    } finally {
-      closeSync(fd)
-    }
-  }
-  parentPort.postMessage({ digests, bytes })
-})
-`;
-/**
- * Workers are started when the pool is made, so they boot while the caller is still listing files;
- * `hash` may be called once. Always `close` the pool.
- */
-class HashPool {
-    workers;
-    constructor(size = (0,node_os__WEBPACK_IMPORTED_MODULE_0__.availableParallelism)()) {
-        this.workers = Array.from({ length: Math.max(1, size) }, () => new node_worker_threads__WEBPACK_IMPORTED_MODULE_1__.Worker(WORKER_SOURCE, { eval: true }));
-    }
-    run(worker, files) {
-        return new Promise((resolve, reject) => {
-            worker.once('message', resolve);
-            worker.once('error', reject);
-            worker.once('exit', (code) => reject(new Error(`A hashing worker stopped early (exit code ${code}).`)));
-            worker.postMessage(files);
-        });
-    }
-    /** Hashes `files` (absolute paths); interleaved shards balance the work without knowing sizes up front. */
-    async hash(files) {
-        const count = this.workers.length;
-        const shards = this.workers.map((_, shard) => files.filter((_, index) => index % count === shard));
-        const results = await Promise.all(this.workers.map((worker, shard) => this.run(worker, shards[shard])));
-        return {
-            digests: files.map((_, index) => results[index % count].digests[Math.floor(index / count)]),
-            bytes: results.reduce((sum, result) => sum + result.bytes, 0)
-        };
-    }
-    async close() {
-        await Promise.all(this.workers.map((worker) => worker.terminate()));
-    }
-}
-
-
-/***/ }),
-
-/***/ 1243:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   W: () => (/* binding */ resolveCommit)
-/* harmony export */ });
-/* unused harmony export headCommit */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
-
-
-
-const run = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile);
-/** `git rev-parse HEAD` in repoPath; undefined with git's complaint when it is not a repository. */
-async function headCommit(repoPath) {
-    try {
-        const { stdout } = await run('git', ['rev-parse', '--verify', 'HEAD'], { cwd: repoPath });
-        return { commit: stdout.trim().toLowerCase() };
-    }
-    catch (error) {
-        const err = error;
-        if (err.code === 'ENOENT') {
-            return { problem: `'${repoPath}' does not exist or git is not installed` };
-        }
-        return { problem: (err.stderr ?? err.message).trim().split('\n')[0] ?? 'git failed' };
-    }
-}
-/** The commit the assets are keyed by: the override, else git HEAD, else what check recorded, else GITHUB_SHA. */
-async function resolveCommit(sources) {
-    if (sources.override)
-        return sources.override;
-    const head = await headCommit(sources.repoPath);
-    if (head.commit)
-        return head.commit;
-    if (sources.recorded)
-        return sources.recorded;
-    if (sources.githubSha)
-        return sources.githubSha.toLowerCase();
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FilesError */ .yN(`Could not work out the commit hash: git rev-parse HEAD in '${sources.repoPath}' failed (${head.problem}) ` +
-        `and GITHUB_SHA is not set. Point 'repo-path' (GIT_REPO_PATH) at a git checkout, or set the 'commit' input.`);
-}
-
-
-/***/ }),
-
-/***/ 9407:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5585);
-
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 8422:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   GP: () => (/* binding */ getInputs),
-/* harmony export */   LX: () => (/* binding */ deriveS3Settings),
-/* harmony export */   iG: () => (/* binding */ normalizePrefix)
-/* harmony export */ });
-/* unused harmony export parseBoolean */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7242);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
-/* harmony import */ var _code_hash_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4532);
-
-
-
-
-
-function input(name) {
-    return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name, { trimWhitespace: true });
-}
-/** An input, else the first non-empty environment variable, else the default. */
-function inputOr(name, envNames, fallback) {
-    const value = input(name);
-    if (value)
-        return value;
-    for (const envName of envNames) {
-        const fromEnv = process.env[envName]?.trim();
-        if (fromEnv)
-            return fromEnv;
-    }
-    return fallback;
-}
-function oneOf(name, value, allowed) {
-    const lower = value.toLowerCase();
-    if (allowed.includes(lower))
-        return lower;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Input '${name}' is '${value}'; allowed values: ${allowed.join(', ')}.`);
-}
-function parseMode(argv) {
-    const fromInput = input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Mode);
-    const fromArgs = argv[2]?.trim() ?? '';
-    const value = fromInput || fromArgs;
-    if (!value) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Mode}' is required: one of ${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .MODES */ .FN.join(', ')} ` +
-            `(as a workflow input 'mode', or as the first argument: node dist/index.js check).`);
-    }
-    return oneOf(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Mode, value, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .MODES */ .FN);
-}
-/** Normalises a key prefix to '' or 'a/b/' (no leading slash, one trailing slash). */
-function normalizePrefix(raw) {
-    const trimmed = raw.trim().replace(/^\/+/, '').replace(/\/+$/, '');
-    if (!trimmed)
-        return '';
-    if (trimmed.split('/').some((segment) => segment === '..' || segment === '.' || segment === '')) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Prefix}' is '${raw}': use a plain key prefix such as 'my-repo/' (no '.', '..' or '//').`);
-    }
-    return `${trimmed}/`;
-}
-function parseBucket(raw) {
-    if (/^s3:\/\//i.test(raw) || raw.includes('/')) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Bucket}' is '${raw}': give only the bucket name (for example 'my-assets'); ` +
-            `put any key path in '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Prefix}'.`);
-    }
-    if (!/^[a-z0-9][a-z0-9._-]{1,221}[a-z0-9]$/.test(raw)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Bucket}' is '${raw}', which is not a valid bucket name ` +
-            `(lowercase letters, digits, '.', '-' and '_', 3 characters or more).`);
-    }
-    return raw;
-}
-function parseEndpoint(raw) {
-    if (!raw)
-        return undefined;
-    let url;
-    try {
-        url = new URL(raw);
-    }
-    catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Endpoint}' is '${raw}', which is not a URL: give one like https://minio.example.com:9000.`);
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Endpoint}' is '${raw}': the URL must start with http:// or https://.`);
-    }
-    return raw.replace(/\/+$/, '');
-}
-function parseCommit(raw) {
-    if (!raw)
-        return undefined;
-    if (!/^([0-9a-f]{40}|[0-9a-f]{64})$/i.test(raw)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Commit}' is '${raw}': give the full commit hash (40 hex characters, or 64 for SHA-256 repositories).`);
-    }
-    return raw.toLowerCase();
-}
-function parseBoolean(name, raw, fallback) {
-    if (!raw)
-        return fallback;
-    if (/^(true|yes|on|1)$/i.test(raw))
-        return true;
-    if (/^(false|no|off|0)$/i.test(raw))
-        return false;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Input '${name}' is '${raw}'; allowed values: true, false.`);
-}
-const GCS_ENDPOINT = 'https://storage.googleapis.com';
-function parseSeconds(name, raw, min, max) {
-    const value = Number(raw);
-    if (!Number.isFinite(value) || value < min || value > max) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Input '${name}' is '${raw}': give a number of seconds from ${min} to ${max}.`);
-    }
-    return value;
-}
-function parseConcurrency(raw) {
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < 1 || value > 256) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Concurrency}' is '${raw}': give a whole number from 1 to 256.`);
-    }
-    return value;
-}
-function parseApply(cwd) {
-    const timeoutText = input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.LockTimeout) || '0';
-    const lockTimeout = Number(timeoutText);
-    if (!Number.isFinite(lockTimeout) || lockTimeout < 0 || lockTimeout > 21600) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.LockTimeout}' is '${timeoutText}': give the seconds to wait for a held lock, 0 to 21600.`);
-    }
-    return {
-        config: node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Config) || '.github/assets.yml'),
-        planOnly: parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.PlanOnly, input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.PlanOnly), false),
-        lockTimeout,
-        forceUnlock: input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.ForceUnlock) || undefined
-    };
-}
-function parseReporting(prefix) {
-    const prComment = parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.PrComment, input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.PrComment), false);
-    const commitStatus = parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.CommitStatus, input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.CommitStatus), false);
-    const token = input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.GitHubToken) || process.env.GITHUB_TOKEN || '';
-    if (token)
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(token);
-    if ((prComment || commitStatus) && !token) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.GitHubToken}' is empty, but '${prComment ? _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.PrComment : _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.CommitStatus}' is on: pass \${{ github.token }} (the default in action.yml) or a token with pull-requests/statuses write access.`);
-    }
-    const instance = input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.InstanceName) || prefix.replace(/\/$/, '') || 'default';
-    if (!/^[\w./-]{1,64}$/.test(instance)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.InstanceName}' is '${instance}': use up to 64 letters, digits, '.', '_', '-' or '/'.`);
-    }
-    return { prComment, commitStatus, token, instance };
-}
-function parseStore(cwd) {
-    const backend = oneOf(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Backend, input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Backend) || 'auto', _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .BACKENDS */ .A7);
-    const prefix = normalizePrefix(input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Prefix));
-    const bucketRaw = inputOr(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Bucket, [_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .SeedEnv */ .LA.Bucket], '');
-    const cacheServiceAvailable = process.env.GITHUB_ACTIONS === 'true' && Boolean(process.env.ACTIONS_CACHE_URL || process.env.ACTIONS_RESULTS_URL);
-    const kind = backend === 'auto' ? (bucketRaw ? 's3' : cacheServiceAvailable ? 'actions-cache' : 'local') : backend;
-    if (kind === 'actions-cache')
-        return { kind, prefix };
-    if (kind === 'local') {
-        return { kind, prefix, root: node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.LocalDir) || '.asset-store') };
-    }
-    if (!bucketRaw) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`backend '${kind}' needs a bucket: set the '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Bucket}' input or ${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .SeedEnv */ .LA.Bucket}.`);
-    }
-    const gcs = kind === 'gcs';
-    const endpoint = gcs
-        ? (parseEndpoint(input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Endpoint)) ?? GCS_ENDPOINT)
-        : parseEndpoint(inputOr(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Endpoint, ['AWS_ENDPOINT_URL_S3', 'AWS_ENDPOINT_URL'], ''));
-    const pathStyle = oneOf(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.ForcePathStyle, input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.ForcePathStyle) || 'auto', ['auto', 'true', 'false']);
-    const accessKeyId = input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.AccessKeyId);
-    const secretAccessKey = input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.SecretAccessKey);
-    const sessionToken = input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.SessionToken);
-    for (const secret of [accessKeyId, secretAccessKey, sessionToken])
-        if (secret)
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret);
-    if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Inputs '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.AccessKeyId}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.SecretAccessKey}' go together: set both, or neither to use the AWS default credential chain.`);
-    }
-    if (gcs && !accessKeyId) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`backend 'gcs' needs an HMAC key: set '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.AccessKeyId}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.SecretAccessKey}' (Cloud Storage → Settings → Interoperability; see "Google Cloud Storage" in the README).`);
-    }
-    const profile = input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Profile);
-    return {
-        kind: 's3',
-        flavor: gcs ? 'gcs' : endpoint ? 'compatible' : 'aws',
-        prefix,
-        bucket: parseBucket(bucketRaw),
-        // GCS signs with any region name; 'auto' is what its docs use.
-        region: gcs ? input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Region) || 'auto' : inputOr(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Region, ['AWS_REGION', 'AWS_DEFAULT_REGION'], 'us-east-1'),
-        endpoint,
-        forcePathStyle: pathStyle === 'auto' ? endpoint !== undefined : pathStyle === 'true',
-        credentials: accessKeyId ? { accessKeyId, secretAccessKey, sessionToken: sessionToken || undefined } : undefined,
-        profile: profile || undefined,
-        connectTimeoutMs: parseSeconds(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.ConnectTimeout, input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.ConnectTimeout) || '10', 1, 600) * 1000,
-        requestTimeoutMs: parseSeconds(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.RequestTimeout, input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.RequestTimeout) || '300', 1, 3600) * 1000
-    };
-}
-/**
- * S3 settings for another bucket (apply's state backend, config.store): what the config names, the rest
- * (credentials, timeouts, and endpoint/region unless named) from the action's own store settings.
- */
-function deriveS3Settings(base, target) {
-    const inherited = base.kind === 's3' ? base : undefined;
-    const endpoint = target.endpoint ?? inherited?.endpoint;
-    return {
-        kind: 's3',
-        flavor: target.endpoint ? 'compatible' : (inherited?.flavor ?? 'aws'),
-        bucket: target.bucket,
-        prefix: target.prefix ?? '',
-        region: target.region ?? inherited?.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
-        endpoint,
-        forcePathStyle: inherited?.forcePathStyle ?? endpoint !== undefined,
-        credentials: inherited?.credentials,
-        profile: inherited?.profile,
-        connectTimeoutMs: inherited?.connectTimeoutMs ?? 10_000,
-        requestTimeoutMs: inherited?.requestTimeoutMs ?? 300_000
-    };
-}
-/** Reads every input (with the seed's environment names as fallbacks) into one validated settings object. */
-function getInputs(argv = process.argv, cwd = process.cwd()) {
-    const mode = parseMode(argv);
-    const patternsText = inputOr(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.CodeHashPaths, [_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .SeedEnv */ .LA.CodeHashFilter], '');
-    const store = parseStore(cwd);
-    return {
-        mode,
-        store,
-        repoPath: node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, inputOr(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.RepoPath, [_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .SeedEnv */ .LA.RepoPath], '.')),
-        commit: parseCommit(input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Commit)),
-        codeHashPatterns: (0,_code_hash_js__WEBPACK_IMPORTED_MODULE_4__/* .parsePatterns */ .Z7)(patternsText),
-        packageDirectory: node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, inputOr(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.PackageDirectory, [_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .SeedEnv */ .LA.PackageDirectory], './packages')),
-        download: parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Download, input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Download), false),
-        concurrency: parseConcurrency(input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Concurrency) || '16'),
-        reporting: parseReporting(store.prefix),
-        apply: parseApply(cwd)
-    };
-}
-
-
-/***/ }),
-
-/***/ 5005:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Rn: () => (/* binding */ manifestKey),
-/* harmony export */   _Y: () => (/* binding */ codeHashPrefix),
-/* harmony export */   q8: () => (/* binding */ commitPrefix)
-/* harmony export */ });
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7242);
-
-/** Where a commit's asset set lives: `<prefix>artifacts/<commit>/`. */
-function commitPrefix(prefix, commit) {
-    return `${prefix}artifacts/${commit}/`;
-}
-/** Where the same assets live keyed by code hash: `<prefix>cache/<code-hash>/`. */
-function codeHashPrefix(prefix, codeHash) {
-    return `${prefix}cache/${codeHash}/`;
-}
-function manifestKey(setPrefix) {
-    return `${setPrefix}${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .MANIFEST_NAME */ .ir}`;
-}
-
-
-/***/ }),
-
-/***/ 5585:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
-});
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var core = __nccwpck_require__(3838);
-// EXTERNAL MODULE: ./src/constants.ts
-var constants = __nccwpck_require__(7242);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/inputs.ts
-var inputs = __nccwpck_require__(8422);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-;// CONCATENATED MODULE: ./src/check-record.ts
-
-
-
-async function writeCheckRecord(directory, record, found) {
-    await (0,promises_.mkdir)(directory, { recursive: true });
-    await (0,promises_.writeFile)(external_node_path_default().join(directory, constants/* CHECK_RECORD */.Ll), `${JSON.stringify(record)}\n`);
-    const marker = external_node_path_default().join(directory, constants/* FOUND_MARKER */.OX);
-    // A marker left from an earlier run would make upload skip assets that are not there.
-    await (found ? (0,promises_.writeFile)(marker, '') : (0,promises_.rm)(marker, { force: true }));
-}
-async function readCheckRecord(directory) {
-    try {
-        const data = JSON.parse(await (0,promises_.readFile)(external_node_path_default().join(directory, constants/* CHECK_RECORD */.Ll), 'utf8'));
-        if (typeof data.commit === 'string' && typeof data.codeHash === 'string') {
-            return { commit: data.commit, codeHash: data.codeHash, files: Number(data.files) || 0, bytes: Number(data.bytes) || 0 };
-        }
-    }
-    catch {
-        // No record (upload without a check step) or an unreadable one: fall back to git.
-    }
-    return undefined;
-}
-async function hasFoundMarker(directory) {
-    try {
-        await (0,promises_.readFile)(external_node_path_default().join(directory, constants/* FOUND_MARKER */.OX));
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-
-// EXTERNAL MODULE: ./src/code-hash.ts + 3 modules
-var code_hash = __nccwpck_require__(4532);
-// EXTERNAL MODULE: ./src/file-hasher.ts
-var file_hasher = __nccwpck_require__(6665);
-// EXTERNAL MODULE: ./src/git.ts
-var git = __nccwpck_require__(1243);
-// EXTERNAL MODULE: ./src/manifest.ts
-var src_manifest = __nccwpck_require__(5546);
-// EXTERNAL MODULE: ./src/report/progress.ts
-var progress = __nccwpck_require__(8991);
-;// CONCATENATED MODULE: ./src/modes/check.ts
-
-
-
-
-
-
-
-async function codeHashOf(settings, pool) {
-    const started = Date.now();
-    const result = await (0,code_hash/* computeCodeHash */.dR)(settings.repoPath, settings.codeHashPatterns, pool);
-    core/* info */.pq(`Code hash ${result.hash} over ${result.files} files (${(0,progress/* formatBytes */.z)(result.bytes)}) in ${Date.now() - started} ms.`);
-    return result.hash;
-}
-/** check: is there a stored asset set for this commit, or for the same code under its code hash? */
-async function check(settings, sets) {
-    const started = Date.now();
-    const tierOn = settings.codeHashPatterns.length > 0;
-    // Hashing workers boot while git and the store are asked; on a commit hit they are simply stopped.
-    const pool = tierOn ? new file_hasher/* HashPool */.v() : undefined;
-    try {
-        return await lookUp(settings, sets, started, pool);
-    }
-    finally {
-        await pool?.close();
-    }
-}
-async function lookUp(settings, sets, started, pool) {
-    const tierOn = pool !== undefined;
-    const commit = await (0,git/* resolveCommit */.W)({ override: settings.commit, repoPath: settings.repoPath, githubSha: process.env.GITHUB_SHA });
-    const location = sets.location(settings.store.prefix, commit);
-    core/* info */.pq(`Looking for the assets of commit ${commit} in ${location}`);
-    const result = await sets.findOrPromote({
-        prefix: settings.store.prefix,
-        commit,
-        codeHash: pool ? () => codeHashOf(settings, pool) : undefined,
-        concurrency: settings.concurrency
-    });
-    let files = result.found ? (result.manifest?.files ?? []) : [];
-    const download = result.found && settings.download;
-    if (download) {
-        core/* info */.pq(`Downloading the assets into ${settings.packageDirectory}`);
-        files = (await sets.download(settings.store.prefix, commit, result.manifest, settings.packageDirectory, settings.concurrency)).files;
-    }
-    await writeCheckRecord(settings.packageDirectory, { commit, codeHash: result.codeHash, files: files.length, bytes: (0,src_manifest/* totalBytes */.ob)(files) }, result.found);
-    const base = { mode: 'check', commitHash: commit, codeHash: result.codeHash, location, elapsedMs: Date.now() - started };
-    if (!result.found) {
-        return {
-            ...base,
-            outcome: 'missing',
-            found: false,
-            source: 'none',
-            files: 0,
-            bytes: 0,
-            message: tierOn
-                ? `No assets for commit ${commit} nor for code hash ${result.codeHash}: build and upload them.`
-                : `No assets for commit ${commit}: build and upload them.`
-        };
-    }
-    return {
-        ...base,
-        outcome: 'found',
-        found: true,
-        source: result.source,
-        files: files.length,
-        bytes: (0,src_manifest/* totalBytes */.ob)(files),
-        message: result.source === 'commit'
-            ? `Found the assets of commit ${commit} (${files.length} files)${download ? ' and downloaded them' : ''}.`
-            : `Found the assets under code hash ${result.codeHash} and copied them to commit ${commit} (${files.length} files)${download ? ', then downloaded them' : ''}.`
-    };
-}
-
-;// CONCATENATED MODULE: ./src/modes/upload.ts
-
-
-
-
-
-
-/** upload: store what was built, unless check found it or it is already stored. */
-async function upload(settings, sets) {
-    const started = Date.now();
-    const record = await readCheckRecord(settings.packageDirectory);
-    const commit = await (0,git/* resolveCommit */.W)({
-        override: settings.commit,
-        repoPath: settings.repoPath,
-        recorded: record?.commit,
-        githubSha: process.env.GITHUB_SHA
-    });
-    const location = sets.location(settings.store.prefix, commit);
-    const base = { mode: 'upload', commitHash: commit, location };
-    const skipped = (codeHash, files, bytes, message) => ({
-        ...base,
-        outcome: 'skipped',
-        found: true,
-        source: 'commit',
-        codeHash,
-        files,
-        bytes,
-        elapsedMs: Date.now() - started,
-        message
-    });
-    if (await hasFoundMarker(settings.packageDirectory)) {
-        return skipped(record?.codeHash ?? '', record?.files ?? 0, record?.bytes ?? 0, `${constants/* FOUND_MARKER */.OX} exists in ${settings.packageDirectory}: check found the assets, nothing to upload.`);
-    }
-    const existing = await sets.stored(settings.store.prefix, commit);
-    if (existing) {
-        const files = existing === 'stored' ? [] : existing.files;
-        const codeHash = existing === 'stored' ? (record?.codeHash ?? '') : existing.codeHash;
-        return skipped(codeHash, files.length, (0,src_manifest/* totalBytes */.ob)(files), `The assets of commit ${commit} are already stored in ${location}.`);
-    }
-    // The code hash is computed when the patterns are given; otherwise check's record of it is used.
-    const codeHash = settings.codeHashPatterns.length > 0 ? await codeHashOf(settings) : (record?.codeHash ?? '');
-    core/* info */.pq(`Uploading ${settings.packageDirectory} to ${location}`);
-    const manifest = await sets.publish({
-        prefix: settings.store.prefix,
-        commit,
-        codeHash,
-        directory: settings.packageDirectory,
-        concurrency: settings.concurrency
-    });
-    return {
-        ...base,
-        outcome: 'uploaded',
-        found: false,
-        source: 'none',
-        codeHash,
-        files: manifest.files.length,
-        bytes: (0,src_manifest/* totalBytes */.ob)(manifest.files),
-        elapsedMs: Date.now() - started,
-        message: `Uploaded ${manifest.files.length} files to ${location}${codeHash ? ` and cached them under code hash ${codeHash}` : ''}.`
-    };
-}
-
-;// CONCATENATED MODULE: ./src/report/apply-report.ts
-
-const ACTION_ICON = { Create: '➕ Create', Update: '🔄 Update', Delete: '➖ Delete' };
-/** The plan as table rows: tool, action, reason. */
-function planRows(outcome) {
-    return outcome.plan.map((change) => [`\`${change.key}\``, ACTION_ICON[change.action], change.reason]);
-}
-function headline(outcome) {
-    if (outcome.changes === 0)
-        return 'No changes: the state matches the config.';
-    return outcome.planOnly ? `Plan: ${outcome.changes} change(s), not applied (plan-only).` : `Applied ${outcome.changes} change(s).`;
-}
-function markdownTable(outcome) {
-    if (outcome.changes === 0)
-        return '';
-    return ['| Tool | Action | Reason |', '|---|---|---|', ...planRows(outcome).map((row) => `| ${row.join(' | ')} |`)].join('\n');
-}
-async function writeApplySummary(outcome) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    const summary = core/* summary */.z
-        .addHeading(`S3 Asset Manager — apply${outcome.planOnly ? ' (plan only)' : ''}`, 3)
-        .addRaw(headline(outcome), true);
-    if (outcome.changes > 0) {
-        summary.addTable([
-            [
-                { data: 'Tool', header: true },
-                { data: 'Action', header: true },
-                { data: 'Reason', header: true }
-            ],
-            ...planRows(outcome).map(([tool, action, reason]) => [tool.replace(/`/g, ''), action, reason])
-        ]);
-    }
-    await summary
-        .addRaw(`State: ${outcome.stateDescription} · commit ${outcome.commitHash} · ${(outcome.elapsedMs / 1000).toFixed(1)} s`, true)
-        .write();
-}
-function applyReport(outcome, instance) {
-    return {
-        state: 'success',
-        description: outcome.changes === 0 ? 'no changes' : `${outcome.changes} change(s) ${outcome.planOnly ? 'planned' : 'applied'}`,
-        markdown: `#### S3 Asset Manager · \`${instance}\` · apply\n\n${headline(outcome)}\n\n${markdownTable(outcome)}`,
-        commit: outcome.commitHash
-    };
-}
-
-;// CONCATENATED MODULE: ./src/report/assets-report.ts
-
-const OUTCOME_LABEL = {
-    found: '✅ found',
-    missing: '🔨 not found — build needed',
-    uploaded: '⬆️ uploaded',
-    skipped: '⏭️ skipped (already stored)'
-};
-/** The rows of the summary and comment tables. */
-function summaryRows(result) {
-    return [
-        ['Outcome', OUTCOME_LABEL[result.outcome]],
-        ['Source', result.source === 'none' ? '—' : result.source],
-        ['Commit', `\`${result.commitHash}\``],
-        ['Code hash', result.codeHash ? `\`${result.codeHash}\`` : '— (tier off)'],
-        ['Files', String(result.files)],
-        ['Size', (0,progress/* formatBytes */.z)(result.bytes)],
-        ['Location', `\`${result.location}\``],
-        ['Time', `${(result.elapsedMs / 1000).toFixed(1)} s`]
-    ];
-}
-function statusDescription(result) {
-    const shortHash = result.codeHash.slice(0, 8);
-    switch (result.outcome) {
-        case 'found':
-            return result.source === 'cache'
-                ? `assets found in cache (code hash ${shortHash}…), ${result.files} files`
-                : `assets found for this commit, ${result.files} files`;
-        case 'missing':
-            return 'assets not found — build needed';
-        case 'uploaded':
-            return `assets uploaded, ${result.files} files (${(0,progress/* formatBytes */.z)(result.bytes)})`;
-        case 'skipped':
-            return 'assets already stored';
-    }
-}
-/** The commit status and PR comment for a check or upload. */
-function assetsReport(result, instance) {
-    const table = ['| | |', '|---|---|', ...summaryRows(result).map(([name, value]) => `| ${name} | ${value} |`)].join('\n');
-    return {
-        state: result.outcome === 'missing' ? 'pending' : 'success',
-        description: statusDescription(result),
-        markdown: `#### S3 Asset Manager · \`${instance}\`\n\n${result.message}\n\n${table}`,
-        commit: result.commitHash
-    };
-}
-
-;// CONCATENATED MODULE: ./src/report/github.ts
-
-const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
-function commentMarker(instance) {
-    return `<!-- s3-asset-manager:${instance} -->`;
-}
-function statusContext(instance) {
-    return `s3-asset-manager/${instance}`;
-}
-function explainFailure(what, error) {
-    const status = error.status;
-    const message = error.message ?? String(error);
-    if (status === 403 || status === 404) {
-        return (`Could not ${what} (HTTP ${status}: ${message}). The token lacks permission: workflows need ` +
-            `'permissions: pull-requests: write' (comments) or 'statuses: write' (statuses), and pull requests from forks get a read-only token. Continuing.`);
-    }
-    return `Could not ${what}: ${message}. Continuing.`;
-}
-/**
- * Posts the commit status and creates or updates this instance's pull-request comment, as asked. Reporting
- * never fails the step: a missing permission (forks) or an API failure is a warning.
- * Goes through @actions/github, so GITHUB_API_URL (GitHub Enterprise Server) is honoured.
- */
-async function reportToGitHub(settings, report) {
-    if (!settings.prComment && !settings.commitStatus)
-        return;
-    const { context, getOctokit } = await __nccwpck_require__.e(/* import() */ 785).then(__nccwpck_require__.bind(__nccwpck_require__, 2785));
-    if (!process.env.GITHUB_REPOSITORY) {
-        core/* warning */.$e('GITHUB_REPOSITORY is not set, so there is no repository to report to; skipping the comment and status.');
-        return;
-    }
-    const octokit = getOctokit(settings.token);
-    const { owner, repo } = context.repo;
-    const pullRequest = PR_EVENTS.has(context.eventName)
-        ? context.payload.pull_request
-        : undefined;
-    const runUrl = context.runId ? `${context.serverUrl}/${owner}/${repo}/actions/runs/${context.runId}` : undefined;
-    if (settings.commitStatus) {
-        const sha = pullRequest?.head.sha ?? report.commit;
-        try {
-            await octokit.rest.repos.createCommitStatus({
-                owner,
-                repo,
-                sha,
-                state: report.state,
-                context: statusContext(settings.instance),
-                description: report.description.slice(0, 140),
-                target_url: runUrl
-            });
-            core/* info */.pq(`Commit status '${statusContext(settings.instance)}' set on ${sha}: ${report.description}`);
-        }
-        catch (error) {
-            core/* warning */.$e(explainFailure(`set the commit status on ${sha}`, error));
-        }
-    }
-    if (settings.prComment) {
-        if (!pullRequest) {
-            core/* info */.pq(`'pr-comment' is on, but this is a '${context.eventName}' event, not a pull request: no comment.`);
-            return;
-        }
-        const marker = commentMarker(settings.instance);
-        const footer = runUrl ? `\n\n<sub>Updated by [run ${context.runId}](${runUrl}) at ${new Date().toISOString()}</sub>` : '';
-        const body = `${marker}\n${report.markdown}${footer}`;
-        try {
-            const comments = await octokit.paginate(octokit.rest.issues.listComments, {
-                owner,
-                repo,
-                issue_number: pullRequest.number,
-                per_page: 100
-            });
-            const existing = comments.find((comment) => comment.body?.includes(marker));
-            if (existing) {
-                await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
-                core/* info */.pq(`Updated the comment on pull request #${pullRequest.number}.`);
-            }
-            else {
-                await octokit.rest.issues.createComment({ owner, repo, issue_number: pullRequest.number, body });
-                core/* info */.pq(`Commented on pull request #${pullRequest.number}.`);
-            }
-        }
-        catch (error) {
-            core/* warning */.$e(explainFailure(`comment on pull request #${pullRequest.number}`, error));
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/report/summary.ts
-
-
-/** Writes the job summary when the runner provides one (GITHUB_STEP_SUMMARY); a no-op elsewhere. */
-async function writeSummary(result) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    await core/* summary */.z
-        .addHeading(`S3 Asset Manager — ${result.mode}`, 3)
-        .addRaw(result.message, true)
-        .addTable([
-        [
-            { data: 'Item', header: true },
-            { data: 'Value', header: true }
-        ],
-        ...summaryRows(result)
-    ])
-        .write();
-}
-
-// EXTERNAL MODULE: ./src/asset-set.ts + 4 modules
-var asset_set = __nccwpck_require__(5398);
-// EXTERNAL MODULE: ./src/download.ts
-var download = __nccwpck_require__(1531);
-// EXTERNAL MODULE: ./src/layout.ts
-var layout = __nccwpck_require__(5005);
-// EXTERNAL MODULE: ./src/stores/store.ts
-var store = __nccwpck_require__(4703);
-;// CONCATENATED MODULE: ./src/asset-sets.ts
-
-
-
-
-class ObjectAssetSets {
-    store;
-    constructor(store) {
-        this.store = store;
-    }
-    location(prefix, commit) {
-        return this.store.url((0,layout/* commitPrefix */.q8)(prefix, commit));
-    }
-    findOrPromote(request) {
-        return (0,asset_set/* findOrPromote */.pO)(this.store, request);
-    }
-    stored(prefix, commit) {
-        return (0,asset_set/* readManifest */.WI)(this.store, (0,layout/* commitPrefix */.q8)(prefix, commit));
-    }
-    publish(request) {
-        return (0,asset_set/* publish */.mk)(this.store, request);
-    }
-    async download(prefix, commit, manifest, directory, concurrency) {
-        const setPrefix = (0,layout/* commitPrefix */.q8)(prefix, commit);
-        const known = manifest ?? (await (0,asset_set/* readManifest */.WI)(this.store, setPrefix));
-        if (!known)
-            throw new Error(`No assets are stored at ${this.store.url(setPrefix)} to download.`);
-        await (0,download/* downloadSet */.$)(this.store, setPrefix, known, directory, concurrency);
-        return known;
-    }
-    close() {
-        this.store.close();
-    }
-}
-async function createAssetSets(settings, concurrency) {
-    if (settings.kind === 'actions-cache') {
-        const { ActionsCacheSets } = await Promise.all(/* import() */[__nccwpck_require__.e(255), __nccwpck_require__.e(590)]).then(__nccwpck_require__.bind(__nccwpck_require__, 590));
-        return new ActionsCacheSets();
-    }
-    return new ObjectAssetSets(await (0,store/* createStore */.y)(settings, concurrency));
-}
-
-;// CONCATENATED MODULE: ./src/main.ts
-
-
-
-
-
-
-
-
-
-
-
-/** On a runner outputs go to GITHUB_OUTPUT; elsewhere (Concourse, a shell) they are printed as name=value. */
-function setOutput(name, value) {
-    if (process.env.GITHUB_OUTPUT || process.env.GITHUB_ACTIONS)
-        core/* setOutput */.uH(name, value);
-    else
-        process.stdout.write(`${name}=${value}\n`);
-}
-function setOutputs(result) {
-    setOutput(constants/* Outputs */.tY.Found, String(result.found));
-    setOutput(constants/* Outputs */.tY.Source, result.source);
-    setOutput(constants/* Outputs */.tY.CommitHash, result.commitHash);
-    setOutput(constants/* Outputs */.tY.CodeHash, result.codeHash);
-    setOutput(constants/* Outputs */.tY.Location, result.location);
-    setOutput(constants/* Outputs */.tY.Files, String(result.files));
-    setOutput(constants/* Outputs */.tY.Bytes, String(result.bytes));
-}
-/** The action's entry: reads the inputs, runs the mode, sets outputs; the one place that fails the step. */
-async function run() {
-    try {
-        const settings = (0,inputs/* getInputs */.GP)();
-        if (settings.mode === 'apply') {
-            // Loaded on demand: apply pulls in YAML and the S3 state backend, which check and upload do not need.
-            const { apply } = await Promise.all(/* import() */[__nccwpck_require__.e(358), __nccwpck_require__.e(243), __nccwpck_require__.e(3)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7003));
-            const outcome = await apply(settings);
-            core/* info */.pq(outcome.message);
-            setOutput(constants/* Outputs */.tY.Changes, String(outcome.changes));
-            setOutput(constants/* Outputs */.tY.Plan, JSON.stringify(outcome.plan));
-            setOutput(constants/* Outputs */.tY.ToolOutputs, JSON.stringify(outcome.outputs));
-            setOutput(constants/* Outputs */.tY.Found, String(outcome.found));
-            setOutput(constants/* Outputs */.tY.CommitHash, outcome.commitHash);
-            await writeApplySummary(outcome);
-            await reportToGitHub(settings.reporting, applyReport(outcome, settings.reporting.instance));
-            return;
-        }
-        const sets = await createAssetSets(settings.store, settings.concurrency);
-        try {
-            const result = settings.mode === 'check' ? await check(settings, sets) : await upload(settings, sets);
-            core/* info */.pq(result.message);
-            setOutputs(result);
-            await writeSummary(result);
-            await reportToGitHub(settings.reporting, assetsReport(result, settings.reporting.instance));
-        }
-        finally {
-            sets.close();
-        }
-    }
-    catch (error) {
-        // `found` is always set, so a later `if:` never reads an empty string.
-        setOutput(constants/* Outputs */.tY.Found, 'false');
-        core/* setFailed */.C1((0,errors/* errorMessage */.gJ)(error));
-    }
-}
-
-
-/***/ }),
-
-/***/ 5546:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   MZ: () => (/* binding */ serializeManifest),
-/* harmony export */   Ng: () => (/* binding */ parseManifest),
-/* harmony export */   VH: () => (/* binding */ isSafeRelativePath),
-/* harmony export */   ob: () => (/* binding */ totalBytes),
-/* harmony export */   u1: () => (/* binding */ buildManifest)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-
-function totalBytes(files) {
-    return files.reduce((sum, file) => sum + file.size, 0);
-}
-/**
- * A relative path that stays inside its set: POSIX separators, no empty, '.' or '..' segment, not absolute.
- * Manifests are read from a store other people can write to, so this is checked on every read.
- */
-function isSafeRelativePath(candidate) {
-    if (candidate.length === 0 || candidate.startsWith('/') || candidate.includes('\\') || candidate.includes('\0'))
-        return false;
-    return candidate.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
-}
-function buildManifest(fields, now = new Date()) {
-    return {
-        version: 1,
-        commit: fields.commit,
-        codeHash: fields.codeHash,
-        createdAt: now.toISOString(),
-        source: fields.source,
-        files: fields.files
-    };
-}
-function serializeManifest(manifest) {
-    return `${JSON.stringify(manifest, null, 2)}\n`;
-}
-/** Parses and validates a stored manifest; `where` names it in errors. */
-function parseManifest(text, where) {
-    let data;
-    try {
-        data = JSON.parse(text);
-    }
-    catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .IntegrityError */ .cs(`The manifest ${where} is not valid JSON (${error.message}). Delete it so the assets are rebuilt.`);
-    }
-    const fail = (what) => {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .IntegrityError */ .cs(`The manifest ${where} is malformed: ${what}. Delete it so the assets are rebuilt.`);
-    };
-    if (typeof data !== 'object' || data === null)
-        return fail('not a JSON object');
-    const record = data;
-    if (record.version !== 1)
-        fail(`unsupported version ${JSON.stringify(record.version)} (this action reads version 1)`);
-    if (typeof record.commit !== 'string')
-        fail('"commit" is not a string');
-    if (typeof record.codeHash !== 'string')
-        fail('"codeHash" is not a string');
-    if (record.source !== 'upload' && record.source !== 'cache')
-        fail('"source" is neither "upload" nor "cache"');
-    if (!Array.isArray(record.files))
-        return fail('"files" is not a list');
-    const seen = new Set();
-    const files = record.files.map((entry, index) => {
-        const file = (entry ?? {});
-        if (typeof file.path !== 'string' || !isSafeRelativePath(file.path)) {
-            fail(`files[${index}].path ${JSON.stringify(file.path)} is not a relative path inside the set`);
-        }
-        if (seen.has(file.path))
-            fail(`files[${index}].path "${String(file.path)}" is listed twice`);
-        seen.add(file.path);
-        if (typeof file.size !== 'number' || !Number.isSafeInteger(file.size) || file.size < 0)
-            fail(`files[${index}].size is not a byte count`);
-        if (typeof file.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(file.sha256))
-            fail(`files[${index}].sha256 is not a SHA-256 hex digest`);
-        return { path: file.path, size: file.size, sha256: file.sha256 };
-    });
-    return {
-        version: 1,
-        commit: record.commit,
-        codeHash: record.codeHash,
-        createdAt: typeof record.createdAt === 'string' ? record.createdAt : '',
-        source: record.source,
-        files
-    };
-}
-
-
-/***/ }),
-
 /***/ 9217:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ isInside),
 /* harmony export */   M: () => (/* binding */ listPackageFiles)
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
@@ -34454,6 +34453,7 @@ function parseManifest(text, where) {
 function isHidden(name) {
     return name.startsWith('.');
 }
+/** Whether `candidate` is `root` or below it. */
 function isInside(root, candidate) {
     const relative = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(root, candidate);
     return relative === '' || (!relative.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(relative));

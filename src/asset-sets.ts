@@ -1,9 +1,30 @@
-import { findOrPromote, publish, readManifest, type FindRequest, type FindResult, type PublishRequest } from './asset-set.js'
+import { findOrPromote, publish, readManifest } from './object-sets.js'
 import { downloadSet } from './download.js'
 import type { StoreSettings } from './inputs.js'
 import { commitPrefix } from './layout.js'
 import type { Manifest } from './manifest.js'
 import { createStore, type Store } from './stores/store.js'
+
+export type FindResult =
+  | { readonly found: true; readonly source: 'commit' | 'cache'; readonly manifest?: Manifest; readonly codeHash: string }
+  | { readonly found: false; readonly codeHash: string }
+
+export interface FindRequest {
+  readonly prefix: string
+  readonly commit: string
+  /** Computes the code hash; undefined when the code-hash tier is off. Called only on a commit miss. */
+  readonly codeHash?: () => Promise<string>
+  readonly concurrency: number
+}
+
+export interface PublishRequest {
+  readonly prefix: string
+  readonly commit: string
+  /** '' when the code-hash tier is off. */
+  readonly codeHash: string
+  readonly directory: string
+  readonly concurrency: number
+}
 
 /**
  * Asset sets as check and upload see them: found, published, downloaded. Object stores (S3, GCS, a

@@ -7,13 +7,9 @@ import { pipeline } from 'node:stream/promises'
 import pLimit from 'p-limit'
 import { IntegrityError } from './errors.js'
 import { isSafeRelativePath, totalBytes, type Manifest, type ManifestFile } from './manifest.js'
+import { isInside } from './package-files.js'
 import { Progress } from './report/progress.js'
 import type { Store } from './stores/store.js'
-
-function isInside(root: string, candidate: string): boolean {
-  const relative = path.relative(root, candidate)
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
-}
 
 async function exists(candidate: string): Promise<boolean> {
   return lstat(candidate).then(

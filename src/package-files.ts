@@ -13,7 +13,8 @@ function isHidden(name: string): boolean {
   return name.startsWith('.')
 }
 
-function isInside(root: string, candidate: string): boolean {
+/** Whether `candidate` is `root` or below it. */
+export function isInside(root: string, candidate: string): boolean {
   const relative = path.relative(root, candidate)
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
 }

@@ -10,6 +10,7 @@ import { codeHashPrefix, commitPrefix, manifestKey } from './layout.js'
 import { buildManifest, parseManifest, serializeManifest, totalBytes, type Manifest, type ManifestFile } from './manifest.js'
 import { listPackageFiles, type PackageFile } from './package-files.js'
 import { Progress } from './report/progress.js'
+import type { FindRequest, FindResult, PublishRequest } from './asset-sets.js'
 import type { Store } from './stores/store.js'
 
 // The callback form costs less CPU per file than fs/promises' readFile, which reads in chunked round trips.
@@ -19,27 +20,6 @@ const readFile = promisify(readFileCallback)
 const SINGLE_PUT_LIMIT = 16 * 1024 * 1024
 /** Large files in flight at once (each buffers a few parts). */
 const LARGE_FILES_AT_ONCE = 2
-
-export type FindResult =
-  | { readonly found: true; readonly source: 'commit' | 'cache'; readonly manifest?: Manifest; readonly codeHash: string }
-  | { readonly found: false; readonly codeHash: string }
-
-export interface FindRequest {
-  readonly prefix: string
-  readonly commit: string
-  /** Computes the code hash; undefined when the code-hash tier is off. Called only on a commit miss. */
-  readonly codeHash?: () => Promise<string>
-  readonly concurrency: number
-}
-
-export interface PublishRequest {
-  readonly prefix: string
-  readonly commit: string
-  /** '' when the code-hash tier is off. */
-  readonly codeHash: string
-  readonly directory: string
-  readonly concurrency: number
-}
 
 /** Reads the manifest of the set under `setPrefix`; undefined when there is none (the only miss). */
 export async function readManifest(store: Store, setPrefix: string): Promise<Manifest | undefined> {

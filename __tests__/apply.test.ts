@@ -267,6 +267,18 @@ describe('apply', () => {
     expect(f.builds()).toEqual([])
   })
 
+  it('warns that a local state file is lost on a GitHub-hosted runner', async () => {
+    const f = fixture()
+    f.writeConfig(
+      readFileSync(f.configFile, 'utf8').replace(/ {4}backend: s3\n.*\n/, '    backend: local\n    options: { stateFile: assets.state }\n')
+    )
+    const run = await f.apply({ 'plan-only': 'true' }, { RUNNER_ENVIRONMENT: 'github-hosted' })
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain(
+      `::warning::The state is a local file (${path.join(f.repo.dir, '.github', 'assets.state')}) on a GitHub-hosted runner`
+    )
+  })
+
   it('keeps env values out of the state', async () => {
     const f = fixture()
     f.writeConfig(readFileSync(f.configFile, 'utf8').replace('team: [[ team ]]', 'token: [[ env "DEPLOY_TOKEN" ]]'))

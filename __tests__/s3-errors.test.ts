@@ -1,8 +1,12 @@
+import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
+import { createServer as createHttpsServer } from 'node:https'
+import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { StoreError } from '../src/errors.js'
 import { S3Store } from '../src/stores/s3.js'
-import { s3Settings, uniquePrefix } from './helpers.js'
+import { s3Settings, tempDir, uniquePrefix } from './helpers.js'
 
 interface Reply {
   status: number
@@ -83,6 +87,45 @@ describe('S3 failures are errors that say what to check, never misses', () => {
       expect(error.message).toContain(message)
     } finally {
       await stub.close()
+    }
+  })
+
+  it('a TLS failure (untrusted certificate) says what to do', async () => {
+    const dir = tempDir('tls')
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-days',
+        '1',
+        '-keyout',
+        path.join(dir, 'key.pem'),
+        '-out',
+        path.join(dir, 'cert.pem')
+      ],
+      { stdio: 'ignore' }
+    )
+    const server = createHttpsServer(
+      { key: readFileSync(path.join(dir, 'key.pem')), cert: readFileSync(path.join(dir, 'cert.pem')) },
+      (_req, res) => res.end()
+    )
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    try {
+      const url = `https://127.0.0.1:${(server.address() as AddressInfo).port}`
+      const error = (await readWith({ endpoint: url })) as Error
+      expect(error).toBeInstanceOf(StoreError)
+      expect(error.message).toMatch(
+        new RegExp(`^TLS with ${url} failed for GetObject on s3://assets/some/.manifest.json: .*(CERT|certificate)`)
+      )
+      expect(error.message).toContain('NODE_EXTRA_CA_CERTS')
+    } finally {
+      await new Promise((resolve) => server.close(resolve))
     }
   })
 

@@ -35,7 +35,7 @@ function bucketRegion(error) {
     return /expecting '([a-z0-9-]+)'/.exec(error.message ?? '')?.[1];
 }
 function isTlsCode(code) {
-    return code.startsWith('ERR_TLS') || code.startsWith('CERT_') || code.includes('CERT') || code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE';
+    return code.startsWith('ERR_TLS') || code.includes('CERT') || code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' || code.startsWith('ERR_SSL');
 }
 /** Turns an SDK failure into a StoreError saying what was wrong and what to check. */
 function describeS3Error(raw, context) {
@@ -74,7 +74,11 @@ function describeS3Error(raw, context) {
         return make(`No credentials for bucket '${context.bucket}' were found: set 'access-key-id' and 'secret-access-key', a 'profile', ` +
             `or run aws-actions/configure-aws-credentials before this step (see "Credentials" in the README).`);
     }
-    if (NETWORK_CODES.has(code) || name === 'TimeoutError' || isTlsCode(code)) {
+    if (isTlsCode(code) || /certificate|\bSSL\b|\bTLS\b/i.test(error.message ?? '')) {
+        return make(`TLS with ${context.endpoint ?? `the S3 endpoint of region ${context.region}`} failed for ${context.operation} on ${target}: ${code || error.message}. ` +
+            `The server's certificate is not trusted here: for a private CA set NODE_EXTRA_CA_CERTS to its PEM file, or check the 'endpoint' host name.`);
+    }
+    if (NETWORK_CODES.has(code) || name === 'TimeoutError') {
         const host = context.endpoint ?? `the S3 endpoint of region ${context.region}`;
         return make(`Could not reach ${host} for ${context.operation} on ${target}: ${code || name}${error.message ? ` (${error.message})` : ''}. ` +
             `Check the 'endpoint' input, that the server is running, and the network/TLS setup.`);

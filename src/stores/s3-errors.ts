@@ -44,7 +44,7 @@ function bucketRegion(error: S3ErrorShape): string | undefined {
 }
 
 function isTlsCode(code: string): boolean {
-  return code.startsWith('ERR_TLS') || code.startsWith('CERT_') || code.includes('CERT') || code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'
+  return code.startsWith('ERR_TLS') || code.includes('CERT') || code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' || code.startsWith('ERR_SSL')
 }
 
 /** Turns an SDK failure into a StoreError saying what was wrong and what to check. */
@@ -97,7 +97,13 @@ export function describeS3Error(raw: unknown, context: S3ErrorContext): StoreErr
         `or run aws-actions/configure-aws-credentials before this step (see "Credentials" in the README).`
     )
   }
-  if (NETWORK_CODES.has(code) || name === 'TimeoutError' || isTlsCode(code)) {
+  if (isTlsCode(code) || /certificate|\bSSL\b|\bTLS\b/i.test(error.message ?? '')) {
+    return make(
+      `TLS with ${context.endpoint ?? `the S3 endpoint of region ${context.region}`} failed for ${context.operation} on ${target}: ${code || error.message}. ` +
+        `The server's certificate is not trusted here: for a private CA set NODE_EXTRA_CA_CERTS to its PEM file, or check the 'endpoint' host name.`
+    )
+  }
+  if (NETWORK_CODES.has(code) || name === 'TimeoutError') {
     const host = context.endpoint ?? `the S3 endpoint of region ${context.region}`
     return make(
       `Could not reach ${host} for ${context.operation} on ${target}: ${code || name}${error.message ? ` (${error.message})` : ''}. ` +

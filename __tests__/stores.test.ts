@@ -1,9 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { Readable } from 'node:stream'
 import { MissingObjectError } from '../src/errors.js'
 import { LocalStore } from '../src/stores/local.js'
-import { S3Store, copySource } from '../src/stores/s3.js'
+import { MAX_SINGLE_COPY, S3Store, copyRanges, copySource } from '../src/stores/s3.js'
 import type { Store } from '../src/stores/store.js'
 import { outsideClient, readObject, s3Settings, tempDir, uniquePrefix } from './helpers.js'
 
@@ -98,5 +100,52 @@ describe('copySource', () => {
     ['x/ü+1,2?.js', 'bkt/x/%C3%BC%2B1%2C2%3F.js']
   ])('%j', (key, expected) => {
     expect(copySource('bkt', key)).toBe(expected)
+  })
+})
+
+describe('multipart copy (objects over 5 GiB)', () => {
+  it.each([
+    [10, 4, ['bytes=0-3', 'bytes=4-7', 'bytes=8-9']],
+    [8, 4, ['bytes=0-3', 'bytes=4-7']],
+    [1, 4, ['bytes=0-0']]
+  ])('copyRanges(%d, %d)', (size, part, ranges) => {
+    expect(copyRanges(size, part).map((r) => r.range)).toEqual(ranges)
+    expect(copyRanges(size, part).map((r) => r.partNumber)).toEqual(ranges.map((_, i) => i + 1))
+  })
+
+  // s3rver answers UploadPartCopy with NotImplemented, so this path is checked against a loopback server that
+  // does the same: the copy must fail as a StoreError and abort its multipart upload, leaving no parts behind.
+  it('aborts the multipart upload when a part fails', async () => {
+    const seen: string[] = []
+    const server = createServer((request, response) => {
+      const url = new URL(request.url!, 'http://x')
+      seen.push(
+        `${request.method} ${url.searchParams.has('uploads') ? 'uploads' : url.searchParams.has('uploadId') ? 'uploadId' : ''} ${request.headers['x-amz-copy-source-range'] ?? ''}`.trim()
+      )
+      request.resume()
+      if (request.method === 'POST' && url.searchParams.has('uploads')) {
+        response.writeHead(200, { 'content-type': 'application/xml' })
+        response.end(
+          '<?xml version="1.0"?><InitiateMultipartUploadResult><Bucket>assets</Bucket><Key>big</Key><UploadId>U1</UploadId></InitiateMultipartUploadResult>'
+        )
+      } else if (request.method === 'DELETE') {
+        response.writeHead(204)
+        response.end()
+      } else {
+        response.writeHead(501, { 'content-type': 'application/xml' })
+        response.end('<?xml version="1.0"?><Error><Code>NotImplemented</Code><Message>no part copy</Message></Error>')
+      }
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const store = new S3Store(s3Settings('mp/', { endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }), 1)
+    try {
+      await expect(store.copy('mp/src', 'mp/big', MAX_SINGLE_COPY + 1)).rejects.toThrow('CopyObject on s3://assets/mp/big')
+      expect(seen[0]).toBe('POST uploads')
+      expect(seen[1]).toBe('PUT uploadId bytes=0-536870911')
+      expect(seen.at(-1)).toBe('DELETE uploadId')
+    } finally {
+      store.close()
+      await new Promise((resolve) => server.close(resolve))
+    }
   })
 })

@@ -1358,7 +1358,7 @@ function describeS3Error(raw, context) {
 /* harmony export */   vG: () => (/* binding */ checkCredentials),
 /* harmony export */   yO: () => (/* binding */ clientConfig)
 /* harmony export */ });
-/* unused harmony exports MAX_SINGLE_COPY, copySource */
+/* unused harmony exports MAX_SINGLE_COPY, copyRanges, copySource */
 /* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3711);
 /* harmony import */ var _aws_sdk_lib_storage__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2358);
 /* harmony import */ var _s3_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9164);
@@ -1372,6 +1372,14 @@ const MAX_SINGLE_COPY = 5 * 1024 ** 3;
 const COPY_PART_SIZE = 512 * 1024 ** 2;
 const UPLOAD_PART_SIZE = 8 * 1024 ** 2;
 const UPLOAD_QUEUE = 4;
+/** The byte ranges of a multipart copy, as UploadPartCopy's CopySourceRange takes them. */
+function copyRanges(size, partSize = COPY_PART_SIZE) {
+    const ranges = [];
+    for (let start = 0, partNumber = 1; start < size; start += partSize, partNumber++) {
+        ranges.push({ partNumber, range: `bytes=${start}-${Math.min(start + partSize, size) - 1}` });
+    }
+    return ranges;
+}
 /** CopySource is `bucket/key`, URL-encoded per segment. */
 function copySource(bucket, key) {
     return `${bucket}/${key.split('/').map(encodeURIComponent).join('/')}`;
@@ -1532,15 +1540,14 @@ class S3Store {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .StoreError */ .AD(`CreateMultipartUpload for ${this.url(targetKey)} returned no upload id.`);
         try {
             const parts = [];
-            for (let start = 0, partNumber = 1; start < size; start += COPY_PART_SIZE, partNumber++) {
-                const end = Math.min(start + COPY_PART_SIZE, size) - 1;
+            for (const { partNumber, range } of copyRanges(size)) {
                 const part = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__.UploadPartCopyCommand({
                     Bucket: this.bucket,
                     Key: targetKey,
                     UploadId: uploadId,
                     PartNumber: partNumber,
                     CopySource: copySource(this.bucket, sourceKey),
-                    CopySourceRange: `bytes=${start}-${end}`
+                    CopySourceRange: range
                 }));
                 parts.push({ ETag: part.CopyPartResult?.ETag, PartNumber: partNumber });
             }

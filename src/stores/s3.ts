@@ -24,6 +24,15 @@ const COPY_PART_SIZE = 512 * 1024 ** 2
 const UPLOAD_PART_SIZE = 8 * 1024 ** 2
 const UPLOAD_QUEUE = 4
 
+/** The byte ranges of a multipart copy, as UploadPartCopy's CopySourceRange takes them. */
+export function copyRanges(size: number, partSize = COPY_PART_SIZE): { partNumber: number; range: string }[] {
+  const ranges = []
+  for (let start = 0, partNumber = 1; start < size; start += partSize, partNumber++) {
+    ranges.push({ partNumber, range: `bytes=${start}-${Math.min(start + partSize, size) - 1}` })
+  }
+  return ranges
+}
+
 /** CopySource is `bucket/key`, URL-encoded per segment. */
 export function copySource(bucket: string, key: string): string {
   return `${bucket}/${key.split('/').map(encodeURIComponent).join('/')}`
@@ -197,8 +206,7 @@ export class S3Store implements Store {
     if (!uploadId) throw new StoreError(`CreateMultipartUpload for ${this.url(targetKey)} returned no upload id.`)
     try {
       const parts: { ETag?: string; PartNumber: number }[] = []
-      for (let start = 0, partNumber = 1; start < size; start += COPY_PART_SIZE, partNumber++) {
-        const end = Math.min(start + COPY_PART_SIZE, size) - 1
+      for (const { partNumber, range } of copyRanges(size)) {
         const part = await this.client.send(
           new UploadPartCopyCommand({
             Bucket: this.bucket,
@@ -206,7 +214,7 @@ export class S3Store implements Store {
             UploadId: uploadId,
             PartNumber: partNumber,
             CopySource: copySource(this.bucket, sourceKey),
-            CopySourceRange: `bytes=${start}-${end}`
+            CopySourceRange: range
           })
         )
         parts.push({ ETag: part.CopyPartResult?.ETag, PartNumber: partNumber })

@@ -107,8 +107,8 @@ class ActionsCacheSets {
         for (const file of files) {
             const target = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.stage, ...file.relative.split('/'));
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(target), { recursive: true });
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.copyFile)(file.absolute, target);
-            const bytes = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.readFile)(target);
+            const bytes = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.readFile)(file.absolute);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.writeFile)(target, bytes);
             entries.push({ path: file.relative, size: bytes.length, sha256: (0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.createHash)('sha256').update(bytes).digest('hex') });
         }
         const manifest = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .buildManifest */ .u1)({ commit: request.commit, codeHash: request.codeHash, source: 'upload', files: entries });

@@ -1,7 +1,7 @@
 import * as cache from '@actions/cache'
 import * as core from '@actions/core'
 import { createHash } from 'node:crypto'
-import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { AssetSets, FindRequest, FindResult, PublishRequest } from '../asset-sets.js'
 import { MANIFEST_NAME } from '../constants.js'
@@ -95,8 +95,8 @@ export class ActionsCacheSets implements AssetSets {
     for (const file of files) {
       const target = path.join(this.stage, ...file.relative.split('/'))
       await mkdir(path.dirname(target), { recursive: true })
-      await copyFile(file.absolute, target)
-      const bytes = await readFile(target)
+      const bytes = await readFile(file.absolute)
+      await writeFile(target, bytes)
       entries.push({ path: file.relative, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') })
     }
     const manifest = buildManifest({ commit: request.commit, codeHash: request.codeHash, source: 'upload', files: entries })

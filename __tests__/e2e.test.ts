@@ -14,7 +14,7 @@ import {
   tempDir,
   uniquePrefix,
   writeFiles
-} from './helpers.js'
+} from './support/helpers.js'
 
 const client = outsideClient()
 afterAll(() => client.destroy())

@@ -845,14 +845,14 @@ async function computePlan(tools, state, plugins, context) {
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
-// EXTERNAL MODULE: ./src/object-sets.ts + 4 modules
-var object_sets = __webpack_require__(6273);
-// EXTERNAL MODULE: ./src/code-hash.ts + 3 modules
-var code_hash = __webpack_require__(4532);
-// EXTERNAL MODULE: ./src/layout.ts
-var layout = __webpack_require__(5005);
-// EXTERNAL MODULE: ./src/manifest.ts
-var src_manifest = __webpack_require__(5546);
+// EXTERNAL MODULE: ./src/sets/object-sets.ts + 4 modules
+var object_sets = __webpack_require__(332);
+// EXTERNAL MODULE: ./src/hashing/code-hash.ts + 3 modules
+var code_hash = __webpack_require__(5404);
+// EXTERNAL MODULE: ./src/sets/layout.ts
+var layout = __webpack_require__(3267);
+// EXTERNAL MODULE: ./src/sets/manifest.ts
+var sets_manifest = __webpack_require__(9640);
 ;// CONCATENATED MODULE: ./src/apply/plugins/assets.ts
 
 
@@ -942,7 +942,7 @@ const assetsPlugin = {
             const files = found.manifest?.files ?? [];
             return {
                 built: false,
-                outputs: { commitHash: context.commit, codeHash, location, source: found.source, files: files.length, bytes: (0,src_manifest/* totalBytes */.ob)(files) }
+                outputs: { commitHash: context.commit, codeHash, location, source: found.source, files: files.length, bytes: (0,sets_manifest/* totalBytes */.ob)(files) }
             };
         }
         if (!options.run) {
@@ -964,7 +964,7 @@ const assetsPlugin = {
                 location,
                 source: 'build',
                 files: manifest.files.length,
-                bytes: (0,src_manifest/* totalBytes */.ob)(manifest.files)
+                bytes: (0,sets_manifest/* totalBytes */.ob)(manifest.files)
             }
         };
     },
@@ -1115,8 +1115,8 @@ class StateFile {
 
 // EXTERNAL MODULE: ./src/git.ts
 var git = __webpack_require__(1243);
-// EXTERNAL MODULE: ./src/stores/store.ts
-var stores_store = __webpack_require__(4703);
+// EXTERNAL MODULE: ./src/stores/index.ts
+var stores = __webpack_require__(2826);
 ;// CONCATENATED MODULE: ./src/modes/apply.ts
 
 
@@ -1161,7 +1161,7 @@ async function apply(settings) {
     warnAboutEphemeralState(config);
     const storeSettings = storeSettingsFor(settings, config.store, config.baseDir);
     const storage = stateStorageFor(config.state, settings.store);
-    const store = await (0,stores_store/* createStore */.y)(storeSettings, settings.concurrency);
+    const store = await (0,stores/* createStore */.y)(storeSettings, settings.concurrency);
     try {
         core/* info */.pq(`Using ${config.state.kind} backend for the state: ${storage.description}.`);
         const commit = await (0,git/* resolveCommit */.W)({ override: settings.commit, repoPath: settings.repoPath, githubSha: process.env.GITHUB_SHA });

@@ -2522,7 +2522,7 @@ var net = __nccwpck_require__(9278);
 var tls = __nccwpck_require__(4756);
 var http = __nccwpck_require__(8611);
 var https = __nccwpck_require__(5692);
-var events = __nccwpck_require__(4434);
+var events = __nccwpck_require__(2053);
 var assert = __nccwpck_require__(2613);
 var util = __nccwpck_require__(9023);
 
@@ -30872,7 +30872,182 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4532:
+/***/ 7242:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A7: () => (/* binding */ BACKENDS),
+/* harmony export */   FN: () => (/* binding */ MODES),
+/* harmony export */   G0: () => (/* binding */ Inputs),
+/* harmony export */   LA: () => (/* binding */ SeedEnv),
+/* harmony export */   Ll: () => (/* binding */ CHECK_RECORD),
+/* harmony export */   OX: () => (/* binding */ FOUND_MARKER),
+/* harmony export */   ir: () => (/* binding */ MANIFEST_NAME),
+/* harmony export */   tY: () => (/* binding */ Outputs)
+/* harmony export */ });
+/** Input and output names exactly as action.yml declares them. */
+const Inputs = {
+    Mode: 'mode',
+    Backend: 'backend',
+    Bucket: 'bucket',
+    Prefix: 'prefix',
+    Region: 'region',
+    Endpoint: 'endpoint',
+    ForcePathStyle: 'force-path-style',
+    Profile: 'profile',
+    AccessKeyId: 'access-key-id',
+    SecretAccessKey: 'secret-access-key',
+    SessionToken: 'session-token',
+    LocalDir: 'local-dir',
+    RepoPath: 'repo-path',
+    Commit: 'commit',
+    CodeHashPaths: 'code-hash-paths',
+    PackageDirectory: 'package-directory',
+    Download: 'download',
+    Config: 'config',
+    PlanOnly: 'plan-only',
+    Concurrency: 'concurrency',
+    PrComment: 'pr-comment',
+    CommitStatus: 'commit-status',
+    GitHubToken: 'github-token',
+    InstanceName: 'instance-name',
+    LockTimeout: 'lock-timeout',
+    ConnectTimeout: 'connect-timeout',
+    RequestTimeout: 'request-timeout',
+    ForceUnlock: 'force-unlock'
+};
+const Outputs = {
+    Found: 'found',
+    Source: 'source',
+    CommitHash: 'commit-hash',
+    CodeHash: 'code-hash',
+    Location: 'location',
+    Files: 'files',
+    Bytes: 'bytes',
+    Changes: 'changes',
+    Plan: 'plan',
+    ToolOutputs: 'outputs'
+};
+/** Environment names of the original tool, used when the matching input is empty. */
+const SeedEnv = {
+    Bucket: 'PACKAGE_ASSETS_BUCKET',
+    RepoPath: 'GIT_REPO_PATH',
+    PackageDirectory: 'PACKAGE_DIRECTORY',
+    CodeHashFilter: 'CODE_HASH_FIND_FILTER'
+};
+const MODES = ['check', 'upload', 'apply'];
+const BACKENDS = ['auto', 's3', 'gcs', 'local', 'actions-cache'];
+/** The seed's marker: check touches it on a hit, upload does nothing while it exists. */
+const FOUND_MARKER = '.found';
+/** What check learned, left for an upload step that may run without the git repository (seed usage). */
+const CHECK_RECORD = '.s3-asset-manager.json';
+const MANIFEST_NAME = '.manifest.json';
+
+
+/***/ }),
+
+/***/ 3916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AD: () => (/* binding */ StoreError),
+/* harmony export */   S3: () => (/* binding */ MissingObjectError),
+/* harmony export */   cs: () => (/* binding */ IntegrityError),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   yN: () => (/* binding */ FilesError)
+/* harmony export */ });
+/** A bad input value: names the input, the value and what is allowed. */
+class InputError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'InputError';
+    }
+}
+/** A store could not do what was asked (missing bucket, access denied, unreachable endpoint...). */
+class StoreError extends Error {
+    constructor(message, options) {
+        super(message, options);
+        this.name = 'StoreError';
+    }
+}
+/** The package directory, the repository or the files in it are not as expected. */
+class FilesError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'FilesError';
+    }
+}
+/** A stored asset set whose manifest is malformed or whose bytes do not match it. */
+class IntegrityError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'IntegrityError';
+    }
+}
+function errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/** An object a manifest lists is not in the store (a copy's source, a download). */
+class MissingObjectError extends StoreError {
+    constructor(message, options) {
+        super(message, options);
+        this.name = 'MissingObjectError';
+    }
+}
+
+
+/***/ }),
+
+/***/ 1243:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ resolveCommit)
+/* harmony export */ });
+/* unused harmony export headCommit */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
+
+
+
+const run = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile);
+/** `git rev-parse HEAD` in repoPath; undefined with git's complaint when it is not a repository. */
+async function headCommit(repoPath) {
+    try {
+        const { stdout } = await run('git', ['rev-parse', '--verify', 'HEAD'], { cwd: repoPath });
+        return { commit: stdout.trim().toLowerCase() };
+    }
+    catch (error) {
+        const err = error;
+        if (err.code === 'ENOENT') {
+            return { problem: `'${repoPath}' does not exist or git is not installed` };
+        }
+        return { problem: (err.stderr ?? err.message).trim().split('\n')[0] ?? 'git failed' };
+    }
+}
+/** The commit the assets are keyed by: the override, else git HEAD, else what check recorded, else GITHUB_SHA. */
+async function resolveCommit(sources) {
+    if (sources.override)
+        return sources.override;
+    const head = await headCommit(sources.repoPath);
+    if (head.commit)
+        return head.commit;
+    if (sources.recorded)
+        return sources.recorded;
+    if (sources.githubSha)
+        return sources.githubSha.toLowerCase();
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FilesError */ .yN(`Could not work out the commit hash: git rev-parse HEAD in '${sources.repoPath}' failed (${head.problem}) ` +
+        `and GITHUB_SHA is not set. Point 'repo-path' (GIT_REPO_PATH) at a git checkout, or set the 'commit' input.`);
+}
+
+
+/***/ }),
+
+/***/ 5404:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31782,9 +31957,9 @@ function globSync(globInput, options) {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/file-hasher.ts
-var file_hasher = __nccwpck_require__(6665);
-;// CONCATENATED MODULE: ./src/code-hash.ts
+// EXTERNAL MODULE: ./src/hashing/file-hasher.ts
+var file_hasher = __nccwpck_require__(8218);
+;// CONCATENATED MODULE: ./src/hashing/code-hash.ts
 
 
 
@@ -31856,232 +32031,7 @@ async function computeCodeHash(repoRoot, patterns, pool) {
 
 /***/ }),
 
-/***/ 7242:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   A7: () => (/* binding */ BACKENDS),
-/* harmony export */   FN: () => (/* binding */ MODES),
-/* harmony export */   G0: () => (/* binding */ Inputs),
-/* harmony export */   LA: () => (/* binding */ SeedEnv),
-/* harmony export */   Ll: () => (/* binding */ CHECK_RECORD),
-/* harmony export */   OX: () => (/* binding */ FOUND_MARKER),
-/* harmony export */   ir: () => (/* binding */ MANIFEST_NAME),
-/* harmony export */   tY: () => (/* binding */ Outputs)
-/* harmony export */ });
-/** Input and output names exactly as action.yml declares them. */
-const Inputs = {
-    Mode: 'mode',
-    Backend: 'backend',
-    Bucket: 'bucket',
-    Prefix: 'prefix',
-    Region: 'region',
-    Endpoint: 'endpoint',
-    ForcePathStyle: 'force-path-style',
-    Profile: 'profile',
-    AccessKeyId: 'access-key-id',
-    SecretAccessKey: 'secret-access-key',
-    SessionToken: 'session-token',
-    LocalDir: 'local-dir',
-    RepoPath: 'repo-path',
-    Commit: 'commit',
-    CodeHashPaths: 'code-hash-paths',
-    PackageDirectory: 'package-directory',
-    Download: 'download',
-    Config: 'config',
-    PlanOnly: 'plan-only',
-    Concurrency: 'concurrency',
-    PrComment: 'pr-comment',
-    CommitStatus: 'commit-status',
-    GitHubToken: 'github-token',
-    InstanceName: 'instance-name',
-    LockTimeout: 'lock-timeout',
-    ConnectTimeout: 'connect-timeout',
-    RequestTimeout: 'request-timeout',
-    ForceUnlock: 'force-unlock'
-};
-const Outputs = {
-    Found: 'found',
-    Source: 'source',
-    CommitHash: 'commit-hash',
-    CodeHash: 'code-hash',
-    Location: 'location',
-    Files: 'files',
-    Bytes: 'bytes',
-    Changes: 'changes',
-    Plan: 'plan',
-    ToolOutputs: 'outputs'
-};
-/** Environment names of the original tool, used when the matching input is empty. */
-const SeedEnv = {
-    Bucket: 'PACKAGE_ASSETS_BUCKET',
-    RepoPath: 'GIT_REPO_PATH',
-    PackageDirectory: 'PACKAGE_DIRECTORY',
-    CodeHashFilter: 'CODE_HASH_FIND_FILTER'
-};
-const MODES = ['check', 'upload', 'apply'];
-const BACKENDS = ['auto', 's3', 'gcs', 'local', 'actions-cache'];
-/** The seed's marker: check touches it on a hit, upload does nothing while it exists. */
-const FOUND_MARKER = '.found';
-/** What check learned, left for an upload step that may run without the git repository (seed usage). */
-const CHECK_RECORD = '.s3-asset-manager.json';
-const MANIFEST_NAME = '.manifest.json';
-
-
-/***/ }),
-
-/***/ 1531:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ downloadSet)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7075);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__nccwpck_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6466);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__nccwpck_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_5__);
-/* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(370);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3916);
-/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5546);
-/* harmony import */ var _package_files_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(9217);
-/* harmony import */ var _report_progress_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(8991);
-
-
-
-
-
-
-
-
-
-
-
-async function exists(candidate) {
-    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)(candidate).then(() => true, () => false);
-}
-/** Where a manifest path lands under `root`, refusing paths and symlinked directories that lead elsewhere. */
-async function safeTarget(root, file) {
-    const segments = file.path.split('/');
-    if (!(0,_manifest_js__WEBPACK_IMPORTED_MODULE_7__/* .isSafeRelativePath */ .VH)(file.path) || segments.some((segment) => segment.startsWith('.'))) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`Refusing to download '${file.path}': the manifest names a path outside the package directory or a hidden file.`);
-    }
-    const target = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(root, ...segments);
-    const parent = node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(target);
-    // Check the deepest directory that exists before creating any: mkdir would follow a symlink outward.
-    let existing = parent;
-    while (!(await exists(existing)))
-        existing = node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(existing);
-    if (!(0,_package_files_js__WEBPACK_IMPORTED_MODULE_8__/* .isInside */ .F)(root, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.realpath)(existing))) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`Refusing to download '${file.path}': a symlink in the package directory points outside it.`);
-    }
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(parent, { recursive: true });
-    return target;
-}
-async function downloadFile(store, key, target, file) {
-    const temp = `${target}.download-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`;
-    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
-    let size = 0;
-    const tap = new node_stream__WEBPACK_IMPORTED_MODULE_4__.Transform({
-        transform(chunk, _encoding, callback) {
-            hash.update(chunk);
-            size += chunk.length;
-            callback(null, chunk);
-        }
-    });
-    try {
-        await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_5__.pipeline)(await store.get(key), tap, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(temp));
-        const digest = hash.digest('hex');
-        if (size !== file.size || digest !== file.sha256) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`'${file.path}' does not match its manifest (expected ${file.size} bytes with SHA-256 ${file.sha256}, got ${size} bytes with ${digest}): ` +
-                `the stored object was changed after upload. It was not kept; delete the set's .manifest.json so the assets are rebuilt.`);
-        }
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(temp, target);
-    }
-    finally {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(temp, { force: true });
-    }
-}
-/**
- * Brings a stored set into `directory`: streamed, bounded, every file checked against the manifest's size
- * and SHA-256 before it takes its final name, so a tampered or truncated file is never left behind.
- */
-async function downloadSet(store, setPrefix, manifest, directory, concurrency) {
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(directory, { recursive: true });
-    const root = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.realpath)(directory);
-    const progress = new _report_progress_js__WEBPACK_IMPORTED_MODULE_9__/* .Progress */ .k(`Downloaded to ${directory}:`, manifest.files.length, (0,_manifest_js__WEBPACK_IMPORTED_MODULE_7__/* .totalBytes */ .ob)(manifest.files));
-    const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_10__/* ["default"] */ .A)(concurrency);
-    await Promise.all(manifest.files.map((file) => limit(async () => {
-        await downloadFile(store, setPrefix + file.path, await safeTarget(root, file), file);
-        progress.add(1, file.size);
-    })));
-    progress.finish();
-}
-
-
-/***/ }),
-
-/***/ 3916:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   AD: () => (/* binding */ StoreError),
-/* harmony export */   S3: () => (/* binding */ MissingObjectError),
-/* harmony export */   cs: () => (/* binding */ IntegrityError),
-/* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   gJ: () => (/* binding */ errorMessage),
-/* harmony export */   yN: () => (/* binding */ FilesError)
-/* harmony export */ });
-/** A bad input value: names the input, the value and what is allowed. */
-class InputError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'InputError';
-    }
-}
-/** A store could not do what was asked (missing bucket, access denied, unreachable endpoint...). */
-class StoreError extends Error {
-    constructor(message, options) {
-        super(message, options);
-        this.name = 'StoreError';
-    }
-}
-/** The package directory, the repository or the files in it are not as expected. */
-class FilesError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'FilesError';
-    }
-}
-/** A stored asset set whose manifest is malformed or whose bytes do not match it. */
-class IntegrityError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'IntegrityError';
-    }
-}
-function errorMessage(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-/** An object a manifest lists is not in the store (a copy's source, a download). */
-class MissingObjectError extends StoreError {
-    constructor(message, options) {
-        super(message, options);
-        this.name = 'MissingObjectError';
-    }
-}
-
-
-/***/ }),
-
-/***/ 6665:
+/***/ 8218:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -32167,59 +32117,11 @@ class HashPool {
 
 /***/ }),
 
-/***/ 1243:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   W: () => (/* binding */ resolveCommit)
-/* harmony export */ });
-/* unused harmony export headCommit */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
-
-
-
-const run = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile);
-/** `git rev-parse HEAD` in repoPath; undefined with git's complaint when it is not a repository. */
-async function headCommit(repoPath) {
-    try {
-        const { stdout } = await run('git', ['rev-parse', '--verify', 'HEAD'], { cwd: repoPath });
-        return { commit: stdout.trim().toLowerCase() };
-    }
-    catch (error) {
-        const err = error;
-        if (err.code === 'ENOENT') {
-            return { problem: `'${repoPath}' does not exist or git is not installed` };
-        }
-        return { problem: (err.stderr ?? err.message).trim().split('\n')[0] ?? 'git failed' };
-    }
-}
-/** The commit the assets are keyed by: the override, else git HEAD, else what check recorded, else GITHUB_SHA. */
-async function resolveCommit(sources) {
-    if (sources.override)
-        return sources.override;
-    const head = await headCommit(sources.repoPath);
-    if (head.commit)
-        return head.commit;
-    if (sources.recorded)
-        return sources.recorded;
-    if (sources.githubSha)
-        return sources.githubSha.toLowerCase();
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FilesError */ .yN(`Could not work out the commit hash: git rev-parse HEAD in '${sources.repoPath}' failed (${head.problem}) ` +
-        `and GITHUB_SHA is not set. Point 'repo-path' (GIT_REPO_PATH) at a git checkout, or set the 'commit' input.`);
-}
-
-
-/***/ }),
-
 /***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5585);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4434);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -32242,7 +32144,7 @@ __webpack_async_result__();
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7242);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
-/* harmony import */ var _code_hash_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4532);
+/* harmony import */ var _hashing_code_hash_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5404);
 
 
 
@@ -32453,7 +32355,7 @@ function getInputs(argv = process.argv, cwd = process.cwd()) {
         store,
         repoPath: node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, inputOr(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.RepoPath, [_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .SeedEnv */ .LA.RepoPath], '.')),
         commit: parseCommit(input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Commit)),
-        codeHashPatterns: (0,_code_hash_js__WEBPACK_IMPORTED_MODULE_4__/* .parsePatterns */ .Z7)(patternsText),
+        codeHashPatterns: (0,_hashing_code_hash_js__WEBPACK_IMPORTED_MODULE_4__/* .parsePatterns */ .Z7)(patternsText),
         packageDirectory: node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, inputOr(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.PackageDirectory, [_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .SeedEnv */ .LA.PackageDirectory], './packages')),
         download: parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Download, input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Download), false),
         concurrency: parseConcurrency(input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Concurrency) || '16'),
@@ -32465,32 +32367,7 @@ function getInputs(argv = process.argv, cwd = process.cwd()) {
 
 /***/ }),
 
-/***/ 5005:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Rn: () => (/* binding */ manifestKey),
-/* harmony export */   _Y: () => (/* binding */ codeHashPrefix),
-/* harmony export */   q8: () => (/* binding */ commitPrefix)
-/* harmony export */ });
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7242);
-
-/** Where a commit's asset set lives: `<prefix>artifacts/<commit>/`. */
-function commitPrefix(prefix, commit) {
-    return `${prefix}artifacts/${commit}/`;
-}
-/** Where the same assets live keyed by code hash: `<prefix>cache/<code-hash>/`. */
-function codeHashPrefix(prefix, codeHash) {
-    return `${prefix}cache/${codeHash}/`;
-}
-function manifestKey(setPrefix) {
-    return `${setPrefix}${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .MANIFEST_NAME */ .ir}`;
-}
-
-
-/***/ }),
-
-/***/ 5585:
+/***/ 4434:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32512,7 +32389,7 @@ var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-;// CONCATENATED MODULE: ./src/check-record.ts
+;// CONCATENATED MODULE: ./src/modes/check-record.ts
 
 
 
@@ -32545,14 +32422,14 @@ async function hasFoundMarker(directory) {
     }
 }
 
-// EXTERNAL MODULE: ./src/code-hash.ts + 3 modules
-var code_hash = __nccwpck_require__(4532);
-// EXTERNAL MODULE: ./src/file-hasher.ts
-var file_hasher = __nccwpck_require__(6665);
+// EXTERNAL MODULE: ./src/hashing/code-hash.ts + 3 modules
+var code_hash = __nccwpck_require__(5404);
+// EXTERNAL MODULE: ./src/hashing/file-hasher.ts
+var file_hasher = __nccwpck_require__(8218);
 // EXTERNAL MODULE: ./src/git.ts
 var git = __nccwpck_require__(1243);
-// EXTERNAL MODULE: ./src/manifest.ts
-var src_manifest = __nccwpck_require__(5546);
+// EXTERNAL MODULE: ./src/sets/manifest.ts
+var sets_manifest = __nccwpck_require__(9640);
 // EXTERNAL MODULE: ./src/report/progress.ts
 var progress = __nccwpck_require__(8991);
 ;// CONCATENATED MODULE: ./src/modes/check.ts
@@ -32599,7 +32476,7 @@ async function lookUp(settings, sets, started, pool) {
         core/* info */.pq(`Downloading the assets into ${settings.packageDirectory}`);
         files = (await sets.download(settings.store.prefix, commit, result.manifest, settings.packageDirectory, settings.concurrency)).files;
     }
-    await writeCheckRecord(settings.packageDirectory, { commit, codeHash: result.codeHash, files: files.length, bytes: (0,src_manifest/* totalBytes */.ob)(files) }, result.found);
+    await writeCheckRecord(settings.packageDirectory, { commit, codeHash: result.codeHash, files: files.length, bytes: (0,sets_manifest/* totalBytes */.ob)(files) }, result.found);
     const base = { mode: 'check', commitHash: commit, codeHash: result.codeHash, location, elapsedMs: Date.now() - started };
     if (!result.found) {
         return {
@@ -32620,7 +32497,7 @@ async function lookUp(settings, sets, started, pool) {
         found: true,
         source: result.source,
         files: files.length,
-        bytes: (0,src_manifest/* totalBytes */.ob)(files),
+        bytes: (0,sets_manifest/* totalBytes */.ob)(files),
         message: result.source === 'commit'
             ? `Found the assets of commit ${commit} (${files.length} files)${download ? ' and downloaded them' : ''}.`
             : `Found the assets under code hash ${result.codeHash} and copied them to commit ${commit} (${files.length} files)${download ? ', then downloaded them' : ''}.`
@@ -32664,7 +32541,7 @@ async function upload(settings, sets) {
     if (existing) {
         const files = existing === 'stored' ? [] : existing.files;
         const codeHash = existing === 'stored' ? (record?.codeHash ?? '') : existing.codeHash;
-        return skipped(codeHash, files.length, (0,src_manifest/* totalBytes */.ob)(files), `The assets of commit ${commit} are already stored in ${location}.`);
+        return skipped(codeHash, files.length, (0,sets_manifest/* totalBytes */.ob)(files), `The assets of commit ${commit} are already stored in ${location}.`);
     }
     // The code hash is computed when the patterns are given; otherwise check's record of it is used.
     const codeHash = settings.codeHashPatterns.length > 0 ? await codeHashOf(settings) : (record?.codeHash ?? '');
@@ -32683,7 +32560,7 @@ async function upload(settings, sets) {
         source: 'none',
         codeHash,
         files: manifest.files.length,
-        bytes: (0,src_manifest/* totalBytes */.ob)(manifest.files),
+        bytes: (0,sets_manifest/* totalBytes */.ob)(manifest.files),
         elapsedMs: Date.now() - started,
         message: `Uploaded ${manifest.files.length} files to ${location}${codeHash ? ` and cached them under code hash ${codeHash}` : ''}.`
     };
@@ -32888,54 +32765,20 @@ async function writeSummary(result) {
         .write();
 }
 
-// EXTERNAL MODULE: ./src/object-sets.ts + 4 modules
-var object_sets = __nccwpck_require__(6273);
-// EXTERNAL MODULE: ./src/download.ts
-var download = __nccwpck_require__(1531);
-// EXTERNAL MODULE: ./src/layout.ts
-var layout = __nccwpck_require__(5005);
-// EXTERNAL MODULE: ./src/stores/store.ts
-var store = __nccwpck_require__(4703);
-;// CONCATENATED MODULE: ./src/asset-sets.ts
+// EXTERNAL MODULE: ./src/stores/index.ts
+var stores = __nccwpck_require__(2826);
+// EXTERNAL MODULE: ./src/sets/object-sets.ts + 4 modules
+var object_sets = __nccwpck_require__(332);
+;// CONCATENATED MODULE: ./src/sets/index.ts
 
 
-
-
-class ObjectAssetSets {
-    store;
-    constructor(store) {
-        this.store = store;
-    }
-    location(prefix, commit) {
-        return this.store.url((0,layout/* commitPrefix */.q8)(prefix, commit));
-    }
-    findOrPromote(request) {
-        return (0,object_sets/* findOrPromote */.pO)(this.store, request);
-    }
-    stored(prefix, commit) {
-        return (0,object_sets/* readManifest */.WI)(this.store, (0,layout/* commitPrefix */.q8)(prefix, commit));
-    }
-    publish(request) {
-        return (0,object_sets/* publish */.mk)(this.store, request);
-    }
-    async download(prefix, commit, manifest, directory, concurrency) {
-        const setPrefix = (0,layout/* commitPrefix */.q8)(prefix, commit);
-        const known = manifest ?? (await (0,object_sets/* readManifest */.WI)(this.store, setPrefix));
-        if (!known)
-            throw new Error(`No assets are stored at ${this.store.url(setPrefix)} to download.`);
-        await (0,download/* downloadSet */.$)(this.store, setPrefix, known, directory, concurrency);
-        return known;
-    }
-    close() {
-        this.store.close();
-    }
-}
+/** The asset sets of the configured store; the Actions cache backend is loaded only when chosen. */
 async function createAssetSets(settings, concurrency) {
     if (settings.kind === 'actions-cache') {
-        const { ActionsCacheSets } = await Promise.all(/* import() */[__nccwpck_require__.e(255), __nccwpck_require__.e(590)]).then(__nccwpck_require__.bind(__nccwpck_require__, 590));
+        const { ActionsCacheSets } = await Promise.all(/* import() */[__nccwpck_require__.e(255), __nccwpck_require__.e(719)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5719));
         return new ActionsCacheSets();
     }
-    return new ObjectAssetSets(await (0,store/* createStore */.y)(settings, concurrency));
+    return new object_sets/* ObjectAssetSets */.L0(await (0,stores/* createStore */.y)(settings, concurrency));
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
@@ -33006,7 +32849,201 @@ async function run() {
 
 /***/ }),
 
-/***/ 5546:
+/***/ 8991:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ Progress),
+/* harmony export */   z: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
+
+const MB = 1024 * 1024;
+function formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${Math.round(bytes)} B`;
+    if (bytes < MB)
+        return `${(bytes / 1024).toFixed(1)} KiB`;
+    if (bytes < 1024 * MB)
+        return `${(bytes / MB).toFixed(1)} MiB`;
+    return `${(bytes / 1024 / MB).toFixed(2)} GiB`;
+}
+/**
+ * Counts files and bytes of a transfer and logs a line at most every `intervalMs`, so a long upload
+ * or copy shows it is moving; a short one logs only its closing line.
+ */
+class Progress {
+    verb;
+    totalFiles;
+    totalBytes;
+    intervalMs;
+    log;
+    files = 0;
+    bytes = 0;
+    started = Date.now();
+    lastLog = Date.now();
+    grouped = false;
+    constructor(verb, totalFiles, totalBytes, intervalMs = 5000, log = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq) {
+        this.verb = verb;
+        this.totalFiles = totalFiles;
+        this.totalBytes = totalBytes;
+        this.intervalMs = intervalMs;
+        this.log = log;
+    }
+    add(files, bytes) {
+        this.files += files;
+        this.bytes += bytes;
+        const now = Date.now();
+        if (now - this.lastLog >= this.intervalMs && this.files < this.totalFiles) {
+            this.lastLog = now;
+            // A transfer that lasts shows its progress lines folded in a group; a short one logs only its last line.
+            if (!this.grouped && this.log === _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(`${this.verb} ${this.totalFiles} files, ${formatBytes(this.totalBytes)}`);
+            this.grouped = true;
+            this.log(`${this.verb} ${this.files}/${this.totalFiles} files, ${formatBytes(this.bytes)} of ${formatBytes(this.totalBytes)}${this.rate(now)}`);
+        }
+    }
+    rate(now) {
+        const seconds = (now - this.started) / 1000;
+        return seconds > 0 ? ` (${formatBytes(this.bytes / seconds)}/s)` : '';
+    }
+    /** The closing line; returns the elapsed milliseconds. */
+    finish() {
+        if (this.grouped && this.log === _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4();
+        const elapsed = Date.now() - this.started;
+        this.log(`${this.verb} ${this.files} files, ${formatBytes(this.bytes)} in ${(elapsed / 1000).toFixed(1)} s${this.rate(Date.now())}`);
+        return elapsed;
+    }
+}
+
+
+/***/ }),
+
+/***/ 4797:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ downloadSet)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__nccwpck_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__nccwpck_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_5__);
+/* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(370);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3916);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9640);
+/* harmony import */ var _package_files_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(4355);
+/* harmony import */ var _report_progress_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(8991);
+
+
+
+
+
+
+
+
+
+
+
+async function exists(candidate) {
+    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)(candidate).then(() => true, () => false);
+}
+/** Where a manifest path lands under `root`, refusing paths and symlinked directories that lead elsewhere. */
+async function safeTarget(root, file) {
+    const segments = file.path.split('/');
+    if (!(0,_manifest_js__WEBPACK_IMPORTED_MODULE_7__/* .isSafeRelativePath */ .VH)(file.path) || segments.some((segment) => segment.startsWith('.'))) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`Refusing to download '${file.path}': the manifest names a path outside the package directory or a hidden file.`);
+    }
+    const target = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(root, ...segments);
+    const parent = node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(target);
+    // Check the deepest directory that exists before creating any: mkdir would follow a symlink outward.
+    let existing = parent;
+    while (!(await exists(existing)))
+        existing = node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(existing);
+    if (!(0,_package_files_js__WEBPACK_IMPORTED_MODULE_8__/* .isInside */ .F)(root, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.realpath)(existing))) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`Refusing to download '${file.path}': a symlink in the package directory points outside it.`);
+    }
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(parent, { recursive: true });
+    return target;
+}
+async function downloadFile(store, key, target, file) {
+    const temp = `${target}.download-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`;
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    let size = 0;
+    const tap = new node_stream__WEBPACK_IMPORTED_MODULE_4__.Transform({
+        transform(chunk, _encoding, callback) {
+            hash.update(chunk);
+            size += chunk.length;
+            callback(null, chunk);
+        }
+    });
+    try {
+        await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_5__.pipeline)(await store.get(key), tap, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(temp));
+        const digest = hash.digest('hex');
+        if (size !== file.size || digest !== file.sha256) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`'${file.path}' does not match its manifest (expected ${file.size} bytes with SHA-256 ${file.sha256}, got ${size} bytes with ${digest}): ` +
+                `the stored object was changed after upload. It was not kept; delete the set's .manifest.json so the assets are rebuilt.`);
+        }
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(temp, target);
+    }
+    finally {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(temp, { force: true });
+    }
+}
+/**
+ * Brings a stored set into `directory`: streamed, bounded, every file checked against the manifest's size
+ * and SHA-256 before it takes its final name, so a tampered or truncated file is never left behind.
+ */
+async function downloadSet(store, setPrefix, manifest, directory, concurrency) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(directory, { recursive: true });
+    const root = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.realpath)(directory);
+    const progress = new _report_progress_js__WEBPACK_IMPORTED_MODULE_9__/* .Progress */ .k(`Downloaded to ${directory}:`, manifest.files.length, (0,_manifest_js__WEBPACK_IMPORTED_MODULE_7__/* .totalBytes */ .ob)(manifest.files));
+    const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_10__/* ["default"] */ .A)(concurrency);
+    await Promise.all(manifest.files.map((file) => limit(async () => {
+        await downloadFile(store, setPrefix + file.path, await safeTarget(root, file), file);
+        progress.add(1, file.size);
+    })));
+    progress.finish();
+}
+
+
+/***/ }),
+
+/***/ 3267:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Rn: () => (/* binding */ manifestKey),
+/* harmony export */   _Y: () => (/* binding */ codeHashPrefix),
+/* harmony export */   q8: () => (/* binding */ commitPrefix)
+/* harmony export */ });
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7242);
+
+/** Where a commit's asset set lives: `<prefix>artifacts/<commit>/`. */
+function commitPrefix(prefix, commit) {
+    return `${prefix}artifacts/${commit}/`;
+}
+/** Where the same assets live keyed by code hash: `<prefix>cache/<code-hash>/`. */
+function codeHashPrefix(prefix, codeHash) {
+    return `${prefix}cache/${codeHash}/`;
+}
+function manifestKey(setPrefix) {
+    return `${setPrefix}${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .MANIFEST_NAME */ .ir}`;
+}
+
+
+/***/ }),
+
+/***/ 9640:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -33096,12 +33133,13 @@ function parseManifest(text, where) {
 
 /***/ }),
 
-/***/ 6273:
+/***/ 332:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  L0: () => (/* binding */ ObjectAssetSets),
   pO: () => (/* binding */ findOrPromote),
   mk: () => (/* binding */ publish),
   WI: () => (/* binding */ readManifest)
@@ -34303,15 +34341,18 @@ _Mime_extensionToType = new WeakMap(), _Mime_typeToExtension = new WeakMap(), _M
 var p_limit = __nccwpck_require__(370);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/layout.ts
-var layout = __nccwpck_require__(5005);
-// EXTERNAL MODULE: ./src/manifest.ts
-var src_manifest = __nccwpck_require__(5546);
-// EXTERNAL MODULE: ./src/package-files.ts
-var package_files = __nccwpck_require__(9217);
 // EXTERNAL MODULE: ./src/report/progress.ts
 var report_progress = __nccwpck_require__(8991);
-;// CONCATENATED MODULE: ./src/object-sets.ts
+// EXTERNAL MODULE: ./src/sets/download.ts
+var download = __nccwpck_require__(4797);
+// EXTERNAL MODULE: ./src/sets/layout.ts
+var layout = __nccwpck_require__(3267);
+// EXTERNAL MODULE: ./src/sets/manifest.ts
+var sets_manifest = __nccwpck_require__(9640);
+// EXTERNAL MODULE: ./src/sets/package-files.ts
+var package_files = __nccwpck_require__(4355);
+;// CONCATENATED MODULE: ./src/sets/object-sets.ts
+
 
 
 
@@ -34334,10 +34375,10 @@ const LARGE_FILES_AT_ONCE = 2;
 async function readManifest(store, setPrefix) {
     const key = (0,layout/* manifestKey */.Rn)(setPrefix);
     const text = await store.readText(key);
-    return text === undefined ? undefined : (0,src_manifest/* parseManifest */.Ng)(text, store.url(key));
+    return text === undefined ? undefined : (0,sets_manifest/* parseManifest */.Ng)(text, store.url(key));
 }
 async function writeManifest(store, setPrefix, manifest) {
-    const body = Buffer.from((0,src_manifest/* serializeManifest */.MZ)(manifest));
+    const body = Buffer.from((0,sets_manifest/* serializeManifest */.MZ)(manifest));
     await store.put((0,layout/* manifestKey */.Rn)(setPrefix), body, { size: body.length, contentType: 'application/json' });
 }
 /** Copies carry no body, so more of them can be in flight than uploads. */
@@ -34345,7 +34386,7 @@ const COPY_CONCURRENCY_FACTOR = 4;
 const MAX_COPIES_IN_FLIGHT = 64;
 /** Server-side copy of every listed file from one set to another, bounded, with progress. */
 async function copySet(store, files, from, to, concurrency) {
-    const progress = new report_progress/* Progress */.k(`Copied (server-side) to ${store.url(to)}:`, files.length, (0,src_manifest/* totalBytes */.ob)(files));
+    const progress = new report_progress/* Progress */.k(`Copied (server-side) to ${store.url(to)}:`, files.length, (0,sets_manifest/* totalBytes */.ob)(files));
     const limit = (0,p_limit/* default */.A)(Math.min(MAX_COPIES_IN_FLIGHT, concurrency * COPY_CONCURRENCY_FACTOR));
     await Promise.all(files.map((file) => limit(async () => {
         await store.copy(from + file.path, to + file.path, file.size);
@@ -34378,7 +34419,7 @@ async function findOrPromote(store, request) {
         core/* warning */.$e(`The cached assets ${store.url(cached)} are incomplete (${error.message}); treating this as a miss so they are rebuilt.`);
         return { found: false, codeHash };
     }
-    const manifest = (0,src_manifest/* buildManifest */.u1)({ commit: request.commit, codeHash, source: 'cache', files: cachedManifest.files });
+    const manifest = (0,sets_manifest/* buildManifest */.u1)({ commit: request.commit, codeHash, source: 'cache', files: cachedManifest.files });
     await writeManifest(store, target, manifest);
     return { found: true, source: 'cache', manifest, codeHash };
 }
@@ -34421,7 +34462,7 @@ async function publish(store, request) {
         return entry;
     })));
     progress.finish();
-    const manifest = (0,src_manifest/* buildManifest */.u1)({ commit: request.commit, codeHash: request.codeHash, source: 'upload', files: stored });
+    const manifest = (0,sets_manifest/* buildManifest */.u1)({ commit: request.commit, codeHash: request.codeHash, source: 'upload', files: stored });
     await writeManifest(store, target, manifest);
     if (request.codeHash) {
         // Re-filled even when a cache set exists: it may be the incomplete one a check just fell back from.
@@ -34431,11 +34472,41 @@ async function publish(store, request) {
     }
     return manifest;
 }
+/** Asset sets over any object Store (S3, GCS, a directory): objects, manifests and server-side copies. */
+class ObjectAssetSets {
+    store;
+    constructor(store) {
+        this.store = store;
+    }
+    location(prefix, commit) {
+        return this.store.url((0,layout/* commitPrefix */.q8)(prefix, commit));
+    }
+    findOrPromote(request) {
+        return findOrPromote(this.store, request);
+    }
+    stored(prefix, commit) {
+        return readManifest(this.store, (0,layout/* commitPrefix */.q8)(prefix, commit));
+    }
+    publish(request) {
+        return publish(this.store, request);
+    }
+    async download(prefix, commit, manifest, directory, concurrency) {
+        const setPrefix = (0,layout/* commitPrefix */.q8)(prefix, commit);
+        const known = manifest ?? (await readManifest(this.store, setPrefix));
+        if (!known)
+            throw new Error(`No assets are stored at ${this.store.url(setPrefix)} to download.`);
+        await (0,download/* downloadSet */.$)(this.store, setPrefix, known, directory, concurrency);
+        return known;
+    }
+    close() {
+        this.store.close();
+    }
+}
 
 
 /***/ }),
 
-/***/ 9217:
+/***/ 4355:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -34508,71 +34579,35 @@ async function listPackageFiles(directory, inputName = 'package-directory') {
 
 /***/ }),
 
-/***/ 8991:
+/***/ 2826:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   k: () => (/* binding */ Progress),
-/* harmony export */   z: () => (/* binding */ formatBytes)
+/* harmony export */   y: () => (/* binding */ createStore)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _local_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(801);
 
-const MB = 1024 * 1024;
-function formatBytes(bytes) {
-    if (bytes < 1024)
-        return `${Math.round(bytes)} B`;
-    if (bytes < MB)
-        return `${(bytes / 1024).toFixed(1)} KiB`;
-    if (bytes < 1024 * MB)
-        return `${(bytes / MB).toFixed(1)} MiB`;
-    return `${(bytes / 1024 / MB).toFixed(2)} GiB`;
-}
-/**
- * Counts files and bytes of a transfer and logs a line at most every `intervalMs`, so a long upload
- * or copy shows it is moving; a short one logs only its closing line.
- */
-class Progress {
-    verb;
-    totalFiles;
-    totalBytes;
-    intervalMs;
-    log;
-    files = 0;
-    bytes = 0;
-    started = Date.now();
-    lastLog = Date.now();
-    grouped = false;
-    constructor(verb, totalFiles, totalBytes, intervalMs = 5000, log = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq) {
-        this.verb = verb;
-        this.totalFiles = totalFiles;
-        this.totalBytes = totalBytes;
-        this.intervalMs = intervalMs;
-        this.log = log;
-    }
-    add(files, bytes) {
-        this.files += files;
-        this.bytes += bytes;
-        const now = Date.now();
-        if (now - this.lastLog >= this.intervalMs && this.files < this.totalFiles) {
-            this.lastLog = now;
-            // A transfer that lasts shows its progress lines folded in a group; a short one logs only its last line.
-            if (!this.grouped && this.log === _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(`${this.verb} ${this.totalFiles} files, ${formatBytes(this.totalBytes)}`);
-            this.grouped = true;
-            this.log(`${this.verb} ${this.files}/${this.totalFiles} files, ${formatBytes(this.bytes)} of ${formatBytes(this.totalBytes)}${this.rate(now)}`);
+
+/** The S3 backend is loaded on demand: the AWS SDK is most of the bundle and a local run does not need it. */
+async function createStore(settings, concurrency) {
+    switch (settings.kind) {
+        case 's3': {
+            const { S3Store } = await Promise.all(/* import() */[__nccwpck_require__.e(358), __nccwpck_require__.e(714)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9714));
+            const store = new S3Store(settings, concurrency);
+            try {
+                await store.checkCredentials();
+            }
+            catch (error) {
+                store.close();
+                throw error;
+            }
+            return store;
         }
-    }
-    rate(now) {
-        const seconds = (now - this.started) / 1000;
-        return seconds > 0 ? ` (${formatBytes(this.bytes / seconds)}/s)` : '';
-    }
-    /** The closing line; returns the elapsed milliseconds. */
-    finish() {
-        if (this.grouped && this.log === _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4();
-        const elapsed = Date.now() - this.started;
-        this.log(`${this.verb} ${this.files} files, ${formatBytes(this.bytes)} in ${(elapsed / 1000).toFixed(1)} s${this.rate(Date.now())}`);
-        return elapsed;
+        case 'local':
+            return new _local_js__WEBPACK_IMPORTED_MODULE_1__/* .LocalStore */ .V(settings.root);
+        case 'actions-cache':
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`backend 'actions-cache' keeps whole asset sets, not objects: apply needs backend s3, gcs or local (or a config.store).`);
     }
 }
 
@@ -34689,41 +34724,6 @@ class LocalStore {
 
 /***/ }),
 
-/***/ 4703:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   y: () => (/* binding */ createStore)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _local_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(801);
-
-
-/** The S3 backend is loaded on demand: the AWS SDK is most of the bundle and a local run does not need it. */
-async function createStore(settings, concurrency) {
-    switch (settings.kind) {
-        case 's3': {
-            const { S3Store } = await Promise.all(/* import() */[__nccwpck_require__.e(358), __nccwpck_require__.e(714)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9714));
-            const store = new S3Store(settings, concurrency);
-            try {
-                await store.checkCredentials();
-            }
-            catch (error) {
-                store.close();
-                throw error;
-            }
-            return store;
-        }
-        case 'local':
-            return new _local_js__WEBPACK_IMPORTED_MODULE_1__/* .LocalStore */ .V(settings.root);
-        case 'actions-cache':
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`backend 'actions-cache' keeps whole asset sets, not objects: apply needs backend s3, gcs or local (or a config.store).`);
-    }
-}
-
-
-/***/ }),
-
 /***/ 2613:
 /***/ ((module) => {
 
@@ -34745,7 +34745,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 
 /***/ }),
 
-/***/ 4434:
+/***/ 2053:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
@@ -36029,7 +36029,7 @@ var external_string_decoder_ = __nccwpck_require__(3193);
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
 // EXTERNAL MODULE: external "events"
-var external_events_ = __nccwpck_require__(4434);
+var external_events_ = __nccwpck_require__(2053);
 ;// CONCATENATED MODULE: external "child_process"
 const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 // EXTERNAL MODULE: external "path"

@@ -2,7 +2,7 @@ import * as core from '@actions/core'
 import path from 'node:path'
 import { BACKENDS, BackendChoice, Inputs, MODES, Mode, SeedEnv } from './constants.js'
 import { InputError } from './errors.js'
-import { parsePatterns } from './code-hash.js'
+import { parsePatterns } from './hashing/code-hash.js'
 
 export interface S3StoreSettings {
   readonly kind: 's3'

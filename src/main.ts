@@ -9,7 +9,7 @@ import { applyReport, writeApplySummary } from './report/apply-report.js'
 import { assetsReport } from './report/assets-report.js'
 import { reportToGitHub } from './report/github.js'
 import { writeSummary } from './report/summary.js'
-import { createAssetSets } from './asset-sets.js'
+import { createAssetSets } from './sets/index.js'
 
 /** On a runner outputs go to GITHUB_OUTPUT; elsewhere (Concourse, a shell) they are printed as name=value. */
 function setOutput(name: string, value: string): void {

@@ -11,7 +11,7 @@ import { StateFile, type StateEntry } from '../apply/state.js'
 import { resolveReferences } from '../apply/template.js'
 import { resolveCommit } from '../git.js'
 import { deriveS3Settings, normalizePrefix, type Settings, type StoreSettings } from '../inputs.js'
-import { createStore } from '../stores/store.js'
+import { createStore } from '../stores/index.js'
 
 export interface PlannedChange {
   readonly key: string

@@ -1,10 +1,10 @@
 import * as core from '@actions/core'
-import type { AssetSets } from '../asset-sets.js'
-import { hasFoundMarker, readCheckRecord } from '../check-record.js'
+import type { AssetSets } from '../sets/asset-sets.js'
+import { hasFoundMarker, readCheckRecord } from './check-record.js'
 import { FOUND_MARKER } from '../constants.js'
 import { resolveCommit } from '../git.js'
 import type { Settings } from '../inputs.js'
-import { totalBytes } from '../manifest.js'
+import { totalBytes } from '../sets/manifest.js'
 import { codeHashOf } from './check.js'
 import type { AssetsResult } from './result.js'
 

@@ -1,7 +1,4 @@
 import type { Readable } from 'node:stream'
-import type { StoreSettings } from '../inputs.js'
-import { InputError } from '../errors.js'
-import { LocalStore } from './local.js'
 
 /** What a put carries: bytes in memory, or a stream of `size` bytes that is read once. */
 export type PutBody = Buffer | Readable
@@ -34,27 +31,4 @@ export interface Store {
   delete(key: string): Promise<void>
   /** Releases connections; the store is unusable afterwards. */
   close(): void
-}
-
-/** The S3 backend is loaded on demand: the AWS SDK is most of the bundle and a local run does not need it. */
-export async function createStore(settings: StoreSettings, concurrency: number): Promise<Store> {
-  switch (settings.kind) {
-    case 's3': {
-      const { S3Store } = await import('./s3.js')
-      const store = new S3Store(settings, concurrency)
-      try {
-        await store.checkCredentials()
-      } catch (error) {
-        store.close()
-        throw error
-      }
-      return store
-    }
-    case 'local':
-      return new LocalStore(settings.root)
-    case 'actions-cache':
-      throw new InputError(
-        `backend 'actions-cache' keeps whole asset sets, not objects: apply needs backend s3, gcs or local (or a config.store).`
-      )
-  }
 }

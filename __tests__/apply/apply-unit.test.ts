@@ -1,13 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { loadConfig } from '../src/apply/config.js'
-import { LockError, StateError } from '../src/apply/errors.js'
-import { acquireLock, releaseLock } from '../src/apply/lock.js'
-import { sameValue, topologicalBatches } from '../src/apply/plan.js'
-import { LocalStateStorage } from '../src/apply/state-storage.js'
-import { parseState, StateFile } from '../src/apply/state.js'
-import { findReferences, protectTemplates, resolveReferences } from '../src/apply/template.js'
-import { tempDir } from './helpers.js'
+import { loadConfig } from '../../src/apply/config.js'
+import { LockError, StateError } from '../../src/apply/errors.js'
+import { acquireLock, releaseLock } from '../../src/apply/lock.js'
+import { sameValue, topologicalBatches } from '../../src/apply/plan.js'
+import { LocalStateStorage } from '../../src/apply/state-storage.js'
+import { parseState, StateFile } from '../../src/apply/state.js'
+import { findReferences, protectTemplates, resolveReferences } from '../../src/apply/template.js'
+import { tempDir } from '../support/helpers.js'
 
 const PLUGINS = ['assets', 'object']
 

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
 import { symlinkSync, utimesSync } from 'node:fs'
 import path from 'node:path'
-import { computeCodeHash, matchFiles, parsePatterns } from '../src/code-hash.js'
-import { tempDir, writeFiles } from './helpers.js'
+import { computeCodeHash, matchFiles, parsePatterns } from '../../src/hashing/code-hash.js'
+import { tempDir, writeFiles } from '../support/helpers.js'
 
 const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex')
 

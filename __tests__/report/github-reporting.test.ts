@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { makeRepo, runDist, s3Inputs, tempDir, uniquePrefix, writeFiles } from './helpers.js'
+import { makeRepo, runDist, s3Inputs, tempDir, uniquePrefix, writeFiles } from '../support/helpers.js'
 
 interface Recorded {
   method: string

@@ -3,10 +3,21 @@
 import { Readable } from 'node:stream'
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { getInputs, type S3StoreSettings } from '../src/inputs.js'
-import { S3Store } from '../src/stores/s3.js'
-import { createStore } from '../src/stores/store.js'
-import { bucket, commitAll, endpoint, makeRepo, recordingServer, runDist, s3Inputs, tempDir, uniquePrefix, writeFiles } from './helpers.js'
+import { getInputs, type S3StoreSettings } from '../../src/inputs.js'
+import { S3Store } from '../../src/stores/s3.js'
+import { createStore } from '../../src/stores/index.js'
+import {
+  bucket,
+  commitAll,
+  endpoint,
+  makeRepo,
+  recordingServer,
+  runDist,
+  s3Inputs,
+  tempDir,
+  uniquePrefix,
+  writeFiles
+} from '../support/helpers.js'
 
 const saved = { ...process.env }
 afterEach(() => {

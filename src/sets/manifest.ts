@@ -1,4 +1,4 @@
-import { IntegrityError } from './errors.js'
+import { IntegrityError } from '../errors.js'
 
 /** One stored file: its path relative to the set, its size and the SHA-256 (hex) of its bytes. */
 export interface ManifestFile {

@@ -1,6 +1,6 @@
 import { readFile, writeFile, mkdir, rm } from 'node:fs/promises'
 import path from 'node:path'
-import { CHECK_RECORD, FOUND_MARKER } from './constants.js'
+import { CHECK_RECORD, FOUND_MARKER } from '../constants.js'
 
 /**
  * What check learned, kept in the package directory (hidden, so never uploaded) for an upload step that

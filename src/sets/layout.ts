@@ -1,4 +1,4 @@
-import { MANIFEST_NAME } from './constants.js'
+import { MANIFEST_NAME } from '../constants.js'
 
 /** Where a commit's asset set lives: `<prefix>artifacts/<commit>/`. */
 export function commitPrefix(prefix: string, commit: string): string {

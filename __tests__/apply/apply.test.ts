@@ -4,7 +4,18 @@ import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import yaml from 'js-yaml'
-import { bucket, commitAll, endpoint, makeRepo, outsideClient, readObject, runDist, s3Inputs, tempDir, uniquePrefix } from './helpers.js'
+import {
+  bucket,
+  commitAll,
+  endpoint,
+  makeRepo,
+  outsideClient,
+  readObject,
+  runDist,
+  s3Inputs,
+  tempDir,
+  uniquePrefix
+} from '../support/helpers.js'
 
 const client = outsideClient()
 afterAll(() => client.destroy())

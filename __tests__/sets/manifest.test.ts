@@ -1,4 +1,4 @@
-import { buildManifest, isSafeRelativePath, parseManifest, serializeManifest } from '../src/manifest.js'
+import { buildManifest, isSafeRelativePath, parseManifest, serializeManifest } from '../../src/sets/manifest.js'
 
 const digest = 'a'.repeat(64)
 const valid = {

@@ -1,8 +1,8 @@
 // backend: actions-cache through the real @actions/cache library against FakeCacheService on loopback.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { FakeCacheService } from './cache-server.js'
-import { commitAll, makeRepo, runDist, tempDir, writeFiles } from './helpers.js'
+import { FakeCacheService } from '../support/cache-server.js'
+import { commitAll, makeRepo, runDist, tempDir, writeFiles } from '../support/helpers.js'
 
 describe('backend: actions-cache', () => {
   const service = new FakeCacheService()

@@ -5,13 +5,14 @@ import { promisify } from 'node:util'
 import { Transform } from 'node:stream'
 import mime from 'mime'
 import pLimit from 'p-limit'
-import { MissingObjectError } from './errors.js'
+import { MissingObjectError } from '../errors.js'
+import { Progress } from '../report/progress.js'
+import type { Store } from '../stores/store.js'
+import type { AssetSets, FindRequest, FindResult, PublishRequest } from './asset-sets.js'
+import { downloadSet } from './download.js'
 import { codeHashPrefix, commitPrefix, manifestKey } from './layout.js'
 import { buildManifest, parseManifest, serializeManifest, totalBytes, type Manifest, type ManifestFile } from './manifest.js'
 import { listPackageFiles, type PackageFile } from './package-files.js'
-import { Progress } from './report/progress.js'
-import type { FindRequest, FindResult, PublishRequest } from './asset-sets.js'
-import type { Store } from './stores/store.js'
 
 // The callback form costs less CPU per file than fs/promises' readFile, which reads in chunked round trips.
 const readFile = promisify(readFileCallback)
@@ -137,4 +138,43 @@ export async function publish(store: Store, request: PublishRequest): Promise<Ma
     await writeManifest(store, cached, manifest)
   }
   return manifest
+}
+
+/** Asset sets over any object Store (S3, GCS, a directory): objects, manifests and server-side copies. */
+export class ObjectAssetSets implements AssetSets {
+  constructor(readonly store: Store) {}
+
+  location(prefix: string, commit: string): string {
+    return this.store.url(commitPrefix(prefix, commit))
+  }
+
+  findOrPromote(request: FindRequest): Promise<FindResult> {
+    return findOrPromote(this.store, request)
+  }
+
+  stored(prefix: string, commit: string): Promise<Manifest | undefined> {
+    return readManifest(this.store, commitPrefix(prefix, commit))
+  }
+
+  publish(request: PublishRequest): Promise<Manifest> {
+    return publish(this.store, request)
+  }
+
+  async download(
+    prefix: string,
+    commit: string,
+    manifest: Manifest | undefined,
+    directory: string,
+    concurrency: number
+  ): Promise<Manifest> {
+    const setPrefix = commitPrefix(prefix, commit)
+    const known = manifest ?? (await readManifest(this.store, setPrefix))
+    if (!known) throw new Error(`No assets are stored at ${this.store.url(setPrefix)} to download.`)
+    await downloadSet(this.store, setPrefix, known, directory, concurrency)
+    return known
+  }
+
+  close(): void {
+    this.store.close()
+  }
 }

@@ -5,9 +5,9 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { S3StoreSettings, Settings } from '../src/inputs.js'
+import type { S3StoreSettings, Settings } from '../../src/inputs.js'
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const DIST = path.join(ROOT, 'dist', 'index.js')
 
 export const endpoint = (): string => process.env.TEST_S3_ENDPOINT as string

@@ -2,13 +2,14 @@ import { DeleteObjectCommand } from '@aws-sdk/client-s3'
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs'
 import path from 'node:path'
-import type { Settings, StoreSettings } from '../src/inputs.js'
-import { check } from '../src/modes/check.js'
-import { upload } from '../src/modes/upload.js'
-import { LocalStore } from '../src/stores/local.js'
-import { S3Store } from '../src/stores/s3.js'
-import type { Store } from '../src/stores/store.js'
-import { ObjectAssetSets, type AssetSets } from '../src/asset-sets.js'
+import type { Settings, StoreSettings } from '../../src/inputs.js'
+import { check } from '../../src/modes/check.js'
+import { upload } from '../../src/modes/upload.js'
+import { LocalStore } from '../../src/stores/local.js'
+import { S3Store } from '../../src/stores/s3.js'
+import type { Store } from '../../src/stores/store.js'
+import type { AssetSets } from '../../src/sets/asset-sets.js'
+import { ObjectAssetSets } from '../../src/sets/object-sets.js'
 import {
   bucket,
   commitAll,
@@ -21,7 +22,7 @@ import {
   uniquePrefix,
   writeFiles,
   testSettings
-} from './helpers.js'
+} from '../support/helpers.js'
 
 const client = outsideClient()
 afterAll(() => client.destroy())

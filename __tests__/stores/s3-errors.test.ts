@@ -4,9 +4,9 @@ import { createServer, type Server } from 'node:http'
 import { createServer as createHttpsServer } from 'node:https'
 import path from 'node:path'
 import type { AddressInfo } from 'node:net'
-import { StoreError } from '../src/errors.js'
-import { S3Store } from '../src/stores/s3.js'
-import { s3Settings, tempDir, uniquePrefix } from './helpers.js'
+import { StoreError } from '../../src/errors.js'
+import { S3Store } from '../../src/stores/s3.js'
+import { s3Settings, tempDir, uniquePrefix } from '../support/helpers.js'
 
 interface Reply {
   status: number

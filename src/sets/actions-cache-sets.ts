@@ -3,13 +3,13 @@ import * as core from '@actions/core'
 import { createHash } from 'node:crypto'
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { AssetSets, FindRequest, FindResult, PublishRequest } from '../asset-sets.js'
+import type { AssetSets, FindRequest, FindResult, PublishRequest } from './asset-sets.js'
 import { MANIFEST_NAME } from '../constants.js'
-import { downloadSet } from '../download.js'
+import { downloadSet } from './download.js'
 import { IntegrityError, StoreError } from '../errors.js'
-import { buildManifest, parseManifest, serializeManifest, type Manifest } from '../manifest.js'
-import { listPackageFiles } from '../package-files.js'
-import { LocalStore } from './local.js'
+import { buildManifest, parseManifest, serializeManifest, type Manifest } from './manifest.js'
+import { listPackageFiles } from './package-files.js'
+import { LocalStore } from '../stores/local.js'
 
 /**
  * The staging directory every entry is saved from and restored into. The cache's entry version covers the

@@ -1,6 +1,6 @@
 import { lstat, readdir, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { FilesError } from './errors.js'
+import { FilesError } from '../errors.js'
 
 export interface PackageFile {
   /** POSIX path relative to the package directory: the key suffix in the store. */

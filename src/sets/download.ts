@@ -5,11 +5,11 @@ import path from 'node:path'
 import { Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import pLimit from 'p-limit'
-import { IntegrityError } from './errors.js'
+import { IntegrityError } from '../errors.js'
 import { isSafeRelativePath, totalBytes, type Manifest, type ManifestFile } from './manifest.js'
 import { isInside } from './package-files.js'
-import { Progress } from './report/progress.js'
-import type { Store } from './stores/store.js'
+import { Progress } from '../report/progress.js'
+import type { Store } from '../stores/store.js'
 
 async function exists(candidate: string): Promise<boolean> {
   return lstat(candidate).then(

@@ -1,13 +1,13 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3'
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs'
 import path from 'node:path'
-import { IntegrityError } from '../src/errors.js'
-import type { Settings, StoreSettings } from '../src/inputs.js'
-import { check } from '../src/modes/check.js'
-import { upload } from '../src/modes/upload.js'
-import { S3Store } from '../src/stores/s3.js'
-import { ObjectAssetSets } from '../src/asset-sets.js'
-import { bucket, makeRepo, testSettings, outsideClient, s3Settings, tempDir, uniquePrefix, writeFiles } from './helpers.js'
+import { IntegrityError } from '../../src/errors.js'
+import type { Settings, StoreSettings } from '../../src/inputs.js'
+import { check } from '../../src/modes/check.js'
+import { upload } from '../../src/modes/upload.js'
+import { S3Store } from '../../src/stores/s3.js'
+import { ObjectAssetSets } from '../../src/sets/object-sets.js'
+import { bucket, makeRepo, testSettings, outsideClient, s3Settings, tempDir, uniquePrefix, writeFiles } from '../support/helpers.js'
 
 const client = outsideClient()
 afterAll(() => client.destroy())

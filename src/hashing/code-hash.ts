@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import path from 'node:path'
 import { globSync } from 'tinyglobby'
-import { FilesError, InputError } from './errors.js'
+import { FilesError, InputError } from '../errors.js'
 import { HashPool } from './file-hasher.js'
 
 export interface CodeHash {

@@ -3,11 +3,11 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { Readable } from 'node:stream'
-import { MissingObjectError } from '../src/errors.js'
-import { LocalStore } from '../src/stores/local.js'
-import { MAX_SINGLE_COPY, S3Store, copyRanges, copySource } from '../src/stores/s3.js'
-import type { Store } from '../src/stores/store.js'
-import { outsideClient, readObject, s3Settings, tempDir, uniquePrefix } from './helpers.js'
+import { MissingObjectError } from '../../src/errors.js'
+import { LocalStore } from '../../src/stores/local.js'
+import { MAX_SINGLE_COPY, S3Store, copyRanges, copySource } from '../../src/stores/s3.js'
+import type { Store } from '../../src/stores/store.js'
+import { outsideClient, readObject, s3Settings, tempDir, uniquePrefix } from '../support/helpers.js'
 
 interface Backend {
   name: string

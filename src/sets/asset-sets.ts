@@ -1,0 +1,39 @@
+import type { Manifest } from './manifest.js'
+
+export type FindResult =
+  | { readonly found: true; readonly source: 'commit' | 'cache'; readonly manifest?: Manifest; readonly codeHash: string }
+  | { readonly found: false; readonly codeHash: string }
+
+export interface FindRequest {
+  readonly prefix: string
+  readonly commit: string
+  /** Computes the code hash; undefined when the code-hash tier is off. Called only on a commit miss. */
+  readonly codeHash?: () => Promise<string>
+  readonly concurrency: number
+}
+
+export interface PublishRequest {
+  readonly prefix: string
+  readonly commit: string
+  /** '' when the code-hash tier is off. */
+  readonly codeHash: string
+  readonly directory: string
+  readonly concurrency: number
+}
+
+/**
+ * Asset sets as check and upload see them: found, published, downloaded. Object stores (S3, GCS, a
+ * directory) implement them with objects and server-side copies; the GitHub Actions cache, which has
+ * whole-directory entries and no copy, implements them with entries.
+ */
+export interface AssetSets {
+  /** Where the commit's set is, as a URL for outputs and logs. */
+  location(prefix: string, commit: string): string
+  findOrPromote(request: FindRequest): Promise<FindResult>
+  /** The commit's manifest when stored; 'stored' when the store can tell only that it exists. */
+  stored(prefix: string, commit: string): Promise<Manifest | 'stored' | undefined>
+  publish(request: PublishRequest): Promise<Manifest>
+  /** Brings the commit's set into `directory`, each file verified; returns its manifest. */
+  download(prefix: string, commit: string, manifest: Manifest | undefined, directory: string, concurrency: number): Promise<Manifest>
+  close(): void
+}

@@ -1,0 +1,15 @@
+import type { StoreSettings } from '../inputs.js'
+import { createStore } from '../stores/index.js'
+import type { AssetSets } from './asset-sets.js'
+import { ObjectAssetSets } from './object-sets.js'
+
+export type { AssetSets, FindRequest, FindResult, PublishRequest } from './asset-sets.js'
+
+/** The asset sets of the configured store; the Actions cache backend is loaded only when chosen. */
+export async function createAssetSets(settings: StoreSettings, concurrency: number): Promise<AssetSets> {
+  if (settings.kind === 'actions-cache') {
+    const { ActionsCacheSets } = await import('./actions-cache-sets.js')
+    return new ActionsCacheSets()
+  }
+  return new ObjectAssetSets(await createStore(settings, concurrency))
+}

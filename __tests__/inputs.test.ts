@@ -30,8 +30,9 @@ describe('getInputs', () => {
       packageDirectory: '/work/packages',
       download: false,
       concurrency: 16,
+      legacySets: false,
       reporting: { prComment: false, commitStatus: false, token: '', instance: 'default' },
-      apply: { config: '/work/.github/assets.yml', planOnly: false, lockTimeout: 0, forceUnlock: undefined }
+      apply: { config: '/work/.github/assets.yml', planOnly: false, lockTimeout: 0, forceUnlock: undefined, allowDeleteAll: false }
     })
   })
 

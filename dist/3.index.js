@@ -183,10 +183,17 @@ async function configFiles(configPath) {
     }
     if (!info.isDirectory())
         return [configPath];
-    const names = (await (0,promises_.readdir)(configPath)).filter((name) => /\.ya?ml$/.test(name)).sort();
+    // As dtm does, subfolders are read too; the order is the sorted relative paths, so it never depends on the file system.
+    const names = (await (0,promises_.readdir)(configPath, { recursive: true, withFileTypes: true }))
+        .filter((entry) => entry.isFile() && /\.ya?ml$/.test(entry.name))
+        .map((entry) => external_node_path_default().relative(configPath, external_node_path_default().join(entry.parentPath ?? entry.path, entry.name))
+        .split((external_node_path_default()).sep)
+        .join('/'))
+        .filter((relative) => !relative.split('/').some((segment) => segment.startsWith('.')))
+        .sort();
     if (names.length === 0)
-        throw new ConfigError(`The config directory '${configPath}' holds no *.yaml or *.yml file.`);
-    return names.map((name) => external_node_path_default().join(configPath, name));
+        throw new ConfigError(`The config directory '${configPath}' holds no *.yaml or *.yml file (subfolders included).`);
+    return names.map((name) => external_node_path_default().join(configPath, ...name.split('/')));
 }
 class Loader {
     expressions = [];
@@ -256,8 +263,9 @@ class Resolver {
             const expression = this.expressions[index];
             if (expression.kind === 'env') {
                 const value = this.env[expression.name];
-                if (value === undefined) {
-                    throw new ConfigError(`${where}: [[ env "${expression.name}" ]] is not set in the environment. Set ${expression.name} for this step.`);
+                if (value === undefined || value === '') {
+                    // dtm refuses an empty value too: an empty secret is almost always a missing one.
+                    throw new ConfigError(`${where}: [[ env "${expression.name}" ]] is ${value === undefined ? 'not set' : 'set but empty'} in the environment. Set ${expression.name} for this step.`);
                 }
                 return { value, stateValue: envDigest(expression.name, value) };
             }
@@ -294,10 +302,11 @@ function parseState(value, file, baseDir) {
         throw new ConfigError(`${file}: 'config.state' must be a map with 'backend' and 'options'.`);
     const options = isMap(value.options) ? value.options : {};
     const option = (name) => typeof options[name] === 'string' && options[name] !== '' ? options[name] : undefined;
-    if (value.backend === 'local') {
+    const backend = typeof value.backend === 'string' ? value.backend.toLowerCase() : value.backend;
+    if (backend === 'local') {
         return { kind: 'local', file: external_node_path_default().resolve(baseDir, option('stateFile') ?? 'devstream.state') };
     }
-    if (value.backend === 's3') {
+    if (backend === 's3') {
         const bucket = option('bucket');
         const key = option('key');
         if (!bucket || !key)
@@ -414,8 +423,14 @@ async function loadConfig(configPath, plugins, env = process.env) {
         }
     }
     const fromApps = expandApps(loader.docs);
+    if (raws.length === 0 && fromApps.length === 0) {
+        // With no tools, the plan would delete everything the state holds: refuse, as dtm does.
+        throw new ConfigError(`${files.join(', ')} declare${files.length > 1 ? '' : 's'} no tools and no apps. Add a 'tools:' list (or 'apps:'); ` +
+            `if a tools file moved, point 'toolFile' at it. Nothing was planned or changed.`);
+    }
     const tools = [];
     const byRef = new Map();
+    const plainToolRefs = [];
     for (const { raw, file, scope, origin } of [...raws, ...fromApps]) {
         const unknown = Object.keys(raw).filter((key) => !TOOL_KEYS.includes(key) && raw[key] !== undefined);
         const label = `${file}: ${origin === 'tool' ? 'tool' : origin}`;
@@ -439,7 +454,8 @@ async function loadConfig(configPath, plugins, env = process.env) {
         if (existing) {
             throw new ConfigError(`Tool ${ref} is defined twice: in ${existing.file} and in ${file}${origin === 'tool' ? '' : ` by ${origin}`}. Each name + instanceID must be unique.`);
         }
-        const dependsOn = stringList(value.dependsOn, `${file}: tool ${ref} 'dependsOn'`);
+        // dtm skips blank entries (an empty list item, a template that rendered to nothing).
+        const dependsOn = stringList(value.dependsOn, `${file}: tool ${ref} 'dependsOn'`).filter((dependency) => dependency.trim() !== '');
         for (const dependency of dependsOn) {
             if (!/^[\w-]+\.[\w-]+$/.test(dependency))
                 throw new ConfigError(`${file}: tool ${ref} dependsOn '${dependency}': write it as name.instanceID.`);
@@ -452,12 +468,16 @@ async function loadConfig(configPath, plugins, env = process.env) {
             key: `${name}_${instanceID}`,
             dependsOn,
             dependencies: [...new Set([...dependsOn, ...references])],
+            // `tools:` entries come first in this loop, so plainToolRefs is complete when apps are reached.
+            after: origin === 'tool' ? [] : [...plainToolRefs],
             options: value.options,
             stateOptions: resolved.stateValue.options,
             file
         };
         byRef.set(ref, tool);
         tools.push(tool);
+        if (origin === 'tool')
+            plainToolRefs.push(ref);
     }
     for (const tool of tools) {
         for (const dependency of tool.dependencies) {
@@ -729,7 +749,10 @@ async function releaseLock(storage, info) {
 
 
 const label = (name, instanceID) => `${name}/${instanceID}`;
-/** Sorts nodes into batches that only depend on earlier batches; a cycle is an error naming its members. */
+/**
+ * Sorts nodes into batches that only depend on earlier batches, each batch in the order the nodes were given
+ * (config order, as dtm runs them); a cycle is an error naming its members.
+ */
 function topologicalBatches(nodes, id, dependencies) {
     const remaining = new Map(nodes.map((node) => [id(node), node]));
     const done = new Set();
@@ -739,7 +762,6 @@ function topologicalBatches(nodes, id, dependencies) {
         if (ready.length === 0) {
             throw new ConfigError(`These tools depend on each other in a cycle: ${[...remaining.keys()].join(', ')}. Remove one dependsOn or reference.`);
         }
-        ready.sort((a, b) => (id(a) < id(b) ? -1 : 1));
         for (const node of ready)
             remaining.delete(id(node));
         for (const node of ready)
@@ -778,7 +800,7 @@ function outputLookup(resources, where) {
  * so that a tool whose dependency is created or updated is updated too. Logs each decision as DevStream does.
  */
 async function computePlan(tools, state, plugins, context) {
-    const batches = topologicalBatches(tools, (tool) => tool.ref, (tool) => tool.dependencies);
+    const batches = topologicalBatches(tools, (tool) => tool.ref, (tool) => [...tool.dependencies, ...tool.after]);
     const fingerprints = new Map();
     const changing = new Set();
     const changes = [];
@@ -1035,6 +1057,31 @@ function serializeState(state) {
         document[key] = entry;
     return js_yaml/* default.dump */.Ay.dump(document, { noRefs: true, sortKeys: false, lineWidth: -1 });
 }
+/**
+ * One entry, as this action or dtm wrote it: dtm v0.6 wrote lowercase keys (`instanceid`, `dependson`,
+ * `resource`), later versions `resourceStatus`, and dtm copies `instanceID` into `options`, which we drop
+ * so that an unchanged tool plans no Update.
+ */
+function parseEntry(value, key, where) {
+    const entry = (value ?? {});
+    const name = entry.name;
+    const instanceID = entry.instanceID ?? entry.instanceid;
+    if (typeof entry !== 'object' || typeof name !== 'string' || typeof instanceID !== 'string') {
+        throw new StateError(`The state ${where} has an entry '${key}' without name and instanceID.`);
+    }
+    const dependsOn = entry.dependsOn ?? entry.dependson;
+    const options = { ...(entry.options ?? {}) };
+    if (options.instanceID === instanceID)
+        delete options.instanceID;
+    const status = (entry.resourceStatus ?? entry.resource);
+    return {
+        name,
+        instanceID,
+        dependsOn: Array.isArray(dependsOn) ? dependsOn.map(String) : [],
+        options,
+        resourceStatus: { outputs: status?.outputs ?? {} }
+    };
+}
 /** Parses a state file; anything that is not a state we can read is an error, never "empty". */
 function state_parseState(text, where) {
     let document;
@@ -1044,8 +1091,9 @@ function state_parseState(text, where) {
     catch (error) {
         throw new StateError(`The state ${where} is not valid YAML (${error.message}); fix or restore it — it is not treated as empty.`);
     }
+    // dtm leaves an empty file after deleting everything: that is an empty state, not a broken one.
     if (document === null || document === undefined)
-        throw new StateError(`The state ${where} is empty; restore it or delete it to start over.`);
+        return { serial: 0, resources: new Map() };
     if (typeof document !== 'object' || Array.isArray(document))
         throw new StateError(`The state ${where} is not a YAML map.`);
     const record = document;
@@ -1057,17 +1105,7 @@ function state_parseState(text, where) {
     for (const [key, value] of Object.entries(record)) {
         if (key === 'schemaVersion' || key === 'serial')
             continue;
-        const entry = value;
-        if (!entry || typeof entry !== 'object' || typeof entry.name !== 'string' || typeof entry.instanceID !== 'string') {
-            throw new StateError(`The state ${where} has an entry '${key}' without name and instanceID.`);
-        }
-        resources.set(key, {
-            name: entry.name,
-            instanceID: entry.instanceID,
-            dependsOn: Array.isArray(entry.dependsOn) ? entry.dependsOn.map(String) : [],
-            options: entry.options ?? {},
-            resourceStatus: { outputs: entry.resourceStatus?.outputs ?? {} }
-        });
+        resources.set(key, parseEntry(value, key, where));
     }
     return { serial: typeof record.serial === 'number' ? record.serial : 0, resources };
 }
@@ -1191,6 +1229,15 @@ async function apply(settings) {
                 elapsedMs: Date.now() - started,
                 message
             });
+            const deletes = plan.changes.filter((change) => change.action === 'Delete');
+            const deletesEverything = state.resources.size > 0 && deletes.length === state.resources.size;
+            if (deletesEverything && !settings.apply.allowDeleteAll) {
+                const message = `This plan deletes every tool in the state ${storage.description}: ${deletes.map((change) => change.label).join(', ')}. ` +
+                    `That is usually a config slip (tools renamed, a tools file not read). If you mean it, set 'allow-delete-all: true'.`;
+                if (!settings.apply.planOnly)
+                    throw new ConfigError(`${message} Nothing was changed.`);
+                core/* warning */.$e(`${message} A run without plan-only will refuse it.`);
+            }
             if (settings.apply.planOnly) {
                 core/* info */.pq(`Changes count: ${plan.changes.length}.`);
                 const builds = plan.changes.some((change) => change.tool?.name === 'assets');
@@ -1274,6 +1321,7 @@ const PERMISSIONS = {
     GetObject: 's3:GetObject (and s3:ListBucket, without which S3 answers 403 instead of 404 for a missing object)',
     PutObject: 's3:PutObject',
     CopyObject: 's3:GetObject on the source and s3:PutObject on the target',
+    ListObjectsV2: 's3:ListBucket',
     DeleteObject: 's3:DeleteObject (apply needs it for the state lock and the object plugin only)'
 };
 /** Only a missing key is a miss; a missing bucket (also a 404) is an error. */
@@ -1326,7 +1374,7 @@ function describeS3Error(raw, context) {
     if (name === 'AccessDenied' || name === 'Forbidden' || status === 403) {
         const permission = PERMISSIONS[context.operation] ?? `the permission for ${context.operation}`;
         return make(`Access denied: ${context.operation} on ${target} ${where(context)}. The credentials need ${permission} ` +
-            `on arn:aws:s3:::${context.bucket}/*; see "IAM policy" in the README.`);
+            `on arn:aws:s3:::${context.bucket}${context.operation === 'ListObjectsV2' ? '' : '/*'}; see "IAM policy" in the README.`);
     }
     if (name === 'CredentialsProviderError' || /could not load credentials/i.test(error.message ?? '')) {
         return make(`No credentials for bucket '${context.bucket}' were found: set 'access-key-id' and 'secret-access-key', a 'profile', ` +
@@ -1559,6 +1607,24 @@ class S3Store {
                 .catch(() => undefined);
             throw error;
         }
+    }
+    async list(prefix) {
+        const found = [];
+        let token;
+        try {
+            do {
+                const page = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__.ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }));
+                for (const object of page.Contents ?? []) {
+                    if (object.Key)
+                        found.push({ key: object.Key, size: object.Size ?? 0, lastModified: object.LastModified ?? new Date(0) });
+                }
+                token = page.IsTruncated ? page.NextContinuationToken : undefined;
+            } while (token);
+        }
+        catch (error) {
+            this.fail('ListObjectsV2', prefix, error);
+        }
+        return found;
     }
     async delete(key) {
         try {

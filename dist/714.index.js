@@ -16,6 +16,7 @@ const PERMISSIONS = {
     GetObject: 's3:GetObject (and s3:ListBucket, without which S3 answers 403 instead of 404 for a missing object)',
     PutObject: 's3:PutObject',
     CopyObject: 's3:GetObject on the source and s3:PutObject on the target',
+    ListObjectsV2: 's3:ListBucket',
     DeleteObject: 's3:DeleteObject (apply needs it for the state lock and the object plugin only)'
 };
 /** Only a missing key is a miss; a missing bucket (also a 404) is an error. */
@@ -68,7 +69,7 @@ function describeS3Error(raw, context) {
     if (name === 'AccessDenied' || name === 'Forbidden' || status === 403) {
         const permission = PERMISSIONS[context.operation] ?? `the permission for ${context.operation}`;
         return make(`Access denied: ${context.operation} on ${target} ${where(context)}. The credentials need ${permission} ` +
-            `on arn:aws:s3:::${context.bucket}/*; see "IAM policy" in the README.`);
+            `on arn:aws:s3:::${context.bucket}${context.operation === 'ListObjectsV2' ? '' : '/*'}; see "IAM policy" in the README.`);
     }
     if (name === 'CredentialsProviderError' || /could not load credentials/i.test(error.message ?? '')) {
         return make(`No credentials for bucket '${context.bucket}' were found: set 'access-key-id' and 'secret-access-key', a 'profile', ` +
@@ -301,6 +302,24 @@ class S3Store {
                 .catch(() => undefined);
             throw error;
         }
+    }
+    async list(prefix) {
+        const found = [];
+        let token;
+        try {
+            do {
+                const page = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__.ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }));
+                for (const object of page.Contents ?? []) {
+                    if (object.Key)
+                        found.push({ key: object.Key, size: object.Size ?? 0, lastModified: object.LastModified ?? new Date(0) });
+                }
+                token = page.IsTruncated ? page.NextContinuationToken : undefined;
+            } while (token);
+        }
+        catch (error) {
+            this.fail('ListObjectsV2', prefix, error);
+        }
+        return found;
     }
     async delete(key) {
         try {

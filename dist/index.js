@@ -30914,7 +30914,9 @@ const Inputs = {
     LockTimeout: 'lock-timeout',
     ConnectTimeout: 'connect-timeout',
     RequestTimeout: 'request-timeout',
-    ForceUnlock: 'force-unlock'
+    ForceUnlock: 'force-unlock',
+    AllowDeleteAll: 'allow-delete-all',
+    LegacySets: 'legacy-sets'
 };
 const Outputs = {
     Found: 'found',
@@ -30955,13 +30957,25 @@ const MANIFEST_NAME = '.manifest.json';
 /* harmony export */   cs: () => (/* binding */ IntegrityError),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
-/* harmony export */   yN: () => (/* binding */ FilesError)
+/* harmony export */   yN: () => (/* binding */ FilesError),
+/* harmony export */   zx: () => (/* binding */ MissingBucketError)
 /* harmony export */ });
 /** A bad input value: names the input, the value and what is allowed. */
 class InputError extends Error {
     constructor(message) {
         super(message);
         this.name = 'InputError';
+    }
+}
+/**
+ * A seed-style job (the original tool's environment names are set) without a bucket. The original exited
+ * with 100 here; so do we, so pipelines that test for it keep working.
+ */
+class MissingBucketError extends InputError {
+    exitCode = 100;
+    constructor(message) {
+        super(message);
+        this.name = 'MissingBucketError';
     }
 }
 /** A store could not do what was asked (missing bucket, access denied, unreachable endpoint...). */
@@ -32259,7 +32273,8 @@ function parseApply(cwd) {
         config: node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Config) || '.github/assets.yml'),
         planOnly: parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.PlanOnly, input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.PlanOnly), false),
         lockTimeout,
-        forceUnlock: input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.ForceUnlock) || undefined
+        forceUnlock: input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.ForceUnlock) || undefined,
+        allowDeleteAll: parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.AllowDeleteAll, input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.AllowDeleteAll), false)
     };
 }
 function parseReporting(prefix) {
@@ -32286,7 +32301,10 @@ function parseStore(cwd) {
     if (kind === 'actions-cache')
         return { kind, prefix };
     if (kind === 'local') {
-        return { kind, prefix, root: node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.LocalDir) || '.asset-store') };
+        const root = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.LocalDir) || '.asset-store');
+        if (backend === 'auto')
+            refuseSilentLocalFallback(root);
+        return { kind, prefix, root };
     }
     if (!bucketRaw) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`backend '${kind}' needs a bucket: set the '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Bucket}' input or ${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .SeedEnv */ .LA.Bucket}.`);
@@ -32325,6 +32343,20 @@ function parseStore(cwd) {
     };
 }
 /**
+ * backend 'auto' fell back to a local directory. Outside GitHub, a job that sets the original tool's
+ * variables but no bucket is almost always an unset secret or a typo: failing (as the original did, exit
+ * 100) beats an exit 0 that uploads into a throwaway directory and rebuilds every time.
+ */
+function refuseSilentLocalFallback(root) {
+    const seedNames = Object.values(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .SeedEnv */ .LA).filter((name) => process.env[name] !== undefined);
+    if (process.env.GITHUB_ACTIONS !== 'true' && seedNames.length > 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .MissingBucketError */ .zx(`Missing environment variable: ${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .SeedEnv */ .LA.Bucket}. ${seedNames.join(', ')} ${seedNames.length > 1 ? 'are' : 'is'} set, as in an ` +
+            `s3-asset-manager job, but no bucket is: set ${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .SeedEnv */ .LA.Bucket} (or the '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Bucket}' input). To keep the assets in a ` +
+            `local directory on purpose, set backend to local (INPUT_BACKEND=local, or 'backend: local').`);
+    }
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`No bucket is set, so the assets are kept in the local directory ${root} (backend 'auto'; set 'backend: local' to choose it explicitly).`);
+}
+/**
  * S3 settings for another bucket (apply's state backend, config.store): what the config names, the rest
  * (credentials, timeouts, and endpoint/region unless named) from the action's own store settings.
  */
@@ -32359,6 +32391,7 @@ function getInputs(argv = process.argv, cwd = process.cwd()) {
         packageDirectory: node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, inputOr(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.PackageDirectory, [_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .SeedEnv */ .LA.PackageDirectory], './packages')),
         download: parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Download, input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Download), false),
         concurrency: parseConcurrency(input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Concurrency) || '16'),
+        legacySets: parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.LegacySets, input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.LegacySets), false),
         reporting: parseReporting(store.prefix),
         apply: parseApply(cwd)
     };
@@ -32440,6 +32473,7 @@ var progress = __nccwpck_require__(8991);
 
 
 
+
 async function codeHashOf(settings, pool) {
     const started = Date.now();
     const result = await (0,code_hash/* computeCodeHash */.dR)(settings.repoPath, settings.codeHashPatterns, pool);
@@ -32468,15 +32502,25 @@ async function lookUp(settings, sets, started, pool) {
         prefix: settings.store.prefix,
         commit,
         codeHash: pool ? () => codeHashOf(settings, pool) : undefined,
-        concurrency: settings.concurrency
+        concurrency: settings.concurrency,
+        legacySets: settings.legacySets
     });
+    if (result.found && result.legacy && settings.download) {
+        throw new errors/* IntegrityError */.cs(`The assets of commit ${commit} were found by the legacy-sets rule (no manifest), so they cannot be verified and are not downloaded. ` +
+            `Rebuild and upload them (which writes a manifest), or turn 'download' off for this step.`);
+    }
     let files = result.found ? (result.manifest?.files ?? []) : [];
     const download = result.found && settings.download;
     if (download) {
         core/* info */.pq(`Downloading the assets into ${settings.packageDirectory}`);
         files = (await sets.download(settings.store.prefix, commit, result.manifest, settings.packageDirectory, settings.concurrency)).files;
     }
-    await writeCheckRecord(settings.packageDirectory, { commit, codeHash: result.codeHash, files: files.length, bytes: (0,sets_manifest/* totalBytes */.ob)(files) }, result.found);
+    await writeCheckRecord(settings.packageDirectory, {
+        commit,
+        codeHash: result.codeHash,
+        files: result.found ? (result.legacy?.files ?? files.length) : 0,
+        bytes: result.found ? (result.legacy?.bytes ?? (0,sets_manifest/* totalBytes */.ob)(files)) : 0
+    }, result.found);
     const base = { mode: 'check', commitHash: commit, codeHash: result.codeHash, location, elapsedMs: Date.now() - started };
     if (!result.found) {
         return {
@@ -32496,8 +32540,8 @@ async function lookUp(settings, sets, started, pool) {
         outcome: 'found',
         found: true,
         source: result.source,
-        files: files.length,
-        bytes: (0,sets_manifest/* totalBytes */.ob)(files),
+        files: result.legacy?.files ?? files.length,
+        bytes: result.legacy?.bytes ?? (0,sets_manifest/* totalBytes */.ob)(files),
         message: result.source === 'commit'
             ? `Found the assets of commit ${commit} (${files.length} files)${download ? ' and downloaded them' : ''}.`
             : `Found the assets under code hash ${result.codeHash} and copied them to commit ${commit} (${files.length} files)${download ? ', then downloaded them' : ''}.`
@@ -32843,6 +32887,8 @@ async function run() {
         // `found` is always set, so a later `if:` never reads an empty string.
         setOutput(constants/* Outputs */.tY.Found, 'false');
         core/* setFailed */.C1((0,errors/* errorMessage */.gJ)(error));
+        if (error instanceof errors/* MissingBucketError */.zx)
+            process.exitCode = error.exitCode;
     }
 }
 
@@ -34403,6 +34449,19 @@ async function findOrPromote(store, request) {
     const existing = await readManifest(store, target);
     if (existing)
         return { found: true, source: 'commit', manifest: existing, codeHash: existing.codeHash };
+    if (request.legacySets) {
+        const objects = await store.list(target);
+        if (objects.length > 0) {
+            core/* warning */.$e(`legacy-sets: ${store.url(target)} holds ${objects.length} object(s) but no manifest (a set the original s3-asset-manager uploaded, ` +
+                `or an unfinished upload); counting it as found. Turn legacy-sets off once your sets have manifests.`);
+            return {
+                found: true,
+                source: 'commit',
+                codeHash: '',
+                legacy: { files: objects.length, bytes: objects.reduce((n, o) => n + o.size, 0) }
+            };
+        }
+    }
     if (!request.codeHash)
         return { found: false, codeHash: '' };
     const codeHash = await request.codeHash();
@@ -34714,6 +34773,37 @@ class LocalStore {
                 throw error;
             }
         });
+    }
+    async list(prefix) {
+        // Walk the deepest directory the prefix names, then keep the keys that start with it.
+        const slash = prefix.lastIndexOf('/');
+        const base = slash < 0 ? '' : prefix.slice(0, slash + 1);
+        const found = [];
+        const walk = async (keyDir) => {
+            let entries;
+            try {
+                entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readdir)(this.pathOf(keyDir || '.'), { withFileTypes: true });
+            }
+            catch (error) {
+                if (isMissing(error))
+                    return;
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .StoreError */ .AD(`Could not list ${this.pathOf(keyDir)} in the local store: ${error.message}`, { cause: error });
+            }
+            for (const entry of entries) {
+                const key = `${keyDir}${entry.name}`;
+                if (entry.isDirectory()) {
+                    if (prefix.startsWith(`${key}/`) || `${key}/`.startsWith(prefix))
+                        await walk(`${key}/`);
+                }
+                else if (entry.isFile() && key.startsWith(prefix) && !/\.tmp-[0-9a-f]{12}$/.test(key)) {
+                    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(this.pathOf(key)).catch(() => undefined);
+                    if (info)
+                        found.push({ key, size: info.size, lastModified: info.mtime });
+                }
+            }
+        };
+        await walk(base);
+        return found.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     }
     async delete(key) {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(this.pathOf(key), { force: true });

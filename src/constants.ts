@@ -27,7 +27,9 @@ export const Inputs = {
   LockTimeout: 'lock-timeout',
   ConnectTimeout: 'connect-timeout',
   RequestTimeout: 'request-timeout',
-  ForceUnlock: 'force-unlock'
+  ForceUnlock: 'force-unlock',
+  AllowDeleteAll: 'allow-delete-all',
+  LegacySets: 'legacy-sets'
 } as const
 
 export const Outputs = {

@@ -6,6 +6,18 @@ export class InputError extends Error {
   }
 }
 
+/**
+ * A seed-style job (the original tool's environment names are set) without a bucket. The original exited
+ * with 100 here; so do we, so pipelines that test for it keep working.
+ */
+export class MissingBucketError extends InputError {
+  readonly exitCode = 100
+  constructor(message: string) {
+    super(message)
+    this.name = 'MissingBucketError'
+  }
+}
+
 /** A store could not do what was asked (missing bucket, access denied, unreachable endpoint...). */
 export class StoreError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {

@@ -1,7 +1,7 @@
 import * as core from '@actions/core'
 import path from 'node:path'
 import { BACKENDS, BackendChoice, Inputs, MODES, Mode, SeedEnv } from './constants.js'
-import { InputError } from './errors.js'
+import { InputError, MissingBucketError } from './errors.js'
 import { parsePatterns } from './hashing/code-hash.js'
 
 export interface S3StoreSettings {
@@ -64,6 +64,8 @@ export interface Settings {
   readonly download: boolean
   /** Transfers and copies in flight at once. */
   readonly concurrency: number
+  /** The original tool's rule: a commit prefix holding objects but no manifest counts as found (migration aid). */
+  readonly legacySets: boolean
   readonly reporting: ReportingSettings
   readonly apply: ApplySettings
 }
@@ -76,6 +78,8 @@ export interface ApplySettings {
   readonly lockTimeout: number
   /** Lock id to remove before taking the lock. */
   readonly forceUnlock?: string
+  /** Carry out a plan that deletes every tool of a non-empty state. */
+  readonly allowDeleteAll: boolean
 }
 
 function input(name: string): string {
@@ -197,7 +201,8 @@ function parseApply(cwd: string): ApplySettings {
     config: path.resolve(cwd, input(Inputs.Config) || '.github/assets.yml'),
     planOnly: parseBoolean(Inputs.PlanOnly, input(Inputs.PlanOnly), false),
     lockTimeout,
-    forceUnlock: input(Inputs.ForceUnlock) || undefined
+    forceUnlock: input(Inputs.ForceUnlock) || undefined,
+    allowDeleteAll: parseBoolean(Inputs.AllowDeleteAll, input(Inputs.AllowDeleteAll), false)
   }
 }
 
@@ -228,7 +233,9 @@ function parseStore(cwd: string): StoreSettings {
   if (kind === 'actions-cache') return { kind, prefix }
 
   if (kind === 'local') {
-    return { kind, prefix, root: path.resolve(cwd, input(Inputs.LocalDir) || '.asset-store') }
+    const root = path.resolve(cwd, input(Inputs.LocalDir) || '.asset-store')
+    if (backend === 'auto') refuseSilentLocalFallback(root)
+    return { kind, prefix, root }
   }
 
   if (!bucketRaw) {
@@ -271,6 +278,25 @@ function parseStore(cwd: string): StoreSettings {
 }
 
 /**
+ * backend 'auto' fell back to a local directory. Outside GitHub, a job that sets the original tool's
+ * variables but no bucket is almost always an unset secret or a typo: failing (as the original did, exit
+ * 100) beats an exit 0 that uploads into a throwaway directory and rebuilds every time.
+ */
+function refuseSilentLocalFallback(root: string): void {
+  const seedNames = Object.values(SeedEnv).filter((name) => process.env[name] !== undefined)
+  if (process.env.GITHUB_ACTIONS !== 'true' && seedNames.length > 0) {
+    throw new MissingBucketError(
+      `Missing environment variable: ${SeedEnv.Bucket}. ${seedNames.join(', ')} ${seedNames.length > 1 ? 'are' : 'is'} set, as in an ` +
+        `s3-asset-manager job, but no bucket is: set ${SeedEnv.Bucket} (or the '${Inputs.Bucket}' input). To keep the assets in a ` +
+        `local directory on purpose, set backend to local (INPUT_BACKEND=local, or 'backend: local').`
+    )
+  }
+  core.info(
+    `No bucket is set, so the assets are kept in the local directory ${root} (backend 'auto'; set 'backend: local' to choose it explicitly).`
+  )
+}
+
+/**
  * S3 settings for another bucket (apply's state backend, config.store): what the config names, the rest
  * (credentials, timeouts, and endpoint/region unless named) from the action's own store settings.
  */
@@ -309,6 +335,7 @@ export function getInputs(argv: readonly string[] = process.argv, cwd = process.
     packageDirectory: path.resolve(cwd, inputOr(Inputs.PackageDirectory, [SeedEnv.PackageDirectory], './packages')),
     download: parseBoolean(Inputs.Download, input(Inputs.Download), false),
     concurrency: parseConcurrency(input(Inputs.Concurrency) || '16'),
+    legacySets: parseBoolean(Inputs.LegacySets, input(Inputs.LegacySets), false),
     reporting: parseReporting(store.prefix),
     apply: parseApply(cwd)
   }

@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
 import { Outputs } from './constants.js'
-import { errorMessage } from './errors.js'
+import { errorMessage, MissingBucketError } from './errors.js'
 import { getInputs } from './inputs.js'
 import { check } from './modes/check.js'
 import type { AssetsResult } from './modes/result.js'
@@ -59,5 +59,6 @@ export async function run(): Promise<void> {
     // `found` is always set, so a later `if:` never reads an empty string.
     setOutput(Outputs.Found, 'false')
     core.setFailed(errorMessage(error))
+    if (error instanceof MissingBucketError) process.exitCode = error.exitCode
   }
 }

@@ -123,6 +123,46 @@ describe('config loading', () => {
     await expect(loadConfig(path.join(dir, 'a.yaml'), PLUGINS)).rejects.toThrow(message)
   })
 
+  it('accepts backend names in any case, skips blank dependsOn entries, and reads config subfolders in sorted order', async () => {
+    const dir = configDir({
+      'main.yaml': 'config:\n  state:\n    backend: Local\n    options: { stateFile: my.state }\n',
+      'tools/b/second.yaml': 'tools:\n  - { name: object, instanceID: second, dependsOn: ["", "  "], options: { key: b, content: b } }\n',
+      'tools/a/first.yml': 'tools:\n  - { name: object, instanceID: first, options: { key: a, content: a } }\n',
+      'tools/.hidden/skip.yaml': 'tools:\n  - { name: object, instanceID: hidden, options: { key: h, content: h } }\n'
+    })
+    const config = await loadConfig(dir, PLUGINS)
+    expect(config.state).toEqual({ kind: 'local', file: path.join(dir, 'my.state') })
+    expect(config.tools.map((tool) => tool.ref)).toEqual(['object.first', 'object.second'])
+    expect(config.tools[1]!.dependsOn).toEqual([])
+  })
+
+  it('makes tools from apps run after every tools: entry, as dtm does, without becoming their dependents', async () => {
+    const dir = configDir({
+      'a.yaml': `${STATE}pipelineTemplates:\n  - { name: t, type: assets, options: { paths: [x], directory: d } }\napps:\n  - { name: web, ci: { templateName: t } }\ntools:\n  - { name: object, instanceID: z, options: { key: k, content: c } }\n`
+    })
+    const config = await loadConfig(path.join(dir, 'a.yaml'), PLUGINS)
+    const web = config.tools.find((tool) => tool.ref === 'assets.web')!
+    expect(web.after).toEqual(['object.z'])
+    expect(web.dependencies).toEqual([])
+  })
+
+  it.each([
+    ['', 'is set but empty in the environment. Set SAM_EMPTY for this step.'],
+    [undefined, 'is not set in the environment. Set SAM_EMPTY for this step.']
+  ])('refuses an env value %j (dtm refuses empty ones too)', async (value, message) => {
+    const dir = configDir({
+      'a.yaml': `${STATE}tools:\n  - { name: object, instanceID: o, options: { key: k, content: [[ env "SAM_EMPTY" ]] } }\n`
+    })
+    await expect(loadConfig(path.join(dir, 'a.yaml'), PLUGINS, value === undefined ? {} : { SAM_EMPTY: value })).rejects.toThrow(message)
+  })
+
+  it('refuses a config with no tools and no apps, naming the files', async () => {
+    const dir = configDir({ 'a.yaml': `${STATE}vars: { a: 1 }\n`, 'b.yaml': 'tools: []\n' })
+    await expect(loadConfig(dir, PLUGINS)).rejects.toThrow(
+      `${path.join(dir, 'a.yaml')}, ${path.join(dir, 'b.yaml')} declare no tools and no apps`
+    )
+  })
+
   it('names a missing config', async () => {
     await expect(loadConfig('/nonexistent/assets.yml', PLUGINS)).rejects.toThrow(
       "The apply config '/nonexistent/assets.yml' does not exist"
@@ -145,6 +185,14 @@ describe('plan helpers', () => {
         (n) => n.deps
       ).map((batch) => batch.map((n) => n.id))
     ).toEqual([['a', 'd'], ['b'], ['c']])
+    // Inside a batch the given (config) order is kept, not the alphabetical one.
+    expect(
+      topologicalBatches(
+        [{ id: 'z' }, { id: 'a' }],
+        (n) => n.id,
+        () => []
+      ).map((batch) => batch.map((n) => n.id))
+    ).toEqual([['z', 'a']])
     expect(() =>
       topologicalBatches(
         [
@@ -177,8 +225,25 @@ describe('local state and lock', () => {
     const again = await new StateFile(new LocalStateStorage(file)).load()
     expect(again.serial).toBe(2)
     expect(again.resources.get('object_o')).toEqual(entry)
+    // An empty file is what dtm leaves after deleting everything: an empty state. Garbage is still refused.
     writeFileSync(file, '')
+    expect((await new StateFile(new LocalStateStorage(file)).load()).resources.size).toBe(0)
+    writeFileSync(file, 'a: [unclosed\n')
     await expect(new StateFile(new LocalStateStorage(file)).load()).rejects.toBeInstanceOf(StateError)
+  })
+
+  it('reads entries as dtm v0.6 wrote them (lowercase keys, resource) and drops options.instanceID', () => {
+    const state = parseState(
+      'object_o:\n  name: object\n  instanceid: o\n  dependson: [assets.a]\n  options: { key: k, instanceID: o }\n  resource: { outputs: { key: k } }\n',
+      'f'
+    )
+    expect(state.resources.get('object_o')).toEqual({
+      name: 'object',
+      instanceID: 'o',
+      dependsOn: ['assets.a'],
+      options: { key: 'k' },
+      resourceStatus: { outputs: { key: 'k' } }
+    })
   })
 
   it('detects a concurrent writer', async () => {

@@ -87,7 +87,10 @@ describe('backend: actions-cache', () => {
   it('apply refuses it with a clear message', async () => {
     const repo = makeRepo({ 'a.js': '1' })
     const config = path.join(tempDir('c'), 'assets.yml')
-    writeFileSync(config, 'config: { state: { backend: local, options: { stateFile: s.state } } }\ntools: []\n')
+    writeFileSync(
+      config,
+      'config: { state: { backend: local, options: { stateFile: s.state } } }\ntools: [{ name: object, instanceID: x, options: { key: k, content: c } }]\n'
+    )
     const run = await runDist({
       inputs: { mode: 'apply', backend: 'actions-cache', 'repo-path': repo.dir, config },
       env: runnerEnv(),

@@ -199,8 +199,9 @@ export function testSettings(overrides: Partial<Settings> & Pick<Settings, 'stor
     packageDirectory: tempDir('pkg'),
     download: false,
     concurrency: 8,
+    legacySets: false,
     reporting: { prComment: false, commitStatus: false, token: '', instance: 'test' },
-    apply: { config: path.join(overrides.repoPath, '.github/assets.yml'), planOnly: false, lockTimeout: 0 },
+    apply: { config: path.join(overrides.repoPath, '.github/assets.yml'), planOnly: false, lockTimeout: 0, allowDeleteAll: false },
     ...overrides
   }
 }

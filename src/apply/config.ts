@@ -17,6 +17,11 @@ export interface ToolConfig {
   readonly dependsOn: readonly string[]
   /** dependsOn plus every tool whose outputs the options read. */
   readonly dependencies: readonly string[]
+  /**
+   * Tools that run first without being dependencies: a tool made from an app runs after every `tools:`
+   * entry, as in dtm, but is not rebuilt when one of them changes (only dependencies do that).
+   */
+  readonly after: readonly string[]
   /** Options with vars and env resolved; may still hold `${{ … }}` references. */
   readonly options: Record<string, unknown>
   /** The same, with env values replaced by a digest: what the state may hold. */
@@ -72,9 +77,19 @@ async function configFiles(configPath: string): Promise<string[]> {
     )
   }
   if (!info.isDirectory()) return [configPath]
-  const names = (await readdir(configPath)).filter((name) => /\.ya?ml$/.test(name)).sort()
-  if (names.length === 0) throw new ConfigError(`The config directory '${configPath}' holds no *.yaml or *.yml file.`)
-  return names.map((name) => path.join(configPath, name))
+  // As dtm does, subfolders are read too; the order is the sorted relative paths, so it never depends on the file system.
+  const names = (await readdir(configPath, { recursive: true, withFileTypes: true }))
+    .filter((entry) => entry.isFile() && /\.ya?ml$/.test(entry.name))
+    .map((entry) =>
+      path
+        .relative(configPath, path.join(entry.parentPath ?? entry.path, entry.name))
+        .split(path.sep)
+        .join('/')
+    )
+    .filter((relative) => !relative.split('/').some((segment) => segment.startsWith('.')))
+    .sort()
+  if (names.length === 0) throw new ConfigError(`The config directory '${configPath}' holds no *.yaml or *.yml file (subfolders included).`)
+  return names.map((name) => path.join(configPath, ...name.split('/')))
 }
 
 class Loader {
@@ -141,9 +156,10 @@ class Resolver {
       const expression = this.expressions[index]!
       if (expression.kind === 'env') {
         const value = this.env[expression.name]
-        if (value === undefined) {
+        if (value === undefined || value === '') {
+          // dtm refuses an empty value too: an empty secret is almost always a missing one.
           throw new ConfigError(
-            `${where}: [[ env "${expression.name}" ]] is not set in the environment. Set ${expression.name} for this step.`
+            `${where}: [[ env "${expression.name}" ]] is ${value === undefined ? 'not set' : 'set but empty'} in the environment. Set ${expression.name} for this step.`
           )
         }
         return { value, stateValue: envDigest(expression.name, value) }
@@ -179,10 +195,11 @@ function parseState(value: unknown, file: string, baseDir: string): StateBackend
   const options = isMap(value.options) ? value.options : {}
   const option = (name: string): string | undefined =>
     typeof options[name] === 'string' && options[name] !== '' ? (options[name] as string) : undefined
-  if (value.backend === 'local') {
+  const backend = typeof value.backend === 'string' ? value.backend.toLowerCase() : value.backend
+  if (backend === 'local') {
     return { kind: 'local', file: path.resolve(baseDir, option('stateFile') ?? 'devstream.state') }
   }
-  if (value.backend === 's3') {
+  if (backend === 's3') {
     const bucket = option('bucket')
     const key = option('key')
     if (!bucket || !key) throw new ConfigError(`${file}: the s3 state backend needs 'options.bucket' and 'options.key'.`)
@@ -308,9 +325,17 @@ export async function loadConfig(
     }
   }
   const fromApps = expandApps(loader.docs)
+  if (raws.length === 0 && fromApps.length === 0) {
+    // With no tools, the plan would delete everything the state holds: refuse, as dtm does.
+    throw new ConfigError(
+      `${files.join(', ')} declare${files.length > 1 ? '' : 's'} no tools and no apps. Add a 'tools:' list (or 'apps:'); ` +
+        `if a tools file moved, point 'toolFile' at it. Nothing was planned or changed.`
+    )
+  }
 
   const tools: ToolConfig[] = []
   const byRef = new Map<string, ToolConfig>()
+  const plainToolRefs: string[] = []
   for (const { raw, file, scope, origin } of [...raws, ...fromApps]) {
     const unknown = Object.keys(raw).filter((key) => !TOOL_KEYS.includes(key) && raw[key] !== undefined)
     const label = `${file}: ${origin === 'tool' ? 'tool' : origin}`
@@ -337,7 +362,8 @@ export async function loadConfig(
         `Tool ${ref} is defined twice: in ${existing.file} and in ${file}${origin === 'tool' ? '' : ` by ${origin}`}. Each name + instanceID must be unique.`
       )
     }
-    const dependsOn = stringList(value.dependsOn, `${file}: tool ${ref} 'dependsOn'`)
+    // dtm skips blank entries (an empty list item, a template that rendered to nothing).
+    const dependsOn = stringList(value.dependsOn, `${file}: tool ${ref} 'dependsOn'`).filter((dependency) => dependency.trim() !== '')
     for (const dependency of dependsOn) {
       if (!/^[\w-]+\.[\w-]+$/.test(dependency))
         throw new ConfigError(`${file}: tool ${ref} dependsOn '${dependency}': write it as name.instanceID.`)
@@ -350,12 +376,15 @@ export async function loadConfig(
       key: `${name}_${instanceID}`,
       dependsOn,
       dependencies: [...new Set([...dependsOn, ...references])],
+      // `tools:` entries come first in this loop, so plainToolRefs is complete when apps are reached.
+      after: origin === 'tool' ? [] : [...plainToolRefs],
       options: value.options,
       stateOptions: (resolved.stateValue as Doc).options as Record<string, unknown>,
       file
     }
     byRef.set(ref, tool)
     tools.push(tool)
+    if (origin === 'tool') plainToolRefs.push(ref)
   }
   for (const tool of tools) {
     for (const dependency of tool.dependencies) {

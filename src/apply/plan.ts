@@ -28,7 +28,10 @@ export interface Plan {
 
 const label = (name: string, instanceID: string): string => `${name}/${instanceID}`
 
-/** Sorts nodes into batches that only depend on earlier batches; a cycle is an error naming its members. */
+/**
+ * Sorts nodes into batches that only depend on earlier batches, each batch in the order the nodes were given
+ * (config order, as dtm runs them); a cycle is an error naming its members.
+ */
 export function topologicalBatches<T>(nodes: readonly T[], id: (node: T) => string, dependencies: (node: T) => readonly string[]): T[][] {
   const remaining = new Map(nodes.map((node) => [id(node), node]))
   const done = new Set<string>()
@@ -40,7 +43,6 @@ export function topologicalBatches<T>(nodes: readonly T[], id: (node: T) => stri
         `These tools depend on each other in a cycle: ${[...remaining.keys()].join(', ')}. Remove one dependsOn or reference.`
       )
     }
-    ready.sort((a, b) => (id(a) < id(b) ? -1 : 1))
     for (const node of ready) remaining.delete(id(node))
     for (const node of ready) done.add(id(node))
     batches.push(ready)
@@ -91,7 +93,7 @@ export async function computePlan(
   const batches = topologicalBatches(
     tools,
     (tool) => tool.ref,
-    (tool) => tool.dependencies
+    (tool) => [...tool.dependencies, ...tool.after]
   )
   const fingerprints = new Map<string, string>()
   const changing = new Set<string>()

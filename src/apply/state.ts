@@ -29,6 +29,31 @@ export function serializeState(state: State): string {
   return yaml.dump(document, { noRefs: true, sortKeys: false, lineWidth: -1 })
 }
 
+/**
+ * One entry, as this action or dtm wrote it: dtm v0.6 wrote lowercase keys (`instanceid`, `dependson`,
+ * `resource`), later versions `resourceStatus`, and dtm copies `instanceID` into `options`, which we drop
+ * so that an unchanged tool plans no Update.
+ */
+function parseEntry(value: unknown, key: string, where: string): StateEntry {
+  const entry = (value ?? {}) as Record<string, unknown>
+  const name = entry.name
+  const instanceID = entry.instanceID ?? entry.instanceid
+  if (typeof entry !== 'object' || typeof name !== 'string' || typeof instanceID !== 'string') {
+    throw new StateError(`The state ${where} has an entry '${key}' without name and instanceID.`)
+  }
+  const dependsOn = entry.dependsOn ?? entry.dependson
+  const options = { ...((entry.options as Record<string, unknown> | undefined) ?? {}) }
+  if (options.instanceID === instanceID) delete options.instanceID
+  const status = (entry.resourceStatus ?? entry.resource) as { outputs?: Record<string, unknown> } | undefined
+  return {
+    name,
+    instanceID,
+    dependsOn: Array.isArray(dependsOn) ? dependsOn.map(String) : [],
+    options,
+    resourceStatus: { outputs: status?.outputs ?? {} }
+  }
+}
+
 /** Parses a state file; anything that is not a state we can read is an error, never "empty". */
 export function parseState(text: string, where: string): State {
   let document: unknown
@@ -39,8 +64,8 @@ export function parseState(text: string, where: string): State {
       `The state ${where} is not valid YAML (${(error as Error).message}); fix or restore it — it is not treated as empty.`
     )
   }
-  if (document === null || document === undefined)
-    throw new StateError(`The state ${where} is empty; restore it or delete it to start over.`)
+  // dtm leaves an empty file after deleting everything: that is an empty state, not a broken one.
+  if (document === null || document === undefined) return { serial: 0, resources: new Map() }
   if (typeof document !== 'object' || Array.isArray(document)) throw new StateError(`The state ${where} is not a YAML map.`)
   const record = document as Record<string, unknown>
   const version = record.schemaVersion ?? STATE_SCHEMA_VERSION
@@ -52,17 +77,7 @@ export function parseState(text: string, where: string): State {
   const resources = new Map<string, StateEntry>()
   for (const [key, value] of Object.entries(record)) {
     if (key === 'schemaVersion' || key === 'serial') continue
-    const entry = value as Partial<StateEntry> | null
-    if (!entry || typeof entry !== 'object' || typeof entry.name !== 'string' || typeof entry.instanceID !== 'string') {
-      throw new StateError(`The state ${where} has an entry '${key}' without name and instanceID.`)
-    }
-    resources.set(key, {
-      name: entry.name,
-      instanceID: entry.instanceID,
-      dependsOn: Array.isArray(entry.dependsOn) ? entry.dependsOn.map(String) : [],
-      options: (entry.options as Record<string, unknown>) ?? {},
-      resourceStatus: { outputs: entry.resourceStatus?.outputs ?? {} }
-    })
+    resources.set(key, parseEntry(value, key, where))
   }
   return { serial: typeof record.serial === 'number' ? record.serial : 0, resources }
 }

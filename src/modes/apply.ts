@@ -94,6 +94,15 @@ export async function apply(settings: Settings): Promise<ApplyOutcome> {
         elapsedMs: Date.now() - started,
         message
       })
+      const deletes = plan.changes.filter((change) => change.action === 'Delete')
+      const deletesEverything = state.resources.size > 0 && deletes.length === state.resources.size
+      if (deletesEverything && !settings.apply.allowDeleteAll) {
+        const message =
+          `This plan deletes every tool in the state ${storage.description}: ${deletes.map((change) => change.label).join(', ')}. ` +
+          `That is usually a config slip (tools renamed, a tools file not read). If you mean it, set 'allow-delete-all: true'.`
+        if (!settings.apply.planOnly) throw new ConfigError(`${message} Nothing was changed.`)
+        core.warning(`${message} A run without plan-only will refuse it.`)
+      }
       if (settings.apply.planOnly) {
         core.info(`Changes count: ${plan.changes.length}.`)
         const builds = plan.changes.some((change) => change.tool?.name === 'assets')

@@ -7,6 +7,7 @@ import { resolveCommit } from '../git.js'
 import type { Settings } from '../inputs.js'
 import { totalBytes } from '../sets/manifest.js'
 import { formatBytes } from '../report/progress.js'
+import { IntegrityError } from '../errors.js'
 import type { AssetsResult } from './result.js'
 
 export async function codeHashOf(settings: Settings, pool?: HashPool): Promise<string> {
@@ -38,8 +39,15 @@ async function lookUp(settings: Settings, sets: AssetSets, started: number, pool
     prefix: settings.store.prefix,
     commit,
     codeHash: pool ? () => codeHashOf(settings, pool) : undefined,
-    concurrency: settings.concurrency
+    concurrency: settings.concurrency,
+    legacySets: settings.legacySets
   })
+  if (result.found && result.legacy && settings.download) {
+    throw new IntegrityError(
+      `The assets of commit ${commit} were found by the legacy-sets rule (no manifest), so they cannot be verified and are not downloaded. ` +
+        `Rebuild and upload them (which writes a manifest), or turn 'download' off for this step.`
+    )
+  }
   let files = result.found ? (result.manifest?.files ?? []) : []
   const download = result.found && settings.download
   if (download) {
@@ -48,7 +56,12 @@ async function lookUp(settings: Settings, sets: AssetSets, started: number, pool
   }
   await writeCheckRecord(
     settings.packageDirectory,
-    { commit, codeHash: result.codeHash, files: files.length, bytes: totalBytes(files) },
+    {
+      commit,
+      codeHash: result.codeHash,
+      files: result.found ? (result.legacy?.files ?? files.length) : 0,
+      bytes: result.found ? (result.legacy?.bytes ?? totalBytes(files)) : 0
+    },
     result.found
   )
   const base = { mode: 'check' as const, commitHash: commit, codeHash: result.codeHash, location, elapsedMs: Date.now() - started }
@@ -70,8 +83,8 @@ async function lookUp(settings: Settings, sets: AssetSets, started: number, pool
     outcome: 'found',
     found: true,
     source: result.source,
-    files: files.length,
-    bytes: totalBytes(files),
+    files: result.legacy?.files ?? files.length,
+    bytes: result.legacy?.bytes ?? totalBytes(files),
     message:
       result.source === 'commit'
         ? `Found the assets of commit ${commit} (${files.length} files)${download ? ' and downloaded them' : ''}.`

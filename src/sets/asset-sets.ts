@@ -1,7 +1,14 @@
 import type { Manifest } from './manifest.js'
 
 export type FindResult =
-  | { readonly found: true; readonly source: 'commit' | 'cache'; readonly manifest?: Manifest; readonly codeHash: string }
+  | {
+      readonly found: true
+      readonly source: 'commit' | 'cache'
+      readonly manifest?: Manifest
+      readonly codeHash: string
+      /** Found by the legacy rule (objects, no manifest): nothing can be verified, so it cannot be downloaded. */
+      readonly legacy?: { readonly files: number; readonly bytes: number }
+    }
   | { readonly found: false; readonly codeHash: string }
 
 export interface FindRequest {
@@ -10,6 +17,8 @@ export interface FindRequest {
   /** Computes the code hash; undefined when the code-hash tier is off. Called only on a commit miss. */
   readonly codeHash?: () => Promise<string>
   readonly concurrency: number
+  /** The original tool's rule: objects under the commit's prefix without a manifest count as found. */
+  readonly legacySets?: boolean
 }
 
 export interface PublishRequest {

@@ -61,6 +61,21 @@ export async function findOrPromote(store: Store, request: FindRequest): Promise
   const target = commitPrefix(request.prefix, request.commit)
   const existing = await readManifest(store, target)
   if (existing) return { found: true, source: 'commit', manifest: existing, codeHash: existing.codeHash }
+  if (request.legacySets) {
+    const objects = await store.list(target)
+    if (objects.length > 0) {
+      core.warning(
+        `legacy-sets: ${store.url(target)} holds ${objects.length} object(s) but no manifest (a set the original s3-asset-manager uploaded, ` +
+          `or an unfinished upload); counting it as found. Turn legacy-sets off once your sets have manifests.`
+      )
+      return {
+        found: true,
+        source: 'commit',
+        codeHash: '',
+        legacy: { files: objects.length, bytes: objects.reduce((n, o) => n + o.size, 0) }
+      }
+    }
+  }
   if (!request.codeHash) return { found: false, codeHash: '' }
 
   const codeHash = await request.codeHash()

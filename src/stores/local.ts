@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
-import { copyFile, mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { pathToFileURL } from 'node:url'
 import { MissingObjectError, StoreError } from '../errors.js'
-import type { PutBody, PutOptions, Store } from './store.js'
+import type { PutBody, PutOptions, Store, StoredObject } from './store.js'
 
 function isMissing(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException).code
@@ -82,6 +82,33 @@ export class LocalStore implements Store {
         throw error
       }
     })
+  }
+
+  async list(prefix: string): Promise<StoredObject[]> {
+    // Walk the deepest directory the prefix names, then keep the keys that start with it.
+    const slash = prefix.lastIndexOf('/')
+    const base = slash < 0 ? '' : prefix.slice(0, slash + 1)
+    const found: StoredObject[] = []
+    const walk = async (keyDir: string): Promise<void> => {
+      let entries
+      try {
+        entries = await readdir(this.pathOf(keyDir || '.'), { withFileTypes: true })
+      } catch (error) {
+        if (isMissing(error)) return
+        throw new StoreError(`Could not list ${this.pathOf(keyDir)} in the local store: ${(error as Error).message}`, { cause: error })
+      }
+      for (const entry of entries) {
+        const key = `${keyDir}${entry.name}`
+        if (entry.isDirectory()) {
+          if (prefix.startsWith(`${key}/`) || `${key}/`.startsWith(prefix)) await walk(`${key}/`)
+        } else if (entry.isFile() && key.startsWith(prefix) && !/\.tmp-[0-9a-f]{12}$/.test(key)) {
+          const info = await stat(this.pathOf(key)).catch(() => undefined)
+          if (info) found.push({ key, size: info.size, lastModified: info.mtime })
+        }
+      }
+    }
+    await walk(base)
+    return found.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
   }
 
   async delete(key: string): Promise<void> {

@@ -23,6 +23,7 @@ const PERMISSIONS: Record<string, string> = {
   GetObject: 's3:GetObject (and s3:ListBucket, without which S3 answers 403 instead of 404 for a missing object)',
   PutObject: 's3:PutObject',
   CopyObject: 's3:GetObject on the source and s3:PutObject on the target',
+  ListObjectsV2: 's3:ListBucket',
   DeleteObject: 's3:DeleteObject (apply needs it for the state lock and the object plugin only)'
 }
 
@@ -88,7 +89,7 @@ export function describeS3Error(raw: unknown, context: S3ErrorContext): StoreErr
     const permission = PERMISSIONS[context.operation] ?? `the permission for ${context.operation}`
     return make(
       `Access denied: ${context.operation} on ${target} ${where(context)}. The credentials need ${permission} ` +
-        `on arn:aws:s3:::${context.bucket}/*; see "IAM policy" in the README.`
+        `on arn:aws:s3:::${context.bucket}${context.operation === 'ListObjectsV2' ? '' : '/*'}; see "IAM policy" in the README.`
     )
   }
   if (name === 'CredentialsProviderError' || /could not load credentials/i.test(error.message ?? '')) {

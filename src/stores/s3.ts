@@ -5,6 +5,7 @@ import {
   DeleteObjectCommand,
   AbortMultipartUploadCommand,
   GetObjectCommand,
+  ListObjectsV2Command,
   PutObjectCommand,
   type PutObjectCommandInput,
   S3Client,
@@ -16,7 +17,7 @@ import type { Readable } from 'node:stream'
 import type { S3StoreSettings } from '../inputs.js'
 import { describeS3Error, isNotFound } from './s3-errors.js'
 import { MissingObjectError, StoreError } from '../errors.js'
-import type { PutBody, PutOptions, Store } from './store.js'
+import type { PutBody, PutOptions, Store, StoredObject } from './store.js'
 
 /** Objects above this are copied part by part: CopyObject's limit is 5 GiB. */
 export const MAX_SINGLE_COPY = 5 * 1024 ** 3
@@ -228,6 +229,23 @@ export class S3Store implements Store {
         .catch(() => undefined)
       throw error
     }
+  }
+
+  async list(prefix: string): Promise<StoredObject[]> {
+    const found: StoredObject[] = []
+    let token: string | undefined
+    try {
+      do {
+        const page = await this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }))
+        for (const object of page.Contents ?? []) {
+          if (object.Key) found.push({ key: object.Key, size: object.Size ?? 0, lastModified: object.LastModified ?? new Date(0) })
+        }
+        token = page.IsTruncated ? page.NextContinuationToken : undefined
+      } while (token)
+    } catch (error) {
+      this.fail('ListObjectsV2', prefix, error)
+    }
+    return found
   }
 
   async delete(key: string): Promise<void> {

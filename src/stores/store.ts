@@ -10,6 +10,13 @@ export interface PutOptions {
   readonly sha256?: string
 }
 
+/** An object as a listing shows it. */
+export interface StoredObject {
+  readonly key: string
+  readonly size: number
+  readonly lastModified: Date
+}
+
 /**
  * The asset store. Keys are full object keys ('<prefix>artifacts/<sha>/a/b.js'); every backend lays them
  * out the same way. A backend is one file implementing this.
@@ -27,6 +34,8 @@ export interface Store {
   get(key: string): Promise<Readable>
   /** Copies an object inside the store without its bytes passing through this process. */
   copy(sourceKey: string, targetKey: string, size: number): Promise<void>
+  /** Every object whose key starts with `prefix`, in key order (needs s3:ListBucket on S3). */
+  list(prefix: string): Promise<StoredObject[]>
   /** Removes an object; a missing one is not an error. Only apply's object plugin deletes. */
   delete(key: string): Promise<void>
   /** Releases connections; the store is unusable afterwards. */

@@ -2,7 +2,7 @@ import path from 'node:path'
 import { getInputs, normalizePrefix } from '../src/inputs.js'
 
 const CLEAN =
-  /^(INPUT_|AWS_|GITHUB_TOKEN|GITHUB_ACTIONS|ACTIONS_|PACKAGE_ASSETS_BUCKET|GIT_REPO_PATH|PACKAGE_DIRECTORY|CODE_HASH_FIND_FILTER)/
+  /^(INPUT_|AWS_|GITHUB_TOKEN|GITHUB_ACTIONS|GITHUB_EVENT_NAME|ASSETS_SIGNING_KEY|ACTIONS_|PACKAGE_ASSETS_BUCKET|GIT_REPO_PATH|PACKAGE_DIRECTORY|CODE_HASH_FIND_FILTER)/
 const saved = { ...process.env }
 
 function setEnv(values: Record<string, string>): void {
@@ -32,7 +32,15 @@ describe('getInputs', () => {
       concurrency: 16,
       legacySets: false,
       reporting: { prComment: false, commitStatus: false, token: '', instance: 'default' },
-      apply: { config: '/work/.github/assets.yml', planOnly: false, lockTimeout: 0, forceUnlock: undefined, allowDeleteAll: false }
+      apply: {
+        config: '/work/.github/assets.yml',
+        planOnly: false,
+        lockTimeout: 0,
+        forceUnlock: undefined,
+        allowDeleteAll: false,
+        resignState: false
+      },
+      policy: { signing: { keys: [] }, cacheWrite: { allowed: true, reason: expect.any(String) } }
     })
   })
 
@@ -58,6 +66,29 @@ describe('getInputs', () => {
     expect(settings.repoPath).toBe('/ci/repo')
     expect(settings.packageDirectory).toBe('/ci/out')
     expect(settings.codeHashPatterns).toEqual(['lambdas/**'])
+  })
+
+  it('reads signing keys (one per line, masked) from the input or ASSETS_SIGNING_KEY, and refuses short ones', () => {
+    setEnv({ ...inputs({ mode: 'check', 'signing-key': 'first-key-0123456789\n  second-key-0123456789  \n' }) })
+    expect(getInputs(['node', 'index.js'], '/w').policy.signing.keys).toEqual(['first-key-0123456789', 'second-key-0123456789'])
+    setEnv({ ...inputs({ mode: 'check' }), ASSETS_SIGNING_KEY: 'from-env-0123456789' })
+    expect(getInputs(['node', 'index.js'], '/w').policy.signing.keys).toEqual(['from-env-0123456789'])
+    setEnv({ ...inputs({ mode: 'check', 'signing-key': 'short' }) })
+    expect(() => getInputs(['node', 'index.js'], '/w')).toThrow(
+      "Input 'signing-key' (ASSETS_SIGNING_KEY) holds a key shorter than 16 characters"
+    )
+  })
+
+  it.each([
+    [{}, 'auto', true],
+    [{ GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: 'schedule' }, 'auto', true],
+    [{ GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: 'pull_request' }, 'auto', false],
+    [{ GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: 'workflow_run' }, 'auto', false],
+    [{ GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: 'pull_request' }, 'always', true],
+    [{}, 'never', false]
+  ])('cache-write with %j and %s allows the shared tier: %s', (env, choice, allowed) => {
+    setEnv({ ...inputs({ mode: 'check', backend: 'local', 'cache-write': choice }), ...env })
+    expect(getInputs(['node', 'index.js'], '/w').policy.cacheWrite.allowed).toBe(allowed)
   })
 
   it('prefers inputs to environment fallbacks', () => {

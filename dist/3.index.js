@@ -945,7 +945,7 @@ const assetsPlugin = {
         if (typeof commit !== 'string')
             return { exists: false, detail: 'the state records no commit' };
         const setPrefix = (0,layout/* commitPrefix */.q8)(instancePrefix(entry.instanceID, entry.options, context), commit);
-        const manifest = await (0,object_sets/* readManifest */.WI)(context.store, setPrefix);
+        const manifest = await (0,object_sets/* readManifest */.WI)(context.store, setPrefix, context.policy, { commit });
         return manifest ? { exists: true } : { exists: false, detail: `no manifest at ${context.store.url(setPrefix)}` };
     },
     async apply(tool, context, fingerprint) {
@@ -958,7 +958,7 @@ const assetsPlugin = {
             commit: context.commit,
             codeHash: async () => codeHash,
             concurrency: context.concurrency
-        });
+        }, context.policy);
         if (found.found) {
             core/* info */.pq(`${tool.ref}: assets found (${found.source === 'commit' ? 'for this commit' : `in the cache under ${codeHash}`}); no build.`);
             const files = found.manifest?.files ?? [];
@@ -977,7 +977,7 @@ const assetsPlugin = {
             codeHash,
             directory: external_node_path_default().resolve(context.repoPath, options.directory),
             concurrency: context.concurrency
-        });
+        }, context.policy);
         return {
             built: true,
             outputs: {
@@ -1043,7 +1043,10 @@ const objectPlugin = {
 /** The built-in plugins, by name. */
 const PLUGINS = new Map([assetsPlugin, objectPlugin].map((plugin) => [plugin.name, plugin]));
 
+// EXTERNAL MODULE: ./src/sets/signing.ts
+var sets_signing = __webpack_require__(3330);
 ;// CONCATENATED MODULE: ./src/apply/state.ts
+
 
 
 
@@ -1051,11 +1054,28 @@ const STATE_SCHEMA_VERSION = 1;
 function stateKey(name, instanceID) {
     return `${name}_${instanceID}`;
 }
-function serializeState(state) {
+const dump = (document) => js_yaml/* default.dump */.Ay.dump(document, { noRefs: true, sortKeys: false, lineWidth: -1 });
+/** The state as YAML; with a signing key, a top-level `signature` over the rest (as the file reads back). */
+function serializeState(state, signing = sets_signing/* NO_KEYS */.vu) {
     const document = { schemaVersion: STATE_SCHEMA_VERSION, serial: state.serial };
     for (const [key, entry] of [...state.resources].sort(([a], [b]) => (a < b ? -1 : 1)))
         document[key] = entry;
-    return js_yaml/* default.dump */.Ay.dump(document, { noRefs: true, sortKeys: false, lineWidth: -1 });
+    if (signing.keys.length === 0)
+        return dump(document);
+    // Signed over what a reader parses, so YAML's own typing of values cannot make a valid file fail to verify.
+    const signature = (0,sets_signing/* signatureFor */.O4)(js_yaml/* default.load */.Ay.load(dump(document)), signing);
+    return dump({ signature, ...document });
+}
+/** Why a state document does not verify under `signing`, or undefined when it does (or no key is set). */
+function stateTrustProblem(text, signing) {
+    if (signing.keys.length === 0)
+        return undefined;
+    const document = js_yaml/* default.load */.Ay.load(text);
+    if (document === null || document === undefined)
+        return undefined; // an empty state holds nothing to forge
+    if (typeof document !== 'object' || Array.isArray(document))
+        return 'not a YAML map';
+    return (0,sets_signing/* verifyDocument */.kR)(document, signing);
 }
 /**
  * One entry, as this action or dtm wrote it: dtm v0.6 wrote lowercase keys (`instanceid`, `dependson`,
@@ -1103,7 +1123,7 @@ function state_parseState(text, where) {
     }
     const resources = new Map();
     for (const [key, value] of Object.entries(record)) {
-        if (key === 'schemaVersion' || key === 'serial')
+        if (key === 'schemaVersion' || key === 'serial' || key === sets_signing/* SIGNATURE_FIELD */.kA)
             continue;
         resources.set(key, parseEntry(value, key, where));
     }
@@ -1116,10 +1136,16 @@ function state_parseState(text, where) {
  */
 class StateFile {
     storage;
+    signing;
+    resign;
     version;
     current = { serial: 0, resources: new Map() };
-    constructor(storage) {
+    /** Set when the loaded state did not verify and `resign` accepted it: the next save signs it. */
+    untrustedLoaded;
+    constructor(storage, signing = sets_signing/* NO_KEYS */.vu, resign = false) {
         this.storage = storage;
+        this.signing = signing;
+        this.resign = resign;
     }
     get state() {
         return this.current;
@@ -1128,12 +1154,19 @@ class StateFile {
         const stored = await this.storage.get('state');
         this.version = stored?.version;
         this.current = stored ? state_parseState(stored.body, this.storage.description) : { serial: 0, resources: new Map() };
+        const problem = stored ? stateTrustProblem(stored.body, this.signing) : undefined;
+        if (problem && !this.resign) {
+            throw new StateError(`The state ${this.storage.description} is ${problem} (signing-key is set), so it is not used: someone other than this ` +
+                `workflow may have written it. Check its content (or restore a good copy); to accept it as it is and sign it with the ` +
+                `current key, run apply once with 'resign-state: true'.`);
+        }
+        this.untrustedLoaded = problem;
         return this.current;
     }
     /** Saves `resources` as the next serial. */
     async save(resources) {
         const next = { serial: this.current.serial + 1, resources };
-        const body = serializeState(next);
+        const body = serializeState(next, this.signing);
         const conflict = () => new StateError(`The state ${this.storage.description} was changed by someone else while this run held the lock; nothing more was written. Re-run apply.`);
         try {
             this.version = await this.storage.put('state', body, this.version === undefined ? { ifNoneMatch: true } : { ifMatch: this.version });
@@ -1208,14 +1241,19 @@ async function apply(settings) {
             storePrefix: storeSettings.prefix,
             repoPath: settings.repoPath,
             commit,
-            concurrency: settings.concurrency
+            concurrency: settings.concurrency,
+            policy: settings.policy
         };
-        const stateFile = new StateFile(storage);
+        const stateFile = new StateFile(storage, settings.policy.signing, settings.apply.resignState);
         const lock = settings.apply.planOnly
             ? undefined
             : await acquireLock(storage, { timeoutSeconds: settings.apply.lockTimeout, forceUnlock: settings.apply.forceUnlock });
         try {
             const state = await stateFile.load();
+            if (stateFile.untrustedLoaded && !settings.apply.planOnly) {
+                core/* warning */.$e(`resign-state: the state ${storage.description} was ${stateFile.untrustedLoaded}; accepting it as it is and signing it now.`);
+                await stateFile.save(state.resources);
+            }
             const plan = await computePlan(config.tools, state, PLUGINS, context);
             const planned = plan.changes.map(({ key, action, reason }) => ({ key, action, reason }));
             const outcome = (found, message, resources) => ({
@@ -1406,7 +1444,7 @@ function describeS3Error(raw, context) {
 /* harmony export */   vG: () => (/* binding */ checkCredentials),
 /* harmony export */   yO: () => (/* binding */ clientConfig)
 /* harmony export */ });
-/* unused harmony exports MAX_SINGLE_COPY, copyRanges, copySource */
+/* unused harmony exports MAX_SINGLE_COPY, copyRanges, fullObjectSha256, copySource */
 /* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3711);
 /* harmony import */ var _aws_sdk_lib_storage__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2358);
 /* harmony import */ var _s3_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9164);
@@ -1420,6 +1458,8 @@ const MAX_SINGLE_COPY = 5 * 1024 ** 3;
 const COPY_PART_SIZE = 512 * 1024 ** 2;
 const UPLOAD_PART_SIZE = 8 * 1024 ** 2;
 const UPLOAD_QUEUE = 4;
+/** Reads of a small object's body before giving up (each after a fresh request). */
+const BODY_ATTEMPTS = 3;
 /** The byte ranges of a multipart copy, as UploadPartCopy's CopySourceRange takes them. */
 function copyRanges(size, partSize = COPY_PART_SIZE) {
     const ranges = [];
@@ -1427,6 +1467,13 @@ function copyRanges(size, partSize = COPY_PART_SIZE) {
         ranges.push({ partNumber, range: `bytes=${start}-${Math.min(start + partSize, size) - 1}` });
     }
     return ranges;
+}
+/** A base64 SHA-256 as S3 reports it, in hex; undefined when absent or a multipart composite (`…-N`). */
+function fullObjectSha256(reported) {
+    if (!reported || reported.includes('-'))
+        return undefined;
+    const bytes = Buffer.from(reported, 'base64');
+    return bytes.length === 32 ? bytes.toString('hex') : undefined;
 }
 /** CopySource is `bucket/key`, URL-encoded per segment. */
 function copySource(bucket, key) {
@@ -1507,14 +1554,25 @@ class S3Store {
         throw (0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeS3Error */ .y)(error, { operation, bucket: this.bucket, key, endpoint: this.settings.endpoint, region: this.settings.region });
     }
     async readText(key) {
-        try {
-            const response = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__.GetObjectCommand({ Bucket: this.bucket, Key: key }));
-            return (await response.Body?.transformToString('utf-8')) ?? '';
-        }
-        catch (error) {
-            if ((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c)(error))
-                return undefined;
-            this.fail('GetObject', key, error);
+        // The SDK retries a request until its headers arrive; a body cut short after that (a reset, a proxy
+        // timeout) is retried here, so a manifest read never fails on one dropped connection.
+        for (let attempt = 1;; attempt++) {
+            let response;
+            try {
+                response = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__.GetObjectCommand({ Bucket: this.bucket, Key: key }));
+            }
+            catch (error) {
+                if ((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c)(error))
+                    return undefined;
+                this.fail('GetObject', key, error);
+            }
+            try {
+                return (await response.Body?.transformToString('utf-8')) ?? '';
+            }
+            catch (error) {
+                if (attempt >= BODY_ATTEMPTS)
+                    this.fail('GetObject', key, error);
+            }
         }
     }
     async get(key) {
@@ -1564,14 +1622,18 @@ class S3Store {
         try {
             if (size > MAX_SINGLE_COPY) {
                 await this.copyInParts(sourceKey, targetKey, size);
-                return;
+                return {};
             }
-            await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__.CopyObjectCommand({
+            const aws = this.settings.flavor === 'aws';
+            const response = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__.CopyObjectCommand({
                 Bucket: this.bucket,
                 Key: targetKey,
                 CopySource: copySource(this.bucket, sourceKey),
-                MetadataDirective: 'COPY'
+                MetadataDirective: 'COPY',
+                // AWS then computes the copy's SHA-256, so promotion can check it against the manifest.
+                ...(aws ? { ChecksumAlgorithm: 'SHA256' } : {})
             }));
+            return { sha256: fullObjectSha256(response.CopyObjectResult?.ChecksumSHA256) };
         }
         catch (error) {
             if ((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c)(error)) {

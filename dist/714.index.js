@@ -101,7 +101,7 @@ function describeS3Error(raw, context) {
 /* harmony export */   vG: () => (/* binding */ checkCredentials),
 /* harmony export */   yO: () => (/* binding */ clientConfig)
 /* harmony export */ });
-/* unused harmony exports MAX_SINGLE_COPY, copyRanges, copySource */
+/* unused harmony exports MAX_SINGLE_COPY, copyRanges, fullObjectSha256, copySource */
 /* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3711);
 /* harmony import */ var _aws_sdk_lib_storage__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2358);
 /* harmony import */ var _s3_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9164);
@@ -115,6 +115,8 @@ const MAX_SINGLE_COPY = 5 * 1024 ** 3;
 const COPY_PART_SIZE = 512 * 1024 ** 2;
 const UPLOAD_PART_SIZE = 8 * 1024 ** 2;
 const UPLOAD_QUEUE = 4;
+/** Reads of a small object's body before giving up (each after a fresh request). */
+const BODY_ATTEMPTS = 3;
 /** The byte ranges of a multipart copy, as UploadPartCopy's CopySourceRange takes them. */
 function copyRanges(size, partSize = COPY_PART_SIZE) {
     const ranges = [];
@@ -122,6 +124,13 @@ function copyRanges(size, partSize = COPY_PART_SIZE) {
         ranges.push({ partNumber, range: `bytes=${start}-${Math.min(start + partSize, size) - 1}` });
     }
     return ranges;
+}
+/** A base64 SHA-256 as S3 reports it, in hex; undefined when absent or a multipart composite (`…-N`). */
+function fullObjectSha256(reported) {
+    if (!reported || reported.includes('-'))
+        return undefined;
+    const bytes = Buffer.from(reported, 'base64');
+    return bytes.length === 32 ? bytes.toString('hex') : undefined;
 }
 /** CopySource is `bucket/key`, URL-encoded per segment. */
 function copySource(bucket, key) {
@@ -202,14 +211,25 @@ class S3Store {
         throw (0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeS3Error */ .y)(error, { operation, bucket: this.bucket, key, endpoint: this.settings.endpoint, region: this.settings.region });
     }
     async readText(key) {
-        try {
-            const response = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__.GetObjectCommand({ Bucket: this.bucket, Key: key }));
-            return (await response.Body?.transformToString('utf-8')) ?? '';
-        }
-        catch (error) {
-            if ((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c)(error))
-                return undefined;
-            this.fail('GetObject', key, error);
+        // The SDK retries a request until its headers arrive; a body cut short after that (a reset, a proxy
+        // timeout) is retried here, so a manifest read never fails on one dropped connection.
+        for (let attempt = 1;; attempt++) {
+            let response;
+            try {
+                response = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__.GetObjectCommand({ Bucket: this.bucket, Key: key }));
+            }
+            catch (error) {
+                if ((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c)(error))
+                    return undefined;
+                this.fail('GetObject', key, error);
+            }
+            try {
+                return (await response.Body?.transformToString('utf-8')) ?? '';
+            }
+            catch (error) {
+                if (attempt >= BODY_ATTEMPTS)
+                    this.fail('GetObject', key, error);
+            }
         }
     }
     async get(key) {
@@ -259,14 +279,18 @@ class S3Store {
         try {
             if (size > MAX_SINGLE_COPY) {
                 await this.copyInParts(sourceKey, targetKey, size);
-                return;
+                return {};
             }
-            await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__.CopyObjectCommand({
+            const aws = this.settings.flavor === 'aws';
+            const response = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__.CopyObjectCommand({
                 Bucket: this.bucket,
                 Key: targetKey,
                 CopySource: copySource(this.bucket, sourceKey),
-                MetadataDirective: 'COPY'
+                MetadataDirective: 'COPY',
+                // AWS then computes the copy's SHA-256, so promotion can check it against the manifest.
+                ...(aws ? { ChecksumAlgorithm: 'SHA256' } : {})
             }));
+            return { sha256: fullObjectSha256(response.CopyObjectResult?.ChecksumSHA256) };
         }
         catch (error) {
             if ((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c)(error)) {

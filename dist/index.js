@@ -30882,7 +30882,9 @@ module.exports = {
 /* harmony export */   LA: () => (/* binding */ SeedEnv),
 /* harmony export */   Ll: () => (/* binding */ CHECK_RECORD),
 /* harmony export */   OX: () => (/* binding */ FOUND_MARKER),
+/* harmony export */   g$: () => (/* binding */ TRUSTED_EVENTS),
 /* harmony export */   ir: () => (/* binding */ MANIFEST_NAME),
+/* harmony export */   on: () => (/* binding */ SIGNING_KEY_ENV),
 /* harmony export */   tY: () => (/* binding */ Outputs)
 /* harmony export */ });
 /** Input and output names exactly as action.yml declares them. */
@@ -30916,7 +30918,10 @@ const Inputs = {
     RequestTimeout: 'request-timeout',
     ForceUnlock: 'force-unlock',
     AllowDeleteAll: 'allow-delete-all',
-    LegacySets: 'legacy-sets'
+    LegacySets: 'legacy-sets',
+    SigningKey: 'signing-key',
+    CacheWrite: 'cache-write',
+    ResignState: 'resign-state'
 };
 const Outputs = {
     Found: 'found',
@@ -30939,6 +30944,14 @@ const SeedEnv = {
 };
 const MODES = ['check', 'upload', 'apply'];
 const BACKENDS = ['auto', 's3', 'gcs', 'local', 'actions-cache'];
+/** Where the signing keys come from when the input is empty. */
+const SIGNING_KEY_ENV = 'ASSETS_SIGNING_KEY';
+/**
+ * Events whose runs may write the shared code-hash tier under cache-write: auto. Everything else (pull
+ * requests, comments, forks' events) writes only its commit's set: code from a pull request must not be
+ * served to other commits.
+ */
+const TRUSTED_EVENTS = ['push', 'workflow_dispatch', 'schedule', 'release', 'merge_group', 'repository_dispatch'];
 /** The seed's marker: check touches it on a hit, upload does nothing while it exists. */
 const FOUND_MARKER = '.found';
 /** What check learned, left for an upload step that may run without the git repository (seed usage). */
@@ -32152,13 +32165,15 @@ __webpack_async_result__();
 /* harmony export */   LX: () => (/* binding */ deriveS3Settings),
 /* harmony export */   iG: () => (/* binding */ normalizePrefix)
 /* harmony export */ });
-/* unused harmony export parseBoolean */
+/* unused harmony exports parseBoolean, parsePolicy */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7242);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
 /* harmony import */ var _hashing_code_hash_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5404);
+/* harmony import */ var _sets_signing_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3330);
+
 
 
 
@@ -32274,7 +32289,8 @@ function parseApply(cwd) {
         planOnly: parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.PlanOnly, input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.PlanOnly), false),
         lockTimeout,
         forceUnlock: input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.ForceUnlock) || undefined,
-        allowDeleteAll: parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.AllowDeleteAll, input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.AllowDeleteAll), false)
+        allowDeleteAll: parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.AllowDeleteAll, input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.AllowDeleteAll), false),
+        resignState: parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.ResignState, input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.ResignState), false)
     };
 }
 function parseReporting(prefix) {
@@ -32342,6 +32358,25 @@ function parseStore(cwd) {
         requestTimeoutMs: parseSeconds(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.RequestTimeout, input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.RequestTimeout) || '300', 1, 3600) * 1000
     };
 }
+/** signing-key (one key per line) and cache-write; every key is masked before anything else can print it. */
+function parsePolicy() {
+    const keysText = input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.SigningKey) || process.env[_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .SIGNING_KEY_ENV */ .on] || '';
+    const signing = (0,_sets_signing_js__WEBPACK_IMPORTED_MODULE_5__/* .parseSigningKeys */ .Br)(keysText);
+    for (const key of signing.keys)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(key);
+    if (signing.keys.some((key) => key.length < 16)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.SigningKey}' (${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .SIGNING_KEY_ENV */ .on}) holds a key shorter than 16 characters: use a long random secret, e.g. openssl rand -hex 32.`);
+    }
+    const choice = oneOf(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.CacheWrite, input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.CacheWrite) || 'auto', ['auto', 'always', 'never']);
+    const event = process.env.GITHUB_EVENT_NAME ?? '';
+    const insideActions = process.env.GITHUB_ACTIONS === 'true';
+    const trusted = !insideActions || _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .TRUSTED_EVENTS */ .g$.includes(event);
+    const allowed = choice === 'always' || (choice === 'auto' && trusted);
+    const reason = choice === 'never'
+        ? `'${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.CacheWrite}' is never`
+        : `'${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.CacheWrite}: auto' writes it only on ${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .TRUSTED_EVENTS */ .g$.join(', ')} events, and this is a '${event || 'unknown'}' event (its commit's set is still written)`;
+    return { signing, cacheWrite: { allowed, reason } };
+}
 /**
  * backend 'auto' fell back to a local directory. Outside GitHub, a job that sets the original tool's
  * variables but no bucket is almost always an unset secret or a typo: failing (as the original did, exit
@@ -32380,6 +32415,7 @@ function deriveS3Settings(base, target) {
 /** Reads every input (with the seed's environment names as fallbacks) into one validated settings object. */
 function getInputs(argv = process.argv, cwd = process.cwd()) {
     const mode = parseMode(argv);
+    const policy = parsePolicy();
     const patternsText = inputOr(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.CodeHashPaths, [_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .SeedEnv */ .LA.CodeHashFilter], '');
     const store = parseStore(cwd);
     return {
@@ -32393,7 +32429,8 @@ function getInputs(argv = process.argv, cwd = process.cwd()) {
         concurrency: parseConcurrency(input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Concurrency) || '16'),
         legacySets: parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.LegacySets, input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.LegacySets), false),
         reporting: parseReporting(store.prefix),
-        apply: parseApply(cwd)
+        apply: parseApply(cwd),
+        policy
     };
 }
 
@@ -32521,7 +32558,14 @@ async function lookUp(settings, sets, started, pool) {
         files: result.found ? (result.legacy?.files ?? files.length) : 0,
         bytes: result.found ? (result.legacy?.bytes ?? (0,sets_manifest/* totalBytes */.ob)(files)) : 0
     }, result.found);
-    const base = { mode: 'check', commitHash: commit, codeHash: result.codeHash, location, elapsedMs: Date.now() - started };
+    const base = {
+        mode: 'check',
+        commitHash: commit,
+        codeHash: result.codeHash,
+        location,
+        elapsedMs: Date.now() - started,
+        untrusted: result.untrusted
+    };
     if (!result.found) {
         return {
             ...base,
@@ -32674,7 +32718,10 @@ function summaryRows(result) {
         ['Files', String(result.files)],
         ['Size', (0,progress/* formatBytes */.z)(result.bytes)],
         ['Location', `\`${result.location}\``],
-        ['Time', `${(result.elapsedMs / 1000).toFixed(1)} s`]
+        ['Time', `${(result.elapsedMs / 1000).toFixed(1)} s`],
+        ...(result.untrusted
+            ? [['Untrusted', `${result.untrusted} set(s) ignored: manifest not verified by the signing key`]]
+            : [])
     ];
 }
 function statusDescription(result) {
@@ -32817,12 +32864,12 @@ var object_sets = __nccwpck_require__(332);
 
 
 /** The asset sets of the configured store; the Actions cache backend is loaded only when chosen. */
-async function createAssetSets(settings, concurrency) {
+async function createAssetSets(settings, concurrency, policy) {
     if (settings.kind === 'actions-cache') {
         const { ActionsCacheSets } = await Promise.all(/* import() */[__nccwpck_require__.e(255), __nccwpck_require__.e(719)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5719));
-        return new ActionsCacheSets();
+        return new ActionsCacheSets(policy);
     }
-    return new object_sets/* ObjectAssetSets */.L0(await (0,stores/* createStore */.y)(settings, concurrency));
+    return new object_sets/* ObjectAssetSets */.L0(await (0,stores/* createStore */.y)(settings, concurrency), policy);
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
@@ -32871,7 +32918,7 @@ async function run() {
             await reportToGitHub(settings.reporting, applyReport(outcome, settings.reporting.instance));
             return;
         }
-        const sets = await createAssetSets(settings.store, settings.concurrency);
+        const sets = await createAssetSets(settings.store, settings.concurrency, settings.policy);
         try {
             const result = settings.mode === 'check' ? await check(settings, sets) : await upload(settings, sets);
             core/* info */.pq(result.message);
@@ -33021,6 +33068,7 @@ async function safeTarget(root, file) {
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(parent, { recursive: true });
     return target;
 }
+/** Streams one object to a temporary name beside its target and checks it; returns the temporary path. */
 async function downloadFile(store, key, target, file) {
     const temp = `${target}.download-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`;
     const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
@@ -33037,27 +33085,43 @@ async function downloadFile(store, key, target, file) {
         const digest = hash.digest('hex');
         if (size !== file.size || digest !== file.sha256) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`'${file.path}' does not match its manifest (expected ${file.size} bytes with SHA-256 ${file.sha256}, got ${size} bytes with ${digest}): ` +
-                `the stored object was changed after upload. It was not kept; delete the set's .manifest.json so the assets are rebuilt.`);
+                `the stored object was changed after upload or cut short on the way. Nothing was kept; if it happens again, delete the set's .manifest.json so the assets are rebuilt.`);
         }
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(temp, target);
+        return temp;
     }
-    finally {
+    catch (error) {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(temp, { force: true });
+        throw error;
     }
 }
 /**
  * Brings a stored set into `directory`: streamed, bounded, every file checked against the manifest's size
- * and SHA-256 before it takes its final name, so a tampered or truncated file is never left behind.
+ * and SHA-256 under a temporary name. Only when every file has arrived intact do they take their final
+ * names, so a tampered, truncated or vanished object leaves nothing behind.
  */
 async function downloadSet(store, setPrefix, manifest, directory, concurrency) {
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(directory, { recursive: true });
     const root = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.realpath)(directory);
     const progress = new _report_progress_js__WEBPACK_IMPORTED_MODULE_9__/* .Progress */ .k(`Downloaded to ${directory}:`, manifest.files.length, (0,_manifest_js__WEBPACK_IMPORTED_MODULE_7__/* .totalBytes */ .ob)(manifest.files));
     const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_10__/* ["default"] */ .A)(concurrency);
-    await Promise.all(manifest.files.map((file) => limit(async () => {
-        await downloadFile(store, setPrefix + file.path, await safeTarget(root, file), file);
-        progress.add(1, file.size);
-    })));
+    const arrived = [];
+    try {
+        await Promise.all(manifest.files.map((file) => limit(async () => {
+            const target = await safeTarget(root, file);
+            arrived.push({ temp: await downloadFile(store, setPrefix + file.path, target, file), target });
+            progress.add(1, file.size);
+        })));
+    }
+    catch (error) {
+        limit.clearQueue();
+        // Let transfers still in flight settle before removing what they wrote.
+        while (limit.activeCount > 0)
+            await new Promise((resolve) => setTimeout(resolve, 10));
+        await Promise.all(arrived.map(({ temp }) => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(temp, { force: true })));
+        throw error;
+    }
+    for (const { temp, target } of arrived)
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(temp, target);
     progress.finish();
 }
 
@@ -33094,11 +33158,12 @@ function manifestKey(setPrefix) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   MZ: () => (/* binding */ serializeManifest),
-/* harmony export */   Ng: () => (/* binding */ parseManifest),
+/* harmony export */   Qz: () => (/* binding */ parseManifestDocument),
 /* harmony export */   VH: () => (/* binding */ isSafeRelativePath),
 /* harmony export */   ob: () => (/* binding */ totalBytes),
 /* harmony export */   u1: () => (/* binding */ buildManifest)
 /* harmony export */ });
+/* unused harmony export parseManifest */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
 
 function totalBytes(files) {
@@ -33128,6 +33193,10 @@ function serializeManifest(manifest) {
 }
 /** Parses and validates a stored manifest; `where` names it in errors. */
 function parseManifest(text, where) {
+    return parseManifestDocument(text, where).manifest;
+}
+/** The manifest and the JSON document it was read from (what a signature covers, unknown fields included). */
+function parseManifestDocument(text, where) {
     let data;
     try {
         data = JSON.parse(text);
@@ -33166,14 +33235,16 @@ function parseManifest(text, where) {
             fail(`files[${index}].sha256 is not a SHA-256 hex digest`);
         return { path: file.path, size: file.size, sha256: file.sha256 };
     });
-    return {
+    const manifest = {
         version: 1,
         commit: record.commit,
         codeHash: record.codeHash,
         createdAt: typeof record.createdAt === 'string' ? record.createdAt : '',
         source: record.source,
-        files
+        files,
+        ...(typeof record.signature === 'string' ? { signature: record.signature } : {})
     };
+    return { manifest, document: record };
 }
 
 
@@ -33190,6 +33261,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   mk: () => (/* binding */ publish),
   WI: () => (/* binding */ readManifest)
 });
+
+// UNUSED EXPORTS: copySet
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __nccwpck_require__(3838);
@@ -34397,7 +34470,10 @@ var layout = __nccwpck_require__(3267);
 var sets_manifest = __nccwpck_require__(9640);
 // EXTERNAL MODULE: ./src/sets/package-files.ts
 var package_files = __nccwpck_require__(4355);
+// EXTERNAL MODULE: ./src/sets/signing.ts
+var signing = __nccwpck_require__(3330);
 ;// CONCATENATED MODULE: ./src/sets/object-sets.ts
+
 
 
 
@@ -34417,25 +34493,50 @@ const readFile = (0,external_node_util_.promisify)(external_node_fs_.readFile);
 const SINGLE_PUT_LIMIT = 16 * 1024 * 1024;
 /** Large files in flight at once (each buffers a few parts). */
 const LARGE_FILES_AT_ONCE = 2;
-/** Reads the manifest of the set under `setPrefix`; undefined when there is none (the only miss). */
-async function readManifest(store, setPrefix) {
+/**
+ * Reads the manifest of the set under `setPrefix`. Undefined when there is none (the only miss) and, with a
+ * signing key, when it is unsigned, signed by an unknown key, badly signed or signed for another set: then
+ * `onUntrusted` hears why, and a warning names the location.
+ */
+async function readManifest(store, setPrefix, policy, owner = {}, onUntrusted) {
     const key = (0,layout/* manifestKey */.Rn)(setPrefix);
     const text = await store.readText(key);
-    return text === undefined ? undefined : (0,sets_manifest/* parseManifest */.Ng)(text, store.url(key));
+    if (text === undefined)
+        return undefined;
+    const { manifest, document } = (0,sets_manifest/* parseManifestDocument */.Qz)(text, store.url(key));
+    if (policy.signing.keys.length === 0)
+        return manifest;
+    let problem = (0,signing/* verifyDocument */.kR)(document, policy.signing);
+    if (!problem && owner.commit !== undefined && manifest.commit !== owner.commit)
+        problem = `signed for commit ${manifest.commit}`;
+    if (!problem && owner.codeHash !== undefined && manifest.codeHash !== owner.codeHash)
+        problem = `signed for code hash ${manifest.codeHash}`;
+    if (!problem)
+        return manifest;
+    core/* warning */.$e(`Not trusting the assets at ${store.url(setPrefix)}: the manifest is ${problem}. Treating them as missing.`);
+    onUntrusted?.();
+    return undefined;
 }
-async function writeManifest(store, setPrefix, manifest) {
-    const body = Buffer.from((0,sets_manifest/* serializeManifest */.MZ)(manifest));
+async function writeManifest(store, setPrefix, manifest, policy) {
+    const body = Buffer.from((0,sets_manifest/* serializeManifest */.MZ)((0,signing/* signDocument */.Tt)(manifest, policy.signing)));
     await store.put((0,layout/* manifestKey */.Rn)(setPrefix), body, { size: body.length, contentType: 'application/json' });
 }
 /** Copies carry no body, so more of them can be in flight than uploads. */
 const COPY_CONCURRENCY_FACTOR = 4;
 const MAX_COPIES_IN_FLIGHT = 64;
-/** Server-side copy of every listed file from one set to another, bounded, with progress. */
+/**
+ * Server-side copy of every listed file from one set to another, bounded, with progress. Where the store
+ * reports the copy's SHA-256 (AWS), it must match the manifest: a swapped source object is an
+ * IntegrityError, never a promoted set.
+ */
 async function copySet(store, files, from, to, concurrency) {
     const progress = new report_progress/* Progress */.k(`Copied (server-side) to ${store.url(to)}:`, files.length, (0,sets_manifest/* totalBytes */.ob)(files));
     const limit = (0,p_limit/* default */.A)(Math.min(MAX_COPIES_IN_FLIGHT, concurrency * COPY_CONCURRENCY_FACTOR));
     await Promise.all(files.map((file) => limit(async () => {
-        await store.copy(from + file.path, to + file.path, file.size);
+        const copied = await store.copy(from + file.path, to + file.path, file.size);
+        if (copied.sha256 !== undefined && copied.sha256 !== file.sha256) {
+            throw new errors/* IntegrityError */.cs(`${store.url(from + file.path)} does not match its manifest (the store reports SHA-256 ${copied.sha256}, the manifest ${file.sha256}).`);
+        }
         progress.add(1, file.size);
     })));
     progress.finish();
@@ -34444,12 +34545,15 @@ async function copySet(store, files, from, to, concurrency) {
  * Looks for the commit's assets, then (tier on) for the code hash's; on a code-hash hit, copies the set
  * to the commit server-side and writes the commit manifest last. Shared by check and the assets plugin.
  */
-async function findOrPromote(store, request) {
+async function findOrPromote(store, request, policy) {
+    let untrusted = 0;
+    const distrust = () => void untrusted++;
     const target = (0,layout/* commitPrefix */.q8)(request.prefix, request.commit);
-    const existing = await readManifest(store, target);
+    const existing = await readManifest(store, target, policy, { commit: request.commit }, distrust);
     if (existing)
-        return { found: true, source: 'commit', manifest: existing, codeHash: existing.codeHash };
-    if (request.legacySets) {
+        return { found: true, source: 'commit', manifest: existing, codeHash: existing.codeHash, untrusted };
+    // With a signing key nothing unsigned is trusted, the original tool's sets included.
+    if (request.legacySets && policy.signing.keys.length === 0) {
         const objects = await store.list(target);
         if (objects.length > 0) {
             core/* warning */.$e(`legacy-sets: ${store.url(target)} holds ${objects.length} object(s) but no manifest (a set the original s3-asset-manager uploaded, ` +
@@ -34458,29 +34562,30 @@ async function findOrPromote(store, request) {
                 found: true,
                 source: 'commit',
                 codeHash: '',
-                legacy: { files: objects.length, bytes: objects.reduce((n, o) => n + o.size, 0) }
+                legacy: { files: objects.length, bytes: objects.reduce((n, o) => n + o.size, 0) },
+                untrusted
             };
         }
     }
     if (!request.codeHash)
-        return { found: false, codeHash: '' };
+        return { found: false, codeHash: '', untrusted };
     const codeHash = await request.codeHash();
     const cached = (0,layout/* codeHashPrefix */._Y)(request.prefix, codeHash);
-    const cachedManifest = await readManifest(store, cached);
+    const cachedManifest = await readManifest(store, cached, policy, { codeHash }, distrust);
     if (!cachedManifest)
-        return { found: false, codeHash };
+        return { found: false, codeHash, untrusted };
     try {
         await copySet(store, cachedManifest.files, cached, target, request.concurrency);
     }
     catch (error) {
-        if (!(error instanceof errors/* MissingObjectError */.S3))
+        if (!(error instanceof errors/* MissingObjectError */.S3) && !(error instanceof errors/* IntegrityError */.cs))
             throw error;
-        core/* warning */.$e(`The cached assets ${store.url(cached)} are incomplete (${error.message}); treating this as a miss so they are rebuilt.`);
-        return { found: false, codeHash };
+        core/* warning */.$e(`The cached assets ${store.url(cached)} are incomplete or changed (${error.message}); treating this as a miss so they are rebuilt.`);
+        return { found: false, codeHash, untrusted };
     }
     const manifest = (0,sets_manifest/* buildManifest */.u1)({ commit: request.commit, codeHash, source: 'cache', files: cachedManifest.files });
-    await writeManifest(store, target, manifest);
-    return { found: true, source: 'cache', manifest, codeHash };
+    await writeManifest(store, target, manifest, policy);
+    return { found: true, source: 'cache', manifest, codeHash, untrusted };
 }
 /** A pass-through stream that hashes what flows through it. */
 function hashingStream(hash) {
@@ -34508,7 +34613,7 @@ async function uploadFile(store, key, file) {
  * Uploads every non-hidden file of the package directory to the commit's set, writes its manifest last,
  * then (tier on) fills the code-hash set from it by server-side copy. Shared by upload and the assets plugin.
  */
-async function publish(store, request) {
+async function publish(store, request, policy) {
     const files = await (0,package_files/* listPackageFiles */.M)(request.directory);
     const target = (0,layout/* commitPrefix */.q8)(request.prefix, request.commit);
     const progress = new report_progress/* Progress */.k(`Uploaded to ${store.url(target)}:`, files.length, files.reduce((sum, file) => sum + file.size, 0));
@@ -34522,36 +34627,41 @@ async function publish(store, request) {
     })));
     progress.finish();
     const manifest = (0,sets_manifest/* buildManifest */.u1)({ commit: request.commit, codeHash: request.codeHash, source: 'upload', files: stored });
-    await writeManifest(store, target, manifest);
-    if (request.codeHash) {
+    await writeManifest(store, target, manifest, policy);
+    if (request.codeHash && !policy.cacheWrite.allowed) {
+        core/* info */.pq(`Not writing the shared code-hash set ${store.url((0,layout/* codeHashPrefix */._Y)(request.prefix, request.codeHash))}: ${policy.cacheWrite.reason}.`);
+    }
+    else if (request.codeHash) {
         // Re-filled even when a cache set exists: it may be the incomplete one a check just fell back from.
         const cached = (0,layout/* codeHashPrefix */._Y)(request.prefix, request.codeHash);
         await copySet(store, stored, target, cached, request.concurrency);
-        await writeManifest(store, cached, manifest);
+        await writeManifest(store, cached, manifest, policy);
     }
     return manifest;
 }
 /** Asset sets over any object Store (S3, GCS, a directory): objects, manifests and server-side copies. */
 class ObjectAssetSets {
     store;
-    constructor(store) {
+    policy;
+    constructor(store, policy) {
         this.store = store;
+        this.policy = policy;
     }
     location(prefix, commit) {
         return this.store.url((0,layout/* commitPrefix */.q8)(prefix, commit));
     }
     findOrPromote(request) {
-        return findOrPromote(this.store, request);
+        return findOrPromote(this.store, request, this.policy);
     }
     stored(prefix, commit) {
-        return readManifest(this.store, (0,layout/* commitPrefix */.q8)(prefix, commit));
+        return readManifest(this.store, (0,layout/* commitPrefix */.q8)(prefix, commit), this.policy, { commit });
     }
     publish(request) {
-        return publish(this.store, request);
+        return publish(this.store, request, this.policy);
     }
     async download(prefix, commit, manifest, directory, concurrency) {
         const setPrefix = (0,layout/* commitPrefix */.q8)(prefix, commit);
-        const known = manifest ?? (await readManifest(this.store, setPrefix));
+        const known = manifest ?? (await readManifest(this.store, setPrefix, this.policy, { commit }));
         if (!known)
             throw new Error(`No assets are stored at ${this.store.url(setPrefix)} to download.`);
         await (0,download/* downloadSet */.$)(this.store, setPrefix, known, directory, concurrency);
@@ -34633,6 +34743,102 @@ async function listPackageFiles(directory, inputName = 'package-directory') {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FilesError */ .yN(`The package directory '${directory}' holds no files to upload (hidden files are skipped). Build the assets into it first.`);
     }
     return files.sort((a, b) => Buffer.compare(Buffer.from(a.relative), Buffer.from(b.relative)));
+}
+
+
+/***/ }),
+
+/***/ 3330:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Br: () => (/* binding */ parseSigningKeys),
+/* harmony export */   O4: () => (/* binding */ signatureFor),
+/* harmony export */   Tt: () => (/* binding */ signDocument),
+/* harmony export */   kA: () => (/* binding */ SIGNATURE_FIELD),
+/* harmony export */   kR: () => (/* binding */ verifyDocument),
+/* harmony export */   vu: () => (/* binding */ NO_KEYS)
+/* harmony export */ });
+/* unused harmony exports keyId, canonicalJson */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * HMAC signatures over JSON documents (manifests, apply's state, actions-cache pointers).
+ *
+ * The signed bytes are the document's canonical JSON without its `signature` field: object keys sorted by
+ * code point (Python's sort_keys order), no whitespace, strings
+ * escaped as JSON.stringify escapes them, UTF-8. In Python:
+ *   json.dumps(doc_without_signature, sort_keys=True, separators=(',', ':'), ensure_ascii=False).encode()
+ * The signature is `hmac-sha256:<key id>:<hex>`, key id = first 8 hex characters of SHA-256(key).
+ */
+const SIGNATURE_FIELD = 'signature';
+const NO_KEYS = { keys: [] };
+function parseSigningKeys(text) {
+    return {
+        keys: text
+            .split(/\r?\n/)
+            .map((line) => line.trim())
+            .filter(Boolean)
+    };
+}
+function keyId(key) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(key).digest('hex').slice(0, 8);
+}
+/** Canonical JSON: sorted keys, no whitespace. Undefined object fields are left out, as JSON.stringify does. */
+function canonicalJson(value) {
+    if (Array.isArray(value))
+        return `[${value.map((item) => (item === undefined ? 'null' : canonicalJson(item))).join(',')}]`;
+    if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+        const record = value;
+        const fields = sortByCodePoint(Object.keys(record).filter((key) => record[key] !== undefined)).map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`);
+        return `{${fields.join(',')}}`;
+    }
+    return JSON.stringify(value);
+}
+/** Code point order (Python's sort order); JS's UTF-16 order differs only when a surrogate pair is involved. */
+function sortByCodePoint(keys) {
+    if (!keys.some((key) => /[\uD800-\uDFFF]/.test(key)))
+        return keys.sort();
+    return keys.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+}
+function withoutSignature(document) {
+    const rest = { ...document };
+    delete rest[SIGNATURE_FIELD];
+    return rest;
+}
+function hmacHex(key, document) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHmac)('sha256', key)
+        .update(canonicalJson(withoutSignature(document)), 'utf8')
+        .digest('hex');
+}
+/** The signature the first key gives `document`; undefined without keys. */
+function signatureFor(document, signing) {
+    const key = signing.keys[0];
+    return key === undefined ? undefined : `hmac-sha256:${keyId(key)}:${hmacHex(key, document)}`;
+}
+/** `document` with its signature field set (first), or unchanged without keys. */
+function signDocument(document, signing) {
+    const signature = signatureFor(document, signing);
+    if (signature === undefined)
+        return document;
+    return { [SIGNATURE_FIELD]: signature, ...withoutSignature(document) };
+}
+/** Checks a parsed document against the keys; undefined when it verifies (or when there are no keys). */
+function verifyDocument(document, signing) {
+    if (signing.keys.length === 0)
+        return undefined;
+    const signature = document[SIGNATURE_FIELD];
+    if (typeof signature !== 'string')
+        return 'unsigned';
+    const match = /^hmac-sha256:([0-9a-f]{8}):([0-9a-f]{64})$/.exec(signature);
+    if (!match)
+        return 'badly signed';
+    const key = signing.keys.find((candidate) => keyId(candidate) === match[1]);
+    if (key === undefined)
+        return 'signed by an unknown key';
+    const expected = Buffer.from(hmacHex(key, document), 'hex');
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.timingSafeEqual)(expected, Buffer.from(match[2], 'hex')) ? undefined : 'badly signed';
 }
 
 
@@ -34773,6 +34979,7 @@ class LocalStore {
                 throw error;
             }
         });
+        return {};
     }
     async list(prefix) {
         // Walk the deepest directory the prefix names, then keep the keys that start with it.

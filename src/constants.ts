@@ -29,7 +29,10 @@ export const Inputs = {
   RequestTimeout: 'request-timeout',
   ForceUnlock: 'force-unlock',
   AllowDeleteAll: 'allow-delete-all',
-  LegacySets: 'legacy-sets'
+  LegacySets: 'legacy-sets',
+  SigningKey: 'signing-key',
+  CacheWrite: 'cache-write',
+  ResignState: 'resign-state'
 } as const
 
 export const Outputs = {
@@ -58,6 +61,16 @@ export type Mode = (typeof MODES)[number]
 
 export const BACKENDS = ['auto', 's3', 'gcs', 'local', 'actions-cache'] as const
 export type BackendChoice = (typeof BACKENDS)[number]
+
+/** Where the signing keys come from when the input is empty. */
+export const SIGNING_KEY_ENV = 'ASSETS_SIGNING_KEY'
+
+/**
+ * Events whose runs may write the shared code-hash tier under cache-write: auto. Everything else (pull
+ * requests, comments, forks' events) writes only its commit's set: code from a pull request must not be
+ * served to other commits.
+ */
+export const TRUSTED_EVENTS = ['push', 'workflow_dispatch', 'schedule', 'release', 'merge_group', 'repository_dispatch'] as const
 
 /** The seed's marker: check touches it on a hit, upload does nothing while it exists. */
 export const FOUND_MARKER = '.found'

@@ -1,8 +1,10 @@
 import * as core from '@actions/core'
 import path from 'node:path'
-import { BACKENDS, BackendChoice, Inputs, MODES, Mode, SeedEnv } from './constants.js'
+import { BACKENDS, BackendChoice, Inputs, MODES, Mode, SeedEnv, SIGNING_KEY_ENV, TRUSTED_EVENTS } from './constants.js'
 import { InputError, MissingBucketError } from './errors.js'
 import { parsePatterns } from './hashing/code-hash.js'
+import type { SetPolicy } from './sets/asset-sets.js'
+import { parseSigningKeys } from './sets/signing.js'
 
 export interface S3StoreSettings {
   readonly kind: 's3'
@@ -68,6 +70,8 @@ export interface Settings {
   readonly legacySets: boolean
   readonly reporting: ReportingSettings
   readonly apply: ApplySettings
+  /** Signing keys and who may write the shared code-hash tier. */
+  readonly policy: SetPolicy
 }
 
 export interface ApplySettings {
@@ -80,6 +84,8 @@ export interface ApplySettings {
   readonly forceUnlock?: string
   /** Carry out a plan that deletes every tool of a non-empty state. */
   readonly allowDeleteAll: boolean
+  /** Accept the state as it is (unsigned or signed by another key) and sign it with the current key. */
+  readonly resignState: boolean
 }
 
 function input(name: string): string {
@@ -202,7 +208,8 @@ function parseApply(cwd: string): ApplySettings {
     planOnly: parseBoolean(Inputs.PlanOnly, input(Inputs.PlanOnly), false),
     lockTimeout,
     forceUnlock: input(Inputs.ForceUnlock) || undefined,
-    allowDeleteAll: parseBoolean(Inputs.AllowDeleteAll, input(Inputs.AllowDeleteAll), false)
+    allowDeleteAll: parseBoolean(Inputs.AllowDeleteAll, input(Inputs.AllowDeleteAll), false),
+    resignState: parseBoolean(Inputs.ResignState, input(Inputs.ResignState), false)
   }
 }
 
@@ -277,6 +284,28 @@ function parseStore(cwd: string): StoreSettings {
   }
 }
 
+/** signing-key (one key per line) and cache-write; every key is masked before anything else can print it. */
+export function parsePolicy(): SetPolicy {
+  const keysText = input(Inputs.SigningKey) || process.env[SIGNING_KEY_ENV] || ''
+  const signing = parseSigningKeys(keysText)
+  for (const key of signing.keys) core.setSecret(key)
+  if (signing.keys.some((key) => key.length < 16)) {
+    throw new InputError(
+      `Input '${Inputs.SigningKey}' (${SIGNING_KEY_ENV}) holds a key shorter than 16 characters: use a long random secret, e.g. openssl rand -hex 32.`
+    )
+  }
+  const choice = oneOf(Inputs.CacheWrite, input(Inputs.CacheWrite) || 'auto', ['auto', 'always', 'never'] as const)
+  const event = process.env.GITHUB_EVENT_NAME ?? ''
+  const insideActions = process.env.GITHUB_ACTIONS === 'true'
+  const trusted = !insideActions || (TRUSTED_EVENTS as readonly string[]).includes(event)
+  const allowed = choice === 'always' || (choice === 'auto' && trusted)
+  const reason =
+    choice === 'never'
+      ? `'${Inputs.CacheWrite}' is never`
+      : `'${Inputs.CacheWrite}: auto' writes it only on ${TRUSTED_EVENTS.join(', ')} events, and this is a '${event || 'unknown'}' event (its commit's set is still written)`
+  return { signing, cacheWrite: { allowed, reason } }
+}
+
 /**
  * backend 'auto' fell back to a local directory. Outside GitHub, a job that sets the original tool's
  * variables but no bucket is almost always an unset secret or a typo: failing (as the original did, exit
@@ -324,6 +353,7 @@ export function deriveS3Settings(
 /** Reads every input (with the seed's environment names as fallbacks) into one validated settings object. */
 export function getInputs(argv: readonly string[] = process.argv, cwd = process.cwd()): Settings {
   const mode = parseMode(argv)
+  const policy = parsePolicy()
   const patternsText = inputOr(Inputs.CodeHashPaths, [SeedEnv.CodeHashFilter], '')
   const store = parseStore(cwd)
   return {
@@ -337,6 +367,7 @@ export function getInputs(argv: readonly string[] = process.argv, cwd = process.
     concurrency: parseConcurrency(input(Inputs.Concurrency) || '16'),
     legacySets: parseBoolean(Inputs.LegacySets, input(Inputs.LegacySets), false),
     reporting: parseReporting(store.prefix),
-    apply: parseApply(cwd)
+    apply: parseApply(cwd),
+    policy
   }
 }

@@ -45,7 +45,7 @@ export async function run(): Promise<void> {
       await reportToGitHub(settings.reporting, applyReport(outcome, settings.reporting.instance))
       return
     }
-    const sets = await createAssetSets(settings.store, settings.concurrency)
+    const sets = await createAssetSets(settings.store, settings.concurrency, settings.policy)
     try {
       const result = settings.mode === 'check' ? await check(settings, sets) : await upload(settings, sets)
       core.info(result.message)

@@ -21,7 +21,8 @@ import {
   tempDir,
   uniquePrefix,
   writeFiles,
-  testSettings
+  testSettings,
+  OPEN_POLICY
 } from '../support/helpers.js'
 
 const client = outsideClient()
@@ -58,7 +59,7 @@ function localFixture(): Fixture {
 function fixture(storeSettings: StoreSettings, store: Store): Fixture {
   return {
     store,
-    sets: new ObjectAssetSets(store),
+    sets: new ObjectAssetSets(store, OPEN_POLICY),
     storeSettings,
     settings: (repoPath, patterns = [], packageDirectory = tempDir('pkg')) =>
       testSettings({ store: storeSettings, repoPath, codeHashPatterns: patterns, packageDirectory })

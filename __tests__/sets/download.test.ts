@@ -7,7 +7,17 @@ import { check } from '../../src/modes/check.js'
 import { upload } from '../../src/modes/upload.js'
 import { S3Store } from '../../src/stores/s3.js'
 import { ObjectAssetSets } from '../../src/sets/object-sets.js'
-import { bucket, makeRepo, testSettings, outsideClient, s3Settings, tempDir, uniquePrefix, writeFiles } from '../support/helpers.js'
+import {
+  bucket,
+  makeRepo,
+  testSettings,
+  outsideClient,
+  s3Settings,
+  tempDir,
+  uniquePrefix,
+  writeFiles,
+  OPEN_POLICY
+} from '../support/helpers.js'
 
 const client = outsideClient()
 afterAll(() => client.destroy())
@@ -28,7 +38,7 @@ describe('check with download: true', () => {
     repo = makeRepo({ 'src/a.js': '1' })
     const pkg = tempDir('pkg')
     writeFiles(pkg, BUILT)
-    await upload(settingsFor(storeSettings, repo.dir, pkg, false), new ObjectAssetSets(store))
+    await upload(settingsFor(storeSettings, repo.dir, pkg, false), new ObjectAssetSets(store, OPEN_POLICY))
   })
   afterEach(() => store.close())
 
@@ -37,7 +47,7 @@ describe('check with download: true', () => {
 
   it('brings back byte-identical files, hidden files never', async () => {
     const target = tempDir('deploy')
-    const result = await check(settingsFor(storeSettings, repo.dir, target, true), new ObjectAssetSets(store))
+    const result = await check(settingsFor(storeSettings, repo.dir, target, true), new ObjectAssetSets(store, OPEN_POLICY))
     expect(result).toMatchObject({ found: true, files: 3 })
     expect(result.message).toContain('downloaded')
     for (const name of ['app.js', 'nested/deep/chunk.js', 'ünï space/é.txt']) {
@@ -50,7 +60,7 @@ describe('check with download: true', () => {
   it('refuses a file whose bytes were changed after upload and leaves nothing of it behind', async () => {
     await put('nested/deep/chunk.js', 'tampered')
     const target = tempDir('deploy')
-    const failure = check(settingsFor(storeSettings, repo.dir, target, true), new ObjectAssetSets(store))
+    const failure = check(settingsFor(storeSettings, repo.dir, target, true), new ObjectAssetSets(store, OPEN_POLICY))
     await expect(failure).rejects.toBeInstanceOf(IntegrityError)
     await expect(failure).rejects.toThrow("'nested/deep/chunk.js' does not match its manifest")
     expect(existsSync(path.join(target, 'nested/deep/chunk.js'))).toBe(false)
@@ -72,7 +82,7 @@ describe('check with download: true', () => {
       })
     )
     const target = tempDir('deploy')
-    await expect(check(settingsFor(storeSettings, repo.dir, target, true), new ObjectAssetSets(store))).rejects.toThrow(
+    await expect(check(settingsFor(storeSettings, repo.dir, target, true), new ObjectAssetSets(store, OPEN_POLICY))).rejects.toThrow(
       'is not a relative path inside the set'
     )
     expect(existsSync(path.join(target, '..', 'escape.js'))).toBe(false)
@@ -83,7 +93,7 @@ describe('check with download: true', () => {
     const target = tempDir('deploy')
     mkdirSync(target, { recursive: true })
     symlinkSync(outside, path.join(target, 'nested'))
-    await expect(check(settingsFor(storeSettings, repo.dir, target, true), new ObjectAssetSets(store))).rejects.toThrow(
+    await expect(check(settingsFor(storeSettings, repo.dir, target, true), new ObjectAssetSets(store, OPEN_POLICY))).rejects.toThrow(
       "Refusing to download 'nested/deep/chunk.js': a symlink in the package directory points outside it."
     )
     expect(readdirSync(outside)).toEqual([])

@@ -6,6 +6,11 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { S3StoreSettings, Settings } from '../../src/inputs.js'
+import type { SetPolicy } from '../../src/sets/asset-sets.js'
+import { NO_KEYS } from '../../src/sets/signing.js'
+
+/** No signing key, and the code-hash tier may be written: the behaviour outside GitHub. */
+export const OPEN_POLICY: SetPolicy = { signing: NO_KEYS, cacheWrite: { allowed: true, reason: '' } }
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const DIST = path.join(ROOT, 'dist', 'index.js')
@@ -156,7 +161,8 @@ export function runDist(options: {
     }
   }
   if (options.runner !== false) {
-    Object.assign(env, { GITHUB_ACTIONS: 'true', GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile })
+    // A runner always names the event; a push run is the common case (cache-write: auto writes the shared tier).
+    Object.assign(env, { GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: 'push', GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile })
   }
   for (const [name, value] of Object.entries(options.inputs ?? {})) env[`INPUT_${name.toUpperCase()}`] = value
   Object.assign(env, options.env ?? {})
@@ -201,7 +207,14 @@ export function testSettings(overrides: Partial<Settings> & Pick<Settings, 'stor
     concurrency: 8,
     legacySets: false,
     reporting: { prComment: false, commitStatus: false, token: '', instance: 'test' },
-    apply: { config: path.join(overrides.repoPath, '.github/assets.yml'), planOnly: false, lockTimeout: 0, allowDeleteAll: false },
+    apply: {
+      config: path.join(overrides.repoPath, '.github/assets.yml'),
+      planOnly: false,
+      lockTimeout: 0,
+      allowDeleteAll: false,
+      resignState: false
+    },
+    policy: OPEN_POLICY,
     ...overrides
   }
 }

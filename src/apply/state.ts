@@ -1,5 +1,6 @@
 import yaml from 'js-yaml'
 import { StateError } from './errors.js'
+import { NO_KEYS, SIGNATURE_FIELD, signatureFor, verifyDocument, type SigningKeys } from '../sets/signing.js'
 import { PreconditionFailed, type StateStorage } from './state-storage.js'
 
 export const STATE_SCHEMA_VERSION = 1
@@ -23,10 +24,25 @@ export function stateKey(name: string, instanceID: string): string {
   return `${name}_${instanceID}`
 }
 
-export function serializeState(state: State): string {
+const dump = (document: Record<string, unknown>): string => yaml.dump(document, { noRefs: true, sortKeys: false, lineWidth: -1 })
+
+/** The state as YAML; with a signing key, a top-level `signature` over the rest (as the file reads back). */
+export function serializeState(state: State, signing: SigningKeys = NO_KEYS): string {
   const document: Record<string, unknown> = { schemaVersion: STATE_SCHEMA_VERSION, serial: state.serial }
   for (const [key, entry] of [...state.resources].sort(([a], [b]) => (a < b ? -1 : 1))) document[key] = entry
-  return yaml.dump(document, { noRefs: true, sortKeys: false, lineWidth: -1 })
+  if (signing.keys.length === 0) return dump(document)
+  // Signed over what a reader parses, so YAML's own typing of values cannot make a valid file fail to verify.
+  const signature = signatureFor(yaml.load(dump(document)) as Record<string, unknown>, signing)
+  return dump({ signature, ...document })
+}
+
+/** Why a state document does not verify under `signing`, or undefined when it does (or no key is set). */
+export function stateTrustProblem(text: string, signing: SigningKeys): string | undefined {
+  if (signing.keys.length === 0) return undefined
+  const document = yaml.load(text)
+  if (document === null || document === undefined) return undefined // an empty state holds nothing to forge
+  if (typeof document !== 'object' || Array.isArray(document)) return 'not a YAML map'
+  return verifyDocument(document as Record<string, unknown>, signing)
 }
 
 /**
@@ -76,7 +92,7 @@ export function parseState(text: string, where: string): State {
   }
   const resources = new Map<string, StateEntry>()
   for (const [key, value] of Object.entries(record)) {
-    if (key === 'schemaVersion' || key === 'serial') continue
+    if (key === 'schemaVersion' || key === 'serial' || key === SIGNATURE_FIELD) continue
     resources.set(key, parseEntry(value, key, where))
   }
   return { serial: typeof record.serial === 'number' ? record.serial : 0, resources }
@@ -91,7 +107,14 @@ export class StateFile {
   private version: string | undefined
   private current: State = { serial: 0, resources: new Map() }
 
-  constructor(private readonly storage: StateStorage) {}
+  /** Set when the loaded state did not verify and `resign` accepted it: the next save signs it. */
+  untrustedLoaded?: string
+
+  constructor(
+    private readonly storage: StateStorage,
+    private readonly signing: SigningKeys = NO_KEYS,
+    private readonly resign = false
+  ) {}
 
   get state(): State {
     return this.current
@@ -101,13 +124,22 @@ export class StateFile {
     const stored = await this.storage.get('state')
     this.version = stored?.version
     this.current = stored ? parseState(stored.body, this.storage.description) : { serial: 0, resources: new Map() }
+    const problem = stored ? stateTrustProblem(stored.body, this.signing) : undefined
+    if (problem && !this.resign) {
+      throw new StateError(
+        `The state ${this.storage.description} is ${problem} (signing-key is set), so it is not used: someone other than this ` +
+          `workflow may have written it. Check its content (or restore a good copy); to accept it as it is and sign it with the ` +
+          `current key, run apply once with 'resign-state: true'.`
+      )
+    }
+    this.untrustedLoaded = problem
     return this.current
   }
 
   /** Saves `resources` as the next serial. */
   async save(resources: ReadonlyMap<string, StateEntry>): Promise<void> {
     const next: State = { serial: this.current.serial + 1, resources }
-    const body = serializeState(next)
+    const body = serializeState(next, this.signing)
     const conflict = (): StateError =>
       new StateError(
         `The state ${this.storage.description} was changed by someone else while this run held the lock; nothing more was written. Re-run apply.`

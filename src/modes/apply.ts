@@ -73,14 +73,21 @@ export async function apply(settings: Settings): Promise<ApplyOutcome> {
       storePrefix: storeSettings.prefix,
       repoPath: settings.repoPath,
       commit,
-      concurrency: settings.concurrency
+      concurrency: settings.concurrency,
+      policy: settings.policy
     }
-    const stateFile = new StateFile(storage)
+    const stateFile = new StateFile(storage, settings.policy.signing, settings.apply.resignState)
     const lock = settings.apply.planOnly
       ? undefined
       : await acquireLock(storage, { timeoutSeconds: settings.apply.lockTimeout, forceUnlock: settings.apply.forceUnlock })
     try {
       const state = await stateFile.load()
+      if (stateFile.untrustedLoaded && !settings.apply.planOnly) {
+        core.warning(
+          `resign-state: the state ${storage.description} was ${stateFile.untrustedLoaded}; accepting it as it is and signing it now.`
+        )
+        await stateFile.save(state.resources)
+      }
       const plan = await computePlan(config.tools, state, PLUGINS, context)
       const planned = plan.changes.map(({ key, action, reason }) => ({ key, action, reason }))
       const outcome = (found: boolean, message: string, resources: ReadonlyMap<string, StateEntry>): ApplyOutcome => ({

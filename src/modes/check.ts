@@ -64,7 +64,14 @@ async function lookUp(settings: Settings, sets: AssetSets, started: number, pool
     },
     result.found
   )
-  const base = { mode: 'check' as const, commitHash: commit, codeHash: result.codeHash, location, elapsedMs: Date.now() - started }
+  const base = {
+    mode: 'check' as const,
+    commitHash: commit,
+    codeHash: result.codeHash,
+    location,
+    elapsedMs: Date.now() - started,
+    untrusted: result.untrusted
+  }
   if (!result.found) {
     return {
       ...base,

@@ -11,6 +11,8 @@ export interface AssetsResult {
   readonly files: number
   readonly bytes: number
   readonly elapsedMs: number
+  /** Sets whose manifest a signing key did not verify: treated as missing. */
+  readonly untrusted?: number
   /** One sentence for the log and the summary. */
   readonly message: string
 }

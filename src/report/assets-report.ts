@@ -19,7 +19,10 @@ export function summaryRows(result: AssetsResult): [string, string][] {
     ['Files', String(result.files)],
     ['Size', formatBytes(result.bytes)],
     ['Location', `\`${result.location}\``],
-    ['Time', `${(result.elapsedMs / 1000).toFixed(1)} s`]
+    ['Time', `${(result.elapsedMs / 1000).toFixed(1)} s`],
+    ...(result.untrusted
+      ? ([['Untrusted', `${result.untrusted} set(s) ignored: manifest not verified by the signing key`]] as [string, string][])
+      : [])
   ]
 }
 

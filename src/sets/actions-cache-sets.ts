@@ -3,13 +3,14 @@ import * as core from '@actions/core'
 import { createHash } from 'node:crypto'
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { AssetSets, FindRequest, FindResult, PublishRequest } from './asset-sets.js'
 import { MANIFEST_NAME } from '../constants.js'
-import { downloadSet } from './download.js'
 import { IntegrityError, StoreError } from '../errors.js'
-import { buildManifest, parseManifest, serializeManifest, type Manifest } from './manifest.js'
-import { listPackageFiles } from './package-files.js'
 import { LocalStore } from '../stores/local.js'
+import type { AssetSets, FindRequest, FindResult, PublishRequest, SetPolicy } from './asset-sets.js'
+import { downloadSet } from './download.js'
+import { buildManifest, parseManifestDocument, serializeManifest, type Manifest } from './manifest.js'
+import { listPackageFiles } from './package-files.js'
+import { signDocument, verifyDocument } from './signing.js'
 
 /**
  * The staging directory every entry is saved from and restored into. The cache's entry version covers the
@@ -21,9 +22,12 @@ const POINTER = '.pointer.json'
 export const commitKey = (prefix: string, commit: string): string => `${prefix}artifacts-${commit}`
 export const codeHashKey = (prefix: string, codeHash: string): string => `${prefix}cache-${codeHash}`
 
+/** The small entry a code-hash hit saves under the commit's key: which entry holds the files. Signed like manifests. */
 interface Pointer {
   readonly entry: string
   readonly codeHash: string
+  readonly commit?: string
+  readonly signature?: string
 }
 
 /**
@@ -31,9 +35,16 @@ interface Pointer {
  * the completion record. The service has no server-side copy: a code-hash hit is recorded under the
  * commit's key by a small entry that names the code-hash entry. A save the token may not make (pull requests
  * from forks get a read-only cache) or one that is rate-limited is a warning from @actions/cache, not a failure.
+ * With a signing key a lookup alone proves nothing, so a hit is restored and its manifest verified first.
  */
 export class ActionsCacheSets implements AssetSets {
   private readonly stage = path.resolve(STAGE)
+
+  constructor(private readonly policy: SetPolicy) {}
+
+  private get verifying(): boolean {
+    return this.policy.signing.keys.length > 0
+  }
 
   location(prefix: string, commit: string): string {
     return `actions-cache://${commitKey(prefix, commit)}`
@@ -67,25 +78,77 @@ export class ActionsCacheSets implements AssetSets {
     }
   }
 
+  /** Warns about an entry this run does not trust; returns undefined so callers treat it as missing. */
+  private distrust(key: string, why: string): undefined {
+    core.warning(`Not trusting the cache entry ${key}: ${why}. Treating it as missing.`)
+    return undefined
+  }
+
+  /**
+   * Restores `key` (following a pointer) into the stage and returns its manifest when trusted: with a key,
+   * signed by a known key for this commit (or, through a pointer or a code-hash entry, this code hash).
+   */
+  private async restoreTrusted(key: string, owner: { commit?: string; codeHash?: string }): Promise<Manifest | undefined> {
+    await this.restore(key)
+    const pointerText = await readFile(path.join(this.stage, POINTER), 'utf8').catch(() => undefined)
+    if (pointerText !== undefined) {
+      const pointer = JSON.parse(pointerText) as Pointer & Record<string, unknown>
+      if (this.verifying) {
+        const problem = verifyDocument(pointer, this.policy.signing)
+        if (problem) return this.distrust(key, `its pointer is ${problem}`)
+        if (pointer.commit !== owner.commit) return this.distrust(key, `its pointer was signed for commit ${String(pointer.commit)}`)
+      }
+      return this.restoreTrusted(pointer.entry, { codeHash: pointer.codeHash })
+    }
+    const manifestText = await readFile(path.join(this.stage, MANIFEST_NAME), 'utf8').catch(() => {
+      throw new IntegrityError(`The cache entry ${key} holds no ${MANIFEST_NAME}.`)
+    })
+    const { manifest, document } = parseManifestDocument(manifestText, `in the cache entry ${key}`)
+    if (!this.verifying) return manifest
+    const problem = verifyDocument(document, this.policy.signing)
+    if (problem) return this.distrust(key, `its manifest is ${problem}`)
+    if (owner.commit !== undefined && manifest.commit !== owner.commit)
+      return this.distrust(key, `its manifest was signed for commit ${manifest.commit}`)
+    if (owner.codeHash !== undefined && manifest.codeHash !== owner.codeHash)
+      return this.distrust(key, `its manifest was signed for code hash ${manifest.codeHash}`)
+    return manifest
+  }
+
+  /** Whether `key` holds a set this run may use: a lookup without a key, a restore and verification with one. */
+  private async usable(key: string, owner: { commit?: string; codeHash?: string }): Promise<'yes' | 'no' | 'untrusted'> {
+    if (!(await this.exists(key))) return 'no'
+    if (!this.verifying) return 'yes'
+    try {
+      return (await this.restoreTrusted(key, owner)) ? 'yes' : 'untrusted'
+    } finally {
+      await rm(this.stage, { recursive: true, force: true })
+    }
+  }
+
   async findOrPromote(request: FindRequest): Promise<FindResult> {
-    if (await this.exists(commitKey(request.prefix, request.commit))) return { found: true, source: 'commit', codeHash: '' }
-    if (!request.codeHash) return { found: false, codeHash: '' }
+    let untrusted = 0
+    const commit = await this.usable(commitKey(request.prefix, request.commit), { commit: request.commit })
+    if (commit === 'yes') return { found: true, source: 'commit', codeHash: '', untrusted }
+    if (commit === 'untrusted') untrusted++
+    if (!request.codeHash) return { found: false, codeHash: '', untrusted }
     const codeHash = await request.codeHash()
     const cached = codeHashKey(request.prefix, codeHash)
-    if (!(await this.exists(cached))) return { found: false, codeHash }
-    await this.savePointer(commitKey(request.prefix, request.commit), { entry: cached, codeHash })
-    return { found: true, source: 'cache', codeHash }
+    const hit = await this.usable(cached, { codeHash })
+    if (hit === 'untrusted') untrusted++
+    if (hit !== 'yes') return { found: false, codeHash, untrusted }
+    await this.savePointer(commitKey(request.prefix, request.commit), { entry: cached, codeHash, commit: request.commit })
+    return { found: true, source: 'cache', codeHash, untrusted }
   }
 
   private async savePointer(key: string, pointer: Pointer): Promise<void> {
     await this.clearStage()
-    await writeFile(path.join(this.stage, POINTER), JSON.stringify(pointer))
+    await writeFile(path.join(this.stage, POINTER), JSON.stringify(signDocument(pointer, this.policy.signing)))
     await this.save(key)
     await rm(this.stage, { recursive: true, force: true })
   }
 
   async stored(prefix: string, commit: string): Promise<'stored' | undefined> {
-    return (await this.exists(commitKey(prefix, commit))) ? 'stored' : undefined
+    return (await this.usable(commitKey(prefix, commit), { commit })) === 'yes' ? 'stored' : undefined
   }
 
   async publish(request: PublishRequest): Promise<Manifest> {
@@ -100,12 +163,20 @@ export class ActionsCacheSets implements AssetSets {
       entries.push({ path: file.relative, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') })
     }
     const manifest = buildManifest({ commit: request.commit, codeHash: request.codeHash, source: 'upload', files: entries })
-    await writeFile(path.join(this.stage, MANIFEST_NAME), serializeManifest(manifest))
-    if (request.codeHash) {
+    await writeFile(path.join(this.stage, MANIFEST_NAME), serializeManifest(signDocument(manifest, this.policy.signing)))
+    if (request.codeHash && this.policy.cacheWrite.allowed) {
       const cached = codeHashKey(request.prefix, request.codeHash)
       await this.save(cached)
-      await this.savePointer(commitKey(request.prefix, request.commit), { entry: cached, codeHash: request.codeHash })
+      await this.savePointer(commitKey(request.prefix, request.commit), {
+        entry: cached,
+        codeHash: request.codeHash,
+        commit: request.commit
+      })
     } else {
+      if (request.codeHash)
+        core.info(
+          `Not writing the shared code-hash entry ${codeHashKey(request.prefix, request.codeHash)}: ${this.policy.cacheWrite.reason}.`
+        )
       await this.save(commitKey(request.prefix, request.commit))
     }
     await rm(this.stage, { recursive: true, force: true })
@@ -120,13 +191,9 @@ export class ActionsCacheSets implements AssetSets {
     concurrency: number
   ): Promise<Manifest> {
     try {
-      await this.restore(commitKey(prefix, commit))
-      const pointerText = await readFile(path.join(this.stage, POINTER), 'utf8').catch(() => undefined)
-      if (pointerText !== undefined) await this.restore((JSON.parse(pointerText) as Pointer).entry)
-      const manifestText = await readFile(path.join(this.stage, MANIFEST_NAME), 'utf8').catch(() => {
-        throw new IntegrityError(`The cache entry for commit ${commit} holds no ${MANIFEST_NAME}.`)
-      })
-      const manifest = parseManifest(manifestText, `in the cache entry of commit ${commit}`)
+      const key = commitKey(prefix, commit)
+      const manifest = await this.restoreTrusted(key, { commit })
+      if (!manifest) throw new IntegrityError(`The cache entry ${key} is not trusted (see the warning above); nothing was downloaded.`)
       // The restored stage is a directory of files: verify and place them as from any store.
       await downloadSet(new LocalStore(this.stage), '', manifest, directory, concurrency)
       return manifest

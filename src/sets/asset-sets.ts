@@ -1,4 +1,13 @@
 import type { Manifest } from './manifest.js'
+import type { SigningKeys } from './signing.js'
+
+/** What this run trusts and may write: the same for every set it touches. */
+export interface SetPolicy {
+  /** With keys, every manifest written is signed and an unsigned or badly signed one is not found. */
+  readonly signing: SigningKeys
+  /** Whether this run may write the shared code-hash tier (`cache-write`); `reason` explains a refusal. */
+  readonly cacheWrite: { readonly allowed: boolean; readonly reason: string }
+}
 
 export type FindResult =
   | {
@@ -8,8 +17,10 @@ export type FindResult =
       readonly codeHash: string
       /** Found by the legacy rule (objects, no manifest): nothing can be verified, so it cannot be downloaded. */
       readonly legacy?: { readonly files: number; readonly bytes: number }
+      /** Manifests seen but not trusted (signing key set): each was treated as missing. */
+      readonly untrusted: number
     }
-  | { readonly found: false; readonly codeHash: string }
+  | { readonly found: false; readonly codeHash: string; readonly untrusted: number }
 
 export interface FindRequest {
   readonly prefix: string

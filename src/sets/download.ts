@@ -38,7 +38,8 @@ async function safeTarget(root: string, file: ManifestFile): Promise<string> {
   return target
 }
 
-async function downloadFile(store: Store, key: string, target: string, file: ManifestFile): Promise<void> {
+/** Streams one object to a temporary name beside its target and checks it; returns the temporary path. */
+async function downloadFile(store: Store, key: string, target: string, file: ManifestFile): Promise<string> {
   const temp = `${target}.download-${randomBytes(6).toString('hex')}`
   const hash = createHash('sha256')
   let size = 0
@@ -55,18 +56,20 @@ async function downloadFile(store: Store, key: string, target: string, file: Man
     if (size !== file.size || digest !== file.sha256) {
       throw new IntegrityError(
         `'${file.path}' does not match its manifest (expected ${file.size} bytes with SHA-256 ${file.sha256}, got ${size} bytes with ${digest}): ` +
-          `the stored object was changed after upload. It was not kept; delete the set's .manifest.json so the assets are rebuilt.`
+          `the stored object was changed after upload or cut short on the way. Nothing was kept; if it happens again, delete the set's .manifest.json so the assets are rebuilt.`
       )
     }
-    await rename(temp, target)
-  } finally {
+    return temp
+  } catch (error) {
     await rm(temp, { force: true })
+    throw error
   }
 }
 
 /**
  * Brings a stored set into `directory`: streamed, bounded, every file checked against the manifest's size
- * and SHA-256 before it takes its final name, so a tampered or truncated file is never left behind.
+ * and SHA-256 under a temporary name. Only when every file has arrived intact do they take their final
+ * names, so a tampered, truncated or vanished object leaves nothing behind.
  */
 export async function downloadSet(
   store: Store,
@@ -79,13 +82,24 @@ export async function downloadSet(
   const root = await realpath(directory)
   const progress = new Progress(`Downloaded to ${directory}:`, manifest.files.length, totalBytes(manifest.files))
   const limit = pLimit(concurrency)
-  await Promise.all(
-    manifest.files.map((file) =>
-      limit(async () => {
-        await downloadFile(store, setPrefix + file.path, await safeTarget(root, file), file)
-        progress.add(1, file.size)
-      })
+  const arrived: { temp: string; target: string }[] = []
+  try {
+    await Promise.all(
+      manifest.files.map((file) =>
+        limit(async () => {
+          const target = await safeTarget(root, file)
+          arrived.push({ temp: await downloadFile(store, setPrefix + file.path, target, file), target })
+          progress.add(1, file.size)
+        })
+      )
     )
-  )
+  } catch (error) {
+    limit.clearQueue()
+    // Let transfers still in flight settle before removing what they wrote.
+    while (limit.activeCount > 0) await new Promise((resolve) => setTimeout(resolve, 10))
+    await Promise.all(arrived.map(({ temp }) => rm(temp, { force: true })))
+    throw error
+  }
+  for (const { temp, target } of arrived) await rename(temp, target)
   progress.finish()
 }

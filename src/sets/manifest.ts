@@ -19,6 +19,8 @@ export interface Manifest {
   readonly createdAt: string
   readonly source: ManifestSource
   readonly files: readonly ManifestFile[]
+  /** `hmac-sha256:<key id>:<hex>` when written with a signing key (see signing.ts). */
+  readonly signature?: string
 }
 
 export function totalBytes(files: readonly ManifestFile[]): number {
@@ -51,6 +53,11 @@ export function serializeManifest(manifest: Manifest): string {
 
 /** Parses and validates a stored manifest; `where` names it in errors. */
 export function parseManifest(text: string, where: string): Manifest {
+  return parseManifestDocument(text, where).manifest
+}
+
+/** The manifest and the JSON document it was read from (what a signature covers, unknown fields included). */
+export function parseManifestDocument(text: string, where: string): { manifest: Manifest; document: Record<string, unknown> } {
   let data: unknown
   try {
     data = JSON.parse(text)
@@ -79,12 +86,14 @@ export function parseManifest(text: string, where: string): Manifest {
     if (typeof file.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(file.sha256)) fail(`files[${index}].sha256 is not a SHA-256 hex digest`)
     return { path: file.path as string, size: file.size as number, sha256: file.sha256 as string }
   })
-  return {
+  const manifest: Manifest = {
     version: 1,
     commit: record.commit as string,
     codeHash: record.codeHash as string,
     createdAt: typeof record.createdAt === 'string' ? record.createdAt : '',
     source: record.source as ManifestSource,
-    files
+    files,
+    ...(typeof record.signature === 'string' ? { signature: record.signature } : {})
   }
+  return { manifest, document: record }
 }

@@ -5,14 +5,15 @@ import { promisify } from 'node:util'
 import { Transform } from 'node:stream'
 import mime from 'mime'
 import pLimit from 'p-limit'
-import { MissingObjectError } from '../errors.js'
+import { IntegrityError, MissingObjectError } from '../errors.js'
 import { Progress } from '../report/progress.js'
 import type { Store } from '../stores/store.js'
-import type { AssetSets, FindRequest, FindResult, PublishRequest } from './asset-sets.js'
+import type { AssetSets, FindRequest, FindResult, PublishRequest, SetPolicy } from './asset-sets.js'
 import { downloadSet } from './download.js'
 import { codeHashPrefix, commitPrefix, manifestKey } from './layout.js'
-import { buildManifest, parseManifest, serializeManifest, totalBytes, type Manifest, type ManifestFile } from './manifest.js'
+import { buildManifest, parseManifestDocument, serializeManifest, totalBytes, type Manifest, type ManifestFile } from './manifest.js'
 import { listPackageFiles, type PackageFile } from './package-files.js'
+import { signDocument, verifyDocument } from './signing.js'
 
 // The callback form costs less CPU per file than fs/promises' readFile, which reads in chunked round trips.
 const readFile = promisify(readFileCallback)
@@ -22,15 +23,41 @@ const SINGLE_PUT_LIMIT = 16 * 1024 * 1024
 /** Large files in flight at once (each buffers a few parts). */
 const LARGE_FILES_AT_ONCE = 2
 
-/** Reads the manifest of the set under `setPrefix`; undefined when there is none (the only miss). */
-export async function readManifest(store: Store, setPrefix: string): Promise<Manifest | undefined> {
-  const key = manifestKey(setPrefix)
-  const text = await store.readText(key)
-  return text === undefined ? undefined : parseManifest(text, store.url(key))
+/** What a manifest must say to belong where it was found: a replayed manifest of another set is refused. */
+export interface ManifestOwner {
+  readonly commit?: string
+  readonly codeHash?: string
 }
 
-async function writeManifest(store: Store, setPrefix: string, manifest: Manifest): Promise<void> {
-  const body = Buffer.from(serializeManifest(manifest))
+/**
+ * Reads the manifest of the set under `setPrefix`. Undefined when there is none (the only miss) and, with a
+ * signing key, when it is unsigned, signed by an unknown key, badly signed or signed for another set: then
+ * `onUntrusted` hears why, and a warning names the location.
+ */
+export async function readManifest(
+  store: Store,
+  setPrefix: string,
+  policy: SetPolicy,
+  owner: ManifestOwner = {},
+  onUntrusted?: () => void
+): Promise<Manifest | undefined> {
+  const key = manifestKey(setPrefix)
+  const text = await store.readText(key)
+  if (text === undefined) return undefined
+  const { manifest, document } = parseManifestDocument(text, store.url(key))
+  if (policy.signing.keys.length === 0) return manifest
+  let problem: string | undefined = verifyDocument(document, policy.signing)
+  if (!problem && owner.commit !== undefined && manifest.commit !== owner.commit) problem = `signed for commit ${manifest.commit}`
+  if (!problem && owner.codeHash !== undefined && manifest.codeHash !== owner.codeHash)
+    problem = `signed for code hash ${manifest.codeHash}`
+  if (!problem) return manifest
+  core.warning(`Not trusting the assets at ${store.url(setPrefix)}: the manifest is ${problem}. Treating them as missing.`)
+  onUntrusted?.()
+  return undefined
+}
+
+async function writeManifest(store: Store, setPrefix: string, manifest: Manifest, policy: SetPolicy): Promise<void> {
+  const body = Buffer.from(serializeManifest(signDocument(manifest, policy.signing)))
   await store.put(manifestKey(setPrefix), body, { size: body.length, contentType: 'application/json' })
 }
 
@@ -38,14 +65,23 @@ async function writeManifest(store: Store, setPrefix: string, manifest: Manifest
 const COPY_CONCURRENCY_FACTOR = 4
 const MAX_COPIES_IN_FLIGHT = 64
 
-/** Server-side copy of every listed file from one set to another, bounded, with progress. */
-async function copySet(store: Store, files: readonly ManifestFile[], from: string, to: string, concurrency: number): Promise<void> {
+/**
+ * Server-side copy of every listed file from one set to another, bounded, with progress. Where the store
+ * reports the copy's SHA-256 (AWS), it must match the manifest: a swapped source object is an
+ * IntegrityError, never a promoted set.
+ */
+export async function copySet(store: Store, files: readonly ManifestFile[], from: string, to: string, concurrency: number): Promise<void> {
   const progress = new Progress(`Copied (server-side) to ${store.url(to)}:`, files.length, totalBytes(files))
   const limit = pLimit(Math.min(MAX_COPIES_IN_FLIGHT, concurrency * COPY_CONCURRENCY_FACTOR))
   await Promise.all(
     files.map((file) =>
       limit(async () => {
-        await store.copy(from + file.path, to + file.path, file.size)
+        const copied = await store.copy(from + file.path, to + file.path, file.size)
+        if (copied.sha256 !== undefined && copied.sha256 !== file.sha256) {
+          throw new IntegrityError(
+            `${store.url(from + file.path)} does not match its manifest (the store reports SHA-256 ${copied.sha256}, the manifest ${file.sha256}).`
+          )
+        }
         progress.add(1, file.size)
       })
     )
@@ -57,11 +93,14 @@ async function copySet(store: Store, files: readonly ManifestFile[], from: strin
  * Looks for the commit's assets, then (tier on) for the code hash's; on a code-hash hit, copies the set
  * to the commit server-side and writes the commit manifest last. Shared by check and the assets plugin.
  */
-export async function findOrPromote(store: Store, request: FindRequest): Promise<FindResult> {
+export async function findOrPromote(store: Store, request: FindRequest, policy: SetPolicy): Promise<FindResult> {
+  let untrusted = 0
+  const distrust = (): void => void untrusted++
   const target = commitPrefix(request.prefix, request.commit)
-  const existing = await readManifest(store, target)
-  if (existing) return { found: true, source: 'commit', manifest: existing, codeHash: existing.codeHash }
-  if (request.legacySets) {
+  const existing = await readManifest(store, target, policy, { commit: request.commit }, distrust)
+  if (existing) return { found: true, source: 'commit', manifest: existing, codeHash: existing.codeHash, untrusted }
+  // With a signing key nothing unsigned is trusted, the original tool's sets included.
+  if (request.legacySets && policy.signing.keys.length === 0) {
     const objects = await store.list(target)
     if (objects.length > 0) {
       core.warning(
@@ -72,26 +111,29 @@ export async function findOrPromote(store: Store, request: FindRequest): Promise
         found: true,
         source: 'commit',
         codeHash: '',
-        legacy: { files: objects.length, bytes: objects.reduce((n, o) => n + o.size, 0) }
+        legacy: { files: objects.length, bytes: objects.reduce((n, o) => n + o.size, 0) },
+        untrusted
       }
     }
   }
-  if (!request.codeHash) return { found: false, codeHash: '' }
+  if (!request.codeHash) return { found: false, codeHash: '', untrusted }
 
   const codeHash = await request.codeHash()
   const cached = codeHashPrefix(request.prefix, codeHash)
-  const cachedManifest = await readManifest(store, cached)
-  if (!cachedManifest) return { found: false, codeHash }
+  const cachedManifest = await readManifest(store, cached, policy, { codeHash }, distrust)
+  if (!cachedManifest) return { found: false, codeHash, untrusted }
   try {
     await copySet(store, cachedManifest.files, cached, target, request.concurrency)
   } catch (error) {
-    if (!(error instanceof MissingObjectError)) throw error
-    core.warning(`The cached assets ${store.url(cached)} are incomplete (${error.message}); treating this as a miss so they are rebuilt.`)
-    return { found: false, codeHash }
+    if (!(error instanceof MissingObjectError) && !(error instanceof IntegrityError)) throw error
+    core.warning(
+      `The cached assets ${store.url(cached)} are incomplete or changed (${error.message}); treating this as a miss so they are rebuilt.`
+    )
+    return { found: false, codeHash, untrusted }
   }
   const manifest = buildManifest({ commit: request.commit, codeHash, source: 'cache', files: cachedManifest.files })
-  await writeManifest(store, target, manifest)
-  return { found: true, source: 'cache', manifest, codeHash }
+  await writeManifest(store, target, manifest, policy)
+  return { found: true, source: 'cache', manifest, codeHash, untrusted }
 }
 
 /** A pass-through stream that hashes what flows through it. */
@@ -122,7 +164,7 @@ async function uploadFile(store: Store, key: string, file: PackageFile): Promise
  * Uploads every non-hidden file of the package directory to the commit's set, writes its manifest last,
  * then (tier on) fills the code-hash set from it by server-side copy. Shared by upload and the assets plugin.
  */
-export async function publish(store: Store, request: PublishRequest): Promise<Manifest> {
+export async function publish(store: Store, request: PublishRequest, policy: SetPolicy): Promise<Manifest> {
   const files = await listPackageFiles(request.directory)
   const target = commitPrefix(request.prefix, request.commit)
   const progress = new Progress(
@@ -144,35 +186,42 @@ export async function publish(store: Store, request: PublishRequest): Promise<Ma
   )
   progress.finish()
   const manifest = buildManifest({ commit: request.commit, codeHash: request.codeHash, source: 'upload', files: stored })
-  await writeManifest(store, target, manifest)
+  await writeManifest(store, target, manifest, policy)
 
-  if (request.codeHash) {
+  if (request.codeHash && !policy.cacheWrite.allowed) {
+    core.info(
+      `Not writing the shared code-hash set ${store.url(codeHashPrefix(request.prefix, request.codeHash))}: ${policy.cacheWrite.reason}.`
+    )
+  } else if (request.codeHash) {
     // Re-filled even when a cache set exists: it may be the incomplete one a check just fell back from.
     const cached = codeHashPrefix(request.prefix, request.codeHash)
     await copySet(store, stored, target, cached, request.concurrency)
-    await writeManifest(store, cached, manifest)
+    await writeManifest(store, cached, manifest, policy)
   }
   return manifest
 }
 
 /** Asset sets over any object Store (S3, GCS, a directory): objects, manifests and server-side copies. */
 export class ObjectAssetSets implements AssetSets {
-  constructor(readonly store: Store) {}
+  constructor(
+    readonly store: Store,
+    private readonly policy: SetPolicy
+  ) {}
 
   location(prefix: string, commit: string): string {
     return this.store.url(commitPrefix(prefix, commit))
   }
 
   findOrPromote(request: FindRequest): Promise<FindResult> {
-    return findOrPromote(this.store, request)
+    return findOrPromote(this.store, request, this.policy)
   }
 
   stored(prefix: string, commit: string): Promise<Manifest | undefined> {
-    return readManifest(this.store, commitPrefix(prefix, commit))
+    return readManifest(this.store, commitPrefix(prefix, commit), this.policy, { commit })
   }
 
   publish(request: PublishRequest): Promise<Manifest> {
-    return publish(this.store, request)
+    return publish(this.store, request, this.policy)
   }
 
   async download(
@@ -183,7 +232,7 @@ export class ObjectAssetSets implements AssetSets {
     concurrency: number
   ): Promise<Manifest> {
     const setPrefix = commitPrefix(prefix, commit)
-    const known = manifest ?? (await readManifest(this.store, setPrefix))
+    const known = manifest ?? (await readManifest(this.store, setPrefix, this.policy, { commit }))
     if (!known) throw new Error(`No assets are stored at ${this.store.url(setPrefix)} to download.`)
     await downloadSet(this.store, setPrefix, known, directory, concurrency)
     return known

@@ -6,7 +6,7 @@ import type { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { pathToFileURL } from 'node:url'
 import { MissingObjectError, StoreError } from '../errors.js'
-import type { PutBody, PutOptions, Store, StoredObject } from './store.js'
+import type { CopyResult, PutBody, PutOptions, Store, StoredObject } from './store.js'
 
 function isMissing(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException).code
@@ -71,7 +71,7 @@ export class LocalStore implements Store {
     }
   }
 
-  async copy(sourceKey: string, targetKey: string): Promise<void> {
+  async copy(sourceKey: string, targetKey: string): Promise<CopyResult> {
     await this.writeAtomically(targetKey, async (temp) => {
       try {
         await copyFile(this.pathOf(sourceKey), temp)
@@ -82,6 +82,7 @@ export class LocalStore implements Store {
         throw error
       }
     })
+    return {}
   }
 
   async list(prefix: string): Promise<StoredObject[]> {

@@ -17,13 +17,15 @@ import type { Readable } from 'node:stream'
 import type { S3StoreSettings } from '../inputs.js'
 import { describeS3Error, isNotFound } from './s3-errors.js'
 import { MissingObjectError, StoreError } from '../errors.js'
-import type { PutBody, PutOptions, Store, StoredObject } from './store.js'
+import type { CopyResult, PutBody, PutOptions, Store, StoredObject } from './store.js'
 
 /** Objects above this are copied part by part: CopyObject's limit is 5 GiB. */
 export const MAX_SINGLE_COPY = 5 * 1024 ** 3
 const COPY_PART_SIZE = 512 * 1024 ** 2
 const UPLOAD_PART_SIZE = 8 * 1024 ** 2
 const UPLOAD_QUEUE = 4
+/** Reads of a small object's body before giving up (each after a fresh request). */
+const BODY_ATTEMPTS = 3
 
 /** The byte ranges of a multipart copy, as UploadPartCopy's CopySourceRange takes them. */
 export function copyRanges(size: number, partSize = COPY_PART_SIZE): { partNumber: number; range: string }[] {
@@ -32,6 +34,13 @@ export function copyRanges(size: number, partSize = COPY_PART_SIZE): { partNumbe
     ranges.push({ partNumber, range: `bytes=${start}-${Math.min(start + partSize, size) - 1}` })
   }
   return ranges
+}
+
+/** A base64 SHA-256 as S3 reports it, in hex; undefined when absent or a multipart composite (`…-N`). */
+export function fullObjectSha256(reported: string | undefined): string | undefined {
+  if (!reported || reported.includes('-')) return undefined
+  const bytes = Buffer.from(reported, 'base64')
+  return bytes.length === 32 ? bytes.toString('hex') : undefined
 }
 
 /** CopySource is `bucket/key`, URL-encoded per segment. */
@@ -128,12 +137,21 @@ export class S3Store implements Store {
   }
 
   async readText(key: string): Promise<string | undefined> {
-    try {
-      const response = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }))
-      return (await response.Body?.transformToString('utf-8')) ?? ''
-    } catch (error) {
-      if (isNotFound(error)) return undefined
-      this.fail('GetObject', key, error)
+    // The SDK retries a request until its headers arrive; a body cut short after that (a reset, a proxy
+    // timeout) is retried here, so a manifest read never fails on one dropped connection.
+    for (let attempt = 1; ; attempt++) {
+      let response
+      try {
+        response = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }))
+      } catch (error) {
+        if (isNotFound(error)) return undefined
+        this.fail('GetObject', key, error)
+      }
+      try {
+        return (await response.Body?.transformToString('utf-8')) ?? ''
+      } catch (error) {
+        if (attempt >= BODY_ATTEMPTS) this.fail('GetObject', key, error)
+      }
     }
   }
 
@@ -178,20 +196,24 @@ export class S3Store implements Store {
     }
   }
 
-  async copy(sourceKey: string, targetKey: string, size: number): Promise<void> {
+  async copy(sourceKey: string, targetKey: string, size: number): Promise<CopyResult> {
     try {
       if (size > MAX_SINGLE_COPY) {
         await this.copyInParts(sourceKey, targetKey, size)
-        return
+        return {}
       }
-      await this.client.send(
+      const aws = this.settings.flavor === 'aws'
+      const response = await this.client.send(
         new CopyObjectCommand({
           Bucket: this.bucket,
           Key: targetKey,
           CopySource: copySource(this.bucket, sourceKey),
-          MetadataDirective: 'COPY'
+          MetadataDirective: 'COPY',
+          // AWS then computes the copy's SHA-256, so promotion can check it against the manifest.
+          ...(aws ? { ChecksumAlgorithm: 'SHA256' as const } : {})
         })
       )
+      return { sha256: fullObjectSha256(response.CopyObjectResult?.ChecksumSHA256) }
     } catch (error) {
       if (isNotFound(error)) {
         throw new MissingObjectError(`Cannot copy ${this.url(sourceKey)}: the object is missing.`, { cause: error })

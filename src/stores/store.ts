@@ -17,6 +17,11 @@ export interface StoredObject {
   readonly lastModified: Date
 }
 
+/** What a server-side copy reports: the copy's SHA-256 (hex) when the store computes one (AWS). */
+export interface CopyResult {
+  readonly sha256?: string
+}
+
 /**
  * The asset store. Keys are full object keys ('<prefix>artifacts/<sha>/a/b.js'); every backend lays them
  * out the same way. A backend is one file implementing this.
@@ -33,7 +38,7 @@ export interface Store {
   /** Streams an object's bytes; a missing object is a MissingObjectError. */
   get(key: string): Promise<Readable>
   /** Copies an object inside the store without its bytes passing through this process. */
-  copy(sourceKey: string, targetKey: string, size: number): Promise<void>
+  copy(sourceKey: string, targetKey: string, size: number): Promise<CopyResult>
   /** Every object whose key starts with `prefix`, in key order (needs s3:ListBucket on S3). */
   list(prefix: string): Promise<StoredObject[]>
   /** Removes an object; a missing one is not an error. Only apply's object plugin deletes. */

@@ -76,7 +76,7 @@ export const assetsPlugin: Plugin = {
     const commit = entry.resourceStatus.outputs.commitHash
     if (typeof commit !== 'string') return { exists: false, detail: 'the state records no commit' }
     const setPrefix = commitPrefix(instancePrefix(entry.instanceID, entry.options, context), commit)
-    const manifest = await readManifest(context.store, setPrefix)
+    const manifest = await readManifest(context.store, setPrefix, context.policy, { commit })
     return manifest ? { exists: true } : { exists: false, detail: `no manifest at ${context.store.url(setPrefix)}` }
   },
 
@@ -85,12 +85,16 @@ export const assetsPlugin: Plugin = {
     const prefix = instancePrefix(tool.instanceID, options, context)
     const codeHash = fingerprint ?? (await this.fingerprint!(tool, context, []))
     const location = context.store.url(commitPrefix(prefix, context.commit))
-    const found = await findOrPromote(context.store, {
-      prefix,
-      commit: context.commit,
-      codeHash: async () => codeHash,
-      concurrency: context.concurrency
-    })
+    const found = await findOrPromote(
+      context.store,
+      {
+        prefix,
+        commit: context.commit,
+        codeHash: async () => codeHash,
+        concurrency: context.concurrency
+      },
+      context.policy
+    )
     if (found.found) {
       core.info(
         `${tool.ref}: assets found (${found.source === 'commit' ? 'for this commit' : `in the cache under ${codeHash}`}); no build.`
@@ -105,13 +109,17 @@ export const assetsPlugin: Plugin = {
       throw new Error(`no assets are stored for code hash ${codeHash} and the tool has no 'options.run' to build them`)
     }
     await runBuild(tool.ref, options.run, context.repoPath)
-    const manifest = await publish(context.store, {
-      prefix,
-      commit: context.commit,
-      codeHash,
-      directory: path.resolve(context.repoPath, options.directory),
-      concurrency: context.concurrency
-    })
+    const manifest = await publish(
+      context.store,
+      {
+        prefix,
+        commit: context.commit,
+        codeHash,
+        directory: path.resolve(context.repoPath, options.directory),
+        concurrency: context.concurrency
+      },
+      context.policy
+    )
     return {
       built: true,
       outputs: {

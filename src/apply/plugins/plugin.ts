@@ -1,3 +1,4 @@
+import type { SetPolicy } from '../../sets/asset-sets.js'
 import type { Store } from '../../stores/store.js'
 import type { StateEntry } from '../state.js'
 
@@ -9,6 +10,8 @@ export interface PluginContext {
   readonly repoPath: string
   readonly commit: string
   readonly concurrency: number
+  /** Signing keys and cache-write, as for check and upload. */
+  readonly policy: SetPolicy
 }
 
 /** A tool instance ready to run: options with every var, env and output reference resolved. */

@@ -1,0 +1,93 @@
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
+
+/**
+ * HMAC signatures over JSON documents (manifests, apply's state, actions-cache pointers).
+ *
+ * The signed bytes are the document's canonical JSON without its `signature` field: object keys sorted by
+ * code point (Python's sort_keys order), no whitespace, strings
+ * escaped as JSON.stringify escapes them, UTF-8. In Python:
+ *   json.dumps(doc_without_signature, sort_keys=True, separators=(',', ':'), ensure_ascii=False).encode()
+ * The signature is `hmac-sha256:<key id>:<hex>`, key id = first 8 hex characters of SHA-256(key).
+ */
+
+export const SIGNATURE_FIELD = 'signature'
+
+/** The configured keys: the first signs, any verifies (so a key can be rotated without a flag day). */
+export interface SigningKeys {
+  readonly keys: readonly string[]
+}
+
+export const NO_KEYS: SigningKeys = { keys: [] }
+
+/** Why a document does not verify; `undefined` from `verifyDocument` means it does. */
+export type Untrusted = 'unsigned' | 'signed by an unknown key' | 'badly signed'
+
+export function parseSigningKeys(text: string): SigningKeys {
+  return {
+    keys: text
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter(Boolean)
+  }
+}
+
+export function keyId(key: string): string {
+  return createHash('sha256').update(key).digest('hex').slice(0, 8)
+}
+
+/** Canonical JSON: sorted keys, no whitespace. Undefined object fields are left out, as JSON.stringify does. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map((item) => (item === undefined ? 'null' : canonicalJson(item))).join(',')}]`
+  if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+    const record = value as Record<string, unknown>
+    const fields = sortByCodePoint(Object.keys(record).filter((key) => record[key] !== undefined)).map(
+      (key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`
+    )
+    return `{${fields.join(',')}}`
+  }
+  return JSON.stringify(value)
+}
+
+/** Code point order (Python's sort order); JS's UTF-16 order differs only when a surrogate pair is involved. */
+function sortByCodePoint(keys: string[]): string[] {
+  if (!keys.some((key) => /[\uD800-\uDFFF]/.test(key))) return keys.sort()
+  return keys.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)))
+}
+
+function withoutSignature(document: Record<string, unknown>): Record<string, unknown> {
+  const rest = { ...document }
+  delete rest[SIGNATURE_FIELD]
+  return rest
+}
+
+function hmacHex(key: string, document: Record<string, unknown>): string {
+  return createHmac('sha256', key)
+    .update(canonicalJson(withoutSignature(document)), 'utf8')
+    .digest('hex')
+}
+
+/** The signature the first key gives `document`; undefined without keys. */
+export function signatureFor(document: Record<string, unknown>, signing: SigningKeys): string | undefined {
+  const key = signing.keys[0]
+  return key === undefined ? undefined : `hmac-sha256:${keyId(key)}:${hmacHex(key, document)}`
+}
+
+/** `document` with its signature field set (first), or unchanged without keys. */
+export function signDocument<T extends object>(document: T, signing: SigningKeys): T {
+  const signature = signatureFor(document as Record<string, unknown>, signing)
+  if (signature === undefined) return document
+  return { [SIGNATURE_FIELD]: signature, ...withoutSignature(document as Record<string, unknown>) } as T
+}
+
+/** Checks a parsed document against the keys; undefined when it verifies (or when there are no keys). */
+export function verifyDocument(document: Record<string, unknown>, signing: SigningKeys): Untrusted | undefined {
+  if (signing.keys.length === 0) return undefined
+  const signature = document[SIGNATURE_FIELD]
+  if (typeof signature !== 'string') return 'unsigned'
+  const match = /^hmac-sha256:([0-9a-f]{8}):([0-9a-f]{64})$/.exec(signature)
+  if (!match) return 'badly signed'
+  const key = signing.keys.find((candidate) => keyId(candidate) === match[1])
+  if (key === undefined) return 'signed by an unknown key'
+  const expected = Buffer.from(hmacHex(key, document), 'hex')
+  return timingSafeEqual(expected, Buffer.from(match[2]!, 'hex')) ? undefined : 'badly signed'
+}

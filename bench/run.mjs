@@ -6,6 +6,7 @@
 //   upload      node dist/index.js upload (s3)                          vs  aws s3 cp --recursive
 //   promotion   check hitting the code-hash tier (server-side copy)     vs  our own upload of the same set
 //   requests    check on a commit hit, counted by a loopback proxy
+//   signing     check on a commit hit with signing-key vs without (HMAC verification of the manifest)
 //   memory      upload of one 1 GiB file, peak RSS (GNU time)
 //
 // Needs: awscli (apt-get install -y awscli) and GNU time (apt-get install -y time). BENCH_DIR keeps the
@@ -250,6 +251,21 @@ async function main() {
     )
     results.requests = proxy.counts.requests - before
     log(`\nCheck on a commit hit: ${results.requests} request(s) to the store (target ≤ 2) ${results.requests <= 2 ? 'MET' : 'NOT MET'}`)
+
+    // 4b. Signing cost on a commit hit: the same check with and without a signing key (HMAC verify).
+    const signKey = 'bench-signing-key-0123456789abcdef'
+    const signedCommit = fakeCommit()
+    const signInputs = { mode: 'upload', commit: signedCommit, 'package-directory': uploadDir, prefix: 'signed/', 'signing-key': signKey }
+    await timed('node', [DIST], ourEnv(endpoint, signInputs))
+    const plainHit = []
+    const signedHit = []
+    for (let i = 0; i < Math.max(RUNS, 5); i++) {
+      const hitInputs = { mode: 'check', commit: signedCommit, prefix: 'signed/', 'package-directory': path.join(s3dir, `pkg-sign-${i}`) }
+      plainHit.push((await timed('node', [DIST], ourEnv(endpoint, hitInputs))).seconds)
+      signedHit.push((await timed('node', [DIST], ourEnv(endpoint, { ...hitInputs, 'signing-key': signKey }))).seconds)
+    }
+    log('\nSigning cost on a commit hit (1,001-file manifest), check with vs without signing-key:')
+    results.signing = report('check with key vs without', median(signedHit), median(plainHit), 1.05)
 
     // 5. Peak RSS of a 1 GiB upload.
     if (existsSync('/usr/bin/time')) {

@@ -2,7 +2,7 @@ import * as core from '@actions/core'
 import path from 'node:path'
 import { BACKENDS, BackendChoice, Inputs, MODES, Mode, SeedEnv, SIGNING_KEY_ENV, TRUSTED_EVENTS } from './constants.js'
 import { InputError, MissingBucketError } from './errors.js'
-import { parsePatterns } from './hashing/code-hash.js'
+import { parsePatterns } from './hashing/patterns.js'
 import type { SetPolicy } from './sets/asset-sets.js'
 import { parseSigningKeys } from './sets/signing.js'
 

@@ -1,22 +1,35 @@
+// The code hash, version 2: SHA-256 over "code-hash-v2\n" then "<path>\0<git blob id>\n" per matched file.
+// Real git repositories in temp dirs for the git path; the same trees without .git for the walking path.
 import { createHash } from 'node:crypto'
-import { symlinkSync, utimesSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { cpSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { computeCodeHash, matchFiles, parsePatterns } from '../../src/hashing/code-hash.js'
-import { tempDir, writeFiles } from '../support/helpers.js'
+import { globSync } from 'tinyglobby'
+import { computeCodeHash, matchFiles, parsePatterns, pathMatcher } from '../../src/hashing/code-hash.js'
+import { commitAll, makeRepo, ROOT, tempDir, writeFiles } from '../support/helpers.js'
 
 const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex')
+/** git's blob id, written out independently of the implementation. */
+const blobId = (content: string | Buffer): string =>
+  createHash('sha1')
+    .update(`blob ${Buffer.byteLength(content)}\0`)
+    .update(content)
+    .digest('hex')
 
-/** DESIGN.md's definition, written out independently of the implementation. */
-function expectedHash(files: Record<string, string>): string {
+/** DESIGN.md's definition of version 2. */
+function expectedHash(files: Record<string, string | Buffer>): string {
   const paths = Object.keys(files).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)))
-  return sha256(paths.map((p) => `${p}\0${sha256(files[p]!)}\n`).join(''))
+  return sha256(`code-hash-v2\n${paths.map((p) => `${p}\0${blobId(files[p]!)}\n`).join('')}`)
 }
 
-function repo(files: Record<string, string>): string {
+function plainTree(files: Record<string, string | Buffer>): string {
   const dir = tempDir('hash')
   writeFiles(dir, files)
   return dir
 }
+
+const git = (cwd: string, ...args: string[]): string =>
+  execFileSync('git', ['-c', 'user.email=t@e.com', '-c', 'user.name=T', ...args], { cwd, encoding: 'utf8' }).trim()
 
 describe('parsePatterns', () => {
   it.each([
@@ -30,54 +43,51 @@ describe('parsePatterns', () => {
   })
 })
 
-describe('computeCodeHash', () => {
-  const files = { 'src/a.js': 'a', 'src/nested/deep/b.js': 'bb', 'src/.eslintrc': '{}', 'README.md': 'readme' }
+const FILES = { 'src/a.js': 'a', 'src/nested/deep/b.js': 'bb', 'src/.eslintrc': '{}', 'README.md': 'readme', 'src/é.txt': 'utf8 name' }
+const { 'README.md': _readme, ...SRC } = FILES
 
-  it('is SHA-256 over sorted "path NUL sha256(content)" lines of the matched files', async () => {
-    const dir = repo(files)
-    const result = await computeCodeHash(dir, ['src/**'])
-    const { 'README.md': _, ...matched } = files
-    expect(result).toEqual({ hash: expectedHash(matched), files: 3, bytes: 5 })
+describe('code hash without git (every file hashed here)', () => {
+  it('is the version-2 definition over the matched files', async () => {
+    const result = await computeCodeHash(plainTree(FILES), ['src/**'])
+    expect(result).toMatchObject({ hash: expectedHash(SRC), files: 4, method: 'files', hashed: 4 })
   })
 
   it('ignores mtimes but not renames or content', async () => {
-    const dir = repo(files)
+    const dir = plainTree(FILES)
     const before = (await computeCodeHash(dir, ['src/**'])).hash
     utimesSync(path.join(dir, 'src/a.js'), new Date(2001, 1, 1), new Date(2001, 1, 1))
     expect((await computeCodeHash(dir, ['src/**'])).hash).toBe(before)
-    const { 'src/a.js': a, ...others } = files
-    const renamed = repo({ ...others, 'src/a2.js': a })
-    expect((await computeCodeHash(renamed, ['src/**'])).hash).not.toBe(before)
-    writeFiles(dir, { 'src/a.js': 'changed' })
+    renameSync(path.join(dir, 'src/a.js'), path.join(dir, 'src/a2.js'))
+    expect((await computeCodeHash(dir, ['src/**'])).hash).not.toBe(before)
+    writeFiles(dir, { 'src/a2.js': 'changed' })
     expect((await computeCodeHash(dir, ['src/**'])).hash).not.toBe(before)
   })
 
-  it('supports negation, directory names and never enters .git', async () => {
-    const dir = repo({ ...files, '.git/HEAD': 'ref', 'src/.git/config': 'x', 'docs/x.md': 'x' })
-    expect(await matchFiles(dir, ['src/**', '!**/*.eslintrc'])).toEqual(['src/a.js', 'src/nested/deep/b.js'])
-    expect(await matchFiles(dir, ['src'])).toEqual(['src/.eslintrc', 'src/a.js', 'src/nested/deep/b.js'])
-    expect(await matchFiles(dir, ['**'])).toEqual(['README.md', 'docs/x.md', 'src/.eslintrc', 'src/a.js', 'src/nested/deep/b.js'])
+  it('supports negation, directory names and never enters .git', () => {
+    const dir = plainTree({ ...FILES, '.git/HEAD': 'ref', 'src/.git/config': 'x', 'docs/x.md': 'x' })
+    expect(matchFiles(dir, ['src/**', '!**/*.eslintrc'])).toEqual(['src/a.js', 'src/nested/deep/b.js', 'src/é.txt'])
+    expect(matchFiles(dir, ['src'])).toEqual(['src/.eslintrc', 'src/a.js', 'src/nested/deep/b.js', 'src/é.txt'])
   })
 
-  it('orders paths by their UTF-8 bytes', async () => {
-    const dir = repo({ 'B.txt': '1', 'a.txt': '2', 'é.txt': '3', 'z.txt': '4' })
-    expect(await matchFiles(dir, ['*.txt'])).toEqual(['B.txt', 'a.txt', 'z.txt', 'é.txt'])
+  it('orders paths by their UTF-8 bytes', () => {
+    expect(matchFiles(plainTree({ 'B.txt': '1', 'a.txt': '2', 'é.txt': '3', 'z.txt': '4' }), ['*.txt'])).toEqual([
+      'B.txt',
+      'a.txt',
+      'z.txt',
+      'é.txt'
+    ])
   })
 
   it('counts regular files only: symlinks are neither followed nor hashed', async () => {
-    const dir = repo({ 'src/real.js': 'x', 'elsewhere/other.js': 'y' })
+    const dir = plainTree({ 'src/real.js': 'x', 'elsewhere/other.js': 'y' })
     symlinkSync('real.js', path.join(dir, 'src/link.js'))
     symlinkSync('../elsewhere', path.join(dir, 'src/linked-dir'))
-    const result = await computeCodeHash(dir, ['src/**'])
-    expect(result).toEqual({ hash: expectedHash({ 'src/real.js': 'x' }), files: 1, bytes: 1 })
+    expect((await computeCodeHash(dir, ['src/**'])).hash).toBe(expectedHash({ 'src/real.js': 'x' }))
   })
 
-  it('streams large files to the same digest', async () => {
+  it('streams large files to the same id', async () => {
     const big = Buffer.alloc(9 * 1024 * 1024, 'q')
-    const dir = tempDir('big')
-    writeFiles(dir, { 'big.bin': big })
-    const result = await computeCodeHash(dir, ['big.bin'])
-    expect(result.hash).toBe(sha256(`big.bin\0${sha256(big)}\n`))
+    expect((await computeCodeHash(plainTree({ 'big.bin': big }), ['big.bin'])).hash).toBe(expectedHash({ 'big.bin': big }))
   })
 
   it.each([
@@ -86,7 +96,138 @@ describe('computeCodeHash', () => {
     [['../outside/**'], "Code-hash pattern '../outside/**' leaves the repository"],
     [['/etc/**'], "Code-hash pattern '/etc/**' leaves the repository"]
   ])('rejects %j', async (patterns, message) => {
-    const dir = repo(files)
-    await expect(computeCodeHash(dir, patterns)).rejects.toThrow(message)
+    await expect(computeCodeHash(plainTree(FILES), patterns)).rejects.toThrow(message)
+    await expect(computeCodeHash(makeRepo(FILES).dir, patterns)).rejects.toThrow(message)
+  })
+})
+
+describe('code hash with git (ids from the index)', () => {
+  it('takes clean files from the index and equals the walking path on the same tree', async () => {
+    const repo = makeRepo(FILES)
+    const result = await computeCodeHash(repo.dir, ['src/**'])
+    expect(result).toMatchObject({ hash: expectedHash(SRC), files: 4, method: 'git', hashed: 0 })
+    // The working tree copied without .git: the pure hashing path gives the same hash.
+    const copy = tempDir('copy')
+    cpSync(repo.dir, copy, { recursive: true, filter: (source) => !source.split(path.sep).includes('.git') })
+    expect((await computeCodeHash(copy, ['src/**'])).hash).toBe(result.hash)
+  })
+
+  it('gives the same hash after touch (stat-dirty index), modify-and-restore, and in a fresh clone', async () => {
+    const repo = makeRepo(FILES)
+    const clean = (await computeCodeHash(repo.dir, ['src/**'])).hash
+    utimesSync(path.join(repo.dir, 'src/a.js'), new Date(), new Date(Date.now() + 5000))
+    expect((await computeCodeHash(repo.dir, ['src/**'])).hash).toBe(clean)
+    writeFiles(repo.dir, { 'src/a.js': 'changed' })
+    expect((await computeCodeHash(repo.dir, ['src/**'])).hash).not.toBe(clean)
+    writeFiles(repo.dir, { 'src/a.js': 'a' })
+    expect((await computeCodeHash(repo.dir, ['src/**'])).hash).toBe(clean)
+    const clone = path.join(tempDir('clone'), 'c')
+    git(path.dirname(clone), 'clone', '-q', repo.dir, clone)
+    expect(await computeCodeHash(clone, ['src/**'])).toMatchObject({ hash: clean, hashed: 0 })
+  })
+
+  it('changes when a tracked file changes uncommitted, an untracked or ignored file matches, or a file is renamed', async () => {
+    const repo = makeRepo({ ...FILES, '.gitignore': 'src/gen/\n' })
+    const clean = (await computeCodeHash(repo.dir, ['src/**'])).hash
+    writeFiles(repo.dir, { 'src/new.js': 'untracked' })
+    const withUntracked = await computeCodeHash(repo.dir, ['src/**'])
+    expect(withUntracked).toMatchObject({ hash: expectedHash({ ...SRC, 'src/new.js': 'untracked' }), hashed: 1 })
+    writeFiles(repo.dir, { 'src/gen/out.js': 'ignored but matched' })
+    expect((await computeCodeHash(repo.dir, ['src/**'])).hash).toBe(
+      expectedHash({ ...SRC, 'src/new.js': 'untracked', 'src/gen/out.js': 'ignored but matched' })
+    )
+    rmSync(path.join(repo.dir, 'src/new.js'))
+    rmSync(path.join(repo.dir, 'src/gen'), { recursive: true })
+    expect((await computeCodeHash(repo.dir, ['src/**'])).hash).toBe(clean)
+    git(repo.dir, 'mv', 'src/a.js', 'src/renamed.js')
+    const { 'src/a.js': a, ...rest } = SRC
+    expect((await computeCodeHash(repo.dir, ['src/**'])).hash).toBe(expectedHash({ ...rest, 'src/renamed.js': a }))
+    // A deleted tracked file is not part of the tree.
+    rmSync(path.join(repo.dir, 'src/renamed.js'))
+    expect((await computeCodeHash(repo.dir, ['src/**'])).hash).toBe(expectedHash(rest))
+  })
+
+  it('hashes a racily clean file by content (changed in the same second the index was written)', async () => {
+    const repo = makeRepo({ 'src/a.js': 'aaaa' })
+    const file = path.join(repo.dir, 'src/a.js')
+    const { mtime } = statSync(file)
+    writeFileSync(file, 'bbbb') // same size
+    utimesSync(file, mtime, mtime) // same stat as the index entry
+    const index = path.join(repo.dir, '.git/index')
+    utimesSync(index, mtime, mtime) // the index written in that same second: git must compare content
+    expect((await computeCodeHash(repo.dir, ['src/**'])).hash).toBe(expectedHash({ 'src/a.js': 'bbbb' }))
+  })
+
+  it('does not hash tracked symlinks, and a submodule contributes its gitlink', async () => {
+    const sub = makeRepo({ 'lib.js': 'lib' })
+    const repo = makeRepo({ 'src/a.js': 'a' })
+    symlinkSync('a.js', path.join(repo.dir, 'src/link.js'))
+    git(repo.dir, '-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', sub.dir, 'src/vendor')
+    commitAll(repo.dir, 'link and submodule')
+    const result = await computeCodeHash(repo.dir, ['src/**'])
+    const expected = sha256(`code-hash-v2\nsrc/a.js\0${blobId('a')}\nsrc/vendor\0${sub.commit}\n`)
+    expect(result.hash).toBe(expected)
+  })
+
+  it('works when repo-path is a subdirectory of the repository', async () => {
+    const repo = makeRepo({ 'pkg/src/a.js': 'a', 'other/b.js': 'b' })
+    writeFiles(repo.dir, { 'pkg/src/untracked.js': 'u' })
+    expect((await computeCodeHash(path.join(repo.dir, 'pkg'), ['src/**'])).hash).toBe(
+      expectedHash({ 'src/a.js': 'a', 'src/untracked.js': 'u' })
+    )
+  })
+
+  it('agrees with the README one-liner (git ls-files -s + sha256sum) on a clean checkout', async () => {
+    const repo = makeRepo({ ...FILES, 'src/sub dir/x y.js': 'spaces', 'lib/z.js': 'z' })
+    symlinkSync('a.js', path.join(repo.dir, 'src/link.js'))
+    commitAll(repo.dir, 'link')
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8')
+    const oneLiner = /<!-- code-hash-one-liner -->\s*```sh\n([\s\S]*?)```/.exec(readme)?.[1]?.trim()
+    expect(oneLiner).toBeDefined()
+    const fromShell = execFileSync('bash', ['-c', oneLiner!], { cwd: repo.dir, encoding: 'utf8' }).trim().split(/\s/)[0]
+    expect(fromShell).toBe((await computeCodeHash(repo.dir, ['src/**'])).hash)
+  })
+})
+
+describe('matching a path list selects what walking the tree selects', () => {
+  const tree = {
+    'src/a.js': '1',
+    'src/b.ts': '1',
+    'src/.hidden/x.js': '1',
+    'src/.env': '1',
+    'src/deep/er/c.js': '1',
+    'src/deep/er/c.md': '1',
+    'src/gen/out.js': '1',
+    'lib/index.js': '1',
+    'lib/README.md': '1',
+    'package.json': '1',
+    'package-lock.json': '1',
+    'docs/guide/intro.md': '1',
+    'a.txt': '1',
+    'src/.git/config': '1'
+  }
+  it.each([
+    [['src/**']],
+    [['src']],
+    [['src/']],
+    [['./src/**']],
+    [['src/**/*.js']],
+    [['**/*.md']],
+    [['**']],
+    [['*.json']],
+    [['package.json', 'lib']],
+    [['src/**', '!src/**/*.md']],
+    [['src/**', '!src/gen']],
+    [['src/**', '!src/deep/*']],
+    [['src/**', '!**/.*']],
+    [['{src,lib}/**', '!**/*.ts']],
+    [['src/*.{js,ts}']],
+    [['docs/guide/intro.md']],
+    [['**/c.*', '!**/*.md']]
+  ])('%j', (patterns) => {
+    const dir = plainTree(tree)
+    const all = globSync(['**'], { cwd: dir, dot: true, onlyFiles: true })
+    const matches = pathMatcher(patterns)
+    expect(all.filter(matches).sort()).toEqual(matchFiles(dir, patterns).sort())
   })
 })

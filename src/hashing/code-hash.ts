@@ -1,19 +1,30 @@
+import { execFile, spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
+import { lstatSync } from 'node:fs'
 import path from 'node:path'
+import { promisify } from 'node:util'
+import picomatch from 'picomatch'
 import { globSync } from 'tinyglobby'
 import { FilesError, InputError } from '../errors.js'
-import { HashPool } from './file-hasher.js'
+import { HashPool, type FileDigestAlgorithm } from './file-hasher.js'
+
+const exec = promisify(execFile)
 
 export interface CodeHash {
   readonly hash: string
   readonly files: number
+  /** Bytes read to hash files (0 when git's index supplied every id). */
   readonly bytes: number
+  /** 'git': ids from git's index (and git hash-object for changed files); 'files': every file hashed here. */
+  readonly method: 'git' | 'files'
+  /** Files whose id was computed rather than read from the index. */
+  readonly hashed: number
 }
 
-/** Splits a pattern list written with newlines, commas or spaces. */
-export function parsePatterns(text: string): string[] {
-  return text.split(/[\s,]+/).filter((pattern) => pattern.length > 0)
-}
+/** Tags version 2 so its hashes never meet version 1's in cache/. */
+export const CODE_HASH_TAG = 'code-hash-v2\n'
+
+export { parsePatterns } from './patterns.js'
 
 function checkPattern(pattern: string): void {
   const body = pattern.startsWith('!') ? pattern.slice(1) : pattern
@@ -21,6 +32,13 @@ function checkPattern(pattern: string): void {
     throw new InputError(
       `Code-hash pattern '${pattern}' leaves the repository: patterns are relative to 'repo-path' and may not be absolute or use '..'.`
     )
+  }
+}
+
+function checkPatterns(patterns: readonly string[]): void {
+  patterns.forEach(checkPattern)
+  if (!patterns.some((pattern) => !pattern.startsWith('!'))) {
+    throw new InputError(`The code-hash patterns '${patterns.join(' ')}' only exclude: add at least one pattern that includes files.`)
   }
 }
 
@@ -36,44 +54,212 @@ export function sortUtf8(paths: string[]): string[] {
     .map(({ p }) => p)
 }
 
-/** Lists the repository files matched by the patterns ('**', '!negation'; never inside .git), as sorted POSIX paths. */
+const GLOB_OPTIONS = { cwd: '', dot: true, onlyFiles: true, followSymbolicLinks: false, ignore: ['**/.git', '**/.git/**'] }
+
+/** Lists the files the patterns match by walking the tree ('**', '!negation'; never inside .git), sorted. */
 export function matchFiles(repoRoot: string, patterns: readonly string[]): string[] {
-  patterns.forEach(checkPattern)
-  if (!patterns.some((pattern) => !pattern.startsWith('!'))) {
-    throw new InputError(`The code-hash patterns '${patterns.join(' ')}' only exclude: add at least one pattern that includes files.`)
-  }
+  checkPatterns(patterns)
   // Synchronous: one directory walk, faster than the async crawler and nothing else runs meanwhile.
-  const matched = globSync([...patterns], {
-    cwd: repoRoot,
-    dot: true,
-    onlyFiles: true,
-    followSymbolicLinks: false,
-    ignore: ['**/.git', '**/.git/**']
-  })
-  return sortUtf8(matched)
+  return sortUtf8(globSync([...patterns], { ...GLOB_OPTIONS, cwd: repoRoot }))
+}
+
+/** A pattern as tinyglobby reads it: a name that does not end in `*` also means everything under it. */
+function normalizeGlob(pattern: string): string {
+  let result = pattern.endsWith('/') ? pattern.slice(0, -1) : pattern
+  if (!result.endsWith('*')) result += '/**'
+  return path.posix.normalize(result)
 }
 
 /**
- * The code hash of DESIGN.md: SHA-256 (hex) over, for each matched file in byte order of its path,
- * `<posix path relative to repo root>\0<sha256 hex of content>\n`. Only regular files count: symlinks are
- * neither followed nor hashed (a `**` over a pnpm tree would otherwise walk into node_modules links).
+ * The same selection as matchFiles, applied to a list of paths instead of a directory walk: tinyglobby's
+ * pattern normalisation and picomatch options, and a file is excluded when it or any directory above it
+ * matches an exclusion (tinyglobby does not enter such a directory).
  */
-export async function computeCodeHash(repoRoot: string, patterns: readonly string[], pool?: HashPool): Promise<CodeHash> {
-  // A caller may start the pool early so its workers boot while it does other work.
-  const workers = pool ?? new HashPool()
-  try {
-    const files = matchFiles(repoRoot, patterns)
-    if (files.length === 0) {
-      throw new FilesError(
-        `The code-hash patterns '${patterns.join(' ')}' match no file under '${repoRoot}'. ` +
-          `Check 'code-hash-paths' (CODE_HASH_FIND_FILTER) and 'repo-path' (GIT_REPO_PATH).`
-      )
+export function pathMatcher(patterns: readonly string[]): (relative: string) => boolean {
+  checkPatterns(patterns)
+  const options = { dot: true, posix: true }
+  const include = picomatch(patterns.filter((p) => !p.startsWith('!')).map(normalizeGlob), options)
+  const exclude = picomatch(
+    [...GLOB_OPTIONS.ignore, ...patterns.filter((p) => p.startsWith('!')).map((p) => normalizeGlob(p.slice(1)))],
+    options
+  )
+  // Many files share a directory: remember each directory's verdict (100,000 paths, ~1,000 directories).
+  const excludedDirectory = new Map<string, boolean>()
+  const directoryExcluded = (directory: string): boolean => {
+    let verdict = excludedDirectory.get(directory)
+    if (verdict === undefined) {
+      const slash = directory.lastIndexOf('/')
+      verdict = exclude(directory) || (slash !== -1 && directoryExcluded(directory.slice(0, slash)))
+      excludedDirectory.set(directory, verdict)
     }
-    const { digests, bytes } = await workers.hash(files.map((relative) => path.join(repoRoot, relative)))
-    const total = createHash('sha256')
-    files.forEach((relative, index) => total.update(`${relative}\0${digests[index]}\n`))
-    return { hash: total.digest('hex'), files: files.length, bytes }
-  } finally {
-    if (!pool) await workers.close()
+    return verdict
   }
+  return (relative) => {
+    if (!include(relative) || exclude(relative)) return false
+    const slash = relative.lastIndexOf('/')
+    return slash === -1 || !directoryExcluded(relative.slice(0, slash))
+  }
+}
+
+/** The directories a walk must cover for these patterns: each including pattern's part before its first glob. */
+function patternRoots(patterns: readonly string[]): string[] {
+  const roots = new Set<string>()
+  for (const pattern of patterns) {
+    if (pattern.startsWith('!')) continue
+    const segments = normalizeGlob(pattern).split('/')
+    const stable: string[] = []
+    for (const segment of segments.slice(0, -1)) {
+      if (picomatch.scan(segment).isGlob || /[\\{}[\]()!*?+@]/.test(segment)) break
+      stable.push(segment)
+    }
+    if (stable.length === 0 || stable[0] === '.') return []
+    roots.add(stable.join('/'))
+  }
+  return [...roots]
+}
+
+/** The digest over entries already in byte order of their paths, each path once. */
+function digest(entries: readonly { path: string; id: string }[]): string {
+  return createHash('sha256')
+    .update(CODE_HASH_TAG)
+    .update(entries.map((entry) => `${entry.path}\0${entry.id}\n`).join(''))
+    .digest('hex')
+}
+
+function noMatch(repoRoot: string, patterns: readonly string[]): FilesError {
+  return new FilesError(
+    `The code-hash patterns '${patterns.join(' ')}' match no file under '${repoRoot}'. ` +
+      `Check 'code-hash-paths' (CODE_HASH_FIND_FILTER) and 'repo-path' (GIT_REPO_PATH).`
+  )
+}
+
+/** Every matched file hashed here, with git's blob formula (SHA-1: the object format of nearly every repository). */
+async function hashByWalking(repoRoot: string, patterns: readonly string[], algorithm: FileDigestAlgorithm): Promise<CodeHash> {
+  const files = matchFiles(repoRoot, patterns)
+  if (files.length === 0) throw noMatch(repoRoot, patterns)
+  const pool = new HashPool()
+  try {
+    const { digests, bytes } = await pool.hash(
+      files.map((relative) => path.join(repoRoot, relative)),
+      algorithm
+    )
+    const hash = digest(files.map((relative, index) => ({ path: relative, id: digests[index]! })))
+    return { hash, files: files.length, bytes, method: 'files', hashed: files.length }
+  } finally {
+    await pool.close()
+  }
+}
+
+const GIT_OPTIONS = { maxBuffer: 1024 * 1024 * 1024, encoding: 'buffer' as const }
+
+async function git(repoRoot: string, args: string[]): Promise<string> {
+  const { stdout } = await exec('git', ['-c', 'core.quotePath=false', ...args], { ...GIT_OPTIONS, cwd: repoRoot })
+  return stdout.toString('utf8')
+}
+
+const nulSeparated = (text: string): string[] => text.split('\0').filter(Boolean)
+
+/** Runs `git hash-object --stdin-paths` (clean filters applied, as `git add` would) over `files`. */
+function gitHashObjects(repoRoot: string, files: readonly string[]): Promise<string[]> {
+  if (files.length === 0) return Promise.resolve([])
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', ['hash-object', '--stdin-paths'], { cwd: repoRoot, stdio: ['pipe', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk) => (stdout += chunk))
+    child.stderr.on('data', (chunk) => (stderr += chunk))
+    child.once('error', reject)
+    child.once('close', (code) => {
+      const ids = stdout.split('\n').filter(Boolean)
+      if (code !== 0 || ids.length !== files.length)
+        reject(new FilesError(`git hash-object failed in '${repoRoot}': ${stderr.trim() || `exit ${code}`}`))
+      else resolve(ids)
+    })
+    // Absolute: hash-object reads stdin paths from the top level of the work tree, not from repoRoot.
+    child.stdin.end(files.map((file) => `${path.join(repoRoot, file)}\n`).join(''))
+  })
+}
+
+/**
+ * Ids from git: clean tracked files from the index (nothing read), changed, unmerged, untracked and ignored
+ * files through `git hash-object` (so line-ending and LFS clean filters apply as in the index), submodules as
+ * their gitlink. Undefined when repoRoot is not in a git work tree or git is missing.
+ */
+async function hashWithGit(repoRoot: string, patterns: readonly string[]): Promise<CodeHash | undefined> {
+  const matches = pathMatcher(patterns)
+  const roots = patternRoots(patterns)
+  const pathspec = roots.length > 0 ? ['--', ...roots.map((root) => `:(literal)${root}`)] : []
+  let listings: [string, string, string]
+  try {
+    listings = await Promise.all([
+      git(repoRoot, ['ls-files', '-s', '-z', ...pathspec]),
+      // --relative: paths relative to repoRoot, as ls-files writes them. Racily clean entries are compared by content.
+      git(repoRoot, ['diff-files', '-z', '--name-only', '--relative', ...pathspec]),
+      git(repoRoot, ['ls-files', '-o', '-z', ...pathspec])
+    ])
+  } catch {
+    return undefined // not a work tree (a copied tree, a tarball) or no git: every file is hashed here
+  }
+  const [staged, changed, others] = listings
+  const dirty = new Set(nulSeparated(changed))
+  const isRegularFile = (relative: string): boolean => {
+    try {
+      return lstatSync(path.join(repoRoot, relative)).isFile()
+    } catch {
+      return false // deleted in the work tree: not part of the tree being built
+    }
+  }
+  // Records are "<mode> <id> <stage>\t<path>\0" in index order, which is byte order of the path, so
+  // clean entries become digest lines in order, without sorting. Unmerged paths repeat once per stage.
+  const clean: { path: string; line: string }[] = []
+  const toHash: string[] = []
+  let previous = ''
+  for (let start = 0; start < staged.length;) {
+    const tab = staged.indexOf('\t', start)
+    const end = staged.indexOf('\0', tab)
+    const relative = staged.slice(tab + 1, end)
+    const mode = staged.slice(start, start + 6)
+    const id = staged.slice(start + 7, tab - 2)
+    const stage = staged[tab - 1]
+    start = end + 1
+    if (relative === previous) continue
+    previous = relative
+    if (mode === '160000') {
+      // A submodule: its gitlink, when the patterns cover its directory.
+      if (matches(relative) || matches(`${relative}/.gitlink`)) clean.push({ path: relative, line: `${relative}\0${id}\n` })
+    } else if (mode === '120000' || !matches(relative)) {
+      continue // symlinks: neither followed nor hashed
+    } else if (stage === '0' && !dirty.has(relative)) {
+      clean.push({ path: relative, line: `${relative}\0${id}\n` })
+    } else if (isRegularFile(relative)) {
+      toHash.push(relative)
+    }
+  }
+  for (const relative of nulSeparated(others)) {
+    if (!relative.endsWith('/') && matches(relative) && isRegularFile(relative)) toHash.push(relative)
+  }
+  if (clean.length + toHash.length === 0) throw noMatch(repoRoot, patterns)
+  let lines: string[]
+  if (toHash.length === 0) {
+    lines = clean.map((entry) => entry.line)
+  } else {
+    const ids = await gitHashObjects(repoRoot, toHash)
+    const hashed = toHash.map((relative, i) => ({ path: relative, line: `${relative}\0${ids[i]}\n` }))
+    const all = [...clean, ...hashed]
+    const byPath = new Map(all.map((entry) => [entry.path, entry.line]))
+    lines = sortUtf8([...byPath.keys()]).map((relative) => byPath.get(relative)!)
+  }
+  const hash = createHash('sha256').update(CODE_HASH_TAG).update(lines.join('')).digest('hex')
+  return { hash, files: lines.length, bytes: 0, method: 'git', hashed: toHash.length }
+}
+
+/**
+ * The code hash (version 2): SHA-256 (hex) over `code-hash-v2\n`, then `<path>\0<git blob id>\n` for every
+ * matched regular file in byte order of its UTF-8 path relative to repoRoot. Symlinks are neither followed
+ * nor hashed; a submodule contributes its gitlink. In a git work tree the ids come from git; elsewhere
+ * every file is hashed here with the same formula.
+ */
+export async function computeCodeHash(repoRoot: string, patterns: readonly string[]): Promise<CodeHash> {
+  checkPatterns(patterns)
+  return (await hashWithGit(repoRoot, patterns)) ?? (await hashByWalking(repoRoot, patterns, 'sha1'))
 }

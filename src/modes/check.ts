@@ -1,8 +1,6 @@
 import * as core from '@actions/core'
 import type { AssetSets } from '../sets/asset-sets.js'
 import { writeCheckRecord } from './check-record.js'
-import { computeCodeHash } from '../hashing/code-hash.js'
-import { HashPool } from '../hashing/file-hasher.js'
 import { resolveCommit } from '../git.js'
 import type { Settings } from '../inputs.js'
 import { totalBytes } from '../sets/manifest.js'
@@ -10,10 +8,16 @@ import { formatBytes } from '../report/progress.js'
 import { IntegrityError } from '../errors.js'
 import type { AssetsResult } from './result.js'
 
-export async function codeHashOf(settings: Settings, pool?: HashPool): Promise<string> {
+export async function codeHashOf(settings: Settings): Promise<string> {
   const started = Date.now()
-  const result = await computeCodeHash(settings.repoPath, settings.codeHashPatterns, pool)
-  core.info(`Code hash ${result.hash} over ${result.files} files (${formatBytes(result.bytes)}) in ${Date.now() - started} ms.`)
+  // Loaded only when a code hash is needed: a commit hit never pays for the glob libraries.
+  const { computeCodeHash } = await import('../hashing/code-hash.js')
+  const result = await computeCodeHash(settings.repoPath, settings.codeHashPatterns)
+  const how =
+    result.method === 'git'
+      ? `ids from git's index, ${result.hashed} changed or untracked file(s) hashed`
+      : `every file hashed, ${formatBytes(result.bytes)}, no git work tree at ${settings.repoPath}`
+  core.info(`Code hash ${result.hash} over ${result.files} files (${how}) in ${Date.now() - started} ms.`)
   return result.hash
 }
 
@@ -21,24 +25,13 @@ export async function codeHashOf(settings: Settings, pool?: HashPool): Promise<s
 export async function check(settings: Settings, sets: AssetSets): Promise<AssetsResult> {
   const started = Date.now()
   const tierOn = settings.codeHashPatterns.length > 0
-  // Hashing workers boot while git and the store are asked; on a commit hit they are simply stopped.
-  const pool = tierOn ? new HashPool() : undefined
-  try {
-    return await lookUp(settings, sets, started, pool)
-  } finally {
-    await pool?.close()
-  }
-}
-
-async function lookUp(settings: Settings, sets: AssetSets, started: number, pool: HashPool | undefined): Promise<AssetsResult> {
-  const tierOn = pool !== undefined
   const commit = await resolveCommit({ override: settings.commit, repoPath: settings.repoPath, githubSha: process.env.GITHUB_SHA })
   const location = sets.location(settings.store.prefix, commit)
   core.info(`Looking for the assets of commit ${commit} in ${location}`)
   const result = await sets.findOrPromote({
     prefix: settings.store.prefix,
     commit,
-    codeHash: pool ? () => codeHashOf(settings, pool) : undefined,
+    codeHash: tierOn ? () => codeHashOf(settings) : undefined,
     concurrency: settings.concurrency,
     legacySets: settings.legacySets
   })

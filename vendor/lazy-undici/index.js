@@ -1,0 +1,12 @@
+'use strict'
+// The toolkit imports only these two names from undici. Each is looked up when first used, so the real
+// module (installed as undici-actual) is evaluated only by the code paths that need it: proxies, the
+// Actions cache service and the GitHub API.
+let actual
+const load = () => (actual ??= require('undici-actual'))
+Object.defineProperties(module.exports, {
+  ProxyAgent: { enumerable: true, get: () => load().ProxyAgent },
+  fetch: { enumerable: true, get: () => load().fetch }
+})
+// Never runs: tells Node's (and jest's) static CommonJS export detection which names ES modules may import.
+0 && (module.exports = { ProxyAgent, fetch })

@@ -47,7 +47,11 @@ describe('dist/index.js on a runner', () => {
     const hit = await runDist({ inputs: { ...inputs, 'package-directory': pkg2 } })
     expect(hit.outputs).toMatchObject({ found: 'true', source: 'commit', files: '2', bytes: '10', 'code-hash': miss.outputs['code-hash'] })
     expect(existsSync(path.join(pkg2, '.found'))).toBe(true)
-    expect(hit.summary).toContain('<table>')
+    // Markdown, not HTML cells: GitHub would show the backticks of code inside a <td>.
+    expect(hit.summary).not.toContain('<table>')
+    expect(hit.summary).toContain(`| Commit | \`${repo.commit}\` |`)
+    expect(hit.summary).toContain('Found the assets of commit')
+    expect(hit.summary).toContain('(2 files)')
 
     const next = commitAll(repo.dir, 'docs only', { 'docs/readme.md': 'changed docs\n' })
     const cacheHit = await runDist({ inputs: { ...inputs, 'package-directory': path.join(tempDir('ws'), 'packages') } })
@@ -68,6 +72,34 @@ describe('dist/index.js on a runner', () => {
     expect(run.code).toBe(1)
     expect(run.stdout).toContain(`::error::${message}`)
     expect(run.outputs.found).toBe('false')
+    expect(run.summary).toMatch(/^### S3 Asset Manager — (check|deploy) failed\n\n❌ /)
+  })
+
+  it('fails with one clear line, no stack trace, when the outputs file is missing', async () => {
+    const repo = makeRepo(SOURCES)
+    const missing = path.join(tempDir('gone'), 'no-such-dir', 'output.txt')
+    const run = await runDist({
+      inputs: { ...s3Inputs(uniquePrefix('out')), mode: 'check', 'repo-path': repo.dir },
+      env: { GITHUB_OUTPUT: missing }
+    })
+    expect(run.code).toBe(1)
+    const errors = run.stdout.split('\n').filter((line) => line.startsWith('::error::'))
+    expect(errors).toEqual([expect.stringContaining(`::error::Could not set the output 'found'`)])
+    expect(errors[0]).toContain(missing)
+    expect(run.stdout + run.stderr).not.toMatch(/\n\s+at .*\.js:\d+/)
+  })
+
+  it('fails with one clear line when the job summary file cannot be written', async () => {
+    const repo = makeRepo(SOURCES)
+    const missing = path.join(tempDir('gone'), 'no-such-dir', 'summary.md')
+    const run = await runDist({
+      inputs: { ...s3Inputs(uniquePrefix('sum')), mode: 'check', 'repo-path': repo.dir },
+      env: { GITHUB_STEP_SUMMARY: missing }
+    })
+    expect(run.code).toBe(1)
+    const errors = run.stdout.split('\n').filter((line) => line.startsWith('::error::'))
+    expect(errors).toEqual([expect.stringContaining(`::error::Could not write the job summary to GITHUB_STEP_SUMMARY (${missing})`)])
+    expect(run.stdout + run.stderr).not.toMatch(/\n\s+at .*\.js:\d+/)
   })
 })
 

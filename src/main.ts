@@ -1,20 +1,36 @@
 import * as core from '@actions/core'
 import { Outputs } from './constants.js'
 import { errorMessage, MissingBucketError } from './errors.js'
-import { getInputs } from './inputs.js'
+import { getInputs, type Settings } from './inputs.js'
+import { ApplyFailedError } from './modes/apply-outcome.js'
 import { check } from './modes/check.js'
 import type { AssetsResult } from './modes/result.js'
 import { upload } from './modes/upload.js'
-import { applyReport, writeApplySummary } from './report/apply-report.js'
+import { applyMarkdown, applyReport, applySummaryHeading } from './report/apply-report.js'
 import { assetsReport } from './report/assets-report.js'
+import { consoleUrl } from './report/console-links.js'
 import { reportToGitHub } from './report/github.js'
-import { writeSummary } from './report/summary.js'
+import { firstLine } from './report/markdown.js'
+import { failureMarkdown, writeSummary, writeSummaryMarkdown } from './report/summary.js'
 import { createAssetSets } from './sets/index.js'
+
+/** Writing an output failed: the runner's GITHUB_OUTPUT file is missing or not writable. */
+class OutputError extends Error {}
 
 /** On a runner outputs go to GITHUB_OUTPUT; elsewhere (Concourse, a shell) they are printed as name=value. */
 function setOutput(name: string, value: string): void {
-  if (process.env.GITHUB_OUTPUT || process.env.GITHUB_ACTIONS) core.setOutput(name, value)
-  else process.stdout.write(`${name}=${value}\n`)
+  if (!process.env.GITHUB_OUTPUT && !process.env.GITHUB_ACTIONS) {
+    process.stdout.write(`${name}=${value}\n`)
+    return
+  }
+  try {
+    core.setOutput(name, value)
+  } catch (error) {
+    throw new OutputError(
+      `Could not set the output '${name}': ${firstLine(errorMessage(error))} (GITHUB_OUTPUT=${process.env.GITHUB_OUTPUT ?? ''}). ` +
+        `The runner provides this file; when running the bundle yourself, unset GITHUB_OUTPUT or point it at a writable file.`
+    )
+  }
 }
 
 function setOutputs(result: AssetsResult): void {
@@ -27,37 +43,64 @@ function setOutputs(result: AssetsResult): void {
   setOutput(Outputs.Bytes, String(result.bytes))
 }
 
-/** The action's entry: reads the inputs, runs the mode, sets outputs; the one place that fails the step. */
-export async function run(): Promise<void> {
+async function runMode(settings: Settings): Promise<void> {
+  if (settings.mode === 'apply') {
+    // Loaded on demand: apply pulls in YAML and the S3 state backend, which check and upload do not need.
+    const { apply } = await import('./modes/apply.js')
+    const outcome = await apply(settings)
+    core.info(outcome.message)
+    setOutput(Outputs.Changes, String(outcome.changes))
+    setOutput(Outputs.Plan, JSON.stringify(outcome.plan))
+    setOutput(Outputs.ToolOutputs, JSON.stringify(outcome.outputs))
+    setOutput(Outputs.Found, String(outcome.found))
+    setOutput(Outputs.CommitHash, outcome.commitHash)
+    await writeSummaryMarkdown(applyMarkdown(outcome, applySummaryHeading(outcome)))
+    await reportToGitHub(settings.reporting, applyReport(outcome, settings.reporting.instance))
+    return
+  }
+  const sets = await createAssetSets(settings.store, settings.concurrency, settings.policy)
   try {
-    const settings = getInputs()
-    if (settings.mode === 'apply') {
-      // Loaded on demand: apply pulls in YAML and the S3 state backend, which check and upload do not need.
-      const { apply } = await import('./modes/apply.js')
-      const outcome = await apply(settings)
-      core.info(outcome.message)
-      setOutput(Outputs.Changes, String(outcome.changes))
-      setOutput(Outputs.Plan, JSON.stringify(outcome.plan))
-      setOutput(Outputs.ToolOutputs, JSON.stringify(outcome.outputs))
-      setOutput(Outputs.Found, String(outcome.found))
-      setOutput(Outputs.CommitHash, outcome.commitHash)
-      await writeApplySummary(outcome)
-      await reportToGitHub(settings.reporting, applyReport(outcome, settings.reporting.instance))
+    const ran = settings.mode === 'check' ? await check(settings, sets) : await upload(settings, sets)
+    const result = { ...ran, locationUrl: consoleUrl(ran.location, settings.store) }
+    core.info(result.message)
+    setOutputs(result)
+    await writeSummary(result)
+    await reportToGitHub(settings.reporting, assetsReport(result, settings.reporting.instance))
+  } finally {
+    sets.close()
+  }
+}
+
+/** A failed step's summary and PR report still say what happened; a failure here only warns. */
+async function reportFailure(settings: Settings | undefined, error: unknown): Promise<void> {
+  if (error instanceof OutputError) return
+  const mode = settings?.mode ?? (core.getInput('mode') || process.argv[2] || 'step')
+  try {
+    if (error instanceof ApplyFailedError) {
+      await writeSummaryMarkdown(applyMarkdown(error.outcome, applySummaryHeading(error.outcome)))
+      if (settings) await reportToGitHub(settings.reporting, applyReport(error.outcome, settings.reporting.instance))
       return
     }
-    const sets = await createAssetSets(settings.store, settings.concurrency, settings.policy)
-    try {
-      const result = settings.mode === 'check' ? await check(settings, sets) : await upload(settings, sets)
-      core.info(result.message)
-      setOutputs(result)
-      await writeSummary(result)
-      await reportToGitHub(settings.reporting, assetsReport(result, settings.reporting.instance))
-    } finally {
-      sets.close()
-    }
+    await writeSummaryMarkdown(failureMarkdown(mode, errorMessage(error)))
+  } catch (reportError) {
+    core.warning(errorMessage(reportError))
+  }
+}
+
+/** The action's entry: reads the inputs, runs the mode, sets outputs; the one place that fails the step. */
+export async function run(): Promise<void> {
+  let settings: Settings | undefined
+  try {
+    settings = getInputs()
+    await runMode(settings)
   } catch (error) {
-    // `found` is always set, so a later `if:` never reads an empty string.
-    setOutput(Outputs.Found, 'false')
+    await reportFailure(settings, error)
+    try {
+      // `found` is always set, so a later `if:` never reads an empty string.
+      setOutput(Outputs.Found, 'false')
+    } catch {
+      // The outputs file is what failed; the message below says so.
+    }
     core.setFailed(errorMessage(error))
     if (error instanceof MissingBucketError) process.exitCode = error.exitCode
   }

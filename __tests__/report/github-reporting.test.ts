@@ -117,7 +117,7 @@ describe('pull-request comment and commit status', () => {
       {
         state: 'success',
         context: 's3-asset-manager/web',
-        description: 'assets uploaded, 1 files (5 B)',
+        description: 'assets uploaded, 1 file (5 B)',
         target_url: 'https://ghe.example.com/octo/app/actions/runs/4242'
       }
     ])

@@ -32,7 +32,7 @@ describe('reports', () => {
   it('has readable summary rows, no raw JSON', () => {
     expect(summaryRows(base)).toEqual([
       ['Outcome', '✅ found'],
-      ['Source', 'cache'],
+      ['Source', 'code-hash cache (copied to this commit)'],
       ['Commit', `\`${'c'.repeat(40)}\``],
       ['Code hash', `\`${base.codeHash}\``],
       ['Files', '12'],

@@ -5,6 +5,7 @@ import { resolveCommit } from '../git.js'
 import type { Settings } from '../inputs.js'
 import { totalBytes } from '../sets/manifest.js'
 import { formatBytes } from '../report/progress.js'
+import { plural } from '../report/markdown.js'
 import { IntegrityError } from '../errors.js'
 import type { AssetsResult } from './result.js'
 
@@ -15,9 +16,9 @@ export async function codeHashOf(settings: Settings): Promise<string> {
   const result = await computeCodeHash(settings.repoPath, settings.codeHashPatterns)
   const how =
     result.method === 'git'
-      ? `ids from git's index, ${result.hashed} changed or untracked file(s) hashed`
+      ? `ids from git's index, ${plural(result.hashed, 'changed or untracked file')} hashed`
       : `every file hashed, ${formatBytes(result.bytes)}, no git work tree at ${settings.repoPath}`
-  core.info(`Code hash ${result.hash} over ${result.files} files (${how}) in ${Date.now() - started} ms.`)
+  core.info(`Code hash ${result.hash} over ${plural(result.files, 'file')} (${how}) in ${Date.now() - started} ms.`)
   return result.hash
 }
 
@@ -78,16 +79,17 @@ export async function check(settings: Settings, sets: AssetSets): Promise<Assets
         : `No assets for commit ${commit}: build and upload them.`
     }
   }
+  const fileCount = result.legacy?.files ?? files.length
   return {
     ...base,
     outcome: 'found',
     found: true,
     source: result.source,
-    files: result.legacy?.files ?? files.length,
+    files: fileCount,
     bytes: result.legacy?.bytes ?? totalBytes(files),
     message:
       result.source === 'commit'
-        ? `Found the assets of commit ${commit} (${files.length} files)${download ? ' and downloaded them' : ''}.`
-        : `Found the assets under code hash ${result.codeHash} and copied them to commit ${commit} (${files.length} files)${download ? ', then downloaded them' : ''}.`
+        ? `Found the assets of commit ${commit} (${plural(fileCount, 'file')})${download ? ' and downloaded them' : ''}.`
+        : `Found the assets under code hash ${result.codeHash} and copied them to commit ${commit} (${plural(fileCount, 'file')})${download ? ', then downloaded them' : ''}.`
   }
 }

@@ -8,6 +8,8 @@ export interface AssetsResult {
   readonly commitHash: string
   readonly codeHash: string
   readonly location: string
+  /** A web console page for `location`, where the store has one (AWS S3, Google Cloud Storage). */
+  readonly locationUrl?: string
   readonly files: number
   readonly bytes: number
   readonly elapsedMs: number

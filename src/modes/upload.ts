@@ -1,3 +1,4 @@
+import { plural } from '../report/markdown.js'
 import * as core from '@actions/core'
 import type { AssetSets } from '../sets/asset-sets.js'
 import { hasFoundMarker, readCheckRecord } from './check-record.js'
@@ -66,6 +67,6 @@ export async function upload(settings: Settings, sets: AssetSets): Promise<Asset
     files: manifest.files.length,
     bytes: totalBytes(manifest.files),
     elapsedMs: Date.now() - started,
-    message: `Uploaded ${manifest.files.length} files to ${location}${codeHash ? ` and cached them under code hash ${codeHash}` : ''}.`
+    message: `Uploaded ${plural(manifest.files.length, 'file')} to ${location}${codeHash ? ` and cached them under code hash ${codeHash}` : ''}.`
   }
 }

@@ -1,49 +1,77 @@
-import * as core from '@actions/core'
-import type { ApplyOutcome } from '../modes/apply.js'
+import type { ApplyOutcome } from '../modes/apply-outcome.js'
 import type { GitHubReport } from './github.js'
+import { code, firstLine, plural, seconds, table, text } from './markdown.js'
+import { GRAPH_LIMIT, planFlowchart } from './plan-graph.js'
 
 const ACTION_ICON = { Create: '➕ Create', Update: '🔄 Update', Delete: '➖ Delete' } as const
 
-/** The plan as table rows: tool, action, reason. */
-export function planRows(outcome: ApplyOutcome): [string, string, string][] {
-  return outcome.plan.map((change) => [`\`${change.key}\``, ACTION_ICON[change.action], change.reason])
+/** `name_instanceID` (the state key) as `name.instanceID`, the form configs and the graph use. */
+const refOf = (key: string): string => key.replace('_', '.')
+
+function statusOf(outcome: ApplyOutcome, index: number): string {
+  const failure = outcome.failure
+  if (!failure) return '✅ applied'
+  if (index < failure.applied) return '✅ applied'
+  return index === failure.applied ? '❌ failed' : '⏸️ not run'
+}
+
+/** The plan as a markdown table: tool, action, reason, and what happened to it when the plan ran. */
+export function planTable(outcome: ApplyOutcome): string {
+  const ran = !outcome.planOnly
+  const headers = ['Tool', 'Action', 'Reason', ...(ran ? ['Result'] : [])]
+  const rows = outcome.plan.map((change, index) => [
+    code(refOf(change.key)),
+    ACTION_ICON[change.action],
+    text(change.reason),
+    ...(ran ? [statusOf(outcome, index)] : [])
+  ])
+  return table(headers, rows)
 }
 
 function headline(outcome: ApplyOutcome): string {
-  if (outcome.changes === 0) return 'No changes: the state matches the config.'
-  return outcome.planOnly ? `Plan: ${outcome.changes} change(s), not applied (plan-only).` : `Applied ${outcome.changes} change(s).`
-}
-
-function markdownTable(outcome: ApplyOutcome): string {
-  if (outcome.changes === 0) return ''
-  return ['| Tool | Action | Reason |', '|---|---|---|', ...planRows(outcome).map((row) => `| ${row.join(' | ')} |`)].join('\n')
-}
-
-export async function writeApplySummary(outcome: ApplyOutcome): Promise<void> {
-  if (!process.env.GITHUB_STEP_SUMMARY) return
-  const summary = core.summary
-    .addHeading(`S3 Asset Manager — apply${outcome.planOnly ? ' (plan only)' : ''}`, 3)
-    .addRaw(headline(outcome), true)
-  if (outcome.changes > 0) {
-    summary.addTable([
-      [
-        { data: 'Tool', header: true },
-        { data: 'Action', header: true },
-        { data: 'Reason', header: true }
-      ],
-      ...planRows(outcome).map(([tool, action, reason]) => [tool.replace(/`/g, ''), action, reason])
-    ])
+  const failure = outcome.failure
+  if (failure) {
+    const saved =
+      failure.applied === 0 ? 'No change was applied.' : `${plural(failure.applied, 'change')} before it applied and saved in the state.`
+    return `❌ Tool ${code(refOf(failure.key))} failed: ${text(firstLine(failure.error))}\n\n${saved}`
   }
-  await summary
-    .addRaw(`State: ${outcome.stateDescription} · commit ${outcome.commitHash} · ${(outcome.elapsedMs / 1000).toFixed(1)} s`, true)
-    .write()
+  if (outcome.changes === 0) return 'No changes: the state matches the config.'
+  const changes = plural(outcome.changes, 'change')
+  return outcome.planOnly ? `Plan: ${changes}, not applied (plan-only).` : `Applied ${changes}.`
+}
+
+/** Headline, the plan as a graph (small configs) and as a table, and where the state lives. */
+export function applyMarkdown(outcome: ApplyOutcome, heading: string): string {
+  const parts = [heading, headline(outcome)]
+  if (outcome.changes > 0) {
+    if (outcome.graph.nodes.length <= GRAPH_LIMIT) {
+      parts.push(planFlowchart(outcome.graph, outcome.failure && refOf(outcome.failure.key)))
+    } else {
+      parts.push(
+        `<sub>The plan has ${plural(outcome.graph.nodes.length, 'tool')}, more than a graph can show (${GRAPH_LIMIT}): the table lists every change.</sub>`
+      )
+    }
+    parts.push(planTable(outcome))
+  }
+  parts.push(`State: ${text(outcome.stateDescription)} · commit ${code(outcome.commitHash)} · ${seconds(outcome.elapsedMs)}`)
+  return `${parts.join('\n\n')}\n`
+}
+
+export function applySummaryHeading(outcome: ApplyOutcome): string {
+  return `### S3 Asset Manager — apply${outcome.planOnly ? ' (plan only)' : ''}${outcome.failure ? ' failed' : ''}`
 }
 
 export function applyReport(outcome: ApplyOutcome, instance: string): GitHubReport {
+  const changes = plural(outcome.changes, 'change')
+  const description = outcome.failure
+    ? `apply failed at ${refOf(outcome.failure.key)}: ${firstLine(outcome.failure.error)}`
+    : outcome.changes === 0
+      ? 'no changes'
+      : `${changes} ${outcome.planOnly ? 'planned' : 'applied'}`
   return {
-    state: 'success',
-    description: outcome.changes === 0 ? 'no changes' : `${outcome.changes} change(s) ${outcome.planOnly ? 'planned' : 'applied'}`,
-    markdown: `#### S3 Asset Manager · \`${instance}\` · apply\n\n${headline(outcome)}\n\n${markdownTable(outcome)}`,
+    state: outcome.failure ? 'failure' : 'success',
+    description,
+    markdown: applyMarkdown(outcome, `#### S3 Asset Manager · ${code(instance)} · apply`),
     commit: outcome.commitHash
   }
 }

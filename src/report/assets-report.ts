@@ -1,5 +1,6 @@
 import type { AssetsResult } from '../modes/result.js'
 import type { GitHubReport } from './github.js'
+import { code, link, plural, seconds, table, text } from './markdown.js'
 import { formatBytes } from './progress.js'
 
 const OUTCOME_LABEL: Record<AssetsResult['outcome'], string> = {
@@ -9,21 +10,33 @@ const OUTCOME_LABEL: Record<AssetsResult['outcome'], string> = {
   skipped: '⏭️ skipped (already stored)'
 }
 
-/** The rows of the summary and comment tables. */
+const SOURCE_LABEL: Record<AssetsResult['source'], string> = {
+  commit: 'this commit',
+  cache: 'code-hash cache (copied to this commit)',
+  none: '—'
+}
+
+/** The rows of the summary and comment tables, as markdown cells. */
 export function summaryRows(result: AssetsResult): [string, string][] {
+  const location = result.locationUrl ? link(code(result.location), result.locationUrl) : code(result.location)
   return [
     ['Outcome', OUTCOME_LABEL[result.outcome]],
-    ['Source', result.source === 'none' ? '—' : result.source],
-    ['Commit', `\`${result.commitHash}\``],
-    ['Code hash', result.codeHash ? `\`${result.codeHash}\`` : '— (tier off)'],
-    ['Files', String(result.files)],
+    ['Source', SOURCE_LABEL[result.source]],
+    ['Commit', code(result.commitHash)],
+    ['Code hash', result.codeHash ? code(result.codeHash) : '— (tier off)'],
+    ['Files', result.files.toLocaleString('en-US')],
     ['Size', formatBytes(result.bytes)],
-    ['Location', `\`${result.location}\``],
-    ['Time', `${(result.elapsedMs / 1000).toFixed(1)} s`],
+    ['Location', location],
+    ['Time', seconds(result.elapsedMs)],
     ...(result.untrusted
-      ? ([['Untrusted', `${result.untrusted} set(s) ignored: manifest not verified by the signing key`]] as [string, string][])
+      ? ([['Untrusted', `${plural(result.untrusted, 'set')} ignored: manifest not verified by the signing key`]] as [string, string][])
       : [])
   ]
+}
+
+/** The heading, the run's sentence and the table: the job summary and the PR comment share it. */
+export function assetsMarkdown(result: AssetsResult, heading: string): string {
+  return `${heading}\n\n${text(result.message)}\n\n${table(['', ''], summaryRows(result))}\n`
 }
 
 function statusDescription(result: AssetsResult): string {
@@ -31,12 +44,12 @@ function statusDescription(result: AssetsResult): string {
   switch (result.outcome) {
     case 'found':
       return result.source === 'cache'
-        ? `assets found in cache (code hash ${shortHash}…), ${result.files} files`
-        : `assets found for this commit, ${result.files} files`
+        ? `assets found in cache (code hash ${shortHash}…), ${plural(result.files, 'file')}`
+        : `assets found for this commit, ${plural(result.files, 'file')}`
     case 'missing':
       return 'assets not found — build needed'
     case 'uploaded':
-      return `assets uploaded, ${result.files} files (${formatBytes(result.bytes)})`
+      return `assets uploaded, ${plural(result.files, 'file')} (${formatBytes(result.bytes)})`
     case 'skipped':
       return 'assets already stored'
   }
@@ -44,11 +57,10 @@ function statusDescription(result: AssetsResult): string {
 
 /** The commit status and PR comment for a check or upload. */
 export function assetsReport(result: AssetsResult, instance: string): GitHubReport {
-  const table = ['| | |', '|---|---|', ...summaryRows(result).map(([name, value]) => `| ${name} | ${value} |`)].join('\n')
   return {
     state: result.outcome === 'missing' ? 'pending' : 'success',
     description: statusDescription(result),
-    markdown: `#### S3 Asset Manager · \`${instance}\`\n\n${result.message}\n\n${table}`,
+    markdown: assetsMarkdown(result, `#### S3 Asset Manager · ${code(instance)}`),
     commit: result.commitHash
   }
 }

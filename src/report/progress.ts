@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { plural } from './markdown.js'
 
 const MB = 1024 * 1024
 
@@ -35,7 +36,8 @@ export class Progress {
     if (now - this.lastLog >= this.intervalMs && this.files < this.totalFiles) {
       this.lastLog = now
       // A transfer that lasts shows its progress lines folded in a group; a short one logs only its last line.
-      if (!this.grouped && this.log === core.info) core.startGroup(`${this.verb} ${this.totalFiles} files, ${formatBytes(this.totalBytes)}`)
+      if (!this.grouped && this.log === core.info)
+        core.startGroup(`${this.verb} ${plural(this.totalFiles, 'file')}, ${formatBytes(this.totalBytes)}`)
       this.grouped = true
       this.log(
         `${this.verb} ${this.files}/${this.totalFiles} files, ${formatBytes(this.bytes)} of ${formatBytes(this.totalBytes)}${this.rate(now)}`
@@ -52,7 +54,9 @@ export class Progress {
   finish(): number {
     if (this.grouped && this.log === core.info) core.endGroup()
     const elapsed = Date.now() - this.started
-    this.log(`${this.verb} ${this.files} files, ${formatBytes(this.bytes)} in ${(elapsed / 1000).toFixed(1)} s${this.rate(Date.now())}`)
+    this.log(
+      `${this.verb} ${plural(this.files, 'file')}, ${formatBytes(this.bytes)} in ${(elapsed / 1000).toFixed(1)} s${this.rate(Date.now())}`
+    )
     return elapsed
   }
 }

@@ -1,19 +1,34 @@
 import * as core from '@actions/core'
+import { errorMessage } from '../errors.js'
 import type { AssetsResult } from '../modes/result.js'
-import { summaryRows } from './assets-report.js'
+import { assetsMarkdown } from './assets-report.js'
+import { firstLine, text } from './markdown.js'
 
-/** Writes the job summary when the runner provides one (GITHUB_STEP_SUMMARY); a no-op elsewhere. */
-export async function writeSummary(result: AssetsResult): Promise<void> {
+/** Writes markdown to the job summary when the runner provides one (GITHUB_STEP_SUMMARY); a no-op elsewhere. */
+export async function writeSummaryMarkdown(markdown: string): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return
-  await core.summary
-    .addHeading(`S3 Asset Manager — ${result.mode}`, 3)
-    .addRaw(result.message, true)
-    .addTable([
-      [
-        { data: 'Item', header: true },
-        { data: 'Value', header: true }
-      ],
-      ...summaryRows(result)
-    ])
-    .write()
+  try {
+    await core.summary.addRaw(markdown, true).write()
+  } catch (error) {
+    throw new Error(
+      `Could not write the job summary to GITHUB_STEP_SUMMARY (${process.env.GITHUB_STEP_SUMMARY}): ${firstLine(errorMessage(error))}`,
+      { cause: error }
+    )
+  } finally {
+    core.summary.emptyBuffer()
+  }
+}
+
+export function writeSummary(result: AssetsResult): Promise<void> {
+  return writeSummaryMarkdown(assetsMarkdown(result, `### S3 Asset Manager — ${result.mode}`))
+}
+
+/** A failed check or upload still says what happened: the error's first line, the rest folded. */
+export function failureMarkdown(mode: string, message: string): string {
+  const [head = '', ...rest] = message.split(/\r?\n/)
+  const details = rest.join('\n').trim()
+  return (
+    `### S3 Asset Manager — ${mode} failed\n\n❌ ${text(head.trim())}\n` +
+    (details ? `\n<details><summary>Details</summary>\n\n${details.split('\n').map(text).join('<br>\n')}\n\n</details>\n` : '')
+  )
 }

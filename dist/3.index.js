@@ -419,13 +419,17 @@ var external_node_crypto_ = __webpack_require__(7598);
 const TEMPLATE = /\[\[\s*(.*?)\s*\]\]/g;
 const PLACEHOLDER = /__sam_tpl_(\d+)__/g;
 const WHOLE_PLACEHOLDER = /^__sam_tpl_(\d+)__$/;
+/**
+ * `[[ name ]]` is a var; `[[ env NAME ]]`, `[[ env "NAME" ]]` and `[[ env 'NAME' ]]` read the environment,
+ * as dtm reads them (its quote-adding pre-processor makes the bare form quoted).
+ */
 function parseExpression(source, file) {
     if (/^[A-Za-z_][\w.-]*$/.test(source))
         return { kind: 'var', name: source };
-    const env = /^env\s+"([^"]+)"$/.exec(source) ?? /^env\s+'([^']+)'$/.exec(source);
+    const env = /^env\s+(?:"([^"]+)"|'([^']+)'|([A-Za-z_]\w*))$/.exec(source);
     if (env)
-        return { kind: 'env', name: env[1] };
-    throw new ConfigError(`${file}: '[[ ${source} ]]' is not a template this action knows: use [[ varName ]] or [[ env "NAME" ]].`);
+        return { kind: 'env', name: (env[1] ?? env[2] ?? env[3]) };
+    throw new ConfigError(`${file}: '[[ ${source} ]]' is not a template this action knows: use [[ varName ]] or [[ env NAME ]].`);
 }
 /** Swaps every `[[ … ]]` for a placeholder; `offset` keeps placeholders of several files distinct. */
 function protectTemplates(text, file, offset) {
@@ -490,17 +494,20 @@ function hasPlaceholder(node) {
 }
 const REFERENCE = /\$\{\{\s*([\w-]+)\.([\w-]+)\.outputs\.([\w-]+)\s*\}\}/g;
 const WHOLE_REFERENCE = /^\$\{\{\s*([\w-]+)\.([\w-]+)\.outputs\.([\w-]+)\s*\}\}$/;
-/** Every output reference in a tree; a `${{` that is not one is an error naming it. */
-function findReferences(node, where) {
-    const found = [];
+const EXPRESSION = /\$\{\{([\s\S]*?)\}\}/g;
+/**
+ * Every output reference in a tree, and every other `${{ … }}`, which dtm leaves as written (a config may
+ * carry GitHub workflow text such as `${{ github.sha }}`); the caller decides whether one looks like a slip.
+ */
+function findReferences(node) {
+    const references = [];
+    const foreign = [];
     const visit = (value) => {
         if (typeof value === 'string') {
             for (const match of value.matchAll(REFERENCE))
-                found.push({ tool: `${match[1]}.${match[2]}`, key: match[3] });
-            const leftover = value.replace(REFERENCE, '');
-            if (leftover.includes('${{')) {
-                throw new ConfigError(`${where}: '${value}' has a reference this action cannot read: write \${{ name.instanceID.outputs.key }}.`);
-            }
+                references.push({ tool: `${match[1]}.${match[2]}`, key: match[3] });
+            for (const match of value.replace(REFERENCE, '').matchAll(EXPRESSION))
+                foreign.push({ text: match[0], inner: match[1].trim() });
         }
         else if (Array.isArray(value))
             value.forEach(visit);
@@ -508,7 +515,7 @@ function findReferences(node, where) {
             Object.values(value).forEach(visit);
     };
     visit(node);
-    return found;
+    return { references, foreign };
 }
 /** Replaces output references; a string that is one reference keeps the output's own type. */
 function resolveReferences(node, lookup) {
@@ -694,7 +701,39 @@ function parseStoreOverrides(value, file) {
         throw new ConfigError(`${file}: unknown key(s) ${unknown.join(', ')} in 'config.store'; allowed: ${allowed.join(', ')}.`);
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, String(v)]));
 }
-function expandApps(docs) {
+/** App keys DevStream's own plugins read (repo scaffolding, its CI plugins); accepted, not used here. */
+const DEVSTREAM_APP_KEYS = ['spec', 'repo', 'repoTemplate'];
+const APP_KEYS = ['name', 'ci', 'cd', 'dependsOn', ...DEVSTREAM_APP_KEYS];
+/**
+ * Merges `override` into `base` as dtm does for a pipeline entry's options over its template's
+ * (mergo.Merge WithOverride): maps merge key by key, anything else from `override` wins.
+ */
+function deepMerge(base, override) {
+    if (!isMap(base) || !isMap(override))
+        return override === undefined ? base : override;
+    const merged = { ...base };
+    for (const [key, value] of Object.entries(override))
+        merged[key] = key in base ? deepMerge(base[key], value) : value;
+    return merged;
+}
+/** `ci` / `cd` as dtm writes them (a list of entries) or as a single map. */
+function pipelineEntries(value, where) {
+    if (value === undefined || value === null)
+        return [];
+    const list = Array.isArray(value) ? value : [value];
+    return list.map((entry, index) => {
+        if (!isMap(entry))
+            throw new ConfigError(`${where}[${index}] must be a map with 'type' (and 'templateName' for type template).`);
+        return entry;
+    });
+}
+/**
+ * Turns each app's ci/cd entries into tools, as dtm does: `type: template` renders the named
+ * pipelineTemplate with the global vars, then the entry's vars, and merges the entry's options over the
+ * template's; any other type is a plugin used inline with the entry's options. Each tool is named by the
+ * plugin and has the app's name as its instanceID.
+ */
+function expandApps(docs, plugins) {
     const templates = new Map();
     for (const { file, doc } of docs) {
         for (const template of doc.pipelineTemplates ?? []) {
@@ -706,27 +745,92 @@ function expandApps(docs) {
         }
     }
     const tools = [];
+    const unusedKeys = new Map();
+    const knownPlugin = (type, what) => {
+        if (typeof type === 'string' && plugins.includes(type))
+            return type;
+        throw new ConfigError(`${what} has type '${String(type)}', which is not a plugin of this action; the plugins are: ${plugins.join(', ')}` +
+            ` (DevStream's own plugins such as github-actions or argocdapp do not exist here).`);
+    };
     for (const { file, doc } of docs) {
         for (const app of doc.apps ?? []) {
             if (!isMap(app) || typeof app.name !== 'string')
                 throw new ConfigError(`${file}: every apps entry needs a 'name'.`);
-            const ci = isMap(app.ci) ? app.ci : {};
-            const templateName = ci.templateName;
-            const template = typeof templateName === 'string' ? templates.get(templateName) : undefined;
-            if (!template) {
-                throw new ConfigError(`${file}: app '${app.name}' uses pipeline template '${String(templateName)}', which is not defined` +
-                    (templates.size ? ` (known: ${[...templates.keys()].join(', ')}).` : ' (there are no pipelineTemplates).'));
+            const unknown = Object.keys(app).filter((key) => !APP_KEYS.includes(key));
+            if (unknown.length > 0) {
+                throw new ConfigError(`${file}: app '${app.name}' has unknown key(s) ${unknown.join(', ')}; allowed: ${APP_KEYS.join(', ')}.`);
             }
-            const scope = new Map([['app', app.name], ...Object.entries(isMap(ci.vars) ? ci.vars : {})]);
-            tools.push({
-                raw: { name: template.doc.type ?? 'assets', instanceID: app.name, dependsOn: app.dependsOn, options: template.doc.options ?? {} },
-                file: template.file,
-                scope,
-                origin: `app '${app.name}' (template '${templateName}')`
-            });
+            const ignored = DEVSTREAM_APP_KEYS.filter((key) => app[key] !== undefined);
+            if (ignored.length > 0)
+                unusedKeys.set(app.name, ignored);
+            const produced = new Map();
+            for (const section of ['ci', 'cd']) {
+                for (const [index, entry] of pipelineEntries(app[section], `${file}: app '${app.name}' ${section}`).entries()) {
+                    const where = `${file}: app '${app.name}' ${section}[${index}]`;
+                    const type = entry.type ?? (entry.templateName !== undefined ? 'template' : undefined);
+                    const entryOptions = isMap(entry.options) ? entry.options : {};
+                    let tool;
+                    if (type === 'template') {
+                        const templateName = entry.templateName;
+                        if (typeof templateName !== 'string' || templateName === '') {
+                            throw new ConfigError(`${where} is of type template but names no templateName.`);
+                        }
+                        const template = templates.get(templateName);
+                        if (!template) {
+                            throw new ConfigError(`${where} uses pipeline template '${templateName}', which is not defined` +
+                                (templates.size ? ` (known: ${[...templates.keys()].join(', ')}).` : ' (there are no pipelineTemplates).'));
+                        }
+                        tool = {
+                            name: knownPlugin(template.doc.type ?? 'assets', `pipeline template '${templateName}' (${template.file}), used by ${where},`),
+                            options: deepMerge(template.doc.options ?? {}, entryOptions),
+                            file: template.file,
+                            origin: `app '${app.name}' ${section}[${index}] (template '${templateName}')`,
+                            vars: isMap(entry.vars) ? entry.vars : {}
+                        };
+                    }
+                    else {
+                        tool = {
+                            name: knownPlugin(type, where),
+                            options: entryOptions,
+                            file,
+                            origin: `app '${app.name}' ${section}[${index}]`,
+                            vars: isMap(entry.vars) ? entry.vars : {}
+                        };
+                    }
+                    const key = `${tool.name}_${app.name}`;
+                    const earlier = produced.get(key);
+                    if (earlier) {
+                        throw new ConfigError(`${file}: app '${app.name}': ${earlier} and ${section}[${index}] both make tool ${tool.name}.${app.name}; ` +
+                            `a tool's name and instanceID must be unique, so an app can use each plugin once.`);
+                    }
+                    produced.set(key, `${section}[${index}]`);
+                    tools.push({
+                        raw: { name: tool.name, instanceID: app.name, dependsOn: app.dependsOn, options: tool.options },
+                        file: tool.file,
+                        scope: new Map([['app', app.name], ...Object.entries(tool.vars)]),
+                        origin: tool.origin
+                    });
+                }
+            }
         }
     }
-    return tools;
+    return { tools, unusedKeys };
+}
+/** A `${{ … }}` left as written that names a tool of the config is most likely a mistyped reference. */
+function referenceSlips(tools, foreign) {
+    const refs = new Set(tools.map((tool) => tool.ref));
+    const warnings = [];
+    for (const [tool, expressions] of foreign) {
+        for (const expression of expressions) {
+            const named = /^([\w-]+)\.([\w-]+)/.exec(expression.inner);
+            const target = named ? `${named[1]}.${named[2]}` : undefined;
+            if (!target || !refs.has(target))
+                continue;
+            warnings.push(`${tool.file}: tool ${tool.ref} has '${expression.text}', which names tool ${target} but is not an output reference, ` +
+                `so it is left as written. To read an output, write \${{ ${target}.outputs.<key> }}.`);
+        }
+    }
+    return warnings;
 }
 /**
  * Loads the apply config (a file or a directory of *.yaml/*.yml, merged, with varFile/toolFile relative to
@@ -790,7 +894,7 @@ async function loadConfig(configPath, plugins, env = process.env) {
             raws.push({ raw, file, scope: new Map(), origin: 'tool' });
         }
     }
-    const fromApps = expandApps(loader.docs);
+    const { tools: fromApps, unusedKeys } = expandApps(loader.docs, plugins);
     if (raws.length === 0 && fromApps.length === 0) {
         // With no tools, the plan would delete everything the state holds: refuse, as dtm does.
         throw new ConfigError(`${files.join(', ')} declare${files.length > 1 ? '' : 's'} no tools and no apps. Add a 'tools:' list (or 'apps:'); ` +
@@ -799,6 +903,7 @@ async function loadConfig(configPath, plugins, env = process.env) {
     const tools = [];
     const byRef = new Map();
     const plainToolRefs = [];
+    const foreign = new Map();
     for (const { raw, file, scope, origin } of [...raws, ...fromApps]) {
         const unknown = Object.keys(raw).filter((key) => !TOOL_KEYS.includes(key) && raw[key] !== undefined);
         const label = `${file}: ${origin === 'tool' ? 'tool' : origin}`;
@@ -828,7 +933,8 @@ async function loadConfig(configPath, plugins, env = process.env) {
             if (!/^[\w-]+\.[\w-]+$/.test(dependency))
                 throw new ConfigError(`${file}: tool ${ref} dependsOn '${dependency}': write it as name.instanceID.`);
         }
-        const references = findReferences(value.options, `${file}: tool ${ref}`).map((reference) => reference.tool);
+        const found = findReferences(value.options);
+        const references = found.references.map((reference) => reference.tool);
         const tool = {
             name,
             instanceID,
@@ -844,6 +950,8 @@ async function loadConfig(configPath, plugins, env = process.env) {
         };
         byRef.set(ref, tool);
         tools.push(tool);
+        if (found.foreign.length > 0)
+            foreign.set(tool, found.foreign);
         if (origin === 'tool')
             plainToolRefs.push(ref);
     }
@@ -856,7 +964,12 @@ async function loadConfig(configPath, plugins, env = process.env) {
                 throw new ConfigError(`${tool.file}: tool ${tool.ref} depends on itself.`);
         }
     }
-    return { files, baseDir, state, store, tools };
+    const notices = unusedKeys.size
+        ? [
+            `Not used here (read by DevStream's own plugins): ${[...unusedKeys].map(([app, keys]) => `app '${app}' ${keys.join(', ')}`).join('; ')}.`
+        ]
+        : [];
+    return { files, baseDir, state, store, tools, notices, warnings: referenceSlips(tools, foreign) };
 }
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
@@ -1554,9 +1667,15 @@ class StateFile {
 
 // EXTERNAL MODULE: ./src/git.ts
 var git = __webpack_require__(1243);
+// EXTERNAL MODULE: ./src/report/markdown.ts
+var markdown = __webpack_require__(4285);
+// EXTERNAL MODULE: ./src/modes/apply-outcome.ts
+var apply_outcome = __webpack_require__(2685);
 // EXTERNAL MODULE: ./src/stores/index.ts
 var stores = __webpack_require__(2826);
 ;// CONCATENATED MODULE: ./src/modes/apply.ts
+
+
 
 
 
@@ -1590,6 +1709,24 @@ function warnAboutEphemeralState(config) {
         core/* warning */.$e(`The state is a local file (${config.state.file}) on a GitHub-hosted runner: it is lost when the job ends, so every run starts from an empty state. Use the s3 state backend.`);
     }
 }
+/** The plan as a graph: every config tool and every state entry to delete, with their dependencies. */
+function planGraph(tools, plan) {
+    const actions = new Map(plan.changes.map((change) => [change.key, change.action]));
+    const nodes = tools.map((tool) => ({ ref: tool.ref, action: actions.get(tool.key) ?? 'Unchanged' }));
+    const edges = tools.flatMap((tool) => tool.dependencies.map((dep) => ({
+        from: dep,
+        to: tool.ref,
+        kind: tool.dependsOn.includes(dep) ? 'dependsOn' : 'reference'
+    })));
+    for (const change of plan.changes) {
+        if (change.action !== 'Delete' || !change.entry)
+            continue;
+        const ref = `${change.entry.name}.${change.entry.instanceID}`;
+        nodes.push({ ref, action: 'Delete' });
+        edges.push(...change.entry.dependsOn.map((dep) => ({ from: dep, to: ref, kind: 'dependsOn' })));
+    }
+    return { nodes, edges };
+}
 function processingBanner(text) {
     core/* info */.pq(`-------------------- [  ${text}  ] --------------------`);
 }
@@ -1598,6 +1735,10 @@ async function apply(settings) {
     const started = Date.now();
     const config = await loadConfig(settings.apply.config, [...PLUGINS.keys()]);
     warnAboutEphemeralState(config);
+    for (const notice of config.notices)
+        core/* info */.pq(notice);
+    for (const warning of config.warnings)
+        core/* warning */.$e(warning);
     const storeSettings = storeSettingsFor(settings, config.store, config.baseDir);
     const storage = stateStorageFor(config.state, settings.store);
     const store = await (0,stores/* createStore */.y)(storeSettings, settings.concurrency);
@@ -1624,10 +1765,12 @@ async function apply(settings) {
             }
             const plan = await computePlan(config.tools, state, PLUGINS, context);
             const planned = plan.changes.map(({ key, action, reason }) => ({ key, action, reason }));
+            const graph = planGraph(config.tools, plan);
             const outcome = (found, message, resources) => ({
                 planOnly: settings.apply.planOnly,
                 changes: plan.changes.length,
                 plan: planned,
+                graph,
                 outputs: Object.fromEntries(config.tools.map((tool) => [tool.key, resources.get(tool.key)?.resourceStatus.outputs ?? {}])),
                 found,
                 commitHash: commit,
@@ -1647,14 +1790,18 @@ async function apply(settings) {
             if (settings.apply.planOnly) {
                 core/* info */.pq(`Changes count: ${plan.changes.length}.`);
                 const builds = plan.changes.some((change) => change.tool?.name === 'assets');
-                return outcome(!builds, `Plan only: ${plan.changes.length} change(s), nothing was done.`, state.resources);
+                return outcome(!builds, `Plan only: ${(0,markdown/* plural */.LS)(plan.changes.length, 'change')}, nothing was done.`, state.resources);
             }
             if (plan.changes.length === 0) {
                 core/* info */.pq('No changes: the state matches the config.');
                 return outcome(true, 'No changes.', state.resources);
             }
-            const { resources, built } = await execute(plan, stateFile, context);
-            return outcome(!built, `Applied ${plan.changes.length} change(s); the state is saved in ${storage.description}.`, resources);
+            const run = await execute(plan, stateFile, context);
+            if (run.failure) {
+                const failed = outcome(false, run.failure.message, run.resources);
+                throw new apply_outcome/* ApplyFailedError */._(run.failure.message, { ...failed, failure: run.failure.summary }, { cause: run.failure.cause });
+            }
+            return outcome(!run.built, `Applied ${(0,markdown/* plural */.LS)(plan.changes.length, 'change')}; the state is saved in ${storage.description}.`, run.resources);
         }
         finally {
             if (lock)
@@ -1702,8 +1849,21 @@ async function execute(plan, stateFile, context) {
         }
         catch (error) {
             processingBanner('Processing aborted.');
-            const kept = index === 0 ? 'No change was applied' : `The ${index} change(s) before it were applied and are saved in the state`;
-            throw new Error(`Tool (${change.label}) ${change.action} failed: ${error.message}. ${kept}.`, { cause: error });
+            const kept = index === 0
+                ? 'No change was applied'
+                : index === 1
+                    ? 'The change before it was applied and is saved in the state'
+                    : `The ${index} changes before it were applied and are saved in the state`;
+            const reason = error.message ?? String(error);
+            return {
+                resources,
+                built,
+                failure: {
+                    message: `Tool (${change.label}) ${change.action} failed: ${reason}. ${kept}.`,
+                    cause: error,
+                    summary: { key: change.key, applied: index, error: reason }
+                }
+            };
         }
     }
     processingBanner('Processing done.');

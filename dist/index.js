@@ -18,7 +18,7 @@ var net = __nccwpck_require__(9278);
 var tls = __nccwpck_require__(4756);
 var http = __nccwpck_require__(8611);
 var https = __nccwpck_require__(5692);
-var events = __nccwpck_require__(2053);
+var events = __nccwpck_require__(4434);
 var assert = __nccwpck_require__(2613);
 var util = __nccwpck_require__(9023);
 
@@ -28607,7 +28607,7 @@ function parsePatterns(text) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4434);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9145);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28896,7 +28896,7 @@ function getInputs(argv = process.argv, cwd = process.cwd()) {
 
 /***/ }),
 
-/***/ 4434:
+/***/ 9145:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28913,6 +28913,8 @@ var constants = __nccwpck_require__(7242);
 var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/inputs.ts
 var inputs = __nccwpck_require__(8422);
+// EXTERNAL MODULE: ./src/modes/apply-outcome.ts
+var apply_outcome = __nccwpck_require__(2685);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
@@ -28957,7 +28959,10 @@ var git = __nccwpck_require__(1243);
 var sets_manifest = __nccwpck_require__(9640);
 // EXTERNAL MODULE: ./src/report/progress.ts
 var progress = __nccwpck_require__(8991);
+// EXTERNAL MODULE: ./src/report/markdown.ts
+var report_markdown = __nccwpck_require__(4285);
 ;// CONCATENATED MODULE: ./src/modes/check.ts
+
 
 
 
@@ -28970,9 +28975,9 @@ async function codeHashOf(settings) {
     const { computeCodeHash } = await Promise.all(/* import() */[__nccwpck_require__.e(448), __nccwpck_require__.e(361)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9361));
     const result = await computeCodeHash(settings.repoPath, settings.codeHashPatterns);
     const how = result.method === 'git'
-        ? `ids from git's index, ${result.hashed} changed or untracked file(s) hashed`
+        ? `ids from git's index, ${(0,report_markdown/* plural */.LS)(result.hashed, 'changed or untracked file')} hashed`
         : `every file hashed, ${(0,progress/* formatBytes */.z)(result.bytes)}, no git work tree at ${settings.repoPath}`;
-    core/* info */.pq(`Code hash ${result.hash} over ${result.files} files (${how}) in ${Date.now() - started} ms.`);
+    core/* info */.pq(`Code hash ${result.hash} over ${(0,report_markdown/* plural */.LS)(result.files, 'file')} (${how}) in ${Date.now() - started} ms.`);
     return result.hash;
 }
 /** check: is there a stored asset set for this commit, or for the same code under its code hash? */
@@ -29026,20 +29031,22 @@ async function check(settings, sets) {
                 : `No assets for commit ${commit}: build and upload them.`
         };
     }
+    const fileCount = result.legacy?.files ?? files.length;
     return {
         ...base,
         outcome: 'found',
         found: true,
         source: result.source,
-        files: result.legacy?.files ?? files.length,
+        files: fileCount,
         bytes: result.legacy?.bytes ?? (0,sets_manifest/* totalBytes */.ob)(files),
         message: result.source === 'commit'
-            ? `Found the assets of commit ${commit} (${files.length} files)${download ? ' and downloaded them' : ''}.`
-            : `Found the assets under code hash ${result.codeHash} and copied them to commit ${commit} (${files.length} files)${download ? ', then downloaded them' : ''}.`
+            ? `Found the assets of commit ${commit} (${(0,report_markdown/* plural */.LS)(fileCount, 'file')})${download ? ' and downloaded them' : ''}.`
+            : `Found the assets under code hash ${result.codeHash} and copied them to commit ${commit} (${(0,report_markdown/* plural */.LS)(fileCount, 'file')})${download ? ', then downloaded them' : ''}.`
     };
 }
 
 ;// CONCATENATED MODULE: ./src/modes/upload.ts
+
 
 
 
@@ -29097,57 +29104,136 @@ async function upload(settings, sets) {
         files: manifest.files.length,
         bytes: (0,sets_manifest/* totalBytes */.ob)(manifest.files),
         elapsedMs: Date.now() - started,
-        message: `Uploaded ${manifest.files.length} files to ${location}${codeHash ? ` and cached them under code hash ${codeHash}` : ''}.`
+        message: `Uploaded ${(0,report_markdown/* plural */.LS)(manifest.files.length, 'file')} to ${location}${codeHash ? ` and cached them under code hash ${codeHash}` : ''}.`
     };
+}
+
+;// CONCATENATED MODULE: ./src/report/plan-graph.ts
+/** Above this many tools the picture stops helping; the summary shows the table only. */
+const GRAPH_LIMIT = 50;
+const STYLES = {
+    Create: { className: 'create', style: 'fill:#dafbe1,stroke:#1a7f37,color:#1f2328', legend: '🟩 create' },
+    Update: { className: 'update', style: 'fill:#fff8c5,stroke:#9a6700,color:#1f2328', legend: '🟨 update' },
+    Delete: { className: 'delete', style: 'fill:#ffebe9,stroke:#cf222e,color:#1f2328,stroke-dasharray:4 3', legend: '🟥 delete' },
+    Unchanged: { className: 'unchanged', style: 'fill:#f6f8fa,stroke:#8c959f,color:#57606a', legend: '⬜ unchanged' },
+    Failed: { className: 'failed', style: 'fill:#ffebe9,stroke:#cf222e,color:#1f2328,stroke-width:3px', legend: '❌ failed' }
+};
+/** A Mermaid label: quotes and the characters Mermaid reads as markup become entity codes. */
+function label(text) {
+    return `"${text.replace(/[#"<>]/g, (char) => `#${char.charCodeAt(0)};`)}"`;
+}
+/**
+ * The plan as a Mermaid flowchart, in a fenced block GitHub renders: a node per tool labelled
+ * `name.instanceID`, styled by its action; solid arrows for dependsOn, dotted ones for output references,
+ * from the tool that runs first. `failedRef` marks the tool a run stopped at.
+ */
+function planFlowchart(graph, failedRef) {
+    const ids = new Map(graph.nodes.map((node, index) => [node.ref, `t${index}`]));
+    const lines = ['flowchart LR'];
+    for (const node of graph.nodes)
+        lines.push(`  ${ids.get(node.ref)}[${label(node.ref)}]`);
+    const seen = new Set();
+    for (const edge of graph.edges) {
+        const from = ids.get(edge.from);
+        const to = ids.get(edge.to);
+        const id = `${from}>${to}`;
+        if (!from || !to || seen.has(id))
+            continue;
+        seen.add(id);
+        lines.push(`  ${from} ${edge.kind === 'dependsOn' ? '-->' : '-.->'} ${to}`);
+    }
+    const used = new Set();
+    const byClass = new Map();
+    for (const node of graph.nodes) {
+        const style = node.ref === failedRef ? 'Failed' : node.action;
+        used.add(style);
+        byClass.set(style, [...(byClass.get(style) ?? []), ids.get(node.ref)]);
+    }
+    for (const [style, members] of byClass) {
+        lines.push(`  classDef ${STYLES[style].className} ${STYLES[style].style}`);
+        lines.push(`  class ${members.join(',')} ${STYLES[style].className}`);
+    }
+    const legend = Object.keys(STYLES).filter((style) => used.has(style)).map((style) => STYLES[style].legend);
+    const kinds = new Set(graph.edges.map((edge) => edge.kind));
+    const arrows = [kinds.has('dependsOn') ? 'solid arrow: dependsOn' : '', kinds.has('reference') ? 'dotted arrow: output reference' : '']
+        .filter(Boolean)
+        .map((part) => ` · ${part}`)
+        .join('');
+    return `\`\`\`mermaid\n${lines.join('\n')}\n\`\`\`\n\n<sub>${legend.join(' · ')}${arrows}</sub>`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/apply-report.ts
 
+
 const ACTION_ICON = { Create: '➕ Create', Update: '🔄 Update', Delete: '➖ Delete' };
-/** The plan as table rows: tool, action, reason. */
-function planRows(outcome) {
-    return outcome.plan.map((change) => [`\`${change.key}\``, ACTION_ICON[change.action], change.reason]);
+/** `name_instanceID` (the state key) as `name.instanceID`, the form configs and the graph use. */
+const refOf = (key) => key.replace('_', '.');
+function statusOf(outcome, index) {
+    const failure = outcome.failure;
+    if (!failure)
+        return '✅ applied';
+    if (index < failure.applied)
+        return '✅ applied';
+    return index === failure.applied ? '❌ failed' : '⏸️ not run';
+}
+/** The plan as a markdown table: tool, action, reason, and what happened to it when the plan ran. */
+function planTable(outcome) {
+    const ran = !outcome.planOnly;
+    const headers = ['Tool', 'Action', 'Reason', ...(ran ? ['Result'] : [])];
+    const rows = outcome.plan.map((change, index) => [
+        (0,report_markdown/* code */.aY)(refOf(change.key)),
+        ACTION_ICON[change.action],
+        (0,report_markdown/* text */.Qq)(change.reason),
+        ...(ran ? [statusOf(outcome, index)] : [])
+    ]);
+    return (0,report_markdown/* table */.tp)(headers, rows);
 }
 function headline(outcome) {
+    const failure = outcome.failure;
+    if (failure) {
+        const saved = failure.applied === 0 ? 'No change was applied.' : `${(0,report_markdown/* plural */.LS)(failure.applied, 'change')} before it applied and saved in the state.`;
+        return `❌ Tool ${(0,report_markdown/* code */.aY)(refOf(failure.key))} failed: ${(0,report_markdown/* text */.Qq)((0,report_markdown/* firstLine */.TM)(failure.error))}\n\n${saved}`;
+    }
     if (outcome.changes === 0)
         return 'No changes: the state matches the config.';
-    return outcome.planOnly ? `Plan: ${outcome.changes} change(s), not applied (plan-only).` : `Applied ${outcome.changes} change(s).`;
+    const changes = (0,report_markdown/* plural */.LS)(outcome.changes, 'change');
+    return outcome.planOnly ? `Plan: ${changes}, not applied (plan-only).` : `Applied ${changes}.`;
 }
-function markdownTable(outcome) {
-    if (outcome.changes === 0)
-        return '';
-    return ['| Tool | Action | Reason |', '|---|---|---|', ...planRows(outcome).map((row) => `| ${row.join(' | ')} |`)].join('\n');
-}
-async function writeApplySummary(outcome) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    const summary = core/* summary */.z
-        .addHeading(`S3 Asset Manager — apply${outcome.planOnly ? ' (plan only)' : ''}`, 3)
-        .addRaw(headline(outcome), true);
+/** Headline, the plan as a graph (small configs) and as a table, and where the state lives. */
+function applyMarkdown(outcome, heading) {
+    const parts = [heading, headline(outcome)];
     if (outcome.changes > 0) {
-        summary.addTable([
-            [
-                { data: 'Tool', header: true },
-                { data: 'Action', header: true },
-                { data: 'Reason', header: true }
-            ],
-            ...planRows(outcome).map(([tool, action, reason]) => [tool.replace(/`/g, ''), action, reason])
-        ]);
+        if (outcome.graph.nodes.length <= GRAPH_LIMIT) {
+            parts.push(planFlowchart(outcome.graph, outcome.failure && refOf(outcome.failure.key)));
+        }
+        else {
+            parts.push(`<sub>The plan has ${(0,report_markdown/* plural */.LS)(outcome.graph.nodes.length, 'tool')}, more than a graph can show (${GRAPH_LIMIT}): the table lists every change.</sub>`);
+        }
+        parts.push(planTable(outcome));
     }
-    await summary
-        .addRaw(`State: ${outcome.stateDescription} · commit ${outcome.commitHash} · ${(outcome.elapsedMs / 1000).toFixed(1)} s`, true)
-        .write();
+    parts.push(`State: ${(0,report_markdown/* text */.Qq)(outcome.stateDescription)} · commit ${(0,report_markdown/* code */.aY)(outcome.commitHash)} · ${(0,report_markdown/* seconds */.YA)(outcome.elapsedMs)}`);
+    return `${parts.join('\n\n')}\n`;
+}
+function applySummaryHeading(outcome) {
+    return `### S3 Asset Manager — apply${outcome.planOnly ? ' (plan only)' : ''}${outcome.failure ? ' failed' : ''}`;
 }
 function applyReport(outcome, instance) {
+    const changes = (0,report_markdown/* plural */.LS)(outcome.changes, 'change');
+    const description = outcome.failure
+        ? `apply failed at ${refOf(outcome.failure.key)}: ${(0,report_markdown/* firstLine */.TM)(outcome.failure.error)}`
+        : outcome.changes === 0
+            ? 'no changes'
+            : `${changes} ${outcome.planOnly ? 'planned' : 'applied'}`;
     return {
-        state: 'success',
-        description: outcome.changes === 0 ? 'no changes' : `${outcome.changes} change(s) ${outcome.planOnly ? 'planned' : 'applied'}`,
-        markdown: `#### S3 Asset Manager · \`${instance}\` · apply\n\n${headline(outcome)}\n\n${markdownTable(outcome)}`,
+        state: outcome.failure ? 'failure' : 'success',
+        description,
+        markdown: applyMarkdown(outcome, `#### S3 Asset Manager · ${(0,report_markdown/* code */.aY)(instance)} · apply`),
         commit: outcome.commitHash
     };
 }
 
 ;// CONCATENATED MODULE: ./src/report/assets-report.ts
+
 
 const OUTCOME_LABEL = {
     found: '✅ found',
@@ -29155,46 +29241,84 @@ const OUTCOME_LABEL = {
     uploaded: '⬆️ uploaded',
     skipped: '⏭️ skipped (already stored)'
 };
-/** The rows of the summary and comment tables. */
+const SOURCE_LABEL = {
+    commit: 'this commit',
+    cache: 'code-hash cache (copied to this commit)',
+    none: '—'
+};
+/** The rows of the summary and comment tables, as markdown cells. */
 function summaryRows(result) {
+    const location = result.locationUrl ? (0,report_markdown/* link */.nf)((0,report_markdown/* code */.aY)(result.location), result.locationUrl) : (0,report_markdown/* code */.aY)(result.location);
     return [
         ['Outcome', OUTCOME_LABEL[result.outcome]],
-        ['Source', result.source === 'none' ? '—' : result.source],
-        ['Commit', `\`${result.commitHash}\``],
-        ['Code hash', result.codeHash ? `\`${result.codeHash}\`` : '— (tier off)'],
-        ['Files', String(result.files)],
+        ['Source', SOURCE_LABEL[result.source]],
+        ['Commit', (0,report_markdown/* code */.aY)(result.commitHash)],
+        ['Code hash', result.codeHash ? (0,report_markdown/* code */.aY)(result.codeHash) : '— (tier off)'],
+        ['Files', result.files.toLocaleString('en-US')],
         ['Size', (0,progress/* formatBytes */.z)(result.bytes)],
-        ['Location', `\`${result.location}\``],
-        ['Time', `${(result.elapsedMs / 1000).toFixed(1)} s`],
+        ['Location', location],
+        ['Time', (0,report_markdown/* seconds */.YA)(result.elapsedMs)],
         ...(result.untrusted
-            ? [['Untrusted', `${result.untrusted} set(s) ignored: manifest not verified by the signing key`]]
+            ? [['Untrusted', `${(0,report_markdown/* plural */.LS)(result.untrusted, 'set')} ignored: manifest not verified by the signing key`]]
             : [])
     ];
+}
+/** The heading, the run's sentence and the table: the job summary and the PR comment share it. */
+function assetsMarkdown(result, heading) {
+    return `${heading}\n\n${(0,report_markdown/* text */.Qq)(result.message)}\n\n${(0,report_markdown/* table */.tp)(['', ''], summaryRows(result))}\n`;
 }
 function statusDescription(result) {
     const shortHash = result.codeHash.slice(0, 8);
     switch (result.outcome) {
         case 'found':
             return result.source === 'cache'
-                ? `assets found in cache (code hash ${shortHash}…), ${result.files} files`
-                : `assets found for this commit, ${result.files} files`;
+                ? `assets found in cache (code hash ${shortHash}…), ${(0,report_markdown/* plural */.LS)(result.files, 'file')}`
+                : `assets found for this commit, ${(0,report_markdown/* plural */.LS)(result.files, 'file')}`;
         case 'missing':
             return 'assets not found — build needed';
         case 'uploaded':
-            return `assets uploaded, ${result.files} files (${(0,progress/* formatBytes */.z)(result.bytes)})`;
+            return `assets uploaded, ${(0,report_markdown/* plural */.LS)(result.files, 'file')} (${(0,progress/* formatBytes */.z)(result.bytes)})`;
         case 'skipped':
             return 'assets already stored';
     }
 }
 /** The commit status and PR comment for a check or upload. */
 function assetsReport(result, instance) {
-    const table = ['| | |', '|---|---|', ...summaryRows(result).map(([name, value]) => `| ${name} | ${value} |`)].join('\n');
     return {
         state: result.outcome === 'missing' ? 'pending' : 'success',
         description: statusDescription(result),
-        markdown: `#### S3 Asset Manager · \`${instance}\`\n\n${result.message}\n\n${table}`,
+        markdown: assetsMarkdown(result, `#### S3 Asset Manager · ${(0,report_markdown/* code */.aY)(instance)}`),
         commit: result.commitHash
     };
+}
+
+;// CONCATENATED MODULE: ./src/report/console-links.ts
+/** The AWS console's host for a region's partition. */
+function awsConsoleHost(region) {
+    if (region.startsWith('cn-'))
+        return 'console.amazonaws.cn';
+    if (region.startsWith('us-gov-'))
+        return 'console.amazonaws-us-gov.com';
+    return 's3.console.aws.amazon.com';
+}
+/**
+ * A web console page showing a set's location (`s3://bucket/key/`, `gs://bucket/key/`), where a console
+ * exists: the AWS S3 console (the bucket's region included, or it redirects) and the Google Cloud console.
+ * Other S3-compatible services, the local store and the Actions cache have none: undefined.
+ */
+function consoleUrl(location, store) {
+    if (store.kind !== 's3' || store.flavor === 'compatible')
+        return undefined;
+    const match = /^(s3|gs):\/\/([^/]+)\/(.*)$/.exec(location);
+    if (!match)
+        return undefined;
+    const [, , bucket = '', key = ''] = match;
+    if (store.flavor === 'gcs') {
+        const pathPart = [bucket, ...key.split('/')].map(encodeURIComponent).join('/');
+        return `https://console.cloud.google.com/storage/browser/${pathPart}`;
+    }
+    const query = new URLSearchParams({ region: store.region, bucketType: 'general', prefix: key, showversions: 'false' });
+    return `https://${awsConsoleHost(store.region)}/s3/buckets/${encodeURIComponent(bucket)}?${query.toString()}`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/github.ts
@@ -29286,21 +29410,31 @@ async function reportToGitHub(settings, report) {
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 
 
-/** Writes the job summary when the runner provides one (GITHUB_STEP_SUMMARY); a no-op elsewhere. */
-async function writeSummary(result) {
+
+
+/** Writes markdown to the job summary when the runner provides one (GITHUB_STEP_SUMMARY); a no-op elsewhere. */
+async function writeSummaryMarkdown(markdown) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
-    await core/* summary */.z
-        .addHeading(`S3 Asset Manager — ${result.mode}`, 3)
-        .addRaw(result.message, true)
-        .addTable([
-        [
-            { data: 'Item', header: true },
-            { data: 'Value', header: true }
-        ],
-        ...summaryRows(result)
-    ])
-        .write();
+    try {
+        await core/* summary */.z.addRaw(markdown, true).write();
+    }
+    catch (error) {
+        throw new Error(`Could not write the job summary to GITHUB_STEP_SUMMARY (${process.env.GITHUB_STEP_SUMMARY}): ${(0,report_markdown/* firstLine */.TM)((0,errors/* errorMessage */.gJ)(error))}`, { cause: error });
+    }
+    finally {
+        core/* summary */.z.emptyBuffer();
+    }
+}
+function writeSummary(result) {
+    return writeSummaryMarkdown(assetsMarkdown(result, `### S3 Asset Manager — ${result.mode}`));
+}
+/** A failed check or upload still says what happened: the error's first line, the rest folded. */
+function failureMarkdown(mode, message) {
+    const [head = '', ...rest] = message.split(/\r?\n/);
+    const details = rest.join('\n').trim();
+    return (`### S3 Asset Manager — ${mode} failed\n\n❌ ${(0,report_markdown/* text */.Qq)(head.trim())}\n` +
+        (details ? `\n<details><summary>Details</summary>\n\n${details.split('\n').map(report_markdown/* text */.Qq).join('<br>\n')}\n\n</details>\n` : ''));
 }
 
 // EXTERNAL MODULE: ./src/stores/index.ts
@@ -29331,12 +29465,25 @@ async function createAssetSets(settings, concurrency, policy) {
 
 
 
+
+
+
+/** Writing an output failed: the runner's GITHUB_OUTPUT file is missing or not writable. */
+class OutputError extends Error {
+}
 /** On a runner outputs go to GITHUB_OUTPUT; elsewhere (Concourse, a shell) they are printed as name=value. */
 function setOutput(name, value) {
-    if (process.env.GITHUB_OUTPUT || process.env.GITHUB_ACTIONS)
-        core/* setOutput */.uH(name, value);
-    else
+    if (!process.env.GITHUB_OUTPUT && !process.env.GITHUB_ACTIONS) {
         process.stdout.write(`${name}=${value}\n`);
+        return;
+    }
+    try {
+        core/* setOutput */.uH(name, value);
+    }
+    catch (error) {
+        throw new OutputError(`Could not set the output '${name}': ${(0,report_markdown/* firstLine */.TM)((0,errors/* errorMessage */.gJ)(error))} (GITHUB_OUTPUT=${process.env.GITHUB_OUTPUT ?? ''}). ` +
+            `The runner provides this file; when running the bundle yourself, unset GITHUB_OUTPUT or point it at a writable file.`);
+    }
 }
 function setOutputs(result) {
     setOutput(constants/* Outputs */.tY.Found, String(result.found));
@@ -29347,43 +29494,158 @@ function setOutputs(result) {
     setOutput(constants/* Outputs */.tY.Files, String(result.files));
     setOutput(constants/* Outputs */.tY.Bytes, String(result.bytes));
 }
-/** The action's entry: reads the inputs, runs the mode, sets outputs; the one place that fails the step. */
-async function run() {
+async function runMode(settings) {
+    if (settings.mode === 'apply') {
+        // Loaded on demand: apply pulls in YAML and the S3 state backend, which check and upload do not need.
+        const { apply } = await Promise.all(/* import() */[__nccwpck_require__.e(358), __nccwpck_require__.e(448), __nccwpck_require__.e(243), __nccwpck_require__.e(3)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7003));
+        const outcome = await apply(settings);
+        core/* info */.pq(outcome.message);
+        setOutput(constants/* Outputs */.tY.Changes, String(outcome.changes));
+        setOutput(constants/* Outputs */.tY.Plan, JSON.stringify(outcome.plan));
+        setOutput(constants/* Outputs */.tY.ToolOutputs, JSON.stringify(outcome.outputs));
+        setOutput(constants/* Outputs */.tY.Found, String(outcome.found));
+        setOutput(constants/* Outputs */.tY.CommitHash, outcome.commitHash);
+        await writeSummaryMarkdown(applyMarkdown(outcome, applySummaryHeading(outcome)));
+        await reportToGitHub(settings.reporting, applyReport(outcome, settings.reporting.instance));
+        return;
+    }
+    const sets = await createAssetSets(settings.store, settings.concurrency, settings.policy);
     try {
-        const settings = (0,inputs/* getInputs */.GP)();
-        if (settings.mode === 'apply') {
-            // Loaded on demand: apply pulls in YAML and the S3 state backend, which check and upload do not need.
-            const { apply } = await Promise.all(/* import() */[__nccwpck_require__.e(358), __nccwpck_require__.e(448), __nccwpck_require__.e(243), __nccwpck_require__.e(3)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7003));
-            const outcome = await apply(settings);
-            core/* info */.pq(outcome.message);
-            setOutput(constants/* Outputs */.tY.Changes, String(outcome.changes));
-            setOutput(constants/* Outputs */.tY.Plan, JSON.stringify(outcome.plan));
-            setOutput(constants/* Outputs */.tY.ToolOutputs, JSON.stringify(outcome.outputs));
-            setOutput(constants/* Outputs */.tY.Found, String(outcome.found));
-            setOutput(constants/* Outputs */.tY.CommitHash, outcome.commitHash);
-            await writeApplySummary(outcome);
-            await reportToGitHub(settings.reporting, applyReport(outcome, settings.reporting.instance));
+        const ran = settings.mode === 'check' ? await check(settings, sets) : await upload(settings, sets);
+        const result = { ...ran, locationUrl: consoleUrl(ran.location, settings.store) };
+        core/* info */.pq(result.message);
+        setOutputs(result);
+        await writeSummary(result);
+        await reportToGitHub(settings.reporting, assetsReport(result, settings.reporting.instance));
+    }
+    finally {
+        sets.close();
+    }
+}
+/** A failed step's summary and PR report still say what happened; a failure here only warns. */
+async function reportFailure(settings, error) {
+    if (error instanceof OutputError)
+        return;
+    const mode = settings?.mode ?? (core/* getInput */.V4('mode') || process.argv[2] || 'step');
+    try {
+        if (error instanceof apply_outcome/* ApplyFailedError */._) {
+            await writeSummaryMarkdown(applyMarkdown(error.outcome, applySummaryHeading(error.outcome)));
+            if (settings)
+                await reportToGitHub(settings.reporting, applyReport(error.outcome, settings.reporting.instance));
             return;
         }
-        const sets = await createAssetSets(settings.store, settings.concurrency, settings.policy);
-        try {
-            const result = settings.mode === 'check' ? await check(settings, sets) : await upload(settings, sets);
-            core/* info */.pq(result.message);
-            setOutputs(result);
-            await writeSummary(result);
-            await reportToGitHub(settings.reporting, assetsReport(result, settings.reporting.instance));
-        }
-        finally {
-            sets.close();
-        }
+        await writeSummaryMarkdown(failureMarkdown(mode, (0,errors/* errorMessage */.gJ)(error)));
+    }
+    catch (reportError) {
+        core/* warning */.$e((0,errors/* errorMessage */.gJ)(reportError));
+    }
+}
+/** The action's entry: reads the inputs, runs the mode, sets outputs; the one place that fails the step. */
+async function run() {
+    let settings;
+    try {
+        settings = (0,inputs/* getInputs */.GP)();
+        await runMode(settings);
     }
     catch (error) {
-        // `found` is always set, so a later `if:` never reads an empty string.
-        setOutput(constants/* Outputs */.tY.Found, 'false');
+        await reportFailure(settings, error);
+        try {
+            // `found` is always set, so a later `if:` never reads an empty string.
+            setOutput(constants/* Outputs */.tY.Found, 'false');
+        }
+        catch {
+            // The outputs file is what failed; the message below says so.
+        }
         core/* setFailed */.C1((0,errors/* errorMessage */.gJ)(error));
         if (error instanceof errors/* MissingBucketError */.zx)
             process.exitCode = error.exitCode;
     }
+}
+
+
+/***/ }),
+
+/***/ 2685:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ ApplyFailedError)
+/* harmony export */ });
+/** A change failed: carries the outcome so far, so the summary can show what was applied and what failed. */
+class ApplyFailedError extends Error {
+    outcome;
+    constructor(message, outcome, options) {
+        super(message, options);
+        this.outcome = outcome;
+        this.name = 'ApplyFailedError';
+    }
+}
+
+
+/***/ }),
+
+/***/ 4285:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   LS: () => (/* binding */ plural),
+/* harmony export */   Qq: () => (/* binding */ text),
+/* harmony export */   TM: () => (/* binding */ firstLine),
+/* harmony export */   YA: () => (/* binding */ seconds),
+/* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   nf: () => (/* binding */ link),
+/* harmony export */   tp: () => (/* binding */ table)
+/* harmony export */ });
+/**
+ * GitHub-flavoured markdown for job summaries and pull-request comments. Everything is written as
+ * markdown, never as HTML cells: GitHub does not parse markdown inside an HTML block, so `code` in a
+ * `<td>` shows its backticks.
+ */
+/** "1 file", "2 files"; `plural` for irregular nouns. */
+function plural(count, noun, pluralNoun = `${noun}s`) {
+    return `${count.toLocaleString('en-US')} ${count === 1 ? noun : pluralNoun}`;
+}
+/** A code span that survives any content: the fence is one backtick longer than the longest run inside. */
+function code(text) {
+    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${text}${pad}${fence}`;
+}
+/**
+ * Plain text made inert: the characters that start emphasis, code, links, HTML or strike-through are
+ * escaped, and so is a line start that would open a heading, quote or list; newlines become spaces.
+ */
+function text(value) {
+    return value
+        .replace(/\r?\n/g, ' ')
+        .replace(/[\\`*_[\]|~]/g, (char) => `\\${char}`)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/^(\s*)([#+-]|\d+[.)])/, '$1\\$2');
+}
+function link(label, href) {
+    return `[${label}](${href.replace(/[()\s]/g, (char) => encodeURIComponent(char))})`;
+}
+/** A table cell: pipes are escaped even inside code spans (GFM splits cells before it parses spans). */
+function cell(value) {
+    return value.replace(/\r?\n/g, ' ').replace(/(?<!\\)\|/g, '\\|');
+}
+/** A GFM table; cells are markdown already (use `code`, `text`, `link`). */
+function table(headers, rows) {
+    return [
+        `| ${headers.map(cell).join(' | ')} |`,
+        `|${headers.map(() => '---').join('|')}|`,
+        ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)
+    ].join('\n');
+}
+function seconds(milliseconds) {
+    return `${(milliseconds / 1000).toFixed(1)} s`;
+}
+/** The first line of an error message, for a summary headline. */
+function firstLine(message) {
+    return (message.split(/\r?\n/)[0] ?? '').trim();
 }
 
 
@@ -29397,6 +29659,8 @@ async function run() {
 /* harmony export */   z: () => (/* binding */ formatBytes)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4285);
+
 
 const MB = 1024 * 1024;
 function formatBytes(bytes) {
@@ -29438,7 +29702,7 @@ class Progress {
             this.lastLog = now;
             // A transfer that lasts shows its progress lines folded in a group; a short one logs only its last line.
             if (!this.grouped && this.log === _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(`${this.verb} ${this.totalFiles} files, ${formatBytes(this.totalBytes)}`);
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(`${this.verb} ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(this.totalFiles, 'file')}, ${formatBytes(this.totalBytes)}`);
             this.grouped = true;
             this.log(`${this.verb} ${this.files}/${this.totalFiles} files, ${formatBytes(this.bytes)} of ${formatBytes(this.totalBytes)}${this.rate(now)}`);
         }
@@ -29452,7 +29716,7 @@ class Progress {
         if (this.grouped && this.log === _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4();
         const elapsed = Date.now() - this.started;
-        this.log(`${this.verb} ${this.files} files, ${formatBytes(this.bytes)} in ${(elapsed / 1000).toFixed(1)} s${this.rate(Date.now())}`);
+        this.log(`${this.verb} ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(this.files, 'file')}, ${formatBytes(this.bytes)} in ${(elapsed / 1000).toFixed(1)} s${this.rate(Date.now())}`);
         return elapsed;
     }
 }
@@ -31489,7 +31753,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 
 /***/ }),
 
-/***/ 2053:
+/***/ 4434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
@@ -32780,7 +33044,7 @@ var external_string_decoder_ = __nccwpck_require__(3193);
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
 // EXTERNAL MODULE: external "events"
-var external_events_ = __nccwpck_require__(2053);
+var external_events_ = __nccwpck_require__(4434);
 ;// CONCATENATED MODULE: external "child_process"
 const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 // EXTERNAL MODULE: external "path"

@@ -57,7 +57,7 @@ describe('templating', () => {
       b: 'n=${{ assets.api.outputs.files }} at ${{ assets.web.outputs.location }}',
       c: ['${{ assets.api.outputs.meta }}']
     }
-    expect(findReferences(options, 'x').map((r) => `${r.tool}:${r.key}`)).toEqual([
+    expect(findReferences(options).references.map((r) => `${r.tool}:${r.key}`)).toEqual([
       'assets.api:files',
       'assets.api:files',
       'assets.web:location',
@@ -111,7 +111,7 @@ describe('config loading', () => {
   })
 
   it.each([
-    ['apps:\n  - { name: billing, ci: { templateName: nope } }\n', "app 'billing' uses pipeline template 'nope', which is not defined"],
+    ['apps:\n  - { name: billing, ci: { templateName: nope } }\n', "app 'billing' ci[0] uses pipeline template 'nope', which is not defined"],
     [
       'pipelineTemplates:\n  - { name: t, type: assets, options: { paths: [x], directory: d } }\napps:\n  - { name: api, ci: { templateName: t } }\ntools:\n  - { name: assets, instanceID: api, options: { paths: [x], directory: d } }\n',
       'Tool assets.api is defined twice: in '

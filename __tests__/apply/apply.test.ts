@@ -220,7 +220,13 @@ describe('apply', () => {
     expect(run.code).toBe(1)
     expect(run.stdout).toContain('-------------------- [  Processing aborted.  ] --------------------')
     expect(run.stdout).toContain("::error::Tool (assets/web) Create failed: the build command 'exit 3;")
-    expect(run.stdout).toContain('exited with code 3. The 1 change(s) before it were applied and are saved in the state.')
+    expect(run.stdout).toContain('exited with code 3. The change before it was applied and is saved in the state.')
+    // The job summary still says what happened: which tool failed, its error's first line, what ran.
+    expect(run.summary).toMatch(/^### S3 Asset Manager — apply failed$/m)
+    expect(run.summary).toContain("❌ Tool `assets.web` failed: the build command 'exit 3;")
+    expect(run.summary).toMatch(/\| `assets\.api` \| ➕ Create \| .* \| ✅ applied \|/)
+    expect(run.summary).toMatch(/\| `assets\.web` \| ➕ Create \| .* \| ❌ failed \|/)
+    expect(run.summary).toContain('```mermaid\nflowchart LR')
     const state = (await f.state())!
     expect(Object.keys(state)).toEqual(['schemaVersion', 'serial', 'assets_api'])
     expect(await readObject(client, `${f.stateKey}.lock`)).toBeUndefined()
@@ -326,11 +332,6 @@ describe('apply', () => {
       'an unset env',
       (t) => t.replace('[[ app ]]', '[[ env "SAM_TEST_UNSET" ]]'),
       '[[ env "SAM_TEST_UNSET" ]] is not set in the environment'
-    ],
-    [
-      'a bad reference',
-      (t) => t.replace('${{ assets.api.outputs.location }}', '${{ assets.api.location }}'),
-      'has a reference this action cannot read'
     ],
     ['invalid YAML', (t) => `${t}\n  - : [\n`, 'is not valid YAML'],
     ['no state backend', (t) => t.replace(/config:\n {2}state:\n.*\n.*\n/, ''), 'no state backend']

@@ -2,7 +2,16 @@ import { readdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import yaml from 'js-yaml'
 import { ConfigError } from './errors.js'
-import { envDigest, findReferences, hasPlaceholder, protectTemplates, resolveTree, type Resolved, type VarExpression } from './template.js'
+import {
+  envDigest,
+  findReferences,
+  hasPlaceholder,
+  protectTemplates,
+  resolveTree,
+  type ForeignExpression,
+  type Resolved,
+  type VarExpression
+} from './template.js'
 
 /** One tool instance as the config asks for it. */
 export interface ToolConfig {
@@ -50,6 +59,10 @@ export interface ApplyConfig {
   readonly state: StateBackendConfig
   readonly store?: StoreOverrides
   readonly tools: readonly ToolConfig[]
+  /** Things to say once in the log: app keys only DevStream's own plugins read. */
+  readonly notices: readonly string[]
+  /** Likely slips that are not errors: a `${{ … }}` naming a tool but not one of its outputs. */
+  readonly warnings: readonly string[]
 }
 
 const TOP_LEVEL = ['varFile', 'toolFile', 'config', 'state', 'vars', 'tools', 'apps', 'pipelineTemplates']
@@ -226,7 +239,43 @@ interface RawTool {
   readonly origin: string
 }
 
-function expandApps(docs: readonly LoadedDoc[]): RawTool[] {
+/** App keys DevStream's own plugins read (repo scaffolding, its CI plugins); accepted, not used here. */
+const DEVSTREAM_APP_KEYS = ['spec', 'repo', 'repoTemplate']
+const APP_KEYS = ['name', 'ci', 'cd', 'dependsOn', ...DEVSTREAM_APP_KEYS]
+
+/**
+ * Merges `override` into `base` as dtm does for a pipeline entry's options over its template's
+ * (mergo.Merge WithOverride): maps merge key by key, anything else from `override` wins.
+ */
+export function deepMerge(base: unknown, override: unknown): unknown {
+  if (!isMap(base) || !isMap(override)) return override === undefined ? base : override
+  const merged: Doc = { ...base }
+  for (const [key, value] of Object.entries(override)) merged[key] = key in base ? deepMerge(base[key], value) : value
+  return merged
+}
+
+/** `ci` / `cd` as dtm writes them (a list of entries) or as a single map. */
+function pipelineEntries(value: unknown, where: string): Doc[] {
+  if (value === undefined || value === null) return []
+  const list = Array.isArray(value) ? value : [value]
+  return list.map((entry, index) => {
+    if (!isMap(entry)) throw new ConfigError(`${where}[${index}] must be a map with 'type' (and 'templateName' for type template).`)
+    return entry
+  })
+}
+
+interface AppExpansion {
+  readonly tools: RawTool[]
+  readonly unusedKeys: ReadonlyMap<string, string[]>
+}
+
+/**
+ * Turns each app's ci/cd entries into tools, as dtm does: `type: template` renders the named
+ * pipelineTemplate with the global vars, then the entry's vars, and merges the entry's options over the
+ * template's; any other type is a plugin used inline with the entry's options. Each tool is named by the
+ * plugin and has the app's name as its instanceID.
+ */
+function expandApps(docs: readonly LoadedDoc[], plugins: readonly string[]): AppExpansion {
   const templates = new Map<string, { doc: Doc; file: string }>()
   for (const { file, doc } of docs) {
     for (const template of (doc.pipelineTemplates as unknown[] | undefined) ?? []) {
@@ -237,28 +286,96 @@ function expandApps(docs: readonly LoadedDoc[]): RawTool[] {
     }
   }
   const tools: RawTool[] = []
+  const unusedKeys = new Map<string, string[]>()
+  const knownPlugin = (type: unknown, what: string): string => {
+    if (typeof type === 'string' && plugins.includes(type)) return type
+    throw new ConfigError(
+      `${what} has type '${String(type)}', which is not a plugin of this action; the plugins are: ${plugins.join(', ')}` +
+        ` (DevStream's own plugins such as github-actions or argocdapp do not exist here).`
+    )
+  }
   for (const { file, doc } of docs) {
     for (const app of (doc.apps as unknown[] | undefined) ?? []) {
       if (!isMap(app) || typeof app.name !== 'string') throw new ConfigError(`${file}: every apps entry needs a 'name'.`)
-      const ci = isMap(app.ci) ? app.ci : {}
-      const templateName = ci.templateName
-      const template = typeof templateName === 'string' ? templates.get(templateName) : undefined
-      if (!template) {
-        throw new ConfigError(
-          `${file}: app '${app.name}' uses pipeline template '${String(templateName)}', which is not defined` +
-            (templates.size ? ` (known: ${[...templates.keys()].join(', ')}).` : ' (there are no pipelineTemplates).')
-        )
+      const unknown = Object.keys(app).filter((key) => !APP_KEYS.includes(key))
+      if (unknown.length > 0) {
+        throw new ConfigError(`${file}: app '${app.name}' has unknown key(s) ${unknown.join(', ')}; allowed: ${APP_KEYS.join(', ')}.`)
       }
-      const scope = new Map<string, unknown>([['app', app.name], ...Object.entries(isMap(ci.vars) ? ci.vars : {})])
-      tools.push({
-        raw: { name: template.doc.type ?? 'assets', instanceID: app.name, dependsOn: app.dependsOn, options: template.doc.options ?? {} },
-        file: template.file,
-        scope,
-        origin: `app '${app.name}' (template '${templateName}')`
-      })
+      const ignored = DEVSTREAM_APP_KEYS.filter((key) => app[key] !== undefined)
+      if (ignored.length > 0) unusedKeys.set(app.name, ignored)
+      const produced = new Map<string, string>()
+      for (const section of ['ci', 'cd'] as const) {
+        for (const [index, entry] of pipelineEntries(app[section], `${file}: app '${app.name}' ${section}`).entries()) {
+          const where = `${file}: app '${app.name}' ${section}[${index}]`
+          const type = entry.type ?? (entry.templateName !== undefined ? 'template' : undefined)
+          const entryOptions = isMap(entry.options) ? entry.options : {}
+          let tool: { name: string; options: unknown; file: string; origin: string; vars: Doc }
+          if (type === 'template') {
+            const templateName = entry.templateName
+            if (typeof templateName !== 'string' || templateName === '') {
+              throw new ConfigError(`${where} is of type template but names no templateName.`)
+            }
+            const template = templates.get(templateName)
+            if (!template) {
+              throw new ConfigError(
+                `${where} uses pipeline template '${templateName}', which is not defined` +
+                  (templates.size ? ` (known: ${[...templates.keys()].join(', ')}).` : ' (there are no pipelineTemplates).')
+              )
+            }
+            tool = {
+              name: knownPlugin(template.doc.type ?? 'assets', `pipeline template '${templateName}' (${template.file}), used by ${where},`),
+              options: deepMerge(template.doc.options ?? {}, entryOptions),
+              file: template.file,
+              origin: `app '${app.name}' ${section}[${index}] (template '${templateName}')`,
+              vars: isMap(entry.vars) ? entry.vars : {}
+            }
+          } else {
+            tool = {
+              name: knownPlugin(type, where),
+              options: entryOptions,
+              file,
+              origin: `app '${app.name}' ${section}[${index}]`,
+              vars: isMap(entry.vars) ? entry.vars : {}
+            }
+          }
+          const key = `${tool.name}_${app.name}`
+          const earlier = produced.get(key)
+          if (earlier) {
+            throw new ConfigError(
+              `${file}: app '${app.name}': ${earlier} and ${section}[${index}] both make tool ${tool.name}.${app.name}; ` +
+                `a tool's name and instanceID must be unique, so an app can use each plugin once.`
+            )
+          }
+          produced.set(key, `${section}[${index}]`)
+          tools.push({
+            raw: { name: tool.name, instanceID: app.name, dependsOn: app.dependsOn, options: tool.options },
+            file: tool.file,
+            scope: new Map<string, unknown>([['app', app.name], ...Object.entries(tool.vars)]),
+            origin: tool.origin
+          })
+        }
+      }
     }
   }
-  return tools
+  return { tools, unusedKeys }
+}
+
+/** A `${{ … }}` left as written that names a tool of the config is most likely a mistyped reference. */
+function referenceSlips(tools: readonly ToolConfig[], foreign: ReadonlyMap<ToolConfig, ForeignExpression[]>): string[] {
+  const refs = new Set(tools.map((tool) => tool.ref))
+  const warnings: string[] = []
+  for (const [tool, expressions] of foreign) {
+    for (const expression of expressions) {
+      const named = /^([\w-]+)\.([\w-]+)/.exec(expression.inner)
+      const target = named ? `${named[1]}.${named[2]}` : undefined
+      if (!target || !refs.has(target)) continue
+      warnings.push(
+        `${tool.file}: tool ${tool.ref} has '${expression.text}', which names tool ${target} but is not an output reference, ` +
+          `so it is left as written. To read an output, write \${{ ${target}.outputs.<key> }}.`
+      )
+    }
+  }
+  return warnings
 }
 
 /**
@@ -324,7 +441,7 @@ export async function loadConfig(
       raws.push({ raw, file, scope: new Map(), origin: 'tool' })
     }
   }
-  const fromApps = expandApps(loader.docs)
+  const { tools: fromApps, unusedKeys } = expandApps(loader.docs, plugins)
   if (raws.length === 0 && fromApps.length === 0) {
     // With no tools, the plan would delete everything the state holds: refuse, as dtm does.
     throw new ConfigError(
@@ -336,6 +453,7 @@ export async function loadConfig(
   const tools: ToolConfig[] = []
   const byRef = new Map<string, ToolConfig>()
   const plainToolRefs: string[] = []
+  const foreign = new Map<ToolConfig, ForeignExpression[]>()
   for (const { raw, file, scope, origin } of [...raws, ...fromApps]) {
     const unknown = Object.keys(raw).filter((key) => !TOOL_KEYS.includes(key) && raw[key] !== undefined)
     const label = `${file}: ${origin === 'tool' ? 'tool' : origin}`
@@ -368,7 +486,8 @@ export async function loadConfig(
       if (!/^[\w-]+\.[\w-]+$/.test(dependency))
         throw new ConfigError(`${file}: tool ${ref} dependsOn '${dependency}': write it as name.instanceID.`)
     }
-    const references = findReferences(value.options, `${file}: tool ${ref}`).map((reference) => reference.tool)
+    const found = findReferences(value.options)
+    const references = found.references.map((reference) => reference.tool)
     const tool: ToolConfig = {
       name,
       instanceID,
@@ -384,6 +503,7 @@ export async function loadConfig(
     }
     byRef.set(ref, tool)
     tools.push(tool)
+    if (found.foreign.length > 0) foreign.set(tool, found.foreign)
     if (origin === 'tool') plainToolRefs.push(ref)
   }
   for (const tool of tools) {
@@ -396,5 +516,10 @@ export async function loadConfig(
       if (dependency === tool.ref) throw new ConfigError(`${tool.file}: tool ${tool.ref} depends on itself.`)
     }
   }
-  return { files, baseDir, state, store, tools }
+  const notices = unusedKeys.size
+    ? [
+        `Not used here (read by DevStream's own plugins): ${[...unusedKeys].map(([app, keys]) => `app '${app}' ${keys.join(', ')}`).join('; ')}.`
+      ]
+    : []
+  return { files, baseDir, state, store, tools, notices, warnings: referenceSlips(tools, foreign) }
 }

@@ -7,7 +7,8 @@ import { ConfigError } from './errors.js'
  *    each is swapped for a placeholder that is a plain scalar, so the seed's unquoted `repo: [[ name ]]`
  *    parses, and a value containing `: ` or `#` can never change the document's structure.
  *  - `${{ name.instanceID.outputs.key }}` reads another tool's outputs and is resolved just before that
- *    tool runs, from outputs produced in this run or kept in the state.
+ *    tool runs, from outputs produced in this run or kept in the state. Any other `${{ … }}` is left as
+ *    written, as dtm leaves it.
  */
 
 export type VarExpression = { readonly kind: 'var'; readonly name: string } | { readonly kind: 'env'; readonly name: string }
@@ -21,11 +22,15 @@ export interface ProtectedText {
   readonly expressions: readonly VarExpression[]
 }
 
+/**
+ * `[[ name ]]` is a var; `[[ env NAME ]]`, `[[ env "NAME" ]]` and `[[ env 'NAME' ]]` read the environment,
+ * as dtm reads them (its quote-adding pre-processor makes the bare form quoted).
+ */
 function parseExpression(source: string, file: string): VarExpression {
   if (/^[A-Za-z_][\w.-]*$/.test(source)) return { kind: 'var', name: source }
-  const env = /^env\s+"([^"]+)"$/.exec(source) ?? /^env\s+'([^']+)'$/.exec(source)
-  if (env) return { kind: 'env', name: env[1]! }
-  throw new ConfigError(`${file}: '[[ ${source} ]]' is not a template this action knows: use [[ varName ]] or [[ env "NAME" ]].`)
+  const env = /^env\s+(?:"([^"]+)"|'([^']+)'|([A-Za-z_]\w*))$/.exec(source)
+  if (env) return { kind: 'env', name: (env[1] ?? env[2] ?? env[3])! }
+  throw new ConfigError(`${file}: '[[ ${source} ]]' is not a template this action knows: use [[ varName ]] or [[ env NAME ]].`)
 }
 
 /** Swaps every `[[ … ]]` for a placeholder; `offset` keeps placeholders of several files distinct. */
@@ -108,21 +113,32 @@ export interface OutputReference {
 const REFERENCE = /\$\{\{\s*([\w-]+)\.([\w-]+)\.outputs\.([\w-]+)\s*\}\}/g
 const WHOLE_REFERENCE = /^\$\{\{\s*([\w-]+)\.([\w-]+)\.outputs\.([\w-]+)\s*\}\}$/
 
-/** Every output reference in a tree; a `${{` that is not one is an error naming it. */
-export function findReferences(node: unknown, where: string): OutputReference[] {
-  const found: OutputReference[] = []
+/** A `${{ … }}` that is not an output reference: left as written (GitHub workflow text, for one). */
+export interface ForeignExpression {
+  /** The whole `${{ … }}` text. */
+  readonly text: string
+  /** Its inner expression, trimmed. */
+  readonly inner: string
+}
+
+const EXPRESSION = /\$\{\{([\s\S]*?)\}\}/g
+
+/**
+ * Every output reference in a tree, and every other `${{ … }}`, which dtm leaves as written (a config may
+ * carry GitHub workflow text such as `${{ github.sha }}`); the caller decides whether one looks like a slip.
+ */
+export function findReferences(node: unknown): { references: OutputReference[]; foreign: ForeignExpression[] } {
+  const references: OutputReference[] = []
+  const foreign: ForeignExpression[] = []
   const visit = (value: unknown): void => {
     if (typeof value === 'string') {
-      for (const match of value.matchAll(REFERENCE)) found.push({ tool: `${match[1]}.${match[2]}`, key: match[3]! })
-      const leftover = value.replace(REFERENCE, '')
-      if (leftover.includes('${{')) {
-        throw new ConfigError(`${where}: '${value}' has a reference this action cannot read: write \${{ name.instanceID.outputs.key }}.`)
-      }
+      for (const match of value.matchAll(REFERENCE)) references.push({ tool: `${match[1]}.${match[2]}`, key: match[3]! })
+      for (const match of value.replace(REFERENCE, '').matchAll(EXPRESSION)) foreign.push({ text: match[0], inner: match[1]!.trim() })
     } else if (Array.isArray(value)) value.forEach(visit)
     else if (value !== null && typeof value === 'object') Object.values(value).forEach(visit)
   }
   visit(node)
-  return found
+  return { references, foreign }
 }
 
 export type OutputLookup = (tool: string, key: string) => unknown

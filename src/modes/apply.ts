@@ -3,35 +3,17 @@ import path from 'node:path'
 import { loadConfig, type ApplyConfig, type StoreOverrides } from '../apply/config.js'
 import { ConfigError } from '../apply/errors.js'
 import { acquireLock, releaseLock } from '../apply/lock.js'
-import { computePlan, outputLookup, type Change, type Plan } from '../apply/plan.js'
+import { computePlan, outputLookup, type Plan } from '../apply/plan.js'
 import { PLUGINS } from '../apply/plugins/index.js'
 import type { PluginContext } from '../apply/plugins/plugin.js'
 import { stateStorageFor } from '../apply/state-storage.js'
 import { StateFile, type StateEntry } from '../apply/state.js'
 import { resolveReferences } from '../apply/template.js'
 import { resolveCommit } from '../git.js'
+import { plural } from '../report/markdown.js'
+import { ApplyFailedError, type ApplyOutcome, type PlanGraph } from './apply-outcome.js'
 import { deriveS3Settings, normalizePrefix, type Settings, type StoreSettings } from '../inputs.js'
 import { createStore } from '../stores/index.js'
-
-export interface PlannedChange {
-  readonly key: string
-  readonly action: Change['action']
-  readonly reason: string
-}
-
-export interface ApplyOutcome {
-  readonly planOnly: boolean
-  readonly changes: number
-  readonly plan: readonly PlannedChange[]
-  /** Each tool's outputs after the run (from the state for unchanged tools), by state key. */
-  readonly outputs: Record<string, Record<string, unknown>>
-  /** True when no tool ran a build (plan-only: when no assets tool is to be created or updated). */
-  readonly found: boolean
-  readonly commitHash: string
-  readonly stateDescription: string
-  readonly elapsedMs: number
-  readonly message: string
-}
 
 /** The store plugins use: the action's, unless the config's `config.store` names another. */
 function storeSettingsFor(settings: Settings, overrides: StoreOverrides | undefined, baseDir: string): StoreSettings {
@@ -53,6 +35,26 @@ function warnAboutEphemeralState(config: ApplyConfig): void {
   }
 }
 
+/** The plan as a graph: every config tool and every state entry to delete, with their dependencies. */
+function planGraph(tools: ApplyConfig['tools'], plan: Plan): PlanGraph {
+  const actions = new Map(plan.changes.map((change) => [change.key, change.action]))
+  const nodes = tools.map((tool) => ({ ref: tool.ref, action: actions.get(tool.key) ?? ('Unchanged' as const) }))
+  const edges = tools.flatMap((tool) =>
+    tool.dependencies.map((dep) => ({
+      from: dep,
+      to: tool.ref,
+      kind: tool.dependsOn.includes(dep) ? ('dependsOn' as const) : ('reference' as const)
+    }))
+  )
+  for (const change of plan.changes) {
+    if (change.action !== 'Delete' || !change.entry) continue
+    const ref = `${change.entry.name}.${change.entry.instanceID}`
+    nodes.push({ ref, action: 'Delete' })
+    edges.push(...change.entry.dependsOn.map((dep) => ({ from: dep, to: ref, kind: 'dependsOn' as const })))
+  }
+  return { nodes, edges }
+}
+
 function processingBanner(text: string): void {
   core.info(`-------------------- [  ${text}  ] --------------------`)
 }
@@ -62,6 +64,8 @@ export async function apply(settings: Settings): Promise<ApplyOutcome> {
   const started = Date.now()
   const config = await loadConfig(settings.apply.config, [...PLUGINS.keys()])
   warnAboutEphemeralState(config)
+  for (const notice of config.notices) core.info(notice)
+  for (const warning of config.warnings) core.warning(warning)
   const storeSettings = storeSettingsFor(settings, config.store, config.baseDir)
   const storage = stateStorageFor(config.state, settings.store)
   const store = await createStore(storeSettings, settings.concurrency)
@@ -90,10 +94,12 @@ export async function apply(settings: Settings): Promise<ApplyOutcome> {
       }
       const plan = await computePlan(config.tools, state, PLUGINS, context)
       const planned = plan.changes.map(({ key, action, reason }) => ({ key, action, reason }))
+      const graph = planGraph(config.tools, plan)
       const outcome = (found: boolean, message: string, resources: ReadonlyMap<string, StateEntry>): ApplyOutcome => ({
         planOnly: settings.apply.planOnly,
         changes: plan.changes.length,
         plan: planned,
+        graph,
         outputs: Object.fromEntries(config.tools.map((tool) => [tool.key, resources.get(tool.key)?.resourceStatus.outputs ?? {}])),
         found,
         commitHash: commit,
@@ -113,14 +119,22 @@ export async function apply(settings: Settings): Promise<ApplyOutcome> {
       if (settings.apply.planOnly) {
         core.info(`Changes count: ${plan.changes.length}.`)
         const builds = plan.changes.some((change) => change.tool?.name === 'assets')
-        return outcome(!builds, `Plan only: ${plan.changes.length} change(s), nothing was done.`, state.resources)
+        return outcome(!builds, `Plan only: ${plural(plan.changes.length, 'change')}, nothing was done.`, state.resources)
       }
       if (plan.changes.length === 0) {
         core.info('No changes: the state matches the config.')
         return outcome(true, 'No changes.', state.resources)
       }
-      const { resources, built } = await execute(plan, stateFile, context)
-      return outcome(!built, `Applied ${plan.changes.length} change(s); the state is saved in ${storage.description}.`, resources)
+      const run = await execute(plan, stateFile, context)
+      if (run.failure) {
+        const failed = outcome(false, run.failure.message, run.resources)
+        throw new ApplyFailedError(run.failure.message, { ...failed, failure: run.failure.summary }, { cause: run.failure.cause })
+      }
+      return outcome(
+        !run.built,
+        `Applied ${plural(plan.changes.length, 'change')}; the state is saved in ${storage.description}.`,
+        run.resources
+      )
     } finally {
       if (lock) await releaseLock(storage, lock)
     }
@@ -130,12 +144,14 @@ export async function apply(settings: Settings): Promise<ApplyOutcome> {
   }
 }
 
+interface ExecutionResult {
+  readonly resources: Map<string, StateEntry>
+  readonly built: boolean
+  readonly failure?: { readonly message: string; readonly cause: unknown; readonly summary: ApplyOutcome['failure'] & object }
+}
+
 /** Runs the plan in order, saving the state after every successful change; the first failure stops it. */
-async function execute(
-  plan: Plan,
-  stateFile: StateFile,
-  context: PluginContext
-): Promise<{ resources: Map<string, StateEntry>; built: boolean }> {
+async function execute(plan: Plan, stateFile: StateFile, context: PluginContext): Promise<ExecutionResult> {
   const resources = new Map(stateFile.state.resources)
   let built = false
   core.info('Start executing the plan.')
@@ -168,8 +184,22 @@ async function execute(
       core.info(`Tool (${change.label}) ${change.action} done.`)
     } catch (error) {
       processingBanner('Processing aborted.')
-      const kept = index === 0 ? 'No change was applied' : `The ${index} change(s) before it were applied and are saved in the state`
-      throw new Error(`Tool (${change.label}) ${change.action} failed: ${(error as Error).message}. ${kept}.`, { cause: error })
+      const kept =
+        index === 0
+          ? 'No change was applied'
+          : index === 1
+            ? 'The change before it was applied and is saved in the state'
+            : `The ${index} changes before it were applied and are saved in the state`
+      const reason = (error as Error).message ?? String(error)
+      return {
+        resources,
+        built,
+        failure: {
+          message: `Tool (${change.label}) ${change.action} failed: ${reason}. ${kept}.`,
+          cause: error,
+          summary: { key: change.key, applied: index, error: reason }
+        }
+      }
     }
   }
   processingBanner('Processing done.')

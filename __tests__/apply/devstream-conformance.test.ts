@@ -1,0 +1,363 @@
+// DevStream (`dtm`) conformance: the cases of DevStream's own tests that our domain shares, ported as
+// tables (each row names the DevStream file and case it comes from, in devstream-io/devstream before the
+// repository was emptied), then end-to-end apply runs of a DevStream-shaped config through dist/index.js.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import yaml from 'js-yaml'
+import { deepMerge, loadConfig, type ApplyConfig } from '../../src/apply/config.js'
+import { parseState } from '../../src/apply/state.js'
+import { makeRepo, outsideClient, readObject, runDist, s3Inputs, tempDir, uniquePrefix } from '../support/helpers.js'
+
+const PLUGINS = ['assets', 'object']
+const STATE = 'config:\n  state:\n    backend: local\n    options: { stateFile: my.state }\n'
+
+async function load(text: string, env: NodeJS.ProcessEnv = {}): Promise<ApplyConfig> {
+  const dir = tempDir('dtm')
+  writeFileSync(path.join(dir, 'config.yaml'), `${STATE}${text}`)
+  return loadConfig(path.join(dir, 'config.yaml'), PLUGINS, env)
+}
+
+/** The options of the one object tool a snippet declares. */
+async function objectOptions(snippet: string, vars: Record<string, unknown>, env: NodeJS.ProcessEnv = {}): Promise<unknown> {
+  const config = await load(`vars: ${JSON.stringify(vars)}\ntools:\n  - name: object\n    instanceID: o\n    options:\n${snippet}\n`, env)
+  return config.tools[0]!.options
+}
+
+const ENV = { GITHUB_TOKEN: 'ghp_token', GITLAB_TOKEN: 'glpat_token' }
+
+describe('DevStream variables and env, as its tests assert', () => {
+  it.each<[string, string, Record<string, unknown>, unknown]>([
+    // pkg/util/template/processor_test.go — AddQuoteForVariablesInConfigProcessor
+    ['processor_test "config is normal": [[env NAME]]', '      content: "[[env GITHUB_TOKEN]]"', {}, { content: 'ghp_token' }],
+    ['processor_test "config has single quote"', '      content: "[[ env \'GITHUB_TOKEN\']]"', {}, { content: 'ghp_token' }],
+    ['processor_test "config has quote"', '      content: \'[[ env "GITHUB_TOKEN"]]\'', {}, { content: 'ghp_token' }],
+    [
+      'processor_test "config has multiple variables"',
+      '      content: \'[[ env GITHUB_TOKEN]]/[[ env "GITLAB_TOKEN"]]\'',
+      {},
+      { content: 'ghp_token/glpat_token' }
+    ],
+    [
+      'processor_test "there is only one word": [[GITHUB_TOKEN]] is a var',
+      '      content: "[[GITHUB_TOKEN]]"',
+      { GITHUB_TOKEN: 'v' },
+      { content: 'v' }
+    ],
+    // pkg/util/template/processor_test.go — AddDotForVariablesInConfigProcessor
+    ['processor_test "config is normal": [[varNameA]]', '      content: "[[varNameA]]"', { varNameA: 'a' }, { content: 'a' }],
+    ['processor_test "config has spaces"', '      content: "[[ varNameA ]]"', { varNameA: 'a' }, { content: 'a' }],
+    ['processor_test "config has trailing spaces"', '      content: "[[ varNameA  ]]"', { varNameA: 'a' }, { content: 'a' }],
+    [
+      'processor_test "config has multiple variables"',
+      '      content: "[[ varNameA ]]/[[ varNameB ]]/[[ varNameC ]]"',
+      { varNameA: 'a', varNameB: 'b', varNameC: 'c' },
+      { content: 'a/b/c' }
+    ],
+    // internal/pkg/configmanager/variables_test.go — renderConfigWithVariables "should works fine"
+    ['variables_test result1', '      content: "[[ foo1 ]]/[[ foo2]]"', { foo1: 'bar1', foo2: 'bar2' }, { content: 'bar1/bar2' }],
+    ['variables_test result2', '      content: "a[[ foo1 ]]/[[ foo2]]b"', { foo1: 'bar1', foo2: 'bar2' }, { content: 'abar1/bar2b' }],
+    ['variables_test result3', '      content: " [[ foo1 ]] [[ foo2]] "', { foo1: 'bar1', foo2: 'bar2' }, { content: ' bar1 bar2 ' }],
+    // internal/pkg/configmanager/var_test.go — parseNestedVars
+    [
+      'var_test "case is simple(no nested)"',
+      '      content: { a: "[[ a ]]", b: "[[ b ]]" }',
+      { a: 'a', b: 123 },
+      { content: { a: 'a', b: 123 } }
+    ],
+    ['var_test "case is complex(nested once)"', '      content: "[[ a ]]"', { a: '[[ b]]a', b: '123' }, { content: '123a' }],
+    [
+      'var_test "case is complex(nested many times)"',
+      '      content: "[[ d ]]"',
+      { a: '[[ b]]a', b: 123, c: '[[a]]c', d: '[[a]]/[[ c ]]/[[b]]' },
+      { content: '123a/123ac/123' }
+    ]
+  ])('%s', async (_case, snippet, vars, expected) => {
+    expect(await objectOptions(`      key: k\n${snippet}`, vars, ENV)).toEqual({ key: 'k', ...(expected as object) })
+  })
+
+  it.each<[string, string, Record<string, unknown>, string]>([
+    // internal/pkg/configmanager/var_test.go — parseNestedVars "vars map is incorrect" (c refers to itself)
+    [
+      'var_test "vars map is incorrect"',
+      '      content: "[[ d ]]"',
+      { a: '[[ b]]a', b: '123', c: '[[a]]c[[c]]', d: '[[a]]/[[ c ]]/[[b]]' },
+      'c → c'
+    ],
+    // pkg/util/template/processor_test.go — "the first word has quote": dtm leaves it, and Go's template then fails
+    ['processor_test "the first word has quote"', '      content: \'[[ "env" GITHUB_TOKEN]]\'', {}, 'is not a template this action knows'],
+    // pkg/util/template/processor_test.go — "there are more than one words": a template function, not ours
+    ['processor_test "there are more than one words"', '      content: "[[ func varNameA ]]"', {}, 'is not a template this action knows'],
+    // internal/pkg/configmanager/pipelinetemplate_test.go — "render template failed" ([[ not_exist ]])
+    ['pipelinetemplate_test "render template failed"', '      content: "[[ not_exist ]]"', {}, '[[ not_exist ]] is not defined']
+  ])('%s is an error', async (_case, snippet, vars, message) => {
+    await expect(objectOptions(`      key: k\n${snippet}`, vars, ENV)).rejects.toThrow(message)
+  })
+
+  it('keeps a whole-value var typed, as YAML wrote it (number, bool, map)', async () => {
+    expect(
+      await objectOptions('      key: k\n      content: { n: "[[ n ]]", b: [[ b ]], m: [[ m ]] }', { n: 3, b: true, m: { x: [1] } })
+    ).toEqual({
+      key: 'k',
+      content: { n: 3, b: true, m: { x: [1] } }
+    })
+  })
+})
+
+const TEMPLATE = `pipelineTemplates:
+  - name: node-service
+    type: assets
+    options:
+      paths: [ "services/[[ app ]]/**" ]
+      directory: services/[[ app ]]/dist
+      run: build [[ app ]] --node [[ nodeVersion ]]
+      registry: { username: "[[ var1 ]]", host: registry.example.com }
+`
+
+describe('DevStream apps and pipeline templates, as its tests assert', () => {
+  it('pipelinetemplate_test "type is not template": an inline plugin entry keeps its options', async () => {
+    const config = await load(
+      `apps:\n  - name: docs\n    ci:\n      - type: object\n        options: { key: docs.json, content: { toolconfig: here } }\n`
+    )
+    expect(config.tools.map((tool) => [tool.ref, tool.options])).toEqual([
+      ['object.docs', { key: 'docs.json', content: { toolconfig: 'here' } }]
+    ])
+  })
+
+  it('pipelinetemplate_test "app and global has same value": the entry\'s vars win over global vars', async () => {
+    const config = await load(
+      `vars: { var1: global, nodeVersion: "20" }\n${TEMPLATE}apps:\n  - name: api\n    ci:\n      - type: template\n        templateName: node-service\n        vars: { var1: cover }\n`
+    )
+    expect(config.tools[0]!.options).toMatchObject({
+      registry: { username: 'cover', host: 'registry.example.com' },
+      run: 'build api --node 20'
+    })
+  })
+
+  it('pipelinetemplate_test "app and template has options": entry options merge over the template\'s, entry wins', async () => {
+    const config = await load(
+      `vars: { var1: global, nodeVersion: "20" }\n${TEMPLATE}apps:\n  - name: api\n    ci:\n      - type: template\n        templateName: node-service\n        options: { run: make, registry: { host: ghcr.io }, app: test }\n`
+    )
+    expect(config.tools[0]!.options).toEqual({
+      paths: ['services/api/**'],
+      directory: 'services/api/dist',
+      run: 'make',
+      registry: { username: 'global', host: 'ghcr.io' },
+      app: 'test'
+    })
+  })
+
+  it.each<[string, string, string]>([
+    // internal/pkg/configmanager/pipelinetemplate_test.go — "templateName is empty"
+    [
+      '"templateName is empty"',
+      '      - type: template\n        templateName: ""\n',
+      "app 'api' ci[0] is of type template but names no templateName"
+    ],
+    // internal/pkg/configmanager/pipelinetemplate_test.go — "template not exist in templateMap"
+    [
+      '"template not exist in templateMap"',
+      '      - type: template\n        templateName: not_exit\n',
+      "uses pipeline template 'not_exit', which is not defined"
+    ],
+    // internal/pkg/configmanager/pipelinetemplate_test.go — PipelineTemplate "pipeline type is not valid"
+    [
+      '"pipeline type is not valid"',
+      '      - type: not_exist\n',
+      "app 'api' ci[0] has type 'not_exist', which is not a plugin of this action; the plugins are: assets, object"
+    ],
+    ['a DevStream plugin', '      - type: github-actions\n', "has type 'github-actions', which is not a plugin of this action"]
+  ])('pipelinetemplate_test %s is an error', async (_case, entries, message) => {
+    await expect(load(`vars: { var1: g, nodeVersion: "20" }\n${TEMPLATE}apps:\n  - name: api\n    ci:\n${entries}`)).rejects.toThrow(
+      message
+    )
+  })
+
+  it('two entries of one app that make the same tool are an error naming both', async () => {
+    await expect(
+      load(
+        `vars: { var1: g, nodeVersion: "20" }\n${TEMPLATE}apps:\n  - name: api\n    ci:\n      - { type: template, templateName: node-service }\n    cd:\n      - { type: assets, options: { paths: [x], directory: d } }\n`
+      )
+    ).rejects.toThrow("app 'api': ci[0] and cd[0] both make tool assets.api")
+  })
+
+  it('ci as a list and cd make one tool each; the map form still works; DevStream-only keys are named once', async () => {
+    const config = await load(
+      `vars: { var1: g, nodeVersion: "20" }\n${TEMPLATE}apps:\n` +
+        `  - name: api\n    spec: { language: node }\n    repo: { url: github.com/acme/api }\n    ci:\n      - type: template\n        templateName: node-service\n    cd:\n      - type: object\n        options: { key: "deploy/[[ app ]].json", content: "${'${{ assets.api.outputs.location }}'}" }\n` +
+        `  - name: web\n    repoTemplate: { url: github.com/acme/template }\n    ci: { templateName: node-service, vars: { nodeVersion: "22" } }\n`
+    )
+    expect(config.tools.map((tool) => `${tool.ref} <- ${tool.dependencies.join(',')}`)).toEqual([
+      'assets.api <- ',
+      'object.api <- assets.api',
+      'assets.web <- '
+    ])
+    expect(config.tools[2]!.options.run).toBe('build web --node 22')
+    expect(config.notices).toEqual(["Not used here (read by DevStream's own plugins): app 'api' spec, repo; app 'web' repoTemplate."])
+  })
+
+  it("an app key DevStream does not know either is an error, and so is DevStream's lifecycleManagement (no jira-integ plugin)", async () => {
+    await expect(load('apps:\n  - name: api\n    lifecycleManagement: { type: jira-integ }\n')).rejects.toThrow(
+      "app 'api' has unknown key(s) lifecycleManagement"
+    )
+  })
+
+  it('deepMerge: maps merge key by key, lists and scalars from the entry replace, an explicit false or empty wins', () => {
+    expect(deepMerge({ a: { b: 1, c: [1, 2] }, d: true, e: 'x' }, { a: { c: [3] }, d: false, e: '' })).toEqual({
+      a: { b: 1, c: [3] },
+      d: false,
+      e: ''
+    })
+  })
+})
+
+describe('DevStream tools, dependencies and expressions', () => {
+  it.each<[string, string, string | undefined]>([
+    // internal/pkg/configmanager/tool_test.go — Dependency "singe dep"
+    [
+      'tool_test Dependency "singe dep"',
+      '  - { name: object, instanceID: a, options: { key: a, content: a } }\n  - { name: object, instanceID: b, dependsOn: [object.a], options: { key: b, content: b } }\n',
+      undefined
+    ],
+    // internal/pkg/configmanager/tool_test.go — Dependency "dep not exist"
+    [
+      'tool_test Dependency "dep not exist"',
+      '  - { name: object, instanceID: b, dependsOn: [object.a], options: { key: b, content: b } }\n',
+      'depends on object.a, which is not in the config'
+    ],
+    // internal/pkg/configmanager/tool_test.go — Dependency "multi-dep"
+    [
+      'tool_test Dependency "multi-dep"',
+      '  - { name: object, instanceID: a, options: { key: a, content: a } }\n  - { name: object, instanceID: r, options: { key: r, content: r } }\n  - { name: object, instanceID: b, dependsOn: [object.a, object.r], options: { key: b, content: b } }\n',
+      undefined
+    ],
+    // internal/pkg/configmanager/tool_test.go — Dependency "empty dep"
+    [
+      'tool_test Dependency "empty dep"',
+      '  - { name: object, instanceID: a, dependsOn: [], options: { key: a, content: a } }\n',
+      undefined
+    ],
+    // internal/pkg/configmanager/tool_test.go — Tool Validation "should return error if tool not valid"
+    ['tool_test Validation "tool not valid"', '  - { name: "", instanceID: "", options: {} }\n', "has no 'name'"],
+    // a tool declared twice (DevStream: "tool (name/instanceID) is duplicated")
+    [
+      'duplicated tool',
+      '  - { name: object, instanceID: a, options: { key: a, content: a } }\n  - { name: object, instanceID: a, options: { key: a, content: a } }\n',
+      'Tool object.a is defined twice'
+    ]
+  ])('%s', async (_case, tools, error) => {
+    const loading = load(`tools:\n${tools}`)
+    if (error) await expect(loading).rejects.toThrow(error)
+    else await expect(loading).resolves.toBeDefined()
+  })
+
+  it('leaves a ${{ }} that is not an output reference as written, and warns when it names a tool', async () => {
+    const config = await load(
+      'tools:\n  - { name: object, instanceID: api, options: { key: a, content: a } }\n' +
+        '  - name: object\n    instanceID: wf\n    options:\n      key: .github/workflows/ci.yml\n      content: |\n' +
+        '        run: echo ${{ github.sha }} ${{ secrets.TOKEN }} ${{a.b.c}}\n        slip: ${{ object.api.output.key }}\n'
+    )
+    expect(config.tools[1]!.options.content).toBe(
+      'run: echo ${{ github.sha }} ${{ secrets.TOKEN }} ${{a.b.c}}\nslip: ${{ object.api.output.key }}\n'
+    )
+    expect(config.tools[1]!.dependencies).toEqual([])
+    expect(config.warnings).toEqual([
+      expect.stringMatching(
+        /config\.yaml: tool object\.wf has '\$\{\{ object\.api\.output\.key \}\}', which names tool object\.api but is not an output reference.*write \$\{\{ object\.api\.outputs\.<key> \}\}/
+      )
+    ])
+  })
+
+  it('reads a state file written by DevStream (no schemaVersion, no serial)', () => {
+    const dtmState =
+      'object_a:\n  name: object\n  instanceid: a\n  dependson: []\n  options: { key: a }\n  resourcestatus: { outputs: { key: a } }\n'
+    const state = parseState(dtmState, 'devstream.state')
+    expect([...state.resources.keys()]).toEqual(['object_a'])
+    expect(state.serial).toBe(0)
+  })
+})
+
+describe('a DevStream-shaped config through dist/index.js', () => {
+  it('apps with list-form ci/cd, templates with vars and options, env in both forms, GitHub expressions kept', async () => {
+    const repo = makeRepo({ 'services/api/index.js': 'api\n', 'services/web/index.js': 'web\n' })
+    const prefix = uniquePrefix('dtm')
+    const configDir = path.join(repo.dir, 'devstream')
+    mkdirSync(configDir, { recursive: true })
+    const stateFile = path.join(tempDir('dtm-state'), 'devstream.state')
+    writeFileSync(
+      path.join(configDir, 'config.yaml'),
+      `config:\n  state:\n    backend: local\n    options:\n      stateFile: ${stateFile}\nvarFile: vars.yaml\n`
+    )
+    writeFileSync(path.join(configDir, 'vars.yaml'), 'nodeVersion: "20"\nregistryUser: acme\n')
+    writeFileSync(
+      path.join(configDir, 'apps.yaml'),
+      `pipelineTemplates:
+  - name: service
+    type: assets
+    options:
+      paths: [ "services/[[ app ]]/**" ]
+      directory: services/[[ app ]]/dist
+      run: mkdir -p services/[[ app ]]/dist && echo "[[ app ]] node[[ nodeVersion ]]" > services/[[ app ]]/dist/out.txt
+apps:
+  - name: api
+    spec: { language: node }
+    repo: { url: github.com/acme/api, token: [[env GITHUB_TOKEN]] }
+    ci:
+      - type: template
+        templateName: service
+        vars: { nodeVersion: "22" }
+    cd:
+      - type: object
+        options:
+          key: deploy/[[ app ]].yml
+          content:
+            image: "[[ registryUser ]]/[[ app ]]"
+            built: \${{ assets.api.outputs.location }}
+            token: '[[ env "DEPLOY_TOKEN" ]]'
+            workflow: "docker push \${{ secrets.REGISTRY }}:\${{ github.sha }}"
+  - name: web
+    ci:
+      - type: template
+        templateName: service
+        options: { run: 'mkdir -p services/web/dist && echo custom > services/web/dist/out.txt' }
+`
+    )
+    const run = await runDist({
+      inputs: { ...s3Inputs(prefix), mode: 'apply', 'repo-path': repo.dir, config: configDir },
+      env: { GITHUB_TOKEN: 'ghp_x', DEPLOY_TOKEN: 'deploy-secret' },
+      cwd: repo.dir
+    })
+    expect(run.stderr).toBe('')
+    expect(run.code).toBe(0)
+    expect(JSON.parse(run.outputs.plan!).map((change: { key: string }) => change.key)).toEqual(['assets_api', 'assets_web', 'object_api'])
+    expect(run.stdout).toContain("Not used here (read by DevStream's own plugins): app 'api' spec, repo.")
+    expect(readFileSync(path.join(repo.dir, 'services/api/dist/out.txt'), 'utf8')).toBe('api node22\n')
+    expect(readFileSync(path.join(repo.dir, 'services/web/dist/out.txt'), 'utf8')).toBe('custom\n')
+    const client = outsideClient()
+    try {
+      const deployed = JSON.parse((await readObject(client, `${prefix}deploy/api.yml`))!.toString())
+      expect(deployed).toEqual({
+        image: 'acme/api',
+        built: expect.stringMatching(new RegExp(`^s3://.*/${prefix}api/artifacts/${repo.commit}/$`)),
+        token: 'deploy-secret',
+        workflow: 'docker push ${{ secrets.REGISTRY }}:${{ github.sha }}'
+      })
+    } finally {
+      client.destroy()
+    }
+    // The state keeps env values only as a digest, never the secret.
+    const state = readFileSync(stateFile, 'utf8')
+    expect(state).not.toContain('deploy-secret')
+    expect((yaml.load(state) as Record<string, { options: { content: { token: string } } }>).object_api!.options.content.token).toMatch(
+      /^<env DEPLOY_TOKEN sha256:/
+    )
+
+    // A second run: nothing changed.
+    const again = await runDist({
+      inputs: { ...s3Inputs(prefix), mode: 'apply', 'repo-path': repo.dir, config: configDir },
+      env: { GITHUB_TOKEN: 'ghp_x', DEPLOY_TOKEN: 'deploy-secret' },
+      cwd: repo.dir
+    })
+    expect(again.code).toBe(0)
+    expect(again.outputs.changes).toBe('0')
+  })
+})

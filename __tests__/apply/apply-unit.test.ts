@@ -111,7 +111,10 @@ describe('config loading', () => {
   })
 
   it.each([
-    ['apps:\n  - { name: billing, ci: { templateName: nope } }\n', "app 'billing' ci[0] uses pipeline template 'nope', which is not defined"],
+    [
+      'apps:\n  - { name: billing, ci: { templateName: nope } }\n',
+      "app 'billing' ci[0] uses pipeline template 'nope', which is not defined"
+    ],
     [
       'pipelineTemplates:\n  - { name: t, type: assets, options: { paths: [x], directory: d } }\napps:\n  - { name: api, ci: { templateName: t } }\ntools:\n  - { name: assets, instanceID: api, options: { paths: [x], directory: d } }\n',
       'Tool assets.api is defined twice: in '

@@ -9,6 +9,8 @@
 //   requests    check on a commit hit, counted by a loopback proxy
 //   signing     check on a commit hit with signing-key vs without (HMAC verification of the manifest)
 //   memory      upload of one 1 GiB file, peak RSS (GNU time)
+//   prune       node dist/index.js prune over 5,000 objects (500 old sets) vs  aws s3 rm --recursive of the same
+//               objects, as objects per second                           (BENCH_ONLY=prune runs only this)
 //
 // Needs: awscli (apt-get install -y awscli) and GNU time (apt-get install -y time). BENCH_DIR keeps the
 // generated data between runs (default: a directory under the OS temp dir); BENCH_RUNS sets repetitions.
@@ -235,6 +237,84 @@ function report(name, ours, theirs, target, unit = 's') {
   return ratio
 }
 
+const PRUNE_SETS = 500
+const PRUNE_FILES_PER_SET = 9
+
+/** 500 sets of 9 small files and a manifest created in 2020: all of them old enough for prune to delete. */
+function generatePruneTree(dir) {
+  if (existsSync(path.join(dir, 'done'))) return
+  rmSync(dir, { recursive: true, force: true })
+  for (let set = 0; set < PRUNE_SETS; set++) {
+    const commit = createHash('sha1').update(`prune-${set}`).digest('hex')
+    const root = path.join(dir, 'artifacts', commit)
+    mkdirSync(root, { recursive: true })
+    const files = []
+    for (let i = 0; i < PRUNE_FILES_PER_SET; i++) {
+      const body = bytesFor(set * 100 + i, 512)
+      writeFileSync(path.join(root, `f${i}.bin`), body)
+      files.push({ path: `f${i}.bin`, size: body.length, sha256: createHash('sha256').update(body).digest('hex') })
+    }
+    const manifest = { version: 1, commit, codeHash: '', createdAt: '2020-01-01T00:00:00.000Z', source: 'upload', files }
+    writeFileSync(path.join(root, '.manifest.json'), JSON.stringify(manifest))
+  }
+  writeFileSync(path.join(dir, 'done'), '')
+}
+
+/** prune's deletion rate beside aws s3 rm --recursive, each removing its own copy of the same objects. */
+async function pruneBench(work, endpoint, awsBin, results) {
+  const tree = path.join(DATA, 'prune')
+  generatePruneTree(tree)
+  const objects = PRUNE_SETS * (PRUNE_FILES_PER_SET + 1)
+  const awsEnv = { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', AWS_DEFAULT_REGION: 'us-east-1', AWS_PAGER: '' }
+  const ours = []
+  const theirs = []
+  for (let i = 0; i < RUNS; i++) {
+    for (const who of ['ours', 'aws']) {
+      await timed(
+        awsBin,
+        [
+          's3',
+          'cp',
+          '--recursive',
+          '--only-show-errors',
+          '--exclude',
+          'done',
+          '--endpoint-url',
+          endpoint,
+          tree,
+          `s3://${BUCKET}/prune-${who}-${i}/`
+        ],
+        awsEnv
+      )
+    }
+    theirs.push(
+      (
+        await timed(
+          awsBin,
+          ['s3', 'rm', '--recursive', '--only-show-errors', '--endpoint-url', endpoint, `s3://${BUCKET}/prune-aws-${i}/`],
+          awsEnv
+        )
+      ).seconds
+    )
+    const run = await timed(
+      'node',
+      [DIST],
+      ourEnv(endpoint, { mode: 'prune', prefix: `prune-ours-${i}/`, 'keep-last': '0', 'repo-path': work })
+    )
+    if (!run.stdout.includes(`pruned-objects=${objects}`) && !run.stdout.includes(`Deleted ${PRUNE_SETS} sets`)) {
+      throw new Error(`prune did not delete the ${objects} objects:\n${run.stdout.slice(-2000)}`)
+    }
+    ours.push(run.seconds)
+  }
+  const oursRate = objects / median(ours)
+  const awsRate = objects / median(theirs)
+  log(`\nPrune of ${PRUNE_SETS} old sets, ${objects} objects (whole process, listing and manifest reads included):`)
+  log(
+    `  ours ${median(ours).toFixed(2)} s = ${oursRate.toFixed(0)} objects/s; aws s3 rm --recursive ${median(theirs).toFixed(2)} s = ${awsRate.toFixed(0)} objects/s; ratio (time) ${(median(ours) / median(theirs)).toFixed(2)}×`
+  )
+  results.prune = { objects, oursSeconds: median(ours), awsSeconds: median(theirs), oursRate, awsRate }
+}
+
 async function main() {
   if (!existsSync(DIST)) throw new Error('dist/index.js is missing: run npm run package first.')
   const awsBin = existsSync('/usr/bin/aws') ? '/usr/bin/aws' : 'aws'
@@ -251,6 +331,7 @@ async function main() {
   try {
     // 1. Code hash (version 2), whole process, check missing on a local store.
     if (wants('codehash')) await codeHashBench(s3dir, results)
+    if (wants('prune')) await pruneBench(s3dir, endpoint, awsBin, results)
     if (!wants('transfer')) return
 
     // 2. Upload of 1,000 mixed files + 64 MB, ours vs aws s3 cp --recursive.

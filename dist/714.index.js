@@ -101,11 +101,13 @@ function describeS3Error(raw, context) {
 /* harmony export */   vG: () => (/* binding */ checkCredentials),
 /* harmony export */   yO: () => (/* binding */ clientConfig)
 /* harmony export */ });
-/* unused harmony exports MAX_SINGLE_COPY, copyRanges, fullObjectSha256, copySource */
+/* unused harmony exports MAX_SINGLE_COPY, DELETE_BATCH, copyRanges, fullObjectSha256, copySource */
 /* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3711);
 /* harmony import */ var _aws_sdk_lib_storage__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2358);
+/* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(370);
 /* harmony import */ var _s3_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9164);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+
 
 
 
@@ -115,6 +117,10 @@ const MAX_SINGLE_COPY = 5 * 1024 ** 3;
 const COPY_PART_SIZE = 512 * 1024 ** 2;
 const UPLOAD_PART_SIZE = 8 * 1024 ** 2;
 const UPLOAD_QUEUE = 4;
+/** DeleteObjects takes at most this many keys a request. */
+const DELETE_BATCH = 1000;
+/** Single deletes in flight where there is no batch delete (GCS's XML API has none). */
+const DELETES_IN_FLIGHT = 16;
 /** Reads of a small object's body before giving up (each after a fresh request). */
 const BODY_ATTEMPTS = 3;
 /** The byte ranges of a multipart copy, as UploadPartCopy's CopySourceRange takes them. */
@@ -327,7 +333,7 @@ class S3Store {
             throw error;
         }
     }
-    async list(prefix) {
+    async list(prefix, onPage) {
         const found = [];
         let token;
         try {
@@ -338,6 +344,7 @@ class S3Store {
                         found.push({ key: object.Key, size: object.Size ?? 0, lastModified: object.LastModified ?? new Date(0) });
                 }
                 token = page.IsTruncated ? page.NextContinuationToken : undefined;
+                onPage?.(found.length);
             } while (token);
         }
         catch (error) {
@@ -351,6 +358,37 @@ class S3Store {
         }
         catch (error) {
             this.fail('DeleteObject', key, error);
+        }
+    }
+    async deleteMany(keys, onBatch) {
+        if (this.settings.flavor === 'gcs') {
+            // Google's S3 interop has no multi-object delete: one request per object, several at once.
+            const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_4__/* ["default"] */ .A)(DELETES_IN_FLIGHT);
+            let deleted = 0;
+            await Promise.all(keys.map((key) => limit(async () => {
+                await this.delete(key);
+                if (++deleted % DELETE_BATCH === 0 || deleted === keys.length)
+                    onBatch?.(deleted);
+            })));
+            return;
+        }
+        for (let start = 0; start < keys.length; start += DELETE_BATCH) {
+            const batch = keys.slice(start, start + DELETE_BATCH);
+            let errors;
+            try {
+                const result = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__.DeleteObjectsCommand({ Bucket: this.bucket, Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true } }));
+                errors = result.Errors ?? [];
+            }
+            catch (error) {
+                this.fail('DeleteObjects', batch[0], error);
+            }
+            if (errors.length > 0) {
+                const first = errors[0];
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .StoreError */ .AD(`DeleteObjects could not delete ${errors.length} of ${batch.length} object(s) in ${this.name}, first ${this.url(first.Key ?? '')}: ` +
+                    `${first.Code ?? 'error'} ${first.Message ?? ''}`.trim() +
+                    (first.Code === 'AccessDenied' ? '. Deleting needs s3:DeleteObject on the prefix (see the README, "IAM policy").' : '.'));
+            }
+            onBatch?.(start + batch.length);
         }
     }
     close() {

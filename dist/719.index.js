@@ -212,6 +212,8 @@ class ActionsCacheSets {
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm)(this.stage, { recursive: true, force: true });
         }
     }
+    /** GitHub evicts unused entries itself: there is no use to record. */
+    async flush() { }
     close() { }
 }
 

@@ -28400,7 +28400,8 @@ Object.defineProperties(module.exports, {
 /* harmony export */   g$: () => (/* binding */ TRUSTED_EVENTS),
 /* harmony export */   ir: () => (/* binding */ MANIFEST_NAME),
 /* harmony export */   on: () => (/* binding */ SIGNING_KEY_ENV),
-/* harmony export */   tY: () => (/* binding */ Outputs)
+/* harmony export */   tY: () => (/* binding */ Outputs),
+/* harmony export */   zw: () => (/* binding */ LAST_USED_NAME)
 /* harmony export */ });
 /** Input and output names exactly as action.yml declares them. */
 const Inputs = {
@@ -28436,7 +28437,9 @@ const Inputs = {
     LegacySets: 'legacy-sets',
     SigningKey: 'signing-key',
     CacheWrite: 'cache-write',
-    ResignState: 'resign-state'
+    ResignState: 'resign-state',
+    KeepDays: 'keep-days',
+    KeepLast: 'keep-last'
 };
 const Outputs = {
     Found: 'found',
@@ -28448,7 +28451,11 @@ const Outputs = {
     Bytes: 'bytes',
     Changes: 'changes',
     Plan: 'plan',
-    ToolOutputs: 'outputs'
+    ToolOutputs: 'outputs',
+    PrunedSets: 'pruned-sets',
+    PrunedObjects: 'pruned-objects',
+    PrunedBytes: 'pruned-bytes',
+    KeptSets: 'kept-sets'
 };
 /** Environment names of the original tool, used when the matching input is empty. */
 const SeedEnv = {
@@ -28457,7 +28464,7 @@ const SeedEnv = {
     PackageDirectory: 'PACKAGE_DIRECTORY',
     CodeHashFilter: 'CODE_HASH_FIND_FILTER'
 };
-const MODES = ['check', 'upload', 'apply'];
+const MODES = ['check', 'upload', 'apply', 'prune'];
 const BACKENDS = ['auto', 's3', 'gcs', 'local', 'actions-cache'];
 /** Where the signing keys come from when the input is empty. */
 const SIGNING_KEY_ENV = 'ASSETS_SIGNING_KEY';
@@ -28472,6 +28479,8 @@ const FOUND_MARKER = '.found';
 /** What check learned, left for an upload step that may run without the git repository (seed usage). */
 const CHECK_RECORD = '.s3-asset-manager.json';
 const MANIFEST_NAME = '.manifest.json';
+/** Beside the manifest: when a check last used the set (prune keeps used sets). */
+const LAST_USED_NAME = '.last-used';
 
 
 /***/ }),
@@ -28607,7 +28616,7 @@ function parsePatterns(text) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9145);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(114);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28752,6 +28761,22 @@ function parseApply(cwd) {
         resignState: parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.ResignState, input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.ResignState), false)
     };
 }
+function wholeNumber(name, fallback, max, what) {
+    const raw = input(name) || fallback;
+    const value = Number(raw);
+    if (!/^\d+$/.test(raw) || value > max)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Input '${name}' is '${raw}': give ${what}, a whole number from 0 to ${max}.`);
+    return value;
+}
+function parsePrune(cwd) {
+    const config = input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Config);
+    return {
+        keepDays: wholeNumber(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.KeepDays, '30', 36500, 'the days a set may go unused before prune deletes it'),
+        keepLast: wholeNumber(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.KeepLast, '10', 100000, 'how many of the newest commit sets prune always keeps'),
+        planOnly: parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.PlanOnly, input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.PlanOnly), false),
+        config: config ? node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, config) : undefined
+    };
+}
 function parseReporting(prefix) {
     const prComment = parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.PrComment, input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.PrComment), false);
     const commitStatus = parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.CommitStatus, input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.CommitStatus), false);
@@ -28889,6 +28914,7 @@ function getInputs(argv = process.argv, cwd = process.cwd()) {
         legacySets: parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.LegacySets, input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.LegacySets), false),
         reporting: parseReporting(store.prefix),
         apply: parseApply(cwd),
+        prune: parsePrune(cwd),
         policy
     };
 }
@@ -28896,7 +28922,7 @@ function getInputs(argv = process.argv, cwd = process.cwd()) {
 
 /***/ }),
 
-/***/ 9145:
+/***/ 114:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28980,6 +29006,26 @@ async function codeHashOf(settings) {
     core/* info */.pq(`Code hash ${result.hash} over ${(0,report_markdown/* plural */.LS)(result.files, 'file')} (${how}) in ${Date.now() - started} ms.`);
     return result.hash;
 }
+async function missing(settings, commit, codeHash, location, started, untrusted) {
+    const tierOn = settings.codeHashPatterns.length > 0;
+    await writeCheckRecord(settings.packageDirectory, { commit, codeHash, files: 0, bytes: 0 }, false);
+    return {
+        mode: 'check',
+        commitHash: commit,
+        codeHash,
+        location,
+        elapsedMs: Date.now() - started,
+        untrusted,
+        outcome: 'missing',
+        found: false,
+        source: 'none',
+        files: 0,
+        bytes: 0,
+        message: tierOn
+            ? `No assets for commit ${commit} nor for code hash ${codeHash}: build and upload them.`
+            : `No assets for commit ${commit}: build and upload them.`
+    };
+}
 /** check: is there a stored asset set for this commit, or for the same code under its code hash? */
 async function check(settings, sets) {
     const started = Date.now();
@@ -28998,18 +29044,30 @@ async function check(settings, sets) {
         throw new errors/* IntegrityError */.cs(`The assets of commit ${commit} were found by the legacy-sets rule (no manifest), so they cannot be verified and are not downloaded. ` +
             `Rebuild and upload them (which writes a manifest), or turn 'download' off for this step.`);
     }
-    let files = result.found ? (result.manifest?.files ?? []) : [];
-    const download = result.found && settings.download;
+    if (!result.found)
+        return missing(settings, commit, result.codeHash, location, started, result.untrusted);
+    let files = result.manifest?.files ?? [];
+    const download = settings.download;
     if (download) {
         core/* info */.pq(`Downloading the assets into ${settings.packageDirectory}`);
-        files = (await sets.download(settings.store.prefix, commit, result.manifest, settings.packageDirectory, settings.concurrency)).files;
+        try {
+            files = (await sets.download(settings.store.prefix, commit, result.manifest, settings.packageDirectory, settings.concurrency)).files;
+        }
+        catch (error) {
+            // A prune may delete the set between our reading its manifest and its objects: it deletes the manifest
+            // first, so a manifest gone now means the set is gone, which is a miss, not a failure.
+            if (!(error instanceof errors/* MissingObjectError */.S3) || (await sets.stored(settings.store.prefix, commit)) !== undefined)
+                throw error;
+            core/* warning */.$e(`The assets of commit ${commit} were deleted while they downloaded (a prune?): treating this as not found.`);
+            return missing(settings, commit, result.codeHash, location, started, result.untrusted);
+        }
     }
     await writeCheckRecord(settings.packageDirectory, {
         commit,
         codeHash: result.codeHash,
-        files: result.found ? (result.legacy?.files ?? files.length) : 0,
-        bytes: result.found ? (result.legacy?.bytes ?? (0,sets_manifest/* totalBytes */.ob)(files)) : 0
-    }, result.found);
+        files: result.legacy?.files ?? files.length,
+        bytes: result.legacy?.bytes ?? (0,sets_manifest/* totalBytes */.ob)(files)
+    }, true);
     const base = {
         mode: 'check',
         commitHash: commit,
@@ -29018,19 +29076,6 @@ async function check(settings, sets) {
         elapsedMs: Date.now() - started,
         untrusted: result.untrusted
     };
-    if (!result.found) {
-        return {
-            ...base,
-            outcome: 'missing',
-            found: false,
-            source: 'none',
-            files: 0,
-            bytes: 0,
-            message: tierOn
-                ? `No assets for commit ${commit} nor for code hash ${result.codeHash}: build and upload them.`
-                : `No assets for commit ${commit}: build and upload them.`
-        };
-    }
     const fileCount = result.legacy?.files ?? files.length;
     return {
         ...base,
@@ -29407,6 +29452,46 @@ async function reportToGitHub(settings, report) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/report/prune-report.ts
+
+
+/** Rows of deleted sets shown in a summary; the rest are counted. */
+const LISTED = 50;
+function ageDays(age, now) {
+    return `${Math.floor((now - age.getTime()) / 86_400_000)} d`;
+}
+/** prune's job summary: the totals, then what went (or would go) and why. */
+function pruneMarkdown(outcome, heading, now = Date.now()) {
+    const verb = outcome.planOnly ? 'Would delete' : 'Deleted';
+    const doomed = outcome.decisions.filter((decision) => decision.delete);
+    const parts = [
+        heading,
+        (0,report_markdown/* text */.Qq)(outcome.message),
+        (0,report_markdown/* table */.tp)(['', ''], [
+            ['Store', (0,report_markdown/* code */.aY)(outcome.storeName)],
+            [`${verb} sets`, outcome.prunedSets.toLocaleString('en-US')],
+            [`${verb}, left without a manifest`, (0,report_markdown/* plural */.LS)(outcome.prunedOrphans, 'group')],
+            [`${verb} objects`, `${outcome.prunedObjects.toLocaleString('en-US')} (${(0,progress/* formatBytes */.z)(outcome.prunedBytes)})`],
+            ['Kept sets', outcome.keptSets.toLocaleString('en-US')],
+            ['Time', (0,report_markdown/* seconds */.YA)(outcome.elapsedMs)]
+        ])
+    ];
+    if (doomed.length > 0) {
+        parts.push((0,report_markdown/* table */.tp)(['Set', 'Age', 'Objects', 'Size', 'Why'], doomed
+            .slice(0, LISTED)
+            .map((decision) => [
+            (0,report_markdown/* code */.aY)(outcome.url(decision.set.root)),
+            ageDays(decision.age, now),
+            decision.set.objects.length.toLocaleString('en-US'),
+            (0,progress/* formatBytes */.z)(decision.set.bytes),
+            (0,report_markdown/* text */.Qq)(decision.reason)
+        ])));
+        if (doomed.length > LISTED)
+            parts.push(`…and ${(0,report_markdown/* plural */.LS)(doomed.length - LISTED, 'more set')}; the log lists every one.`);
+    }
+    return `${parts.join('\n\n')}\n`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 
 
@@ -29468,6 +29553,7 @@ async function createAssetSets(settings, concurrency, policy) {
 
 
 
+
 /** Writing an output failed: the runner's GITHUB_OUTPUT file is missing or not writable. */
 class OutputError extends Error {
 }
@@ -29497,7 +29583,7 @@ function setOutputs(result) {
 async function runMode(settings) {
     if (settings.mode === 'apply') {
         // Loaded on demand: apply pulls in YAML and the S3 state backend, which check and upload do not need.
-        const { apply } = await Promise.all(/* import() */[__nccwpck_require__.e(358), __nccwpck_require__.e(448), __nccwpck_require__.e(243), __nccwpck_require__.e(3)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7003));
+        const { apply } = await Promise.all(/* import() */[__nccwpck_require__.e(358), __nccwpck_require__.e(243), __nccwpck_require__.e(448), __nccwpck_require__.e(949), __nccwpck_require__.e(996), __nccwpck_require__.e(75), __nccwpck_require__.e(5)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5005));
         const outcome = await apply(settings);
         core/* info */.pq(outcome.message);
         setOutput(constants/* Outputs */.tY.Changes, String(outcome.changes));
@@ -29507,6 +29593,17 @@ async function runMode(settings) {
         setOutput(constants/* Outputs */.tY.CommitHash, outcome.commitHash);
         await writeSummaryMarkdown(applyMarkdown(outcome, applySummaryHeading(outcome)));
         await reportToGitHub(settings.reporting, applyReport(outcome, settings.reporting.instance));
+        return;
+    }
+    if (settings.mode === 'prune') {
+        const { prune } = await __nccwpck_require__.e(/* import() */ 618).then(__nccwpck_require__.bind(__nccwpck_require__, 8618));
+        const outcome = await prune(settings);
+        core/* info */.pq(outcome.message);
+        setOutput(constants/* Outputs */.tY.PrunedSets, String(outcome.prunedSets));
+        setOutput(constants/* Outputs */.tY.PrunedObjects, String(outcome.prunedObjects));
+        setOutput(constants/* Outputs */.tY.PrunedBytes, String(outcome.prunedBytes));
+        setOutput(constants/* Outputs */.tY.KeptSets, String(outcome.keptSets));
+        await writeSummaryMarkdown(pruneMarkdown(outcome, `### S3 Asset Manager — prune${outcome.planOnly ? ' (plan only)' : ''}`));
         return;
     }
     const sets = await createAssetSets(settings.store, settings.concurrency, settings.policy);
@@ -29519,6 +29616,8 @@ async function runMode(settings) {
         await reportToGitHub(settings.reporting, assetsReport(result, settings.reporting.instance));
     }
     finally {
+        // After the outputs: recording a hit's use must not delay the steps that wait on `found`.
+        await sets.flush();
         sets.close();
     }
 }
@@ -29834,6 +29933,43 @@ async function downloadSet(store, setPrefix, manifest, directory, concurrency) {
     for (const { temp, target } of arrived)
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(temp, target);
     progress.finish();
+}
+
+
+/***/ }),
+
+/***/ 9603:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ft: () => (/* binding */ lastUsedKey),
+/* harmony export */   nL: () => (/* binding */ parseLastUsed),
+/* harmony export */   zk: () => (/* binding */ recordUse)
+/* harmony export */ });
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7242);
+
+/**
+ * A set's last use, kept in a small object beside its manifest (`<set>/.last-used`) so that the manifest
+ * and its signature stay untouched. Check writes it on every hit; prune ages a set by the newer of its
+ * manifest's `createdAt` and this. It only ever delays a deletion, so it needs no signature.
+ */
+function lastUsedKey(setPrefix) {
+    return `${setPrefix}${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .LAST_USED_NAME */ .zw}`;
+}
+async function recordUse(store, setPrefix, now = new Date()) {
+    const body = Buffer.from(`${JSON.stringify({ lastUsedAt: now.toISOString() })}\n`);
+    await store.put(lastUsedKey(setPrefix), body, { size: body.length, contentType: 'application/json' });
+}
+/** The time a marker holds; undefined when it is not one (prune then goes by the object's own date). */
+function parseLastUsed(text) {
+    try {
+        const value = JSON.parse(text).lastUsedAt;
+        const date = typeof value === 'string' ? new Date(value) : undefined;
+        return date && !Number.isNaN(date.getTime()) ? date : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 
 
@@ -31175,6 +31311,8 @@ var errors = __nccwpck_require__(3916);
 var report_progress = __nccwpck_require__(8991);
 // EXTERNAL MODULE: ./src/sets/download.ts
 var download = __nccwpck_require__(4797);
+// EXTERNAL MODULE: ./src/sets/last-used.ts
+var last_used = __nccwpck_require__(9603);
 // EXTERNAL MODULE: ./src/sets/layout.ts
 var layout = __nccwpck_require__(3267);
 // EXTERNAL MODULE: ./src/sets/manifest.ts
@@ -31184,6 +31322,7 @@ var package_files = __nccwpck_require__(4355);
 // EXTERNAL MODULE: ./src/sets/signing.ts
 var signing = __nccwpck_require__(3330);
 ;// CONCATENATED MODULE: ./src/sets/object-sets.ts
+
 
 
 
@@ -31354,6 +31493,7 @@ async function publish(store, request, policy) {
 class ObjectAssetSets {
     store;
     policy;
+    pending = [];
     constructor(store, policy) {
         this.store = store;
         this.policy = policy;
@@ -31361,8 +31501,17 @@ class ObjectAssetSets {
     location(prefix, commit) {
         return this.store.url((0,layout/* commitPrefix */.q8)(prefix, commit));
     }
-    findOrPromote(request) {
-        return findOrPromote(this.store, request, this.policy);
+    async findOrPromote(request) {
+        const result = await findOrPromote(this.store, request, this.policy);
+        if (result.found && !result.legacy) {
+            // A promotion wrote a fresh commit set; the set that was used is the code-hash one it came from.
+            const used = result.source === 'commit' ? (0,layout/* commitPrefix */.q8)(request.prefix, request.commit) : (0,layout/* codeHashPrefix */._Y)(request.prefix, result.codeHash);
+            this.pending.push((0,last_used/* recordUse */.zk)(this.store, used).catch((error) => core/* info */.pq(`Could not record this use in ${this.store.url((0,last_used/* lastUsedKey */.Ft)(used))} (${(0,errors/* errorMessage */.gJ)(error)}); prune will age the set by its creation date.`)));
+        }
+        return result;
+    }
+    async flush() {
+        await Promise.all(this.pending.splice(0));
     }
     stored(prefix, commit) {
         return readManifest(this.store, (0,layout/* commitPrefix */.q8)(prefix, commit), this.policy, { commit });
@@ -31692,7 +31841,7 @@ class LocalStore {
         });
         return {};
     }
-    async list(prefix) {
+    async list(prefix, onPage) {
         // Walk the deepest directory the prefix names, then keep the keys that start with it.
         const slash = prefix.lastIndexOf('/');
         const base = slash < 0 ? '' : prefix.slice(0, slash + 1);
@@ -31721,10 +31870,26 @@ class LocalStore {
             }
         };
         await walk(base);
+        onPage?.(found.length);
         return found.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     }
     async delete(key) {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(this.pathOf(key), { force: true });
+    }
+    async deleteMany(keys, onBatch) {
+        const directories = new Set();
+        for (const [index, key] of keys.entries()) {
+            await this.delete(key);
+            for (let slash = key.lastIndexOf('/'); slash > 0; slash = key.lastIndexOf('/', slash - 1))
+                directories.add(key.slice(0, slash));
+            if ((index + 1) % 1000 === 0)
+                onBatch?.(index + 1);
+        }
+        // Directories the deleted objects leave empty go too, deepest first, so the store does not fill with them.
+        for (const directory of [...directories].sort((a, b) => b.length - a.length)) {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rmdir)(this.pathOf(directory)).catch(() => undefined);
+        }
+        onBatch?.(keys.length);
     }
     close() { }
 }

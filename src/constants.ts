@@ -32,7 +32,9 @@ export const Inputs = {
   LegacySets: 'legacy-sets',
   SigningKey: 'signing-key',
   CacheWrite: 'cache-write',
-  ResignState: 'resign-state'
+  ResignState: 'resign-state',
+  KeepDays: 'keep-days',
+  KeepLast: 'keep-last'
 } as const
 
 export const Outputs = {
@@ -45,7 +47,11 @@ export const Outputs = {
   Bytes: 'bytes',
   Changes: 'changes',
   Plan: 'plan',
-  ToolOutputs: 'outputs'
+  ToolOutputs: 'outputs',
+  PrunedSets: 'pruned-sets',
+  PrunedObjects: 'pruned-objects',
+  PrunedBytes: 'pruned-bytes',
+  KeptSets: 'kept-sets'
 } as const
 
 /** Environment names of the original tool, used when the matching input is empty. */
@@ -56,7 +62,7 @@ export const SeedEnv = {
   CodeHashFilter: 'CODE_HASH_FIND_FILTER'
 } as const
 
-export const MODES = ['check', 'upload', 'apply'] as const
+export const MODES = ['check', 'upload', 'apply', 'prune'] as const
 export type Mode = (typeof MODES)[number]
 
 export const BACKENDS = ['auto', 's3', 'gcs', 'local', 'actions-cache'] as const
@@ -77,3 +83,5 @@ export const FOUND_MARKER = '.found'
 /** What check learned, left for an upload step that may run without the git repository (seed usage). */
 export const CHECK_RECORD = '.s3-asset-manager.json'
 export const MANIFEST_NAME = '.manifest.json'
+/** Beside the manifest: when a check last used the set (prune keeps used sets). */
+export const LAST_USED_NAME = '.last-used'

@@ -70,6 +70,7 @@ export interface Settings {
   readonly legacySets: boolean
   readonly reporting: ReportingSettings
   readonly apply: ApplySettings
+  readonly prune: PruneSettings
   /** Signing keys and who may write the shared code-hash tier. */
   readonly policy: SetPolicy
 }
@@ -86,6 +87,16 @@ export interface ApplySettings {
   readonly allowDeleteAll: boolean
   /** Accept the state as it is (unsigned or signed by another key) and sign it with the current key. */
   readonly resignState: boolean
+}
+
+export interface PruneSettings {
+  /** Sets unused for longer go. */
+  readonly keepDays: number
+  /** The newest commit sets of each family always stay. */
+  readonly keepLast: number
+  readonly planOnly: boolean
+  /** An apply config whose state's sets are never pruned; undefined when the 'config' input is empty. */
+  readonly config?: string
 }
 
 function input(name: string): string {
@@ -210,6 +221,23 @@ function parseApply(cwd: string): ApplySettings {
     forceUnlock: input(Inputs.ForceUnlock) || undefined,
     allowDeleteAll: parseBoolean(Inputs.AllowDeleteAll, input(Inputs.AllowDeleteAll), false),
     resignState: parseBoolean(Inputs.ResignState, input(Inputs.ResignState), false)
+  }
+}
+
+function wholeNumber(name: string, fallback: string, max: number, what: string): number {
+  const raw = input(name) || fallback
+  const value = Number(raw)
+  if (!/^\d+$/.test(raw) || value > max) throw new InputError(`Input '${name}' is '${raw}': give ${what}, a whole number from 0 to ${max}.`)
+  return value
+}
+
+function parsePrune(cwd: string): PruneSettings {
+  const config = input(Inputs.Config)
+  return {
+    keepDays: wholeNumber(Inputs.KeepDays, '30', 36500, 'the days a set may go unused before prune deletes it'),
+    keepLast: wholeNumber(Inputs.KeepLast, '10', 100000, 'how many of the newest commit sets prune always keeps'),
+    planOnly: parseBoolean(Inputs.PlanOnly, input(Inputs.PlanOnly), false),
+    config: config ? path.resolve(cwd, config) : undefined
   }
 }
 
@@ -368,6 +396,7 @@ export function getInputs(argv: readonly string[] = process.argv, cwd = process.
     legacySets: parseBoolean(Inputs.LegacySets, input(Inputs.LegacySets), false),
     reporting: parseReporting(store.prefix),
     apply: parseApply(cwd),
+    prune: parsePrune(cwd),
     policy
   }
 }

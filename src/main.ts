@@ -11,6 +11,7 @@ import { assetsReport } from './report/assets-report.js'
 import { consoleUrl } from './report/console-links.js'
 import { reportToGitHub } from './report/github.js'
 import { firstLine } from './report/markdown.js'
+import { pruneMarkdown } from './report/prune-report.js'
 import { failureMarkdown, writeSummary, writeSummaryMarkdown } from './report/summary.js'
 import { createAssetSets } from './sets/index.js'
 
@@ -58,6 +59,17 @@ async function runMode(settings: Settings): Promise<void> {
     await reportToGitHub(settings.reporting, applyReport(outcome, settings.reporting.instance))
     return
   }
+  if (settings.mode === 'prune') {
+    const { prune } = await import('./modes/prune.js')
+    const outcome = await prune(settings)
+    core.info(outcome.message)
+    setOutput(Outputs.PrunedSets, String(outcome.prunedSets))
+    setOutput(Outputs.PrunedObjects, String(outcome.prunedObjects))
+    setOutput(Outputs.PrunedBytes, String(outcome.prunedBytes))
+    setOutput(Outputs.KeptSets, String(outcome.keptSets))
+    await writeSummaryMarkdown(pruneMarkdown(outcome, `### S3 Asset Manager — prune${outcome.planOnly ? ' (plan only)' : ''}`))
+    return
+  }
   const sets = await createAssetSets(settings.store, settings.concurrency, settings.policy)
   try {
     const ran = settings.mode === 'check' ? await check(settings, sets) : await upload(settings, sets)
@@ -67,6 +79,8 @@ async function runMode(settings: Settings): Promise<void> {
     await writeSummary(result)
     await reportToGitHub(settings.reporting, assetsReport(result, settings.reporting.instance))
   } finally {
+    // After the outputs: recording a hit's use must not delay the steps that wait on `found`.
+    await sets.flush()
     sets.close()
   }
 }

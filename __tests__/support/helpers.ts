@@ -214,6 +214,7 @@ export function testSettings(overrides: Partial<Settings> & Pick<Settings, 'stor
       allowDeleteAll: false,
       resignState: false
     },
+    prune: { keepDays: 30, keepLast: 10, planOnly: false },
     policy: OPEN_POLICY,
     ...overrides
   }

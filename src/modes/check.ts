@@ -6,7 +6,7 @@ import type { Settings } from '../inputs.js'
 import { totalBytes } from '../sets/manifest.js'
 import { formatBytes } from '../report/progress.js'
 import { plural } from '../report/markdown.js'
-import { IntegrityError } from '../errors.js'
+import { IntegrityError, MissingObjectError } from '../errors.js'
 import type { AssetsResult } from './result.js'
 
 export async function codeHashOf(settings: Settings): Promise<string> {
@@ -20,6 +20,34 @@ export async function codeHashOf(settings: Settings): Promise<string> {
       : `every file hashed, ${formatBytes(result.bytes)}, no git work tree at ${settings.repoPath}`
   core.info(`Code hash ${result.hash} over ${plural(result.files, 'file')} (${how}) in ${Date.now() - started} ms.`)
   return result.hash
+}
+
+async function missing(
+  settings: Settings,
+  commit: string,
+  codeHash: string,
+  location: string,
+  started: number,
+  untrusted: number
+): Promise<AssetsResult> {
+  const tierOn = settings.codeHashPatterns.length > 0
+  await writeCheckRecord(settings.packageDirectory, { commit, codeHash, files: 0, bytes: 0 }, false)
+  return {
+    mode: 'check',
+    commitHash: commit,
+    codeHash,
+    location,
+    elapsedMs: Date.now() - started,
+    untrusted,
+    outcome: 'missing',
+    found: false,
+    source: 'none',
+    files: 0,
+    bytes: 0,
+    message: tierOn
+      ? `No assets for commit ${commit} nor for code hash ${codeHash}: build and upload them.`
+      : `No assets for commit ${commit}: build and upload them.`
+  }
 }
 
 /** check: is there a stored asset set for this commit, or for the same code under its code hash? */
@@ -42,21 +70,30 @@ export async function check(settings: Settings, sets: AssetSets): Promise<Assets
         `Rebuild and upload them (which writes a manifest), or turn 'download' off for this step.`
     )
   }
-  let files = result.found ? (result.manifest?.files ?? []) : []
-  const download = result.found && settings.download
+  if (!result.found) return missing(settings, commit, result.codeHash, location, started, result.untrusted)
+  let files = result.manifest?.files ?? []
+  const download = settings.download
   if (download) {
     core.info(`Downloading the assets into ${settings.packageDirectory}`)
-    files = (await sets.download(settings.store.prefix, commit, result.manifest, settings.packageDirectory, settings.concurrency)).files
+    try {
+      files = (await sets.download(settings.store.prefix, commit, result.manifest, settings.packageDirectory, settings.concurrency)).files
+    } catch (error) {
+      // A prune may delete the set between our reading its manifest and its objects: it deletes the manifest
+      // first, so a manifest gone now means the set is gone, which is a miss, not a failure.
+      if (!(error instanceof MissingObjectError) || (await sets.stored(settings.store.prefix, commit)) !== undefined) throw error
+      core.warning(`The assets of commit ${commit} were deleted while they downloaded (a prune?): treating this as not found.`)
+      return missing(settings, commit, result.codeHash, location, started, result.untrusted)
+    }
   }
   await writeCheckRecord(
     settings.packageDirectory,
     {
       commit,
       codeHash: result.codeHash,
-      files: result.found ? (result.legacy?.files ?? files.length) : 0,
-      bytes: result.found ? (result.legacy?.bytes ?? totalBytes(files)) : 0
+      files: result.legacy?.files ?? files.length,
+      bytes: result.legacy?.bytes ?? totalBytes(files)
     },
-    result.found
+    true
   )
   const base = {
     mode: 'check' as const,
@@ -65,19 +102,6 @@ export async function check(settings: Settings, sets: AssetSets): Promise<Assets
     location,
     elapsedMs: Date.now() - started,
     untrusted: result.untrusted
-  }
-  if (!result.found) {
-    return {
-      ...base,
-      outcome: 'missing',
-      found: false,
-      source: 'none',
-      files: 0,
-      bytes: 0,
-      message: tierOn
-        ? `No assets for commit ${commit} nor for code hash ${result.codeHash}: build and upload them.`
-        : `No assets for commit ${commit}: build and upload them.`
-    }
   }
   const fileCount = result.legacy?.files ?? files.length
   return {

@@ -202,5 +202,8 @@ export class ActionsCacheSets implements AssetSets {
     }
   }
 
+  /** GitHub evicts unused entries itself: there is no use to record. */
+  async flush(): Promise<void> {}
+
   close(): void {}
 }

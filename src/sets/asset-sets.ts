@@ -55,5 +55,7 @@ export interface AssetSets {
   publish(request: PublishRequest): Promise<Manifest>
   /** Brings the commit's set into `directory`, each file verified; returns its manifest. */
   download(prefix: string, commit: string, manifest: Manifest | undefined, directory: string, concurrency: number): Promise<Manifest>
+  /** Waits for work a hit started in the background (recording the set's use); never throws. */
+  flush(): Promise<void>
   close(): void
 }

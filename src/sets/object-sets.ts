@@ -5,11 +5,12 @@ import { promisify } from 'node:util'
 import { Transform } from 'node:stream'
 import mime from 'mime'
 import pLimit from 'p-limit'
-import { IntegrityError, MissingObjectError } from '../errors.js'
+import { errorMessage, IntegrityError, MissingObjectError } from '../errors.js'
 import { Progress } from '../report/progress.js'
 import type { Store } from '../stores/store.js'
 import type { AssetSets, FindRequest, FindResult, PublishRequest, SetPolicy } from './asset-sets.js'
 import { downloadSet } from './download.js'
+import { lastUsedKey, recordUse } from './last-used.js'
 import { codeHashPrefix, commitPrefix, manifestKey } from './layout.js'
 import { buildManifest, parseManifestDocument, serializeManifest, totalBytes, type Manifest, type ManifestFile } from './manifest.js'
 import { listPackageFiles, type PackageFile } from './package-files.js'
@@ -203,6 +204,8 @@ export async function publish(store: Store, request: PublishRequest, policy: Set
 
 /** Asset sets over any object Store (S3, GCS, a directory): objects, manifests and server-side copies. */
 export class ObjectAssetSets implements AssetSets {
+  private readonly pending: Promise<void>[] = []
+
   constructor(
     readonly store: Store,
     private readonly policy: SetPolicy
@@ -212,8 +215,24 @@ export class ObjectAssetSets implements AssetSets {
     return this.store.url(commitPrefix(prefix, commit))
   }
 
-  findOrPromote(request: FindRequest): Promise<FindResult> {
-    return findOrPromote(this.store, request, this.policy)
+  async findOrPromote(request: FindRequest): Promise<FindResult> {
+    const result = await findOrPromote(this.store, request, this.policy)
+    if (result.found && !result.legacy) {
+      // A promotion wrote a fresh commit set; the set that was used is the code-hash one it came from.
+      const used = result.source === 'commit' ? commitPrefix(request.prefix, request.commit) : codeHashPrefix(request.prefix, result.codeHash)
+      this.pending.push(
+        recordUse(this.store, used).catch((error: unknown) =>
+          core.info(
+            `Could not record this use in ${this.store.url(lastUsedKey(used))} (${errorMessage(error)}); prune will age the set by its creation date.`
+          )
+        )
+      )
+    }
+    return result
+  }
+
+  async flush(): Promise<void> {
+    await Promise.all(this.pending.splice(0))
   }
 
   stored(prefix: string, commit: string): Promise<Manifest | undefined> {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
-import { copyFile, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, open, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
@@ -85,7 +85,7 @@ export class LocalStore implements Store {
     return {}
   }
 
-  async list(prefix: string): Promise<StoredObject[]> {
+  async list(prefix: string, onPage?: (listed: number) => void): Promise<StoredObject[]> {
     // Walk the deepest directory the prefix names, then keep the keys that start with it.
     const slash = prefix.lastIndexOf('/')
     const base = slash < 0 ? '' : prefix.slice(0, slash + 1)
@@ -109,11 +109,26 @@ export class LocalStore implements Store {
       }
     }
     await walk(base)
+    onPage?.(found.length)
     return found.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
   }
 
   async delete(key: string): Promise<void> {
     await rm(this.pathOf(key), { force: true })
+  }
+
+  async deleteMany(keys: readonly string[], onBatch?: (deleted: number) => void): Promise<void> {
+    const directories = new Set<string>()
+    for (const [index, key] of keys.entries()) {
+      await this.delete(key)
+      for (let slash = key.lastIndexOf('/'); slash > 0; slash = key.lastIndexOf('/', slash - 1)) directories.add(key.slice(0, slash))
+      if ((index + 1) % 1000 === 0) onBatch?.(index + 1)
+    }
+    // Directories the deleted objects leave empty go too, deepest first, so the store does not fill with them.
+    for (const directory of [...directories].sort((a, b) => b.length - a.length)) {
+      await rmdir(this.pathOf(directory)).catch(() => undefined)
+    }
+    onBatch?.(keys.length)
   }
 
   close(): void {}

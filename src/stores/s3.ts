@@ -3,6 +3,7 @@ import {
   CopyObjectCommand,
   CreateMultipartUploadCommand,
   DeleteObjectCommand,
+  DeleteObjectsCommand,
   AbortMultipartUploadCommand,
   GetObjectCommand,
   ListObjectsV2Command,
@@ -13,6 +14,7 @@ import {
   type S3ClientConfig
 } from '@aws-sdk/client-s3'
 import { Upload } from '@aws-sdk/lib-storage'
+import pLimit from 'p-limit'
 import type { Readable } from 'node:stream'
 import type { S3StoreSettings } from '../inputs.js'
 import { describeS3Error, isNotFound } from './s3-errors.js'
@@ -24,6 +26,10 @@ export const MAX_SINGLE_COPY = 5 * 1024 ** 3
 const COPY_PART_SIZE = 512 * 1024 ** 2
 const UPLOAD_PART_SIZE = 8 * 1024 ** 2
 const UPLOAD_QUEUE = 4
+/** DeleteObjects takes at most this many keys a request. */
+export const DELETE_BATCH = 1000
+/** Single deletes in flight where there is no batch delete (GCS's XML API has none). */
+const DELETES_IN_FLIGHT = 16
 /** Reads of a small object's body before giving up (each after a fresh request). */
 const BODY_ATTEMPTS = 3
 
@@ -253,7 +259,7 @@ export class S3Store implements Store {
     }
   }
 
-  async list(prefix: string): Promise<StoredObject[]> {
+  async list(prefix: string, onPage?: (listed: number) => void): Promise<StoredObject[]> {
     const found: StoredObject[] = []
     let token: string | undefined
     try {
@@ -263,6 +269,7 @@ export class S3Store implements Store {
           if (object.Key) found.push({ key: object.Key, size: object.Size ?? 0, lastModified: object.LastModified ?? new Date(0) })
         }
         token = page.IsTruncated ? page.NextContinuationToken : undefined
+        onPage?.(found.length)
       } while (token)
     } catch (error) {
       this.fail('ListObjectsV2', prefix, error)
@@ -275,6 +282,44 @@ export class S3Store implements Store {
       await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }))
     } catch (error) {
       this.fail('DeleteObject', key, error)
+    }
+  }
+
+  async deleteMany(keys: readonly string[], onBatch?: (deleted: number) => void): Promise<void> {
+    if (this.settings.flavor === 'gcs') {
+      // Google's S3 interop has no multi-object delete: one request per object, several at once.
+      const limit = pLimit(DELETES_IN_FLIGHT)
+      let deleted = 0
+      await Promise.all(
+        keys.map((key) =>
+          limit(async () => {
+            await this.delete(key)
+            if (++deleted % DELETE_BATCH === 0 || deleted === keys.length) onBatch?.(deleted)
+          })
+        )
+      )
+      return
+    }
+    for (let start = 0; start < keys.length; start += DELETE_BATCH) {
+      const batch = keys.slice(start, start + DELETE_BATCH)
+      let errors
+      try {
+        const result = await this.client.send(
+          new DeleteObjectsCommand({ Bucket: this.bucket, Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true } })
+        )
+        errors = result.Errors ?? []
+      } catch (error) {
+        this.fail('DeleteObjects', batch[0]!, error)
+      }
+      if (errors.length > 0) {
+        const first = errors[0]!
+        throw new StoreError(
+          `DeleteObjects could not delete ${errors.length} of ${batch.length} object(s) in ${this.name}, first ${this.url(first.Key ?? '')}: ` +
+            `${first.Code ?? 'error'} ${first.Message ?? ''}`.trim() +
+            (first.Code === 'AccessDenied' ? '. Deleting needs s3:DeleteObject on the prefix (see the README, "IAM policy").' : '.')
+        )
+      }
+      onBatch?.(start + batch.length)
     }
   }
 

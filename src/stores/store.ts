@@ -39,10 +39,19 @@ export interface Store {
   get(key: string): Promise<Readable>
   /** Copies an object inside the store without its bytes passing through this process. */
   copy(sourceKey: string, targetKey: string, size: number): Promise<CopyResult>
-  /** Every object whose key starts with `prefix`, in key order (needs s3:ListBucket on S3). */
-  list(prefix: string): Promise<StoredObject[]>
-  /** Removes an object; a missing one is not an error. Only apply's object plugin deletes. */
+  /**
+   * Every object whose key starts with `prefix`, in key order (needs s3:ListBucket on S3). `onPage` hears
+   * the running count after each page, for progress on long listings.
+   */
+  list(prefix: string, onPage?: (listed: number) => void): Promise<StoredObject[]>
+  /** Removes an object; a missing one is not an error. Only apply's object plugin and prune delete. */
   delete(key: string): Promise<void>
+  /**
+   * Removes objects in batches where the store has a batch delete (S3: DeleteObjects, 1,000 keys a
+   * request), else one by one; missing ones are not an error. `onBatch` hears the running count.
+   * Any key it could not delete makes it throw, naming them.
+   */
+  deleteMany(keys: readonly string[], onBatch?: (deleted: number) => void): Promise<void>
   /** Releases connections; the store is unusable afterwards. */
   close(): void
 }

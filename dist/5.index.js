@@ -1,0 +1,604 @@
+export const id = 5;
+export const ids = [5,9];
+export const modules = {
+
+/***/ 1009:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   iK: () => (/* binding */ StateFile),
+/* harmony export */   parseState: () => (/* binding */ parseState)
+/* harmony export */ });
+/* unused harmony exports STATE_SCHEMA_VERSION, stateKey, serializeState, stateTrustProblem */
+/* harmony import */ var js_yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3243);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3045);
+/* harmony import */ var _sets_signing_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3330);
+/* harmony import */ var _state_storage_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3949);
+
+
+
+
+const STATE_SCHEMA_VERSION = 1;
+function stateKey(name, instanceID) {
+    return `${name}_${instanceID}`;
+}
+const dump = (document) => js_yaml__WEBPACK_IMPORTED_MODULE_0__/* ["default"].dump */ .Ay.dump(document, { noRefs: true, sortKeys: false, lineWidth: -1 });
+/** The state as YAML; with a signing key, a top-level `signature` over the rest (as the file reads back). */
+function serializeState(state, signing = _sets_signing_js__WEBPACK_IMPORTED_MODULE_2__/* .NO_KEYS */ .vu) {
+    const document = { schemaVersion: STATE_SCHEMA_VERSION, serial: state.serial };
+    for (const [key, entry] of [...state.resources].sort(([a], [b]) => (a < b ? -1 : 1)))
+        document[key] = entry;
+    if (signing.keys.length === 0)
+        return dump(document);
+    // Signed over what a reader parses, so YAML's own typing of values cannot make a valid file fail to verify.
+    const signature = (0,_sets_signing_js__WEBPACK_IMPORTED_MODULE_2__/* .signatureFor */ .O4)(js_yaml__WEBPACK_IMPORTED_MODULE_0__/* ["default"].load */ .Ay.load(dump(document)), signing);
+    return dump({ signature, ...document });
+}
+/** Why a state document does not verify under `signing`, or undefined when it does (or no key is set). */
+function stateTrustProblem(text, signing) {
+    if (signing.keys.length === 0)
+        return undefined;
+    const document = js_yaml__WEBPACK_IMPORTED_MODULE_0__/* ["default"].load */ .Ay.load(text);
+    if (document === null || document === undefined)
+        return undefined; // an empty state holds nothing to forge
+    if (typeof document !== 'object' || Array.isArray(document))
+        return 'not a YAML map';
+    return (0,_sets_signing_js__WEBPACK_IMPORTED_MODULE_2__/* .verifyDocument */ .kR)(document, signing);
+}
+/**
+ * One entry, as this action or dtm wrote it: dtm v0.6 wrote lowercase keys (`instanceid`, `dependson`,
+ * `resource`), later versions `resourceStatus`, and dtm copies `instanceID` into `options`, which we drop
+ * so that an unchanged tool plans no Update.
+ */
+function parseEntry(value, key, where) {
+    const entry = (value ?? {});
+    const name = entry.name;
+    const instanceID = entry.instanceID ?? entry.instanceid;
+    if (typeof entry !== 'object' || typeof name !== 'string' || typeof instanceID !== 'string') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .StateError */ .qq(`The state ${where} has an entry '${key}' without name and instanceID.`);
+    }
+    const dependsOn = entry.dependsOn ?? entry.dependson;
+    const options = { ...(entry.options ?? {}) };
+    if (options.instanceID === instanceID)
+        delete options.instanceID;
+    const status = (entry.resourceStatus ?? entry.resource);
+    return {
+        name,
+        instanceID,
+        dependsOn: Array.isArray(dependsOn) ? dependsOn.map(String) : [],
+        options,
+        resourceStatus: { outputs: status?.outputs ?? {} }
+    };
+}
+/** Parses a state file; anything that is not a state we can read is an error, never "empty". */
+function parseState(text, where) {
+    let document;
+    try {
+        document = js_yaml__WEBPACK_IMPORTED_MODULE_0__/* ["default"].load */ .Ay.load(text);
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .StateError */ .qq(`The state ${where} is not valid YAML (${error.message}); fix or restore it — it is not treated as empty.`);
+    }
+    // dtm leaves an empty file after deleting everything: that is an empty state, not a broken one.
+    if (document === null || document === undefined)
+        return { serial: 0, resources: new Map() };
+    if (typeof document !== 'object' || Array.isArray(document))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .StateError */ .qq(`The state ${where} is not a YAML map.`);
+    const record = document;
+    const version = record.schemaVersion ?? STATE_SCHEMA_VERSION;
+    if (version !== STATE_SCHEMA_VERSION) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .StateError */ .qq(`The state ${where} has schemaVersion ${JSON.stringify(version)}; this action reads version ${STATE_SCHEMA_VERSION}.`);
+    }
+    const resources = new Map();
+    for (const [key, value] of Object.entries(record)) {
+        if (key === 'schemaVersion' || key === 'serial' || key === _sets_signing_js__WEBPACK_IMPORTED_MODULE_2__/* .SIGNATURE_FIELD */ .kA)
+            continue;
+        resources.set(key, parseEntry(value, key, where));
+    }
+    return { serial: typeof record.serial === 'number' ? record.serial : 0, resources };
+}
+/**
+ * Reads and writes the state through its storage with compare-and-swap: every write names the version it
+ * read, and the result is read back, so a concurrent writer is detected even on servers that ignore
+ * conditional headers.
+ */
+class StateFile {
+    storage;
+    signing;
+    resign;
+    version;
+    current = { serial: 0, resources: new Map() };
+    /** Set when the loaded state did not verify and `resign` accepted it: the next save signs it. */
+    untrustedLoaded;
+    constructor(storage, signing = _sets_signing_js__WEBPACK_IMPORTED_MODULE_2__/* .NO_KEYS */ .vu, resign = false) {
+        this.storage = storage;
+        this.signing = signing;
+        this.resign = resign;
+    }
+    get state() {
+        return this.current;
+    }
+    async load() {
+        const stored = await this.storage.get('state');
+        this.version = stored?.version;
+        this.current = stored ? parseState(stored.body, this.storage.description) : { serial: 0, resources: new Map() };
+        const problem = stored ? stateTrustProblem(stored.body, this.signing) : undefined;
+        if (problem && !this.resign) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .StateError */ .qq(`The state ${this.storage.description} is ${problem} (signing-key is set), so it is not used: someone other than this ` +
+                `workflow may have written it. Check its content (or restore a good copy); to accept it as it is and sign it with the ` +
+                `current key, run apply once with 'resign-state: true'.`);
+        }
+        this.untrustedLoaded = problem;
+        return this.current;
+    }
+    /** Saves `resources` as the next serial. */
+    async save(resources) {
+        const next = { serial: this.current.serial + 1, resources };
+        const body = serializeState(next, this.signing);
+        const conflict = () => new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .StateError */ .qq(`The state ${this.storage.description} was changed by someone else while this run held the lock; nothing more was written. Re-run apply.`);
+        try {
+            this.version = await this.storage.put('state', body, this.version === undefined ? { ifNoneMatch: true } : { ifMatch: this.version });
+        }
+        catch (error) {
+            if (error instanceof _state_storage_js__WEBPACK_IMPORTED_MODULE_3__/* .PreconditionFailed */ .OJ)
+                throw conflict();
+            throw error;
+        }
+        const readBack = await this.storage.get('state');
+        if (readBack?.body !== body)
+            throw conflict();
+        this.version = readBack.version;
+        this.current = next;
+    }
+}
+
+
+/***/ }),
+
+/***/ 5005:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  apply: () => (/* binding */ apply)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __webpack_require__(3838);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/apply/config.ts
+var apply_config = __webpack_require__(2996);
+// EXTERNAL MODULE: ./src/apply/errors.ts
+var errors = __webpack_require__(3045);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/apply/state-storage.ts
+var state_storage = __webpack_require__(3949);
+;// CONCATENATED MODULE: ./src/apply/lock.ts
+
+
+
+
+function describeHolder(body) {
+    try {
+        const info = JSON.parse(body);
+        const ageSeconds = Math.round((Date.now() - Date.parse(info.createdAt)) / 1000);
+        const run = [
+            info.run?.workflow && `workflow '${info.run.workflow}'`,
+            info.run?.id && `run ${info.run.id}`,
+            info.run?.actor && `by ${info.run.actor}`
+        ]
+            .filter(Boolean)
+            .join(' ');
+        return { id: info.id, text: `lock ${info.id} held by ${run || 'an unknown run'} since ${info.createdAt} (${ageSeconds} s ago)` };
+    }
+    catch {
+        return { text: 'a lock that cannot be read' };
+    }
+}
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Takes `<state key>.lock` by a conditional create, then reads it back: on servers that ignore
+ * If-None-Match the read-back tells who really won. A held lock waits up to the timeout, then fails naming its holder.
+ */
+async function acquireLock(storage, options) {
+    if (options.forceUnlock) {
+        const held = await storage.get('lock');
+        const holder = held ? describeHolder(held.body) : undefined;
+        if (!held)
+            core/* info */.pq(`force-unlock: no lock on ${storage.description}; nothing to remove.`);
+        else if (holder?.id !== options.forceUnlock) {
+            throw new errors/* LockError */.Ku(`force-unlock '${options.forceUnlock}' does not match the ${holder?.text ?? 'lock'} on ${storage.description}; nothing was removed.`);
+        }
+        else {
+            await storage.remove('lock');
+            core/* warning */.$e(`Removed the stale ${holder.text} on ${storage.description}.`);
+        }
+    }
+    const info = {
+        id: (0,external_node_crypto_.randomUUID)(),
+        createdAt: new Date().toISOString(),
+        run: {
+            id: process.env.GITHUB_RUN_ID,
+            workflow: process.env.GITHUB_WORKFLOW,
+            actor: process.env.GITHUB_ACTOR,
+            repository: process.env.GITHUB_REPOSITORY
+        }
+    };
+    const body = JSON.stringify(info);
+    const deadline = Date.now() + options.timeoutSeconds * 1000;
+    for (;;) {
+        // Look first: a server that ignores If-None-Match would otherwise let us overwrite a held lock.
+        const held = await storage.get('lock');
+        if (!held) {
+            try {
+                await storage.put('lock', body, { ifNoneMatch: true });
+                const readBack = await storage.get('lock');
+                if (readBack?.body === body)
+                    return info;
+            }
+            catch (error) {
+                if (!(error instanceof state_storage/* PreconditionFailed */.OJ))
+                    throw error;
+            }
+        }
+        const current = held ?? (await storage.get('lock'));
+        const holder = current ? describeHolder(current.body).text : 'a lock that vanished';
+        if (Date.now() >= deadline) {
+            throw new errors/* LockError */.Ku(`The state ${storage.description} is locked: ${holder}. Wait for that run, raise 'lock-timeout', ` +
+                `or if it crashed, re-run with 'force-unlock' set to the lock id.`);
+        }
+        core/* info */.pq(`Waiting for the state lock (${holder})…`);
+        await sleep(Math.min(options.pollMs ?? 5000, Math.max(0, deadline - Date.now())));
+    }
+}
+/** Removes the lock if it is still ours. */
+async function releaseLock(storage, info) {
+    const held = await storage.get('lock');
+    if (held && describeHolder(held.body).id === info.id)
+        await storage.remove('lock');
+}
+
+// EXTERNAL MODULE: ./src/apply/template.ts
+var template = __webpack_require__(7860);
+;// CONCATENATED MODULE: ./src/apply/plan.ts
+
+
+
+const label = (name, instanceID) => `${name}/${instanceID}`;
+/**
+ * Sorts nodes into batches that only depend on earlier batches, each batch in the order the nodes were given
+ * (config order, as dtm runs them); a cycle is an error naming its members.
+ */
+function topologicalBatches(nodes, id, dependencies) {
+    const remaining = new Map(nodes.map((node) => [id(node), node]));
+    const done = new Set();
+    const batches = [];
+    while (remaining.size > 0) {
+        const ready = [...remaining.values()].filter((node) => dependencies(node).every((dep) => done.has(dep) || !remaining.has(dep)));
+        if (ready.length === 0) {
+            throw new errors/* ConfigError */.xL(`These tools depend on each other in a cycle: ${[...remaining.keys()].join(', ')}. Remove one dependsOn or reference.`);
+        }
+        for (const node of ready)
+            remaining.delete(id(node));
+        for (const node of ready)
+            done.add(id(node));
+        batches.push(ready);
+    }
+    return batches;
+}
+/** Key-order-independent equality of plain YAML/JSON values. */
+function sameValue(a, b) {
+    const canonical = (value) => {
+        if (Array.isArray(value))
+            return value.map(canonical);
+        if (value !== null && typeof value === 'object') {
+            return Object.fromEntries(Object.keys(value)
+                .sort()
+                .map((key) => [key, canonical(value[key])]));
+        }
+        return value;
+    };
+    return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}
+/** Outputs of `tool` ('name.instanceID') as `resources` record them, for references. */
+function outputLookup(resources, where) {
+    return (tool, key) => {
+        const entry = resources.get(tool.replace('.', '_'));
+        const outputs = entry?.resourceStatus.outputs;
+        if (!outputs || !(key in outputs)) {
+            throw new errors/* ConfigError */.xL(`${where}: \${{ ${tool}.outputs.${key} }} cannot be resolved: ${entry ? `${tool} has no output '${key}' (it has: ${Object.keys(outputs ?? {}).join(', ') || 'none'})` : `${tool} has not run yet`}.`);
+        }
+        return outputs[key];
+    };
+}
+/**
+ * Compares the config with the state and with what really exists (each plugin's read), in dependency order
+ * so that a tool whose dependency is created or updated is updated too. Logs each decision as DevStream does.
+ */
+async function computePlan(tools, state, plugins, context) {
+    const batches = topologicalBatches(tools, (tool) => tool.ref, (tool) => [...tool.dependencies, ...tool.after]);
+    const fingerprints = new Map();
+    const changing = new Set();
+    const changes = [];
+    for (const tool of batches.flat()) {
+        const plugin = plugins.get(tool.name);
+        plugin.validate(tool);
+        const dependencyFingerprints = tool.dependencies.map((dep) => fingerprints.get(dep)).filter((f) => f !== undefined);
+        const fingerprint = plugin.fingerprint ? await plugin.fingerprint(tool, context, dependencyFingerprints) : undefined;
+        if (fingerprint)
+            fingerprints.set(tool.ref, fingerprint);
+        const name = label(tool.name, tool.instanceID);
+        const entry = state.resources.get(tool.key);
+        const change = (action, reason, message) => {
+            core/* info */.pq(message);
+            changing.add(tool.ref);
+            changes.push({ key: tool.key, label: name, action, reason, tool, entry });
+        };
+        if (!entry) {
+            change('Create', 'not in the state', `Tool (${name}) found in config but doesn't exist in the state, will be created.`);
+            continue;
+        }
+        const changedDependency = tool.dependencies.find((dep) => changing.has(dep));
+        if (changedDependency) {
+            change('Update', `dependency ${changedDependency} changes`, `Tool (${name}) depends on ${changedDependency}, which changes, will be updated.`);
+            continue;
+        }
+        let wanted;
+        try {
+            wanted = (0,template/* resolveReferences */.d)(tool.stateOptions, outputLookup(state.resources, tool.file));
+        }
+        catch {
+            wanted = undefined; // a reference the state cannot answer: treat as changed
+        }
+        if (!sameValue(wanted, entry.options) || !sameValue([...tool.dependencies].sort(), [...entry.dependsOn].sort())) {
+            change('Update', 'options changed', `Tool (${name}) config drifted from the state, will be updated.`);
+            continue;
+        }
+        const recorded = entry.resourceStatus.outputs.codeHash;
+        if (fingerprint !== undefined && fingerprint !== recorded) {
+            change('Update', `code hash changed (${String(recorded).slice(0, 12)}… → ${fingerprint.slice(0, 12)}…)`, `Tool (${name}) code hash changed from ${String(recorded)} to ${fingerprint}, will be updated.`);
+            continue;
+        }
+        const live = await plugin.read(entry, context);
+        if (!live.exists) {
+            change('Update', `resource gone: ${live.detail ?? 'missing'}`, `Tool (${name}) resource drifted (${live.detail ?? 'missing'}), will be updated.`);
+            continue;
+        }
+        core/* info */.pq(`Tool (${name}) is up to date.`);
+    }
+    const wantedKeys = new Set(tools.map((tool) => tool.key));
+    const orphans = [...state.resources.entries()].filter(([key]) => !wantedKeys.has(key)).map(([key, entry]) => ({ key, entry }));
+    const deleteOrder = topologicalBatches(orphans, (orphan) => `${orphan.entry.name}.${orphan.entry.instanceID}`, (orphan) => orphan.entry.dependsOn)
+        .flat()
+        .reverse();
+    for (const { key, entry } of deleteOrder) {
+        if (!plugins.has(entry.name))
+            throw new errors/* ConfigError */.xL(`The state holds ${key} of plugin '${entry.name}', which this action does not know; cannot delete it.`);
+        const name = label(entry.name, entry.instanceID);
+        core/* info */.pq(`Tool (${name}) in the state but not in config, will be deleted.`);
+        changes.push({ key, label: name, action: 'Delete', reason: 'not in the config', entry });
+    }
+    return { changes, fingerprints };
+}
+
+// EXTERNAL MODULE: ./src/apply/plugins/index.ts + 2 modules
+var plugins = __webpack_require__(5075);
+// EXTERNAL MODULE: ./src/apply/state.ts
+var state = __webpack_require__(1009);
+// EXTERNAL MODULE: ./src/git.ts
+var git = __webpack_require__(1243);
+// EXTERNAL MODULE: ./src/report/markdown.ts
+var markdown = __webpack_require__(4285);
+// EXTERNAL MODULE: ./src/modes/apply-outcome.ts
+var apply_outcome = __webpack_require__(2685);
+// EXTERNAL MODULE: ./src/inputs.ts
+var inputs = __webpack_require__(8422);
+// EXTERNAL MODULE: ./src/stores/index.ts
+var stores = __webpack_require__(2826);
+;// CONCATENATED MODULE: ./src/modes/apply.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** The store plugins use: the action's, unless the config's `config.store` names another. */
+function storeSettingsFor(settings, overrides, baseDir) {
+    if (!overrides)
+        return settings.store;
+    const prefix = overrides.prefix !== undefined ? (0,inputs/* normalizePrefix */.iG)(overrides.prefix) : settings.store.prefix;
+    const backend = overrides.backend ?? (overrides.bucket ? 's3' : settings.store.kind);
+    if (backend === 'local')
+        return { kind: 'local', prefix, root: external_node_path_default().resolve(baseDir, overrides.localDir ?? '.asset-store') };
+    if (backend !== 's3')
+        throw new errors/* ConfigError */.xL(`config.store.backend is '${backend}'; allowed: s3, local.`);
+    const bucket = overrides.bucket ?? (settings.store.kind === 's3' ? settings.store.bucket : undefined);
+    if (!bucket)
+        throw new errors/* ConfigError */.xL(`config.store uses the s3 backend but names no bucket (and the action's 'bucket' input is empty).`);
+    return (0,inputs/* deriveS3Settings */.LX)(settings.store, { bucket, prefix, region: overrides.region, endpoint: overrides.endpoint });
+}
+function warnAboutEphemeralState(config) {
+    if (config.state.kind === 'local' && process.env.RUNNER_ENVIRONMENT === 'github-hosted') {
+        core/* warning */.$e(`The state is a local file (${config.state.file}) on a GitHub-hosted runner: it is lost when the job ends, so every run starts from an empty state. Use the s3 state backend.`);
+    }
+}
+/** The plan as a graph: every config tool and every state entry to delete, with their dependencies. */
+function planGraph(tools, plan) {
+    const actions = new Map(plan.changes.map((change) => [change.key, change.action]));
+    const nodes = tools.map((tool) => ({ ref: tool.ref, action: actions.get(tool.key) ?? 'Unchanged' }));
+    const edges = tools.flatMap((tool) => tool.dependencies.map((dep) => ({
+        from: dep,
+        to: tool.ref,
+        kind: tool.dependsOn.includes(dep) ? 'dependsOn' : 'reference'
+    })));
+    for (const change of plan.changes) {
+        if (change.action !== 'Delete' || !change.entry)
+            continue;
+        const ref = `${change.entry.name}.${change.entry.instanceID}`;
+        nodes.push({ ref, action: 'Delete' });
+        edges.push(...change.entry.dependsOn.map((dep) => ({ from: dep, to: ref, kind: 'dependsOn' })));
+    }
+    return { nodes, edges };
+}
+function processingBanner(text) {
+    core/* info */.pq(`-------------------- [  ${text}  ] --------------------`);
+}
+/** apply: read the config, plan against the state and the store, then carry the plan out, saving the state after each change. */
+async function apply(settings) {
+    const started = Date.now();
+    const config = await (0,apply_config.loadConfig)(settings.apply.config, [...plugins.PLUGINS.keys()]);
+    warnAboutEphemeralState(config);
+    for (const notice of config.notices)
+        core/* info */.pq(notice);
+    for (const warning of config.warnings)
+        core/* warning */.$e(warning);
+    const storeSettings = storeSettingsFor(settings, config.store, config.baseDir);
+    const storage = (0,state_storage.stateStorageFor)(config.state, settings.store);
+    const store = await (0,stores/* createStore */.y)(storeSettings, settings.concurrency);
+    try {
+        core/* info */.pq(`Using ${config.state.kind} backend for the state: ${storage.description}.`);
+        const commit = await (0,git/* resolveCommit */.W)({ override: settings.commit, repoPath: settings.repoPath, githubSha: process.env.GITHUB_SHA });
+        const context = {
+            store,
+            storePrefix: storeSettings.prefix,
+            repoPath: settings.repoPath,
+            commit,
+            concurrency: settings.concurrency,
+            policy: settings.policy
+        };
+        const stateFile = new state/* StateFile */.iK(storage, settings.policy.signing, settings.apply.resignState);
+        const lock = settings.apply.planOnly
+            ? undefined
+            : await acquireLock(storage, { timeoutSeconds: settings.apply.lockTimeout, forceUnlock: settings.apply.forceUnlock });
+        try {
+            const state = await stateFile.load();
+            if (stateFile.untrustedLoaded && !settings.apply.planOnly) {
+                core/* warning */.$e(`resign-state: the state ${storage.description} was ${stateFile.untrustedLoaded}; accepting it as it is and signing it now.`);
+                await stateFile.save(state.resources);
+            }
+            const plan = await computePlan(config.tools, state, plugins.PLUGINS, context);
+            const planned = plan.changes.map(({ key, action, reason }) => ({ key, action, reason }));
+            const graph = planGraph(config.tools, plan);
+            const outcome = (found, message, resources) => ({
+                planOnly: settings.apply.planOnly,
+                changes: plan.changes.length,
+                plan: planned,
+                graph,
+                outputs: Object.fromEntries(config.tools.map((tool) => [tool.key, resources.get(tool.key)?.resourceStatus.outputs ?? {}])),
+                found,
+                commitHash: commit,
+                stateDescription: storage.description,
+                elapsedMs: Date.now() - started,
+                message
+            });
+            const deletes = plan.changes.filter((change) => change.action === 'Delete');
+            const deletesEverything = state.resources.size > 0 && deletes.length === state.resources.size;
+            if (deletesEverything && !settings.apply.allowDeleteAll) {
+                const message = `This plan deletes every tool in the state ${storage.description}: ${deletes.map((change) => change.label).join(', ')}. ` +
+                    `That is usually a config slip (tools renamed, a tools file not read). If you mean it, set 'allow-delete-all: true'.`;
+                if (!settings.apply.planOnly)
+                    throw new errors/* ConfigError */.xL(`${message} Nothing was changed.`);
+                core/* warning */.$e(`${message} A run without plan-only will refuse it.`);
+            }
+            if (settings.apply.planOnly) {
+                core/* info */.pq(`Changes count: ${plan.changes.length}.`);
+                const builds = plan.changes.some((change) => change.tool?.name === 'assets');
+                return outcome(!builds, `Plan only: ${(0,markdown/* plural */.LS)(plan.changes.length, 'change')}, nothing was done.`, state.resources);
+            }
+            if (plan.changes.length === 0) {
+                core/* info */.pq('No changes: the state matches the config.');
+                return outcome(true, 'No changes.', state.resources);
+            }
+            const run = await execute(plan, stateFile, context);
+            if (run.failure) {
+                const failed = outcome(false, run.failure.message, run.resources);
+                throw new apply_outcome/* ApplyFailedError */._(run.failure.message, { ...failed, failure: run.failure.summary }, { cause: run.failure.cause });
+            }
+            return outcome(!run.built, `Applied ${(0,markdown/* plural */.LS)(plan.changes.length, 'change')}; the state is saved in ${storage.description}.`, run.resources);
+        }
+        finally {
+            if (lock)
+                await releaseLock(storage, lock);
+        }
+    }
+    finally {
+        store.close();
+        storage.close();
+    }
+}
+/** Runs the plan in order, saving the state after every successful change; the first failure stops it. */
+async function execute(plan, stateFile, context) {
+    const resources = new Map(stateFile.state.resources);
+    let built = false;
+    core/* info */.pq('Start executing the plan.');
+    core/* info */.pq(`Changes count: ${plan.changes.length}.`);
+    for (const [index, change] of plan.changes.entries()) {
+        processingBanner(`Processing progress: ${index + 1}/${plan.changes.length}.`);
+        core/* info */.pq(`Processing: (${change.label}) -> ${change.action} ...`);
+        try {
+            if (change.action === 'Delete') {
+                const entry = change.entry;
+                await plugins.PLUGINS.get(entry.name).delete(entry, context);
+                resources.delete(change.key);
+            }
+            else {
+                const tool = change.tool;
+                const lookup = outputLookup(resources, tool.file);
+                const options = (0,template/* resolveReferences */.d)(tool.options, lookup);
+                const stateOptions = (0,template/* resolveReferences */.d)(tool.stateOptions, lookup);
+                const plugin = plugins.PLUGINS.get(tool.name);
+                const result = await plugin.apply({ ref: tool.ref, instanceID: tool.instanceID, options }, context, plan.fingerprints.get(tool.ref));
+                built ||= result.built;
+                resources.set(change.key, {
+                    name: tool.name,
+                    instanceID: tool.instanceID,
+                    dependsOn: tool.dependencies,
+                    options: stateOptions,
+                    resourceStatus: { outputs: result.outputs }
+                });
+            }
+            await stateFile.save(resources);
+            core/* info */.pq(`Tool (${change.label}) ${change.action} done.`);
+        }
+        catch (error) {
+            processingBanner('Processing aborted.');
+            const kept = index === 0
+                ? 'No change was applied'
+                : index === 1
+                    ? 'The change before it was applied and is saved in the state'
+                    : `The ${index} changes before it were applied and are saved in the state`;
+            const reason = error.message ?? String(error);
+            return {
+                resources,
+                built,
+                failure: {
+                    message: `Tool (${change.label}) ${change.action} failed: ${reason}. ${kept}.`,
+                    cause: error,
+                    summary: { key: change.key, applied: index, error: reason }
+                }
+            };
+        }
+    }
+    processingBanner('Processing done.');
+    return { resources, built };
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=5.index.js.map

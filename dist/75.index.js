@@ -1,0 +1,576 @@
+export const id = 75;
+export const ids = [75,361];
+export const modules = {
+
+/***/ 5075:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  PLUGINS: () => (/* binding */ PLUGINS)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __webpack_require__(3838);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/sets/object-sets.ts + 4 modules
+var object_sets = __webpack_require__(332);
+// EXTERNAL MODULE: ./src/hashing/code-hash.ts + 1 modules
+var code_hash = __webpack_require__(9361);
+// EXTERNAL MODULE: ./src/sets/layout.ts
+var layout = __webpack_require__(3267);
+// EXTERNAL MODULE: ./src/inputs.ts
+var inputs = __webpack_require__(8422);
+// EXTERNAL MODULE: ./src/sets/manifest.ts
+var sets_manifest = __webpack_require__(9640);
+// EXTERNAL MODULE: ./src/apply/errors.ts
+var errors = __webpack_require__(3045);
+;// CONCATENATED MODULE: ./src/apply/plugins/assets.ts
+
+
+
+
+
+
+
+
+
+
+function readOptions(tool) {
+    const { paths, run, directory, prefix } = tool.options;
+    const list = typeof paths === 'string' ? (0,code_hash/* parsePatterns */.Z7)(paths) : Array.isArray(paths) ? paths.map(String) : [];
+    if (list.length === 0)
+        throw new errors/* ConfigError */.xL(`Tool ${tool.ref}: 'options.paths' must list the code-hash patterns of what it builds from.`);
+    if (typeof directory !== 'string' || !directory)
+        throw new errors/* ConfigError */.xL(`Tool ${tool.ref}: 'options.directory' must name the directory its build writes.`);
+    if (run !== undefined && typeof run !== 'string')
+        throw new errors/* ConfigError */.xL(`Tool ${tool.ref}: 'options.run' must be a shell command.`);
+    if (prefix !== undefined && typeof prefix !== 'string')
+        throw new errors/* ConfigError */.xL(`Tool ${tool.ref}: 'options.prefix' must be a string.`);
+    return { paths: list, run, directory, prefix };
+}
+/** Each instance lives under `<store prefix><instanceID>/` unless options.prefix says otherwise. */
+function instancePrefix(instanceID, options, context) {
+    return typeof options.prefix === 'string' ? (0,inputs/* normalizePrefix */.iG)(options.prefix) : `${context.storePrefix}${instanceID}/`;
+}
+/** Runs the build through the shell at the repository root, its output streamed inside a log group. */
+async function runBuild(ref, command, cwd) {
+    core/* startGroup */.Oh(`Build ${ref}: ${command}`);
+    try {
+        const code = await new Promise((resolve, reject) => {
+            const child = (0,external_node_child_process_.spawn)(command, { cwd, shell: true, stdio: ['ignore', 'inherit', 'inherit'] });
+            child.once('error', reject);
+            child.once('close', resolve);
+        });
+        if (code !== 0)
+            throw new Error(`the build command '${command}' exited with code ${code}`);
+    }
+    finally {
+        core/* endGroup */.N4();
+    }
+}
+/**
+ * `assets`: a build output kept in the store like check/upload keep it. Create and Update look by commit,
+ * then by code hash (copy, no build); only when both miss does the build run and its directory get uploaded.
+ */
+const assetsPlugin = {
+    name: 'assets',
+    validate(tool) {
+        readOptions(tool);
+    },
+    async fingerprint(tool, context, dependencies) {
+        const options = readOptions(tool);
+        // The build's own output is never one of its inputs, even when a broad pattern such as web/** covers it.
+        const output = external_node_path_default().posix.normalize(options.directory.replace(/\\/g, '/')).replace(/^\.\/|\/$/g, '');
+        const inside = output !== '.' && output !== '' && !output.startsWith('../') && !external_node_path_default().isAbsolute(output);
+        const own = (await (0,code_hash.computeCodeHash)(context.repoPath, inside ? [...options.paths, `!${output}/**`] : options.paths)).hash;
+        if (dependencies.length === 0)
+            return own; // the same code hash check/upload compute for these paths
+        return (0,external_node_crypto_.createHash)('sha256')
+            .update([own, ...[...dependencies].sort()].join('\n'))
+            .digest('hex');
+    },
+    async read(entry, context) {
+        const commit = entry.resourceStatus.outputs.commitHash;
+        if (typeof commit !== 'string')
+            return { exists: false, detail: 'the state records no commit' };
+        const setPrefix = (0,layout/* commitPrefix */.q8)(instancePrefix(entry.instanceID, entry.options, context), commit);
+        const manifest = await (0,object_sets/* readManifest */.WI)(context.store, setPrefix, context.policy, { commit });
+        return manifest ? { exists: true } : { exists: false, detail: `no manifest at ${context.store.url(setPrefix)}` };
+    },
+    async apply(tool, context, fingerprint) {
+        const options = readOptions(tool);
+        const prefix = instancePrefix(tool.instanceID, options, context);
+        const codeHash = fingerprint ?? (await this.fingerprint(tool, context, []));
+        const location = context.store.url((0,layout/* commitPrefix */.q8)(prefix, context.commit));
+        const found = await (0,object_sets/* findOrPromote */.pO)(context.store, {
+            prefix,
+            commit: context.commit,
+            codeHash: async () => codeHash,
+            concurrency: context.concurrency
+        }, context.policy);
+        if (found.found) {
+            core/* info */.pq(`${tool.ref}: assets found (${found.source === 'commit' ? 'for this commit' : `in the cache under ${codeHash}`}); no build.`);
+            const files = found.manifest?.files ?? [];
+            return {
+                built: false,
+                outputs: { commitHash: context.commit, codeHash, location, source: found.source, files: files.length, bytes: (0,sets_manifest/* totalBytes */.ob)(files) }
+            };
+        }
+        if (!options.run) {
+            throw new Error(`no assets are stored for code hash ${codeHash} and the tool has no 'options.run' to build them`);
+        }
+        await runBuild(tool.ref, options.run, context.repoPath);
+        const manifest = await (0,object_sets/* publish */.mk)(context.store, {
+            prefix,
+            commit: context.commit,
+            codeHash,
+            directory: external_node_path_default().resolve(context.repoPath, options.directory),
+            concurrency: context.concurrency
+        }, context.policy);
+        return {
+            built: true,
+            outputs: {
+                commitHash: context.commit,
+                codeHash,
+                location,
+                source: 'build',
+                files: manifest.files.length,
+                bytes: (0,sets_manifest/* totalBytes */.ob)(manifest.files)
+            }
+        };
+    },
+    // Assets are immutable history: deleting the tool only drops it from the state.
+    async delete() { }
+};
+
+;// CONCATENATED MODULE: ./src/apply/plugins/object.ts
+
+
+
+function keyOf(options, context) {
+    const prefix = typeof options.prefix === 'string' ? (0,inputs/* normalizePrefix */.iG)(options.prefix) : context.storePrefix;
+    return `${prefix}${String(options.key)}`;
+}
+function contentOf(options) {
+    if (typeof options.content === 'string')
+        return { body: Buffer.from(options.content), contentType: 'text/plain; charset=utf-8' };
+    return { body: Buffer.from(`${JSON.stringify(options.content, null, 2)}\n`), contentType: 'application/json' };
+}
+/** `object`: a small file published to the store, e.g. releases/latest.json pointing at other tools' outputs. */
+const objectPlugin = {
+    name: 'object',
+    validate(tool) {
+        const { key, content } = tool.options;
+        if (typeof key !== 'string' || !key || key.startsWith('/') || key.split('/').includes('..')) {
+            throw new errors/* ConfigError */.xL(`Tool ${tool.ref}: 'options.key' must be a relative key such as releases/latest.json.`);
+        }
+        if (content === undefined || content === null)
+            throw new errors/* ConfigError */.xL(`Tool ${tool.ref}: 'options.content' is required (a string, or a map written as JSON).`);
+    },
+    async read(entry, context) {
+        const key = keyOf(entry.options, context);
+        const text = await context.store.readText(key);
+        return text === undefined ? { exists: false, detail: `${context.store.url(key)} is missing` } : { exists: true };
+    },
+    async apply(tool, context) {
+        const key = keyOf(tool.options, context);
+        const { body, contentType } = contentOf(tool.options);
+        await context.store.put(key, body, { size: body.length, contentType });
+        return {
+            built: false,
+            outputs: { key, location: context.store.url(key), bytes: body.length, sha256: (0,external_node_crypto_.createHash)('sha256').update(body).digest('hex') }
+        };
+    },
+    async delete(entry, context) {
+        await context.store.delete(keyOf(entry.options, context));
+    }
+};
+
+;// CONCATENATED MODULE: ./src/apply/plugins/index.ts
+
+
+/** The built-in plugins, by name. */
+const PLUGINS = new Map([assetsPlugin, objectPlugin].map((plugin) => [plugin.name, plugin]));
+
+
+/***/ }),
+
+/***/ 9361:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  computeCodeHash: () => (/* binding */ computeCodeHash),
+  Z7: () => (/* reexport */ patterns/* parsePatterns */.Z)
+});
+
+// UNUSED EXPORTS: CODE_HASH_TAG, matchFiles, pathMatcher, sortUtf8
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __webpack_require__(4006);
+var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
+// EXTERNAL MODULE: ./node_modules/tinyglobby/dist/index.mjs + 1 modules
+var dist = __webpack_require__(6448);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __webpack_require__(5919);
+;// CONCATENATED MODULE: ./src/hashing/file-hasher.ts
+
+
+/**
+ * git blob ids of many files on all cores (for trees without git). Each worker reads its files with plain synchronous calls into one
+ * reused buffer: for thousands of small files that is several times faster than promise-based reads,
+ * whose per-file round trips through the thread pool cost more than the hashing itself.
+ * The worker is inline source so the bundle stays one file.
+ */
+const WORKER_SOURCE = `
+const { parentPort } = require('node:worker_threads')
+const { createHash } = require('node:crypto')
+const { openSync, readSync, fstatSync, closeSync } = require('node:fs')
+const { hash: oneShot } = require('node:crypto') // crypto.hash: Node >= 20.12
+const HEADER_ROOM = 32
+parentPort.once('message', ({ files, algorithm }) => {
+  const buffer = Buffer.allocUnsafe(1024 * 1024)
+  const digests = []
+  let bytes = 0
+  for (const file of files) {
+    const fd = openSync(file, 'r')
+    try {
+      // git's blob id: hash("blob <size>\\0" + bytes). A file that fits the buffer is read after room for
+      // the header, which is then written in front of it: one read, one hash call, no stat.
+      let filled = 0
+      let read
+      const room = buffer.length - HEADER_ROOM
+      while (filled < room && (read = readSync(fd, buffer, HEADER_ROOM + filled, room - filled, null)) > 0) filled += read
+      if (filled < room) {
+        const header = 'blob ' + filled + '\\0'
+        const start = HEADER_ROOM - header.length
+        buffer.write(header, start, 'latin1')
+        const body = buffer.subarray(start, HEADER_ROOM + filled)
+        digests.push(oneShot ? oneShot(algorithm, body, 'hex') : createHash(algorithm).update(body).digest('hex'))
+        bytes += filled
+        continue
+      }
+      const hash = createHash(algorithm).update('blob ' + fstatSync(fd).size + '\\0').update(buffer.subarray(HEADER_ROOM, HEADER_ROOM + filled))
+      bytes += filled
+      while ((read = readSync(fd, buffer, 0, buffer.length, null)) > 0) {
+        hash.update(buffer.subarray(0, read))
+        bytes += read
+      }
+      digests.push(hash.digest('hex'))
+    } finally {
+      closeSync(fd)
+    }
+  }
+  parentPort.postMessage({ digests, bytes })
+})
+`;
+/**
+ * Workers are started when the pool is made, so they boot while the caller is still listing files;
+ * `hash` may be called once. Always `close` the pool.
+ */
+class HashPool {
+    workers;
+    constructor(size = (0,external_node_os_.availableParallelism)()) {
+        this.workers = Array.from({ length: Math.max(1, size) }, () => new external_node_worker_threads_.Worker(WORKER_SOURCE, { eval: true }));
+    }
+    run(worker, files, algorithm) {
+        return new Promise((resolve, reject) => {
+            worker.once('message', resolve);
+            worker.once('error', reject);
+            worker.once('exit', (code) => reject(new Error(`A hashing worker stopped early (exit code ${code}).`)));
+            worker.postMessage({ files, algorithm });
+        });
+    }
+    /** Hashes `files` (absolute paths); interleaved shards balance the work without knowing sizes up front. */
+    async hash(files, algorithm = 'sha1') {
+        const count = this.workers.length;
+        const shards = this.workers.map((_, shard) => files.filter((_, index) => index % count === shard));
+        const results = await Promise.all(this.workers.map((worker, shard) => this.run(worker, shards[shard], algorithm)));
+        return {
+            digests: files.map((_, index) => results[index % count].digests[Math.floor(index / count)]),
+            bytes: results.reduce((sum, result) => sum + result.bytes, 0)
+        };
+    }
+    async close() {
+        await Promise.all(this.workers.map((worker) => worker.terminate()));
+    }
+}
+
+// EXTERNAL MODULE: ./src/hashing/patterns.ts
+var patterns = __webpack_require__(4581);
+;// CONCATENATED MODULE: ./src/hashing/code-hash.ts
+
+
+
+
+
+
+
+
+
+const exec = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
+/** Tags version 2 so its hashes never meet version 1's in cache/. */
+const CODE_HASH_TAG = 'code-hash-v2\n';
+
+function checkPattern(pattern) {
+    const body = pattern.startsWith('!') ? pattern.slice(1) : pattern;
+    if (external_node_path_default().isAbsolute(body) || body.split('/').includes('..')) {
+        throw new errors/* InputError */.dz(`Code-hash pattern '${pattern}' leaves the repository: patterns are relative to 'repo-path' and may not be absolute or use '..'.`);
+    }
+}
+function checkPatterns(patterns) {
+    patterns.forEach(checkPattern);
+    if (!patterns.some((pattern) => !pattern.startsWith('!'))) {
+        throw new errors/* InputError */.dz(`The code-hash patterns '${patterns.join(' ')}' only exclude: add at least one pattern that includes files.`);
+    }
+}
+/**
+ * Sorts paths in byte order of their UTF-8 form, so the hash does not depend on locale. JS string order
+ * (UTF-16 units) is the same except around surrogates and U+E000-U+FFFF; only then are bytes compared.
+ */
+function sortUtf8(paths) {
+    if (!paths.some((p) => /[\uD800-\uFFFF]/.test(p)))
+        return paths.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return paths
+        .map((p) => ({ p, bytes: Buffer.from(p) }))
+        .sort((a, b) => Buffer.compare(a.bytes, b.bytes))
+        .map(({ p }) => p);
+}
+const GLOB_OPTIONS = { cwd: '', dot: true, onlyFiles: true, followSymbolicLinks: false, ignore: ['**/.git', '**/.git/**'] };
+/** Lists the files the patterns match by walking the tree ('**', '!negation'; never inside .git), sorted. */
+function matchFiles(repoRoot, patterns) {
+    checkPatterns(patterns);
+    // Synchronous: one directory walk, faster than the async crawler and nothing else runs meanwhile.
+    return sortUtf8((0,dist/* globSync */.AZ)([...patterns], { ...GLOB_OPTIONS, cwd: repoRoot }));
+}
+/** A pattern as tinyglobby reads it: a name that does not end in `*` also means everything under it. */
+function normalizeGlob(pattern) {
+    let result = pattern.endsWith('/') ? pattern.slice(0, -1) : pattern;
+    if (!result.endsWith('*'))
+        result += '/**';
+    return external_node_path_default().posix.normalize(result);
+}
+/**
+ * The same selection as matchFiles, applied to a list of paths instead of a directory walk: tinyglobby's
+ * pattern normalisation and picomatch options, and a file is excluded when it or any directory above it
+ * matches an exclusion (tinyglobby does not enter such a directory).
+ */
+function pathMatcher(patterns) {
+    checkPatterns(patterns);
+    const options = { dot: true, posix: true };
+    const include = picomatch_default()(patterns.filter((p) => !p.startsWith('!')).map(normalizeGlob), options);
+    const exclude = picomatch_default()([...GLOB_OPTIONS.ignore, ...patterns.filter((p) => p.startsWith('!')).map((p) => normalizeGlob(p.slice(1)))], options);
+    // Many files share a directory: remember each directory's verdict (100,000 paths, ~1,000 directories).
+    const excludedDirectory = new Map();
+    const directoryExcluded = (directory) => {
+        let verdict = excludedDirectory.get(directory);
+        if (verdict === undefined) {
+            const slash = directory.lastIndexOf('/');
+            verdict = exclude(directory) || (slash !== -1 && directoryExcluded(directory.slice(0, slash)));
+            excludedDirectory.set(directory, verdict);
+        }
+        return verdict;
+    };
+    return (relative) => {
+        if (!include(relative) || exclude(relative))
+            return false;
+        const slash = relative.lastIndexOf('/');
+        return slash === -1 || !directoryExcluded(relative.slice(0, slash));
+    };
+}
+/** The directories a walk must cover for these patterns: each including pattern's part before its first glob. */
+function patternRoots(patterns) {
+    const roots = new Set();
+    for (const pattern of patterns) {
+        if (pattern.startsWith('!'))
+            continue;
+        const segments = normalizeGlob(pattern).split('/');
+        const stable = [];
+        for (const segment of segments.slice(0, -1)) {
+            if (picomatch_default().scan(segment).isGlob || /[\\{}[\]()!*?+@]/.test(segment))
+                break;
+            stable.push(segment);
+        }
+        if (stable.length === 0 || stable[0] === '.')
+            return [];
+        roots.add(stable.join('/'));
+    }
+    return [...roots];
+}
+/** The digest over entries already in byte order of their paths, each path once. */
+function digest(entries) {
+    return (0,external_node_crypto_.createHash)('sha256')
+        .update(CODE_HASH_TAG)
+        .update(entries.map((entry) => `${entry.path}\0${entry.id}\n`).join(''))
+        .digest('hex');
+}
+function noMatch(repoRoot, patterns) {
+    return new errors/* FilesError */.yN(`The code-hash patterns '${patterns.join(' ')}' match no file under '${repoRoot}'. ` +
+        `Check 'code-hash-paths' (CODE_HASH_FIND_FILTER) and 'repo-path' (GIT_REPO_PATH).`);
+}
+/** Every matched file hashed here, with git's blob formula (SHA-1: the object format of nearly every repository). */
+async function hashByWalking(repoRoot, patterns, algorithm) {
+    const files = matchFiles(repoRoot, patterns);
+    if (files.length === 0)
+        throw noMatch(repoRoot, patterns);
+    const pool = new HashPool();
+    try {
+        const { digests, bytes } = await pool.hash(files.map((relative) => external_node_path_default().join(repoRoot, relative)), algorithm);
+        const hash = digest(files.map((relative, index) => ({ path: relative, id: digests[index] })));
+        return { hash, files: files.length, bytes, method: 'files', hashed: files.length };
+    }
+    finally {
+        await pool.close();
+    }
+}
+const GIT_OPTIONS = { maxBuffer: 1024 * 1024 * 1024, encoding: 'buffer' };
+async function git(repoRoot, args) {
+    const { stdout } = await exec('git', ['-c', 'core.quotePath=false', ...args], { ...GIT_OPTIONS, cwd: repoRoot });
+    return stdout.toString('utf8');
+}
+const nulSeparated = (text) => text.split('\0').filter(Boolean);
+/** Runs `git hash-object --stdin-paths` (clean filters applied, as `git add` would) over `files`. */
+function gitHashObjects(repoRoot, files) {
+    if (files.length === 0)
+        return Promise.resolve([]);
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_.spawn)('git', ['hash-object', '--stdin-paths'], { cwd: repoRoot, stdio: ['pipe', 'pipe', 'pipe'] });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (chunk) => (stdout += chunk));
+        child.stderr.on('data', (chunk) => (stderr += chunk));
+        child.once('error', reject);
+        child.once('close', (code) => {
+            const ids = stdout.split('\n').filter(Boolean);
+            if (code !== 0 || ids.length !== files.length)
+                reject(new errors/* FilesError */.yN(`git hash-object failed in '${repoRoot}': ${stderr.trim() || `exit ${code}`}`));
+            else
+                resolve(ids);
+        });
+        // Absolute: hash-object reads stdin paths from the top level of the work tree, not from repoRoot.
+        child.stdin.end(files.map((file) => `${external_node_path_default().join(repoRoot, file)}\n`).join(''));
+    });
+}
+/**
+ * Ids from git: clean tracked files from the index (nothing read), changed, unmerged, untracked and ignored
+ * files through `git hash-object` (so line-ending and LFS clean filters apply as in the index), submodules as
+ * their gitlink. Undefined when repoRoot is not in a git work tree or git is missing.
+ */
+async function hashWithGit(repoRoot, patterns) {
+    const matches = pathMatcher(patterns);
+    const roots = patternRoots(patterns);
+    const pathspec = roots.length > 0 ? ['--', ...roots.map((root) => `:(literal)${root}`)] : [];
+    let listings;
+    try {
+        listings = await Promise.all([
+            git(repoRoot, ['ls-files', '-s', '-z', ...pathspec]),
+            // --relative: paths relative to repoRoot, as ls-files writes them. Racily clean entries are compared by content.
+            git(repoRoot, ['diff-files', '-z', '--name-only', '--relative', ...pathspec]),
+            git(repoRoot, ['ls-files', '-o', '-z', ...pathspec])
+        ]);
+    }
+    catch {
+        return undefined; // not a work tree (a copied tree, a tarball) or no git: every file is hashed here
+    }
+    const [staged, changed, others] = listings;
+    const dirty = new Set(nulSeparated(changed));
+    const isRegularFile = (relative) => {
+        try {
+            return (0,external_node_fs_.lstatSync)(external_node_path_default().join(repoRoot, relative)).isFile();
+        }
+        catch {
+            return false; // deleted in the work tree: not part of the tree being built
+        }
+    };
+    // Records are "<mode> <id> <stage>\t<path>\0" in index order, which is byte order of the path, so
+    // clean entries become digest lines in order, without sorting. Unmerged paths repeat once per stage.
+    const clean = [];
+    const toHash = [];
+    let previous = '';
+    for (let start = 0; start < staged.length;) {
+        const tab = staged.indexOf('\t', start);
+        const end = staged.indexOf('\0', tab);
+        const relative = staged.slice(tab + 1, end);
+        const mode = staged.slice(start, start + 6);
+        const id = staged.slice(start + 7, tab - 2);
+        const stage = staged[tab - 1];
+        start = end + 1;
+        if (relative === previous)
+            continue;
+        previous = relative;
+        if (mode === '160000') {
+            // A submodule: its gitlink, when the patterns cover its directory.
+            if (matches(relative) || matches(`${relative}/.gitlink`))
+                clean.push({ path: relative, line: `${relative}\0${id}\n` });
+        }
+        else if (mode === '120000' || !matches(relative)) {
+            continue; // symlinks: neither followed nor hashed
+        }
+        else if (stage === '0' && !dirty.has(relative)) {
+            clean.push({ path: relative, line: `${relative}\0${id}\n` });
+        }
+        else if (isRegularFile(relative)) {
+            toHash.push(relative);
+        }
+    }
+    for (const relative of nulSeparated(others)) {
+        if (!relative.endsWith('/') && matches(relative) && isRegularFile(relative))
+            toHash.push(relative);
+    }
+    if (clean.length + toHash.length === 0)
+        throw noMatch(repoRoot, patterns);
+    let lines;
+    if (toHash.length === 0) {
+        lines = clean.map((entry) => entry.line);
+    }
+    else {
+        const ids = await gitHashObjects(repoRoot, toHash);
+        const hashed = toHash.map((relative, i) => ({ path: relative, line: `${relative}\0${ids[i]}\n` }));
+        const all = [...clean, ...hashed];
+        const byPath = new Map(all.map((entry) => [entry.path, entry.line]));
+        lines = sortUtf8([...byPath.keys()]).map((relative) => byPath.get(relative));
+    }
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(CODE_HASH_TAG).update(lines.join('')).digest('hex');
+    return { hash, files: lines.length, bytes: 0, method: 'git', hashed: toHash.length };
+}
+/**
+ * The code hash (version 2): SHA-256 (hex) over `code-hash-v2\n`, then `<path>\0<git blob id>\n` for every
+ * matched regular file in byte order of its UTF-8 path relative to repoRoot. Symlinks are neither followed
+ * nor hashed; a submodule contributes its gitlink. In a git work tree the ids come from git; elsewhere
+ * every file is hashed here with the same formula.
+ */
+async function computeCodeHash(repoRoot, patterns) {
+    checkPatterns(patterns);
+    return (await hashWithGit(repoRoot, patterns)) ?? (await hashByWalking(repoRoot, patterns, 'sha1'));
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=75.index.js.map

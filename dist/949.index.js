@@ -1,0 +1,618 @@
+export const id = 949;
+export const ids = [949,714,45,426];
+export const modules = {
+
+/***/ 3045:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ku: () => (/* binding */ LockError),
+/* harmony export */   qq: () => (/* binding */ StateError),
+/* harmony export */   xL: () => (/* binding */ ConfigError)
+/* harmony export */ });
+/** A problem in the apply config: names the file and what to change. */
+class ConfigError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ConfigError';
+    }
+}
+/** The state file exists but cannot be used, or was changed by someone else meanwhile. */
+class StateError extends Error {
+    constructor(message, options) {
+        super(message, options);
+        this.name = 'StateError';
+    }
+}
+/** Another run holds the state lock. */
+class LockError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'LockError';
+    }
+}
+
+
+/***/ }),
+
+/***/ 3949:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   OJ: () => (/* binding */ PreconditionFailed),
+/* harmony export */   stateStorageFor: () => (/* binding */ stateStorageFor)
+/* harmony export */ });
+/* unused harmony exports LocalStateStorage, S3StateStorage */
+/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3711);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8422);
+/* harmony import */ var _stores_s3_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9714);
+/* harmony import */ var _stores_s3_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9164);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3045);
+
+
+
+
+
+
+
+
+/** A conditional write lost: the object is not what the writer expected. */
+class PreconditionFailed extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'PreconditionFailed';
+    }
+}
+const digest = (body) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(body).digest('hex');
+/** A state file on disk: temp file + rename; the lock is an exclusive create. */
+class LocalStateStorage {
+    file;
+    description;
+    constructor(file) {
+        this.file = file;
+        this.description = `local file ${file}`;
+    }
+    pathOf(object) {
+        return object === 'state' ? this.file : `${this.file}.lock`;
+    }
+    async get(object) {
+        try {
+            const body = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(this.pathOf(object), 'utf8');
+            return { body, version: digest(body) };
+        }
+        catch (error) {
+            if (error.code === 'ENOENT')
+                return undefined;
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .StateError */ .qq(`Cannot read ${this.pathOf(object)}: ${error.message}`, { cause: error });
+        }
+    }
+    async put(object, body, condition) {
+        const target = this.pathOf(object);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(target), { recursive: true });
+        if (condition.ifNoneMatch) {
+            try {
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(target, body, { flag: 'wx' });
+                return digest(body);
+            }
+            catch (error) {
+                if (error.code === 'EEXIST')
+                    throw new PreconditionFailed(`${target} already exists.`);
+                throw error;
+            }
+        }
+        if (condition.ifMatch !== undefined) {
+            const current = await this.get(object);
+            if (current?.version !== condition.ifMatch)
+                throw new PreconditionFailed(`${target} changed since it was read.`);
+        }
+        const temp = `${target}.tmp-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`;
+        try {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(temp, body);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(temp, target);
+        }
+        finally {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(temp, { force: true });
+        }
+        return digest(body);
+    }
+    async remove(object) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(this.pathOf(object), { force: true });
+    }
+    close() { }
+}
+/**
+ * The state as an S3 object. Writes are conditional (If-Match / If-None-Match), and because some
+ * S3-compatible servers ignore those headers, callers also read back what they wrote.
+ */
+class S3StateStorage {
+    bucket;
+    key;
+    settings;
+    description;
+    client;
+    constructor(bucket, key, settings) {
+        this.bucket = bucket;
+        this.key = key;
+        this.settings = settings;
+        this.description = `s3://${bucket}/${key}${settings.endpoint ? ` at ${settings.endpoint}` : ''}`;
+        this.client = new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_7__.S3Client((0,_stores_s3_js__WEBPACK_IMPORTED_MODULE_4__/* .clientConfig */ .yO)(settings, 2));
+    }
+    keyOf(object) {
+        return object === 'state' ? this.key : `${this.key}.lock`;
+    }
+    fail(operation, object, error) {
+        const described = (0,_stores_s3_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .describeS3Error */ .y)(error, {
+            operation,
+            bucket: this.bucket,
+            key: this.keyOf(object),
+            endpoint: this.settings.endpoint,
+            region: this.settings.region
+        });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .StateError */ .qq(`State backend: ${described.message}`, { cause: error });
+    }
+    checked;
+    async get(object) {
+        await (this.checked ??= (0,_stores_s3_js__WEBPACK_IMPORTED_MODULE_4__/* .checkCredentials */ .vG)(this.client, this.settings));
+        try {
+            const response = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_7__.GetObjectCommand({ Bucket: this.bucket, Key: this.keyOf(object) }));
+            const body = (await response.Body?.transformToString('utf-8')) ?? '';
+            return { body, version: response.ETag ?? digest(body) };
+        }
+        catch (error) {
+            if ((0,_stores_s3_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .isNotFound */ .c)(error))
+                return undefined;
+            this.fail('GetObject', object, error);
+        }
+    }
+    async put(object, body, condition) {
+        const input = {
+            Bucket: this.bucket,
+            Key: this.keyOf(object),
+            Body: body,
+            ContentType: object === 'state' ? 'application/yaml' : 'application/json'
+        };
+        if (condition.ifNoneMatch)
+            input.IfNoneMatch = '*';
+        if (condition.ifMatch)
+            input.IfMatch = condition.ifMatch;
+        try {
+            const response = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_7__.PutObjectCommand(input));
+            return response.ETag ?? digest(body);
+        }
+        catch (error) {
+            const name = error.name;
+            const status = error.$metadata?.httpStatusCode;
+            if (name === 'PreconditionFailed' || status === 412 || name === 'ConditionalRequestConflict' || status === 409) {
+                throw new PreconditionFailed(`s3://${this.bucket}/${this.keyOf(object)} changed since it was read.`);
+            }
+            this.fail('PutObject', object, error);
+        }
+    }
+    async remove(object) {
+        try {
+            await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_7__.DeleteObjectCommand({ Bucket: this.bucket, Key: this.keyOf(object) }));
+        }
+        catch (error) {
+            this.fail('DeleteObject', object, error);
+        }
+    }
+    close() {
+        this.client.destroy();
+    }
+}
+/** The storage the config names; S3 credentials and endpoint defaults come from the action's store inputs. */
+function stateStorageFor(config, store) {
+    if (config.kind === 'local')
+        return new LocalStateStorage(config.file);
+    return new S3StateStorage(config.bucket, config.key, (0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .deriveS3Settings */ .LX)(store, config));
+}
+
+
+/***/ }),
+
+/***/ 9164:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ isNotFound),
+/* harmony export */   y: () => (/* binding */ describeS3Error)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE']);
+const PERMISSIONS = {
+    GetObject: 's3:GetObject (and s3:ListBucket, without which S3 answers 403 instead of 404 for a missing object)',
+    PutObject: 's3:PutObject',
+    CopyObject: 's3:GetObject on the source and s3:PutObject on the target',
+    ListObjectsV2: 's3:ListBucket',
+    DeleteObject: 's3:DeleteObject (apply needs it for the state lock and the object plugin only)'
+};
+/** Only a missing key is a miss; a missing bucket (also a 404) is an error. */
+function isNotFound(error) {
+    const name = error?.name;
+    return name === 'NoSuchKey' || name === 'NotFound';
+}
+function where(context) {
+    return context.endpoint ? `at endpoint ${context.endpoint}` : `in AWS region ${context.region}`;
+}
+function bucketRegion(error) {
+    const fromHeader = error.$response?.headers?.['x-amz-bucket-region'];
+    if (fromHeader)
+        return fromHeader;
+    if (error.Region)
+        return error.Region;
+    return /expecting '([a-z0-9-]+)'/.exec(error.message ?? '')?.[1];
+}
+function isTlsCode(code) {
+    return code.startsWith('ERR_TLS') || code.includes('CERT') || code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' || code.startsWith('ERR_SSL');
+}
+/** Turns an SDK failure into a StoreError saying what was wrong and what to check. */
+function describeS3Error(raw, context) {
+    const error = (raw ?? {});
+    const name = error.name ?? '';
+    // Under some runtimes (jest's VM realms) the SDK wraps socket errors and only the message keeps the code.
+    const code = error.code ?? error.Code ?? /\b(E[A-Z]{4,}|ERR_TLS_[A-Z_]+|CERT_[A-Z_]+)\b/.exec(error.message ?? '')?.[1] ?? '';
+    const status = error.$metadata?.httpStatusCode;
+    const target = `s3://${context.bucket}/${context.key}`;
+    const detail = error.message ? ` (${name || code}: ${error.message})` : '';
+    const make = (message) => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .StoreError */ .AD(message, { cause: raw });
+    if (name === 'NoSuchBucket') {
+        return make(`Bucket '${context.bucket}' does not exist ${where(context)}. Check the 'bucket' input (PACKAGE_ASSETS_BUCKET)` +
+            `${context.endpoint ? " and 'endpoint'" : " and 'region'"}; this action never creates buckets.`);
+    }
+    if (name === 'PermanentRedirect' ||
+        name === 'AuthorizationHeaderMalformed' ||
+        name === 'IllegalLocationConstraintException' ||
+        status === 301) {
+        const actual = bucketRegion(error);
+        return make(`Bucket '${context.bucket}' is not in region '${context.region}'` +
+            (actual
+                ? `: it is in '${actual}'. Set the 'region' input (or AWS_REGION) to '${actual}'.`
+                : `. Set the 'region' input (or AWS_REGION) to the bucket's region.`));
+    }
+    if (name === 'InvalidAccessKeyId' || name === 'SignatureDoesNotMatch' || name === 'ExpiredToken' || name === 'InvalidToken') {
+        return make(`The store ${where(context)} rejected the credentials for ${context.operation} on ${target}${detail}. ` +
+            `Check 'access-key-id', 'secret-access-key' and 'session-token' (or the profile / environment they come from).`);
+    }
+    if (name === 'AccessDenied' || name === 'Forbidden' || status === 403) {
+        const permission = PERMISSIONS[context.operation] ?? `the permission for ${context.operation}`;
+        return make(`Access denied: ${context.operation} on ${target} ${where(context)}. The credentials need ${permission} ` +
+            `on arn:aws:s3:::${context.bucket}${context.operation === 'ListObjectsV2' ? '' : '/*'}; see "IAM policy" in the README.`);
+    }
+    if (name === 'CredentialsProviderError' || /could not load credentials/i.test(error.message ?? '')) {
+        return make(`No credentials for bucket '${context.bucket}' were found: set 'access-key-id' and 'secret-access-key', a 'profile', ` +
+            `or run aws-actions/configure-aws-credentials before this step (see "Credentials" in the README).`);
+    }
+    if (isTlsCode(code) || /certificate|\bSSL\b|\bTLS\b/i.test(error.message ?? '')) {
+        return make(`TLS with ${context.endpoint ?? `the S3 endpoint of region ${context.region}`} failed for ${context.operation} on ${target}: ${code || error.message}. ` +
+            `The server's certificate is not trusted here: for a private CA set NODE_EXTRA_CA_CERTS to its PEM file, or check the 'endpoint' host name.`);
+    }
+    if (NETWORK_CODES.has(code) || name === 'TimeoutError') {
+        const host = context.endpoint ?? `the S3 endpoint of region ${context.region}`;
+        return make(`Could not reach ${host} for ${context.operation} on ${target}: ${code || name}${error.message ? ` (${error.message})` : ''}. ` +
+            `Check the 'endpoint' input, that the server is running, and the network/TLS setup.`);
+    }
+    if (name === 'SlowDown' || name === 'ThrottlingException' || status === 503) {
+        return make(`The store kept throttling ${context.operation} on ${target} after retries${detail}. Try again later or lower 'concurrency'.`);
+    }
+    return make(`${context.operation} on ${target} ${where(context)} failed${detail || ` with HTTP ${status ?? 'error'}`}.`);
+}
+
+
+/***/ }),
+
+/***/ 9714:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S3Store: () => (/* binding */ S3Store),
+/* harmony export */   vG: () => (/* binding */ checkCredentials),
+/* harmony export */   yO: () => (/* binding */ clientConfig)
+/* harmony export */ });
+/* unused harmony exports MAX_SINGLE_COPY, DELETE_BATCH, copyRanges, fullObjectSha256, copySource */
+/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3711);
+/* harmony import */ var _aws_sdk_lib_storage__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2358);
+/* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(370);
+/* harmony import */ var _s3_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9164);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+
+
+
+
+
+/** Objects above this are copied part by part: CopyObject's limit is 5 GiB. */
+const MAX_SINGLE_COPY = 5 * 1024 ** 3;
+const COPY_PART_SIZE = 512 * 1024 ** 2;
+const UPLOAD_PART_SIZE = 8 * 1024 ** 2;
+const UPLOAD_QUEUE = 4;
+/** DeleteObjects takes at most this many keys a request. */
+const DELETE_BATCH = 1000;
+/** Single deletes in flight where there is no batch delete (GCS's XML API has none). */
+const DELETES_IN_FLIGHT = 16;
+/** Reads of a small object's body before giving up (each after a fresh request). */
+const BODY_ATTEMPTS = 3;
+/** The byte ranges of a multipart copy, as UploadPartCopy's CopySourceRange takes them. */
+function copyRanges(size, partSize = COPY_PART_SIZE) {
+    const ranges = [];
+    for (let start = 0, partNumber = 1; start < size; start += partSize, partNumber++) {
+        ranges.push({ partNumber, range: `bytes=${start}-${Math.min(start + partSize, size) - 1}` });
+    }
+    return ranges;
+}
+/** A base64 SHA-256 as S3 reports it, in hex; undefined when absent or a multipart composite (`…-N`). */
+function fullObjectSha256(reported) {
+    if (!reported || reported.includes('-'))
+        return undefined;
+    const bytes = Buffer.from(reported, 'base64');
+    return bytes.length === 32 ? bytes.toString('hex') : undefined;
+}
+/** CopySource is `bucket/key`, URL-encoded per segment. */
+function copySource(bucket, key) {
+    return `${bucket}/${key.split('/').map(encodeURIComponent).join('/')}`;
+}
+/**
+ * Digests of bodies we hashed already, keyed by the body itself (the SDK copies command inputs). A build-step middleware
+ * hands them to SigV4 as x-amz-content-sha256, which it then uses instead of hashing the body again.
+ */
+const knownDigests = new WeakMap();
+function addKnownDigestMiddleware(client) {
+    client.middlewareStack.add((next) => async (args) => {
+        const body = args.input.Body;
+        const digest = typeof body === 'object' && body !== null ? knownDigests.get(body) : undefined;
+        const request = args.request;
+        if (digest && request.headers)
+            request.headers['x-amz-content-sha256'] = digest;
+        return next(args);
+    }, { step: 'build', name: 'knownPayloadDigest' });
+}
+function clientConfig(settings, concurrency) {
+    // Non-AWS endpoints (GCS, MinIO, R2, s3rver) reject or mangle the SDK's default flexible checksums
+    // (CRC32 headers, aws-chunked bodies with trailers): send them only when an operation requires one.
+    const checksums = settings.flavor === 'aws' ? 'WHEN_SUPPORTED' : 'WHEN_REQUIRED';
+    return {
+        region: settings.region,
+        endpoint: settings.endpoint,
+        forcePathStyle: settings.forcePathStyle,
+        credentials: settings.credentials,
+        profile: settings.profile,
+        requestChecksumCalculation: checksums,
+        responseChecksumValidation: checksums,
+        maxAttempts: 5,
+        // Resolve the middleware stack once per command class instead of on every one of thousands of requests.
+        cacheMiddleware: true,
+        requestHandler: {
+            connectionTimeout: settings.connectTimeoutMs,
+            requestTimeout: settings.requestTimeoutMs,
+            httpAgent: { keepAlive: true, maxSockets: concurrency * UPLOAD_QUEUE },
+            httpsAgent: { keepAlive: true, maxSockets: concurrency * UPLOAD_QUEUE }
+        }
+    };
+}
+/**
+ * Resolves credentials before the first request, so "none found" is said as such (and early) rather than
+ * as a failed request. Order: explicit keys, then `profile`, then the SDK's default chain (environment,
+ * web identity / OIDC as configure-aws-credentials sets it up, shared files, container and instance roles).
+ */
+async function checkCredentials(client, settings) {
+    try {
+        await client.config.credentials();
+    }
+    catch (error) {
+        const source = settings.profile ? `the profile '${settings.profile}'` : 'the AWS default credential chain';
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .StoreError */ .AD(`No credentials for ${settings.endpoint ?? 'AWS'} were found in ${source} (${error.message}). ` +
+            `Set 'access-key-id' and 'secret-access-key', a 'profile', or run aws-actions/configure-aws-credentials before this step; see "Credentials" in the README.`, { cause: error });
+    }
+}
+class S3Store {
+    settings;
+    name;
+    client;
+    bucket;
+    constructor(settings, concurrency) {
+        this.settings = settings;
+        this.bucket = settings.bucket;
+        this.name = settings.endpoint ? `s3://${settings.bucket} at ${settings.endpoint}` : `s3://${settings.bucket}`;
+        this.client = new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__.S3Client(clientConfig(settings, concurrency));
+        addKnownDigestMiddleware(this.client);
+    }
+    url(key) {
+        return `${this.settings.flavor === 'gcs' ? 'gs' : 's3'}://${this.bucket}/${key}`;
+    }
+    checkCredentials() {
+        return checkCredentials(this.client, this.settings);
+    }
+    fail(operation, key, error) {
+        throw (0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeS3Error */ .y)(error, { operation, bucket: this.bucket, key, endpoint: this.settings.endpoint, region: this.settings.region });
+    }
+    async readText(key) {
+        // The SDK retries a request until its headers arrive; a body cut short after that (a reset, a proxy
+        // timeout) is retried here, so a manifest read never fails on one dropped connection.
+        for (let attempt = 1;; attempt++) {
+            let response;
+            try {
+                response = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__.GetObjectCommand({ Bucket: this.bucket, Key: key }));
+            }
+            catch (error) {
+                if ((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c)(error))
+                    return undefined;
+                this.fail('GetObject', key, error);
+            }
+            try {
+                return (await response.Body?.transformToString('utf-8')) ?? '';
+            }
+            catch (error) {
+                if (attempt >= BODY_ATTEMPTS)
+                    this.fail('GetObject', key, error);
+            }
+        }
+    }
+    async get(key) {
+        try {
+            const response = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__.GetObjectCommand({ Bucket: this.bucket, Key: key }));
+            return response.Body;
+        }
+        catch (error) {
+            if ((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c)(error))
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .MissingObjectError */ .S3(`${this.url(key)} is missing from the store.`, { cause: error });
+            this.fail('GetObject', key, error);
+        }
+    }
+    async put(key, body, options) {
+        try {
+            if (Buffer.isBuffer(body)) {
+                const input = {
+                    Bucket: this.bucket,
+                    Key: key,
+                    Body: body,
+                    ContentLength: options.size,
+                    ContentType: options.contentType
+                };
+                if (options.sha256) {
+                    knownDigests.set(body, options.sha256);
+                    // AWS verifies this checksum on arrival; other S3-compatible servers may reject the header.
+                    if (this.settings.flavor === 'aws')
+                        input.ChecksumSHA256 = Buffer.from(options.sha256, 'hex').toString('base64');
+                }
+                await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__.PutObjectCommand(input));
+                return;
+            }
+            // Streams go part by part, so a large file never sits whole in memory.
+            await new _aws_sdk_lib_storage__WEBPACK_IMPORTED_MODULE_0__/* .Upload */ ._({
+                client: this.client,
+                params: { Bucket: this.bucket, Key: key, Body: body, ContentType: options.contentType },
+                partSize: UPLOAD_PART_SIZE,
+                queueSize: UPLOAD_QUEUE,
+                leavePartsOnError: false
+            }).done();
+        }
+        catch (error) {
+            this.fail('PutObject', key, error);
+        }
+    }
+    async copy(sourceKey, targetKey, size) {
+        try {
+            if (size > MAX_SINGLE_COPY) {
+                await this.copyInParts(sourceKey, targetKey, size);
+                return {};
+            }
+            const aws = this.settings.flavor === 'aws';
+            const response = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__.CopyObjectCommand({
+                Bucket: this.bucket,
+                Key: targetKey,
+                CopySource: copySource(this.bucket, sourceKey),
+                MetadataDirective: 'COPY',
+                // AWS then computes the copy's SHA-256, so promotion can check it against the manifest.
+                ...(aws ? { ChecksumAlgorithm: 'SHA256' } : {})
+            }));
+            return { sha256: fullObjectSha256(response.CopyObjectResult?.ChecksumSHA256) };
+        }
+        catch (error) {
+            if ((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c)(error)) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .MissingObjectError */ .S3(`Cannot copy ${this.url(sourceKey)}: the object is missing.`, { cause: error });
+            }
+            this.fail('CopyObject', targetKey, error);
+        }
+    }
+    /** Multipart copy for objects over 5 GiB: ranges of COPY_PART_SIZE, aborted on failure. */
+    async copyInParts(sourceKey, targetKey, size) {
+        const created = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__.CreateMultipartUploadCommand({ Bucket: this.bucket, Key: targetKey }));
+        const uploadId = created.UploadId;
+        if (!uploadId)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .StoreError */ .AD(`CreateMultipartUpload for ${this.url(targetKey)} returned no upload id.`);
+        try {
+            const parts = [];
+            for (const { partNumber, range } of copyRanges(size)) {
+                const part = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__.UploadPartCopyCommand({
+                    Bucket: this.bucket,
+                    Key: targetKey,
+                    UploadId: uploadId,
+                    PartNumber: partNumber,
+                    CopySource: copySource(this.bucket, sourceKey),
+                    CopySourceRange: range
+                }));
+                parts.push({ ETag: part.CopyPartResult?.ETag, PartNumber: partNumber });
+            }
+            await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__.CompleteMultipartUploadCommand({ Bucket: this.bucket, Key: targetKey, UploadId: uploadId, MultipartUpload: { Parts: parts } }));
+        }
+        catch (error) {
+            await this.client
+                .send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__.AbortMultipartUploadCommand({ Bucket: this.bucket, Key: targetKey, UploadId: uploadId }))
+                .catch(() => undefined);
+            throw error;
+        }
+    }
+    async list(prefix, onPage) {
+        const found = [];
+        let token;
+        try {
+            do {
+                const page = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__.ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }));
+                for (const object of page.Contents ?? []) {
+                    if (object.Key)
+                        found.push({ key: object.Key, size: object.Size ?? 0, lastModified: object.LastModified ?? new Date(0) });
+                }
+                token = page.IsTruncated ? page.NextContinuationToken : undefined;
+                onPage?.(found.length);
+            } while (token);
+        }
+        catch (error) {
+            this.fail('ListObjectsV2', prefix, error);
+        }
+        return found;
+    }
+    async delete(key) {
+        try {
+            await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__.DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+        }
+        catch (error) {
+            this.fail('DeleteObject', key, error);
+        }
+    }
+    async deleteMany(keys, onBatch) {
+        if (this.settings.flavor === 'gcs') {
+            // Google's S3 interop has no multi-object delete: one request per object, several at once.
+            const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_4__/* ["default"] */ .A)(DELETES_IN_FLIGHT);
+            let deleted = 0;
+            await Promise.all(keys.map((key) => limit(async () => {
+                await this.delete(key);
+                if (++deleted % DELETE_BATCH === 0 || deleted === keys.length)
+                    onBatch?.(deleted);
+            })));
+            return;
+        }
+        for (let start = 0; start < keys.length; start += DELETE_BATCH) {
+            const batch = keys.slice(start, start + DELETE_BATCH);
+            let errors;
+            try {
+                const result = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__.DeleteObjectsCommand({ Bucket: this.bucket, Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true } }));
+                errors = result.Errors ?? [];
+            }
+            catch (error) {
+                this.fail('DeleteObjects', batch[0], error);
+            }
+            if (errors.length > 0) {
+                const first = errors[0];
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .StoreError */ .AD(`DeleteObjects could not delete ${errors.length} of ${batch.length} object(s) in ${this.name}, first ${this.url(first.Key ?? '')}: ` +
+                    `${first.Code ?? 'error'} ${first.Message ?? ''}`.trim() +
+                    (first.Code === 'AccessDenied' ? '. Deleting needs s3:DeleteObject on the prefix (see the README, "IAM policy").' : '.'));
+            }
+            onBatch?.(start + batch.length);
+        }
+    }
+    close() {
+        this.client.destroy();
+    }
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=949.index.js.map

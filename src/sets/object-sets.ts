@@ -219,7 +219,8 @@ export class ObjectAssetSets implements AssetSets {
     const result = await findOrPromote(this.store, request, this.policy)
     if (result.found && !result.legacy) {
       // A promotion wrote a fresh commit set; the set that was used is the code-hash one it came from.
-      const used = result.source === 'commit' ? commitPrefix(request.prefix, request.commit) : codeHashPrefix(request.prefix, result.codeHash)
+      const used =
+        result.source === 'commit' ? commitPrefix(request.prefix, request.commit) : codeHashPrefix(request.prefix, result.codeHash)
       this.pending.push(
         recordUse(this.store, used).catch((error: unknown) =>
           core.info(

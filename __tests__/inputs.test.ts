@@ -40,6 +40,7 @@ describe('getInputs', () => {
         allowDeleteAll: false,
         resignState: false
       },
+      prune: { keepDays: 30, keepLast: 10, planOnly: false, config: undefined },
       policy: { signing: { keys: [] }, cacheWrite: { allowed: true, reason: expect.any(String) } }
     })
   })

@@ -157,6 +157,24 @@ function addKnownDigestMiddleware(client) {
         return next(args);
     }, { step: 'build', name: 'knownPayloadDigest' });
 }
+/** The original tool's sessions last 20 minutes; the client asks for new ones before they expire. */
+const ROLE_SESSION_SECONDS = 20 * 60;
+/**
+ * Credentials of `settings.role`, assumed through STS with the configured keys, profile or default chain.
+ * The SDK's own provider, loaded on first use; the client calls it again shortly before expiry, so a long
+ * upload never runs on expired keys. STS is reached at its usual endpoint, or AWS_ENDPOINT_URL_STS.
+ */
+function assumedRole(settings, role) {
+    let provider;
+    return async () => {
+        provider ??= __webpack_require__.e(/* import() */ 719).then(__webpack_require__.t.bind(__webpack_require__, 9719, 19)).then(({ fromIni, fromTemporaryCredentials }) => fromTemporaryCredentials({
+            params: { RoleArn: role.arn, RoleSessionName: role.sessionName, DurationSeconds: ROLE_SESSION_SECONDS },
+            masterCredentials: settings.credentials ?? (settings.profile ? fromIni({ profile: settings.profile }) : undefined),
+            clientConfig: { region: settings.region === 'auto' ? 'us-east-1' : settings.region }
+        }));
+        return (await provider)();
+    };
+}
 function clientConfig(settings, concurrency) {
     // Non-AWS endpoints (GCS, MinIO, R2, s3rver) reject or mangle the SDK's default flexible checksums
     // (CRC32 headers, aws-chunked bodies with trailers): send them only when an operation requires one.
@@ -165,8 +183,8 @@ function clientConfig(settings, concurrency) {
         region: settings.region,
         endpoint: settings.endpoint,
         forcePathStyle: settings.forcePathStyle,
-        credentials: settings.credentials,
-        profile: settings.profile,
+        credentials: settings.role ? assumedRole(settings, settings.role) : settings.credentials,
+        profile: settings.role ? undefined : settings.profile,
         requestChecksumCalculation: checksums,
         responseChecksumValidation: checksums,
         maxAttempts: 5,
@@ -257,7 +275,8 @@ class S3Store {
                     Key: key,
                     Body: body,
                     ContentLength: options.size,
-                    ContentType: options.contentType
+                    ContentType: options.contentType,
+                    Metadata: options.metadata
                 };
                 if (options.sha256) {
                     knownDigests.set(body, options.sha256);
@@ -271,7 +290,7 @@ class S3Store {
             // Streams go part by part, so a large file never sits whole in memory.
             await new _aws_sdk_lib_storage__WEBPACK_IMPORTED_MODULE_0__/* .Upload */ ._({
                 client: this.client,
-                params: { Bucket: this.bucket, Key: key, Body: body, ContentType: options.contentType },
+                params: { Bucket: this.bucket, Key: key, Body: body, ContentType: options.contentType, Metadata: options.metadata },
                 partSize: UPLOAD_PART_SIZE,
                 queueSize: UPLOAD_QUEUE,
                 leavePartsOnError: false
@@ -307,7 +326,9 @@ class S3Store {
     }
     /** Multipart copy for objects over 5 GiB: ranges of COPY_PART_SIZE, aborted on failure. */
     async copyInParts(sourceKey, targetKey, size) {
-        const created = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__.CreateMultipartUploadCommand({ Bucket: this.bucket, Key: targetKey }));
+        // Unlike CopyObject, a multipart copy starts a new object: its metadata and type are carried over by hand.
+        const source = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__.HeadObjectCommand({ Bucket: this.bucket, Key: sourceKey }));
+        const created = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__.CreateMultipartUploadCommand({ Bucket: this.bucket, Key: targetKey, Metadata: source.Metadata, ContentType: source.ContentType }));
         const uploadId = created.UploadId;
         if (!uploadId)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .StoreError */ .AD(`CreateMultipartUpload for ${this.url(targetKey)} returned no upload id.`);

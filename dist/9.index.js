@@ -1,6 +1,220 @@
 export const id = 9;
-export const ids = [9];
+export const ids = [9,45,949];
 export const modules = {
+
+/***/ 3045:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ku: () => (/* binding */ LockError),
+/* harmony export */   qq: () => (/* binding */ StateError),
+/* harmony export */   xL: () => (/* binding */ ConfigError)
+/* harmony export */ });
+/** A problem in the apply config: names the file and what to change. */
+class ConfigError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ConfigError';
+    }
+}
+/** The state file exists but cannot be used, or was changed by someone else meanwhile. */
+class StateError extends Error {
+    constructor(message, options) {
+        super(message, options);
+        this.name = 'StateError';
+    }
+}
+/** Another run holds the state lock. */
+class LockError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'LockError';
+    }
+}
+
+
+/***/ }),
+
+/***/ 3949:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   OJ: () => (/* binding */ PreconditionFailed),
+/* harmony export */   stateStorageFor: () => (/* binding */ stateStorageFor)
+/* harmony export */ });
+/* unused harmony exports LocalStateStorage, S3StateStorage */
+/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3711);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8422);
+/* harmony import */ var _stores_s3_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9714);
+/* harmony import */ var _stores_s3_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9164);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3045);
+
+
+
+
+
+
+
+
+/** A conditional write lost: the object is not what the writer expected. */
+class PreconditionFailed extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'PreconditionFailed';
+    }
+}
+const digest = (body) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(body).digest('hex');
+/** A state file on disk: temp file + rename; the lock is an exclusive create. */
+class LocalStateStorage {
+    file;
+    description;
+    constructor(file) {
+        this.file = file;
+        this.description = `local file ${file}`;
+    }
+    pathOf(object) {
+        return object === 'state' ? this.file : `${this.file}.lock`;
+    }
+    async get(object) {
+        try {
+            const body = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(this.pathOf(object), 'utf8');
+            return { body, version: digest(body) };
+        }
+        catch (error) {
+            if (error.code === 'ENOENT')
+                return undefined;
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .StateError */ .qq(`Cannot read ${this.pathOf(object)}: ${error.message}`, { cause: error });
+        }
+    }
+    async put(object, body, condition) {
+        const target = this.pathOf(object);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(target), { recursive: true });
+        if (condition.ifNoneMatch) {
+            try {
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(target, body, { flag: 'wx' });
+                return digest(body);
+            }
+            catch (error) {
+                if (error.code === 'EEXIST')
+                    throw new PreconditionFailed(`${target} already exists.`);
+                throw error;
+            }
+        }
+        if (condition.ifMatch !== undefined) {
+            const current = await this.get(object);
+            if (current?.version !== condition.ifMatch)
+                throw new PreconditionFailed(`${target} changed since it was read.`);
+        }
+        const temp = `${target}.tmp-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`;
+        try {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(temp, body);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(temp, target);
+        }
+        finally {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(temp, { force: true });
+        }
+        return digest(body);
+    }
+    async remove(object) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(this.pathOf(object), { force: true });
+    }
+    close() { }
+}
+/**
+ * The state as an S3 object. Writes are conditional (If-Match / If-None-Match), and because some
+ * S3-compatible servers ignore those headers, callers also read back what they wrote.
+ */
+class S3StateStorage {
+    bucket;
+    key;
+    settings;
+    description;
+    client;
+    constructor(bucket, key, settings) {
+        this.bucket = bucket;
+        this.key = key;
+        this.settings = settings;
+        this.description = `s3://${bucket}/${key}${settings.endpoint ? ` at ${settings.endpoint}` : ''}`;
+        this.client = new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_7__.S3Client((0,_stores_s3_js__WEBPACK_IMPORTED_MODULE_4__/* .clientConfig */ .yO)(settings, 2));
+    }
+    keyOf(object) {
+        return object === 'state' ? this.key : `${this.key}.lock`;
+    }
+    fail(operation, object, error) {
+        const described = (0,_stores_s3_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .describeS3Error */ .y)(error, {
+            operation,
+            bucket: this.bucket,
+            key: this.keyOf(object),
+            endpoint: this.settings.endpoint,
+            region: this.settings.region
+        });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .StateError */ .qq(`State backend: ${described.message}`, { cause: error });
+    }
+    checked;
+    async get(object) {
+        await (this.checked ??= (0,_stores_s3_js__WEBPACK_IMPORTED_MODULE_4__/* .checkCredentials */ .vG)(this.client, this.settings));
+        try {
+            const response = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_7__.GetObjectCommand({ Bucket: this.bucket, Key: this.keyOf(object) }));
+            const body = (await response.Body?.transformToString('utf-8')) ?? '';
+            return { body, version: response.ETag ?? digest(body) };
+        }
+        catch (error) {
+            if ((0,_stores_s3_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .isNotFound */ .c)(error))
+                return undefined;
+            this.fail('GetObject', object, error);
+        }
+    }
+    async put(object, body, condition) {
+        const input = {
+            Bucket: this.bucket,
+            Key: this.keyOf(object),
+            Body: body,
+            ContentType: object === 'state' ? 'application/yaml' : 'application/json'
+        };
+        if (condition.ifNoneMatch)
+            input.IfNoneMatch = '*';
+        if (condition.ifMatch)
+            input.IfMatch = condition.ifMatch;
+        try {
+            const response = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_7__.PutObjectCommand(input));
+            return response.ETag ?? digest(body);
+        }
+        catch (error) {
+            const name = error.name;
+            const status = error.$metadata?.httpStatusCode;
+            if (name === 'PreconditionFailed' || status === 412 || name === 'ConditionalRequestConflict' || status === 409) {
+                throw new PreconditionFailed(`s3://${this.bucket}/${this.keyOf(object)} changed since it was read.`);
+            }
+            this.fail('PutObject', object, error);
+        }
+    }
+    async remove(object) {
+        try {
+            await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_7__.DeleteObjectCommand({ Bucket: this.bucket, Key: this.keyOf(object) }));
+        }
+        catch (error) {
+            this.fail('DeleteObject', object, error);
+        }
+    }
+    close() {
+        this.client.destroy();
+    }
+}
+/** The storage the config names; S3 credentials and endpoint defaults come from the action's store inputs. */
+function stateStorageFor(config, store) {
+    if (config.kind === 'local')
+        return new LocalStateStorage(config.file);
+    return new S3StateStorage(config.bucket, config.key, (0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .deriveS3Settings */ .LX)(store, config));
+}
+
+
+/***/ }),
 
 /***/ 1009:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {

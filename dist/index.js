@@ -28439,6 +28439,8 @@ const Inputs = {
     CacheWrite: 'cache-write',
     ResignState: 'resign-state',
     KeepDays: 'keep-days',
+    RoleArn: 'role-arn',
+    RoleSessionName: 'role-session-name',
     KeepLast: 'keep-last'
 };
 const Outputs = {
@@ -28462,7 +28464,8 @@ const SeedEnv = {
     Bucket: 'PACKAGE_ASSETS_BUCKET',
     RepoPath: 'GIT_REPO_PATH',
     PackageDirectory: 'PACKAGE_DIRECTORY',
-    CodeHashFilter: 'CODE_HASH_FIND_FILTER'
+    CodeHashFilter: 'CODE_HASH_FIND_FILTER',
+    Role: 'AWS_ROLE'
 };
 const MODES = ['check', 'upload', 'apply', 'prune'];
 const BACKENDS = ['auto', 's3', 'gcs', 'local', 'actions-cache'];
@@ -28635,12 +28638,15 @@ __webpack_async_result__();
 /* harmony export */ });
 /* unused harmony exports parseBoolean, parsePolicy */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7242);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
-/* harmony import */ var _hashing_patterns_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4581);
-/* harmony import */ var _sets_signing_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3330);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7242);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3916);
+/* harmony import */ var _hashing_patterns_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4581);
+/* harmony import */ var _sets_signing_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3330);
+
 
 
 
@@ -28666,17 +28672,17 @@ function oneOf(name, value, allowed) {
     const lower = value.toLowerCase();
     if (allowed.includes(lower))
         return lower;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Input '${name}' is '${value}'; allowed values: ${allowed.join(', ')}.`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${name}' is '${value}'; allowed values: ${allowed.join(', ')}.`);
 }
 function parseMode(argv) {
-    const fromInput = input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Mode);
+    const fromInput = input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Mode);
     const fromArgs = argv[2]?.trim() ?? '';
     const value = fromInput || fromArgs;
     if (!value) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Mode}' is required: one of ${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .MODES */ .FN.join(', ')} ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Mode}' is required: one of ${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .MODES */ .FN.join(', ')} ` +
             `(as a workflow input 'mode', or as the first argument: node dist/index.js check).`);
     }
-    return oneOf(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Mode, value, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .MODES */ .FN);
+    return oneOf(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Mode, value, _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .MODES */ .FN);
 }
 /** Normalises a key prefix to '' or 'a/b/' (no leading slash, one trailing slash). */
 function normalizePrefix(raw) {
@@ -28684,17 +28690,17 @@ function normalizePrefix(raw) {
     if (!trimmed)
         return '';
     if (trimmed.split('/').some((segment) => segment === '..' || segment === '.' || segment === '')) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Prefix}' is '${raw}': use a plain key prefix such as 'my-repo/' (no '.', '..' or '//').`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Prefix}' is '${raw}': use a plain key prefix such as 'my-repo/' (no '.', '..' or '//').`);
     }
     return `${trimmed}/`;
 }
 function parseBucket(raw) {
     if (/^s3:\/\//i.test(raw) || raw.includes('/')) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Bucket}' is '${raw}': give only the bucket name (for example 'my-assets'); ` +
-            `put any key path in '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Prefix}'.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Bucket}' is '${raw}': give only the bucket name (for example 'my-assets'); ` +
+            `put any key path in '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Prefix}'.`);
     }
     if (!/^[a-z0-9][a-z0-9._-]{1,221}[a-z0-9]$/.test(raw)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Bucket}' is '${raw}', which is not a valid bucket name ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Bucket}' is '${raw}', which is not a valid bucket name ` +
             `(lowercase letters, digits, '.', '-' and '_', 3 characters or more).`);
     }
     return raw;
@@ -28707,10 +28713,10 @@ function parseEndpoint(raw) {
         url = new URL(raw);
     }
     catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Endpoint}' is '${raw}', which is not a URL: give one like https://minio.example.com:9000.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Endpoint}' is '${raw}', which is not a URL: give one like https://minio.example.com:9000.`);
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Endpoint}' is '${raw}': the URL must start with http:// or https://.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Endpoint}' is '${raw}': the URL must start with http:// or https://.`);
     }
     return raw.replace(/\/+$/, '');
 }
@@ -28718,7 +28724,7 @@ function parseCommit(raw) {
     if (!raw)
         return undefined;
     if (!/^([0-9a-f]{40}|[0-9a-f]{64})$/i.test(raw)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Commit}' is '${raw}': give the full commit hash (40 hex characters, or 64 for SHA-256 repositories).`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Commit}' is '${raw}': give the full commit hash (40 hex characters, or 64 for SHA-256 repositories).`);
     }
     return raw.toLowerCase();
 }
@@ -28729,136 +28735,141 @@ function parseBoolean(name, raw, fallback) {
         return true;
     if (/^(false|no|off|0)$/i.test(raw))
         return false;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Input '${name}' is '${raw}'; allowed values: true, false.`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${name}' is '${raw}'; allowed values: true, false.`);
 }
 const GCS_ENDPOINT = 'https://storage.googleapis.com';
 function parseSeconds(name, raw, min, max) {
     const value = Number(raw);
     if (!Number.isFinite(value) || value < min || value > max) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Input '${name}' is '${raw}': give a number of seconds from ${min} to ${max}.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${name}' is '${raw}': give a number of seconds from ${min} to ${max}.`);
     }
     return value;
 }
 function parseConcurrency(raw) {
     const value = Number(raw);
     if (!Number.isInteger(value) || value < 1 || value > 256) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Concurrency}' is '${raw}': give a whole number from 1 to 256.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Concurrency}' is '${raw}': give a whole number from 1 to 256.`);
     }
     return value;
 }
 function parseApply(cwd) {
-    const timeoutText = input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.LockTimeout) || '0';
+    const timeoutText = input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.LockTimeout) || '0';
     const lockTimeout = Number(timeoutText);
     if (!Number.isFinite(lockTimeout) || lockTimeout < 0 || lockTimeout > 21600) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.LockTimeout}' is '${timeoutText}': give the seconds to wait for a held lock, 0 to 21600.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.LockTimeout}' is '${timeoutText}': give the seconds to wait for a held lock, 0 to 21600.`);
     }
     return {
-        config: node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Config) || '.github/assets.yml'),
-        planOnly: parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.PlanOnly, input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.PlanOnly), false),
+        config: node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Config) || '.github/assets.yml'),
+        planOnly: parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.PlanOnly, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.PlanOnly), false),
         lockTimeout,
-        forceUnlock: input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.ForceUnlock) || undefined,
-        allowDeleteAll: parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.AllowDeleteAll, input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.AllowDeleteAll), false),
-        resignState: parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.ResignState, input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.ResignState), false)
+        forceUnlock: input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.ForceUnlock) || undefined,
+        allowDeleteAll: parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AllowDeleteAll, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AllowDeleteAll), false),
+        resignState: parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.ResignState, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.ResignState), false)
     };
 }
 function wholeNumber(name, fallback, max, what) {
     const raw = input(name) || fallback;
     const value = Number(raw);
     if (!/^\d+$/.test(raw) || value > max)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Input '${name}' is '${raw}': give ${what}, a whole number from 0 to ${max}.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${name}' is '${raw}': give ${what}, a whole number from 0 to ${max}.`);
     return value;
 }
 function parsePrune(cwd) {
-    const config = input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Config);
+    const config = input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Config);
     return {
-        keepDays: wholeNumber(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.KeepDays, '30', 36500, 'the days a set may go unused before prune deletes it'),
-        keepLast: wholeNumber(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.KeepLast, '10', 100000, 'how many of the newest commit sets prune always keeps'),
-        planOnly: parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.PlanOnly, input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.PlanOnly), false),
-        config: config ? node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, config) : undefined
+        keepDays: wholeNumber(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.KeepDays, '30', 36500, 'the days a set may go unused before prune deletes it'),
+        keepLast: wholeNumber(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.KeepLast, '10', 100000, 'how many of the newest commit sets prune always keeps'),
+        planOnly: parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.PlanOnly, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.PlanOnly), false),
+        config: config ? node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, config) : undefined
     };
 }
 function parseReporting(prefix) {
-    const prComment = parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.PrComment, input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.PrComment), false);
-    const commitStatus = parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.CommitStatus, input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.CommitStatus), false);
-    const token = input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.GitHubToken) || process.env.GITHUB_TOKEN || '';
+    const prComment = parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.PrComment, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.PrComment), false);
+    const commitStatus = parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.CommitStatus, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.CommitStatus), false);
+    const token = input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.GitHubToken) || process.env.GITHUB_TOKEN || '';
     if (token)
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(token);
     if ((prComment || commitStatus) && !token) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.GitHubToken}' is empty, but '${prComment ? _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.PrComment : _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.CommitStatus}' is on: pass \${{ github.token }} (the default in action.yml) or a token with pull-requests/statuses write access.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.GitHubToken}' is empty, but '${prComment ? _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.PrComment : _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.CommitStatus}' is on: pass \${{ github.token }} (the default in action.yml) or a token with pull-requests/statuses write access.`);
     }
-    const instance = input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.InstanceName) || prefix.replace(/\/$/, '') || 'default';
+    const instance = input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.InstanceName) || prefix.replace(/\/$/, '') || 'default';
     if (!/^[\w./-]{1,64}$/.test(instance)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.InstanceName}' is '${instance}': use up to 64 letters, digits, '.', '_', '-' or '/'.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.InstanceName}' is '${instance}': use up to 64 letters, digits, '.', '_', '-' or '/'.`);
     }
     return { prComment, commitStatus, token, instance };
 }
 function parseStore(cwd) {
-    const backend = oneOf(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Backend, input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Backend) || 'auto', _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .BACKENDS */ .A7);
-    const prefix = normalizePrefix(input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Prefix));
-    const bucketRaw = inputOr(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Bucket, [_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .SeedEnv */ .LA.Bucket], '');
+    const backend = oneOf(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Backend, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Backend) || 'auto', _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .BACKENDS */ .A7);
+    const prefix = normalizePrefix(input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Prefix));
+    const bucketRaw = inputOr(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Bucket, [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .SeedEnv */ .LA.Bucket], '');
     const cacheServiceAvailable = process.env.GITHUB_ACTIONS === 'true' && Boolean(process.env.ACTIONS_CACHE_URL || process.env.ACTIONS_RESULTS_URL);
     const kind = backend === 'auto' ? (bucketRaw ? 's3' : cacheServiceAvailable ? 'actions-cache' : 'local') : backend;
     if (kind === 'actions-cache')
         return { kind, prefix };
     if (kind === 'local') {
-        const root = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.LocalDir) || '.asset-store');
+        const root = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.LocalDir) || '.asset-store');
         if (backend === 'auto')
             refuseSilentLocalFallback(root);
         return { kind, prefix, root };
     }
     if (!bucketRaw) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`backend '${kind}' needs a bucket: set the '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Bucket}' input or ${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .SeedEnv */ .LA.Bucket}.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`backend '${kind}' needs a bucket: set the '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Bucket}' input or ${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .SeedEnv */ .LA.Bucket}.`);
     }
     const gcs = kind === 'gcs';
     const endpoint = gcs
-        ? (parseEndpoint(input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Endpoint)) ?? GCS_ENDPOINT)
-        : parseEndpoint(inputOr(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Endpoint, ['AWS_ENDPOINT_URL_S3', 'AWS_ENDPOINT_URL'], ''));
-    const pathStyle = oneOf(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.ForcePathStyle, input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.ForcePathStyle) || 'auto', ['auto', 'true', 'false']);
-    const accessKeyId = input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.AccessKeyId);
-    const secretAccessKey = input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.SecretAccessKey);
-    const sessionToken = input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.SessionToken);
+        ? (parseEndpoint(input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Endpoint)) ?? GCS_ENDPOINT)
+        : parseEndpoint(inputOr(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Endpoint, ['AWS_ENDPOINT_URL_S3', 'AWS_ENDPOINT_URL'], ''));
+    const pathStyle = oneOf(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.ForcePathStyle, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.ForcePathStyle) || 'auto', ['auto', 'true', 'false']);
+    const accessKeyId = input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AccessKeyId);
+    const secretAccessKey = input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.SecretAccessKey);
+    const sessionToken = input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.SessionToken);
     for (const secret of [accessKeyId, secretAccessKey, sessionToken])
         if (secret)
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret);
     if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Inputs '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.AccessKeyId}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.SecretAccessKey}' go together: set both, or neither to use the AWS default credential chain.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Inputs '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AccessKeyId}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.SecretAccessKey}' go together: set both, or neither to use the AWS default credential chain.`);
     }
     if (gcs && !accessKeyId) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`backend 'gcs' needs an HMAC key: set '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.AccessKeyId}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.SecretAccessKey}' (Cloud Storage → Settings → Interoperability; see "Google Cloud Storage" in the README).`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`backend 'gcs' needs an HMAC key: set '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AccessKeyId}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.SecretAccessKey}' (Cloud Storage → Settings → Interoperability; see "Google Cloud Storage" in the README).`);
     }
-    const profile = input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Profile);
+    const profile = input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Profile);
+    const roleArn = inputOr(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.RoleArn, [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .SeedEnv */ .LA.Role], '');
+    if (roleArn && !/^arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/.test(roleArn)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.RoleArn}' (or $${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .SeedEnv */ .LA.Role}) is '${roleArn}': give a role ARN such as arn:aws:iam::123456789012:role/assets.`);
+    }
     return {
         kind: 's3',
         flavor: gcs ? 'gcs' : endpoint ? 'compatible' : 'aws',
         prefix,
         bucket: parseBucket(bucketRaw),
         // GCS signs with any region name; 'auto' is what its docs use.
-        region: gcs ? input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Region) || 'auto' : inputOr(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Region, ['AWS_REGION', 'AWS_DEFAULT_REGION'], 'us-east-1'),
+        region: gcs ? input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Region) || 'auto' : inputOr(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Region, ['AWS_REGION', 'AWS_DEFAULT_REGION'], 'us-east-1'),
         endpoint,
         forcePathStyle: pathStyle === 'auto' ? endpoint !== undefined : pathStyle === 'true',
         credentials: accessKeyId ? { accessKeyId, secretAccessKey, sessionToken: sessionToken || undefined } : undefined,
         profile: profile || undefined,
-        connectTimeoutMs: parseSeconds(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.ConnectTimeout, input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.ConnectTimeout) || '10', 1, 600) * 1000,
-        requestTimeoutMs: parseSeconds(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.RequestTimeout, input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.RequestTimeout) || '300', 1, 3600) * 1000
+        role: roleArn ? { arn: roleArn, sessionName: input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.RoleSessionName) || 's3-asset-manager' } : undefined,
+        connectTimeoutMs: parseSeconds(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.ConnectTimeout, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.ConnectTimeout) || '10', 1, 600) * 1000,
+        requestTimeoutMs: parseSeconds(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.RequestTimeout, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.RequestTimeout) || '300', 1, 3600) * 1000
     };
 }
 /** signing-key (one key per line) and cache-write; every key is masked before anything else can print it. */
 function parsePolicy() {
-    const keysText = input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.SigningKey) || process.env[_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .SIGNING_KEY_ENV */ .on] || '';
-    const signing = (0,_sets_signing_js__WEBPACK_IMPORTED_MODULE_4__/* .parseSigningKeys */ .Br)(keysText);
+    const keysText = input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.SigningKey) || process.env[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .SIGNING_KEY_ENV */ .on] || '';
+    const signing = (0,_sets_signing_js__WEBPACK_IMPORTED_MODULE_5__/* .parseSigningKeys */ .Br)(keysText);
     for (const key of signing.keys)
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(key);
     if (signing.keys.some((key) => key.length < 16)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.SigningKey}' (${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .SIGNING_KEY_ENV */ .on}) holds a key shorter than 16 characters: use a long random secret, e.g. openssl rand -hex 32.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.SigningKey}' (${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .SIGNING_KEY_ENV */ .on}) holds a key shorter than 16 characters: use a long random secret, e.g. openssl rand -hex 32.`);
     }
-    const choice = oneOf(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.CacheWrite, input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.CacheWrite) || 'auto', ['auto', 'always', 'never']);
+    const choice = oneOf(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.CacheWrite, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.CacheWrite) || 'auto', ['auto', 'always', 'never']);
     const event = process.env.GITHUB_EVENT_NAME ?? '';
     const insideActions = process.env.GITHUB_ACTIONS === 'true';
-    const trusted = !insideActions || _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .TRUSTED_EVENTS */ .g$.includes(event);
+    const trusted = !insideActions || _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .TRUSTED_EVENTS */ .g$.includes(event);
     const allowed = choice === 'always' || (choice === 'auto' && trusted);
     const reason = choice === 'never'
-        ? `'${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.CacheWrite}' is never`
-        : `'${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.CacheWrite}: auto' writes it only on ${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .TRUSTED_EVENTS */ .g$.join(', ')} events, and this is a '${event || 'unknown'}' event (its commit's set is still written)`;
+        ? `'${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.CacheWrite}' is never`
+        : `'${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.CacheWrite}: auto' writes it only on ${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .TRUSTED_EVENTS */ .g$.join(', ')} events, and this is a '${event || 'unknown'}' event (its commit's set is still written)`;
     return { signing, cacheWrite: { allowed, reason } };
 }
 /**
@@ -28867,10 +28878,10 @@ function parsePolicy() {
  * 100) beats an exit 0 that uploads into a throwaway directory and rebuilds every time.
  */
 function refuseSilentLocalFallback(root) {
-    const seedNames = Object.values(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .SeedEnv */ .LA).filter((name) => process.env[name] !== undefined);
+    const seedNames = Object.values(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .SeedEnv */ .LA).filter((name) => process.env[name] !== undefined);
     if (process.env.GITHUB_ACTIONS !== 'true' && seedNames.length > 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .MissingBucketError */ .zx(`Missing environment variable: ${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .SeedEnv */ .LA.Bucket}. ${seedNames.join(', ')} ${seedNames.length > 1 ? 'are' : 'is'} set, as in an ` +
-            `s3-asset-manager job, but no bucket is: set ${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .SeedEnv */ .LA.Bucket} (or the '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Bucket}' input). To keep the assets in a ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .MissingBucketError */ .zx(`Missing environment variable: ${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .SeedEnv */ .LA.Bucket}. ${seedNames.join(', ')} ${seedNames.length > 1 ? 'are' : 'is'} set, as in an ` +
+            `s3-asset-manager job, but no bucket is: set ${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .SeedEnv */ .LA.Bucket} (or the '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Bucket}' input). To keep the assets in a ` +
             `local directory on purpose, set backend to local (INPUT_BACKEND=local, or 'backend: local').`);
     }
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`No bucket is set, so the assets are kept in the local directory ${root} (backend 'auto'; set 'backend: local' to choose it explicitly).`);
@@ -28892,26 +28903,51 @@ function deriveS3Settings(base, target) {
         forcePathStyle: inherited?.forcePathStyle ?? endpoint !== undefined,
         credentials: inherited?.credentials,
         profile: inherited?.profile,
+        role: inherited?.role,
         connectTimeoutMs: inherited?.connectTimeoutMs ?? 10_000,
         requestTimeoutMs: inherited?.requestTimeoutMs ?? 300_000
     };
+}
+/** Whether `dir` or a folder above it holds a `.git` (directory, or file for worktrees and submodules). */
+function insideGitRepository(dir) {
+    for (let current = dir;; current = node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(current)) {
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(current, '.git')))
+            return true;
+        if (node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(current) === current)
+            return false;
+    }
+}
+/**
+ * `repo-path`, else $GIT_REPO_PATH, else `.`; outside GitHub, when `.` is not in a git repository but
+ * `./repo` is one, `./repo`: the original tool's Docker image found the repository there.
+ */
+function parseRepoPath(cwd) {
+    const given = inputOr(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.RepoPath, [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .SeedEnv */ .LA.RepoPath], '');
+    if (given)
+        return node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, given);
+    const seedDefault = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(cwd, 'repo');
+    if (!process.env.GITHUB_ACTIONS && !insideGitRepository(cwd) && (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(seedDefault, '.git'))) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`No repo-path or ${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .SeedEnv */ .LA.RepoPath}, and ${cwd} is not a git repository: using ${seedDefault}, as the original tool's image did.`);
+        return seedDefault;
+    }
+    return cwd;
 }
 /** Reads every input (with the seed's environment names as fallbacks) into one validated settings object. */
 function getInputs(argv = process.argv, cwd = process.cwd()) {
     const mode = parseMode(argv);
     const policy = parsePolicy();
-    const patternsText = inputOr(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.CodeHashPaths, [_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .SeedEnv */ .LA.CodeHashFilter], '');
+    const patternsText = inputOr(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.CodeHashPaths, [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .SeedEnv */ .LA.CodeHashFilter], '');
     const store = parseStore(cwd);
     return {
         mode,
         store,
-        repoPath: node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, inputOr(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.RepoPath, [_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .SeedEnv */ .LA.RepoPath], '.')),
-        commit: parseCommit(input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Commit)),
-        codeHashPatterns: (0,_hashing_patterns_js__WEBPACK_IMPORTED_MODULE_5__/* .parsePatterns */ .Z)(patternsText),
-        packageDirectory: node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, inputOr(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.PackageDirectory, [_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .SeedEnv */ .LA.PackageDirectory], './packages')),
-        download: parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Download, input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Download), false),
-        concurrency: parseConcurrency(input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Concurrency) || '16'),
-        legacySets: parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.LegacySets, input(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.LegacySets), false),
+        repoPath: parseRepoPath(cwd),
+        commit: parseCommit(input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Commit)),
+        codeHashPatterns: (0,_hashing_patterns_js__WEBPACK_IMPORTED_MODULE_6__/* .parsePatterns */ .Z)(patternsText),
+        packageDirectory: node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, inputOr(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.PackageDirectory, [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .SeedEnv */ .LA.PackageDirectory], './packages')),
+        download: parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Download, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Download), false),
+        concurrency: parseConcurrency(input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Concurrency) || '16'),
+        legacySets: parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.LegacySets, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.LegacySets), false),
         reporting: parseReporting(store.prefix),
         apply: parseApply(cwd),
         prune: parsePrune(cwd),
@@ -28950,9 +28986,15 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 
 
 
+/** The original tool's files, which its upload and downstream tasks read: plain text, no newline. */
+const SEED_COMMIT_FILE = '.commit-hash';
+const SEED_CODE_HASH_FILE = '.code-hash';
 async function writeCheckRecord(directory, record, found) {
     await (0,promises_.mkdir)(directory, { recursive: true });
     await (0,promises_.writeFile)(external_node_path_default().join(directory, constants/* CHECK_RECORD */.Ll), `${JSON.stringify(record)}\n`);
+    await (0,promises_.writeFile)(external_node_path_default().join(directory, SEED_COMMIT_FILE), record.commit);
+    const codeHashFile = external_node_path_default().join(directory, SEED_CODE_HASH_FILE);
+    await (record.codeHash ? (0,promises_.writeFile)(codeHashFile, record.codeHash) : (0,promises_.rm)(codeHashFile, { force: true }));
     const marker = external_node_path_default().join(directory, constants/* FOUND_MARKER */.OX);
     // A marker left from an earlier run would make upload skip assets that are not there.
     await (found ? (0,promises_.writeFile)(marker, '') : (0,promises_.rm)(marker, { force: true }));
@@ -28965,9 +29007,17 @@ async function readCheckRecord(directory) {
         }
     }
     catch {
-        // No record (upload without a check step) or an unreadable one: fall back to git.
+        // No record of ours: a package directory the original tool's check filled, or none at all.
     }
-    return undefined;
+    return readSeedFiles(directory);
+}
+/** `.commit-hash` / `.code-hash` as the original check writes them; undefined without a valid commit. */
+async function readSeedFiles(directory) {
+    const read = (name) => (0,promises_.readFile)(external_node_path_default().join(directory, name), 'utf8').then((text) => text.trim(), () => undefined);
+    const commit = await read(SEED_COMMIT_FILE);
+    if (!commit || !/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(commit))
+        return undefined;
+    return { commit, codeHash: (await read(SEED_CODE_HASH_FILE)) ?? '', files: 0, bytes: 0 };
 }
 async function hasFoundMarker(directory) {
     try {
@@ -29532,7 +29582,7 @@ var object_sets = __nccwpck_require__(332);
 /** The asset sets of the configured store; the Actions cache backend is loaded only when chosen. */
 async function createAssetSets(settings, concurrency, policy) {
     if (settings.kind === 'actions-cache') {
-        const { ActionsCacheSets } = await Promise.all(/* import() */[__nccwpck_require__.e(255), __nccwpck_require__.e(719)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5719));
+        const { ActionsCacheSets } = await Promise.all(/* import() */[__nccwpck_require__.e(255), __nccwpck_require__.e(100)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5719));
         return new ActionsCacheSets(policy);
     }
     return new object_sets/* ObjectAssetSets */.L0(await (0,stores/* createStore */.y)(settings, concurrency), policy);
@@ -29583,7 +29633,7 @@ function setOutputs(result) {
 async function runMode(settings) {
     if (settings.mode === 'apply') {
         // Loaded on demand: apply pulls in YAML and the S3 state backend, which check and upload do not need.
-        const { apply } = await Promise.all(/* import() */[__nccwpck_require__.e(358), __nccwpck_require__.e(243), __nccwpck_require__.e(448), __nccwpck_require__.e(949), __nccwpck_require__.e(996), __nccwpck_require__.e(75), __nccwpck_require__.e(5)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5005));
+        const { apply } = await Promise.all(/* import() */[__nccwpck_require__.e(358), __nccwpck_require__.e(243), __nccwpck_require__.e(448), __nccwpck_require__.e(714), __nccwpck_require__.e(289), __nccwpck_require__.e(75), __nccwpck_require__.e(5)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5005));
         const outcome = await apply(settings);
         core/* info */.pq(outcome.message);
         setOutput(constants/* Outputs */.tY.Changes, String(outcome.changes));
@@ -30109,7 +30159,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   WI: () => (/* binding */ readManifest)
 });
 
-// UNUSED EXPORTS: copySet
+// UNUSED EXPORTS: copySet, objectMetadata
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __nccwpck_require__(3838);
@@ -31446,18 +31496,42 @@ function hashingStream(hash) {
         }
     });
 }
-async function uploadFile(store, key, file) {
-    const contentType = src.getType(file.relative) ?? 'application/octet-stream';
+/**
+ * The user metadata the original s3-asset-manager puts on every object, which deploys read: Terraform's
+ * aws_lambda_function takes `source_code_hash` from `package-hash` (base64 SHA-256, as Lambda reports it).
+ */
+function objectMetadata(commit, codeHash, sha256Hex) {
+    return {
+        'commit-hash': commit,
+        ...(codeHash ? { 'code-hash': codeHash } : {}),
+        'package-hash': Buffer.from(sha256Hex, 'hex').toString('base64')
+    };
+}
+async function sha256OfFile(file) {
     const hash = (0,external_node_crypto_.createHash)('sha256');
+    for await (const chunk of (0,external_node_fs_.createReadStream)(file, { highWaterMark: 1024 * 1024 }))
+        hash.update(chunk);
+    return hash.digest('hex');
+}
+async function uploadFile(store, key, file, commit, codeHash) {
+    const contentType = src.getType(file.relative) ?? 'application/octet-stream';
     if (file.size <= SINGLE_PUT_LIMIT) {
         const bytes = await readFile(file.absolute);
-        const sha256 = hash.update(bytes).digest('hex');
-        await store.put(key, bytes, { size: bytes.length, contentType, sha256 });
+        const sha256 = (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
+        await store.put(key, bytes, { size: bytes.length, contentType, sha256, metadata: objectMetadata(commit, codeHash, sha256) });
         return { path: file.relative, size: bytes.length, sha256 };
     }
+    // Metadata goes with the first request of a multipart upload, so a large file is hashed before it is
+    // sent, and hashed again as it streams: a file that changed in between fails rather than mislabelled.
+    const expected = await sha256OfFile(file.absolute);
+    const hash = (0,external_node_crypto_.createHash)('sha256');
     const stream = (0,external_node_fs_.createReadStream)(file.absolute, { highWaterMark: 1024 * 1024 }).pipe(hashingStream(hash));
-    await store.put(key, stream, { size: file.size, contentType });
-    return { path: file.relative, size: file.size, sha256: hash.digest('hex') };
+    await store.put(key, stream, { size: file.size, contentType, metadata: objectMetadata(commit, codeHash, expected) });
+    const sent = hash.digest('hex');
+    if (sent !== expected) {
+        throw new errors/* IntegrityError */.cs(`${file.absolute} changed while it was uploaded (SHA-256 ${expected} before, ${sent} as sent). Upload it again.`);
+    }
+    return { path: file.relative, size: file.size, sha256: sent };
 }
 /**
  * Uploads every non-hidden file of the package directory to the commit's set, writes its manifest last,
@@ -31470,7 +31544,7 @@ async function publish(store, request, policy) {
     const limit = (0,p_limit/* default */.A)(request.concurrency);
     const largeLimit = (0,p_limit/* default */.A)(LARGE_FILES_AT_ONCE);
     const stored = await Promise.all(files.map((file) => limit(async () => {
-        const send = () => uploadFile(store, target + file.relative, file);
+        const send = () => uploadFile(store, target + file.relative, file, request.commit, request.codeHash);
         const entry = file.size > SINGLE_PUT_LIMIT ? await largeLimit(send) : await send();
         progress.add(1, entry.size);
         return entry;
@@ -31710,8 +31784,10 @@ function verifyDocument(document, signing) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   y: () => (/* binding */ createStore)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-/* harmony import */ var _local_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(801);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/* harmony import */ var _local_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(801);
+
 
 
 /** The S3 backend is loaded on demand: the AWS SDK is most of the bundle and a local run does not need it. */
@@ -31720,6 +31796,8 @@ async function createStore(settings, concurrency) {
         case 's3': {
             const { S3Store } = await Promise.all(/* import() */[__nccwpck_require__.e(358), __nccwpck_require__.e(714)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9714));
             const store = new S3Store(settings, concurrency);
+            if (settings.role)
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Accessing ${store.name} with the assumed role ${settings.role.arn} (session '${settings.role.sessionName}').`);
             try {
                 await store.checkCredentials();
             }
@@ -31730,9 +31808,9 @@ async function createStore(settings, concurrency) {
             return store;
         }
         case 'local':
-            return new _local_js__WEBPACK_IMPORTED_MODULE_1__/* .LocalStore */ .V(settings.root);
+            return new _local_js__WEBPACK_IMPORTED_MODULE_2__/* .LocalStore */ .V(settings.root);
         case 'actions-cache':
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`backend 'actions-cache' keeps whole asset sets, not objects: apply needs backend s3, gcs or local (or a config.store).`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`backend 'actions-cache' keeps whole asset sets, not objects: apply needs backend s3, gcs or local (or a config.store).`);
     }
 }
 

@@ -34,6 +34,8 @@ export const Inputs = {
   CacheWrite: 'cache-write',
   ResignState: 'resign-state',
   KeepDays: 'keep-days',
+  RoleArn: 'role-arn',
+  RoleSessionName: 'role-session-name',
   KeepLast: 'keep-last'
 } as const
 
@@ -59,7 +61,8 @@ export const SeedEnv = {
   Bucket: 'PACKAGE_ASSETS_BUCKET',
   RepoPath: 'GIT_REPO_PATH',
   PackageDirectory: 'PACKAGE_DIRECTORY',
-  CodeHashFilter: 'CODE_HASH_FIND_FILTER'
+  CodeHashFilter: 'CODE_HASH_FIND_FILTER',
+  Role: 'AWS_ROLE'
 } as const
 
 export const MODES = ['check', 'upload', 'apply', 'prune'] as const

@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { BACKENDS, BackendChoice, Inputs, MODES, Mode, SeedEnv, SIGNING_KEY_ENV, TRUSTED_EVENTS } from './constants.js'
 import { InputError, MissingBucketError } from './errors.js'
@@ -23,6 +24,8 @@ export interface S3StoreSettings {
     readonly sessionToken?: string
   }
   readonly profile?: string
+  /** A role assumed through STS on top of the credentials above (the original tool's AWS_ROLE). */
+  readonly role?: { readonly arn: string; readonly sessionName: string }
   /** Milliseconds to wait for a connection, and for a whole request. */
   readonly connectTimeoutMs: number
   readonly requestTimeoutMs: number
@@ -296,6 +299,12 @@ function parseStore(cwd: string): StoreSettings {
     )
   }
   const profile = input(Inputs.Profile)
+  const roleArn = inputOr(Inputs.RoleArn, [SeedEnv.Role], '')
+  if (roleArn && !/^arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/.test(roleArn)) {
+    throw new InputError(
+      `Input '${Inputs.RoleArn}' (or $${SeedEnv.Role}) is '${roleArn}': give a role ARN such as arn:aws:iam::123456789012:role/assets.`
+    )
+  }
   return {
     kind: 's3',
     flavor: gcs ? 'gcs' : endpoint ? 'compatible' : 'aws',
@@ -307,6 +316,7 @@ function parseStore(cwd: string): StoreSettings {
     forcePathStyle: pathStyle === 'auto' ? endpoint !== undefined : pathStyle === 'true',
     credentials: accessKeyId ? { accessKeyId, secretAccessKey, sessionToken: sessionToken || undefined } : undefined,
     profile: profile || undefined,
+    role: roleArn ? { arn: roleArn, sessionName: input(Inputs.RoleSessionName) || 's3-asset-manager' } : undefined,
     connectTimeoutMs: parseSeconds(Inputs.ConnectTimeout, input(Inputs.ConnectTimeout) || '10', 1, 600) * 1000,
     requestTimeoutMs: parseSeconds(Inputs.RequestTimeout, input(Inputs.RequestTimeout) || '300', 1, 3600) * 1000
   }
@@ -373,9 +383,35 @@ export function deriveS3Settings(
     forcePathStyle: inherited?.forcePathStyle ?? endpoint !== undefined,
     credentials: inherited?.credentials,
     profile: inherited?.profile,
+    role: inherited?.role,
     connectTimeoutMs: inherited?.connectTimeoutMs ?? 10_000,
     requestTimeoutMs: inherited?.requestTimeoutMs ?? 300_000
   }
+}
+
+/** Whether `dir` or a folder above it holds a `.git` (directory, or file for worktrees and submodules). */
+function insideGitRepository(dir: string): boolean {
+  for (let current = dir; ; current = path.dirname(current)) {
+    if (existsSync(path.join(current, '.git'))) return true
+    if (path.dirname(current) === current) return false
+  }
+}
+
+/**
+ * `repo-path`, else $GIT_REPO_PATH, else `.`; outside GitHub, when `.` is not in a git repository but
+ * `./repo` is one, `./repo`: the original tool's Docker image found the repository there.
+ */
+function parseRepoPath(cwd: string): string {
+  const given = inputOr(Inputs.RepoPath, [SeedEnv.RepoPath], '')
+  if (given) return path.resolve(cwd, given)
+  const seedDefault = path.join(cwd, 'repo')
+  if (!process.env.GITHUB_ACTIONS && !insideGitRepository(cwd) && existsSync(path.join(seedDefault, '.git'))) {
+    core.info(
+      `No repo-path or ${SeedEnv.RepoPath}, and ${cwd} is not a git repository: using ${seedDefault}, as the original tool's image did.`
+    )
+    return seedDefault
+  }
+  return cwd
 }
 
 /** Reads every input (with the seed's environment names as fallbacks) into one validated settings object. */
@@ -387,7 +423,7 @@ export function getInputs(argv: readonly string[] = process.argv, cwd = process.
   return {
     mode,
     store,
-    repoPath: path.resolve(cwd, inputOr(Inputs.RepoPath, [SeedEnv.RepoPath], '.')),
+    repoPath: parseRepoPath(cwd),
     commit: parseCommit(input(Inputs.Commit)),
     codeHashPatterns: parsePatterns(patternsText),
     packageDirectory: path.resolve(cwd, inputOr(Inputs.PackageDirectory, [SeedEnv.PackageDirectory], './packages')),

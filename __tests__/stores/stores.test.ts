@@ -115,7 +115,9 @@ describe('multipart copy (objects over 5 GiB)', () => {
 
   // s3rver answers UploadPartCopy with NotImplemented, so this path is checked against a loopback server that
   // does the same: the copy must fail as a StoreError and abort its multipart upload, leaving no parts behind.
-  it('aborts the multipart upload when a part fails', async () => {
+  // The source's metadata (read by HEAD) must be set on the new upload, as CopyObject would carry it.
+  it('carries the metadata over and aborts the multipart upload when a part fails', async () => {
+    let createdWith: string | undefined
     const seen: string[] = []
     const server = createServer((request, response) => {
       const url = new URL(request.url!, 'http://x')
@@ -123,7 +125,11 @@ describe('multipart copy (objects over 5 GiB)', () => {
         `${request.method} ${url.searchParams.has('uploads') ? 'uploads' : url.searchParams.has('uploadId') ? 'uploadId' : ''} ${request.headers['x-amz-copy-source-range'] ?? ''}`.trim()
       )
       request.resume()
-      if (request.method === 'POST' && url.searchParams.has('uploads')) {
+      if (request.method === 'HEAD') {
+        response.writeHead(200, { 'content-type': 'application/zip', 'x-amz-meta-package-hash': 'cGFja2FnZQ==', 'content-length': '0' })
+        response.end()
+      } else if (request.method === 'POST' && url.searchParams.has('uploads')) {
+        createdWith = `${request.headers['x-amz-meta-package-hash']} ${request.headers['content-type']}`
         response.writeHead(200, { 'content-type': 'application/xml' })
         response.end(
           '<?xml version="1.0"?><InitiateMultipartUploadResult><Bucket>assets</Bucket><Key>big</Key><UploadId>U1</UploadId></InitiateMultipartUploadResult>'
@@ -140,8 +146,10 @@ describe('multipart copy (objects over 5 GiB)', () => {
     const store = new S3Store(s3Settings('mp/', { endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }), 1)
     try {
       await expect(store.copy('mp/src', 'mp/big', MAX_SINGLE_COPY + 1)).rejects.toThrow('CopyObject on s3://assets/mp/big')
-      expect(seen[0]).toBe('POST uploads')
-      expect(seen[1]).toBe('PUT uploadId bytes=0-536870911')
+      expect(seen[0]).toBe('HEAD')
+      expect(seen[1]).toBe('POST uploads')
+      expect(createdWith).toBe('cGFja2FnZQ== application/zip')
+      expect(seen[2]).toBe('PUT uploadId bytes=0-536870911')
       expect(seen.at(-1)).toBe('DELETE uploadId')
     } finally {
       store.close()

@@ -1,6 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import yaml from 'js-yaml'
+import { parseDatastore, type StoreOverrides } from './datastore.js'
 import { ConfigError } from './errors.js'
 import {
   envDigest,
@@ -42,15 +43,7 @@ export type StateBackendConfig =
   | { readonly kind: 'local'; readonly file: string }
   | { readonly kind: 's3'; readonly bucket: string; readonly region?: string; readonly key: string; readonly endpoint?: string }
 
-/** `config.store`: overrides the action's store inputs for the assets and object plugins. */
-export interface StoreOverrides {
-  readonly backend?: string
-  readonly bucket?: string
-  readonly prefix?: string
-  readonly region?: string
-  readonly endpoint?: string
-  readonly localDir?: string
-}
+export type { StoreOverrides } from './datastore.js'
 
 export interface ApplyConfig {
   readonly files: readonly string[]
@@ -65,7 +58,7 @@ export interface ApplyConfig {
   readonly warnings: readonly string[]
 }
 
-const TOP_LEVEL = ['varFile', 'toolFile', 'config', 'state', 'vars', 'tools', 'apps', 'pipelineTemplates']
+const TOP_LEVEL = ['varFile', 'toolFile', 'config', 'state', 'vars', 'tools', 'apps', 'pipelineTemplates', 'datastore']
 const TOOL_KEYS = ['name', 'instanceID', 'dependsOn', 'options']
 const INSTANCE_ID = /^[A-Za-z0-9][\w-]*$/
 
@@ -430,7 +423,17 @@ export async function loadConfig(
     throw new ConfigError(`The state backend is configured more than once (${stateSections.map((s) => s.file).join(', ')}): keep one.`)
   const stateSection = stateSections[0]!
   const state = parseState(resolver.resolve(stateSection.value, stateSection.file).value, stateSection.file, baseDir)
-  const store = parseStoreOverrides(resolver.resolve(stateSection.store, stateSection.file).value, stateSection.file)
+  const datastores = loader.docs.filter(({ doc }) => doc.datastore !== undefined)
+  if (datastores.length > 1)
+    throw new ConfigError(`A datastore is configured more than once (${datastores.map((d) => d.file).join(', ')}): keep one.`)
+  if (datastores.length === 1 && stateSection.store !== undefined) {
+    throw new ConfigError(
+      `${datastores[0]!.file} has a Replibyte 'datastore' and ${stateSection.file} a 'config.store': both say where the assets go. Keep one.`
+    )
+  }
+  const store = datastores[0]
+    ? parseDatastore(resolver.resolve(datastores[0].doc.datastore, datastores[0].file).value, datastores[0].file, env)
+    : parseStoreOverrides(resolver.resolve(stateSection.store, stateSection.file).value, stateSection.file)
 
   const raws: RawTool[] = []
   for (const { file, doc } of loader.docs) {

@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { loadConfig, type ApplyConfig, type StoreOverrides } from '../apply/config.js'
 import { ConfigError } from '../apply/errors.js'
@@ -15,16 +16,29 @@ import { ApplyFailedError, type ApplyOutcome, type PlanGraph } from './apply-out
 import { deriveS3Settings, normalizePrefix, type Settings, type StoreSettings } from '../inputs.js'
 import { createStore } from '../stores/index.js'
 
-/** The store plugins use: the action's, unless the config's `config.store` names another. */
+/** The store plugins use: the action's, unless the config's `config.store` or Replibyte `datastore` names another. */
 function storeSettingsFor(settings: Settings, overrides: StoreOverrides | undefined, baseDir: string): StoreSettings {
   if (!overrides) return settings.store
   const prefix = overrides.prefix !== undefined ? normalizePrefix(overrides.prefix) : settings.store.prefix
   const backend = overrides.backend ?? (overrides.bucket ? 's3' : settings.store.kind)
-  if (backend === 'local') return { kind: 'local', prefix, root: path.resolve(baseDir, overrides.localDir ?? '.asset-store') }
-  if (backend !== 's3') throw new ConfigError(`config.store.backend is '${backend}'; allowed: s3, local.`)
+  if (backend === 'local') {
+    const root = path.resolve(baseDir, overrides.localDir ?? '.asset-store')
+    if (overrides.mustExist && !existsSync(root)) {
+      throw new ConfigError(`datastore.local_disk.dir '${root}' does not exist. As with Replibyte, create it first (mkdir -p ${root}).`)
+    }
+    return { kind: 'local', prefix, root }
+  }
+  if (backend !== 's3' && backend !== 'gcs') throw new ConfigError(`config.store.backend is '${backend}'; allowed: s3, local.`)
   const bucket = overrides.bucket ?? (settings.store.kind === 's3' ? settings.store.bucket : undefined)
   if (!bucket) throw new ConfigError(`config.store uses the s3 backend but names no bucket (and the action's 'bucket' input is empty).`)
-  return deriveS3Settings(settings.store, { bucket, prefix, region: overrides.region, endpoint: overrides.endpoint })
+  for (const secret of [overrides.credentials?.secretAccessKey, overrides.credentials?.sessionToken]) if (secret) core.setSecret(secret)
+  const derived = deriveS3Settings(settings.store, { bucket, prefix, region: overrides.region, endpoint: overrides.endpoint })
+  return {
+    ...derived,
+    flavor: backend === 'gcs' ? 'gcs' : derived.flavor,
+    credentials: overrides.credentials ?? (overrides.profile ? undefined : derived.credentials),
+    profile: overrides.profile ?? (overrides.credentials ? undefined : derived.profile)
+  }
 }
 
 function warnAboutEphemeralState(config: ApplyConfig): void {

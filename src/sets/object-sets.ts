@@ -147,18 +147,45 @@ function hashingStream(hash: ReturnType<typeof createHash>): Transform {
   })
 }
 
-async function uploadFile(store: Store, key: string, file: PackageFile): Promise<ManifestFile> {
-  const contentType = mime.getType(file.relative) ?? 'application/octet-stream'
+/**
+ * The user metadata the original s3-asset-manager puts on every object, which deploys read: Terraform's
+ * aws_lambda_function takes `source_code_hash` from `package-hash` (base64 SHA-256, as Lambda reports it).
+ */
+export function objectMetadata(commit: string, codeHash: string, sha256Hex: string): Record<string, string> {
+  return {
+    'commit-hash': commit,
+    ...(codeHash ? { 'code-hash': codeHash } : {}),
+    'package-hash': Buffer.from(sha256Hex, 'hex').toString('base64')
+  }
+}
+
+async function sha256OfFile(file: string): Promise<string> {
   const hash = createHash('sha256')
+  for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer)
+  return hash.digest('hex')
+}
+
+async function uploadFile(store: Store, key: string, file: PackageFile, commit: string, codeHash: string): Promise<ManifestFile> {
+  const contentType = mime.getType(file.relative) ?? 'application/octet-stream'
   if (file.size <= SINGLE_PUT_LIMIT) {
     const bytes = await readFile(file.absolute)
-    const sha256 = hash.update(bytes).digest('hex')
-    await store.put(key, bytes, { size: bytes.length, contentType, sha256 })
+    const sha256 = createHash('sha256').update(bytes).digest('hex')
+    await store.put(key, bytes, { size: bytes.length, contentType, sha256, metadata: objectMetadata(commit, codeHash, sha256) })
     return { path: file.relative, size: bytes.length, sha256 }
   }
+  // Metadata goes with the first request of a multipart upload, so a large file is hashed before it is
+  // sent, and hashed again as it streams: a file that changed in between fails rather than mislabelled.
+  const expected = await sha256OfFile(file.absolute)
+  const hash = createHash('sha256')
   const stream = createReadStream(file.absolute, { highWaterMark: 1024 * 1024 }).pipe(hashingStream(hash))
-  await store.put(key, stream, { size: file.size, contentType })
-  return { path: file.relative, size: file.size, sha256: hash.digest('hex') }
+  await store.put(key, stream, { size: file.size, contentType, metadata: objectMetadata(commit, codeHash, expected) })
+  const sent = hash.digest('hex')
+  if (sent !== expected) {
+    throw new IntegrityError(
+      `${file.absolute} changed while it was uploaded (SHA-256 ${expected} before, ${sent} as sent). Upload it again.`
+    )
+  }
+  return { path: file.relative, size: file.size, sha256: sent }
 }
 
 /**
@@ -178,7 +205,7 @@ export async function publish(store: Store, request: PublishRequest, policy: Set
   const stored = await Promise.all(
     files.map((file) =>
       limit(async () => {
-        const send = () => uploadFile(store, target + file.relative, file)
+        const send = () => uploadFile(store, target + file.relative, file, request.commit, request.codeHash)
         const entry = file.size > SINGLE_PUT_LIMIT ? await largeLimit(send) : await send()
         progress.add(1, entry.size)
         return entry

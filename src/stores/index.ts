@@ -1,3 +1,4 @@
+import * as core from '@actions/core'
 import { InputError } from '../errors.js'
 import type { StoreSettings } from '../inputs.js'
 import { LocalStore } from './local.js'
@@ -11,6 +12,8 @@ export async function createStore(settings: StoreSettings, concurrency: number):
     case 's3': {
       const { S3Store } = await import('./s3.js')
       const store = new S3Store(settings, concurrency)
+      if (settings.role)
+        core.info(`Accessing ${store.name} with the assumed role ${settings.role.arn} (session '${settings.role.sessionName}').`)
       try {
         await store.checkCredentials()
       } catch (error) {

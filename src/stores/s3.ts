@@ -6,6 +6,7 @@ import {
   DeleteObjectsCommand,
   AbortMultipartUploadCommand,
   GetObjectCommand,
+  HeadObjectCommand,
   ListObjectsV2Command,
   PutObjectCommand,
   type PutObjectCommandInput,
@@ -15,6 +16,7 @@ import {
 } from '@aws-sdk/client-s3'
 import { Upload } from '@aws-sdk/lib-storage'
 import pLimit from 'p-limit'
+import type { AwsCredentialIdentityProvider } from '@smithy/types'
 import type { Readable } from 'node:stream'
 import type { S3StoreSettings } from '../inputs.js'
 import { describeS3Error, isNotFound } from './s3-errors.js'
@@ -73,6 +75,28 @@ function addKnownDigestMiddleware(client: S3Client): void {
   )
 }
 
+/** The original tool's sessions last 20 minutes; the client asks for new ones before they expire. */
+const ROLE_SESSION_SECONDS = 20 * 60
+
+/**
+ * Credentials of `settings.role`, assumed through STS with the configured keys, profile or default chain.
+ * The SDK's own provider, loaded on first use; the client calls it again shortly before expiry, so a long
+ * upload never runs on expired keys. STS is reached at its usual endpoint, or AWS_ENDPOINT_URL_STS.
+ */
+function assumedRole(settings: S3StoreSettings, role: NonNullable<S3StoreSettings['role']>): AwsCredentialIdentityProvider {
+  let provider: Promise<AwsCredentialIdentityProvider> | undefined
+  return async () => {
+    provider ??= import('@aws-sdk/credential-providers').then(({ fromIni, fromTemporaryCredentials }) =>
+      fromTemporaryCredentials({
+        params: { RoleArn: role.arn, RoleSessionName: role.sessionName, DurationSeconds: ROLE_SESSION_SECONDS },
+        masterCredentials: settings.credentials ?? (settings.profile ? fromIni({ profile: settings.profile }) : undefined),
+        clientConfig: { region: settings.region === 'auto' ? 'us-east-1' : settings.region }
+      })
+    )
+    return (await provider)()
+  }
+}
+
 export function clientConfig(settings: S3StoreSettings, concurrency: number): S3ClientConfig {
   // Non-AWS endpoints (GCS, MinIO, R2, s3rver) reject or mangle the SDK's default flexible checksums
   // (CRC32 headers, aws-chunked bodies with trailers): send them only when an operation requires one.
@@ -81,8 +105,8 @@ export function clientConfig(settings: S3StoreSettings, concurrency: number): S3
     region: settings.region,
     endpoint: settings.endpoint,
     forcePathStyle: settings.forcePathStyle,
-    credentials: settings.credentials,
-    profile: settings.profile,
+    credentials: settings.role ? assumedRole(settings, settings.role) : settings.credentials,
+    profile: settings.role ? undefined : settings.profile,
     requestChecksumCalculation: checksums,
     responseChecksumValidation: checksums,
     maxAttempts: 5,
@@ -179,7 +203,8 @@ export class S3Store implements Store {
           Key: key,
           Body: body,
           ContentLength: options.size,
-          ContentType: options.contentType
+          ContentType: options.contentType,
+          Metadata: options.metadata
         }
         if (options.sha256) {
           knownDigests.set(body, options.sha256)
@@ -192,7 +217,7 @@ export class S3Store implements Store {
       // Streams go part by part, so a large file never sits whole in memory.
       await new Upload({
         client: this.client,
-        params: { Bucket: this.bucket, Key: key, Body: body, ContentType: options.contentType },
+        params: { Bucket: this.bucket, Key: key, Body: body, ContentType: options.contentType, Metadata: options.metadata },
         partSize: UPLOAD_PART_SIZE,
         queueSize: UPLOAD_QUEUE,
         leavePartsOnError: false
@@ -230,7 +255,11 @@ export class S3Store implements Store {
 
   /** Multipart copy for objects over 5 GiB: ranges of COPY_PART_SIZE, aborted on failure. */
   private async copyInParts(sourceKey: string, targetKey: string, size: number): Promise<void> {
-    const created = await this.client.send(new CreateMultipartUploadCommand({ Bucket: this.bucket, Key: targetKey }))
+    // Unlike CopyObject, a multipart copy starts a new object: its metadata and type are carried over by hand.
+    const source = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: sourceKey }))
+    const created = await this.client.send(
+      new CreateMultipartUploadCommand({ Bucket: this.bucket, Key: targetKey, Metadata: source.Metadata, ContentType: source.ContentType })
+    )
     const uploadId = created.UploadId
     if (!uploadId) throw new StoreError(`CreateMultipartUpload for ${this.url(targetKey)} returned no upload id.`)
     try {

@@ -8,6 +8,11 @@ export interface PutOptions {
   readonly contentType: string
   /** SHA-256 (hex) of the body when the caller already knows it, so the store need not hash it again. */
   readonly sha256?: string
+  /**
+   * User metadata (`x-amz-meta-<name>` on S3 and GCS), as the original s3-asset-manager sets it on every
+   * object: `commit-hash`, `code-hash`, `package-hash`. A directory store keeps none.
+   */
+  readonly metadata?: Readonly<Record<string, string>>
 }
 
 /** An object as a listing shows it. */
@@ -20,6 +25,11 @@ export interface StoredObject {
 /** What a server-side copy reports: the copy's SHA-256 (hex) when the store computes one (AWS). */
 export interface CopyResult {
   readonly sha256?: string
+  /**
+   * User metadata (`x-amz-meta-<name>` on S3 and GCS), as the original s3-asset-manager sets it on every
+   * object: `commit-hash`, `code-hash`, `package-hash`. A directory store keeps none.
+   */
+  readonly metadata?: Readonly<Record<string, string>>
 }
 
 /**
@@ -37,7 +47,7 @@ export interface Store {
   put(key: string, body: PutBody, options: PutOptions): Promise<void>
   /** Streams an object's bytes; a missing object is a MissingObjectError. */
   get(key: string): Promise<Readable>
-  /** Copies an object inside the store without its bytes passing through this process. */
+  /** Copies an object inside the store without its bytes passing through this process; its metadata goes with it. */
   copy(sourceKey: string, targetKey: string, size: number): Promise<CopyResult>
   /**
    * Every object whose key starts with `prefix`, in key order (needs s3:ListBucket on S3). `onPage` hears

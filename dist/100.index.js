@@ -1,0 +1,225 @@
+export const id = 100;
+export const ids = [100];
+export const modules = {
+
+/***/ 5719:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ActionsCacheSets: () => (/* binding */ ActionsCacheSets)
+/* harmony export */ });
+/* unused harmony exports STAGE, commitKey, codeHashKey */
+/* harmony import */ var _actions_cache__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5255);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3838);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7242);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3916);
+/* harmony import */ var _stores_local_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(801);
+/* harmony import */ var _download_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4797);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9640);
+/* harmony import */ var _package_files_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(4355);
+/* harmony import */ var _signing_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(3330);
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * The staging directory every entry is saved from and restored into. The cache's entry version covers the
+ * saved paths, so they must be the same string on every save and restore, whatever package-directory is.
+ */
+const STAGE = '.s3-asset-manager-stage';
+const POINTER = '.pointer.json';
+const commitKey = (prefix, commit) => `${prefix}artifacts-${commit}`;
+const codeHashKey = (prefix, codeHash) => `${prefix}cache-${codeHash}`;
+/**
+ * Asset sets in the GitHub Actions cache, through @actions/cache. An entry is immutable, so saving it is
+ * the completion record. The service has no server-side copy: a code-hash hit is recorded under the
+ * commit's key by a small entry that names the code-hash entry. A save the token may not make (pull requests
+ * from forks get a read-only cache) or one that is rate-limited is a warning from @actions/cache, not a failure.
+ * With a signing key a lookup alone proves nothing, so a hit is restored and its manifest verified first.
+ */
+class ActionsCacheSets {
+    policy;
+    stage = node_path__WEBPACK_IMPORTED_MODULE_4___default().resolve(STAGE);
+    constructor(policy) {
+        this.policy = policy;
+    }
+    get verifying() {
+        return this.policy.signing.keys.length > 0;
+    }
+    location(prefix, commit) {
+        return `actions-cache://${commitKey(prefix, commit)}`;
+    }
+    async exists(key) {
+        return (await _actions_cache__WEBPACK_IMPORTED_MODULE_0__/* .restoreCache */ .P3([STAGE], key, [], { lookupOnly: true })) === key;
+    }
+    async clearStage() {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm)(this.stage, { recursive: true, force: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.mkdir)(this.stage, { recursive: true });
+    }
+    async save(key) {
+        try {
+            const id = await _actions_cache__WEBPACK_IMPORTED_MODULE_0__/* .saveCache */ .Io([STAGE], key);
+            if (id === -1)
+                _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(`The cache entry ${key} was not saved (see the cache messages above).`);
+        }
+        catch (error) {
+            // ReserveCacheError: another job saved the same key first, which is as good as saving it.
+            if (error.name !== 'ReserveCacheError')
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .StoreError */ .AD(`Saving the cache entry ${key} failed: ${error.message}`, { cause: error });
+            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`The cache entry ${key} already exists.`);
+        }
+    }
+    async restore(key) {
+        await this.clearStage();
+        if ((await _actions_cache__WEBPACK_IMPORTED_MODULE_0__/* .restoreCache */ .P3([STAGE], key, [])) !== key) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .StoreError */ .AD(`The cache entry ${key} could not be restored (it may have been evicted); run check again to rebuild.`);
+        }
+    }
+    /** Warns about an entry this run does not trust; returns undefined so callers treat it as missing. */
+    distrust(key, why) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(`Not trusting the cache entry ${key}: ${why}. Treating it as missing.`);
+        return undefined;
+    }
+    /**
+     * Restores `key` (following a pointer) into the stage and returns its manifest when trusted: with a key,
+     * signed by a known key for this commit (or, through a pointer or a code-hash entry, this code hash).
+     */
+    async restoreTrusted(key, owner) {
+        await this.restore(key);
+        const pointerText = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.readFile)(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.stage, POINTER), 'utf8').catch(() => undefined);
+        if (pointerText !== undefined) {
+            const pointer = JSON.parse(pointerText);
+            if (this.verifying) {
+                const problem = (0,_signing_js__WEBPACK_IMPORTED_MODULE_11__/* .verifyDocument */ .kR)(pointer, this.policy.signing);
+                if (problem)
+                    return this.distrust(key, `its pointer is ${problem}`);
+                if (pointer.commit !== owner.commit)
+                    return this.distrust(key, `its pointer was signed for commit ${String(pointer.commit)}`);
+            }
+            return this.restoreTrusted(pointer.entry, { codeHash: pointer.codeHash });
+        }
+        const manifestText = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.readFile)(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.stage, _constants_js__WEBPACK_IMPORTED_MODULE_5__/* .MANIFEST_NAME */ .ir), 'utf8').catch(() => {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`The cache entry ${key} holds no ${_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .MANIFEST_NAME */ .ir}.`);
+        });
+        const { manifest, document } = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_9__/* .parseManifestDocument */ .Qz)(manifestText, `in the cache entry ${key}`);
+        if (!this.verifying)
+            return manifest;
+        const problem = (0,_signing_js__WEBPACK_IMPORTED_MODULE_11__/* .verifyDocument */ .kR)(document, this.policy.signing);
+        if (problem)
+            return this.distrust(key, `its manifest is ${problem}`);
+        if (owner.commit !== undefined && manifest.commit !== owner.commit)
+            return this.distrust(key, `its manifest was signed for commit ${manifest.commit}`);
+        if (owner.codeHash !== undefined && manifest.codeHash !== owner.codeHash)
+            return this.distrust(key, `its manifest was signed for code hash ${manifest.codeHash}`);
+        return manifest;
+    }
+    /** Whether `key` holds a set this run may use: a lookup without a key, a restore and verification with one. */
+    async usable(key, owner) {
+        if (!(await this.exists(key)))
+            return 'no';
+        if (!this.verifying)
+            return 'yes';
+        try {
+            return (await this.restoreTrusted(key, owner)) ? 'yes' : 'untrusted';
+        }
+        finally {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm)(this.stage, { recursive: true, force: true });
+        }
+    }
+    async findOrPromote(request) {
+        let untrusted = 0;
+        const commit = await this.usable(commitKey(request.prefix, request.commit), { commit: request.commit });
+        if (commit === 'yes')
+            return { found: true, source: 'commit', codeHash: '', untrusted };
+        if (commit === 'untrusted')
+            untrusted++;
+        if (!request.codeHash)
+            return { found: false, codeHash: '', untrusted };
+        const codeHash = await request.codeHash();
+        const cached = codeHashKey(request.prefix, codeHash);
+        const hit = await this.usable(cached, { codeHash });
+        if (hit === 'untrusted')
+            untrusted++;
+        if (hit !== 'yes')
+            return { found: false, codeHash, untrusted };
+        await this.savePointer(commitKey(request.prefix, request.commit), { entry: cached, codeHash, commit: request.commit });
+        return { found: true, source: 'cache', codeHash, untrusted };
+    }
+    async savePointer(key, pointer) {
+        await this.clearStage();
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.writeFile)(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.stage, POINTER), JSON.stringify((0,_signing_js__WEBPACK_IMPORTED_MODULE_11__/* .signDocument */ .Tt)(pointer, this.policy.signing)));
+        await this.save(key);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm)(this.stage, { recursive: true, force: true });
+    }
+    async stored(prefix, commit) {
+        return (await this.usable(commitKey(prefix, commit), { commit })) === 'yes' ? 'stored' : undefined;
+    }
+    async publish(request) {
+        const files = await (0,_package_files_js__WEBPACK_IMPORTED_MODULE_10__/* .listPackageFiles */ .M)(request.directory);
+        await this.clearStage();
+        const entries = [];
+        for (const file of files) {
+            const target = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.stage, ...file.relative.split('/'));
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(target), { recursive: true });
+            const bytes = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.readFile)(file.absolute);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.writeFile)(target, bytes);
+            entries.push({ path: file.relative, size: bytes.length, sha256: (0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.createHash)('sha256').update(bytes).digest('hex') });
+        }
+        const manifest = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_9__/* .buildManifest */ .u1)({ commit: request.commit, codeHash: request.codeHash, source: 'upload', files: entries });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.writeFile)(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.stage, _constants_js__WEBPACK_IMPORTED_MODULE_5__/* .MANIFEST_NAME */ .ir), (0,_manifest_js__WEBPACK_IMPORTED_MODULE_9__/* .serializeManifest */ .MZ)((0,_signing_js__WEBPACK_IMPORTED_MODULE_11__/* .signDocument */ .Tt)(manifest, this.policy.signing)));
+        if (request.codeHash && this.policy.cacheWrite.allowed) {
+            const cached = codeHashKey(request.prefix, request.codeHash);
+            await this.save(cached);
+            await this.savePointer(commitKey(request.prefix, request.commit), {
+                entry: cached,
+                codeHash: request.codeHash,
+                commit: request.commit
+            });
+        }
+        else {
+            if (request.codeHash)
+                _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Not writing the shared code-hash entry ${codeHashKey(request.prefix, request.codeHash)}: ${this.policy.cacheWrite.reason}.`);
+            await this.save(commitKey(request.prefix, request.commit));
+        }
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm)(this.stage, { recursive: true, force: true });
+        return manifest;
+    }
+    async download(prefix, commit, _manifest, directory, concurrency) {
+        try {
+            const key = commitKey(prefix, commit);
+            const manifest = await this.restoreTrusted(key, { commit });
+            if (!manifest)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`The cache entry ${key} is not trusted (see the warning above); nothing was downloaded.`);
+            // The restored stage is a directory of files: verify and place them as from any store.
+            await (0,_download_js__WEBPACK_IMPORTED_MODULE_8__/* .downloadSet */ .$)(new _stores_local_js__WEBPACK_IMPORTED_MODULE_7__/* .LocalStore */ .V(this.stage), '', manifest, directory, concurrency);
+            return manifest;
+        }
+        finally {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm)(this.stage, { recursive: true, force: true });
+        }
+    }
+    /** GitHub evicts unused entries itself: there is no use to record. */
+    async flush() { }
+    close() { }
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=100.index.js.map

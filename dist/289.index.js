@@ -1,0 +1,744 @@
+export const id = 289;
+export const ids = [289,45];
+export const modules = {
+
+/***/ 2289:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  loadConfig: () => (/* binding */ loadConfig)
+});
+
+// UNUSED EXPORTS: deepMerge
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
+var js_yaml = __webpack_require__(3243);
+// EXTERNAL MODULE: ./src/apply/errors.ts
+var errors = __webpack_require__(3045);
+;// CONCATENATED MODULE: ./src/apply/datastore.ts
+
+/** Google Cloud Storage's S3-compatible (interoperability) endpoint, where HMAC keys work. */
+const GCS_ENDPOINT = 'https://storage.googleapis.com';
+const isMap = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+/**
+ * Replibyte's `$NAME`: a value that starts with `$` is read from the environment (a missing one is an error,
+ * as in Replibyte); anything else is taken as written.
+ */
+function value(raw, where, env) {
+    if (raw === undefined || raw === null)
+        return undefined;
+    if (typeof raw !== 'string' && typeof raw !== 'number')
+        throw new errors/* ConfigError */.xL(`${where} must be a string.`);
+    const text = String(raw);
+    if (!text.startsWith('$'))
+        return text;
+    const name = text.slice(1);
+    const found = env[name];
+    if (found === undefined || found === '')
+        throw new errors/* ConfigError */.xL(`${where} is ${text}, but ${name} is not set in the environment. Set ${name} for this step.`);
+    return found;
+}
+function only(block, allowed, where) {
+    const unknown = Object.keys(block).filter((key) => !allowed.includes(key));
+    if (unknown.length > 0)
+        throw new errors/* ConfigError */.xL(`${where} has unknown key(s) ${unknown.join(', ')}; allowed: ${allowed.join(', ')}.`);
+}
+/**
+ * A Replibyte `datastore:` block as the store of apply's plugins: `aws` (bucket, region, profile,
+ * credentials, endpoint.custom), `gcp` (bucket, region, HMAC access_key and secret, through the interop
+ * endpoint) or `local_disk.dir` (which must already exist, as Replibyte requires).
+ */
+function parseDatastore(raw, file, env) {
+    const where = `${file}: datastore`;
+    if (!isMap(raw))
+        throw new errors/* ConfigError */.xL(`${where} must be a map with one of: aws, gcp, local_disk.`);
+    const kinds = Object.keys(raw);
+    if (kinds.length !== 1 || !['aws', 'gcp', 'local_disk'].includes(kinds[0])) {
+        throw new errors/* ConfigError */.xL(`${where} must name exactly one of aws, gcp, local_disk (found: ${kinds.join(', ') || 'nothing'}).`);
+    }
+    const kind = kinds[0];
+    const block = raw[kind];
+    if (!isMap(block))
+        throw new errors/* ConfigError */.xL(`${where}.${kind} must be a map.`);
+    const at = `${where}.${kind}`;
+    if (kind === 'local_disk') {
+        only(block, ['dir'], at);
+        const dir = value(block.dir, `${at}.dir`, env);
+        if (!dir)
+            throw new errors/* ConfigError */.xL(`${at} needs 'dir', an existing directory.`);
+        return { backend: 'local', localDir: dir, mustExist: true };
+    }
+    const bucket = value(block.bucket, `${at}.bucket`, env);
+    if (!bucket)
+        throw new errors/* ConfigError */.xL(`${at} needs a 'bucket'.`);
+    const region = value(block.region, `${at}.region`, env);
+    if (kind === 'gcp') {
+        only(block, ['bucket', 'region', 'access_key', 'secret'], at);
+        const accessKeyId = value(block.access_key, `${at}.access_key`, env);
+        const secretAccessKey = value(block.secret, `${at}.secret`, env);
+        if (!accessKeyId || !secretAccessKey) {
+            throw new errors/* ConfigError */.xL(`${at} needs 'access_key' and 'secret': an HMAC key from Cloud Storage → Settings → Interoperability.`);
+        }
+        return { backend: 'gcs', bucket, region: region ?? 'auto', endpoint: GCS_ENDPOINT, credentials: { accessKeyId, secretAccessKey } };
+    }
+    only(block, ['bucket', 'region', 'profile', 'credentials', 'endpoint'], at);
+    let credentials;
+    if (block.credentials !== undefined) {
+        if (!isMap(block.credentials))
+            throw new errors/* ConfigError */.xL(`${at}.credentials must be a map.`);
+        only(block.credentials, ['access_key_id', 'secret_access_key', 'session_token'], `${at}.credentials`);
+        const accessKeyId = value(block.credentials.access_key_id, `${at}.credentials.access_key_id`, env);
+        const secretAccessKey = value(block.credentials.secret_access_key, `${at}.credentials.secret_access_key`, env);
+        if (!accessKeyId || !secretAccessKey)
+            throw new errors/* ConfigError */.xL(`${at}.credentials needs both access_key_id and secret_access_key.`);
+        credentials = {
+            accessKeyId,
+            secretAccessKey,
+            sessionToken: value(block.credentials.session_token, `${at}.credentials.session_token`, env)
+        };
+    }
+    let endpoint;
+    if (isMap(block.endpoint)) {
+        only(block.endpoint, ['custom'], `${at}.endpoint`);
+        endpoint = value(block.endpoint.custom, `${at}.endpoint.custom`, env);
+    }
+    else if (block.endpoint !== undefined && block.endpoint !== 'default' && block.endpoint !== 'Default') {
+        throw new errors/* ConfigError */.xL(`${at}.endpoint must be 'default' or { custom: 'https://…' }.`);
+    }
+    if (endpoint && !/^https?:\/\/[^/]+/.test(endpoint))
+        throw new errors/* ConfigError */.xL(`${at}.endpoint.custom is '${endpoint}': give a URL such as https://minio.example.com.`);
+    return { backend: 's3', bucket, region, endpoint, credentials, profile: value(block.profile, `${at}.profile`, env) };
+}
+
+// EXTERNAL MODULE: ./src/apply/template.ts
+var template = __webpack_require__(7860);
+;// CONCATENATED MODULE: ./src/apply/config.ts
+
+
+
+
+
+
+const TOP_LEVEL = ['varFile', 'toolFile', 'config', 'state', 'vars', 'tools', 'apps', 'pipelineTemplates', 'datastore'];
+const TOOL_KEYS = ['name', 'instanceID', 'dependsOn', 'options'];
+const INSTANCE_ID = /^[A-Za-z0-9][\w-]*$/;
+function config_isMap(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+async function configFiles(configPath) {
+    let info;
+    try {
+        info = await (0,promises_.stat)(configPath);
+    }
+    catch {
+        throw new errors/* ConfigError */.xL(`The apply config '${configPath}' does not exist: create it or point the 'config' input at your config file or directory.`);
+    }
+    if (!info.isDirectory())
+        return [configPath];
+    // As dtm does, subfolders are read too; the order is the sorted relative paths, so it never depends on the file system.
+    const names = (await (0,promises_.readdir)(configPath, { recursive: true, withFileTypes: true }))
+        .filter((entry) => entry.isFile() && /\.ya?ml$/.test(entry.name))
+        .map((entry) => external_node_path_default().relative(configPath, external_node_path_default().join(entry.parentPath ?? entry.path, entry.name))
+        .split((external_node_path_default()).sep)
+        .join('/'))
+        .filter((relative) => !relative.split('/').some((segment) => segment.startsWith('.')))
+        .sort();
+    if (names.length === 0)
+        throw new errors/* ConfigError */.xL(`The config directory '${configPath}' holds no *.yaml or *.yml file (subfolders included).`);
+    return names.map((name) => external_node_path_default().join(configPath, ...name.split('/')));
+}
+class Loader {
+    expressions = [];
+    docs = [];
+    seen = new Set();
+    /** Loads a file once: in a config directory, a file named by varFile/toolFile is also one of its files. */
+    async load(file, expect) {
+        const absolute = external_node_path_default().resolve(file);
+        if (this.seen.has(absolute))
+            return;
+        this.seen.add(absolute);
+        let text;
+        try {
+            text = await (0,promises_.readFile)(file, 'utf8');
+        }
+        catch (error) {
+            throw new errors/* ConfigError */.xL(`Cannot read ${file}: ${error.message}.`);
+        }
+        const protectedText = (0,template/* protectTemplates */.z2)(text, file, this.expressions.length);
+        this.expressions.push(...protectedText.expressions);
+        let parsed;
+        try {
+            parsed = js_yaml/* default.load */.Ay.load(protectedText.text, { filename: file });
+        }
+        catch (error) {
+            throw new errors/* ConfigError */.xL(`${file} is not valid YAML: ${error.message}`);
+        }
+        if (parsed === undefined || parsed === null)
+            parsed = {};
+        if (!config_isMap(parsed))
+            throw new errors/* ConfigError */.xL(`${file} must hold a YAML map at the top level.`);
+        if (expect === 'vars') {
+            this.docs.push({ file, doc: { vars: parsed } });
+            return;
+        }
+        const unknown = Object.keys(parsed).filter((key) => !TOP_LEVEL.includes(key));
+        if (unknown.length > 0) {
+            throw new errors/* ConfigError */.xL(`${file}: unknown section${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `'${k}'`).join(', ')}; allowed: ${TOP_LEVEL.join(', ')}.`);
+        }
+        this.docs.push({ file, doc: parsed });
+        for (const [field, kind] of [
+            ['varFile', 'vars'],
+            ['toolFile', 'tools']
+        ]) {
+            const ref = parsed[field];
+            if (ref === undefined)
+                continue;
+            if (typeof ref !== 'string' || (0,template/* hasPlaceholder */.Kc)(ref))
+                throw new errors/* ConfigError */.xL(`${file}: '${field}' must be a plain file name.`);
+            await this.load(external_node_path_default().resolve(external_node_path_default().dirname(file), ref), kind);
+        }
+    }
+}
+/** Resolves [[ var ]] / [[ env ]] placeholders, with vars that use other vars and per-app scopes. */
+class Resolver {
+    expressions;
+    vars;
+    env;
+    cache = new Map();
+    constructor(expressions, vars, env) {
+        this.expressions = expressions;
+        this.vars = vars;
+        this.env = env;
+    }
+    resolve(node, where, scope = new Map(), stack = []) {
+        return (0,template/* resolveTree */.Vv)(node, (index) => {
+            const expression = this.expressions[index];
+            if (expression.kind === 'env') {
+                const value = this.env[expression.name];
+                if (value === undefined || value === '') {
+                    // dtm refuses an empty value too: an empty secret is almost always a missing one.
+                    throw new errors/* ConfigError */.xL(`${where}: [[ env "${expression.name}" ]] is ${value === undefined ? 'not set' : 'set but empty'} in the environment. Set ${expression.name} for this step.`);
+                }
+                return { value, stateValue: (0,template/* envDigest */.IR)(expression.name, value) };
+            }
+            if (scope.has(expression.name)) {
+                const scoped = scope.get(expression.name);
+                return { value: scoped, stateValue: scoped };
+            }
+            return this.variable(expression.name, where, stack);
+        });
+    }
+    variable(name, where, stack) {
+        const cached = this.cache.get(name);
+        if (cached)
+            return cached;
+        if (stack.includes(name))
+            throw new errors/* ConfigError */.xL(`${where}: the vars ${[...stack, name].join(' → ')} refer to each other in a cycle.`);
+        const entry = this.vars.get(name);
+        if (!entry)
+            throw new errors/* ConfigError */.xL(`${where}: [[ ${name} ]] is not defined in 'vars' (or the varFile).`);
+        const resolved = this.resolve(entry.value, entry.file, new Map(), [...stack, name]);
+        this.cache.set(name, resolved);
+        return resolved;
+    }
+}
+function stringList(value, what) {
+    if (value === undefined || value === null)
+        return [];
+    if (!Array.isArray(value) || value.some((item) => typeof item !== 'string'))
+        throw new errors/* ConfigError */.xL(`${what} must be a list of strings.`);
+    return value;
+}
+function parseState(value, file, baseDir) {
+    if (!config_isMap(value))
+        throw new errors/* ConfigError */.xL(`${file}: 'config.state' must be a map with 'backend' and 'options'.`);
+    const options = config_isMap(value.options) ? value.options : {};
+    const option = (name) => typeof options[name] === 'string' && options[name] !== '' ? options[name] : undefined;
+    const backend = typeof value.backend === 'string' ? value.backend.toLowerCase() : value.backend;
+    if (backend === 'local') {
+        return { kind: 'local', file: external_node_path_default().resolve(baseDir, option('stateFile') ?? 'devstream.state') };
+    }
+    if (backend === 's3') {
+        const bucket = option('bucket');
+        const key = option('key');
+        if (!bucket || !key)
+            throw new errors/* ConfigError */.xL(`${file}: the s3 state backend needs 'options.bucket' and 'options.key'.`);
+        return { kind: 's3', bucket, key, region: option('region'), endpoint: option('endpoint') };
+    }
+    throw new errors/* ConfigError */.xL(`${file}: state backend '${String(value.backend)}' is not one of: local, s3.`);
+}
+function parseStoreOverrides(value, file) {
+    if (value === undefined)
+        return undefined;
+    if (!config_isMap(value))
+        throw new errors/* ConfigError */.xL(`${file}: 'config.store' must be a map.`);
+    const allowed = ['backend', 'bucket', 'prefix', 'region', 'endpoint', 'localDir'];
+    const unknown = Object.keys(value).filter((key) => !allowed.includes(key));
+    if (unknown.length)
+        throw new errors/* ConfigError */.xL(`${file}: unknown key(s) ${unknown.join(', ')} in 'config.store'; allowed: ${allowed.join(', ')}.`);
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, String(v)]));
+}
+/** App keys DevStream's own plugins read (repo scaffolding, its CI plugins); accepted, not used here. */
+const DEVSTREAM_APP_KEYS = ['spec', 'repo', 'repoTemplate'];
+const APP_KEYS = ['name', 'ci', 'cd', 'dependsOn', ...DEVSTREAM_APP_KEYS];
+/**
+ * Merges `override` into `base` as dtm does for a pipeline entry's options over its template's
+ * (mergo.Merge WithOverride): maps merge key by key, anything else from `override` wins.
+ */
+function deepMerge(base, override) {
+    if (!config_isMap(base) || !config_isMap(override))
+        return override === undefined ? base : override;
+    const merged = { ...base };
+    for (const [key, value] of Object.entries(override))
+        merged[key] = key in base ? deepMerge(base[key], value) : value;
+    return merged;
+}
+/** `ci` / `cd` as dtm writes them (a list of entries) or as a single map. */
+function pipelineEntries(value, where) {
+    if (value === undefined || value === null)
+        return [];
+    const list = Array.isArray(value) ? value : [value];
+    return list.map((entry, index) => {
+        if (!config_isMap(entry))
+            throw new errors/* ConfigError */.xL(`${where}[${index}] must be a map with 'type' (and 'templateName' for type template).`);
+        return entry;
+    });
+}
+/**
+ * Turns each app's ci/cd entries into tools, as dtm does: `type: template` renders the named
+ * pipelineTemplate with the global vars, then the entry's vars, and merges the entry's options over the
+ * template's; any other type is a plugin used inline with the entry's options. Each tool is named by the
+ * plugin and has the app's name as its instanceID.
+ */
+function expandApps(docs, plugins) {
+    const templates = new Map();
+    for (const { file, doc } of docs) {
+        for (const template of doc.pipelineTemplates ?? []) {
+            if (!config_isMap(template) || typeof template.name !== 'string')
+                throw new errors/* ConfigError */.xL(`${file}: every pipelineTemplates entry needs a 'name'.`);
+            if (templates.has(template.name))
+                throw new errors/* ConfigError */.xL(`${file}: pipeline template '${template.name}' is defined twice.`);
+            templates.set(template.name, { doc: template, file });
+        }
+    }
+    const tools = [];
+    const unusedKeys = new Map();
+    const knownPlugin = (type, what) => {
+        if (typeof type === 'string' && plugins.includes(type))
+            return type;
+        throw new errors/* ConfigError */.xL(`${what} has type '${String(type)}', which is not a plugin of this action; the plugins are: ${plugins.join(', ')}` +
+            ` (DevStream's own plugins such as github-actions or argocdapp do not exist here).`);
+    };
+    for (const { file, doc } of docs) {
+        for (const app of doc.apps ?? []) {
+            if (!config_isMap(app) || typeof app.name !== 'string')
+                throw new errors/* ConfigError */.xL(`${file}: every apps entry needs a 'name'.`);
+            const unknown = Object.keys(app).filter((key) => !APP_KEYS.includes(key));
+            if (unknown.length > 0) {
+                throw new errors/* ConfigError */.xL(`${file}: app '${app.name}' has unknown key(s) ${unknown.join(', ')}; allowed: ${APP_KEYS.join(', ')}.`);
+            }
+            const ignored = DEVSTREAM_APP_KEYS.filter((key) => app[key] !== undefined);
+            if (ignored.length > 0)
+                unusedKeys.set(app.name, ignored);
+            const produced = new Map();
+            for (const section of ['ci', 'cd']) {
+                for (const [index, entry] of pipelineEntries(app[section], `${file}: app '${app.name}' ${section}`).entries()) {
+                    const where = `${file}: app '${app.name}' ${section}[${index}]`;
+                    const type = entry.type ?? (entry.templateName !== undefined ? 'template' : undefined);
+                    const entryOptions = config_isMap(entry.options) ? entry.options : {};
+                    let tool;
+                    if (type === 'template') {
+                        const templateName = entry.templateName;
+                        if (typeof templateName !== 'string' || templateName === '') {
+                            throw new errors/* ConfigError */.xL(`${where} is of type template but names no templateName.`);
+                        }
+                        const template = templates.get(templateName);
+                        if (!template) {
+                            throw new errors/* ConfigError */.xL(`${where} uses pipeline template '${templateName}', which is not defined` +
+                                (templates.size ? ` (known: ${[...templates.keys()].join(', ')}).` : ' (there are no pipelineTemplates).'));
+                        }
+                        tool = {
+                            name: knownPlugin(template.doc.type ?? 'assets', `pipeline template '${templateName}' (${template.file}), used by ${where},`),
+                            options: deepMerge(template.doc.options ?? {}, entryOptions),
+                            file: template.file,
+                            origin: `app '${app.name}' ${section}[${index}] (template '${templateName}')`,
+                            vars: config_isMap(entry.vars) ? entry.vars : {}
+                        };
+                    }
+                    else {
+                        tool = {
+                            name: knownPlugin(type, where),
+                            options: entryOptions,
+                            file,
+                            origin: `app '${app.name}' ${section}[${index}]`,
+                            vars: config_isMap(entry.vars) ? entry.vars : {}
+                        };
+                    }
+                    const key = `${tool.name}_${app.name}`;
+                    const earlier = produced.get(key);
+                    if (earlier) {
+                        throw new errors/* ConfigError */.xL(`${file}: app '${app.name}': ${earlier} and ${section}[${index}] both make tool ${tool.name}.${app.name}; ` +
+                            `a tool's name and instanceID must be unique, so an app can use each plugin once.`);
+                    }
+                    produced.set(key, `${section}[${index}]`);
+                    tools.push({
+                        raw: { name: tool.name, instanceID: app.name, dependsOn: app.dependsOn, options: tool.options },
+                        file: tool.file,
+                        scope: new Map([['app', app.name], ...Object.entries(tool.vars)]),
+                        origin: tool.origin
+                    });
+                }
+            }
+        }
+    }
+    return { tools, unusedKeys };
+}
+/** A `${{ … }}` left as written that names a tool of the config is most likely a mistyped reference. */
+function referenceSlips(tools, foreign) {
+    const refs = new Set(tools.map((tool) => tool.ref));
+    const warnings = [];
+    for (const [tool, expressions] of foreign) {
+        for (const expression of expressions) {
+            const named = /^([\w-]+)\.([\w-]+)/.exec(expression.inner);
+            const target = named ? `${named[1]}.${named[2]}` : undefined;
+            if (!target || !refs.has(target))
+                continue;
+            warnings.push(`${tool.file}: tool ${tool.ref} has '${expression.text}', which names tool ${target} but is not an output reference, ` +
+                `so it is left as written. To read an output, write \${{ ${target}.outputs.<key> }}.`);
+        }
+    }
+    return warnings;
+}
+/**
+ * Loads the apply config (a file or a directory of *.yaml/*.yml, merged, with varFile/toolFile relative to
+ * the file naming them), resolves vars and env, expands apps, and checks tools. `plugins` lists the known plugin names.
+ */
+async function loadConfig(configPath, plugins, env = process.env) {
+    const files = await configFiles(configPath);
+    const loader = new Loader();
+    // In a directory, files that others name as varFile/toolFile are loaded as such, not as configs.
+    const referenced = new Set();
+    for (const file of files) {
+        const text = await (0,promises_.readFile)(file, 'utf8').catch(() => '');
+        for (const match of text.matchAll(/^(?:varFile|toolFile):\s*["']?([^"'\s#]+)/gm))
+            referenced.add(external_node_path_default().resolve(external_node_path_default().dirname(file), match[1]));
+    }
+    for (const file of files)
+        if (!referenced.has(external_node_path_default().resolve(file)))
+            await loader.load(file, 'config');
+    const baseDir = external_node_path_default().dirname(external_node_path_default().resolve(files[0]));
+    const vars = new Map();
+    for (const { file, doc } of loader.docs) {
+        if (doc.vars === undefined || doc.vars === null)
+            continue;
+        if (!config_isMap(doc.vars))
+            throw new errors/* ConfigError */.xL(`${file}: 'vars' must be a map.`);
+        for (const [name, value] of Object.entries(doc.vars)) {
+            const existing = vars.get(name);
+            if (existing && JSON.stringify(existing.value) !== JSON.stringify(value)) {
+                throw new errors/* ConfigError */.xL(`The var '${name}' is defined differently in ${existing.file} and ${file}.`);
+            }
+            vars.set(name, { value, file });
+        }
+    }
+    const resolver = new Resolver(loader.expressions, vars, env);
+    const stateSections = loader.docs.flatMap(({ file, doc }) => {
+        const config = config_isMap(doc.config) ? doc.config : {};
+        if (doc.config !== undefined && !config_isMap(doc.config))
+            throw new errors/* ConfigError */.xL(`${file}: 'config' must be a map.`);
+        return [
+            ...(config.state !== undefined ? [{ file, value: config.state, store: config.store }] : []),
+            ...(doc.state !== undefined ? [{ file, value: doc.state, store: undefined }] : [])
+        ];
+    });
+    if (stateSections.length === 0) {
+        throw new errors/* ConfigError */.xL(`${files.join(', ')}: no state backend: add 'config: { state: { backend: local, options: { stateFile: assets.state } } }'.`);
+    }
+    if (stateSections.length > 1)
+        throw new errors/* ConfigError */.xL(`The state backend is configured more than once (${stateSections.map((s) => s.file).join(', ')}): keep one.`);
+    const stateSection = stateSections[0];
+    const state = parseState(resolver.resolve(stateSection.value, stateSection.file).value, stateSection.file, baseDir);
+    const datastores = loader.docs.filter(({ doc }) => doc.datastore !== undefined);
+    if (datastores.length > 1)
+        throw new errors/* ConfigError */.xL(`A datastore is configured more than once (${datastores.map((d) => d.file).join(', ')}): keep one.`);
+    if (datastores.length === 1 && stateSection.store !== undefined) {
+        throw new errors/* ConfigError */.xL(`${datastores[0].file} has a Replibyte 'datastore' and ${stateSection.file} a 'config.store': both say where the assets go. Keep one.`);
+    }
+    const store = datastores[0]
+        ? parseDatastore(resolver.resolve(datastores[0].doc.datastore, datastores[0].file).value, datastores[0].file, env)
+        : parseStoreOverrides(resolver.resolve(stateSection.store, stateSection.file).value, stateSection.file);
+    const raws = [];
+    for (const { file, doc } of loader.docs) {
+        if (doc.tools === undefined || doc.tools === null)
+            continue;
+        if (!Array.isArray(doc.tools))
+            throw new errors/* ConfigError */.xL(`${file}: 'tools' must be a list.`);
+        for (const raw of doc.tools) {
+            if (!config_isMap(raw))
+                throw new errors/* ConfigError */.xL(`${file}: every tools entry must be a map with name, instanceID and options.`);
+            raws.push({ raw, file, scope: new Map(), origin: 'tool' });
+        }
+    }
+    const { tools: fromApps, unusedKeys } = expandApps(loader.docs, plugins);
+    if (raws.length === 0 && fromApps.length === 0) {
+        // With no tools, the plan would delete everything the state holds: refuse, as dtm does.
+        throw new errors/* ConfigError */.xL(`${files.join(', ')} declare${files.length > 1 ? '' : 's'} no tools and no apps. Add a 'tools:' list (or 'apps:'); ` +
+            `if a tools file moved, point 'toolFile' at it. Nothing was planned or changed.`);
+    }
+    const tools = [];
+    const byRef = new Map();
+    const plainToolRefs = [];
+    const foreign = new Map();
+    for (const { raw, file, scope, origin } of [...raws, ...fromApps]) {
+        const unknown = Object.keys(raw).filter((key) => !TOOL_KEYS.includes(key) && raw[key] !== undefined);
+        const label = `${file}: ${origin === 'tool' ? 'tool' : origin}`;
+        if (unknown.length > 0)
+            throw new errors/* ConfigError */.xL(`${label} has unknown key(s) ${unknown.join(', ')}; allowed: ${TOOL_KEYS.join(', ')}.`);
+        const resolved = resolver.resolve({ name: raw.name, instanceID: raw.instanceID, dependsOn: raw.dependsOn ?? [], options: raw.options ?? {} }, file, scope);
+        const value = resolved.value;
+        const name = value.name;
+        const instanceID = value.instanceID;
+        if (typeof name !== 'string' || !name)
+            throw new errors/* ConfigError */.xL(`${label} has no 'name' (the plugin: ${plugins.join(', ')}).`);
+        if (typeof instanceID !== 'string' || !INSTANCE_ID.test(instanceID)) {
+            throw new errors/* ConfigError */.xL(`${label} '${name}' needs an 'instanceID' of letters, digits, '-' and '_' (got ${JSON.stringify(instanceID)}).`);
+        }
+        const ref = `${name}.${instanceID}`;
+        if (!plugins.includes(name))
+            throw new errors/* ConfigError */.xL(`${file}: tool ${ref} uses plugin '${name}', which does not exist; known plugins: ${plugins.join(', ')}.`);
+        if (!config_isMap(value.options))
+            throw new errors/* ConfigError */.xL(`${file}: tool ${ref} 'options' must be a map.`);
+        const existing = byRef.get(ref);
+        if (existing) {
+            throw new errors/* ConfigError */.xL(`Tool ${ref} is defined twice: in ${existing.file} and in ${file}${origin === 'tool' ? '' : ` by ${origin}`}. Each name + instanceID must be unique.`);
+        }
+        // dtm skips blank entries (an empty list item, a template that rendered to nothing).
+        const dependsOn = stringList(value.dependsOn, `${file}: tool ${ref} 'dependsOn'`).filter((dependency) => dependency.trim() !== '');
+        for (const dependency of dependsOn) {
+            if (!/^[\w-]+\.[\w-]+$/.test(dependency))
+                throw new errors/* ConfigError */.xL(`${file}: tool ${ref} dependsOn '${dependency}': write it as name.instanceID.`);
+        }
+        const found = (0,template/* findReferences */.yU)(value.options);
+        const references = found.references.map((reference) => reference.tool);
+        const tool = {
+            name,
+            instanceID,
+            ref,
+            key: `${name}_${instanceID}`,
+            dependsOn,
+            dependencies: [...new Set([...dependsOn, ...references])],
+            // `tools:` entries come first in this loop, so plainToolRefs is complete when apps are reached.
+            after: origin === 'tool' ? [] : [...plainToolRefs],
+            options: value.options,
+            stateOptions: resolved.stateValue.options,
+            file
+        };
+        byRef.set(ref, tool);
+        tools.push(tool);
+        if (found.foreign.length > 0)
+            foreign.set(tool, found.foreign);
+        if (origin === 'tool')
+            plainToolRefs.push(ref);
+    }
+    for (const tool of tools) {
+        for (const dependency of tool.dependencies) {
+            if (!byRef.has(dependency)) {
+                throw new errors/* ConfigError */.xL(`${tool.file}: tool ${tool.ref} depends on ${dependency}, which is not in the config (tools: ${[...byRef.keys()].join(', ')}).`);
+            }
+            if (dependency === tool.ref)
+                throw new errors/* ConfigError */.xL(`${tool.file}: tool ${tool.ref} depends on itself.`);
+        }
+    }
+    const notices = unusedKeys.size
+        ? [
+            `Not used here (read by DevStream's own plugins): ${[...unusedKeys].map(([app, keys]) => `app '${app}' ${keys.join(', ')}`).join('; ')}.`
+        ]
+        : [];
+    return { files, baseDir, state, store, tools, notices, warnings: referenceSlips(tools, foreign) };
+}
+
+
+/***/ }),
+
+/***/ 3045:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ku: () => (/* binding */ LockError),
+/* harmony export */   qq: () => (/* binding */ StateError),
+/* harmony export */   xL: () => (/* binding */ ConfigError)
+/* harmony export */ });
+/** A problem in the apply config: names the file and what to change. */
+class ConfigError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ConfigError';
+    }
+}
+/** The state file exists but cannot be used, or was changed by someone else meanwhile. */
+class StateError extends Error {
+    constructor(message, options) {
+        super(message, options);
+        this.name = 'StateError';
+    }
+}
+/** Another run holds the state lock. */
+class LockError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'LockError';
+    }
+}
+
+
+/***/ }),
+
+/***/ 7860:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   IR: () => (/* binding */ envDigest),
+/* harmony export */   Kc: () => (/* binding */ hasPlaceholder),
+/* harmony export */   Vv: () => (/* binding */ resolveTree),
+/* harmony export */   d: () => (/* binding */ resolveReferences),
+/* harmony export */   yU: () => (/* binding */ findReferences),
+/* harmony export */   z2: () => (/* binding */ protectTemplates)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3045);
+
+
+const TEMPLATE = /\[\[\s*(.*?)\s*\]\]/g;
+const PLACEHOLDER = /__sam_tpl_(\d+)__/g;
+const WHOLE_PLACEHOLDER = /^__sam_tpl_(\d+)__$/;
+/**
+ * `[[ name ]]` is a var; `[[ env NAME ]]`, `[[ env "NAME" ]]` and `[[ env 'NAME' ]]` read the environment,
+ * as dtm reads them (its quote-adding pre-processor makes the bare form quoted).
+ */
+function parseExpression(source, file) {
+    if (/^[A-Za-z_][\w.-]*$/.test(source))
+        return { kind: 'var', name: source };
+    const env = /^env\s+(?:"([^"]+)"|'([^']+)'|([A-Za-z_]\w*))$/.exec(source);
+    if (env)
+        return { kind: 'env', name: (env[1] ?? env[2] ?? env[3]) };
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`${file}: '[[ ${source} ]]' is not a template this action knows: use [[ varName ]] or [[ env NAME ]].`);
+}
+/** Swaps every `[[ … ]]` for a placeholder; `offset` keeps placeholders of several files distinct. */
+function protectTemplates(text, file, offset) {
+    const expressions = [];
+    const replaced = text.replace(TEMPLATE, (_match, source) => {
+        expressions.push(parseExpression(source, file));
+        return `__sam_tpl_${offset + expressions.length - 1}__`;
+    });
+    return { text: replaced, expressions };
+}
+function envDigest(name, value) {
+    return `<env ${name} sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(value).digest('hex').slice(0, 16)}>`;
+}
+function substituteString(text, resolve) {
+    const whole = WHOLE_PLACEHOLDER.exec(text);
+    if (whole)
+        return resolve(Number(whole[1]));
+    if (!text.includes('__sam_tpl_'))
+        return { value: text, stateValue: text };
+    let value = '';
+    let stateValue = '';
+    let last = 0;
+    for (const match of text.matchAll(PLACEHOLDER)) {
+        const literal = text.slice(last, match.index);
+        const part = resolve(Number(match[1]));
+        value += literal + String(part.value);
+        stateValue += literal + String(part.stateValue);
+        last = match.index + match[0].length;
+    }
+    return { value: value + text.slice(last), stateValue: stateValue + text.slice(last) };
+}
+/** Resolves every placeholder in a parsed YAML tree (keys too), giving the real tree and its state form. */
+function resolveTree(node, resolve) {
+    if (typeof node === 'string')
+        return substituteString(node, resolve);
+    if (Array.isArray(node)) {
+        const parts = node.map((item) => resolveTree(item, resolve));
+        return { value: parts.map((p) => p.value), stateValue: parts.map((p) => p.stateValue) };
+    }
+    if (node !== null && typeof node === 'object') {
+        const value = {};
+        const stateValue = {};
+        for (const [key, child] of Object.entries(node)) {
+            const resolvedKey = String(substituteString(key, resolve).value);
+            const part = resolveTree(child, resolve);
+            value[resolvedKey] = part.value;
+            stateValue[resolvedKey] = part.stateValue;
+        }
+        return { value, stateValue };
+    }
+    return { value: node, stateValue: node };
+}
+/** Whether a parsed tree still holds a placeholder (used to find templates where none may stand). */
+function hasPlaceholder(node) {
+    if (typeof node === 'string')
+        return node.includes('__sam_tpl_');
+    if (Array.isArray(node))
+        return node.some(hasPlaceholder);
+    if (node !== null && typeof node === 'object')
+        return Object.entries(node).some(([key, child]) => hasPlaceholder(key) || hasPlaceholder(child));
+    return false;
+}
+const REFERENCE = /\$\{\{\s*([\w-]+)\.([\w-]+)\.outputs\.([\w-]+)\s*\}\}/g;
+const WHOLE_REFERENCE = /^\$\{\{\s*([\w-]+)\.([\w-]+)\.outputs\.([\w-]+)\s*\}\}$/;
+const EXPRESSION = /\$\{\{([\s\S]*?)\}\}/g;
+/**
+ * Every output reference in a tree, and every other `${{ … }}`, which dtm leaves as written (a config may
+ * carry GitHub workflow text such as `${{ github.sha }}`); the caller decides whether one looks like a slip.
+ */
+function findReferences(node) {
+    const references = [];
+    const foreign = [];
+    const visit = (value) => {
+        if (typeof value === 'string') {
+            for (const match of value.matchAll(REFERENCE))
+                references.push({ tool: `${match[1]}.${match[2]}`, key: match[3] });
+            for (const match of value.replace(REFERENCE, '').matchAll(EXPRESSION))
+                foreign.push({ text: match[0], inner: match[1].trim() });
+        }
+        else if (Array.isArray(value))
+            value.forEach(visit);
+        else if (value !== null && typeof value === 'object')
+            Object.values(value).forEach(visit);
+    };
+    visit(node);
+    return { references, foreign };
+}
+/** Replaces output references; a string that is one reference keeps the output's own type. */
+function resolveReferences(node, lookup) {
+    if (typeof node === 'string') {
+        const whole = WHOLE_REFERENCE.exec(node);
+        if (whole)
+            return lookup(`${whole[1]}.${whole[2]}`, whole[3]);
+        return node.replace(REFERENCE, (_m, name, instance, key) => {
+            const value = lookup(`${name}.${instance}`, key);
+            return typeof value === 'string' ? value : JSON.stringify(value);
+        });
+    }
+    if (Array.isArray(node))
+        return node.map((item) => resolveReferences(item, lookup));
+    if (node !== null && typeof node === 'object') {
+        return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, resolveReferences(value, lookup)]));
+    }
+    return node;
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=289.index.js.map

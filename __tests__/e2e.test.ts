@@ -60,7 +60,7 @@ describe('dist/index.js on a runner', () => {
   })
 
   it.each<[string, Record<string, string>, Record<string, string>, string]>([
-    ['an invalid mode', { mode: 'deploy' }, {}, "Input 'mode' is 'deploy'; allowed values: check, upload, apply, prune."],
+    ['an invalid mode', { mode: 'deploy' }, {}, "Input 'mode' is 'deploy'; allowed values: check, upload, apply, prune, auto."],
     ['s3 without a bucket', { mode: 'check', backend: 's3', bucket: '' }, {}, "backend 's3' needs a bucket"],
     ['a malformed endpoint', { mode: 'check', bucket: 'b-1', endpoint: 'localhost:9000' }, {}, "Input 'endpoint' is 'localhost:9000'"],
     ['a missing bucket', { mode: 'check', bucket: 'missing-bucket' }, {}, "Bucket 'missing-bucket' does not exist at endpoint"],

@@ -132,8 +132,8 @@ describe('getInputs', () => {
   })
 
   it.each([
-    [{}, "Input 'mode' is required: one of check, upload, apply, prune"],
-    [{ mode: 'deploy' }, "Input 'mode' is 'deploy'; allowed values: check, upload, apply, prune."],
+    [{}, "Input 'mode' is required: one of check, upload, apply, prune, auto"],
+    [{ mode: 'deploy' }, "Input 'mode' is 'deploy'; allowed values: check, upload, apply, prune, auto."],
     [{ mode: 'check', backend: 'ftp' }, "Input 'backend' is 'ftp'; allowed values: auto, s3, gcs, local, actions-cache."],
     [{ mode: 'check', backend: 's3' }, "backend 's3' needs a bucket: set the 'bucket' input or PACKAGE_ASSETS_BUCKET."],
     [{ mode: 'check', bucket: 's3://my-bucket/x' }, "Input 'bucket' is 's3://my-bucket/x': give only the bucket name"],

@@ -65,7 +65,7 @@ export const SeedEnv = {
   Role: 'AWS_ROLE'
 } as const
 
-export const MODES = ['check', 'upload', 'apply', 'prune'] as const
+export const MODES = ['check', 'upload', 'apply', 'prune', 'auto'] as const
 export type Mode = (typeof MODES)[number]
 
 export const BACKENDS = ['auto', 's3', 'gcs', 'local', 'actions-cache'] as const
@@ -84,6 +84,9 @@ export const TRUSTED_EVENTS = ['push', 'workflow_dispatch', 'schedule', 'release
 /** The seed's marker: check touches it on a hit, upload does nothing while it exists. */
 export const FOUND_MARKER = '.found'
 /** What check learned, left for an upload step that may run without the git repository (seed usage). */
+/** Names saved by the main step for the post step (`core.saveState`). */
+export const State = { IsPost: 'isPost', Auto: 'auto' } as const
+
 export const CHECK_RECORD = '.s3-asset-manager.json'
 export const MANIFEST_NAME = '.manifest.json'
 /** Beside the manifest: when a check last used the set (prune keeps used sets). */

@@ -1,10 +1,10 @@
 import * as core from '@actions/core'
-import { Outputs } from './constants.js'
-import { errorMessage, MissingBucketError } from './errors.js'
+import { Outputs, State } from './constants.js'
+import { errorMessage, InputError, MissingBucketError } from './errors.js'
 import { getInputs, type Settings } from './inputs.js'
 import { ApplyFailedError } from './modes/apply-outcome.js'
 import { check } from './modes/check.js'
-import type { AssetsResult } from './modes/result.js'
+import type { AssetsResult, AutoState } from './modes/result.js'
 import { upload } from './modes/upload.js'
 import { applyMarkdown, applyReport, applySummaryHeading } from './report/apply-report.js'
 import { assetsReport } from './report/assets-report.js'
@@ -70,14 +70,24 @@ async function runMode(settings: Settings): Promise<void> {
     await writeSummaryMarkdown(pruneMarkdown(outcome, `### S3 Asset Manager — prune${outcome.planOnly ? ' (plan only)' : ''}`))
     return
   }
+  if (settings.mode === 'auto' && !process.env.GITHUB_ACTIONS) {
+    throw new InputError(
+      `mode 'auto' checks now and uploads in the runner's post step, which only GitHub Actions runs. Elsewhere run 'check', build, then 'upload' (node dist/index.js check … node dist/index.js upload).`
+    )
+  }
   const sets = await createAssetSets(settings.store, settings.concurrency, settings.policy)
   try {
-    const ran = settings.mode === 'check' ? await check(settings, sets) : await upload(settings, sets)
+    const ran = settings.mode === 'upload' ? await upload(settings, sets) : await check(settings, sets)
     const result = { ...ran, locationUrl: consoleUrl(ran.location, settings.store) }
     core.info(result.message)
     setOutputs(result)
     await writeSummary(result)
     await reportToGitHub(settings.reporting, assetsReport(result, settings.reporting.instance))
+    if (settings.mode === 'auto') {
+      const state: AutoState = { found: result.found, commit: result.commitHash, packageDirectory: settings.packageDirectory }
+      core.saveState(State.Auto, JSON.stringify(state))
+      if (!result.found) core.info(`Build into ${settings.packageDirectory}: the post step uploads it when the job succeeds.`)
+    }
   } finally {
     // After the outputs: recording a hit's use must not delay the steps that wait on `found`.
     await sets.flush()
@@ -98,6 +108,19 @@ async function reportFailure(settings: Settings | undefined, error: unknown): Pr
     await writeSummaryMarkdown(failureMarkdown(mode, errorMessage(error)))
   } catch (reportError) {
     core.warning(errorMessage(reportError))
+  }
+}
+
+/** The post step of `mode: auto`: the upload, with the commit the main step checked. */
+export async function runUploadAfterAuto(state: AutoState): Promise<void> {
+  let settings: Settings | undefined
+  try {
+    const inputs = getInputs()
+    settings = { ...inputs, mode: 'upload', commit: state.commit, packageDirectory: state.packageDirectory }
+    await runMode(settings)
+  } catch (error) {
+    await reportFailure(settings, error)
+    core.setFailed(errorMessage(error))
   }
 }
 

@@ -18,3 +18,10 @@ export interface AssetsResult {
   /** One sentence for the log and the summary. */
   readonly message: string
 }
+
+/** What the main step of `mode: auto` leaves for its post step. */
+export interface AutoState {
+  readonly found: boolean
+  readonly commit: string
+  readonly packageDirectory: string
+}

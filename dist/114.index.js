@@ -1,0 +1,2243 @@
+export const id = 114;
+export const ids = [114];
+export const modules = {
+
+/***/ 1243:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ resolveCommit)
+/* harmony export */ });
+/* unused harmony export headCommit */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+
+
+
+const run = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile);
+/** `git rev-parse HEAD` in repoPath; undefined with git's complaint when it is not a repository. */
+async function headCommit(repoPath) {
+    try {
+        const { stdout } = await run('git', ['rev-parse', '--verify', 'HEAD'], { cwd: repoPath });
+        return { commit: stdout.trim().toLowerCase() };
+    }
+    catch (error) {
+        const err = error;
+        if (err.code === 'ENOENT') {
+            return { problem: `'${repoPath}' does not exist or git is not installed` };
+        }
+        return { problem: (err.stderr ?? err.message).trim().split('\n')[0] ?? 'git failed' };
+    }
+}
+/** The commit the assets are keyed by: the override, else git HEAD, else what check recorded, else GITHUB_SHA. */
+async function resolveCommit(sources) {
+    if (sources.override)
+        return sources.override;
+    const head = await headCommit(sources.repoPath);
+    if (head.commit)
+        return head.commit;
+    if (sources.recorded)
+        return sources.recorded;
+    if (sources.githubSha)
+        return sources.githubSha.toLowerCase();
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FilesError */ .yN(`Could not work out the commit hash: git rev-parse HEAD in '${sources.repoPath}' failed (${head.problem}) ` +
+        `and GITHUB_SHA is not set. Point 'repo-path' (GIT_REPO_PATH) at a git checkout, or set the 'commit' input.`);
+}
+
+
+/***/ }),
+
+/***/ 4581:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ parsePatterns)
+/* harmony export */ });
+/** Splits a code-hash pattern list written with newlines, commas or spaces (kept apart so inputs load no glob code). */
+function parsePatterns(text) {
+    return text.split(/[\s,]+/).filter((pattern) => pattern.length > 0);
+}
+
+
+/***/ }),
+
+/***/ 8422:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GP: () => (/* binding */ getInputs),
+/* harmony export */   LX: () => (/* binding */ deriveS3Settings),
+/* harmony export */   iG: () => (/* binding */ normalizePrefix)
+/* harmony export */ });
+/* unused harmony exports parseBoolean, parsePolicy */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7242);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
+/* harmony import */ var _hashing_patterns_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4581);
+/* harmony import */ var _sets_signing_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3330);
+
+
+
+
+
+
+
+function input(name) {
+    return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name, { trimWhitespace: true });
+}
+/** An input, else the first non-empty environment variable, else the default. */
+function inputOr(name, envNames, fallback) {
+    const value = input(name);
+    if (value)
+        return value;
+    for (const envName of envNames) {
+        const fromEnv = process.env[envName]?.trim();
+        if (fromEnv)
+            return fromEnv;
+    }
+    return fallback;
+}
+function oneOf(name, value, allowed) {
+    const lower = value.toLowerCase();
+    if (allowed.includes(lower))
+        return lower;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${name}' is '${value}'; allowed values: ${allowed.join(', ')}.`);
+}
+function parseMode(argv) {
+    const fromInput = input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Mode);
+    const fromArgs = argv[2]?.trim() ?? '';
+    const value = fromInput || fromArgs;
+    if (!value) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Mode}' is required: one of ${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .MODES */ .FN.join(', ')} ` +
+            `(as a workflow input 'mode', or as the first argument: node dist/index.js check).`);
+    }
+    return oneOf(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Mode, value, _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .MODES */ .FN);
+}
+/** Normalises a key prefix to '' or 'a/b/' (no leading slash, one trailing slash). */
+function normalizePrefix(raw) {
+    const trimmed = raw.trim().replace(/^\/+/, '').replace(/\/+$/, '');
+    if (!trimmed)
+        return '';
+    if (trimmed.split('/').some((segment) => segment === '..' || segment === '.' || segment === '')) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Prefix}' is '${raw}': use a plain key prefix such as 'my-repo/' (no '.', '..' or '//').`);
+    }
+    return `${trimmed}/`;
+}
+function parseBucket(raw) {
+    if (/^s3:\/\//i.test(raw) || raw.includes('/')) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Bucket}' is '${raw}': give only the bucket name (for example 'my-assets'); ` +
+            `put any key path in '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Prefix}'.`);
+    }
+    if (!/^[a-z0-9][a-z0-9._-]{1,221}[a-z0-9]$/.test(raw)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Bucket}' is '${raw}', which is not a valid bucket name ` +
+            `(lowercase letters, digits, '.', '-' and '_', 3 characters or more).`);
+    }
+    return raw;
+}
+function parseEndpoint(raw) {
+    if (!raw)
+        return undefined;
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Endpoint}' is '${raw}', which is not a URL: give one like https://minio.example.com:9000.`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Endpoint}' is '${raw}': the URL must start with http:// or https://.`);
+    }
+    return raw.replace(/\/+$/, '');
+}
+function parseCommit(raw) {
+    if (!raw)
+        return undefined;
+    if (!/^([0-9a-f]{40}|[0-9a-f]{64})$/i.test(raw)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Commit}' is '${raw}': give the full commit hash (40 hex characters, or 64 for SHA-256 repositories).`);
+    }
+    return raw.toLowerCase();
+}
+function parseBoolean(name, raw, fallback) {
+    if (!raw)
+        return fallback;
+    if (/^(true|yes|on|1)$/i.test(raw))
+        return true;
+    if (/^(false|no|off|0)$/i.test(raw))
+        return false;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${name}' is '${raw}'; allowed values: true, false.`);
+}
+const GCS_ENDPOINT = 'https://storage.googleapis.com';
+function parseSeconds(name, raw, min, max) {
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value < min || value > max) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${name}' is '${raw}': give a number of seconds from ${min} to ${max}.`);
+    }
+    return value;
+}
+function parseConcurrency(raw) {
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < 1 || value > 256) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Concurrency}' is '${raw}': give a whole number from 1 to 256.`);
+    }
+    return value;
+}
+function parseApply(cwd) {
+    const timeoutText = input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.LockTimeout) || '0';
+    const lockTimeout = Number(timeoutText);
+    if (!Number.isFinite(lockTimeout) || lockTimeout < 0 || lockTimeout > 21600) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.LockTimeout}' is '${timeoutText}': give the seconds to wait for a held lock, 0 to 21600.`);
+    }
+    return {
+        config: node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Config) || '.github/assets.yml'),
+        planOnly: parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.PlanOnly, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.PlanOnly), false),
+        lockTimeout,
+        forceUnlock: input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.ForceUnlock) || undefined,
+        allowDeleteAll: parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AllowDeleteAll, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AllowDeleteAll), false),
+        resignState: parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.ResignState, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.ResignState), false)
+    };
+}
+function wholeNumber(name, fallback, max, what) {
+    const raw = input(name) || fallback;
+    const value = Number(raw);
+    if (!/^\d+$/.test(raw) || value > max)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${name}' is '${raw}': give ${what}, a whole number from 0 to ${max}.`);
+    return value;
+}
+function parsePrune(cwd) {
+    const config = input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Config);
+    return {
+        keepDays: wholeNumber(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.KeepDays, '30', 36500, 'the days a set may go unused before prune deletes it'),
+        keepLast: wholeNumber(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.KeepLast, '10', 100000, 'how many of the newest commit sets prune always keeps'),
+        planOnly: parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.PlanOnly, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.PlanOnly), false),
+        config: config ? node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, config) : undefined
+    };
+}
+function parseReporting(prefix) {
+    const prComment = parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.PrComment, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.PrComment), false);
+    const commitStatus = parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.CommitStatus, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.CommitStatus), false);
+    const token = input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.GitHubToken) || process.env.GITHUB_TOKEN || '';
+    if (token)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(token);
+    if ((prComment || commitStatus) && !token) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.GitHubToken}' is empty, but '${prComment ? _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.PrComment : _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.CommitStatus}' is on: pass \${{ github.token }} (the default in action.yml) or a token with pull-requests/statuses write access.`);
+    }
+    const instance = input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.InstanceName) || prefix.replace(/\/$/, '') || 'default';
+    if (!/^[\w./-]{1,64}$/.test(instance)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.InstanceName}' is '${instance}': use up to 64 letters, digits, '.', '_', '-' or '/'.`);
+    }
+    return { prComment, commitStatus, token, instance };
+}
+function parseStore(cwd) {
+    const backend = oneOf(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Backend, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Backend) || 'auto', _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .BACKENDS */ .A7);
+    const prefix = normalizePrefix(input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Prefix));
+    const bucketRaw = inputOr(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Bucket, [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .SeedEnv */ .LA.Bucket], '');
+    const cacheServiceAvailable = process.env.GITHUB_ACTIONS === 'true' && Boolean(process.env.ACTIONS_CACHE_URL || process.env.ACTIONS_RESULTS_URL);
+    const kind = backend === 'auto' ? (bucketRaw ? 's3' : cacheServiceAvailable ? 'actions-cache' : 'local') : backend;
+    if (kind === 'actions-cache')
+        return { kind, prefix };
+    if (kind === 'local') {
+        const root = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.LocalDir) || '.asset-store');
+        if (backend === 'auto')
+            refuseSilentLocalFallback(root);
+        return { kind, prefix, root };
+    }
+    if (!bucketRaw) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`backend '${kind}' needs a bucket: set the '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Bucket}' input or ${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .SeedEnv */ .LA.Bucket}.`);
+    }
+    const gcs = kind === 'gcs';
+    const endpoint = gcs
+        ? (parseEndpoint(input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Endpoint)) ?? GCS_ENDPOINT)
+        : parseEndpoint(inputOr(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Endpoint, ['AWS_ENDPOINT_URL_S3', 'AWS_ENDPOINT_URL'], ''));
+    const pathStyle = oneOf(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.ForcePathStyle, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.ForcePathStyle) || 'auto', ['auto', 'true', 'false']);
+    const accessKeyId = input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AccessKeyId);
+    const secretAccessKey = input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.SecretAccessKey);
+    const sessionToken = input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.SessionToken);
+    for (const secret of [accessKeyId, secretAccessKey, sessionToken])
+        if (secret)
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret);
+    if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Inputs '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AccessKeyId}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.SecretAccessKey}' go together: set both, or neither to use the AWS default credential chain.`);
+    }
+    if (gcs && !accessKeyId) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`backend 'gcs' needs an HMAC key: set '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AccessKeyId}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.SecretAccessKey}' (Cloud Storage → Settings → Interoperability; see "Google Cloud Storage" in the README).`);
+    }
+    const profile = input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Profile);
+    const roleArn = inputOr(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.RoleArn, [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .SeedEnv */ .LA.Role], '');
+    if (roleArn && !/^arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/.test(roleArn)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.RoleArn}' (or $${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .SeedEnv */ .LA.Role}) is '${roleArn}': give a role ARN such as arn:aws:iam::123456789012:role/assets.`);
+    }
+    return {
+        kind: 's3',
+        flavor: gcs ? 'gcs' : endpoint ? 'compatible' : 'aws',
+        prefix,
+        bucket: parseBucket(bucketRaw),
+        // GCS signs with any region name; 'auto' is what its docs use.
+        region: gcs ? input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Region) || 'auto' : inputOr(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Region, ['AWS_REGION', 'AWS_DEFAULT_REGION'], 'us-east-1'),
+        endpoint,
+        forcePathStyle: pathStyle === 'auto' ? endpoint !== undefined : pathStyle === 'true',
+        credentials: accessKeyId ? { accessKeyId, secretAccessKey, sessionToken: sessionToken || undefined } : undefined,
+        profile: profile || undefined,
+        role: roleArn ? { arn: roleArn, sessionName: input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.RoleSessionName) || 's3-asset-manager' } : undefined,
+        connectTimeoutMs: parseSeconds(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.ConnectTimeout, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.ConnectTimeout) || '10', 1, 600) * 1000,
+        requestTimeoutMs: parseSeconds(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.RequestTimeout, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.RequestTimeout) || '300', 1, 3600) * 1000
+    };
+}
+/** signing-key (one key per line) and cache-write; every key is masked before anything else can print it. */
+function parsePolicy() {
+    const keysText = input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.SigningKey) || process.env[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .SIGNING_KEY_ENV */ .on] || '';
+    const signing = (0,_sets_signing_js__WEBPACK_IMPORTED_MODULE_5__/* .parseSigningKeys */ .Br)(keysText);
+    for (const key of signing.keys)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(key);
+    if (signing.keys.some((key) => key.length < 16)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.SigningKey}' (${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .SIGNING_KEY_ENV */ .on}) holds a key shorter than 16 characters: use a long random secret, e.g. openssl rand -hex 32.`);
+    }
+    const choice = oneOf(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.CacheWrite, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.CacheWrite) || 'auto', ['auto', 'always', 'never']);
+    const event = process.env.GITHUB_EVENT_NAME ?? '';
+    const insideActions = process.env.GITHUB_ACTIONS === 'true';
+    const trusted = !insideActions || _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .TRUSTED_EVENTS */ .g$.includes(event);
+    const allowed = choice === 'always' || (choice === 'auto' && trusted);
+    const reason = choice === 'never'
+        ? `'${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.CacheWrite}' is never`
+        : `'${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.CacheWrite}: auto' writes it only on ${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .TRUSTED_EVENTS */ .g$.join(', ')} events, and this is a '${event || 'unknown'}' event (its commit's set is still written)`;
+    return { signing, cacheWrite: { allowed, reason } };
+}
+/**
+ * backend 'auto' fell back to a local directory. Outside GitHub, a job that sets the original tool's
+ * variables but no bucket is almost always an unset secret or a typo: failing (as the original did, exit
+ * 100) beats an exit 0 that uploads into a throwaway directory and rebuilds every time.
+ */
+function refuseSilentLocalFallback(root) {
+    const seedNames = Object.values(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .SeedEnv */ .LA).filter((name) => process.env[name] !== undefined);
+    if (process.env.GITHUB_ACTIONS !== 'true' && seedNames.length > 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .MissingBucketError */ .zx(`Missing environment variable: ${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .SeedEnv */ .LA.Bucket}. ${seedNames.join(', ')} ${seedNames.length > 1 ? 'are' : 'is'} set, as in an ` +
+            `s3-asset-manager job, but no bucket is: set ${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .SeedEnv */ .LA.Bucket} (or the '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Bucket}' input). To keep the assets in a ` +
+            `local directory on purpose, set backend to local (INPUT_BACKEND=local, or 'backend: local').`);
+    }
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`No bucket is set, so the assets are kept in the local directory ${root} (backend 'auto'; set 'backend: local' to choose it explicitly).`);
+}
+/**
+ * S3 settings for another bucket (apply's state backend, config.store): what the config names, the rest
+ * (credentials, timeouts, and endpoint/region unless named) from the action's own store settings.
+ */
+function deriveS3Settings(base, target) {
+    const inherited = base.kind === 's3' ? base : undefined;
+    const endpoint = target.endpoint ?? inherited?.endpoint;
+    return {
+        kind: 's3',
+        flavor: target.endpoint ? 'compatible' : (inherited?.flavor ?? 'aws'),
+        bucket: target.bucket,
+        prefix: target.prefix ?? '',
+        region: target.region ?? inherited?.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
+        endpoint,
+        forcePathStyle: inherited?.forcePathStyle ?? endpoint !== undefined,
+        credentials: inherited?.credentials,
+        profile: inherited?.profile,
+        role: inherited?.role,
+        connectTimeoutMs: inherited?.connectTimeoutMs ?? 10_000,
+        requestTimeoutMs: inherited?.requestTimeoutMs ?? 300_000
+    };
+}
+/** Whether `dir` or a folder above it holds a `.git` (directory, or file for worktrees and submodules). */
+function insideGitRepository(dir) {
+    for (let current = dir;; current = node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(current)) {
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(current, '.git')))
+            return true;
+        if (node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(current) === current)
+            return false;
+    }
+}
+/**
+ * `repo-path`, else $GIT_REPO_PATH, else `.`; outside GitHub, when `.` is not in a git repository but
+ * `./repo` is one, `./repo`: the original tool's Docker image found the repository there.
+ */
+function parseRepoPath(cwd) {
+    const given = inputOr(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.RepoPath, [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .SeedEnv */ .LA.RepoPath], '');
+    if (given)
+        return node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, given);
+    const seedDefault = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(cwd, 'repo');
+    if (!process.env.GITHUB_ACTIONS && !insideGitRepository(cwd) && (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(seedDefault, '.git'))) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`No repo-path or ${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .SeedEnv */ .LA.RepoPath}, and ${cwd} is not a git repository: using ${seedDefault}, as the original tool's image did.`);
+        return seedDefault;
+    }
+    return cwd;
+}
+/** Reads every input (with the seed's environment names as fallbacks) into one validated settings object. */
+function getInputs(argv = process.argv, cwd = process.cwd()) {
+    const mode = parseMode(argv);
+    const policy = parsePolicy();
+    const patternsText = inputOr(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.CodeHashPaths, [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .SeedEnv */ .LA.CodeHashFilter], '');
+    const store = parseStore(cwd);
+    return {
+        mode,
+        store,
+        repoPath: parseRepoPath(cwd),
+        commit: parseCommit(input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Commit)),
+        codeHashPatterns: (0,_hashing_patterns_js__WEBPACK_IMPORTED_MODULE_6__/* .parsePatterns */ .Z)(patternsText),
+        packageDirectory: node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, inputOr(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.PackageDirectory, [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .SeedEnv */ .LA.PackageDirectory], './packages')),
+        download: parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Download, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Download), false),
+        concurrency: parseConcurrency(input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Concurrency) || '16'),
+        legacySets: parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.LegacySets, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.LegacySets), false),
+        reporting: parseReporting(store.prefix),
+        apply: parseApply(cwd),
+        prune: parsePrune(cwd),
+        policy
+    };
+}
+
+
+/***/ }),
+
+/***/ 114:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  run: () => (/* binding */ run),
+  runUploadAfterAuto: () => (/* binding */ runUploadAfterAuto)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __webpack_require__(3838);
+// EXTERNAL MODULE: ./src/constants.ts
+var constants = __webpack_require__(7242);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/inputs.ts
+var src_inputs = __webpack_require__(8422);
+// EXTERNAL MODULE: ./src/modes/apply-outcome.ts
+var apply_outcome = __webpack_require__(2685);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./src/modes/check-record.ts
+
+
+
+/** The original tool's files, which its upload and downstream tasks read: plain text, no newline. */
+const SEED_COMMIT_FILE = '.commit-hash';
+const SEED_CODE_HASH_FILE = '.code-hash';
+async function writeCheckRecord(directory, record, found) {
+    await (0,promises_.mkdir)(directory, { recursive: true });
+    await (0,promises_.writeFile)(external_node_path_default().join(directory, constants/* CHECK_RECORD */.Ll), `${JSON.stringify(record)}\n`);
+    await (0,promises_.writeFile)(external_node_path_default().join(directory, SEED_COMMIT_FILE), record.commit);
+    const codeHashFile = external_node_path_default().join(directory, SEED_CODE_HASH_FILE);
+    await (record.codeHash ? (0,promises_.writeFile)(codeHashFile, record.codeHash) : (0,promises_.rm)(codeHashFile, { force: true }));
+    const marker = external_node_path_default().join(directory, constants/* FOUND_MARKER */.OX);
+    // A marker left from an earlier run would make upload skip assets that are not there.
+    await (found ? (0,promises_.writeFile)(marker, '') : (0,promises_.rm)(marker, { force: true }));
+}
+async function readCheckRecord(directory) {
+    try {
+        const data = JSON.parse(await (0,promises_.readFile)(external_node_path_default().join(directory, constants/* CHECK_RECORD */.Ll), 'utf8'));
+        if (typeof data.commit === 'string' && typeof data.codeHash === 'string') {
+            return { commit: data.commit, codeHash: data.codeHash, files: Number(data.files) || 0, bytes: Number(data.bytes) || 0 };
+        }
+    }
+    catch {
+        // No record of ours: a package directory the original tool's check filled, or none at all.
+    }
+    return readSeedFiles(directory);
+}
+/** `.commit-hash` / `.code-hash` as the original check writes them; undefined without a valid commit. */
+async function readSeedFiles(directory) {
+    const read = (name) => (0,promises_.readFile)(external_node_path_default().join(directory, name), 'utf8').then((text) => text.trim(), () => undefined);
+    const commit = await read(SEED_COMMIT_FILE);
+    if (!commit || !/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(commit))
+        return undefined;
+    return { commit, codeHash: (await read(SEED_CODE_HASH_FILE)) ?? '', files: 0, bytes: 0 };
+}
+async function hasFoundMarker(directory) {
+    try {
+        await (0,promises_.readFile)(external_node_path_default().join(directory, constants/* FOUND_MARKER */.OX));
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
+// EXTERNAL MODULE: ./src/git.ts
+var git = __webpack_require__(1243);
+// EXTERNAL MODULE: ./src/sets/manifest.ts
+var sets_manifest = __webpack_require__(9640);
+// EXTERNAL MODULE: ./src/report/progress.ts
+var progress = __webpack_require__(8991);
+// EXTERNAL MODULE: ./src/report/markdown.ts
+var report_markdown = __webpack_require__(4285);
+;// CONCATENATED MODULE: ./src/modes/check.ts
+
+
+
+
+
+
+
+async function codeHashOf(settings) {
+    const started = Date.now();
+    // Loaded only when a code hash is needed: a commit hit never pays for the glob libraries.
+    const { computeCodeHash } = await Promise.all(/* import() */[__webpack_require__.e(448), __webpack_require__.e(361)]).then(__webpack_require__.bind(__webpack_require__, 9361));
+    const result = await computeCodeHash(settings.repoPath, settings.codeHashPatterns);
+    const how = result.method === 'git'
+        ? `ids from git's index, ${(0,report_markdown/* plural */.LS)(result.hashed, 'changed or untracked file')} hashed`
+        : `every file hashed, ${(0,progress/* formatBytes */.z)(result.bytes)}, no git work tree at ${settings.repoPath}`;
+    core/* info */.pq(`Code hash ${result.hash} over ${(0,report_markdown/* plural */.LS)(result.files, 'file')} (${how}) in ${Date.now() - started} ms.`);
+    return result.hash;
+}
+async function missing(settings, commit, codeHash, location, started, untrusted) {
+    const tierOn = settings.codeHashPatterns.length > 0;
+    await writeCheckRecord(settings.packageDirectory, { commit, codeHash, files: 0, bytes: 0 }, false);
+    return {
+        mode: 'check',
+        commitHash: commit,
+        codeHash,
+        location,
+        elapsedMs: Date.now() - started,
+        untrusted,
+        outcome: 'missing',
+        found: false,
+        source: 'none',
+        files: 0,
+        bytes: 0,
+        message: tierOn
+            ? `No assets for commit ${commit} nor for code hash ${codeHash}: build and upload them.`
+            : `No assets for commit ${commit}: build and upload them.`
+    };
+}
+/** check: is there a stored asset set for this commit, or for the same code under its code hash? */
+async function check(settings, sets) {
+    const started = Date.now();
+    const tierOn = settings.codeHashPatterns.length > 0;
+    const commit = await (0,git/* resolveCommit */.W)({ override: settings.commit, repoPath: settings.repoPath, githubSha: process.env.GITHUB_SHA });
+    const location = sets.location(settings.store.prefix, commit);
+    core/* info */.pq(`Looking for the assets of commit ${commit} in ${location}`);
+    const result = await sets.findOrPromote({
+        prefix: settings.store.prefix,
+        commit,
+        codeHash: tierOn ? () => codeHashOf(settings) : undefined,
+        concurrency: settings.concurrency,
+        legacySets: settings.legacySets
+    });
+    if (result.found && result.legacy && settings.download) {
+        throw new errors/* IntegrityError */.cs(`The assets of commit ${commit} were found by the legacy-sets rule (no manifest), so they cannot be verified and are not downloaded. ` +
+            `Rebuild and upload them (which writes a manifest), or turn 'download' off for this step.`);
+    }
+    if (!result.found)
+        return missing(settings, commit, result.codeHash, location, started, result.untrusted);
+    let files = result.manifest?.files ?? [];
+    const download = settings.download;
+    if (download) {
+        core/* info */.pq(`Downloading the assets into ${settings.packageDirectory}`);
+        try {
+            files = (await sets.download(settings.store.prefix, commit, result.manifest, settings.packageDirectory, settings.concurrency)).files;
+        }
+        catch (error) {
+            // A prune may delete the set between our reading its manifest and its objects: it deletes the manifest
+            // first, so a manifest gone now means the set is gone, which is a miss, not a failure.
+            if (!(error instanceof errors/* MissingObjectError */.S3) || (await sets.stored(settings.store.prefix, commit)) !== undefined)
+                throw error;
+            core/* warning */.$e(`The assets of commit ${commit} were deleted while they downloaded (a prune?): treating this as not found.`);
+            return missing(settings, commit, result.codeHash, location, started, result.untrusted);
+        }
+    }
+    await writeCheckRecord(settings.packageDirectory, {
+        commit,
+        codeHash: result.codeHash,
+        files: result.legacy?.files ?? files.length,
+        bytes: result.legacy?.bytes ?? (0,sets_manifest/* totalBytes */.ob)(files)
+    }, true);
+    const base = {
+        mode: 'check',
+        commitHash: commit,
+        codeHash: result.codeHash,
+        location,
+        elapsedMs: Date.now() - started,
+        untrusted: result.untrusted
+    };
+    const fileCount = result.legacy?.files ?? files.length;
+    return {
+        ...base,
+        outcome: 'found',
+        found: true,
+        source: result.source,
+        files: fileCount,
+        bytes: result.legacy?.bytes ?? (0,sets_manifest/* totalBytes */.ob)(files),
+        message: result.source === 'commit'
+            ? `Found the assets of commit ${commit} (${(0,report_markdown/* plural */.LS)(fileCount, 'file')})${download ? ' and downloaded them' : ''}.`
+            : `Found the assets under code hash ${result.codeHash} and copied them to commit ${commit} (${(0,report_markdown/* plural */.LS)(fileCount, 'file')})${download ? ', then downloaded them' : ''}.`
+    };
+}
+
+;// CONCATENATED MODULE: ./src/modes/upload.ts
+
+
+
+
+
+
+
+/** upload: store what was built, unless check found it or it is already stored. */
+async function upload(settings, sets) {
+    const started = Date.now();
+    const record = await readCheckRecord(settings.packageDirectory);
+    const commit = await (0,git/* resolveCommit */.W)({
+        override: settings.commit,
+        repoPath: settings.repoPath,
+        recorded: record?.commit,
+        githubSha: process.env.GITHUB_SHA
+    });
+    const location = sets.location(settings.store.prefix, commit);
+    const base = { mode: 'upload', commitHash: commit, location };
+    const skipped = (codeHash, files, bytes, message) => ({
+        ...base,
+        outcome: 'skipped',
+        found: true,
+        source: 'commit',
+        codeHash,
+        files,
+        bytes,
+        elapsedMs: Date.now() - started,
+        message
+    });
+    if (await hasFoundMarker(settings.packageDirectory)) {
+        return skipped(record?.codeHash ?? '', record?.files ?? 0, record?.bytes ?? 0, `${constants/* FOUND_MARKER */.OX} exists in ${settings.packageDirectory}: check found the assets, nothing to upload.`);
+    }
+    const existing = await sets.stored(settings.store.prefix, commit);
+    if (existing) {
+        const files = existing === 'stored' ? [] : existing.files;
+        const codeHash = existing === 'stored' ? (record?.codeHash ?? '') : existing.codeHash;
+        return skipped(codeHash, files.length, (0,sets_manifest/* totalBytes */.ob)(files), `The assets of commit ${commit} are already stored in ${location}.`);
+    }
+    // The code hash is computed when the patterns are given; otherwise check's record of it is used.
+    const codeHash = settings.codeHashPatterns.length > 0 ? await codeHashOf(settings) : (record?.codeHash ?? '');
+    core/* info */.pq(`Uploading ${settings.packageDirectory} to ${location}`);
+    const manifest = await sets.publish({
+        prefix: settings.store.prefix,
+        commit,
+        codeHash,
+        directory: settings.packageDirectory,
+        concurrency: settings.concurrency
+    });
+    return {
+        ...base,
+        outcome: 'uploaded',
+        found: false,
+        source: 'none',
+        codeHash,
+        files: manifest.files.length,
+        bytes: (0,sets_manifest/* totalBytes */.ob)(manifest.files),
+        elapsedMs: Date.now() - started,
+        message: `Uploaded ${(0,report_markdown/* plural */.LS)(manifest.files.length, 'file')} to ${location}${codeHash ? ` and cached them under code hash ${codeHash}` : ''}.`
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/plan-graph.ts
+/** Above this many tools the picture stops helping; the summary shows the table only. */
+const GRAPH_LIMIT = 50;
+const STYLES = {
+    Create: { className: 'create', style: 'fill:#dafbe1,stroke:#1a7f37,color:#1f2328', legend: '🟩 create' },
+    Update: { className: 'update', style: 'fill:#fff8c5,stroke:#9a6700,color:#1f2328', legend: '🟨 update' },
+    Delete: { className: 'delete', style: 'fill:#ffebe9,stroke:#cf222e,color:#1f2328,stroke-dasharray:4 3', legend: '🟥 delete' },
+    Unchanged: { className: 'unchanged', style: 'fill:#f6f8fa,stroke:#8c959f,color:#57606a', legend: '⬜ unchanged' },
+    Failed: { className: 'failed', style: 'fill:#ffebe9,stroke:#cf222e,color:#1f2328,stroke-width:3px', legend: '❌ failed' }
+};
+/** A Mermaid label: quotes and the characters Mermaid reads as markup become entity codes. */
+function label(text) {
+    return `"${text.replace(/[#"<>]/g, (char) => `#${char.charCodeAt(0)};`)}"`;
+}
+/**
+ * The plan as a Mermaid flowchart, in a fenced block GitHub renders: a node per tool labelled
+ * `name.instanceID`, styled by its action; solid arrows for dependsOn, dotted ones for output references,
+ * from the tool that runs first. `failedRef` marks the tool a run stopped at.
+ */
+function planFlowchart(graph, failedRef) {
+    const ids = new Map(graph.nodes.map((node, index) => [node.ref, `t${index}`]));
+    const lines = ['flowchart LR'];
+    for (const node of graph.nodes)
+        lines.push(`  ${ids.get(node.ref)}[${label(node.ref)}]`);
+    const seen = new Set();
+    for (const edge of graph.edges) {
+        const from = ids.get(edge.from);
+        const to = ids.get(edge.to);
+        const id = `${from}>${to}`;
+        if (!from || !to || seen.has(id))
+            continue;
+        seen.add(id);
+        lines.push(`  ${from} ${edge.kind === 'dependsOn' ? '-->' : '-.->'} ${to}`);
+    }
+    const used = new Set();
+    const byClass = new Map();
+    for (const node of graph.nodes) {
+        const style = node.ref === failedRef ? 'Failed' : node.action;
+        used.add(style);
+        byClass.set(style, [...(byClass.get(style) ?? []), ids.get(node.ref)]);
+    }
+    for (const [style, members] of byClass) {
+        lines.push(`  classDef ${STYLES[style].className} ${STYLES[style].style}`);
+        lines.push(`  class ${members.join(',')} ${STYLES[style].className}`);
+    }
+    const legend = Object.keys(STYLES).filter((style) => used.has(style)).map((style) => STYLES[style].legend);
+    const kinds = new Set(graph.edges.map((edge) => edge.kind));
+    const arrows = [kinds.has('dependsOn') ? 'solid arrow: dependsOn' : '', kinds.has('reference') ? 'dotted arrow: output reference' : '']
+        .filter(Boolean)
+        .map((part) => ` · ${part}`)
+        .join('');
+    return `\`\`\`mermaid\n${lines.join('\n')}\n\`\`\`\n\n<sub>${legend.join(' · ')}${arrows}</sub>`;
+}
+
+;// CONCATENATED MODULE: ./src/report/apply-report.ts
+
+
+const ACTION_ICON = { Create: '➕ Create', Update: '🔄 Update', Delete: '➖ Delete' };
+/** `name_instanceID` (the state key) as `name.instanceID`, the form configs and the graph use. */
+const refOf = (key) => key.replace('_', '.');
+function statusOf(outcome, index) {
+    const failure = outcome.failure;
+    if (!failure)
+        return '✅ applied';
+    if (index < failure.applied)
+        return '✅ applied';
+    return index === failure.applied ? '❌ failed' : '⏸️ not run';
+}
+/** The plan as a markdown table: tool, action, reason, and what happened to it when the plan ran. */
+function planTable(outcome) {
+    const ran = !outcome.planOnly;
+    const headers = ['Tool', 'Action', 'Reason', ...(ran ? ['Result'] : [])];
+    const rows = outcome.plan.map((change, index) => [
+        (0,report_markdown/* code */.aY)(refOf(change.key)),
+        ACTION_ICON[change.action],
+        (0,report_markdown/* text */.Qq)(change.reason),
+        ...(ran ? [statusOf(outcome, index)] : [])
+    ]);
+    return (0,report_markdown/* table */.tp)(headers, rows);
+}
+function headline(outcome) {
+    const failure = outcome.failure;
+    if (failure) {
+        const saved = failure.applied === 0 ? 'No change was applied.' : `${(0,report_markdown/* plural */.LS)(failure.applied, 'change')} before it applied and saved in the state.`;
+        return `❌ Tool ${(0,report_markdown/* code */.aY)(refOf(failure.key))} failed: ${(0,report_markdown/* text */.Qq)((0,report_markdown/* firstLine */.TM)(failure.error))}\n\n${saved}`;
+    }
+    if (outcome.changes === 0)
+        return 'No changes: the state matches the config.';
+    const changes = (0,report_markdown/* plural */.LS)(outcome.changes, 'change');
+    return outcome.planOnly ? `Plan: ${changes}, not applied (plan-only).` : `Applied ${changes}.`;
+}
+/** Headline, the plan as a graph (small configs) and as a table, and where the state lives. */
+function applyMarkdown(outcome, heading) {
+    const parts = [heading, headline(outcome)];
+    if (outcome.changes > 0) {
+        if (outcome.graph.nodes.length <= GRAPH_LIMIT) {
+            parts.push(planFlowchart(outcome.graph, outcome.failure && refOf(outcome.failure.key)));
+        }
+        else {
+            parts.push(`<sub>The plan has ${(0,report_markdown/* plural */.LS)(outcome.graph.nodes.length, 'tool')}, more than a graph can show (${GRAPH_LIMIT}): the table lists every change.</sub>`);
+        }
+        parts.push(planTable(outcome));
+    }
+    parts.push(`State: ${(0,report_markdown/* text */.Qq)(outcome.stateDescription)} · commit ${(0,report_markdown/* code */.aY)(outcome.commitHash)} · ${(0,report_markdown/* seconds */.YA)(outcome.elapsedMs)}`);
+    return `${parts.join('\n\n')}\n`;
+}
+function applySummaryHeading(outcome) {
+    return `### S3 Asset Manager — apply${outcome.planOnly ? ' (plan only)' : ''}${outcome.failure ? ' failed' : ''}`;
+}
+function applyReport(outcome, instance) {
+    const changes = (0,report_markdown/* plural */.LS)(outcome.changes, 'change');
+    const description = outcome.failure
+        ? `apply failed at ${refOf(outcome.failure.key)}: ${(0,report_markdown/* firstLine */.TM)(outcome.failure.error)}`
+        : outcome.changes === 0
+            ? 'no changes'
+            : `${changes} ${outcome.planOnly ? 'planned' : 'applied'}`;
+    return {
+        state: outcome.failure ? 'failure' : 'success',
+        description,
+        markdown: applyMarkdown(outcome, `#### S3 Asset Manager · ${(0,report_markdown/* code */.aY)(instance)} · apply`),
+        commit: outcome.commitHash
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/assets-report.ts
+
+
+const OUTCOME_LABEL = {
+    found: '✅ found',
+    missing: '🔨 not found — build needed',
+    uploaded: '⬆️ uploaded',
+    skipped: '⏭️ skipped (already stored)'
+};
+const SOURCE_LABEL = {
+    commit: 'this commit',
+    cache: 'code-hash cache (copied to this commit)',
+    none: '—'
+};
+/** The rows of the summary and comment tables, as markdown cells. */
+function summaryRows(result) {
+    const location = result.locationUrl ? (0,report_markdown/* link */.nf)((0,report_markdown/* code */.aY)(result.location), result.locationUrl) : (0,report_markdown/* code */.aY)(result.location);
+    return [
+        ['Outcome', OUTCOME_LABEL[result.outcome]],
+        ['Source', SOURCE_LABEL[result.source]],
+        ['Commit', (0,report_markdown/* code */.aY)(result.commitHash)],
+        ['Code hash', result.codeHash ? (0,report_markdown/* code */.aY)(result.codeHash) : '— (tier off)'],
+        ['Files', result.files.toLocaleString('en-US')],
+        ['Size', (0,progress/* formatBytes */.z)(result.bytes)],
+        ['Location', location],
+        ['Time', (0,report_markdown/* seconds */.YA)(result.elapsedMs)],
+        ...(result.untrusted
+            ? [['Untrusted', `${(0,report_markdown/* plural */.LS)(result.untrusted, 'set')} ignored: manifest not verified by the signing key`]]
+            : [])
+    ];
+}
+/** The heading, the run's sentence and the table: the job summary and the PR comment share it. */
+function assetsMarkdown(result, heading) {
+    return `${heading}\n\n${(0,report_markdown/* text */.Qq)(result.message)}\n\n${(0,report_markdown/* table */.tp)(['', ''], summaryRows(result))}\n`;
+}
+function statusDescription(result) {
+    const shortHash = result.codeHash.slice(0, 8);
+    switch (result.outcome) {
+        case 'found':
+            return result.source === 'cache'
+                ? `assets found in cache (code hash ${shortHash}…), ${(0,report_markdown/* plural */.LS)(result.files, 'file')}`
+                : `assets found for this commit, ${(0,report_markdown/* plural */.LS)(result.files, 'file')}`;
+        case 'missing':
+            return 'assets not found — build needed';
+        case 'uploaded':
+            return `assets uploaded, ${(0,report_markdown/* plural */.LS)(result.files, 'file')} (${(0,progress/* formatBytes */.z)(result.bytes)})`;
+        case 'skipped':
+            return 'assets already stored';
+    }
+}
+/** The commit status and PR comment for a check or upload. */
+function assetsReport(result, instance) {
+    return {
+        state: result.outcome === 'missing' ? 'pending' : 'success',
+        description: statusDescription(result),
+        markdown: assetsMarkdown(result, `#### S3 Asset Manager · ${(0,report_markdown/* code */.aY)(instance)}`),
+        commit: result.commitHash
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/console-links.ts
+/** The AWS console's host for a region's partition. */
+function awsConsoleHost(region) {
+    if (region.startsWith('cn-'))
+        return 'console.amazonaws.cn';
+    if (region.startsWith('us-gov-'))
+        return 'console.amazonaws-us-gov.com';
+    return 's3.console.aws.amazon.com';
+}
+/**
+ * A web console page showing a set's location (`s3://bucket/key/`, `gs://bucket/key/`), where a console
+ * exists: the AWS S3 console (the bucket's region included, or it redirects) and the Google Cloud console.
+ * Other S3-compatible services, the local store and the Actions cache have none: undefined.
+ */
+function consoleUrl(location, store) {
+    if (store.kind !== 's3' || store.flavor === 'compatible')
+        return undefined;
+    const match = /^(s3|gs):\/\/([^/]+)\/(.*)$/.exec(location);
+    if (!match)
+        return undefined;
+    const [, , bucket = '', key = ''] = match;
+    if (store.flavor === 'gcs') {
+        const pathPart = [bucket, ...key.split('/')].map(encodeURIComponent).join('/');
+        return `https://console.cloud.google.com/storage/browser/${pathPart}`;
+    }
+    const query = new URLSearchParams({ region: store.region, bucketType: 'general', prefix: key, showversions: 'false' });
+    return `https://${awsConsoleHost(store.region)}/s3/buckets/${encodeURIComponent(bucket)}?${query.toString()}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/github.ts
+
+const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
+function commentMarker(instance) {
+    return `<!-- s3-asset-manager:${instance} -->`;
+}
+function statusContext(instance) {
+    return `s3-asset-manager/${instance}`;
+}
+function explainFailure(what, error) {
+    const status = error.status;
+    const message = error.message ?? String(error);
+    if (status === 403 || status === 404) {
+        return (`Could not ${what} (HTTP ${status}: ${message}). The token lacks permission: workflows need ` +
+            `'permissions: pull-requests: write' (comments) or 'statuses: write' (statuses), and pull requests from forks get a read-only token. Continuing.`);
+    }
+    return `Could not ${what}: ${message}. Continuing.`;
+}
+/**
+ * Posts the commit status and creates or updates this instance's pull-request comment, as asked. Reporting
+ * never fails the step: a missing permission (forks) or an API failure is a warning.
+ * Goes through @actions/github, so GITHUB_API_URL (GitHub Enterprise Server) is honoured.
+ */
+async function reportToGitHub(settings, report) {
+    if (!settings.prComment && !settings.commitStatus)
+        return;
+    const { context, getOctokit } = await __webpack_require__.e(/* import() */ 785).then(__webpack_require__.bind(__webpack_require__, 2785));
+    if (!process.env.GITHUB_REPOSITORY) {
+        core/* warning */.$e('GITHUB_REPOSITORY is not set, so there is no repository to report to; skipping the comment and status.');
+        return;
+    }
+    const octokit = getOctokit(settings.token);
+    const { owner, repo } = context.repo;
+    const pullRequest = PR_EVENTS.has(context.eventName)
+        ? context.payload.pull_request
+        : undefined;
+    const runUrl = context.runId ? `${context.serverUrl}/${owner}/${repo}/actions/runs/${context.runId}` : undefined;
+    if (settings.commitStatus) {
+        const sha = pullRequest?.head.sha ?? report.commit;
+        try {
+            await octokit.rest.repos.createCommitStatus({
+                owner,
+                repo,
+                sha,
+                state: report.state,
+                context: statusContext(settings.instance),
+                description: report.description.slice(0, 140),
+                target_url: runUrl
+            });
+            core/* info */.pq(`Commit status '${statusContext(settings.instance)}' set on ${sha}: ${report.description}`);
+        }
+        catch (error) {
+            core/* warning */.$e(explainFailure(`set the commit status on ${sha}`, error));
+        }
+    }
+    if (settings.prComment) {
+        if (!pullRequest) {
+            core/* info */.pq(`'pr-comment' is on, but this is a '${context.eventName}' event, not a pull request: no comment.`);
+            return;
+        }
+        const marker = commentMarker(settings.instance);
+        const footer = runUrl ? `\n\n<sub>Updated by [run ${context.runId}](${runUrl}) at ${new Date().toISOString()}</sub>` : '';
+        const body = `${marker}\n${report.markdown}${footer}`;
+        try {
+            const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+                owner,
+                repo,
+                issue_number: pullRequest.number,
+                per_page: 100
+            });
+            const existing = comments.find((comment) => comment.body?.includes(marker));
+            if (existing) {
+                await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
+                core/* info */.pq(`Updated the comment on pull request #${pullRequest.number}.`);
+            }
+            else {
+                await octokit.rest.issues.createComment({ owner, repo, issue_number: pullRequest.number, body });
+                core/* info */.pq(`Commented on pull request #${pullRequest.number}.`);
+            }
+        }
+        catch (error) {
+            core/* warning */.$e(explainFailure(`comment on pull request #${pullRequest.number}`, error));
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/prune-report.ts
+
+
+/** Rows of deleted sets shown in a summary; the rest are counted. */
+const LISTED = 50;
+function ageDays(age, now) {
+    return `${Math.floor((now - age.getTime()) / 86_400_000)} d`;
+}
+/** prune's job summary: the totals, then what went (or would go) and why. */
+function pruneMarkdown(outcome, heading, now = Date.now()) {
+    const verb = outcome.planOnly ? 'Would delete' : 'Deleted';
+    const doomed = outcome.decisions.filter((decision) => decision.delete);
+    const parts = [
+        heading,
+        (0,report_markdown/* text */.Qq)(outcome.message),
+        (0,report_markdown/* table */.tp)(['', ''], [
+            ['Store', (0,report_markdown/* code */.aY)(outcome.storeName)],
+            [`${verb} sets`, outcome.prunedSets.toLocaleString('en-US')],
+            [`${verb}, left without a manifest`, (0,report_markdown/* plural */.LS)(outcome.prunedOrphans, 'group')],
+            [`${verb} objects`, `${outcome.prunedObjects.toLocaleString('en-US')} (${(0,progress/* formatBytes */.z)(outcome.prunedBytes)})`],
+            ['Kept sets', outcome.keptSets.toLocaleString('en-US')],
+            ['Time', (0,report_markdown/* seconds */.YA)(outcome.elapsedMs)]
+        ])
+    ];
+    if (doomed.length > 0) {
+        parts.push((0,report_markdown/* table */.tp)(['Set', 'Age', 'Objects', 'Size', 'Why'], doomed
+            .slice(0, LISTED)
+            .map((decision) => [
+            (0,report_markdown/* code */.aY)(outcome.url(decision.set.root)),
+            ageDays(decision.age, now),
+            decision.set.objects.length.toLocaleString('en-US'),
+            (0,progress/* formatBytes */.z)(decision.set.bytes),
+            (0,report_markdown/* text */.Qq)(decision.reason)
+        ])));
+        if (doomed.length > LISTED)
+            parts.push(`…and ${(0,report_markdown/* plural */.LS)(doomed.length - LISTED, 'more set')}; the log lists every one.`);
+    }
+    return `${parts.join('\n\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/report/summary.ts
+
+
+
+
+/** Writes markdown to the job summary when the runner provides one (GITHUB_STEP_SUMMARY); a no-op elsewhere. */
+async function writeSummaryMarkdown(markdown) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    try {
+        await core/* summary */.z.addRaw(markdown, true).write();
+    }
+    catch (error) {
+        throw new Error(`Could not write the job summary to GITHUB_STEP_SUMMARY (${process.env.GITHUB_STEP_SUMMARY}): ${(0,report_markdown/* firstLine */.TM)((0,errors/* errorMessage */.gJ)(error))}`, { cause: error });
+    }
+    finally {
+        core/* summary */.z.emptyBuffer();
+    }
+}
+function writeSummary(result) {
+    return writeSummaryMarkdown(assetsMarkdown(result, `### S3 Asset Manager — ${result.mode}`));
+}
+/** A failed check or upload still says what happened: the error's first line, the rest folded. */
+function failureMarkdown(mode, message) {
+    const [head = '', ...rest] = message.split(/\r?\n/);
+    const details = rest.join('\n').trim();
+    return (`### S3 Asset Manager — ${mode} failed\n\n❌ ${(0,report_markdown/* text */.Qq)(head.trim())}\n` +
+        (details ? `\n<details><summary>Details</summary>\n\n${details.split('\n').map(report_markdown/* text */.Qq).join('<br>\n')}\n\n</details>\n` : ''));
+}
+
+// EXTERNAL MODULE: ./src/stores/index.ts
+var stores = __webpack_require__(2826);
+// EXTERNAL MODULE: ./src/sets/object-sets.ts
+var object_sets = __webpack_require__(9538);
+;// CONCATENATED MODULE: ./src/sets/index.ts
+
+
+/** The asset sets of the configured store; the Actions cache backend is loaded only when chosen. */
+async function createAssetSets(settings, concurrency, policy) {
+    if (settings.kind === 'actions-cache') {
+        const { ActionsCacheSets } = await Promise.all(/* import() */[__webpack_require__.e(255), __webpack_require__.e(100)]).then(__webpack_require__.bind(__webpack_require__, 5719));
+        return new ActionsCacheSets(policy);
+    }
+    return new object_sets/* ObjectAssetSets */.L0(await (0,stores/* createStore */.y)(settings, concurrency), policy);
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Writing an output failed: the runner's GITHUB_OUTPUT file is missing or not writable. */
+class OutputError extends Error {
+}
+/** On a runner outputs go to GITHUB_OUTPUT; elsewhere (Concourse, a shell) they are printed as name=value. */
+function setOutput(name, value) {
+    if (!process.env.GITHUB_OUTPUT && !process.env.GITHUB_ACTIONS) {
+        process.stdout.write(`${name}=${value}\n`);
+        return;
+    }
+    try {
+        core/* setOutput */.uH(name, value);
+    }
+    catch (error) {
+        throw new OutputError(`Could not set the output '${name}': ${(0,report_markdown/* firstLine */.TM)((0,errors/* errorMessage */.gJ)(error))} (GITHUB_OUTPUT=${process.env.GITHUB_OUTPUT ?? ''}). ` +
+            `The runner provides this file; when running the bundle yourself, unset GITHUB_OUTPUT or point it at a writable file.`);
+    }
+}
+function setOutputs(result) {
+    setOutput(constants/* Outputs */.tY.Found, String(result.found));
+    setOutput(constants/* Outputs */.tY.Source, result.source);
+    setOutput(constants/* Outputs */.tY.CommitHash, result.commitHash);
+    setOutput(constants/* Outputs */.tY.CodeHash, result.codeHash);
+    setOutput(constants/* Outputs */.tY.Location, result.location);
+    setOutput(constants/* Outputs */.tY.Files, String(result.files));
+    setOutput(constants/* Outputs */.tY.Bytes, String(result.bytes));
+}
+async function runMode(settings) {
+    if (settings.mode === 'apply') {
+        // Loaded on demand: apply pulls in YAML and the S3 state backend, which check and upload do not need.
+        const { apply } = await Promise.all(/* import() */[__webpack_require__.e(358), __webpack_require__.e(243), __webpack_require__.e(448), __webpack_require__.e(714), __webpack_require__.e(289), __webpack_require__.e(75), __webpack_require__.e(5)]).then(__webpack_require__.bind(__webpack_require__, 5005));
+        const outcome = await apply(settings);
+        core/* info */.pq(outcome.message);
+        setOutput(constants/* Outputs */.tY.Changes, String(outcome.changes));
+        setOutput(constants/* Outputs */.tY.Plan, JSON.stringify(outcome.plan));
+        setOutput(constants/* Outputs */.tY.ToolOutputs, JSON.stringify(outcome.outputs));
+        setOutput(constants/* Outputs */.tY.Found, String(outcome.found));
+        setOutput(constants/* Outputs */.tY.CommitHash, outcome.commitHash);
+        await writeSummaryMarkdown(applyMarkdown(outcome, applySummaryHeading(outcome)));
+        await reportToGitHub(settings.reporting, applyReport(outcome, settings.reporting.instance));
+        return;
+    }
+    if (settings.mode === 'prune') {
+        const { prune } = await __webpack_require__.e(/* import() */ 618).then(__webpack_require__.bind(__webpack_require__, 8618));
+        const outcome = await prune(settings);
+        core/* info */.pq(outcome.message);
+        setOutput(constants/* Outputs */.tY.PrunedSets, String(outcome.prunedSets));
+        setOutput(constants/* Outputs */.tY.PrunedObjects, String(outcome.prunedObjects));
+        setOutput(constants/* Outputs */.tY.PrunedBytes, String(outcome.prunedBytes));
+        setOutput(constants/* Outputs */.tY.KeptSets, String(outcome.keptSets));
+        await writeSummaryMarkdown(pruneMarkdown(outcome, `### S3 Asset Manager — prune${outcome.planOnly ? ' (plan only)' : ''}`));
+        return;
+    }
+    if (settings.mode === 'auto' && !process.env.GITHUB_ACTIONS) {
+        throw new errors/* InputError */.dz(`mode 'auto' checks now and uploads in the runner's post step, which only GitHub Actions runs. Elsewhere run 'check', build, then 'upload' (node dist/index.js check … node dist/index.js upload).`);
+    }
+    const sets = await createAssetSets(settings.store, settings.concurrency, settings.policy);
+    try {
+        const ran = settings.mode === 'upload' ? await upload(settings, sets) : await check(settings, sets);
+        const result = { ...ran, locationUrl: consoleUrl(ran.location, settings.store) };
+        core/* info */.pq(result.message);
+        setOutputs(result);
+        await writeSummary(result);
+        await reportToGitHub(settings.reporting, assetsReport(result, settings.reporting.instance));
+        if (settings.mode === 'auto') {
+            const state = { found: result.found, commit: result.commitHash, packageDirectory: settings.packageDirectory };
+            core/* saveState */.LZ(constants/* State */.Uw.Auto, JSON.stringify(state));
+            if (!result.found)
+                core/* info */.pq(`Build into ${settings.packageDirectory}: the post step uploads it when the job succeeds.`);
+        }
+    }
+    finally {
+        // After the outputs: recording a hit's use must not delay the steps that wait on `found`.
+        await sets.flush();
+        sets.close();
+    }
+}
+/** A failed step's summary and PR report still say what happened; a failure here only warns. */
+async function reportFailure(settings, error) {
+    if (error instanceof OutputError)
+        return;
+    const mode = settings?.mode ?? (core/* getInput */.V4('mode') || process.argv[2] || 'step');
+    try {
+        if (error instanceof apply_outcome/* ApplyFailedError */._) {
+            await writeSummaryMarkdown(applyMarkdown(error.outcome, applySummaryHeading(error.outcome)));
+            if (settings)
+                await reportToGitHub(settings.reporting, applyReport(error.outcome, settings.reporting.instance));
+            return;
+        }
+        await writeSummaryMarkdown(failureMarkdown(mode, (0,errors/* errorMessage */.gJ)(error)));
+    }
+    catch (reportError) {
+        core/* warning */.$e((0,errors/* errorMessage */.gJ)(reportError));
+    }
+}
+/** The post step of `mode: auto`: the upload, with the commit the main step checked. */
+async function runUploadAfterAuto(state) {
+    let settings;
+    try {
+        const inputs = (0,src_inputs/* getInputs */.GP)();
+        settings = { ...inputs, mode: 'upload', commit: state.commit, packageDirectory: state.packageDirectory };
+        await runMode(settings);
+    }
+    catch (error) {
+        await reportFailure(settings, error);
+        core/* setFailed */.C1((0,errors/* errorMessage */.gJ)(error));
+    }
+}
+/** The action's entry: reads the inputs, runs the mode, sets outputs; the one place that fails the step. */
+async function run() {
+    let settings;
+    try {
+        settings = (0,src_inputs/* getInputs */.GP)();
+        await runMode(settings);
+    }
+    catch (error) {
+        await reportFailure(settings, error);
+        try {
+            // `found` is always set, so a later `if:` never reads an empty string.
+            setOutput(constants/* Outputs */.tY.Found, 'false');
+        }
+        catch {
+            // The outputs file is what failed; the message below says so.
+        }
+        core/* setFailed */.C1((0,errors/* errorMessage */.gJ)(error));
+        if (error instanceof errors/* MissingBucketError */.zx)
+            process.exitCode = error.exitCode;
+    }
+}
+
+
+/***/ }),
+
+/***/ 2685:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ ApplyFailedError)
+/* harmony export */ });
+/** A change failed: carries the outcome so far, so the summary can show what was applied and what failed. */
+class ApplyFailedError extends Error {
+    outcome;
+    constructor(message, outcome, options) {
+        super(message, options);
+        this.outcome = outcome;
+        this.name = 'ApplyFailedError';
+    }
+}
+
+
+/***/ }),
+
+/***/ 4285:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LS: () => (/* binding */ plural),
+/* harmony export */   Qq: () => (/* binding */ text),
+/* harmony export */   TM: () => (/* binding */ firstLine),
+/* harmony export */   YA: () => (/* binding */ seconds),
+/* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   nf: () => (/* binding */ link),
+/* harmony export */   tp: () => (/* binding */ table)
+/* harmony export */ });
+/**
+ * GitHub-flavoured markdown for job summaries and pull-request comments. Everything is written as
+ * markdown, never as HTML cells: GitHub does not parse markdown inside an HTML block, so `code` in a
+ * `<td>` shows its backticks.
+ */
+/** "1 file", "2 files"; `plural` for irregular nouns. */
+function plural(count, noun, pluralNoun = `${noun}s`) {
+    return `${count.toLocaleString('en-US')} ${count === 1 ? noun : pluralNoun}`;
+}
+/** A code span that survives any content: the fence is one backtick longer than the longest run inside. */
+function code(text) {
+    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${text}${pad}${fence}`;
+}
+/**
+ * Plain text made inert: the characters that start emphasis, code, links, HTML or strike-through are
+ * escaped, and so is a line start that would open a heading, quote or list; newlines become spaces.
+ */
+function text(value) {
+    return value
+        .replace(/\r?\n/g, ' ')
+        .replace(/[\\`*_[\]|~]/g, (char) => `\\${char}`)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/^(\s*)([#+-]|\d+[.)])/, '$1\\$2');
+}
+function link(label, href) {
+    return `[${label}](${href.replace(/[()\s]/g, (char) => encodeURIComponent(char))})`;
+}
+/** A table cell: pipes are escaped even inside code spans (GFM splits cells before it parses spans). */
+function cell(value) {
+    return value.replace(/\r?\n/g, ' ').replace(/(?<!\\)\|/g, '\\|');
+}
+/** A GFM table; cells are markdown already (use `code`, `text`, `link`). */
+function table(headers, rows) {
+    return [
+        `| ${headers.map(cell).join(' | ')} |`,
+        `|${headers.map(() => '---').join('|')}|`,
+        ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)
+    ].join('\n');
+}
+function seconds(milliseconds) {
+    return `${(milliseconds / 1000).toFixed(1)} s`;
+}
+/** The first line of an error message, for a summary headline. */
+function firstLine(message) {
+    return (message.split(/\r?\n/)[0] ?? '').trim();
+}
+
+
+/***/ }),
+
+/***/ 8991:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ Progress),
+/* harmony export */   z: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4285);
+
+
+const MB = 1024 * 1024;
+function formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${Math.round(bytes)} B`;
+    if (bytes < MB)
+        return `${(bytes / 1024).toFixed(1)} KiB`;
+    if (bytes < 1024 * MB)
+        return `${(bytes / MB).toFixed(1)} MiB`;
+    return `${(bytes / 1024 / MB).toFixed(2)} GiB`;
+}
+/**
+ * Counts files and bytes of a transfer and logs a line at most every `intervalMs`, so a long upload
+ * or copy shows it is moving; a short one logs only its closing line.
+ */
+class Progress {
+    verb;
+    totalFiles;
+    totalBytes;
+    intervalMs;
+    log;
+    files = 0;
+    bytes = 0;
+    started = Date.now();
+    lastLog = Date.now();
+    grouped = false;
+    constructor(verb, totalFiles, totalBytes, intervalMs = 5000, log = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq) {
+        this.verb = verb;
+        this.totalFiles = totalFiles;
+        this.totalBytes = totalBytes;
+        this.intervalMs = intervalMs;
+        this.log = log;
+    }
+    add(files, bytes) {
+        this.files += files;
+        this.bytes += bytes;
+        const now = Date.now();
+        if (now - this.lastLog >= this.intervalMs && this.files < this.totalFiles) {
+            this.lastLog = now;
+            // A transfer that lasts shows its progress lines folded in a group; a short one logs only its last line.
+            if (!this.grouped && this.log === _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(`${this.verb} ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(this.totalFiles, 'file')}, ${formatBytes(this.totalBytes)}`);
+            this.grouped = true;
+            this.log(`${this.verb} ${this.files}/${this.totalFiles} files, ${formatBytes(this.bytes)} of ${formatBytes(this.totalBytes)}${this.rate(now)}`);
+        }
+    }
+    rate(now) {
+        const seconds = (now - this.started) / 1000;
+        return seconds > 0 ? ` (${formatBytes(this.bytes / seconds)}/s)` : '';
+    }
+    /** The closing line; returns the elapsed milliseconds. */
+    finish() {
+        if (this.grouped && this.log === _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4();
+        const elapsed = Date.now() - this.started;
+        this.log(`${this.verb} ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(this.files, 'file')}, ${formatBytes(this.bytes)} in ${(elapsed / 1000).toFixed(1)} s${this.rate(Date.now())}`);
+        return elapsed;
+    }
+}
+
+
+/***/ }),
+
+/***/ 4797:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ downloadSet)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_5__);
+/* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(370);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3916);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9640);
+/* harmony import */ var _package_files_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4355);
+/* harmony import */ var _report_progress_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8991);
+
+
+
+
+
+
+
+
+
+
+
+async function exists(candidate) {
+    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)(candidate).then(() => true, () => false);
+}
+/** Where a manifest path lands under `root`, refusing paths and symlinked directories that lead elsewhere. */
+async function safeTarget(root, file) {
+    const segments = file.path.split('/');
+    if (!(0,_manifest_js__WEBPACK_IMPORTED_MODULE_7__/* .isSafeRelativePath */ .VH)(file.path) || segments.some((segment) => segment.startsWith('.'))) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`Refusing to download '${file.path}': the manifest names a path outside the package directory or a hidden file.`);
+    }
+    const target = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(root, ...segments);
+    const parent = node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(target);
+    // Check the deepest directory that exists before creating any: mkdir would follow a symlink outward.
+    let existing = parent;
+    while (!(await exists(existing)))
+        existing = node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(existing);
+    if (!(0,_package_files_js__WEBPACK_IMPORTED_MODULE_8__/* .isInside */ .F)(root, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.realpath)(existing))) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`Refusing to download '${file.path}': a symlink in the package directory points outside it.`);
+    }
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(parent, { recursive: true });
+    return target;
+}
+/** Streams one object to a temporary name beside its target and checks it; returns the temporary path. */
+async function downloadFile(store, key, target, file) {
+    const temp = `${target}.download-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`;
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    let size = 0;
+    const tap = new node_stream__WEBPACK_IMPORTED_MODULE_4__.Transform({
+        transform(chunk, _encoding, callback) {
+            hash.update(chunk);
+            size += chunk.length;
+            callback(null, chunk);
+        }
+    });
+    try {
+        await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_5__.pipeline)(await store.get(key), tap, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(temp));
+        const digest = hash.digest('hex');
+        if (size !== file.size || digest !== file.sha256) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`'${file.path}' does not match its manifest (expected ${file.size} bytes with SHA-256 ${file.sha256}, got ${size} bytes with ${digest}): ` +
+                `the stored object was changed after upload or cut short on the way. Nothing was kept; if it happens again, delete the set's .manifest.json so the assets are rebuilt.`);
+        }
+        return temp;
+    }
+    catch (error) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(temp, { force: true });
+        throw error;
+    }
+}
+/**
+ * Brings a stored set into `directory`: streamed, bounded, every file checked against the manifest's size
+ * and SHA-256 under a temporary name. Only when every file has arrived intact do they take their final
+ * names, so a tampered, truncated or vanished object leaves nothing behind.
+ */
+async function downloadSet(store, setPrefix, manifest, directory, concurrency) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(directory, { recursive: true });
+    const root = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.realpath)(directory);
+    const progress = new _report_progress_js__WEBPACK_IMPORTED_MODULE_9__/* .Progress */ .k(`Downloaded to ${directory}:`, manifest.files.length, (0,_manifest_js__WEBPACK_IMPORTED_MODULE_7__/* .totalBytes */ .ob)(manifest.files));
+    const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_10__/* ["default"] */ .A)(concurrency);
+    const arrived = [];
+    try {
+        await Promise.all(manifest.files.map((file) => limit(async () => {
+            const target = await safeTarget(root, file);
+            arrived.push({ temp: await downloadFile(store, setPrefix + file.path, target, file), target });
+            progress.add(1, file.size);
+        })));
+    }
+    catch (error) {
+        limit.clearQueue();
+        // Let transfers still in flight settle before removing what they wrote.
+        while (limit.activeCount > 0)
+            await new Promise((resolve) => setTimeout(resolve, 10));
+        await Promise.all(arrived.map(({ temp }) => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(temp, { force: true })));
+        throw error;
+    }
+    for (const { temp, target } of arrived)
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(temp, target);
+    progress.finish();
+}
+
+
+/***/ }),
+
+/***/ 9603:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ft: () => (/* binding */ lastUsedKey),
+/* harmony export */   nL: () => (/* binding */ parseLastUsed),
+/* harmony export */   zk: () => (/* binding */ recordUse)
+/* harmony export */ });
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7242);
+
+/**
+ * A set's last use, kept in a small object beside its manifest (`<set>/.last-used`) so that the manifest
+ * and its signature stay untouched. Check writes it on every hit; prune ages a set by the newer of its
+ * manifest's `createdAt` and this. It only ever delays a deletion, so it needs no signature.
+ */
+function lastUsedKey(setPrefix) {
+    return `${setPrefix}${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .LAST_USED_NAME */ .zw}`;
+}
+async function recordUse(store, setPrefix, now = new Date()) {
+    const body = Buffer.from(`${JSON.stringify({ lastUsedAt: now.toISOString() })}\n`);
+    await store.put(lastUsedKey(setPrefix), body, { size: body.length, contentType: 'application/json' });
+}
+/** The time a marker holds; undefined when it is not one (prune then goes by the object's own date). */
+function parseLastUsed(text) {
+    try {
+        const value = JSON.parse(text).lastUsedAt;
+        const date = typeof value === 'string' ? new Date(value) : undefined;
+        return date && !Number.isNaN(date.getTime()) ? date : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 3267:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Rn: () => (/* binding */ manifestKey),
+/* harmony export */   _Y: () => (/* binding */ codeHashPrefix),
+/* harmony export */   q8: () => (/* binding */ commitPrefix)
+/* harmony export */ });
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7242);
+
+/** Where a commit's asset set lives: `<prefix>artifacts/<commit>/`. */
+function commitPrefix(prefix, commit) {
+    return `${prefix}artifacts/${commit}/`;
+}
+/** Where the same assets live keyed by code hash: `<prefix>cache/<code-hash>/`. */
+function codeHashPrefix(prefix, codeHash) {
+    return `${prefix}cache/${codeHash}/`;
+}
+function manifestKey(setPrefix) {
+    return `${setPrefix}${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .MANIFEST_NAME */ .ir}`;
+}
+
+
+/***/ }),
+
+/***/ 9640:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MZ: () => (/* binding */ serializeManifest),
+/* harmony export */   Qz: () => (/* binding */ parseManifestDocument),
+/* harmony export */   VH: () => (/* binding */ isSafeRelativePath),
+/* harmony export */   ob: () => (/* binding */ totalBytes),
+/* harmony export */   u1: () => (/* binding */ buildManifest)
+/* harmony export */ });
+/* unused harmony export parseManifest */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+
+function totalBytes(files) {
+    return files.reduce((sum, file) => sum + file.size, 0);
+}
+/**
+ * A relative path that stays inside its set: POSIX separators, no empty, '.' or '..' segment, not absolute.
+ * Manifests are read from a store other people can write to, so this is checked on every read.
+ */
+function isSafeRelativePath(candidate) {
+    if (candidate.length === 0 || candidate.startsWith('/') || candidate.includes('\\') || candidate.includes('\0'))
+        return false;
+    return candidate.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
+}
+function buildManifest(fields, now = new Date()) {
+    return {
+        version: 1,
+        commit: fields.commit,
+        codeHash: fields.codeHash,
+        createdAt: now.toISOString(),
+        source: fields.source,
+        files: fields.files
+    };
+}
+function serializeManifest(manifest) {
+    return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+/** Parses and validates a stored manifest; `where` names it in errors. */
+function parseManifest(text, where) {
+    return parseManifestDocument(text, where).manifest;
+}
+/** The manifest and the JSON document it was read from (what a signature covers, unknown fields included). */
+function parseManifestDocument(text, where) {
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .IntegrityError */ .cs(`The manifest ${where} is not valid JSON (${error.message}). Delete it so the assets are rebuilt.`);
+    }
+    const fail = (what) => {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .IntegrityError */ .cs(`The manifest ${where} is malformed: ${what}. Delete it so the assets are rebuilt.`);
+    };
+    if (typeof data !== 'object' || data === null)
+        return fail('not a JSON object');
+    const record = data;
+    if (record.version !== 1)
+        fail(`unsupported version ${JSON.stringify(record.version)} (this action reads version 1)`);
+    if (typeof record.commit !== 'string')
+        fail('"commit" is not a string');
+    if (typeof record.codeHash !== 'string')
+        fail('"codeHash" is not a string');
+    if (record.source !== 'upload' && record.source !== 'cache')
+        fail('"source" is neither "upload" nor "cache"');
+    if (!Array.isArray(record.files))
+        return fail('"files" is not a list');
+    const seen = new Set();
+    const files = record.files.map((entry, index) => {
+        const file = (entry ?? {});
+        if (typeof file.path !== 'string' || !isSafeRelativePath(file.path)) {
+            fail(`files[${index}].path ${JSON.stringify(file.path)} is not a relative path inside the set`);
+        }
+        if (seen.has(file.path))
+            fail(`files[${index}].path "${String(file.path)}" is listed twice`);
+        seen.add(file.path);
+        if (typeof file.size !== 'number' || !Number.isSafeInteger(file.size) || file.size < 0)
+            fail(`files[${index}].size is not a byte count`);
+        if (typeof file.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(file.sha256))
+            fail(`files[${index}].sha256 is not a SHA-256 hex digest`);
+        return { path: file.path, size: file.size, sha256: file.sha256 };
+    });
+    const manifest = {
+        version: 1,
+        commit: record.commit,
+        codeHash: record.codeHash,
+        createdAt: typeof record.createdAt === 'string' ? record.createdAt : '',
+        source: record.source,
+        files,
+        ...(typeof record.signature === 'string' ? { signature: record.signature } : {})
+    };
+    return { manifest, document: record };
+}
+
+
+/***/ }),
+
+/***/ 9538:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L0: () => (/* binding */ ObjectAssetSets),
+/* harmony export */   WI: () => (/* binding */ readManifest),
+/* harmony export */   mk: () => (/* binding */ publish),
+/* harmony export */   pO: () => (/* binding */ findOrPromote)
+/* harmony export */ });
+/* unused harmony exports copySet, objectMetadata */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var mime__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5086);
+/* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(370);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3916);
+/* harmony import */ var _report_progress_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8991);
+/* harmony import */ var _download_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4797);
+/* harmony import */ var _last_used_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9603);
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(3267);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(9640);
+/* harmony import */ var _package_files_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(4355);
+/* harmony import */ var _signing_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(3330);
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+// The callback form costs less CPU per file than fs/promises' readFile, which reads in chunked round trips.
+const readFile = (0,node_util__WEBPACK_IMPORTED_MODULE_3__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_2__.readFile);
+/** Files up to this size are read into memory and sent in one request; larger ones are streamed in parts. */
+const SINGLE_PUT_LIMIT = 16 * 1024 * 1024;
+/** Large files in flight at once (each buffers a few parts). */
+const LARGE_FILES_AT_ONCE = 2;
+/**
+ * Reads the manifest of the set under `setPrefix`. Undefined when there is none (the only miss) and, with a
+ * signing key, when it is unsigned, signed by an unknown key, badly signed or signed for another set: then
+ * `onUntrusted` hears why, and a warning names the location.
+ */
+async function readManifest(store, setPrefix, policy, owner = {}, onUntrusted) {
+    const key = (0,_layout_js__WEBPACK_IMPORTED_MODULE_10__/* .manifestKey */ .Rn)(setPrefix);
+    const text = await store.readText(key);
+    if (text === undefined)
+        return undefined;
+    const { manifest, document } = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_11__/* .parseManifestDocument */ .Qz)(text, store.url(key));
+    if (policy.signing.keys.length === 0)
+        return manifest;
+    let problem = (0,_signing_js__WEBPACK_IMPORTED_MODULE_13__/* .verifyDocument */ .kR)(document, policy.signing);
+    if (!problem && owner.commit !== undefined && manifest.commit !== owner.commit)
+        problem = `signed for commit ${manifest.commit}`;
+    if (!problem && owner.codeHash !== undefined && manifest.codeHash !== owner.codeHash)
+        problem = `signed for code hash ${manifest.codeHash}`;
+    if (!problem)
+        return manifest;
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Not trusting the assets at ${store.url(setPrefix)}: the manifest is ${problem}. Treating them as missing.`);
+    onUntrusted?.();
+    return undefined;
+}
+async function writeManifest(store, setPrefix, manifest, policy) {
+    const body = Buffer.from((0,_manifest_js__WEBPACK_IMPORTED_MODULE_11__/* .serializeManifest */ .MZ)((0,_signing_js__WEBPACK_IMPORTED_MODULE_13__/* .signDocument */ .Tt)(manifest, policy.signing)));
+    await store.put((0,_layout_js__WEBPACK_IMPORTED_MODULE_10__/* .manifestKey */ .Rn)(setPrefix), body, { size: body.length, contentType: 'application/json' });
+}
+/** Copies carry no body, so more of them can be in flight than uploads. */
+const COPY_CONCURRENCY_FACTOR = 4;
+const MAX_COPIES_IN_FLIGHT = 64;
+/**
+ * Server-side copy of every listed file from one set to another, bounded, with progress. Where the store
+ * reports the copy's SHA-256 (AWS), it must match the manifest: a swapped source object is an
+ * IntegrityError, never a promoted set.
+ */
+async function copySet(store, files, from, to, concurrency) {
+    const progress = new _report_progress_js__WEBPACK_IMPORTED_MODULE_7__/* .Progress */ .k(`Copied (server-side) to ${store.url(to)}:`, files.length, (0,_manifest_js__WEBPACK_IMPORTED_MODULE_11__/* .totalBytes */ .ob)(files));
+    const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_14__/* ["default"] */ .A)(Math.min(MAX_COPIES_IN_FLIGHT, concurrency * COPY_CONCURRENCY_FACTOR));
+    await Promise.all(files.map((file) => limit(async () => {
+        const copied = await store.copy(from + file.path, to + file.path, file.size);
+        if (copied.sha256 !== undefined && copied.sha256 !== file.sha256) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`${store.url(from + file.path)} does not match its manifest (the store reports SHA-256 ${copied.sha256}, the manifest ${file.sha256}).`);
+        }
+        progress.add(1, file.size);
+    })));
+    progress.finish();
+}
+/**
+ * Looks for the commit's assets, then (tier on) for the code hash's; on a code-hash hit, copies the set
+ * to the commit server-side and writes the commit manifest last. Shared by check and the assets plugin.
+ */
+async function findOrPromote(store, request, policy) {
+    let untrusted = 0;
+    const distrust = () => void untrusted++;
+    const target = (0,_layout_js__WEBPACK_IMPORTED_MODULE_10__/* .commitPrefix */ .q8)(request.prefix, request.commit);
+    const existing = await readManifest(store, target, policy, { commit: request.commit }, distrust);
+    if (existing)
+        return { found: true, source: 'commit', manifest: existing, codeHash: existing.codeHash, untrusted };
+    // With a signing key nothing unsigned is trusted, the original tool's sets included.
+    if (request.legacySets && policy.signing.keys.length === 0) {
+        const objects = await store.list(target);
+        if (objects.length > 0) {
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`legacy-sets: ${store.url(target)} holds ${objects.length} object(s) but no manifest (a set the original s3-asset-manager uploaded, ` +
+                `or an unfinished upload); counting it as found. Turn legacy-sets off once your sets have manifests.`);
+            return {
+                found: true,
+                source: 'commit',
+                codeHash: '',
+                legacy: { files: objects.length, bytes: objects.reduce((n, o) => n + o.size, 0) },
+                untrusted
+            };
+        }
+    }
+    if (!request.codeHash)
+        return { found: false, codeHash: '', untrusted };
+    const codeHash = await request.codeHash();
+    const cached = (0,_layout_js__WEBPACK_IMPORTED_MODULE_10__/* .codeHashPrefix */ ._Y)(request.prefix, codeHash);
+    const cachedManifest = await readManifest(store, cached, policy, { codeHash }, distrust);
+    if (!cachedManifest)
+        return { found: false, codeHash, untrusted };
+    try {
+        await copySet(store, cachedManifest.files, cached, target, request.concurrency);
+    }
+    catch (error) {
+        if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .MissingObjectError */ .S3) && !(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs))
+            throw error;
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`The cached assets ${store.url(cached)} are incomplete or changed (${error.message}); treating this as a miss so they are rebuilt.`);
+        return { found: false, codeHash, untrusted };
+    }
+    const manifest = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_11__/* .buildManifest */ .u1)({ commit: request.commit, codeHash, source: 'cache', files: cachedManifest.files });
+    await writeManifest(store, target, manifest, policy);
+    return { found: true, source: 'cache', manifest, codeHash, untrusted };
+}
+/** A pass-through stream that hashes what flows through it. */
+function hashingStream(hash) {
+    return new node_stream__WEBPACK_IMPORTED_MODULE_4__.Transform({
+        transform(chunk, _encoding, callback) {
+            hash.update(chunk);
+            callback(null, chunk);
+        }
+    });
+}
+/**
+ * The user metadata the original s3-asset-manager puts on every object, which deploys read: Terraform's
+ * aws_lambda_function takes `source_code_hash` from `package-hash` (base64 SHA-256, as Lambda reports it).
+ */
+function objectMetadata(commit, codeHash, sha256Hex) {
+    return {
+        'commit-hash': commit,
+        ...(codeHash ? { 'code-hash': codeHash } : {}),
+        'package-hash': Buffer.from(sha256Hex, 'hex').toString('base64')
+    };
+}
+async function sha256OfFile(file) {
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256');
+    for await (const chunk of (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.createReadStream)(file, { highWaterMark: 1024 * 1024 }))
+        hash.update(chunk);
+    return hash.digest('hex');
+}
+async function uploadFile(store, key, file, commit, codeHash) {
+    const contentType = mime__WEBPACK_IMPORTED_MODULE_5__/* ["default"] */ .A.getType(file.relative) ?? 'application/octet-stream';
+    if (file.size <= SINGLE_PUT_LIMIT) {
+        const bytes = await readFile(file.absolute);
+        const sha256 = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256').update(bytes).digest('hex');
+        await store.put(key, bytes, { size: bytes.length, contentType, sha256, metadata: objectMetadata(commit, codeHash, sha256) });
+        return { path: file.relative, size: bytes.length, sha256 };
+    }
+    // Metadata goes with the first request of a multipart upload, so a large file is hashed before it is
+    // sent, and hashed again as it streams: a file that changed in between fails rather than mislabelled.
+    const expected = await sha256OfFile(file.absolute);
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256');
+    const stream = (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.createReadStream)(file.absolute, { highWaterMark: 1024 * 1024 }).pipe(hashingStream(hash));
+    await store.put(key, stream, { size: file.size, contentType, metadata: objectMetadata(commit, codeHash, expected) });
+    const sent = hash.digest('hex');
+    if (sent !== expected) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`${file.absolute} changed while it was uploaded (SHA-256 ${expected} before, ${sent} as sent). Upload it again.`);
+    }
+    return { path: file.relative, size: file.size, sha256: sent };
+}
+/**
+ * Uploads every non-hidden file of the package directory to the commit's set, writes its manifest last,
+ * then (tier on) fills the code-hash set from it by server-side copy. Shared by upload and the assets plugin.
+ */
+async function publish(store, request, policy) {
+    const files = await (0,_package_files_js__WEBPACK_IMPORTED_MODULE_12__/* .listPackageFiles */ .M)(request.directory);
+    const target = (0,_layout_js__WEBPACK_IMPORTED_MODULE_10__/* .commitPrefix */ .q8)(request.prefix, request.commit);
+    const progress = new _report_progress_js__WEBPACK_IMPORTED_MODULE_7__/* .Progress */ .k(`Uploaded to ${store.url(target)}:`, files.length, files.reduce((sum, file) => sum + file.size, 0));
+    const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_14__/* ["default"] */ .A)(request.concurrency);
+    const largeLimit = (0,p_limit__WEBPACK_IMPORTED_MODULE_14__/* ["default"] */ .A)(LARGE_FILES_AT_ONCE);
+    const stored = await Promise.all(files.map((file) => limit(async () => {
+        const send = () => uploadFile(store, target + file.relative, file, request.commit, request.codeHash);
+        const entry = file.size > SINGLE_PUT_LIMIT ? await largeLimit(send) : await send();
+        progress.add(1, entry.size);
+        return entry;
+    })));
+    progress.finish();
+    const manifest = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_11__/* .buildManifest */ .u1)({ commit: request.commit, codeHash: request.codeHash, source: 'upload', files: stored });
+    await writeManifest(store, target, manifest, policy);
+    if (request.codeHash && !policy.cacheWrite.allowed) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Not writing the shared code-hash set ${store.url((0,_layout_js__WEBPACK_IMPORTED_MODULE_10__/* .codeHashPrefix */ ._Y)(request.prefix, request.codeHash))}: ${policy.cacheWrite.reason}.`);
+    }
+    else if (request.codeHash) {
+        // Re-filled even when a cache set exists: it may be the incomplete one a check just fell back from.
+        const cached = (0,_layout_js__WEBPACK_IMPORTED_MODULE_10__/* .codeHashPrefix */ ._Y)(request.prefix, request.codeHash);
+        await copySet(store, stored, target, cached, request.concurrency);
+        await writeManifest(store, cached, manifest, policy);
+    }
+    return manifest;
+}
+/** Asset sets over any object Store (S3, GCS, a directory): objects, manifests and server-side copies. */
+class ObjectAssetSets {
+    store;
+    policy;
+    pending = [];
+    constructor(store, policy) {
+        this.store = store;
+        this.policy = policy;
+    }
+    location(prefix, commit) {
+        return this.store.url((0,_layout_js__WEBPACK_IMPORTED_MODULE_10__/* .commitPrefix */ .q8)(prefix, commit));
+    }
+    async findOrPromote(request) {
+        const result = await findOrPromote(this.store, request, this.policy);
+        if (result.found && !result.legacy) {
+            // A promotion wrote a fresh commit set; the set that was used is the code-hash one it came from.
+            const used = result.source === 'commit' ? (0,_layout_js__WEBPACK_IMPORTED_MODULE_10__/* .commitPrefix */ .q8)(request.prefix, request.commit) : (0,_layout_js__WEBPACK_IMPORTED_MODULE_10__/* .codeHashPrefix */ ._Y)(request.prefix, result.codeHash);
+            this.pending.push((0,_last_used_js__WEBPACK_IMPORTED_MODULE_9__/* .recordUse */ .zk)(this.store, used).catch((error) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Could not record this use in ${this.store.url((0,_last_used_js__WEBPACK_IMPORTED_MODULE_9__/* .lastUsedKey */ .Ft)(used))} (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .gJ)(error)}); prune will age the set by its creation date.`)));
+        }
+        return result;
+    }
+    async flush() {
+        await Promise.all(this.pending.splice(0));
+    }
+    stored(prefix, commit) {
+        return readManifest(this.store, (0,_layout_js__WEBPACK_IMPORTED_MODULE_10__/* .commitPrefix */ .q8)(prefix, commit), this.policy, { commit });
+    }
+    publish(request) {
+        return publish(this.store, request, this.policy);
+    }
+    async download(prefix, commit, manifest, directory, concurrency) {
+        const setPrefix = (0,_layout_js__WEBPACK_IMPORTED_MODULE_10__/* .commitPrefix */ .q8)(prefix, commit);
+        const known = manifest ?? (await readManifest(this.store, setPrefix, this.policy, { commit }));
+        if (!known)
+            throw new Error(`No assets are stored at ${this.store.url(setPrefix)} to download.`);
+        await (0,_download_js__WEBPACK_IMPORTED_MODULE_8__/* .downloadSet */ .$)(this.store, setPrefix, known, directory, concurrency);
+        return known;
+    }
+    close() {
+        this.store.close();
+    }
+}
+
+
+/***/ }),
+
+/***/ 4355:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ isInside),
+/* harmony export */   M: () => (/* binding */ listPackageFiles)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+
+
+
+function isHidden(name) {
+    return name.startsWith('.');
+}
+/** Whether `candidate` is `root` or below it. */
+function isInside(root, candidate) {
+    const relative = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(root, candidate);
+    return relative === '' || (!relative.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(relative));
+}
+/**
+ * Every non-hidden regular file under `directory`, recursively, sorted by relative path. A symlink is
+ * followed only when it points inside the directory; one that leaves it is refused.
+ */
+async function listPackageFiles(directory, inputName = 'package-directory') {
+    let root;
+    try {
+        root = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(directory);
+        if (!(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(root)).isDirectory())
+            throw new Error('not a directory');
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FilesError */ .yN(`The package directory '${directory}' does not exist or is not a directory: build the assets into it first, or set '${inputName}' (PACKAGE_DIRECTORY).`);
+    }
+    const files = [];
+    const visit = async (dir, relativeDir, ancestors) => {
+        const entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(dir, { withFileTypes: true });
+        for (const entry of entries) {
+            if (isHidden(entry.name))
+                continue;
+            const absolute = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, entry.name);
+            const relative = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
+            let target = absolute;
+            if (entry.isSymbolicLink()) {
+                target = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(absolute).catch(() => '');
+                if (!target || !isInside(root, target)) {
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FilesError */ .yN(`Refusing to upload '${relative}': it is a symlink that points outside the package directory '${directory}' (or nowhere).`);
+                }
+            }
+            const info = entry.isSymbolicLink() ? await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(target) : await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(absolute);
+            if (info.isDirectory()) {
+                if (ancestors.has(target))
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FilesError */ .yN(`Refusing to upload '${relative}': a symlink loop in '${directory}'.`);
+                await visit(absolute, relative, new Set([...ancestors, target]));
+            }
+            else if (info.isFile()) {
+                files.push({ relative, absolute, size: info.size });
+            }
+        }
+    };
+    await visit(root, '', new Set([root]));
+    if (files.length === 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FilesError */ .yN(`The package directory '${directory}' holds no files to upload (hidden files are skipped). Build the assets into it first.`);
+    }
+    return files.sort((a, b) => Buffer.compare(Buffer.from(a.relative), Buffer.from(b.relative)));
+}
+
+
+/***/ }),
+
+/***/ 3330:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Br: () => (/* binding */ parseSigningKeys),
+/* harmony export */   O4: () => (/* binding */ signatureFor),
+/* harmony export */   Tt: () => (/* binding */ signDocument),
+/* harmony export */   kA: () => (/* binding */ SIGNATURE_FIELD),
+/* harmony export */   kR: () => (/* binding */ verifyDocument),
+/* harmony export */   vu: () => (/* binding */ NO_KEYS)
+/* harmony export */ });
+/* unused harmony exports keyId, canonicalJson */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * HMAC signatures over JSON documents (manifests, apply's state, actions-cache pointers).
+ *
+ * The signed bytes are the document's canonical JSON without its `signature` field: object keys sorted by
+ * code point (Python's sort_keys order), no whitespace, strings
+ * escaped as JSON.stringify escapes them, UTF-8. In Python:
+ *   json.dumps(doc_without_signature, sort_keys=True, separators=(',', ':'), ensure_ascii=False).encode()
+ * The signature is `hmac-sha256:<key id>:<hex>`, key id = first 8 hex characters of SHA-256(key).
+ */
+const SIGNATURE_FIELD = 'signature';
+const NO_KEYS = { keys: [] };
+function parseSigningKeys(text) {
+    return {
+        keys: text
+            .split(/\r?\n/)
+            .map((line) => line.trim())
+            .filter(Boolean)
+    };
+}
+function keyId(key) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(key).digest('hex').slice(0, 8);
+}
+/** Canonical JSON: sorted keys, no whitespace. Undefined object fields are left out, as JSON.stringify does. */
+function canonicalJson(value) {
+    if (Array.isArray(value))
+        return `[${value.map((item) => (item === undefined ? 'null' : canonicalJson(item))).join(',')}]`;
+    if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+        const record = value;
+        const fields = sortByCodePoint(Object.keys(record).filter((key) => record[key] !== undefined)).map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`);
+        return `{${fields.join(',')}}`;
+    }
+    return JSON.stringify(value);
+}
+/** Code point order (Python's sort order); JS's UTF-16 order differs only when a surrogate pair is involved. */
+function sortByCodePoint(keys) {
+    if (!keys.some((key) => /[\uD800-\uDFFF]/.test(key)))
+        return keys.sort();
+    return keys.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+}
+function withoutSignature(document) {
+    const rest = { ...document };
+    delete rest[SIGNATURE_FIELD];
+    return rest;
+}
+function hmacHex(key, document) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHmac)('sha256', key)
+        .update(canonicalJson(withoutSignature(document)), 'utf8')
+        .digest('hex');
+}
+/** The signature the first key gives `document`; undefined without keys. */
+function signatureFor(document, signing) {
+    const key = signing.keys[0];
+    return key === undefined ? undefined : `hmac-sha256:${keyId(key)}:${hmacHex(key, document)}`;
+}
+/** `document` with its signature field set (first), or unchanged without keys. */
+function signDocument(document, signing) {
+    const signature = signatureFor(document, signing);
+    if (signature === undefined)
+        return document;
+    return { [SIGNATURE_FIELD]: signature, ...withoutSignature(document) };
+}
+/** Checks a parsed document against the keys; undefined when it verifies (or when there are no keys). */
+function verifyDocument(document, signing) {
+    if (signing.keys.length === 0)
+        return undefined;
+    const signature = document[SIGNATURE_FIELD];
+    if (typeof signature !== 'string')
+        return 'unsigned';
+    const match = /^hmac-sha256:([0-9a-f]{8}):([0-9a-f]{64})$/.exec(signature);
+    if (!match)
+        return 'badly signed';
+    const key = signing.keys.find((candidate) => keyId(candidate) === match[1]);
+    if (key === undefined)
+        return 'signed by an unknown key';
+    const expected = Buffer.from(hmacHex(key, document), 'hex');
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.timingSafeEqual)(expected, Buffer.from(match[2], 'hex')) ? undefined : 'badly signed';
+}
+
+
+/***/ }),
+
+/***/ 2826:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   y: () => (/* binding */ createStore)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _local_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(801);
+
+
+
+/** The S3 backend is loaded on demand: the AWS SDK is most of the bundle and a local run does not need it. */
+async function createStore(settings, concurrency) {
+    switch (settings.kind) {
+        case 's3': {
+            const { S3Store } = await Promise.all(/* import() */[__webpack_require__.e(358), __webpack_require__.e(714)]).then(__webpack_require__.bind(__webpack_require__, 9714));
+            const store = new S3Store(settings, concurrency);
+            if (settings.role)
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Accessing ${store.name} with the assumed role ${settings.role.arn} (session '${settings.role.sessionName}').`);
+            try {
+                await store.checkCredentials();
+            }
+            catch (error) {
+                store.close();
+                throw error;
+            }
+            return store;
+        }
+        case 'local':
+            return new _local_js__WEBPACK_IMPORTED_MODULE_2__/* .LocalStore */ .V(settings.root);
+        case 'actions-cache':
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`backend 'actions-cache' keeps whole asset sets, not objects: apply needs backend s3, gcs or local (or a config.store).`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 801:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ LocalStore)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_5__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3916);
+
+
+
+
+
+
+
+function isMissing(error) {
+    const code = error.code;
+    return code === 'ENOENT' || code === 'ENOTDIR';
+}
+/**
+ * A directory as the store: keys are relative paths under `root`. Every write goes to a temporary
+ * file beside its target and is renamed into place, so a crash never leaves a half file under its final name.
+ */
+class LocalStore {
+    root;
+    name;
+    constructor(root) {
+        this.root = root;
+        this.name = root;
+    }
+    pathOf(key) {
+        return node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.root, ...key.split('/'));
+    }
+    url(key) {
+        const href = (0,node_url__WEBPACK_IMPORTED_MODULE_5__.pathToFileURL)(this.pathOf(key)).href;
+        return key.endsWith('/') && !href.endsWith('/') ? `${href}/` : href;
+    }
+    async readText(key) {
+        try {
+            return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(this.pathOf(key), 'utf8');
+        }
+        catch (error) {
+            if (isMissing(error))
+                return undefined;
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .StoreError */ .AD(`Could not read ${this.pathOf(key)} from the local store: ${error.message}`, { cause: error });
+        }
+    }
+    /** Runs `write(tempPath)` then renames the temp file onto the key's path. */
+    async writeAtomically(key, write) {
+        const target = this.pathOf(key);
+        const temp = `${target}.tmp-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`;
+        try {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(target), { recursive: true });
+            await write(temp);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(temp, target);
+        }
+        catch (error) {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(temp, { force: true });
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .StoreError */ .AD)
+                throw error;
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .StoreError */ .AD(`Could not write ${target} in the local store '${this.root}': ${error.message}`, { cause: error });
+        }
+    }
+    async put(key, body, _options) {
+        await this.writeAtomically(key, (temp) => (Buffer.isBuffer(body) ? (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(temp, body) : (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_4__.pipeline)(body, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(temp))));
+    }
+    async get(key) {
+        try {
+            const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(this.pathOf(key), 'r');
+            return handle.createReadStream();
+        }
+        catch (error) {
+            if (isMissing(error))
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .MissingObjectError */ .S3(`${this.pathOf(key)} is missing from the local store.`, { cause: error });
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .StoreError */ .AD(`Could not read ${this.pathOf(key)} from the local store: ${error.message}`, { cause: error });
+        }
+    }
+    async copy(sourceKey, targetKey) {
+        await this.writeAtomically(targetKey, async (temp) => {
+            try {
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.copyFile)(this.pathOf(sourceKey), temp);
+            }
+            catch (error) {
+                if (isMissing(error)) {
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .MissingObjectError */ .S3(`Cannot copy ${this.pathOf(sourceKey)}: it is missing from the local store.`, { cause: error });
+                }
+                throw error;
+            }
+        });
+        return {};
+    }
+    async list(prefix, onPage) {
+        // Walk the deepest directory the prefix names, then keep the keys that start with it.
+        const slash = prefix.lastIndexOf('/');
+        const base = slash < 0 ? '' : prefix.slice(0, slash + 1);
+        const found = [];
+        const walk = async (keyDir) => {
+            let entries;
+            try {
+                entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readdir)(this.pathOf(keyDir || '.'), { withFileTypes: true });
+            }
+            catch (error) {
+                if (isMissing(error))
+                    return;
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .StoreError */ .AD(`Could not list ${this.pathOf(keyDir)} in the local store: ${error.message}`, { cause: error });
+            }
+            for (const entry of entries) {
+                const key = `${keyDir}${entry.name}`;
+                if (entry.isDirectory()) {
+                    if (prefix.startsWith(`${key}/`) || `${key}/`.startsWith(prefix))
+                        await walk(`${key}/`);
+                }
+                else if (entry.isFile() && key.startsWith(prefix) && !/\.tmp-[0-9a-f]{12}$/.test(key)) {
+                    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(this.pathOf(key)).catch(() => undefined);
+                    if (info)
+                        found.push({ key, size: info.size, lastModified: info.mtime });
+                }
+            }
+        };
+        await walk(base);
+        onPage?.(found.length);
+        return found.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    }
+    async delete(key) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(this.pathOf(key), { force: true });
+    }
+    async deleteMany(keys, onBatch) {
+        const directories = new Set();
+        for (const [index, key] of keys.entries()) {
+            await this.delete(key);
+            for (let slash = key.lastIndexOf('/'); slash > 0; slash = key.lastIndexOf('/', slash - 1))
+                directories.add(key.slice(0, slash));
+            if ((index + 1) % 1000 === 0)
+                onBatch?.(index + 1);
+        }
+        // Directories the deleted objects leave empty go too, deepest first, so the store does not fill with them.
+        for (const directory of [...directories].sort((a, b) => b.length - a.length)) {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rmdir)(this.pathOf(directory)).catch(() => undefined);
+        }
+        onBatch?.(keys.length);
+    }
+    close() { }
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=114.index.js.map

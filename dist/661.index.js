@@ -1,0 +1,129 @@
+export const id = 661;
+export const ids = [661,916];
+export const modules = {
+
+/***/ 3916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AD: () => (/* binding */ StoreError),
+/* harmony export */   S3: () => (/* binding */ MissingObjectError),
+/* harmony export */   cs: () => (/* binding */ IntegrityError),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   yN: () => (/* binding */ FilesError),
+/* harmony export */   zx: () => (/* binding */ MissingBucketError)
+/* harmony export */ });
+/** A bad input value: names the input, the value and what is allowed. */
+class InputError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'InputError';
+    }
+}
+/**
+ * A seed-style job (the original tool's environment names are set) without a bucket. The original exited
+ * with 100 here; so do we, so pipelines that test for it keep working.
+ */
+class MissingBucketError extends InputError {
+    exitCode = 100;
+    constructor(message) {
+        super(message);
+        this.name = 'MissingBucketError';
+    }
+}
+/** A store could not do what was asked (missing bucket, access denied, unreachable endpoint...). */
+class StoreError extends Error {
+    constructor(message, options) {
+        super(message, options);
+        this.name = 'StoreError';
+    }
+}
+/** The package directory, the repository or the files in it are not as expected. */
+class FilesError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'FilesError';
+    }
+}
+/** A stored asset set whose manifest is malformed or whose bytes do not match it. */
+class IntegrityError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'IntegrityError';
+    }
+}
+function errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/** An object a manifest lists is not in the store (a copy's source, a download). */
+class MissingObjectError extends StoreError {
+    constructor(message, options) {
+        super(message, options);
+        this.name = 'MissingObjectError';
+    }
+}
+
+
+/***/ }),
+
+/***/ 6661:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   runPost: () => (/* binding */ runPost)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7242);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+
+
+
+
+async function hasFiles(directory) {
+    try {
+        const entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(directory, { recursive: true, withFileTypes: true });
+        return entries.some((entry) => entry.isFile() && !entry.name.startsWith('.'));
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * The post step (action.yml `post-if: success()`): in `mode: auto`, upload what the job built when check
+ * missed. Any other mode returns at once, loading nothing heavy.
+ */
+async function runPost() {
+    if (_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Mode).toLowerCase() !== 'auto')
+        return;
+    try {
+        const saved = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.Auto);
+        if (!saved) {
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('The main step did not finish its check, so there is nothing to upload.');
+            return;
+        }
+        const state = JSON.parse(saved);
+        if (state.found) {
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`The assets of commit ${state.commit} were found by the main step: nothing to upload.`);
+            return;
+        }
+        if (!(await hasFiles(state.packageDirectory))) {
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`The job succeeded but ${state.packageDirectory} holds no files: the build produced nothing to upload. Check the build's output directory against 'package-directory'.`);
+            return;
+        }
+        const { runUploadAfterAuto } = await Promise.all(/* import() */[__webpack_require__.e(71), __webpack_require__.e(114)]).then(__webpack_require__.bind(__webpack_require__, 114));
+        await runUploadAfterAuto(state);
+    }
+    catch (error) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error));
+    }
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=661.index.js.map

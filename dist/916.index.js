@@ -1,0 +1,72 @@
+export const id = 916;
+export const ids = [916];
+export const modules = {
+
+/***/ 3916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AD: () => (/* binding */ StoreError),
+/* harmony export */   S3: () => (/* binding */ MissingObjectError),
+/* harmony export */   cs: () => (/* binding */ IntegrityError),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   yN: () => (/* binding */ FilesError),
+/* harmony export */   zx: () => (/* binding */ MissingBucketError)
+/* harmony export */ });
+/** A bad input value: names the input, the value and what is allowed. */
+class InputError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'InputError';
+    }
+}
+/**
+ * A seed-style job (the original tool's environment names are set) without a bucket. The original exited
+ * with 100 here; so do we, so pipelines that test for it keep working.
+ */
+class MissingBucketError extends InputError {
+    exitCode = 100;
+    constructor(message) {
+        super(message);
+        this.name = 'MissingBucketError';
+    }
+}
+/** A store could not do what was asked (missing bucket, access denied, unreachable endpoint...). */
+class StoreError extends Error {
+    constructor(message, options) {
+        super(message, options);
+        this.name = 'StoreError';
+    }
+}
+/** The package directory, the repository or the files in it are not as expected. */
+class FilesError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'FilesError';
+    }
+}
+/** A stored asset set whose manifest is malformed or whose bytes do not match it. */
+class IntegrityError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'IntegrityError';
+    }
+}
+function errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/** An object a manifest lists is not in the store (a copy's source, a download). */
+class MissingObjectError extends StoreError {
+    constructor(message, options) {
+        super(message, options);
+        this.name = 'MissingObjectError';
+    }
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=916.index.js.map

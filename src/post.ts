@@ -1,0 +1,44 @@
+import * as core from '@actions/core'
+import { readdir } from 'node:fs/promises'
+import { Inputs, State } from './constants.js'
+import { errorMessage } from './errors.js'
+import type { AutoState } from './modes/result.js'
+
+async function hasFiles(directory: string): Promise<boolean> {
+  try {
+    const entries = await readdir(directory, { recursive: true, withFileTypes: true })
+    return entries.some((entry) => entry.isFile() && !entry.name.startsWith('.'))
+  } catch {
+    return false
+  }
+}
+
+/**
+ * The post step (action.yml `post-if: success()`): in `mode: auto`, upload what the job built when check
+ * missed. Any other mode returns at once, loading nothing heavy.
+ */
+export async function runPost(): Promise<void> {
+  if (core.getInput(Inputs.Mode).toLowerCase() !== 'auto') return
+  try {
+    const saved = core.getState(State.Auto)
+    if (!saved) {
+      core.info('The main step did not finish its check, so there is nothing to upload.')
+      return
+    }
+    const state = JSON.parse(saved) as AutoState
+    if (state.found) {
+      core.info(`The assets of commit ${state.commit} were found by the main step: nothing to upload.`)
+      return
+    }
+    if (!(await hasFiles(state.packageDirectory))) {
+      core.warning(
+        `The job succeeded but ${state.packageDirectory} holds no files: the build produced nothing to upload. Check the build's output directory against 'package-directory'.`
+      )
+      return
+    }
+    const { runUploadAfterAuto } = await import('./main.js')
+    await runUploadAfterAuto(state)
+  } catch (error) {
+    core.setFailed(errorMessage(error))
+  }
+}

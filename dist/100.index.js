@@ -169,7 +169,7 @@ class ActionsCacheSets {
         return (await this.usable(commitKey(prefix, commit), { commit })) === 'yes' ? 'stored' : undefined;
     }
     async publish(request) {
-        const files = await (0,_package_files_js__WEBPACK_IMPORTED_MODULE_10__/* .listPackageFiles */ .M)(request.directory);
+        const files = await (0,_package_files_js__WEBPACK_IMPORTED_MODULE_10__.listPackageFiles)(request.directory);
         await this.clearStage();
         const entries = [];
         for (const file of files) {

@@ -1,5 +1,5 @@
 export const id = 114;
-export const ids = [114];
+export const ids = [114,355];
 export const modules = {
 
 /***/ 1243:
@@ -411,7 +411,7 @@ var constants = __webpack_require__(7242);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/inputs.ts
-var src_inputs = __webpack_require__(8422);
+var inputs = __webpack_require__(8422);
 // EXTERNAL MODULE: ./src/modes/apply-outcome.ts
 var apply_outcome = __webpack_require__(2685);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -534,8 +534,7 @@ async function check(settings, sets) {
     if (!result.found)
         return missing(settings, commit, result.codeHash, location, started, result.untrusted);
     let files = result.manifest?.files ?? [];
-    const download = settings.download;
-    if (download) {
+    if (settings.download) {
         core/* info */.pq(`Downloading the assets into ${settings.packageDirectory}`);
         try {
             files = (await sets.download(settings.store.prefix, commit, result.manifest, settings.packageDirectory, settings.concurrency)).files;
@@ -549,31 +548,24 @@ async function check(settings, sets) {
             return missing(settings, commit, result.codeHash, location, started, result.untrusted);
         }
     }
-    await writeCheckRecord(settings.packageDirectory, {
-        commit,
-        codeHash: result.codeHash,
-        files: result.legacy?.files ?? files.length,
-        bytes: result.legacy?.bytes ?? (0,sets_manifest/* totalBytes */.ob)(files)
-    }, true);
-    const base = {
+    const fileCount = result.legacy?.files ?? files.length;
+    const bytes = result.legacy?.bytes ?? (0,sets_manifest/* totalBytes */.ob)(files);
+    await writeCheckRecord(settings.packageDirectory, { commit, codeHash: result.codeHash, files: fileCount, bytes }, true);
+    return {
         mode: 'check',
         commitHash: commit,
         codeHash: result.codeHash,
         location,
         elapsedMs: Date.now() - started,
-        untrusted: result.untrusted
-    };
-    const fileCount = result.legacy?.files ?? files.length;
-    return {
-        ...base,
+        untrusted: result.untrusted,
         outcome: 'found',
         found: true,
         source: result.source,
         files: fileCount,
-        bytes: result.legacy?.bytes ?? (0,sets_manifest/* totalBytes */.ob)(files),
+        bytes,
         message: result.source === 'commit'
-            ? `Found the assets of commit ${commit} (${(0,report_markdown/* plural */.LS)(fileCount, 'file')})${download ? ' and downloaded them' : ''}.`
-            : `Found the assets under code hash ${result.codeHash} and copied them to commit ${commit} (${(0,report_markdown/* plural */.LS)(fileCount, 'file')})${download ? ', then downloaded them' : ''}.`
+            ? `Found the assets of commit ${commit} (${(0,report_markdown/* plural */.LS)(fileCount, 'file')})${settings.download ? ' and downloaded them' : ''}.`
+            : `Found the assets under code hash ${result.codeHash} and copied them to commit ${commit} (${(0,report_markdown/* plural */.LS)(fileCount, 'file')})${settings.download ? ', then downloaded them' : ''}.`
     };
 }
 
@@ -674,18 +666,18 @@ function planFlowchart(graph, failedRef) {
         seen.add(id);
         lines.push(`  ${from} ${edge.kind === 'dependsOn' ? '-->' : '-.->'} ${to}`);
     }
-    const used = new Set();
     const byClass = new Map();
     for (const node of graph.nodes) {
         const style = node.ref === failedRef ? 'Failed' : node.action;
-        used.add(style);
-        byClass.set(style, [...(byClass.get(style) ?? []), ids.get(node.ref)]);
+        if (!byClass.has(style))
+            byClass.set(style, []);
+        byClass.get(style).push(ids.get(node.ref));
     }
     for (const [style, members] of byClass) {
         lines.push(`  classDef ${STYLES[style].className} ${STYLES[style].style}`);
         lines.push(`  class ${members.join(',')} ${STYLES[style].className}`);
     }
-    const legend = Object.keys(STYLES).filter((style) => used.has(style)).map((style) => STYLES[style].legend);
+    const legend = Object.keys(STYLES).filter((style) => byClass.has(style)).map((style) => STYLES[style].legend);
     const kinds = new Set(graph.edges.map((edge) => edge.kind));
     const arrows = [kinds.has('dependsOn') ? 'solid arrow: dependsOn' : '', kinds.has('reference') ? 'dotted arrow: output reference' : '']
         .filter(Boolean)
@@ -1011,8 +1003,8 @@ function failureMarkdown(mode, message) {
 
 // EXTERNAL MODULE: ./src/stores/index.ts
 var stores = __webpack_require__(2826);
-// EXTERNAL MODULE: ./src/sets/object-sets.ts
-var object_sets = __webpack_require__(9538);
+// EXTERNAL MODULE: ./src/sets/object-sets.ts + 1 modules
+var object_sets = __webpack_require__(6735);
 ;// CONCATENATED MODULE: ./src/sets/index.ts
 
 
@@ -1135,24 +1127,18 @@ async function reportFailure(settings, error) {
         core/* warning */.$e((0,errors/* errorMessage */.gJ)(reportError));
     }
 }
-/** The post step of `mode: auto`: the upload, with the commit the main step checked. */
-async function runUploadAfterAuto(state) {
-    let settings;
-    try {
-        const inputs = (0,src_inputs/* getInputs */.GP)();
-        settings = { ...inputs, mode: 'upload', commit: state.commit, packageDirectory: state.packageDirectory };
-        await runMode(settings);
-    }
-    catch (error) {
-        await reportFailure(settings, error);
-        core/* setFailed */.C1((0,errors/* errorMessage */.gJ)(error));
-    }
+/** The post step of `mode: auto`: the upload, with the commit and directory the main step checked. */
+function runUploadAfterAuto(state) {
+    return run((settings) => ({ ...settings, mode: 'upload', commit: state.commit, packageDirectory: state.packageDirectory }));
 }
-/** The action's entry: reads the inputs, runs the mode, sets outputs; the one place that fails the step. */
-async function run() {
+/**
+ * The action's entry: reads the inputs (adjusted by the post step), runs the mode, sets outputs; the one
+ * place that fails the step.
+ */
+async function run(adjust = (settings) => settings) {
     let settings;
     try {
-        settings = (0,src_inputs/* getInputs */.GP)();
+        settings = adjust((0,inputs/* getInputs */.GP)());
         await runMode(settings);
     }
     catch (error) {
@@ -1447,43 +1433,6 @@ async function downloadSet(store, setPrefix, manifest, directory, concurrency) {
 
 /***/ }),
 
-/***/ 9603:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ft: () => (/* binding */ lastUsedKey),
-/* harmony export */   nL: () => (/* binding */ parseLastUsed),
-/* harmony export */   zk: () => (/* binding */ recordUse)
-/* harmony export */ });
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7242);
-
-/**
- * A set's last use, kept in a small object beside its manifest (`<set>/.last-used`) so that the manifest
- * and its signature stay untouched. Check writes it on every hit; prune ages a set by the newer of its
- * manifest's `createdAt` and this. It only ever delays a deletion, so it needs no signature.
- */
-function lastUsedKey(setPrefix) {
-    return `${setPrefix}${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .LAST_USED_NAME */ .zw}`;
-}
-async function recordUse(store, setPrefix, now = new Date()) {
-    const body = Buffer.from(`${JSON.stringify({ lastUsedAt: now.toISOString() })}\n`);
-    await store.put(lastUsedKey(setPrefix), body, { size: body.length, contentType: 'application/json' });
-}
-/** The time a marker holds; undefined when it is not one (prune then goes by the object's own date). */
-function parseLastUsed(text) {
-    try {
-        const value = JSON.parse(text).lastUsedAt;
-        const date = typeof value === 'string' ? new Date(value) : undefined;
-        return date && !Number.isNaN(date.getTime()) ? date : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-
-
-/***/ }),
-
 /***/ 3267:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1606,35 +1555,66 @@ function parseManifestDocument(text, where) {
 
 /***/ }),
 
-/***/ 9538:
+/***/ 6735:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   L0: () => (/* binding */ ObjectAssetSets),
-/* harmony export */   WI: () => (/* binding */ readManifest),
-/* harmony export */   mk: () => (/* binding */ publish),
-/* harmony export */   pO: () => (/* binding */ findOrPromote)
-/* harmony export */ });
-/* unused harmony exports copySet, objectMetadata */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7075);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var mime__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5086);
-/* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(370);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3916);
-/* harmony import */ var _report_progress_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8991);
-/* harmony import */ var _download_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4797);
-/* harmony import */ var _last_used_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9603);
-/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(3267);
-/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(9640);
-/* harmony import */ var _package_files_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(4355);
-/* harmony import */ var _signing_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(3330);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  L0: () => (/* binding */ ObjectAssetSets),
+  pO: () => (/* binding */ findOrPromote),
+  mk: () => (/* binding */ publish),
+  WI: () => (/* binding */ readManifest)
+});
+
+// UNUSED EXPORTS: copySet
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __webpack_require__(3838);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
+// EXTERNAL MODULE: ./node_modules/mime/dist/src/index.js + 3 modules
+var src = __webpack_require__(5086);
+// EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
+var p_limit = __webpack_require__(370);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/report/progress.ts
+var report_progress = __webpack_require__(8991);
+// EXTERNAL MODULE: ./src/sets/download.ts
+var download = __webpack_require__(4797);
+// EXTERNAL MODULE: ./src/constants.ts
+var constants = __webpack_require__(7242);
+;// CONCATENATED MODULE: ./src/sets/last-used.ts
+
+/**
+ * A set's last use, kept in a small object beside its manifest (`<set>/.last-used`) so that the manifest
+ * and its signature stay untouched. Check writes it on every hit; prune ages a set by the newer of its
+ * manifest's `createdAt` and the marker's date in the listing (the JSON body is for people reading it). It only ever delays a deletion, so it needs no signature.
+ */
+function lastUsedKey(setPrefix) {
+    return `${setPrefix}${constants/* LAST_USED_NAME */.zw}`;
+}
+async function recordUse(store, setPrefix, now = new Date()) {
+    const body = Buffer.from(`${JSON.stringify({ lastUsedAt: now.toISOString() })}\n`);
+    await store.put(lastUsedKey(setPrefix), body, { size: body.length, contentType: 'application/json' });
+}
+
+// EXTERNAL MODULE: ./src/sets/layout.ts
+var layout = __webpack_require__(3267);
+// EXTERNAL MODULE: ./src/sets/manifest.ts
+var sets_manifest = __webpack_require__(9640);
+// EXTERNAL MODULE: ./src/sets/package-files.ts
+var package_files = __webpack_require__(4355);
+// EXTERNAL MODULE: ./src/sets/signing.ts
+var signing = __webpack_require__(3330);
+;// CONCATENATED MODULE: ./src/sets/object-sets.ts
 
 
 
@@ -1651,7 +1631,7 @@ function parseManifestDocument(text, where) {
 
 
 // The callback form costs less CPU per file than fs/promises' readFile, which reads in chunked round trips.
-const readFile = (0,node_util__WEBPACK_IMPORTED_MODULE_3__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_2__.readFile);
+const readFile = (0,external_node_util_.promisify)(external_node_fs_.readFile);
 /** Files up to this size are read into memory and sent in one request; larger ones are streamed in parts. */
 const SINGLE_PUT_LIMIT = 16 * 1024 * 1024;
 /** Large files in flight at once (each buffers a few parts). */
@@ -1662,27 +1642,27 @@ const LARGE_FILES_AT_ONCE = 2;
  * `onUntrusted` hears why, and a warning names the location.
  */
 async function readManifest(store, setPrefix, policy, owner = {}, onUntrusted) {
-    const key = (0,_layout_js__WEBPACK_IMPORTED_MODULE_10__/* .manifestKey */ .Rn)(setPrefix);
+    const key = (0,layout/* manifestKey */.Rn)(setPrefix);
     const text = await store.readText(key);
     if (text === undefined)
         return undefined;
-    const { manifest, document } = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_11__/* .parseManifestDocument */ .Qz)(text, store.url(key));
+    const { manifest, document } = (0,sets_manifest/* parseManifestDocument */.Qz)(text, store.url(key));
     if (policy.signing.keys.length === 0)
         return manifest;
-    let problem = (0,_signing_js__WEBPACK_IMPORTED_MODULE_13__/* .verifyDocument */ .kR)(document, policy.signing);
+    let problem = (0,signing/* verifyDocument */.kR)(document, policy.signing);
     if (!problem && owner.commit !== undefined && manifest.commit !== owner.commit)
         problem = `signed for commit ${manifest.commit}`;
     if (!problem && owner.codeHash !== undefined && manifest.codeHash !== owner.codeHash)
         problem = `signed for code hash ${manifest.codeHash}`;
     if (!problem)
         return manifest;
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Not trusting the assets at ${store.url(setPrefix)}: the manifest is ${problem}. Treating them as missing.`);
+    core/* warning */.$e(`Not trusting the assets at ${store.url(setPrefix)}: the manifest is ${problem}. Treating them as missing.`);
     onUntrusted?.();
     return undefined;
 }
 async function writeManifest(store, setPrefix, manifest, policy) {
-    const body = Buffer.from((0,_manifest_js__WEBPACK_IMPORTED_MODULE_11__/* .serializeManifest */ .MZ)((0,_signing_js__WEBPACK_IMPORTED_MODULE_13__/* .signDocument */ .Tt)(manifest, policy.signing)));
-    await store.put((0,_layout_js__WEBPACK_IMPORTED_MODULE_10__/* .manifestKey */ .Rn)(setPrefix), body, { size: body.length, contentType: 'application/json' });
+    const body = Buffer.from((0,sets_manifest/* serializeManifest */.MZ)((0,signing/* signDocument */.Tt)(manifest, policy.signing)));
+    await store.put((0,layout/* manifestKey */.Rn)(setPrefix), body, { size: body.length, contentType: 'application/json' });
 }
 /** Copies carry no body, so more of them can be in flight than uploads. */
 const COPY_CONCURRENCY_FACTOR = 4;
@@ -1693,12 +1673,12 @@ const MAX_COPIES_IN_FLIGHT = 64;
  * IntegrityError, never a promoted set.
  */
 async function copySet(store, files, from, to, concurrency) {
-    const progress = new _report_progress_js__WEBPACK_IMPORTED_MODULE_7__/* .Progress */ .k(`Copied (server-side) to ${store.url(to)}:`, files.length, (0,_manifest_js__WEBPACK_IMPORTED_MODULE_11__/* .totalBytes */ .ob)(files));
-    const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_14__/* ["default"] */ .A)(Math.min(MAX_COPIES_IN_FLIGHT, concurrency * COPY_CONCURRENCY_FACTOR));
+    const progress = new report_progress/* Progress */.k(`Copied (server-side) to ${store.url(to)}:`, files.length, (0,sets_manifest/* totalBytes */.ob)(files));
+    const limit = (0,p_limit/* default */.A)(Math.min(MAX_COPIES_IN_FLIGHT, concurrency * COPY_CONCURRENCY_FACTOR));
     await Promise.all(files.map((file) => limit(async () => {
         const copied = await store.copy(from + file.path, to + file.path, file.size);
         if (copied.sha256 !== undefined && copied.sha256 !== file.sha256) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`${store.url(from + file.path)} does not match its manifest (the store reports SHA-256 ${copied.sha256}, the manifest ${file.sha256}).`);
+            throw new errors/* IntegrityError */.cs(`${store.url(from + file.path)} does not match its manifest (the store reports SHA-256 ${copied.sha256}, the manifest ${file.sha256}).`);
         }
         progress.add(1, file.size);
     })));
@@ -1711,7 +1691,7 @@ async function copySet(store, files, from, to, concurrency) {
 async function findOrPromote(store, request, policy) {
     let untrusted = 0;
     const distrust = () => void untrusted++;
-    const target = (0,_layout_js__WEBPACK_IMPORTED_MODULE_10__/* .commitPrefix */ .q8)(request.prefix, request.commit);
+    const target = (0,layout/* commitPrefix */.q8)(request.prefix, request.commit);
     const existing = await readManifest(store, target, policy, { commit: request.commit }, distrust);
     if (existing)
         return { found: true, source: 'commit', manifest: existing, codeHash: existing.codeHash, untrusted };
@@ -1719,7 +1699,7 @@ async function findOrPromote(store, request, policy) {
     if (request.legacySets && policy.signing.keys.length === 0) {
         const objects = await store.list(target);
         if (objects.length > 0) {
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`legacy-sets: ${store.url(target)} holds ${objects.length} object(s) but no manifest (a set the original s3-asset-manager uploaded, ` +
+            core/* warning */.$e(`legacy-sets: ${store.url(target)} holds ${objects.length} object(s) but no manifest (a set the original s3-asset-manager uploaded, ` +
                 `or an unfinished upload); counting it as found. Turn legacy-sets off once your sets have manifests.`);
             return {
                 found: true,
@@ -1733,7 +1713,7 @@ async function findOrPromote(store, request, policy) {
     if (!request.codeHash)
         return { found: false, codeHash: '', untrusted };
     const codeHash = await request.codeHash();
-    const cached = (0,_layout_js__WEBPACK_IMPORTED_MODULE_10__/* .codeHashPrefix */ ._Y)(request.prefix, codeHash);
+    const cached = (0,layout/* codeHashPrefix */._Y)(request.prefix, codeHash);
     const cachedManifest = await readManifest(store, cached, policy, { codeHash }, distrust);
     if (!cachedManifest)
         return { found: false, codeHash, untrusted };
@@ -1741,18 +1721,18 @@ async function findOrPromote(store, request, policy) {
         await copySet(store, cachedManifest.files, cached, target, request.concurrency);
     }
     catch (error) {
-        if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .MissingObjectError */ .S3) && !(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs))
+        if (!(error instanceof errors/* MissingObjectError */.S3) && !(error instanceof errors/* IntegrityError */.cs))
             throw error;
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`The cached assets ${store.url(cached)} are incomplete or changed (${error.message}); treating this as a miss so they are rebuilt.`);
+        core/* warning */.$e(`The cached assets ${store.url(cached)} are incomplete or changed (${error.message}); treating this as a miss so they are rebuilt.`);
         return { found: false, codeHash, untrusted };
     }
-    const manifest = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_11__/* .buildManifest */ .u1)({ commit: request.commit, codeHash, source: 'cache', files: cachedManifest.files });
+    const manifest = (0,sets_manifest/* buildManifest */.u1)({ commit: request.commit, codeHash, source: 'cache', files: cachedManifest.files });
     await writeManifest(store, target, manifest, policy);
     return { found: true, source: 'cache', manifest, codeHash, untrusted };
 }
 /** A pass-through stream that hashes what flows through it. */
 function hashingStream(hash) {
-    return new node_stream__WEBPACK_IMPORTED_MODULE_4__.Transform({
+    return new external_node_stream_.Transform({
         transform(chunk, _encoding, callback) {
             hash.update(chunk);
             callback(null, chunk);
@@ -1771,28 +1751,28 @@ function objectMetadata(commit, codeHash, sha256Hex) {
     };
 }
 async function sha256OfFile(file) {
-    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256');
-    for await (const chunk of (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.createReadStream)(file, { highWaterMark: 1024 * 1024 }))
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    for await (const chunk of (0,external_node_fs_.createReadStream)(file, { highWaterMark: 1024 * 1024 }))
         hash.update(chunk);
     return hash.digest('hex');
 }
 async function uploadFile(store, key, file, commit, codeHash) {
-    const contentType = mime__WEBPACK_IMPORTED_MODULE_5__/* ["default"] */ .A.getType(file.relative) ?? 'application/octet-stream';
+    const contentType = src/* default */.A.getType(file.relative) ?? 'application/octet-stream';
     if (file.size <= SINGLE_PUT_LIMIT) {
         const bytes = await readFile(file.absolute);
-        const sha256 = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256').update(bytes).digest('hex');
+        const sha256 = (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
         await store.put(key, bytes, { size: bytes.length, contentType, sha256, metadata: objectMetadata(commit, codeHash, sha256) });
         return { path: file.relative, size: bytes.length, sha256 };
     }
     // Metadata goes with the first request of a multipart upload, so a large file is hashed before it is
     // sent, and hashed again as it streams: a file that changed in between fails rather than mislabelled.
     const expected = await sha256OfFile(file.absolute);
-    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256');
-    const stream = (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.createReadStream)(file.absolute, { highWaterMark: 1024 * 1024 }).pipe(hashingStream(hash));
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    const stream = (0,external_node_fs_.createReadStream)(file.absolute, { highWaterMark: 1024 * 1024 }).pipe(hashingStream(hash));
     await store.put(key, stream, { size: file.size, contentType, metadata: objectMetadata(commit, codeHash, expected) });
     const sent = hash.digest('hex');
     if (sent !== expected) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`${file.absolute} changed while it was uploaded (SHA-256 ${expected} before, ${sent} as sent). Upload it again.`);
+        throw new errors/* IntegrityError */.cs(`${file.absolute} changed while it was uploaded (SHA-256 ${expected} before, ${sent} as sent). Upload it again.`);
     }
     return { path: file.relative, size: file.size, sha256: sent };
 }
@@ -1801,11 +1781,11 @@ async function uploadFile(store, key, file, commit, codeHash) {
  * then (tier on) fills the code-hash set from it by server-side copy. Shared by upload and the assets plugin.
  */
 async function publish(store, request, policy) {
-    const files = await (0,_package_files_js__WEBPACK_IMPORTED_MODULE_12__/* .listPackageFiles */ .M)(request.directory);
-    const target = (0,_layout_js__WEBPACK_IMPORTED_MODULE_10__/* .commitPrefix */ .q8)(request.prefix, request.commit);
-    const progress = new _report_progress_js__WEBPACK_IMPORTED_MODULE_7__/* .Progress */ .k(`Uploaded to ${store.url(target)}:`, files.length, files.reduce((sum, file) => sum + file.size, 0));
-    const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_14__/* ["default"] */ .A)(request.concurrency);
-    const largeLimit = (0,p_limit__WEBPACK_IMPORTED_MODULE_14__/* ["default"] */ .A)(LARGE_FILES_AT_ONCE);
+    const files = await (0,package_files.listPackageFiles)(request.directory);
+    const target = (0,layout/* commitPrefix */.q8)(request.prefix, request.commit);
+    const progress = new report_progress/* Progress */.k(`Uploaded to ${store.url(target)}:`, files.length, files.reduce((sum, file) => sum + file.size, 0));
+    const limit = (0,p_limit/* default */.A)(request.concurrency);
+    const largeLimit = (0,p_limit/* default */.A)(LARGE_FILES_AT_ONCE);
     const stored = await Promise.all(files.map((file) => limit(async () => {
         const send = () => uploadFile(store, target + file.relative, file, request.commit, request.codeHash);
         const entry = file.size > SINGLE_PUT_LIMIT ? await largeLimit(send) : await send();
@@ -1813,14 +1793,14 @@ async function publish(store, request, policy) {
         return entry;
     })));
     progress.finish();
-    const manifest = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_11__/* .buildManifest */ .u1)({ commit: request.commit, codeHash: request.codeHash, source: 'upload', files: stored });
+    const manifest = (0,sets_manifest/* buildManifest */.u1)({ commit: request.commit, codeHash: request.codeHash, source: 'upload', files: stored });
     await writeManifest(store, target, manifest, policy);
     if (request.codeHash && !policy.cacheWrite.allowed) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Not writing the shared code-hash set ${store.url((0,_layout_js__WEBPACK_IMPORTED_MODULE_10__/* .codeHashPrefix */ ._Y)(request.prefix, request.codeHash))}: ${policy.cacheWrite.reason}.`);
+        core/* info */.pq(`Not writing the shared code-hash set ${store.url((0,layout/* codeHashPrefix */._Y)(request.prefix, request.codeHash))}: ${policy.cacheWrite.reason}.`);
     }
     else if (request.codeHash) {
         // Re-filled even when a cache set exists: it may be the incomplete one a check just fell back from.
-        const cached = (0,_layout_js__WEBPACK_IMPORTED_MODULE_10__/* .codeHashPrefix */ ._Y)(request.prefix, request.codeHash);
+        const cached = (0,layout/* codeHashPrefix */._Y)(request.prefix, request.codeHash);
         await copySet(store, stored, target, cached, request.concurrency);
         await writeManifest(store, cached, manifest, policy);
     }
@@ -1836,14 +1816,14 @@ class ObjectAssetSets {
         this.policy = policy;
     }
     location(prefix, commit) {
-        return this.store.url((0,_layout_js__WEBPACK_IMPORTED_MODULE_10__/* .commitPrefix */ .q8)(prefix, commit));
+        return this.store.url((0,layout/* commitPrefix */.q8)(prefix, commit));
     }
     async findOrPromote(request) {
         const result = await findOrPromote(this.store, request, this.policy);
         if (result.found && !result.legacy) {
             // A promotion wrote a fresh commit set; the set that was used is the code-hash one it came from.
-            const used = result.source === 'commit' ? (0,_layout_js__WEBPACK_IMPORTED_MODULE_10__/* .commitPrefix */ .q8)(request.prefix, request.commit) : (0,_layout_js__WEBPACK_IMPORTED_MODULE_10__/* .codeHashPrefix */ ._Y)(request.prefix, result.codeHash);
-            this.pending.push((0,_last_used_js__WEBPACK_IMPORTED_MODULE_9__/* .recordUse */ .zk)(this.store, used).catch((error) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Could not record this use in ${this.store.url((0,_last_used_js__WEBPACK_IMPORTED_MODULE_9__/* .lastUsedKey */ .Ft)(used))} (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .gJ)(error)}); prune will age the set by its creation date.`)));
+            const used = result.source === 'commit' ? (0,layout/* commitPrefix */.q8)(request.prefix, request.commit) : (0,layout/* codeHashPrefix */._Y)(request.prefix, result.codeHash);
+            this.pending.push(recordUse(this.store, used).catch((error) => core/* info */.pq(`Could not record this use in ${this.store.url(lastUsedKey(used))} (${(0,errors/* errorMessage */.gJ)(error)}); prune will age the set by its creation date.`)));
         }
         return result;
     }
@@ -1851,17 +1831,17 @@ class ObjectAssetSets {
         await Promise.all(this.pending.splice(0));
     }
     stored(prefix, commit) {
-        return readManifest(this.store, (0,_layout_js__WEBPACK_IMPORTED_MODULE_10__/* .commitPrefix */ .q8)(prefix, commit), this.policy, { commit });
+        return readManifest(this.store, (0,layout/* commitPrefix */.q8)(prefix, commit), this.policy, { commit });
     }
     publish(request) {
         return publish(this.store, request, this.policy);
     }
     async download(prefix, commit, manifest, directory, concurrency) {
-        const setPrefix = (0,_layout_js__WEBPACK_IMPORTED_MODULE_10__/* .commitPrefix */ .q8)(prefix, commit);
+        const setPrefix = (0,layout/* commitPrefix */.q8)(prefix, commit);
         const known = manifest ?? (await readManifest(this.store, setPrefix, this.policy, { commit }));
         if (!known)
             throw new Error(`No assets are stored at ${this.store.url(setPrefix)} to download.`);
-        await (0,_download_js__WEBPACK_IMPORTED_MODULE_8__/* .downloadSet */ .$)(this.store, setPrefix, known, directory, concurrency);
+        await (0,download/* downloadSet */.$)(this.store, setPrefix, known, directory, concurrency);
         return known;
     }
     close() {
@@ -1877,7 +1857,7 @@ class ObjectAssetSets {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   F: () => (/* binding */ isInside),
-/* harmony export */   M: () => (/* binding */ listPackageFiles)
+/* harmony export */   listPackageFiles: () => (/* binding */ listPackageFiles)
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
@@ -1907,7 +1887,7 @@ async function listPackageFiles(directory, inputName = 'package-directory') {
             throw new Error('not a directory');
     }
     catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FilesError */ .yN(`The package directory '${directory}' does not exist or is not a directory: build the assets into it first, or set '${inputName}' (PACKAGE_DIRECTORY).`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EmptyPackageError */ .uM(`The package directory '${directory}' does not exist or is not a directory: build the assets into it first, or set '${inputName}' (PACKAGE_DIRECTORY).`);
     }
     const files = [];
     const visit = async (dir, relativeDir, ancestors) => {
@@ -1937,7 +1917,7 @@ async function listPackageFiles(directory, inputName = 'package-directory') {
     };
     await visit(root, '', new Set([root]));
     if (files.length === 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FilesError */ .yN(`The package directory '${directory}' holds no files to upload (hidden files are skipped). Build the assets into it first.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EmptyPackageError */ .uM(`The package directory '${directory}' holds no files to upload (hidden files are skipped). Build the assets into it first.`);
     }
     return files.sort((a, b) => Buffer.compare(Buffer.from(a.relative), Buffer.from(b.relative)));
 }

@@ -613,7 +613,7 @@ function storeSettingsFor(settings, overrides, baseDir) {
         return { kind: 'local', prefix, root };
     }
     if (backend !== 's3' && backend !== 'gcs')
-        throw new errors/* ConfigError */.xL(`config.store.backend is '${backend}'; allowed: s3, local.`);
+        throw new errors/* ConfigError */.xL(`config.store.backend is '${backend}'; allowed: s3, gcs, local.`);
     const bucket = overrides.bucket ?? (settings.store.kind === 's3' ? settings.store.bucket : undefined);
     if (!bucket)
         throw new errors/* ConfigError */.xL(`config.store uses the s3 backend but names no bucket (and the action's 'bucket' input is empty).`);

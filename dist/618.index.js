@@ -125,14 +125,11 @@ function decide(sets, dates, rules) {
     });
 }
 
-// EXTERNAL MODULE: ./src/sets/last-used.ts
-var last_used = __webpack_require__(9603);
 // EXTERNAL MODULE: ./src/sets/layout.ts
 var layout = __webpack_require__(3267);
 // EXTERNAL MODULE: ./src/stores/index.ts
 var stores = __webpack_require__(2826);
 ;// CONCATENATED MODULE: ./src/modes/prune.ts
-
 
 
 
@@ -155,7 +152,22 @@ function throttled(line) {
         core/* info */.pq(line(count));
     };
 }
-/** When each set with a manifest was created and last used, read from the manifest and its marker. */
+/** When a manifest says its set was created; undefined when it does not say it readably. */
+function createdAtOf(manifestText) {
+    try {
+        const value = JSON.parse(manifestText).createdAt;
+        const date = typeof value === 'string' ? new Date(value) : undefined;
+        return date && !Number.isNaN(date.getTime()) ? date : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * When each set with a manifest was created (the manifest's `createdAt`, else the manifest object's date)
+ * and last used (the `.last-used` marker's date in the listing: it is written at the moment of use, so its
+ * content need not be read).
+ */
 async function readDates(store, sets) {
     const dates = new Map();
     const limit = (0,p_limit/* default */.A)(READS_IN_FLIGHT);
@@ -167,22 +179,7 @@ async function readDates(store, sets) {
         progress(++read);
         if (text === undefined)
             return; // deleted since the listing: its objects are now without a manifest
-        let createdAt;
-        try {
-            const value = JSON.parse(text).createdAt;
-            createdAt = typeof value === 'string' ? new Date(value) : undefined;
-        }
-        catch {
-            createdAt = undefined;
-        }
-        if (!createdAt || Number.isNaN(createdAt.getTime()))
-            createdAt = set.manifest.lastModified;
-        let lastUsedAt;
-        if (set.marker) {
-            const marker = await store.readText((0,last_used/* lastUsedKey */.Ft)(set.root));
-            lastUsedAt = marker === undefined ? undefined : ((0,last_used/* parseLastUsed */.nL)(marker) ?? set.marker.lastModified);
-        }
-        dates.set(set.root, { createdAt, lastUsedAt });
+        dates.set(set.root, { createdAt: createdAtOf(text) ?? set.manifest.lastModified, lastUsedAt: set.marker?.lastModified });
     })));
     return dates;
 }

@@ -11,6 +11,7 @@ export const modules = {
 /* harmony export */   cs: () => (/* binding */ IntegrityError),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   uM: () => (/* binding */ EmptyPackageError),
 /* harmony export */   yN: () => (/* binding */ FilesError),
 /* harmony export */   zx: () => (/* binding */ MissingBucketError)
 /* harmony export */ });
@@ -46,6 +47,13 @@ class FilesError extends Error {
         this.name = 'FilesError';
     }
 }
+/** The package directory is missing or holds no file to upload (the build produced nothing). */
+class EmptyPackageError extends FilesError {
+    constructor(message) {
+        super(message);
+        this.name = 'EmptyPackageError';
+    }
+}
 /** A stored asset set whose manifest is malformed or whose bytes do not match it. */
 class IntegrityError extends Error {
     constructor(message) {
@@ -74,21 +82,22 @@ class MissingObjectError extends StoreError {
 /* harmony export */   runPost: () => (/* binding */ runPost)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7242);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7242);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
 
 
 
-
+/** Whether upload would find files, by upload's own rules (hidden files and folders skipped). */
 async function hasFiles(directory) {
+    const { listPackageFiles } = await __webpack_require__.e(/* import() */ 355).then(__webpack_require__.bind(__webpack_require__, 4355));
     try {
-        const entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(directory, { recursive: true, withFileTypes: true });
-        return entries.some((entry) => entry.isFile() && !entry.name.startsWith('.'));
+        await listPackageFiles(directory);
+        return true;
     }
-    catch {
-        return false;
+    catch (error) {
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EmptyPackageError */ .uM)
+            return false;
+        throw error;
     }
 }
 /**
@@ -96,10 +105,10 @@ async function hasFiles(directory) {
  * missed. Any other mode returns at once, loading nothing heavy.
  */
 async function runPost() {
-    if (_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Mode).toLowerCase() !== 'auto')
+    if (_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Inputs */ .G0.Mode).toLowerCase() !== 'auto')
         return;
     try {
-        const saved = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.Auto);
+        const saved = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .State */ .Uw.Auto);
         if (!saved) {
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('The main step did not finish its check, so there is nothing to upload.');
             return;
@@ -117,7 +126,7 @@ async function runPost() {
         await runUploadAfterAuto(state);
     }
     catch (error) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error));
     }
 }
 

@@ -101,7 +101,7 @@ function describeS3Error(raw, context) {
 /* harmony export */   vG: () => (/* binding */ checkCredentials),
 /* harmony export */   yO: () => (/* binding */ clientConfig)
 /* harmony export */ });
-/* unused harmony exports MAX_SINGLE_COPY, DELETE_BATCH, copyRanges, fullObjectSha256, copySource */
+/* unused harmony exports MAX_SINGLE_COPY, copyRanges, fullObjectSha256, copySource */
 /* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3711);
 /* harmony import */ var _aws_sdk_lib_storage__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2358);
 /* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(370);

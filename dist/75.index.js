@@ -20,8 +20,8 @@ var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/sets/object-sets.ts
-var object_sets = __webpack_require__(9538);
+// EXTERNAL MODULE: ./src/sets/object-sets.ts + 1 modules
+var object_sets = __webpack_require__(6735);
 // EXTERNAL MODULE: ./src/hashing/code-hash.ts + 1 modules
 var code_hash = __webpack_require__(9361);
 // EXTERNAL MODULE: ./src/sets/layout.ts

@@ -11,6 +11,7 @@ export const modules = {
 /* harmony export */   cs: () => (/* binding */ IntegrityError),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   uM: () => (/* binding */ EmptyPackageError),
 /* harmony export */   yN: () => (/* binding */ FilesError),
 /* harmony export */   zx: () => (/* binding */ MissingBucketError)
 /* harmony export */ });
@@ -44,6 +45,13 @@ class FilesError extends Error {
     constructor(message) {
         super(message);
         this.name = 'FilesError';
+    }
+}
+/** The package directory is missing or holds no file to upload (the build produced nothing). */
+class EmptyPackageError extends FilesError {
+    constructor(message) {
+        super(message);
+        this.name = 'EmptyPackageError';
     }
 }
 /** A stored asset set whose manifest is malformed or whose bytes do not match it. */

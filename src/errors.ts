@@ -34,6 +34,14 @@ export class FilesError extends Error {
   }
 }
 
+/** The package directory is missing or holds no file to upload (the build produced nothing). */
+export class EmptyPackageError extends FilesError {
+  constructor(message: string) {
+    super(message)
+    this.name = 'EmptyPackageError'
+  }
+}
+
 /** A stored asset set whose manifest is malformed or whose bytes do not match it. */
 export class IntegrityError extends Error {
   constructor(message: string) {

@@ -111,24 +111,19 @@ async function reportFailure(settings: Settings | undefined, error: unknown): Pr
   }
 }
 
-/** The post step of `mode: auto`: the upload, with the commit the main step checked. */
-export async function runUploadAfterAuto(state: AutoState): Promise<void> {
-  let settings: Settings | undefined
-  try {
-    const inputs = getInputs()
-    settings = { ...inputs, mode: 'upload', commit: state.commit, packageDirectory: state.packageDirectory }
-    await runMode(settings)
-  } catch (error) {
-    await reportFailure(settings, error)
-    core.setFailed(errorMessage(error))
-  }
+/** The post step of `mode: auto`: the upload, with the commit and directory the main step checked. */
+export function runUploadAfterAuto(state: AutoState): Promise<void> {
+  return run((settings) => ({ ...settings, mode: 'upload', commit: state.commit, packageDirectory: state.packageDirectory }))
 }
 
-/** The action's entry: reads the inputs, runs the mode, sets outputs; the one place that fails the step. */
-export async function run(): Promise<void> {
+/**
+ * The action's entry: reads the inputs (adjusted by the post step), runs the mode, sets outputs; the one
+ * place that fails the step.
+ */
+export async function run(adjust: (settings: Settings) => Settings = (settings) => settings): Promise<void> {
   let settings: Settings | undefined
   try {
-    settings = getInputs()
+    settings = adjust(getInputs())
     await runMode(settings)
   } catch (error) {
     await reportFailure(settings, error)

@@ -1,15 +1,17 @@
 import * as core from '@actions/core'
-import { readdir } from 'node:fs/promises'
 import { Inputs, State } from './constants.js'
-import { errorMessage } from './errors.js'
+import { EmptyPackageError, errorMessage } from './errors.js'
 import type { AutoState } from './modes/result.js'
 
+/** Whether upload would find files, by upload's own rules (hidden files and folders skipped). */
 async function hasFiles(directory: string): Promise<boolean> {
+  const { listPackageFiles } = await import('./sets/package-files.js')
   try {
-    const entries = await readdir(directory, { recursive: true, withFileTypes: true })
-    return entries.some((entry) => entry.isFile() && !entry.name.startsWith('.'))
-  } catch {
-    return false
+    await listPackageFiles(directory)
+    return true
+  } catch (error) {
+    if (error instanceof EmptyPackageError) return false
+    throw error
   }
 }
 

@@ -1,5 +1,5 @@
 // Retention: prune against real s3rver and real local directories. Ages are set by writing manifests with
-// an old createdAt (and `.last-used` markers) directly; s3rver stamps every object with the time it was
+// an old createdAt directly (a `.last-used` marker counts by its date in the listing, i.e. when written); s3rver stamps every object with the time it was
 // written, so objects left without a manifest are aged either by backdating files of the local store
 // (utimes) or by running prune with a later clock (`now`), never by faking the store.
 import { existsSync, readdirSync, utimesSync, writeFileSync } from 'node:fs'

@@ -28,7 +28,7 @@ function storeSettingsFor(settings: Settings, overrides: StoreOverrides | undefi
     }
     return { kind: 'local', prefix, root }
   }
-  if (backend !== 's3' && backend !== 'gcs') throw new ConfigError(`config.store.backend is '${backend}'; allowed: s3, local.`)
+  if (backend !== 's3' && backend !== 'gcs') throw new ConfigError(`config.store.backend is '${backend}'; allowed: s3, gcs, local.`)
   const bucket = overrides.bucket ?? (settings.store.kind === 's3' ? settings.store.bucket : undefined)
   if (!bucket) throw new ConfigError(`config.store uses the s3 backend but names no bucket (and the action's 'bucket' input is empty).`)
   for (const secret of [overrides.credentials?.secretAccessKey, overrides.credentials?.sessionToken]) if (secret) core.setSecret(secret)

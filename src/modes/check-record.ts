@@ -15,8 +15,8 @@ export interface CheckRecord {
 }
 
 /** The original tool's files, which its upload and downstream tasks read: plain text, no newline. */
-export const SEED_COMMIT_FILE = '.commit-hash'
-export const SEED_CODE_HASH_FILE = '.code-hash'
+const SEED_COMMIT_FILE = '.commit-hash'
+const SEED_CODE_HASH_FILE = '.code-hash'
 
 export async function writeCheckRecord(directory: string, record: CheckRecord, found: boolean): Promise<void> {
   await mkdir(directory, { recursive: true })

@@ -72,8 +72,7 @@ export async function check(settings: Settings, sets: AssetSets): Promise<Assets
   }
   if (!result.found) return missing(settings, commit, result.codeHash, location, started, result.untrusted)
   let files = result.manifest?.files ?? []
-  const download = settings.download
-  if (download) {
+  if (settings.download) {
     core.info(`Downloading the assets into ${settings.packageDirectory}`)
     try {
       files = (await sets.download(settings.store.prefix, commit, result.manifest, settings.packageDirectory, settings.concurrency)).files
@@ -85,35 +84,24 @@ export async function check(settings: Settings, sets: AssetSets): Promise<Assets
       return missing(settings, commit, result.codeHash, location, started, result.untrusted)
     }
   }
-  await writeCheckRecord(
-    settings.packageDirectory,
-    {
-      commit,
-      codeHash: result.codeHash,
-      files: result.legacy?.files ?? files.length,
-      bytes: result.legacy?.bytes ?? totalBytes(files)
-    },
-    true
-  )
-  const base = {
-    mode: 'check' as const,
+  const fileCount = result.legacy?.files ?? files.length
+  const bytes = result.legacy?.bytes ?? totalBytes(files)
+  await writeCheckRecord(settings.packageDirectory, { commit, codeHash: result.codeHash, files: fileCount, bytes }, true)
+  return {
+    mode: 'check',
     commitHash: commit,
     codeHash: result.codeHash,
     location,
     elapsedMs: Date.now() - started,
-    untrusted: result.untrusted
-  }
-  const fileCount = result.legacy?.files ?? files.length
-  return {
-    ...base,
+    untrusted: result.untrusted,
     outcome: 'found',
     found: true,
     source: result.source,
     files: fileCount,
-    bytes: result.legacy?.bytes ?? totalBytes(files),
+    bytes,
     message:
       result.source === 'commit'
-        ? `Found the assets of commit ${commit} (${plural(fileCount, 'file')})${download ? ' and downloaded them' : ''}.`
-        : `Found the assets under code hash ${result.codeHash} and copied them to commit ${commit} (${plural(fileCount, 'file')})${download ? ', then downloaded them' : ''}.`
+        ? `Found the assets of commit ${commit} (${plural(fileCount, 'file')})${settings.download ? ' and downloaded them' : ''}.`
+        : `Found the assets under code hash ${result.codeHash} and copied them to commit ${commit} (${plural(fileCount, 'file')})${settings.download ? ', then downloaded them' : ''}.`
   }
 }

@@ -6,7 +6,6 @@ import { plural } from '../report/markdown.js'
 import { formatBytes } from '../report/progress.js'
 import { groupSets, type ListedSet } from '../retention/inventory.js'
 import { decide, type Decision, type SetDates } from '../retention/rules.js'
-import { lastUsedKey, parseLastUsed } from '../sets/last-used.js'
 import { manifestKey } from '../sets/layout.js'
 import { createStore } from '../stores/index.js'
 import type { Store } from '../stores/store.js'
@@ -41,7 +40,22 @@ function throttled(line: (count: number) => string): (count: number) => void {
   }
 }
 
-/** When each set with a manifest was created and last used, read from the manifest and its marker. */
+/** When a manifest says its set was created; undefined when it does not say it readably. */
+function createdAtOf(manifestText: string): Date | undefined {
+  try {
+    const value = (JSON.parse(manifestText) as { createdAt?: unknown }).createdAt
+    const date = typeof value === 'string' ? new Date(value) : undefined
+    return date && !Number.isNaN(date.getTime()) ? date : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * When each set with a manifest was created (the manifest's `createdAt`, else the manifest object's date)
+ * and last used (the `.last-used` marker's date in the listing: it is written at the moment of use, so its
+ * content need not be read).
+ */
 async function readDates(store: Store, sets: readonly ListedSet[]): Promise<Map<string, SetDates>> {
   const dates = new Map<string, SetDates>()
   const limit = pLimit(READS_IN_FLIGHT)
@@ -54,20 +68,7 @@ async function readDates(store: Store, sets: readonly ListedSet[]): Promise<Map<
         const text = await store.readText(manifestKey(set.root))
         progress(++read)
         if (text === undefined) return // deleted since the listing: its objects are now without a manifest
-        let createdAt: Date | undefined
-        try {
-          const value = (JSON.parse(text) as { createdAt?: unknown }).createdAt
-          createdAt = typeof value === 'string' ? new Date(value) : undefined
-        } catch {
-          createdAt = undefined
-        }
-        if (!createdAt || Number.isNaN(createdAt.getTime())) createdAt = set.manifest!.lastModified
-        let lastUsedAt: Date | undefined
-        if (set.marker) {
-          const marker = await store.readText(lastUsedKey(set.root))
-          lastUsedAt = marker === undefined ? undefined : (parseLastUsed(marker) ?? set.marker.lastModified)
-        }
-        dates.set(set.root, { createdAt, lastUsedAt })
+        dates.set(set.root, { createdAt: createdAtOf(text) ?? set.manifest!.lastModified, lastUsedAt: set.marker?.lastModified })
       })
     )
   )

@@ -16,7 +16,7 @@ function statusOf(outcome: ApplyOutcome, index: number): string {
 }
 
 /** The plan as a markdown table: tool, action, reason, and what happened to it when the plan ran. */
-export function planTable(outcome: ApplyOutcome): string {
+function planTable(outcome: ApplyOutcome): string {
   const ran = !outcome.planOnly
   const headers = ['Tool', 'Action', 'Reason', ...(ran ? ['Result'] : [])]
   const rows = outcome.plan.map((change, index) => [

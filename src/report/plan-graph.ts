@@ -34,18 +34,17 @@ export function planFlowchart(graph: PlanGraph, failedRef?: string): string {
     seen.add(id)
     lines.push(`  ${from} ${edge.kind === 'dependsOn' ? '-->' : '-.->'} ${to}`)
   }
-  const used = new Set<keyof typeof STYLES>()
   const byClass = new Map<keyof typeof STYLES, string[]>()
   for (const node of graph.nodes) {
     const style: keyof typeof STYLES = node.ref === failedRef ? 'Failed' : node.action
-    used.add(style)
-    byClass.set(style, [...(byClass.get(style) ?? []), ids.get(node.ref)!])
+    if (!byClass.has(style)) byClass.set(style, [])
+    byClass.get(style)!.push(ids.get(node.ref)!)
   }
   for (const [style, members] of byClass) {
     lines.push(`  classDef ${STYLES[style].className} ${STYLES[style].style}`)
     lines.push(`  class ${members.join(',')} ${STYLES[style].className}`)
   }
-  const legend = (Object.keys(STYLES) as (keyof typeof STYLES)[]).filter((style) => used.has(style)).map((style) => STYLES[style].legend)
+  const legend = (Object.keys(STYLES) as (keyof typeof STYLES)[]).filter((style) => byClass.has(style)).map((style) => STYLES[style].legend)
   const kinds = new Set(graph.edges.map((edge) => edge.kind))
   const arrows = [kinds.has('dependsOn') ? 'solid arrow: dependsOn' : '', kinds.has('reference') ? 'dotted arrow: output reference' : '']
     .filter(Boolean)

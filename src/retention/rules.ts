@@ -2,7 +2,7 @@ import type { ListedSet } from './inventory.js'
 
 const DAY = 24 * 60 * 60 * 1000
 /** Objects without a manifest younger than this may be an upload in progress: never touched. */
-export const UPLOAD_GRACE_MS = 60 * 60 * 1000
+const UPLOAD_GRACE_MS = 60 * 60 * 1000
 
 export interface RetentionRules {
   readonly keepDays: number

@@ -151,7 +151,7 @@ function hashingStream(hash: ReturnType<typeof createHash>): Transform {
  * The user metadata the original s3-asset-manager puts on every object, which deploys read: Terraform's
  * aws_lambda_function takes `source_code_hash` from `package-hash` (base64 SHA-256, as Lambda reports it).
  */
-export function objectMetadata(commit: string, codeHash: string, sha256Hex: string): Record<string, string> {
+function objectMetadata(commit: string, codeHash: string, sha256Hex: string): Record<string, string> {
   return {
     'commit-hash': commit,
     ...(codeHash ? { 'code-hash': codeHash } : {}),

@@ -1,6 +1,6 @@
 import { lstat, readdir, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { FilesError } from '../errors.js'
+import { EmptyPackageError, FilesError } from '../errors.js'
 
 export interface PackageFile {
   /** POSIX path relative to the package directory: the key suffix in the store. */
@@ -29,7 +29,7 @@ export async function listPackageFiles(directory: string, inputName = 'package-d
     root = await realpath(directory)
     if (!(await stat(root)).isDirectory()) throw new Error('not a directory')
   } catch {
-    throw new FilesError(
+    throw new EmptyPackageError(
       `The package directory '${directory}' does not exist or is not a directory: build the assets into it first, or set '${inputName}' (PACKAGE_DIRECTORY).`
     )
   }
@@ -60,7 +60,7 @@ export async function listPackageFiles(directory: string, inputName = 'package-d
   }
   await visit(root, '', new Set([root]))
   if (files.length === 0) {
-    throw new FilesError(
+    throw new EmptyPackageError(
       `The package directory '${directory}' holds no files to upload (hidden files are skipped). Build the assets into it first.`
     )
   }

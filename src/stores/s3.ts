@@ -29,7 +29,7 @@ const COPY_PART_SIZE = 512 * 1024 ** 2
 const UPLOAD_PART_SIZE = 8 * 1024 ** 2
 const UPLOAD_QUEUE = 4
 /** DeleteObjects takes at most this many keys a request. */
-export const DELETE_BATCH = 1000
+const DELETE_BATCH = 1000
 /** Single deletes in flight where there is no batch delete (GCS's XML API has none). */
 const DELETES_IN_FLIGHT = 16
 /** Reads of a small object's body before giving up (each after a fresh request). */

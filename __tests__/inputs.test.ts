@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { getInputs, normalizePrefix } from '../src/inputs.js'
+import { cacheServiceAvailable, getInputs, normalizePrefix } from '../src/inputs.js'
 
 const CLEAN =
   /^(INPUT_|AWS_|GITHUB_TOKEN|GITHUB_ACTIONS|GITHUB_EVENT_NAME|ASSETS_SIGNING_KEY|ACTIONS_|PACKAGE_ASSETS_BUCKET|GIT_REPO_PATH|PACKAGE_DIRECTORY|CODE_HASH_FIND_FILTER)/
@@ -124,6 +124,20 @@ describe('getInputs', () => {
     expect(getInputs([], '/').store).toEqual({ kind: 'actions-cache', prefix: 'web/' })
     setEnv({ ...inputs({ mode: 'check', bucket: 'b-1' }), GITHUB_ACTIONS: 'true', ACTIONS_CACHE_URL: 'http://127.0.0.1:1/' })
     expect(getInputs([], '/').store.kind).toBe('s3')
+  })
+
+  // The same decision as @actions/cache's isFeatureAvailable() with its GHES rule (node_modules/@actions/cache/lib/internal/config.js).
+  it.each([
+    [{ ACTIONS_CACHE_URL: 'u' }, true],
+    [{ ACTIONS_RESULTS_URL: 'u' }, false], // v1 needs ACTIONS_CACHE_URL
+    [{ ACTIONS_CACHE_SERVICE_V2: 'true', ACTIONS_RESULTS_URL: 'u' }, true],
+    [{ ACTIONS_CACHE_SERVICE_V2: 'true', ACTIONS_CACHE_URL: 'u' }, false], // v2 needs ACTIONS_RESULTS_URL
+    [{ ACTIONS_CACHE_SERVICE_V2: 'true', ACTIONS_RESULTS_URL: 'u', GITHUB_SERVER_URL: 'https://octo.ghe.com' }, true],
+    [{ ACTIONS_CACHE_SERVICE_V2: 'true', ACTIONS_CACHE_URL: 'u', GITHUB_SERVER_URL: 'https://git.example.com' }, true], // GHES: v1
+    [{ ACTIONS_CACHE_SERVICE_V2: 'true', ACTIONS_RESULTS_URL: 'u', GITHUB_SERVER_URL: 'https://git.example.com' }, false],
+    [{ GITHUB_ACTIONS: '', ACTIONS_CACHE_URL: 'u' }, false] // not on a runner
+  ])('the cache service is available with %j: %s', (env, expected) => {
+    expect(cacheServiceAvailable({ GITHUB_ACTIONS: 'true', ...env })).toBe(expected)
   })
 
   it('carries explicit credentials', () => {

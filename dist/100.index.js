@@ -37,8 +37,15 @@ export const modules = {
 
 
 /**
- * The staging directory every entry is saved from and restored into. The cache's entry version covers the
- * saved paths, so they must be the same string on every save and restore, whatever package-directory is.
+ * The staging directory every entry is saved from and restored into, inside the stage root (RUNNER_TEMP when
+ * the runner sets it, so nothing is written into the workspace; else the working directory).
+ *
+ * An entry's version is a hash of the path strings handed to @actions/cache, and its tar holds paths relative
+ * to GITHUB_WORKSPACE. Handing it an absolute path under RUNNER_TEMP would make the version differ between
+ * runners whose work folders differ (self-hosted fleets, container jobs) and the tar paths climb out of the
+ * workspace. So every call runs with the stage root as both working directory and GITHUB_WORKSPACE and names
+ * the stage by this one relative string: the version and the tar layout are the same on every runner, and the
+ * same as entries saved before the stage moved out of the workspace.
  */
 const STAGE = '.s3-asset-manager-stage';
 const POINTER = '.pointer.json';
@@ -53,9 +60,30 @@ const codeHashKey = (prefix, codeHash) => `${prefix}cache-${codeHash}`;
  */
 class ActionsCacheSets {
     policy;
-    stage = node_path__WEBPACK_IMPORTED_MODULE_4___default().resolve(STAGE);
+    root;
+    stage;
     constructor(policy) {
         this.policy = policy;
+        this.root = node_path__WEBPACK_IMPORTED_MODULE_4___default().resolve(process.env.RUNNER_TEMP || '.');
+        this.stage = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.root, STAGE);
+    }
+    /** Runs a cache call with the stage root as working directory and workspace (see STAGE for why). */
+    async inStageRoot(call) {
+        const cwd = process.cwd();
+        const workspace = process.env.GITHUB_WORKSPACE;
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.mkdir)(this.root, { recursive: true });
+        process.chdir(this.root);
+        process.env.GITHUB_WORKSPACE = this.root;
+        try {
+            return await call();
+        }
+        finally {
+            process.chdir(cwd);
+            if (workspace === undefined)
+                delete process.env.GITHUB_WORKSPACE;
+            else
+                process.env.GITHUB_WORKSPACE = workspace;
+        }
     }
     get verifying() {
         return this.policy.signing.keys.length > 0;
@@ -64,7 +92,7 @@ class ActionsCacheSets {
         return `actions-cache://${commitKey(prefix, commit)}`;
     }
     async exists(key) {
-        return (await _actions_cache__WEBPACK_IMPORTED_MODULE_0__/* .restoreCache */ .P3([STAGE], key, [], { lookupOnly: true })) === key;
+        return (await this.inStageRoot(() => _actions_cache__WEBPACK_IMPORTED_MODULE_0__/* .restoreCache */ .P3([STAGE], key, [], { lookupOnly: true }))) === key;
     }
     async clearStage() {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm)(this.stage, { recursive: true, force: true });
@@ -72,20 +100,23 @@ class ActionsCacheSets {
     }
     async save(key) {
         try {
-            const id = await _actions_cache__WEBPACK_IMPORTED_MODULE_0__/* .saveCache */ .Io([STAGE], key);
-            if (id === -1)
-                _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(`The cache entry ${key} was not saved (see the cache messages above).`);
+            const id = await this.inStageRoot(() => _actions_cache__WEBPACK_IMPORTED_MODULE_0__/* .saveCache */ .Io([STAGE], key));
+            if (id !== -1)
+                return;
         }
         catch (error) {
-            // ReserveCacheError: another job saved the same key first, which is as good as saving it.
-            if (error.name !== 'ReserveCacheError')
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .StoreError */ .AD(`Saving the cache entry ${key} failed: ${error.message}`, { cause: error });
-            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`The cache entry ${key} already exists.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .StoreError */ .AD(`Saving the cache entry ${key} failed: ${error.message}`, { cause: error });
         }
+        // @actions/cache reports every refused save as -1, after its own message. An entry that exists (another job,
+        // or an earlier run of this one, saved the key first) is as good as saving it; anything else is worth a warning.
+        if (await this.exists(key))
+            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`The cache entry ${key} already exists: keeping it.`);
+        else
+            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(`The cache entry ${key} was not saved (see the cache messages above).`);
     }
     async restore(key) {
         await this.clearStage();
-        if ((await _actions_cache__WEBPACK_IMPORTED_MODULE_0__/* .restoreCache */ .P3([STAGE], key, [])) !== key) {
+        if ((await this.inStageRoot(() => _actions_cache__WEBPACK_IMPORTED_MODULE_0__/* .restoreCache */ .P3([STAGE], key, []))) !== key) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .StoreError */ .AD(`The cache entry ${key} could not be restored (it may have been evicted); run check again to rebuild.`);
         }
     }

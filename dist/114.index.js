@@ -72,7 +72,7 @@ function parsePatterns(text) {
 /* harmony export */   LX: () => (/* binding */ deriveS3Settings),
 /* harmony export */   iG: () => (/* binding */ normalizePrefix)
 /* harmony export */ });
-/* unused harmony exports parseBoolean, parsePolicy */
+/* unused harmony exports parseBoolean, cacheServiceAvailable, parsePolicy */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
@@ -234,12 +234,22 @@ function parseReporting(prefix) {
     }
     return { prComment, commitStatus, token, instance };
 }
+/**
+ * Whether this job can reach the Actions cache, decided as @actions/cache's isFeatureAvailable() does without
+ * loading it: the v2 service (ACTIONS_CACHE_SERVICE_V2, never on GHES) needs ACTIONS_RESULTS_URL, v1 ACTIONS_CACHE_URL.
+ */
+function cacheServiceAvailable(env = process.env) {
+    if (env.GITHUB_ACTIONS !== 'true')
+        return false;
+    const host = new URL(env.GITHUB_SERVER_URL || 'https://github.com').hostname.toUpperCase();
+    const ghes = host !== 'GITHUB.COM' && !host.endsWith('.GHE.COM') && !host.endsWith('.LOCALHOST');
+    return Boolean(env.ACTIONS_CACHE_SERVICE_V2 && !ghes ? env.ACTIONS_RESULTS_URL : env.ACTIONS_CACHE_URL);
+}
 function parseStore(cwd) {
     const backend = oneOf(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Backend, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Backend) || 'auto', _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .BACKENDS */ .A7);
     const prefix = normalizePrefix(input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Prefix));
     const bucketRaw = inputOr(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Bucket, [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .SeedEnv */ .LA.Bucket], '');
-    const cacheServiceAvailable = process.env.GITHUB_ACTIONS === 'true' && Boolean(process.env.ACTIONS_CACHE_URL || process.env.ACTIONS_RESULTS_URL);
-    const kind = backend === 'auto' ? (bucketRaw ? 's3' : cacheServiceAvailable ? 'actions-cache' : 'local') : backend;
+    const kind = backend === 'auto' ? (bucketRaw ? 's3' : cacheServiceAvailable() ? 'actions-cache' : 'local') : backend;
     if (kind === 'actions-cache')
         return { kind, prefix };
     if (kind === 'local') {

@@ -261,13 +261,22 @@ function parseReporting(prefix: string): ReportingSettings {
   return { prComment, commitStatus, token, instance }
 }
 
+/**
+ * Whether this job can reach the Actions cache, decided as @actions/cache's isFeatureAvailable() does without
+ * loading it: the v2 service (ACTIONS_CACHE_SERVICE_V2, never on GHES) needs ACTIONS_RESULTS_URL, v1 ACTIONS_CACHE_URL.
+ */
+export function cacheServiceAvailable(env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.GITHUB_ACTIONS !== 'true') return false
+  const host = new URL(env.GITHUB_SERVER_URL || 'https://github.com').hostname.toUpperCase()
+  const ghes = host !== 'GITHUB.COM' && !host.endsWith('.GHE.COM') && !host.endsWith('.LOCALHOST')
+  return Boolean(env.ACTIONS_CACHE_SERVICE_V2 && !ghes ? env.ACTIONS_RESULTS_URL : env.ACTIONS_CACHE_URL)
+}
+
 function parseStore(cwd: string): StoreSettings {
   const backend: BackendChoice = oneOf(Inputs.Backend, input(Inputs.Backend) || 'auto', BACKENDS)
   const prefix = normalizePrefix(input(Inputs.Prefix))
   const bucketRaw = inputOr(Inputs.Bucket, [SeedEnv.Bucket], '')
-  const cacheServiceAvailable =
-    process.env.GITHUB_ACTIONS === 'true' && Boolean(process.env.ACTIONS_CACHE_URL || process.env.ACTIONS_RESULTS_URL)
-  const kind = backend === 'auto' ? (bucketRaw ? 's3' : cacheServiceAvailable ? 'actions-cache' : 'local') : backend
+  const kind = backend === 'auto' ? (bucketRaw ? 's3' : cacheServiceAvailable() ? 'actions-cache' : 'local') : backend
   if (kind === 'actions-cache') return { kind, prefix }
 
   if (kind === 'local') {

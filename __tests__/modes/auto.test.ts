@@ -1,35 +1,23 @@
 // mode: auto, run as the runner runs an action with a post step: the main step with a GITHUB_STATE file,
 // then the same bundle again with what main saved passed as STATE_<name> variables (the post step).
-import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import {
   listKeys,
   makeRepo,
   outsideClient,
-  parseOutputFile,
   runDist,
+  runMainThenPost,
   s3Inputs,
   tempDir,
   uniquePrefix,
-  writeFiles,
-  type DistRun
+  writeFiles
 } from '../support/helpers.js'
 
 const client = outsideClient()
 afterAll(() => client.destroy())
 
-async function mainThenPost(
-  inputs: Record<string, string>,
-  build?: () => void
-): Promise<{ main: DistRun; post: DistRun; state: Record<string, string> }> {
-  const stateFile = path.join(tempDir('state'), 'state.txt')
-  writeFileSync(stateFile, '')
-  const main = await runDist({ inputs, env: { GITHUB_STATE: stateFile } })
-  const state = parseOutputFile(readFileSync(stateFile, 'utf8'))
-  if (main.code === 0) build?.()
-  const post = await runDist({ inputs, env: Object.fromEntries(Object.entries(state).map(([name, value]) => [`STATE_${name}`, value])) })
-  return { main, post, state }
-}
+const mainThenPost = (inputs: Record<string, string>, build?: () => void): ReturnType<typeof runMainThenPost> =>
+  runMainThenPost({ inputs, build })
 
 describe('mode: auto (check now, upload in the post step)', () => {
   it('miss → build → the post step uploads; the next run hits and its post step does nothing', async () => {

@@ -186,6 +186,26 @@ export function runDist(options: {
 }
 
 /** Inputs that point the bundled action at the test s3rver. */
+/**
+ * Runs the bundle as the runner runs an action with a post step: main with a GITHUB_STATE file, then (after
+ * `build`, when main succeeded) the post step with what main saved passed as STATE_<name> variables.
+ */
+export async function runMainThenPost(options: {
+  inputs: Record<string, string>
+  env?: Record<string, string>
+  cwd?: string
+  build?: () => void
+}): Promise<{ main: DistRun; post: DistRun; state: Record<string, string> }> {
+  const stateFile = path.join(tempDir('state'), 'state.txt')
+  writeFileSync(stateFile, '')
+  const main = await runDist({ inputs: options.inputs, env: { ...options.env, GITHUB_STATE: stateFile }, cwd: options.cwd })
+  const state = parseOutputFile(readFileSync(stateFile, 'utf8'))
+  if (main.code === 0) options.build?.()
+  const postEnv = Object.fromEntries(Object.entries(state).map(([name, value]) => [`STATE_${name}`, value]))
+  const post = await runDist({ inputs: options.inputs, env: { ...options.env, ...postEnv }, cwd: options.cwd })
+  return { main, post, state }
+}
+
 export function s3Inputs(prefix: string): Record<string, string> {
   return {
     backend: 's3',

@@ -13,8 +13,15 @@ import { listPackageFiles } from './package-files.js'
 import { signDocument, verifyDocument } from './signing.js'
 
 /**
- * The staging directory every entry is saved from and restored into. The cache's entry version covers the
- * saved paths, so they must be the same string on every save and restore, whatever package-directory is.
+ * The staging directory every entry is saved from and restored into, inside the stage root (RUNNER_TEMP when
+ * the runner sets it, so nothing is written into the workspace; else the working directory).
+ *
+ * An entry's version is a hash of the path strings handed to @actions/cache, and its tar holds paths relative
+ * to GITHUB_WORKSPACE. Handing it an absolute path under RUNNER_TEMP would make the version differ between
+ * runners whose work folders differ (self-hosted fleets, container jobs) and the tar paths climb out of the
+ * workspace. So every call runs with the stage root as both working directory and GITHUB_WORKSPACE and names
+ * the stage by this one relative string: the version and the tar layout are the same on every runner, and the
+ * same as entries saved before the stage moved out of the workspace.
  */
 export const STAGE = '.s3-asset-manager-stage'
 const POINTER = '.pointer.json'
@@ -38,9 +45,29 @@ interface Pointer {
  * With a signing key a lookup alone proves nothing, so a hit is restored and its manifest verified first.
  */
 export class ActionsCacheSets implements AssetSets {
-  private readonly stage = path.resolve(STAGE)
+  private readonly root: string
+  private readonly stage: string
 
-  constructor(private readonly policy: SetPolicy) {}
+  constructor(private readonly policy: SetPolicy) {
+    this.root = path.resolve(process.env.RUNNER_TEMP || '.')
+    this.stage = path.join(this.root, STAGE)
+  }
+
+  /** Runs a cache call with the stage root as working directory and workspace (see STAGE for why). */
+  private async inStageRoot<T>(call: () => Promise<T>): Promise<T> {
+    const cwd = process.cwd()
+    const workspace = process.env.GITHUB_WORKSPACE
+    await mkdir(this.root, { recursive: true })
+    process.chdir(this.root)
+    process.env.GITHUB_WORKSPACE = this.root
+    try {
+      return await call()
+    } finally {
+      process.chdir(cwd)
+      if (workspace === undefined) delete process.env.GITHUB_WORKSPACE
+      else process.env.GITHUB_WORKSPACE = workspace
+    }
+  }
 
   private get verifying(): boolean {
     return this.policy.signing.keys.length > 0
@@ -51,7 +78,7 @@ export class ActionsCacheSets implements AssetSets {
   }
 
   private async exists(key: string): Promise<boolean> {
-    return (await cache.restoreCache([STAGE], key, [], { lookupOnly: true })) === key
+    return (await this.inStageRoot(() => cache.restoreCache([STAGE], key, [], { lookupOnly: true }))) === key
   }
 
   private async clearStage(): Promise<void> {
@@ -61,19 +88,20 @@ export class ActionsCacheSets implements AssetSets {
 
   private async save(key: string): Promise<void> {
     try {
-      const id = await cache.saveCache([STAGE], key)
-      if (id === -1) core.warning(`The cache entry ${key} was not saved (see the cache messages above).`)
+      const id = await this.inStageRoot(() => cache.saveCache([STAGE], key))
+      if (id !== -1) return
     } catch (error) {
-      // ReserveCacheError: another job saved the same key first, which is as good as saving it.
-      if ((error as Error).name !== 'ReserveCacheError')
-        throw new StoreError(`Saving the cache entry ${key} failed: ${(error as Error).message}`, { cause: error })
-      core.info(`The cache entry ${key} already exists.`)
+      throw new StoreError(`Saving the cache entry ${key} failed: ${(error as Error).message}`, { cause: error })
     }
+    // @actions/cache reports every refused save as -1, after its own message. An entry that exists (another job,
+    // or an earlier run of this one, saved the key first) is as good as saving it; anything else is worth a warning.
+    if (await this.exists(key)) core.info(`The cache entry ${key} already exists: keeping it.`)
+    else core.warning(`The cache entry ${key} was not saved (see the cache messages above).`)
   }
 
   private async restore(key: string): Promise<void> {
     await this.clearStage()
-    if ((await cache.restoreCache([STAGE], key, [])) !== key) {
+    if ((await this.inStageRoot(() => cache.restoreCache([STAGE], key, []))) !== key) {
       throw new StoreError(`The cache entry ${key} could not be restored (it may have been evicted); run check again to rebuild.`)
     }
   }

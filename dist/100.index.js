@@ -19,11 +19,13 @@ export const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7242);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3916);
-/* harmony import */ var _stores_local_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(801);
-/* harmony import */ var _download_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4797);
-/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9640);
-/* harmony import */ var _package_files_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(4355);
-/* harmony import */ var _signing_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(3330);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8431);
+/* harmony import */ var _stores_local_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(801);
+/* harmony import */ var _download_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4797);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9640);
+/* harmony import */ var _package_files_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(4355);
+/* harmony import */ var _signing_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(3330);
+
 
 
 
@@ -135,7 +137,7 @@ class ActionsCacheSets {
         if (pointerText !== undefined) {
             const pointer = JSON.parse(pointerText);
             if (this.verifying) {
-                const problem = (0,_signing_js__WEBPACK_IMPORTED_MODULE_11__/* .verifyDocument */ .kR)(pointer, this.policy.signing);
+                const problem = (0,_signing_js__WEBPACK_IMPORTED_MODULE_12__/* .verifyDocument */ .kR)(pointer, this.policy.signing);
                 if (problem)
                     return this.distrust(key, `its pointer is ${problem}`);
                 if (pointer.commit !== owner.commit)
@@ -146,10 +148,10 @@ class ActionsCacheSets {
         const manifestText = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.readFile)(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.stage, _constants_js__WEBPACK_IMPORTED_MODULE_5__/* .MANIFEST_NAME */ .ir), 'utf8').catch(() => {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`The cache entry ${key} holds no ${_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .MANIFEST_NAME */ .ir}.`);
         });
-        const { manifest, document } = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_9__/* .parseManifestDocument */ .Qz)(manifestText, `in the cache entry ${key}`);
+        const { manifest, document } = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_10__/* .parseManifestDocument */ .Qz)(manifestText, `in the cache entry ${key}`);
         if (!this.verifying)
             return manifest;
-        const problem = (0,_signing_js__WEBPACK_IMPORTED_MODULE_11__/* .verifyDocument */ .kR)(document, this.policy.signing);
+        const problem = (0,_signing_js__WEBPACK_IMPORTED_MODULE_12__/* .verifyDocument */ .kR)(document, this.policy.signing);
         if (problem)
             return this.distrust(key, `its manifest is ${problem}`);
         if (owner.commit !== undefined && manifest.commit !== owner.commit)
@@ -192,7 +194,7 @@ class ActionsCacheSets {
     }
     async savePointer(key, pointer) {
         await this.clearStage();
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.writeFile)(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.stage, POINTER), JSON.stringify((0,_signing_js__WEBPACK_IMPORTED_MODULE_11__/* .signDocument */ .Tt)(pointer, this.policy.signing)));
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.writeFile)(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.stage, POINTER), JSON.stringify((0,_signing_js__WEBPACK_IMPORTED_MODULE_12__/* .signDocument */ .Tt)(pointer, this.policy.signing)));
         await this.save(key);
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm)(this.stage, { recursive: true, force: true });
     }
@@ -200,18 +202,18 @@ class ActionsCacheSets {
         return (await this.usable(commitKey(prefix, commit), { commit })) === 'yes' ? 'stored' : undefined;
     }
     async publish(request) {
-        const files = await (0,_package_files_js__WEBPACK_IMPORTED_MODULE_10__.listPackageFiles)(request.directory);
+        const files = await (0,_package_files_js__WEBPACK_IMPORTED_MODULE_11__.listPackageFiles)(request.directory);
         await this.clearStage();
         const entries = [];
         for (const file of files) {
-            const target = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.stage, ...file.relative.split('/'));
+            const target = (0,_paths_js__WEBPACK_IMPORTED_MODULE_7__/* .fromPosixRelative */ .yK)(this.stage, file.relative);
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(target), { recursive: true });
             const bytes = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.readFile)(file.absolute);
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.writeFile)(target, bytes);
             entries.push({ path: file.relative, size: bytes.length, sha256: (0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.createHash)('sha256').update(bytes).digest('hex') });
         }
-        const manifest = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_9__/* .buildManifest */ .u1)({ commit: request.commit, codeHash: request.codeHash, source: 'upload', files: entries });
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.writeFile)(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.stage, _constants_js__WEBPACK_IMPORTED_MODULE_5__/* .MANIFEST_NAME */ .ir), (0,_manifest_js__WEBPACK_IMPORTED_MODULE_9__/* .serializeManifest */ .MZ)((0,_signing_js__WEBPACK_IMPORTED_MODULE_11__/* .signDocument */ .Tt)(manifest, this.policy.signing)));
+        const manifest = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_10__/* .buildManifest */ .u1)({ commit: request.commit, codeHash: request.codeHash, source: 'upload', files: entries });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.writeFile)(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.stage, _constants_js__WEBPACK_IMPORTED_MODULE_5__/* .MANIFEST_NAME */ .ir), (0,_manifest_js__WEBPACK_IMPORTED_MODULE_10__/* .serializeManifest */ .MZ)((0,_signing_js__WEBPACK_IMPORTED_MODULE_12__/* .signDocument */ .Tt)(manifest, this.policy.signing)));
         if (request.codeHash && this.policy.cacheWrite.allowed) {
             const cached = codeHashKey(request.prefix, request.codeHash);
             await this.save(cached);
@@ -236,7 +238,7 @@ class ActionsCacheSets {
             if (!manifest)
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`The cache entry ${key} is not trusted (see the warning above); nothing was downloaded.`);
             // The restored stage is a directory of files: verify and place them as from any store.
-            await (0,_download_js__WEBPACK_IMPORTED_MODULE_8__/* .downloadSet */ .$)(new _stores_local_js__WEBPACK_IMPORTED_MODULE_7__/* .LocalStore */ .V(this.stage), '', manifest, directory, concurrency);
+            await (0,_download_js__WEBPACK_IMPORTED_MODULE_9__/* .downloadSet */ .$)(new _stores_local_js__WEBPACK_IMPORTED_MODULE_8__/* .LocalStore */ .V(this.stage), '', manifest, directory, concurrency);
             return manifest;
         }
         finally {

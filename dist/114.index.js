@@ -125,6 +125,9 @@ function normalizePrefix(raw) {
     const trimmed = raw.trim().replace(/^\/+/, '').replace(/\/+$/, '');
     if (!trimmed)
         return '';
+    if (trimmed.includes('\\')) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Prefix}' is '${raw}': a key prefix separates its parts with '/', not '\\' (for example 'my-repo/web/').`);
+    }
     if (trimmed.split('/').some((segment) => segment === '..' || segment === '.' || segment === '')) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Prefix}' is '${raw}': use a plain key prefix such as 'my-repo/' (no '.', '..' or '//').`);
     }
@@ -1188,6 +1191,61 @@ class ApplyFailedError extends Error {
 
 /***/ }),
 
+/***/ 8431:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FK: () => (/* binding */ isInside),
+/* harmony export */   T0: () => (/* binding */ toPosixRelative),
+/* harmony export */   g3: () => (/* binding */ windowsNameProblem),
+/* harmony export */   yK: () => (/* binding */ fromPosixRelative)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+
+// Manifests, store keys and code-hash entries always use '/'; the file system uses the runner's separator.
+// Every conversion between the two goes through here, with the path module as a parameter so the Windows
+// rules are tested with path.win32 on any machine.
+/** Whether `candidate` is `root` or below it (on Windows: case-insensitively, and never on another drive). */
+function isInside(root, candidate, paths = (node_path__WEBPACK_IMPORTED_MODULE_0___default())) {
+    const relative = paths.relative(root, candidate);
+    if (relative === '')
+        return true;
+    if (paths.isAbsolute(relative))
+        return false;
+    const first = relative.split(paths.sep)[0];
+    return first !== '..';
+}
+/** `absolute` relative to `root` with '/' separators: a manifest path or a store key suffix. */
+function toPosixRelative(root, absolute, paths = (node_path__WEBPACK_IMPORTED_MODULE_0___default())) {
+    return paths.relative(root, absolute).split(paths.sep).join('/');
+}
+/** Where a '/'-separated relative path (already checked to stay inside) lands under `root`. */
+function fromPosixRelative(root, relative, paths = (node_path__WEBPACK_IMPORTED_MODULE_0___default())) {
+    return paths.join(root, ...relative.split('/').filter((segment) => segment !== ''));
+}
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
+/**
+ * Why a path segment cannot be a file name on Windows, or undefined. A name Linux allows (`a:b`, `nul.txt`,
+ * `x.`) would on Windows open a drive-relative path, an alternate data stream or a device, or be silently
+ * renamed: a download must refuse it rather than write somewhere else.
+ */
+function windowsNameProblem(segment) {
+    if (/[<>:"|?*\\]/.test(segment))
+        return `has a character Windows does not allow in file names (< > : " | ? * \\)`;
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f]/.test(segment))
+        return 'has a control character';
+    if (WINDOWS_RESERVED.test(segment))
+        return 'is a device name on Windows (CON, PRN, AUX, NUL, COM1-9, LPT1-9)';
+    if (/[. ]$/.test(segment))
+        return 'ends with a dot or a space, which Windows drops';
+    return undefined;
+}
+
+
+/***/ }),
+
 /***/ 4285:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1349,7 +1407,7 @@ class Progress {
 /* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(370);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3916);
 /* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9640);
-/* harmony import */ var _package_files_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4355);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8431);
 /* harmony import */ var _report_progress_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8991);
 
 
@@ -1371,13 +1429,16 @@ async function safeTarget(root, file) {
     if (!(0,_manifest_js__WEBPACK_IMPORTED_MODULE_7__/* .isSafeRelativePath */ .VH)(file.path) || segments.some((segment) => segment.startsWith('.'))) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`Refusing to download '${file.path}': the manifest names a path outside the package directory or a hidden file.`);
     }
-    const target = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(root, ...segments);
+    const windowsProblem = process.platform === 'win32' ? segments.map(_paths_js__WEBPACK_IMPORTED_MODULE_8__/* .windowsNameProblem */ .g3).find(Boolean) : undefined;
+    if (windowsProblem)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`Refusing to download '${file.path}' on Windows: a part of its path ${windowsProblem}.`);
+    const target = (0,_paths_js__WEBPACK_IMPORTED_MODULE_8__/* .fromPosixRelative */ .yK)(root, file.path);
     const parent = node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(target);
     // Check the deepest directory that exists before creating any: mkdir would follow a symlink outward.
     let existing = parent;
     while (!(await exists(existing)))
         existing = node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(existing);
-    if (!(0,_package_files_js__WEBPACK_IMPORTED_MODULE_8__/* .isInside */ .F)(root, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.realpath)(existing))) {
+    if (!(0,_paths_js__WEBPACK_IMPORTED_MODULE_8__/* .isInside */ .FK)(root, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.realpath)(existing))) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`Refusing to download '${file.path}': a symlink in the package directory points outside it.`);
     }
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(parent, { recursive: true });
@@ -1866,7 +1927,6 @@ class ObjectAssetSets {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ isInside),
 /* harmony export */   listPackageFiles: () => (/* binding */ listPackageFiles)
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
@@ -1874,16 +1934,13 @@ class ObjectAssetSets {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8431);
+
 
 
 
 function isHidden(name) {
     return name.startsWith('.');
-}
-/** Whether `candidate` is `root` or below it. */
-function isInside(root, candidate) {
-    const relative = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(root, candidate);
-    return relative === '' || (!relative.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(relative));
 }
 /**
  * Every non-hidden regular file under `directory`, recursively, sorted by relative path. A symlink is
@@ -1910,7 +1967,7 @@ async function listPackageFiles(directory, inputName = 'package-directory') {
             let target = absolute;
             if (entry.isSymbolicLink()) {
                 target = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(absolute).catch(() => '');
-                if (!target || !isInside(root, target)) {
+                if (!target || !(0,_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .isInside */ .FK)(root, target)) {
                     throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FilesError */ .yN(`Refusing to upload '${relative}': it is a symlink that points outside the package directory '${directory}' (or nowhere).`);
                 }
             }
@@ -2089,6 +2146,8 @@ async function createStore(settings, concurrency) {
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_5__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3916);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8431);
+
 
 
 
@@ -2112,7 +2171,7 @@ class LocalStore {
         this.name = root;
     }
     pathOf(key) {
-        return node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.root, ...key.split('/'));
+        return (0,_paths_js__WEBPACK_IMPORTED_MODULE_7__/* .fromPosixRelative */ .yK)(this.root, key);
     }
     url(key) {
         const href = (0,node_url__WEBPACK_IMPORTED_MODULE_5__.pathToFileURL)(this.pathOf(key)).href;

@@ -117,9 +117,12 @@ function parseDatastore(raw, file, env) {
     return { backend: 's3', bucket, region, endpoint, credentials, profile: value(block.profile, `${at}.profile`, env) };
 }
 
+// EXTERNAL MODULE: ./src/paths.ts
+var paths = __webpack_require__(8431);
 // EXTERNAL MODULE: ./src/apply/template.ts
 var template = __webpack_require__(7860);
 ;// CONCATENATED MODULE: ./src/apply/config.ts
+
 
 
 
@@ -145,14 +148,12 @@ async function configFiles(configPath) {
     // As dtm does, subfolders are read too; the order is the sorted relative paths, so it never depends on the file system.
     const names = (await (0,promises_.readdir)(configPath, { recursive: true, withFileTypes: true }))
         .filter((entry) => entry.isFile() && /\.ya?ml$/.test(entry.name))
-        .map((entry) => external_node_path_default().relative(configPath, external_node_path_default().join(entry.parentPath ?? entry.path, entry.name))
-        .split((external_node_path_default()).sep)
-        .join('/'))
+        .map((entry) => (0,paths/* toPosixRelative */.T0)(configPath, external_node_path_default().join(entry.parentPath ?? entry.path, entry.name)))
         .filter((relative) => !relative.split('/').some((segment) => segment.startsWith('.')))
         .sort();
     if (names.length === 0)
         throw new errors/* ConfigError */.xL(`The config directory '${configPath}' holds no *.yaml or *.yml file (subfolders included).`);
-    return names.map((name) => external_node_path_default().join(configPath, ...name.split('/')));
+    return names.map((name) => (0,paths/* fromPosixRelative */.yK)(configPath, name));
 }
 class Loader {
     expressions = [];

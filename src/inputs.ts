@@ -140,6 +140,11 @@ function parseMode(argv: readonly string[]): Mode {
 export function normalizePrefix(raw: string): string {
   const trimmed = raw.trim().replace(/^\/+/, '').replace(/\/+$/, '')
   if (!trimmed) return ''
+  if (trimmed.includes('\\')) {
+    throw new InputError(
+      `Input '${Inputs.Prefix}' is '${raw}': a key prefix separates its parts with '/', not '\\' (for example 'my-repo/web/').`
+    )
+  }
   if (trimmed.split('/').some((segment) => segment === '..' || segment === '.' || segment === '')) {
     throw new InputError(`Input '${Inputs.Prefix}' is '${raw}': use a plain key prefix such as 'my-repo/' (no '.', '..' or '//').`)
   }

@@ -126,6 +126,20 @@ describe('code hash with git (ids from the index)', () => {
     expect(await computeCodeHash(clone, ['src/**'])).toMatchObject({ hash: clean, hashed: 0 })
   })
 
+  it('a Windows checkout (core.autocrlf=true, CRLF in the work tree) hashes like the LF one', async () => {
+    const lf = { 'src/a.js': 'one\ntwo\n', 'src/b.txt': 'x\ny\n', 'src/bin.dat': Buffer.from([0, 13, 10, 255]) }
+    const repo = makeRepo(lf)
+    const unix = await computeCodeHash(repo.dir, ['src/**'])
+    git(repo.dir, 'config', 'core.autocrlf', 'true')
+    writeFiles(repo.dir, { 'src/a.js': 'one\r\ntwo\r\n', 'src/b.txt': 'x\r\ny\r\n' })
+    const windows = await computeCodeHash(repo.dir, ['src/**'])
+    expect(windows.hash).toBe(unix.hash)
+    // A new file with CRLF hashes as git would store it: with LF.
+    writeFiles(repo.dir, { 'src/new.js': 'n\r\n' })
+    const withNew = await computeCodeHash(repo.dir, ['src/**'])
+    expect(withNew.hash).toBe(expectedHash({ ...lf, 'src/new.js': 'n\n' }))
+  })
+
   it('changes when a tracked file changes uncommitted, an untracked or ignored file matches, or a file is renamed', async () => {
     const repo = makeRepo({ ...FILES, '.gitignore': 'src/gen/\n' })
     const clean = (await computeCodeHash(repo.dir, ['src/**'])).hash

@@ -1,10 +1,14 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3'
+import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs'
 import path from 'node:path'
 import { IntegrityError } from '../../src/errors.js'
 import type { Settings, StoreSettings } from '../../src/inputs.js'
 import { check } from '../../src/modes/check.js'
 import { upload } from '../../src/modes/upload.js'
+import { downloadSet } from '../../src/sets/download.js'
+import { buildManifest } from '../../src/sets/manifest.js'
+import { LocalStore } from '../../src/stores/local.js'
 import { S3Store } from '../../src/stores/s3.js'
 import { ObjectAssetSets } from '../../src/sets/object-sets.js'
 import {
@@ -97,5 +101,32 @@ describe('check with download: true', () => {
       "Refusing to download 'nested/deep/chunk.js': a symlink in the package directory points outside it."
     )
     expect(readdirSync(outside)).toEqual([])
+  })
+})
+
+describe('download on Windows', () => {
+  const platform = Object.getOwnPropertyDescriptor(process, 'platform')!
+  afterEach(() => Object.defineProperty(process, 'platform', platform))
+
+  // Names Linux allows but Windows would read as a device, a drive or a data stream: the whole download is refused.
+  it.each(['nul.txt', 'dir/C:evil', 'file.txt:hidden', 'dot.'])('refuses %s and writes nothing', async (name) => {
+    const storeRoot = tempDir('win-store')
+    writeFiles(storeRoot, { 'set/ok.txt': 'ok' })
+    const sha = createHash('sha256').update('ok').digest('hex')
+    const manifest = buildManifest({
+      commit: 'a'.repeat(40),
+      codeHash: '',
+      source: 'upload',
+      files: [
+        { path: 'ok.txt', size: 2, sha256: sha },
+        { path: name, size: 2, sha256: sha }
+      ]
+    })
+    Object.defineProperty(process, 'platform', { value: 'win32' })
+    const target = tempDir('win-target')
+    const attempt = downloadSet(new LocalStore(storeRoot), 'set/', manifest, target, 2)
+    await expect(attempt).rejects.toThrow(IntegrityError)
+    await expect(attempt).rejects.toThrow(`Refusing to download '${name}' on Windows`)
+    expect(readdirSync(target)).toEqual([])
   })
 })

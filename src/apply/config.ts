@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import yaml from 'js-yaml'
 import { parseDatastore, type StoreOverrides } from './datastore.js'
+import { fromPosixRelative, toPosixRelative } from '../paths.js'
 import { ConfigError } from './errors.js'
 import {
   envDigest,
@@ -86,16 +87,11 @@ async function configFiles(configPath: string): Promise<string[]> {
   // As dtm does, subfolders are read too; the order is the sorted relative paths, so it never depends on the file system.
   const names = (await readdir(configPath, { recursive: true, withFileTypes: true }))
     .filter((entry) => entry.isFile() && /\.ya?ml$/.test(entry.name))
-    .map((entry) =>
-      path
-        .relative(configPath, path.join(entry.parentPath ?? entry.path, entry.name))
-        .split(path.sep)
-        .join('/')
-    )
+    .map((entry) => toPosixRelative(configPath, path.join(entry.parentPath ?? entry.path, entry.name)))
     .filter((relative) => !relative.split('/').some((segment) => segment.startsWith('.')))
     .sort()
   if (names.length === 0) throw new ConfigError(`The config directory '${configPath}' holds no *.yaml or *.yml file (subfolders included).`)
-  return names.map((name) => path.join(configPath, ...name.split('/')))
+  return names.map((name) => fromPosixRelative(configPath, name))
 }
 
 class Loader {

@@ -5,6 +5,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { MANIFEST_NAME } from '../constants.js'
 import { IntegrityError, StoreError } from '../errors.js'
+import { fromPosixRelative } from '../paths.js'
 import { LocalStore } from '../stores/local.js'
 import type { AssetSets, FindRequest, FindResult, PublishRequest, SetPolicy } from './asset-sets.js'
 import { downloadSet } from './download.js'
@@ -184,7 +185,7 @@ export class ActionsCacheSets implements AssetSets {
     await this.clearStage()
     const entries = []
     for (const file of files) {
-      const target = path.join(this.stage, ...file.relative.split('/'))
+      const target = fromPosixRelative(this.stage, file.relative)
       await mkdir(path.dirname(target), { recursive: true })
       const bytes = await readFile(file.absolute)
       await writeFile(target, bytes)

@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises'
 import pLimit from 'p-limit'
 import { IntegrityError } from '../errors.js'
 import { isSafeRelativePath, totalBytes, type Manifest, type ManifestFile } from './manifest.js'
-import { isInside } from './package-files.js'
+import { fromPosixRelative, isInside, windowsNameProblem } from '../paths.js'
 import { Progress } from '../report/progress.js'
 import type { Store } from '../stores/store.js'
 
@@ -26,7 +26,9 @@ async function safeTarget(root: string, file: ManifestFile): Promise<string> {
       `Refusing to download '${file.path}': the manifest names a path outside the package directory or a hidden file.`
     )
   }
-  const target = path.join(root, ...segments)
+  const windowsProblem = process.platform === 'win32' ? segments.map(windowsNameProblem).find(Boolean) : undefined
+  if (windowsProblem) throw new IntegrityError(`Refusing to download '${file.path}' on Windows: a part of its path ${windowsProblem}.`)
+  const target = fromPosixRelative(root, file.path)
   const parent = path.dirname(target)
   // Check the deepest directory that exists before creating any: mkdir would follow a symlink outward.
   let existing = parent

@@ -1,6 +1,7 @@
 import { lstat, readdir, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { EmptyPackageError, FilesError } from '../errors.js'
+import { isInside } from '../paths.js'
 
 export interface PackageFile {
   /** POSIX path relative to the package directory: the key suffix in the store. */
@@ -11,12 +12,6 @@ export interface PackageFile {
 
 function isHidden(name: string): boolean {
   return name.startsWith('.')
-}
-
-/** Whether `candidate` is `root` or below it. */
-export function isInside(root: string, candidate: string): boolean {
-  const relative = path.relative(root, candidate)
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
 }
 
 /**

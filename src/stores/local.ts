@@ -6,6 +6,7 @@ import type { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { pathToFileURL } from 'node:url'
 import { MissingObjectError, StoreError } from '../errors.js'
+import { fromPosixRelative } from '../paths.js'
 import type { CopyResult, PutBody, PutOptions, Store, StoredObject } from './store.js'
 
 function isMissing(error: unknown): boolean {
@@ -25,7 +26,7 @@ export class LocalStore implements Store {
   }
 
   private pathOf(key: string): string {
-    return path.join(this.root, ...key.split('/'))
+    return fromPosixRelative(this.root, key)
   }
 
   url(key: string): string {

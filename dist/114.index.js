@@ -70,7 +70,9 @@ function parsePatterns(text) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   GP: () => (/* binding */ getInputs),
 /* harmony export */   LX: () => (/* binding */ deriveS3Settings),
-/* harmony export */   iG: () => (/* binding */ normalizePrefix)
+/* harmony export */   iG: () => (/* binding */ normalizePrefix),
+/* harmony export */   jB: () => (/* binding */ MAX_PACK_BELOW),
+/* harmony export */   nS: () => (/* binding */ parseByteSize)
 /* harmony export */ });
 /* unused harmony exports parseBoolean, cacheServiceAvailable, parsePolicy */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
@@ -183,6 +185,26 @@ function parseSeconds(name, raw, min, max) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${name}' is '${raw}': give a number of seconds from ${min} to ${max}.`);
     }
     return value;
+}
+const SIZE_UNITS = { '': 1, b: 1, kb: 1e3, mb: 1e6, gb: 1e9, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3 };
+/** A byte count such as `1MiB`, `512 KiB`, `1.5MB` or `4096`; undefined when `raw` is not one. */
+function parseByteSize(raw) {
+    if (typeof raw === 'number')
+        return Number.isSafeInteger(raw) && raw >= 0 ? raw : undefined;
+    const match = /^(\d+(?:\.\d+)?)\s*([kmg]i?b|b)?$/i.exec(raw.trim());
+    if (!match)
+        return undefined;
+    const bytes = Math.round(Number(match[1]) * SIZE_UNITS[(match[2] ?? '').toLowerCase()]);
+    return Number.isSafeInteger(bytes) ? bytes : undefined;
+}
+/** Packs close at 64 MiB; a file as large as that is better as its own object. */
+const MAX_PACK_BELOW = 64 * 1024 * 1024;
+function parsePackBelow(raw) {
+    const bytes = parseByteSize(raw);
+    if (bytes === undefined || bytes > MAX_PACK_BELOW) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.PackBelow}' is '${raw}': give a size up to 64MiB such as '1MiB' or '256KiB' (files smaller than it go into packs), or 0 to store every file as its own object.`);
+    }
+    return bytes;
 }
 function parseConcurrency(raw) {
     const value = Number(raw);
@@ -396,6 +418,7 @@ function getInputs(argv = process.argv, cwd = process.cwd()) {
         packageDirectory: node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, inputOr(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.PackageDirectory, [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .SeedEnv */ .LA.PackageDirectory], './packages')),
         download: parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Download, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Download), false),
         concurrency: parseConcurrency(input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Concurrency) || '16'),
+        packBelow: parsePackBelow(input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.PackBelow) || '0'),
         legacySets: parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.LegacySets, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.LegacySets), false),
         reporting: parseReporting(store.prefix),
         apply: parseApply(cwd),
@@ -630,7 +653,8 @@ async function upload(settings, sets) {
         commit,
         codeHash,
         directory: settings.packageDirectory,
-        concurrency: settings.concurrency
+        concurrency: settings.concurrency,
+        packBelow: settings.packBelow
     });
     return {
         ...base,
@@ -1016,8 +1040,8 @@ function failureMarkdown(mode, message) {
 
 // EXTERNAL MODULE: ./src/stores/index.ts
 var stores = __webpack_require__(2826);
-// EXTERNAL MODULE: ./src/sets/object-sets.ts + 1 modules
-var object_sets = __webpack_require__(6735);
+// EXTERNAL MODULE: ./src/sets/object-sets.ts + 3 modules
+var object_sets = __webpack_require__(9333);
 ;// CONCATENATED MODULE: ./src/sets/index.ts
 
 
@@ -1392,6 +1416,7 @@ class Progress {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $: () => (/* binding */ downloadSet)
 /* harmony export */ });
+/* unused harmony export planSegments */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
@@ -1470,6 +1495,110 @@ async function downloadFile(store, key, target, file) {
         throw error;
     }
 }
+/** A ranged GET takes at most this span of a pack (more when one file is bigger), so a pack arrives in parallel parts. */
+const SEGMENT_BYTES = 8 * 1024 * 1024;
+/** Cuts the packed files of a manifest into segments of about SEGMENT_BYTES, each within one pack. */
+function planSegments(files, segmentBytes = SEGMENT_BYTES) {
+    const byPack = new Map();
+    for (const file of files)
+        if (file.pack !== undefined)
+            byPack.set(file.pack, [...(byPack.get(file.pack) ?? []), file]);
+    const segments = [];
+    for (const [pack, packed] of byPack) {
+        packed.sort((a, b) => a.offset - b.offset);
+        let current = [];
+        for (const file of packed) {
+            if (current.length > 0 && file.offset + file.size - current[0].offset > segmentBytes) {
+                segments.push({ pack, files: current });
+                current = [];
+            }
+            current.push(file);
+        }
+        if (current.length > 0)
+            segments.push({ pack, files: current });
+    }
+    return segments;
+}
+/**
+ * Fetches one segment of a pack with a ranged GET and writes each of its files, as the bytes stream by, to a
+ * temporary name beside its target, checking every file's size and SHA-256. Returns the temporary paths as
+ * they are created (through `onTemp`, so a failure half way can still remove them).
+ */
+async function downloadSegment(store, setPrefix, segment, targets, onTemp, onFile) {
+    const first = segment.files[0];
+    const last = segment.files.at(-1);
+    const start = first.offset;
+    const end = last.offset + last.size; // exclusive
+    let index = 0;
+    let position = start;
+    let handle;
+    let hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    let written = 0;
+    const packKey = setPrefix + segment.pack;
+    const mismatch = (file, detail) => new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`'${file.path}' in ${store.url(packKey)} does not match its manifest (${detail}): the pack was changed after upload or cut ` +
+        `short on the way. Nothing was kept; if it happens again, delete the set's .manifest.json so the assets are rebuilt.`);
+    const openFile = async (file) => {
+        const target = targets.get(file.path);
+        const temp = `${target}.download-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`;
+        onTemp(temp, target);
+        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(temp, 'wx');
+        hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+        written = 0;
+    };
+    const closeFile = async (file) => {
+        await handle.close();
+        handle = undefined;
+        const digest = hash.digest('hex');
+        if (written !== file.size || digest !== file.sha256)
+            throw mismatch(file, `got ${written} bytes with SHA-256 ${digest}`);
+        onFile(file.size);
+        index++;
+    };
+    // Files of no bytes at the current position have nothing to wait for.
+    const settleEmpty = async () => {
+        while (index < segment.files.length && segment.files[index].size === 0 && segment.files[index].offset <= position) {
+            await openFile(segment.files[index]);
+            await closeFile(segment.files[index]);
+        }
+    };
+    try {
+        await settleEmpty();
+        if (end > start) {
+            const body = await store.get(packKey, { start, end: end - 1 });
+            for await (const chunk of body) {
+                let at = 0;
+                while (at < chunk.length && index < segment.files.length) {
+                    const file = segment.files[index];
+                    if (position < file.offset) {
+                        // Tar headers and padding between files: skipped, never written.
+                        const skip = Math.min(file.offset - position, chunk.length - at);
+                        position += skip;
+                        at += skip;
+                        continue;
+                    }
+                    if (!handle)
+                        await openFile(file);
+                    const take = Math.min(file.offset + file.size - position, chunk.length - at);
+                    const part = chunk.subarray(at, at + take);
+                    hash.update(part);
+                    await handle.write(part);
+                    written += take;
+                    position += take;
+                    at += take;
+                    if (position === file.offset + file.size) {
+                        await closeFile(file);
+                        await settleEmpty();
+                    }
+                }
+            }
+        }
+        if (index < segment.files.length)
+            throw mismatch(segment.files[index], `the pack ended at byte ${position}`);
+    }
+    finally {
+        await handle?.close();
+    }
+}
 /**
  * Brings a stored set into `directory`: streamed, bounded, every file checked against the manifest's size
  * and SHA-256 under a temporary name. Only when every file has arrived intact do they take their final
@@ -1482,11 +1611,19 @@ async function downloadSet(store, setPrefix, manifest, directory, concurrency) {
     const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_10__/* ["default"] */ .A)(concurrency);
     const arrived = [];
     try {
-        await Promise.all(manifest.files.map((file) => limit(async () => {
-            const target = await safeTarget(root, file);
-            arrived.push({ temp: await downloadFile(store, setPrefix + file.path, target, file), target });
-            progress.add(1, file.size);
-        })));
+        // Every target is checked before any byte is fetched.
+        const targets = new Map();
+        for (const file of manifest.files)
+            targets.set(file.path, await safeTarget(root, file));
+        const plain = manifest.files.filter((file) => file.pack === undefined);
+        await Promise.all([
+            ...planSegments(manifest.files).map((segment) => limit(() => downloadSegment(store, setPrefix, segment, targets, (temp, target) => arrived.push({ temp, target }), (size) => progress.add(1, size)))),
+            ...plain.map((file) => limit(async () => {
+                const target = targets.get(file.path);
+                arrived.push({ temp: await downloadFile(store, setPrefix + file.path, target, file), target });
+                progress.add(1, file.size);
+            }))
+        ]);
     }
     catch (error) {
         limit.clearQueue();
@@ -1533,8 +1670,10 @@ function manifestKey(setPrefix) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fg: () => (/* binding */ PACKS_DIRECTORY),
 /* harmony export */   MZ: () => (/* binding */ serializeManifest),
 /* harmony export */   Qz: () => (/* binding */ parseManifestDocument),
+/* harmony export */   Tz: () => (/* binding */ setObjects),
 /* harmony export */   VH: () => (/* binding */ isSafeRelativePath),
 /* harmony export */   ob: () => (/* binding */ totalBytes),
 /* harmony export */   u1: () => (/* binding */ buildManifest)
@@ -1542,6 +1681,7 @@ function manifestKey(setPrefix) {
 /* unused harmony export parseManifest */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 
+const PACKS_DIRECTORY = '.packs/';
 function totalBytes(files) {
     return files.reduce((sum, file) => sum + file.size, 0);
 }
@@ -1554,13 +1694,19 @@ function isSafeRelativePath(candidate) {
         return false;
     return candidate.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
 }
+/** The objects to copy or delete for a set: its packs and the files that are not in one. */
+function setObjects(manifest) {
+    return [...(manifest.packs ?? []), ...manifest.files.filter((file) => file.pack === undefined)];
+}
 function buildManifest(fields, now = new Date()) {
+    const packed = fields.packs !== undefined && fields.packs.length > 0;
     return {
-        version: 1,
+        version: packed ? 2 : 1,
         commit: fields.commit,
         codeHash: fields.codeHash,
         createdAt: now.toISOString(),
         source: fields.source,
+        ...(packed ? { packs: fields.packs } : {}),
         files: fields.files
     };
 }
@@ -1586,8 +1732,9 @@ function parseManifestDocument(text, where) {
     if (typeof data !== 'object' || data === null)
         return fail('not a JSON object');
     const record = data;
-    if (record.version !== 1)
-        fail(`unsupported version ${JSON.stringify(record.version)} (this action reads version 1)`);
+    if (record.version !== 1 && record.version !== 2)
+        fail(`unsupported version ${JSON.stringify(record.version)} (this action reads versions 1 and 2)`);
+    const packs = record.version === 2 ? parsePacks(record.packs, fail) : undefined;
     if (typeof record.commit !== 'string')
         fail('"commit" is not a string');
     if (typeof record.codeHash !== 'string')
@@ -1609,24 +1756,55 @@ function parseManifestDocument(text, where) {
             fail(`files[${index}].size is not a byte count`);
         if (typeof file.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(file.sha256))
             fail(`files[${index}].sha256 is not a SHA-256 hex digest`);
-        return { path: file.path, size: file.size, sha256: file.sha256 };
+        const plain = { path: file.path, size: file.size, sha256: file.sha256 };
+        if (file.pack === undefined && file.offset === undefined)
+            return plain;
+        const pack = packs?.get(file.pack);
+        if (!pack)
+            return fail(`files[${index}].pack ${JSON.stringify(file.pack)} is not one of the set's packs`);
+        const offset = file.offset;
+        if (typeof offset !== 'number' || !Number.isSafeInteger(offset) || offset < 0 || offset + plain.size > pack.size) {
+            fail(`files[${index}].offset does not place the file inside ${pack.path}`);
+        }
+        return { ...plain, pack: pack.path, offset: offset };
     });
     const manifest = {
-        version: 1,
+        version: packs ? 2 : 1,
         commit: record.commit,
         codeHash: record.codeHash,
         createdAt: typeof record.createdAt === 'string' ? record.createdAt : '',
         source: record.source,
         files,
+        ...(packs ? { packs: [...packs.values()] } : {}),
         ...(typeof record.signature === 'string' ? { signature: record.signature } : {})
     };
     return { manifest, document: record };
+}
+/** The packs of a version 2 manifest by path; each under `.packs/` and listed once. */
+function parsePacks(value, fail) {
+    if (!Array.isArray(value))
+        return fail('"packs" is not a list');
+    const packs = new Map();
+    value.forEach((entry, index) => {
+        const pack = (entry ?? {});
+        if (typeof pack.path !== 'string' || !isSafeRelativePath(pack.path) || !pack.path.startsWith(PACKS_DIRECTORY)) {
+            fail(`packs[${index}].path ${JSON.stringify(pack.path)} is not a path under ${PACKS_DIRECTORY}`);
+        }
+        if (packs.has(pack.path))
+            fail(`packs[${index}].path "${String(pack.path)}" is listed twice`);
+        if (typeof pack.size !== 'number' || !Number.isSafeInteger(pack.size) || pack.size < 0)
+            fail(`packs[${index}].size is not a byte count`);
+        if (typeof pack.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(pack.sha256))
+            fail(`packs[${index}].sha256 is not a SHA-256 hex digest`);
+        packs.set(pack.path, { path: pack.path, size: pack.size, sha256: pack.sha256 });
+    });
+    return packs;
 }
 
 
 /***/ }),
 
-/***/ 6735:
+/***/ 9333:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1681,6 +1859,173 @@ async function recordUse(store, setPrefix, now = new Date()) {
 var layout = __webpack_require__(3267);
 // EXTERNAL MODULE: ./src/sets/manifest.ts
 var sets_manifest = __webpack_require__(9640);
+;// CONCATENATED MODULE: ./src/sets/tar.ts
+// Plain POSIX (ustar) tar members, written so that each member's data starts at an offset known before a
+// byte is sent: the manifest records those offsets and downloads read files straight out of a pack with
+// ranged GETs, never parsing the tar. The packs stay ordinary archives that `tar -tf` lists and extracts.
+// A tar library would hide the offsets, which are the point, so the ~50 lines of header format live here.
+const BLOCK = 512;
+/** Two zero blocks end an archive. */
+const TAR_END = Buffer.alloc(2 * BLOCK);
+/** Zero bytes that pad `size` bytes of member data to a whole block. */
+function paddingAfter(size) {
+    return (BLOCK - (size % BLOCK)) % BLOCK;
+}
+function octal(value, width) {
+    // width - 1 digits and a NUL, as ustar numeric fields are written.
+    return value.toString(8).padStart(width - 1, '0') + '\0';
+}
+function header(name, prefix, size, type) {
+    const block = Buffer.alloc(BLOCK);
+    name.copy(block, 0);
+    block.write(octal(0o644, 8), 100, 'ascii');
+    block.write(octal(0, 8), 108, 'ascii'); // uid
+    block.write(octal(0, 8), 116, 'ascii'); // gid
+    block.write(octal(size, 12), 124, 'ascii');
+    block.write(octal(0, 12), 136, 'ascii'); // mtime: fixed, so a pack's bytes depend on its files only
+    block.write(type, 156, 'ascii');
+    block.write('ustar\0', 257, 'ascii');
+    block.write('00', 263, 'ascii');
+    prefix.copy(block, 345);
+    // The checksum is the byte sum of the header with its own field read as spaces.
+    block.fill(' ', 148, 156);
+    let sum = 0;
+    for (const byte of block)
+        sum += byte;
+    block.write(sum.toString(8).padStart(6, '0') + '\0 ', 148, 'ascii');
+    return block;
+}
+/** Splits a UTF-8 path into ustar's prefix (up to 155 bytes) and name (up to 100), or undefined when it cannot. */
+function splitUstar(path) {
+    if (path.length <= 100)
+        return { prefix: Buffer.alloc(0), name: path };
+    for (let slash = path.indexOf(0x2f); slash !== -1; slash = path.indexOf(0x2f, slash + 1)) {
+        if (slash <= 155 && path.length - slash - 1 <= 100 && slash > 0)
+            return { prefix: path.subarray(0, slash), name: path.subarray(slash + 1) };
+    }
+    return undefined;
+}
+/** A PAX extended header record `<length> path=<value>\n`, whose length counts its own digits. */
+function paxRecord(key, value) {
+    const body = ` ${key}=${value}\n`;
+    const bodyLength = Buffer.byteLength(body);
+    let length = bodyLength + 1;
+    while (length !== bodyLength + String(length).length)
+        length = bodyLength + String(length).length;
+    return Buffer.from(`${length}${body}`);
+}
+/**
+ * The bytes that precede a regular file's data in the archive: a ustar header, or for a path ustar cannot
+ * hold a PAX extended header (and its padded records) first.
+ */
+function memberHeader(path, size) {
+    const bytes = Buffer.from(path, 'utf8');
+    const fits = splitUstar(bytes);
+    if (fits)
+        return header(fits.name, fits.prefix, size, '0');
+    const records = paxRecord('path', path);
+    const shortName = Buffer.from(`PaxHeader/${path.slice(-80)}`, 'utf8').subarray(0, 100);
+    return Buffer.concat([
+        header(Buffer.from('PaxHeader', 'ascii'), Buffer.alloc(0), records.length, 'x'),
+        records,
+        Buffer.alloc(paddingAfter(records.length)),
+        header(shortName, Buffer.alloc(0), size, '0')
+    ]);
+}
+
+;// CONCATENATED MODULE: ./src/sets/packs.ts
+
+
+
+
+
+
+
+const readFile = (0,external_node_util_.promisify)(external_node_fs_.readFile);
+/** A pack closes before it would grow past this, so a large set gives several packs to move in parallel. */
+const MAX_PACK_BYTES = 64 * 1024 * 1024;
+/** Files read ahead of the one being sent into a pack. */
+const READ_AHEAD = 16;
+/**
+ * Splits a package into packs of the files smaller than `packBelow` (in path order, each pack up to
+ * maxPackBytes) and the files that stay plain objects. `packBelow` 0 packs nothing: the version 1 layout.
+ */
+function planPacks(files, packBelow, maxPackBytes = MAX_PACK_BYTES) {
+    const plain = files.filter((file) => file.size >= packBelow || packBelow <= 0);
+    const small = packBelow > 0 ? files.filter((file) => file.size < packBelow) : [];
+    const packs = [];
+    let members = [];
+    let size = 0;
+    const close = () => {
+        if (members.length === 0)
+            return;
+        packs.push({ path: `${sets_manifest/* PACKS_DIRECTORY */.Fg}${packs.length}.tar`, members, size: size + TAR_END.length });
+        members = [];
+        size = 0;
+    };
+    for (const file of small) {
+        const header = memberHeader(file.relative, file.size);
+        const length = header.length + file.size + paddingAfter(file.size);
+        if (members.length > 0 && size + length + TAR_END.length > maxPackBytes)
+            close();
+        members.push({ file, header, offset: size + header.length });
+        size += length;
+    }
+    close();
+    return { packs, plain };
+}
+/**
+ * The bytes of a pack, each file read (a few ahead) as it is needed, hashed and checked against the size it had
+ * when the pack was planned: a file that changed since fails the upload instead of shifting every offset after it.
+ */
+async function* packBytes(pack, onMember) {
+    const reads = [];
+    const startRead = (index) => {
+        const read = readFile(pack.members[index].file.absolute);
+        read.catch(() => undefined); // awaited below; this only keeps an abandoned read from being an unhandled rejection
+        reads.push(read);
+    };
+    for (let index = 0; index < Math.min(READ_AHEAD, pack.members.length); index++)
+        startRead(index);
+    for (const [index, member] of pack.members.entries()) {
+        const bytes = await reads[index];
+        reads[index] = Promise.resolve(Buffer.alloc(0)); // let the bytes be collected once sent
+        if (index + READ_AHEAD < pack.members.length)
+            startRead(index + READ_AHEAD);
+        if (bytes.length !== member.file.size) {
+            throw new errors/* IntegrityError */.cs(`${member.file.absolute} changed while it was packed (${member.file.size} bytes when listed, ${bytes.length} when read). Upload again.`);
+        }
+        onMember(member, (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex'));
+        yield member.header;
+        if (bytes.length > 0)
+            yield bytes;
+        const padding = paddingAfter(bytes.length);
+        if (padding > 0)
+            yield Buffer.alloc(padding);
+    }
+    yield TAR_END;
+}
+/** Writes one pack under `setPrefix` as a stream; returns its record and the manifest entries of its files. */
+async function uploadPack(store, setPrefix, pack, metadata, onFile) {
+    const files = [];
+    const packHash = (0,external_node_crypto_.createHash)('sha256');
+    let sent = 0;
+    const source = external_node_stream_.Readable.from((async function* () {
+        for await (const chunk of packBytes(pack, (member, sha256) => {
+            files.push({ path: member.file.relative, size: member.file.size, sha256, pack: pack.path, offset: member.offset });
+            onFile(member.file.size);
+        })) {
+            packHash.update(chunk);
+            sent += chunk.length;
+            yield chunk;
+        }
+    })(), { objectMode: false });
+    await store.put(setPrefix + pack.path, source, { size: pack.size, contentType: 'application/x-tar', metadata });
+    if (sent !== pack.size)
+        throw new errors/* IntegrityError */.cs(`The pack ${store.url(setPrefix + pack.path)} came out ${sent} bytes, not ${pack.size}.`);
+    return { record: { path: pack.path, size: pack.size, sha256: packHash.digest('hex') }, files };
+}
+
 // EXTERNAL MODULE: ./src/sets/package-files.ts
 var package_files = __webpack_require__(4355);
 // EXTERNAL MODULE: ./src/sets/signing.ts
@@ -1701,8 +2046,9 @@ var signing = __webpack_require__(3330);
 
 
 
+
 // The callback form costs less CPU per file than fs/promises' readFile, which reads in chunked round trips.
-const readFile = (0,external_node_util_.promisify)(external_node_fs_.readFile);
+const object_sets_readFile = (0,external_node_util_.promisify)(external_node_fs_.readFile);
 /** Files up to this size are read into memory and sent in one request; larger ones are streamed in parts. */
 const SINGLE_PUT_LIMIT = 16 * 1024 * 1024;
 /** Large files in flight at once (each buffers a few parts). */
@@ -1789,7 +2135,7 @@ async function findOrPromote(store, request, policy) {
     if (!cachedManifest)
         return { found: false, codeHash, untrusted };
     try {
-        await copySet(store, cachedManifest.files, cached, target, request.concurrency);
+        await copySet(store, (0,sets_manifest/* setObjects */.Tz)(cachedManifest), cached, target, request.concurrency);
     }
     catch (error) {
         if (!(error instanceof errors/* MissingObjectError */.S3) && !(error instanceof errors/* IntegrityError */.cs))
@@ -1797,7 +2143,13 @@ async function findOrPromote(store, request, policy) {
         core/* warning */.$e(`The cached assets ${store.url(cached)} are incomplete or changed (${error.message}); treating this as a miss so they are rebuilt.`);
         return { found: false, codeHash, untrusted };
     }
-    const manifest = (0,sets_manifest/* buildManifest */.u1)({ commit: request.commit, codeHash, source: 'cache', files: cachedManifest.files });
+    const manifest = (0,sets_manifest/* buildManifest */.u1)({
+        commit: request.commit,
+        codeHash,
+        source: 'cache',
+        files: cachedManifest.files,
+        packs: cachedManifest.packs
+    });
     await writeManifest(store, target, manifest, policy);
     return { found: true, source: 'cache', manifest, codeHash, untrusted };
 }
@@ -1818,7 +2170,8 @@ function objectMetadata(commit, codeHash, sha256Hex) {
     return {
         'commit-hash': commit,
         ...(codeHash ? { 'code-hash': codeHash } : {}),
-        'package-hash': Buffer.from(sha256Hex, 'hex').toString('base64')
+        // A pack is not a package a deploy reads: it carries no package-hash.
+        ...(sha256Hex ? { 'package-hash': Buffer.from(sha256Hex, 'hex').toString('base64') } : {})
     };
 }
 async function sha256OfFile(file) {
@@ -1830,7 +2183,7 @@ async function sha256OfFile(file) {
 async function uploadFile(store, key, file, commit, codeHash) {
     const contentType = src/* default */.A.getType(file.relative) ?? 'application/octet-stream';
     if (file.size <= SINGLE_PUT_LIMIT) {
-        const bytes = await readFile(file.absolute);
+        const bytes = await object_sets_readFile(file.absolute);
         const sha256 = (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
         await store.put(key, bytes, { size: bytes.length, contentType, sha256, metadata: objectMetadata(commit, codeHash, sha256) });
         return { path: file.relative, size: bytes.length, sha256 };
@@ -1848,23 +2201,38 @@ async function uploadFile(store, key, file, commit, codeHash) {
     return { path: file.relative, size: file.size, sha256: sent };
 }
 /**
- * Uploads every non-hidden file of the package directory to the commit's set, writes its manifest last,
- * then (tier on) fills the code-hash set from it by server-side copy. Shared by upload and the assets plugin.
+ * Uploads every non-hidden file of the package directory to the commit's set (with `packBelow`, the small
+ * ones as packs), writes its manifest last, then (tier on) fills the code-hash set from it by server-side
+ * copy. Shared by upload and the assets plugin.
  */
 async function publish(store, request, policy) {
     const files = await (0,package_files.listPackageFiles)(request.directory);
     const target = (0,layout/* commitPrefix */.q8)(request.prefix, request.commit);
     const progress = new report_progress/* Progress */.k(`Uploaded to ${store.url(target)}:`, files.length, files.reduce((sum, file) => sum + file.size, 0));
     const limit = (0,p_limit/* default */.A)(request.concurrency);
+    // Packs and large files stream in parts, each holding a few parts in memory: only a couple at a time.
     const largeLimit = (0,p_limit/* default */.A)(LARGE_FILES_AT_ONCE);
-    const stored = await Promise.all(files.map((file) => limit(async () => {
-        const send = () => uploadFile(store, target + file.relative, file, request.commit, request.codeHash);
-        const entry = file.size > SINGLE_PUT_LIMIT ? await largeLimit(send) : await send();
-        progress.add(1, entry.size);
-        return entry;
-    })));
+    const { packs, plain } = planPacks(files, request.packBelow ?? 0);
+    const packMetadata = objectMetadata(request.commit, request.codeHash);
+    const [packed, stored] = await Promise.all([
+        Promise.all(packs.map((pack) => largeLimit(() => uploadPack(store, target, pack, packMetadata, (size) => progress.add(1, size))))),
+        Promise.all(plain.map((file) => limit(async () => {
+            const send = () => uploadFile(store, target + file.relative, file, request.commit, request.codeHash);
+            const entry = file.size > SINGLE_PUT_LIMIT ? await largeLimit(send) : await send();
+            progress.add(1, entry.size);
+            return entry;
+        })))
+    ]);
     progress.finish();
-    const manifest = (0,sets_manifest/* buildManifest */.u1)({ commit: request.commit, codeHash: request.codeHash, source: 'upload', files: stored });
+    const packRecords = packed.map((pack) => pack.record);
+    const entries = [...stored, ...packed.flatMap((pack) => pack.files)].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const manifest = (0,sets_manifest/* buildManifest */.u1)({
+        commit: request.commit,
+        codeHash: request.codeHash,
+        source: 'upload',
+        files: entries,
+        packs: packRecords
+    });
     await writeManifest(store, target, manifest, policy);
     if (request.codeHash && !policy.cacheWrite.allowed) {
         core/* info */.pq(`Not writing the shared code-hash set ${store.url((0,layout/* codeHashPrefix */._Y)(request.prefix, request.codeHash))}: ${policy.cacheWrite.reason}.`);
@@ -1872,7 +2240,7 @@ async function publish(store, request, policy) {
     else if (request.codeHash) {
         // Re-filled even when a cache set exists: it may be the incomplete one a check just fell back from.
         const cached = (0,layout/* codeHashPrefix */._Y)(request.prefix, request.codeHash);
-        await copySet(store, stored, target, cached, request.concurrency);
+        await copySet(store, (0,sets_manifest/* setObjects */.Tz)(manifest), target, cached, request.concurrency);
         await writeManifest(store, cached, manifest, policy);
     }
     return manifest;
@@ -2206,10 +2574,10 @@ class LocalStore {
     async put(key, body, _options) {
         await this.writeAtomically(key, (temp) => (Buffer.isBuffer(body) ? (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(temp, body) : (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_4__.pipeline)(body, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(temp))));
     }
-    async get(key) {
+    async get(key, range) {
         try {
             const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(this.pathOf(key), 'r');
-            return handle.createReadStream();
+            return handle.createReadStream(range ? { start: range.start, end: range.end } : {});
         }
         catch (error) {
             if (isMissing(error))

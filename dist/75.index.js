@@ -20,8 +20,8 @@ var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/sets/object-sets.ts + 1 modules
-var object_sets = __webpack_require__(6735);
+// EXTERNAL MODULE: ./src/sets/object-sets.ts + 3 modules
+var object_sets = __webpack_require__(9333);
 // EXTERNAL MODULE: ./src/hashing/code-hash.ts + 1 modules
 var code_hash = __webpack_require__(9361);
 // EXTERNAL MODULE: ./src/sets/layout.ts
@@ -44,7 +44,7 @@ var errors = __webpack_require__(3045);
 
 
 function readOptions(tool) {
-    const { paths, run, directory, prefix } = tool.options;
+    const { paths, run, directory, prefix, packBelow } = tool.options;
     const list = typeof paths === 'string' ? (0,code_hash/* parsePatterns */.Z7)(paths) : Array.isArray(paths) ? paths.map(String) : [];
     if (list.length === 0)
         throw new errors/* ConfigError */.xL(`Tool ${tool.ref}: 'options.paths' must list the code-hash patterns of what it builds from.`);
@@ -54,7 +54,11 @@ function readOptions(tool) {
         throw new errors/* ConfigError */.xL(`Tool ${tool.ref}: 'options.run' must be a shell command.`);
     if (prefix !== undefined && typeof prefix !== 'string')
         throw new errors/* ConfigError */.xL(`Tool ${tool.ref}: 'options.prefix' must be a string.`);
-    return { paths: list, run, directory, prefix };
+    const packBytes = packBelow === undefined ? 0 : typeof packBelow === 'string' || typeof packBelow === 'number' ? (0,inputs/* parseByteSize */.nS)(packBelow) : undefined;
+    if (packBytes === undefined || packBytes > inputs/* MAX_PACK_BELOW */.jB) {
+        throw new errors/* ConfigError */.xL(`Tool ${tool.ref}: 'options.packBelow' must be a size up to 64MiB such as 1MiB or 262144 (bytes), or 0 for no packs.`);
+    }
+    return { paths: list, run, directory, prefix, packBelow: packBytes };
 }
 /** Each instance lives under `<store prefix><instanceID>/` unless options.prefix says otherwise. */
 function instancePrefix(instanceID, options, context) {
@@ -133,7 +137,8 @@ const assetsPlugin = {
             commit: context.commit,
             codeHash,
             directory: external_node_path_default().resolve(context.repoPath, options.directory),
-            concurrency: context.concurrency
+            concurrency: context.concurrency,
+            packBelow: options.packBelow
         }, context.policy);
         return {
             built: true,

@@ -28442,7 +28442,8 @@ const Inputs = {
     KeepDays: 'keep-days',
     RoleArn: 'role-arn',
     RoleSessionName: 'role-session-name',
-    KeepLast: 'keep-last'
+    KeepLast: 'keep-last',
+    PackBelow: 'pack-below'
 };
 const Outputs = {
     Found: 'found',

@@ -36,7 +36,8 @@ export const Inputs = {
   KeepDays: 'keep-days',
   RoleArn: 'role-arn',
   RoleSessionName: 'role-session-name',
-  KeepLast: 'keep-last'
+  KeepLast: 'keep-last',
+  PackBelow: 'pack-below'
 } as const
 
 export const Outputs = {

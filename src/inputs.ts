@@ -69,6 +69,8 @@ export interface Settings {
   readonly download: boolean
   /** Transfers and copies in flight at once. */
   readonly concurrency: number
+  /** upload: files smaller than this many bytes go into packs; 0 = every file its own object. */
+  readonly packBelow: number
   /** The original tool's rule: a commit prefix holding objects but no manifest counts as found (migration aid). */
   readonly legacySets: boolean
   readonly reporting: ReportingSettings
@@ -206,6 +208,30 @@ function parseSeconds(name: string, raw: string, min: number, max: number): numb
     throw new InputError(`Input '${name}' is '${raw}': give a number of seconds from ${min} to ${max}.`)
   }
   return value
+}
+
+const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, kb: 1e3, mb: 1e6, gb: 1e9, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3 }
+
+/** A byte count such as `1MiB`, `512 KiB`, `1.5MB` or `4096`; undefined when `raw` is not one. */
+export function parseByteSize(raw: string | number): number | undefined {
+  if (typeof raw === 'number') return Number.isSafeInteger(raw) && raw >= 0 ? raw : undefined
+  const match = /^(\d+(?:\.\d+)?)\s*([kmg]i?b|b)?$/i.exec(raw.trim())
+  if (!match) return undefined
+  const bytes = Math.round(Number(match[1]) * SIZE_UNITS[(match[2] ?? '').toLowerCase()]!)
+  return Number.isSafeInteger(bytes) ? bytes : undefined
+}
+
+/** Packs close at 64 MiB; a file as large as that is better as its own object. */
+export const MAX_PACK_BELOW = 64 * 1024 * 1024
+
+function parsePackBelow(raw: string): number {
+  const bytes = parseByteSize(raw)
+  if (bytes === undefined || bytes > MAX_PACK_BELOW) {
+    throw new InputError(
+      `Input '${Inputs.PackBelow}' is '${raw}': give a size up to 64MiB such as '1MiB' or '256KiB' (files smaller than it go into packs), or 0 to store every file as its own object.`
+    )
+  }
+  return bytes
 }
 
 function parseConcurrency(raw: string): number {
@@ -443,6 +469,7 @@ export function getInputs(argv: readonly string[] = process.argv, cwd = process.
     packageDirectory: path.resolve(cwd, inputOr(Inputs.PackageDirectory, [SeedEnv.PackageDirectory], './packages')),
     download: parseBoolean(Inputs.Download, input(Inputs.Download), false),
     concurrency: parseConcurrency(input(Inputs.Concurrency) || '16'),
+    packBelow: parsePackBelow(input(Inputs.PackBelow) || '0'),
     legacySets: parseBoolean(Inputs.LegacySets, input(Inputs.LegacySets), false),
     reporting: parseReporting(store.prefix),
     apply: parseApply(cwd),

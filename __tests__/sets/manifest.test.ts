@@ -10,7 +10,22 @@ const valid = {
   files: [{ path: 'a/b.js', size: 3, sha256: digest }]
 }
 
+const pack = { path: '.packs/0.tar', size: 2048, sha256: digest }
+const packed = { ...valid, version: 2, packs: [pack], files: [{ path: 'a/b.js', size: 3, sha256: digest, pack: pack.path, offset: 512 }] }
+
 describe('manifest', () => {
+  it('version 2 (packs) round-trips; version 1 is written when nothing is packed', () => {
+    const manifest = buildManifest(
+      { commit: 'c'.repeat(40), codeHash: '', source: 'upload', files: packed.files, packs: [pack] },
+      new Date(0)
+    )
+    expect(manifest.version).toBe(2)
+    expect(parseManifest(serializeManifest(manifest), 'm')).toEqual(manifest)
+    expect(buildManifest({ commit: 'c'.repeat(40), codeHash: '', source: 'upload', files: valid.files, packs: [] })).not.toHaveProperty(
+      'packs'
+    )
+  })
+
   it('round-trips', () => {
     const manifest = buildManifest(
       { commit: 'c'.repeat(40), codeHash: 'h', source: 'cache', files: [{ path: 'x', size: 1, sha256: digest }] },
@@ -37,7 +52,17 @@ describe('manifest', () => {
   it.each([
     ['not json', 'is not valid JSON'],
     ['[]', 'unsupported version'],
-    [JSON.stringify({ ...valid, version: 2 }), 'unsupported version 2'],
+    [JSON.stringify({ ...valid, version: 3 }), 'unsupported version 3'],
+    [JSON.stringify({ ...valid, version: 2 }), '"packs" is not a list'],
+    [
+      JSON.stringify({ ...packed, packs: [{ ...pack, path: 'elsewhere.tar' }] }),
+      'packs[0].path "elsewhere.tar" is not a path under .packs/'
+    ],
+    [JSON.stringify({ ...packed, packs: [{ ...pack, path: '.packs/../../x' }] }), 'is not a path under .packs/'],
+    [JSON.stringify({ ...packed, packs: [pack, pack] }), 'packs[1].path ".packs/0.tar" is listed twice'],
+    [JSON.stringify({ ...packed, files: [{ ...packed.files[0], pack: '.packs/9.tar' }] }), 'files[0].pack ".packs/9.tar" is not one of'],
+    [JSON.stringify({ ...packed, files: [{ ...packed.files[0], offset: 2046 }] }), 'files[0].offset does not place the file inside'],
+    [JSON.stringify({ ...valid, files: [{ ...valid.files[0], pack: '.packs/0.tar', offset: 0 }] }), 'is not one of the set'],
     [JSON.stringify({ ...valid, source: 'elsewhere' }), '"source" is neither'],
     [JSON.stringify({ ...valid, files: {} }), '"files" is not a list'],
     [JSON.stringify({ ...valid, files: [{ path: '../../etc/passwd', size: 1, sha256: digest }] }), 'is not a relative path inside the set'],

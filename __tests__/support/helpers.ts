@@ -225,6 +225,7 @@ export function testSettings(overrides: Partial<Settings> & Pick<Settings, 'stor
     packageDirectory: tempDir('pkg'),
     download: false,
     concurrency: 8,
+    packBelow: 0,
     legacySets: false,
     reporting: { prComment: false, commitStatus: false, token: '', instance: 'test' },
     apply: {

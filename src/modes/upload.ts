@@ -56,7 +56,8 @@ export async function upload(settings: Settings, sets: AssetSets): Promise<Asset
     commit,
     codeHash,
     directory: settings.packageDirectory,
-    concurrency: settings.concurrency
+    concurrency: settings.concurrency,
+    packBelow: settings.packBelow
   })
   return {
     ...base,

@@ -39,6 +39,8 @@ export interface PublishRequest {
   readonly codeHash: string
   readonly directory: string
   readonly concurrency: number
+  /** Files smaller than this many bytes go into packs (`pack-below`); 0 or undefined: every file its own object. */
+  readonly packBelow?: number
 }
 
 /**

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
-import { lstat, mkdir, realpath, rename, rm } from 'node:fs/promises'
+import { lstat, mkdir, open, realpath, rename, rm, type FileHandle } from 'node:fs/promises'
 import path from 'node:path'
 import { Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
@@ -68,6 +68,123 @@ async function downloadFile(store: Store, key: string, target: string, file: Man
   }
 }
 
+/** A ranged GET takes at most this span of a pack (more when one file is bigger), so a pack arrives in parallel parts. */
+const SEGMENT_BYTES = 8 * 1024 * 1024
+
+/** Consecutive packed files (by offset) fetched with one ranged GET. */
+interface Segment {
+  readonly pack: string
+  readonly files: readonly ManifestFile[]
+}
+
+/** Cuts the packed files of a manifest into segments of about SEGMENT_BYTES, each within one pack. */
+export function planSegments(files: readonly ManifestFile[], segmentBytes = SEGMENT_BYTES): Segment[] {
+  const byPack = new Map<string, ManifestFile[]>()
+  for (const file of files) if (file.pack !== undefined) byPack.set(file.pack, [...(byPack.get(file.pack) ?? []), file])
+  const segments: Segment[] = []
+  for (const [pack, packed] of byPack) {
+    packed.sort((a, b) => a.offset! - b.offset!)
+    let current: ManifestFile[] = []
+    for (const file of packed) {
+      if (current.length > 0 && file.offset! + file.size - current[0]!.offset! > segmentBytes) {
+        segments.push({ pack, files: current })
+        current = []
+      }
+      current.push(file)
+    }
+    if (current.length > 0) segments.push({ pack, files: current })
+  }
+  return segments
+}
+
+/**
+ * Fetches one segment of a pack with a ranged GET and writes each of its files, as the bytes stream by, to a
+ * temporary name beside its target, checking every file's size and SHA-256. Returns the temporary paths as
+ * they are created (through `onTemp`, so a failure half way can still remove them).
+ */
+async function downloadSegment(
+  store: Store,
+  setPrefix: string,
+  segment: Segment,
+  targets: ReadonlyMap<string, string>,
+  onTemp: (temp: string, target: string) => void,
+  onFile: (size: number) => void
+): Promise<void> {
+  const first = segment.files[0]!
+  const last = segment.files.at(-1)!
+  const start = first.offset!
+  const end = last.offset! + last.size // exclusive
+  let index = 0
+  let position = start
+  let handle: FileHandle | undefined
+  let hash = createHash('sha256')
+  let written = 0
+  const packKey = setPrefix + segment.pack
+
+  const mismatch = (file: ManifestFile, detail: string): IntegrityError =>
+    new IntegrityError(
+      `'${file.path}' in ${store.url(packKey)} does not match its manifest (${detail}): the pack was changed after upload or cut ` +
+        `short on the way. Nothing was kept; if it happens again, delete the set's .manifest.json so the assets are rebuilt.`
+    )
+  const openFile = async (file: ManifestFile): Promise<void> => {
+    const target = targets.get(file.path)!
+    const temp = `${target}.download-${randomBytes(6).toString('hex')}`
+    onTemp(temp, target)
+    handle = await open(temp, 'wx')
+    hash = createHash('sha256')
+    written = 0
+  }
+  const closeFile = async (file: ManifestFile): Promise<void> => {
+    await handle!.close()
+    handle = undefined
+    const digest = hash.digest('hex')
+    if (written !== file.size || digest !== file.sha256) throw mismatch(file, `got ${written} bytes with SHA-256 ${digest}`)
+    onFile(file.size)
+    index++
+  }
+  // Files of no bytes at the current position have nothing to wait for.
+  const settleEmpty = async (): Promise<void> => {
+    while (index < segment.files.length && segment.files[index]!.size === 0 && segment.files[index]!.offset! <= position) {
+      await openFile(segment.files[index]!)
+      await closeFile(segment.files[index]!)
+    }
+  }
+  try {
+    await settleEmpty()
+    if (end > start) {
+      const body = await store.get(packKey, { start, end: end - 1 })
+      for await (const chunk of body as AsyncIterable<Buffer>) {
+        let at = 0
+        while (at < chunk.length && index < segment.files.length) {
+          const file = segment.files[index]!
+          if (position < file.offset!) {
+            // Tar headers and padding between files: skipped, never written.
+            const skip = Math.min(file.offset! - position, chunk.length - at)
+            position += skip
+            at += skip
+            continue
+          }
+          if (!handle) await openFile(file)
+          const take = Math.min(file.offset! + file.size - position, chunk.length - at)
+          const part = chunk.subarray(at, at + take)
+          hash.update(part)
+          await handle!.write(part)
+          written += take
+          position += take
+          at += take
+          if (position === file.offset! + file.size) {
+            await closeFile(file)
+            await settleEmpty()
+          }
+        }
+      }
+    }
+    if (index < segment.files.length) throw mismatch(segment.files[index]!, `the pack ended at byte ${position}`)
+  } finally {
+    await handle?.close()
+  }
+}
+
 /**
  * Brings a stored set into `directory`: streamed, bounded, every file checked against the manifest's size
  * and SHA-256 under a temporary name. Only when every file has arrived intact do they take their final
@@ -86,15 +203,31 @@ export async function downloadSet(
   const limit = pLimit(concurrency)
   const arrived: { temp: string; target: string }[] = []
   try {
-    await Promise.all(
-      manifest.files.map((file) =>
+    // Every target is checked before any byte is fetched.
+    const targets = new Map<string, string>()
+    for (const file of manifest.files) targets.set(file.path, await safeTarget(root, file))
+    const plain = manifest.files.filter((file) => file.pack === undefined)
+    await Promise.all([
+      ...planSegments(manifest.files).map((segment) =>
+        limit(() =>
+          downloadSegment(
+            store,
+            setPrefix,
+            segment,
+            targets,
+            (temp, target) => arrived.push({ temp, target }),
+            (size) => progress.add(1, size)
+          )
+        )
+      ),
+      ...plain.map((file) =>
         limit(async () => {
-          const target = await safeTarget(root, file)
+          const target = targets.get(file.path)!
           arrived.push({ temp: await downloadFile(store, setPrefix + file.path, target, file), target })
           progress.add(1, file.size)
         })
       )
-    )
+    ])
   } catch (error) {
     limit.clearQueue()
     // Let transfers still in flight settle before removing what they wrote.

@@ -5,20 +5,42 @@ export interface ManifestFile {
   readonly path: string
   readonly size: number
   readonly sha256: string
+  /** Packed files (version 2): the pack holding the file, relative to the set, and where its bytes start in it. */
+  readonly pack?: string
+  readonly offset?: number
 }
+
+/** A pack object of a version 2 set: a POSIX tar of small files under `<set>/.packs/`. */
+export interface PackRecord {
+  readonly path: string
+  readonly size: number
+  readonly sha256: string
+}
+
+/** An object a set consists of in the store, apart from its manifest: a pack or an unpacked file. */
+export interface SetObject {
+  readonly path: string
+  readonly size: number
+  readonly sha256: string
+}
+
+export const PACKS_DIRECTORY = '.packs/'
 
 /** How the set got where it is: built and uploaded, or promoted from the code-hash cache. */
 export type ManifestSource = 'upload' | 'cache'
 
 /** The completion record of an asset set, written after every file of the set. */
 export interface Manifest {
-  readonly version: 1
+  /** 1: every file is its own object; 2: small files may live in packs (`packs`, and `pack`/`offset` per file). */
+  readonly version: 1 | 2
   readonly commit: string
   /** '' when the code-hash tier was off. */
   readonly codeHash: string
   readonly createdAt: string
   readonly source: ManifestSource
   readonly files: readonly ManifestFile[]
+  /** Version 2 only. */
+  readonly packs?: readonly PackRecord[]
   /** `hmac-sha256:<key id>:<hex>` when written with a signing key (see signing.ts). */
   readonly signature?: string
 }
@@ -36,13 +58,20 @@ export function isSafeRelativePath(candidate: string): boolean {
   return candidate.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..')
 }
 
+/** The objects to copy or delete for a set: its packs and the files that are not in one. */
+export function setObjects(manifest: Manifest): SetObject[] {
+  return [...(manifest.packs ?? []), ...manifest.files.filter((file) => file.pack === undefined)]
+}
+
 export function buildManifest(fields: Omit<Manifest, 'version' | 'createdAt'>, now = new Date()): Manifest {
+  const packed = fields.packs !== undefined && fields.packs.length > 0
   return {
-    version: 1,
+    version: packed ? 2 : 1,
     commit: fields.commit,
     codeHash: fields.codeHash,
     createdAt: now.toISOString(),
     source: fields.source,
+    ...(packed ? { packs: fields.packs } : {}),
     files: fields.files
   }
 }
@@ -69,7 +98,9 @@ export function parseManifestDocument(text: string, where: string): { manifest: 
   }
   if (typeof data !== 'object' || data === null) return fail('not a JSON object')
   const record = data as Record<string, unknown>
-  if (record.version !== 1) fail(`unsupported version ${JSON.stringify(record.version)} (this action reads version 1)`)
+  if (record.version !== 1 && record.version !== 2)
+    fail(`unsupported version ${JSON.stringify(record.version)} (this action reads versions 1 and 2)`)
+  const packs = record.version === 2 ? parsePacks(record.packs, fail) : undefined
   if (typeof record.commit !== 'string') fail('"commit" is not a string')
   if (typeof record.codeHash !== 'string') fail('"codeHash" is not a string')
   if (record.source !== 'upload' && record.source !== 'cache') fail('"source" is neither "upload" nor "cache"')
@@ -84,16 +115,42 @@ export function parseManifestDocument(text: string, where: string): { manifest: 
     seen.add(file.path as string)
     if (typeof file.size !== 'number' || !Number.isSafeInteger(file.size) || file.size < 0) fail(`files[${index}].size is not a byte count`)
     if (typeof file.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(file.sha256)) fail(`files[${index}].sha256 is not a SHA-256 hex digest`)
-    return { path: file.path as string, size: file.size as number, sha256: file.sha256 as string }
+    const plain = { path: file.path as string, size: file.size as number, sha256: file.sha256 as string }
+    if (file.pack === undefined && file.offset === undefined) return plain
+    const pack = packs?.get(file.pack as string)
+    if (!pack) return fail(`files[${index}].pack ${JSON.stringify(file.pack)} is not one of the set's packs`)
+    const offset = file.offset
+    if (typeof offset !== 'number' || !Number.isSafeInteger(offset) || offset < 0 || offset + plain.size > pack.size) {
+      fail(`files[${index}].offset does not place the file inside ${pack.path}`)
+    }
+    return { ...plain, pack: pack.path, offset: offset as number }
   })
   const manifest: Manifest = {
-    version: 1,
+    version: packs ? 2 : 1,
     commit: record.commit as string,
     codeHash: record.codeHash as string,
     createdAt: typeof record.createdAt === 'string' ? record.createdAt : '',
     source: record.source as ManifestSource,
     files,
+    ...(packs ? { packs: [...packs.values()] } : {}),
     ...(typeof record.signature === 'string' ? { signature: record.signature } : {})
   }
   return { manifest, document: record }
+}
+
+/** The packs of a version 2 manifest by path; each under `.packs/` and listed once. */
+function parsePacks(value: unknown, fail: (what: string) => never): Map<string, PackRecord> {
+  if (!Array.isArray(value)) return fail('"packs" is not a list')
+  const packs = new Map<string, PackRecord>()
+  value.forEach((entry: unknown, index) => {
+    const pack = (entry ?? {}) as Record<string, unknown>
+    if (typeof pack.path !== 'string' || !isSafeRelativePath(pack.path) || !pack.path.startsWith(PACKS_DIRECTORY)) {
+      fail(`packs[${index}].path ${JSON.stringify(pack.path)} is not a path under ${PACKS_DIRECTORY}`)
+    }
+    if (packs.has(pack.path as string)) fail(`packs[${index}].path "${String(pack.path)}" is listed twice`)
+    if (typeof pack.size !== 'number' || !Number.isSafeInteger(pack.size) || pack.size < 0) fail(`packs[${index}].size is not a byte count`)
+    if (typeof pack.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(pack.sha256)) fail(`packs[${index}].sha256 is not a SHA-256 hex digest`)
+    packs.set(pack.path as string, { path: pack.path as string, size: pack.size as number, sha256: pack.sha256 as string })
+  })
+  return packs
 }

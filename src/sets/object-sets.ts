@@ -12,7 +12,18 @@ import type { AssetSets, FindRequest, FindResult, PublishRequest, SetPolicy } fr
 import { downloadSet } from './download.js'
 import { lastUsedKey, recordUse } from './last-used.js'
 import { codeHashPrefix, commitPrefix, manifestKey } from './layout.js'
-import { buildManifest, parseManifestDocument, serializeManifest, totalBytes, type Manifest, type ManifestFile } from './manifest.js'
+import {
+  buildManifest,
+  parseManifestDocument,
+  serializeManifest,
+  setObjects,
+  totalBytes,
+  type Manifest,
+  type ManifestFile,
+  type PackRecord,
+  type SetObject
+} from './manifest.js'
+import { planPacks, uploadPack } from './packs.js'
 import { listPackageFiles, type PackageFile } from './package-files.js'
 import { signDocument, verifyDocument } from './signing.js'
 
@@ -71,7 +82,7 @@ const MAX_COPIES_IN_FLIGHT = 64
  * reports the copy's SHA-256 (AWS), it must match the manifest: a swapped source object is an
  * IntegrityError, never a promoted set.
  */
-export async function copySet(store: Store, files: readonly ManifestFile[], from: string, to: string, concurrency: number): Promise<void> {
+export async function copySet(store: Store, files: readonly SetObject[], from: string, to: string, concurrency: number): Promise<void> {
   const progress = new Progress(`Copied (server-side) to ${store.url(to)}:`, files.length, totalBytes(files))
   const limit = pLimit(Math.min(MAX_COPIES_IN_FLIGHT, concurrency * COPY_CONCURRENCY_FACTOR))
   await Promise.all(
@@ -124,7 +135,7 @@ export async function findOrPromote(store: Store, request: FindRequest, policy: 
   const cachedManifest = await readManifest(store, cached, policy, { codeHash }, distrust)
   if (!cachedManifest) return { found: false, codeHash, untrusted }
   try {
-    await copySet(store, cachedManifest.files, cached, target, request.concurrency)
+    await copySet(store, setObjects(cachedManifest), cached, target, request.concurrency)
   } catch (error) {
     if (!(error instanceof MissingObjectError) && !(error instanceof IntegrityError)) throw error
     core.warning(
@@ -132,7 +143,13 @@ export async function findOrPromote(store: Store, request: FindRequest, policy: 
     )
     return { found: false, codeHash, untrusted }
   }
-  const manifest = buildManifest({ commit: request.commit, codeHash, source: 'cache', files: cachedManifest.files })
+  const manifest = buildManifest({
+    commit: request.commit,
+    codeHash,
+    source: 'cache',
+    files: cachedManifest.files,
+    packs: cachedManifest.packs
+  })
   await writeManifest(store, target, manifest, policy)
   return { found: true, source: 'cache', manifest, codeHash, untrusted }
 }
@@ -151,11 +168,12 @@ function hashingStream(hash: ReturnType<typeof createHash>): Transform {
  * The user metadata the original s3-asset-manager puts on every object, which deploys read: Terraform's
  * aws_lambda_function takes `source_code_hash` from `package-hash` (base64 SHA-256, as Lambda reports it).
  */
-function objectMetadata(commit: string, codeHash: string, sha256Hex: string): Record<string, string> {
+function objectMetadata(commit: string, codeHash: string, sha256Hex?: string): Record<string, string> {
   return {
     'commit-hash': commit,
     ...(codeHash ? { 'code-hash': codeHash } : {}),
-    'package-hash': Buffer.from(sha256Hex, 'hex').toString('base64')
+    // A pack is not a package a deploy reads: it carries no package-hash.
+    ...(sha256Hex ? { 'package-hash': Buffer.from(sha256Hex, 'hex').toString('base64') } : {})
   }
 }
 
@@ -189,8 +207,9 @@ async function uploadFile(store: Store, key: string, file: PackageFile, commit: 
 }
 
 /**
- * Uploads every non-hidden file of the package directory to the commit's set, writes its manifest last,
- * then (tier on) fills the code-hash set from it by server-side copy. Shared by upload and the assets plugin.
+ * Uploads every non-hidden file of the package directory to the commit's set (with `packBelow`, the small
+ * ones as packs), writes its manifest last, then (tier on) fills the code-hash set from it by server-side
+ * copy. Shared by upload and the assets plugin.
  */
 export async function publish(store: Store, request: PublishRequest, policy: SetPolicy): Promise<Manifest> {
   const files = await listPackageFiles(request.directory)
@@ -201,19 +220,33 @@ export async function publish(store: Store, request: PublishRequest, policy: Set
     files.reduce((sum, file) => sum + file.size, 0)
   )
   const limit = pLimit(request.concurrency)
+  // Packs and large files stream in parts, each holding a few parts in memory: only a couple at a time.
   const largeLimit = pLimit(LARGE_FILES_AT_ONCE)
-  const stored = await Promise.all(
-    files.map((file) =>
-      limit(async () => {
-        const send = () => uploadFile(store, target + file.relative, file, request.commit, request.codeHash)
-        const entry = file.size > SINGLE_PUT_LIMIT ? await largeLimit(send) : await send()
-        progress.add(1, entry.size)
-        return entry
-      })
+  const { packs, plain } = planPacks(files, request.packBelow ?? 0)
+  const packMetadata = objectMetadata(request.commit, request.codeHash)
+  const [packed, stored] = await Promise.all([
+    Promise.all(packs.map((pack) => largeLimit(() => uploadPack(store, target, pack, packMetadata, (size) => progress.add(1, size))))),
+    Promise.all(
+      plain.map((file) =>
+        limit(async () => {
+          const send = () => uploadFile(store, target + file.relative, file, request.commit, request.codeHash)
+          const entry = file.size > SINGLE_PUT_LIMIT ? await largeLimit(send) : await send()
+          progress.add(1, entry.size)
+          return entry
+        })
+      )
     )
-  )
+  ])
   progress.finish()
-  const manifest = buildManifest({ commit: request.commit, codeHash: request.codeHash, source: 'upload', files: stored })
+  const packRecords: PackRecord[] = packed.map((pack) => pack.record)
+  const entries = [...stored, ...packed.flatMap((pack) => pack.files)].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  const manifest = buildManifest({
+    commit: request.commit,
+    codeHash: request.codeHash,
+    source: 'upload',
+    files: entries,
+    packs: packRecords
+  })
   await writeManifest(store, target, manifest, policy)
 
   if (request.codeHash && !policy.cacheWrite.allowed) {
@@ -223,7 +256,7 @@ export async function publish(store: Store, request: PublishRequest, policy: Set
   } else if (request.codeHash) {
     // Re-filled even when a cache set exists: it may be the incomplete one a check just fell back from.
     const cached = codeHashPrefix(request.prefix, request.codeHash)
-    await copySet(store, stored, target, cached, request.concurrency)
+    await copySet(store, setObjects(manifest), target, cached, request.concurrency)
     await writeManifest(store, cached, manifest, policy)
   }
   return manifest

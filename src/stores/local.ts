@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises'
 import { pathToFileURL } from 'node:url'
 import { MissingObjectError, StoreError } from '../errors.js'
 import { fromPosixRelative } from '../paths.js'
-import type { CopyResult, PutBody, PutOptions, Store, StoredObject } from './store.js'
+import type { ByteRange, CopyResult, PutBody, PutOptions, Store, StoredObject } from './store.js'
 
 function isMissing(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException).code
@@ -62,10 +62,10 @@ export class LocalStore implements Store {
     await this.writeAtomically(key, (temp) => (Buffer.isBuffer(body) ? writeFile(temp, body) : pipeline(body, createWriteStream(temp))))
   }
 
-  async get(key: string): Promise<Readable> {
+  async get(key: string, range?: ByteRange): Promise<Readable> {
     try {
       const handle = await open(this.pathOf(key), 'r')
-      return handle.createReadStream()
+      return handle.createReadStream(range ? { start: range.start, end: range.end } : {})
     } catch (error) {
       if (isMissing(error)) throw new MissingObjectError(`${this.pathOf(key)} is missing from the local store.`, { cause: error })
       throw new StoreError(`Could not read ${this.pathOf(key)} from the local store: ${(error as Error).message}`, { cause: error })

@@ -21,7 +21,7 @@ import type { Readable } from 'node:stream'
 import type { S3StoreSettings } from '../inputs.js'
 import { describeS3Error, isNotFound } from './s3-errors.js'
 import { MissingObjectError, StoreError } from '../errors.js'
-import type { CopyResult, PutBody, PutOptions, Store, StoredObject } from './store.js'
+import type { ByteRange, CopyResult, PutBody, PutOptions, Store, StoredObject } from './store.js'
 
 /** Objects above this are copied part by part: CopyObject's limit is 5 GiB. */
 export const MAX_SINGLE_COPY = 5 * 1024 ** 3
@@ -185,9 +185,11 @@ export class S3Store implements Store {
     }
   }
 
-  async get(key: string): Promise<Readable> {
+  async get(key: string, range?: ByteRange): Promise<Readable> {
     try {
-      const response = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }))
+      const response = await this.client.send(
+        new GetObjectCommand({ Bucket: this.bucket, Key: key, ...(range ? { Range: `bytes=${range.start}-${range.end}` } : {}) })
+      )
       return response.Body as Readable
     } catch (error) {
       if (isNotFound(error)) throw new MissingObjectError(`${this.url(key)} is missing from the store.`, { cause: error })

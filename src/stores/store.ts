@@ -15,6 +15,12 @@ export interface PutOptions {
   readonly metadata?: Readonly<Record<string, string>>
 }
 
+/** Bytes `start` to `end` of an object, both inclusive. */
+export interface ByteRange {
+  readonly start: number
+  readonly end: number
+}
+
 /** An object as a listing shows it. */
 export interface StoredObject {
   readonly key: string
@@ -45,8 +51,11 @@ export interface Store {
   readText(key: string): Promise<string | undefined>
   /** Stores an object so that it appears whole or not at all. */
   put(key: string, body: PutBody, options: PutOptions): Promise<void>
-  /** Streams an object's bytes; a missing object is a MissingObjectError. */
-  get(key: string): Promise<Readable>
+  /**
+   * Streams an object's bytes, or with `range` only bytes `start` to `end` (inclusive, as HTTP ranges count);
+   * a missing object is a MissingObjectError.
+   */
+  get(key: string, range?: ByteRange): Promise<Readable>
   /** Copies an object inside the store without its bytes passing through this process; its metadata goes with it. */
   copy(sourceKey: string, targetKey: string, size: number): Promise<CopyResult>
   /**

@@ -5,7 +5,7 @@ import path from 'node:path'
 import { findOrPromote, publish, readManifest } from '../../sets/object-sets.js'
 import { computeCodeHash, parsePatterns } from '../../hashing/code-hash.js'
 import { commitPrefix } from '../../sets/layout.js'
-import { normalizePrefix } from '../../inputs.js'
+import { MAX_PACK_BELOW, normalizePrefix, parseByteSize } from '../../inputs.js'
 import { totalBytes } from '../../sets/manifest.js'
 import { ConfigError } from '../errors.js'
 import type { StateEntry } from '../state.js'
@@ -16,17 +16,26 @@ interface AssetsOptions {
   readonly run?: string
   readonly directory: string
   readonly prefix?: string
+  /** As the `pack-below` input: files smaller than this go into packs. */
+  readonly packBelow: number
 }
 
 function readOptions(tool: { ref: string; options: Record<string, unknown> }): AssetsOptions {
-  const { paths, run, directory, prefix } = tool.options
+  const { paths, run, directory, prefix, packBelow } = tool.options
   const list = typeof paths === 'string' ? parsePatterns(paths) : Array.isArray(paths) ? paths.map(String) : []
   if (list.length === 0) throw new ConfigError(`Tool ${tool.ref}: 'options.paths' must list the code-hash patterns of what it builds from.`)
   if (typeof directory !== 'string' || !directory)
     throw new ConfigError(`Tool ${tool.ref}: 'options.directory' must name the directory its build writes.`)
   if (run !== undefined && typeof run !== 'string') throw new ConfigError(`Tool ${tool.ref}: 'options.run' must be a shell command.`)
   if (prefix !== undefined && typeof prefix !== 'string') throw new ConfigError(`Tool ${tool.ref}: 'options.prefix' must be a string.`)
-  return { paths: list, run, directory, prefix }
+  const packBytes =
+    packBelow === undefined ? 0 : typeof packBelow === 'string' || typeof packBelow === 'number' ? parseByteSize(packBelow) : undefined
+  if (packBytes === undefined || packBytes > MAX_PACK_BELOW) {
+    throw new ConfigError(
+      `Tool ${tool.ref}: 'options.packBelow' must be a size up to 64MiB such as 1MiB or 262144 (bytes), or 0 for no packs.`
+    )
+  }
+  return { paths: list, run, directory, prefix, packBelow: packBytes }
 }
 
 /** Each instance lives under `<store prefix><instanceID>/` unless options.prefix says otherwise. */
@@ -116,7 +125,8 @@ export const assetsPlugin: Plugin = {
         commit: context.commit,
         codeHash,
         directory: path.resolve(context.repoPath, options.directory),
-        concurrency: context.concurrency
+        concurrency: context.concurrency,
+        packBelow: options.packBelow
       },
       context.policy
     )

@@ -1,0 +1,274 @@
+// pack-below: small files in tar packs under <set>/.packs/, read back with ranged GETs; through dist/index.js
+// against s3rver, and the pack format checked with the system's own tar.
+import { PutObjectCommand } from '@aws-sdk/client-s3'
+import { execFile } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { planSegments } from '../../src/sets/download.js'
+import type { ManifestFile } from '../../src/sets/manifest.js'
+import { planPacks } from '../../src/sets/packs.js'
+import { memberHeader } from '../../src/sets/tar.js'
+import { startFaultProxy } from '../support/fault-proxy.js'
+import {
+  bucket,
+  commitAll,
+  endpoint,
+  listKeys,
+  makeRepo,
+  outsideClient,
+  readObject,
+  recordingServer,
+  runDist,
+  s3Inputs,
+  tempDir,
+  uniquePrefix,
+  writeFiles
+} from '../support/helpers.js'
+
+const run = promisify(execFile)
+const client = outsideClient()
+afterAll(() => client.destroy())
+
+const KIB = 1024
+const LONG_DIR = `ünï/${'d'.repeat(120)}`
+
+/** Mixed sizes around a 4 KiB threshold: empty files, one byte under, exactly at, nested, UTF-8 and a path ustar cannot hold. */
+function mixedPackage(): Record<string, Buffer> {
+  return {
+    'empty.txt': Buffer.alloc(0),
+    'a/under.bin': randomBytes(4 * KIB - 1),
+    'a/exactly.bin': randomBytes(4 * KIB),
+    'a/b/c/deep.js': Buffer.from('console.log(1)\n'),
+    'a/b/also-empty': Buffer.alloc(0),
+    'é/ü name.txt': Buffer.from('utf-8 names'),
+    [`${LONG_DIR}/long.txt`]: Buffer.from('a path longer than ustar holds'),
+    'big.bin': randomBytes(300 * KIB),
+    ...Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`many/f${i}.txt`, randomBytes(i * 97)]))
+  }
+}
+
+function expectSameTree(expected: Record<string, Buffer>, directory: string): void {
+  for (const [name, bytes] of Object.entries(expected)) expect(readFileSync(path.join(directory, name)).equals(bytes)).toBe(true)
+}
+
+describe('pack-below (packed sets)', () => {
+  it('round trip: small files in a pack the system tar reads, large ones plain, all byte-identical', async () => {
+    const repo = makeRepo({ 'src/a.js': '1' })
+    const prefix = uniquePrefix('packs')
+    const files = mixedPackage()
+    const pkg = tempDir('pkg')
+    writeFiles(pkg, files)
+    const up = await runDist({
+      inputs: { ...s3Inputs(prefix), mode: 'upload', 'repo-path': repo.dir, 'package-directory': pkg, 'pack-below': '4KiB' }
+    })
+    expect(up.code).toBe(0)
+    expect(up.outputs.files).toBe(String(Object.keys(files).length))
+
+    const set = `${prefix}artifacts/${repo.commit}/`
+    // Exactly the threshold and above are plain objects; everything smaller is in the one pack.
+    expect((await listKeys(client, set)).map((key) => key.slice(set.length)).sort()).toEqual(
+      ['.manifest.json', '.packs/0.tar', 'a/exactly.bin', 'big.bin'].sort()
+    )
+    const manifest = JSON.parse((await readObject(client, `${set}.manifest.json`))!.toString()) as {
+      version: number
+      packs: { path: string; size: number }[]
+      files: ManifestFile[]
+    }
+    expect(manifest.version).toBe(2)
+    expect(manifest.packs).toHaveLength(1)
+    expect(manifest.files.filter((f) => f.pack).map((f) => f.path)).not.toContain('a/exactly.bin')
+
+    // The pack is a plain tar: GNU tar lists and extracts exactly the packed files, byte for byte.
+    const tarFile = path.join(tempDir('tar'), 'pack.tar')
+    writeFileSync(tarFile, (await readObject(client, `${set}.packs/0.tar`))!)
+    const listed = (await run('tar', ['-tf', tarFile])).stdout.trim().split('\n').sort()
+    expect(listed).toEqual(
+      Object.keys(files)
+        .filter((name) => files[name]!.length < 4 * KIB)
+        .sort()
+    )
+    const extracted = tempDir('extracted')
+    await run('tar', ['-xf', tarFile, '-C', extracted])
+    expectSameTree(Object.fromEntries(Object.entries(files).filter(([, bytes]) => bytes.length < 4 * KIB)), extracted)
+
+    const target = tempDir('restore')
+    const hit = await runDist({
+      inputs: { ...s3Inputs(prefix), mode: 'check', 'repo-path': repo.dir, 'package-directory': target, download: 'true' }
+    })
+    expect(hit.outputs).toMatchObject({ found: 'true', files: String(Object.keys(files).length) })
+    expectSameTree(files, target)
+  })
+
+  it('pack-below 0 (the default) writes exactly the version 1 layout, which is still found and downloaded', async () => {
+    const repo = makeRepo({ 'src/a.js': '1' })
+    const prefix = uniquePrefix('nopack')
+    const pkg = tempDir('pkg')
+    writeFiles(pkg, { 'a.txt': 'a', 'n/b.txt': 'b', 'zero.txt': '' })
+    expect((await runDist({ inputs: { ...s3Inputs(prefix), mode: 'upload', 'repo-path': repo.dir, 'package-directory': pkg } })).code).toBe(
+      0
+    )
+    const set = `${prefix}artifacts/${repo.commit}/`
+    expect(await listKeys(client, set)).toEqual([`${set}.manifest.json`, `${set}a.txt`, `${set}n/b.txt`, `${set}zero.txt`])
+    const manifest = JSON.parse((await readObject(client, `${set}.manifest.json`))!.toString()) as Record<string, unknown>
+    expect(manifest.version).toBe(1)
+    expect(manifest).not.toHaveProperty('packs')
+    const target = tempDir('restore')
+    const hit = await runDist({
+      inputs: { ...s3Inputs(prefix), mode: 'check', 'repo-path': repo.dir, 'package-directory': target, download: 'true' }
+    })
+    expect(hit.outputs).toMatchObject({ found: 'true', files: '3' })
+    expect(readFileSync(path.join(target, 'n/b.txt'), 'utf8')).toBe('b')
+  })
+
+  it.each([
+    [
+      'a byte changed in a packed file',
+      (pack: Buffer, offset: number) =>
+        Buffer.concat([pack.subarray(0, offset), Buffer.from([pack[offset]! ^ 1]), pack.subarray(offset + 1)])
+    ],
+    ['the pack cut short', (pack: Buffer, offset: number) => pack.subarray(0, offset + 10)]
+  ])('%s fails the download and leaves nothing under a final name', async (_what, tamper) => {
+    const repo = makeRepo({ 'src/a.js': '1' })
+    const prefix = uniquePrefix('tamper')
+    const pkg = tempDir('pkg')
+    writeFiles(pkg, { 'first.txt': 'first file', 'second.txt': 'x'.repeat(3000), 'third.txt': 'third' })
+    await runDist({
+      inputs: { ...s3Inputs(prefix), mode: 'upload', 'repo-path': repo.dir, 'package-directory': pkg, 'pack-below': '1MiB' }
+    })
+    const set = `${prefix}artifacts/${repo.commit}/`
+    const manifest = JSON.parse((await readObject(client, `${set}.manifest.json`))!.toString()) as { files: ManifestFile[] }
+    const second = manifest.files.find((file) => file.path === 'second.txt')!
+    const pack = (await readObject(client, `${set}.packs/0.tar`))!
+    await client.send(new PutObjectCommand({ Bucket: bucket(), Key: `${set}.packs/0.tar`, Body: tamper(pack, second.offset! + 100) }))
+
+    const target = tempDir('restore')
+    const hit = await runDist({
+      inputs: { ...s3Inputs(prefix), mode: 'check', 'repo-path': repo.dir, 'package-directory': target, download: 'true' }
+    })
+    expect(hit.code).toBe(1)
+    expect(hit.stdout).toContain("'second.txt' in ")
+    expect(hit.stdout).toContain('does not match its manifest')
+    expect(readdirSync(target).filter((name) => !name.startsWith('.'))).toEqual([])
+  })
+
+  it('an upload whose pack cannot be stored leaves no manifest: the set stays missing', async () => {
+    const repo = makeRepo({ 'src/a.js': '1' })
+    const prefix = uniquePrefix('crash')
+    const pkg = tempDir('pkg')
+    writeFiles(pkg, { 'a.txt': 'a', 'b.txt': 'b', 'big.bin': randomBytes(64 * KIB) })
+    // Every request for the pack fails (retries included), as a connection lost for good mid-upload would.
+    const proxy = await startFaultProxy({
+      target: endpoint(),
+      rate: 1,
+      faults: ['500', 'reset-request'],
+      seed: 3,
+      applies: (request) => String(request.url).includes('.packs')
+    })
+    try {
+      const up = await runDist({
+        inputs: {
+          ...s3Inputs(prefix),
+          endpoint: proxy.url,
+          mode: 'upload',
+          'repo-path': repo.dir,
+          'package-directory': pkg,
+          'pack-below': '1KiB'
+        }
+      })
+      expect(up.code).toBe(1)
+    } finally {
+      await proxy.close()
+    }
+    expect(await readObject(client, `${prefix}artifacts/${repo.commit}/.manifest.json`)).toBeUndefined()
+    const check = await runDist({
+      inputs: { ...s3Inputs(prefix), mode: 'check', 'repo-path': repo.dir, 'package-directory': tempDir('p') }
+    })
+    expect(check.outputs.found).toBe('false')
+  })
+
+  it('a code-hash hit on a packed set copies packs and large files only: a handful of requests for hundreds of files', async () => {
+    const repo = makeRepo({ 'src/a.js': '1', 'docs.md': 'd' })
+    const prefix = uniquePrefix('promote')
+    const pkg = tempDir('pkg')
+    const files = {
+      ...Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`assets/f${i}.js`, randomBytes(50 + i)])),
+      'app.zip': randomBytes(2 * 1024 * KIB)
+    }
+    writeFiles(pkg, files)
+    const inputs = { ...s3Inputs(prefix), 'repo-path': repo.dir, 'code-hash-paths': 'src/**', 'pack-below': '1MiB' }
+    expect((await runDist({ inputs: { ...inputs, mode: 'upload', 'package-directory': pkg } })).code).toBe(0)
+    commitAll(repo.dir, 'docs only', { 'docs.md': 'changed' })
+
+    const recorder = await recordingServer(endpoint())
+    try {
+      const hit = await runDist({ inputs: { ...inputs, endpoint: recorder.url, mode: 'check', 'package-directory': tempDir('p') } })
+      expect(hit.outputs).toMatchObject({ found: 'true', source: 'cache', files: '301' })
+    } finally {
+      await recorder.close()
+    }
+    // Commit manifest (miss), code-hash manifest, one copy per pack and large file, the new manifest, the use record.
+    expect(recorder.requests.length).toBeLessThanOrEqual(10)
+    expect(recorder.requests.filter((r) => r.method === 'PUT' && r.headers['x-amz-copy-source'])).toHaveLength(2)
+
+    const target = tempDir('restore')
+    const again = await runDist({ inputs: { ...inputs, mode: 'check', 'package-directory': target, download: 'true' } })
+    expect(again.outputs).toMatchObject({ found: 'true', source: 'commit', files: '301' })
+    expectSameTree(files, target)
+  })
+
+  it('pack-below refuses a size it cannot read, naming the input', async () => {
+    const repo = makeRepo({ 'src/a.js': '1' })
+    const up = await runDist({
+      inputs: {
+        ...s3Inputs(uniquePrefix('bad')),
+        mode: 'upload',
+        'repo-path': repo.dir,
+        'package-directory': tempDir('p'),
+        'pack-below': 'one meg'
+      }
+    })
+    expect(up.code).toBe(1)
+    expect(up.stdout).toContain("::error::Input 'pack-below' is 'one meg': give a size up to 64MiB such as '1MiB'")
+  })
+})
+
+describe('pack planning', () => {
+  const file = (relative: string, size: number) => ({ relative, absolute: `/x/${relative}`, size })
+
+  it('closes a pack before it passes the bound and records where each file starts', () => {
+    const files = Array.from({ length: 10 }, (_, i) => file(`f${i}`, 1000))
+    const { packs, plain } = planPacks([...files, file('big', 5000)], 2000, 4 * 1536 + 1024)
+    expect(plain.map((f) => f.relative)).toEqual(['big'])
+    // Each member takes 512 (header) + 1024 (1000 bytes padded): four fit with the end blocks.
+    expect(packs.map((p) => p.members.length)).toEqual([4, 4, 2])
+    expect(packs.map((p) => p.path)).toEqual(['.packs/0.tar', '.packs/1.tar', '.packs/2.tar'])
+    expect(packs[0]!.members.map((m) => m.offset)).toEqual([512, 2048, 3584, 5120])
+    expect(packs[0]!.size).toBe(4 * 1536 + 1024)
+    expect(planPacks(files, 0).packs).toEqual([])
+  })
+
+  it('a path ustar cannot hold gets a PAX header first, and the offset accounts for it', () => {
+    const long = `${'d'.repeat(200)}/name.txt`
+    expect(memberHeader('short.txt', 1).length).toBe(512)
+    expect(memberHeader(long, 1).length).toBe(512 * 3)
+    expect(planPacks([file(long, 10)], 100).packs[0]!.members[0]!.offset).toBe(512 * 3)
+  })
+
+  it('cuts a pack into ranged reads of a bounded span, never splitting a file', () => {
+    const files: ManifestFile[] = Array.from({ length: 6 }, (_, i) => ({
+      path: `f${i}`,
+      size: 100,
+      sha256: '0'.repeat(64),
+      pack: i < 4 ? '.packs/0.tar' : '.packs/1.tar',
+      offset: 512 + i * 612
+    }))
+    const segments = planSegments([...files, { path: 'plain', size: 5, sha256: '0'.repeat(64) }], 1400)
+    expect(segments.map((s) => [s.pack, s.files.map((f) => f.path)])).toEqual([
+      ['.packs/0.tar', ['f0', 'f1', 'f2']],
+      ['.packs/0.tar', ['f3']],
+      ['.packs/1.tar', ['f4', 'f5']]
+    ])
+  })
+})

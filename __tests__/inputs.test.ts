@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { cacheServiceAvailable, getInputs, normalizePrefix } from '../src/inputs.js'
+import { cacheServiceAvailable, getInputs, normalizePrefix, parseByteSize } from '../src/inputs.js'
 
 const CLEAN =
   /^(INPUT_|AWS_|GITHUB_TOKEN|GITHUB_ACTIONS|GITHUB_EVENT_NAME|ASSETS_SIGNING_KEY|ACTIONS_|PACKAGE_ASSETS_BUCKET|GIT_REPO_PATH|PACKAGE_DIRECTORY|CODE_HASH_FIND_FILTER)/
@@ -138,6 +138,22 @@ describe('getInputs', () => {
     [{ GITHUB_ACTIONS: '', ACTIONS_CACHE_URL: 'u' }, false] // not on a runner
   ])('the cache service is available with %j: %s', (env, expected) => {
     expect(cacheServiceAvailable({ GITHUB_ACTIONS: 'true', ...env })).toBe(expected)
+  })
+
+  it.each([
+    ['0', 0],
+    ['4096', 4096],
+    ['1MiB', 1024 * 1024],
+    ['512 KiB', 512 * 1024],
+    ['1.5MB', 1_500_000],
+    ['2gb', 2e9],
+    [262144, 262144],
+    ['1 meg', undefined],
+    ['-1', undefined],
+    ['MiB', undefined],
+    [-5, undefined]
+  ])('parseByteSize(%j) is %j', (raw, expected) => {
+    expect(parseByteSize(raw)).toBe(expected)
   })
 
   it('carries explicit credentials', () => {

@@ -11,12 +11,16 @@
 //   memory      upload of one 1 GiB file, peak RSS (GNU time)
 //   prune       node dist/index.js prune over 5,000 objects (500 old sets) vs  aws s3 rm --recursive of the same
 //               objects, as objects per second                           (BENCH_ONLY=prune runs only this)
+//   packs       upload with pack-below: 1MiB and check with download: true of the upload set  vs  the archive
+//               caches' way (runs-on/cache is not on npm and GitHub is out of reach here, so its method is
+//               reproduced: tar -cf - | aws s3 cp -  and  aws s3 cp - | tar -xf -); requests of a code-hash hit;
+//               peak RSS of upload and download of the set plus a 1 GiB file   (BENCH_ONLY=packs runs only this)
 //
 // Needs: awscli (apt-get install -y awscli) and GNU time (apt-get install -y time). BENCH_DIR keeps the
 // generated data between runs (default: a directory under the OS temp dir); BENCH_RUNS sets repetitions.
 import { execFileSync, spawn } from 'node:child_process'
 import { randomBytes, createHash } from 'node:crypto'
-import { existsSync, mkdirSync, mkdtempSync, openSync, writeSync, closeSync, writeFileSync, rmSync } from 'node:fs'
+import { existsSync, linkSync, mkdirSync, mkdtempSync, openSync, readdirSync, writeSync, closeSync, writeFileSync, rmSync } from 'node:fs'
 import http from 'node:http'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -315,6 +319,90 @@ async function pruneBench(work, endpoint, awsBin, results) {
   results.prune = { objects, oursSeconds: median(ours), awsSeconds: median(theirs), oursRate, awsRate }
 }
 
+/** Runs a shell pipeline, returns wall seconds. */
+const timedShell = (script, env) => timed('bash', ['-o', 'pipefail', '-c', script], env)
+
+/** Peak RSS (MB) of one run of dist/index.js under GNU time. */
+async function peakRss(env) {
+  const run = await timed('/usr/bin/time', ['-f', 'MAXRSS_KB=%M', 'node', DIST], env)
+  return Number(/MAXRSS_KB=(\d+)/.exec(run.stderr)?.[1]) / 1024
+}
+
+/** The upload set and the 1 GiB file in one directory, as hard links (no copy of the data). */
+function setPlusGib(work) {
+  const dir = path.join(work, 'set-plus-gib')
+  const walk = (from, to) => {
+    mkdirSync(to, { recursive: true })
+    for (const entry of readdirSync(from, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(path.join(from, entry.name), path.join(to, entry.name))
+      else linkSync(path.join(from, entry.name), path.join(to, entry.name))
+    }
+  }
+  walk(path.join(DATA, 'upload'), dir)
+  linkSync(path.join(DATA, 'one-gib', 'image.bin'), path.join(dir, 'image.bin'))
+  return dir
+}
+
+async function packsBench(work, endpoint, proxied, proxy, awsBin, results) {
+  const uploadDir = path.join(DATA, 'upload')
+  const awsEnv = { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', AWS_DEFAULT_REGION: 'us-east-1', AWS_PAGER: '' }
+  const save = []
+  const restore = []
+  const oursUp = []
+  const oursDown = []
+  for (let i = 0; i < RUNS; i++) {
+    const key = `s3://${BUCKET}/archive-${i}/set.tar`
+    save.push(
+      (await timedShell(`tar -cf - -C '${uploadDir}' . | '${awsBin}' s3 cp --only-show-errors --endpoint-url ${endpoint} - ${key}`, awsEnv))
+        .seconds
+    )
+    const untar = path.join(work, `untar-${i}`)
+    mkdirSync(untar, { recursive: true })
+    restore.push(
+      (await timedShell(`'${awsBin}' s3 cp --only-show-errors --endpoint-url ${endpoint} ${key} - | tar -xf - -C '${untar}'`, awsEnv))
+        .seconds
+    )
+    const inputs = { commit: fakeCommit(), prefix: `packed-${i}/`, 'code-hash-paths': '', 'repo-path': uploadDir, 'pack-below': '1MiB' }
+    oursUp.push((await timed('node', [DIST], ourEnv(endpoint, { ...inputs, mode: 'upload', 'package-directory': uploadDir }))).seconds)
+    const target = path.join(work, `unpacked-${i}`)
+    const down = await timed('node', [DIST], ourEnv(endpoint, { ...inputs, mode: 'check', download: 'true', 'package-directory': target }))
+    if (!down.stdout.includes('found=true')) throw new Error(`expected a hit:\n${down.stdout}`)
+    oursDown.push(down.seconds)
+  }
+  log('\nPacked sets (pack-below: 1MiB) on the upload set (1,000 files of 1-200 KB + one 64 MB file):')
+  results.packedUpload = report('upload vs tar | aws s3 cp - (archive save)', median(oursUp), median(save), 1.0)
+  results.packedRestore = report('check download: true vs aws s3 cp - | tar -x (archive restore)', median(oursDown), median(restore), 1.0)
+
+  // A code-hash hit on the packed set, counted at the proxy.
+  const tier = { prefix: 'packed-tier/', 'code-hash-paths': '**', 'repo-path': uploadDir, 'pack-below': '1MiB' }
+  await timed('node', [DIST], ourEnv(endpoint, { ...tier, mode: 'upload', commit: fakeCommit(), 'package-directory': uploadDir }))
+  const before = proxy.counts.requests
+  const hit = await timed(
+    'node',
+    [DIST],
+    ourEnv(proxied, { ...tier, mode: 'check', commit: fakeCommit(), 'package-directory': path.join(work, 'packed-hit') })
+  )
+  if (!hit.stdout.includes('source=cache')) throw new Error(`expected a code-hash hit:\n${hit.stdout}`)
+  results.packedHitRequests = proxy.counts.requests - before
+  log(
+    `  code-hash hit on the packed set: ${results.packedHitRequests} requests in ${hit.seconds.toFixed(3)} s (target ≤ 10) ${results.packedHitRequests <= 10 ? 'MET' : 'NOT MET'}`
+  )
+
+  if (!existsSync('/usr/bin/time')) return log('  peak RSS: skipped, GNU time is missing (apt-get install -y time).')
+  const big = setPlusGib(work)
+  const rssInputs = { commit: fakeCommit(), prefix: 'packed-rss/', 'code-hash-paths': '', 'repo-path': big, 'pack-below': '1MiB' }
+  results.packedUploadRssMb = await peakRss(ourEnv(endpoint, { ...rssInputs, mode: 'upload', 'package-directory': big }))
+  results.packedDownloadRssMb = await peakRss(
+    ourEnv(endpoint, { ...rssInputs, mode: 'check', download: 'true', 'package-directory': path.join(work, 'rss-down') })
+  )
+  for (const [what, mb] of [
+    ['upload', results.packedUploadRssMb],
+    ['download', results.packedDownloadRssMb]
+  ]) {
+    log(`  peak RSS, ${what} of the set + 1 GiB file: ${mb.toFixed(0)} MB (target ≤ 200 MB) ${mb <= 200 ? 'MET' : 'NOT MET'}`)
+  }
+}
+
 async function main() {
   if (!existsSync(DIST)) throw new Error('dist/index.js is missing: run npm run package first.')
   const awsBin = existsSync('/usr/bin/aws') ? '/usr/bin/aws' : 'aws'
@@ -332,6 +420,7 @@ async function main() {
     // 1. Code hash (version 2), whole process, check missing on a local store.
     if (wants('codehash')) await codeHashBench(s3dir, results)
     if (wants('prune')) await pruneBench(s3dir, endpoint, awsBin, results)
+    if (wants('packs')) await packsBench(s3dir, endpoint, proxied, proxy, awsBin, results)
     if (!wants('transfer')) return
 
     // 2. Upload of 1,000 mixed files + 64 MB, ours vs aws s3 cp --recursive.

@@ -202,6 +202,8 @@ class ActionsCacheSets {
         return (await this.usable(commitKey(prefix, commit), { commit })) === 'yes' ? 'stored' : undefined;
     }
     async publish(request) {
+        if (request.packBelow)
+            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq('pack-below has no effect on the actions-cache backend: each entry is one archive already.');
         const files = await (0,_package_files_js__WEBPACK_IMPORTED_MODULE_11__.listPackageFiles)(request.directory);
         await this.clearStage();
         const entries = [];

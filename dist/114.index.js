@@ -1497,6 +1497,8 @@ async function downloadFile(store, key, target, file) {
 }
 /** A ranged GET takes at most this span of a pack (more when one file is bigger), so a pack arrives in parallel parts. */
 const SEGMENT_BYTES = 8 * 1024 * 1024;
+/** Packed files up to this size are gathered in memory, checked, then written in one call: far cheaper than a stream each. */
+const GATHER_BELOW = 1024 * 1024;
 /** Cuts the packed files of a manifest into segments of about SEGMENT_BYTES, each within one pack. */
 function planSegments(files, segmentBytes = SEGMENT_BYTES) {
     const byPack = new Map();
@@ -1532,6 +1534,8 @@ async function downloadSegment(store, setPrefix, segment, targets, onTemp, onFil
     let index = 0;
     let position = start;
     let handle;
+    let gathered;
+    let temp = '';
     let hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
     let written = 0;
     const packKey = setPrefix + segment.pack;
@@ -1539,18 +1543,34 @@ async function downloadSegment(store, setPrefix, segment, targets, onTemp, onFil
         `short on the way. Nothing was kept; if it happens again, delete the set's .manifest.json so the assets are rebuilt.`);
     const openFile = async (file) => {
         const target = targets.get(file.path);
-        const temp = `${target}.download-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`;
-        onTemp(temp, target);
-        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(temp, 'wx');
+        temp = `${target}.download-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`;
         hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
         written = 0;
+        if (file.size < GATHER_BELOW) {
+            gathered = [];
+            return;
+        }
+        onTemp(temp, target);
+        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(temp, 'wx');
+    };
+    const write = async (part) => {
+        if (gathered)
+            gathered.push(part);
+        else
+            await handle.write(part);
     };
     const closeFile = async (file) => {
-        await handle.close();
+        await handle?.close();
         handle = undefined;
         const digest = hash.digest('hex');
         if (written !== file.size || digest !== file.sha256)
             throw mismatch(file, `got ${written} bytes with SHA-256 ${digest}`);
+        if (gathered) {
+            // Checked before it touches the disk; registered first so a failed write is still cleaned up.
+            onTemp(temp, targets.get(file.path));
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(temp, gathered.length === 1 ? gathered[0] : Buffer.concat(gathered), { flag: 'wx' });
+            gathered = undefined;
+        }
         onFile(file.size);
         index++;
     };
@@ -1576,12 +1596,12 @@ async function downloadSegment(store, setPrefix, segment, targets, onTemp, onFil
                         at += skip;
                         continue;
                     }
-                    if (!handle)
+                    if (!handle && !gathered)
                         await openFile(file);
                     const take = Math.min(file.offset + file.size - position, chunk.length - at);
                     const part = chunk.subarray(at, at + take);
                     hash.update(part);
-                    await handle.write(part);
+                    await write(part);
                     written += take;
                     position += take;
                     at += take;
@@ -1592,6 +1612,7 @@ async function downloadSegment(store, setPrefix, segment, targets, onTemp, onFil
                 }
             }
         }
+        await settleEmpty(); // an empty file last in the segment: its header was the last thing fetched
         if (index < segment.files.length)
             throw mismatch(segment.files[index], `the pack ended at byte ${position}`);
     }

@@ -202,7 +202,9 @@ describe('apply', () => {
 
   it('options.packBelow packs the small files of a tool as the pack-below input does; a bad size names the tool', async () => {
     const f = fixture()
-    f.writeConfig(configText(f).replace('      directory: services/api/dist\n', '      directory: services/api/dist\n      packBelow: 1MiB\n'))
+    f.writeConfig(
+      configText(f).replace('      directory: services/api/dist\n', '      directory: services/api/dist\n      packBelow: 1MiB\n')
+    )
     const run = await f.apply()
     expect(run.code).toBe(0)
     const set = `${f.prefix}api/artifacts/${f.repo.commit}/`
@@ -210,7 +212,9 @@ describe('apply', () => {
     expect(await readObject(client, `${set}api.js`)).toBeUndefined()
     expect(JSON.parse((await readObject(client, `${set}.manifest.json`))!.toString())).toMatchObject({ version: 2 })
 
-    f.writeConfig(configText(f).replace('      directory: services/api/dist\n', '      directory: services/api/dist\n      packBelow: lots\n'))
+    f.writeConfig(
+      configText(f).replace('      directory: services/api/dist\n', '      directory: services/api/dist\n      packBelow: lots\n')
+    )
     const bad = await f.apply({ 'plan-only': 'true' })
     expect(bad.code).toBe(1)
     expect(bad.stdout).toContain("Tool assets.api: 'options.packBelow' must be a size up to 64MiB")

@@ -101,6 +101,28 @@ describe('pack-below (packed sets)', () => {
     expectSameTree(files, target)
   })
 
+  it('packed files that arrive in many network chunks, both gathered (< 1 MiB) and streamed (>= 1 MiB), round-trip across segments', async () => {
+    const repo = makeRepo({ 'src/a.js': '1' })
+    const prefix = uniquePrefix('chunks')
+    const files = {
+      ...Object.fromEntries(Array.from({ length: 24 }, (_, i) => [`mid/f${i}.bin`, randomBytes(300 * KIB + i * 7919)])),
+      'large/streamed-a.bin': randomBytes(1536 * KIB + 3),
+      'large/streamed-b.bin': randomBytes(2 * 1024 * KIB),
+      'z-empty-last': Buffer.alloc(0)
+    }
+    const pkg = tempDir('pkg')
+    writeFiles(pkg, files)
+    const inputs = { ...s3Inputs(prefix), 'repo-path': repo.dir, concurrency: '3' }
+    expect((await runDist({ inputs: { ...inputs, mode: 'upload', 'package-directory': pkg, 'pack-below': '4MiB' } })).code).toBe(0)
+    const set = `${prefix}artifacts/${repo.commit}/`
+    expect((await listKeys(client, set)).map((key) => key.slice(set.length))).toEqual(['.manifest.json', '.packs/0.tar'])
+    const target = tempDir('restore')
+    const hit = await runDist({ inputs: { ...inputs, mode: 'check', 'package-directory': target, download: 'true' } })
+    expect(hit.stdout).not.toContain('::error::')
+    expect(hit.outputs).toMatchObject({ found: 'true', files: String(Object.keys(files).length) })
+    expectSameTree(files, target)
+  })
+
   it('pack-below 0 (the default) writes exactly the version 1 layout, which is still found and downloaded', async () => {
     const repo = makeRepo({ 'src/a.js': '1' })
     const prefix = uniquePrefix('nopack')

@@ -181,6 +181,7 @@ export class ActionsCacheSets implements AssetSets {
   }
 
   async publish(request: PublishRequest): Promise<Manifest> {
+    if (request.packBelow) core.info('pack-below has no effect on the actions-cache backend: each entry is one archive already.')
     const files = await listPackageFiles(request.directory)
     await this.clearStage()
     const entries = []

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
-import { lstat, mkdir, open, realpath, rename, rm, type FileHandle } from 'node:fs/promises'
+import { lstat, mkdir, open, realpath, rename, rm, writeFile, type FileHandle } from 'node:fs/promises'
 import path from 'node:path'
 import { Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
@@ -71,6 +71,9 @@ async function downloadFile(store: Store, key: string, target: string, file: Man
 /** A ranged GET takes at most this span of a pack (more when one file is bigger), so a pack arrives in parallel parts. */
 const SEGMENT_BYTES = 8 * 1024 * 1024
 
+/** Packed files up to this size are gathered in memory, checked, then written in one call: far cheaper than a stream each. */
+const GATHER_BELOW = 1024 * 1024
+
 /** Consecutive packed files (by offset) fetched with one ranged GET. */
 interface Segment {
   readonly pack: string
@@ -117,6 +120,8 @@ async function downloadSegment(
   let index = 0
   let position = start
   let handle: FileHandle | undefined
+  let gathered: Buffer[] | undefined
+  let temp = ''
   let hash = createHash('sha256')
   let written = 0
   const packKey = setPrefix + segment.pack
@@ -128,17 +133,31 @@ async function downloadSegment(
     )
   const openFile = async (file: ManifestFile): Promise<void> => {
     const target = targets.get(file.path)!
-    const temp = `${target}.download-${randomBytes(6).toString('hex')}`
-    onTemp(temp, target)
-    handle = await open(temp, 'wx')
+    temp = `${target}.download-${randomBytes(6).toString('hex')}`
     hash = createHash('sha256')
     written = 0
+    if (file.size < GATHER_BELOW) {
+      gathered = []
+      return
+    }
+    onTemp(temp, target)
+    handle = await open(temp, 'wx')
+  }
+  const write = async (part: Buffer): Promise<void> => {
+    if (gathered) gathered.push(part)
+    else await handle!.write(part)
   }
   const closeFile = async (file: ManifestFile): Promise<void> => {
-    await handle!.close()
+    await handle?.close()
     handle = undefined
     const digest = hash.digest('hex')
     if (written !== file.size || digest !== file.sha256) throw mismatch(file, `got ${written} bytes with SHA-256 ${digest}`)
+    if (gathered) {
+      // Checked before it touches the disk; registered first so a failed write is still cleaned up.
+      onTemp(temp, targets.get(file.path)!)
+      await writeFile(temp, gathered.length === 1 ? gathered[0]! : Buffer.concat(gathered), { flag: 'wx' })
+      gathered = undefined
+    }
     onFile(file.size)
     index++
   }
@@ -164,11 +183,11 @@ async function downloadSegment(
             at += skip
             continue
           }
-          if (!handle) await openFile(file)
+          if (!handle && !gathered) await openFile(file)
           const take = Math.min(file.offset! + file.size - position, chunk.length - at)
           const part = chunk.subarray(at, at + take)
           hash.update(part)
-          await handle!.write(part)
+          await write(part)
           written += take
           position += take
           at += take
@@ -179,6 +198,7 @@ async function downloadSegment(
         }
       }
     }
+    await settleEmpty() // an empty file last in the segment: its header was the last thing fetched
     if (index < segment.files.length) throw mismatch(segment.files[index]!, `the pack ended at byte ${position}`)
   } finally {
     await handle?.close()

@@ -30,6 +30,7 @@ describe('getInputs', () => {
       packageDirectory: '/work/packages',
       download: false,
       concurrency: 16,
+      packBelow: 0,
       legacySets: false,
       reporting: { prComment: false, commitStatus: false, token: '', instance: 'default' },
       apply: {

@@ -1974,6 +1974,9 @@ const READ_AHEAD = 16;
 function planPacks(files, packBelow, maxPackBytes = MAX_PACK_BYTES) {
     const plain = files.filter((file) => file.size >= packBelow || packBelow <= 0);
     const small = packBelow > 0 ? files.filter((file) => file.size < packBelow) : [];
+    // As many packs as the bound requires, filled evenly, so they upload and download side by side in similar time.
+    const smallBytes = small.reduce((sum, file) => sum + memberHeader(file.relative, file.size).length + file.size + paddingAfter(file.size), 0);
+    const fill = Math.ceil(smallBytes / Math.max(1, Math.ceil(smallBytes / (maxPackBytes - TAR_END.length))));
     const packs = [];
     let members = [];
     let size = 0;
@@ -1987,7 +1990,7 @@ function planPacks(files, packBelow, maxPackBytes = MAX_PACK_BYTES) {
     for (const file of small) {
         const header = memberHeader(file.relative, file.size);
         const length = header.length + file.size + paddingAfter(file.size);
-        if (members.length > 0 && size + length + TAR_END.length > maxPackBytes)
+        if (members.length > 0 && (size + length + TAR_END.length > maxPackBytes || size >= fill))
             close();
         members.push({ file, header, offset: size + header.length });
         size += length;
@@ -2072,7 +2075,7 @@ var signing = __webpack_require__(3330);
 const object_sets_readFile = (0,external_node_util_.promisify)(external_node_fs_.readFile);
 /** Files up to this size are read into memory and sent in one request; larger ones are streamed in parts. */
 const SINGLE_PUT_LIMIT = 16 * 1024 * 1024;
-/** Large files in flight at once (each buffers a few parts). */
+/** Packs and large files in flight at once (each buffers up to 4 parts of 8 MiB): two keep peak RSS under 200 MB. */
 const LARGE_FILES_AT_ONCE = 2;
 /**
  * Reads the manifest of the set under `setPrefix`. Undefined when there is none (the only miss) and, with a

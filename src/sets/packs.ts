@@ -41,6 +41,12 @@ export function planPacks(
 ): { packs: PlannedPack[]; plain: PackageFile[] } {
   const plain = files.filter((file) => file.size >= packBelow || packBelow <= 0)
   const small = packBelow > 0 ? files.filter((file) => file.size < packBelow) : []
+  // As many packs as the bound requires, filled evenly, so they upload and download side by side in similar time.
+  const smallBytes = small.reduce(
+    (sum, file) => sum + memberHeader(file.relative, file.size).length + file.size + paddingAfter(file.size),
+    0
+  )
+  const fill = Math.ceil(smallBytes / Math.max(1, Math.ceil(smallBytes / (maxPackBytes - TAR_END.length))))
   const packs: PlannedPack[] = []
   let members: PackMember[] = []
   let size = 0
@@ -53,7 +59,7 @@ export function planPacks(
   for (const file of small) {
     const header = memberHeader(file.relative, file.size)
     const length = header.length + file.size + paddingAfter(file.size)
-    if (members.length > 0 && size + length + TAR_END.length > maxPackBytes) close()
+    if (members.length > 0 && (size + length + TAR_END.length > maxPackBytes || size >= fill)) close()
     members.push({ file, header, offset: size + header.length })
     size += length
   }

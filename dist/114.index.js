@@ -1235,10 +1235,7 @@ function isInside(root, candidate, paths = (node_path__WEBPACK_IMPORTED_MODULE_0
     const relative = paths.relative(root, candidate);
     if (relative === '')
         return true;
-    if (paths.isAbsolute(relative))
-        return false;
-    const first = relative.split(paths.sep)[0];
-    return first !== '..';
+    return !paths.isAbsolute(relative) && relative.split(paths.sep)[0] !== '..';
 }
 /** `absolute` relative to `root` with '/' separators: a manifest path or a store key suffix. */
 function toPosixRelative(root, absolute, paths = (node_path__WEBPACK_IMPORTED_MODULE_0___default())) {
@@ -1469,9 +1466,18 @@ async function safeTarget(root, file) {
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(parent, { recursive: true });
     return target;
 }
+/** Where a file is written until every file of the set has arrived intact. */
+function temporaryName(target) {
+    return `${target}.download-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`;
+}
+/** The error for a file whose bytes are not the ones its manifest names; `pack` names the pack it was read from. */
+function mismatch(file, got, pack) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`'${file.path}'${pack ? ` in ${pack}` : ''} does not match its manifest (expected ${file.size} bytes with SHA-256 ${file.sha256}, got ${got}): ` +
+        `it was changed after upload or cut short on the way. Nothing was kept; if it happens again, delete the set's .manifest.json so the assets are rebuilt.`);
+}
 /** Streams one object to a temporary name beside its target and checks it; returns the temporary path. */
 async function downloadFile(store, key, target, file) {
-    const temp = `${target}.download-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`;
+    const temp = temporaryName(target);
     const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
     let size = 0;
     const tap = new node_stream__WEBPACK_IMPORTED_MODULE_4__.Transform({
@@ -1484,10 +1490,8 @@ async function downloadFile(store, key, target, file) {
     try {
         await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_5__.pipeline)(await store.get(key), tap, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(temp));
         const digest = hash.digest('hex');
-        if (size !== file.size || digest !== file.sha256) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`'${file.path}' does not match its manifest (expected ${file.size} bytes with SHA-256 ${file.sha256}, got ${size} bytes with ${digest}): ` +
-                `the stored object was changed after upload or cut short on the way. Nothing was kept; if it happens again, delete the set's .manifest.json so the assets are rebuilt.`);
-        }
+        if (size !== file.size || digest !== file.sha256)
+            throw mismatch(file, `${size} bytes with ${digest}`);
         return temp;
     }
     catch (error) {
@@ -1502,9 +1506,15 @@ const GATHER_BELOW = 1024 * 1024;
 /** Cuts the packed files of a manifest into segments of about SEGMENT_BYTES, each within one pack. */
 function planSegments(files, segmentBytes = SEGMENT_BYTES) {
     const byPack = new Map();
-    for (const file of files)
-        if (file.pack !== undefined)
-            byPack.set(file.pack, [...(byPack.get(file.pack) ?? []), file]);
+    for (const file of files) {
+        if (file.pack === undefined)
+            continue;
+        const packed = byPack.get(file.pack);
+        if (packed)
+            packed.push(file);
+        else
+            byPack.set(file.pack, [file]);
+    }
     const segments = [];
     for (const [pack, packed] of byPack) {
         packed.sort((a, b) => a.offset - b.offset);
@@ -1539,11 +1549,9 @@ async function downloadSegment(store, setPrefix, segment, targets, onTemp, onFil
     let hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
     let written = 0;
     const packKey = setPrefix + segment.pack;
-    const mismatch = (file, detail) => new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`'${file.path}' in ${store.url(packKey)} does not match its manifest (${detail}): the pack was changed after upload or cut ` +
-        `short on the way. Nothing was kept; if it happens again, delete the set's .manifest.json so the assets are rebuilt.`);
     const openFile = async (file) => {
         const target = targets.get(file.path);
-        temp = `${target}.download-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`;
+        temp = temporaryName(target);
         hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
         written = 0;
         if (file.size < GATHER_BELOW) {
@@ -1564,7 +1572,7 @@ async function downloadSegment(store, setPrefix, segment, targets, onTemp, onFil
         handle = undefined;
         const digest = hash.digest('hex');
         if (written !== file.size || digest !== file.sha256)
-            throw mismatch(file, `got ${written} bytes with SHA-256 ${digest}`);
+            throw mismatch(file, `${written} bytes with ${digest}`, store.url(packKey));
         if (gathered) {
             // Checked before it touches the disk; registered first so a failed write is still cleaned up.
             onTemp(temp, targets.get(file.path));
@@ -1614,7 +1622,7 @@ async function downloadSegment(store, setPrefix, segment, targets, onTemp, onFil
         }
         await settleEmpty(); // an empty file last in the segment: its header was the last thing fetched
         if (index < segment.files.length)
-            throw mismatch(segment.files[index], `the pack ended at byte ${position}`);
+            throw mismatch(segment.files[index], `the end of the pack at byte ${position}`, store.url(packKey));
     }
     finally {
         await handle?.close();
@@ -1973,9 +1981,12 @@ const READ_AHEAD = 16;
  */
 function planPacks(files, packBelow, maxPackBytes = MAX_PACK_BYTES) {
     const plain = files.filter((file) => file.size >= packBelow || packBelow <= 0);
-    const small = packBelow > 0 ? files.filter((file) => file.size < packBelow) : [];
+    const small = (packBelow > 0 ? files.filter((file) => file.size < packBelow) : []).map((file) => {
+        const header = memberHeader(file.relative, file.size);
+        return { file, header, length: header.length + file.size + paddingAfter(file.size) };
+    });
     // As many packs as the bound requires, filled evenly, so they upload and download side by side in similar time.
-    const smallBytes = small.reduce((sum, file) => sum + memberHeader(file.relative, file.size).length + file.size + paddingAfter(file.size), 0);
+    const smallBytes = small.reduce((sum, member) => sum + member.length, 0);
     const fill = Math.ceil(smallBytes / Math.max(1, Math.ceil(smallBytes / (maxPackBytes - TAR_END.length))));
     const packs = [];
     let members = [];
@@ -1987,9 +1998,7 @@ function planPacks(files, packBelow, maxPackBytes = MAX_PACK_BYTES) {
         members = [];
         size = 0;
     };
-    for (const file of small) {
-        const header = memberHeader(file.relative, file.size);
-        const length = header.length + file.size + paddingAfter(file.size);
+    for (const { file, header, length } of small) {
         if (members.length > 0 && (size + length + TAR_END.length > maxPackBytes || size >= fill))
             close();
         members.push({ file, header, offset: size + header.length });
@@ -2003,19 +2012,20 @@ function planPacks(files, packBelow, maxPackBytes = MAX_PACK_BYTES) {
  * when the pack was planned: a file that changed since fails the upload instead of shifting every offset after it.
  */
 async function* packBytes(pack, onMember) {
+    // Reads started, oldest first; each is taken off the queue when its turn comes, so sent bytes can be collected.
     const reads = [];
     const startRead = (index) => {
+        if (index >= pack.members.length)
+            return;
         const read = readFile(pack.members[index].file.absolute);
         read.catch(() => undefined); // awaited below; this only keeps an abandoned read from being an unhandled rejection
         reads.push(read);
     };
-    for (let index = 0; index < Math.min(READ_AHEAD, pack.members.length); index++)
+    for (let index = 0; index < READ_AHEAD; index++)
         startRead(index);
     for (const [index, member] of pack.members.entries()) {
-        const bytes = await reads[index];
-        reads[index] = Promise.resolve(Buffer.alloc(0)); // let the bytes be collected once sent
-        if (index + READ_AHEAD < pack.members.length)
-            startRead(index + READ_AHEAD);
+        const bytes = await reads.shift();
+        startRead(index + READ_AHEAD);
         if (bytes.length !== member.file.size) {
             throw new errors/* IntegrityError */.cs(`${member.file.absolute} changed while it was packed (${member.file.size} bytes when listed, ${bytes.length} when read). Upload again.`);
         }

@@ -22,10 +22,7 @@ function isInside(root, candidate, paths = (node_path__WEBPACK_IMPORTED_MODULE_0
     const relative = paths.relative(root, candidate);
     if (relative === '')
         return true;
-    if (paths.isAbsolute(relative))
-        return false;
-    const first = relative.split(paths.sep)[0];
-    return first !== '..';
+    return !paths.isAbsolute(relative) && relative.split(paths.sep)[0] !== '..';
 }
 /** `absolute` relative to `root` with '/' separators: a manifest path or a store key suffix. */
 function toPosixRelative(root, absolute, paths = (node_path__WEBPACK_IMPORTED_MODULE_0___default())) {

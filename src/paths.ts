@@ -8,9 +8,7 @@ import path from 'node:path'
 export function isInside(root: string, candidate: string, paths: path.PlatformPath = path): boolean {
   const relative = paths.relative(root, candidate)
   if (relative === '') return true
-  if (paths.isAbsolute(relative)) return false
-  const first = relative.split(paths.sep)[0]
-  return first !== '..'
+  return !paths.isAbsolute(relative) && relative.split(paths.sep)[0] !== '..'
 }
 
 /** `absolute` relative to `root` with '/' separators: a manifest path or a store key suffix. */

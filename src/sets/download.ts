@@ -40,9 +40,22 @@ async function safeTarget(root: string, file: ManifestFile): Promise<string> {
   return target
 }
 
+/** Where a file is written until every file of the set has arrived intact. */
+function temporaryName(target: string): string {
+  return `${target}.download-${randomBytes(6).toString('hex')}`
+}
+
+/** The error for a file whose bytes are not the ones its manifest names; `pack` names the pack it was read from. */
+function mismatch(file: ManifestFile, got: string, pack?: string): IntegrityError {
+  return new IntegrityError(
+    `'${file.path}'${pack ? ` in ${pack}` : ''} does not match its manifest (expected ${file.size} bytes with SHA-256 ${file.sha256}, got ${got}): ` +
+      `it was changed after upload or cut short on the way. Nothing was kept; if it happens again, delete the set's .manifest.json so the assets are rebuilt.`
+  )
+}
+
 /** Streams one object to a temporary name beside its target and checks it; returns the temporary path. */
 async function downloadFile(store: Store, key: string, target: string, file: ManifestFile): Promise<string> {
-  const temp = `${target}.download-${randomBytes(6).toString('hex')}`
+  const temp = temporaryName(target)
   const hash = createHash('sha256')
   let size = 0
   const tap = new Transform({
@@ -55,12 +68,7 @@ async function downloadFile(store: Store, key: string, target: string, file: Man
   try {
     await pipeline(await store.get(key), tap, createWriteStream(temp))
     const digest = hash.digest('hex')
-    if (size !== file.size || digest !== file.sha256) {
-      throw new IntegrityError(
-        `'${file.path}' does not match its manifest (expected ${file.size} bytes with SHA-256 ${file.sha256}, got ${size} bytes with ${digest}): ` +
-          `the stored object was changed after upload or cut short on the way. Nothing was kept; if it happens again, delete the set's .manifest.json so the assets are rebuilt.`
-      )
-    }
+    if (size !== file.size || digest !== file.sha256) throw mismatch(file, `${size} bytes with ${digest}`)
     return temp
   } catch (error) {
     await rm(temp, { force: true })
@@ -83,7 +91,12 @@ interface Segment {
 /** Cuts the packed files of a manifest into segments of about SEGMENT_BYTES, each within one pack. */
 export function planSegments(files: readonly ManifestFile[], segmentBytes = SEGMENT_BYTES): Segment[] {
   const byPack = new Map<string, ManifestFile[]>()
-  for (const file of files) if (file.pack !== undefined) byPack.set(file.pack, [...(byPack.get(file.pack) ?? []), file])
+  for (const file of files) {
+    if (file.pack === undefined) continue
+    const packed = byPack.get(file.pack)
+    if (packed) packed.push(file)
+    else byPack.set(file.pack, [file])
+  }
   const segments: Segment[] = []
   for (const [pack, packed] of byPack) {
     packed.sort((a, b) => a.offset! - b.offset!)
@@ -126,14 +139,9 @@ async function downloadSegment(
   let written = 0
   const packKey = setPrefix + segment.pack
 
-  const mismatch = (file: ManifestFile, detail: string): IntegrityError =>
-    new IntegrityError(
-      `'${file.path}' in ${store.url(packKey)} does not match its manifest (${detail}): the pack was changed after upload or cut ` +
-        `short on the way. Nothing was kept; if it happens again, delete the set's .manifest.json so the assets are rebuilt.`
-    )
   const openFile = async (file: ManifestFile): Promise<void> => {
     const target = targets.get(file.path)!
-    temp = `${target}.download-${randomBytes(6).toString('hex')}`
+    temp = temporaryName(target)
     hash = createHash('sha256')
     written = 0
     if (file.size < GATHER_BELOW) {
@@ -151,7 +159,7 @@ async function downloadSegment(
     await handle?.close()
     handle = undefined
     const digest = hash.digest('hex')
-    if (written !== file.size || digest !== file.sha256) throw mismatch(file, `got ${written} bytes with SHA-256 ${digest}`)
+    if (written !== file.size || digest !== file.sha256) throw mismatch(file, `${written} bytes with ${digest}`, store.url(packKey))
     if (gathered) {
       // Checked before it touches the disk; registered first so a failed write is still cleaned up.
       onTemp(temp, targets.get(file.path)!)
@@ -199,7 +207,7 @@ async function downloadSegment(
       }
     }
     await settleEmpty() // an empty file last in the segment: its header was the last thing fetched
-    if (index < segment.files.length) throw mismatch(segment.files[index]!, `the pack ended at byte ${position}`)
+    if (index < segment.files.length) throw mismatch(segment.files[index]!, `the end of the pack at byte ${position}`, store.url(packKey))
   } finally {
     await handle?.close()
   }

@@ -10,19 +10,15 @@ export interface ManifestFile {
   readonly offset?: number
 }
 
-/** A pack object of a version 2 set: a POSIX tar of small files under `<set>/.packs/`. */
-export interface PackRecord {
-  readonly path: string
-  readonly size: number
-  readonly sha256: string
-}
-
 /** An object a set consists of in the store, apart from its manifest: a pack or an unpacked file. */
 export interface SetObject {
   readonly path: string
   readonly size: number
   readonly sha256: string
 }
+
+/** A pack object of a version 2 set: a POSIX tar of small files under `<set>/.packs/`. */
+export type PackRecord = SetObject
 
 export const PACKS_DIRECTORY = '.packs/'
 

@@ -40,12 +40,12 @@ export function planPacks(
   maxPackBytes = MAX_PACK_BYTES
 ): { packs: PlannedPack[]; plain: PackageFile[] } {
   const plain = files.filter((file) => file.size >= packBelow || packBelow <= 0)
-  const small = packBelow > 0 ? files.filter((file) => file.size < packBelow) : []
+  const small = (packBelow > 0 ? files.filter((file) => file.size < packBelow) : []).map((file) => {
+    const header = memberHeader(file.relative, file.size)
+    return { file, header, length: header.length + file.size + paddingAfter(file.size) }
+  })
   // As many packs as the bound requires, filled evenly, so they upload and download side by side in similar time.
-  const smallBytes = small.reduce(
-    (sum, file) => sum + memberHeader(file.relative, file.size).length + file.size + paddingAfter(file.size),
-    0
-  )
+  const smallBytes = small.reduce((sum, member) => sum + member.length, 0)
   const fill = Math.ceil(smallBytes / Math.max(1, Math.ceil(smallBytes / (maxPackBytes - TAR_END.length))))
   const packs: PlannedPack[] = []
   let members: PackMember[] = []
@@ -56,9 +56,7 @@ export function planPacks(
     members = []
     size = 0
   }
-  for (const file of small) {
-    const header = memberHeader(file.relative, file.size)
-    const length = header.length + file.size + paddingAfter(file.size)
+  for (const { file, header, length } of small) {
     if (members.length > 0 && (size + length + TAR_END.length > maxPackBytes || size >= fill)) close()
     members.push({ file, header, offset: size + header.length })
     size += length
@@ -72,17 +70,18 @@ export function planPacks(
  * when the pack was planned: a file that changed since fails the upload instead of shifting every offset after it.
  */
 async function* packBytes(pack: PlannedPack, onMember: (member: PackMember, sha256: string) => void): AsyncGenerator<Buffer> {
+  // Reads started, oldest first; each is taken off the queue when its turn comes, so sent bytes can be collected.
   const reads: Promise<Buffer>[] = []
   const startRead = (index: number): void => {
+    if (index >= pack.members.length) return
     const read = readFile(pack.members[index]!.file.absolute)
     read.catch(() => undefined) // awaited below; this only keeps an abandoned read from being an unhandled rejection
     reads.push(read)
   }
-  for (let index = 0; index < Math.min(READ_AHEAD, pack.members.length); index++) startRead(index)
+  for (let index = 0; index < READ_AHEAD; index++) startRead(index)
   for (const [index, member] of pack.members.entries()) {
-    const bytes = await reads[index]!
-    reads[index] = Promise.resolve(Buffer.alloc(0)) // let the bytes be collected once sent
-    if (index + READ_AHEAD < pack.members.length) startRead(index + READ_AHEAD)
+    const bytes = await reads.shift()!
+    startRead(index + READ_AHEAD)
     if (bytes.length !== member.file.size) {
       throw new IntegrityError(
         `${member.file.absolute} changed while it was packed (${member.file.size} bytes when listed, ${bytes.length} when read). Upload again.`

@@ -31,11 +31,6 @@ export interface StoredObject {
 /** What a server-side copy reports: the copy's SHA-256 (hex) when the store computes one (AWS). */
 export interface CopyResult {
   readonly sha256?: string
-  /**
-   * User metadata (`x-amz-meta-<name>` on S3 and GCS), as the original s3-asset-manager sets it on every
-   * object: `commit-hash`, `code-hash`, `package-hash`. A directory store keeps none.
-   */
-  readonly metadata?: Readonly<Record<string, string>>
 }
 
 /**

@@ -322,10 +322,10 @@ async function pruneBench(work, endpoint, awsBin, results) {
 /** Runs a shell pipeline, returns wall seconds. */
 const timedShell = (script, env) => timed('bash', ['-o', 'pipefail', '-c', script], env)
 
-/** Peak RSS (MB) of one run of dist/index.js under GNU time. */
+/** Peak RSS (MB) and wall seconds of one run of dist/index.js under GNU time. */
 async function peakRss(env) {
   const run = await timed('/usr/bin/time', ['-f', 'MAXRSS_KB=%M', 'node', DIST], env)
-  return Number(/MAXRSS_KB=(\d+)/.exec(run.stderr)?.[1]) / 1024
+  return { mb: Number(/MAXRSS_KB=(\d+)/.exec(run.stderr)?.[1]) / 1024, seconds: run.seconds }
 }
 
 /** The upload set and the 1 GiB file in one directory, as hard links (no copy of the data). */
@@ -391,10 +391,10 @@ async function packsBench(work, endpoint, proxied, proxy, awsBin, results) {
   if (!existsSync('/usr/bin/time')) return log('  peak RSS: skipped, GNU time is missing (apt-get install -y time).')
   const big = setPlusGib(work)
   const rssInputs = { commit: fakeCommit(), prefix: 'packed-rss/', 'code-hash-paths': '', 'repo-path': big, 'pack-below': '1MiB' }
-  results.packedUploadRssMb = await peakRss(ourEnv(endpoint, { ...rssInputs, mode: 'upload', 'package-directory': big }))
-  results.packedDownloadRssMb = await peakRss(
-    ourEnv(endpoint, { ...rssInputs, mode: 'check', download: 'true', 'package-directory': path.join(work, 'rss-down') })
-  )
+  results.packedUploadRssMb = (await peakRss(ourEnv(endpoint, { ...rssInputs, mode: 'upload', 'package-directory': big }))).mb
+  results.packedDownloadRssMb = (
+    await peakRss(ourEnv(endpoint, { ...rssInputs, mode: 'check', download: 'true', 'package-directory': path.join(work, 'rss-down') }))
+  ).mb
   for (const [what, mb] of [
     ['upload', results.packedUploadRssMb],
     ['download', results.packedDownloadRssMb]
@@ -535,9 +535,8 @@ async function main() {
         'package-directory': path.join(DATA, 'one-gib'),
         'code-hash-paths': ''
       })
-      const run = await timed('/usr/bin/time', ['-f', 'MAXRSS_KB=%M', 'node', DIST], gib)
-      const kb = Number(/MAXRSS_KB=(\d+)/.exec(run.stderr)?.[1])
-      results.rssMb = kb / 1024
+      const run = await peakRss(gib)
+      results.rssMb = run.mb
       log(
         `\nUpload of one 1 GiB file: ${run.seconds.toFixed(1)} s, peak RSS ${results.rssMb.toFixed(0)} MB (target ≤ 200 MB) ${results.rssMb <= 200 ? 'MET' : 'NOT MET'}`
       )

@@ -37,7 +37,7 @@ describe('manifest paths and file system paths', () => {
 })
 
 describe('windowsNameProblem', () => {
-  it.each(['app.js', 'ünï space', 'a.b.c', '..foo', 'console.log', 'COM10'])('%s is a fine name', (name) => {
+  it.each(['app.js', 'ünï space', 'a.b.c', '..foo', 'console.log', 'COM10', 'a~b', 'CONIN'])('%s is a fine name', (name) => {
     expect(windowsNameProblem(name)).toBeUndefined()
   })
   it.each([
@@ -51,7 +51,13 @@ describe('windowsNameProblem', () => {
     ['Lpt9.log', 'device'],
     ['trailing.', 'dot or a space'],
     ['trailing ', 'dot or a space'],
-    ['tab\there', 'control']
+    ['tab\there', 'control'],
+    // Trust, second pass: the 8.3 short name of .git, and console devices the first filter missed.
+    ['GIT~1', '8.3 short name'],
+    ['progra~2', '8.3 short name'],
+    ['CONIN$', 'device'],
+    ['conout$.txt', 'device'],
+    ['nul. ', 'device']
   ])('%s is refused (%s)', (name, why) => {
     expect(windowsNameProblem(name)).toContain(why)
   })

@@ -37,7 +37,8 @@ export const Inputs = {
   RoleArn: 'role-arn',
   RoleSessionName: 'role-session-name',
   KeepLast: 'keep-last',
-  PackBelow: 'pack-below'
+  PackBelow: 'pack-below',
+  AllowUntrustedSigning: 'allow-untrusted-signing'
 } as const
 
 export const Outputs = {
@@ -82,13 +83,36 @@ export const SIGNING_KEY_ENV = 'ASSETS_SIGNING_KEY'
  */
 export const TRUSTED_EVENTS = ['push', 'workflow_dispatch', 'schedule', 'release', 'merge_group', 'repository_dispatch'] as const
 
+/**
+ * Events whose jobs commonly run code from a pull request with the base repository's secrets: a signing
+ * key there can be made to sign anything the pull request builds, so signing is refused unless
+ * allow-untrusted-signing says the job is built to run only trusted code.
+ */
+export const UNTRUSTED_SIGNING_EVENTS = ['pull_request_target', 'workflow_run'] as const
+
 /** The seed's marker: check touches it on a hit, upload does nothing while it exists. */
 export const FOUND_MARKER = '.found'
-/** What check learned, left for an upload step that may run without the git repository (seed usage). */
 /** Names saved by the main step for the post step (`core.saveState`). */
 export const State = { IsPost: 'isPost', Auto: 'auto' } as const
 
+/** What check learned, left for an upload step that may run without the git repository (seed usage). */
 export const CHECK_RECORD = '.s3-asset-manager.json'
+/** The original tool's files, which its upload and downstream tasks read: plain text, no newline. */
+export const SEED_COMMIT_FILE = '.commit-hash'
+export const SEED_CODE_HASH_FILE = '.code-hash'
+/** Every file this action writes into the package directory: never hashed, never uploaded. */
+export const ACTION_FILES = [CHECK_RECORD, FOUND_MARKER, SEED_COMMIT_FILE, SEED_CODE_HASH_FILE] as const
 export const MANIFEST_NAME = '.manifest.json'
 /** Beside the manifest: when a check last used the set (prune keeps used sets). */
 export const LAST_USED_NAME = '.last-used'
+
+/**
+ * The most this action reads of a file that others can write (a store, a checkout): anything larger is
+ * refused unread, so a hostile file cannot exhaust memory. A manifest of 32 MiB lists about 250,000 files.
+ */
+export const READ_LIMITS = {
+  manifest: 32 * 1024 * 1024,
+  state: 8 * 1024 * 1024,
+  checkRecord: 32 * 1024 * 1024,
+  inputs: 32 * 1024 * 1024
+} as const

@@ -61,3 +61,14 @@ export class MissingObjectError extends StoreError {
     this.name = 'MissingObjectError'
   }
 }
+
+/** A stored object (manifest, state, record) is larger than this action reads: treated as untrusted, never parsed. */
+export class OversizedError extends IntegrityError {
+  constructor(
+    readonly where: string,
+    readonly limit: number
+  ) {
+    super(`${where} is larger than ${Math.round(limit / 1024 / 1024)} MiB, the most this action reads of such a file`)
+    this.name = 'OversizedError'
+  }
+}

@@ -21,7 +21,7 @@ export function fromPosixRelative(root: string, relative: string, paths: path.Pl
   return paths.join(root, ...relative.split('/').filter((segment) => segment !== ''))
 }
 
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$|clock\$)(\..*)?$/i
 
 /**
  * Why a path segment cannot be a file name on Windows, or undefined. A name Linux allows (`a:b`, `nul.txt`,
@@ -32,7 +32,10 @@ export function windowsNameProblem(segment: string): string | undefined {
   if (/[<>:"|?*\\]/.test(segment)) return `has a character Windows does not allow in file names (< > : " | ? * \\)`
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f]/.test(segment)) return 'has a control character'
-  if (WINDOWS_RESERVED.test(segment)) return 'is a device name on Windows (CON, PRN, AUX, NUL, COM1-9, LPT1-9)'
+  if (WINDOWS_RESERVED.test(segment.replace(/[. ]+$/, '')))
+    return 'is a device name on Windows (CON, PRN, AUX, NUL, COM1-9, LPT1-9, CONIN$, CONOUT$)'
+  // GIT~1 is how Windows may also name .git (8.3 short names): writing through it would write into the repository.
+  if (/~\d/.test(segment)) return 'looks like an 8.3 short name (such as GIT~1 for .git), which Windows may resolve to another file'
   if (/[. ]$/.test(segment)) return 'ends with a dot or a space, which Windows drops'
   return undefined
 }

@@ -2,6 +2,7 @@
 // an old createdAt directly (a `.last-used` marker counts by its date in the listing, i.e. when written); s3rver stamps every object with the time it was
 // written, so objects left without a manifest are aged either by backdating files of the local store
 // (utimes) or by running prune with a later clock (`now`), never by faking the store.
+import { NO_KEYS } from '../../src/sets/signing.js'
 import { existsSync, readdirSync, utimesSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { createHash } from 'node:crypto'
@@ -56,7 +57,7 @@ async function plant(store: Store, root: string, options: PlantOptions = {}): Pr
   if (options.manifest === false) return
   const id = root.split('/').at(-2)!
   const manifest = buildManifest({ commit: id.slice(0, 40), codeHash: '', source: 'upload', files }, options.createdAt ?? new Date())
-  const text = Buffer.from(serializeManifest(manifest))
+  const text = Buffer.from(serializeManifest(manifest, root, NO_KEYS))
   await store.put(`${root}.manifest.json`, text, { size: text.length, contentType: 'application/json' })
   if (options.lastUsedAt) {
     const marker = Buffer.from(JSON.stringify({ lastUsedAt: options.lastUsedAt.toISOString() }))

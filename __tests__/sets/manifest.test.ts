@@ -1,3 +1,4 @@
+import { NO_KEYS } from '../../src/sets/signing.js'
 import { buildManifest, isSafeRelativePath, parseManifest, serializeManifest } from '../../src/sets/manifest.js'
 
 const digest = 'a'.repeat(64)
@@ -20,7 +21,7 @@ describe('manifest', () => {
       new Date(0)
     )
     expect(manifest.version).toBe(2)
-    expect(parseManifest(serializeManifest(manifest), 'm')).toEqual(manifest)
+    expect(parseManifest(serializeManifest(manifest, 'p/artifacts/c/', NO_KEYS), 'm')).toEqual({ ...manifest, location: 'p/artifacts/c/' })
     expect(buildManifest({ commit: 'c'.repeat(40), codeHash: '', source: 'upload', files: valid.files, packs: [] })).not.toHaveProperty(
       'packs'
     )
@@ -31,7 +32,7 @@ describe('manifest', () => {
       { commit: 'c'.repeat(40), codeHash: 'h', source: 'cache', files: [{ path: 'x', size: 1, sha256: digest }] },
       new Date(0)
     )
-    expect(parseManifest(serializeManifest(manifest), 'm')).toEqual(manifest)
+    expect(parseManifest(serializeManifest(manifest, 'p/artifacts/c/', NO_KEYS), 'm')).toEqual({ ...manifest, location: 'p/artifacts/c/' })
     expect(manifest.createdAt).toBe('1970-01-01T00:00:00.000Z')
   })
 
@@ -58,7 +59,7 @@ describe('manifest', () => {
       JSON.stringify({ ...packed, packs: [{ ...pack, path: 'elsewhere.tar' }] }),
       'packs[0].path "elsewhere.tar" is not a path under .packs/'
     ],
-    [JSON.stringify({ ...packed, packs: [{ ...pack, path: '.packs/../../x' }] }), 'is not a path under .packs/'],
+    [JSON.stringify({ ...packed, packs: [{ ...pack, path: '.packs/../../x' }] }), 'is not a relative path inside the set'],
     [JSON.stringify({ ...packed, packs: [pack, pack] }), 'packs[1].path ".packs/0.tar" is listed twice'],
     [JSON.stringify({ ...packed, files: [{ ...packed.files[0], pack: '.packs/9.tar' }] }), 'files[0].pack ".packs/9.tar" is not one of'],
     [JSON.stringify({ ...packed, files: [{ ...packed.files[0], offset: 2046 }] }), 'files[0].offset does not place the file inside'],

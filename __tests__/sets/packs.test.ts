@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto'
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import { planSegments } from '../../src/sets/download.js'
+import { filesByPack } from '../../src/sets/download.js'
 import type { ManifestFile } from '../../src/sets/manifest.js'
 import { planPacks } from '../../src/sets/packs.js'
 import { memberHeader } from '../../src/sets/tar.js'
@@ -278,19 +278,18 @@ describe('pack planning', () => {
     expect(planPacks([file(long, 10)], 100).packs[0]!.members[0]!.offset).toBe(512 * 3)
   })
 
-  it('cuts a pack into ranged reads of a bounded span, never splitting a file', () => {
+  it('groups packed files by pack in offset order, leaving plain files out', () => {
     const files: ManifestFile[] = Array.from({ length: 6 }, (_, i) => ({
       path: `f${i}`,
       size: 100,
       sha256: '0'.repeat(64),
-      pack: i < 4 ? '.packs/0.tar' : '.packs/1.tar',
-      offset: 512 + i * 612
+      pack: i % 2 === 0 ? '.packs/0.tar' : '.packs/1.tar',
+      offset: 512 + (5 - i) * 612
     }))
-    const segments = planSegments([...files, { path: 'plain', size: 5, sha256: '0'.repeat(64) }], 1400)
-    expect(segments.map((s) => [s.pack, s.files.map((f) => f.path)])).toEqual([
-      ['.packs/0.tar', ['f0', 'f1', 'f2']],
-      ['.packs/0.tar', ['f3']],
-      ['.packs/1.tar', ['f4', 'f5']]
+    const byPack = filesByPack([...files, { path: 'plain', size: 5, sha256: '0'.repeat(64) }])
+    expect([...byPack].map(([pack, packed]) => [pack, packed.map((f) => f.path)])).toEqual([
+      ['.packs/0.tar', ['f4', 'f2', 'f0']],
+      ['.packs/1.tar', ['f5', 'f3', 'f1']]
     ])
   })
 })

@@ -13,7 +13,10 @@ import { NO_KEYS } from '../../src/sets/signing.js'
 export const OPEN_POLICY: SetPolicy = { signing: NO_KEYS, cacheWrite: { allowed: true, reason: '' } }
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
-export const DIST = path.join(ROOT, 'dist', 'index.js')
+/** The bundle the end-to-end tests run; SAM_TEST_DIST points them at another build (an older one, to see a test fail there). */
+export const DIST = process.env.SAM_TEST_DIST ?? path.join(ROOT, 'dist', 'index.js')
+/** The Node.js that runs the bundle: this one, or SAM_TEST_NODE (CI runs the bundle's tests under node24 too). */
+export const NODE = process.env.SAM_TEST_NODE ?? process.execPath
 
 export const endpoint = (): string => process.env.TEST_S3_ENDPOINT as string
 export const bucket = (): string => process.env.TEST_S3_BUCKET as string
@@ -164,10 +167,12 @@ export function runDist(options: {
     // A runner always names the event; a push run is the common case (cache-write: auto writes the shared tier).
     Object.assign(env, { GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: 'push', GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile })
   }
+  // What the action remembers between runs on a machine (apply's state serials) stays with this run unless a test shares it.
+  env.XDG_STATE_HOME = work
   for (const [name, value] of Object.entries(options.inputs ?? {})) env[`INPUT_${name.toUpperCase()}`] = value
   Object.assign(env, options.env ?? {})
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [DIST, ...(options.args ?? [])], { cwd: options.cwd ?? work, env })
+    const child = spawn(NODE, [DIST, ...(options.args ?? [])], { cwd: options.cwd ?? work, env })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk) => (stdout += chunk))

@@ -1,6 +1,8 @@
-import { readFile, writeFile, mkdir, rm } from 'node:fs/promises'
+import { lstat, rm } from 'node:fs/promises'
 import path from 'node:path'
-import { CHECK_RECORD, FOUND_MARKER } from '../constants.js'
+import { CHECK_RECORD, FOUND_MARKER, READ_LIMITS, SEED_CODE_HASH_FILE, SEED_COMMIT_FILE } from '../constants.js'
+import { OversizedError } from '../errors.js'
+import { preparePackageDirectory, readFileNoFollow, writeFileNoFollow } from '../sets/package-directory.js'
 
 /**
  * What check learned, kept in the package directory (hidden, so never uploaded) for an upload step that
@@ -14,24 +16,35 @@ export interface CheckRecord {
   readonly bytes: number
 }
 
-/** The original tool's files, which its upload and downstream tasks read: plain text, no newline. */
-const SEED_COMMIT_FILE = '.commit-hash'
-const SEED_CODE_HASH_FILE = '.code-hash'
-
+/**
+ * Leaves the record, the original tool's files and the `.found` marker in the package directory. Each is
+ * written whole under a temporary name and renamed into place, so a symlink the checkout planted at one
+ * of these names is replaced, never written through.
+ */
 export async function writeCheckRecord(directory: string, record: CheckRecord, found: boolean): Promise<void> {
-  await mkdir(directory, { recursive: true })
-  await writeFile(path.join(directory, CHECK_RECORD), `${JSON.stringify(record)}\n`)
-  await writeFile(path.join(directory, SEED_COMMIT_FILE), record.commit)
-  const codeHashFile = path.join(directory, SEED_CODE_HASH_FILE)
-  await (record.codeHash ? writeFile(codeHashFile, record.codeHash) : rm(codeHashFile, { force: true }))
-  const marker = path.join(directory, FOUND_MARKER)
+  const root = await preparePackageDirectory(directory, { create: true })
+  await writeFileNoFollow(root, CHECK_RECORD, `${JSON.stringify(record)}\n`)
+  await writeFileNoFollow(root, SEED_COMMIT_FILE, record.commit)
+  await (record.codeHash
+    ? writeFileNoFollow(root, SEED_CODE_HASH_FILE, record.codeHash)
+    : rm(path.join(root, SEED_CODE_HASH_FILE), { force: true }))
   // A marker left from an earlier run would make upload skip assets that are not there.
-  await (found ? writeFile(marker, '') : rm(marker, { force: true }))
+  await (found ? writeFileNoFollow(root, FOUND_MARKER, '') : rm(path.join(root, FOUND_MARKER), { force: true }))
+}
+
+/** Reads a file of ours in the package directory: capped, never through a symlink; a larger one counts as absent. */
+async function readSmall(directory: string, name: string): Promise<string | undefined> {
+  try {
+    return await readFileNoFollow(directory, name, READ_LIMITS.checkRecord)
+  } catch (error) {
+    if (error instanceof OversizedError) return undefined
+    throw error
+  }
 }
 
 export async function readCheckRecord(directory: string): Promise<CheckRecord | undefined> {
   try {
-    const data = JSON.parse(await readFile(path.join(directory, CHECK_RECORD), 'utf8')) as Partial<CheckRecord>
+    const data = JSON.parse((await readSmall(directory, CHECK_RECORD)) ?? '') as Partial<CheckRecord>
     if (typeof data.commit === 'string' && typeof data.codeHash === 'string') {
       return { commit: data.commit, codeHash: data.codeHash, files: Number(data.files) || 0, bytes: Number(data.bytes) || 0 }
     }
@@ -43,21 +56,16 @@ export async function readCheckRecord(directory: string): Promise<CheckRecord | 
 
 /** `.commit-hash` / `.code-hash` as the original check writes them; undefined without a valid commit. */
 async function readSeedFiles(directory: string): Promise<CheckRecord | undefined> {
-  const read = (name: string): Promise<string | undefined> =>
-    readFile(path.join(directory, name), 'utf8').then(
-      (text) => text.trim(),
-      () => undefined
-    )
+  const read = async (name: string): Promise<string | undefined> => (await readSmall(directory, name))?.trim()
   const commit = await read(SEED_COMMIT_FILE)
   if (!commit || !/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(commit)) return undefined
   return { commit, codeHash: (await read(SEED_CODE_HASH_FILE)) ?? '', files: 0, bytes: 0 }
 }
 
+/** Whether check left the `.found` marker: a real file (a symlink planted under that name does not count). */
 export async function hasFoundMarker(directory: string): Promise<boolean> {
-  try {
-    await readFile(path.join(directory, FOUND_MARKER))
-    return true
-  } catch {
-    return false
-  }
+  return lstat(path.join(directory, FOUND_MARKER)).then(
+    (info) => info.isFile(),
+    () => false
+  )
 }

@@ -3,7 +3,7 @@ import * as core from '@actions/core'
 import { createHash } from 'node:crypto'
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { MANIFEST_NAME } from '../constants.js'
+import { MANIFEST_NAME, READ_LIMITS } from '../constants.js'
 import { IntegrityError, StoreError } from '../errors.js'
 import { fromPosixRelative } from '../paths.js'
 import { LocalStore } from '../stores/local.js'
@@ -11,7 +11,7 @@ import type { AssetSets, FindRequest, FindResult, PublishRequest, SetPolicy } fr
 import { downloadSet } from './download.js'
 import { buildManifest, parseManifestDocument, serializeManifest, type Manifest } from './manifest.js'
 import { listPackageFiles } from './package-files.js'
-import { signDocument, verifyDocument } from './signing.js'
+import { storedText, verifyStoredText } from './signing.js'
 
 /**
  * The staging directory every entry is saved from and restored into, inside the stage root (RUNNER_TEMP when
@@ -35,6 +35,8 @@ interface Pointer {
   readonly entry: string
   readonly codeHash: string
   readonly commit?: string
+  /** The entry key the pointer was saved under (signed: a pointer copied to another key is refused). */
+  readonly location?: string
   readonly signature?: string
 }
 
@@ -113,29 +115,65 @@ export class ActionsCacheSets implements AssetSets {
     return undefined
   }
 
-  /**
-   * Restores `key` (following a pointer) into the stage and returns its manifest when trusted: with a key,
-   * signed by a known key for this commit (or, through a pointer or a code-hash entry, this code hash).
-   */
-  private async restoreTrusted(key: string, owner: { commit?: string; codeHash?: string }): Promise<Manifest | undefined> {
-    await this.restore(key)
-    const pointerText = await readFile(path.join(this.stage, POINTER), 'utf8').catch(() => undefined)
-    if (pointerText !== undefined) {
-      const pointer = JSON.parse(pointerText) as Pointer & Record<string, unknown>
-      if (this.verifying) {
-        const problem = verifyDocument(pointer, this.policy.signing)
-        if (problem) return this.distrust(key, `its pointer is ${problem}`)
-        if (pointer.commit !== owner.commit) return this.distrust(key, `its pointer was signed for commit ${String(pointer.commit)}`)
-      }
-      return this.restoreTrusted(pointer.entry, { codeHash: pointer.codeHash })
+  /** A file of the restored stage, read as the local store reads (size-capped, no symlink followed); undefined when absent. */
+  private async stageText(name: string, key: string): Promise<string | undefined> {
+    try {
+      return await new LocalStore(this.stage).readText(name, READ_LIMITS.manifest)
+    } catch (error) {
+      if (error instanceof IntegrityError || error instanceof StoreError)
+        throw new IntegrityError(`the cache entry ${key}: ${error.message}`)
+      throw error
     }
-    const manifestText = await readFile(path.join(this.stage, MANIFEST_NAME), 'utf8').catch(() => {
-      throw new IntegrityError(`The cache entry ${key} holds no ${MANIFEST_NAME}.`)
-    })
-    const { manifest, document } = parseManifestDocument(manifestText, `in the cache entry ${key}`)
-    if (!this.verifying) return manifest
-    const problem = verifyDocument(document, this.policy.signing)
+  }
+
+  /**
+   * Restores `key` (following one pointer) into the stage and returns its manifest when it can be used: well
+   * formed and, with a signing key, signed (checked over the raw bytes first) for this entry key, commit or
+   * code hash. Anything else is a warning and undefined, so callers treat it as missing.
+   */
+  private async restoreTrusted(
+    key: string,
+    owner: { commit?: string; codeHash?: string },
+    followPointer = true
+  ): Promise<Manifest | undefined> {
+    await this.restore(key)
+    let pointerText: string | undefined
+    let manifestText: string | undefined
+    try {
+      pointerText = await this.stageText(POINTER, key)
+      manifestText = pointerText === undefined ? await this.stageText(MANIFEST_NAME, key) : undefined
+    } catch (error) {
+      if (error instanceof IntegrityError) return this.distrust(key, error.message)
+      throw error
+    }
+    if (pointerText !== undefined) {
+      if (!followPointer) return this.distrust(key, 'it is a pointer to another pointer')
+      const problem = verifyStoredText(pointerText, this.policy.signing)
+      if (problem) return this.distrust(key, `its pointer is ${problem}`)
+      let pointer: Pointer
+      try {
+        pointer = JSON.parse(pointerText) as Pointer
+      } catch {
+        return this.distrust(key, 'its pointer is not valid JSON')
+      }
+      if (typeof pointer.entry !== 'string' || typeof pointer.codeHash !== 'string') return this.distrust(key, 'its pointer is malformed')
+      if (this.verifying && (pointer.commit !== owner.commit || pointer.location !== key)) {
+        return this.distrust(key, `its pointer was signed for ${pointer.location ?? 'no location'} (commit ${String(pointer.commit)})`)
+      }
+      return this.restoreTrusted(pointer.entry, { codeHash: pointer.codeHash }, false)
+    }
+    if (manifestText === undefined) return this.distrust(key, `it holds no ${MANIFEST_NAME}`)
+    const problem = verifyStoredText(manifestText, this.policy.signing)
     if (problem) return this.distrust(key, `its manifest is ${problem}`)
+    let manifest: Manifest
+    try {
+      manifest = parseManifestDocument(manifestText, `in the cache entry ${key}`).manifest
+    } catch (error) {
+      if (error instanceof IntegrityError) return this.distrust(key, error.message)
+      throw error
+    }
+    if (!this.verifying) return manifest
+    if (manifest.location !== key) return this.distrust(key, `its manifest was signed for ${manifest.location ?? 'no location'}`)
     if (owner.commit !== undefined && manifest.commit !== owner.commit)
       return this.distrust(key, `its manifest was signed for commit ${manifest.commit}`)
     if (owner.codeHash !== undefined && manifest.codeHash !== owner.codeHash)
@@ -171,7 +209,8 @@ export class ActionsCacheSets implements AssetSets {
 
   private async savePointer(key: string, pointer: Pointer): Promise<void> {
     await this.clearStage()
-    await writeFile(path.join(this.stage, POINTER), JSON.stringify(signDocument(pointer, this.policy.signing)))
+    const located = { ...pointer, location: key }
+    await writeFile(path.join(this.stage, POINTER), storedText(located as unknown as Record<string, unknown>, this.policy.signing))
     await this.save(key)
     await rm(this.stage, { recursive: true, force: true })
   }
@@ -193,8 +232,11 @@ export class ActionsCacheSets implements AssetSets {
       entries.push({ path: file.relative, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') })
     }
     const manifest = buildManifest({ commit: request.commit, codeHash: request.codeHash, source: 'upload', files: entries })
-    await writeFile(path.join(this.stage, MANIFEST_NAME), serializeManifest(signDocument(manifest, this.policy.signing)))
-    if (request.codeHash && this.policy.cacheWrite.allowed) {
+    const writesCacheTier = Boolean(request.codeHash) && this.policy.cacheWrite.allowed
+    // The manifest names the entry it is saved under: the code-hash entry, or the commit's when the tier is not written.
+    const entryKey = writesCacheTier ? codeHashKey(request.prefix, request.codeHash) : commitKey(request.prefix, request.commit)
+    await writeFile(path.join(this.stage, MANIFEST_NAME), serializeManifest(manifest, entryKey, this.policy.signing))
+    if (writesCacheTier) {
       const cached = codeHashKey(request.prefix, request.codeHash)
       await this.save(cached)
       await this.savePointer(commitKey(request.prefix, request.commit), {

@@ -1,43 +1,74 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { createWriteStream } from 'node:fs'
-import { lstat, mkdir, open, realpath, rename, rm, writeFile, type FileHandle } from 'node:fs/promises'
+import { createWriteStream, type Stats } from 'node:fs'
+import { lstat, mkdir, open, realpath, rename, rm, rmdir, writeFile, type FileHandle } from 'node:fs/promises'
 import path from 'node:path'
 import { Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import pLimit from 'p-limit'
 import { IntegrityError } from '../errors.js'
-import { isSafeRelativePath, totalBytes, type Manifest, type ManifestFile } from './manifest.js'
+import { isSafeRelativePath, totalBytes, type Manifest, type ManifestFile, type SetObject } from './manifest.js'
+import { preparePackageDirectory } from './package-directory.js'
 import { fromPosixRelative, isInside, windowsNameProblem } from '../paths.js'
 import { Progress } from '../report/progress.js'
 import type { Store } from '../stores/store.js'
 
-async function exists(candidate: string): Promise<boolean> {
-  return lstat(candidate).then(
-    () => true,
-    () => false
-  )
+async function lstatOrUndefined(candidate: string): Promise<Stats | undefined> {
+  return lstat(candidate).catch(() => undefined)
 }
 
-/** Where a manifest path lands under `root`, refusing paths and symlinked directories that lead elsewhere. */
-async function safeTarget(root: string, file: ManifestFile): Promise<string> {
-  const segments = file.path.split('/')
-  if (!isSafeRelativePath(file.path) || segments.some((segment) => segment.startsWith('.'))) {
-    throw new IntegrityError(
-      `Refusing to download '${file.path}': the manifest names a path outside the package directory or a hidden file.`
-    )
+/** Paths that are one file on this platform's usual file systems (case-insensitive on Windows and macOS). */
+function sameFileKey(relative: string): string {
+  return process.platform === 'win32' || process.platform === 'darwin' ? relative.normalize('NFC').toLowerCase() : relative
+}
+
+/**
+ * Checks every manifest path before anything is fetched or written: inside the package directory, not
+ * hidden, a name this platform can store, not colliding with another path of the set (`A` and `a` on a
+ * case-insensitive file system), and not landing on a directory or under a file already there. Returns
+ * where each file goes; `created` hears each directory it had to make (removed again if the download fails).
+ */
+async function planTargets(root: string, files: readonly ManifestFile[], created: string[]): Promise<Map<string, string>> {
+  const targets = new Map<string, string>()
+  const seen = new Map<string, string>()
+  for (const file of files) {
+    const segments = file.path.split('/')
+    if (!isSafeRelativePath(file.path) || segments.some((segment) => segment.startsWith('.'))) {
+      throw new IntegrityError(
+        `Refusing to download '${file.path}': the manifest names a path outside the package directory or a hidden file.`
+      )
+    }
+    const windowsProblem = process.platform === 'win32' ? segments.map(windowsNameProblem).find(Boolean) : undefined
+    if (windowsProblem) throw new IntegrityError(`Refusing to download '${file.path}' on Windows: a part of its path ${windowsProblem}.`)
+    const twin = seen.get(sameFileKey(file.path))
+    if (twin !== undefined) {
+      throw new IntegrityError(`Refusing to download the set: '${twin}' and '${file.path}' would be the same file on this file system.`)
+    }
+    seen.set(sameFileKey(file.path), file.path)
+    const target = fromPosixRelative(root, file.path)
+    if ((await lstatOrUndefined(target))?.isDirectory()) {
+      throw new IntegrityError(`Refusing to download '${file.path}': ${target} is a directory. Nothing was written.`)
+    }
+    // Check the deepest directory that exists before creating any: mkdir would follow a symlink outward.
+    let existing = path.dirname(target)
+    let info = await lstatOrUndefined(existing)
+    while (!info) {
+      existing = path.dirname(existing)
+      info = await lstatOrUndefined(existing)
+    }
+    if (!info.isDirectory() && !info.isSymbolicLink()) {
+      throw new IntegrityError(`Refusing to download '${file.path}': ${existing} is a file, not a directory. Nothing was written.`)
+    }
+    if (!isInside(root, await realpath(existing))) {
+      throw new IntegrityError(`Refusing to download '${file.path}': a symlink in the package directory points outside it.`)
+    }
+    for (let missing = path.dirname(target); missing !== existing && isInside(root, missing); missing = path.dirname(missing)) {
+      created.push(missing)
+    }
+    targets.set(file.path, target)
   }
-  const windowsProblem = process.platform === 'win32' ? segments.map(windowsNameProblem).find(Boolean) : undefined
-  if (windowsProblem) throw new IntegrityError(`Refusing to download '${file.path}' on Windows: a part of its path ${windowsProblem}.`)
-  const target = fromPosixRelative(root, file.path)
-  const parent = path.dirname(target)
-  // Check the deepest directory that exists before creating any: mkdir would follow a symlink outward.
-  let existing = parent
-  while (!(await exists(existing))) existing = path.dirname(existing)
-  if (!isInside(root, await realpath(existing))) {
-    throw new IntegrityError(`Refusing to download '${file.path}': a symlink in the package directory points outside it.`)
-  }
-  await mkdir(parent, { recursive: true })
-  return target
+  // Shallowest first, so each mkdir makes one level.
+  for (const directory of [...new Set(created)].sort((a, b) => a.length - b.length)) await mkdir(directory, { recursive: true })
+  return targets
 }
 
 /** Where a file is written until every file of the set has arrived intact. */
@@ -76,20 +107,11 @@ async function downloadFile(store: Store, key: string, target: string, file: Man
   }
 }
 
-/** A ranged GET takes at most this span of a pack (more when one file is bigger), so a pack arrives in parallel parts. */
-const SEGMENT_BYTES = 8 * 1024 * 1024
-
 /** Packed files up to this size are gathered in memory, checked, then written in one call: far cheaper than a stream each. */
 const GATHER_BELOW = 1024 * 1024
 
-/** Consecutive packed files (by offset) fetched with one ranged GET. */
-interface Segment {
-  readonly pack: string
-  readonly files: readonly ManifestFile[]
-}
-
-/** Cuts the packed files of a manifest into segments of about SEGMENT_BYTES, each within one pack. */
-export function planSegments(files: readonly ManifestFile[], segmentBytes = SEGMENT_BYTES): Segment[] {
+/** The packed files of a manifest by pack, each list in offset order. */
+export function filesByPack(files: readonly ManifestFile[]): Map<string, ManifestFile[]> {
   const byPack = new Map<string, ManifestFile[]>()
   for (const file of files) {
     if (file.pack === undefined) continue
@@ -97,47 +119,34 @@ export function planSegments(files: readonly ManifestFile[], segmentBytes = SEGM
     if (packed) packed.push(file)
     else byPack.set(file.pack, [file])
   }
-  const segments: Segment[] = []
-  for (const [pack, packed] of byPack) {
-    packed.sort((a, b) => a.offset! - b.offset!)
-    let current: ManifestFile[] = []
-    for (const file of packed) {
-      if (current.length > 0 && file.offset! + file.size - current[0]!.offset! > segmentBytes) {
-        segments.push({ pack, files: current })
-        current = []
-      }
-      current.push(file)
-    }
-    if (current.length > 0) segments.push({ pack, files: current })
-  }
-  return segments
+  for (const packed of byPack.values()) packed.sort((a, b) => a.offset! - b.offset!)
+  return byPack
 }
 
 /**
- * Fetches one segment of a pack with a ranged GET and writes each of its files, as the bytes stream by, to a
- * temporary name beside its target, checking every file's size and SHA-256. Returns the temporary paths as
- * they are created (through `onTemp`, so a failure half way can still remove them).
+ * Reads one pack whole with a single GET and writes each of its files, as the bytes stream by, to a
+ * temporary name beside its target, checking every file's size and SHA-256 and, at the end, the pack's own
+ * size and SHA-256: a pack whose headers were rewritten (so that `tar -xf` of it gives other files) fails
+ * even when every file's bytes are intact. Temporary paths are reported through `onTemp` as they are made,
+ * so a failure half way can remove them.
  */
-async function downloadSegment(
+async function downloadPack(
   store: Store,
   setPrefix: string,
-  segment: Segment,
+  pack: SetObject,
+  files: readonly ManifestFile[],
   targets: ReadonlyMap<string, string>,
   onTemp: (temp: string, target: string) => void,
   onFile: (size: number) => void
 ): Promise<void> {
-  const first = segment.files[0]!
-  const last = segment.files.at(-1)!
-  const start = first.offset!
-  const end = last.offset! + last.size // exclusive
+  const packKey = setPrefix + pack.path
+  const packHash = createHash('sha256')
   let index = 0
-  let position = start
   let handle: FileHandle | undefined
   let gathered: Buffer[] | undefined
   let temp = ''
   let hash = createHash('sha256')
   let written = 0
-  const packKey = setPrefix + segment.pack
 
   const openFile = async (file: ManifestFile): Promise<void> => {
     const target = targets.get(file.path)!
@@ -150,10 +159,6 @@ async function downloadSegment(
     }
     onTemp(temp, target)
     handle = await open(temp, 'wx')
-  }
-  const write = async (part: Buffer): Promise<void> => {
-    if (gathered) gathered.push(part)
-    else await handle!.write(part)
   }
   const closeFile = async (file: ManifestFile): Promise<void> => {
     await handle?.close()
@@ -169,45 +174,43 @@ async function downloadSegment(
     onFile(file.size)
     index++
   }
-  // Files of no bytes at the current position have nothing to wait for.
-  const settleEmpty = async (): Promise<void> => {
-    while (index < segment.files.length && segment.files[index]!.size === 0 && segment.files[index]!.offset! <= position) {
-      await openFile(segment.files[index]!)
-      await closeFile(segment.files[index]!)
+  /** Takes the files whose bytes end by `reached` (the pack position streamed so far) out of `chunk`, which starts at `chunkStart`. */
+  const consume = async (chunk: Buffer, chunkStart: number): Promise<void> => {
+    const reached = chunkStart + chunk.length
+    while (index < files.length) {
+      const file = files[index]!
+      const fileEnd = file.offset! + file.size
+      if (file.offset! > reached || (file.size > 0 && file.offset! === reached)) return
+      if (!handle && !gathered) await openFile(file)
+      const from = Math.max(file.offset!, chunkStart) - chunkStart
+      const to = Math.min(fileEnd, reached) - chunkStart
+      if (to > from) {
+        const part = chunk.subarray(from, to)
+        hash.update(part)
+        written += part.length
+        if (gathered) gathered.push(part)
+        else await handle!.write(part)
+      }
+      if (fileEnd > reached) return
+      await closeFile(file)
     }
   }
   try {
-    await settleEmpty()
-    if (end > start) {
-      const body = await store.get(packKey, { start, end: end - 1 })
-      for await (const chunk of body as AsyncIterable<Buffer>) {
-        let at = 0
-        while (at < chunk.length && index < segment.files.length) {
-          const file = segment.files[index]!
-          if (position < file.offset!) {
-            // Tar headers and padding between files: skipped, never written.
-            const skip = Math.min(file.offset! - position, chunk.length - at)
-            position += skip
-            at += skip
-            continue
-          }
-          if (!handle && !gathered) await openFile(file)
-          const take = Math.min(file.offset! + file.size - position, chunk.length - at)
-          const part = chunk.subarray(at, at + take)
-          hash.update(part)
-          await write(part)
-          written += take
-          position += take
-          at += take
-          if (position === file.offset! + file.size) {
-            await closeFile(file)
-            await settleEmpty()
-          }
-        }
-      }
+    let position = 0
+    await consume(Buffer.alloc(0), 0)
+    for await (const chunk of (await store.get(packKey)) as AsyncIterable<Buffer>) {
+      packHash.update(chunk)
+      await consume(chunk, position)
+      position += chunk.length
     }
-    await settleEmpty() // an empty file last in the segment: its header was the last thing fetched
-    if (index < segment.files.length) throw mismatch(segment.files[index]!, `the end of the pack at byte ${position}`, store.url(packKey))
+    if (index < files.length) throw mismatch(files[index]!, `the end of the pack at byte ${position}`, store.url(packKey))
+    const digest = packHash.digest('hex')
+    if (position !== pack.size || digest !== pack.sha256) {
+      throw new IntegrityError(
+        `The pack ${store.url(packKey)} does not match its manifest (expected ${pack.size} bytes with SHA-256 ${pack.sha256}, got ${position} bytes with ${digest}): ` +
+          `its files arrived intact but the archive around them was changed, so 'tar -xf' of it would not give the set's files. Nothing was kept; upload the set again.`
+      )
+    }
   } finally {
     await handle?.close()
   }
@@ -225,23 +228,24 @@ export async function downloadSet(
   directory: string,
   concurrency: number
 ): Promise<void> {
-  await mkdir(directory, { recursive: true })
-  const root = await realpath(directory)
+  const root = await preparePackageDirectory(directory, { create: true })
   const progress = new Progress(`Downloaded to ${directory}:`, manifest.files.length, totalBytes(manifest.files))
   const limit = pLimit(concurrency)
   const arrived: { temp: string; target: string }[] = []
+  const created: string[] = []
   try {
     // Every target is checked before any byte is fetched.
-    const targets = new Map<string, string>()
-    for (const file of manifest.files) targets.set(file.path, await safeTarget(root, file))
+    const targets = await planTargets(root, manifest.files, created)
+    const byPack = filesByPack(manifest.files)
     const plain = manifest.files.filter((file) => file.pack === undefined)
     await Promise.all([
-      ...planSegments(manifest.files).map((segment) =>
+      ...(manifest.packs ?? []).map((pack) =>
         limit(() =>
-          downloadSegment(
+          downloadPack(
             store,
             setPrefix,
-            segment,
+            pack,
+            byPack.get(pack.path) ?? [],
             targets,
             (temp, target) => arrived.push({ temp, target }),
             (size) => progress.add(1, size)
@@ -261,6 +265,8 @@ export async function downloadSet(
     // Let transfers still in flight settle before removing what they wrote.
     while (limit.activeCount > 0) await new Promise((resolve) => setTimeout(resolve, 10))
     await Promise.all(arrived.map(({ temp }) => rm(temp, { force: true })))
+    // Directories made for this set go too (deepest first; one that something else filled meanwhile stays).
+    for (const made of [...new Set(created)].sort((a, b) => b.length - a.length)) await rmdir(made).catch(() => undefined)
     throw error
   }
   for (const { temp, target } of arrived) await rename(temp, target)

@@ -1,4 +1,5 @@
 import { IntegrityError } from '../errors.js'
+import { storedText, type SigningKeys } from './signing.js'
 
 /** One stored file: its path relative to the set, its size and the SHA-256 (hex) of its bytes. */
 export interface ManifestFile {
@@ -22,6 +23,9 @@ export type PackRecord = SetObject
 
 export const PACKS_DIRECTORY = '.packs/'
 
+/** Beside a code-hash set's manifest: what its key was made of (see hashing/set-key.ts), gzipped JSON. */
+export const INPUTS_NAME = '.inputs.json.gz'
+
 /** How the set got where it is: built and uploaded, or promoted from the code-hash cache. */
 export type ManifestSource = 'upload' | 'cache'
 
@@ -37,6 +41,15 @@ export interface Manifest {
   readonly files: readonly ManifestFile[]
   /** Version 2 only. */
   readonly packs?: readonly PackRecord[]
+  /**
+   * Where the set was written: its key prefix in the store (`<prefix>artifacts/<commit>/`, with the variant
+   * and instance folders in it) or its Actions-cache key. Signed, so a set copied elsewhere is refused.
+   */
+  readonly location?: string
+  /** The platform the set was built on (`linux-x64`, `windows-x64`, `macos-arm64`); absent in sets written before it was recorded. */
+  readonly platform?: string
+  /** Code-hash sets: the object recording what the key was made of, bound to the set by its size and SHA-256. */
+  readonly inputs?: SetObject
   /** `hmac-sha256:<key id>:<hex>` when written with a signing key (see signing.ts). */
   readonly signature?: string
 }
@@ -59,7 +72,7 @@ export function setObjects(manifest: Manifest): SetObject[] {
   return [...(manifest.packs ?? []), ...manifest.files.filter((file) => file.pack === undefined)]
 }
 
-export function buildManifest(fields: Omit<Manifest, 'version' | 'createdAt'>, now = new Date()): Manifest {
+export function buildManifest(fields: Omit<Manifest, 'version' | 'createdAt' | 'location'>, now = new Date()): Manifest {
   const packed = fields.packs !== undefined && fields.packs.length > 0
   return {
     version: packed ? 2 : 1,
@@ -67,13 +80,20 @@ export function buildManifest(fields: Omit<Manifest, 'version' | 'createdAt'>, n
     codeHash: fields.codeHash,
     createdAt: now.toISOString(),
     source: fields.source,
+    ...(fields.platform ? { platform: fields.platform } : {}),
+    ...(fields.inputs ? { inputs: fields.inputs } : {}),
     ...(packed ? { packs: fields.packs } : {}),
     files: fields.files
   }
 }
 
-export function serializeManifest(manifest: Manifest): string {
-  return `${JSON.stringify(manifest, null, 2)}\n`
+/**
+ * The manifest as stored at `location`: canonical JSON (sorted keys, no whitespace) with the signature first
+ * when there are keys, so a reader verifies the raw bytes before it parses them.
+ */
+export function serializeManifest(manifest: Manifest, location: string, signing: SigningKeys): string {
+  const { signature: _old, ...rest } = manifest
+  return storedText({ ...rest, location } as unknown as Record<string, unknown>, signing)
 }
 
 /** Parses and validates a stored manifest; `where` names it in errors. */
@@ -87,10 +107,10 @@ export function parseManifestDocument(text: string, where: string): { manifest: 
   try {
     data = JSON.parse(text)
   } catch (error) {
-    throw new IntegrityError(`The manifest ${where} is not valid JSON (${(error as Error).message}). Delete it so the assets are rebuilt.`)
+    throw new IntegrityError(`The manifest ${where} is not valid JSON (${(error as Error).message})`)
   }
   const fail = (what: string): never => {
-    throw new IntegrityError(`The manifest ${where} is malformed: ${what}. Delete it so the assets are rebuilt.`)
+    throw new IntegrityError(`The manifest ${where} is malformed: ${what}`)
   }
   if (typeof data !== 'object' || data === null) return fail('not a JSON object')
   const record = data as Record<string, unknown>
@@ -101,17 +121,19 @@ export function parseManifestDocument(text: string, where: string): { manifest: 
   if (typeof record.codeHash !== 'string') fail('"codeHash" is not a string')
   if (record.source !== 'upload' && record.source !== 'cache') fail('"source" is neither "upload" nor "cache"')
   if (!Array.isArray(record.files)) return fail('"files" is not a list')
+  if (record.location !== undefined && (typeof record.location !== 'string' || record.location.length > 2048))
+    fail('"location" is not a key')
+  if (record.platform !== undefined && (typeof record.platform !== 'string' || !/^[a-z0-9]+-[a-z0-9]+$/.test(record.platform))) {
+    fail('"platform" is not a platform such as linux-x64')
+  }
+  const inputs = record.inputs === undefined ? undefined : parseSetObject(record.inputs, 'inputs', fail)
+  if (inputs && inputs.path !== INPUTS_NAME) fail(`"inputs.path" is not ${INPUTS_NAME}`)
   const seen = new Set<string>()
   const files = record.files.map((entry: unknown, index): ManifestFile => {
     const file = (entry ?? {}) as Record<string, unknown>
-    if (typeof file.path !== 'string' || !isSafeRelativePath(file.path)) {
-      fail(`files[${index}].path ${JSON.stringify(file.path)} is not a relative path inside the set`)
-    }
-    if (seen.has(file.path as string)) fail(`files[${index}].path "${String(file.path)}" is listed twice`)
-    seen.add(file.path as string)
-    if (typeof file.size !== 'number' || !Number.isSafeInteger(file.size) || file.size < 0) fail(`files[${index}].size is not a byte count`)
-    if (typeof file.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(file.sha256)) fail(`files[${index}].sha256 is not a SHA-256 hex digest`)
-    const plain = { path: file.path as string, size: file.size as number, sha256: file.sha256 as string }
+    const plain = parseSetObject(file, `files[${index}]`, fail)
+    if (seen.has(plain.path)) fail(`files[${index}].path "${plain.path}" is listed twice`)
+    seen.add(plain.path)
     if (file.pack === undefined && file.offset === undefined) return plain
     const pack = packs?.get(file.pack as string)
     if (!pack) return fail(`files[${index}].pack ${JSON.stringify(file.pack)} is not one of the set's packs`)
@@ -121,6 +143,8 @@ export function parseManifestDocument(text: string, where: string): { manifest: 
     }
     return { ...plain, pack: pack.path, offset: offset as number }
   })
+  const clash = directoryClash(seen)
+  if (clash) fail(`"${clash.file}" is listed both as a file and, by "${clash.inside}", as a directory`)
   const manifest: Manifest = {
     version: packs ? 2 : 1,
     commit: record.commit as string,
@@ -129,9 +153,33 @@ export function parseManifestDocument(text: string, where: string): { manifest: 
     source: record.source as ManifestSource,
     files,
     ...(packs ? { packs: [...packs.values()] } : {}),
+    ...(typeof record.location === 'string' ? { location: record.location } : {}),
+    ...(typeof record.platform === 'string' ? { platform: record.platform } : {}),
+    ...(inputs ? { inputs } : {}),
     ...(typeof record.signature === 'string' ? { signature: record.signature } : {})
   }
   return { manifest, document: record }
+}
+
+/** A listed path that another listed path needs to be a directory; no file system can hold both. */
+function directoryClash(paths: ReadonlySet<string>): { file: string; inside: string } | undefined {
+  for (const candidate of paths) {
+    for (let slash = candidate.indexOf('/'); slash !== -1; slash = candidate.indexOf('/', slash + 1)) {
+      const parent = candidate.slice(0, slash)
+      if (paths.has(parent)) return { file: parent, inside: candidate }
+    }
+  }
+  return undefined
+}
+
+function parseSetObject(value: unknown, what: string, fail: (what: string) => never): SetObject {
+  const object = (value ?? {}) as Record<string, unknown>
+  if (typeof object.path !== 'string' || !isSafeRelativePath(object.path)) {
+    fail(`${what}.path ${JSON.stringify(object.path)} is not a relative path inside the set`)
+  }
+  if (typeof object.size !== 'number' || !Number.isSafeInteger(object.size) || object.size < 0) fail(`${what}.size is not a byte count`)
+  if (typeof object.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(object.sha256)) fail(`${what}.sha256 is not a SHA-256 hex digest`)
+  return { path: object.path as string, size: object.size as number, sha256: object.sha256 as string }
 }
 
 /** The packs of a version 2 manifest by path; each under `.packs/` and listed once. */
@@ -139,14 +187,11 @@ function parsePacks(value: unknown, fail: (what: string) => never): Map<string, 
   if (!Array.isArray(value)) return fail('"packs" is not a list')
   const packs = new Map<string, PackRecord>()
   value.forEach((entry: unknown, index) => {
-    const pack = (entry ?? {}) as Record<string, unknown>
-    if (typeof pack.path !== 'string' || !isSafeRelativePath(pack.path) || !pack.path.startsWith(PACKS_DIRECTORY)) {
+    const pack = parseSetObject(entry, `packs[${index}]`, fail)
+    if (!pack.path.startsWith(PACKS_DIRECTORY))
       fail(`packs[${index}].path ${JSON.stringify(pack.path)} is not a path under ${PACKS_DIRECTORY}`)
-    }
-    if (packs.has(pack.path as string)) fail(`packs[${index}].path "${String(pack.path)}" is listed twice`)
-    if (typeof pack.size !== 'number' || !Number.isSafeInteger(pack.size) || pack.size < 0) fail(`packs[${index}].size is not a byte count`)
-    if (typeof pack.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(pack.sha256)) fail(`packs[${index}].sha256 is not a SHA-256 hex digest`)
-    packs.set(pack.path as string, { path: pack.path as string, size: pack.size as number, sha256: pack.sha256 as string })
+    if (packs.has(pack.path)) fail(`packs[${index}].path "${pack.path}" is listed twice`)
+    packs.set(pack.path, pack)
   })
   return packs
 }

@@ -5,7 +5,8 @@ import { promisify } from 'node:util'
 import { Transform } from 'node:stream'
 import mime from 'mime'
 import pLimit from 'p-limit'
-import { errorMessage, IntegrityError, MissingObjectError } from '../errors.js'
+import { READ_LIMITS } from '../constants.js'
+import { errorMessage, IntegrityError, MissingObjectError, OversizedError } from '../errors.js'
 import { Progress } from '../report/progress.js'
 import type { Store } from '../stores/store.js'
 import type { AssetSets, FindRequest, FindResult, PublishRequest, SetPolicy } from './asset-sets.js'
@@ -25,7 +26,7 @@ import {
 } from './manifest.js'
 import { planPacks, uploadPack } from './packs.js'
 import { listPackageFiles, type PackageFile } from './package-files.js'
-import { signDocument, verifyDocument } from './signing.js'
+import { verifyStoredText } from './signing.js'
 
 // The callback form costs less CPU per file than fs/promises' readFile, which reads in chunked round trips.
 const readFile = promisify(readFileCallback)
@@ -42,9 +43,12 @@ export interface ManifestOwner {
 }
 
 /**
- * Reads the manifest of the set under `setPrefix`. Undefined when there is none (the only miss) and, with a
- * signing key, when it is unsigned, signed by an unknown key, badly signed or signed for another set: then
- * `onUntrusted` hears why, and a warning names the location.
+ * Reads the manifest of the set under `setPrefix`. Undefined when there is none (the only miss) and when it
+ * cannot be used: larger than READ_LIMITS.manifest (never read whole), malformed, or, with a signing key,
+ * unsigned, signed by an unknown key, badly signed, or signed for another location, commit or code hash.
+ * With a key the signature is checked over the raw bytes before anything is parsed. A set that cannot be
+ * used is a miss with a warning naming it (`onUntrusted` counts it), never a failure: the next upload
+ * replaces it.
  */
 export async function readManifest(
   store: Store,
@@ -54,22 +58,43 @@ export async function readManifest(
   onUntrusted?: () => void
 ): Promise<Manifest | undefined> {
   const key = manifestKey(setPrefix)
-  const text = await store.readText(key)
+  const keyed = policy.signing.keys.length > 0
+  const refuse = (why: string): undefined => {
+    core.warning(
+      `${keyed ? 'Not trusting' : 'Ignoring'} the assets at ${store.url(setPrefix)}: ${why}. Treating them as missing; an upload replaces them.`
+    )
+    onUntrusted?.()
+    return undefined
+  }
+  let text: string | undefined
+  try {
+    text = await store.readText(key, READ_LIMITS.manifest)
+  } catch (error) {
+    if (error instanceof OversizedError) return refuse(`the manifest ${error.message}`)
+    if (error instanceof IntegrityError) return refuse(error.message) // a planted symlink in a local store
+    throw error
+  }
   if (text === undefined) return undefined
-  const { manifest, document } = parseManifestDocument(text, store.url(key))
-  if (policy.signing.keys.length === 0) return manifest
-  let problem: string | undefined = verifyDocument(document, policy.signing)
-  if (!problem && owner.commit !== undefined && manifest.commit !== owner.commit) problem = `signed for commit ${manifest.commit}`
-  if (!problem && owner.codeHash !== undefined && manifest.codeHash !== owner.codeHash)
-    problem = `signed for code hash ${manifest.codeHash}`
-  if (!problem) return manifest
-  core.warning(`Not trusting the assets at ${store.url(setPrefix)}: the manifest is ${problem}. Treating them as missing.`)
-  onUntrusted?.()
-  return undefined
+  const problem = verifyStoredText(text, policy.signing)
+  if (problem) return refuse(`the manifest is ${problem}`)
+  let manifest: Manifest
+  try {
+    manifest = parseManifestDocument(text, store.url(key)).manifest
+  } catch (error) {
+    if (error instanceof IntegrityError) return refuse(error.message.replace(/^The manifest \S+ /, 'the manifest '))
+    throw error
+  }
+  if (!keyed) return manifest
+  if (manifest.location !== setPrefix)
+    return refuse(`the manifest is signed for ${manifest.location === undefined ? 'no location' : store.url(manifest.location)}`)
+  if (owner.commit !== undefined && manifest.commit !== owner.commit) return refuse(`the manifest is signed for commit ${manifest.commit}`)
+  if (owner.codeHash !== undefined && manifest.codeHash !== owner.codeHash)
+    return refuse(`the manifest is signed for code hash ${manifest.codeHash}`)
+  return manifest
 }
 
 async function writeManifest(store: Store, setPrefix: string, manifest: Manifest, policy: SetPolicy): Promise<void> {
-  const body = Buffer.from(serializeManifest(signDocument(manifest, policy.signing)))
+  const body = Buffer.from(serializeManifest(manifest, setPrefix, policy.signing))
   await store.put(manifestKey(setPrefix), body, { size: body.length, contentType: 'application/json' })
 }
 
@@ -77,21 +102,39 @@ async function writeManifest(store: Store, setPrefix: string, manifest: Manifest
 const COPY_CONCURRENCY_FACTOR = 4
 const MAX_COPIES_IN_FLIGHT = 64
 
+/** The SHA-256 of an object's bytes as read back from the store (the whole object, packs included). */
+async function readBackSha256(store: Store, key: string): Promise<string> {
+  const hash = createHash('sha256')
+  for await (const chunk of (await store.get(key)) as AsyncIterable<Buffer>) hash.update(chunk)
+  return hash.digest('hex')
+}
+
 /**
- * Server-side copy of every listed file from one set to another, bounded, with progress. Where the store
- * reports the copy's SHA-256 (AWS), it must match the manifest: a swapped source object is an
+ * Server-side copy of every listed object from one set to another, bounded, with progress. Where the store
+ * reports the copy's SHA-256 (AWS, moto, a local directory), it must match the manifest. Where it reports
+ * none and `readBack` is set (a signing key: the target set's manifest will be signed), each copy is read
+ * back and hashed, packs whole, so a signature never vouches for bytes nobody checked. A mismatch is an
  * IntegrityError, never a promoted set.
  */
-export async function copySet(store: Store, files: readonly SetObject[], from: string, to: string, concurrency: number): Promise<void> {
+export async function copySet(
+  store: Store,
+  files: readonly SetObject[],
+  from: string,
+  to: string,
+  concurrency: number,
+  readBack = false
+): Promise<void> {
   const progress = new Progress(`Copied (server-side) to ${store.url(to)}:`, files.length, totalBytes(files))
   const limit = pLimit(Math.min(MAX_COPIES_IN_FLIGHT, concurrency * COPY_CONCURRENCY_FACTOR))
+  const verifyLimit = pLimit(concurrency)
   await Promise.all(
     files.map((file) =>
       limit(async () => {
         const copied = await store.copy(from + file.path, to + file.path, file.size)
-        if (copied.sha256 !== undefined && copied.sha256 !== file.sha256) {
+        const sha256 = copied.sha256 ?? (readBack ? await verifyLimit(() => readBackSha256(store, to + file.path)) : undefined)
+        if (sha256 !== undefined && sha256 !== file.sha256) {
           throw new IntegrityError(
-            `${store.url(from + file.path)} does not match its manifest (the store reports SHA-256 ${copied.sha256}, the manifest ${file.sha256}).`
+            `${store.url(from + file.path)} does not match its manifest (${copied.sha256 ? 'the store reports' : 'its copy reads back with'} SHA-256 ${sha256}, the manifest ${file.sha256}).`
           )
         }
         progress.add(1, file.size)
@@ -135,7 +178,7 @@ export async function findOrPromote(store: Store, request: FindRequest, policy: 
   const cachedManifest = await readManifest(store, cached, policy, { codeHash }, distrust)
   if (!cachedManifest) return { found: false, codeHash, untrusted }
   try {
-    await copySet(store, setObjects(cachedManifest), cached, target, request.concurrency)
+    await copySet(store, setObjects(cachedManifest), cached, target, request.concurrency, policy.signing.keys.length > 0)
   } catch (error) {
     if (!(error instanceof MissingObjectError) && !(error instanceof IntegrityError)) throw error
     core.warning(
@@ -256,7 +299,7 @@ export async function publish(store: Store, request: PublishRequest, policy: Set
   } else if (request.codeHash) {
     // Re-filled even when a cache set exists: it may be the incomplete one a check just fell back from.
     const cached = codeHashPrefix(request.prefix, request.codeHash)
-    await copySet(store, setObjects(manifest), target, cached, request.concurrency)
+    await copySet(store, setObjects(manifest), target, cached, request.concurrency, policy.signing.keys.length > 0)
     await writeManifest(store, cached, manifest, policy)
   }
   return manifest

@@ -2,6 +2,7 @@ import { lstat, readdir, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { EmptyPackageError, FilesError } from '../errors.js'
 import { isInside } from '../paths.js'
+import { preparePackageDirectory } from './package-directory.js'
 
 export interface PackageFile {
   /** POSIX path relative to the package directory: the key suffix in the store. */
@@ -21,9 +22,10 @@ function isHidden(name: string): boolean {
 export async function listPackageFiles(directory: string, inputName = 'package-directory'): Promise<PackageFile[]> {
   let root: string
   try {
-    root = await realpath(directory)
+    root = await preparePackageDirectory(directory, { create: false, inputName })
     if (!(await stat(root)).isDirectory()) throw new Error('not a directory')
-  } catch {
+  } catch (error) {
+    if (error instanceof FilesError) throw error
     throw new EmptyPackageError(
       `The package directory '${directory}' does not exist or is not a directory: build the assets into it first, or set '${inputName}' (PACKAGE_DIRECTORY).`
     )

@@ -20,7 +20,8 @@ export interface SigningKeys {
 export const NO_KEYS: SigningKeys = { keys: [] }
 
 /** Why a document does not verify; `undefined` from `verifyDocument` means it does. */
-export type Untrusted = 'unsigned' | 'signed by an unknown key' | 'badly signed'
+export type Untrusted =
+  'unsigned' | 'signed by an unknown key' | 'badly signed' | 'signed by an older version of this action (its location is not signed)'
 
 export function parseSigningKeys(text: string): SigningKeys {
   return {
@@ -89,5 +90,39 @@ export function verifyDocument(document: Record<string, unknown>, signing: Signi
   const key = signing.keys.find((candidate) => keyId(candidate) === match[1])
   if (key === undefined) return 'signed by an unknown key'
   const expected = Buffer.from(hmacHex(key, document), 'hex')
+  return timingSafeEqual(expected, Buffer.from(match[2]!, 'hex')) ? undefined : 'badly signed'
+}
+
+/**
+ * `document` as stored text: its canonical JSON with the signature (when there are keys) as the first
+ * field, then a newline. Because the rest is exactly the signed bytes, a reader checks the signature over
+ * the raw text (verifyStoredText) before parsing anything, and any JSON parser still reads it.
+ */
+export function storedText(document: Record<string, unknown>, signing: SigningKeys): string {
+  const body = canonicalJson(withoutSignature(document))
+  const signature = signatureFor(document, signing)
+  if (signature === undefined) return `${body}\n`
+  return `{${JSON.stringify(SIGNATURE_FIELD)}:${JSON.stringify(signature)}${body === '{}' ? '' : ','}${body.slice(1)}\n`
+}
+
+const STORED_SIGNATURE = /^\{"signature":"hmac-sha256:([0-9a-f]{8}):([0-9a-f]{64})"(,?)/
+
+/**
+ * Checks text written by storedText against the keys without parsing it: undefined when it verifies.
+ * Text in another layout (an older pretty-printed manifest) does not verify.
+ */
+export function verifyStoredText(text: string, signing: SigningKeys): Untrusted | undefined {
+  if (signing.keys.length === 0) return undefined
+  const match = STORED_SIGNATURE.exec(text)
+  if (!match) {
+    if (/^\{\s*"signature"\s*:\s*"hmac-sha256:/.test(text)) return 'signed by an older version of this action (its location is not signed)'
+    return /"signature"\s*:/.test(text) ? 'badly signed' : 'unsigned'
+  }
+  const key = signing.keys.find((candidate) => keyId(candidate) === match[1])
+  if (key === undefined) return 'signed by an unknown key'
+  const rest = text.slice(match[0].length).replace(/\n$/, '')
+  const body = match[3] ? `{${rest}` : rest === '}' ? '{}' : undefined
+  if (body === undefined) return 'badly signed'
+  const expected = createHmac('sha256', key).update(body, 'utf8').digest()
   return timingSafeEqual(expected, Buffer.from(match[2]!, 'hex')) ? undefined : 'badly signed'
 }

@@ -1,25 +1,35 @@
-import { randomBytes } from 'node:crypto'
-import { createWriteStream } from 'node:fs'
-import { copyFile, mkdir, open, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises'
+import { createHash, randomBytes } from 'node:crypto'
+import { constants, createWriteStream } from 'node:fs'
+import { lstat, mkdir, open, readdir, rename, rm, rmdir, writeFile, type FileHandle } from 'node:fs/promises'
 import path from 'node:path'
-import type { Readable } from 'node:stream'
+import { Transform, type Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { pathToFileURL } from 'node:url'
-import { MissingObjectError, StoreError } from '../errors.js'
+import { IntegrityError, MissingObjectError, OversizedError, StoreError } from '../errors.js'
 import { fromPosixRelative } from '../paths.js'
-import type { ByteRange, CopyResult, PutBody, PutOptions, Store, StoredObject } from './store.js'
+import type { CopyResult, PutBody, PutOptions, Store, StoredObject } from './store.js'
 
 function isMissing(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException).code
   return code === 'ENOENT' || code === 'ENOTDIR'
 }
 
+/** O_NOFOLLOW where the platform has it (not on Windows, where making a symlink needs an administrator). */
+const READ_NO_FOLLOW = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0)
+
 /**
  * A directory as the store: keys are relative paths under `root`. Every write goes to a temporary
  * file beside its target and is renamed into place, so a crash never leaves a half file under its final name.
+ *
+ * A store directory may be shared and written by others (a mounted volume). Nothing in it is trusted to
+ * be what its name says: a symlink found below the root is never followed — not to read, copy, list or
+ * delete — so a planted link cannot make a trusted run read a runner's files into the store or write
+ * outside it; and a copy hashes the bytes it copies, so promotion compares them with the manifest.
  */
 export class LocalStore implements Store {
   readonly name: string
+  /** Directories below the root already seen to be real directories in this run. */
+  private readonly checkedDirectories = new Set<string>()
 
   constructor(private readonly root: string) {
     this.name = root
@@ -29,23 +39,76 @@ export class LocalStore implements Store {
     return fromPosixRelative(this.root, key)
   }
 
+  /**
+   * The path of `key`, after checking that no directory between the root and it is a symlink (the root
+   * itself may be one: that is the user's choice). Missing directories are fine: a write creates real ones.
+   */
+  private async safePath(key: string): Promise<string> {
+    const segments = key.split('/').filter((segment) => segment !== '')
+    let current = this.root
+    for (const segment of segments.slice(0, -1)) {
+      current = path.join(current, segment)
+      if (this.checkedDirectories.has(current)) continue
+      let info
+      try {
+        info = await lstat(current)
+      } catch (error) {
+        if (isMissing(error)) break
+        throw new StoreError(`Could not inspect ${current} in the local store: ${(error as Error).message}`, { cause: error })
+      }
+      if (info.isSymbolicLink()) throw this.symlinkError(current)
+      if (!info.isDirectory()) break // a read then finds nothing; a write fails naming the file in the way
+      this.checkedDirectories.add(current)
+    }
+    return this.pathOf(key)
+  }
+
+  /** An IntegrityError: the store's content is not what it should be, so a hit on it is a miss, a download fails. */
+  private symlinkError(where: string): IntegrityError {
+    return new IntegrityError(
+      `${where} in the local store '${this.root}' is a symlink. The local store never follows symlinks: someone with write ` +
+        `access to the store may have planted it to read or overwrite files elsewhere. Remove it (and check who can write the store).`
+    )
+  }
+
+  /** Opens an object for reading without following a symlink at any level. */
+  private async openForRead(key: string): Promise<{ handle: FileHandle; file: string }> {
+    const file = await this.safePath(key)
+    try {
+      return { handle: await open(file, READ_NO_FOLLOW), file }
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ELOOP') throw this.symlinkError(file)
+      throw error
+    }
+  }
+
   url(key: string): string {
     const href = pathToFileURL(this.pathOf(key)).href
     return key.endsWith('/') && !href.endsWith('/') ? `${href}/` : href
   }
 
-  async readText(key: string): Promise<string | undefined> {
+  async readText(key: string, maxBytes = Number.POSITIVE_INFINITY): Promise<string | undefined> {
+    let opened
     try {
-      return await readFile(this.pathOf(key), 'utf8')
+      opened = await this.openForRead(key)
     } catch (error) {
       if (isMissing(error)) return undefined
+      if (error instanceof StoreError || error instanceof IntegrityError) throw error
       throw new StoreError(`Could not read ${this.pathOf(key)} from the local store: ${(error as Error).message}`, { cause: error })
+    }
+    try {
+      const info = await opened.handle.stat()
+      if (!info.isFile()) return undefined // a directory where an object would be: nothing stored under that key
+      if (info.size > maxBytes) throw new OversizedError(this.url(key), maxBytes)
+      return await opened.handle.readFile('utf8')
+    } finally {
+      await opened.handle.close()
     }
   }
 
-  /** Runs `write(tempPath)` then renames the temp file onto the key's path. */
+  /** Runs `write(tempPath)` then renames the temp file onto the key's path (a symlink there is replaced, not followed). */
   private async writeAtomically(key: string, write: (tempPath: string) => Promise<void>): Promise<void> {
-    const target = this.pathOf(key)
+    const target = await this.safePath(key)
     const temp = `${target}.tmp-${randomBytes(6).toString('hex')}`
     try {
       await mkdir(path.dirname(target), { recursive: true })
@@ -53,50 +116,66 @@ export class LocalStore implements Store {
       await rename(temp, target)
     } catch (error) {
       await rm(temp, { force: true })
-      if (error instanceof StoreError) throw error
+      if (error instanceof StoreError || error instanceof IntegrityError) throw error
       throw new StoreError(`Could not write ${target} in the local store '${this.root}': ${(error as Error).message}`, { cause: error })
     }
   }
 
   async put(key: string, body: PutBody, _options?: PutOptions): Promise<void> {
-    await this.writeAtomically(key, (temp) => (Buffer.isBuffer(body) ? writeFile(temp, body) : pipeline(body, createWriteStream(temp))))
+    await this.writeAtomically(key, (temp) =>
+      Buffer.isBuffer(body) ? writeFile(temp, body, { flag: 'wx' }) : pipeline(body, createWriteStream(temp, { flags: 'wx' }))
+    )
   }
 
-  async get(key: string, range?: ByteRange): Promise<Readable> {
+  async get(key: string): Promise<Readable> {
     try {
-      const handle = await open(this.pathOf(key), 'r')
-      return handle.createReadStream(range ? { start: range.start, end: range.end } : {})
+      const { handle } = await this.openForRead(key)
+      return handle.createReadStream()
     } catch (error) {
       if (isMissing(error)) throw new MissingObjectError(`${this.pathOf(key)} is missing from the local store.`, { cause: error })
+      if (error instanceof StoreError || error instanceof IntegrityError) throw error
       throw new StoreError(`Could not read ${this.pathOf(key)} from the local store: ${(error as Error).message}`, { cause: error })
     }
   }
 
+  /** Copies through this process (a directory has no server), hashing the bytes so the caller can check them. */
   async copy(sourceKey: string, targetKey: string): Promise<CopyResult> {
+    const hash = createHash('sha256')
     await this.writeAtomically(targetKey, async (temp) => {
+      let source: Readable
       try {
-        await copyFile(this.pathOf(sourceKey), temp)
+        source = await this.get(sourceKey)
       } catch (error) {
-        if (isMissing(error)) {
+        if (error instanceof MissingObjectError) {
           throw new MissingObjectError(`Cannot copy ${this.pathOf(sourceKey)}: it is missing from the local store.`, { cause: error })
         }
         throw error
       }
+      const tap = new Transform({
+        transform(chunk: Buffer, _encoding, callback) {
+          hash.update(chunk)
+          callback(null, chunk)
+        }
+      })
+      await pipeline(source, tap, createWriteStream(temp, { flags: 'wx' }))
     })
-    return {}
+    return { sha256: hash.digest('hex') }
   }
 
   async list(prefix: string, onPage?: (listed: number) => void): Promise<StoredObject[]> {
-    // Walk the deepest directory the prefix names, then keep the keys that start with it.
+    // Walk the deepest directory the prefix names, then keep the keys that start with it. Symlinks are
+    // neither files nor directories to this walk: they are skipped, never followed.
     const slash = prefix.lastIndexOf('/')
     const base = slash < 0 ? '' : prefix.slice(0, slash + 1)
     const found: StoredObject[] = []
     const walk = async (keyDir: string): Promise<void> => {
       let entries
       try {
-        entries = await readdir(this.pathOf(keyDir || '.'), { withFileTypes: true })
+        const directory = await this.safePath(`${keyDir}x`)
+        entries = await readdir(path.dirname(directory), { withFileTypes: true })
       } catch (error) {
         if (isMissing(error)) return
+        if (error instanceof StoreError || error instanceof IntegrityError) throw error
         throw new StoreError(`Could not list ${this.pathOf(keyDir)} in the local store: ${(error as Error).message}`, { cause: error })
       }
       for (const entry of entries) {
@@ -104,8 +183,8 @@ export class LocalStore implements Store {
         if (entry.isDirectory()) {
           if (prefix.startsWith(`${key}/`) || `${key}/`.startsWith(prefix)) await walk(`${key}/`)
         } else if (entry.isFile() && key.startsWith(prefix) && !/\.tmp-[0-9a-f]{12}$/.test(key)) {
-          const info = await stat(this.pathOf(key)).catch(() => undefined)
-          if (info) found.push({ key, size: info.size, lastModified: info.mtime })
+          const info = await lstat(this.pathOf(key)).catch(() => undefined)
+          if (info?.isFile()) found.push({ key, size: info.size, lastModified: info.mtime })
         }
       }
     }
@@ -115,7 +194,8 @@ export class LocalStore implements Store {
   }
 
   async delete(key: string): Promise<void> {
-    await rm(this.pathOf(key), { force: true })
+    // rm removes a symlink itself, never its target; safePath refuses a symlinked directory on the way.
+    await rm(await this.safePath(key), { force: true })
   }
 
   async deleteMany(keys: readonly string[], onBatch?: (deleted: number) => void): Promise<void> {

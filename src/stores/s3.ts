@@ -20,8 +20,8 @@ import type { AwsCredentialIdentityProvider } from '@smithy/types'
 import type { Readable } from 'node:stream'
 import type { S3StoreSettings } from '../inputs.js'
 import { describeS3Error, isNotFound } from './s3-errors.js'
-import { MissingObjectError, StoreError } from '../errors.js'
-import type { ByteRange, CopyResult, PutBody, PutOptions, Store, StoredObject } from './store.js'
+import { MissingObjectError, OversizedError, StoreError } from '../errors.js'
+import type { CopyResult, PutBody, PutOptions, Store, StoredObject } from './store.js'
 
 /** Objects above this are copied part by part: CopyObject's limit is 5 GiB. */
 export const MAX_SINGLE_COPY = 5 * 1024 ** 3
@@ -49,6 +49,34 @@ export function fullObjectSha256(reported: string | undefined): string | undefin
   if (!reported || reported.includes('-')) return undefined
   const bytes = Buffer.from(reported, 'base64')
   return bytes.length === 32 ? bytes.toString('hex') : undefined
+}
+
+/**
+ * A body as UTF-8 text, refusing (unread) one larger than `maxBytes`: by its Content-Length when the server
+ * sends one, else as the bytes arrive, so a hostile object never fills memory.
+ */
+export async function readCapped(
+  body: Readable | undefined,
+  maxBytes: number,
+  declared: number | undefined,
+  where: string
+): Promise<string> {
+  if (!body) return ''
+  if (declared !== undefined && declared > maxBytes) {
+    body.destroy()
+    throw new OversizedError(where, maxBytes)
+  }
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    size += chunk.length
+    if (size > maxBytes) {
+      body.destroy()
+      throw new OversizedError(where, maxBytes)
+    }
+    chunks.push(chunk)
+  }
+  return Buffer.concat(chunks, size).toString('utf8')
 }
 
 /** CopySource is `bucket/key`, URL-encoded per segment. */
@@ -166,7 +194,7 @@ export class S3Store implements Store {
     throw describeS3Error(error, { operation, bucket: this.bucket, key, endpoint: this.settings.endpoint, region: this.settings.region })
   }
 
-  async readText(key: string): Promise<string | undefined> {
+  async readText(key: string, maxBytes = Number.POSITIVE_INFINITY): Promise<string | undefined> {
     // The SDK retries a request until its headers arrive; a body cut short after that (a reset, a proxy
     // timeout) is retried here, so a manifest read never fails on one dropped connection.
     for (let attempt = 1; ; attempt++) {
@@ -178,18 +206,17 @@ export class S3Store implements Store {
         this.fail('GetObject', key, error)
       }
       try {
-        return (await response.Body?.transformToString('utf-8')) ?? ''
+        return await readCapped(response.Body as Readable | undefined, maxBytes, response.ContentLength, this.url(key))
       } catch (error) {
+        if (error instanceof OversizedError) throw error
         if (attempt >= BODY_ATTEMPTS) this.fail('GetObject', key, error)
       }
     }
   }
 
-  async get(key: string, range?: ByteRange): Promise<Readable> {
+  async get(key: string): Promise<Readable> {
     try {
-      const response = await this.client.send(
-        new GetObjectCommand({ Bucket: this.bucket, Key: key, ...(range ? { Range: `bytes=${range.start}-${range.end}` } : {}) })
-      )
+      const response = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }))
       return response.Body as Readable
     } catch (error) {
       if (isNotFound(error)) throw new MissingObjectError(`${this.url(key)} is missing from the store.`, { cause: error })

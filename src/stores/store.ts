@@ -15,12 +15,6 @@ export interface PutOptions {
   readonly metadata?: Readonly<Record<string, string>>
 }
 
-/** Bytes `start` to `end` of an object, both inclusive. */
-export interface ByteRange {
-  readonly start: number
-  readonly end: number
-}
-
 /** An object as a listing shows it. */
 export interface StoredObject {
   readonly key: string
@@ -42,15 +36,18 @@ export interface Store {
   readonly name: string
   /** URL of a key or key prefix, e.g. `s3://bucket/prefix/artifacts/<sha>/`. */
   url(key: string): string
-  /** The object's text, or undefined when it does not exist. Any other failure throws. */
-  readText(key: string): Promise<string | undefined>
+  /**
+   * The object's text, or undefined when it does not exist. Any other failure throws; an object larger than
+   * `maxBytes` is an OversizedError, read no further.
+   */
+  readText(key: string, maxBytes?: number): Promise<string | undefined>
   /** Stores an object so that it appears whole or not at all. */
   put(key: string, body: PutBody, options: PutOptions): Promise<void>
   /**
-   * Streams an object's bytes, or with `range` only bytes `start` to `end` (inclusive, as HTTP ranges count);
-   * a missing object is a MissingObjectError.
+   * Streams an object's bytes, whole: nothing here reads ranges, so a server or proxy that ignores `Range`
+   * does no harm. A missing object is a MissingObjectError.
    */
-  get(key: string, range?: ByteRange): Promise<Readable>
+  get(key: string): Promise<Readable>
   /** Copies an object inside the store without its bytes passing through this process; its metadata goes with it. */
   copy(sourceKey: string, targetKey: string, size: number): Promise<CopyResult>
   /**

@@ -1,0 +1,86 @@
+import { randomBytes } from 'node:crypto'
+import { constants } from 'node:fs'
+import { lstat, mkdir, open, realpath, rename, rm, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { FilesError, OversizedError } from '../errors.js'
+import { isInside } from '../paths.js'
+
+// The package directory sits in the checkout, which the code being built controls: a symlink planted there
+// could make check write its files, a download its assets, or upload its listing somewhere else on the
+// runner. Everything here refuses to be led out that way.
+
+/** Where checked-out code lives: the runner's workspace, else the working directory. */
+function workspaceRoot(): string {
+  return path.resolve(process.env.GITHUB_WORKSPACE || process.cwd())
+}
+
+async function deepestExisting(candidate: string): Promise<string> {
+  let existing = candidate
+  for (;;) {
+    try {
+      await lstat(existing)
+      return existing
+    } catch {
+      if (path.dirname(existing) === existing) return existing
+      existing = path.dirname(existing)
+    }
+  }
+}
+
+/**
+ * The package directory's real path, created when `create` is set. A directory named inside the workspace
+ * that a symlink leads outside it (to a runner's home, its temp files) is refused, naming both; a directory
+ * named outside the workspace is the user's explicit choice and taken as it is.
+ */
+export async function preparePackageDirectory(directory: string, options: { create: boolean; inputName?: string }): Promise<string> {
+  const resolved = path.resolve(directory)
+  const workspace = workspaceRoot()
+  if (isInside(workspace, resolved)) {
+    const realWorkspace = await realpath(workspace).catch(() => workspace)
+    const real = await realpath(await deepestExisting(resolved))
+    if (!isInside(realWorkspace, real)) {
+      throw new FilesError(
+        `Refusing the package directory '${directory}': a symlink in it leads to ${real}, outside the workspace ${workspace}. ` +
+          `Code in the checkout may have planted it; point '${options.inputName ?? 'package-directory'}' at a real directory.`
+      )
+    }
+  }
+  if (options.create) await mkdir(resolved, { recursive: true })
+  return realpath(resolved)
+}
+
+/**
+ * Writes `name` in `directory` whole or not at all, without following a symlink at that name: the bytes go
+ * to a temporary file that is renamed over it (replacing a planted link, never writing through it).
+ */
+export async function writeFileNoFollow(directory: string, name: string, content: string): Promise<void> {
+  const target = path.join(directory, name)
+  const temp = path.join(directory, `.${name}.tmp-${randomBytes(6).toString('hex')}`)
+  try {
+    await writeFile(temp, content, { flag: 'wx' })
+    await rename(temp, target)
+  } catch (error) {
+    await rm(temp, { force: true })
+    throw error
+  }
+}
+
+const READ_NO_FOLLOW = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0)
+
+/** The text of `name` in `directory`; undefined when missing, a symlink or not a file; OversizedError beyond `maxBytes`. */
+export async function readFileNoFollow(directory: string, name: string, maxBytes: number): Promise<string | undefined> {
+  let handle
+  try {
+    handle = await open(path.join(directory, name), READ_NO_FOLLOW)
+  } catch {
+    return undefined
+  }
+  try {
+    const info = await handle.stat()
+    if (!info.isFile()) return undefined
+    if (info.size > maxBytes) throw new OversizedError(path.join(directory, name), maxBytes)
+    return await handle.readFile('utf8')
+  } finally {
+    await handle.close()
+  }
+}

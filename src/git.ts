@@ -1,8 +1,21 @@
 import { execFile } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { promisify } from 'node:util'
 import { FilesError } from './errors.js'
 
 const run = promisify(execFile)
+
+/** A commit the workflow run's event names, and what names it (for messages). */
+export interface NamedCommit {
+  readonly sha: string
+  readonly source: string
+}
+
+/** The commits a GitHub Actions run's event names: what a run may key (and sign) assets under without a 'commit' input. */
+export interface EventCommits {
+  readonly event: string
+  readonly commits: readonly NamedCommit[]
+}
 
 export interface CommitSources {
   /** The `commit` input, already validated. */
@@ -10,7 +23,44 @@ export interface CommitSources {
   readonly repoPath: string
   /** A commit recorded by an earlier check step (upload may run without the repository). */
   readonly recorded?: string
+  /** On a runner: the commits the event names; undefined elsewhere. */
+  readonly event?: EventCommits
+  /** GITHUB_SHA outside a runner (another CI that sets it): the last fallback. */
   readonly githubSha?: string
+}
+
+/** The event payload is the runner's file, but any step of the job can write it: read it bounded, trust nothing else in it. */
+const EVENT_PAYLOAD_LIMIT = 16 * 1024 * 1024
+
+function shaAt(payload: unknown, ...path: string[]): string | undefined {
+  let value: unknown = payload
+  for (const key of path) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined
+  return typeof value === 'string' && /^([0-9a-f]{40}|[0-9a-f]{64})$/i.test(value) ? value.toLowerCase() : undefined
+}
+
+/**
+ * The commits a runner's event names: GITHUB_SHA, and from the event payload the pull request's head and
+ * merge commits and a workflow_run's head. Undefined outside GitHub Actions (no GITHUB_SHA).
+ */
+export function eventCommits(env: NodeJS.ProcessEnv = process.env): EventCommits | undefined {
+  const githubSha = env.GITHUB_SHA?.trim().toLowerCase()
+  if (env.GITHUB_ACTIONS !== 'true' || !githubSha) return undefined
+  let payload: unknown
+  try {
+    const text = env.GITHUB_EVENT_PATH ? readFileSync(env.GITHUB_EVENT_PATH, 'utf8') : ''
+    payload = text && text.length <= EVENT_PAYLOAD_LIMIT ? JSON.parse(text) : undefined
+  } catch {
+    payload = undefined
+  }
+  const named: NamedCommit[] = [{ sha: githubSha, source: 'GITHUB_SHA' }]
+  const add = (sha: string | undefined, source: string): void => {
+    if (sha && !named.some((commit) => commit.sha === sha)) named.push({ sha, source })
+  }
+  add(shaAt(payload, 'pull_request', 'head', 'sha'), "the pull request's head")
+  add(shaAt(payload, 'pull_request', 'merge_commit_sha'), "the pull request's merge commit")
+  add(shaAt(payload, 'workflow_run', 'head_sha'), "the workflow run's head")
+  add(shaAt(payload, 'merge_group', 'head_sha'), "the merge group's head")
+  return { event: env.GITHUB_EVENT_NAME ?? 'unknown', commits: named }
 }
 
 /** `git rev-parse HEAD` in repoPath; undefined with git's complaint when it is not a repository. */
@@ -27,15 +77,39 @@ export async function headCommit(repoPath: string): Promise<{ commit?: string; p
   }
 }
 
-/** The commit the assets are keyed by: the override, else git HEAD, else what check recorded, else GITHUB_SHA. */
+/**
+ * The commit the assets are keyed by: the `commit` input, else git HEAD, else what check recorded, else
+ * GITHUB_SHA. On a runner, without the input, it must be a commit the event names: HEAD and check's
+ * record are in the hands of any earlier step of the job (a build can rewrite .git/HEAD), so anything
+ * else is an error naming both rather than a set stored, and signed, under a commit the build chose.
+ */
 export async function resolveCommit(sources: CommitSources): Promise<string> {
   if (sources.override) return sources.override
   const head = await headCommit(sources.repoPath)
-  if (head.commit) return head.commit
-  if (sources.recorded) return sources.recorded
-  if (sources.githubSha) return sources.githubSha.toLowerCase()
-  throw new FilesError(
-    `Could not work out the commit hash: git rev-parse HEAD in '${sources.repoPath}' failed (${head.problem}) ` +
-      `and GITHUB_SHA is not set. Point 'repo-path' (GIT_REPO_PATH) at a git checkout, or set the 'commit' input.`
-  )
+  const candidate = head.commit
+    ? { sha: head.commit, source: `git HEAD in '${sources.repoPath}'` }
+    : sources.recorded
+      ? { sha: sources.recorded.toLowerCase(), source: "check's record in the package directory" }
+      : (sources.event?.commits[0] ?? (sources.githubSha ? { sha: sources.githubSha.toLowerCase(), source: 'GITHUB_SHA' } : undefined))
+  if (!candidate) {
+    throw new FilesError(
+      `Could not work out the commit hash: git rev-parse HEAD in '${sources.repoPath}' failed (${head.problem}) ` +
+        `and GITHUB_SHA is not set. Point 'repo-path' (GIT_REPO_PATH) at a git checkout, or set the 'commit' input.`
+    )
+  }
+  const event = sources.event
+  if (event && !event.commits.some((commit) => commit.sha === candidate.sha)) {
+    const named = event.commits.map((commit) => `${commit.sha} (${commit.source})`).join(', ')
+    throw new FilesError(
+      `The commit to key the assets by would be ${candidate.sha} (${candidate.source}), but this '${event.event}' run names ${named}. ` +
+        `A step before this one moved HEAD, or the job checked out another ref. Set the 'commit' input to the commit you built ` +
+        `(for example commit: \${{ github.event.pull_request.head.sha || github.sha }}), so that no build can choose the commit its output is stored and signed under.`
+    )
+  }
+  return candidate.sha
+}
+
+/** The commit sources every mode uses: the input, the repository, and on a runner the event's commits. */
+export function commitSources(settings: { commit?: string; repoPath: string }, recorded?: string): CommitSources {
+  return { override: settings.commit, repoPath: settings.repoPath, recorded, event: eventCommits(), githubSha: process.env.GITHUB_SHA }
 }

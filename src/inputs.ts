@@ -1,11 +1,22 @@
 import * as core from '@actions/core'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import { BACKENDS, BackendChoice, Inputs, MODES, Mode, SeedEnv, SIGNING_KEY_ENV, TRUSTED_EVENTS } from './constants.js'
+import {
+  BACKENDS,
+  BackendChoice,
+  Inputs,
+  MODES,
+  Mode,
+  SeedEnv,
+  SIGNING_KEY_ENV,
+  TRUSTED_EVENTS,
+  UNTRUSTED_SIGNING_EVENTS
+} from './constants.js'
 import { InputError, MissingBucketError } from './errors.js'
 import { parsePatterns } from './hashing/patterns.js'
 import type { SetPolicy } from './sets/asset-sets.js'
 import { parseSigningKeys } from './sets/signing.js'
+import { registerSecret } from './report/redact.js'
 
 export interface S3StoreSettings {
   readonly kind: 's3'
@@ -279,7 +290,7 @@ function parseReporting(prefix: string): ReportingSettings {
   const prComment = parseBoolean(Inputs.PrComment, input(Inputs.PrComment), false)
   const commitStatus = parseBoolean(Inputs.CommitStatus, input(Inputs.CommitStatus), false)
   const token = input(Inputs.GitHubToken) || process.env.GITHUB_TOKEN || ''
-  if (token) core.setSecret(token)
+  registerSecret(token)
   if ((prComment || commitStatus) && !token) {
     throw new InputError(
       `Input '${Inputs.GitHubToken}' is empty, but '${prComment ? Inputs.PrComment : Inputs.CommitStatus}' is on: pass \${{ github.token }} (the default in action.yml) or a token with pull-requests/statuses write access.`
@@ -327,7 +338,7 @@ function parseStore(cwd: string): StoreSettings {
   const accessKeyId = input(Inputs.AccessKeyId)
   const secretAccessKey = input(Inputs.SecretAccessKey)
   const sessionToken = input(Inputs.SessionToken)
-  for (const secret of [accessKeyId, secretAccessKey, sessionToken]) if (secret) core.setSecret(secret)
+  for (const secret of [accessKeyId, secretAccessKey, sessionToken]) registerSecret(secret)
   if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) {
     throw new InputError(
       `Inputs '${Inputs.AccessKeyId}' and '${Inputs.SecretAccessKey}' go together: set both, or neither to use the AWS default credential chain.`
@@ -366,7 +377,7 @@ function parseStore(cwd: string): StoreSettings {
 export function parsePolicy(): SetPolicy {
   const keysText = input(Inputs.SigningKey) || process.env[SIGNING_KEY_ENV] || ''
   const signing = parseSigningKeys(keysText)
-  for (const key of signing.keys) core.setSecret(key)
+  for (const key of signing.keys) registerSecret(key)
   if (signing.keys.some((key) => key.length < 16)) {
     throw new InputError(
       `Input '${Inputs.SigningKey}' (${SIGNING_KEY_ENV}) holds a key shorter than 16 characters: use a long random secret, e.g. openssl rand -hex 32.`
@@ -454,25 +465,51 @@ function parseRepoPath(cwd: string): string {
   return cwd
 }
 
+/** Whether a run in this mode may write a signed manifest or state (check does when it promotes a code-hash hit). */
+function maySign(mode: Mode, codeHashOn: boolean, planOnly: boolean): boolean {
+  if (mode === 'check') return codeHashOn
+  if (mode === 'apply') return !planOnly
+  return mode === 'upload' || mode === 'auto'
+}
+
+/**
+ * On pull_request_target and workflow_run a job holds the base repository's secrets while it commonly builds
+ * a pull request's code, and that code can choose what the key signs. Refused unless the workflow says so.
+ */
+function refuseUntrustedSigning(mode: Mode, policy: SetPolicy, codeHashOn: boolean, planOnly: boolean): void {
+  const event = process.env.GITHUB_EVENT_NAME ?? ''
+  if (process.env.GITHUB_ACTIONS !== 'true' || policy.signing.keys.length === 0) return
+  if (!(UNTRUSTED_SIGNING_EVENTS as readonly string[]).includes(event) || !maySign(mode, codeHashOn, planOnly)) return
+  if (parseBoolean(Inputs.AllowUntrustedSigning, input(Inputs.AllowUntrustedSigning), false)) return
+  throw new InputError(
+    `Refusing to sign on a '${event}' event: such jobs usually build code from a pull request while holding the key, and code in the job ` +
+      `can make the key sign whatever it built. Keep '${Inputs.SigningKey}' out of this job, or, if it runs only trusted code and the ` +
+      `commit is pinned (mode: auto, or the 'commit' input), set '${Inputs.AllowUntrustedSigning}: true'. See "Threat model" in the README.`
+  )
+}
+
 /** Reads every input (with the seed's environment names as fallbacks) into one validated settings object. */
 export function getInputs(argv: readonly string[] = process.argv, cwd = process.cwd()): Settings {
   const mode = parseMode(argv)
   const policy = parsePolicy()
   const patternsText = inputOr(Inputs.CodeHashPaths, [SeedEnv.CodeHashFilter], '')
   const store = parseStore(cwd)
+  const codeHashPatterns = parsePatterns(patternsText)
+  const apply = parseApply(cwd)
+  refuseUntrustedSigning(mode, policy, codeHashPatterns.length > 0, apply.planOnly)
   return {
     mode,
     store,
     repoPath: parseRepoPath(cwd),
     commit: parseCommit(input(Inputs.Commit)),
-    codeHashPatterns: parsePatterns(patternsText),
+    codeHashPatterns,
     packageDirectory: path.resolve(cwd, inputOr(Inputs.PackageDirectory, [SeedEnv.PackageDirectory], './packages')),
     download: parseBoolean(Inputs.Download, input(Inputs.Download), false),
     concurrency: parseConcurrency(input(Inputs.Concurrency) || '16'),
     packBelow: parsePackBelow(input(Inputs.PackBelow) || '0'),
     legacySets: parseBoolean(Inputs.LegacySets, input(Inputs.LegacySets), false),
     reporting: parseReporting(store.prefix),
-    apply: parseApply(cwd),
+    apply,
     prune: parsePrune(cwd),
     policy
   }

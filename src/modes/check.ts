@@ -1,7 +1,7 @@
 import * as core from '@actions/core'
 import type { AssetSets } from '../sets/asset-sets.js'
 import { writeCheckRecord } from './check-record.js'
-import { resolveCommit } from '../git.js'
+import { commitSources, resolveCommit } from '../git.js'
 import type { Settings } from '../inputs.js'
 import { totalBytes } from '../sets/manifest.js'
 import { formatBytes } from '../report/progress.js'
@@ -54,7 +54,7 @@ async function missing(
 export async function check(settings: Settings, sets: AssetSets): Promise<AssetsResult> {
   const started = Date.now()
   const tierOn = settings.codeHashPatterns.length > 0
-  const commit = await resolveCommit({ override: settings.commit, repoPath: settings.repoPath, githubSha: process.env.GITHUB_SHA })
+  const commit = await resolveCommit(commitSources(settings))
   const location = sets.location(settings.store.prefix, commit)
   core.info(`Looking for the assets of commit ${commit} in ${location}`)
   const result = await sets.findOrPromote({

@@ -3,22 +3,24 @@ import * as core from '@actions/core'
 import type { AssetSets } from '../sets/asset-sets.js'
 import { hasFoundMarker, readCheckRecord } from './check-record.js'
 import { FOUND_MARKER } from '../constants.js'
-import { resolveCommit } from '../git.js'
+import { commitSources, resolveCommit } from '../git.js'
 import type { Settings } from '../inputs.js'
 import { totalBytes } from '../sets/manifest.js'
 import { codeHashOf } from './check.js'
 import type { AssetsResult } from './result.js'
 
+/** What happened to the shared code-hash tier, as the end of upload's sentence. */
+function cacheTierNote(codeHash: string, settings: Settings): string {
+  if (!codeHash) return ''
+  const { allowed, reason } = settings.policy.cacheWrite
+  return allowed ? ` and cached them under code hash ${codeHash}` : `; the shared code-hash set ${codeHash} was not written: ${reason}`
+}
+
 /** upload: store what was built, unless check found it or it is already stored. */
 export async function upload(settings: Settings, sets: AssetSets): Promise<AssetsResult> {
   const started = Date.now()
   const record = await readCheckRecord(settings.packageDirectory)
-  const commit = await resolveCommit({
-    override: settings.commit,
-    repoPath: settings.repoPath,
-    recorded: record?.commit,
-    githubSha: process.env.GITHUB_SHA
-  })
+  const commit = await resolveCommit(commitSources(settings, record?.commit))
   const location = sets.location(settings.store.prefix, commit)
   const base = { mode: 'upload' as const, commitHash: commit, location }
   const skipped = (codeHash: string, files: number, bytes: number, message: string): AssetsResult => ({
@@ -68,6 +70,6 @@ export async function upload(settings: Settings, sets: AssetSets): Promise<Asset
     files: manifest.files.length,
     bytes: totalBytes(manifest.files),
     elapsedMs: Date.now() - started,
-    message: `Uploaded ${plural(manifest.files.length, 'file')} to ${location}${codeHash ? ` and cached them under code hash ${codeHash}` : ''}.`
+    message: `Uploaded ${plural(manifest.files.length, 'file')} to ${location}${cacheTierNote(codeHash, settings)}.`
   }
 }

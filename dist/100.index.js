@@ -127,33 +127,73 @@ class ActionsCacheSets {
         _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(`Not trusting the cache entry ${key}: ${why}. Treating it as missing.`);
         return undefined;
     }
-    /**
-     * Restores `key` (following a pointer) into the stage and returns its manifest when trusted: with a key,
-     * signed by a known key for this commit (or, through a pointer or a code-hash entry, this code hash).
-     */
-    async restoreTrusted(key, owner) {
-        await this.restore(key);
-        const pointerText = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.readFile)(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.stage, POINTER), 'utf8').catch(() => undefined);
-        if (pointerText !== undefined) {
-            const pointer = JSON.parse(pointerText);
-            if (this.verifying) {
-                const problem = (0,_signing_js__WEBPACK_IMPORTED_MODULE_12__/* .verifyDocument */ .kR)(pointer, this.policy.signing);
-                if (problem)
-                    return this.distrust(key, `its pointer is ${problem}`);
-                if (pointer.commit !== owner.commit)
-                    return this.distrust(key, `its pointer was signed for commit ${String(pointer.commit)}`);
-            }
-            return this.restoreTrusted(pointer.entry, { codeHash: pointer.codeHash });
+    /** A file of the restored stage, read as the local store reads (size-capped, no symlink followed); undefined when absent. */
+    async stageText(name, key) {
+        try {
+            return await new _stores_local_js__WEBPACK_IMPORTED_MODULE_8__/* .LocalStore */ .V(this.stage).readText(name, _constants_js__WEBPACK_IMPORTED_MODULE_5__/* .READ_LIMITS */ .Cl.manifest);
         }
-        const manifestText = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.readFile)(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.stage, _constants_js__WEBPACK_IMPORTED_MODULE_5__/* .MANIFEST_NAME */ .ir), 'utf8').catch(() => {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`The cache entry ${key} holds no ${_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .MANIFEST_NAME */ .ir}.`);
-        });
-        const { manifest, document } = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_10__/* .parseManifestDocument */ .Qz)(manifestText, `in the cache entry ${key}`);
-        if (!this.verifying)
-            return manifest;
-        const problem = (0,_signing_js__WEBPACK_IMPORTED_MODULE_12__/* .verifyDocument */ .kR)(document, this.policy.signing);
+        catch (error) {
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .StoreError */ .AD)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`the cache entry ${key}: ${error.message}`);
+            throw error;
+        }
+    }
+    /**
+     * Restores `key` (following one pointer) into the stage and returns its manifest when it can be used: well
+     * formed and, with a signing key, signed (checked over the raw bytes first) for this entry key, commit or
+     * code hash. Anything else is a warning and undefined, so callers treat it as missing.
+     */
+    async restoreTrusted(key, owner, followPointer = true) {
+        await this.restore(key);
+        let pointerText;
+        let manifestText;
+        try {
+            pointerText = await this.stageText(POINTER, key);
+            manifestText = pointerText === undefined ? await this.stageText(_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .MANIFEST_NAME */ .ir, key) : undefined;
+        }
+        catch (error) {
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs)
+                return this.distrust(key, error.message);
+            throw error;
+        }
+        if (pointerText !== undefined) {
+            if (!followPointer)
+                return this.distrust(key, 'it is a pointer to another pointer');
+            const problem = (0,_signing_js__WEBPACK_IMPORTED_MODULE_12__/* .verifyStoredText */ .y2)(pointerText, this.policy.signing);
+            if (problem)
+                return this.distrust(key, `its pointer is ${problem}`);
+            let pointer;
+            try {
+                pointer = JSON.parse(pointerText);
+            }
+            catch {
+                return this.distrust(key, 'its pointer is not valid JSON');
+            }
+            if (typeof pointer.entry !== 'string' || typeof pointer.codeHash !== 'string')
+                return this.distrust(key, 'its pointer is malformed');
+            if (this.verifying && (pointer.commit !== owner.commit || pointer.location !== key)) {
+                return this.distrust(key, `its pointer was signed for ${pointer.location ?? 'no location'} (commit ${String(pointer.commit)})`);
+            }
+            return this.restoreTrusted(pointer.entry, { codeHash: pointer.codeHash }, false);
+        }
+        if (manifestText === undefined)
+            return this.distrust(key, `it holds no ${_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .MANIFEST_NAME */ .ir}`);
+        const problem = (0,_signing_js__WEBPACK_IMPORTED_MODULE_12__/* .verifyStoredText */ .y2)(manifestText, this.policy.signing);
         if (problem)
             return this.distrust(key, `its manifest is ${problem}`);
+        let manifest;
+        try {
+            manifest = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_10__/* .parseManifestDocument */ .Qz)(manifestText, `in the cache entry ${key}`).manifest;
+        }
+        catch (error) {
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs)
+                return this.distrust(key, error.message);
+            throw error;
+        }
+        if (!this.verifying)
+            return manifest;
+        if (manifest.location !== key)
+            return this.distrust(key, `its manifest was signed for ${manifest.location ?? 'no location'}`);
         if (owner.commit !== undefined && manifest.commit !== owner.commit)
             return this.distrust(key, `its manifest was signed for commit ${manifest.commit}`);
         if (owner.codeHash !== undefined && manifest.codeHash !== owner.codeHash)
@@ -194,7 +234,8 @@ class ActionsCacheSets {
     }
     async savePointer(key, pointer) {
         await this.clearStage();
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.writeFile)(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.stage, POINTER), JSON.stringify((0,_signing_js__WEBPACK_IMPORTED_MODULE_12__/* .signDocument */ .Tt)(pointer, this.policy.signing)));
+        const located = { ...pointer, location: key };
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.writeFile)(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.stage, POINTER), (0,_signing_js__WEBPACK_IMPORTED_MODULE_12__/* .storedText */ .VS)(located, this.policy.signing));
         await this.save(key);
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm)(this.stage, { recursive: true, force: true });
     }
@@ -215,8 +256,11 @@ class ActionsCacheSets {
             entries.push({ path: file.relative, size: bytes.length, sha256: (0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.createHash)('sha256').update(bytes).digest('hex') });
         }
         const manifest = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_10__/* .buildManifest */ .u1)({ commit: request.commit, codeHash: request.codeHash, source: 'upload', files: entries });
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.writeFile)(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.stage, _constants_js__WEBPACK_IMPORTED_MODULE_5__/* .MANIFEST_NAME */ .ir), (0,_manifest_js__WEBPACK_IMPORTED_MODULE_10__/* .serializeManifest */ .MZ)((0,_signing_js__WEBPACK_IMPORTED_MODULE_12__/* .signDocument */ .Tt)(manifest, this.policy.signing)));
-        if (request.codeHash && this.policy.cacheWrite.allowed) {
+        const writesCacheTier = Boolean(request.codeHash) && this.policy.cacheWrite.allowed;
+        // The manifest names the entry it is saved under: the code-hash entry, or the commit's when the tier is not written.
+        const entryKey = writesCacheTier ? codeHashKey(request.prefix, request.codeHash) : commitKey(request.prefix, request.commit);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.writeFile)(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.stage, _constants_js__WEBPACK_IMPORTED_MODULE_5__/* .MANIFEST_NAME */ .ir), (0,_manifest_js__WEBPACK_IMPORTED_MODULE_10__/* .serializeManifest */ .MZ)(manifest, entryKey, this.policy.signing));
+        if (writesCacheTier) {
             const cached = codeHashKey(request.prefix, request.codeHash);
             await this.save(cached);
             await this.savePointer(commitKey(request.prefix, request.commit), {

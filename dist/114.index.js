@@ -6,18 +6,57 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   W: () => (/* binding */ resolveCommit)
+/* harmony export */   GN: () => (/* binding */ commitSources),
+/* harmony export */   WL: () => (/* binding */ resolveCommit)
 /* harmony export */ });
-/* unused harmony export headCommit */
+/* unused harmony exports eventCommits, headCommit */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
 
 
 
-const run = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile);
+
+const run = (0,node_util__WEBPACK_IMPORTED_MODULE_2__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile);
+/** The event payload is the runner's file, but any step of the job can write it: read it bounded, trust nothing else in it. */
+const EVENT_PAYLOAD_LIMIT = 16 * 1024 * 1024;
+function shaAt(payload, ...path) {
+    let value = payload;
+    for (const key of path)
+        value = value !== null && typeof value === 'object' ? value[key] : undefined;
+    return typeof value === 'string' && /^([0-9a-f]{40}|[0-9a-f]{64})$/i.test(value) ? value.toLowerCase() : undefined;
+}
+/**
+ * The commits a runner's event names: GITHUB_SHA, and from the event payload the pull request's head and
+ * merge commits and a workflow_run's head. Undefined outside GitHub Actions (no GITHUB_SHA).
+ */
+function eventCommits(env = process.env) {
+    const githubSha = env.GITHUB_SHA?.trim().toLowerCase();
+    if (env.GITHUB_ACTIONS !== 'true' || !githubSha)
+        return undefined;
+    let payload;
+    try {
+        const text = env.GITHUB_EVENT_PATH ? (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8') : '';
+        payload = text && text.length <= EVENT_PAYLOAD_LIMIT ? JSON.parse(text) : undefined;
+    }
+    catch {
+        payload = undefined;
+    }
+    const named = [{ sha: githubSha, source: 'GITHUB_SHA' }];
+    const add = (sha, source) => {
+        if (sha && !named.some((commit) => commit.sha === sha))
+            named.push({ sha, source });
+    };
+    add(shaAt(payload, 'pull_request', 'head', 'sha'), "the pull request's head");
+    add(shaAt(payload, 'pull_request', 'merge_commit_sha'), "the pull request's merge commit");
+    add(shaAt(payload, 'workflow_run', 'head_sha'), "the workflow run's head");
+    add(shaAt(payload, 'merge_group', 'head_sha'), "the merge group's head");
+    return { event: env.GITHUB_EVENT_NAME ?? 'unknown', commits: named };
+}
 /** `git rev-parse HEAD` in repoPath; undefined with git's complaint when it is not a repository. */
 async function headCommit(repoPath) {
     try {
@@ -32,19 +71,37 @@ async function headCommit(repoPath) {
         return { problem: (err.stderr ?? err.message).trim().split('\n')[0] ?? 'git failed' };
     }
 }
-/** The commit the assets are keyed by: the override, else git HEAD, else what check recorded, else GITHUB_SHA. */
+/**
+ * The commit the assets are keyed by: the `commit` input, else git HEAD, else what check recorded, else
+ * GITHUB_SHA. On a runner, without the input, it must be a commit the event names: HEAD and check's
+ * record are in the hands of any earlier step of the job (a build can rewrite .git/HEAD), so anything
+ * else is an error naming both rather than a set stored, and signed, under a commit the build chose.
+ */
 async function resolveCommit(sources) {
     if (sources.override)
         return sources.override;
     const head = await headCommit(sources.repoPath);
-    if (head.commit)
-        return head.commit;
-    if (sources.recorded)
-        return sources.recorded;
-    if (sources.githubSha)
-        return sources.githubSha.toLowerCase();
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FilesError */ .yN(`Could not work out the commit hash: git rev-parse HEAD in '${sources.repoPath}' failed (${head.problem}) ` +
-        `and GITHUB_SHA is not set. Point 'repo-path' (GIT_REPO_PATH) at a git checkout, or set the 'commit' input.`);
+    const candidate = head.commit
+        ? { sha: head.commit, source: `git HEAD in '${sources.repoPath}'` }
+        : sources.recorded
+            ? { sha: sources.recorded.toLowerCase(), source: "check's record in the package directory" }
+            : (sources.event?.commits[0] ?? (sources.githubSha ? { sha: sources.githubSha.toLowerCase(), source: 'GITHUB_SHA' } : undefined));
+    if (!candidate) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FilesError */ .yN(`Could not work out the commit hash: git rev-parse HEAD in '${sources.repoPath}' failed (${head.problem}) ` +
+            `and GITHUB_SHA is not set. Point 'repo-path' (GIT_REPO_PATH) at a git checkout, or set the 'commit' input.`);
+    }
+    const event = sources.event;
+    if (event && !event.commits.some((commit) => commit.sha === candidate.sha)) {
+        const named = event.commits.map((commit) => `${commit.sha} (${commit.source})`).join(', ');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FilesError */ .yN(`The commit to key the assets by would be ${candidate.sha} (${candidate.source}), but this '${event.event}' run names ${named}. ` +
+            `A step before this one moved HEAD, or the job checked out another ref. Set the 'commit' input to the commit you built ` +
+            `(for example commit: \${{ github.event.pull_request.head.sha || github.sha }}), so that no build can choose the commit its output is stored and signed under.`);
+    }
+    return candidate.sha;
+}
+/** The commit sources every mode uses: the input, the repository, and on a runner the event's commits. */
+function commitSources(settings, recorded) {
+    return { override: settings.commit, repoPath: settings.repoPath, recorded, event: eventCommits(), githubSha: process.env.GITHUB_SHA };
 }
 
 
@@ -82,8 +139,10 @@ function parsePatterns(text) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7242);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
-/* harmony import */ var _hashing_patterns_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4581);
+/* harmony import */ var _hashing_patterns_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4581);
 /* harmony import */ var _sets_signing_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3330);
+/* harmony import */ var _report_redact_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(649);
+
 
 
 
@@ -248,8 +307,7 @@ function parseReporting(prefix) {
     const prComment = parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.PrComment, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.PrComment), false);
     const commitStatus = parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.CommitStatus, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.CommitStatus), false);
     const token = input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.GitHubToken) || process.env.GITHUB_TOKEN || '';
-    if (token)
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(token);
+    (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .registerSecret */ .cl)(token);
     if ((prComment || commitStatus) && !token) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.GitHubToken}' is empty, but '${prComment ? _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.PrComment : _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.CommitStatus}' is on: pass \${{ github.token }} (the default in action.yml) or a token with pull-requests/statuses write access.`);
     }
@@ -295,8 +353,7 @@ function parseStore(cwd) {
     const secretAccessKey = input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.SecretAccessKey);
     const sessionToken = input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.SessionToken);
     for (const secret of [accessKeyId, secretAccessKey, sessionToken])
-        if (secret)
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret);
+        (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .registerSecret */ .cl)(secret);
     if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Inputs '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AccessKeyId}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.SecretAccessKey}' go together: set both, or neither to use the AWS default credential chain.`);
     }
@@ -329,7 +386,7 @@ function parsePolicy() {
     const keysText = input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.SigningKey) || process.env[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .SIGNING_KEY_ENV */ .on] || '';
     const signing = (0,_sets_signing_js__WEBPACK_IMPORTED_MODULE_5__/* .parseSigningKeys */ .Br)(keysText);
     for (const key of signing.keys)
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(key);
+        (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .registerSecret */ .cl)(key);
     if (signing.keys.some((key) => key.length < 16)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.SigningKey}' (${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .SIGNING_KEY_ENV */ .on}) holds a key shorter than 16 characters: use a long random secret, e.g. openssl rand -hex 32.`);
     }
@@ -403,25 +460,52 @@ function parseRepoPath(cwd) {
     }
     return cwd;
 }
+/** Whether a run in this mode may write a signed manifest or state (check does when it promotes a code-hash hit). */
+function maySign(mode, codeHashOn, planOnly) {
+    if (mode === 'check')
+        return codeHashOn;
+    if (mode === 'apply')
+        return !planOnly;
+    return mode === 'upload' || mode === 'auto';
+}
+/**
+ * On pull_request_target and workflow_run a job holds the base repository's secrets while it commonly builds
+ * a pull request's code, and that code can choose what the key signs. Refused unless the workflow says so.
+ */
+function refuseUntrustedSigning(mode, policy, codeHashOn, planOnly) {
+    const event = process.env.GITHUB_EVENT_NAME ?? '';
+    if (process.env.GITHUB_ACTIONS !== 'true' || policy.signing.keys.length === 0)
+        return;
+    if (!_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .UNTRUSTED_SIGNING_EVENTS */ .pz.includes(event) || !maySign(mode, codeHashOn, planOnly))
+        return;
+    if (parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AllowUntrustedSigning, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AllowUntrustedSigning), false))
+        return;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Refusing to sign on a '${event}' event: such jobs usually build code from a pull request while holding the key, and code in the job ` +
+        `can make the key sign whatever it built. Keep '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.SigningKey}' out of this job, or, if it runs only trusted code and the ` +
+        `commit is pinned (mode: auto, or the 'commit' input), set '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AllowUntrustedSigning}: true'. See "Threat model" in the README.`);
+}
 /** Reads every input (with the seed's environment names as fallbacks) into one validated settings object. */
 function getInputs(argv = process.argv, cwd = process.cwd()) {
     const mode = parseMode(argv);
     const policy = parsePolicy();
     const patternsText = inputOr(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.CodeHashPaths, [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .SeedEnv */ .LA.CodeHashFilter], '');
     const store = parseStore(cwd);
+    const codeHashPatterns = (0,_hashing_patterns_js__WEBPACK_IMPORTED_MODULE_7__/* .parsePatterns */ .Z)(patternsText);
+    const apply = parseApply(cwd);
+    refuseUntrustedSigning(mode, policy, codeHashPatterns.length > 0, apply.planOnly);
     return {
         mode,
         store,
         repoPath: parseRepoPath(cwd),
         commit: parseCommit(input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Commit)),
-        codeHashPatterns: (0,_hashing_patterns_js__WEBPACK_IMPORTED_MODULE_6__/* .parsePatterns */ .Z)(patternsText),
+        codeHashPatterns,
         packageDirectory: node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, inputOr(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.PackageDirectory, [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .SeedEnv */ .LA.PackageDirectory], './packages')),
         download: parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Download, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Download), false),
         concurrency: parseConcurrency(input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Concurrency) || '16'),
         packBelow: parsePackBelow(input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.PackBelow) || '0'),
         legacySets: parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.LegacySets, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.LegacySets), false),
         reporting: parseReporting(store.prefix),
-        apply: parseApply(cwd),
+        apply,
         prune: parsePrune(cwd),
         policy
     };
@@ -455,26 +539,43 @@ var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/sets/package-directory.ts
+var package_directory = __webpack_require__(2139);
 ;// CONCATENATED MODULE: ./src/modes/check-record.ts
 
 
 
-/** The original tool's files, which its upload and downstream tasks read: plain text, no newline. */
-const SEED_COMMIT_FILE = '.commit-hash';
-const SEED_CODE_HASH_FILE = '.code-hash';
+
+
+/**
+ * Leaves the record, the original tool's files and the `.found` marker in the package directory. Each is
+ * written whole under a temporary name and renamed into place, so a symlink the checkout planted at one
+ * of these names is replaced, never written through.
+ */
 async function writeCheckRecord(directory, record, found) {
-    await (0,promises_.mkdir)(directory, { recursive: true });
-    await (0,promises_.writeFile)(external_node_path_default().join(directory, constants/* CHECK_RECORD */.Ll), `${JSON.stringify(record)}\n`);
-    await (0,promises_.writeFile)(external_node_path_default().join(directory, SEED_COMMIT_FILE), record.commit);
-    const codeHashFile = external_node_path_default().join(directory, SEED_CODE_HASH_FILE);
-    await (record.codeHash ? (0,promises_.writeFile)(codeHashFile, record.codeHash) : (0,promises_.rm)(codeHashFile, { force: true }));
-    const marker = external_node_path_default().join(directory, constants/* FOUND_MARKER */.OX);
+    const root = await (0,package_directory/* preparePackageDirectory */.Bd)(directory, { create: true });
+    await (0,package_directory/* writeFileNoFollow */.qI)(root, constants/* CHECK_RECORD */.Ll, `${JSON.stringify(record)}\n`);
+    await (0,package_directory/* writeFileNoFollow */.qI)(root, constants/* SEED_COMMIT_FILE */.LY, record.commit);
+    await (record.codeHash
+        ? (0,package_directory/* writeFileNoFollow */.qI)(root, constants/* SEED_CODE_HASH_FILE */.E1, record.codeHash)
+        : (0,promises_.rm)(external_node_path_default().join(root, constants/* SEED_CODE_HASH_FILE */.E1), { force: true }));
     // A marker left from an earlier run would make upload skip assets that are not there.
-    await (found ? (0,promises_.writeFile)(marker, '') : (0,promises_.rm)(marker, { force: true }));
+    await (found ? (0,package_directory/* writeFileNoFollow */.qI)(root, constants/* FOUND_MARKER */.OX, '') : (0,promises_.rm)(external_node_path_default().join(root, constants/* FOUND_MARKER */.OX), { force: true }));
+}
+/** Reads a file of ours in the package directory: capped, never through a symlink; a larger one counts as absent. */
+async function readSmall(directory, name) {
+    try {
+        return await (0,package_directory/* readFileNoFollow */.tk)(directory, name, constants/* READ_LIMITS */.Cl.checkRecord);
+    }
+    catch (error) {
+        if (error instanceof errors/* OversizedError */.wF)
+            return undefined;
+        throw error;
+    }
 }
 async function readCheckRecord(directory) {
     try {
-        const data = JSON.parse(await (0,promises_.readFile)(external_node_path_default().join(directory, constants/* CHECK_RECORD */.Ll), 'utf8'));
+        const data = JSON.parse((await readSmall(directory, constants/* CHECK_RECORD */.Ll)) ?? '');
         if (typeof data.commit === 'string' && typeof data.codeHash === 'string') {
             return { commit: data.commit, codeHash: data.codeHash, files: Number(data.files) || 0, bytes: Number(data.bytes) || 0 };
         }
@@ -486,20 +587,15 @@ async function readCheckRecord(directory) {
 }
 /** `.commit-hash` / `.code-hash` as the original check writes them; undefined without a valid commit. */
 async function readSeedFiles(directory) {
-    const read = (name) => (0,promises_.readFile)(external_node_path_default().join(directory, name), 'utf8').then((text) => text.trim(), () => undefined);
-    const commit = await read(SEED_COMMIT_FILE);
+    const read = async (name) => (await readSmall(directory, name))?.trim();
+    const commit = await read(constants/* SEED_COMMIT_FILE */.LY);
     if (!commit || !/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(commit))
         return undefined;
-    return { commit, codeHash: (await read(SEED_CODE_HASH_FILE)) ?? '', files: 0, bytes: 0 };
+    return { commit, codeHash: (await read(constants/* SEED_CODE_HASH_FILE */.E1)) ?? '', files: 0, bytes: 0 };
 }
+/** Whether check left the `.found` marker: a real file (a symlink planted under that name does not count). */
 async function hasFoundMarker(directory) {
-    try {
-        await (0,promises_.readFile)(external_node_path_default().join(directory, constants/* FOUND_MARKER */.OX));
-        return true;
-    }
-    catch {
-        return false;
-    }
+    return (0,promises_.lstat)(external_node_path_default().join(directory, constants/* FOUND_MARKER */.OX)).then((info) => info.isFile(), () => false);
 }
 
 // EXTERNAL MODULE: ./src/git.ts
@@ -553,7 +649,7 @@ async function missing(settings, commit, codeHash, location, started, untrusted)
 async function check(settings, sets) {
     const started = Date.now();
     const tierOn = settings.codeHashPatterns.length > 0;
-    const commit = await (0,git/* resolveCommit */.W)({ override: settings.commit, repoPath: settings.repoPath, githubSha: process.env.GITHUB_SHA });
+    const commit = await (0,git/* resolveCommit */.WL)((0,git/* commitSources */.GN)(settings));
     const location = sets.location(settings.store.prefix, commit);
     core/* info */.pq(`Looking for the assets of commit ${commit} in ${location}`);
     const result = await sets.findOrPromote({
@@ -613,16 +709,18 @@ async function check(settings, sets) {
 
 
 
+/** What happened to the shared code-hash tier, as the end of upload's sentence. */
+function cacheTierNote(codeHash, settings) {
+    if (!codeHash)
+        return '';
+    const { allowed, reason } = settings.policy.cacheWrite;
+    return allowed ? ` and cached them under code hash ${codeHash}` : `; the shared code-hash set ${codeHash} was not written: ${reason}`;
+}
 /** upload: store what was built, unless check found it or it is already stored. */
 async function upload(settings, sets) {
     const started = Date.now();
     const record = await readCheckRecord(settings.packageDirectory);
-    const commit = await (0,git/* resolveCommit */.W)({
-        override: settings.commit,
-        repoPath: settings.repoPath,
-        recorded: record?.commit,
-        githubSha: process.env.GITHUB_SHA
-    });
+    const commit = await (0,git/* resolveCommit */.WL)((0,git/* commitSources */.GN)(settings, record?.commit));
     const location = sets.location(settings.store.prefix, commit);
     const base = { mode: 'upload', commitHash: commit, location };
     const skipped = (codeHash, files, bytes, message) => ({
@@ -665,7 +763,7 @@ async function upload(settings, sets) {
         files: manifest.files.length,
         bytes: (0,sets_manifest/* totalBytes */.ob)(manifest.files),
         elapsedMs: Date.now() - started,
-        message: `Uploaded ${(0,report_markdown/* plural */.LS)(manifest.files.length, 'file')} to ${location}${codeHash ? ` and cached them under code hash ${codeHash}` : ''}.`
+        message: `Uploaded ${(0,report_markdown/* plural */.LS)(manifest.files.length, 'file')} to ${location}${cacheTierNote(codeHash, settings)}.`
     };
 }
 
@@ -882,7 +980,10 @@ function consoleUrl(location, store) {
     return `https://${awsConsoleHost(store.region)}/s3/buckets/${encodeURIComponent(bucket)}?${query.toString()}`;
 }
 
+// EXTERNAL MODULE: ./src/report/redact.ts
+var redact = __webpack_require__(649);
 ;// CONCATENATED MODULE: ./src/report/github.ts
+
 
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
 function commentMarker(instance) {
@@ -905,9 +1006,11 @@ function explainFailure(what, error) {
  * never fails the step: a missing permission (forks) or an API failure is a warning.
  * Goes through @actions/github, so GITHUB_API_URL (GitHub Enterprise Server) is honoured.
  */
-async function reportToGitHub(settings, report) {
+async function reportToGitHub(settings, unredacted) {
     if (!settings.prComment && !settings.commitStatus)
         return;
+    // The runner masks secrets in the log only: what goes to GitHub's API is cleaned here.
+    const report = { ...unredacted, description: (0,redact/* redact */.E$)(unredacted.description), markdown: (0,redact/* redact */.E$)(unredacted.markdown) };
     const { context, getOctokit } = await __webpack_require__.e(/* import() */ 785).then(__webpack_require__.bind(__webpack_require__, 2785));
     if (!process.env.GITHUB_REPOSITORY) {
         core/* warning */.$e('GITHUB_REPOSITORY is not set, so there is no repository to report to; skipping the comment and status.');
@@ -1013,12 +1116,13 @@ function pruneMarkdown(outcome, heading, now = Date.now()) {
 
 
 
+
 /** Writes markdown to the job summary when the runner provides one (GITHUB_STEP_SUMMARY); a no-op elsewhere. */
 async function writeSummaryMarkdown(markdown) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
     try {
-        await core/* summary */.z.addRaw(markdown, true).write();
+        await core/* summary */.z.addRaw((0,redact/* redact */.E$)(markdown), true).write();
     }
     catch (error) {
         throw new Error(`Could not write the job summary to GITHUB_STEP_SUMMARY (${process.env.GITHUB_STEP_SUMMARY}): ${(0,report_markdown/* firstLine */.TM)((0,errors/* errorMessage */.gJ)(error))}`, { cause: error });
@@ -1245,7 +1349,7 @@ function toPosixRelative(root, absolute, paths = (node_path__WEBPACK_IMPORTED_MO
 function fromPosixRelative(root, relative, paths = (node_path__WEBPACK_IMPORTED_MODULE_0___default())) {
     return paths.join(root, ...relative.split('/').filter((segment) => segment !== ''));
 }
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$|clock\$)(\..*)?$/i;
 /**
  * Why a path segment cannot be a file name on Windows, or undefined. A name Linux allows (`a:b`, `nul.txt`,
  * `x.`) would on Windows open a drive-relative path, an alternate data stream or a device, or be silently
@@ -1257,8 +1361,11 @@ function windowsNameProblem(segment) {
     // eslint-disable-next-line no-control-regex
     if (/[\u0000-\u001f]/.test(segment))
         return 'has a control character';
-    if (WINDOWS_RESERVED.test(segment))
-        return 'is a device name on Windows (CON, PRN, AUX, NUL, COM1-9, LPT1-9)';
+    if (WINDOWS_RESERVED.test(segment.replace(/[. ]+$/, '')))
+        return 'is a device name on Windows (CON, PRN, AUX, NUL, COM1-9, LPT1-9, CONIN$, CONOUT$)';
+    // GIT~1 is how Windows may also name .git (8.3 short names): writing through it would write into the repository.
+    if (/~\d/.test(segment))
+        return 'looks like an 8.3 short name (such as GIT~1 for .git), which Windows may resolve to another file';
     if (/[. ]$/.test(segment))
         return 'ends with a dot or a space, which Windows drops';
     return undefined;
@@ -1407,13 +1514,51 @@ class Progress {
 
 /***/ }),
 
+/***/ 649:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   cl: () => (/* binding */ registerSecret)
+/* harmony export */ });
+/* unused harmony export MIN_MASKED_LENGTH */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
+
+/**
+ * Values that must never be shown: the runner masks them in the log once `core.setSecret` has named them,
+ * but not in what this action sends elsewhere (the job summary file, commit statuses, pull-request
+ * comments). Everything sent there goes through `redact`.
+ *
+ * Values shorter than this are not masked: masking `1` or `on` would garble every log line that holds them
+ * (google-github-actions' secret actions draw the same line), and they are not secrets anyone can use.
+ */
+const MIN_MASKED_LENGTH = 4;
+const secrets = new Set();
+/** Masks `value` in the log from now on (core.setSecret) and in everything `redact` cleans. */
+function registerSecret(value) {
+    if (!value || value.length < MIN_MASKED_LENGTH || secrets.has(value))
+        return;
+    secrets.add(value);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
+}
+/** `text` with every registered secret replaced by `***`, longest first (so a secret inside another goes too). */
+function redact(text) {
+    let result = text;
+    for (const secret of [...secrets].sort((a, b) => b.length - a.length))
+        result = result.split(secret).join('***');
+    return result;
+}
+
+
+/***/ }),
+
 /***/ 4797:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $: () => (/* binding */ downloadSet)
 /* harmony export */ });
-/* unused harmony export planSegments */
+/* unused harmony export filesByPack */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
@@ -1426,11 +1571,12 @@ class Progress {
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_4__);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6466);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_5__);
-/* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(370);
+/* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(370);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3916);
 /* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9640);
-/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8431);
-/* harmony import */ var _report_progress_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8991);
+/* harmony import */ var _package_directory_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2139);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8431);
+/* harmony import */ var _report_progress_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(8991);
 
 
 
@@ -1442,29 +1588,62 @@ class Progress {
 
 
 
-async function exists(candidate) {
-    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)(candidate).then(() => true, () => false);
+
+async function lstatOrUndefined(candidate) {
+    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)(candidate).catch(() => undefined);
 }
-/** Where a manifest path lands under `root`, refusing paths and symlinked directories that lead elsewhere. */
-async function safeTarget(root, file) {
-    const segments = file.path.split('/');
-    if (!(0,_manifest_js__WEBPACK_IMPORTED_MODULE_7__/* .isSafeRelativePath */ .VH)(file.path) || segments.some((segment) => segment.startsWith('.'))) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`Refusing to download '${file.path}': the manifest names a path outside the package directory or a hidden file.`);
+/** Paths that are one file on this platform's usual file systems (case-insensitive on Windows and macOS). */
+function sameFileKey(relative) {
+    return process.platform === 'win32' || process.platform === 'darwin' ? relative.normalize('NFC').toLowerCase() : relative;
+}
+/**
+ * Checks every manifest path before anything is fetched or written: inside the package directory, not
+ * hidden, a name this platform can store, not colliding with another path of the set (`A` and `a` on a
+ * case-insensitive file system), and not landing on a directory or under a file already there. Returns
+ * where each file goes; `created` hears each directory it had to make (removed again if the download fails).
+ */
+async function planTargets(root, files, created) {
+    const targets = new Map();
+    const seen = new Map();
+    for (const file of files) {
+        const segments = file.path.split('/');
+        if (!(0,_manifest_js__WEBPACK_IMPORTED_MODULE_7__/* .isSafeRelativePath */ .VH)(file.path) || segments.some((segment) => segment.startsWith('.'))) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`Refusing to download '${file.path}': the manifest names a path outside the package directory or a hidden file.`);
+        }
+        const windowsProblem = process.platform === 'win32' ? segments.map(_paths_js__WEBPACK_IMPORTED_MODULE_9__/* .windowsNameProblem */ .g3).find(Boolean) : undefined;
+        if (windowsProblem)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`Refusing to download '${file.path}' on Windows: a part of its path ${windowsProblem}.`);
+        const twin = seen.get(sameFileKey(file.path));
+        if (twin !== undefined) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`Refusing to download the set: '${twin}' and '${file.path}' would be the same file on this file system.`);
+        }
+        seen.set(sameFileKey(file.path), file.path);
+        const target = (0,_paths_js__WEBPACK_IMPORTED_MODULE_9__/* .fromPosixRelative */ .yK)(root, file.path);
+        if ((await lstatOrUndefined(target))?.isDirectory()) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`Refusing to download '${file.path}': ${target} is a directory. Nothing was written.`);
+        }
+        // Check the deepest directory that exists before creating any: mkdir would follow a symlink outward.
+        let existing = node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(target);
+        let info = await lstatOrUndefined(existing);
+        while (!info) {
+            existing = node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(existing);
+            info = await lstatOrUndefined(existing);
+        }
+        if (!info.isDirectory() && !info.isSymbolicLink()) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`Refusing to download '${file.path}': ${existing} is a file, not a directory. Nothing was written.`);
+        }
+        if (!(0,_paths_js__WEBPACK_IMPORTED_MODULE_9__/* .isInside */ .FK)(root, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.realpath)(existing))) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`Refusing to download '${file.path}': a symlink in the package directory points outside it.`);
+        }
+        for (let missing = node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(target); missing !== existing && (0,_paths_js__WEBPACK_IMPORTED_MODULE_9__/* .isInside */ .FK)(root, missing); missing = node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(missing)) {
+            created.push(missing);
+        }
+        targets.set(file.path, target);
     }
-    const windowsProblem = process.platform === 'win32' ? segments.map(_paths_js__WEBPACK_IMPORTED_MODULE_8__/* .windowsNameProblem */ .g3).find(Boolean) : undefined;
-    if (windowsProblem)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`Refusing to download '${file.path}' on Windows: a part of its path ${windowsProblem}.`);
-    const target = (0,_paths_js__WEBPACK_IMPORTED_MODULE_8__/* .fromPosixRelative */ .yK)(root, file.path);
-    const parent = node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(target);
-    // Check the deepest directory that exists before creating any: mkdir would follow a symlink outward.
-    let existing = parent;
-    while (!(await exists(existing)))
-        existing = node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(existing);
-    if (!(0,_paths_js__WEBPACK_IMPORTED_MODULE_8__/* .isInside */ .FK)(root, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.realpath)(existing))) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`Refusing to download '${file.path}': a symlink in the package directory points outside it.`);
-    }
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(parent, { recursive: true });
-    return target;
+    // Shallowest first, so each mkdir makes one level.
+    for (const directory of [...new Set(created)].sort((a, b) => a.length - b.length))
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(directory, { recursive: true });
+    return targets;
 }
 /** Where a file is written until every file of the set has arrived intact. */
 function temporaryName(target) {
@@ -1499,12 +1678,10 @@ async function downloadFile(store, key, target, file) {
         throw error;
     }
 }
-/** A ranged GET takes at most this span of a pack (more when one file is bigger), so a pack arrives in parallel parts. */
-const SEGMENT_BYTES = 8 * 1024 * 1024;
 /** Packed files up to this size are gathered in memory, checked, then written in one call: far cheaper than a stream each. */
 const GATHER_BELOW = 1024 * 1024;
-/** Cuts the packed files of a manifest into segments of about SEGMENT_BYTES, each within one pack. */
-function planSegments(files, segmentBytes = SEGMENT_BYTES) {
+/** The packed files of a manifest by pack, each list in offset order. */
+function filesByPack(files) {
     const byPack = new Map();
     for (const file of files) {
         if (file.pack === undefined)
@@ -1515,40 +1692,26 @@ function planSegments(files, segmentBytes = SEGMENT_BYTES) {
         else
             byPack.set(file.pack, [file]);
     }
-    const segments = [];
-    for (const [pack, packed] of byPack) {
+    for (const packed of byPack.values())
         packed.sort((a, b) => a.offset - b.offset);
-        let current = [];
-        for (const file of packed) {
-            if (current.length > 0 && file.offset + file.size - current[0].offset > segmentBytes) {
-                segments.push({ pack, files: current });
-                current = [];
-            }
-            current.push(file);
-        }
-        if (current.length > 0)
-            segments.push({ pack, files: current });
-    }
-    return segments;
+    return byPack;
 }
 /**
- * Fetches one segment of a pack with a ranged GET and writes each of its files, as the bytes stream by, to a
- * temporary name beside its target, checking every file's size and SHA-256. Returns the temporary paths as
- * they are created (through `onTemp`, so a failure half way can still remove them).
+ * Reads one pack whole with a single GET and writes each of its files, as the bytes stream by, to a
+ * temporary name beside its target, checking every file's size and SHA-256 and, at the end, the pack's own
+ * size and SHA-256: a pack whose headers were rewritten (so that `tar -xf` of it gives other files) fails
+ * even when every file's bytes are intact. Temporary paths are reported through `onTemp` as they are made,
+ * so a failure half way can remove them.
  */
-async function downloadSegment(store, setPrefix, segment, targets, onTemp, onFile) {
-    const first = segment.files[0];
-    const last = segment.files.at(-1);
-    const start = first.offset;
-    const end = last.offset + last.size; // exclusive
+async function downloadPack(store, setPrefix, pack, files, targets, onTemp, onFile) {
+    const packKey = setPrefix + pack.path;
+    const packHash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
     let index = 0;
-    let position = start;
     let handle;
     let gathered;
     let temp = '';
     let hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
     let written = 0;
-    const packKey = setPrefix + segment.pack;
     const openFile = async (file) => {
         const target = targets.get(file.path);
         temp = temporaryName(target);
@@ -1560,12 +1723,6 @@ async function downloadSegment(store, setPrefix, segment, targets, onTemp, onFil
         }
         onTemp(temp, target);
         handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(temp, 'wx');
-    };
-    const write = async (part) => {
-        if (gathered)
-            gathered.push(part);
-        else
-            await handle.write(part);
     };
     const closeFile = async (file) => {
         await handle?.close();
@@ -1582,47 +1739,47 @@ async function downloadSegment(store, setPrefix, segment, targets, onTemp, onFil
         onFile(file.size);
         index++;
     };
-    // Files of no bytes at the current position have nothing to wait for.
-    const settleEmpty = async () => {
-        while (index < segment.files.length && segment.files[index].size === 0 && segment.files[index].offset <= position) {
-            await openFile(segment.files[index]);
-            await closeFile(segment.files[index]);
+    /** Takes the files whose bytes end by `reached` (the pack position streamed so far) out of `chunk`, which starts at `chunkStart`. */
+    const consume = async (chunk, chunkStart) => {
+        const reached = chunkStart + chunk.length;
+        while (index < files.length) {
+            const file = files[index];
+            const fileEnd = file.offset + file.size;
+            if (file.offset > reached || (file.size > 0 && file.offset === reached))
+                return;
+            if (!handle && !gathered)
+                await openFile(file);
+            const from = Math.max(file.offset, chunkStart) - chunkStart;
+            const to = Math.min(fileEnd, reached) - chunkStart;
+            if (to > from) {
+                const part = chunk.subarray(from, to);
+                hash.update(part);
+                written += part.length;
+                if (gathered)
+                    gathered.push(part);
+                else
+                    await handle.write(part);
+            }
+            if (fileEnd > reached)
+                return;
+            await closeFile(file);
         }
     };
     try {
-        await settleEmpty();
-        if (end > start) {
-            const body = await store.get(packKey, { start, end: end - 1 });
-            for await (const chunk of body) {
-                let at = 0;
-                while (at < chunk.length && index < segment.files.length) {
-                    const file = segment.files[index];
-                    if (position < file.offset) {
-                        // Tar headers and padding between files: skipped, never written.
-                        const skip = Math.min(file.offset - position, chunk.length - at);
-                        position += skip;
-                        at += skip;
-                        continue;
-                    }
-                    if (!handle && !gathered)
-                        await openFile(file);
-                    const take = Math.min(file.offset + file.size - position, chunk.length - at);
-                    const part = chunk.subarray(at, at + take);
-                    hash.update(part);
-                    await write(part);
-                    written += take;
-                    position += take;
-                    at += take;
-                    if (position === file.offset + file.size) {
-                        await closeFile(file);
-                        await settleEmpty();
-                    }
-                }
-            }
+        let position = 0;
+        await consume(Buffer.alloc(0), 0);
+        for await (const chunk of (await store.get(packKey))) {
+            packHash.update(chunk);
+            await consume(chunk, position);
+            position += chunk.length;
         }
-        await settleEmpty(); // an empty file last in the segment: its header was the last thing fetched
-        if (index < segment.files.length)
-            throw mismatch(segment.files[index], `the end of the pack at byte ${position}`, store.url(packKey));
+        if (index < files.length)
+            throw mismatch(files[index], `the end of the pack at byte ${position}`, store.url(packKey));
+        const digest = packHash.digest('hex');
+        if (position !== pack.size || digest !== pack.sha256) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`The pack ${store.url(packKey)} does not match its manifest (expected ${pack.size} bytes with SHA-256 ${pack.sha256}, got ${position} bytes with ${digest}): ` +
+                `its files arrived intact but the archive around them was changed, so 'tar -xf' of it would not give the set's files. Nothing was kept; upload the set again.`);
+        }
     }
     finally {
         await handle?.close();
@@ -1634,19 +1791,18 @@ async function downloadSegment(store, setPrefix, segment, targets, onTemp, onFil
  * names, so a tampered, truncated or vanished object leaves nothing behind.
  */
 async function downloadSet(store, setPrefix, manifest, directory, concurrency) {
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(directory, { recursive: true });
-    const root = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.realpath)(directory);
-    const progress = new _report_progress_js__WEBPACK_IMPORTED_MODULE_9__/* .Progress */ .k(`Downloaded to ${directory}:`, manifest.files.length, (0,_manifest_js__WEBPACK_IMPORTED_MODULE_7__/* .totalBytes */ .ob)(manifest.files));
-    const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_10__/* ["default"] */ .A)(concurrency);
+    const root = await (0,_package_directory_js__WEBPACK_IMPORTED_MODULE_8__/* .preparePackageDirectory */ .Bd)(directory, { create: true });
+    const progress = new _report_progress_js__WEBPACK_IMPORTED_MODULE_10__/* .Progress */ .k(`Downloaded to ${directory}:`, manifest.files.length, (0,_manifest_js__WEBPACK_IMPORTED_MODULE_7__/* .totalBytes */ .ob)(manifest.files));
+    const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_11__/* ["default"] */ .A)(concurrency);
     const arrived = [];
+    const created = [];
     try {
         // Every target is checked before any byte is fetched.
-        const targets = new Map();
-        for (const file of manifest.files)
-            targets.set(file.path, await safeTarget(root, file));
+        const targets = await planTargets(root, manifest.files, created);
+        const byPack = filesByPack(manifest.files);
         const plain = manifest.files.filter((file) => file.pack === undefined);
         await Promise.all([
-            ...planSegments(manifest.files).map((segment) => limit(() => downloadSegment(store, setPrefix, segment, targets, (temp, target) => arrived.push({ temp, target }), (size) => progress.add(1, size)))),
+            ...(manifest.packs ?? []).map((pack) => limit(() => downloadPack(store, setPrefix, pack, byPack.get(pack.path) ?? [], targets, (temp, target) => arrived.push({ temp, target }), (size) => progress.add(1, size)))),
             ...plain.map((file) => limit(async () => {
                 const target = targets.get(file.path);
                 arrived.push({ temp: await downloadFile(store, setPrefix + file.path, target, file), target });
@@ -1660,6 +1816,9 @@ async function downloadSet(store, setPrefix, manifest, directory, concurrency) {
         while (limit.activeCount > 0)
             await new Promise((resolve) => setTimeout(resolve, 10));
         await Promise.all(arrived.map(({ temp }) => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(temp, { force: true })));
+        // Directories made for this set go too (deepest first; one that something else filled meanwhile stays).
+        for (const made of [...new Set(created)].sort((a, b) => b.length - a.length))
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rmdir)(made).catch(() => undefined);
         throw error;
     }
     for (const { temp, target } of arrived)
@@ -1707,10 +1866,14 @@ function manifestKey(setPrefix) {
 /* harmony export */   ob: () => (/* binding */ totalBytes),
 /* harmony export */   u1: () => (/* binding */ buildManifest)
 /* harmony export */ });
-/* unused harmony export parseManifest */
+/* unused harmony exports INPUTS_NAME, parseManifest */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _signing_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3330);
+
 
 const PACKS_DIRECTORY = '.packs/';
+/** Beside a code-hash set's manifest: what its key was made of (see hashing/set-key.ts), gzipped JSON. */
+const INPUTS_NAME = '.inputs.json.gz';
 function totalBytes(files) {
     return files.reduce((sum, file) => sum + file.size, 0);
 }
@@ -1735,12 +1898,19 @@ function buildManifest(fields, now = new Date()) {
         codeHash: fields.codeHash,
         createdAt: now.toISOString(),
         source: fields.source,
+        ...(fields.platform ? { platform: fields.platform } : {}),
+        ...(fields.inputs ? { inputs: fields.inputs } : {}),
         ...(packed ? { packs: fields.packs } : {}),
         files: fields.files
     };
 }
-function serializeManifest(manifest) {
-    return `${JSON.stringify(manifest, null, 2)}\n`;
+/**
+ * The manifest as stored at `location`: canonical JSON (sorted keys, no whitespace) with the signature first
+ * when there are keys, so a reader verifies the raw bytes before it parses them.
+ */
+function serializeManifest(manifest, location, signing) {
+    const { signature: _old, ...rest } = manifest;
+    return (0,_signing_js__WEBPACK_IMPORTED_MODULE_1__/* .storedText */ .VS)({ ...rest, location }, signing);
 }
 /** Parses and validates a stored manifest; `where` names it in errors. */
 function parseManifest(text, where) {
@@ -1753,10 +1923,10 @@ function parseManifestDocument(text, where) {
         data = JSON.parse(text);
     }
     catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .IntegrityError */ .cs(`The manifest ${where} is not valid JSON (${error.message}). Delete it so the assets are rebuilt.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .IntegrityError */ .cs(`The manifest ${where} is not valid JSON (${error.message})`);
     }
     const fail = (what) => {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .IntegrityError */ .cs(`The manifest ${where} is malformed: ${what}. Delete it so the assets are rebuilt.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .IntegrityError */ .cs(`The manifest ${where} is malformed: ${what}`);
     };
     if (typeof data !== 'object' || data === null)
         return fail('not a JSON object');
@@ -1772,20 +1942,21 @@ function parseManifestDocument(text, where) {
         fail('"source" is neither "upload" nor "cache"');
     if (!Array.isArray(record.files))
         return fail('"files" is not a list');
+    if (record.location !== undefined && (typeof record.location !== 'string' || record.location.length > 2048))
+        fail('"location" is not a key');
+    if (record.platform !== undefined && (typeof record.platform !== 'string' || !/^[a-z0-9]+-[a-z0-9]+$/.test(record.platform))) {
+        fail('"platform" is not a platform such as linux-x64');
+    }
+    const inputs = record.inputs === undefined ? undefined : parseSetObject(record.inputs, 'inputs', fail);
+    if (inputs && inputs.path !== INPUTS_NAME)
+        fail(`"inputs.path" is not ${INPUTS_NAME}`);
     const seen = new Set();
     const files = record.files.map((entry, index) => {
         const file = (entry ?? {});
-        if (typeof file.path !== 'string' || !isSafeRelativePath(file.path)) {
-            fail(`files[${index}].path ${JSON.stringify(file.path)} is not a relative path inside the set`);
-        }
-        if (seen.has(file.path))
-            fail(`files[${index}].path "${String(file.path)}" is listed twice`);
-        seen.add(file.path);
-        if (typeof file.size !== 'number' || !Number.isSafeInteger(file.size) || file.size < 0)
-            fail(`files[${index}].size is not a byte count`);
-        if (typeof file.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(file.sha256))
-            fail(`files[${index}].sha256 is not a SHA-256 hex digest`);
-        const plain = { path: file.path, size: file.size, sha256: file.sha256 };
+        const plain = parseSetObject(file, `files[${index}]`, fail);
+        if (seen.has(plain.path))
+            fail(`files[${index}].path "${plain.path}" is listed twice`);
+        seen.add(plain.path);
         if (file.pack === undefined && file.offset === undefined)
             return plain;
         const pack = packs?.get(file.pack);
@@ -1797,6 +1968,9 @@ function parseManifestDocument(text, where) {
         }
         return { ...plain, pack: pack.path, offset: offset };
     });
+    const clash = directoryClash(seen);
+    if (clash)
+        fail(`"${clash.file}" is listed both as a file and, by "${clash.inside}", as a directory`);
     const manifest = {
         version: packs ? 2 : 1,
         commit: record.commit,
@@ -1805,9 +1979,34 @@ function parseManifestDocument(text, where) {
         source: record.source,
         files,
         ...(packs ? { packs: [...packs.values()] } : {}),
+        ...(typeof record.location === 'string' ? { location: record.location } : {}),
+        ...(typeof record.platform === 'string' ? { platform: record.platform } : {}),
+        ...(inputs ? { inputs } : {}),
         ...(typeof record.signature === 'string' ? { signature: record.signature } : {})
     };
     return { manifest, document: record };
+}
+/** A listed path that another listed path needs to be a directory; no file system can hold both. */
+function directoryClash(paths) {
+    for (const candidate of paths) {
+        for (let slash = candidate.indexOf('/'); slash !== -1; slash = candidate.indexOf('/', slash + 1)) {
+            const parent = candidate.slice(0, slash);
+            if (paths.has(parent))
+                return { file: parent, inside: candidate };
+        }
+    }
+    return undefined;
+}
+function parseSetObject(value, what, fail) {
+    const object = (value ?? {});
+    if (typeof object.path !== 'string' || !isSafeRelativePath(object.path)) {
+        fail(`${what}.path ${JSON.stringify(object.path)} is not a relative path inside the set`);
+    }
+    if (typeof object.size !== 'number' || !Number.isSafeInteger(object.size) || object.size < 0)
+        fail(`${what}.size is not a byte count`);
+    if (typeof object.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(object.sha256))
+        fail(`${what}.sha256 is not a SHA-256 hex digest`);
+    return { path: object.path, size: object.size, sha256: object.sha256 };
 }
 /** The packs of a version 2 manifest by path; each under `.packs/` and listed once. */
 function parsePacks(value, fail) {
@@ -1815,17 +2014,12 @@ function parsePacks(value, fail) {
         return fail('"packs" is not a list');
     const packs = new Map();
     value.forEach((entry, index) => {
-        const pack = (entry ?? {});
-        if (typeof pack.path !== 'string' || !isSafeRelativePath(pack.path) || !pack.path.startsWith(PACKS_DIRECTORY)) {
+        const pack = parseSetObject(entry, `packs[${index}]`, fail);
+        if (!pack.path.startsWith(PACKS_DIRECTORY))
             fail(`packs[${index}].path ${JSON.stringify(pack.path)} is not a path under ${PACKS_DIRECTORY}`);
-        }
         if (packs.has(pack.path))
-            fail(`packs[${index}].path "${String(pack.path)}" is listed twice`);
-        if (typeof pack.size !== 'number' || !Number.isSafeInteger(pack.size) || pack.size < 0)
-            fail(`packs[${index}].size is not a byte count`);
-        if (typeof pack.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(pack.sha256))
-            fail(`packs[${index}].sha256 is not a SHA-256 hex digest`);
-        packs.set(pack.path, { path: pack.path, size: pack.size, sha256: pack.sha256 });
+            fail(`packs[${index}].path "${pack.path}" is listed twice`);
+        packs.set(pack.path, pack);
     });
     return packs;
 }
@@ -1861,14 +2055,14 @@ var external_node_stream_ = __webpack_require__(7075);
 var src = __webpack_require__(5086);
 // EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
 var p_limit = __webpack_require__(370);
+// EXTERNAL MODULE: ./src/constants.ts
+var constants = __webpack_require__(7242);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/report/progress.ts
 var report_progress = __webpack_require__(8991);
 // EXTERNAL MODULE: ./src/sets/download.ts
 var download = __webpack_require__(4797);
-// EXTERNAL MODULE: ./src/constants.ts
-var constants = __webpack_require__(7242);
 ;// CONCATENATED MODULE: ./src/sets/last-used.ts
 
 /**
@@ -2081,6 +2275,7 @@ var signing = __webpack_require__(3330);
 
 
 
+
 // The callback form costs less CPU per file than fs/promises' readFile, which reads in chunked round trips.
 const object_sets_readFile = (0,external_node_util_.promisify)(external_node_fs_.readFile);
 /** Files up to this size are read into memory and sent in one request; larger ones are streamed in parts. */
@@ -2088,48 +2283,86 @@ const SINGLE_PUT_LIMIT = 16 * 1024 * 1024;
 /** Packs and large files in flight at once (each buffers up to 4 parts of 8 MiB): two keep peak RSS under 200 MB. */
 const LARGE_FILES_AT_ONCE = 2;
 /**
- * Reads the manifest of the set under `setPrefix`. Undefined when there is none (the only miss) and, with a
- * signing key, when it is unsigned, signed by an unknown key, badly signed or signed for another set: then
- * `onUntrusted` hears why, and a warning names the location.
+ * Reads the manifest of the set under `setPrefix`. Undefined when there is none (the only miss) and when it
+ * cannot be used: larger than READ_LIMITS.manifest (never read whole), malformed, or, with a signing key,
+ * unsigned, signed by an unknown key, badly signed, or signed for another location, commit or code hash.
+ * With a key the signature is checked over the raw bytes before anything is parsed. A set that cannot be
+ * used is a miss with a warning naming it (`onUntrusted` counts it), never a failure: the next upload
+ * replaces it.
  */
 async function readManifest(store, setPrefix, policy, owner = {}, onUntrusted) {
     const key = (0,layout/* manifestKey */.Rn)(setPrefix);
-    const text = await store.readText(key);
+    const keyed = policy.signing.keys.length > 0;
+    const refuse = (why) => {
+        core/* warning */.$e(`${keyed ? 'Not trusting' : 'Ignoring'} the assets at ${store.url(setPrefix)}: ${why}. Treating them as missing; an upload replaces them.`);
+        onUntrusted?.();
+        return undefined;
+    };
+    let text;
+    try {
+        text = await store.readText(key, constants/* READ_LIMITS */.Cl.manifest);
+    }
+    catch (error) {
+        if (error instanceof errors/* OversizedError */.wF)
+            return refuse(`the manifest ${error.message}`);
+        if (error instanceof errors/* IntegrityError */.cs)
+            return refuse(error.message); // a planted symlink in a local store
+        throw error;
+    }
     if (text === undefined)
         return undefined;
-    const { manifest, document } = (0,sets_manifest/* parseManifestDocument */.Qz)(text, store.url(key));
-    if (policy.signing.keys.length === 0)
+    const problem = (0,signing/* verifyStoredText */.y2)(text, policy.signing);
+    if (problem)
+        return refuse(`the manifest is ${problem}`);
+    let manifest;
+    try {
+        manifest = (0,sets_manifest/* parseManifestDocument */.Qz)(text, store.url(key)).manifest;
+    }
+    catch (error) {
+        if (error instanceof errors/* IntegrityError */.cs)
+            return refuse(error.message.replace(/^The manifest \S+ /, 'the manifest '));
+        throw error;
+    }
+    if (!keyed)
         return manifest;
-    let problem = (0,signing/* verifyDocument */.kR)(document, policy.signing);
-    if (!problem && owner.commit !== undefined && manifest.commit !== owner.commit)
-        problem = `signed for commit ${manifest.commit}`;
-    if (!problem && owner.codeHash !== undefined && manifest.codeHash !== owner.codeHash)
-        problem = `signed for code hash ${manifest.codeHash}`;
-    if (!problem)
-        return manifest;
-    core/* warning */.$e(`Not trusting the assets at ${store.url(setPrefix)}: the manifest is ${problem}. Treating them as missing.`);
-    onUntrusted?.();
-    return undefined;
+    if (manifest.location !== setPrefix)
+        return refuse(`the manifest is signed for ${manifest.location === undefined ? 'no location' : store.url(manifest.location)}`);
+    if (owner.commit !== undefined && manifest.commit !== owner.commit)
+        return refuse(`the manifest is signed for commit ${manifest.commit}`);
+    if (owner.codeHash !== undefined && manifest.codeHash !== owner.codeHash)
+        return refuse(`the manifest is signed for code hash ${manifest.codeHash}`);
+    return manifest;
 }
 async function writeManifest(store, setPrefix, manifest, policy) {
-    const body = Buffer.from((0,sets_manifest/* serializeManifest */.MZ)((0,signing/* signDocument */.Tt)(manifest, policy.signing)));
+    const body = Buffer.from((0,sets_manifest/* serializeManifest */.MZ)(manifest, setPrefix, policy.signing));
     await store.put((0,layout/* manifestKey */.Rn)(setPrefix), body, { size: body.length, contentType: 'application/json' });
 }
 /** Copies carry no body, so more of them can be in flight than uploads. */
 const COPY_CONCURRENCY_FACTOR = 4;
 const MAX_COPIES_IN_FLIGHT = 64;
+/** The SHA-256 of an object's bytes as read back from the store (the whole object, packs included). */
+async function readBackSha256(store, key) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    for await (const chunk of (await store.get(key)))
+        hash.update(chunk);
+    return hash.digest('hex');
+}
 /**
- * Server-side copy of every listed file from one set to another, bounded, with progress. Where the store
- * reports the copy's SHA-256 (AWS), it must match the manifest: a swapped source object is an
+ * Server-side copy of every listed object from one set to another, bounded, with progress. Where the store
+ * reports the copy's SHA-256 (AWS, moto, a local directory), it must match the manifest. Where it reports
+ * none and `readBack` is set (a signing key: the target set's manifest will be signed), each copy is read
+ * back and hashed, packs whole, so a signature never vouches for bytes nobody checked. A mismatch is an
  * IntegrityError, never a promoted set.
  */
-async function copySet(store, files, from, to, concurrency) {
+async function copySet(store, files, from, to, concurrency, readBack = false) {
     const progress = new report_progress/* Progress */.k(`Copied (server-side) to ${store.url(to)}:`, files.length, (0,sets_manifest/* totalBytes */.ob)(files));
     const limit = (0,p_limit/* default */.A)(Math.min(MAX_COPIES_IN_FLIGHT, concurrency * COPY_CONCURRENCY_FACTOR));
+    const verifyLimit = (0,p_limit/* default */.A)(concurrency);
     await Promise.all(files.map((file) => limit(async () => {
         const copied = await store.copy(from + file.path, to + file.path, file.size);
-        if (copied.sha256 !== undefined && copied.sha256 !== file.sha256) {
-            throw new errors/* IntegrityError */.cs(`${store.url(from + file.path)} does not match its manifest (the store reports SHA-256 ${copied.sha256}, the manifest ${file.sha256}).`);
+        const sha256 = copied.sha256 ?? (readBack ? await verifyLimit(() => readBackSha256(store, to + file.path)) : undefined);
+        if (sha256 !== undefined && sha256 !== file.sha256) {
+            throw new errors/* IntegrityError */.cs(`${store.url(from + file.path)} does not match its manifest (${copied.sha256 ? 'the store reports' : 'its copy reads back with'} SHA-256 ${sha256}, the manifest ${file.sha256}).`);
         }
         progress.add(1, file.size);
     })));
@@ -2169,7 +2402,7 @@ async function findOrPromote(store, request, policy) {
     if (!cachedManifest)
         return { found: false, codeHash, untrusted };
     try {
-        await copySet(store, (0,sets_manifest/* setObjects */.Tz)(cachedManifest), cached, target, request.concurrency);
+        await copySet(store, (0,sets_manifest/* setObjects */.Tz)(cachedManifest), cached, target, request.concurrency, policy.signing.keys.length > 0);
     }
     catch (error) {
         if (!(error instanceof errors/* MissingObjectError */.S3) && !(error instanceof errors/* IntegrityError */.cs))
@@ -2274,7 +2507,7 @@ async function publish(store, request, policy) {
     else if (request.codeHash) {
         // Re-filled even when a cache set exists: it may be the incomplete one a check just fell back from.
         const cached = (0,layout/* codeHashPrefix */._Y)(request.prefix, request.codeHash);
-        await copySet(store, (0,sets_manifest/* setObjects */.Tz)(manifest), target, cached, request.concurrency);
+        await copySet(store, (0,sets_manifest/* setObjects */.Tz)(manifest), target, cached, request.concurrency, policy.signing.keys.length > 0);
         await writeManifest(store, cached, manifest, policy);
     }
     return manifest;
@@ -2325,6 +2558,113 @@ class ObjectAssetSets {
 
 /***/ }),
 
+/***/ 2139:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bd: () => (/* binding */ preparePackageDirectory),
+/* harmony export */   qI: () => (/* binding */ writeFileNoFollow),
+/* harmony export */   tk: () => (/* binding */ readFileNoFollow)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8431);
+
+
+
+
+
+
+// The package directory sits in the checkout, which the code being built controls: a symlink planted there
+// could make check write its files, a download its assets, or upload its listing somewhere else on the
+// runner. Everything here refuses to be led out that way.
+/** Where checked-out code lives: the runner's workspace, else the working directory. */
+function workspaceRoot() {
+    return node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(process.env.GITHUB_WORKSPACE || process.cwd());
+}
+async function deepestExisting(candidate) {
+    let existing = candidate;
+    for (;;) {
+        try {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)(existing);
+            return existing;
+        }
+        catch {
+            if (node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(existing) === existing)
+                return existing;
+            existing = node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(existing);
+        }
+    }
+}
+/**
+ * The package directory's real path, created when `create` is set. A directory named inside the workspace
+ * that a symlink leads outside it (to a runner's home, its temp files) is refused, naming both; a directory
+ * named outside the workspace is the user's explicit choice and taken as it is.
+ */
+async function preparePackageDirectory(directory, options) {
+    const resolved = node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(directory);
+    const workspace = workspaceRoot();
+    if ((0,_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .isInside */ .FK)(workspace, resolved)) {
+        const realWorkspace = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.realpath)(workspace).catch(() => workspace);
+        const real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.realpath)(await deepestExisting(resolved));
+        if (!(0,_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .isInside */ .FK)(realWorkspace, real)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .FilesError */ .yN(`Refusing the package directory '${directory}': a symlink in it leads to ${real}, outside the workspace ${workspace}. ` +
+                `Code in the checkout may have planted it; point '${options.inputName ?? 'package-directory'}' at a real directory.`);
+        }
+    }
+    if (options.create)
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(resolved, { recursive: true });
+    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.realpath)(resolved);
+}
+/**
+ * Writes `name` in `directory` whole or not at all, without following a symlink at that name: the bytes go
+ * to a temporary file that is renamed over it (replacing a planted link, never writing through it).
+ */
+async function writeFileNoFollow(directory, name, content) {
+    const target = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(directory, name);
+    const temp = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(directory, `.${name}.tmp-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`);
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(temp, content, { flag: 'wx' });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(temp, target);
+    }
+    catch (error) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(temp, { force: true });
+        throw error;
+    }
+}
+const READ_NO_FOLLOW = node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_NOFOLLOW ?? 0);
+/** The text of `name` in `directory`; undefined when missing, a symlink or not a file; OversizedError beyond `maxBytes`. */
+async function readFileNoFollow(directory, name, maxBytes) {
+    let handle;
+    try {
+        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(directory, name), READ_NO_FOLLOW);
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        const info = await handle.stat();
+        if (!info.isFile())
+            return undefined;
+        if (info.size > maxBytes)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .OversizedError */ .wF(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(directory, name), maxBytes);
+        return await handle.readFile('utf8');
+    }
+    finally {
+        await handle.close();
+    }
+}
+
+
+/***/ }),
+
 /***/ 4355:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2337,6 +2677,8 @@ class ObjectAssetSets {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
 /* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8431);
+/* harmony import */ var _package_directory_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2139);
+
 
 
 
@@ -2351,11 +2693,13 @@ function isHidden(name) {
 async function listPackageFiles(directory, inputName = 'package-directory') {
     let root;
     try {
-        root = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(directory);
+        root = await (0,_package_directory_js__WEBPACK_IMPORTED_MODULE_4__/* .preparePackageDirectory */ .Bd)(directory, { create: false, inputName });
         if (!(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(root)).isDirectory())
             throw new Error('not a directory');
     }
-    catch {
+    catch (error) {
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FilesError */ .yN)
+            throw error;
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EmptyPackageError */ .uM(`The package directory '${directory}' does not exist or is not a directory: build the assets into it first, or set '${inputName}' (PACKAGE_DIRECTORY).`);
     }
     const files = [];
@@ -2400,12 +2744,13 @@ async function listPackageFiles(directory, inputName = 'package-directory') {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Br: () => (/* binding */ parseSigningKeys),
 /* harmony export */   O4: () => (/* binding */ signatureFor),
-/* harmony export */   Tt: () => (/* binding */ signDocument),
+/* harmony export */   VS: () => (/* binding */ storedText),
 /* harmony export */   kA: () => (/* binding */ SIGNATURE_FIELD),
 /* harmony export */   kR: () => (/* binding */ verifyDocument),
-/* harmony export */   vu: () => (/* binding */ NO_KEYS)
+/* harmony export */   vu: () => (/* binding */ NO_KEYS),
+/* harmony export */   y2: () => (/* binding */ verifyStoredText)
 /* harmony export */ });
-/* unused harmony exports keyId, canonicalJson */
+/* unused harmony exports keyId, canonicalJson, signDocument */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 
@@ -2486,6 +2831,42 @@ function verifyDocument(document, signing) {
     const expected = Buffer.from(hmacHex(key, document), 'hex');
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.timingSafeEqual)(expected, Buffer.from(match[2], 'hex')) ? undefined : 'badly signed';
 }
+/**
+ * `document` as stored text: its canonical JSON with the signature (when there are keys) as the first
+ * field, then a newline. Because the rest is exactly the signed bytes, a reader checks the signature over
+ * the raw text (verifyStoredText) before parsing anything, and any JSON parser still reads it.
+ */
+function storedText(document, signing) {
+    const body = canonicalJson(withoutSignature(document));
+    const signature = signatureFor(document, signing);
+    if (signature === undefined)
+        return `${body}\n`;
+    return `{${JSON.stringify(SIGNATURE_FIELD)}:${JSON.stringify(signature)}${body === '{}' ? '' : ','}${body.slice(1)}\n`;
+}
+const STORED_SIGNATURE = /^\{"signature":"hmac-sha256:([0-9a-f]{8}):([0-9a-f]{64})"(,?)/;
+/**
+ * Checks text written by storedText against the keys without parsing it: undefined when it verifies.
+ * Text in another layout (an older pretty-printed manifest) does not verify.
+ */
+function verifyStoredText(text, signing) {
+    if (signing.keys.length === 0)
+        return undefined;
+    const match = STORED_SIGNATURE.exec(text);
+    if (!match) {
+        if (/^\{\s*"signature"\s*:\s*"hmac-sha256:/.test(text))
+            return 'signed by an older version of this action (its location is not signed)';
+        return /"signature"\s*:/.test(text) ? 'badly signed' : 'unsigned';
+    }
+    const key = signing.keys.find((candidate) => keyId(candidate) === match[1]);
+    if (key === undefined)
+        return 'signed by an unknown key';
+    const rest = text.slice(match[0].length).replace(/\n$/, '');
+    const body = match[3] ? `{${rest}` : rest === '}' ? '{}' : undefined;
+    if (body === undefined)
+        return 'badly signed';
+    const expected = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHmac)('sha256', key).update(body, 'utf8').digest();
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.timingSafeEqual)(expected, Buffer.from(match[2], 'hex')) ? undefined : 'badly signed';
+}
 
 
 /***/ }),
@@ -2543,12 +2924,15 @@ async function createStore(settings, concurrency) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6466);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3136);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_5__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3916);
-/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8431);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_5__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_6___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_6__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3916);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8431);
+
 
 
 
@@ -2561,37 +2945,105 @@ function isMissing(error) {
     const code = error.code;
     return code === 'ENOENT' || code === 'ENOTDIR';
 }
+/** O_NOFOLLOW where the platform has it (not on Windows, where making a symlink needs an administrator). */
+const READ_NO_FOLLOW = node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_NOFOLLOW ?? 0);
 /**
  * A directory as the store: keys are relative paths under `root`. Every write goes to a temporary
  * file beside its target and is renamed into place, so a crash never leaves a half file under its final name.
+ *
+ * A store directory may be shared and written by others (a mounted volume). Nothing in it is trusted to
+ * be what its name says: a symlink found below the root is never followed — not to read, copy, list or
+ * delete — so a planted link cannot make a trusted run read a runner's files into the store or write
+ * outside it; and a copy hashes the bytes it copies, so promotion compares them with the manifest.
  */
 class LocalStore {
     root;
     name;
+    /** Directories below the root already seen to be real directories in this run. */
+    checkedDirectories = new Set();
     constructor(root) {
         this.root = root;
         this.name = root;
     }
     pathOf(key) {
-        return (0,_paths_js__WEBPACK_IMPORTED_MODULE_7__/* .fromPosixRelative */ .yK)(this.root, key);
+        return (0,_paths_js__WEBPACK_IMPORTED_MODULE_8__/* .fromPosixRelative */ .yK)(this.root, key);
+    }
+    /**
+     * The path of `key`, after checking that no directory between the root and it is a symlink (the root
+     * itself may be one: that is the user's choice). Missing directories are fine: a write creates real ones.
+     */
+    async safePath(key) {
+        const segments = key.split('/').filter((segment) => segment !== '');
+        let current = this.root;
+        for (const segment of segments.slice(0, -1)) {
+            current = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(current, segment);
+            if (this.checkedDirectories.has(current))
+                continue;
+            let info;
+            try {
+                info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)(current);
+            }
+            catch (error) {
+                if (isMissing(error))
+                    break;
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .StoreError */ .AD(`Could not inspect ${current} in the local store: ${error.message}`, { cause: error });
+            }
+            if (info.isSymbolicLink())
+                throw this.symlinkError(current);
+            if (!info.isDirectory())
+                break; // a read then finds nothing; a write fails naming the file in the way
+            this.checkedDirectories.add(current);
+        }
+        return this.pathOf(key);
+    }
+    /** An IntegrityError: the store's content is not what it should be, so a hit on it is a miss, a download fails. */
+    symlinkError(where) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .IntegrityError */ .cs(`${where} in the local store '${this.root}' is a symlink. The local store never follows symlinks: someone with write ` +
+            `access to the store may have planted it to read or overwrite files elsewhere. Remove it (and check who can write the store).`);
+    }
+    /** Opens an object for reading without following a symlink at any level. */
+    async openForRead(key) {
+        const file = await this.safePath(key);
+        try {
+            return { handle: await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(file, READ_NO_FOLLOW), file };
+        }
+        catch (error) {
+            if (error.code === 'ELOOP')
+                throw this.symlinkError(file);
+            throw error;
+        }
     }
     url(key) {
-        const href = (0,node_url__WEBPACK_IMPORTED_MODULE_5__.pathToFileURL)(this.pathOf(key)).href;
+        const href = (0,node_url__WEBPACK_IMPORTED_MODULE_6__.pathToFileURL)(this.pathOf(key)).href;
         return key.endsWith('/') && !href.endsWith('/') ? `${href}/` : href;
     }
-    async readText(key) {
+    async readText(key, maxBytes = Number.POSITIVE_INFINITY) {
+        let opened;
         try {
-            return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(this.pathOf(key), 'utf8');
+            opened = await this.openForRead(key);
         }
         catch (error) {
             if (isMissing(error))
                 return undefined;
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .StoreError */ .AD(`Could not read ${this.pathOf(key)} from the local store: ${error.message}`, { cause: error });
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .StoreError */ .AD || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .IntegrityError */ .cs)
+                throw error;
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .StoreError */ .AD(`Could not read ${this.pathOf(key)} from the local store: ${error.message}`, { cause: error });
+        }
+        try {
+            const info = await opened.handle.stat();
+            if (!info.isFile())
+                return undefined; // a directory where an object would be: nothing stored under that key
+            if (info.size > maxBytes)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .OversizedError */ .wF(this.url(key), maxBytes);
+            return await opened.handle.readFile('utf8');
+        }
+        finally {
+            await opened.handle.close();
         }
     }
-    /** Runs `write(tempPath)` then renames the temp file onto the key's path. */
+    /** Runs `write(tempPath)` then renames the temp file onto the key's path (a symlink there is replaced, not followed). */
     async writeAtomically(key, write) {
-        const target = this.pathOf(key);
+        const target = await this.safePath(key);
         const temp = `${target}.tmp-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`;
         try {
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(target), { recursive: true });
@@ -2600,53 +3052,69 @@ class LocalStore {
         }
         catch (error) {
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(temp, { force: true });
-            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .StoreError */ .AD)
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .StoreError */ .AD || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .IntegrityError */ .cs)
                 throw error;
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .StoreError */ .AD(`Could not write ${target} in the local store '${this.root}': ${error.message}`, { cause: error });
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .StoreError */ .AD(`Could not write ${target} in the local store '${this.root}': ${error.message}`, { cause: error });
         }
     }
     async put(key, body, _options) {
-        await this.writeAtomically(key, (temp) => (Buffer.isBuffer(body) ? (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(temp, body) : (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_4__.pipeline)(body, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(temp))));
+        await this.writeAtomically(key, (temp) => Buffer.isBuffer(body) ? (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(temp, body, { flag: 'wx' }) : (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_5__.pipeline)(body, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(temp, { flags: 'wx' })));
     }
-    async get(key, range) {
+    async get(key) {
         try {
-            const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(this.pathOf(key), 'r');
-            return handle.createReadStream(range ? { start: range.start, end: range.end } : {});
+            const { handle } = await this.openForRead(key);
+            return handle.createReadStream();
         }
         catch (error) {
             if (isMissing(error))
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .MissingObjectError */ .S3(`${this.pathOf(key)} is missing from the local store.`, { cause: error });
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .StoreError */ .AD(`Could not read ${this.pathOf(key)} from the local store: ${error.message}`, { cause: error });
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .MissingObjectError */ .S3(`${this.pathOf(key)} is missing from the local store.`, { cause: error });
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .StoreError */ .AD || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .IntegrityError */ .cs)
+                throw error;
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .StoreError */ .AD(`Could not read ${this.pathOf(key)} from the local store: ${error.message}`, { cause: error });
         }
     }
+    /** Copies through this process (a directory has no server), hashing the bytes so the caller can check them. */
     async copy(sourceKey, targetKey) {
+        const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
         await this.writeAtomically(targetKey, async (temp) => {
+            let source;
             try {
-                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.copyFile)(this.pathOf(sourceKey), temp);
+                source = await this.get(sourceKey);
             }
             catch (error) {
-                if (isMissing(error)) {
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .MissingObjectError */ .S3(`Cannot copy ${this.pathOf(sourceKey)}: it is missing from the local store.`, { cause: error });
+                if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .MissingObjectError */ .S3) {
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .MissingObjectError */ .S3(`Cannot copy ${this.pathOf(sourceKey)}: it is missing from the local store.`, { cause: error });
                 }
                 throw error;
             }
+            const tap = new node_stream__WEBPACK_IMPORTED_MODULE_4__.Transform({
+                transform(chunk, _encoding, callback) {
+                    hash.update(chunk);
+                    callback(null, chunk);
+                }
+            });
+            await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_5__.pipeline)(source, tap, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(temp, { flags: 'wx' }));
         });
-        return {};
+        return { sha256: hash.digest('hex') };
     }
     async list(prefix, onPage) {
-        // Walk the deepest directory the prefix names, then keep the keys that start with it.
+        // Walk the deepest directory the prefix names, then keep the keys that start with it. Symlinks are
+        // neither files nor directories to this walk: they are skipped, never followed.
         const slash = prefix.lastIndexOf('/');
         const base = slash < 0 ? '' : prefix.slice(0, slash + 1);
         const found = [];
         const walk = async (keyDir) => {
             let entries;
             try {
-                entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readdir)(this.pathOf(keyDir || '.'), { withFileTypes: true });
+                const directory = await this.safePath(`${keyDir}x`);
+                entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readdir)(node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(directory), { withFileTypes: true });
             }
             catch (error) {
                 if (isMissing(error))
                     return;
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .StoreError */ .AD(`Could not list ${this.pathOf(keyDir)} in the local store: ${error.message}`, { cause: error });
+                if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .StoreError */ .AD || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .IntegrityError */ .cs)
+                    throw error;
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .StoreError */ .AD(`Could not list ${this.pathOf(keyDir)} in the local store: ${error.message}`, { cause: error });
             }
             for (const entry of entries) {
                 const key = `${keyDir}${entry.name}`;
@@ -2655,8 +3123,8 @@ class LocalStore {
                         await walk(`${key}/`);
                 }
                 else if (entry.isFile() && key.startsWith(prefix) && !/\.tmp-[0-9a-f]{12}$/.test(key)) {
-                    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(this.pathOf(key)).catch(() => undefined);
-                    if (info)
+                    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)(this.pathOf(key)).catch(() => undefined);
+                    if (info?.isFile())
                         found.push({ key, size: info.size, lastModified: info.mtime });
                 }
             }
@@ -2666,7 +3134,8 @@ class LocalStore {
         return found.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     }
     async delete(key) {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(this.pathOf(key), { force: true });
+        // rm removes a symlink itself, never its target; safePath refuses a symlinked directory on the way.
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(await this.safePath(key), { force: true });
     }
     async deleteMany(keys, onBatch) {
         const directories = new Set();

@@ -119,9 +119,12 @@ function parseDatastore(raw, file, env) {
 
 // EXTERNAL MODULE: ./src/paths.ts
 var paths = __webpack_require__(8431);
+// EXTERNAL MODULE: ./src/apply/shell.ts
+var shell = __webpack_require__(7402);
 // EXTERNAL MODULE: ./src/apply/template.ts
 var template = __webpack_require__(7860);
 ;// CONCATENATED MODULE: ./src/apply/config.ts
+
 
 
 
@@ -213,6 +216,8 @@ class Resolver {
     vars;
     env;
     cache = new Map();
+    /** Every value read from the environment: each may be a secret, and is masked before anything prints. */
+    envValues = new Set();
     constructor(expressions, vars, env) {
         this.expressions = expressions;
         this.vars = vars;
@@ -227,6 +232,7 @@ class Resolver {
                     // dtm refuses an empty value too: an empty secret is almost always a missing one.
                     throw new errors/* ConfigError */.xL(`${where}: [[ env "${expression.name}" ]] is ${value === undefined ? 'not set' : 'set but empty'} in the environment. Set ${expression.name} for this step.`);
                 }
+                this.envValues.add(value);
                 return { value, stateValue: (0,template/* envDigest */.IR)(expression.name, value) };
             }
             if (scope.has(expression.name)) {
@@ -235,6 +241,10 @@ class Resolver {
             }
             return this.variable(expression.name, where, stack);
         });
+    }
+    /** One template by its placeholder index, with the expression it came from. */
+    placeholder(index, where, scope) {
+        return { ...this.resolve(`__sam_tpl_${index}__`, where, scope), expression: this.expressions[index] };
     }
     variable(name, where, stack) {
         const cached = this.cache.get(name);
@@ -526,6 +536,10 @@ async function loadConfig(configPath, plugins, env = process.env) {
             if (!/^[\w-]+\.[\w-]+$/.test(dependency))
                 throw new errors/* ConfigError */.xL(`${file}: tool ${ref} dependsOn '${dependency}': write it as name.instanceID.`);
         }
+        const rawRun = config_isMap(raw.options) ? raw.options.run : undefined;
+        const run = typeof rawRun === 'string'
+            ? (0,shell/* buildRunTemplate */.OB)(rawRun, (index) => resolver.placeholder(index, file, scope), `${file}: tool ${ref}`)
+            : undefined;
         const found = (0,template/* findReferences */.yU)(value.options);
         const references = found.references.map((reference) => reference.tool);
         const tool = {
@@ -539,6 +553,7 @@ async function loadConfig(configPath, plugins, env = process.env) {
             after: origin === 'tool' ? [] : [...plainToolRefs],
             options: value.options,
             stateOptions: resolved.stateValue.options,
+            ...(run ? { run } : {}),
             file
         };
         byRef.set(ref, tool);
@@ -562,7 +577,7 @@ async function loadConfig(configPath, plugins, env = process.env) {
             `Not used here (read by DevStream's own plugins): ${[...unusedKeys].map(([app, keys]) => `app '${app}' ${keys.join(', ')}`).join('; ')}.`
         ]
         : [];
-    return { files, baseDir, state, store, tools, notices, warnings: referenceSlips(tools, foreign) };
+    return { files, baseDir, state, store, tools, notices, warnings: referenceSlips(tools, foreign), envValues: [...resolver.envValues] };
 }
 
 
@@ -601,14 +616,269 @@ class LockError extends Error {
 
 /***/ }),
 
+/***/ 7402:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   OB: () => (/* binding */ buildRunTemplate),
+/* harmony export */   eJ: () => (/* binding */ renderRun)
+/* harmony export */ });
+/* unused harmony exports variableName, runTemplate, writtenForm */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3045);
+/* harmony import */ var _template_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7860);
+
+
+function variableName(prefix, ...parts) {
+    return prefix + parts.map((part) => part.replace(/[^A-Za-z0-9_]/g, '_')).join('_');
+}
+const UNSAFE = {
+    backtick: 'inside backticks, where the shell would parse the value as a command (use $( … ) instead)',
+    arith: 'inside $(( … )), where the shell would evaluate the value as an expression',
+    param: 'inside ${ … }, where the value would be parsed as part of the expansion',
+    'heredoc-quoted': 'inside a quoted here-document, where it would not be expanded'
+};
+/**
+ * Rewrites `text` so that each template reads its variable: `"${NAME}"` where unquoted, `${NAME}` inside
+ * double quotes (and unquoted here-documents), `'"${NAME}"'` inside single quotes (the quote is closed
+ * around it). Throws naming the line where no quoting makes it safe.
+ */
+function posixForm(text, matches, where) {
+    const stack = ['normal'];
+    const top = () => stack[stack.length - 1];
+    const heredocs = [];
+    let out = '';
+    let next = 0;
+    let index = 0;
+    const lineOf = (position) => text.slice(0, position).split('\n').length;
+    while (index < text.length) {
+        const match = matches[next];
+        if (match && match.start === index) {
+            const context = top();
+            const problem = UNSAFE[context];
+            if (problem) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(`${where}: line ${lineOf(index)} of 'run' has ${match.slot.written} ${problem}. Move it where the shell reads it as a plain value.`);
+            }
+            const marker = `\u0000${next}\u0000`;
+            out += context === 'single' ? `'"${marker}"'` : context === 'normal' ? `"${marker}"` : marker;
+            index = match.end;
+            next++;
+            continue;
+        }
+        const char = text[index];
+        const rest = text.slice(index);
+        const context = top();
+        let consumed = 1;
+        if (context === 'comment') {
+            if (char === '\n')
+                stack.pop();
+        }
+        else if (context === 'single') {
+            if (char === "'")
+                stack.pop();
+        }
+        else if (context === 'heredoc' || context === 'heredoc-quoted') {
+            // Here-document bodies end at a line equal to the delimiter.
+            const atLineStart = index === 0 || text[index - 1] === '\n';
+            const lineEnd = text.indexOf('\n', index);
+            const line = text.slice(index, lineEnd === -1 ? text.length : lineEnd);
+            const current = heredocs[0];
+            if (atLineStart && line.replace(/^\t+/, '') === current.delimiter) {
+                heredocs.shift();
+                stack.pop();
+                if (heredocs[0])
+                    stack.push(heredocs[0].quoted ? 'heredoc-quoted' : 'heredoc');
+                consumed = line.length;
+            }
+            else if (context === 'heredoc' && (char === '\\' || (char === '$' && rest[1] === '{'))) {
+                consumed = char === '\\' ? 2 : 1;
+                if (char === '$') {
+                    stack.push('param');
+                    consumed = 2;
+                }
+            }
+            else if (context === 'heredoc' && rest.startsWith('$((')) {
+                stack.push('arith');
+                consumed = 3;
+            }
+            else if (context === 'heredoc' && char === '`') {
+                stack.push('backtick');
+            }
+        }
+        else if (char === '\\') {
+            consumed = 2;
+        }
+        else if (context === 'backtick') {
+            if (char === '`')
+                stack.pop();
+        }
+        else if (context === 'arith') {
+            if (rest.startsWith('))')) {
+                stack.pop();
+                consumed = 2;
+            }
+        }
+        else if (context === 'param') {
+            if (char === '}')
+                stack.pop();
+        }
+        else if (rest.startsWith('$((')) {
+            stack.push('arith');
+            consumed = 3;
+        }
+        else if (rest.startsWith('$(')) {
+            stack.push('normal');
+            consumed = 2;
+        }
+        else if (rest.startsWith('${')) {
+            stack.push('param');
+            consumed = 2;
+        }
+        else if (char === '`') {
+            stack.push('backtick');
+        }
+        else if (context === 'double') {
+            if (char === '"')
+                stack.pop();
+        }
+        else if (char === '"') {
+            stack.push('double');
+        }
+        else if (char === "'") {
+            stack.push('single');
+        }
+        else if (char === ')' && stack.length > 1) {
+            stack.pop();
+        }
+        else if (char === '#' && (index === 0 || /\s/.test(text[index - 1]))) {
+            stack.push('comment');
+        }
+        else if (rest.startsWith('<<')) {
+            const heredoc = /^<<-?[ \t]*(?:'([^'\n]+)'|"([^"\n]+)"|\\?([A-Za-z_][\w.-]*))/.exec(rest);
+            if (heredoc) {
+                heredocs.push({
+                    delimiter: (heredoc[1] ?? heredoc[2] ?? heredoc[3]),
+                    quoted: heredoc[3] === undefined || heredoc[0].includes('\\')
+                });
+                consumed = heredoc[0].length;
+            }
+            else {
+                consumed = 2;
+            }
+        }
+        else if (char === '\n' && heredocs.length > 0) {
+            stack.push(heredocs[0].quoted ? 'heredoc-quoted' : 'heredoc');
+        }
+        out += text.slice(index, index + consumed);
+        index += consumed;
+    }
+    if (next < matches.length)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(`${where}: could not place every template of 'run'.`);
+    return out;
+}
+/** cmd.exe: `!NAME!`, read with delayed expansion after the line is parsed, so `&`, `|` or `%` in a value are inert. */
+function cmdForm(text, matches) {
+    let out = '';
+    let last = 0;
+    matches.forEach((match, index) => {
+        out += `${text.slice(last, match.start)}\u0000${index}\u0000`;
+        last = match.end;
+    });
+    return out + text.slice(last);
+}
+/** Builds the template of a `run` from its text and the templates found in it (sorted by position). */
+function runTemplate(text, written, matches, where) {
+    const sorted = [...matches].sort((a, b) => a.start - b.start);
+    const byVariable = new Map();
+    for (const { slot } of sorted) {
+        const same = byVariable.get(slot.variable);
+        if (same && same.written !== slot.written && slot.kind === 'value' && same.kind === 'value' && same.value !== slot.value) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(`${where}: ${same.written} and ${slot.written} in 'run' would both be read from ${slot.variable}; rename one of the vars.`);
+        }
+        byVariable.set(slot.variable, slot);
+    }
+    return { written, posix: posixForm(text, sorted, where), cmd: cmdForm(text, sorted), slots: sorted.map((match) => match.slot) };
+}
+/** The command for this platform, with output slots filled by `lookup` (another tool's outputs, known only now). */
+function renderRun(template, lookup, platform = process.platform) {
+    const env = {};
+    for (const slot of template.slots) {
+        if (slot.kind === 'value') {
+            // A var may itself hold an output reference; it is resolved here, still never parsed by the shell.
+            env[slot.variable] = slot.source === 'var' ? String((0,_template_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveReferences */ .d)(slot.value, lookup)) : slot.value;
+        }
+        else {
+            const value = lookup(slot.tool, slot.key);
+            env[slot.variable] = typeof value === 'string' ? value : JSON.stringify(value);
+        }
+    }
+    const windows = platform === 'win32';
+    // eslint-disable-next-line no-control-regex -- NUL marks a slot: it cannot occur in YAML text
+    const script = (windows ? template.cmd : template.posix).replace(/\u0000(\d+)\u0000/g, (_marker, index) => {
+        const variable = template.slots[Number(index)].variable;
+        return windows ? `!${variable}!` : `\${${variable}}`;
+    });
+    return { written: template.written, script, env, delayedExpansion: windows && template.slots.length > 0 };
+}
+/** How a template is written back in messages: the config's own text, never a value. */
+function writtenForm(expression) {
+    return expression.text ?? (expression.kind === 'env' ? `[[ env "${expression.name}" ]]` : `[[ ${expression.name} ]]`);
+}
+/**
+ * A `run` as loaded from its raw text (placeholders still in it): every `[[ var ]]`, `[[ env ]]` and output
+ * reference becomes a slot the shell reads from an environment variable (see shell.ts). `resolve` gives a
+ * placeholder's value; a value that is not a scalar cannot stand in a command.
+ */
+function buildRunTemplate(text, resolve, where) {
+    const matches = [];
+    for (const match of text.matchAll(_template_js__WEBPACK_IMPORTED_MODULE_1__/* .PLACEHOLDER */ .Kx)) {
+        const resolved = resolve(Number(match[1]));
+        const written = writtenForm(resolved.expression);
+        if (resolved.value !== null && typeof resolved.value === 'object') {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(`${where}: ${written} in 'run' is a ${Array.isArray(resolved.value) ? 'list' : 'map'}; a command takes text.`);
+        }
+        const env = resolved.expression.kind === 'env';
+        matches.push({
+            start: match.index,
+            end: match.index + match[0].length,
+            slot: {
+                kind: 'value',
+                source: env ? 'env' : 'var',
+                variable: env ? resolved.expression.name : variableName('SAM_VAR_', resolved.expression.name),
+                value: String(resolved.value ?? ''),
+                written
+            }
+        });
+    }
+    for (const match of text.matchAll(_template_js__WEBPACK_IMPORTED_MODULE_1__/* .REFERENCE */ .gu)) {
+        matches.push({
+            start: match.index,
+            end: match.index + match[0].length,
+            slot: {
+                kind: 'output',
+                variable: variableName('SAM_OUT_', match[1], match[2], match[3]),
+                tool: `${match[1]}.${match[2]}`,
+                key: match[3],
+                written: match[0]
+            }
+        });
+    }
+    const written = text.replace(_template_js__WEBPACK_IMPORTED_MODULE_1__/* .PLACEHOLDER */ .Kx, (_whole, index) => writtenForm(resolve(Number(index)).expression));
+    return runTemplate(text, written, matches, where);
+}
+
+
+/***/ }),
+
 /***/ 7860:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   IR: () => (/* binding */ envDigest),
 /* harmony export */   Kc: () => (/* binding */ hasPlaceholder),
+/* harmony export */   Kx: () => (/* binding */ PLACEHOLDER),
 /* harmony export */   Vv: () => (/* binding */ resolveTree),
 /* harmony export */   d: () => (/* binding */ resolveReferences),
+/* harmony export */   gu: () => (/* binding */ REFERENCE),
 /* harmony export */   yU: () => (/* binding */ findReferences),
 /* harmony export */   z2: () => (/* binding */ protectTemplates)
 /* harmony export */ });
@@ -635,8 +905,8 @@ function parseExpression(source, file) {
 /** Swaps every `[[ … ]]` for a placeholder; `offset` keeps placeholders of several files distinct. */
 function protectTemplates(text, file, offset) {
     const expressions = [];
-    const replaced = text.replace(TEMPLATE, (_match, source) => {
-        expressions.push(parseExpression(source, file));
+    const replaced = text.replace(TEMPLATE, (match, source) => {
+        expressions.push({ ...parseExpression(source, file), text: match });
         return `__sam_tpl_${offset + expressions.length - 1}__`;
     });
     return { text: replaced, expressions };

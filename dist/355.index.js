@@ -32,7 +32,7 @@ function toPosixRelative(root, absolute, paths = (node_path__WEBPACK_IMPORTED_MO
 function fromPosixRelative(root, relative, paths = (node_path__WEBPACK_IMPORTED_MODULE_0___default())) {
     return paths.join(root, ...relative.split('/').filter((segment) => segment !== ''));
 }
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$|clock\$)(\..*)?$/i;
 /**
  * Why a path segment cannot be a file name on Windows, or undefined. A name Linux allows (`a:b`, `nul.txt`,
  * `x.`) would on Windows open a drive-relative path, an alternate data stream or a device, or be silently
@@ -44,11 +44,121 @@ function windowsNameProblem(segment) {
     // eslint-disable-next-line no-control-regex
     if (/[\u0000-\u001f]/.test(segment))
         return 'has a control character';
-    if (WINDOWS_RESERVED.test(segment))
-        return 'is a device name on Windows (CON, PRN, AUX, NUL, COM1-9, LPT1-9)';
+    if (WINDOWS_RESERVED.test(segment.replace(/[. ]+$/, '')))
+        return 'is a device name on Windows (CON, PRN, AUX, NUL, COM1-9, LPT1-9, CONIN$, CONOUT$)';
+    // GIT~1 is how Windows may also name .git (8.3 short names): writing through it would write into the repository.
+    if (/~\d/.test(segment))
+        return 'looks like an 8.3 short name (such as GIT~1 for .git), which Windows may resolve to another file';
     if (/[. ]$/.test(segment))
         return 'ends with a dot or a space, which Windows drops';
     return undefined;
+}
+
+
+/***/ }),
+
+/***/ 2139:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bd: () => (/* binding */ preparePackageDirectory),
+/* harmony export */   qI: () => (/* binding */ writeFileNoFollow),
+/* harmony export */   tk: () => (/* binding */ readFileNoFollow)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8431);
+
+
+
+
+
+
+// The package directory sits in the checkout, which the code being built controls: a symlink planted there
+// could make check write its files, a download its assets, or upload its listing somewhere else on the
+// runner. Everything here refuses to be led out that way.
+/** Where checked-out code lives: the runner's workspace, else the working directory. */
+function workspaceRoot() {
+    return node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(process.env.GITHUB_WORKSPACE || process.cwd());
+}
+async function deepestExisting(candidate) {
+    let existing = candidate;
+    for (;;) {
+        try {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)(existing);
+            return existing;
+        }
+        catch {
+            if (node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(existing) === existing)
+                return existing;
+            existing = node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(existing);
+        }
+    }
+}
+/**
+ * The package directory's real path, created when `create` is set. A directory named inside the workspace
+ * that a symlink leads outside it (to a runner's home, its temp files) is refused, naming both; a directory
+ * named outside the workspace is the user's explicit choice and taken as it is.
+ */
+async function preparePackageDirectory(directory, options) {
+    const resolved = node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(directory);
+    const workspace = workspaceRoot();
+    if ((0,_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .isInside */ .FK)(workspace, resolved)) {
+        const realWorkspace = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.realpath)(workspace).catch(() => workspace);
+        const real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.realpath)(await deepestExisting(resolved));
+        if (!(0,_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .isInside */ .FK)(realWorkspace, real)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .FilesError */ .yN(`Refusing the package directory '${directory}': a symlink in it leads to ${real}, outside the workspace ${workspace}. ` +
+                `Code in the checkout may have planted it; point '${options.inputName ?? 'package-directory'}' at a real directory.`);
+        }
+    }
+    if (options.create)
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(resolved, { recursive: true });
+    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.realpath)(resolved);
+}
+/**
+ * Writes `name` in `directory` whole or not at all, without following a symlink at that name: the bytes go
+ * to a temporary file that is renamed over it (replacing a planted link, never writing through it).
+ */
+async function writeFileNoFollow(directory, name, content) {
+    const target = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(directory, name);
+    const temp = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(directory, `.${name}.tmp-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`);
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(temp, content, { flag: 'wx' });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(temp, target);
+    }
+    catch (error) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(temp, { force: true });
+        throw error;
+    }
+}
+const READ_NO_FOLLOW = node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_NOFOLLOW ?? 0);
+/** The text of `name` in `directory`; undefined when missing, a symlink or not a file; OversizedError beyond `maxBytes`. */
+async function readFileNoFollow(directory, name, maxBytes) {
+    let handle;
+    try {
+        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(directory, name), READ_NO_FOLLOW);
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        const info = await handle.stat();
+        if (!info.isFile())
+            return undefined;
+        if (info.size > maxBytes)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .OversizedError */ .wF(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(directory, name), maxBytes);
+        return await handle.readFile('utf8');
+    }
+    finally {
+        await handle.close();
+    }
 }
 
 
@@ -66,6 +176,8 @@ function windowsNameProblem(segment) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
 /* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8431);
+/* harmony import */ var _package_directory_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2139);
+
 
 
 
@@ -80,11 +192,13 @@ function isHidden(name) {
 async function listPackageFiles(directory, inputName = 'package-directory') {
     let root;
     try {
-        root = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(directory);
+        root = await (0,_package_directory_js__WEBPACK_IMPORTED_MODULE_4__/* .preparePackageDirectory */ .Bd)(directory, { create: false, inputName });
         if (!(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(root)).isDirectory())
             throw new Error('not a directory');
     }
-    catch {
+    catch (error) {
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FilesError */ .yN)
+            throw error;
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EmptyPackageError */ .uM(`The package directory '${directory}' does not exist or is not a directory: build the assets into it first, or set '${inputName}' (PACKAGE_DIRECTORY).`);
     }
     const files = [];

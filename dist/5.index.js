@@ -10,17 +10,21 @@ export const modules = {
 /* harmony export */   stateStorageFor: () => (/* binding */ stateStorageFor)
 /* harmony export */ });
 /* unused harmony exports LocalStateStorage, S3StateStorage */
-/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3711);
+/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3711);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8422);
-/* harmony import */ var _stores_s3_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9714);
-/* harmony import */ var _stores_s3_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9164);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3045);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7242);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8422);
+/* harmony import */ var _stores_s3_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9714);
+/* harmony import */ var _stores_s3_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9164);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3045);
+
+
 
 
 
@@ -50,18 +54,23 @@ class LocalStateStorage {
     }
     async get(object) {
         try {
+            const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(this.pathOf(object));
+            if (info.size > _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .READ_LIMITS */ .Cl.state)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OversizedError */ .wF(this.pathOf(object), _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .READ_LIMITS */ .Cl.state);
             const body = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(this.pathOf(object), 'utf8');
             return { body, version: digest(body) };
         }
         catch (error) {
             if (error.code === 'ENOENT')
                 return undefined;
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .StateError */ .qq(`Cannot read ${this.pathOf(object)}: ${error.message}`, { cause: error });
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OversizedError */ .wF)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .StateError */ .qq(`The state ${error.message}: it is not read.`, { cause: error });
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .StateError */ .qq(`Cannot read ${this.pathOf(object)}: ${error.message}`, { cause: error });
         }
     }
     async put(object, body, condition) {
         const target = this.pathOf(object);
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(target), { recursive: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(target), { recursive: true });
         if (condition.ifNoneMatch) {
             try {
                 await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(target, body, { flag: 'wx' });
@@ -102,38 +111,42 @@ class S3StateStorage {
     key;
     settings;
     description;
+    location;
     client;
     constructor(bucket, key, settings) {
         this.bucket = bucket;
         this.key = key;
         this.settings = settings;
-        this.description = `s3://${bucket}/${key}${settings.endpoint ? ` at ${settings.endpoint}` : ''}`;
-        this.client = new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_7__.S3Client((0,_stores_s3_js__WEBPACK_IMPORTED_MODULE_4__/* .clientConfig */ .yO)(settings, 2));
+        this.location = `s3://${bucket}/${key}`;
+        this.description = `${this.location}${settings.endpoint ? ` at ${settings.endpoint}` : ''}`;
+        this.client = new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_9__.S3Client((0,_stores_s3_js__WEBPACK_IMPORTED_MODULE_6__/* .clientConfig */ .yO)(settings, 2));
     }
     keyOf(object) {
         return object === 'state' ? this.key : `${this.key}.lock`;
     }
     fail(operation, object, error) {
-        const described = (0,_stores_s3_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .describeS3Error */ .y)(error, {
+        const described = (0,_stores_s3_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .describeS3Error */ .y)(error, {
             operation,
             bucket: this.bucket,
             key: this.keyOf(object),
             endpoint: this.settings.endpoint,
             region: this.settings.region
         });
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .StateError */ .qq(`State backend: ${described.message}`, { cause: error });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .StateError */ .qq(`State backend: ${described.message}`, { cause: error });
     }
     checked;
     async get(object) {
-        await (this.checked ??= (0,_stores_s3_js__WEBPACK_IMPORTED_MODULE_4__/* .checkCredentials */ .vG)(this.client, this.settings));
+        await (this.checked ??= (0,_stores_s3_js__WEBPACK_IMPORTED_MODULE_6__/* .checkCredentials */ .vG)(this.client, this.settings));
         try {
-            const response = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_7__.GetObjectCommand({ Bucket: this.bucket, Key: this.keyOf(object) }));
-            const body = (await response.Body?.transformToString('utf-8')) ?? '';
+            const response = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_9__.GetObjectCommand({ Bucket: this.bucket, Key: this.keyOf(object) }));
+            const body = await (0,_stores_s3_js__WEBPACK_IMPORTED_MODULE_6__/* .readCapped */ .EF)(response.Body, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .READ_LIMITS */ .Cl.state, response.ContentLength, this.description);
             return { body, version: response.ETag ?? digest(body) };
         }
         catch (error) {
-            if ((0,_stores_s3_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .isNotFound */ .c)(error))
+            if ((0,_stores_s3_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .isNotFound */ .c)(error))
                 return undefined;
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OversizedError */ .wF)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .StateError */ .qq(`The state ${error.message}: it is not read.`, { cause: error });
             this.fail('GetObject', object, error);
         }
     }
@@ -149,7 +162,7 @@ class S3StateStorage {
         if (condition.ifMatch)
             input.IfMatch = condition.ifMatch;
         try {
-            const response = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_7__.PutObjectCommand(input));
+            const response = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_9__.PutObjectCommand(input));
             return response.ETag ?? digest(body);
         }
         catch (error) {
@@ -163,7 +176,7 @@ class S3StateStorage {
     }
     async remove(object) {
         try {
-            await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_7__.DeleteObjectCommand({ Bucket: this.bucket, Key: this.keyOf(object) }));
+            await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_9__.DeleteObjectCommand({ Bucket: this.bucket, Key: this.keyOf(object) }));
         }
         catch (error) {
             this.fail('DeleteObject', object, error);
@@ -177,24 +190,96 @@ class S3StateStorage {
 function stateStorageFor(config, store) {
     if (config.kind === 'local')
         return new LocalStateStorage(config.file);
-    return new S3StateStorage(config.bucket, config.key, (0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .deriveS3Settings */ .LX)(store, config));
+    return new S3StateStorage(config.bucket, config.key, (0,_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .deriveS3Settings */ .LX)(store, config));
 }
 
 
 /***/ }),
 
-/***/ 1009:
+/***/ 2593:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   iK: () => (/* binding */ StateFile),
-/* harmony export */   parseState: () => (/* binding */ parseState)
-/* harmony export */ });
-/* unused harmony exports STATE_SCHEMA_VERSION, stateKey, serializeState, stateTrustProblem */
-/* harmony import */ var js_yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3243);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3045);
-/* harmony import */ var _sets_signing_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3330);
-/* harmony import */ var _state_storage_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3949);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  iK: () => (/* binding */ StateFile),
+  parseState: () => (/* binding */ parseState)
+});
+
+// UNUSED EXPORTS: STATE_SCHEMA_VERSION, serializeState, stateKey, stateTrustProblem
+
+// EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
+var js_yaml = __webpack_require__(3243);
+// EXTERNAL MODULE: ./src/apply/errors.ts
+var errors = __webpack_require__(3045);
+// EXTERNAL MODULE: ./src/sets/signing.ts
+var sets_signing = __webpack_require__(3330);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./src/apply/serial-marks.ts
+
+
+
+
+/**
+ * The highest state serial this machine has seen at each state location. A signed state can be replayed
+ * whole (an older copy put back in place of the newer one): its signature still verifies, so only a
+ * memory of what was seen can tell. This machine is the only place such a memory is out of an attacker's
+ * reach, so it holds here: across runs on one self-hosted runner or workstation, and within a job on a
+ * GitHub-hosted runner (which starts empty). The README's threat model says what closes the rest.
+ */
+class SerialMarks {
+    file;
+    constructor(file = defaultMarksFile()) {
+        this.file = file;
+    }
+    async read() {
+        try {
+            const data = JSON.parse(await (0,promises_.readFile)(this.file, 'utf8'));
+            return data !== null && typeof data === 'object' && !Array.isArray(data) ? data : {};
+        }
+        catch {
+            return {};
+        }
+    }
+    async highest(location) {
+        const value = (await this.read())[location];
+        return typeof value === 'number' ? value : undefined;
+    }
+    /** Records `serial` when it is higher than the mark; a failure to write only loses the memory. */
+    async record(location, serial) {
+        const marks = await this.read();
+        if ((marks[location] ?? -1) >= serial)
+            return;
+        marks[location] = serial;
+        const temp = `${this.file}.tmp-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
+        try {
+            await (0,promises_.mkdir)(external_node_path_default().dirname(this.file), { recursive: true });
+            await (0,promises_.writeFile)(temp, `${JSON.stringify(marks, null, 2)}\n`);
+            await (0,promises_.rename)(temp, this.file);
+        }
+        catch {
+            await (0,promises_.rm)(temp, { force: true });
+        }
+    }
+}
+/** The runner's tool cache (it outlives jobs on self-hosted runners), else the user's state directory. */
+function defaultMarksFile(env = process.env) {
+    const base = env.RUNNER_TOOL_CACHE || env.XDG_STATE_HOME || external_node_path_default().join((0,external_node_os_.homedir)(), '.local', 'state');
+    return external_node_path_default().join(base, 's3-asset-manager', 'state-serials.json');
+}
+
+// EXTERNAL MODULE: ./src/apply/state-storage.ts
+var state_storage = __webpack_require__(3949);
+;// CONCATENATED MODULE: ./src/apply/state.ts
+
 
 
 
@@ -203,28 +288,57 @@ const STATE_SCHEMA_VERSION = 1;
 function stateKey(name, instanceID) {
     return `${name}_${instanceID}`;
 }
-const dump = (document) => js_yaml__WEBPACK_IMPORTED_MODULE_0__/* ["default"].dump */ .Ay.dump(document, { noRefs: true, sortKeys: false, lineWidth: -1 });
-/** The state as YAML; with a signing key, a top-level `signature` over the rest (as the file reads back). */
-function serializeState(state, signing = _sets_signing_js__WEBPACK_IMPORTED_MODULE_2__/* .NO_KEYS */ .vu) {
+const dump = (document) => js_yaml/* default.dump */.Ay.dump(document, { noRefs: true, sortKeys: false, lineWidth: -1 });
+/**
+ * The state as YAML; with a signing key, a top-level `signature` over the rest (as the file reads back), and
+ * the `location` it is written to (an S3 state's `s3://bucket/key`), so a signed state copied elsewhere is refused.
+ */
+function serializeState(state, signing = sets_signing/* NO_KEYS */.vu, location) {
     const document = { schemaVersion: STATE_SCHEMA_VERSION, serial: state.serial };
+    if (location && signing.keys.length > 0)
+        document.location = location;
     for (const [key, entry] of [...state.resources].sort(([a], [b]) => (a < b ? -1 : 1)))
         document[key] = entry;
     if (signing.keys.length === 0)
         return dump(document);
     // Signed over what a reader parses, so YAML's own typing of values cannot make a valid file fail to verify.
-    const signature = (0,_sets_signing_js__WEBPACK_IMPORTED_MODULE_2__/* .signatureFor */ .O4)(js_yaml__WEBPACK_IMPORTED_MODULE_0__/* ["default"].load */ .Ay.load(dump(document)), signing);
+    const signature = (0,sets_signing/* signatureFor */.O4)(js_yaml/* default.load */.Ay.load(dump(document)), signing);
     return dump({ signature, ...document });
 }
-/** Why a state document does not verify under `signing`, or undefined when it does (or no key is set). */
-function stateTrustProblem(text, signing) {
+/** Why a state document does not verify under `signing` at `location`, or undefined when it does (or no key is set). */
+function stateTrustProblem(text, signing, location) {
     if (signing.keys.length === 0)
         return undefined;
-    const document = js_yaml__WEBPACK_IMPORTED_MODULE_0__/* ["default"].load */ .Ay.load(text);
+    const document = js_yaml/* default.load */.Ay.load(text);
     if (document === null || document === undefined)
         return undefined; // an empty state holds nothing to forge
     if (typeof document !== 'object' || Array.isArray(document))
         return 'not a YAML map';
-    return (0,_sets_signing_js__WEBPACK_IMPORTED_MODULE_2__/* .verifyDocument */ .kR)(document, signing);
+    const problem = (0,sets_signing/* verifyDocument */.kR)(document, signing);
+    if (problem)
+        return problem;
+    // States signed before locations were signed carry none: accepted, and bound on their next save.
+    const signedFor = document.location;
+    if (location && signedFor !== undefined && signedFor !== location)
+        return `signed for another location (${String(signedFor)})`;
+    return undefined;
+}
+/**
+ * Refuses YAML aliases: neither this action nor dtm writes them, and a few nested aliases (a "billion laughs")
+ * expand to more nodes than memory holds once anything walks the document.
+ */
+function refuseAliases(document, where) {
+    const seen = new Set();
+    const visit = (node) => {
+        if (node === null || typeof node !== 'object')
+            return;
+        if (seen.has(node))
+            throw new errors/* StateError */.qq(`The state ${where} uses YAML anchors or aliases, which no state writer produces; it is not used.`);
+        seen.add(node);
+        for (const child of Object.values(node))
+            visit(child);
+    };
+    visit(document);
 }
 /**
  * One entry, as this action or dtm wrote it: dtm v0.6 wrote lowercase keys (`instanceid`, `dependson`,
@@ -236,7 +350,7 @@ function parseEntry(value, key, where) {
     const name = entry.name;
     const instanceID = entry.instanceID ?? entry.instanceid;
     if (typeof entry !== 'object' || typeof name !== 'string' || typeof instanceID !== 'string') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .StateError */ .qq(`The state ${where} has an entry '${key}' without name and instanceID.`);
+        throw new errors/* StateError */.qq(`The state ${where} has an entry '${key}' without name and instanceID.`);
     }
     const dependsOn = entry.dependsOn ?? entry.dependson;
     const options = { ...(entry.options ?? {}) };
@@ -255,24 +369,25 @@ function parseEntry(value, key, where) {
 function parseState(text, where) {
     let document;
     try {
-        document = js_yaml__WEBPACK_IMPORTED_MODULE_0__/* ["default"].load */ .Ay.load(text);
+        document = js_yaml/* default.load */.Ay.load(text);
     }
     catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .StateError */ .qq(`The state ${where} is not valid YAML (${error.message}); fix or restore it — it is not treated as empty.`);
+        throw new errors/* StateError */.qq(`The state ${where} is not valid YAML (${error.message}); fix or restore it — it is not treated as empty.`);
     }
     // dtm leaves an empty file after deleting everything: that is an empty state, not a broken one.
     if (document === null || document === undefined)
         return { serial: 0, resources: new Map() };
+    refuseAliases(document, where);
     if (typeof document !== 'object' || Array.isArray(document))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .StateError */ .qq(`The state ${where} is not a YAML map.`);
+        throw new errors/* StateError */.qq(`The state ${where} is not a YAML map.`);
     const record = document;
     const version = record.schemaVersion ?? STATE_SCHEMA_VERSION;
     if (version !== STATE_SCHEMA_VERSION) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .StateError */ .qq(`The state ${where} has schemaVersion ${JSON.stringify(version)}; this action reads version ${STATE_SCHEMA_VERSION}.`);
+        throw new errors/* StateError */.qq(`The state ${where} has schemaVersion ${JSON.stringify(version)}; this action reads version ${STATE_SCHEMA_VERSION}.`);
     }
     const resources = new Map();
     for (const [key, value] of Object.entries(record)) {
-        if (key === 'schemaVersion' || key === 'serial' || key === _sets_signing_js__WEBPACK_IMPORTED_MODULE_2__/* .SIGNATURE_FIELD */ .kA)
+        if (key === 'schemaVersion' || key === 'serial' || key === 'location' || key === sets_signing/* SIGNATURE_FIELD */.kA)
             continue;
         resources.set(key, parseEntry(value, key, where));
     }
@@ -287,14 +402,20 @@ class StateFile {
     storage;
     signing;
     resign;
+    marks;
     version;
     current = { serial: 0, resources: new Map() };
     /** Set when the loaded state did not verify and `resign` accepted it: the next save signs it. */
     untrustedLoaded;
-    constructor(storage, signing = _sets_signing_js__WEBPACK_IMPORTED_MODULE_2__/* .NO_KEYS */ .vu, resign = false) {
+    constructor(storage, signing = sets_signing/* NO_KEYS */.vu, resign = false, marks = new SerialMarks()) {
         this.storage = storage;
         this.signing = signing;
         this.resign = resign;
+        this.marks = marks;
+    }
+    /** The key of this state's serial mark. */
+    get markKey() {
+        return this.storage.location ?? this.storage.description;
     }
     get state() {
         return this.current;
@@ -303,25 +424,33 @@ class StateFile {
         const stored = await this.storage.get('state');
         this.version = stored?.version;
         this.current = stored ? parseState(stored.body, this.storage.description) : { serial: 0, resources: new Map() };
-        const problem = stored ? stateTrustProblem(stored.body, this.signing) : undefined;
+        let problem = stored ? stateTrustProblem(stored.body, this.signing, this.storage.location) : undefined;
+        const seen = this.signing.keys.length > 0 ? await this.marks.highest(this.markKey) : undefined;
+        if (!problem && seen !== undefined && this.current.serial < seen) {
+            problem = `at serial ${this.current.serial}, older than serial ${seen} this machine already saw there (an older signed copy put back?)`;
+        }
         if (problem && !this.resign) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .StateError */ .qq(`The state ${this.storage.description} is ${problem} (signing-key is set), so it is not used: someone other than this ` +
+            throw new errors/* StateError */.qq(`The state ${this.storage.description} is ${problem} (signing-key is set), so it is not used: someone other than this ` +
                 `workflow may have written it. Check its content (or restore a good copy); to accept it as it is and sign it with the ` +
                 `current key, run apply once with 'resign-state: true'.`);
         }
         this.untrustedLoaded = problem;
+        if (this.signing.keys.length > 0 && !problem)
+            await this.marks.record(this.markKey, this.current.serial);
         return this.current;
     }
     /** Saves `resources` as the next serial. */
     async save(resources) {
-        const next = { serial: this.current.serial + 1, resources };
-        const body = serializeState(next, this.signing);
-        const conflict = () => new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .StateError */ .qq(`The state ${this.storage.description} was changed by someone else while this run held the lock; nothing more was written. Re-run apply.`);
+        // After a replayed (older) state was accepted with resign-state, the serial still moves past the newest seen.
+        const floor = this.signing.keys.length > 0 ? ((await this.marks.highest(this.markKey)) ?? 0) : 0;
+        const next = { serial: Math.max(this.current.serial, floor) + 1, resources };
+        const body = serializeState(next, this.signing, this.storage.location);
+        const conflict = () => new errors/* StateError */.qq(`The state ${this.storage.description} was changed by someone else while this run held the lock; nothing more was written. Re-run apply.`);
         try {
             this.version = await this.storage.put('state', body, this.version === undefined ? { ifNoneMatch: true } : { ifMatch: this.version });
         }
         catch (error) {
-            if (error instanceof _state_storage_js__WEBPACK_IMPORTED_MODULE_3__/* .PreconditionFailed */ .OJ)
+            if (error instanceof state_storage/* PreconditionFailed */.OJ)
                 throw conflict();
             throw error;
         }
@@ -330,6 +459,8 @@ class StateFile {
             throw conflict();
         this.version = readBack.version;
         this.current = next;
+        if (this.signing.keys.length > 0)
+            await this.marks.record(this.markKey, next.serial);
     }
 }
 
@@ -511,7 +642,14 @@ async function computePlan(tools, state, plugins, context) {
         const plugin = plugins.get(tool.name);
         plugin.validate(tool);
         const dependencyFingerprints = tool.dependencies.map((dep) => fingerprints.get(dep)).filter((f) => f !== undefined);
-        const fingerprint = plugin.fingerprint ? await plugin.fingerprint(tool, context, dependencyFingerprints) : undefined;
+        const planned = {
+            ref: tool.ref,
+            instanceID: tool.instanceID,
+            options: tool.options,
+            stateOptions: tool.stateOptions,
+            runTemplate: tool.run
+        };
+        const fingerprint = plugin.fingerprint ? await plugin.fingerprint(planned, context, dependencyFingerprints) : undefined;
         if (fingerprint)
             fingerprints.set(tool.ref, fingerprint);
         const name = label(tool.name, tool.instanceID);
@@ -546,7 +684,7 @@ async function computePlan(tools, state, plugins, context) {
             change('Update', `code hash changed (${String(recorded).slice(0, 12)}… → ${fingerprint.slice(0, 12)}…)`, `Tool (${name}) code hash changed from ${String(recorded)} to ${fingerprint}, will be updated.`);
             continue;
         }
-        const live = await plugin.read(entry, context);
+        const live = await plugin.read(entry, context, (0,template/* resolveReferences */.d)(tool.options, outputLookup(state.resources, tool.file)));
         if (!live.exists) {
             change('Update', `resource gone: ${live.detail ?? 'missing'}`, `Tool (${name}) resource drifted (${live.detail ?? 'missing'}), will be updated.`);
             continue;
@@ -570,12 +708,16 @@ async function computePlan(tools, state, plugins, context) {
 
 // EXTERNAL MODULE: ./src/apply/plugins/index.ts + 2 modules
 var plugins = __webpack_require__(5075);
-// EXTERNAL MODULE: ./src/apply/state.ts
-var state = __webpack_require__(1009);
+// EXTERNAL MODULE: ./src/apply/state.ts + 1 modules
+var state = __webpack_require__(2593);
+// EXTERNAL MODULE: ./src/apply/shell.ts
+var shell = __webpack_require__(7402);
 // EXTERNAL MODULE: ./src/git.ts
 var git = __webpack_require__(1243);
 // EXTERNAL MODULE: ./src/report/markdown.ts
 var markdown = __webpack_require__(4285);
+// EXTERNAL MODULE: ./src/report/redact.ts
+var redact = __webpack_require__(649);
 // EXTERNAL MODULE: ./src/modes/apply-outcome.ts
 var apply_outcome = __webpack_require__(2685);
 // EXTERNAL MODULE: ./src/inputs.ts
@@ -583,6 +725,8 @@ var inputs = __webpack_require__(8422);
 // EXTERNAL MODULE: ./src/stores/index.ts
 var stores = __webpack_require__(2826);
 ;// CONCATENATED MODULE: ./src/modes/apply.ts
+
+
 
 
 
@@ -618,8 +762,7 @@ function storeSettingsFor(settings, overrides, baseDir) {
     if (!bucket)
         throw new errors/* ConfigError */.xL(`config.store uses the s3 backend but names no bucket (and the action's 'bucket' input is empty).`);
     for (const secret of [overrides.credentials?.secretAccessKey, overrides.credentials?.sessionToken])
-        if (secret)
-            core/* setSecret */.Pq(secret);
+        (0,redact/* registerSecret */.cl)(secret);
     const derived = (0,inputs/* deriveS3Settings */.LX)(settings.store, { bucket, prefix, region: overrides.region, endpoint: overrides.endpoint });
     return {
         ...derived,
@@ -658,6 +801,9 @@ function processingBanner(text) {
 async function apply(settings) {
     const started = Date.now();
     const config = await (0,apply_config.loadConfig)(settings.apply.config, [...plugins.PLUGINS.keys()]);
+    // Values read from the environment may be secrets: masked before anything below can print or send them.
+    for (const value of config.envValues)
+        (0,redact/* registerSecret */.cl)(value);
     warnAboutEphemeralState(config);
     for (const notice of config.notices)
         core/* info */.pq(notice);
@@ -668,7 +814,7 @@ async function apply(settings) {
     const store = await (0,stores/* createStore */.y)(storeSettings, settings.concurrency);
     try {
         core/* info */.pq(`Using ${config.state.kind} backend for the state: ${storage.description}.`);
-        const commit = await (0,git/* resolveCommit */.W)({ override: settings.commit, repoPath: settings.repoPath, githubSha: process.env.GITHUB_SHA });
+        const commit = await (0,git/* resolveCommit */.WL)((0,git/* commitSources */.GN)(settings));
         const context = {
             store,
             storePrefix: storeSettings.prefix,
@@ -758,14 +904,15 @@ async function execute(plan, stateFile, context) {
                 const options = (0,template/* resolveReferences */.d)(tool.options, lookup);
                 const stateOptions = (0,template/* resolveReferences */.d)(tool.stateOptions, lookup);
                 const plugin = plugins.PLUGINS.get(tool.name);
-                const result = await plugin.apply({ ref: tool.ref, instanceID: tool.instanceID, options }, context, plan.fingerprints.get(tool.ref));
+                const run = tool.run ? (0,shell/* renderRun */.eJ)(tool.run, lookup) : undefined;
+                const result = await plugin.apply({ ref: tool.ref, instanceID: tool.instanceID, options, stateOptions, ...(run ? { run } : {}) }, context, plan.fingerprints.get(tool.ref));
                 built ||= result.built;
                 resources.set(change.key, {
                     name: tool.name,
                     instanceID: tool.instanceID,
                     dependsOn: tool.dependencies,
                     options: stateOptions,
-                    resourceStatus: { outputs: result.outputs }
+                    resourceStatus: { outputs: result.stateOutputs ?? result.outputs }
                 });
             }
             await stateFile.save(resources);

@@ -97,6 +97,7 @@ function describeS3Error(raw, context) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EF: () => (/* binding */ readCapped),
 /* harmony export */   S3Store: () => (/* binding */ S3Store),
 /* harmony export */   vG: () => (/* binding */ checkCredentials),
 /* harmony export */   yO: () => (/* binding */ clientConfig)
@@ -137,6 +138,29 @@ function fullObjectSha256(reported) {
         return undefined;
     const bytes = Buffer.from(reported, 'base64');
     return bytes.length === 32 ? bytes.toString('hex') : undefined;
+}
+/**
+ * A body as UTF-8 text, refusing (unread) one larger than `maxBytes`: by its Content-Length when the server
+ * sends one, else as the bytes arrive, so a hostile object never fills memory.
+ */
+async function readCapped(body, maxBytes, declared, where) {
+    if (!body)
+        return '';
+    if (declared !== undefined && declared > maxBytes) {
+        body.destroy();
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OversizedError */ .wF(where, maxBytes);
+    }
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of body) {
+        size += chunk.length;
+        if (size > maxBytes) {
+            body.destroy();
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OversizedError */ .wF(where, maxBytes);
+        }
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks, size).toString('utf8');
 }
 /** CopySource is `bucket/key`, URL-encoded per segment. */
 function copySource(bucket, key) {
@@ -234,7 +258,7 @@ class S3Store {
     fail(operation, key, error) {
         throw (0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeS3Error */ .y)(error, { operation, bucket: this.bucket, key, endpoint: this.settings.endpoint, region: this.settings.region });
     }
-    async readText(key) {
+    async readText(key, maxBytes = Number.POSITIVE_INFINITY) {
         // The SDK retries a request until its headers arrive; a body cut short after that (a reset, a proxy
         // timeout) is retried here, so a manifest read never fails on one dropped connection.
         for (let attempt = 1;; attempt++) {
@@ -248,17 +272,19 @@ class S3Store {
                 this.fail('GetObject', key, error);
             }
             try {
-                return (await response.Body?.transformToString('utf-8')) ?? '';
+                return await readCapped(response.Body, maxBytes, response.ContentLength, this.url(key));
             }
             catch (error) {
+                if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OversizedError */ .wF)
+                    throw error;
                 if (attempt >= BODY_ATTEMPTS)
                     this.fail('GetObject', key, error);
             }
         }
     }
-    async get(key, range) {
+    async get(key) {
         try {
-            const response = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__.GetObjectCommand({ Bucket: this.bucket, Key: key, ...(range ? { Range: `bytes=${range.start}-${range.end}` } : {}) }));
+            const response = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__.GetObjectCommand({ Bucket: this.bucket, Key: key }));
             return response.Body;
         }
         catch (error) {

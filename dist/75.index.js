@@ -64,17 +64,67 @@ function readOptions(tool) {
 function instancePrefix(instanceID, options, context) {
     return typeof options.prefix === 'string' ? (0,inputs/* normalizePrefix */.iG)(options.prefix) : `${context.storePrefix}${instanceID}/`;
 }
-/** Runs the build through the shell at the repository root, its output streamed inside a log group. */
+/** Lines of a failed build's error output kept for the summary. */
+const STDERR_TAIL_LINES = 20;
+/** A build command failed: its exit, and the end of what it wrote to stderr (the summary shows both). */
+class BuildError extends Error {
+    command;
+    exitCode;
+    signal;
+    stderrTail;
+    constructor(command, exitCode, signal, stderrTail) {
+        super(`the build command ${exitCode === null ? `was killed by ${signal ?? 'a signal'}` : `exited with code ${exitCode}`}: ${command}`);
+        this.command = command;
+        this.exitCode = exitCode;
+        this.signal = signal;
+        this.stderrTail = stderrTail;
+        this.name = 'BuildError';
+    }
+}
+/** Keeps the last `limit` lines of a stream that is also passed through. */
+function lineTail(limit) {
+    let lines = [];
+    let partial = '';
+    return {
+        push(chunk) {
+            const parts = (partial + chunk.toString('utf8')).split(/\r?\n/);
+            partial = parts.pop() ?? '';
+            lines.push(...parts);
+            if (lines.length > limit)
+                lines = lines.slice(-limit);
+        },
+        lines: () => [...lines, ...(partial ? [partial] : [])].slice(-limit)
+    };
+}
+/**
+ * Runs the build at the repository root, its output streamed inside a log group. The shell parses only the
+ * command's text; every templated value reaches it as an environment variable (see apply/shell.ts). Logs
+ * and errors show the command as written in the config, never with values in it.
+ */
 async function runBuild(ref, command, cwd) {
-    core/* startGroup */.Oh(`Build ${ref}: ${command}`);
+    const title = command.written.split(/\r?\n/);
+    core/* startGroup */.Oh(`Build ${ref}: ${title[0]}${title.length > 1 ? ' …' : ''}`);
+    const tail = lineTail(STDERR_TAIL_LINES);
     try {
-        const code = await new Promise((resolve, reject) => {
-            const child = (0,external_node_child_process_.spawn)(command, { cwd, shell: true, stdio: ['ignore', 'inherit', 'inherit'] });
+        const env = { ...process.env, ...command.env };
+        const { code, signal } = await new Promise((resolve, reject) => {
+            const child = command.delayedExpansion
+                ? (0,external_node_child_process_.spawn)(process.env.ComSpec ?? 'cmd.exe', ['/d', '/v:on', '/s', '/c', `"${command.script}"`], {
+                    cwd,
+                    env,
+                    windowsVerbatimArguments: true,
+                    stdio: ['ignore', 'inherit', 'pipe']
+                })
+                : (0,external_node_child_process_.spawn)(command.script, { cwd, env, shell: true, stdio: ['ignore', 'inherit', 'pipe'] });
+            child.stderr.on('data', (chunk) => {
+                process.stderr.write(chunk);
+                tail.push(chunk);
+            });
             child.once('error', reject);
-            child.once('close', resolve);
+            child.once('close', (exitCode, exitSignal) => resolve({ code: exitCode, signal: exitSignal }));
         });
         if (code !== 0)
-            throw new Error(`the build command '${command}' exited with code ${code}`);
+            throw new BuildError(command.written, code, signal, tail.lines());
     }
     finally {
         core/* endGroup */.N4();
@@ -101,18 +151,21 @@ const assetsPlugin = {
             .update([own, ...[...dependencies].sort()].join('\n'))
             .digest('hex');
     },
-    async read(entry, context) {
+    async read(entry, context, options) {
         const commit = entry.resourceStatus.outputs.commitHash;
         if (typeof commit !== 'string')
             return { exists: false, detail: 'the state records no commit' };
-        const setPrefix = (0,layout/* commitPrefix */.q8)(instancePrefix(entry.instanceID, entry.options, context), commit);
+        const setPrefix = (0,layout/* commitPrefix */.q8)(instancePrefix(entry.instanceID, options, context), commit);
         const manifest = await (0,object_sets/* readManifest */.WI)(context.store, setPrefix, context.policy, { commit });
         return manifest ? { exists: true } : { exists: false, detail: `no manifest at ${context.store.url(setPrefix)}` };
     },
     async apply(tool, context, fingerprint) {
         const options = readOptions(tool);
         const prefix = instancePrefix(tool.instanceID, options, context);
-        const codeHash = fingerprint ?? (await this.fingerprint(tool, context, []));
+        // The plan computes every assets tool's fingerprint before anything runs.
+        if (fingerprint === undefined)
+            throw new Error(`${tool.ref} has no fingerprint: it was not planned`);
+        const codeHash = fingerprint;
         const location = context.store.url((0,layout/* commitPrefix */.q8)(prefix, context.commit));
         const found = await (0,object_sets/* findOrPromote */.pO)(context.store, {
             prefix,
@@ -128,10 +181,10 @@ const assetsPlugin = {
                 outputs: { commitHash: context.commit, codeHash, location, source: found.source, files: files.length, bytes: (0,sets_manifest/* totalBytes */.ob)(files) }
             };
         }
-        if (!options.run) {
+        if (!tool.run) {
             throw new Error(`no assets are stored for code hash ${codeHash} and the tool has no 'options.run' to build them`);
         }
-        await runBuild(tool.ref, options.run, context.repoPath);
+        await runBuild(tool.ref, tool.run, context.repoPath);
         const manifest = await (0,object_sets/* publish */.mk)(context.store, {
             prefix,
             commit: context.commit,
@@ -156,7 +209,14 @@ const assetsPlugin = {
     async delete() { }
 };
 
+// EXTERNAL MODULE: ./src/constants.ts
+var constants = __webpack_require__(7242);
+// EXTERNAL MODULE: ./src/errors.ts
+var src_errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/apply/plugins/object.ts
+
+
+
 
 
 
@@ -169,6 +229,7 @@ function contentOf(options) {
         return { body: Buffer.from(options.content), contentType: 'text/plain; charset=utf-8' };
     return { body: Buffer.from(`${JSON.stringify(options.content, null, 2)}\n`), contentType: 'application/json' };
 }
+const sha256 = (body) => (0,external_node_crypto_.createHash)('sha256').update(body).digest('hex');
 /** `object`: a small file published to the store, e.g. releases/latest.json pointing at other tools' outputs. */
 const objectPlugin = {
     name: 'object',
@@ -180,22 +241,50 @@ const objectPlugin = {
         if (content === undefined || content === null)
             throw new errors/* ConfigError */.xL(`Tool ${tool.ref}: 'options.content' is required (a string, or a map written as JSON).`);
     },
-    async read(entry, context) {
-        const key = keyOf(entry.options, context);
-        const text = await context.store.readText(key);
-        return text === undefined ? { exists: false, detail: `${context.store.url(key)} is missing` } : { exists: true };
+    /** The object must still be there with the bytes the state recorded: one edited in the store is drift (Update). */
+    async read(entry, context, options) {
+        const key = keyOf(options, context);
+        let text;
+        try {
+            text = await context.store.readText(key, constants/* READ_LIMITS */.Cl.state);
+        }
+        catch (error) {
+            if (error instanceof src_errors/* OversizedError */.wF)
+                return { exists: false, detail: `${context.store.url(key)} was replaced by a larger object` };
+            throw error;
+        }
+        if (text === undefined)
+            return { exists: false, detail: `${context.store.url(key)} is missing` };
+        const recorded = entry.resourceStatus.outputs.sha256;
+        if (typeof recorded === 'string' && sha256(text) !== recorded) {
+            return {
+                exists: false,
+                detail: `${context.store.url(key)} was changed in the store (SHA-256 ${sha256(text).slice(0, 12)}…, the state records ${recorded.slice(0, 12)}…)`
+            };
+        }
+        return { exists: true };
     },
     async apply(tool, context) {
         const key = keyOf(tool.options, context);
         const { body, contentType } = contentOf(tool.options);
         await context.store.put(key, body, { size: body.length, contentType });
+        const outputs = { key, location: context.store.url(key), bytes: body.length, sha256: sha256(body) };
+        // A key built from [[ env ]] is recorded as the state records options: with the value as a digest.
+        const stateKey = keyOf(tool.stateOptions ?? tool.options, context);
         return {
             built: false,
-            outputs: { key, location: context.store.url(key), bytes: body.length, sha256: (0,external_node_crypto_.createHash)('sha256').update(body).digest('hex') }
+            outputs,
+            stateOutputs: stateKey === key ? outputs : { ...outputs, key: stateKey, location: context.store.url(stateKey) }
         };
     },
     async delete(entry, context) {
-        await context.store.delete(keyOf(entry.options, context));
+        const key = keyOf(entry.options, context);
+        if (/<env [^>]+>/.test(key)) {
+            // The state holds such a key only as a digest of the value: the object cannot be named from it.
+            core/* warning */.$e(`Tool ${entry.name}.${entry.instanceID}: its key was built from [[ env ]] (${key}), so it cannot be deleted from the state alone; delete the object by hand.`);
+            return;
+        }
+        await context.store.delete(key);
     }
 };
 

@@ -12,6 +12,7 @@ export const modules = {
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
 /* harmony export */   uM: () => (/* binding */ EmptyPackageError),
+/* harmony export */   wF: () => (/* binding */ OversizedError),
 /* harmony export */   yN: () => (/* binding */ FilesError),
 /* harmony export */   zx: () => (/* binding */ MissingBucketError)
 /* harmony export */ });
@@ -69,6 +70,17 @@ class MissingObjectError extends StoreError {
     constructor(message, options) {
         super(message, options);
         this.name = 'MissingObjectError';
+    }
+}
+/** A stored object (manifest, state, record) is larger than this action reads: treated as untrusted, never parsed. */
+class OversizedError extends IntegrityError {
+    where;
+    limit;
+    constructor(where, limit) {
+        super(`${where} is larger than ${Math.round(limit / 1024 / 1024)} MiB, the most this action reads of such a file`);
+        this.where = where;
+        this.limit = limit;
+        this.name = 'OversizedError';
     }
 }
 

@@ -43,17 +43,21 @@ class LockError extends Error {
 /* harmony export */   stateStorageFor: () => (/* binding */ stateStorageFor)
 /* harmony export */ });
 /* unused harmony exports LocalStateStorage, S3StateStorage */
-/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3711);
+/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3711);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8422);
-/* harmony import */ var _stores_s3_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9714);
-/* harmony import */ var _stores_s3_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9164);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3045);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7242);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8422);
+/* harmony import */ var _stores_s3_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9714);
+/* harmony import */ var _stores_s3_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9164);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3045);
+
+
 
 
 
@@ -83,18 +87,23 @@ class LocalStateStorage {
     }
     async get(object) {
         try {
+            const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(this.pathOf(object));
+            if (info.size > _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .READ_LIMITS */ .Cl.state)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OversizedError */ .wF(this.pathOf(object), _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .READ_LIMITS */ .Cl.state);
             const body = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(this.pathOf(object), 'utf8');
             return { body, version: digest(body) };
         }
         catch (error) {
             if (error.code === 'ENOENT')
                 return undefined;
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .StateError */ .qq(`Cannot read ${this.pathOf(object)}: ${error.message}`, { cause: error });
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OversizedError */ .wF)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .StateError */ .qq(`The state ${error.message}: it is not read.`, { cause: error });
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .StateError */ .qq(`Cannot read ${this.pathOf(object)}: ${error.message}`, { cause: error });
         }
     }
     async put(object, body, condition) {
         const target = this.pathOf(object);
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(target), { recursive: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(target), { recursive: true });
         if (condition.ifNoneMatch) {
             try {
                 await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(target, body, { flag: 'wx' });
@@ -135,38 +144,42 @@ class S3StateStorage {
     key;
     settings;
     description;
+    location;
     client;
     constructor(bucket, key, settings) {
         this.bucket = bucket;
         this.key = key;
         this.settings = settings;
-        this.description = `s3://${bucket}/${key}${settings.endpoint ? ` at ${settings.endpoint}` : ''}`;
-        this.client = new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_7__.S3Client((0,_stores_s3_js__WEBPACK_IMPORTED_MODULE_4__/* .clientConfig */ .yO)(settings, 2));
+        this.location = `s3://${bucket}/${key}`;
+        this.description = `${this.location}${settings.endpoint ? ` at ${settings.endpoint}` : ''}`;
+        this.client = new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_9__.S3Client((0,_stores_s3_js__WEBPACK_IMPORTED_MODULE_6__/* .clientConfig */ .yO)(settings, 2));
     }
     keyOf(object) {
         return object === 'state' ? this.key : `${this.key}.lock`;
     }
     fail(operation, object, error) {
-        const described = (0,_stores_s3_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .describeS3Error */ .y)(error, {
+        const described = (0,_stores_s3_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .describeS3Error */ .y)(error, {
             operation,
             bucket: this.bucket,
             key: this.keyOf(object),
             endpoint: this.settings.endpoint,
             region: this.settings.region
         });
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .StateError */ .qq(`State backend: ${described.message}`, { cause: error });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .StateError */ .qq(`State backend: ${described.message}`, { cause: error });
     }
     checked;
     async get(object) {
-        await (this.checked ??= (0,_stores_s3_js__WEBPACK_IMPORTED_MODULE_4__/* .checkCredentials */ .vG)(this.client, this.settings));
+        await (this.checked ??= (0,_stores_s3_js__WEBPACK_IMPORTED_MODULE_6__/* .checkCredentials */ .vG)(this.client, this.settings));
         try {
-            const response = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_7__.GetObjectCommand({ Bucket: this.bucket, Key: this.keyOf(object) }));
-            const body = (await response.Body?.transformToString('utf-8')) ?? '';
+            const response = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_9__.GetObjectCommand({ Bucket: this.bucket, Key: this.keyOf(object) }));
+            const body = await (0,_stores_s3_js__WEBPACK_IMPORTED_MODULE_6__/* .readCapped */ .EF)(response.Body, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .READ_LIMITS */ .Cl.state, response.ContentLength, this.description);
             return { body, version: response.ETag ?? digest(body) };
         }
         catch (error) {
-            if ((0,_stores_s3_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .isNotFound */ .c)(error))
+            if ((0,_stores_s3_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .isNotFound */ .c)(error))
                 return undefined;
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OversizedError */ .wF)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .StateError */ .qq(`The state ${error.message}: it is not read.`, { cause: error });
             this.fail('GetObject', object, error);
         }
     }
@@ -182,7 +195,7 @@ class S3StateStorage {
         if (condition.ifMatch)
             input.IfMatch = condition.ifMatch;
         try {
-            const response = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_7__.PutObjectCommand(input));
+            const response = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_9__.PutObjectCommand(input));
             return response.ETag ?? digest(body);
         }
         catch (error) {
@@ -196,7 +209,7 @@ class S3StateStorage {
     }
     async remove(object) {
         try {
-            await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_7__.DeleteObjectCommand({ Bucket: this.bucket, Key: this.keyOf(object) }));
+            await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_9__.DeleteObjectCommand({ Bucket: this.bucket, Key: this.keyOf(object) }));
         }
         catch (error) {
             this.fail('DeleteObject', object, error);
@@ -210,7 +223,7 @@ class S3StateStorage {
 function stateStorageFor(config, store) {
     if (config.kind === 'local')
         return new LocalStateStorage(config.file);
-    return new S3StateStorage(config.bucket, config.key, (0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .deriveS3Settings */ .LX)(store, config));
+    return new S3StateStorage(config.bucket, config.key, (0,_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .deriveS3Settings */ .LX)(store, config));
 }
 
 

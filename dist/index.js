@@ -28392,18 +28392,23 @@ Object.defineProperties(module.exports, {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   A7: () => (/* binding */ BACKENDS),
+/* harmony export */   Cl: () => (/* binding */ READ_LIMITS),
+/* harmony export */   E1: () => (/* binding */ SEED_CODE_HASH_FILE),
 /* harmony export */   FN: () => (/* binding */ MODES),
 /* harmony export */   G0: () => (/* binding */ Inputs),
 /* harmony export */   LA: () => (/* binding */ SeedEnv),
+/* harmony export */   LY: () => (/* binding */ SEED_COMMIT_FILE),
 /* harmony export */   Ll: () => (/* binding */ CHECK_RECORD),
 /* harmony export */   OX: () => (/* binding */ FOUND_MARKER),
 /* harmony export */   Uw: () => (/* binding */ State),
 /* harmony export */   g$: () => (/* binding */ TRUSTED_EVENTS),
 /* harmony export */   ir: () => (/* binding */ MANIFEST_NAME),
 /* harmony export */   on: () => (/* binding */ SIGNING_KEY_ENV),
+/* harmony export */   pz: () => (/* binding */ UNTRUSTED_SIGNING_EVENTS),
 /* harmony export */   tY: () => (/* binding */ Outputs),
 /* harmony export */   zw: () => (/* binding */ LAST_USED_NAME)
 /* harmony export */ });
+/* unused harmony export ACTION_FILES */
 /** Input and output names exactly as action.yml declares them. */
 const Inputs = {
     Mode: 'mode',
@@ -28443,7 +28448,8 @@ const Inputs = {
     RoleArn: 'role-arn',
     RoleSessionName: 'role-session-name',
     KeepLast: 'keep-last',
-    PackBelow: 'pack-below'
+    PackBelow: 'pack-below',
+    AllowUntrustedSigning: 'allow-untrusted-signing'
 };
 const Outputs = {
     Found: 'found',
@@ -28479,15 +28485,36 @@ const SIGNING_KEY_ENV = 'ASSETS_SIGNING_KEY';
  * served to other commits.
  */
 const TRUSTED_EVENTS = ['push', 'workflow_dispatch', 'schedule', 'release', 'merge_group', 'repository_dispatch'];
+/**
+ * Events whose jobs commonly run code from a pull request with the base repository's secrets: a signing
+ * key there can be made to sign anything the pull request builds, so signing is refused unless
+ * allow-untrusted-signing says the job is built to run only trusted code.
+ */
+const UNTRUSTED_SIGNING_EVENTS = ['pull_request_target', 'workflow_run'];
 /** The seed's marker: check touches it on a hit, upload does nothing while it exists. */
 const FOUND_MARKER = '.found';
-/** What check learned, left for an upload step that may run without the git repository (seed usage). */
 /** Names saved by the main step for the post step (`core.saveState`). */
 const State = { IsPost: 'isPost', Auto: 'auto' };
+/** What check learned, left for an upload step that may run without the git repository (seed usage). */
 const CHECK_RECORD = '.s3-asset-manager.json';
+/** The original tool's files, which its upload and downstream tasks read: plain text, no newline. */
+const SEED_COMMIT_FILE = '.commit-hash';
+const SEED_CODE_HASH_FILE = '.code-hash';
+/** Every file this action writes into the package directory: never hashed, never uploaded. */
+const ACTION_FILES = [CHECK_RECORD, FOUND_MARKER, SEED_COMMIT_FILE, SEED_CODE_HASH_FILE];
 const MANIFEST_NAME = '.manifest.json';
 /** Beside the manifest: when a check last used the set (prune keeps used sets). */
 const LAST_USED_NAME = '.last-used';
+/**
+ * The most this action reads of a file that others can write (a store, a checkout): anything larger is
+ * refused unread, so a hostile file cannot exhaust memory. A manifest of 32 MiB lists about 250,000 files.
+ */
+const READ_LIMITS = {
+    manifest: 32 * 1024 * 1024,
+    state: 8 * 1024 * 1024,
+    checkRecord: 32 * 1024 * 1024,
+    inputs: 32 * 1024 * 1024
+};
 
 
 /***/ }),

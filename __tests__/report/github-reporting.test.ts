@@ -1,65 +1,9 @@
 // PR comments and commit statuses through the real @actions/github/Octokit over HTTP, against a small
 // GitHub API of our own on loopback that records what it is sent (GITHUB_API_URL points the action at it).
-import { createServer, type IncomingMessage, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { FakeGitHub } from '../support/fake-github.js'
 import { makeRepo, runDist, s3Inputs, tempDir, uniquePrefix, writeFiles } from '../support/helpers.js'
-
-interface Recorded {
-  method: string
-  url: string
-  body: Record<string, unknown>
-  authorization?: string
-}
-
-class FakeGitHub {
-  readonly requests: Recorded[] = []
-  readonly comments: { id: number; body: string }[] = [{ id: 1, body: 'an unrelated comment' }]
-  forbidden = false
-  private server?: Server
-
-  async start(): Promise<string> {
-    this.server = createServer(async (request, response) => {
-      const body = await readJson(request)
-      this.requests.push({ method: request.method!, url: request.url!, body, authorization: request.headers.authorization })
-      const reply = (status: number, data: unknown): void => {
-        response.writeHead(status, { 'content-type': 'application/json' })
-        response.end(JSON.stringify(data))
-      }
-      if (this.forbidden) return reply(403, { message: 'Resource not accessible by integration' })
-      const url = new URL(request.url!, 'http://x')
-      if (request.method === 'GET' && url.pathname === '/repos/octo/app/issues/7/comments') return reply(200, this.comments)
-      if (request.method === 'POST' && url.pathname === '/repos/octo/app/issues/7/comments') {
-        const comment = { id: this.comments.length + 1, body: String(body.body) }
-        this.comments.push(comment)
-        return reply(201, comment)
-      }
-      const update = /^\/repos\/octo\/app\/issues\/comments\/(\d+)$/.exec(url.pathname)
-      if (request.method === 'PATCH' && update) {
-        const comment = this.comments.find((c) => c.id === Number(update[1]))!
-        comment.body = String(body.body)
-        return reply(200, comment)
-      }
-      if (request.method === 'POST' && /^\/repos\/octo\/app\/statuses\/[0-9a-f]+$/.test(url.pathname)) return reply(201, { id: 1, ...body })
-      return reply(404, { message: 'Not Found' })
-    })
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve))
-    return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`
-  }
-
-  stop(): Promise<void> {
-    return new Promise((resolve) => this.server!.close(() => resolve()))
-  }
-}
-
-function readJson(request: IncomingMessage): Promise<Record<string, unknown>> {
-  return new Promise((resolve) => {
-    let text = ''
-    request.on('data', (chunk) => (text += chunk))
-    request.on('end', () => resolve(text ? JSON.parse(text) : {}))
-  })
-}
 
 describe('pull-request comment and commit status', () => {
   const github = new FakeGitHub()

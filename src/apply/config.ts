@@ -4,6 +4,7 @@ import yaml from 'js-yaml'
 import { parseDatastore, type StoreOverrides } from './datastore.js'
 import { fromPosixRelative, toPosixRelative } from '../paths.js'
 import { ConfigError } from './errors.js'
+import { buildRunTemplate, type RunTemplate } from './shell.js'
 import {
   envDigest,
   findReferences,
@@ -37,6 +38,8 @@ export interface ToolConfig {
   readonly options: Record<string, unknown>
   /** The same, with env values replaced by a digest: what the state may hold. */
   readonly stateOptions: Record<string, unknown>
+  /** `options.run` as a command whose values the shell reads from the environment (never spliced into its text). */
+  readonly run?: RunTemplate
   readonly file: string
 }
 
@@ -57,6 +60,8 @@ export interface ApplyConfig {
   readonly notices: readonly string[]
   /** Likely slips that are not errors: a `${{ … }}` naming a tool but not one of its outputs. */
   readonly warnings: readonly string[]
+  /** Every value read with `[[ env ]]`: masked (core.setSecret) before anything prints or is sent to GitHub. */
+  readonly envValues: readonly string[]
 }
 
 const TOP_LEVEL = ['varFile', 'toolFile', 'config', 'state', 'vars', 'tools', 'apps', 'pipelineTemplates', 'datastore']
@@ -146,6 +151,8 @@ class Loader {
 /** Resolves [[ var ]] / [[ env ]] placeholders, with vars that use other vars and per-app scopes. */
 class Resolver {
   private readonly cache = new Map<string, Resolved>()
+  /** Every value read from the environment: each may be a secret, and is masked before anything prints. */
+  readonly envValues = new Set<string>()
 
   constructor(
     private readonly expressions: readonly VarExpression[],
@@ -164,6 +171,7 @@ class Resolver {
             `${where}: [[ env "${expression.name}" ]] is ${value === undefined ? 'not set' : 'set but empty'} in the environment. Set ${expression.name} for this step.`
           )
         }
+        this.envValues.add(value)
         return { value, stateValue: envDigest(expression.name, value) }
       }
       if (scope.has(expression.name)) {
@@ -172,6 +180,11 @@ class Resolver {
       }
       return this.variable(expression.name, where, stack)
     })
+  }
+
+  /** One template by its placeholder index, with the expression it came from. */
+  placeholder(index: number, where: string, scope: ReadonlyMap<string, unknown>): Resolved & { expression: VarExpression } {
+    return { ...this.resolve(`__sam_tpl_${index}__`, where, scope), expression: this.expressions[index]! }
   }
 
   private variable(name: string, where: string, stack: string[]): Resolved {
@@ -485,6 +498,11 @@ export async function loadConfig(
       if (!/^[\w-]+\.[\w-]+$/.test(dependency))
         throw new ConfigError(`${file}: tool ${ref} dependsOn '${dependency}': write it as name.instanceID.`)
     }
+    const rawRun = isMap(raw.options) ? raw.options.run : undefined
+    const run =
+      typeof rawRun === 'string'
+        ? buildRunTemplate(rawRun, (index) => resolver.placeholder(index, file, scope), `${file}: tool ${ref}`)
+        : undefined
     const found = findReferences(value.options)
     const references = found.references.map((reference) => reference.tool)
     const tool: ToolConfig = {
@@ -498,6 +516,7 @@ export async function loadConfig(
       after: origin === 'tool' ? [] : [...plainToolRefs],
       options: value.options,
       stateOptions: (resolved.stateValue as Doc).options as Record<string, unknown>,
+      ...(run ? { run } : {}),
       file
     }
     byRef.set(ref, tool)
@@ -520,5 +539,5 @@ export async function loadConfig(
         `Not used here (read by DevStream's own plugins): ${[...unusedKeys].map(([app, keys]) => `app '${app}' ${keys.join(', ')}`).join('; ')}.`
       ]
     : []
-  return { files, baseDir, state, store, tools, notices, warnings: referenceSlips(tools, foreign) }
+  return { files, baseDir, state, store, tools, notices, warnings: referenceSlips(tools, foreign), envValues: [...resolver.envValues] }
 }

@@ -102,7 +102,14 @@ export async function computePlan(
     const plugin = plugins.get(tool.name)!
     plugin.validate(tool)
     const dependencyFingerprints = tool.dependencies.map((dep) => fingerprints.get(dep)).filter((f): f is string => f !== undefined)
-    const fingerprint = plugin.fingerprint ? await plugin.fingerprint(tool, context, dependencyFingerprints) : undefined
+    const planned = {
+      ref: tool.ref,
+      instanceID: tool.instanceID,
+      options: tool.options,
+      stateOptions: tool.stateOptions,
+      runTemplate: tool.run
+    }
+    const fingerprint = plugin.fingerprint ? await plugin.fingerprint(planned, context, dependencyFingerprints) : undefined
     if (fingerprint) fingerprints.set(tool.ref, fingerprint)
     const name = label(tool.name, tool.instanceID)
     const entry = state.resources.get(tool.key)
@@ -143,7 +150,11 @@ export async function computePlan(
       )
       continue
     }
-    const live = await plugin.read(entry, context)
+    const live = await plugin.read(
+      entry,
+      context,
+      resolveReferences(tool.options, outputLookup(state.resources, tool.file)) as Record<string, unknown>
+    )
     if (!live.exists) {
       change(
         'Update',

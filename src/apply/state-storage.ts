@@ -1,9 +1,12 @@
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client, type PutObjectCommandInput } from '@aws-sdk/client-s3'
 import { createHash, randomBytes } from 'node:crypto'
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import type { Readable } from 'node:stream'
+import { READ_LIMITS } from '../constants.js'
+import { OversizedError } from '../errors.js'
 import path from 'node:path'
 import { deriveS3Settings, type S3StoreSettings, type StoreSettings } from '../inputs.js'
-import { checkCredentials, clientConfig } from '../stores/s3.js'
+import { checkCredentials, clientConfig, readCapped } from '../stores/s3.js'
 import { describeS3Error, isNotFound } from '../stores/s3-errors.js'
 import type { StateBackendConfig } from './config.js'
 import { StateError } from './errors.js'
@@ -35,6 +38,11 @@ export interface WriteCondition {
 /** Where the state and lock live: a local file or an S3 object. */
 export interface StateStorage {
   readonly description: string
+  /**
+   * What a signed state is bound to, so that one copied from elsewhere is refused: `s3://bucket/key` for the S3
+   * backend. Undefined for a local file, whose path differs from one checkout to the next.
+   */
+  readonly location?: string
   /** undefined only when the object truly does not exist; anything else unreadable throws. */
   get(object: StateObject): Promise<Stored | undefined>
   /** Writes whole-or-nothing; a failed condition is PreconditionFailed. Returns the new version. */
@@ -59,10 +67,13 @@ export class LocalStateStorage implements StateStorage {
 
   async get(object: StateObject): Promise<Stored | undefined> {
     try {
+      const info = await stat(this.pathOf(object))
+      if (info.size > READ_LIMITS.state) throw new OversizedError(this.pathOf(object), READ_LIMITS.state)
       const body = await readFile(this.pathOf(object), 'utf8')
       return { body, version: digest(body) }
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+      if (error instanceof OversizedError) throw new StateError(`The state ${error.message}: it is not read.`, { cause: error })
       throw new StateError(`Cannot read ${this.pathOf(object)}: ${(error as Error).message}`, { cause: error })
     }
   }
@@ -106,6 +117,7 @@ export class LocalStateStorage implements StateStorage {
  */
 export class S3StateStorage implements StateStorage {
   readonly description: string
+  readonly location: string
   private readonly client: S3Client
 
   constructor(
@@ -113,7 +125,8 @@ export class S3StateStorage implements StateStorage {
     private readonly key: string,
     private readonly settings: S3StoreSettings
   ) {
-    this.description = `s3://${bucket}/${key}${settings.endpoint ? ` at ${settings.endpoint}` : ''}`
+    this.location = `s3://${bucket}/${key}`
+    this.description = `${this.location}${settings.endpoint ? ` at ${settings.endpoint}` : ''}`
     this.client = new S3Client(clientConfig(settings, 2))
   }
 
@@ -138,10 +151,11 @@ export class S3StateStorage implements StateStorage {
     await (this.checked ??= checkCredentials(this.client, this.settings))
     try {
       const response = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.keyOf(object) }))
-      const body = (await response.Body?.transformToString('utf-8')) ?? ''
+      const body = await readCapped(response.Body as Readable | undefined, READ_LIMITS.state, response.ContentLength, this.description)
       return { body, version: response.ETag ?? digest(body) }
     } catch (error) {
       if (isNotFound(error)) return undefined
+      if (error instanceof OversizedError) throw new StateError(`The state ${error.message}: it is not read.`, { cause: error })
       this.fail('GetObject', object, error)
     }
   }

@@ -1,6 +1,7 @@
 import yaml from 'js-yaml'
 import { StateError } from './errors.js'
 import { NO_KEYS, SIGNATURE_FIELD, signatureFor, verifyDocument, type SigningKeys } from '../sets/signing.js'
+import { SerialMarks } from './serial-marks.js'
 import { PreconditionFailed, type StateStorage } from './state-storage.js'
 
 export const STATE_SCHEMA_VERSION = 1
@@ -26,9 +27,13 @@ export function stateKey(name: string, instanceID: string): string {
 
 const dump = (document: Record<string, unknown>): string => yaml.dump(document, { noRefs: true, sortKeys: false, lineWidth: -1 })
 
-/** The state as YAML; with a signing key, a top-level `signature` over the rest (as the file reads back). */
-export function serializeState(state: State, signing: SigningKeys = NO_KEYS): string {
+/**
+ * The state as YAML; with a signing key, a top-level `signature` over the rest (as the file reads back), and
+ * the `location` it is written to (an S3 state's `s3://bucket/key`), so a signed state copied elsewhere is refused.
+ */
+export function serializeState(state: State, signing: SigningKeys = NO_KEYS, location?: string): string {
   const document: Record<string, unknown> = { schemaVersion: STATE_SCHEMA_VERSION, serial: state.serial }
+  if (location && signing.keys.length > 0) document.location = location
   for (const [key, entry] of [...state.resources].sort(([a], [b]) => (a < b ? -1 : 1))) document[key] = entry
   if (signing.keys.length === 0) return dump(document)
   // Signed over what a reader parses, so YAML's own typing of values cannot make a valid file fail to verify.
@@ -36,13 +41,34 @@ export function serializeState(state: State, signing: SigningKeys = NO_KEYS): st
   return dump({ signature, ...document })
 }
 
-/** Why a state document does not verify under `signing`, or undefined when it does (or no key is set). */
-export function stateTrustProblem(text: string, signing: SigningKeys): string | undefined {
+/** Why a state document does not verify under `signing` at `location`, or undefined when it does (or no key is set). */
+export function stateTrustProblem(text: string, signing: SigningKeys, location?: string): string | undefined {
   if (signing.keys.length === 0) return undefined
   const document = yaml.load(text)
   if (document === null || document === undefined) return undefined // an empty state holds nothing to forge
   if (typeof document !== 'object' || Array.isArray(document)) return 'not a YAML map'
-  return verifyDocument(document as Record<string, unknown>, signing)
+  const problem = verifyDocument(document as Record<string, unknown>, signing)
+  if (problem) return problem
+  // States signed before locations were signed carry none: accepted, and bound on their next save.
+  const signedFor = (document as Record<string, unknown>).location
+  if (location && signedFor !== undefined && signedFor !== location) return `signed for another location (${String(signedFor)})`
+  return undefined
+}
+
+/**
+ * Refuses YAML aliases: neither this action nor dtm writes them, and a few nested aliases (a "billion laughs")
+ * expand to more nodes than memory holds once anything walks the document.
+ */
+function refuseAliases(document: unknown, where: string): void {
+  const seen = new Set<object>()
+  const visit = (node: unknown): void => {
+    if (node === null || typeof node !== 'object') return
+    if (seen.has(node))
+      throw new StateError(`The state ${where} uses YAML anchors or aliases, which no state writer produces; it is not used.`)
+    seen.add(node)
+    for (const child of Object.values(node)) visit(child)
+  }
+  visit(document)
 }
 
 /**
@@ -82,6 +108,7 @@ export function parseState(text: string, where: string): State {
   }
   // dtm leaves an empty file after deleting everything: that is an empty state, not a broken one.
   if (document === null || document === undefined) return { serial: 0, resources: new Map() }
+  refuseAliases(document, where)
   if (typeof document !== 'object' || Array.isArray(document)) throw new StateError(`The state ${where} is not a YAML map.`)
   const record = document as Record<string, unknown>
   const version = record.schemaVersion ?? STATE_SCHEMA_VERSION
@@ -92,7 +119,7 @@ export function parseState(text: string, where: string): State {
   }
   const resources = new Map<string, StateEntry>()
   for (const [key, value] of Object.entries(record)) {
-    if (key === 'schemaVersion' || key === 'serial' || key === SIGNATURE_FIELD) continue
+    if (key === 'schemaVersion' || key === 'serial' || key === 'location' || key === SIGNATURE_FIELD) continue
     resources.set(key, parseEntry(value, key, where))
   }
   return { serial: typeof record.serial === 'number' ? record.serial : 0, resources }
@@ -113,8 +140,14 @@ export class StateFile {
   constructor(
     private readonly storage: StateStorage,
     private readonly signing: SigningKeys = NO_KEYS,
-    private readonly resign = false
+    private readonly resign = false,
+    private readonly marks: SerialMarks = new SerialMarks()
   ) {}
+
+  /** The key of this state's serial mark. */
+  private get markKey(): string {
+    return this.storage.location ?? this.storage.description
+  }
 
   get state(): State {
     return this.current
@@ -124,7 +157,11 @@ export class StateFile {
     const stored = await this.storage.get('state')
     this.version = stored?.version
     this.current = stored ? parseState(stored.body, this.storage.description) : { serial: 0, resources: new Map() }
-    const problem = stored ? stateTrustProblem(stored.body, this.signing) : undefined
+    let problem = stored ? stateTrustProblem(stored.body, this.signing, this.storage.location) : undefined
+    const seen = this.signing.keys.length > 0 ? await this.marks.highest(this.markKey) : undefined
+    if (!problem && seen !== undefined && this.current.serial < seen) {
+      problem = `at serial ${this.current.serial}, older than serial ${seen} this machine already saw there (an older signed copy put back?)`
+    }
     if (problem && !this.resign) {
       throw new StateError(
         `The state ${this.storage.description} is ${problem} (signing-key is set), so it is not used: someone other than this ` +
@@ -133,13 +170,16 @@ export class StateFile {
       )
     }
     this.untrustedLoaded = problem
+    if (this.signing.keys.length > 0 && !problem) await this.marks.record(this.markKey, this.current.serial)
     return this.current
   }
 
   /** Saves `resources` as the next serial. */
   async save(resources: ReadonlyMap<string, StateEntry>): Promise<void> {
-    const next: State = { serial: this.current.serial + 1, resources }
-    const body = serializeState(next, this.signing)
+    // After a replayed (older) state was accepted with resign-state, the serial still moves past the newest seen.
+    const floor = this.signing.keys.length > 0 ? ((await this.marks.highest(this.markKey)) ?? 0) : 0
+    const next: State = { serial: Math.max(this.current.serial, floor) + 1, resources }
+    const body = serializeState(next, this.signing, this.storage.location)
     const conflict = (): StateError =>
       new StateError(
         `The state ${this.storage.description} was changed by someone else while this run held the lock; nothing more was written. Re-run apply.`
@@ -154,5 +194,6 @@ export class StateFile {
     if (readBack?.body !== body) throw conflict()
     this.version = readBack.version
     this.current = next
+    if (this.signing.keys.length > 0) await this.marks.record(this.markKey, next.serial)
   }
 }

@@ -11,10 +11,11 @@ import { ConfigError } from './errors.js'
  *    written, as dtm leaves it.
  */
 
-export type VarExpression = { readonly kind: 'var'; readonly name: string } | { readonly kind: 'env'; readonly name: string }
+/** A `[[ … ]]` template: a var or an environment variable, and how it was written (for messages). */
+export type VarExpression = { readonly kind: 'var' | 'env'; readonly name: string; readonly text?: string }
 
 const TEMPLATE = /\[\[\s*(.*?)\s*\]\]/g
-const PLACEHOLDER = /__sam_tpl_(\d+)__/g
+export const PLACEHOLDER = /__sam_tpl_(\d+)__/g
 const WHOLE_PLACEHOLDER = /^__sam_tpl_(\d+)__$/
 
 export interface ProtectedText {
@@ -36,8 +37,8 @@ function parseExpression(source: string, file: string): VarExpression {
 /** Swaps every `[[ … ]]` for a placeholder; `offset` keeps placeholders of several files distinct. */
 export function protectTemplates(text: string, file: string, offset: number): ProtectedText {
   const expressions: VarExpression[] = []
-  const replaced = text.replace(TEMPLATE, (_match, source: string) => {
-    expressions.push(parseExpression(source, file))
+  const replaced = text.replace(TEMPLATE, (match: string, source: string) => {
+    expressions.push({ ...parseExpression(source, file), text: match })
     return `__sam_tpl_${offset + expressions.length - 1}__`
   })
   return { text: replaced, expressions }
@@ -110,7 +111,7 @@ export interface OutputReference {
   readonly key: string
 }
 
-const REFERENCE = /\$\{\{\s*([\w-]+)\.([\w-]+)\.outputs\.([\w-]+)\s*\}\}/g
+export const REFERENCE = /\$\{\{\s*([\w-]+)\.([\w-]+)\.outputs\.([\w-]+)\s*\}\}/g
 const WHOLE_REFERENCE = /^\$\{\{\s*([\w-]+)\.([\w-]+)\.outputs\.([\w-]+)\s*\}\}$/
 
 /** A `${{ … }}` that is not an output reference: left as written (GitHub workflow text, for one). */

@@ -9,9 +9,11 @@ import { PLUGINS } from '../apply/plugins/index.js'
 import type { PluginContext } from '../apply/plugins/plugin.js'
 import { stateStorageFor } from '../apply/state-storage.js'
 import { StateFile, type StateEntry } from '../apply/state.js'
+import { renderRun } from '../apply/shell.js'
 import { resolveReferences } from '../apply/template.js'
-import { resolveCommit } from '../git.js'
+import { commitSources, resolveCommit } from '../git.js'
 import { plural } from '../report/markdown.js'
+import { registerSecret } from '../report/redact.js'
 import { ApplyFailedError, type ApplyOutcome, type PlanGraph } from './apply-outcome.js'
 import { deriveS3Settings, normalizePrefix, type Settings, type StoreSettings } from '../inputs.js'
 import { createStore } from '../stores/index.js'
@@ -31,7 +33,7 @@ function storeSettingsFor(settings: Settings, overrides: StoreOverrides | undefi
   if (backend !== 's3' && backend !== 'gcs') throw new ConfigError(`config.store.backend is '${backend}'; allowed: s3, gcs, local.`)
   const bucket = overrides.bucket ?? (settings.store.kind === 's3' ? settings.store.bucket : undefined)
   if (!bucket) throw new ConfigError(`config.store uses the s3 backend but names no bucket (and the action's 'bucket' input is empty).`)
-  for (const secret of [overrides.credentials?.secretAccessKey, overrides.credentials?.sessionToken]) if (secret) core.setSecret(secret)
+  for (const secret of [overrides.credentials?.secretAccessKey, overrides.credentials?.sessionToken]) registerSecret(secret)
   const derived = deriveS3Settings(settings.store, { bucket, prefix, region: overrides.region, endpoint: overrides.endpoint })
   return {
     ...derived,
@@ -77,6 +79,8 @@ function processingBanner(text: string): void {
 export async function apply(settings: Settings): Promise<ApplyOutcome> {
   const started = Date.now()
   const config = await loadConfig(settings.apply.config, [...PLUGINS.keys()])
+  // Values read from the environment may be secrets: masked before anything below can print or send them.
+  for (const value of config.envValues) registerSecret(value)
   warnAboutEphemeralState(config)
   for (const notice of config.notices) core.info(notice)
   for (const warning of config.warnings) core.warning(warning)
@@ -85,7 +89,7 @@ export async function apply(settings: Settings): Promise<ApplyOutcome> {
   const store = await createStore(storeSettings, settings.concurrency)
   try {
     core.info(`Using ${config.state.kind} backend for the state: ${storage.description}.`)
-    const commit = await resolveCommit({ override: settings.commit, repoPath: settings.repoPath, githubSha: process.env.GITHUB_SHA })
+    const commit = await resolveCommit(commitSources(settings))
     const context: PluginContext = {
       store,
       storePrefix: storeSettings.prefix,
@@ -184,14 +188,19 @@ async function execute(plan: Plan, stateFile: StateFile, context: PluginContext)
         const options = resolveReferences(tool.options, lookup) as Record<string, unknown>
         const stateOptions = resolveReferences(tool.stateOptions, lookup) as Record<string, unknown>
         const plugin = PLUGINS.get(tool.name)!
-        const result = await plugin.apply({ ref: tool.ref, instanceID: tool.instanceID, options }, context, plan.fingerprints.get(tool.ref))
+        const run = tool.run ? renderRun(tool.run, lookup) : undefined
+        const result = await plugin.apply(
+          { ref: tool.ref, instanceID: tool.instanceID, options, stateOptions, ...(run ? { run } : {}) },
+          context,
+          plan.fingerprints.get(tool.ref)
+        )
         built ||= result.built
         resources.set(change.key, {
           name: tool.name,
           instanceID: tool.instanceID,
           dependsOn: tool.dependencies,
           options: stateOptions,
-          resourceStatus: { outputs: result.outputs }
+          resourceStatus: { outputs: result.stateOutputs ?? result.outputs }
         })
       }
       await stateFile.save(resources)

@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import type { ReportingSettings } from '../inputs.js'
+import { redact } from './redact.js'
 
 /** What one run reports to GitHub: a commit status and a pull-request comment. */
 export interface GitHubReport {
@@ -39,8 +40,10 @@ function explainFailure(what: string, error: unknown): string {
  * never fails the step: a missing permission (forks) or an API failure is a warning.
  * Goes through @actions/github, so GITHUB_API_URL (GitHub Enterprise Server) is honoured.
  */
-export async function reportToGitHub(settings: ReportingSettings, report: GitHubReport): Promise<void> {
+export async function reportToGitHub(settings: ReportingSettings, unredacted: GitHubReport): Promise<void> {
   if (!settings.prComment && !settings.commitStatus) return
+  // The runner masks secrets in the log only: what goes to GitHub's API is cleaned here.
+  const report = { ...unredacted, description: redact(unredacted.description), markdown: redact(unredacted.markdown) }
   const { context, getOctokit } = await import('@actions/github')
   if (!process.env.GITHUB_REPOSITORY) {
     core.warning('GITHUB_REPOSITORY is not set, so there is no repository to report to; skipping the comment and status.')

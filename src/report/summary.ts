@@ -3,12 +3,13 @@ import { errorMessage } from '../errors.js'
 import type { AssetsResult } from '../modes/result.js'
 import { assetsMarkdown } from './assets-report.js'
 import { firstLine, text } from './markdown.js'
+import { redact } from './redact.js'
 
 /** Writes markdown to the job summary when the runner provides one (GITHUB_STEP_SUMMARY); a no-op elsewhere. */
 export async function writeSummaryMarkdown(markdown: string): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return
   try {
-    await core.summary.addRaw(markdown, true).write()
+    await core.summary.addRaw(redact(markdown), true).write()
   } catch (error) {
     throw new Error(
       `Could not write the job summary to GITHUB_STEP_SUMMARY (${process.env.GITHUB_STEP_SUMMARY}): ${firstLine(errorMessage(error))}`,

@@ -8,6 +8,7 @@ import { commitPrefix } from '../../sets/layout.js'
 import { MAX_PACK_BELOW, normalizePrefix, parseByteSize } from '../../inputs.js'
 import { totalBytes } from '../../sets/manifest.js'
 import { ConfigError } from '../errors.js'
+import type { ShellCommand } from '../shell.js'
 import type { StateEntry } from '../state.js'
 import type { ApplyResult, Plugin, PluginContext, ResolvedTool } from './plugin.js'
 
@@ -43,16 +44,65 @@ function instancePrefix(instanceID: string, options: { prefix?: unknown }, conte
   return typeof options.prefix === 'string' ? normalizePrefix(options.prefix) : `${context.storePrefix}${instanceID}/`
 }
 
-/** Runs the build through the shell at the repository root, its output streamed inside a log group. */
-async function runBuild(ref: string, command: string, cwd: string): Promise<void> {
-  core.startGroup(`Build ${ref}: ${command}`)
+/** Lines of a failed build's error output kept for the summary. */
+export const STDERR_TAIL_LINES = 20
+
+/** A build command failed: its exit, and the end of what it wrote to stderr (the summary shows both). */
+export class BuildError extends Error {
+  constructor(
+    readonly command: string,
+    readonly exitCode: number | null,
+    readonly signal: NodeJS.Signals | null,
+    readonly stderrTail: readonly string[]
+  ) {
+    super(`the build command ${exitCode === null ? `was killed by ${signal ?? 'a signal'}` : `exited with code ${exitCode}`}: ${command}`)
+    this.name = 'BuildError'
+  }
+}
+
+/** Keeps the last `limit` lines of a stream that is also passed through. */
+function lineTail(limit: number): { push(chunk: Buffer): void; lines(): string[] } {
+  let lines: string[] = []
+  let partial = ''
+  return {
+    push(chunk) {
+      const parts = (partial + chunk.toString('utf8')).split(/\r?\n/)
+      partial = parts.pop() ?? ''
+      lines.push(...parts)
+      if (lines.length > limit) lines = lines.slice(-limit)
+    },
+    lines: () => [...lines, ...(partial ? [partial] : [])].slice(-limit)
+  }
+}
+
+/**
+ * Runs the build at the repository root, its output streamed inside a log group. The shell parses only the
+ * command's text; every templated value reaches it as an environment variable (see apply/shell.ts). Logs
+ * and errors show the command as written in the config, never with values in it.
+ */
+async function runBuild(ref: string, command: ShellCommand, cwd: string): Promise<void> {
+  const title = command.written.split(/\r?\n/)
+  core.startGroup(`Build ${ref}: ${title[0]}${title.length > 1 ? ' …' : ''}`)
+  const tail = lineTail(STDERR_TAIL_LINES)
   try {
-    const code = await new Promise<number | null>((resolve, reject) => {
-      const child = spawn(command, { cwd, shell: true, stdio: ['ignore', 'inherit', 'inherit'] })
+    const env = { ...process.env, ...command.env }
+    const { code, signal } = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve, reject) => {
+      const child = command.delayedExpansion
+        ? spawn(process.env.ComSpec ?? 'cmd.exe', ['/d', '/v:on', '/s', '/c', `"${command.script}"`], {
+            cwd,
+            env,
+            windowsVerbatimArguments: true,
+            stdio: ['ignore', 'inherit', 'pipe']
+          })
+        : spawn(command.script, { cwd, env, shell: true, stdio: ['ignore', 'inherit', 'pipe'] })
+      child.stderr.on('data', (chunk: Buffer) => {
+        process.stderr.write(chunk)
+        tail.push(chunk)
+      })
       child.once('error', reject)
-      child.once('close', resolve)
+      child.once('close', (exitCode, exitSignal) => resolve({ code: exitCode, signal: exitSignal }))
     })
-    if (code !== 0) throw new Error(`the build command '${command}' exited with code ${code}`)
+    if (code !== 0) throw new BuildError(command.written, code, signal, tail.lines())
   } finally {
     core.endGroup()
   }
@@ -81,10 +131,10 @@ export const assetsPlugin: Plugin = {
       .digest('hex')
   },
 
-  async read(entry: StateEntry, context) {
+  async read(entry: StateEntry, context, options) {
     const commit = entry.resourceStatus.outputs.commitHash
     if (typeof commit !== 'string') return { exists: false, detail: 'the state records no commit' }
-    const setPrefix = commitPrefix(instancePrefix(entry.instanceID, entry.options, context), commit)
+    const setPrefix = commitPrefix(instancePrefix(entry.instanceID, options, context), commit)
     const manifest = await readManifest(context.store, setPrefix, context.policy, { commit })
     return manifest ? { exists: true } : { exists: false, detail: `no manifest at ${context.store.url(setPrefix)}` }
   },
@@ -92,7 +142,9 @@ export const assetsPlugin: Plugin = {
   async apply(tool: ResolvedTool, context, fingerprint): Promise<ApplyResult> {
     const options = readOptions(tool)
     const prefix = instancePrefix(tool.instanceID, options, context)
-    const codeHash = fingerprint ?? (await this.fingerprint!(tool, context, []))
+    // The plan computes every assets tool's fingerprint before anything runs.
+    if (fingerprint === undefined) throw new Error(`${tool.ref} has no fingerprint: it was not planned`)
+    const codeHash = fingerprint
     const location = context.store.url(commitPrefix(prefix, context.commit))
     const found = await findOrPromote(
       context.store,
@@ -114,10 +166,10 @@ export const assetsPlugin: Plugin = {
         outputs: { commitHash: context.commit, codeHash, location, source: found.source, files: files.length, bytes: totalBytes(files) }
       }
     }
-    if (!options.run) {
+    if (!tool.run) {
       throw new Error(`no assets are stored for code hash ${codeHash} and the tool has no 'options.run' to build them`)
     }
-    await runBuild(tool.ref, options.run, context.repoPath)
+    await runBuild(tool.ref, tool.run, context.repoPath)
     const manifest = await publish(
       context.store,
       {

@@ -1,4 +1,7 @@
+import * as core from '@actions/core'
 import { createHash } from 'node:crypto'
+import { READ_LIMITS } from '../../constants.js'
+import { OversizedError } from '../../errors.js'
 import { normalizePrefix } from '../../inputs.js'
 import { ConfigError } from '../errors.js'
 import type { StateEntry } from '../state.js'
@@ -14,6 +17,8 @@ function contentOf(options: Record<string, unknown>): { body: Buffer; contentTyp
   return { body: Buffer.from(`${JSON.stringify(options.content, null, 2)}\n`), contentType: 'application/json' }
 }
 
+const sha256 = (body: string | Buffer): string => createHash('sha256').update(body).digest('hex')
+
 /** `object`: a small file published to the store, e.g. releases/latest.json pointing at other tools' outputs. */
 export const objectPlugin: Plugin = {
   name: 'object',
@@ -27,23 +32,50 @@ export const objectPlugin: Plugin = {
       throw new ConfigError(`Tool ${tool.ref}: 'options.content' is required (a string, or a map written as JSON).`)
   },
 
-  async read(entry: StateEntry, context) {
-    const key = keyOf(entry.options, context)
-    const text = await context.store.readText(key)
-    return text === undefined ? { exists: false, detail: `${context.store.url(key)} is missing` } : { exists: true }
+  /** The object must still be there with the bytes the state recorded: one edited in the store is drift (Update). */
+  async read(entry: StateEntry, context, options) {
+    const key = keyOf(options, context)
+    let text: string | undefined
+    try {
+      text = await context.store.readText(key, READ_LIMITS.state)
+    } catch (error) {
+      if (error instanceof OversizedError) return { exists: false, detail: `${context.store.url(key)} was replaced by a larger object` }
+      throw error
+    }
+    if (text === undefined) return { exists: false, detail: `${context.store.url(key)} is missing` }
+    const recorded = entry.resourceStatus.outputs.sha256
+    if (typeof recorded === 'string' && sha256(text) !== recorded) {
+      return {
+        exists: false,
+        detail: `${context.store.url(key)} was changed in the store (SHA-256 ${sha256(text).slice(0, 12)}…, the state records ${recorded.slice(0, 12)}…)`
+      }
+    }
+    return { exists: true }
   },
 
   async apply(tool, context) {
     const key = keyOf(tool.options, context)
     const { body, contentType } = contentOf(tool.options)
     await context.store.put(key, body, { size: body.length, contentType })
+    const outputs = { key, location: context.store.url(key), bytes: body.length, sha256: sha256(body) }
+    // A key built from [[ env ]] is recorded as the state records options: with the value as a digest.
+    const stateKey = keyOf(tool.stateOptions ?? tool.options, context)
     return {
       built: false,
-      outputs: { key, location: context.store.url(key), bytes: body.length, sha256: createHash('sha256').update(body).digest('hex') }
+      outputs,
+      stateOutputs: stateKey === key ? outputs : { ...outputs, key: stateKey, location: context.store.url(stateKey) }
     }
   },
 
   async delete(entry, context) {
-    await context.store.delete(keyOf(entry.options, context))
+    const key = keyOf(entry.options, context)
+    if (/<env [^>]+>/.test(key)) {
+      // The state holds such a key only as a digest of the value: the object cannot be named from it.
+      core.warning(
+        `Tool ${entry.name}.${entry.instanceID}: its key was built from [[ env ]] (${key}), so it cannot be deleted from the state alone; delete the object by hand.`
+      )
+      return
+    }
+    await context.store.delete(key)
   }
 }

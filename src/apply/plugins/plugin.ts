@@ -1,5 +1,6 @@
 import type { SetPolicy } from '../../sets/asset-sets.js'
 import type { Store } from '../../stores/store.js'
+import type { RunTemplate, ShellCommand } from '../shell.js'
 import type { StateEntry } from '../state.js'
 
 /** What plugins work with. */
@@ -19,12 +20,27 @@ export interface ResolvedTool {
   readonly ref: string
   readonly instanceID: string
   readonly options: Record<string, unknown>
+  /** The same as the state records them: values read from the environment only as digests. */
+  readonly stateOptions?: Record<string, unknown>
+  /** `options.run`, ready to run: its values in environment variables, never in its text. */
+  readonly run?: ShellCommand
+}
+
+/** A tool as the plan sees it: options resolved but for other tools' outputs, its `run` as loaded. */
+export interface PlannedTool {
+  readonly ref: string
+  readonly instanceID: string
+  readonly options: Record<string, unknown>
+  readonly stateOptions: Record<string, unknown>
+  readonly runTemplate?: RunTemplate
 }
 
 export type Outputs = Record<string, unknown>
 
 export interface ApplyResult {
   readonly outputs: Outputs
+  /** The outputs as the state records them, when some derive from environment values (then as digests). */
+  readonly stateOutputs?: Outputs
   /** True when a build command ran (the `found` output is true only if none did). */
   readonly built: boolean
 }
@@ -33,14 +49,21 @@ export interface ApplyResult {
 export interface Plugin {
   readonly name: string
   /** Checks options before anything runs; throws a ConfigError naming the tool. */
-  validate(tool: ResolvedTool): void
+  validate(tool: { readonly ref: string; readonly options: Record<string, unknown> }): void
   /**
    * What identifies the wanted resource besides its options (assets: the code hash, which also covers
    * its dependencies' fingerprints). Compared with the state's `codeHash` output.
    */
-  fingerprint?(tool: ResolvedTool, context: PluginContext, dependencies: readonly string[]): Promise<string>
-  /** Whether the resource the state records is still there; `detail` says what is missing. */
-  read(entry: StateEntry, context: PluginContext): Promise<{ readonly exists: boolean; readonly detail?: string }>
+  fingerprint?(tool: PlannedTool, context: PluginContext, dependencies: readonly string[]): Promise<string>
+  /**
+   * Whether the resource the state records is still there as recorded; `detail` says what is missing or
+   * changed. `options` are the tool's current options, resolved (the state's may hold digests).
+   */
+  read(
+    entry: StateEntry,
+    context: PluginContext,
+    options: Record<string, unknown>
+  ): Promise<{ readonly exists: boolean; readonly detail?: string }>
   /** Creates or updates the resource. */
   apply(tool: ResolvedTool, context: PluginContext, fingerprint: string | undefined): Promise<ApplyResult>
   delete(entry: StateEntry, context: PluginContext): Promise<void>

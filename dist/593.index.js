@@ -1,0 +1,505 @@
+export const id = 593;
+export const ids = [593,45,949];
+export const modules = {
+
+/***/ 3045:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ku: () => (/* binding */ LockError),
+/* harmony export */   qq: () => (/* binding */ StateError),
+/* harmony export */   xL: () => (/* binding */ ConfigError)
+/* harmony export */ });
+/** A problem in the apply config: names the file and what to change. */
+class ConfigError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ConfigError';
+    }
+}
+/** The state file exists but cannot be used, or was changed by someone else meanwhile. */
+class StateError extends Error {
+    constructor(message, options) {
+        super(message, options);
+        this.name = 'StateError';
+    }
+}
+/** Another run holds the state lock. */
+class LockError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'LockError';
+    }
+}
+
+
+/***/ }),
+
+/***/ 3949:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   OJ: () => (/* binding */ PreconditionFailed),
+/* harmony export */   stateStorageFor: () => (/* binding */ stateStorageFor)
+/* harmony export */ });
+/* unused harmony exports LocalStateStorage, S3StateStorage */
+/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3711);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7242);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8422);
+/* harmony import */ var _stores_s3_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9714);
+/* harmony import */ var _stores_s3_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9164);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3045);
+
+
+
+
+
+
+
+
+
+
+/** A conditional write lost: the object is not what the writer expected. */
+class PreconditionFailed extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'PreconditionFailed';
+    }
+}
+const digest = (body) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(body).digest('hex');
+/** A state file on disk: temp file + rename; the lock is an exclusive create. */
+class LocalStateStorage {
+    file;
+    description;
+    constructor(file) {
+        this.file = file;
+        this.description = `local file ${file}`;
+    }
+    pathOf(object) {
+        return object === 'state' ? this.file : `${this.file}.lock`;
+    }
+    async get(object) {
+        try {
+            const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(this.pathOf(object));
+            if (info.size > _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .READ_LIMITS */ .Cl.state)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OversizedError */ .wF(this.pathOf(object), _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .READ_LIMITS */ .Cl.state);
+            const body = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(this.pathOf(object), 'utf8');
+            return { body, version: digest(body) };
+        }
+        catch (error) {
+            if (error.code === 'ENOENT')
+                return undefined;
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OversizedError */ .wF)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .StateError */ .qq(`The state ${error.message}: it is not read.`, { cause: error });
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .StateError */ .qq(`Cannot read ${this.pathOf(object)}: ${error.message}`, { cause: error });
+        }
+    }
+    async put(object, body, condition) {
+        const target = this.pathOf(object);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(target), { recursive: true });
+        if (condition.ifNoneMatch) {
+            try {
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(target, body, { flag: 'wx' });
+                return digest(body);
+            }
+            catch (error) {
+                if (error.code === 'EEXIST')
+                    throw new PreconditionFailed(`${target} already exists.`);
+                throw error;
+            }
+        }
+        if (condition.ifMatch !== undefined) {
+            const current = await this.get(object);
+            if (current?.version !== condition.ifMatch)
+                throw new PreconditionFailed(`${target} changed since it was read.`);
+        }
+        const temp = `${target}.tmp-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`;
+        try {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(temp, body);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(temp, target);
+        }
+        finally {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(temp, { force: true });
+        }
+        return digest(body);
+    }
+    async remove(object) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(this.pathOf(object), { force: true });
+    }
+    close() { }
+}
+/**
+ * The state as an S3 object. Writes are conditional (If-Match / If-None-Match), and because some
+ * S3-compatible servers ignore those headers, callers also read back what they wrote.
+ */
+class S3StateStorage {
+    bucket;
+    key;
+    settings;
+    description;
+    location;
+    client;
+    constructor(bucket, key, settings) {
+        this.bucket = bucket;
+        this.key = key;
+        this.settings = settings;
+        this.location = `s3://${bucket}/${key}`;
+        this.description = `${this.location}${settings.endpoint ? ` at ${settings.endpoint}` : ''}`;
+        this.client = new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_9__.S3Client((0,_stores_s3_js__WEBPACK_IMPORTED_MODULE_6__/* .clientConfig */ .yO)(settings, 2));
+    }
+    keyOf(object) {
+        return object === 'state' ? this.key : `${this.key}.lock`;
+    }
+    fail(operation, object, error) {
+        const described = (0,_stores_s3_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .describeS3Error */ .y)(error, {
+            operation,
+            bucket: this.bucket,
+            key: this.keyOf(object),
+            endpoint: this.settings.endpoint,
+            region: this.settings.region
+        });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .StateError */ .qq(`State backend: ${described.message}`, { cause: error });
+    }
+    checked;
+    async get(object) {
+        await (this.checked ??= (0,_stores_s3_js__WEBPACK_IMPORTED_MODULE_6__/* .checkCredentials */ .vG)(this.client, this.settings));
+        try {
+            const response = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_9__.GetObjectCommand({ Bucket: this.bucket, Key: this.keyOf(object) }));
+            const body = await (0,_stores_s3_js__WEBPACK_IMPORTED_MODULE_6__/* .readCapped */ .EF)(response.Body, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .READ_LIMITS */ .Cl.state, response.ContentLength, this.description);
+            return { body, version: response.ETag ?? digest(body) };
+        }
+        catch (error) {
+            if ((0,_stores_s3_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .isNotFound */ .c)(error))
+                return undefined;
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OversizedError */ .wF)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .StateError */ .qq(`The state ${error.message}: it is not read.`, { cause: error });
+            this.fail('GetObject', object, error);
+        }
+    }
+    async put(object, body, condition) {
+        const input = {
+            Bucket: this.bucket,
+            Key: this.keyOf(object),
+            Body: body,
+            ContentType: object === 'state' ? 'application/yaml' : 'application/json'
+        };
+        if (condition.ifNoneMatch)
+            input.IfNoneMatch = '*';
+        if (condition.ifMatch)
+            input.IfMatch = condition.ifMatch;
+        try {
+            const response = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_9__.PutObjectCommand(input));
+            return response.ETag ?? digest(body);
+        }
+        catch (error) {
+            const name = error.name;
+            const status = error.$metadata?.httpStatusCode;
+            if (name === 'PreconditionFailed' || status === 412 || name === 'ConditionalRequestConflict' || status === 409) {
+                throw new PreconditionFailed(`s3://${this.bucket}/${this.keyOf(object)} changed since it was read.`);
+            }
+            this.fail('PutObject', object, error);
+        }
+    }
+    async remove(object) {
+        try {
+            await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_9__.DeleteObjectCommand({ Bucket: this.bucket, Key: this.keyOf(object) }));
+        }
+        catch (error) {
+            this.fail('DeleteObject', object, error);
+        }
+    }
+    close() {
+        this.client.destroy();
+    }
+}
+/** The storage the config names; S3 credentials and endpoint defaults come from the action's store inputs. */
+function stateStorageFor(config, store) {
+    if (config.kind === 'local')
+        return new LocalStateStorage(config.file);
+    return new S3StateStorage(config.bucket, config.key, (0,_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .deriveS3Settings */ .LX)(store, config));
+}
+
+
+/***/ }),
+
+/***/ 2593:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  iK: () => (/* binding */ StateFile),
+  parseState: () => (/* binding */ parseState)
+});
+
+// UNUSED EXPORTS: STATE_SCHEMA_VERSION, serializeState, stateKey, stateTrustProblem
+
+// EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
+var js_yaml = __webpack_require__(3243);
+// EXTERNAL MODULE: ./src/apply/errors.ts
+var errors = __webpack_require__(3045);
+// EXTERNAL MODULE: ./src/sets/signing.ts
+var sets_signing = __webpack_require__(3330);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./src/apply/serial-marks.ts
+
+
+
+
+/**
+ * The highest state serial this machine has seen at each state location. A signed state can be replayed
+ * whole (an older copy put back in place of the newer one): its signature still verifies, so only a
+ * memory of what was seen can tell. This machine is the only place such a memory is out of an attacker's
+ * reach, so it holds here: across runs on one self-hosted runner or workstation, and within a job on a
+ * GitHub-hosted runner (which starts empty). The README's threat model says what closes the rest.
+ */
+class SerialMarks {
+    file;
+    constructor(file = defaultMarksFile()) {
+        this.file = file;
+    }
+    async read() {
+        try {
+            const data = JSON.parse(await (0,promises_.readFile)(this.file, 'utf8'));
+            return data !== null && typeof data === 'object' && !Array.isArray(data) ? data : {};
+        }
+        catch {
+            return {};
+        }
+    }
+    async highest(location) {
+        const value = (await this.read())[location];
+        return typeof value === 'number' ? value : undefined;
+    }
+    /** Records `serial` when it is higher than the mark; a failure to write only loses the memory. */
+    async record(location, serial) {
+        const marks = await this.read();
+        if ((marks[location] ?? -1) >= serial)
+            return;
+        marks[location] = serial;
+        const temp = `${this.file}.tmp-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
+        try {
+            await (0,promises_.mkdir)(external_node_path_default().dirname(this.file), { recursive: true });
+            await (0,promises_.writeFile)(temp, `${JSON.stringify(marks, null, 2)}\n`);
+            await (0,promises_.rename)(temp, this.file);
+        }
+        catch {
+            await (0,promises_.rm)(temp, { force: true });
+        }
+    }
+}
+/** The runner's tool cache (it outlives jobs on self-hosted runners), else the user's state directory. */
+function defaultMarksFile(env = process.env) {
+    const base = env.RUNNER_TOOL_CACHE || env.XDG_STATE_HOME || external_node_path_default().join((0,external_node_os_.homedir)(), '.local', 'state');
+    return external_node_path_default().join(base, 's3-asset-manager', 'state-serials.json');
+}
+
+// EXTERNAL MODULE: ./src/apply/state-storage.ts
+var state_storage = __webpack_require__(3949);
+;// CONCATENATED MODULE: ./src/apply/state.ts
+
+
+
+
+
+const STATE_SCHEMA_VERSION = 1;
+function stateKey(name, instanceID) {
+    return `${name}_${instanceID}`;
+}
+const dump = (document) => js_yaml/* default.dump */.Ay.dump(document, { noRefs: true, sortKeys: false, lineWidth: -1 });
+/**
+ * The state as YAML; with a signing key, a top-level `signature` over the rest (as the file reads back), and
+ * the `location` it is written to (an S3 state's `s3://bucket/key`), so a signed state copied elsewhere is refused.
+ */
+function serializeState(state, signing = sets_signing/* NO_KEYS */.vu, location) {
+    const document = { schemaVersion: STATE_SCHEMA_VERSION, serial: state.serial };
+    if (location && signing.keys.length > 0)
+        document.location = location;
+    for (const [key, entry] of [...state.resources].sort(([a], [b]) => (a < b ? -1 : 1)))
+        document[key] = entry;
+    if (signing.keys.length === 0)
+        return dump(document);
+    // Signed over what a reader parses, so YAML's own typing of values cannot make a valid file fail to verify.
+    const signature = (0,sets_signing/* signatureFor */.O4)(js_yaml/* default.load */.Ay.load(dump(document)), signing);
+    return dump({ signature, ...document });
+}
+/** Why a state document does not verify under `signing` at `location`, or undefined when it does (or no key is set). */
+function stateTrustProblem(text, signing, location) {
+    if (signing.keys.length === 0)
+        return undefined;
+    const document = js_yaml/* default.load */.Ay.load(text);
+    if (document === null || document === undefined)
+        return undefined; // an empty state holds nothing to forge
+    if (typeof document !== 'object' || Array.isArray(document))
+        return 'not a YAML map';
+    const problem = (0,sets_signing/* verifyDocument */.kR)(document, signing);
+    if (problem)
+        return problem;
+    // States signed before locations were signed carry none: accepted, and bound on their next save.
+    const signedFor = document.location;
+    if (location && signedFor !== undefined && signedFor !== location)
+        return `signed for another location (${String(signedFor)})`;
+    return undefined;
+}
+/**
+ * Refuses YAML aliases: neither this action nor dtm writes them, and a few nested aliases (a "billion laughs")
+ * expand to more nodes than memory holds once anything walks the document.
+ */
+function refuseAliases(document, where) {
+    const seen = new Set();
+    const visit = (node) => {
+        if (node === null || typeof node !== 'object')
+            return;
+        if (seen.has(node))
+            throw new errors/* StateError */.qq(`The state ${where} uses YAML anchors or aliases, which no state writer produces; it is not used.`);
+        seen.add(node);
+        for (const child of Object.values(node))
+            visit(child);
+    };
+    visit(document);
+}
+/**
+ * One entry, as this action or dtm wrote it: dtm v0.6 wrote lowercase keys (`instanceid`, `dependson`,
+ * `resource`), later versions `resourceStatus`, and dtm copies `instanceID` into `options`, which we drop
+ * so that an unchanged tool plans no Update.
+ */
+function parseEntry(value, key, where) {
+    const entry = (value ?? {});
+    const name = entry.name;
+    const instanceID = entry.instanceID ?? entry.instanceid;
+    if (typeof entry !== 'object' || typeof name !== 'string' || typeof instanceID !== 'string') {
+        throw new errors/* StateError */.qq(`The state ${where} has an entry '${key}' without name and instanceID.`);
+    }
+    const dependsOn = entry.dependsOn ?? entry.dependson;
+    const options = { ...(entry.options ?? {}) };
+    if (options.instanceID === instanceID)
+        delete options.instanceID;
+    const status = (entry.resourceStatus ?? entry.resource);
+    return {
+        name,
+        instanceID,
+        dependsOn: Array.isArray(dependsOn) ? dependsOn.map(String) : [],
+        options,
+        resourceStatus: { outputs: status?.outputs ?? {} }
+    };
+}
+/** Parses a state file; anything that is not a state we can read is an error, never "empty". */
+function parseState(text, where) {
+    let document;
+    try {
+        document = js_yaml/* default.load */.Ay.load(text);
+    }
+    catch (error) {
+        throw new errors/* StateError */.qq(`The state ${where} is not valid YAML (${error.message}); fix or restore it — it is not treated as empty.`);
+    }
+    // dtm leaves an empty file after deleting everything: that is an empty state, not a broken one.
+    if (document === null || document === undefined)
+        return { serial: 0, resources: new Map() };
+    refuseAliases(document, where);
+    if (typeof document !== 'object' || Array.isArray(document))
+        throw new errors/* StateError */.qq(`The state ${where} is not a YAML map.`);
+    const record = document;
+    const version = record.schemaVersion ?? STATE_SCHEMA_VERSION;
+    if (version !== STATE_SCHEMA_VERSION) {
+        throw new errors/* StateError */.qq(`The state ${where} has schemaVersion ${JSON.stringify(version)}; this action reads version ${STATE_SCHEMA_VERSION}.`);
+    }
+    const resources = new Map();
+    for (const [key, value] of Object.entries(record)) {
+        if (key === 'schemaVersion' || key === 'serial' || key === 'location' || key === sets_signing/* SIGNATURE_FIELD */.kA)
+            continue;
+        resources.set(key, parseEntry(value, key, where));
+    }
+    return { serial: typeof record.serial === 'number' ? record.serial : 0, resources };
+}
+/**
+ * Reads and writes the state through its storage with compare-and-swap: every write names the version it
+ * read, and the result is read back, so a concurrent writer is detected even on servers that ignore
+ * conditional headers.
+ */
+class StateFile {
+    storage;
+    signing;
+    resign;
+    marks;
+    version;
+    current = { serial: 0, resources: new Map() };
+    /** Set when the loaded state did not verify and `resign` accepted it: the next save signs it. */
+    untrustedLoaded;
+    constructor(storage, signing = sets_signing/* NO_KEYS */.vu, resign = false, marks = new SerialMarks()) {
+        this.storage = storage;
+        this.signing = signing;
+        this.resign = resign;
+        this.marks = marks;
+    }
+    /** The key of this state's serial mark. */
+    get markKey() {
+        return this.storage.location ?? this.storage.description;
+    }
+    get state() {
+        return this.current;
+    }
+    async load() {
+        const stored = await this.storage.get('state');
+        this.version = stored?.version;
+        this.current = stored ? parseState(stored.body, this.storage.description) : { serial: 0, resources: new Map() };
+        let problem = stored ? stateTrustProblem(stored.body, this.signing, this.storage.location) : undefined;
+        const seen = this.signing.keys.length > 0 ? await this.marks.highest(this.markKey) : undefined;
+        if (!problem && seen !== undefined && this.current.serial < seen) {
+            problem = `at serial ${this.current.serial}, older than serial ${seen} this machine already saw there (an older signed copy put back?)`;
+        }
+        if (problem && !this.resign) {
+            throw new errors/* StateError */.qq(`The state ${this.storage.description} is ${problem} (signing-key is set), so it is not used: someone other than this ` +
+                `workflow may have written it. Check its content (or restore a good copy); to accept it as it is and sign it with the ` +
+                `current key, run apply once with 'resign-state: true'.`);
+        }
+        this.untrustedLoaded = problem;
+        if (this.signing.keys.length > 0 && !problem)
+            await this.marks.record(this.markKey, this.current.serial);
+        return this.current;
+    }
+    /** Saves `resources` as the next serial. */
+    async save(resources) {
+        // After a replayed (older) state was accepted with resign-state, the serial still moves past the newest seen.
+        const floor = this.signing.keys.length > 0 ? ((await this.marks.highest(this.markKey)) ?? 0) : 0;
+        const next = { serial: Math.max(this.current.serial, floor) + 1, resources };
+        const body = serializeState(next, this.signing, this.storage.location);
+        const conflict = () => new errors/* StateError */.qq(`The state ${this.storage.description} was changed by someone else while this run held the lock; nothing more was written. Re-run apply.`);
+        try {
+            this.version = await this.storage.put('state', body, this.version === undefined ? { ifNoneMatch: true } : { ifMatch: this.version });
+        }
+        catch (error) {
+            if (error instanceof state_storage/* PreconditionFailed */.OJ)
+                throw conflict();
+            throw error;
+        }
+        const readBack = await this.storage.get('state');
+        if (readBack?.body !== body)
+            throw conflict();
+        this.version = readBack.version;
+        this.current = next;
+        if (this.signing.keys.length > 0)
+            await this.marks.record(this.markKey, next.serial);
+    }
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=593.index.js.map

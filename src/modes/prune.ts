@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import pLimit from 'p-limit'
-import { InputError } from '../errors.js'
+import { READ_LIMITS } from '../constants.js'
+import { InputError, IntegrityError } from '../errors.js'
 import type { Settings } from '../inputs.js'
 import { plural } from '../report/markdown.js'
 import { formatBytes } from '../report/progress.js'
@@ -65,7 +66,11 @@ async function readDates(store: Store, sets: readonly ListedSet[]): Promise<Map<
   await Promise.all(
     withManifest.map((set) =>
       limit(async () => {
-        const text = await store.readText(manifestKey(set.root))
+        // A manifest too large to read is aged by its object's date, like one without createdAt.
+        const text = await store.readText(manifestKey(set.root), READ_LIMITS.manifest).catch((error: unknown) => {
+          if (error instanceof IntegrityError) return ''
+          throw error
+        })
         progress(++read)
         if (text === undefined) return // deleted since the listing: its objects are now without a manifest
         dates.set(set.root, { createdAt: createdAtOf(text) ?? set.manifest!.lastModified, lastUsedAt: set.marker?.lastModified })

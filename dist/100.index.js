@@ -22,9 +22,11 @@ export const modules = {
 /* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8431);
 /* harmony import */ var _stores_local_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(801);
 /* harmony import */ var _download_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4797);
+/* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(7102);
 /* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9640);
 /* harmony import */ var _package_files_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(4355);
 /* harmony import */ var _signing_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(3330);
+
 
 
 
@@ -49,7 +51,7 @@ export const modules = {
  * the stage by this one relative string: the version and the tar layout are the same on every runner, and the
  * same as entries saved before the stage moved out of the workspace.
  */
-const STAGE = '.s3-asset-manager-stage';
+const STAGE = _constants_js__WEBPACK_IMPORTED_MODULE_5__/* .CACHE_STAGE */ .y;
 const POINTER = '.pointer.json';
 const commitKey = (prefix, commit) => `${prefix}artifacts-${commit}`;
 const codeHashKey = (prefix, codeHash) => `${prefix}cache-${codeHash}`;
@@ -201,13 +203,25 @@ class ActionsCacheSets {
         return manifest;
     }
     /** Whether `key` holds a set this run may use: a lookup without a key, a restore and verification with one. */
-    async usable(key, owner) {
+    /**
+     * Whether `key` holds a set this run may use: a lookup without a key; with one, a restore, verification and
+     * the platform it was built on (without a key nothing is restored: the cache service itself keeps Windows
+     * entries apart from the others, as actions/cache does).
+     */
+    async usable(key, owner, platform) {
         if (!(await this.exists(key)))
             return 'no';
         if (!this.verifying)
             return 'yes';
         try {
-            return (await this.restoreTrusted(key, owner)) ? 'yes' : 'untrusted';
+            const manifest = await this.restoreTrusted(key, owner);
+            if (!manifest)
+                return 'untrusted';
+            const other = platform && (0,_platform_js__WEBPACK_IMPORTED_MODULE_13__/* .otherPlatform */ .c_)(manifest, platform);
+            if (!other)
+                return 'yes';
+            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(`Not using the cache entry ${key}: ${(0,_platform_js__WEBPACK_IMPORTED_MODULE_13__/* .otherPlatformAdvice */ .cq)(other, platform.platform)}.`);
+            return 'elsewhere';
         }
         finally {
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm)(this.stage, { recursive: true, force: true });
@@ -215,20 +229,23 @@ class ActionsCacheSets {
     }
     async findOrPromote(request) {
         let untrusted = 0;
-        const commit = await this.usable(commitKey(request.prefix, request.commit), { commit: request.commit });
+        const commit = await this.usable(commitKey(request.prefix, request.commit), { commit: request.commit }, request);
         if (commit === 'yes')
             return { found: true, source: 'commit', codeHash: '', untrusted };
         if (commit === 'untrusted')
             untrusted++;
         if (!request.codeHash)
             return { found: false, codeHash: '', untrusted };
-        const codeHash = await request.codeHash();
+        const codeHash = (await request.codeHash()).key;
         const cached = codeHashKey(request.prefix, codeHash);
-        const hit = await this.usable(cached, { codeHash });
+        const hit = await this.usable(cached, { codeHash }, request);
         if (hit === 'untrusted')
             untrusted++;
-        if (hit !== 'yes')
-            return { found: false, codeHash, untrusted };
+        if (hit !== 'yes') {
+            // The service has no listing to compare with an earlier build: a miss can only say which key missed.
+            const line = hit === 'elsewhere' ? 'the stored entry was built on another platform' : `no cache entry for key ${codeHash.slice(0, 12)}…`;
+            return { found: false, codeHash, untrusted, missReason: { line } };
+        }
         await this.savePointer(commitKey(request.prefix, request.commit), { entry: cached, codeHash, commit: request.commit });
         return { found: true, source: 'cache', codeHash, untrusted };
     }
@@ -255,7 +272,13 @@ class ActionsCacheSets {
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.writeFile)(target, bytes);
             entries.push({ path: file.relative, size: bytes.length, sha256: (0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.createHash)('sha256').update(bytes).digest('hex') });
         }
-        const manifest = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_10__/* .buildManifest */ .u1)({ commit: request.commit, codeHash: request.codeHash, source: 'upload', files: entries });
+        const manifest = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_10__/* .buildManifest */ .u1)({
+            commit: request.commit,
+            codeHash: request.codeHash,
+            source: 'upload',
+            files: entries,
+            platform: request.platform
+        });
         const writesCacheTier = Boolean(request.codeHash) && this.policy.cacheWrite.allowed;
         // The manifest names the entry it is saved under: the code-hash entry, or the commit's when the tier is not written.
         const entryKey = writesCacheTier ? codeHashKey(request.prefix, request.codeHash) : commitKey(request.prefix, request.commit);

@@ -786,7 +786,7 @@ function cmdForm(text, matches) {
     return out + text.slice(last);
 }
 /** Builds the template of a `run` from its text and the templates found in it (sorted by position). */
-function runTemplate(text, written, matches, where) {
+function runTemplate(text, written, keyText, matches, where) {
     const sorted = [...matches].sort((a, b) => a.start - b.start);
     const byVariable = new Map();
     for (const { slot } of sorted) {
@@ -796,7 +796,7 @@ function runTemplate(text, written, matches, where) {
         }
         byVariable.set(slot.variable, slot);
     }
-    return { written, posix: posixForm(text, sorted, where), cmd: cmdForm(text, sorted), slots: sorted.map((match) => match.slot) };
+    return { written, keyText, posix: posixForm(text, sorted, where), cmd: cmdForm(text, sorted), slots: sorted.map((match) => match.slot) };
 }
 /** The command for this platform, with output slots filled by `lookup` (another tool's outputs, known only now). */
 function renderRun(template, lookup, platform = process.platform) {
@@ -863,7 +863,11 @@ function buildRunTemplate(text, resolve, where) {
         });
     }
     const written = text.replace(_template_js__WEBPACK_IMPORTED_MODULE_1__/* .PLACEHOLDER */ .Kx, (_whole, index) => writtenForm(resolve(Number(index)).expression));
-    return runTemplate(text, written, matches, where);
+    const keyText = text.replace(_template_js__WEBPACK_IMPORTED_MODULE_1__/* .PLACEHOLDER */ .Kx, (_whole, index) => {
+        const resolved = resolve(Number(index));
+        return resolved.expression.kind === 'env' ? writtenForm(resolved.expression) : String(resolved.value ?? '');
+    });
+    return runTemplate(text, written, keyText, matches, where);
 }
 
 

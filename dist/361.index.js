@@ -9,6 +9,7 @@ export const modules = {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   computeCodeHash: () => (/* binding */ computeCodeHash),
+  outputExclusions: () => (/* binding */ outputExclusions),
   Z7: () => (/* reexport */ patterns/* parsePatterns */.Z)
 });
 
@@ -160,11 +161,18 @@ function sortUtf8(paths) {
         .map(({ p }) => p);
 }
 const GLOB_OPTIONS = { cwd: '', dot: true, onlyFiles: true, followSymbolicLinks: false, ignore: ['**/.git', '**/.git/**'] };
-/** Lists the files the patterns match by walking the tree ('**', '!negation'; never inside .git), sorted. */
-function matchFiles(repoRoot, patterns) {
+/** Whether `relative` is one of `exclude` or lies under one. */
+function excluder(exclude) {
+    if (exclude.length === 0)
+        return () => false;
+    return (relative) => exclude.some((path) => relative === path || relative.startsWith(`${path}/`));
+}
+/** Lists the files the patterns match by walking the tree ('**', '!negation'; never inside .git), sorted; `exclude` is never entered. */
+function matchFiles(repoRoot, patterns, exclude = []) {
     checkPatterns(patterns);
+    const ignore = [...GLOB_OPTIONS.ignore, ...exclude.flatMap((path) => [(0,dist/* escapePath */.ft)(path), `${(0,dist/* escapePath */.ft)(path)}/**`])];
     // Synchronous: one directory walk, faster than the async crawler and nothing else runs meanwhile.
-    return sortUtf8((0,dist/* globSync */.AZ)([...patterns], { ...GLOB_OPTIONS, cwd: repoRoot }));
+    return sortUtf8((0,dist/* globSync */.AZ)([...patterns], { ...GLOB_OPTIONS, ignore, cwd: repoRoot }));
 }
 /** A pattern as tinyglobby reads it: a name that does not end in `*` also means everything under it. */
 function normalizeGlob(pattern) {
@@ -232,15 +240,16 @@ function noMatch(repoRoot, patterns) {
         `Check 'code-hash-paths' (CODE_HASH_FIND_FILTER) and 'repo-path' (GIT_REPO_PATH).`);
 }
 /** Every matched file hashed here, with git's blob formula (SHA-1: the object format of nearly every repository). */
-async function hashByWalking(repoRoot, patterns, algorithm) {
-    const files = matchFiles(repoRoot, patterns);
+async function hashByWalking(repoRoot, patterns, algorithm, exclude) {
+    // Excluded directories are never entered (a local store may hold thousands of files), so they are not counted.
+    const files = matchFiles(repoRoot, patterns, exclude);
     if (files.length === 0)
         throw noMatch(repoRoot, patterns);
     const pool = new HashPool();
     try {
         const { digests, bytes } = await pool.hash(files.map((relative) => external_node_path_default().join(repoRoot, relative)), algorithm);
-        const hash = digest(files.map((relative, index) => ({ path: relative, id: digests[index] })));
-        return { hash, files: files.length, bytes, method: 'files', hashed: files.length };
+        const entries = files.map((relative, index) => ({ path: relative, id: digests[index] }));
+        return { hash: digest(entries), files: files.length, entries, excluded: 0, bytes, method: 'files', hashed: files.length };
     }
     finally {
         await pool.close();
@@ -279,10 +288,23 @@ function gitHashObjects(repoRoot, files) {
  * files through `git hash-object` (so line-ending and LFS clean filters apply as in the index), submodules as
  * their gitlink. Undefined when repoRoot is not in a git work tree or git is missing.
  */
-async function hashWithGit(repoRoot, patterns) {
-    const matches = pathMatcher(patterns);
+async function hashWithGit(repoRoot, patterns, exclude) {
+    const matching = pathMatcher(patterns);
+    const isExcluded = excluder(exclude);
+    let excluded = 0;
+    const matches = (relative) => {
+        if (!matching(relative))
+            return false;
+        if (!isExcluded(relative))
+            return true;
+        excluded++;
+        return false;
+    };
     const roots = patternRoots(patterns);
-    const pathspec = roots.length > 0 ? ['--', ...roots.map((root) => `:(literal)${root}`)] : [];
+    // Excluded outputs are left to git too, so it never walks a local store's thousands of files.
+    const excludes = exclude.map((path) => `:(exclude,literal)${path}`);
+    const includes = roots.map((root) => `:(literal)${root}`);
+    const pathspec = includes.length + excludes.length > 0 ? ['--', ...(includes.length > 0 ? includes : ['.']), ...excludes] : [];
     let listings;
     try {
         listings = await Promise.all([
@@ -306,7 +328,7 @@ async function hashWithGit(repoRoot, patterns) {
         }
     };
     // Records are "<mode> <id> <stage>\t<path>\0" in index order, which is byte order of the path, so
-    // clean entries become digest lines in order, without sorting. Unmerged paths repeat once per stage.
+    // clean entries come in hash order, without sorting. Unmerged paths repeat once per stage.
     const clean = [];
     const toHash = [];
     let previous = '';
@@ -324,13 +346,13 @@ async function hashWithGit(repoRoot, patterns) {
         if (mode === '160000') {
             // A submodule: its gitlink, when the patterns cover its directory.
             if (matches(relative) || matches(`${relative}/.gitlink`))
-                clean.push({ path: relative, line: `${relative}\0${id}\n` });
+                clean.push({ path: relative, id });
         }
         else if (mode === '120000' || !matches(relative)) {
             continue; // symlinks: neither followed nor hashed
         }
         else if (stage === '0' && !dirty.has(relative)) {
-            clean.push({ path: relative, line: `${relative}\0${id}\n` });
+            clean.push({ path: relative, id });
         }
         else if (isRegularFile(relative)) {
             toHash.push(relative);
@@ -342,29 +364,41 @@ async function hashWithGit(repoRoot, patterns) {
     }
     if (clean.length + toHash.length === 0)
         throw noMatch(repoRoot, patterns);
-    let lines;
-    if (toHash.length === 0) {
-        lines = clean.map((entry) => entry.line);
-    }
-    else {
+    let entries = clean;
+    if (toHash.length > 0) {
         const ids = await gitHashObjects(repoRoot, toHash);
-        const hashed = toHash.map((relative, i) => ({ path: relative, line: `${relative}\0${ids[i]}\n` }));
-        const all = [...clean, ...hashed];
-        const byPath = new Map(all.map((entry) => [entry.path, entry.line]));
-        lines = sortUtf8([...byPath.keys()]).map((relative) => byPath.get(relative));
+        const byPath = new Map(clean.map((entry) => [entry.path, entry.id]));
+        toHash.forEach((relative, i) => byPath.set(relative, ids[i]));
+        entries = sortUtf8([...byPath.keys()]).map((relative) => ({ path: relative, id: byPath.get(relative) }));
     }
-    const hash = (0,external_node_crypto_.createHash)('sha256').update(CODE_HASH_TAG).update(lines.join('')).digest('hex');
-    return { hash, files: lines.length, bytes: 0, method: 'git', hashed: toHash.length };
+    return { hash: digest(entries), files: entries.length, entries, excluded, bytes: 0, method: 'git', hashed: toHash.length };
 }
 /**
  * The code hash (version 2): SHA-256 (hex) over `code-hash-v2\n`, then `<path>\0<git blob id>\n` for every
- * matched regular file in byte order of its UTF-8 path relative to repoRoot. Symlinks are neither followed
- * nor hashed; a submodule contributes its gitlink. In a git work tree the ids come from git; elsewhere
- * every file is hashed here with the same formula.
+ * matched regular file in byte order of its UTF-8 path relative to repoRoot, leaving out `options.exclude`
+ * (the build's outputs). Symlinks are neither followed nor hashed; a submodule contributes its gitlink. In a
+ * git work tree the ids come from git; elsewhere every file is hashed here with the same formula.
  */
-async function computeCodeHash(repoRoot, patterns) {
+async function computeCodeHash(repoRoot, patterns, options = {}) {
     checkPatterns(patterns);
-    return (await hashWithGit(repoRoot, patterns)) ?? (await hashByWalking(repoRoot, patterns, 'sha1'));
+    const exclude = options.exclude ?? [];
+    return (await hashWithGit(repoRoot, patterns, exclude)) ?? (await hashByWalking(repoRoot, patterns, 'sha1', exclude));
+}
+/**
+ * What a build writes, as paths relative to the repository for CodeHashOptions.exclude: the outputs that lie
+ * inside it (the package directory, a local store, this action's stage) and, when the package directory is
+ * the repository itself, this action's files in it. Outputs are never inputs, whatever the patterns say.
+ */
+function outputExclusions(repoRoot, outputs, actionFiles) {
+    const relative = [];
+    for (const output of outputs) {
+        const inside = external_node_path_default().relative(repoRoot, external_node_path_default().resolve(repoRoot, output));
+        if (inside === '')
+            relative.push(...actionFiles);
+        else if (!external_node_path_default().isAbsolute(inside) && inside.split((external_node_path_default()).sep)[0] !== '..')
+            relative.push(inside.split((external_node_path_default()).sep).join('/'));
+    }
+    return [...new Set(relative)];
 }
 
 

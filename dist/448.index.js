@@ -2449,10 +2449,11 @@ exports.basename = (path, { windows } = {}) => {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  ft: () => (/* binding */ escapePath),
   AZ: () => (/* binding */ globSync)
 });
 
-// UNUSED EXPORTS: convertPathToPattern, escapePath, glob, isDynamicPattern
+// UNUSED EXPORTS: convertPathToPattern, glob, isDynamicPattern
 
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __webpack_require__(9896);

@@ -641,7 +641,7 @@ async function computePlan(tools, state, plugins, context) {
     for (const tool of batches.flat()) {
         const plugin = plugins.get(tool.name);
         plugin.validate(tool);
-        const dependencyFingerprints = tool.dependencies.map((dep) => fingerprints.get(dep)).filter((f) => f !== undefined);
+        const dependencyFingerprints = tool.dependencies.map((dep) => fingerprints.get(dep)?.key).filter((f) => f !== undefined);
         const planned = {
             ref: tool.ref,
             instanceID: tool.instanceID,
@@ -649,9 +649,10 @@ async function computePlan(tools, state, plugins, context) {
             stateOptions: tool.stateOptions,
             runTemplate: tool.run
         };
-        const fingerprint = plugin.fingerprint ? await plugin.fingerprint(planned, context, dependencyFingerprints) : undefined;
-        if (fingerprint)
-            fingerprints.set(tool.ref, fingerprint);
+        const built = plugin.fingerprint ? await plugin.fingerprint(planned, context, dependencyFingerprints) : undefined;
+        if (built)
+            fingerprints.set(tool.ref, built);
+        const fingerprint = built?.key;
         const name = label(tool.name, tool.instanceID);
         const entry = state.resources.get(tool.key);
         const change = (action, reason, message) => {
@@ -724,7 +725,10 @@ var apply_outcome = __webpack_require__(2685);
 var inputs = __webpack_require__(8422);
 // EXTERNAL MODULE: ./src/stores/index.ts
 var stores = __webpack_require__(2826);
+// EXTERNAL MODULE: ./src/sets/platform.ts
+var platform = __webpack_require__(7102);
 ;// CONCATENATED MODULE: ./src/modes/apply.ts
+
 
 
 
@@ -821,7 +825,14 @@ async function apply(settings) {
             repoPath: settings.repoPath,
             commit,
             concurrency: settings.concurrency,
-            policy: settings.policy
+            policy: settings.policy,
+            platform: (0,platform/* currentPlatform */.jN)(),
+            crossPlatform: settings.crossPlatform,
+            // What apply itself writes is never hashed: a local store, a local state file and its lock.
+            outputs: [
+                ...(storeSettings.kind === 'local' ? [storeSettings.root] : []),
+                ...(config.state.kind === 'local' ? [config.state.file, `${config.state.file}.lock`] : [])
+            ]
         };
         const stateFile = new state/* StateFile */.iK(storage, settings.policy.signing, settings.apply.resignState);
         const lock = settings.apply.planOnly

@@ -15,14 +15,14 @@ __webpack_require__.d(__webpack_exports__, {
 var core = __webpack_require__(3838);
 // EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
 var p_limit = __webpack_require__(370);
+// EXTERNAL MODULE: ./src/constants.ts
+var constants = __webpack_require__(7242);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/report/markdown.ts
 var markdown = __webpack_require__(4285);
 // EXTERNAL MODULE: ./src/report/progress.ts
 var progress = __webpack_require__(8991);
-// EXTERNAL MODULE: ./src/constants.ts
-var constants = __webpack_require__(7242);
 ;// CONCATENATED MODULE: ./src/retention/inventory.ts
 
 /**
@@ -139,6 +139,7 @@ var stores = __webpack_require__(2826);
 
 
 
+
 /** Manifest and marker reads in flight at once. */
 const READS_IN_FLIGHT = 32;
 const PROGRESS_INTERVAL_MS = 5000;
@@ -175,7 +176,12 @@ async function readDates(store, sets) {
     let read = 0;
     const progress = throttled((count) => `Read ${count}/${withManifest.length} manifests.`);
     await Promise.all(withManifest.map((set) => limit(async () => {
-        const text = await store.readText((0,layout/* manifestKey */.Rn)(set.root));
+        // A manifest too large to read is aged by its object's date, like one without createdAt.
+        const text = await store.readText((0,layout/* manifestKey */.Rn)(set.root), constants/* READ_LIMITS */.Cl.manifest).catch((error) => {
+            if (error instanceof errors/* IntegrityError */.cs)
+                return '';
+            throw error;
+        });
         progress(++read);
         if (text === undefined)
             return; // deleted since the listing: its objects are now without a manifest

@@ -134,7 +134,7 @@ async function runPost() {
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`The job succeeded but ${state.packageDirectory} holds no files: the build produced nothing to upload. Check the build's output directory against 'package-directory'.`);
             return;
         }
-        const { runUploadAfterAuto } = await Promise.all(/* import() */[__webpack_require__.e(71), __webpack_require__.e(114)]).then(__webpack_require__.bind(__webpack_require__, 114));
+        const { runUploadAfterAuto } = await Promise.all(/* import() */[__webpack_require__.e(71), __webpack_require__.e(105)]).then(__webpack_require__.bind(__webpack_require__, 7105));
         await runUploadAfterAuto(state);
     }
     catch (error) {

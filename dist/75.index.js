@@ -15,15 +15,15 @@ __webpack_require__.d(__webpack_exports__, {
 var core = __webpack_require__(3838);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/sets/object-sets.ts + 3 modules
-var object_sets = __webpack_require__(9333);
+// EXTERNAL MODULE: ./src/sets/object-sets.ts + 4 modules
+var object_sets = __webpack_require__(9389);
 // EXTERNAL MODULE: ./src/hashing/code-hash.ts + 1 modules
 var code_hash = __webpack_require__(9361);
+// EXTERNAL MODULE: ./src/hashing/set-key.ts
+var set_key = __webpack_require__(4574);
 // EXTERNAL MODULE: ./src/sets/layout.ts
 var layout = __webpack_require__(3267);
 // EXTERNAL MODULE: ./src/inputs.ts
@@ -44,7 +44,7 @@ var errors = __webpack_require__(3045);
 
 
 function readOptions(tool) {
-    const { paths, run, directory, prefix, packBelow } = tool.options;
+    const { paths, run, directory, prefix, packBelow, variant, crossPlatform } = tool.options;
     const list = typeof paths === 'string' ? (0,code_hash/* parsePatterns */.Z7)(paths) : Array.isArray(paths) ? paths.map(String) : [];
     if (list.length === 0)
         throw new errors/* ConfigError */.xL(`Tool ${tool.ref}: 'options.paths' must list the code-hash patterns of what it builds from.`);
@@ -58,11 +58,18 @@ function readOptions(tool) {
     if (packBytes === undefined || packBytes > inputs/* MAX_PACK_BELOW */.jB) {
         throw new errors/* ConfigError */.xL(`Tool ${tool.ref}: 'options.packBelow' must be a size up to 64MiB such as 1MiB or 262144 (bytes), or 0 for no packs.`);
     }
-    return { paths: list, run, directory, prefix, packBelow: packBytes };
+    if (variant !== undefined && (typeof variant !== 'string' || !/^([A-Za-z0-9][A-Za-z0-9._-]{0,63})?$/.test(variant))) {
+        throw new errors/* ConfigError */.xL(`Tool ${tool.ref}: 'options.variant' must be up to 64 letters, digits, '.', '_' or '-' (such as linux-x64).`);
+    }
+    if (crossPlatform !== undefined && typeof crossPlatform !== 'boolean') {
+        throw new errors/* ConfigError */.xL(`Tool ${tool.ref}: 'options.crossPlatform' must be true or false.`);
+    }
+    return { paths: list, run, directory, prefix, packBelow: packBytes, variant: variant ?? '', crossPlatform };
 }
-/** Each instance lives under `<store prefix><instanceID>/` unless options.prefix says otherwise. */
+/** Each instance lives under `<store prefix><instanceID>/` unless options.prefix says otherwise, then in its variant's folder. */
 function instancePrefix(instanceID, options, context) {
-    return typeof options.prefix === 'string' ? (0,inputs/* normalizePrefix */.iG)(options.prefix) : `${context.storePrefix}${instanceID}/`;
+    const base = typeof options.prefix === 'string' ? (0,inputs/* normalizePrefix */.iG)(options.prefix) : `${context.storePrefix}${instanceID}/`;
+    return (0,layout/* variantPrefix */.OH)(base, typeof options.variant === 'string' ? options.variant : '');
 }
 /** Lines of a failed build's error output kept for the summary. */
 const STDERR_TAIL_LINES = 20;
@@ -139,17 +146,25 @@ const assetsPlugin = {
     validate(tool) {
         readOptions(tool);
     },
+    /**
+     * The tool's set key (hashing/set-key.ts): its files (never its own directory, nor what apply writes), the
+     * text of its run and the values of the [[ env ]] it uses, and the keys of the tools it depends on. A
+     * changed recipe is a changed key, so it builds rather than being served the old output.
+     */
     async fingerprint(tool, context, dependencies) {
         const options = readOptions(tool);
-        // The build's own output is never one of its inputs, even when a broad pattern such as web/** covers it.
-        const output = external_node_path_default().posix.normalize(options.directory.replace(/\\/g, '/')).replace(/^\.\/|\/$/g, '');
-        const inside = output !== '.' && output !== '' && !output.startsWith('../') && !external_node_path_default().isAbsolute(output);
-        const own = (await (0,code_hash.computeCodeHash)(context.repoPath, inside ? [...options.paths, `!${output}/**`] : options.paths)).hash;
-        if (dependencies.length === 0)
-            return own; // the same code hash check/upload compute for these paths
-        return (0,external_node_crypto_.createHash)('sha256')
-            .update([own, ...[...dependencies].sort()].join('\n'))
-            .digest('hex');
+        const exclude = (0,code_hash.outputExclusions)(context.repoPath, [external_node_path_default().resolve(context.repoPath, options.directory), ...context.outputs], []);
+        const files = await (0,code_hash.computeCodeHash)(context.repoPath, options.paths, { exclude });
+        const envNames = (tool.runTemplate?.slots ?? []).flatMap((slot) => slot.kind === 'value' && slot.source === 'env' ? [slot.variable] : []);
+        const inputs = {
+            filesHash: files.hash,
+            files: files.entries,
+            env: (0,set_key.envIngredients)(envNames),
+            ...(tool.runTemplate ? { run: (0,set_key.sha256Hex)(tool.runTemplate.keyText) } : {}),
+            ...(dependencies.length > 0 ? { dependencies: [...dependencies].sort() } : {}),
+            platform: context.platform
+        };
+        return { key: (0,set_key.setKey)(inputs), inputs };
     },
     async read(entry, context, options) {
         const commit = entry.resourceStatus.outputs.commitHash;
@@ -165,13 +180,16 @@ const assetsPlugin = {
         // The plan computes every assets tool's fingerprint before anything runs.
         if (fingerprint === undefined)
             throw new Error(`${tool.ref} has no fingerprint: it was not planned`);
-        const codeHash = fingerprint;
+        const codeHash = fingerprint.key;
         const location = context.store.url((0,layout/* commitPrefix */.q8)(prefix, context.commit));
         const found = await (0,object_sets/* findOrPromote */.pO)(context.store, {
             prefix,
             commit: context.commit,
-            codeHash: async () => codeHash,
-            concurrency: context.concurrency
+            codeHash: async () => fingerprint,
+            concurrency: context.concurrency,
+            platform: context.platform,
+            crossPlatform: options.crossPlatform ?? context.crossPlatform,
+            explainMiss: true
         }, context.policy);
         if (found.found) {
             core/* info */.pq(`${tool.ref}: assets found (${found.source === 'commit' ? 'for this commit' : `in the cache under ${codeHash}`}); no build.`);
@@ -181,6 +199,8 @@ const assetsPlugin = {
                 outputs: { commitHash: context.commit, codeHash, location, source: found.source, files: files.length, bytes: (0,sets_manifest/* totalBytes */.ob)(files) }
             };
         }
+        if (!found.found && found.missReason)
+            core/* info */.pq(`${tool.ref}: no set for code hash ${codeHash}: ${found.missReason.line}.`);
         if (!tool.run) {
             throw new Error(`no assets are stored for code hash ${codeHash} and the tool has no 'options.run' to build them`);
         }
@@ -189,6 +209,8 @@ const assetsPlugin = {
             prefix,
             commit: context.commit,
             codeHash,
+            ...(fingerprint.inputs ? { inputs: fingerprint.inputs } : {}),
+            platform: context.platform,
             directory: external_node_path_default().resolve(context.repoPath, options.directory),
             concurrency: context.concurrency,
             packBelow: options.packBelow
@@ -209,6 +231,8 @@ const assetsPlugin = {
     async delete() { }
 };
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/constants.ts
 var constants = __webpack_require__(7242);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -304,6 +328,7 @@ const PLUGINS = new Map([assetsPlugin, objectPlugin].map((plugin) => [plugin.nam
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   computeCodeHash: () => (/* binding */ computeCodeHash),
+  outputExclusions: () => (/* binding */ outputExclusions),
   Z7: () => (/* reexport */ patterns/* parsePatterns */.Z)
 });
 
@@ -455,11 +480,18 @@ function sortUtf8(paths) {
         .map(({ p }) => p);
 }
 const GLOB_OPTIONS = { cwd: '', dot: true, onlyFiles: true, followSymbolicLinks: false, ignore: ['**/.git', '**/.git/**'] };
-/** Lists the files the patterns match by walking the tree ('**', '!negation'; never inside .git), sorted. */
-function matchFiles(repoRoot, patterns) {
+/** Whether `relative` is one of `exclude` or lies under one. */
+function excluder(exclude) {
+    if (exclude.length === 0)
+        return () => false;
+    return (relative) => exclude.some((path) => relative === path || relative.startsWith(`${path}/`));
+}
+/** Lists the files the patterns match by walking the tree ('**', '!negation'; never inside .git), sorted; `exclude` is never entered. */
+function matchFiles(repoRoot, patterns, exclude = []) {
     checkPatterns(patterns);
+    const ignore = [...GLOB_OPTIONS.ignore, ...exclude.flatMap((path) => [(0,dist/* escapePath */.ft)(path), `${(0,dist/* escapePath */.ft)(path)}/**`])];
     // Synchronous: one directory walk, faster than the async crawler and nothing else runs meanwhile.
-    return sortUtf8((0,dist/* globSync */.AZ)([...patterns], { ...GLOB_OPTIONS, cwd: repoRoot }));
+    return sortUtf8((0,dist/* globSync */.AZ)([...patterns], { ...GLOB_OPTIONS, ignore, cwd: repoRoot }));
 }
 /** A pattern as tinyglobby reads it: a name that does not end in `*` also means everything under it. */
 function normalizeGlob(pattern) {
@@ -527,15 +559,16 @@ function noMatch(repoRoot, patterns) {
         `Check 'code-hash-paths' (CODE_HASH_FIND_FILTER) and 'repo-path' (GIT_REPO_PATH).`);
 }
 /** Every matched file hashed here, with git's blob formula (SHA-1: the object format of nearly every repository). */
-async function hashByWalking(repoRoot, patterns, algorithm) {
-    const files = matchFiles(repoRoot, patterns);
+async function hashByWalking(repoRoot, patterns, algorithm, exclude) {
+    // Excluded directories are never entered (a local store may hold thousands of files), so they are not counted.
+    const files = matchFiles(repoRoot, patterns, exclude);
     if (files.length === 0)
         throw noMatch(repoRoot, patterns);
     const pool = new HashPool();
     try {
         const { digests, bytes } = await pool.hash(files.map((relative) => external_node_path_default().join(repoRoot, relative)), algorithm);
-        const hash = digest(files.map((relative, index) => ({ path: relative, id: digests[index] })));
-        return { hash, files: files.length, bytes, method: 'files', hashed: files.length };
+        const entries = files.map((relative, index) => ({ path: relative, id: digests[index] }));
+        return { hash: digest(entries), files: files.length, entries, excluded: 0, bytes, method: 'files', hashed: files.length };
     }
     finally {
         await pool.close();
@@ -574,10 +607,23 @@ function gitHashObjects(repoRoot, files) {
  * files through `git hash-object` (so line-ending and LFS clean filters apply as in the index), submodules as
  * their gitlink. Undefined when repoRoot is not in a git work tree or git is missing.
  */
-async function hashWithGit(repoRoot, patterns) {
-    const matches = pathMatcher(patterns);
+async function hashWithGit(repoRoot, patterns, exclude) {
+    const matching = pathMatcher(patterns);
+    const isExcluded = excluder(exclude);
+    let excluded = 0;
+    const matches = (relative) => {
+        if (!matching(relative))
+            return false;
+        if (!isExcluded(relative))
+            return true;
+        excluded++;
+        return false;
+    };
     const roots = patternRoots(patterns);
-    const pathspec = roots.length > 0 ? ['--', ...roots.map((root) => `:(literal)${root}`)] : [];
+    // Excluded outputs are left to git too, so it never walks a local store's thousands of files.
+    const excludes = exclude.map((path) => `:(exclude,literal)${path}`);
+    const includes = roots.map((root) => `:(literal)${root}`);
+    const pathspec = includes.length + excludes.length > 0 ? ['--', ...(includes.length > 0 ? includes : ['.']), ...excludes] : [];
     let listings;
     try {
         listings = await Promise.all([
@@ -601,7 +647,7 @@ async function hashWithGit(repoRoot, patterns) {
         }
     };
     // Records are "<mode> <id> <stage>\t<path>\0" in index order, which is byte order of the path, so
-    // clean entries become digest lines in order, without sorting. Unmerged paths repeat once per stage.
+    // clean entries come in hash order, without sorting. Unmerged paths repeat once per stage.
     const clean = [];
     const toHash = [];
     let previous = '';
@@ -619,13 +665,13 @@ async function hashWithGit(repoRoot, patterns) {
         if (mode === '160000') {
             // A submodule: its gitlink, when the patterns cover its directory.
             if (matches(relative) || matches(`${relative}/.gitlink`))
-                clean.push({ path: relative, line: `${relative}\0${id}\n` });
+                clean.push({ path: relative, id });
         }
         else if (mode === '120000' || !matches(relative)) {
             continue; // symlinks: neither followed nor hashed
         }
         else if (stage === '0' && !dirty.has(relative)) {
-            clean.push({ path: relative, line: `${relative}\0${id}\n` });
+            clean.push({ path: relative, id });
         }
         else if (isRegularFile(relative)) {
             toHash.push(relative);
@@ -637,29 +683,41 @@ async function hashWithGit(repoRoot, patterns) {
     }
     if (clean.length + toHash.length === 0)
         throw noMatch(repoRoot, patterns);
-    let lines;
-    if (toHash.length === 0) {
-        lines = clean.map((entry) => entry.line);
-    }
-    else {
+    let entries = clean;
+    if (toHash.length > 0) {
         const ids = await gitHashObjects(repoRoot, toHash);
-        const hashed = toHash.map((relative, i) => ({ path: relative, line: `${relative}\0${ids[i]}\n` }));
-        const all = [...clean, ...hashed];
-        const byPath = new Map(all.map((entry) => [entry.path, entry.line]));
-        lines = sortUtf8([...byPath.keys()]).map((relative) => byPath.get(relative));
+        const byPath = new Map(clean.map((entry) => [entry.path, entry.id]));
+        toHash.forEach((relative, i) => byPath.set(relative, ids[i]));
+        entries = sortUtf8([...byPath.keys()]).map((relative) => ({ path: relative, id: byPath.get(relative) }));
     }
-    const hash = (0,external_node_crypto_.createHash)('sha256').update(CODE_HASH_TAG).update(lines.join('')).digest('hex');
-    return { hash, files: lines.length, bytes: 0, method: 'git', hashed: toHash.length };
+    return { hash: digest(entries), files: entries.length, entries, excluded, bytes: 0, method: 'git', hashed: toHash.length };
 }
 /**
  * The code hash (version 2): SHA-256 (hex) over `code-hash-v2\n`, then `<path>\0<git blob id>\n` for every
- * matched regular file in byte order of its UTF-8 path relative to repoRoot. Symlinks are neither followed
- * nor hashed; a submodule contributes its gitlink. In a git work tree the ids come from git; elsewhere
- * every file is hashed here with the same formula.
+ * matched regular file in byte order of its UTF-8 path relative to repoRoot, leaving out `options.exclude`
+ * (the build's outputs). Symlinks are neither followed nor hashed; a submodule contributes its gitlink. In a
+ * git work tree the ids come from git; elsewhere every file is hashed here with the same formula.
  */
-async function computeCodeHash(repoRoot, patterns) {
+async function computeCodeHash(repoRoot, patterns, options = {}) {
     checkPatterns(patterns);
-    return (await hashWithGit(repoRoot, patterns)) ?? (await hashByWalking(repoRoot, patterns, 'sha1'));
+    const exclude = options.exclude ?? [];
+    return (await hashWithGit(repoRoot, patterns, exclude)) ?? (await hashByWalking(repoRoot, patterns, 'sha1', exclude));
+}
+/**
+ * What a build writes, as paths relative to the repository for CodeHashOptions.exclude: the outputs that lie
+ * inside it (the package directory, a local store, this action's stage) and, when the package directory is
+ * the repository itself, this action's files in it. Outputs are never inputs, whatever the patterns say.
+ */
+function outputExclusions(repoRoot, outputs, actionFiles) {
+    const relative = [];
+    for (const output of outputs) {
+        const inside = external_node_path_default().relative(repoRoot, external_node_path_default().resolve(repoRoot, output));
+        if (inside === '')
+            relative.push(...actionFiles);
+        else if (!external_node_path_default().isAbsolute(inside) && inside.split((external_node_path_default()).sep)[0] !== '..')
+            relative.push(inside.split((external_node_path_default()).sep).join('/'));
+    }
+    return [...new Set(relative)];
 }
 
 

@@ -28396,6 +28396,7 @@ Object.defineProperties(module.exports, {
 /* harmony export */   E1: () => (/* binding */ SEED_CODE_HASH_FILE),
 /* harmony export */   FN: () => (/* binding */ MODES),
 /* harmony export */   G0: () => (/* binding */ Inputs),
+/* harmony export */   JN: () => (/* binding */ ACTION_FILES),
 /* harmony export */   LA: () => (/* binding */ SeedEnv),
 /* harmony export */   LY: () => (/* binding */ SEED_COMMIT_FILE),
 /* harmony export */   Ll: () => (/* binding */ CHECK_RECORD),
@@ -28406,9 +28407,9 @@ Object.defineProperties(module.exports, {
 /* harmony export */   on: () => (/* binding */ SIGNING_KEY_ENV),
 /* harmony export */   pz: () => (/* binding */ UNTRUSTED_SIGNING_EVENTS),
 /* harmony export */   tY: () => (/* binding */ Outputs),
+/* harmony export */   y: () => (/* binding */ CACHE_STAGE),
 /* harmony export */   zw: () => (/* binding */ LAST_USED_NAME)
 /* harmony export */ });
-/* unused harmony export ACTION_FILES */
 /** Input and output names exactly as action.yml declares them. */
 const Inputs = {
     Mode: 'mode',
@@ -28449,7 +28450,11 @@ const Inputs = {
     RoleSessionName: 'role-session-name',
     KeepLast: 'keep-last',
     PackBelow: 'pack-below',
-    AllowUntrustedSigning: 'allow-untrusted-signing'
+    AllowUntrustedSigning: 'allow-untrusted-signing',
+    CodeHashEnv: 'code-hash-env',
+    CodeHashKey: 'code-hash-key',
+    Variant: 'variant',
+    CrossPlatform: 'cross-platform'
 };
 const Outputs = {
     Found: 'found',
@@ -28465,7 +28470,8 @@ const Outputs = {
     PrunedSets: 'pruned-sets',
     PrunedObjects: 'pruned-objects',
     PrunedBytes: 'pruned-bytes',
-    KeptSets: 'kept-sets'
+    KeptSets: 'kept-sets',
+    MissReason: 'miss-reason'
 };
 /** Environment names of the original tool, used when the matching input is empty. */
 const SeedEnv = {
@@ -28497,6 +28503,8 @@ const FOUND_MARKER = '.found';
 const State = { IsPost: 'isPost', Auto: 'auto' };
 /** What check learned, left for an upload step that may run without the git repository (seed usage). */
 const CHECK_RECORD = '.s3-asset-manager.json';
+/** The Actions-cache backend stages entries in this folder of RUNNER_TEMP (or the working directory). */
+const CACHE_STAGE = '.s3-asset-manager-stage';
 /** The original tool's files, which its upload and downstream tasks read: plain text, no newline. */
 const SEED_COMMIT_FILE = '.commit-hash';
 const SEED_CODE_HASH_FILE = '.code-hash';
@@ -28536,7 +28544,7 @@ if (_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_constants_js_
 else {
     if (process.env.GITHUB_STATE)
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .State */ .Uw.IsPost, 'true');
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(71), __nccwpck_require__.e(114), __nccwpck_require__.e(916)]).then(__nccwpck_require__.bind(__nccwpck_require__, 114));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(71), __nccwpck_require__.e(105), __nccwpck_require__.e(916)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7105));
     await run();
 }
 

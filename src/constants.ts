@@ -38,7 +38,11 @@ export const Inputs = {
   RoleSessionName: 'role-session-name',
   KeepLast: 'keep-last',
   PackBelow: 'pack-below',
-  AllowUntrustedSigning: 'allow-untrusted-signing'
+  AllowUntrustedSigning: 'allow-untrusted-signing',
+  CodeHashEnv: 'code-hash-env',
+  CodeHashKey: 'code-hash-key',
+  Variant: 'variant',
+  CrossPlatform: 'cross-platform'
 } as const
 
 export const Outputs = {
@@ -55,7 +59,8 @@ export const Outputs = {
   PrunedSets: 'pruned-sets',
   PrunedObjects: 'pruned-objects',
   PrunedBytes: 'pruned-bytes',
-  KeptSets: 'kept-sets'
+  KeptSets: 'kept-sets',
+  MissReason: 'miss-reason'
 } as const
 
 /** Environment names of the original tool, used when the matching input is empty. */
@@ -97,6 +102,8 @@ export const State = { IsPost: 'isPost', Auto: 'auto' } as const
 
 /** What check learned, left for an upload step that may run without the git repository (seed usage). */
 export const CHECK_RECORD = '.s3-asset-manager.json'
+/** The Actions-cache backend stages entries in this folder of RUNNER_TEMP (or the working directory). */
+export const CACHE_STAGE = '.s3-asset-manager-stage'
 /** The original tool's files, which its upload and downstream tasks read: plain text, no newline. */
 export const SEED_COMMIT_FILE = '.commit-hash'
 export const SEED_CODE_HASH_FILE = '.code-hash'

@@ -75,6 +75,14 @@ export interface Settings {
   readonly commit?: string
   /** Code-hash patterns; empty when the code-hash tier is off. */
   readonly codeHashPatterns: readonly string[]
+  /** Environment variables whose values are part of the code-hash set key (as digests). */
+  readonly codeHashEnv: readonly string[]
+  /** Free text that is part of the key ('' for none). */
+  readonly codeHashKey: string
+  /** Keeps sets of different platforms or flavours apart: `<prefix>variants/<variant>/`; '' for none. */
+  readonly variant: string
+  /** Accept a set built on another platform (platform-independent assets). */
+  readonly crossPlatform: boolean
   readonly packageDirectory: string
   /** check: bring the found assets into packageDirectory. */
   readonly download: boolean
@@ -243,6 +251,28 @@ function parsePackBelow(raw: string): number {
     )
   }
   return bytes
+}
+
+function parseEnvNames(raw: string): string[] {
+  const names = raw.split(/[\s,]+/).filter(Boolean)
+  for (const name of names) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+      throw new InputError(
+        `Input '${Inputs.CodeHashEnv}' holds '${name}', which is not an environment variable name (letters, digits and '_').`
+      )
+    }
+  }
+  return [...new Set(names)]
+}
+
+function parseVariant(raw: string): string {
+  if (!raw) return ''
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(raw)) {
+    throw new InputError(
+      `Input '${Inputs.Variant}' is '${raw}': use up to 64 letters, digits, '.', '_' or '-' (for example \${{ runner.os }}-\${{ runner.arch }}-node\${{ matrix.node }}).`
+    )
+  }
+  return raw
 }
 
 function parseConcurrency(raw: string): number {
@@ -495,6 +525,13 @@ export function getInputs(argv: readonly string[] = process.argv, cwd = process.
   const patternsText = inputOr(Inputs.CodeHashPaths, [SeedEnv.CodeHashFilter], '')
   const store = parseStore(cwd)
   const codeHashPatterns = parsePatterns(patternsText)
+  const codeHashEnv = parseEnvNames(input(Inputs.CodeHashEnv))
+  const codeHashKey = core.getInput(Inputs.CodeHashKey, { trimWhitespace: false })
+  if ((codeHashEnv.length > 0 || codeHashKey.trim()) && codeHashPatterns.length === 0 && mode !== 'apply') {
+    throw new InputError(
+      `Inputs '${Inputs.CodeHashEnv}' and '${Inputs.CodeHashKey}' add to the code-hash key, but '${Inputs.CodeHashPaths}' is empty, so there is no code-hash tier: set the patterns too.`
+    )
+  }
   const apply = parseApply(cwd)
   refuseUntrustedSigning(mode, policy, codeHashPatterns.length > 0, apply.planOnly)
   return {
@@ -503,6 +540,10 @@ export function getInputs(argv: readonly string[] = process.argv, cwd = process.
     repoPath: parseRepoPath(cwd),
     commit: parseCommit(input(Inputs.Commit)),
     codeHashPatterns,
+    codeHashEnv,
+    codeHashKey: codeHashKey.trim() ? codeHashKey : '',
+    variant: parseVariant(input(Inputs.Variant)),
+    crossPlatform: parseBoolean(Inputs.CrossPlatform, input(Inputs.CrossPlatform), false),
     packageDirectory: path.resolve(cwd, inputOr(Inputs.PackageDirectory, [SeedEnv.PackageDirectory], './packages')),
     download: parseBoolean(Inputs.Download, input(Inputs.Download), false),
     concurrency: parseConcurrency(input(Inputs.Concurrency) || '16'),

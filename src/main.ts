@@ -5,7 +5,7 @@ import { getInputs, type Settings } from './inputs.js'
 import { ApplyFailedError } from './modes/apply-outcome.js'
 import { check } from './modes/check.js'
 import type { AssetsResult, AutoState } from './modes/result.js'
-import { upload } from './modes/upload.js'
+import { upload, type PreBuildKey } from './modes/upload.js'
 import { applyMarkdown, applyReport, applySummaryHeading } from './report/apply-report.js'
 import { assetsReport } from './report/assets-report.js'
 import { consoleUrl } from './report/console-links.js'
@@ -42,9 +42,27 @@ function setOutputs(result: AssetsResult): void {
   setOutput(Outputs.Location, result.location)
   setOutput(Outputs.Files, String(result.files))
   setOutput(Outputs.Bytes, String(result.bytes))
+  if (result.mode === 'check') setOutput(Outputs.MissReason, result.missReason?.line ?? '')
 }
 
-async function runMode(settings: Settings): Promise<void> {
+/**
+ * auto's main step leaves what its key was made of in RUNNER_TEMP (the state passed to the post step must stay
+ * small), so the post step can name what the build changed. Undefined when there is nothing to leave.
+ */
+async function saveKeyInputs(result: AssetsResult, settings: Settings): Promise<string | undefined> {
+  if (!process.env.RUNNER_TEMP || !result.codeHash) return undefined
+  const { readCheckRecord } = await import('./modes/check-record.js')
+  const inputs = (await readCheckRecord(settings.packageDirectory))?.inputs
+  if (!inputs) return undefined
+  const { serializeInputs } = await import('./hashing/set-key.js')
+  const { writeFile } = await import('node:fs/promises')
+  const { randomBytes } = await import('node:crypto')
+  const file = `${process.env.RUNNER_TEMP}/s3-asset-manager-${randomBytes(6).toString('hex')}.inputs.json.gz`
+  await writeFile(file, serializeInputs(result.codeHash, inputs))
+  return file
+}
+
+async function runMode(settings: Settings, preBuild?: PreBuildKey): Promise<void> {
   if (settings.mode === 'apply') {
     // Loaded on demand: apply pulls in YAML and the S3 state backend, which check and upload do not need.
     const { apply } = await import('./modes/apply.js')
@@ -77,14 +95,21 @@ async function runMode(settings: Settings): Promise<void> {
   }
   const sets = await createAssetSets(settings.store, settings.concurrency, settings.policy)
   try {
-    const ran = settings.mode === 'upload' ? await upload(settings, sets) : await check(settings, sets)
+    const ran = settings.mode === 'upload' ? await upload(settings, sets, preBuild) : await check(settings, sets)
     const result = { ...ran, locationUrl: consoleUrl(ran.location, settings.store) }
     core.info(result.message)
     setOutputs(result)
     await writeSummary(result)
     await reportToGitHub(settings.reporting, assetsReport(result, settings.reporting.instance))
     if (settings.mode === 'auto') {
-      const state: AutoState = { found: result.found, commit: result.commitHash, packageDirectory: settings.packageDirectory }
+      const inputsFile = result.found ? undefined : await saveKeyInputs(result, settings)
+      const state: AutoState = {
+        found: result.found,
+        commit: result.commitHash,
+        packageDirectory: settings.packageDirectory,
+        ...(result.codeHash ? { codeHash: result.codeHash } : {}),
+        ...(inputsFile ? { inputsFile } : {})
+      }
       core.saveState(State.Auto, JSON.stringify(state))
       if (!result.found) core.info(`Build into ${settings.packageDirectory}: the post step uploads it when the job succeeds.`)
     }
@@ -111,20 +136,27 @@ async function reportFailure(settings: Settings | undefined, error: unknown): Pr
   }
 }
 
-/** The post step of `mode: auto`: the upload, with the commit and directory the main step checked. */
-export function runUploadAfterAuto(state: AutoState): Promise<void> {
-  return run((settings) => ({ ...settings, mode: 'upload', commit: state.commit, packageDirectory: state.packageDirectory }))
+/** The post step of `mode: auto`: the upload, with the commit, directory and code hash the main step checked. */
+export async function runUploadAfterAuto(state: AutoState): Promise<void> {
+  let preBuild: PreBuildKey | undefined
+  if (state.codeHash) {
+    const { readFile } = await import('node:fs/promises')
+    const { parseInputs } = await import('./hashing/set-key.js')
+    const recorded = state.inputsFile ? parseInputs(await readFile(state.inputsFile).catch(() => Buffer.alloc(0))) : undefined
+    preBuild = { key: state.codeHash, ...(recorded?.key === state.codeHash ? { inputs: recorded.inputs } : {}) }
+  }
+  return run((settings) => ({ ...settings, mode: 'upload', commit: state.commit, packageDirectory: state.packageDirectory }), preBuild)
 }
 
 /**
  * The action's entry: reads the inputs (adjusted by the post step), runs the mode, sets outputs; the one
  * place that fails the step.
  */
-export async function run(adjust: (settings: Settings) => Settings = (settings) => settings): Promise<void> {
+export async function run(adjust: (settings: Settings) => Settings = (settings) => settings, preBuild?: PreBuildKey): Promise<void> {
   let settings: Settings | undefined
   try {
     settings = adjust(getInputs())
-    await runMode(settings)
+    await runMode(settings, preBuild)
   } catch (error) {
     await reportFailure(settings, error)
     try {

@@ -29,7 +29,12 @@ describe('mode: auto (check now, upload in the post step)', () => {
     expect(first.main.code).toBe(0)
     expect(first.main.outputs).toMatchObject({ found: 'false', 'commit-hash': repo.commit })
     expect(first.state.isPost).toBe('true')
-    expect(JSON.parse(first.state.auto!)).toEqual({ found: false, commit: repo.commit, packageDirectory: pkg })
+    expect(JSON.parse(first.state.auto!)).toEqual({
+      found: false,
+      commit: repo.commit,
+      packageDirectory: pkg,
+      codeHash: first.main.outputs['code-hash']
+    })
     expect(first.post.code).toBe(0)
     expect(first.post.stdout).toContain('Uploaded 1 file to')
     expect(first.post.summary).toContain('### S3 Asset Manager — upload')

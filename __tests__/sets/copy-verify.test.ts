@@ -30,20 +30,32 @@ describe('promotion verifies reported copy checksums', () => {
     const store = new ReportingStore(root)
     const pkg = tempDir('pkg')
     writeFiles(pkg, { 'app.js': 'good bytes' })
-    await publish(store, { prefix: '', commit: commitA, codeHash: 'h1', directory: pkg, concurrency: 2 }, OPEN_POLICY)
+    await publish(
+      store,
+      { prefix: '', commit: commitA, codeHash: 'h1', directory: pkg, concurrency: 2, platform: 'linux-x64' },
+      OPEN_POLICY
+    )
     return { store, root }
   }
 
   it('promotes when the reported SHA-256 matches', async () => {
     const { store } = await seeded()
-    const found = await findOrPromote(store, { prefix: '', commit: commitB, codeHash: async () => 'h1', concurrency: 2 }, OPEN_POLICY)
+    const found = await findOrPromote(
+      store,
+      { prefix: '', commit: commitB, codeHash: async () => ({ key: 'h1' }), concurrency: 2, platform: 'linux-x64', crossPlatform: false },
+      OPEN_POLICY
+    )
     expect(found).toMatchObject({ found: true, source: 'cache' })
   })
 
   it('treats a swapped source object as a miss and writes no commit manifest', async () => {
     const { store, root } = await seeded()
     writeFiles(root, { 'cache/h1/app.js': 'evil bytes' })
-    const found = await findOrPromote(store, { prefix: '', commit: commitB, codeHash: async () => 'h1', concurrency: 2 }, OPEN_POLICY)
+    const found = await findOrPromote(
+      store,
+      { prefix: '', commit: commitB, codeHash: async () => ({ key: 'h1' }), concurrency: 2, platform: 'linux-x64', crossPlatform: false },
+      OPEN_POLICY
+    )
     expect(found).toMatchObject({ found: false, codeHash: 'h1' })
     expect(await store.readText(`artifacts/${commitB}/.manifest.json`)).toBeUndefined()
   })

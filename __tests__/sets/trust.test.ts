@@ -106,7 +106,7 @@ describe('signed manifests', () => {
     expect(miss.stdout).toContain(
       `::warning::Not trusting the assets at s3://${bucket()}/${prefix}artifacts/${repo.commit}/: the manifest is unsigned.`
     )
-    expect(miss.summary).toMatch(/Untrusted.*1 set ignored/s)
+    expect(miss.summary).toMatch(/Ignored \| 1 set: manifest not verified/)
 
     const pkg = tempDir('pkg')
     writeFiles(pkg, { 'app.js': 'rebuilt' })

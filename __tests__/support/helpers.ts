@@ -227,6 +227,10 @@ export function testSettings(overrides: Partial<Settings> & Pick<Settings, 'stor
   return {
     mode: 'check',
     codeHashPatterns: [],
+    codeHashEnv: [],
+    codeHashKey: '',
+    variant: '',
+    crossPlatform: false,
     packageDirectory: tempDir('pkg'),
     download: false,
     concurrency: 8,

@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import type { ToolConfig } from './config.js'
 import { ConfigError } from './errors.js'
+import type { BuildKey } from '../sets/asset-sets.js'
 import type { Plugin, PluginContext } from './plugins/plugin.js'
 import type { State, StateEntry } from './state.js'
 import { resolveReferences } from './template.js'
@@ -22,8 +23,8 @@ export interface Change {
 export interface Plan {
   /** Creates and updates in dependency order, then deletes in reverse dependency order. */
   readonly changes: readonly Change[]
-  /** Each config tool's fingerprint (assets: code hash), by ref. */
-  readonly fingerprints: ReadonlyMap<string, string>
+  /** Each config tool's fingerprint (assets: its code-hash set key and what it was made of), by ref. */
+  readonly fingerprints: ReadonlyMap<string, BuildKey>
 }
 
 const label = (name: string, instanceID: string): string => `${name}/${instanceID}`
@@ -95,13 +96,13 @@ export async function computePlan(
     (tool) => tool.ref,
     (tool) => [...tool.dependencies, ...tool.after]
   )
-  const fingerprints = new Map<string, string>()
+  const fingerprints = new Map<string, BuildKey>()
   const changing = new Set<string>()
   const changes: Change[] = []
   for (const tool of batches.flat()) {
     const plugin = plugins.get(tool.name)!
     plugin.validate(tool)
-    const dependencyFingerprints = tool.dependencies.map((dep) => fingerprints.get(dep)).filter((f): f is string => f !== undefined)
+    const dependencyFingerprints = tool.dependencies.map((dep) => fingerprints.get(dep)?.key).filter((f): f is string => f !== undefined)
     const planned = {
       ref: tool.ref,
       instanceID: tool.instanceID,
@@ -109,8 +110,9 @@ export async function computePlan(
       stateOptions: tool.stateOptions,
       runTemplate: tool.run
     }
-    const fingerprint = plugin.fingerprint ? await plugin.fingerprint(planned, context, dependencyFingerprints) : undefined
-    if (fingerprint) fingerprints.set(tool.ref, fingerprint)
+    const built = plugin.fingerprint ? await plugin.fingerprint(planned, context, dependencyFingerprints) : undefined
+    if (built) fingerprints.set(tool.ref, built)
+    const fingerprint = built?.key
     const name = label(tool.name, tool.instanceID)
     const entry = state.resources.get(tool.key)
     const change = (action: ChangeAction, reason: string, message: string): void => {

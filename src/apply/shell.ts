@@ -31,6 +31,8 @@ export type Slot =
 export interface RunTemplate {
   /** The command as written in the config, templates and all: what logs, errors and summaries show. */
   readonly written: string
+  /** What the build key hashes: the text with vars' values in it, env and output templates as written. */
+  readonly keyText: string
   /** Shell text with `\u0000<n>\u0000` for slot n, in the quoting its place needs (posix and cmd.exe forms). */
   readonly posix: string
   readonly cmd: string
@@ -191,7 +193,7 @@ function cmdForm(text: string, matches: readonly TemplateMatch[]): string {
 }
 
 /** Builds the template of a `run` from its text and the templates found in it (sorted by position). */
-export function runTemplate(text: string, written: string, matches: readonly TemplateMatch[], where: string): RunTemplate {
+export function runTemplate(text: string, written: string, keyText: string, matches: readonly TemplateMatch[], where: string): RunTemplate {
   const sorted = [...matches].sort((a, b) => a.start - b.start)
   const byVariable = new Map<string, Slot>()
   for (const { slot } of sorted) {
@@ -203,7 +205,7 @@ export function runTemplate(text: string, written: string, matches: readonly Tem
     }
     byVariable.set(slot.variable, slot)
   }
-  return { written, posix: posixForm(text, sorted, where), cmd: cmdForm(text, sorted), slots: sorted.map((match) => match.slot) }
+  return { written, keyText, posix: posixForm(text, sorted, where), cmd: cmdForm(text, sorted), slots: sorted.map((match) => match.slot) }
 }
 
 /** The command for this platform, with output slots filled by `lookup` (another tool's outputs, known only now). */
@@ -280,5 +282,9 @@ export function buildRunTemplate(
     })
   }
   const written = text.replace(PLACEHOLDER, (_whole, index: string) => writtenForm(resolve(Number(index)).expression))
-  return runTemplate(text, written, matches, where)
+  const keyText = text.replace(PLACEHOLDER, (_whole, index: string) => {
+    const resolved = resolve(Number(index))
+    return resolved.expression.kind === 'env' ? writtenForm(resolved.expression) : String(resolved.value ?? '')
+  })
+  return runTemplate(text, written, keyText, matches, where)
 }

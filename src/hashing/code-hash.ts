@@ -4,15 +4,25 @@ import { lstatSync } from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import picomatch from 'picomatch'
-import { globSync } from 'tinyglobby'
+import { escapePath, globSync } from 'tinyglobby'
 import { FilesError, InputError } from '../errors.js'
 import { HashPool, type FileDigestAlgorithm } from './file-hasher.js'
 
 const exec = promisify(execFile)
 
+/** One hashed file: its path relative to the repository and its git blob id. */
+export interface HashedFile {
+  readonly path: string
+  readonly id: string
+}
+
 export interface CodeHash {
   readonly hash: string
   readonly files: number
+  /** Every hashed file in hash order: what a set's inputs record and a miss is explained from. */
+  readonly entries: readonly HashedFile[]
+  /** Files the patterns match that were left out because they are outputs (see CodeHashOptions.exclude). */
+  readonly excluded: number
   /** Bytes read to hash files (0 when git's index supplied every id). */
   readonly bytes: number
   /** 'git': ids from git's index (and git hash-object for changed files); 'files': every file hashed here. */
@@ -56,11 +66,23 @@ export function sortUtf8(paths: string[]): string[] {
 
 const GLOB_OPTIONS = { cwd: '', dot: true, onlyFiles: true, followSymbolicLinks: false, ignore: ['**/.git', '**/.git/**'] }
 
-/** Lists the files the patterns match by walking the tree ('**', '!negation'; never inside .git), sorted. */
-export function matchFiles(repoRoot: string, patterns: readonly string[]): string[] {
+/** Paths (relative to the repository, '/'-separated) never hashed: they and everything under them. */
+export interface CodeHashOptions {
+  readonly exclude?: readonly string[]
+}
+
+/** Whether `relative` is one of `exclude` or lies under one. */
+function excluder(exclude: readonly string[]): (relative: string) => boolean {
+  if (exclude.length === 0) return () => false
+  return (relative) => exclude.some((path) => relative === path || relative.startsWith(`${path}/`))
+}
+
+/** Lists the files the patterns match by walking the tree ('**', '!negation'; never inside .git), sorted; `exclude` is never entered. */
+export function matchFiles(repoRoot: string, patterns: readonly string[], exclude: readonly string[] = []): string[] {
   checkPatterns(patterns)
+  const ignore = [...GLOB_OPTIONS.ignore, ...exclude.flatMap((path) => [escapePath(path), `${escapePath(path)}/**`])]
   // Synchronous: one directory walk, faster than the async crawler and nothing else runs meanwhile.
-  return sortUtf8(globSync([...patterns], { ...GLOB_OPTIONS, cwd: repoRoot }))
+  return sortUtf8(globSync([...patterns], { ...GLOB_OPTIONS, ignore, cwd: repoRoot }))
 }
 
 /** A pattern as tinyglobby reads it: a name that does not end in `*` also means everything under it. */
@@ -119,7 +141,7 @@ function patternRoots(patterns: readonly string[]): string[] {
 }
 
 /** The digest over entries already in byte order of their paths, each path once. */
-function digest(entries: readonly { path: string; id: string }[]): string {
+function digest(entries: readonly HashedFile[]): string {
   return createHash('sha256')
     .update(CODE_HASH_TAG)
     .update(entries.map((entry) => `${entry.path}\0${entry.id}\n`).join(''))
@@ -134,8 +156,14 @@ function noMatch(repoRoot: string, patterns: readonly string[]): FilesError {
 }
 
 /** Every matched file hashed here, with git's blob formula (SHA-1: the object format of nearly every repository). */
-async function hashByWalking(repoRoot: string, patterns: readonly string[], algorithm: FileDigestAlgorithm): Promise<CodeHash> {
-  const files = matchFiles(repoRoot, patterns)
+async function hashByWalking(
+  repoRoot: string,
+  patterns: readonly string[],
+  algorithm: FileDigestAlgorithm,
+  exclude: readonly string[]
+): Promise<CodeHash> {
+  // Excluded directories are never entered (a local store may hold thousands of files), so they are not counted.
+  const files = matchFiles(repoRoot, patterns, exclude)
   if (files.length === 0) throw noMatch(repoRoot, patterns)
   const pool = new HashPool()
   try {
@@ -143,8 +171,8 @@ async function hashByWalking(repoRoot: string, patterns: readonly string[], algo
       files.map((relative) => path.join(repoRoot, relative)),
       algorithm
     )
-    const hash = digest(files.map((relative, index) => ({ path: relative, id: digests[index]! })))
-    return { hash, files: files.length, bytes, method: 'files', hashed: files.length }
+    const entries = files.map((relative, index) => ({ path: relative, id: digests[index]! }))
+    return { hash: digest(entries), files: files.length, entries, excluded: 0, bytes, method: 'files', hashed: files.length }
   } finally {
     await pool.close()
   }
@@ -185,10 +213,21 @@ function gitHashObjects(repoRoot: string, files: readonly string[]): Promise<str
  * files through `git hash-object` (so line-ending and LFS clean filters apply as in the index), submodules as
  * their gitlink. Undefined when repoRoot is not in a git work tree or git is missing.
  */
-async function hashWithGit(repoRoot: string, patterns: readonly string[]): Promise<CodeHash | undefined> {
-  const matches = pathMatcher(patterns)
+async function hashWithGit(repoRoot: string, patterns: readonly string[], exclude: readonly string[]): Promise<CodeHash | undefined> {
+  const matching = pathMatcher(patterns)
+  const isExcluded = excluder(exclude)
+  let excluded = 0
+  const matches = (relative: string): boolean => {
+    if (!matching(relative)) return false
+    if (!isExcluded(relative)) return true
+    excluded++
+    return false
+  }
   const roots = patternRoots(patterns)
-  const pathspec = roots.length > 0 ? ['--', ...roots.map((root) => `:(literal)${root}`)] : []
+  // Excluded outputs are left to git too, so it never walks a local store's thousands of files.
+  const excludes = exclude.map((path) => `:(exclude,literal)${path}`)
+  const includes = roots.map((root) => `:(literal)${root}`)
+  const pathspec = includes.length + excludes.length > 0 ? ['--', ...(includes.length > 0 ? includes : ['.']), ...excludes] : []
   let listings: [string, string, string]
   try {
     listings = await Promise.all([
@@ -210,8 +249,8 @@ async function hashWithGit(repoRoot: string, patterns: readonly string[]): Promi
     }
   }
   // Records are "<mode> <id> <stage>\t<path>\0" in index order, which is byte order of the path, so
-  // clean entries become digest lines in order, without sorting. Unmerged paths repeat once per stage.
-  const clean: { path: string; line: string }[] = []
+  // clean entries come in hash order, without sorting. Unmerged paths repeat once per stage.
+  const clean: HashedFile[] = []
   const toHash: string[] = []
   let previous = ''
   for (let start = 0; start < staged.length;) {
@@ -226,11 +265,11 @@ async function hashWithGit(repoRoot: string, patterns: readonly string[]): Promi
     previous = relative
     if (mode === '160000') {
       // A submodule: its gitlink, when the patterns cover its directory.
-      if (matches(relative) || matches(`${relative}/.gitlink`)) clean.push({ path: relative, line: `${relative}\0${id}\n` })
+      if (matches(relative) || matches(`${relative}/.gitlink`)) clean.push({ path: relative, id })
     } else if (mode === '120000' || !matches(relative)) {
       continue // symlinks: neither followed nor hashed
     } else if (stage === '0' && !dirty.has(relative)) {
-      clean.push({ path: relative, line: `${relative}\0${id}\n` })
+      clean.push({ path: relative, id })
     } else if (isRegularFile(relative)) {
       toHash.push(relative)
     }
@@ -239,27 +278,39 @@ async function hashWithGit(repoRoot: string, patterns: readonly string[]): Promi
     if (!relative.endsWith('/') && matches(relative) && isRegularFile(relative)) toHash.push(relative)
   }
   if (clean.length + toHash.length === 0) throw noMatch(repoRoot, patterns)
-  let lines: string[]
-  if (toHash.length === 0) {
-    lines = clean.map((entry) => entry.line)
-  } else {
+  let entries: HashedFile[] = clean
+  if (toHash.length > 0) {
     const ids = await gitHashObjects(repoRoot, toHash)
-    const hashed = toHash.map((relative, i) => ({ path: relative, line: `${relative}\0${ids[i]}\n` }))
-    const all = [...clean, ...hashed]
-    const byPath = new Map(all.map((entry) => [entry.path, entry.line]))
-    lines = sortUtf8([...byPath.keys()]).map((relative) => byPath.get(relative)!)
+    const byPath = new Map(clean.map((entry) => [entry.path, entry.id]))
+    toHash.forEach((relative, i) => byPath.set(relative, ids[i]!))
+    entries = sortUtf8([...byPath.keys()]).map((relative) => ({ path: relative, id: byPath.get(relative)! }))
   }
-  const hash = createHash('sha256').update(CODE_HASH_TAG).update(lines.join('')).digest('hex')
-  return { hash, files: lines.length, bytes: 0, method: 'git', hashed: toHash.length }
+  return { hash: digest(entries), files: entries.length, entries, excluded, bytes: 0, method: 'git', hashed: toHash.length }
 }
 
 /**
  * The code hash (version 2): SHA-256 (hex) over `code-hash-v2\n`, then `<path>\0<git blob id>\n` for every
- * matched regular file in byte order of its UTF-8 path relative to repoRoot. Symlinks are neither followed
- * nor hashed; a submodule contributes its gitlink. In a git work tree the ids come from git; elsewhere
- * every file is hashed here with the same formula.
+ * matched regular file in byte order of its UTF-8 path relative to repoRoot, leaving out `options.exclude`
+ * (the build's outputs). Symlinks are neither followed nor hashed; a submodule contributes its gitlink. In a
+ * git work tree the ids come from git; elsewhere every file is hashed here with the same formula.
  */
-export async function computeCodeHash(repoRoot: string, patterns: readonly string[]): Promise<CodeHash> {
+export async function computeCodeHash(repoRoot: string, patterns: readonly string[], options: CodeHashOptions = {}): Promise<CodeHash> {
   checkPatterns(patterns)
-  return (await hashWithGit(repoRoot, patterns)) ?? (await hashByWalking(repoRoot, patterns, 'sha1'))
+  const exclude = options.exclude ?? []
+  return (await hashWithGit(repoRoot, patterns, exclude)) ?? (await hashByWalking(repoRoot, patterns, 'sha1', exclude))
+}
+
+/**
+ * What a build writes, as paths relative to the repository for CodeHashOptions.exclude: the outputs that lie
+ * inside it (the package directory, a local store, this action's stage) and, when the package directory is
+ * the repository itself, this action's files in it. Outputs are never inputs, whatever the patterns say.
+ */
+export function outputExclusions(repoRoot: string, outputs: readonly string[], actionFiles: readonly string[]): string[] {
+  const relative: string[] = []
+  for (const output of outputs) {
+    const inside = path.relative(repoRoot, path.resolve(repoRoot, output))
+    if (inside === '') relative.push(...actionFiles)
+    else if (!path.isAbsolute(inside) && inside.split(path.sep)[0] !== '..') relative.push(inside.split(path.sep).join('/'))
+  }
+  return [...new Set(relative)]
 }

@@ -17,6 +17,7 @@ import { registerSecret } from '../report/redact.js'
 import { ApplyFailedError, type ApplyOutcome, type PlanGraph } from './apply-outcome.js'
 import { deriveS3Settings, normalizePrefix, type Settings, type StoreSettings } from '../inputs.js'
 import { createStore } from '../stores/index.js'
+import { currentPlatform } from '../sets/platform.js'
 
 /** The store plugins use: the action's, unless the config's `config.store` or Replibyte `datastore` names another. */
 function storeSettingsFor(settings: Settings, overrides: StoreOverrides | undefined, baseDir: string): StoreSettings {
@@ -96,7 +97,14 @@ export async function apply(settings: Settings): Promise<ApplyOutcome> {
       repoPath: settings.repoPath,
       commit,
       concurrency: settings.concurrency,
-      policy: settings.policy
+      policy: settings.policy,
+      platform: currentPlatform(),
+      crossPlatform: settings.crossPlatform,
+      // What apply itself writes is never hashed: a local store, a local state file and its lock.
+      outputs: [
+        ...(storeSettings.kind === 'local' ? [storeSettings.root] : []),
+        ...(config.state.kind === 'local' ? [config.state.file, `${config.state.file}.lock`] : [])
+      ]
     }
     const stateFile = new StateFile(storage, settings.policy.signing, settings.apply.resignState)
     const lock = settings.apply.planOnly

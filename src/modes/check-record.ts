@@ -2,6 +2,7 @@ import { lstat, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { CHECK_RECORD, FOUND_MARKER, READ_LIMITS, SEED_CODE_HASH_FILE, SEED_COMMIT_FILE } from '../constants.js'
 import { OversizedError } from '../errors.js'
+import { inputsRecord, readInputsRecord, type KeyInputs } from '../hashing/set-key.js'
 import { preparePackageDirectory, readFileNoFollow, writeFileNoFollow } from '../sets/package-directory.js'
 
 /**
@@ -14,6 +15,8 @@ export interface CheckRecord {
   /** Size of the set check found (0 on a miss). */
   readonly files: number
   readonly bytes: number
+  /** What the code hash was made of before the build ran: upload keys the set by it and names what the build changed. */
+  readonly inputs?: KeyInputs
 }
 
 /**
@@ -23,7 +26,9 @@ export interface CheckRecord {
  */
 export async function writeCheckRecord(directory: string, record: CheckRecord, found: boolean): Promise<void> {
   const root = await preparePackageDirectory(directory, { create: true })
-  await writeFileNoFollow(root, CHECK_RECORD, `${JSON.stringify(record)}\n`)
+  const { inputs, ...fields } = record
+  const stored = inputs ? { ...fields, inputs: inputsRecord(record.codeHash, inputs) } : fields
+  await writeFileNoFollow(root, CHECK_RECORD, `${JSON.stringify(stored)}\n`)
   await writeFileNoFollow(root, SEED_COMMIT_FILE, record.commit)
   await (record.codeHash
     ? writeFileNoFollow(root, SEED_CODE_HASH_FILE, record.codeHash)
@@ -44,9 +49,16 @@ async function readSmall(directory: string, name: string): Promise<string | unde
 
 export async function readCheckRecord(directory: string): Promise<CheckRecord | undefined> {
   try {
-    const data = JSON.parse((await readSmall(directory, CHECK_RECORD)) ?? '') as Partial<CheckRecord>
+    const data = JSON.parse((await readSmall(directory, CHECK_RECORD)) ?? '') as Partial<Record<keyof CheckRecord, unknown>>
     if (typeof data.commit === 'string' && typeof data.codeHash === 'string') {
-      return { commit: data.commit, codeHash: data.codeHash, files: Number(data.files) || 0, bytes: Number(data.bytes) || 0 }
+      const inputs = readInputsRecord(data.inputs)
+      return {
+        commit: data.commit,
+        codeHash: data.codeHash,
+        files: Number(data.files) || 0,
+        bytes: Number(data.bytes) || 0,
+        ...(inputs && inputs.key === data.codeHash ? { inputs: inputs.inputs } : {})
+      }
     }
   } catch {
     // No record of ours: a package directory the original tool's check filled, or none at all.

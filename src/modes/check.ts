@@ -1,37 +1,35 @@
 import * as core from '@actions/core'
-import type { AssetSets } from '../sets/asset-sets.js'
+import type { AssetSets, MissReason } from '../sets/asset-sets.js'
 import { writeCheckRecord } from './check-record.js'
 import { commitSources, resolveCommit } from '../git.js'
 import type { Settings } from '../inputs.js'
 import { totalBytes } from '../sets/manifest.js'
-import { formatBytes } from '../report/progress.js'
 import { plural } from '../report/markdown.js'
 import { IntegrityError, MissingObjectError } from '../errors.js'
+import type { KeyInputs } from '../hashing/set-key.js'
+import { variantPrefix } from '../sets/layout.js'
+import { currentPlatform } from '../sets/platform.js'
+import { computeBuildKey } from './build-key.js'
 import type { AssetsResult } from './result.js'
 
-export async function codeHashOf(settings: Settings): Promise<string> {
-  const started = Date.now()
-  // Loaded only when a code hash is needed: a commit hit never pays for the glob libraries.
-  const { computeCodeHash } = await import('../hashing/code-hash.js')
-  const result = await computeCodeHash(settings.repoPath, settings.codeHashPatterns)
-  const how =
-    result.method === 'git'
-      ? `ids from git's index, ${plural(result.hashed, 'changed or untracked file')} hashed`
-      : `every file hashed, ${formatBytes(result.bytes)}, no git work tree at ${settings.repoPath}`
-  core.info(`Code hash ${result.hash} over ${plural(result.files, 'file')} (${how}) in ${Date.now() - started} ms.`)
-  return result.hash
+/** The key prefix sets of this run live under: the store prefix and the variant's folder. */
+export function setsPrefix(settings: Settings): string {
+  return variantPrefix(settings.store.prefix, settings.variant)
 }
 
 async function missing(
   settings: Settings,
   commit: string,
   codeHash: string,
+  inputs: KeyInputs | undefined,
   location: string,
   started: number,
-  untrusted: number
+  untrusted: number,
+  missReason: MissReason | undefined
 ): Promise<AssetsResult> {
   const tierOn = settings.codeHashPatterns.length > 0
-  await writeCheckRecord(settings.packageDirectory, { commit, codeHash, files: 0, bytes: 0 }, false)
+  await writeCheckRecord(settings.packageDirectory, { commit, codeHash, files: 0, bytes: 0, ...(inputs ? { inputs } : {}) }, false)
+  if (missReason) core.info(`Why no set was found: ${missReason.line}.`)
   return {
     mode: 'check',
     commitHash: commit,
@@ -44,6 +42,7 @@ async function missing(
     source: 'none',
     files: 0,
     bytes: 0,
+    ...(missReason ? { missReason } : {}),
     message: tierOn
       ? `No assets for commit ${commit} nor for code hash ${codeHash}: build and upload them.`
       : `No assets for commit ${commit}: build and upload them.`
@@ -55,14 +54,25 @@ export async function check(settings: Settings, sets: AssetSets): Promise<Assets
   const started = Date.now()
   const tierOn = settings.codeHashPatterns.length > 0
   const commit = await resolveCommit(commitSources(settings))
-  const location = sets.location(settings.store.prefix, commit)
+  const prefix = setsPrefix(settings)
+  const location = sets.location(prefix, commit)
   core.info(`Looking for the assets of commit ${commit} in ${location}`)
+  let inputs: KeyInputs | undefined
   const result = await sets.findOrPromote({
-    prefix: settings.store.prefix,
+    prefix,
     commit,
-    codeHash: tierOn ? () => codeHashOf(settings) : undefined,
+    codeHash: tierOn
+      ? async () => {
+          const key = await computeBuildKey(settings)
+          inputs = key.inputs
+          return key
+        }
+      : undefined,
     concurrency: settings.concurrency,
-    legacySets: settings.legacySets
+    legacySets: settings.legacySets,
+    platform: currentPlatform(),
+    crossPlatform: settings.crossPlatform,
+    explainMiss: true
   })
   if (result.found && result.legacy && settings.download) {
     throw new IntegrityError(
@@ -70,23 +80,29 @@ export async function check(settings: Settings, sets: AssetSets): Promise<Assets
         `Rebuild and upload them (which writes a manifest), or turn 'download' off for this step.`
     )
   }
-  if (!result.found) return missing(settings, commit, result.codeHash, location, started, result.untrusted)
+  if (!result.found) return missing(settings, commit, result.codeHash, inputs, location, started, result.untrusted, result.missReason)
   let files = result.manifest?.files ?? []
   if (settings.download) {
     core.info(`Downloading the assets into ${settings.packageDirectory}`)
     try {
-      files = (await sets.download(settings.store.prefix, commit, result.manifest, settings.packageDirectory, settings.concurrency)).files
+      files = (await sets.download(prefix, commit, result.manifest, settings.packageDirectory, settings.concurrency)).files
     } catch (error) {
       // A prune may delete the set between our reading its manifest and its objects: it deletes the manifest
       // first, so a manifest gone now means the set is gone, which is a miss, not a failure.
-      if (!(error instanceof MissingObjectError) || (await sets.stored(settings.store.prefix, commit)) !== undefined) throw error
+      if (!(error instanceof MissingObjectError) || (await sets.stored(prefix, commit)) !== undefined) throw error
       core.warning(`The assets of commit ${commit} were deleted while they downloaded (a prune?): treating this as not found.`)
-      return missing(settings, commit, result.codeHash, location, started, result.untrusted)
+      return missing(settings, commit, result.codeHash, inputs, location, started, result.untrusted, {
+        line: 'the set was deleted while it downloaded'
+      })
     }
   }
   const fileCount = result.legacy?.files ?? files.length
   const bytes = result.legacy?.bytes ?? totalBytes(files)
-  await writeCheckRecord(settings.packageDirectory, { commit, codeHash: result.codeHash, files: fileCount, bytes }, true)
+  await writeCheckRecord(
+    settings.packageDirectory,
+    { commit, codeHash: result.codeHash, files: fileCount, bytes, ...(inputs ? { inputs } : {}) },
+    true
+  )
   return {
     mode: 'check',
     commitHash: commit,

@@ -1,3 +1,6 @@
+import type { KeyDifference } from '../hashing/set-key.js'
+import type { MissReason } from '../sets/asset-sets.js'
+
 /** What a check or upload did, as the outputs and the job summary report it. */
 export interface AssetsResult {
   readonly mode: 'check' | 'upload'
@@ -17,6 +20,10 @@ export interface AssetsResult {
   readonly untrusted?: number
   /** One sentence for the log and the summary. */
   readonly message: string
+  /** check: why nothing was found (the `miss-reason` output). */
+  readonly missReason?: MissReason
+  /** upload: the build changed files the code hash covers; the set is stored under the key from before the build. */
+  readonly drift?: { readonly before: string; readonly after: string; readonly difference?: KeyDifference }
 }
 
 /** What the main step of `mode: auto` leaves for its post step. */
@@ -24,4 +31,8 @@ export interface AutoState {
   readonly found: boolean
   readonly commit: string
   readonly packageDirectory: string
+  /** The code-hash key the main step computed before the build ('' with the tier off). */
+  readonly codeHash?: string
+  /** Where the main step left what that key was made of (RUNNER_TEMP), so the post step can name what the build changed. */
+  readonly inputsFile?: string
 }

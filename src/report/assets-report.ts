@@ -1,3 +1,4 @@
+import { describeDifference } from '../hashing/set-key.js'
 import type { AssetsResult } from '../modes/result.js'
 import type { GitHubReport } from './github.js'
 import { code, link, plural, seconds, table, text } from './markdown.js'
@@ -29,7 +30,20 @@ export function summaryRows(result: AssetsResult): [string, string][] {
     ['Location', location],
     ['Time', seconds(result.elapsedMs)],
     ...(result.untrusted
-      ? ([['Untrusted', `${plural(result.untrusted, 'set')} ignored: manifest not verified by the signing key`]] as [string, string][])
+      ? ([['Ignored', `${plural(result.untrusted, 'set')}: manifest not verified, malformed or elsewhere's (see the warnings)`]] as [
+          string,
+          string
+        ][])
+      : []),
+    ...(result.missReason ? ([['Why not found', text(result.missReason.line)]] as [string, string][]) : []),
+    ...(result.drift
+      ? ([
+          [
+            'Code hash drift',
+            `${code(result.drift.after.slice(0, 12))} after the build, stored under ${code(result.drift.before.slice(0, 12))} from before it` +
+              (result.drift.difference ? `: ${text(describeDifference(result.drift.difference).join('; '))}` : '')
+          ]
+        ] as [string, string][])
       : [])
   ]
 }

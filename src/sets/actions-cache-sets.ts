@@ -3,12 +3,13 @@ import * as core from '@actions/core'
 import { createHash } from 'node:crypto'
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { MANIFEST_NAME, READ_LIMITS } from '../constants.js'
+import { CACHE_STAGE, MANIFEST_NAME, READ_LIMITS } from '../constants.js'
 import { IntegrityError, StoreError } from '../errors.js'
 import { fromPosixRelative } from '../paths.js'
 import { LocalStore } from '../stores/local.js'
 import type { AssetSets, FindRequest, FindResult, PublishRequest, SetPolicy } from './asset-sets.js'
 import { downloadSet } from './download.js'
+import { otherPlatform, otherPlatformAdvice } from './platform.js'
 import { buildManifest, parseManifestDocument, serializeManifest, type Manifest } from './manifest.js'
 import { listPackageFiles } from './package-files.js'
 import { storedText, verifyStoredText } from './signing.js'
@@ -24,7 +25,7 @@ import { storedText, verifyStoredText } from './signing.js'
  * the stage by this one relative string: the version and the tar layout are the same on every runner, and the
  * same as entries saved before the stage moved out of the workspace.
  */
-export const STAGE = '.s3-asset-manager-stage'
+export const STAGE = CACHE_STAGE
 const POINTER = '.pointer.json'
 
 export const commitKey = (prefix: string, commit: string): string => `${prefix}artifacts-${commit}`
@@ -182,11 +183,25 @@ export class ActionsCacheSets implements AssetSets {
   }
 
   /** Whether `key` holds a set this run may use: a lookup without a key, a restore and verification with one. */
-  private async usable(key: string, owner: { commit?: string; codeHash?: string }): Promise<'yes' | 'no' | 'untrusted'> {
+  /**
+   * Whether `key` holds a set this run may use: a lookup without a key; with one, a restore, verification and
+   * the platform it was built on (without a key nothing is restored: the cache service itself keeps Windows
+   * entries apart from the others, as actions/cache does).
+   */
+  private async usable(
+    key: string,
+    owner: { commit?: string; codeHash?: string },
+    platform?: { platform: string; crossPlatform: boolean }
+  ): Promise<'yes' | 'no' | 'untrusted' | 'elsewhere'> {
     if (!(await this.exists(key))) return 'no'
     if (!this.verifying) return 'yes'
     try {
-      return (await this.restoreTrusted(key, owner)) ? 'yes' : 'untrusted'
+      const manifest = await this.restoreTrusted(key, owner)
+      if (!manifest) return 'untrusted'
+      const other = platform && otherPlatform(manifest, platform)
+      if (!other) return 'yes'
+      core.warning(`Not using the cache entry ${key}: ${otherPlatformAdvice(other, platform.platform)}.`)
+      return 'elsewhere'
     } finally {
       await rm(this.stage, { recursive: true, force: true })
     }
@@ -194,15 +209,20 @@ export class ActionsCacheSets implements AssetSets {
 
   async findOrPromote(request: FindRequest): Promise<FindResult> {
     let untrusted = 0
-    const commit = await this.usable(commitKey(request.prefix, request.commit), { commit: request.commit })
+    const commit = await this.usable(commitKey(request.prefix, request.commit), { commit: request.commit }, request)
     if (commit === 'yes') return { found: true, source: 'commit', codeHash: '', untrusted }
     if (commit === 'untrusted') untrusted++
     if (!request.codeHash) return { found: false, codeHash: '', untrusted }
-    const codeHash = await request.codeHash()
+    const codeHash = (await request.codeHash()).key
     const cached = codeHashKey(request.prefix, codeHash)
-    const hit = await this.usable(cached, { codeHash })
+    const hit = await this.usable(cached, { codeHash }, request)
     if (hit === 'untrusted') untrusted++
-    if (hit !== 'yes') return { found: false, codeHash, untrusted }
+    if (hit !== 'yes') {
+      // The service has no listing to compare with an earlier build: a miss can only say which key missed.
+      const line =
+        hit === 'elsewhere' ? 'the stored entry was built on another platform' : `no cache entry for key ${codeHash.slice(0, 12)}…`
+      return { found: false, codeHash, untrusted, missReason: { line } }
+    }
     await this.savePointer(commitKey(request.prefix, request.commit), { entry: cached, codeHash, commit: request.commit })
     return { found: true, source: 'cache', codeHash, untrusted }
   }
@@ -231,7 +251,13 @@ export class ActionsCacheSets implements AssetSets {
       await writeFile(target, bytes)
       entries.push({ path: file.relative, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') })
     }
-    const manifest = buildManifest({ commit: request.commit, codeHash: request.codeHash, source: 'upload', files: entries })
+    const manifest = buildManifest({
+      commit: request.commit,
+      codeHash: request.codeHash,
+      source: 'upload',
+      files: entries,
+      platform: request.platform
+    })
     const writesCacheTier = Boolean(request.codeHash) && this.policy.cacheWrite.allowed
     // The manifest names the entry it is saved under: the code-hash entry, or the commit's when the tier is not written.
     const entryKey = writesCacheTier ? codeHashKey(request.prefix, request.codeHash) : commitKey(request.prefix, request.commit)

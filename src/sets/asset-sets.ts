@@ -1,3 +1,4 @@
+import type { KeyDifference, KeyInputs } from '../hashing/set-key.js'
 import type { Manifest } from './manifest.js'
 import type { SigningKeys } from './signing.js'
 
@@ -7,6 +8,22 @@ export interface SetPolicy {
   readonly signing: SigningKeys
   /** Whether this run may write the shared code-hash tier (`cache-write`); `reason` explains a refusal. */
   readonly cacheWrite: { readonly allowed: boolean; readonly reason: string }
+}
+
+/** A code-hash set key and, where known, what it was made of (stored beside the set, compared on a miss). */
+export interface BuildKey {
+  readonly key: string
+  readonly inputs?: KeyInputs
+}
+
+/** Why a lookup missed, for the log, the job summary and the `miss-reason` output. */
+export interface MissReason {
+  /** One line. */
+  readonly line: string
+  /** What differs from the newest earlier build under the same prefix and variant, when that could be compared. */
+  readonly difference?: KeyDifference
+  /** A set was there for this commit or key, built on another platform. */
+  readonly otherPlatform?: { readonly platform: string; readonly location: string }
 }
 
 export type FindResult =
@@ -20,13 +37,24 @@ export type FindResult =
       /** Manifests seen but not trusted (signing key set): each was treated as missing. */
       readonly untrusted: number
     }
-  | { readonly found: false; readonly codeHash: string; readonly untrusted: number }
+  | {
+      readonly found: false
+      readonly codeHash: string
+      readonly untrusted: number
+      readonly missReason?: MissReason
+    }
 
 export interface FindRequest {
+  /** The key prefix of the sets: the store prefix, with the apply instance and the variant folder in it. */
   readonly prefix: string
   readonly commit: string
-  /** Computes the code hash; undefined when the code-hash tier is off. Called only on a commit miss. */
-  readonly codeHash?: () => Promise<string>
+  /** Computes the code-hash set key; undefined when the code-hash tier is off. Called only on a commit miss. */
+  readonly codeHash?: () => Promise<BuildKey>
+  /** Where this run builds: a set built on another platform is not a hit unless `crossPlatform`. */
+  readonly platform: string
+  readonly crossPlatform: boolean
+  /** On a code-hash miss, compare with the newest earlier build (two reads): the hit path never pays for it. */
+  readonly explainMiss?: boolean
   readonly concurrency: number
   /** The original tool's rule: objects under the commit's prefix without a manifest count as found. */
   readonly legacySets?: boolean
@@ -37,6 +65,9 @@ export interface PublishRequest {
   readonly commit: string
   /** '' when the code-hash tier is off. */
   readonly codeHash: string
+  /** What the key was made of, stored beside the code-hash set (and as the newest build's record). */
+  readonly inputs?: KeyInputs
+  readonly platform: string
   readonly directory: string
   readonly concurrency: number
   /** Files smaller than this many bytes go into packs (`pack-below`); 0 or undefined: every file its own object. */

@@ -13,3 +13,17 @@ export function codeHashPrefix(prefix: string, codeHash: string): string {
 export function manifestKey(setPrefix: string): string {
   return `${setPrefix}${MANIFEST_NAME}`
 }
+
+/**
+ * The prefix sets live under for a variant: `<prefix>variants/<variant>/`, so variants (platforms, flavours)
+ * are kept apart in both tiers and prune keeps its newest sets per variant. No variant: `<prefix>` itself,
+ * exactly the original layout.
+ */
+export function variantPrefix(prefix: string, variant: string): string {
+  return variant ? `${prefix}variants/${variant}/` : prefix
+}
+
+/** A copy of the newest code-hash set's inputs record under a prefix: what a miss is compared with. */
+export function newestInputsKey(prefix: string): string {
+  return `${prefix}cache/.newest-inputs.json.gz`
+}

@@ -9,12 +9,16 @@ import { READ_LIMITS } from '../constants.js'
 import { errorMessage, IntegrityError, MissingObjectError, OversizedError } from '../errors.js'
 import { Progress } from '../report/progress.js'
 import type { Store } from '../stores/store.js'
-import type { AssetSets, FindRequest, FindResult, PublishRequest, SetPolicy } from './asset-sets.js'
+import type { AssetSets, FindRequest, FindResult, MissReason, PublishRequest, SetPolicy } from './asset-sets.js'
+import { explainMiss } from './miss-reason.js'
+import { otherPlatform, otherPlatformAdvice } from './platform.js'
 import { downloadSet } from './download.js'
 import { lastUsedKey, recordUse } from './last-used.js'
-import { codeHashPrefix, commitPrefix, manifestKey } from './layout.js'
+import { codeHashPrefix, commitPrefix, manifestKey, newestInputsKey } from './layout.js'
+import { serializeInputs } from '../hashing/set-key.js'
 import {
   buildManifest,
+  INPUTS_NAME,
   parseManifestDocument,
   serializeManifest,
   setObjects,
@@ -145,17 +149,30 @@ export async function copySet(
 }
 
 /**
- * Looks for the commit's assets, then (tier on) for the code hash's; on a code-hash hit, copies the set
- * to the commit server-side and writes the commit manifest last. Shared by check and the assets plugin.
+ * Looks for the commit's assets, then (tier on) for the code-hash set's; on a code-hash hit, copies the set
+ * to the commit server-side and writes the commit manifest last. A set built on another platform is not a
+ * hit (unless crossPlatform). On a code-hash miss, with `explainMiss`, says what changed since the newest
+ * earlier build. Shared by check and the assets plugin.
  */
 export async function findOrPromote(store: Store, request: FindRequest, policy: SetPolicy): Promise<FindResult> {
   let untrusted = 0
+  let platformMiss: MissReason | undefined
   const distrust = (): void => void untrusted++
+  const elsewhere = (manifest: Manifest, setPrefix: string): boolean => {
+    const platform = otherPlatform(manifest, request)
+    if (!platform) return false
+    const location = store.url(setPrefix)
+    core.warning(`Not using the assets at ${location}: ${otherPlatformAdvice(platform, request.platform)}.`)
+    platformMiss = { line: `the stored set was built on ${platform}, not ${request.platform}`, otherPlatform: { platform, location } }
+    return true
+  }
   const target = commitPrefix(request.prefix, request.commit)
   const existing = await readManifest(store, target, policy, { commit: request.commit }, distrust)
-  if (existing) return { found: true, source: 'commit', manifest: existing, codeHash: existing.codeHash, untrusted }
+  if (existing && !elsewhere(existing, target)) {
+    return { found: true, source: 'commit', manifest: existing, codeHash: existing.codeHash, untrusted }
+  }
   // With a signing key nothing unsigned is trusted, the original tool's sets included.
-  if (request.legacySets && policy.signing.keys.length === 0) {
+  if (!existing && request.legacySets && policy.signing.keys.length === 0) {
     const objects = await store.list(target)
     if (objects.length > 0) {
       core.warning(
@@ -171,12 +188,23 @@ export async function findOrPromote(store: Store, request: FindRequest, policy: 
       }
     }
   }
-  if (!request.codeHash) return { found: false, codeHash: '', untrusted }
+  const miss = (codeHash: string, missReason?: MissReason): FindResult => ({
+    found: false,
+    codeHash,
+    untrusted,
+    ...((platformMiss ?? missReason) ? { missReason: platformMiss ?? missReason } : {})
+  })
+  if (!request.codeHash) return miss('', { line: 'nothing is stored for this commit (the code-hash tier is off)' })
 
-  const codeHash = await request.codeHash()
-  const cached = codeHashPrefix(request.prefix, codeHash)
-  const cachedManifest = await readManifest(store, cached, policy, { codeHash }, distrust)
-  if (!cachedManifest) return { found: false, codeHash, untrusted }
+  const built = await request.codeHash()
+  const cached = codeHashPrefix(request.prefix, built.key)
+  const read = (setPrefix: string, codeHash: string): Promise<Manifest | undefined> =>
+    readManifest(store, setPrefix, policy, { codeHash }, distrust)
+  const cachedManifest = await read(cached, built.key)
+  if (!cachedManifest || elsewhere(cachedManifest, cached)) {
+    const reason = request.explainMiss && !platformMiss ? await explainMiss(store, request.prefix, built, read) : undefined
+    return miss(built.key, reason)
+  }
   try {
     await copySet(store, setObjects(cachedManifest), cached, target, request.concurrency, policy.signing.keys.length > 0)
   } catch (error) {
@@ -184,17 +212,18 @@ export async function findOrPromote(store: Store, request: FindRequest, policy: 
     core.warning(
       `The cached assets ${store.url(cached)} are incomplete or changed (${error.message}); treating this as a miss so they are rebuilt.`
     )
-    return { found: false, codeHash, untrusted }
+    return miss(built.key, { line: 'the cached set for this key is incomplete or changed' })
   }
   const manifest = buildManifest({
     commit: request.commit,
-    codeHash,
+    codeHash: built.key,
     source: 'cache',
     files: cachedManifest.files,
-    packs: cachedManifest.packs
+    packs: cachedManifest.packs,
+    ...(cachedManifest.platform ? { platform: cachedManifest.platform } : {})
   })
   await writeManifest(store, target, manifest, policy)
-  return { found: true, source: 'cache', manifest, codeHash, untrusted }
+  return { found: true, source: 'cache', manifest, codeHash: built.key, untrusted }
 }
 
 /** A pass-through stream that hashes what flows through it. */
@@ -288,7 +317,8 @@ export async function publish(store: Store, request: PublishRequest, policy: Set
     codeHash: request.codeHash,
     source: 'upload',
     files: entries,
-    packs: packRecords
+    packs: packRecords,
+    platform: request.platform
   })
   await writeManifest(store, target, manifest, policy)
 
@@ -300,7 +330,21 @@ export async function publish(store: Store, request: PublishRequest, policy: Set
     // Re-filled even when a cache set exists: it may be the incomplete one a check just fell back from.
     const cached = codeHashPrefix(request.prefix, request.codeHash)
     await copySet(store, setObjects(manifest), target, cached, request.concurrency, policy.signing.keys.length > 0)
-    await writeManifest(store, cached, manifest, policy)
+    if (!request.inputs) {
+      await writeManifest(store, cached, manifest, policy)
+      return manifest
+    }
+    // What the key was made of, bound to the set by the manifest and copied as the newest build's record
+    // (after the manifest, so it never names a set that is not there): a later miss is explained from it.
+    const record = serializeInputs(request.codeHash, request.inputs)
+    const inputs = { path: INPUTS_NAME, size: record.length, sha256: createHash('sha256').update(record).digest('hex') }
+    await store.put(cached + INPUTS_NAME, record, { size: record.length, contentType: 'application/gzip', sha256: inputs.sha256 })
+    await writeManifest(store, cached, { ...manifest, inputs }, policy)
+    await store.put(newestInputsKey(request.prefix), record, {
+      size: record.length,
+      contentType: 'application/gzip',
+      sha256: inputs.sha256
+    })
   }
   return manifest
 }

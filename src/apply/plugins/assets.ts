@@ -1,10 +1,10 @@
 import * as core from '@actions/core'
 import { spawn } from 'node:child_process'
-import { createHash } from 'node:crypto'
 import path from 'node:path'
 import { findOrPromote, publish, readManifest } from '../../sets/object-sets.js'
-import { computeCodeHash, parsePatterns } from '../../hashing/code-hash.js'
-import { commitPrefix } from '../../sets/layout.js'
+import { computeCodeHash, outputExclusions, parsePatterns } from '../../hashing/code-hash.js'
+import { envIngredients, setKey, sha256Hex, type KeyInputs } from '../../hashing/set-key.js'
+import { commitPrefix, variantPrefix } from '../../sets/layout.js'
 import { MAX_PACK_BELOW, normalizePrefix, parseByteSize } from '../../inputs.js'
 import { totalBytes } from '../../sets/manifest.js'
 import { ConfigError } from '../errors.js'
@@ -19,10 +19,14 @@ interface AssetsOptions {
   readonly prefix?: string
   /** As the `pack-below` input: files smaller than this go into packs. */
   readonly packBelow: number
+  /** As the `variant` input: keeps this tool's sets of different platforms or flavours apart. */
+  readonly variant: string
+  /** As the `cross-platform` input, for this tool. */
+  readonly crossPlatform?: boolean
 }
 
 function readOptions(tool: { ref: string; options: Record<string, unknown> }): AssetsOptions {
-  const { paths, run, directory, prefix, packBelow } = tool.options
+  const { paths, run, directory, prefix, packBelow, variant, crossPlatform } = tool.options
   const list = typeof paths === 'string' ? parsePatterns(paths) : Array.isArray(paths) ? paths.map(String) : []
   if (list.length === 0) throw new ConfigError(`Tool ${tool.ref}: 'options.paths' must list the code-hash patterns of what it builds from.`)
   if (typeof directory !== 'string' || !directory)
@@ -36,12 +40,19 @@ function readOptions(tool: { ref: string; options: Record<string, unknown> }): A
       `Tool ${tool.ref}: 'options.packBelow' must be a size up to 64MiB such as 1MiB or 262144 (bytes), or 0 for no packs.`
     )
   }
-  return { paths: list, run, directory, prefix, packBelow: packBytes }
+  if (variant !== undefined && (typeof variant !== 'string' || !/^([A-Za-z0-9][A-Za-z0-9._-]{0,63})?$/.test(variant))) {
+    throw new ConfigError(`Tool ${tool.ref}: 'options.variant' must be up to 64 letters, digits, '.', '_' or '-' (such as linux-x64).`)
+  }
+  if (crossPlatform !== undefined && typeof crossPlatform !== 'boolean') {
+    throw new ConfigError(`Tool ${tool.ref}: 'options.crossPlatform' must be true or false.`)
+  }
+  return { paths: list, run, directory, prefix, packBelow: packBytes, variant: (variant as string | undefined) ?? '', crossPlatform }
 }
 
-/** Each instance lives under `<store prefix><instanceID>/` unless options.prefix says otherwise. */
-function instancePrefix(instanceID: string, options: { prefix?: unknown }, context: PluginContext): string {
-  return typeof options.prefix === 'string' ? normalizePrefix(options.prefix) : `${context.storePrefix}${instanceID}/`
+/** Each instance lives under `<store prefix><instanceID>/` unless options.prefix says otherwise, then in its variant's folder. */
+function instancePrefix(instanceID: string, options: { prefix?: unknown; variant?: unknown }, context: PluginContext): string {
+  const base = typeof options.prefix === 'string' ? normalizePrefix(options.prefix) : `${context.storePrefix}${instanceID}/`
+  return variantPrefix(base, typeof options.variant === 'string' ? options.variant : '')
 }
 
 /** Lines of a failed build's error output kept for the summary. */
@@ -119,16 +130,27 @@ export const assetsPlugin: Plugin = {
     readOptions(tool)
   },
 
+  /**
+   * The tool's set key (hashing/set-key.ts): its files (never its own directory, nor what apply writes), the
+   * text of its run and the values of the [[ env ]] it uses, and the keys of the tools it depends on. A
+   * changed recipe is a changed key, so it builds rather than being served the old output.
+   */
   async fingerprint(tool, context, dependencies) {
     const options = readOptions(tool)
-    // The build's own output is never one of its inputs, even when a broad pattern such as web/** covers it.
-    const output = path.posix.normalize(options.directory.replace(/\\/g, '/')).replace(/^\.\/|\/$/g, '')
-    const inside = output !== '.' && output !== '' && !output.startsWith('../') && !path.isAbsolute(output)
-    const own = (await computeCodeHash(context.repoPath, inside ? [...options.paths, `!${output}/**`] : options.paths)).hash
-    if (dependencies.length === 0) return own // the same code hash check/upload compute for these paths
-    return createHash('sha256')
-      .update([own, ...[...dependencies].sort()].join('\n'))
-      .digest('hex')
+    const exclude = outputExclusions(context.repoPath, [path.resolve(context.repoPath, options.directory), ...context.outputs], [])
+    const files = await computeCodeHash(context.repoPath, options.paths, { exclude })
+    const envNames = (tool.runTemplate?.slots ?? []).flatMap((slot) =>
+      slot.kind === 'value' && slot.source === 'env' ? [slot.variable] : []
+    )
+    const inputs: KeyInputs = {
+      filesHash: files.hash,
+      files: files.entries,
+      env: envIngredients(envNames),
+      ...(tool.runTemplate ? { run: sha256Hex(tool.runTemplate.keyText) } : {}),
+      ...(dependencies.length > 0 ? { dependencies: [...dependencies].sort() } : {}),
+      platform: context.platform
+    }
+    return { key: setKey(inputs), inputs }
   },
 
   async read(entry: StateEntry, context, options) {
@@ -144,15 +166,18 @@ export const assetsPlugin: Plugin = {
     const prefix = instancePrefix(tool.instanceID, options, context)
     // The plan computes every assets tool's fingerprint before anything runs.
     if (fingerprint === undefined) throw new Error(`${tool.ref} has no fingerprint: it was not planned`)
-    const codeHash = fingerprint
+    const codeHash = fingerprint.key
     const location = context.store.url(commitPrefix(prefix, context.commit))
     const found = await findOrPromote(
       context.store,
       {
         prefix,
         commit: context.commit,
-        codeHash: async () => codeHash,
-        concurrency: context.concurrency
+        codeHash: async () => fingerprint,
+        concurrency: context.concurrency,
+        platform: context.platform,
+        crossPlatform: options.crossPlatform ?? context.crossPlatform,
+        explainMiss: true
       },
       context.policy
     )
@@ -166,6 +191,7 @@ export const assetsPlugin: Plugin = {
         outputs: { commitHash: context.commit, codeHash, location, source: found.source, files: files.length, bytes: totalBytes(files) }
       }
     }
+    if (!found.found && found.missReason) core.info(`${tool.ref}: no set for code hash ${codeHash}: ${found.missReason.line}.`)
     if (!tool.run) {
       throw new Error(`no assets are stored for code hash ${codeHash} and the tool has no 'options.run' to build them`)
     }
@@ -176,6 +202,8 @@ export const assetsPlugin: Plugin = {
         prefix,
         commit: context.commit,
         codeHash,
+        ...(fingerprint.inputs ? { inputs: fingerprint.inputs } : {}),
+        platform: context.platform,
         directory: path.resolve(context.repoPath, options.directory),
         concurrency: context.concurrency,
         packBelow: options.packBelow

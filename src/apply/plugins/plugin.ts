@@ -1,4 +1,4 @@
-import type { SetPolicy } from '../../sets/asset-sets.js'
+import type { BuildKey, SetPolicy } from '../../sets/asset-sets.js'
 import type { Store } from '../../stores/store.js'
 import type { RunTemplate, ShellCommand } from '../shell.js'
 import type { StateEntry } from '../state.js'
@@ -13,6 +13,11 @@ export interface PluginContext {
   readonly concurrency: number
   /** Signing keys and cache-write, as for check and upload. */
   readonly policy: SetPolicy
+  /** Where this run builds, and whether sets built elsewhere are accepted (the cross-platform input). */
+  readonly platform: string
+  readonly crossPlatform: boolean
+  /** Files and directories the action writes (a local store, a local state file): never hashed. */
+  readonly outputs: readonly string[]
 }
 
 /** A tool instance ready to run: options with every var, env and output reference resolved. */
@@ -51,10 +56,11 @@ export interface Plugin {
   /** Checks options before anything runs; throws a ConfigError naming the tool. */
   validate(tool: { readonly ref: string; readonly options: Record<string, unknown> }): void
   /**
-   * What identifies the wanted resource besides its options (assets: the code hash, which also covers
-   * its dependencies' fingerprints). Compared with the state's `codeHash` output.
+   * What identifies the wanted resource besides its options (assets: the code-hash set key, which covers
+   * its files, its run and the keys of its dependencies), with what it was made of. Compared with the
+   * state's `codeHash` output.
    */
-  fingerprint?(tool: PlannedTool, context: PluginContext, dependencies: readonly string[]): Promise<string>
+  fingerprint?(tool: PlannedTool, context: PluginContext, dependencies: readonly string[]): Promise<BuildKey>
   /**
    * Whether the resource the state records is still there as recorded; `detail` says what is missing or
    * changed. `options` are the tool's current options, resolved (the state's may hold digests).
@@ -65,6 +71,6 @@ export interface Plugin {
     options: Record<string, unknown>
   ): Promise<{ readonly exists: boolean; readonly detail?: string }>
   /** Creates or updates the resource. */
-  apply(tool: ResolvedTool, context: PluginContext, fingerprint: string | undefined): Promise<ApplyResult>
+  apply(tool: ResolvedTool, context: PluginContext, fingerprint: BuildKey | undefined): Promise<ApplyResult>
   delete(entry: StateEntry, context: PluginContext): Promise<void>
 }

@@ -1,0 +1,60 @@
+import * as core from '@actions/core'
+import path from 'node:path'
+import { ACTION_FILES, CACHE_STAGE } from '../constants.js'
+import type { Settings } from '../inputs.js'
+import { formatBytes } from '../report/progress.js'
+import { plural } from '../report/markdown.js'
+import type { BuildKey } from '../sets/asset-sets.js'
+import { currentPlatform } from '../sets/platform.js'
+import type { KeyInputs } from '../hashing/set-key.js'
+
+/** What the action itself writes, wherever it lies: never an input of the build it keys. */
+export function actionOutputs(settings: Settings): string[] {
+  const outputs = [settings.packageDirectory]
+  if (settings.store.kind === 'local') outputs.push(settings.store.root)
+  if (settings.store.kind === 'actions-cache') outputs.push(path.join(process.env.RUNNER_TEMP || process.cwd(), CACHE_STAGE))
+  return outputs
+}
+
+export interface ComputedKey extends BuildKey {
+  readonly inputs: KeyInputs
+}
+
+/**
+ * The code-hash set key of this run: the files `code-hash-paths` match (never the package directory, a
+ * local store or this action's files in the repository), the digests of `code-hash-env`'s values and of
+ * `code-hash-key` (hashing/set-key.ts). Logs how it was computed.
+ */
+export async function computeBuildKey(settings: Settings): Promise<ComputedKey> {
+  const started = Date.now()
+  // Loaded only when a key is needed: a commit hit never pays for the glob libraries.
+  const { computeCodeHash, outputExclusions } = await import('../hashing/code-hash.js')
+  const { envIngredients, setKey, sha256Hex } = await import('../hashing/set-key.js')
+  const exclude = outputExclusions(settings.repoPath, actionOutputs(settings), ACTION_FILES)
+  const result = await computeCodeHash(settings.repoPath, settings.codeHashPatterns, { exclude })
+  const inputs: KeyInputs = {
+    filesHash: result.hash,
+    files: result.entries,
+    env: envIngredients(settings.codeHashEnv),
+    ...(settings.codeHashKey ? { keyText: sha256Hex(settings.codeHashKey) } : {}),
+    platform: currentPlatform()
+  }
+  const key = setKey(inputs)
+  const how =
+    result.method === 'git'
+      ? `ids from git's index, ${plural(result.hashed, 'changed or untracked file')} hashed`
+      : `every file hashed, ${formatBytes(result.bytes)}, no git work tree at ${settings.repoPath}`
+  const extra = [
+    ...(settings.codeHashEnv.length > 0 ? [`the values of ${settings.codeHashEnv.join(', ')}`] : []),
+    ...(settings.codeHashKey ? ['code-hash-key'] : [])
+  ]
+  core.info(
+    `Code hash ${key} over ${plural(result.files, 'file')}${extra.length > 0 ? ` and ${extra.join(' and ')}` : ''} (${how}) in ${Date.now() - started} ms.`
+  )
+  if (result.excluded > 0) {
+    core.info(
+      `Left out of the code hash: ${plural(result.excluded, 'file')} the patterns match under ${exclude.join(', ')} (what this action and the build write).`
+    )
+  }
+  return { key, inputs }
+}

@@ -789,9 +789,8 @@ async function computeBuildKey(settings) {
         ...(settings.codeHashKey ? ['code-hash-key'] : [])
     ];
     core/* info */.pq(`Code hash ${key} over ${(0,report_markdown/* plural */.LS)(result.files, 'file')}${extra.length > 0 ? ` and ${extra.join(' and ')}` : ''} (${how}) in ${Date.now() - started} ms.`);
-    if (result.excluded > 0) {
-        core/* info */.pq(`Left out of the code hash: ${(0,report_markdown/* plural */.LS)(result.excluded, 'file')} the patterns match under ${exclude.join(', ')} (what this action and the build write).`);
-    }
+    if (exclude.length > 0)
+        core/* info */.pq(`Never hashed, as outputs: ${exclude.join(', ')}${result.excluded > 0 ? ` (${(0,report_markdown/* plural */.LS)(result.excluded, 'tracked file')} the patterns match)` : ''}.`);
     return { key, inputs };
 }
 

@@ -620,17 +620,20 @@ async function hashWithGit(repoRoot, patterns, exclude) {
         return false;
     };
     const roots = patternRoots(patterns);
-    // Excluded outputs are left to git too, so it never walks a local store's thousands of files.
-    const excludes = exclude.map((path) => `:(exclude,literal)${path}`);
     const includes = roots.map((root) => `:(literal)${root}`);
-    const pathspec = includes.length + excludes.length > 0 ? ['--', ...(includes.length > 0 ? includes : ['.']), ...excludes] : [];
+    const pathspec = includes.length > 0 ? ['--', ...includes] : [];
+    // Untracked outputs are left to git, so it never walks a local store's thousands of files; tracked ones come
+    // from the index at no cost and are counted.
+    const untrackedSpec = exclude.length > 0
+        ? ['--', ...(includes.length > 0 ? includes : ['.']), ...exclude.map((path) => `:(exclude,literal)${path}`)]
+        : pathspec;
     let listings;
     try {
         listings = await Promise.all([
             git(repoRoot, ['ls-files', '-s', '-z', ...pathspec]),
             // --relative: paths relative to repoRoot, as ls-files writes them. Racily clean entries are compared by content.
             git(repoRoot, ['diff-files', '-z', '--name-only', '--relative', ...pathspec]),
-            git(repoRoot, ['ls-files', '-o', '-z', ...pathspec])
+            git(repoRoot, ['ls-files', '-o', '-z', ...untrackedSpec])
         ]);
     }
     catch {

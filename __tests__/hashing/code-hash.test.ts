@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process'
 import { cpSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { globSync } from 'tinyglobby'
-import { computeCodeHash, matchFiles, parsePatterns, pathMatcher } from '../../src/hashing/code-hash.js'
+import { computeCodeHash, matchFiles, outputExclusions, parsePatterns, pathMatcher } from '../../src/hashing/code-hash.js'
 import { commitAll, makeRepo, ROOT, tempDir, writeFiles } from '../support/helpers.js'
 
 const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex')
@@ -200,6 +200,33 @@ describe('code hash with git (ids from the index)', () => {
     expect(oneLiner).toBeDefined()
     const fromShell = execFileSync('bash', ['-c', oneLiner!], { cwd: repo.dir, encoding: 'utf8' }).trim().split(/\s/)[0]
     expect(fromShell).toBe((await computeCodeHash(repo.dir, ['src/**'])).hash)
+    // With the outputs left out as the README says (here a build directory committed inside src/).
+    commitAll(repo.dir, 'built', { 'src/dist/app.js': 'built' })
+    const excluding = execFileSync('bash', ['-c', oneLiner!.replace("':(glob)src/**'", "':(glob)src/**' ':(exclude)src/dist'")], {
+      cwd: repo.dir,
+      encoding: 'utf8'
+    })
+    expect(excluding.trim().split(/\s/)[0]).toBe((await computeCodeHash(repo.dir, ['src/**'], { exclude: ['src/dist'] })).hash)
+  })
+
+  it('leaves out what the build writes, whatever the patterns match, and counts it', async () => {
+    const repo = makeRepo({ 'src/a.js': 'a', 'dist/app.js': 'built', 'store/artifacts/x/.manifest.json': '{}' })
+    writeFileSync(path.join(repo.dir, 'dist', 'untracked.js'), 'new build output')
+    const sources = await computeCodeHash(repo.dir, ['src/**'])
+    const everything = await computeCodeHash(repo.dir, ['**'], { exclude: ['dist', 'store'] })
+    expect(everything.hash).toBe(sources.hash)
+    expect(everything.excluded).toBe(2) // tracked outputs are counted; untracked ones are never walked
+    expect(everything.entries.map((entry) => entry.path)).toEqual(['src/a.js'])
+    const walked = await computeCodeHash(plainTree({ 'src/a.js': 'a', 'dist/app.js': 'built' }), ['**'], { exclude: ['dist'] })
+    expect(walked.hash).toBe(sources.hash)
+  })
+
+  it.each([
+    ['dist', ['dist']],
+    ['.', ['.found', '.commit-hash']],
+    ['../elsewhere', []]
+  ])('outputExclusions: package directory %s leaves out %j', (directory, expected) => {
+    expect(outputExclusions('/repo', [path.join('/repo', directory)], ['.found', '.commit-hash'])).toEqual(expected)
   })
 })
 

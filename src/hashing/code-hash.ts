@@ -21,7 +21,7 @@ export interface CodeHash {
   readonly files: number
   /** Every hashed file in hash order: what a set's inputs record and a miss is explained from. */
   readonly entries: readonly HashedFile[]
-  /** Files the patterns match that were left out because they are outputs (see CodeHashOptions.exclude). */
+  /** Tracked files the patterns match that were left out because they are outputs (see CodeHashOptions.exclude). */
   readonly excluded: number
   /** Bytes read to hash files (0 when git's index supplied every id). */
   readonly bytes: number
@@ -224,17 +224,21 @@ async function hashWithGit(repoRoot: string, patterns: readonly string[], exclud
     return false
   }
   const roots = patternRoots(patterns)
-  // Excluded outputs are left to git too, so it never walks a local store's thousands of files.
-  const excludes = exclude.map((path) => `:(exclude,literal)${path}`)
   const includes = roots.map((root) => `:(literal)${root}`)
-  const pathspec = includes.length + excludes.length > 0 ? ['--', ...(includes.length > 0 ? includes : ['.']), ...excludes] : []
+  const pathspec = includes.length > 0 ? ['--', ...includes] : []
+  // Untracked outputs are left to git, so it never walks a local store's thousands of files; tracked ones come
+  // from the index at no cost and are counted.
+  const untrackedSpec =
+    exclude.length > 0
+      ? ['--', ...(includes.length > 0 ? includes : ['.']), ...exclude.map((path) => `:(exclude,literal)${path}`)]
+      : pathspec
   let listings: [string, string, string]
   try {
     listings = await Promise.all([
       git(repoRoot, ['ls-files', '-s', '-z', ...pathspec]),
       // --relative: paths relative to repoRoot, as ls-files writes them. Racily clean entries are compared by content.
       git(repoRoot, ['diff-files', '-z', '--name-only', '--relative', ...pathspec]),
-      git(repoRoot, ['ls-files', '-o', '-z', ...pathspec])
+      git(repoRoot, ['ls-files', '-o', '-z', ...untrackedSpec])
     ])
   } catch {
     return undefined // not a work tree (a copied tree, a tarball) or no git: every file is hashed here

@@ -51,10 +51,9 @@ export async function computeBuildKey(settings: Settings): Promise<ComputedKey> 
   core.info(
     `Code hash ${key} over ${plural(result.files, 'file')}${extra.length > 0 ? ` and ${extra.join(' and ')}` : ''} (${how}) in ${Date.now() - started} ms.`
   )
-  if (result.excluded > 0) {
+  if (exclude.length > 0)
     core.info(
-      `Left out of the code hash: ${plural(result.excluded, 'file')} the patterns match under ${exclude.join(', ')} (what this action and the build write).`
+      `Never hashed, as outputs: ${exclude.join(', ')}${result.excluded > 0 ? ` (${plural(result.excluded, 'tracked file')} the patterns match)` : ''}.`
     )
-  }
   return { key, inputs }
 }

@@ -59,17 +59,18 @@ describe('dist/index.js on a runner', () => {
     expect((await readObject(client, `${prefix}artifacts/${next}/b/b.zip`))!.toString()).toBe('zip-b')
   })
 
-  it.each<[string, Record<string, string>, Record<string, string>, string]>([
-    ['an invalid mode', { mode: 'deploy' }, {}, "Input 'mode' is 'deploy'; allowed values: check, upload, apply, prune, auto."],
-    ['s3 without a bucket', { mode: 'check', backend: 's3', bucket: '' }, {}, "backend 's3' needs a bucket"],
-    ['a malformed endpoint', { mode: 'check', bucket: 'b-1', endpoint: 'localhost:9000' }, {}, "Input 'endpoint' is 'localhost:9000'"],
-    ['a missing bucket', { mode: 'check', bucket: 'missing-bucket' }, {}, "Bucket 'missing-bucket' does not exist at endpoint"],
-    ['an unreachable endpoint', { mode: 'check', endpoint: 'http://127.0.0.1:9' }, {}, 'Could not reach http://127.0.0.1:9'],
-    ['no commit to key by', { mode: 'check', 'repo-path': '/nonexistent' }, {}, 'Could not work out the commit hash']
-  ])('fails with a clear message on %s', async (_label, extra, env, message) => {
+  // Exit 2: a bad input, nothing was done; exit 1: the step failed doing it (the README's table).
+  it.each<[string, Record<string, string>, Record<string, string>, string, number]>([
+    ['an invalid mode', { mode: 'deploy' }, {}, "Input 'mode' is 'deploy'; allowed values: check, upload, apply, prune, auto.", 2],
+    ['s3 without a bucket', { mode: 'check', backend: 's3', bucket: '' }, {}, "backend 's3' needs a bucket", 2],
+    ['a malformed endpoint', { mode: 'check', bucket: 'b-1', endpoint: 'localhost:9000' }, {}, "Input 'endpoint' is 'localhost:9000'", 2],
+    ['a missing bucket', { mode: 'check', bucket: 'missing-bucket' }, {}, "Bucket 'missing-bucket' does not exist at endpoint", 1],
+    ['an unreachable endpoint', { mode: 'check', endpoint: 'http://127.0.0.1:9' }, {}, 'Could not reach http://127.0.0.1:9', 1],
+    ['no commit to key by', { mode: 'check', 'repo-path': '/nonexistent' }, {}, 'Could not work out the commit hash', 1]
+  ])('fails with a clear message on %s', async (_label, extra, env, message, exitCode) => {
     const repo = makeRepo(SOURCES)
     const run = await runDist({ inputs: { ...s3Inputs(uniquePrefix('err')), 'repo-path': repo.dir, ...extra }, env })
-    expect(run.code).toBe(1)
+    expect(run.code).toBe(exitCode)
     expect(run.stdout).toContain(`::error::${message}`)
     expect(run.outputs.found).toBe('false')
     expect(run.summary).toMatch(/^### S3 Asset Manager — (check|deploy) failed\n\n❌ /)

@@ -132,9 +132,10 @@ var template = __webpack_require__(7860);
 
 
 
-const TOP_LEVEL = ['varFile', 'toolFile', 'config', 'state', 'vars', 'tools', 'apps', 'pipelineTemplates', 'datastore'];
+const TOP_LEVEL = ['varFile', 'toolFile', 'pluginDir', 'config', 'state', 'vars', 'tools', 'apps', 'pipelineTemplates', 'datastore'];
 const TOOL_KEYS = ['name', 'instanceID', 'dependsOn', 'options'];
-const INSTANCE_ID = /^[A-Za-z0-9][\w-]*$/;
+/** dtm's rule is an RFC 1123 subdomain (lowercase letters, digits, '-' and '.'); upper case and '_' are kept for configs that used them. */
+const INSTANCE_ID = /^[A-Za-z0-9]([\w-]|\.(?!\.))*(?<!\.)$/;
 function config_isMap(value) {
     return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
@@ -161,6 +162,8 @@ async function configFiles(configPath) {
 class Loader {
     expressions = [];
     docs = [];
+    /** dtm settings accepted but without effect here, named once in the log. */
+    unused = new Set();
     seen = new Set();
     /** Loads a file once: in a config directory, a file named by varFile/toolFile is also one of its files. */
     async load(file, expect) {
@@ -177,36 +180,53 @@ class Loader {
         }
         const protectedText = (0,template/* protectTemplates */.z2)(text, file, this.expressions.length);
         this.expressions.push(...protectedText.expressions);
-        let parsed;
+        let documents;
         try {
-            parsed = js_yaml/* default.load */.Ay.load(protectedText.text, { filename: file });
+            // DevStream v0.9 split a config into documents (core, vars, tools) separated by '---': each is read as a part.
+            documents = js_yaml/* default.loadAll */.Ay.loadAll(protectedText.text, undefined, { filename: file });
         }
         catch (error) {
             throw new errors/* ConfigError */.xL(`${file} is not valid YAML: ${error.message}`);
         }
-        if (parsed === undefined || parsed === null)
-            parsed = {};
-        if (!config_isMap(parsed))
-            throw new errors/* ConfigError */.xL(`${file} must hold a YAML map at the top level.`);
-        if (expect === 'vars') {
-            this.docs.push({ file, doc: { vars: parsed } });
-            return;
-        }
-        const unknown = Object.keys(parsed).filter((key) => !TOP_LEVEL.includes(key));
-        if (unknown.length > 0) {
-            throw new errors/* ConfigError */.xL(`${file}: unknown section${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `'${k}'`).join(', ')}; allowed: ${TOP_LEVEL.join(', ')}.`);
-        }
-        this.docs.push({ file, doc: parsed });
-        for (const [field, kind] of [
-            ['varFile', 'vars'],
-            ['toolFile', 'tools']
-        ]) {
-            const ref = parsed[field];
-            if (ref === undefined)
+        const parts = documents.filter((document) => document !== undefined && document !== null);
+        if (parts.length === 0)
+            parts.push({});
+        const sections = new Map();
+        for (const [index, parsed] of parts.entries()) {
+            const where = parts.length > 1 ? `${file} (document ${index + 1})` : file;
+            if (!config_isMap(parsed))
+                throw new errors/* ConfigError */.xL(`${where} must hold a YAML map at the top level.`);
+            if (expect === 'vars') {
+                this.docs.push({ file, doc: { vars: parsed } });
                 continue;
-            if (typeof ref !== 'string' || (0,template/* hasPlaceholder */.Kc)(ref))
-                throw new errors/* ConfigError */.xL(`${file}: '${field}' must be a plain file name.`);
-            await this.load(external_node_path_default().resolve(external_node_path_default().dirname(file), ref), kind);
+            }
+            const unknown = Object.keys(parsed).filter((key) => !TOP_LEVEL.includes(key));
+            if (unknown.length > 0) {
+                throw new errors/* ConfigError */.xL(`${where}: unknown section${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `'${k}'`).join(', ')}; allowed: ${TOP_LEVEL.join(', ')}.`);
+            }
+            // As dtm: one file's documents are parts of one config, so a section may appear in one of them only.
+            for (const key of Object.keys(parsed)) {
+                const first = sections.get(key);
+                if (first !== undefined) {
+                    throw new errors/* ConfigError */.xL(`${file} has multiple sections '${key}' (documents ${first + 1} and ${index + 1}): keep one.`);
+                }
+                sections.set(key, index);
+            }
+            if (parsed.pluginDir !== undefined)
+                this.unused.add(`pluginDir (${file}): this action's plugins are built in`);
+            this.docs.push({ file, doc: parsed });
+            for (const [field, kind] of [
+                ['varFile', 'vars'],
+                ['toolFile', 'tools']
+            ]) {
+                const ref = parsed[field];
+                // dtm writes an empty varFile/toolFile for "none".
+                if (ref === undefined || ref === null || ref === '')
+                    continue;
+                if (typeof ref !== 'string' || (0,template/* hasPlaceholder */.Kc)(ref))
+                    throw new errors/* ConfigError */.xL(`${where}: '${field}' must be a plain file name.`);
+                await this.load(external_node_path_default().resolve(external_node_path_default().dirname(file), ref), kind);
+            }
         }
     }
 }
@@ -233,7 +253,11 @@ class Resolver {
                     throw new errors/* ConfigError */.xL(`${where}: [[ env "${expression.name}" ]] is ${value === undefined ? 'not set' : 'set but empty'} in the environment. Set ${expression.name} for this step.`);
                 }
                 this.envValues.add(value);
-                return { value, stateValue: (0,template/* envDigest */.IR)(expression.name, value) };
+                return {
+                    value: expression.quoted === false ? (0,template/* typedScalar */.pP)(value) : value,
+                    text: value,
+                    stateValue: (0,template/* envDigest */.IR)(expression.name, value)
+                };
             }
             if (scope.has(expression.name)) {
                 const scoped = scope.get(expression.name);
@@ -519,7 +543,7 @@ async function loadConfig(configPath, plugins, env = process.env) {
         if (typeof name !== 'string' || !name)
             throw new errors/* ConfigError */.xL(`${label} has no 'name' (the plugin: ${plugins.join(', ')}).`);
         if (typeof instanceID !== 'string' || !INSTANCE_ID.test(instanceID)) {
-            throw new errors/* ConfigError */.xL(`${label} '${name}' needs an 'instanceID' of letters, digits, '-' and '_' (got ${JSON.stringify(instanceID)}).`);
+            throw new errors/* ConfigError */.xL(`${label} '${name}' needs an 'instanceID' of letters, digits, '-', '_' and '.' starting with a letter or digit (got ${JSON.stringify(instanceID)}).`);
         }
         const ref = `${name}.${instanceID}`;
         if (!plugins.includes(name))
@@ -533,7 +557,7 @@ async function loadConfig(configPath, plugins, env = process.env) {
         // dtm skips blank entries (an empty list item, a template that rendered to nothing).
         const dependsOn = stringList(value.dependsOn, `${file}: tool ${ref} 'dependsOn'`).filter((dependency) => dependency.trim() !== '');
         for (const dependency of dependsOn) {
-            if (!/^[\w-]+\.[\w-]+$/.test(dependency))
+            if (!/^[\w-]+\.[\w.-]+$/.test(dependency))
                 throw new errors/* ConfigError */.xL(`${file}: tool ${ref} dependsOn '${dependency}': write it as name.instanceID.`);
         }
         const rawRun = config_isMap(raw.options) ? raw.options.run : undefined;
@@ -572,11 +596,14 @@ async function loadConfig(configPath, plugins, env = process.env) {
                 throw new errors/* ConfigError */.xL(`${tool.file}: tool ${tool.ref} depends on itself.`);
         }
     }
-    const notices = unusedKeys.size
-        ? [
-            `Not used here (read by DevStream's own plugins): ${[...unusedKeys].map(([app, keys]) => `app '${app}' ${keys.join(', ')}`).join('; ')}.`
-        ]
-        : [];
+    const notices = [
+        ...(unusedKeys.size
+            ? [
+                `Not used here (read by DevStream's own plugins): ${[...unusedKeys].map(([app, keys]) => `app '${app}' ${keys.join(', ')}`).join('; ')}.`
+            ]
+            : []),
+        ...[...loader.unused].map((what) => `Not used here: ${what}.`)
+    ];
     return { files, baseDir, state, store, tools, notices, warnings: referenceSlips(tools, foreign), envValues: [...resolver.envValues] };
 }
 
@@ -844,7 +871,7 @@ function buildRunTemplate(text, resolve, where) {
                 kind: 'value',
                 source: env ? 'env' : 'var',
                 variable: env ? resolved.expression.name : variableName('SAM_VAR_', resolved.expression.name),
-                value: String(resolved.value ?? ''),
+                value: resolved.text ?? String(resolved.value ?? ''),
                 written
             }
         });
@@ -883,12 +910,15 @@ function buildRunTemplate(text, resolve, where) {
 /* harmony export */   Vv: () => (/* binding */ resolveTree),
 /* harmony export */   d: () => (/* binding */ resolveReferences),
 /* harmony export */   gu: () => (/* binding */ REFERENCE),
+/* harmony export */   pP: () => (/* binding */ typedScalar),
 /* harmony export */   yU: () => (/* binding */ findReferences),
 /* harmony export */   z2: () => (/* binding */ protectTemplates)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3045);
+/* harmony import */ var js_yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3243);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3045);
+
 
 
 const TEMPLATE = /\[\[\s*(.*?)\s*\]\]/g;
@@ -904,13 +934,15 @@ function parseExpression(source, file) {
     const env = /^env\s+(?:"([^"]+)"|'([^']+)'|([A-Za-z_]\w*))$/.exec(source);
     if (env)
         return { kind: 'env', name: (env[1] ?? env[2] ?? env[3]) };
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConfigError */ .xL(`${file}: '[[ ${source} ]]' is not a template this action knows: use [[ varName ]] or [[ env NAME ]].`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL(`${file}: '[[ ${source} ]]' is not a template this action knows: use [[ varName ]] or [[ env NAME ]].`);
 }
 /** Swaps every `[[ … ]]` for a placeholder; `offset` keeps placeholders of several files distinct. */
 function protectTemplates(text, file, offset) {
     const expressions = [];
-    const replaced = text.replace(TEMPLATE, (match, source) => {
-        expressions.push({ ...parseExpression(source, file), text: match });
+    const replaced = text.replace(TEMPLATE, (match, source, at) => {
+        const before = text[at - 1];
+        const quoted = (before === '"' || before === "'") && text[at + match.length] === before;
+        expressions.push({ ...parseExpression(source, file), text: match, quoted });
         return `__sam_tpl_${offset + expressions.length - 1}__`;
     });
     return { text: replaced, expressions };
@@ -930,7 +962,7 @@ function substituteString(text, resolve) {
     for (const match of text.matchAll(PLACEHOLDER)) {
         const literal = text.slice(last, match.index);
         const part = resolve(Number(match[1]));
-        value += literal + String(part.value);
+        value += literal + (part.text ?? String(part.value));
         stateValue += literal + String(part.stateValue);
         last = match.index + match[0].length;
     }
@@ -967,8 +999,9 @@ function hasPlaceholder(node) {
         return Object.entries(node).some(([key, child]) => hasPlaceholder(key) || hasPlaceholder(child));
     return false;
 }
-const REFERENCE = /\$\{\{\s*([\w-]+)\.([\w-]+)\.outputs\.([\w-]+)\s*\}\}/g;
-const WHOLE_REFERENCE = /^\$\{\{\s*([\w-]+)\.([\w-]+)\.outputs\.([\w-]+)\s*\}\}$/;
+// An instanceID may hold dots (dtm's RFC 1123 rule): `assets.my.app.outputs.key` is tool assets, instance my.app.
+const REFERENCE = /\$\{\{\s*([\w-]+)\.([\w.-]+?)\.outputs\.([\w-]+)\s*\}\}/g;
+const WHOLE_REFERENCE = /^\$\{\{\s*([\w-]+)\.([\w.-]+?)\.outputs\.([\w-]+)\s*\}\}$/;
 const EXPRESSION = /\$\{\{([\s\S]*?)\}\}/g;
 /**
  * Every output reference in a tree, and every other `${{ … }}`, which dtm leaves as written (a config may
@@ -1009,6 +1042,19 @@ function resolveReferences(node, lookup) {
         return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, resolveReferences(value, lookup)]));
     }
     return node;
+}
+/**
+ * An environment value as dtm's text substitution leaves it in an unquoted YAML scalar: `123456` a number,
+ * `true` a boolean, anything else (or anything that would be a list or map) the string itself.
+ */
+function typedScalar(value) {
+    try {
+        const typed = js_yaml__WEBPACK_IMPORTED_MODULE_1__/* ["default"].load */ .Ay.load(value, { schema: js_yaml__WEBPACK_IMPORTED_MODULE_1__/* ["default"].CORE_SCHEMA */ .Ay.CORE_SCHEMA });
+        return typed !== null && typeof typed === 'object' ? value : typed === undefined ? value : typed;
+    }
+    catch {
+        return value;
+    }
 }
 
 

@@ -687,7 +687,12 @@ async function computePlan(tools, state, plugins, context) {
         }
         const live = await plugin.read(entry, context, (0,template/* resolveReferences */.d)(tool.options, outputLookup(state.resources, tool.file)));
         if (!live.exists) {
-            change('Update', `resource gone: ${live.detail ?? 'missing'}`, `Tool (${name}) resource drifted (${live.detail ?? 'missing'}), will be updated.`);
+            // As dtm: a tool in the state whose resource is gone is created again.
+            change('Create', `resource gone: ${live.detail ?? 'missing'}`, `Tool (${name}) state found but it seems the tool isn't created (${live.detail ?? 'missing'}), will be created.`);
+            continue;
+        }
+        if (live.drifted) {
+            change('Update', `resource drifted: ${live.detail ?? 'changed'}`, `Tool (${name}) drifted from the state (${live.detail ?? 'changed'}), will be updated.`);
             continue;
         }
         core/* info */.pq(`Tool (${name}) is up to date.`);
@@ -707,8 +712,10 @@ async function computePlan(tools, state, plugins, context) {
     return { changes, fingerprints };
 }
 
-// EXTERNAL MODULE: ./src/apply/plugins/index.ts + 2 modules
-var plugins = __webpack_require__(5075);
+// EXTERNAL MODULE: ./src/apply/plugins/assets.ts
+var assets = __webpack_require__(3986);
+// EXTERNAL MODULE: ./src/apply/plugins/index.ts + 1 modules
+var plugins = __webpack_require__(5192);
 // EXTERNAL MODULE: ./src/apply/state.ts + 1 modules
 var state = __webpack_require__(2593);
 // EXTERNAL MODULE: ./src/apply/shell.ts
@@ -728,6 +735,7 @@ var stores = __webpack_require__(2826);
 // EXTERNAL MODULE: ./src/sets/platform.ts
 var platform = __webpack_require__(7102);
 ;// CONCATENATED MODULE: ./src/modes/apply.ts
+
 
 
 
@@ -873,10 +881,8 @@ async function apply(settings) {
                 const builds = plan.changes.some((change) => change.tool?.name === 'assets');
                 return outcome(!builds, `Plan only: ${(0,markdown/* plural */.LS)(plan.changes.length, 'change')}, nothing was done.`, state.resources);
             }
-            if (plan.changes.length === 0) {
-                core/* info */.pq('No changes: the state matches the config.');
-                return outcome(true, 'No changes.', state.resources);
-            }
+            if (plan.changes.length === 0)
+                return outcome(true, 'No changes: the state matches the config.', state.resources);
             const run = await execute(plan, stateFile, context);
             if (run.failure) {
                 const failed = outcome(false, run.failure.message, run.resources);
@@ -943,7 +949,20 @@ async function execute(plan, stateFile, context) {
                 failure: {
                     message: `Tool (${change.label}) ${change.action} failed: ${reason}. ${kept}.`,
                     cause: error,
-                    summary: { key: change.key, applied: index, error: reason }
+                    summary: {
+                        key: change.key,
+                        applied: index,
+                        error: reason,
+                        ...(error instanceof assets/* BuildError */.zS
+                            ? {
+                                build: {
+                                    command: error.command,
+                                    exit: error.exitCode === null ? `killed by ${error.signal ?? 'a signal'}` : `exit code ${error.exitCode}`,
+                                    stderrTail: error.stderrTail
+                                }
+                            }
+                            : {})
+                    }
                 }
             };
         }

@@ -112,6 +112,12 @@ async function hasFiles(directory) {
         throw error;
     }
 }
+/** The post step's outcome in the job summary, under the main step's (which said "build needed"). */
+async function postSummary(sentence) {
+    const { writeSummaryMarkdown } = await __webpack_require__.e(/* import() */ 994).then(__webpack_require__.bind(__webpack_require__, 7994));
+    const { text } = await __webpack_require__.e(/* import() */ 285).then(__webpack_require__.bind(__webpack_require__, 4285));
+    await writeSummaryMarkdown(`### S3 Asset Manager — upload (post step)\n\n${text(sentence)}\n`);
+}
 /**
  * The post step (action.yml `post-if: success()`): in `mode: auto`, upload what the job built when check
  * missed. Any other mode returns at once, loading nothing heavy.
@@ -127,14 +133,18 @@ async function runPost() {
         }
         const state = JSON.parse(saved);
         if (state.found) {
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`The assets of commit ${state.commit} were found by the main step: nothing to upload.`);
+            const message = `The assets of commit ${state.commit} were found by the main step: nothing to upload.`;
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(message);
+            await postSummary(message);
             return;
         }
         if (!(await hasFiles(state.packageDirectory))) {
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`The job succeeded but ${state.packageDirectory} holds no files: the build produced nothing to upload. Check the build's output directory against 'package-directory'.`);
+            const message = `The job succeeded but ${state.packageDirectory} holds no files: the build produced nothing to upload. Check the build's output directory against 'package-directory'.`;
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(message);
+            await postSummary(`⚠️ Nothing was uploaded. ${message}`);
             return;
         }
-        const { runUploadAfterAuto } = await Promise.all(/* import() */[__webpack_require__.e(71), __webpack_require__.e(105)]).then(__webpack_require__.bind(__webpack_require__, 7105));
+        const { runUploadAfterAuto } = await Promise.all(/* import() */[__webpack_require__.e(71), __webpack_require__.e(104)]).then(__webpack_require__.bind(__webpack_require__, 3104));
         await runUploadAfterAuto(state);
     }
     catch (error) {

@@ -28387,6 +28387,101 @@ Object.defineProperties(module.exports, {
 
 /***/ }),
 
+/***/ 5581:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   jJ: () => (/* binding */ usePlainConsole),
+/* harmony export */   yN: () => (/* binding */ answerFlags)
+/* harmony export */ });
+/* unused harmony exports USAGE, plainLine */
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7242);
+
+// The bundle is also a command-line tool (Concourse tasks, a shell). There it answers --help and --version,
+// and prints plain `error:` / `warning:` lines instead of the runner's workflow commands.
+const USAGE = `S3 Asset Manager ${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .VERSION */ .xv}: skip CI work whose results already exist.
+
+Usage: node dist/index.js <mode>      (or: node dist/index.js --help | --version)
+
+Modes:
+  check    Are this commit's assets stored (by commit, or by code hash)? Prints found=true|false.
+  upload   Store what was built (package-directory) under the commit and the code hash.
+  apply    Plan and carry out a declarative config (the config input), DevStream-style.
+  prune    Delete sets unused for keep-days.
+  doctor   Check a store: credentials, permissions, what it supports.
+  (auto needs the post step of GitHub Actions and runs only there.)
+
+Inputs are environment variables INPUT_<NAME>, with - or _ (INPUT_BUCKET, INPUT_CODE_HASH_PATHS),
+or the original tool's names: PACKAGE_ASSETS_BUCKET, GIT_REPO_PATH, PACKAGE_DIRECTORY,
+CODE_HASH_FIND_FILTER, AWS_ROLE. With no bucket, the store is the local directory ./.asset-store.
+Outputs are printed as name=value lines.
+
+Exit codes: 0 done; 1 failed; 2 a bad input or config (nothing was done); 100 PACKAGE_ASSETS_BUCKET is
+missing while the original tool's variables are set (as the original tool exited).
+
+Documentation: README.md (inputs, outputs, stores, threat model).
+`;
+/** Answers --help and --version; true when it did (the caller then exits). */
+function answerFlags(argv, write = (text) => process.stdout.write(text)) {
+    const flag = argv[2];
+    if (flag === '--help' || flag === '-h' || flag === 'help') {
+        write(USAGE);
+        return true;
+    }
+    if (flag === '--version' || flag === '-v') {
+        write(`${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .VERSION */ .xv}\n`);
+        return true;
+    }
+    return false;
+}
+/** A workflow command line as a person reads it, or undefined to drop it (masks, groups' ends, debug). */
+function plainLine(line, debug = false) {
+    const command = /^::([a-z-]+)(?: [^:]*)?::(.*)$/.exec(line);
+    if (!command)
+        return { text: line, stream: 'stdout' };
+    const message = command[2].replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
+    switch (command[1]) {
+        case 'error':
+        case 'warning':
+            return { text: `${command[1]}: ${message}`, stream: 'stderr' };
+        case 'notice':
+            return { text: `notice: ${message}`, stream: 'stdout' };
+        case 'group':
+            return { text: message, stream: 'stdout' };
+        case 'debug':
+            return debug ? { text: `debug: ${message}`, stream: 'stderr' } : undefined;
+        default:
+            // add-mask (printing it would show the secret it hides), endgroup, and anything else meant for a runner.
+            return undefined;
+    }
+}
+/** Outside a runner, rewrites the workflow commands @actions/core prints into plain lines. */
+function usePlainConsole() {
+    const stdout = process.stdout.write.bind(process.stdout);
+    const stderr = process.stderr.write.bind(process.stderr);
+    const debug = process.env.RUNNER_DEBUG === '1';
+    process.stdout.write = ((chunk, ...rest) => {
+        const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+        if (!text.includes('::'))
+            return stdout(chunk, ...rest);
+        const out = [];
+        const err = [];
+        const lines = text.split('\n');
+        const last = lines.pop() ?? '';
+        for (const line of lines) {
+            const plain = plainLine(line, debug);
+            if (plain)
+                (plain.stream === 'stdout' ? out : err).push(`${plain.text}\n`);
+        }
+        if (err.length > 0)
+            stderr(err.join(''));
+        return stdout(out.join('') + last);
+    });
+}
+
+
+/***/ }),
+
 /***/ 7242:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28407,9 +28502,12 @@ Object.defineProperties(module.exports, {
 /* harmony export */   on: () => (/* binding */ SIGNING_KEY_ENV),
 /* harmony export */   pz: () => (/* binding */ UNTRUSTED_SIGNING_EVENTS),
 /* harmony export */   tY: () => (/* binding */ Outputs),
+/* harmony export */   xv: () => (/* binding */ VERSION),
 /* harmony export */   y: () => (/* binding */ CACHE_STAGE),
 /* harmony export */   zw: () => (/* binding */ LAST_USED_NAME)
 /* harmony export */ });
+/** This action's version (package.json's; a test keeps them equal). */
+const VERSION = '1.0.0';
 /** Input and output names exactly as action.yml declares them. */
 const Inputs = {
     Mode: 'mode',
@@ -28532,19 +28630,26 @@ const READ_LIMITS = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3838);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7242);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5581);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7242);
 
 
+
+if (process.env.GITHUB_ACTIONS !== 'true') {
+    if ((0,_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .answerFlags */ .yN)(process.argv))
+        process.exit(0);
+    (0,_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .usePlainConsole */ .jJ)();
+}
 // The runner runs this file twice when action.yml has a post step: the main step saves isPost, so the
 // second run (the post step) knows it is one. Only the post step of `mode: auto` does any work.
-if (_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .State */ .Uw.IsPost) === 'true') {
+if (_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.IsPost) === 'true') {
     const { runPost } = await __nccwpck_require__.e(/* import() */ 661).then(__nccwpck_require__.bind(__nccwpck_require__, 6661));
     await runPost();
 }
 else {
     if (process.env.GITHUB_STATE)
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .State */ .Uw.IsPost, 'true');
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(71), __nccwpck_require__.e(105), __nccwpck_require__.e(916)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7105));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.IsPost, 'true');
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(71), __nccwpck_require__.e(104), __nccwpck_require__.e(916)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3104));
     await run();
 }
 

@@ -1,3 +1,6 @@
+/** This action's version (package.json's; a test keeps them equal). */
+export const VERSION = '1.0.0'
+
 /** Input and output names exactly as action.yml declares them. */
 export const Inputs = {
   Mode: 'mode',

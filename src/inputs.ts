@@ -123,8 +123,74 @@ export interface PruneSettings {
   readonly config?: string
 }
 
+/**
+ * An input as the runner passes it (`INPUT_<NAME>`, hyphens kept). Outside GitHub, where a shell cannot export
+ * a name with a hyphen, `INPUT_<NAME>` with underscores (INPUT_PACKAGE_DIRECTORY) is read too.
+ */
+export function rawInput(name: string, trim = true): string {
+  const value = core.getInput(name, { trimWhitespace: trim })
+  if (value || process.env.GITHUB_ACTIONS === 'true') return value
+  const underscored = process.env[`INPUT_${name.toUpperCase().replace(/-/g, '_')}`] ?? ''
+  return trim ? underscored.trim() : underscored
+}
+
 function input(name: string): string {
-  return core.getInput(name, { trimWhitespace: true })
+  return rawInput(name)
+}
+
+/** Levenshtein distance, for "did you mean". */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i)
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
+    }
+    previous = current
+  }
+  return previous[b.length]!
+}
+
+/** Every `INPUT_*` variable that names no input of action.yml, with the input it most likely meant. */
+export function unknownInputs(env: NodeJS.ProcessEnv = process.env): { variable: string; name: string; suggestion?: string }[] {
+  const known = Object.values(Inputs) as string[]
+  const onGitHub = env.GITHUB_ACTIONS === 'true'
+  const unknown = []
+  for (const variable of Object.keys(env)) {
+    if (!variable.startsWith('INPUT_') || variable.length === 6) continue
+    const name = variable.slice(6).toLowerCase()
+    if (known.includes(name)) continue
+    // The runner passes `with:` keys exactly as written, so on GitHub `plan_only` is not `plan-only`.
+    const folded = name.replace(/_/g, '-')
+    if (!onGitHub && known.includes(folded)) continue
+    const nearest = known
+      .map((candidate) => ({ candidate, distance: editDistance(folded, candidate) }))
+      .sort((a, b) => a.distance - b.distance)[0]!
+    const suggestion = nearest.distance <= Math.max(2, Math.floor(folded.length / 3)) ? nearest.candidate : undefined
+    unknown.push({ variable, name: variable.slice(6).toLowerCase(), ...(suggestion ? { suggestion } : {}) })
+  }
+  return unknown
+}
+
+/**
+ * A misspelt input is never ignored in silence: in a step that writes or deletes it is an error before
+ * anything is done (a misspelt `plan-only` on prune would delete for real), elsewhere a warning.
+ */
+function refuseUnknownInputs(mode: Mode, planOnly: boolean): void {
+  const unknown = unknownInputs()
+  if (unknown.length === 0) return
+  const lines = unknown.map(
+    ({ variable, name, suggestion }) =>
+      `'${name}' (${variable}) is not an input of this action${suggestion ? `; did you mean '${suggestion}'?` : ''}`
+  )
+  const writes = mode === 'upload' || mode === 'auto' || ((mode === 'apply' || mode === 'prune') && !planOnly)
+  const inputsList = `The inputs are listed in action.yml and the README${process.env.GITHUB_ACTIONS === 'true' ? '' : ' (outside GitHub, INPUT_<NAME> with - or _)'}`
+  if (writes) {
+    throw new InputError(
+      `${lines.join('. ')}. Nothing was done: mode '${mode}' writes or deletes, so a misspelt input could change what it does. ${inputsList}.`
+    )
+  }
+  for (const line of lines) core.warning(`${line}. It is ignored. ${inputsList}.`)
 }
 
 /** An input, else the first non-empty environment variable, else the default. */
@@ -243,11 +309,19 @@ export function parseByteSize(raw: string | number): number | undefined {
 /** Packs close at 64 MiB; a file as large as that is better as its own object. */
 export const MAX_PACK_BELOW = 64 * 1024 * 1024
 
+/** Units of a size: a bare number is bytes; KB/MB/GB are powers of 1000, KiB/MiB/GiB of 1024. */
+export const SIZE_UNITS_HELP = 'a bare number is bytes; KB, MB, GB are powers of 1000, KiB, MiB, GiB of 1024'
+
 function parsePackBelow(raw: string): number {
   const bytes = parseByteSize(raw)
   if (bytes === undefined || bytes > MAX_PACK_BELOW) {
     throw new InputError(
-      `Input '${Inputs.PackBelow}' is '${raw}': give a size up to 64MiB such as '1MiB' or '256KiB' (files smaller than it go into packs), or 0 to store every file as its own object.`
+      `Input '${Inputs.PackBelow}' is '${raw}': give a size up to 64MiB such as '1MiB' or '256KiB' (files smaller than it go into packs), or 0 to store every file as its own object (${SIZE_UNITS_HELP}).`
+    )
+  }
+  if (bytes > 0 && bytes < 1024) {
+    core.warning(
+      `Input '${Inputs.PackBelow}' is '${raw}', which is ${bytes} byte${bytes === 1 ? '' : 's'}: almost nothing will be packed. Did you mean '${raw}MiB'? (${SIZE_UNITS_HELP}).`
     )
   }
   return bytes
@@ -521,12 +595,13 @@ function refuseUntrustedSigning(mode: Mode, policy: SetPolicy, codeHashOn: boole
 /** Reads every input (with the seed's environment names as fallbacks) into one validated settings object. */
 export function getInputs(argv: readonly string[] = process.argv, cwd = process.cwd()): Settings {
   const mode = parseMode(argv)
+  refuseUnknownInputs(mode, parseBoolean(Inputs.PlanOnly, input(Inputs.PlanOnly), false))
   const policy = parsePolicy()
   const patternsText = inputOr(Inputs.CodeHashPaths, [SeedEnv.CodeHashFilter], '')
   const store = parseStore(cwd)
   const codeHashPatterns = parsePatterns(patternsText)
   const codeHashEnv = parseEnvNames(input(Inputs.CodeHashEnv))
-  const codeHashKey = core.getInput(Inputs.CodeHashKey, { trimWhitespace: false })
+  const codeHashKey = rawInput(Inputs.CodeHashKey, false)
   if ((codeHashEnv.length > 0 || codeHashKey.trim()) && codeHashPatterns.length === 0 && mode !== 'apply') {
     throw new InputError(
       `Inputs '${Inputs.CodeHashEnv}' and '${Inputs.CodeHashKey}' add to the code-hash key, but '${Inputs.CodeHashPaths}' is empty, so there is no code-hash tier: set the patterns too.`

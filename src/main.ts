@@ -18,6 +18,13 @@ import { createAssetSets } from './sets/index.js'
 /** Writing an output failed: the runner's GITHUB_OUTPUT file is missing or not writable. */
 class OutputError extends Error {}
 
+/** The exit code the README documents: 2 for bad input or config (nothing was done), 100 for the seed's missing bucket. */
+function exitCodeOf(error: unknown): number {
+  if (error instanceof MissingBucketError) return error.exitCode
+  if (error instanceof InputError || (error instanceof Error && error.name === 'ConfigError')) return 2
+  return 1
+}
+
 /** On a runner outputs go to GITHUB_OUTPUT; elsewhere (Concourse, a shell) they are printed as name=value. */
 function setOutput(name: string, value: string): void {
   if (!process.env.GITHUB_OUTPUT && !process.env.GITHUB_ACTIONS) {
@@ -166,6 +173,6 @@ export async function run(adjust: (settings: Settings) => Settings = (settings) 
       // The outputs file is what failed; the message below says so.
     }
     core.setFailed(errorMessage(error))
-    if (error instanceof MissingBucketError) process.exitCode = error.exitCode
+    process.exitCode = exitCodeOf(error)
   }
 }

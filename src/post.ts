@@ -15,6 +15,13 @@ async function hasFiles(directory: string): Promise<boolean> {
   }
 }
 
+/** The post step's outcome in the job summary, under the main step's (which said "build needed"). */
+async function postSummary(sentence: string): Promise<void> {
+  const { writeSummaryMarkdown } = await import('./report/summary.js')
+  const { text } = await import('./report/markdown.js')
+  await writeSummaryMarkdown(`### S3 Asset Manager — upload (post step)\n\n${text(sentence)}\n`)
+}
+
 /**
  * The post step (action.yml `post-if: success()`): in `mode: auto`, upload what the job built when check
  * missed. Any other mode returns at once, loading nothing heavy.
@@ -29,13 +36,15 @@ export async function runPost(): Promise<void> {
     }
     const state = JSON.parse(saved) as AutoState
     if (state.found) {
-      core.info(`The assets of commit ${state.commit} were found by the main step: nothing to upload.`)
+      const message = `The assets of commit ${state.commit} were found by the main step: nothing to upload.`
+      core.info(message)
+      await postSummary(message)
       return
     }
     if (!(await hasFiles(state.packageDirectory))) {
-      core.warning(
-        `The job succeeded but ${state.packageDirectory} holds no files: the build produced nothing to upload. Check the build's output directory against 'package-directory'.`
-      )
+      const message = `The job succeeded but ${state.packageDirectory} holds no files: the build produced nothing to upload. Check the build's output directory against 'package-directory'.`
+      core.warning(message)
+      await postSummary(`⚠️ Nothing was uploaded. ${message}`)
       return
     }
     const { runUploadAfterAuto } = await import('./main.js')

@@ -81,7 +81,7 @@ describe('5. no value reaches a shell as text', () => {
     const s = setup()
     s.config(`vars:\n  name: x\ntools:\n${assetsTool('web', command)}`)
     const run = await s.apply()
-    expect(run.code).toBe(1)
+    expect(run.code).toBe(2)
     expect(run.stdout).toContain(`'run' has [[ name ]] ${problem}`)
     expect(run.stdout).toMatch(/line \d of 'run'/)
   })
@@ -132,9 +132,10 @@ describe('6. secrets never reach a summary or GitHub', () => {
     expect(run.stdout).toContain('the build command exited with code 2: echo "deploying with [[ env DEPLOY_TOKEN ]]"')
     const sent = JSON.stringify(github.requests.map((request) => request.body))
     expect(github.requests.length).toBeGreaterThanOrEqual(2)
-    expect(sent).toContain('exited with code 2')
+    expect(sent).toContain('build ended with exit code 2')
+    expect(sent).toContain('deploying with ***') // its stderr, masked
     expect(sent).not.toContain(token)
-    expect(run.summary).toContain('exited with code 2')
+    expect(run.summary).toContain('its build ended with exit code 2')
     expect(run.summary).not.toContain(token)
     // The runner masks the log from the ::add-mask:: line on; before it nothing may print the value.
     expect(run.stdout.slice(0, run.stdout.indexOf(`::add-mask::${token}`))).not.toContain(token)
@@ -165,7 +166,7 @@ describe('2 and 8. what apply reads back must be what it wrote', () => {
     const run = await s.apply({ 'signing-key': KEY })
     expect(run.code).toBe(0)
     expect(run.stdout).toContain('signed for file://')
-    expect(run.stdout).toMatch(/Tool \(assets\/web\) resource drifted/)
+    expect(run.stdout).toMatch(/Tool \(assets\/web\) state found but it seems the tool isn't created/)
     expect(readFileSync(path.join(s.store, 'web', 'artifacts', commit, 'w.txt'), 'utf8')).toBe('web\n')
   })
 

@@ -87,7 +87,7 @@ describe.each([
     const again = f.settings(repo.dir)
     expect(await check(again, f.sets)).toMatchObject({ outcome: 'found', found: true, source: 'commit', files: 3, bytes: 15 })
     expect(existsSync(path.join(again.packageDirectory, '.found'))).toBe(true)
-    expect(await upload(again, f.sets)).toMatchObject({ outcome: 'skipped', found: true, files: 3, bytes: 15 })
+    expect(await upload(again, f.sets)).toMatchObject({ outcome: 'already-stored', found: true, files: 3, bytes: 15 })
   })
 
   it('finds unchanged code on a new commit through the code hash, and misses changed code', async () => {

@@ -417,7 +417,7 @@ describe('prune through dist/index.js', () => {
 
   it('refuses the Actions cache, and fails without deleting when the listing fails', async () => {
     const refused = await runDist({ inputs: { mode: 'prune', backend: 'actions-cache' } })
-    expect(refused.code).toBe(1)
+    expect(refused.code).toBe(2)
     expect(refused.stdout).toContain(
       "::error::mode 'prune' works on the s3, gcs and local backends. The GitHub Actions cache evicts entries itself"
     )
@@ -428,7 +428,7 @@ describe('prune through dist/index.js', () => {
 
   it('rejects a keep-days that is not a whole number', async () => {
     const run = await runDist({ inputs: { mode: 'prune', backend: 'local', 'local-dir': tempDir('s'), 'keep-days': '2w' } })
-    expect(run.code).toBe(1)
+    expect(run.code).toBe(2)
     expect(run.stdout).toContain("::error::Input 'keep-days' is '2w': give the days a set may go unused before prune deletes it")
   })
 })

@@ -22,7 +22,7 @@ describe('reports', () => {
     [{ source: 'commit' }, 'success', 'assets found for this commit, 12 files'],
     [{ outcome: 'missing', found: false, source: 'none' }, 'pending', 'assets not found — build needed'],
     [{ mode: 'upload', outcome: 'uploaded', found: false, source: 'none' }, 'success', 'assets uploaded, 12 files (3.0 MiB)'],
-    [{ mode: 'upload', outcome: 'skipped' }, 'success', 'assets already stored']
+    [{ mode: 'upload', outcome: 'already-stored' }, 'success', 'assets already stored']
   ])('status for %j', (change, state, description) => {
     const report = assetsReport({ ...base, ...change }, 'web')
     expect(report).toMatchObject({ state, description, commit: base.commitHash })

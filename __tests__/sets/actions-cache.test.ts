@@ -172,7 +172,7 @@ describe.each<CacheProtocol>(['v1', 'v2'])('backend: actions-cache (cache servic
       env: runnerEnv(),
       cwd: repo.dir
     })
-    expect(run.code).toBe(1)
+    expect(run.code).toBe(2)
     expect(run.stdout).toContain(
       "::error::backend 'actions-cache' keeps whole asset sets, not objects: apply needs backend s3, gcs or local"
     )

@@ -251,7 +251,7 @@ describe('pack-below (packed sets)', () => {
         'pack-below': 'one meg'
       }
     })
-    expect(up.code).toBe(1)
+    expect(up.code).toBe(2)
     expect(up.stdout).toContain("::error::Input 'pack-below' is 'one meg': give a size up to 64MiB such as '1MiB'")
   })
 })

@@ -117,7 +117,7 @@ describe('1. a build cannot choose the commit it is signed under', () => {
     const prefix = uniquePrefix('prt')
     const inputs = { ...s3Inputs(prefix), mode: 'upload', 'repo-path': repo.dir, 'package-directory': pkg, 'signing-key': KEY }
     const refused = await runDist({ inputs, env: { GITHUB_EVENT_NAME: event, GITHUB_SHA: repo.commit } })
-    expect(refused.code).toBe(1)
+    expect(refused.code).toBe(2)
     expect(refused.stdout).toContain(`::error::Refusing to sign on a '${event}' event`)
     expect(await listKeys(client, prefix)).toEqual([])
     const allowed = await runDist({

@@ -11,6 +11,7 @@ import {
   hasPlaceholder,
   protectTemplates,
   resolveTree,
+  typedScalar,
   type ForeignExpression,
   type Resolved,
   type VarExpression
@@ -64,9 +65,10 @@ export interface ApplyConfig {
   readonly envValues: readonly string[]
 }
 
-const TOP_LEVEL = ['varFile', 'toolFile', 'config', 'state', 'vars', 'tools', 'apps', 'pipelineTemplates', 'datastore']
+const TOP_LEVEL = ['varFile', 'toolFile', 'pluginDir', 'config', 'state', 'vars', 'tools', 'apps', 'pipelineTemplates', 'datastore']
 const TOOL_KEYS = ['name', 'instanceID', 'dependsOn', 'options']
-const INSTANCE_ID = /^[A-Za-z0-9][\w-]*$/
+/** dtm's rule is an RFC 1123 subdomain (lowercase letters, digits, '-' and '.'); upper case and '_' are kept for configs that used them. */
+const INSTANCE_ID = /^[A-Za-z0-9]([\w-]|\.(?!\.))*(?<!\.)$/
 
 type Doc = Record<string, unknown>
 
@@ -102,6 +104,8 @@ async function configFiles(configPath: string): Promise<string[]> {
 class Loader {
   readonly expressions: VarExpression[] = []
   readonly docs: LoadedDoc[] = []
+  /** dtm settings accepted but without effect here, named once in the log. */
+  readonly unused = new Set<string>()
   private readonly seen = new Set<string>()
 
   /** Loads a file once: in a config directory, a file named by varFile/toolFile is also one of its files. */
@@ -117,33 +121,49 @@ class Loader {
     }
     const protectedText = protectTemplates(text, file, this.expressions.length)
     this.expressions.push(...protectedText.expressions)
-    let parsed: unknown
+    let documents: unknown[]
     try {
-      parsed = yaml.load(protectedText.text, { filename: file })
+      // DevStream v0.9 split a config into documents (core, vars, tools) separated by '---': each is read as a part.
+      documents = yaml.loadAll(protectedText.text, undefined, { filename: file })
     } catch (error) {
       throw new ConfigError(`${file} is not valid YAML: ${(error as Error).message}`)
     }
-    if (parsed === undefined || parsed === null) parsed = {}
-    if (!isMap(parsed)) throw new ConfigError(`${file} must hold a YAML map at the top level.`)
-    if (expect === 'vars') {
-      this.docs.push({ file, doc: { vars: parsed } })
-      return
-    }
-    const unknown = Object.keys(parsed).filter((key) => !TOP_LEVEL.includes(key))
-    if (unknown.length > 0) {
-      throw new ConfigError(
-        `${file}: unknown section${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `'${k}'`).join(', ')}; allowed: ${TOP_LEVEL.join(', ')}.`
-      )
-    }
-    this.docs.push({ file, doc: parsed })
-    for (const [field, kind] of [
-      ['varFile', 'vars'],
-      ['toolFile', 'tools']
-    ] as const) {
-      const ref = parsed[field]
-      if (ref === undefined) continue
-      if (typeof ref !== 'string' || hasPlaceholder(ref)) throw new ConfigError(`${file}: '${field}' must be a plain file name.`)
-      await this.load(path.resolve(path.dirname(file), ref), kind)
+    const parts = documents.filter((document) => document !== undefined && document !== null)
+    if (parts.length === 0) parts.push({})
+    const sections = new Map<string, number>()
+    for (const [index, parsed] of parts.entries()) {
+      const where = parts.length > 1 ? `${file} (document ${index + 1})` : file
+      if (!isMap(parsed)) throw new ConfigError(`${where} must hold a YAML map at the top level.`)
+      if (expect === 'vars') {
+        this.docs.push({ file, doc: { vars: parsed } })
+        continue
+      }
+      const unknown = Object.keys(parsed).filter((key) => !TOP_LEVEL.includes(key))
+      if (unknown.length > 0) {
+        throw new ConfigError(
+          `${where}: unknown section${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `'${k}'`).join(', ')}; allowed: ${TOP_LEVEL.join(', ')}.`
+        )
+      }
+      // As dtm: one file's documents are parts of one config, so a section may appear in one of them only.
+      for (const key of Object.keys(parsed)) {
+        const first = sections.get(key)
+        if (first !== undefined) {
+          throw new ConfigError(`${file} has multiple sections '${key}' (documents ${first + 1} and ${index + 1}): keep one.`)
+        }
+        sections.set(key, index)
+      }
+      if (parsed.pluginDir !== undefined) this.unused.add(`pluginDir (${file}): this action's plugins are built in`)
+      this.docs.push({ file, doc: parsed })
+      for (const [field, kind] of [
+        ['varFile', 'vars'],
+        ['toolFile', 'tools']
+      ] as const) {
+        const ref = parsed[field]
+        // dtm writes an empty varFile/toolFile for "none".
+        if (ref === undefined || ref === null || ref === '') continue
+        if (typeof ref !== 'string' || hasPlaceholder(ref)) throw new ConfigError(`${where}: '${field}' must be a plain file name.`)
+        await this.load(path.resolve(path.dirname(file), ref), kind)
+      }
     }
   }
 }
@@ -172,7 +192,11 @@ class Resolver {
           )
         }
         this.envValues.add(value)
-        return { value, stateValue: envDigest(expression.name, value) }
+        return {
+          value: expression.quoted === false ? typedScalar(value) : value,
+          text: value,
+          stateValue: envDigest(expression.name, value)
+        }
       }
       if (scope.has(expression.name)) {
         const scoped = scope.get(expression.name)
@@ -480,7 +504,9 @@ export async function loadConfig(
     const instanceID = value.instanceID
     if (typeof name !== 'string' || !name) throw new ConfigError(`${label} has no 'name' (the plugin: ${plugins.join(', ')}).`)
     if (typeof instanceID !== 'string' || !INSTANCE_ID.test(instanceID)) {
-      throw new ConfigError(`${label} '${name}' needs an 'instanceID' of letters, digits, '-' and '_' (got ${JSON.stringify(instanceID)}).`)
+      throw new ConfigError(
+        `${label} '${name}' needs an 'instanceID' of letters, digits, '-', '_' and '.' starting with a letter or digit (got ${JSON.stringify(instanceID)}).`
+      )
     }
     const ref = `${name}.${instanceID}`
     if (!plugins.includes(name))
@@ -495,7 +521,7 @@ export async function loadConfig(
     // dtm skips blank entries (an empty list item, a template that rendered to nothing).
     const dependsOn = stringList(value.dependsOn, `${file}: tool ${ref} 'dependsOn'`).filter((dependency) => dependency.trim() !== '')
     for (const dependency of dependsOn) {
-      if (!/^[\w-]+\.[\w-]+$/.test(dependency))
+      if (!/^[\w-]+\.[\w.-]+$/.test(dependency))
         throw new ConfigError(`${file}: tool ${ref} dependsOn '${dependency}': write it as name.instanceID.`)
     }
     const rawRun = isMap(raw.options) ? raw.options.run : undefined
@@ -534,10 +560,13 @@ export async function loadConfig(
       if (dependency === tool.ref) throw new ConfigError(`${tool.file}: tool ${tool.ref} depends on itself.`)
     }
   }
-  const notices = unusedKeys.size
-    ? [
-        `Not used here (read by DevStream's own plugins): ${[...unusedKeys].map(([app, keys]) => `app '${app}' ${keys.join(', ')}`).join('; ')}.`
-      ]
-    : []
+  const notices = [
+    ...(unusedKeys.size
+      ? [
+          `Not used here (read by DevStream's own plugins): ${[...unusedKeys].map(([app, keys]) => `app '${app}' ${keys.join(', ')}`).join('; ')}.`
+        ]
+      : []),
+    ...[...loader.unused].map((what) => `Not used here: ${what}.`)
+  ]
   return { files, baseDir, state, store, tools, notices, warnings: referenceSlips(tools, foreign), envValues: [...resolver.envValues] }
 }

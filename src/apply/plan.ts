@@ -158,10 +158,19 @@ export async function computePlan(
       resolveReferences(tool.options, outputLookup(state.resources, tool.file)) as Record<string, unknown>
     )
     if (!live.exists) {
+      // As dtm: a tool in the state whose resource is gone is created again.
+      change(
+        'Create',
+        `resource gone: ${live.detail ?? 'missing'}`,
+        `Tool (${name}) state found but it seems the tool isn't created (${live.detail ?? 'missing'}), will be created.`
+      )
+      continue
+    }
+    if (live.drifted) {
       change(
         'Update',
-        `resource gone: ${live.detail ?? 'missing'}`,
-        `Tool (${name}) resource drifted (${live.detail ?? 'missing'}), will be updated.`
+        `resource drifted: ${live.detail ?? 'changed'}`,
+        `Tool (${name}) drifted from the state (${live.detail ?? 'changed'}), will be updated.`
       )
       continue
     }

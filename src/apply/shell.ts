@@ -263,7 +263,7 @@ export function buildRunTemplate(
         kind: 'value',
         source: env ? 'env' : 'var',
         variable: env ? resolved.expression.name : variableName('SAM_VAR_', resolved.expression.name),
-        value: String(resolved.value ?? ''),
+        value: resolved.text ?? String(resolved.value ?? ''),
         written
       }
     })

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import yaml from 'js-yaml'
 import { ConfigError } from './errors.js'
 
 /**
@@ -11,8 +12,11 @@ import { ConfigError } from './errors.js'
  *    written, as dtm leaves it.
  */
 
-/** A `[[ … ]]` template: a var or an environment variable, and how it was written (for messages). */
-export type VarExpression = { readonly kind: 'var' | 'env'; readonly name: string; readonly text?: string }
+/**
+ * A `[[ … ]]` template: a var or an environment variable, how it was written (for messages), and whether
+ * it stood inside quotes (an unquoted `[[ env X ]]` takes its value's YAML type, as dtm's text substitution gives).
+ */
+export type VarExpression = { readonly kind: 'var' | 'env'; readonly name: string; readonly text?: string; readonly quoted?: boolean }
 
 const TEMPLATE = /\[\[\s*(.*?)\s*\]\]/g
 export const PLACEHOLDER = /__sam_tpl_(\d+)__/g
@@ -37,8 +41,10 @@ function parseExpression(source: string, file: string): VarExpression {
 /** Swaps every `[[ … ]]` for a placeholder; `offset` keeps placeholders of several files distinct. */
 export function protectTemplates(text: string, file: string, offset: number): ProtectedText {
   const expressions: VarExpression[] = []
-  const replaced = text.replace(TEMPLATE, (match: string, source: string) => {
-    expressions.push({ ...parseExpression(source, file), text: match })
+  const replaced = text.replace(TEMPLATE, (match: string, source: string, at: number) => {
+    const before = text[at - 1]
+    const quoted = (before === '"' || before === "'") && text[at + match.length] === before
+    expressions.push({ ...parseExpression(source, file), text: match, quoted })
     return `__sam_tpl_${offset + expressions.length - 1}__`
   })
   return { text: replaced, expressions }
@@ -48,6 +54,8 @@ export function protectTemplates(text: string, file: string, offset: number): Pr
 export interface Resolved {
   readonly value: unknown
   readonly stateValue: unknown
+  /** The text a template stands for inside a longer string, when it differs from String(value). */
+  readonly text?: string
 }
 
 export type PlaceholderResolver = (index: number) => Resolved
@@ -66,7 +74,7 @@ function substituteString(text: string, resolve: PlaceholderResolver): Resolved 
   for (const match of text.matchAll(PLACEHOLDER)) {
     const literal = text.slice(last, match.index)
     const part = resolve(Number(match[1]))
-    value += literal + String(part.value)
+    value += literal + (part.text ?? String(part.value))
     stateValue += literal + String(part.stateValue)
     last = match.index! + match[0].length
   }
@@ -111,8 +119,9 @@ export interface OutputReference {
   readonly key: string
 }
 
-export const REFERENCE = /\$\{\{\s*([\w-]+)\.([\w-]+)\.outputs\.([\w-]+)\s*\}\}/g
-const WHOLE_REFERENCE = /^\$\{\{\s*([\w-]+)\.([\w-]+)\.outputs\.([\w-]+)\s*\}\}$/
+// An instanceID may hold dots (dtm's RFC 1123 rule): `assets.my.app.outputs.key` is tool assets, instance my.app.
+export const REFERENCE = /\$\{\{\s*([\w-]+)\.([\w.-]+?)\.outputs\.([\w-]+)\s*\}\}/g
+const WHOLE_REFERENCE = /^\$\{\{\s*([\w-]+)\.([\w.-]+?)\.outputs\.([\w-]+)\s*\}\}$/
 
 /** A `${{ … }}` that is not an output reference: left as written (GitHub workflow text, for one). */
 export interface ForeignExpression {
@@ -159,4 +168,17 @@ export function resolveReferences(node: unknown, lookup: OutputLookup): unknown 
     return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, resolveReferences(value, lookup)]))
   }
   return node
+}
+
+/**
+ * An environment value as dtm's text substitution leaves it in an unquoted YAML scalar: `123456` a number,
+ * `true` a boolean, anything else (or anything that would be a list or map) the string itself.
+ */
+export function typedScalar(value: string): unknown {
+  try {
+    const typed = yaml.load(value, { schema: yaml.CORE_SCHEMA })
+    return typed !== null && typeof typed === 'object' ? value : typed === undefined ? value : typed
+  } catch {
+    return value
+  }
 }

@@ -31,6 +31,8 @@ export interface ApplyFailure {
   readonly key: string
   readonly applied: number
   readonly error: string
+  /** A build that failed: its command as written in the config, its exit, the end of its error output. */
+  readonly build?: { readonly command: string; readonly exit: string; readonly stderrTail: readonly string[] }
 }
 
 export interface ApplyOutcome {

@@ -5,6 +5,7 @@ import { loadConfig, type ApplyConfig, type StoreOverrides } from '../apply/conf
 import { ConfigError } from '../apply/errors.js'
 import { acquireLock, releaseLock } from '../apply/lock.js'
 import { computePlan, outputLookup, type Plan } from '../apply/plan.js'
+import { BuildError } from '../apply/plugins/assets.js'
 import { PLUGINS } from '../apply/plugins/index.js'
 import type { PluginContext } from '../apply/plugins/plugin.js'
 import { stateStorageFor } from '../apply/state-storage.js'
@@ -147,10 +148,7 @@ export async function apply(settings: Settings): Promise<ApplyOutcome> {
         const builds = plan.changes.some((change) => change.tool?.name === 'assets')
         return outcome(!builds, `Plan only: ${plural(plan.changes.length, 'change')}, nothing was done.`, state.resources)
       }
-      if (plan.changes.length === 0) {
-        core.info('No changes: the state matches the config.')
-        return outcome(true, 'No changes.', state.resources)
-      }
+      if (plan.changes.length === 0) return outcome(true, 'No changes: the state matches the config.', state.resources)
       const run = await execute(plan, stateFile, context)
       if (run.failure) {
         const failed = outcome(false, run.failure.message, run.resources)
@@ -228,7 +226,20 @@ async function execute(plan: Plan, stateFile: StateFile, context: PluginContext)
         failure: {
           message: `Tool (${change.label}) ${change.action} failed: ${reason}. ${kept}.`,
           cause: error,
-          summary: { key: change.key, applied: index, error: reason }
+          summary: {
+            key: change.key,
+            applied: index,
+            error: reason,
+            ...(error instanceof BuildError
+              ? {
+                  build: {
+                    command: error.command,
+                    exit: error.exitCode === null ? `killed by ${error.signal ?? 'a signal'}` : `exit code ${error.exitCode}`,
+                    stderrTail: error.stderrTail
+                  }
+                }
+              : {})
+          }
         }
       }
     }

@@ -25,7 +25,9 @@ export interface PruneOutcome {
   readonly prunedObjects: number
   readonly prunedBytes: number
   readonly keptSets: number
+  /** The URL of the pruned prefix, and the prefix itself (set roots in the report are relative to it). */
   readonly storeName: string
+  readonly prefix: string
   readonly url: (key: string) => string
   readonly elapsedMs: number
   readonly message: string
@@ -176,6 +178,7 @@ export async function prune(settings: Settings, now = new Date()): Promise<Prune
       prunedBytes,
       keptSets,
       storeName: where,
+      prefix: settings.store.prefix,
       url: (key) => store.url(key),
       elapsedMs: Date.now() - started,
       message:

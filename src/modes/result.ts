@@ -4,10 +4,15 @@ import type { MissReason } from '../sets/asset-sets.js'
 /** What a check or upload did, as the outputs and the job summary report it. */
 export interface AssetsResult {
   readonly mode: 'check' | 'upload'
-  /** found: already stored; missing: nothing stored, build it; uploaded: stored now; skipped: upload had nothing to do. */
-  readonly outcome: 'found' | 'missing' | 'uploaded' | 'skipped'
+  /**
+   * check: found (stored already) or missing (build it). upload: uploaded (stored now), already-stored
+   * (check found it, or it was there), not-stored (nothing written: another platform's set is there).
+   */
+  readonly outcome: 'found' | 'missing' | 'uploaded' | 'already-stored' | 'not-stored'
+  /** Whether the commit's set is stored at the end of the step. */
   readonly found: boolean
-  readonly source: 'commit' | 'cache' | 'none'
+  /** check: where it was found; upload: 'upload' when this step stored it. */
+  readonly source: 'commit' | 'cache' | 'upload' | 'none'
   readonly commitHash: string
   readonly codeHash: string
   readonly location: string
@@ -22,6 +27,8 @@ export interface AssetsResult {
   readonly message: string
   /** check: why nothing was found (the `miss-reason` output). */
   readonly missReason?: MissReason
+  /** upload: what happened to the shared code-hash set. */
+  readonly cacheTier?: { readonly written: boolean; readonly reason?: string }
   /** upload: the build changed files the code hash covers; the set is stored under the key from before the build. */
   readonly drift?: { readonly before: string; readonly after: string; readonly difference?: KeyDifference }
 }

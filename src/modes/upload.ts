@@ -56,7 +56,7 @@ export async function upload(settings: Settings, sets: AssetSets, preBuild?: Pre
   const base = { mode: 'upload' as const, commitHash: commit, location }
   const skipped = (codeHash: string, files: number, bytes: number, message: string): AssetsResult => ({
     ...base,
-    outcome: 'skipped',
+    outcome: 'already-stored',
     found: true,
     source: 'commit',
     codeHash,
@@ -112,9 +112,14 @@ export async function upload(settings: Settings, sets: AssetSets, preBuild?: Pre
   return {
     ...base,
     outcome: 'uploaded',
-    found: false,
-    source: 'none',
+    found: true,
+    source: 'upload',
     codeHash,
+    ...(codeHash
+      ? {
+          cacheTier: settings.policy.cacheWrite.allowed ? { written: true } : { written: false, reason: settings.policy.cacheWrite.reason }
+        }
+      : {}),
     files: manifest.files.length,
     bytes: totalBytes(manifest.files),
     elapsedMs: Date.now() - started,

@@ -1,6 +1,6 @@
-import type { ApplyOutcome } from '../modes/apply-outcome.js'
+import type { ApplyFailure, ApplyOutcome } from '../modes/apply-outcome.js'
 import type { GitHubReport } from './github.js'
-import { code, firstLine, plural, seconds, table, text } from './markdown.js'
+import { code, fenced, firstLine, plural, seconds, table, text } from './markdown.js'
 import { GRAPH_LIMIT, planFlowchart } from './plan-graph.js'
 
 const ACTION_ICON = { Create: '➕ Create', Update: '🔄 Update', Delete: '➖ Delete' } as const
@@ -28,11 +28,24 @@ function planTable(outcome: ApplyOutcome): string {
   return table(headers, rows)
 }
 
+/** What a failed build left: its command as written, and the end of its error output, folded. */
+function buildDetails(build: NonNullable<ApplyFailure['build']>): string {
+  const command = `Command (as written in the config):\n\n${fenced(build.command, 'sh')}`
+  if (build.stderrTail.length === 0) return `${command}\n\nIt wrote nothing to stderr.`
+  return (
+    `${command}\n\n<details><summary>Last ${plural(build.stderrTail.length, 'line')} of its error output</summary>\n\n` +
+    `${fenced(build.stderrTail.join('\n'), 'text')}\n\n</details>`
+  )
+}
+
 function headline(outcome: ApplyOutcome): string {
   const failure = outcome.failure
   if (failure) {
     const saved =
       failure.applied === 0 ? 'No change was applied.' : `${plural(failure.applied, 'change')} before it applied and saved in the state.`
+    if (failure.build) {
+      return `❌ Tool ${code(refOf(failure.key))} failed: its build ended with ${failure.build.exit}.\n\n${saved}\n\n${buildDetails(failure.build)}`
+    }
     return `❌ Tool ${code(refOf(failure.key))} failed: ${text(firstLine(failure.error))}\n\n${saved}`
   }
   if (outcome.changes === 0) return 'No changes: the state matches the config.'
@@ -64,7 +77,7 @@ export function applySummaryHeading(outcome: ApplyOutcome): string {
 export function applyReport(outcome: ApplyOutcome, instance: string): GitHubReport {
   const changes = plural(outcome.changes, 'change')
   const description = outcome.failure
-    ? `apply failed at ${refOf(outcome.failure.key)}: ${firstLine(outcome.failure.error)}`
+    ? `apply failed at ${refOf(outcome.failure.key)}: ${outcome.failure.build ? `build ended with ${outcome.failure.build.exit}` : firstLine(outcome.failure.error)}`
     : outcome.changes === 0
       ? 'no changes'
       : `${changes} ${outcome.planOnly ? 'planned' : 'applied'}`

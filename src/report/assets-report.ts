@@ -1,56 +1,60 @@
 import { describeDifference } from '../hashing/set-key.js'
 import type { AssetsResult } from '../modes/result.js'
 import type { GitHubReport } from './github.js'
-import { code, link, plural, seconds, table, text } from './markdown.js'
+import { code, groupDigits, link, plural, seconds, table, text } from './markdown.js'
 import { formatBytes } from './progress.js'
 
 const OUTCOME_LABEL: Record<AssetsResult['outcome'], string> = {
   found: '✅ found',
   missing: '🔨 not found — build needed',
   uploaded: '⬆️ uploaded',
-  skipped: '⏭️ skipped (already stored)'
+  'already-stored': '✅ already stored, nothing uploaded',
+  'not-stored': '⚠️ not stored'
 }
 
 const SOURCE_LABEL: Record<AssetsResult['source'], string> = {
   commit: 'this commit',
   cache: 'code-hash cache (copied to this commit)',
+  upload: 'this upload',
   none: '—'
 }
 
-/** The rows of the summary and comment tables, as markdown cells. */
+/** The rows of the summary and comment tables, as markdown cells; the first is the table's header. */
 export function summaryRows(result: AssetsResult): [string, string][] {
   const location = result.locationUrl ? link(code(result.location), result.locationUrl) : code(result.location)
-  return [
+  const rows: [string, string][] = [
     ['Outcome', OUTCOME_LABEL[result.outcome]],
     ['Source', SOURCE_LABEL[result.source]],
     ['Commit', code(result.commitHash)],
-    ['Code hash', result.codeHash ? code(result.codeHash) : '— (tier off)'],
-    ['Files', result.files.toLocaleString('en-US')],
+    ['Code hash', result.codeHash ? code(result.codeHash) : '— (tier off)']
+  ]
+  if (result.cacheTier) {
+    rows.push(['Code-hash set', result.cacheTier.written ? 'written' : `not written: ${text(result.cacheTier.reason ?? '')}`])
+  }
+  rows.push(
+    ['Files', groupDigits(result.files)],
     ['Size', formatBytes(result.bytes)],
     ['Location', location],
-    ['Time', seconds(result.elapsedMs)],
-    ...(result.untrusted
-      ? ([['Ignored', `${plural(result.untrusted, 'set')}: manifest not verified, malformed or elsewhere's (see the warnings)`]] as [
-          string,
-          string
-        ][])
-      : []),
-    ...(result.missReason ? ([['Why not found', text(result.missReason.line)]] as [string, string][]) : []),
-    ...(result.drift
-      ? ([
-          [
-            'Code hash drift',
-            `${code(result.drift.after.slice(0, 12))} after the build, stored under ${code(result.drift.before.slice(0, 12))} from before it` +
-              (result.drift.difference ? `: ${text(describeDifference(result.drift.difference).join('; '))}` : '')
-          ]
-        ] as [string, string][])
-      : [])
-  ]
+    ['Time', seconds(result.elapsedMs)]
+  )
+  if (result.untrusted) {
+    rows.push(['Ignored', `${plural(result.untrusted, 'set')}: manifest not verified, malformed or for another place (see the warnings)`])
+  }
+  if (result.missReason) rows.push(['Why not found', text(result.missReason.line)])
+  if (result.drift) {
+    const what = result.drift.difference ? `: ${text(describeDifference(result.drift.difference).join('; '))}` : ''
+    rows.push([
+      'Code hash drift',
+      `${code(result.drift.after.slice(0, 12))} after the build; stored under ${code(result.drift.before.slice(0, 12))} from before it${what}`
+    ])
+  }
+  return rows
 }
 
-/** The heading, the run's sentence and the table: the job summary and the PR comment share it. */
+/** The heading, the run's sentence and the table (its first row as the header): the job summary and the PR comment share it. */
 export function assetsMarkdown(result: AssetsResult, heading: string): string {
-  return `${heading}\n\n${text(result.message)}\n\n${table(['', ''], summaryRows(result))}\n`
+  const [header, ...rows] = summaryRows(result)
+  return `${heading}\n\n${text(result.message)}\n\n${table(header!, rows)}\n`
 }
 
 function statusDescription(result: AssetsResult): string {
@@ -64,8 +68,10 @@ function statusDescription(result: AssetsResult): string {
       return 'assets not found — build needed'
     case 'uploaded':
       return `assets uploaded, ${plural(result.files, 'file')} (${formatBytes(result.bytes)})`
-    case 'skipped':
+    case 'already-stored':
       return 'assets already stored'
+    case 'not-stored':
+      return "assets not stored: another platform's set is there"
   }
 }
 

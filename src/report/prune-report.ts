@@ -1,5 +1,5 @@
 import type { PruneOutcome } from '../modes/prune.js'
-import { code, plural, seconds, table, text } from './markdown.js'
+import { code, groupDigits, plural, seconds, table, text } from './markdown.js'
 import { formatBytes } from './progress.js'
 
 /** Rows of deleted sets shown in a summary; the rest are counted. */
@@ -16,14 +16,13 @@ export function pruneMarkdown(outcome: PruneOutcome, heading: string, now = Date
   const parts = [
     heading,
     text(outcome.message),
+    `In ${code(outcome.storeName)}:`,
     table(
-      ['', ''],
+      [`${verb} sets`, groupDigits(outcome.prunedSets)],
       [
-        ['Store', code(outcome.storeName)],
-        [`${verb} sets`, outcome.prunedSets.toLocaleString('en-US')],
         [`${verb}, left without a manifest`, plural(outcome.prunedOrphans, 'group')],
-        [`${verb} objects`, `${outcome.prunedObjects.toLocaleString('en-US')} (${formatBytes(outcome.prunedBytes)})`],
-        ['Kept sets', outcome.keptSets.toLocaleString('en-US')],
+        [`${verb} objects`, `${groupDigits(outcome.prunedObjects)} (${formatBytes(outcome.prunedBytes)})`],
+        ['Kept sets', groupDigits(outcome.keptSets)],
         ['Time', seconds(outcome.elapsedMs)]
       ]
     )
@@ -32,15 +31,14 @@ export function pruneMarkdown(outcome: PruneOutcome, heading: string, now = Date
     parts.push(
       table(
         ['Set', 'Age', 'Objects', 'Size', 'Why'],
-        doomed
-          .slice(0, LISTED)
-          .map((decision) => [
-            code(outcome.url(decision.set.root)),
-            ageDays(decision.age, now),
-            decision.set.objects.length.toLocaleString('en-US'),
-            formatBytes(decision.set.bytes),
-            text(decision.reason)
-          ])
+        doomed.slice(0, LISTED).map((decision) => [
+          // Keys relative to the store prefix named above: the full URL in every row pushed "Why" off the page.
+          code(decision.set.root.slice(outcome.prefix.length)),
+          ageDays(decision.age, now),
+          groupDigits(decision.set.objects.length),
+          formatBytes(decision.set.bytes),
+          text(decision.reason)
+        ])
       )
     )
     if (doomed.length > LISTED) parts.push(`…and ${plural(doomed.length - LISTED, 'more set')}; the log lists every one.`)

@@ -125,7 +125,24 @@ function assumedRole(settings: S3StoreSettings, role: NonNullable<S3StoreSetting
   }
 }
 
+let nodeNoted = false
+
+/**
+ * On Node.js < 22 the SDK prints a nine-line notice on every run that it will stop supporting it: one line of
+ * ours instead, once (the action runs on node24 on GitHub; only the bundle run by hand on Node 20 sees it).
+ */
+function noteOldNode(): void {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
+  const major = Number(process.versions.node.split('.')[0])
+  if (nodeNoted || major >= 22) return
+  nodeNoted = true
+  process.stderr.write(
+    `note: Node.js ${process.versions.node}: AWS SDK releases after January 2027 need Node.js 22 or later (the action itself runs on node24).\n`
+  )
+}
+
 export function clientConfig(settings: S3StoreSettings, concurrency: number): S3ClientConfig {
+  noteOldNode()
   // Non-AWS endpoints (GCS, MinIO, R2, s3rver) reject or mangle the SDK's default flexible checksums
   // (CRC32 headers, aws-chunked bodies with trailers): send them only when an operation requires one.
   const checksums = settings.flavor === 'aws' ? 'WHEN_SUPPORTED' : 'WHEN_REQUIRED'

@@ -39,7 +39,8 @@ export const objectPlugin: Plugin = {
     try {
       text = await context.store.readText(key, READ_LIMITS.state)
     } catch (error) {
-      if (error instanceof OversizedError) return { exists: false, detail: `${context.store.url(key)} was replaced by a larger object` }
+      if (error instanceof OversizedError)
+        return { exists: true, drifted: true, detail: `${context.store.url(key)} was replaced by a larger object` }
       throw error
     }
     if (text === undefined) return { exists: false, detail: `${context.store.url(key)} is missing` }

@@ -62,14 +62,15 @@ export interface Plugin {
    */
   fingerprint?(tool: PlannedTool, context: PluginContext, dependencies: readonly string[]): Promise<BuildKey>
   /**
-   * Whether the resource the state records is still there as recorded; `detail` says what is missing or
-   * changed. `options` are the tool's current options, resolved (the state's may hold digests).
+   * Whether the resource the state records is still there (`exists`: else dtm plans Create) and as recorded
+   * (`drifted`: dtm plans Update); `detail` says what is missing or changed. `options` are the tool's current
+   * options, resolved (the state's may hold digests).
    */
   read(
     entry: StateEntry,
     context: PluginContext,
     options: Record<string, unknown>
-  ): Promise<{ readonly exists: boolean; readonly detail?: string }>
+  ): Promise<{ readonly exists: boolean; readonly drifted?: boolean; readonly detail?: string }>
   /** Creates or updates the resource. */
   apply(tool: ResolvedTool, context: PluginContext, fingerprint: BuildKey | undefined): Promise<ApplyResult>
   delete(entry: StateEntry, context: PluginContext): Promise<void>

@@ -1,0 +1,3836 @@
+export const id = 104;
+export const ids = [104,355,994,285];
+export const modules = {
+
+/***/ 1243:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GN: () => (/* binding */ commitSources),
+/* harmony export */   WL: () => (/* binding */ resolveCommit)
+/* harmony export */ });
+/* unused harmony exports eventCommits, headCommit */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+
+
+
+
+const run = (0,node_util__WEBPACK_IMPORTED_MODULE_2__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile);
+/** The event payload is the runner's file, but any step of the job can write it: read it bounded, trust nothing else in it. */
+const EVENT_PAYLOAD_LIMIT = 16 * 1024 * 1024;
+function shaAt(payload, ...path) {
+    let value = payload;
+    for (const key of path)
+        value = value !== null && typeof value === 'object' ? value[key] : undefined;
+    return typeof value === 'string' && /^([0-9a-f]{40}|[0-9a-f]{64})$/i.test(value) ? value.toLowerCase() : undefined;
+}
+/**
+ * The commits a runner's event names: GITHUB_SHA, and from the event payload the pull request's head and
+ * merge commits and a workflow_run's head. Undefined outside GitHub Actions (no GITHUB_SHA).
+ */
+function eventCommits(env = process.env) {
+    const githubSha = env.GITHUB_SHA?.trim().toLowerCase();
+    if (env.GITHUB_ACTIONS !== 'true' || !githubSha)
+        return undefined;
+    let payload;
+    try {
+        const text = env.GITHUB_EVENT_PATH ? (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8') : '';
+        payload = text && text.length <= EVENT_PAYLOAD_LIMIT ? JSON.parse(text) : undefined;
+    }
+    catch {
+        payload = undefined;
+    }
+    const named = [{ sha: githubSha, source: 'GITHUB_SHA' }];
+    const add = (sha, source) => {
+        if (sha && !named.some((commit) => commit.sha === sha))
+            named.push({ sha, source });
+    };
+    add(shaAt(payload, 'pull_request', 'head', 'sha'), "the pull request's head");
+    add(shaAt(payload, 'pull_request', 'merge_commit_sha'), "the pull request's merge commit");
+    add(shaAt(payload, 'workflow_run', 'head_sha'), "the workflow run's head");
+    add(shaAt(payload, 'merge_group', 'head_sha'), "the merge group's head");
+    return { event: env.GITHUB_EVENT_NAME ?? 'unknown', commits: named };
+}
+/** `git rev-parse HEAD` in repoPath; undefined with git's complaint when it is not a repository. */
+async function headCommit(repoPath) {
+    try {
+        const { stdout } = await run('git', ['rev-parse', '--verify', 'HEAD'], { cwd: repoPath });
+        return { commit: stdout.trim().toLowerCase() };
+    }
+    catch (error) {
+        const err = error;
+        if (err.code === 'ENOENT') {
+            return { problem: `'${repoPath}' does not exist or git is not installed` };
+        }
+        return { problem: (err.stderr ?? err.message).trim().split('\n')[0] ?? 'git failed' };
+    }
+}
+/**
+ * The commit the assets are keyed by: the `commit` input, else git HEAD, else what check recorded, else
+ * GITHUB_SHA. On a runner, without the input, it must be a commit the event names: HEAD and check's
+ * record are in the hands of any earlier step of the job (a build can rewrite .git/HEAD), so anything
+ * else is an error naming both rather than a set stored, and signed, under a commit the build chose.
+ */
+async function resolveCommit(sources) {
+    if (sources.override)
+        return sources.override;
+    const head = await headCommit(sources.repoPath);
+    const candidate = head.commit
+        ? { sha: head.commit, source: `git HEAD in '${sources.repoPath}'` }
+        : sources.recorded
+            ? { sha: sources.recorded.toLowerCase(), source: "check's record in the package directory" }
+            : (sources.event?.commits[0] ?? (sources.githubSha ? { sha: sources.githubSha.toLowerCase(), source: 'GITHUB_SHA' } : undefined));
+    if (!candidate) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FilesError */ .yN(`Could not work out the commit hash: git rev-parse HEAD in '${sources.repoPath}' failed (${head.problem}) ` +
+            `and GITHUB_SHA is not set. Point 'repo-path' (GIT_REPO_PATH) at a git checkout, or set the 'commit' input.`);
+    }
+    const event = sources.event;
+    if (event && !event.commits.some((commit) => commit.sha === candidate.sha)) {
+        const named = event.commits.map((commit) => `${commit.sha} (${commit.source})`).join(', ');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FilesError */ .yN(`The commit to key the assets by would be ${candidate.sha} (${candidate.source}), but this '${event.event}' run names ${named}. ` +
+            `A step before this one moved HEAD, or the job checked out another ref. Set the 'commit' input to the commit you built ` +
+            `(for example commit: \${{ github.event.pull_request.head.sha || github.sha }}), so that no build can choose the commit its output is stored and signed under.`);
+    }
+    return candidate.sha;
+}
+/** The commit sources every mode uses: the input, the repository, and on a runner the event's commits. */
+function commitSources(settings, recorded) {
+    return { override: settings.commit, repoPath: settings.repoPath, recorded, event: eventCommits(), githubSha: process.env.GITHUB_SHA };
+}
+
+
+/***/ }),
+
+/***/ 4581:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ parsePatterns)
+/* harmony export */ });
+/** Splits a code-hash pattern list written with newlines, commas or spaces (kept apart so inputs load no glob code). */
+function parsePatterns(text) {
+    return text.split(/[\s,]+/).filter((pattern) => pattern.length > 0);
+}
+
+
+/***/ }),
+
+/***/ 4574:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Du: () => (/* binding */ keyDifference),
+/* harmony export */   JM: () => (/* binding */ readInputsRecord),
+/* harmony export */   Z_: () => (/* binding */ inputsRecord),
+/* harmony export */   envIngredients: () => (/* binding */ envIngredients),
+/* harmony export */   hF: () => (/* binding */ describeDifference),
+/* harmony export */   parseInputs: () => (/* binding */ parseInputs),
+/* harmony export */   serializeInputs: () => (/* binding */ serializeInputs),
+/* harmony export */   setKey: () => (/* binding */ setKey),
+/* harmony export */   sha256Hex: () => (/* binding */ sha256Hex)
+/* harmony export */ });
+/* unused harmony exports SET_KEY_TAG, keyLines, LISTED_FILES, fileChanges */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/**
+ * The key of a code-hash set: what the build depends on. Files alone give exactly the code hash (version
+ * 2), so sets stored before the key learned more keep hitting. With anything else — environment values
+ * (`code-hash-env`), a free text (`code-hash-key`), apply's `run` and its dependencies — the key is
+ *
+ *   SHA-256 hex of `set-key-v1\n` followed by one line per ingredient, each ended by `\n`, sorted by bytes:
+ *     files <code hash v2>
+ *     env <NAME> <SHA-256 hex of the value, or "unset">
+ *     key <SHA-256 hex of the code-hash-key text>
+ *     run <SHA-256 hex of apply's run text>
+ *     dependency <the key of a tool it depends on>
+ *
+ * A value never appears anywhere: only its digest enters the key and the record beside the set.
+ */
+const SET_KEY_TAG = 'set-key-v1\n';
+const sha256Hex = (text) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text, 'utf8').digest('hex');
+/** `names`' values as key ingredients: each value's SHA-256, or 'unset' (distinct from an empty value). */
+function envIngredients(names, env = process.env) {
+    const digests = {};
+    for (const name of [...names].sort()) {
+        const value = env[name];
+        digests[name] = value === undefined ? 'unset' : sha256Hex(value);
+    }
+    return digests;
+}
+/** The lines a key is made of, sorted; just the files line when nothing else is given. */
+function keyLines(inputs) {
+    const lines = [`files ${inputs.filesHash}`];
+    for (const [name, digest] of Object.entries(inputs.env))
+        lines.push(`env ${name} ${digest}`);
+    if (inputs.keyText)
+        lines.push(`key ${inputs.keyText}`);
+    if (inputs.run)
+        lines.push(`run ${inputs.run}`);
+    for (const dependency of inputs.dependencies ?? [])
+        lines.push(`dependency ${dependency}`);
+    return lines.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+}
+/** The set key (see the top of this file). */
+function setKey(inputs) {
+    const lines = keyLines(inputs);
+    if (lines.length === 1)
+        return inputs.filesHash;
+    return sha256Hex(SET_KEY_TAG + lines.map((line) => `${line}\n`).join(''));
+}
+/** The record of a key as plain JSON: `{ version, key, ... }`, files as `[path, id]` pairs. */
+function inputsRecord(key, inputs) {
+    const { files, ...rest } = inputs;
+    return { version: 1, key, ...rest, files: files.map((file) => [file.path, file.id]) };
+}
+/** The record beside a set: inputsRecord as gzipped JSON. */
+function serializeInputs(key, inputs) {
+    return (0,node_zlib__WEBPACK_IMPORTED_MODULE_1__.gzipSync)(JSON.stringify(inputsRecord(key, inputs)));
+}
+/** Decompressed records are capped: a hostile one cannot inflate without bound. */
+const INFLATED_LIMIT = 256 * 1024 * 1024;
+/** Reads an inputsRecord back; undefined when it is not one (it only ever explains, so nothing fails on it). */
+function readInputsRecord(data) {
+    if (data === null || typeof data !== 'object' || Array.isArray(data))
+        return undefined;
+    const record = data;
+    if (record.version !== 1 || typeof record.key !== 'string' || typeof record.filesHash !== 'string' || !Array.isArray(record.files)) {
+        return undefined;
+    }
+    const files = record.files.flatMap((pair) => Array.isArray(pair) && typeof pair[0] === 'string' && typeof pair[1] === 'string' ? [{ path: pair[0], id: pair[1] }] : []);
+    const strings = (value) => value !== null && typeof value === 'object' && !Array.isArray(value)
+        ? Object.fromEntries(Object.entries(value).filter((entry) => typeof entry[1] === 'string'))
+        : {};
+    return {
+        key: record.key,
+        inputs: {
+            filesHash: record.filesHash,
+            files,
+            env: strings(record.env),
+            ...(typeof record.keyText === 'string' ? { keyText: record.keyText } : {}),
+            ...(typeof record.run === 'string' ? { run: record.run } : {}),
+            ...(Array.isArray(record.dependencies) ? { dependencies: record.dependencies.map(String) } : {}),
+            platform: typeof record.platform === 'string' ? record.platform : 'unknown'
+        }
+    };
+}
+/** Parses a stored (gzipped) record; undefined when it is not one. */
+function parseInputs(bytes) {
+    try {
+        return readInputsRecord(JSON.parse((0,node_zlib__WEBPACK_IMPORTED_MODULE_1__.gunzipSync)(bytes, { maxOutputLength: INFLATED_LIMIT }).toString('utf8')));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Files named in a difference, at most this many of each kind (the rest are counted). */
+const LISTED_FILES = 20;
+/** How the files of `now` differ from `before`: changed content, added, removed. */
+function fileChanges(before, now) {
+    const earlier = new Map(before.map((file) => [file.path, file.id]));
+    const changed = [];
+    const added = [];
+    for (const file of now) {
+        const id = earlier.get(file.path);
+        if (id === undefined)
+            added.push(file.path);
+        else if (id !== file.id)
+            changed.push(file.path);
+        earlier.delete(file.path);
+    }
+    const removed = [...earlier.keys()];
+    return {
+        changed: changed.slice(0, LISTED_FILES),
+        added: added.slice(0, LISTED_FILES),
+        removed: removed.slice(0, LISTED_FILES),
+        counts: { changed: changed.length, added: added.length, removed: removed.length }
+    };
+}
+function keyDifference(before, now) {
+    const names = [...new Set([...Object.keys(before.env), ...Object.keys(now.env)])].sort();
+    return {
+        files: before.filesHash === now.filesHash ? fileChanges([], []) : fileChanges(before.files, now.files),
+        env: names.filter((name) => before.env[name] !== now.env[name]),
+        keyText: (before.keyText ?? '') !== (now.keyText ?? ''),
+        run: (before.run ?? '') !== (now.run ?? ''),
+        dependencies: (before.dependencies ?? []).join() !== (now.dependencies ?? []).join()
+    };
+}
+/** `3 files changed (a, b, c)`-style parts of one sentence; empty when nothing differs. */
+function describeDifference(difference) {
+    const parts = [];
+    const list = (paths, total) => `${paths.join(', ')}${total > paths.length ? `, and ${total - paths.length} more` : ''}`;
+    const { files } = difference;
+    for (const kind of ['changed', 'added', 'removed']) {
+        const total = files.counts[kind];
+        if (total > 0)
+            parts.push(`${total} file${total === 1 ? '' : 's'} ${kind} (${list(files[kind], total)})`);
+    }
+    if (difference.env.length > 0)
+        parts.push(`environment ${difference.env.join(', ')} changed`);
+    if (difference.keyText)
+        parts.push('code-hash-key changed');
+    if (difference.run)
+        parts.push("the tool's run changed");
+    if (difference.dependencies)
+        parts.push('a dependency changed');
+    return parts;
+}
+
+
+/***/ }),
+
+/***/ 8422:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GP: () => (/* binding */ getInputs),
+/* harmony export */   LX: () => (/* binding */ deriveS3Settings),
+/* harmony export */   iG: () => (/* binding */ normalizePrefix),
+/* harmony export */   jB: () => (/* binding */ MAX_PACK_BELOW),
+/* harmony export */   nS: () => (/* binding */ parseByteSize)
+/* harmony export */ });
+/* unused harmony exports rawInput, unknownInputs, parseBoolean, SIZE_UNITS_HELP, cacheServiceAvailable, parsePolicy */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7242);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
+/* harmony import */ var _hashing_patterns_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4581);
+/* harmony import */ var _sets_signing_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3330);
+/* harmony import */ var _report_redact_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(649);
+
+
+
+
+
+
+
+
+/**
+ * An input as the runner passes it (`INPUT_<NAME>`, hyphens kept). Outside GitHub, where a shell cannot export
+ * a name with a hyphen, `INPUT_<NAME>` with underscores (INPUT_PACKAGE_DIRECTORY) is read too.
+ */
+function rawInput(name, trim = true) {
+    const value = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name, { trimWhitespace: trim });
+    if (value || process.env.GITHUB_ACTIONS === 'true')
+        return value;
+    const underscored = process.env[`INPUT_${name.toUpperCase().replace(/-/g, '_')}`] ?? '';
+    return trim ? underscored.trim() : underscored;
+}
+function input(name) {
+    return rawInput(name);
+}
+/** Levenshtein distance, for "did you mean". */
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        previous = current;
+    }
+    return previous[b.length];
+}
+/** Every `INPUT_*` variable that names no input of action.yml, with the input it most likely meant. */
+function unknownInputs(env = process.env) {
+    const known = Object.values(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0);
+    const onGitHub = env.GITHUB_ACTIONS === 'true';
+    const unknown = [];
+    for (const variable of Object.keys(env)) {
+        if (!variable.startsWith('INPUT_') || variable.length === 6)
+            continue;
+        const name = variable.slice(6).toLowerCase();
+        if (known.includes(name))
+            continue;
+        // The runner passes `with:` keys exactly as written, so on GitHub `plan_only` is not `plan-only`.
+        const folded = name.replace(/_/g, '-');
+        if (!onGitHub && known.includes(folded))
+            continue;
+        const nearest = known
+            .map((candidate) => ({ candidate, distance: editDistance(folded, candidate) }))
+            .sort((a, b) => a.distance - b.distance)[0];
+        const suggestion = nearest.distance <= Math.max(2, Math.floor(folded.length / 3)) ? nearest.candidate : undefined;
+        unknown.push({ variable, name: variable.slice(6).toLowerCase(), ...(suggestion ? { suggestion } : {}) });
+    }
+    return unknown;
+}
+/**
+ * A misspelt input is never ignored in silence: in a step that writes or deletes it is an error before
+ * anything is done (a misspelt `plan-only` on prune would delete for real), elsewhere a warning.
+ */
+function refuseUnknownInputs(mode, planOnly) {
+    const unknown = unknownInputs();
+    if (unknown.length === 0)
+        return;
+    const lines = unknown.map(({ variable, name, suggestion }) => `'${name}' (${variable}) is not an input of this action${suggestion ? `; did you mean '${suggestion}'?` : ''}`);
+    const writes = mode === 'upload' || mode === 'auto' || ((mode === 'apply' || mode === 'prune') && !planOnly);
+    const inputsList = `The inputs are listed in action.yml and the README${process.env.GITHUB_ACTIONS === 'true' ? '' : ' (outside GitHub, INPUT_<NAME> with - or _)'}`;
+    if (writes) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${lines.join('. ')}. Nothing was done: mode '${mode}' writes or deletes, so a misspelt input could change what it does. ${inputsList}.`);
+    }
+    for (const line of lines)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`${line}. It is ignored. ${inputsList}.`);
+}
+/** An input, else the first non-empty environment variable, else the default. */
+function inputOr(name, envNames, fallback) {
+    const value = input(name);
+    if (value)
+        return value;
+    for (const envName of envNames) {
+        const fromEnv = process.env[envName]?.trim();
+        if (fromEnv)
+            return fromEnv;
+    }
+    return fallback;
+}
+function oneOf(name, value, allowed) {
+    const lower = value.toLowerCase();
+    if (allowed.includes(lower))
+        return lower;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${name}' is '${value}'; allowed values: ${allowed.join(', ')}.`);
+}
+function parseMode(argv) {
+    const fromInput = input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Mode);
+    const fromArgs = argv[2]?.trim() ?? '';
+    const value = fromInput || fromArgs;
+    if (!value) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Mode}' is required: one of ${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .MODES */ .FN.join(', ')} ` +
+            `(as a workflow input 'mode', or as the first argument: node dist/index.js check).`);
+    }
+    return oneOf(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Mode, value, _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .MODES */ .FN);
+}
+/** Normalises a key prefix to '' or 'a/b/' (no leading slash, one trailing slash). */
+function normalizePrefix(raw) {
+    const trimmed = raw.trim().replace(/^\/+/, '').replace(/\/+$/, '');
+    if (!trimmed)
+        return '';
+    if (trimmed.includes('\\')) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Prefix}' is '${raw}': a key prefix separates its parts with '/', not '\\' (for example 'my-repo/web/').`);
+    }
+    if (trimmed.split('/').some((segment) => segment === '..' || segment === '.' || segment === '')) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Prefix}' is '${raw}': use a plain key prefix such as 'my-repo/' (no '.', '..' or '//').`);
+    }
+    return `${trimmed}/`;
+}
+function parseBucket(raw) {
+    if (/^s3:\/\//i.test(raw) || raw.includes('/')) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Bucket}' is '${raw}': give only the bucket name (for example 'my-assets'); ` +
+            `put any key path in '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Prefix}'.`);
+    }
+    if (!/^[a-z0-9][a-z0-9._-]{1,221}[a-z0-9]$/.test(raw)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Bucket}' is '${raw}', which is not a valid bucket name ` +
+            `(lowercase letters, digits, '.', '-' and '_', 3 characters or more).`);
+    }
+    return raw;
+}
+function parseEndpoint(raw) {
+    if (!raw)
+        return undefined;
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Endpoint}' is '${raw}', which is not a URL: give one like https://minio.example.com:9000.`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Endpoint}' is '${raw}': the URL must start with http:// or https://.`);
+    }
+    return raw.replace(/\/+$/, '');
+}
+function parseCommit(raw) {
+    if (!raw)
+        return undefined;
+    if (!/^([0-9a-f]{40}|[0-9a-f]{64})$/i.test(raw)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Commit}' is '${raw}': give the full commit hash (40 hex characters, or 64 for SHA-256 repositories).`);
+    }
+    return raw.toLowerCase();
+}
+function parseBoolean(name, raw, fallback) {
+    if (!raw)
+        return fallback;
+    if (/^(true|yes|on|1)$/i.test(raw))
+        return true;
+    if (/^(false|no|off|0)$/i.test(raw))
+        return false;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${name}' is '${raw}'; allowed values: true, false.`);
+}
+const GCS_ENDPOINT = 'https://storage.googleapis.com';
+function parseSeconds(name, raw, min, max) {
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value < min || value > max) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${name}' is '${raw}': give a number of seconds from ${min} to ${max}.`);
+    }
+    return value;
+}
+const SIZE_UNITS = { '': 1, b: 1, kb: 1e3, mb: 1e6, gb: 1e9, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3 };
+/** A byte count such as `1MiB`, `512 KiB`, `1.5MB` or `4096`; undefined when `raw` is not one. */
+function parseByteSize(raw) {
+    if (typeof raw === 'number')
+        return Number.isSafeInteger(raw) && raw >= 0 ? raw : undefined;
+    const match = /^(\d+(?:\.\d+)?)\s*([kmg]i?b|b)?$/i.exec(raw.trim());
+    if (!match)
+        return undefined;
+    const bytes = Math.round(Number(match[1]) * SIZE_UNITS[(match[2] ?? '').toLowerCase()]);
+    return Number.isSafeInteger(bytes) ? bytes : undefined;
+}
+/** Packs close at 64 MiB; a file as large as that is better as its own object. */
+const MAX_PACK_BELOW = 64 * 1024 * 1024;
+/** Units of a size: a bare number is bytes; KB/MB/GB are powers of 1000, KiB/MiB/GiB of 1024. */
+const SIZE_UNITS_HELP = 'a bare number is bytes; KB, MB, GB are powers of 1000, KiB, MiB, GiB of 1024';
+function parsePackBelow(raw) {
+    const bytes = parseByteSize(raw);
+    if (bytes === undefined || bytes > MAX_PACK_BELOW) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.PackBelow}' is '${raw}': give a size up to 64MiB such as '1MiB' or '256KiB' (files smaller than it go into packs), or 0 to store every file as its own object (${SIZE_UNITS_HELP}).`);
+    }
+    if (bytes > 0 && bytes < 1024) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.PackBelow}' is '${raw}', which is ${bytes} byte${bytes === 1 ? '' : 's'}: almost nothing will be packed. Did you mean '${raw}MiB'? (${SIZE_UNITS_HELP}).`);
+    }
+    return bytes;
+}
+function parseEnvNames(raw) {
+    const names = raw.split(/[\s,]+/).filter(Boolean);
+    for (const name of names) {
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.CodeHashEnv}' holds '${name}', which is not an environment variable name (letters, digits and '_').`);
+        }
+    }
+    return [...new Set(names)];
+}
+function parseVariant(raw) {
+    if (!raw)
+        return '';
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(raw)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Variant}' is '${raw}': use up to 64 letters, digits, '.', '_' or '-' (for example \${{ runner.os }}-\${{ runner.arch }}-node\${{ matrix.node }}).`);
+    }
+    return raw;
+}
+function parseConcurrency(raw) {
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < 1 || value > 256) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Concurrency}' is '${raw}': give a whole number from 1 to 256.`);
+    }
+    return value;
+}
+function parseApply(cwd) {
+    const timeoutText = input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.LockTimeout) || '0';
+    const lockTimeout = Number(timeoutText);
+    if (!Number.isFinite(lockTimeout) || lockTimeout < 0 || lockTimeout > 21600) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.LockTimeout}' is '${timeoutText}': give the seconds to wait for a held lock, 0 to 21600.`);
+    }
+    return {
+        config: node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Config) || '.github/assets.yml'),
+        planOnly: parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.PlanOnly, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.PlanOnly), false),
+        lockTimeout,
+        forceUnlock: input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.ForceUnlock) || undefined,
+        allowDeleteAll: parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AllowDeleteAll, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AllowDeleteAll), false),
+        resignState: parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.ResignState, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.ResignState), false)
+    };
+}
+function wholeNumber(name, fallback, max, what) {
+    const raw = input(name) || fallback;
+    const value = Number(raw);
+    if (!/^\d+$/.test(raw) || value > max)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${name}' is '${raw}': give ${what}, a whole number from 0 to ${max}.`);
+    return value;
+}
+function parsePrune(cwd) {
+    const config = input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Config);
+    return {
+        keepDays: wholeNumber(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.KeepDays, '30', 36500, 'the days a set may go unused before prune deletes it'),
+        keepLast: wholeNumber(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.KeepLast, '10', 100000, 'how many of the newest commit sets prune always keeps'),
+        planOnly: parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.PlanOnly, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.PlanOnly), false),
+        config: config ? node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, config) : undefined
+    };
+}
+function parseReporting(prefix) {
+    const prComment = parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.PrComment, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.PrComment), false);
+    const commitStatus = parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.CommitStatus, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.CommitStatus), false);
+    const token = input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.GitHubToken) || process.env.GITHUB_TOKEN || '';
+    (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .registerSecret */ .cl)(token);
+    if ((prComment || commitStatus) && !token) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.GitHubToken}' is empty, but '${prComment ? _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.PrComment : _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.CommitStatus}' is on: pass \${{ github.token }} (the default in action.yml) or a token with pull-requests/statuses write access.`);
+    }
+    const instance = input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.InstanceName) || prefix.replace(/\/$/, '') || 'default';
+    if (!/^[\w./-]{1,64}$/.test(instance)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.InstanceName}' is '${instance}': use up to 64 letters, digits, '.', '_', '-' or '/'.`);
+    }
+    return { prComment, commitStatus, token, instance };
+}
+/**
+ * Whether this job can reach the Actions cache, decided as @actions/cache's isFeatureAvailable() does without
+ * loading it: the v2 service (ACTIONS_CACHE_SERVICE_V2, never on GHES) needs ACTIONS_RESULTS_URL, v1 ACTIONS_CACHE_URL.
+ */
+function cacheServiceAvailable(env = process.env) {
+    if (env.GITHUB_ACTIONS !== 'true')
+        return false;
+    const host = new URL(env.GITHUB_SERVER_URL || 'https://github.com').hostname.toUpperCase();
+    const ghes = host !== 'GITHUB.COM' && !host.endsWith('.GHE.COM') && !host.endsWith('.LOCALHOST');
+    return Boolean(env.ACTIONS_CACHE_SERVICE_V2 && !ghes ? env.ACTIONS_RESULTS_URL : env.ACTIONS_CACHE_URL);
+}
+function parseStore(cwd) {
+    const backend = oneOf(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Backend, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Backend) || 'auto', _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .BACKENDS */ .A7);
+    const prefix = normalizePrefix(input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Prefix));
+    const bucketRaw = inputOr(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Bucket, [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .SeedEnv */ .LA.Bucket], '');
+    const kind = backend === 'auto' ? (bucketRaw ? 's3' : cacheServiceAvailable() ? 'actions-cache' : 'local') : backend;
+    if (kind === 'actions-cache')
+        return { kind, prefix };
+    if (kind === 'local') {
+        const root = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.LocalDir) || '.asset-store');
+        if (backend === 'auto')
+            refuseSilentLocalFallback(root);
+        return { kind, prefix, root };
+    }
+    if (!bucketRaw) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`backend '${kind}' needs a bucket: set the '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Bucket}' input or ${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .SeedEnv */ .LA.Bucket}.`);
+    }
+    const gcs = kind === 'gcs';
+    const endpoint = gcs
+        ? (parseEndpoint(input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Endpoint)) ?? GCS_ENDPOINT)
+        : parseEndpoint(inputOr(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Endpoint, ['AWS_ENDPOINT_URL_S3', 'AWS_ENDPOINT_URL'], ''));
+    const pathStyle = oneOf(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.ForcePathStyle, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.ForcePathStyle) || 'auto', ['auto', 'true', 'false']);
+    const accessKeyId = input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AccessKeyId);
+    const secretAccessKey = input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.SecretAccessKey);
+    const sessionToken = input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.SessionToken);
+    for (const secret of [accessKeyId, secretAccessKey, sessionToken])
+        (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .registerSecret */ .cl)(secret);
+    if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Inputs '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AccessKeyId}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.SecretAccessKey}' go together: set both, or neither to use the AWS default credential chain.`);
+    }
+    if (gcs && !accessKeyId) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`backend 'gcs' needs an HMAC key: set '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AccessKeyId}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.SecretAccessKey}' (Cloud Storage → Settings → Interoperability; see "Google Cloud Storage" in the README).`);
+    }
+    const profile = input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Profile);
+    const roleArn = inputOr(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.RoleArn, [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .SeedEnv */ .LA.Role], '');
+    if (roleArn && !/^arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/.test(roleArn)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.RoleArn}' (or $${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .SeedEnv */ .LA.Role}) is '${roleArn}': give a role ARN such as arn:aws:iam::123456789012:role/assets.`);
+    }
+    return {
+        kind: 's3',
+        flavor: gcs ? 'gcs' : endpoint ? 'compatible' : 'aws',
+        prefix,
+        bucket: parseBucket(bucketRaw),
+        // GCS signs with any region name; 'auto' is what its docs use.
+        region: gcs ? input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Region) || 'auto' : inputOr(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Region, ['AWS_REGION', 'AWS_DEFAULT_REGION'], 'us-east-1'),
+        endpoint,
+        forcePathStyle: pathStyle === 'auto' ? endpoint !== undefined : pathStyle === 'true',
+        credentials: accessKeyId ? { accessKeyId, secretAccessKey, sessionToken: sessionToken || undefined } : undefined,
+        profile: profile || undefined,
+        role: roleArn ? { arn: roleArn, sessionName: input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.RoleSessionName) || 's3-asset-manager' } : undefined,
+        connectTimeoutMs: parseSeconds(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.ConnectTimeout, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.ConnectTimeout) || '10', 1, 600) * 1000,
+        requestTimeoutMs: parseSeconds(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.RequestTimeout, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.RequestTimeout) || '300', 1, 3600) * 1000
+    };
+}
+/** signing-key (one key per line) and cache-write; every key is masked before anything else can print it. */
+function parsePolicy() {
+    const keysText = input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.SigningKey) || process.env[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .SIGNING_KEY_ENV */ .on] || '';
+    const signing = (0,_sets_signing_js__WEBPACK_IMPORTED_MODULE_5__/* .parseSigningKeys */ .Br)(keysText);
+    for (const key of signing.keys)
+        (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .registerSecret */ .cl)(key);
+    if (signing.keys.some((key) => key.length < 16)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.SigningKey}' (${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .SIGNING_KEY_ENV */ .on}) holds a key shorter than 16 characters: use a long random secret, e.g. openssl rand -hex 32.`);
+    }
+    const choice = oneOf(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.CacheWrite, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.CacheWrite) || 'auto', ['auto', 'always', 'never']);
+    const event = process.env.GITHUB_EVENT_NAME ?? '';
+    const insideActions = process.env.GITHUB_ACTIONS === 'true';
+    const trusted = !insideActions || _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .TRUSTED_EVENTS */ .g$.includes(event);
+    const allowed = choice === 'always' || (choice === 'auto' && trusted);
+    const reason = choice === 'never'
+        ? `'${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.CacheWrite}' is never`
+        : `'${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.CacheWrite}: auto' writes it only on ${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .TRUSTED_EVENTS */ .g$.join(', ')} events, and this is a '${event || 'unknown'}' event (its commit's set is still written)`;
+    return { signing, cacheWrite: { allowed, reason } };
+}
+/**
+ * backend 'auto' fell back to a local directory. Outside GitHub, a job that sets the original tool's
+ * variables but no bucket is almost always an unset secret or a typo: failing (as the original did, exit
+ * 100) beats an exit 0 that uploads into a throwaway directory and rebuilds every time.
+ */
+function refuseSilentLocalFallback(root) {
+    const seedNames = Object.values(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .SeedEnv */ .LA).filter((name) => process.env[name] !== undefined);
+    if (process.env.GITHUB_ACTIONS !== 'true' && seedNames.length > 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .MissingBucketError */ .zx(`Missing environment variable: ${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .SeedEnv */ .LA.Bucket}. ${seedNames.join(', ')} ${seedNames.length > 1 ? 'are' : 'is'} set, as in an ` +
+            `s3-asset-manager job, but no bucket is: set ${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .SeedEnv */ .LA.Bucket} (or the '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Bucket}' input). To keep the assets in a ` +
+            `local directory on purpose, set backend to local (INPUT_BACKEND=local, or 'backend: local').`);
+    }
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`No bucket is set, so the assets are kept in the local directory ${root} (backend 'auto'; set 'backend: local' to choose it explicitly).`);
+}
+/**
+ * S3 settings for another bucket (apply's state backend, config.store): what the config names, the rest
+ * (credentials, timeouts, and endpoint/region unless named) from the action's own store settings.
+ */
+function deriveS3Settings(base, target) {
+    const inherited = base.kind === 's3' ? base : undefined;
+    const endpoint = target.endpoint ?? inherited?.endpoint;
+    return {
+        kind: 's3',
+        flavor: target.endpoint ? 'compatible' : (inherited?.flavor ?? 'aws'),
+        bucket: target.bucket,
+        prefix: target.prefix ?? '',
+        region: target.region ?? inherited?.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1',
+        endpoint,
+        forcePathStyle: inherited?.forcePathStyle ?? endpoint !== undefined,
+        credentials: inherited?.credentials,
+        profile: inherited?.profile,
+        role: inherited?.role,
+        connectTimeoutMs: inherited?.connectTimeoutMs ?? 10_000,
+        requestTimeoutMs: inherited?.requestTimeoutMs ?? 300_000
+    };
+}
+/** Whether `dir` or a folder above it holds a `.git` (directory, or file for worktrees and submodules). */
+function insideGitRepository(dir) {
+    for (let current = dir;; current = node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(current)) {
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(current, '.git')))
+            return true;
+        if (node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(current) === current)
+            return false;
+    }
+}
+/**
+ * `repo-path`, else $GIT_REPO_PATH, else `.`; outside GitHub, when `.` is not in a git repository but
+ * `./repo` is one, `./repo`: the original tool's Docker image found the repository there.
+ */
+function parseRepoPath(cwd) {
+    const given = inputOr(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.RepoPath, [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .SeedEnv */ .LA.RepoPath], '');
+    if (given)
+        return node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, given);
+    const seedDefault = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(cwd, 'repo');
+    if (!process.env.GITHUB_ACTIONS && !insideGitRepository(cwd) && (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(seedDefault, '.git'))) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`No repo-path or ${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .SeedEnv */ .LA.RepoPath}, and ${cwd} is not a git repository: using ${seedDefault}, as the original tool's image did.`);
+        return seedDefault;
+    }
+    return cwd;
+}
+/** Whether a run in this mode may write a signed manifest or state (check does when it promotes a code-hash hit). */
+function maySign(mode, codeHashOn, planOnly) {
+    if (mode === 'check')
+        return codeHashOn;
+    if (mode === 'apply')
+        return !planOnly;
+    return mode === 'upload' || mode === 'auto';
+}
+/**
+ * On pull_request_target and workflow_run a job holds the base repository's secrets while it commonly builds
+ * a pull request's code, and that code can choose what the key signs. Refused unless the workflow says so.
+ */
+function refuseUntrustedSigning(mode, policy, codeHashOn, planOnly) {
+    const event = process.env.GITHUB_EVENT_NAME ?? '';
+    if (process.env.GITHUB_ACTIONS !== 'true' || policy.signing.keys.length === 0)
+        return;
+    if (!_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .UNTRUSTED_SIGNING_EVENTS */ .pz.includes(event) || !maySign(mode, codeHashOn, planOnly))
+        return;
+    if (parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AllowUntrustedSigning, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AllowUntrustedSigning), false))
+        return;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Refusing to sign on a '${event}' event: such jobs usually build code from a pull request while holding the key, and code in the job ` +
+        `can make the key sign whatever it built. Keep '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.SigningKey}' out of this job, or, if it runs only trusted code and the ` +
+        `commit is pinned (mode: auto, or the 'commit' input), set '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AllowUntrustedSigning}: true'. See "Threat model" in the README.`);
+}
+/** Reads every input (with the seed's environment names as fallbacks) into one validated settings object. */
+function getInputs(argv = process.argv, cwd = process.cwd()) {
+    const mode = parseMode(argv);
+    refuseUnknownInputs(mode, parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.PlanOnly, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.PlanOnly), false));
+    const policy = parsePolicy();
+    const patternsText = inputOr(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.CodeHashPaths, [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .SeedEnv */ .LA.CodeHashFilter], '');
+    const store = parseStore(cwd);
+    const codeHashPatterns = (0,_hashing_patterns_js__WEBPACK_IMPORTED_MODULE_7__/* .parsePatterns */ .Z)(patternsText);
+    const codeHashEnv = parseEnvNames(input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.CodeHashEnv));
+    const codeHashKey = rawInput(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.CodeHashKey, false);
+    if ((codeHashEnv.length > 0 || codeHashKey.trim()) && codeHashPatterns.length === 0 && mode !== 'apply') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Inputs '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.CodeHashEnv}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.CodeHashKey}' add to the code-hash key, but '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.CodeHashPaths}' is empty, so there is no code-hash tier: set the patterns too.`);
+    }
+    const apply = parseApply(cwd);
+    refuseUntrustedSigning(mode, policy, codeHashPatterns.length > 0, apply.planOnly);
+    return {
+        mode,
+        store,
+        repoPath: parseRepoPath(cwd),
+        commit: parseCommit(input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Commit)),
+        codeHashPatterns,
+        codeHashEnv,
+        codeHashKey: codeHashKey.trim() ? codeHashKey : '',
+        variant: parseVariant(input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Variant)),
+        crossPlatform: parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.CrossPlatform, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.CrossPlatform), false),
+        packageDirectory: node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, inputOr(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.PackageDirectory, [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .SeedEnv */ .LA.PackageDirectory], './packages')),
+        download: parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Download, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Download), false),
+        concurrency: parseConcurrency(input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Concurrency) || '16'),
+        packBelow: parsePackBelow(input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.PackBelow) || '0'),
+        legacySets: parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.LegacySets, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.LegacySets), false),
+        reporting: parseReporting(store.prefix),
+        apply,
+        prune: parsePrune(cwd),
+        policy
+    };
+}
+
+
+/***/ }),
+
+/***/ 3104:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  run: () => (/* binding */ run),
+  runUploadAfterAuto: () => (/* binding */ runUploadAfterAuto)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __webpack_require__(3838);
+// EXTERNAL MODULE: ./src/constants.ts
+var constants = __webpack_require__(7242);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/inputs.ts
+var inputs = __webpack_require__(8422);
+// EXTERNAL MODULE: ./src/modes/apply-outcome.ts
+var apply_outcome = __webpack_require__(2685);
+// EXTERNAL MODULE: ./src/modes/check-record.ts
+var check_record = __webpack_require__(1287);
+// EXTERNAL MODULE: ./src/git.ts
+var git = __webpack_require__(1243);
+// EXTERNAL MODULE: ./src/sets/manifest.ts
+var sets_manifest = __webpack_require__(9640);
+// EXTERNAL MODULE: ./src/report/markdown.ts
+var markdown = __webpack_require__(4285);
+// EXTERNAL MODULE: ./src/sets/layout.ts
+var layout = __webpack_require__(3267);
+// EXTERNAL MODULE: ./src/sets/platform.ts
+var sets_platform = __webpack_require__(7102);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/report/progress.ts
+var progress = __webpack_require__(8991);
+;// CONCATENATED MODULE: ./src/modes/build-key.ts
+
+
+
+
+
+
+/** What the action itself writes, wherever it lies: never an input of the build it keys. */
+function actionOutputs(settings) {
+    const outputs = [settings.packageDirectory];
+    if (settings.store.kind === 'local')
+        outputs.push(settings.store.root);
+    if (settings.store.kind === 'actions-cache')
+        outputs.push(external_node_path_default().join(process.env.RUNNER_TEMP || process.cwd(), constants/* CACHE_STAGE */.y));
+    return outputs;
+}
+/**
+ * The code-hash set key of this run: the files `code-hash-paths` match (never the package directory, a
+ * local store or this action's files in the repository), the digests of `code-hash-env`'s values and of
+ * `code-hash-key` (hashing/set-key.ts). Logs how it was computed.
+ */
+async function computeBuildKey(settings) {
+    const started = Date.now();
+    // Loaded only when a key is needed: a commit hit never pays for the glob libraries.
+    const { computeCodeHash, outputExclusions } = await Promise.all(/* import() */[__webpack_require__.e(448), __webpack_require__.e(361)]).then(__webpack_require__.bind(__webpack_require__, 9361));
+    const { envIngredients, setKey, sha256Hex } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 4574));
+    const exclude = outputExclusions(settings.repoPath, actionOutputs(settings), constants/* ACTION_FILES */.JN);
+    const result = await computeCodeHash(settings.repoPath, settings.codeHashPatterns, { exclude });
+    const inputs = {
+        filesHash: result.hash,
+        files: result.entries,
+        env: envIngredients(settings.codeHashEnv),
+        ...(settings.codeHashKey ? { keyText: sha256Hex(settings.codeHashKey) } : {}),
+        platform: (0,sets_platform/* currentPlatform */.jN)()
+    };
+    const key = setKey(inputs);
+    const how = result.method === 'git'
+        ? `ids from git's index, ${(0,markdown/* plural */.LS)(result.hashed, 'changed or untracked file')} hashed`
+        : `every file hashed, ${(0,progress/* formatBytes */.z)(result.bytes)}, no git work tree at ${settings.repoPath}`;
+    const extra = [
+        ...(settings.codeHashEnv.length > 0 ? [`the values of ${settings.codeHashEnv.join(', ')}`] : []),
+        ...(settings.codeHashKey ? ['code-hash-key'] : [])
+    ];
+    core/* info */.pq(`Code hash ${key} over ${(0,markdown/* plural */.LS)(result.files, 'file')}${extra.length > 0 ? ` and ${extra.join(' and ')}` : ''} (${how}) in ${Date.now() - started} ms.`);
+    if (exclude.length > 0)
+        core/* info */.pq(`Never hashed, as outputs: ${exclude.join(', ')}${result.excluded > 0 ? ` (${(0,markdown/* plural */.LS)(result.excluded, 'tracked file')} the patterns match)` : ''}.`);
+    return { key, inputs };
+}
+
+;// CONCATENATED MODULE: ./src/modes/check.ts
+
+
+
+
+
+
+
+
+
+/** The key prefix sets of this run live under: the store prefix and the variant's folder. */
+function setsPrefix(settings) {
+    return (0,layout/* variantPrefix */.OH)(settings.store.prefix, settings.variant);
+}
+async function missing(settings, commit, codeHash, inputs, location, started, untrusted, missReason) {
+    const tierOn = settings.codeHashPatterns.length > 0;
+    await (0,check_record/* writeCheckRecord */.F)(settings.packageDirectory, { commit, codeHash, files: 0, bytes: 0, ...(inputs ? { inputs } : {}) }, false);
+    if (missReason)
+        core/* info */.pq(`Why no set was found: ${missReason.line}.`);
+    return {
+        mode: 'check',
+        commitHash: commit,
+        codeHash,
+        location,
+        elapsedMs: Date.now() - started,
+        untrusted,
+        outcome: 'missing',
+        found: false,
+        source: 'none',
+        files: 0,
+        bytes: 0,
+        ...(missReason ? { missReason } : {}),
+        message: tierOn
+            ? `No assets for commit ${commit} nor for code hash ${codeHash}: build and upload them.`
+            : `No assets for commit ${commit}: build and upload them.`
+    };
+}
+/** check: is there a stored asset set for this commit, or for the same code under its code hash? */
+async function check(settings, sets) {
+    const started = Date.now();
+    const tierOn = settings.codeHashPatterns.length > 0;
+    const commit = await (0,git/* resolveCommit */.WL)((0,git/* commitSources */.GN)(settings));
+    const prefix = setsPrefix(settings);
+    const location = sets.location(prefix, commit);
+    core/* info */.pq(`Looking for the assets of commit ${commit} in ${location}`);
+    let inputs;
+    const result = await sets.findOrPromote({
+        prefix,
+        commit,
+        codeHash: tierOn
+            ? async () => {
+                const key = await computeBuildKey(settings);
+                inputs = key.inputs;
+                return key;
+            }
+            : undefined,
+        concurrency: settings.concurrency,
+        legacySets: settings.legacySets,
+        platform: (0,sets_platform/* currentPlatform */.jN)(),
+        crossPlatform: settings.crossPlatform,
+        explainMiss: true
+    });
+    if (result.found && result.legacy && settings.download) {
+        throw new errors/* IntegrityError */.cs(`The assets of commit ${commit} were found by the legacy-sets rule (no manifest), so they cannot be verified and are not downloaded. ` +
+            `Rebuild and upload them (which writes a manifest), or turn 'download' off for this step.`);
+    }
+    if (!result.found)
+        return missing(settings, commit, result.codeHash, inputs, location, started, result.untrusted, result.missReason);
+    let files = result.manifest?.files ?? [];
+    if (settings.download) {
+        core/* info */.pq(`Downloading the assets into ${settings.packageDirectory}`);
+        try {
+            files = (await sets.download(prefix, commit, result.manifest, settings.packageDirectory, settings.concurrency)).files;
+        }
+        catch (error) {
+            // A prune may delete the set between our reading its manifest and its objects: it deletes the manifest
+            // first, so a manifest gone now means the set is gone, which is a miss, not a failure.
+            if (!(error instanceof errors/* MissingObjectError */.S3) || (await sets.stored(prefix, commit)) !== undefined)
+                throw error;
+            core/* warning */.$e(`The assets of commit ${commit} were deleted while they downloaded (a prune?): treating this as not found.`);
+            return missing(settings, commit, result.codeHash, inputs, location, started, result.untrusted, {
+                line: 'the set was deleted while it downloaded'
+            });
+        }
+    }
+    const fileCount = result.legacy?.files ?? files.length;
+    const bytes = result.legacy?.bytes ?? (0,sets_manifest/* totalBytes */.ob)(files);
+    await (0,check_record/* writeCheckRecord */.F)(settings.packageDirectory, { commit, codeHash: result.codeHash, files: fileCount, bytes, ...(inputs ? { inputs } : {}) }, true);
+    return {
+        mode: 'check',
+        commitHash: commit,
+        codeHash: result.codeHash,
+        location,
+        elapsedMs: Date.now() - started,
+        untrusted: result.untrusted,
+        outcome: 'found',
+        found: true,
+        source: result.source,
+        files: fileCount,
+        bytes,
+        message: result.source === 'commit'
+            ? `Found the assets of commit ${commit} (${(0,markdown/* plural */.LS)(fileCount, 'file')})${settings.download ? ' and downloaded them' : ''}.`
+            : `Found the assets under code hash ${result.codeHash} and copied them to commit ${commit} (${(0,markdown/* plural */.LS)(fileCount, 'file')})${settings.download ? ', then downloaded them' : ''}.`
+    };
+}
+
+// EXTERNAL MODULE: ./src/hashing/set-key.ts
+var set_key = __webpack_require__(4574);
+;// CONCATENATED MODULE: ./src/modes/upload.ts
+
+
+
+
+
+
+
+
+
+
+/** What happened to the shared code-hash tier, as the end of upload's sentence. */
+function cacheTierNote(codeHash, settings) {
+    if (!codeHash)
+        return '';
+    const { allowed, reason } = settings.policy.cacheWrite;
+    return allowed ? ` and cached them under code hash ${codeHash}` : `; the shared code-hash set ${codeHash} was not written: ${reason}`;
+}
+/**
+ * The key the code-hash set is stored under: the one computed before the build (`before`), recomputed now
+ * to catch a build that writes into the files it is keyed by. When they differ, a warning names what the
+ * build changed, and the set goes under the key from before, which the next commit's check computes too.
+ */
+async function keyToStore(settings, before) {
+    const now = await computeBuildKey(settings);
+    if (!before || before.key === now.key)
+        return { key: now };
+    const difference = before.inputs ? (0,set_key/* keyDifference */.Du)(before.inputs, now.inputs) : undefined;
+    const parts = difference ? (0,set_key/* describeDifference */.hF)(difference) : [];
+    core/* warning */.$e(`The build changed what the code hash covers${parts.length > 0 ? `: ${parts.join('; ')}` : ''} (code hash ${before.key} before the build, ${now.key} after). ` +
+        `The set is stored under the code hash from before the build, which the next check computes for the same sources. ` +
+        `Leave files the build writes out of 'code-hash-paths' (add '!path/**' for them), or have the build write them elsewhere.`);
+    return {
+        key: { key: before.key, ...(before.inputs ? { inputs: before.inputs } : {}) },
+        drift: { before: before.key, after: now.key, difference }
+    };
+}
+/** upload: store what was built, unless check found it or it is already stored. */
+async function upload(settings, sets, preBuild) {
+    const started = Date.now();
+    const record = await (0,check_record.readCheckRecord)(settings.packageDirectory);
+    const commit = await (0,git/* resolveCommit */.WL)((0,git/* commitSources */.GN)(settings, record?.commit));
+    const prefix = setsPrefix(settings);
+    const location = sets.location(prefix, commit);
+    const base = { mode: 'upload', commitHash: commit, location };
+    const skipped = (codeHash, files, bytes, message) => ({
+        ...base,
+        outcome: 'already-stored',
+        found: true,
+        source: 'commit',
+        codeHash,
+        files,
+        bytes,
+        elapsedMs: Date.now() - started,
+        message
+    });
+    if (await (0,check_record/* hasFoundMarker */.v)(settings.packageDirectory)) {
+        return skipped(record?.codeHash ?? '', record?.files ?? 0, record?.bytes ?? 0, `${constants/* FOUND_MARKER */.OX} exists in ${settings.packageDirectory}: check found the assets, nothing to upload.`);
+    }
+    const platform = (0,sets_platform/* currentPlatform */.jN)();
+    const existing = await sets.stored(prefix, commit);
+    if (existing) {
+        const files = existing === 'stored' ? [] : existing.files;
+        const codeHash = existing === 'stored' ? (record?.codeHash ?? '') : existing.codeHash;
+        const elsewhere = existing === 'stored' ? undefined : (0,sets_platform/* otherPlatform */.c_)(existing, { platform, crossPlatform: settings.crossPlatform });
+        if (elsewhere) {
+            const advice = (0,sets_platform/* otherPlatformAdvice */.cq)(elsewhere, platform);
+            core/* warning */.$e(`Not uploading to ${location}: the set stored there is another platform's: ${advice}.`);
+            return {
+                ...skipped(codeHash, 0, 0, `Nothing was uploaded: the set of commit ${commit} in ${location} was built on ${elsewhere}.`),
+                found: false
+            };
+        }
+        return skipped(codeHash, files.length, (0,sets_manifest/* totalBytes */.ob)(files), `The assets of commit ${commit} are already stored in ${location}.`);
+    }
+    const before = preBuild ?? (record && record.commit === commit && record.codeHash ? { key: record.codeHash, inputs: record.inputs } : undefined);
+    let key = { key: record?.codeHash ?? '', ...(record?.inputs ? { inputs: record.inputs } : {}) };
+    let drift;
+    // With patterns the key is computed (and checked against the one from before the build); otherwise check's record of it is used.
+    if (settings.codeHashPatterns.length > 0)
+        ({ key, drift } = await keyToStore(settings, before));
+    const codeHash = key.key;
+    core/* info */.pq(`Uploading ${settings.packageDirectory} to ${location}`);
+    const manifest = await sets.publish({
+        prefix,
+        commit,
+        codeHash,
+        ...(key.inputs ? { inputs: key.inputs } : {}),
+        platform,
+        directory: settings.packageDirectory,
+        concurrency: settings.concurrency,
+        packBelow: settings.packBelow
+    });
+    return {
+        ...base,
+        outcome: 'uploaded',
+        found: true,
+        source: 'upload',
+        codeHash,
+        ...(codeHash
+            ? {
+                cacheTier: settings.policy.cacheWrite.allowed ? { written: true } : { written: false, reason: settings.policy.cacheWrite.reason }
+            }
+            : {}),
+        files: manifest.files.length,
+        bytes: (0,sets_manifest/* totalBytes */.ob)(manifest.files),
+        elapsedMs: Date.now() - started,
+        ...(drift ? { drift } : {}),
+        message: `Uploaded ${(0,markdown/* plural */.LS)(manifest.files.length, 'file')} to ${location}${cacheTierNote(codeHash, settings)}.`
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/plan-graph.ts
+/** Above this many tools the picture stops helping; the summary shows the table only. */
+const GRAPH_LIMIT = 50;
+const STYLES = {
+    Create: { className: 'create', style: 'fill:#dafbe1,stroke:#1a7f37,color:#1f2328', legend: '🟩 create' },
+    Update: { className: 'update', style: 'fill:#fff8c5,stroke:#9a6700,color:#1f2328', legend: '🟨 update' },
+    Delete: { className: 'delete', style: 'fill:#ffebe9,stroke:#cf222e,color:#1f2328,stroke-dasharray:4 3', legend: '🟥 delete' },
+    Unchanged: { className: 'unchanged', style: 'fill:#f6f8fa,stroke:#8c959f,color:#57606a', legend: '⬜ unchanged' },
+    Failed: { className: 'failed', style: 'fill:#ffebe9,stroke:#cf222e,color:#1f2328,stroke-width:3px', legend: '❌ failed' }
+};
+/** A Mermaid label: quotes and the characters Mermaid reads as markup become entity codes. */
+function label(text) {
+    return `"${text.replace(/[#"<>]/g, (char) => `#${char.charCodeAt(0)};`)}"`;
+}
+/**
+ * The plan as a Mermaid flowchart, in a fenced block GitHub renders: a node per tool labelled
+ * `name.instanceID`, styled by its action; solid arrows for dependsOn, dotted ones for output references,
+ * from the tool that runs first. `failedRef` marks the tool a run stopped at.
+ */
+function planFlowchart(graph, failedRef) {
+    const ids = new Map(graph.nodes.map((node, index) => [node.ref, `t${index}`]));
+    const lines = ['flowchart LR'];
+    for (const node of graph.nodes)
+        lines.push(`  ${ids.get(node.ref)}[${label(node.ref)}]`);
+    const seen = new Set();
+    for (const edge of graph.edges) {
+        const from = ids.get(edge.from);
+        const to = ids.get(edge.to);
+        const id = `${from}>${to}`;
+        if (!from || !to || seen.has(id))
+            continue;
+        seen.add(id);
+        lines.push(`  ${from} ${edge.kind === 'dependsOn' ? '-->' : '-.->'} ${to}`);
+    }
+    const byClass = new Map();
+    for (const node of graph.nodes) {
+        const style = node.ref === failedRef ? 'Failed' : node.action;
+        if (!byClass.has(style))
+            byClass.set(style, []);
+        byClass.get(style).push(ids.get(node.ref));
+    }
+    for (const [style, members] of byClass) {
+        lines.push(`  classDef ${STYLES[style].className} ${STYLES[style].style}`);
+        lines.push(`  class ${members.join(',')} ${STYLES[style].className}`);
+    }
+    const legend = Object.keys(STYLES).filter((style) => byClass.has(style)).map((style) => STYLES[style].legend);
+    const kinds = new Set(graph.edges.map((edge) => edge.kind));
+    const arrows = [kinds.has('dependsOn') ? 'solid arrow: dependsOn' : '', kinds.has('reference') ? 'dotted arrow: output reference' : '']
+        .filter(Boolean)
+        .map((part) => ` · ${part}`)
+        .join('');
+    return `\`\`\`mermaid\n${lines.join('\n')}\n\`\`\`\n\n<sub>${legend.join(' · ')}${arrows}</sub>`;
+}
+
+;// CONCATENATED MODULE: ./src/report/apply-report.ts
+
+
+const ACTION_ICON = { Create: '➕ Create', Update: '🔄 Update', Delete: '➖ Delete' };
+/** `name_instanceID` (the state key) as `name.instanceID`, the form configs and the graph use. */
+const refOf = (key) => key.replace('_', '.');
+function statusOf(outcome, index) {
+    const failure = outcome.failure;
+    if (!failure)
+        return '✅ applied';
+    if (index < failure.applied)
+        return '✅ applied';
+    return index === failure.applied ? '❌ failed' : '⏸️ not run';
+}
+/** The plan as a markdown table: tool, action, reason, and what happened to it when the plan ran. */
+function planTable(outcome) {
+    const ran = !outcome.planOnly;
+    const headers = ['Tool', 'Action', 'Reason', ...(ran ? ['Result'] : [])];
+    const rows = outcome.plan.map((change, index) => [
+        (0,markdown/* code */.aY)(refOf(change.key)),
+        ACTION_ICON[change.action],
+        (0,markdown.text)(change.reason),
+        ...(ran ? [statusOf(outcome, index)] : [])
+    ]);
+    return (0,markdown/* table */.tp)(headers, rows);
+}
+/** What a failed build left: its command as written, and the end of its error output, folded. */
+function buildDetails(build) {
+    const command = `Command (as written in the config):\n\n${(0,markdown/* fenced */.OF)(build.command, 'sh')}`;
+    if (build.stderrTail.length === 0)
+        return `${command}\n\nIt wrote nothing to stderr.`;
+    return (`${command}\n\n<details><summary>Last ${(0,markdown/* plural */.LS)(build.stderrTail.length, 'line')} of its error output</summary>\n\n` +
+        `${(0,markdown/* fenced */.OF)(build.stderrTail.join('\n'), 'text')}\n\n</details>`);
+}
+function headline(outcome) {
+    const failure = outcome.failure;
+    if (failure) {
+        const saved = failure.applied === 0 ? 'No change was applied.' : `${(0,markdown/* plural */.LS)(failure.applied, 'change')} before it applied and saved in the state.`;
+        if (failure.build) {
+            return `❌ Tool ${(0,markdown/* code */.aY)(refOf(failure.key))} failed: its build ended with ${failure.build.exit}.\n\n${saved}\n\n${buildDetails(failure.build)}`;
+        }
+        return `❌ Tool ${(0,markdown/* code */.aY)(refOf(failure.key))} failed: ${(0,markdown.text)((0,markdown/* firstLine */.TM)(failure.error))}\n\n${saved}`;
+    }
+    if (outcome.changes === 0)
+        return 'No changes: the state matches the config.';
+    const changes = (0,markdown/* plural */.LS)(outcome.changes, 'change');
+    return outcome.planOnly ? `Plan: ${changes}, not applied (plan-only).` : `Applied ${changes}.`;
+}
+/** Headline, the plan as a graph (small configs) and as a table, and where the state lives. */
+function applyMarkdown(outcome, heading) {
+    const parts = [heading, headline(outcome)];
+    if (outcome.changes > 0) {
+        if (outcome.graph.nodes.length <= GRAPH_LIMIT) {
+            parts.push(planFlowchart(outcome.graph, outcome.failure && refOf(outcome.failure.key)));
+        }
+        else {
+            parts.push(`<sub>The plan has ${(0,markdown/* plural */.LS)(outcome.graph.nodes.length, 'tool')}, more than a graph can show (${GRAPH_LIMIT}): the table lists every change.</sub>`);
+        }
+        parts.push(planTable(outcome));
+    }
+    parts.push(`State: ${(0,markdown.text)(outcome.stateDescription)} · commit ${(0,markdown/* code */.aY)(outcome.commitHash)} · ${(0,markdown/* seconds */.YA)(outcome.elapsedMs)}`);
+    return `${parts.join('\n\n')}\n`;
+}
+function applySummaryHeading(outcome) {
+    return `### S3 Asset Manager — apply${outcome.planOnly ? ' (plan only)' : ''}${outcome.failure ? ' failed' : ''}`;
+}
+function applyReport(outcome, instance) {
+    const changes = (0,markdown/* plural */.LS)(outcome.changes, 'change');
+    const description = outcome.failure
+        ? `apply failed at ${refOf(outcome.failure.key)}: ${outcome.failure.build ? `build ended with ${outcome.failure.build.exit}` : (0,markdown/* firstLine */.TM)(outcome.failure.error)}`
+        : outcome.changes === 0
+            ? 'no changes'
+            : `${changes} ${outcome.planOnly ? 'planned' : 'applied'}`;
+    return {
+        state: outcome.failure ? 'failure' : 'success',
+        description,
+        markdown: applyMarkdown(outcome, `#### S3 Asset Manager · ${(0,markdown/* code */.aY)(instance)} · apply`),
+        commit: outcome.commitHash
+    };
+}
+
+// EXTERNAL MODULE: ./src/report/assets-report.ts
+var assets_report = __webpack_require__(3528);
+;// CONCATENATED MODULE: ./src/report/console-links.ts
+/** The AWS console's host for a region's partition. */
+function awsConsoleHost(region) {
+    if (region.startsWith('cn-'))
+        return 'console.amazonaws.cn';
+    if (region.startsWith('us-gov-'))
+        return 'console.amazonaws-us-gov.com';
+    return 's3.console.aws.amazon.com';
+}
+/**
+ * A web console page showing a set's location (`s3://bucket/key/`, `gs://bucket/key/`), where a console
+ * exists: the AWS S3 console (the bucket's region included, or it redirects) and the Google Cloud console.
+ * Other S3-compatible services, the local store and the Actions cache have none: undefined.
+ */
+function consoleUrl(location, store) {
+    if (store.kind !== 's3' || store.flavor === 'compatible')
+        return undefined;
+    const match = /^(s3|gs):\/\/([^/]+)\/(.*)$/.exec(location);
+    if (!match)
+        return undefined;
+    const [, , bucket = '', key = ''] = match;
+    if (store.flavor === 'gcs') {
+        const pathPart = [bucket, ...key.split('/')].map(encodeURIComponent).join('/');
+        return `https://console.cloud.google.com/storage/browser/${pathPart}`;
+    }
+    const query = new URLSearchParams({ region: store.region, bucketType: 'general', prefix: key, showversions: 'false' });
+    return `https://${awsConsoleHost(store.region)}/s3/buckets/${encodeURIComponent(bucket)}?${query.toString()}`;
+}
+
+// EXTERNAL MODULE: ./src/report/redact.ts
+var redact = __webpack_require__(649);
+;// CONCATENATED MODULE: ./src/report/github.ts
+
+
+const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
+function commentMarker(instance) {
+    return `<!-- s3-asset-manager:${instance} -->`;
+}
+function statusContext(instance) {
+    return `s3-asset-manager/${instance}`;
+}
+function explainFailure(what, error) {
+    const status = error.status;
+    const message = error.message ?? String(error);
+    if (status === 403 || status === 404) {
+        return (`Could not ${what} (HTTP ${status}: ${message}). The token lacks permission: workflows need ` +
+            `'permissions: pull-requests: write' (comments) or 'statuses: write' (statuses), and pull requests from forks get a read-only token. Continuing.`);
+    }
+    return `Could not ${what}: ${message}. Continuing.`;
+}
+/**
+ * Posts the commit status and creates or updates this instance's pull-request comment, as asked. Reporting
+ * never fails the step: a missing permission (forks) or an API failure is a warning.
+ * Goes through @actions/github, so GITHUB_API_URL (GitHub Enterprise Server) is honoured.
+ */
+async function reportToGitHub(settings, unredacted) {
+    if (!settings.prComment && !settings.commitStatus)
+        return;
+    // The runner masks secrets in the log only: what goes to GitHub's API is cleaned here.
+    const report = { ...unredacted, description: (0,redact/* redact */.E$)(unredacted.description), markdown: (0,redact/* redact */.E$)(unredacted.markdown) };
+    const { context, getOctokit } = await __webpack_require__.e(/* import() */ 157).then(__webpack_require__.bind(__webpack_require__, 157));
+    if (!process.env.GITHUB_REPOSITORY) {
+        core/* warning */.$e('GITHUB_REPOSITORY is not set, so there is no repository to report to; skipping the comment and status.');
+        return;
+    }
+    const octokit = getOctokit(settings.token);
+    const { owner, repo } = context.repo;
+    const pullRequest = PR_EVENTS.has(context.eventName)
+        ? context.payload.pull_request
+        : undefined;
+    const runUrl = context.runId ? `${context.serverUrl}/${owner}/${repo}/actions/runs/${context.runId}` : undefined;
+    if (settings.commitStatus) {
+        const sha = pullRequest?.head.sha ?? report.commit;
+        try {
+            await octokit.rest.repos.createCommitStatus({
+                owner,
+                repo,
+                sha,
+                state: report.state,
+                context: statusContext(settings.instance),
+                description: report.description.slice(0, 140),
+                target_url: runUrl
+            });
+            core/* info */.pq(`Commit status '${statusContext(settings.instance)}' set on ${sha}: ${report.description}`);
+        }
+        catch (error) {
+            core/* warning */.$e(explainFailure(`set the commit status on ${sha}`, error));
+        }
+    }
+    if (settings.prComment) {
+        if (!pullRequest) {
+            core/* info */.pq(`'pr-comment' is on, but this is a '${context.eventName}' event, not a pull request: no comment.`);
+            return;
+        }
+        const marker = commentMarker(settings.instance);
+        const footer = runUrl ? `\n\n<sub>Updated by [run ${context.runId}](${runUrl}) at ${new Date().toISOString()}</sub>` : '';
+        const body = `${marker}\n${report.markdown}${footer}`;
+        try {
+            const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+                owner,
+                repo,
+                issue_number: pullRequest.number,
+                per_page: 100
+            });
+            const existing = comments.find((comment) => comment.body?.includes(marker));
+            if (existing) {
+                await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
+                core/* info */.pq(`Updated the comment on pull request #${pullRequest.number}.`);
+            }
+            else {
+                await octokit.rest.issues.createComment({ owner, repo, issue_number: pullRequest.number, body });
+                core/* info */.pq(`Commented on pull request #${pullRequest.number}.`);
+            }
+        }
+        catch (error) {
+            core/* warning */.$e(explainFailure(`comment on pull request #${pullRequest.number}`, error));
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/prune-report.ts
+
+
+/** Rows of deleted sets shown in a summary; the rest are counted. */
+const LISTED = 50;
+function ageDays(age, now) {
+    return `${Math.floor((now - age.getTime()) / 86_400_000)} d`;
+}
+/** prune's job summary: the totals, then what went (or would go) and why. */
+function pruneMarkdown(outcome, heading, now = Date.now()) {
+    const verb = outcome.planOnly ? 'Would delete' : 'Deleted';
+    const doomed = outcome.decisions.filter((decision) => decision.delete);
+    const parts = [
+        heading,
+        (0,markdown.text)(outcome.message),
+        `In ${(0,markdown/* code */.aY)(outcome.storeName)}:`,
+        (0,markdown/* table */.tp)([`${verb} sets`, (0,markdown/* groupDigits */.K9)(outcome.prunedSets)], [
+            [`${verb}, left without a manifest`, (0,markdown/* plural */.LS)(outcome.prunedOrphans, 'group')],
+            [`${verb} objects`, `${(0,markdown/* groupDigits */.K9)(outcome.prunedObjects)} (${(0,progress/* formatBytes */.z)(outcome.prunedBytes)})`],
+            ['Kept sets', (0,markdown/* groupDigits */.K9)(outcome.keptSets)],
+            ['Time', (0,markdown/* seconds */.YA)(outcome.elapsedMs)]
+        ])
+    ];
+    if (doomed.length > 0) {
+        parts.push((0,markdown/* table */.tp)(['Set', 'Age', 'Objects', 'Size', 'Why'], doomed.slice(0, LISTED).map((decision) => [
+            // Keys relative to the store prefix named above: the full URL in every row pushed "Why" off the page.
+            (0,markdown/* code */.aY)(decision.set.root.slice(outcome.prefix.length)),
+            ageDays(decision.age, now),
+            (0,markdown/* groupDigits */.K9)(decision.set.objects.length),
+            (0,progress/* formatBytes */.z)(decision.set.bytes),
+            (0,markdown.text)(decision.reason)
+        ])));
+        if (doomed.length > LISTED)
+            parts.push(`…and ${(0,markdown/* plural */.LS)(doomed.length - LISTED, 'more set')}; the log lists every one.`);
+    }
+    return `${parts.join('\n\n')}\n`;
+}
+
+// EXTERNAL MODULE: ./src/report/summary.ts
+var summary = __webpack_require__(7994);
+// EXTERNAL MODULE: ./src/stores/index.ts
+var stores = __webpack_require__(2826);
+// EXTERNAL MODULE: ./src/sets/object-sets.ts + 4 modules
+var object_sets = __webpack_require__(9389);
+;// CONCATENATED MODULE: ./src/sets/index.ts
+
+
+/** The asset sets of the configured store; the Actions cache backend is loaded only when chosen. */
+async function createAssetSets(settings, concurrency, policy) {
+    if (settings.kind === 'actions-cache') {
+        const { ActionsCacheSets } = await Promise.all(/* import() */[__webpack_require__.e(255), __webpack_require__.e(100)]).then(__webpack_require__.bind(__webpack_require__, 5719));
+        return new ActionsCacheSets(policy);
+    }
+    return new object_sets/* ObjectAssetSets */.L0(await (0,stores/* createStore */.y)(settings, concurrency), policy);
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Writing an output failed: the runner's GITHUB_OUTPUT file is missing or not writable. */
+class OutputError extends Error {
+}
+/** The exit code the README documents: 2 for bad input or config (nothing was done), 100 for the seed's missing bucket. */
+function exitCodeOf(error) {
+    if (error instanceof errors/* MissingBucketError */.zx)
+        return error.exitCode;
+    if (error instanceof errors/* InputError */.dz || (error instanceof Error && error.name === 'ConfigError'))
+        return 2;
+    return 1;
+}
+/** On a runner outputs go to GITHUB_OUTPUT; elsewhere (Concourse, a shell) they are printed as name=value. */
+function setOutput(name, value) {
+    if (!process.env.GITHUB_OUTPUT && !process.env.GITHUB_ACTIONS) {
+        process.stdout.write(`${name}=${value}\n`);
+        return;
+    }
+    try {
+        core/* setOutput */.uH(name, value);
+    }
+    catch (error) {
+        throw new OutputError(`Could not set the output '${name}': ${(0,markdown/* firstLine */.TM)((0,errors/* errorMessage */.gJ)(error))} (GITHUB_OUTPUT=${process.env.GITHUB_OUTPUT ?? ''}). ` +
+            `The runner provides this file; when running the bundle yourself, unset GITHUB_OUTPUT or point it at a writable file.`);
+    }
+}
+function setOutputs(result) {
+    setOutput(constants/* Outputs */.tY.Found, String(result.found));
+    setOutput(constants/* Outputs */.tY.Source, result.source);
+    setOutput(constants/* Outputs */.tY.CommitHash, result.commitHash);
+    setOutput(constants/* Outputs */.tY.CodeHash, result.codeHash);
+    setOutput(constants/* Outputs */.tY.Location, result.location);
+    setOutput(constants/* Outputs */.tY.Files, String(result.files));
+    setOutput(constants/* Outputs */.tY.Bytes, String(result.bytes));
+    if (result.mode === 'check')
+        setOutput(constants/* Outputs */.tY.MissReason, result.missReason?.line ?? '');
+}
+/**
+ * auto's main step leaves what its key was made of in RUNNER_TEMP (the state passed to the post step must stay
+ * small), so the post step can name what the build changed. Undefined when there is nothing to leave.
+ */
+async function saveKeyInputs(result, settings) {
+    if (!process.env.RUNNER_TEMP || !result.codeHash)
+        return undefined;
+    const { readCheckRecord } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 1287));
+    const inputs = (await readCheckRecord(settings.packageDirectory))?.inputs;
+    if (!inputs)
+        return undefined;
+    const { serializeInputs } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 4574));
+    const { writeFile } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 1455, 23));
+    const { randomBytes } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 7598, 23));
+    const file = `${process.env.RUNNER_TEMP}/s3-asset-manager-${randomBytes(6).toString('hex')}.inputs.json.gz`;
+    await writeFile(file, serializeInputs(result.codeHash, inputs));
+    return file;
+}
+async function runMode(settings, preBuild) {
+    if (settings.mode === 'apply') {
+        // Loaded on demand: apply pulls in YAML and the S3 state backend, which check and upload do not need.
+        const { apply } = await Promise.all(/* import() */[__webpack_require__.e(358), __webpack_require__.e(243), __webpack_require__.e(448), __webpack_require__.e(714), __webpack_require__.e(289), __webpack_require__.e(192), __webpack_require__.e(5)]).then(__webpack_require__.bind(__webpack_require__, 5005));
+        const outcome = await apply(settings);
+        core/* info */.pq(outcome.message);
+        setOutput(constants/* Outputs */.tY.Changes, String(outcome.changes));
+        setOutput(constants/* Outputs */.tY.Plan, JSON.stringify(outcome.plan));
+        setOutput(constants/* Outputs */.tY.ToolOutputs, JSON.stringify(outcome.outputs));
+        setOutput(constants/* Outputs */.tY.Found, String(outcome.found));
+        setOutput(constants/* Outputs */.tY.CommitHash, outcome.commitHash);
+        await (0,summary.writeSummaryMarkdown)(applyMarkdown(outcome, applySummaryHeading(outcome)));
+        await reportToGitHub(settings.reporting, applyReport(outcome, settings.reporting.instance));
+        return;
+    }
+    if (settings.mode === 'prune') {
+        const { prune } = await __webpack_require__.e(/* import() */ 618).then(__webpack_require__.bind(__webpack_require__, 8618));
+        const outcome = await prune(settings);
+        core/* info */.pq(outcome.message);
+        setOutput(constants/* Outputs */.tY.PrunedSets, String(outcome.prunedSets));
+        setOutput(constants/* Outputs */.tY.PrunedObjects, String(outcome.prunedObjects));
+        setOutput(constants/* Outputs */.tY.PrunedBytes, String(outcome.prunedBytes));
+        setOutput(constants/* Outputs */.tY.KeptSets, String(outcome.keptSets));
+        await (0,summary.writeSummaryMarkdown)(pruneMarkdown(outcome, `### S3 Asset Manager — prune${outcome.planOnly ? ' (plan only)' : ''}`));
+        return;
+    }
+    if (settings.mode === 'auto' && !process.env.GITHUB_ACTIONS) {
+        throw new errors/* InputError */.dz(`mode 'auto' checks now and uploads in the runner's post step, which only GitHub Actions runs. Elsewhere run 'check', build, then 'upload' (node dist/index.js check … node dist/index.js upload).`);
+    }
+    const sets = await createAssetSets(settings.store, settings.concurrency, settings.policy);
+    try {
+        const ran = settings.mode === 'upload' ? await upload(settings, sets, preBuild) : await check(settings, sets);
+        const result = { ...ran, locationUrl: consoleUrl(ran.location, settings.store) };
+        core/* info */.pq(result.message);
+        setOutputs(result);
+        await (0,summary/* writeSummary */.S)(result);
+        await reportToGitHub(settings.reporting, (0,assets_report/* assetsReport */.e7)(result, settings.reporting.instance));
+        if (settings.mode === 'auto') {
+            const inputsFile = result.found ? undefined : await saveKeyInputs(result, settings);
+            const state = {
+                found: result.found,
+                commit: result.commitHash,
+                packageDirectory: settings.packageDirectory,
+                ...(result.codeHash ? { codeHash: result.codeHash } : {}),
+                ...(inputsFile ? { inputsFile } : {})
+            };
+            core/* saveState */.LZ(constants/* State */.Uw.Auto, JSON.stringify(state));
+            if (!result.found)
+                core/* info */.pq(`Build into ${settings.packageDirectory}: the post step uploads it when the job succeeds.`);
+        }
+    }
+    finally {
+        // After the outputs: recording a hit's use must not delay the steps that wait on `found`.
+        await sets.flush();
+        sets.close();
+    }
+}
+/** A failed step's summary and PR report still say what happened; a failure here only warns. */
+async function reportFailure(settings, error) {
+    if (error instanceof OutputError)
+        return;
+    const mode = settings?.mode ?? (core/* getInput */.V4('mode') || process.argv[2] || 'step');
+    try {
+        if (error instanceof apply_outcome/* ApplyFailedError */._) {
+            await (0,summary.writeSummaryMarkdown)(applyMarkdown(error.outcome, applySummaryHeading(error.outcome)));
+            if (settings)
+                await reportToGitHub(settings.reporting, applyReport(error.outcome, settings.reporting.instance));
+            return;
+        }
+        await (0,summary.writeSummaryMarkdown)((0,summary/* failureMarkdown */.A)(mode, (0,errors/* errorMessage */.gJ)(error)));
+    }
+    catch (reportError) {
+        core/* warning */.$e((0,errors/* errorMessage */.gJ)(reportError));
+    }
+}
+/** The post step of `mode: auto`: the upload, with the commit, directory and code hash the main step checked. */
+async function runUploadAfterAuto(state) {
+    let preBuild;
+    if (state.codeHash) {
+        const { readFile } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 1455, 23));
+        const { parseInputs } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 4574));
+        const recorded = state.inputsFile ? parseInputs(await readFile(state.inputsFile).catch(() => Buffer.alloc(0))) : undefined;
+        preBuild = { key: state.codeHash, ...(recorded?.key === state.codeHash ? { inputs: recorded.inputs } : {}) };
+    }
+    return run((settings) => ({ ...settings, mode: 'upload', commit: state.commit, packageDirectory: state.packageDirectory }), preBuild);
+}
+/**
+ * The action's entry: reads the inputs (adjusted by the post step), runs the mode, sets outputs; the one
+ * place that fails the step.
+ */
+async function run(adjust = (settings) => settings, preBuild) {
+    let settings;
+    try {
+        settings = adjust((0,inputs/* getInputs */.GP)());
+        await runMode(settings, preBuild);
+    }
+    catch (error) {
+        await reportFailure(settings, error);
+        try {
+            // `found` is always set, so a later `if:` never reads an empty string.
+            setOutput(constants/* Outputs */.tY.Found, 'false');
+        }
+        catch {
+            // The outputs file is what failed; the message below says so.
+        }
+        core/* setFailed */.C1((0,errors/* errorMessage */.gJ)(error));
+        process.exitCode = exitCodeOf(error);
+    }
+}
+
+
+/***/ }),
+
+/***/ 2685:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ ApplyFailedError)
+/* harmony export */ });
+/** A change failed: carries the outcome so far, so the summary can show what was applied and what failed. */
+class ApplyFailedError extends Error {
+    outcome;
+    constructor(message, outcome, options) {
+        super(message, options);
+        this.outcome = outcome;
+        this.name = 'ApplyFailedError';
+    }
+}
+
+
+/***/ }),
+
+/***/ 1287:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ writeCheckRecord),
+/* harmony export */   readCheckRecord: () => (/* binding */ readCheckRecord),
+/* harmony export */   v: () => (/* binding */ hasFoundMarker)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7242);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var _hashing_set_key_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4574);
+/* harmony import */ var _sets_package_directory_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2139);
+
+
+
+
+
+
+/**
+ * Leaves the record, the original tool's files and the `.found` marker in the package directory. Each is
+ * written whole under a temporary name and renamed into place, so a symlink the checkout planted at one
+ * of these names is replaced, never written through.
+ */
+async function writeCheckRecord(directory, record, found) {
+    const root = await (0,_sets_package_directory_js__WEBPACK_IMPORTED_MODULE_5__/* .preparePackageDirectory */ .Bd)(directory, { create: true });
+    const { inputs, ...fields } = record;
+    const stored = inputs ? { ...fields, inputs: (0,_hashing_set_key_js__WEBPACK_IMPORTED_MODULE_4__/* .inputsRecord */ .Z_)(record.codeHash, inputs) } : fields;
+    await (0,_sets_package_directory_js__WEBPACK_IMPORTED_MODULE_5__/* .writeFileNoFollow */ .qI)(root, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECK_RECORD */ .Ll, `${JSON.stringify(stored)}\n`);
+    await (0,_sets_package_directory_js__WEBPACK_IMPORTED_MODULE_5__/* .writeFileNoFollow */ .qI)(root, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .SEED_COMMIT_FILE */ .LY, record.commit);
+    await (record.codeHash
+        ? (0,_sets_package_directory_js__WEBPACK_IMPORTED_MODULE_5__/* .writeFileNoFollow */ .qI)(root, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .SEED_CODE_HASH_FILE */ .E1, record.codeHash)
+        : (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(root, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .SEED_CODE_HASH_FILE */ .E1), { force: true }));
+    // A marker left from an earlier run would make upload skip assets that are not there.
+    await (found ? (0,_sets_package_directory_js__WEBPACK_IMPORTED_MODULE_5__/* .writeFileNoFollow */ .qI)(root, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .FOUND_MARKER */ .OX, '') : (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(root, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .FOUND_MARKER */ .OX), { force: true }));
+}
+/** Reads a file of ours in the package directory: capped, never through a symlink; a larger one counts as absent. */
+async function readSmall(directory, name) {
+    try {
+        return await (0,_sets_package_directory_js__WEBPACK_IMPORTED_MODULE_5__/* .readFileNoFollow */ .tk)(directory, name, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .READ_LIMITS */ .Cl.checkRecord);
+    }
+    catch (error) {
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OversizedError */ .wF)
+            return undefined;
+        throw error;
+    }
+}
+async function readCheckRecord(directory) {
+    try {
+        const data = JSON.parse((await readSmall(directory, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECK_RECORD */ .Ll)) ?? '');
+        if (typeof data.commit === 'string' && typeof data.codeHash === 'string') {
+            const inputs = (0,_hashing_set_key_js__WEBPACK_IMPORTED_MODULE_4__/* .readInputsRecord */ .JM)(data.inputs);
+            return {
+                commit: data.commit,
+                codeHash: data.codeHash,
+                files: Number(data.files) || 0,
+                bytes: Number(data.bytes) || 0,
+                ...(inputs && inputs.key === data.codeHash ? { inputs: inputs.inputs } : {})
+            };
+        }
+    }
+    catch {
+        // No record of ours: a package directory the original tool's check filled, or none at all.
+    }
+    return readSeedFiles(directory);
+}
+/** `.commit-hash` / `.code-hash` as the original check writes them; undefined without a valid commit. */
+async function readSeedFiles(directory) {
+    const read = async (name) => (await readSmall(directory, name))?.trim();
+    const commit = await read(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .SEED_COMMIT_FILE */ .LY);
+    if (!commit || !/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(commit))
+        return undefined;
+    return { commit, codeHash: (await read(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .SEED_CODE_HASH_FILE */ .E1)) ?? '', files: 0, bytes: 0 };
+}
+/** Whether check left the `.found` marker: a real file (a symlink planted under that name does not count). */
+async function hasFoundMarker(directory) {
+    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(directory, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .FOUND_MARKER */ .OX)).then((info) => info.isFile(), () => false);
+}
+
+
+/***/ }),
+
+/***/ 8431:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FK: () => (/* binding */ isInside),
+/* harmony export */   T0: () => (/* binding */ toPosixRelative),
+/* harmony export */   g3: () => (/* binding */ windowsNameProblem),
+/* harmony export */   yK: () => (/* binding */ fromPosixRelative)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+
+// Manifests, store keys and code-hash entries always use '/'; the file system uses the runner's separator.
+// Every conversion between the two goes through here, with the path module as a parameter so the Windows
+// rules are tested with path.win32 on any machine.
+/** Whether `candidate` is `root` or below it (on Windows: case-insensitively, and never on another drive). */
+function isInside(root, candidate, paths = (node_path__WEBPACK_IMPORTED_MODULE_0___default())) {
+    const relative = paths.relative(root, candidate);
+    if (relative === '')
+        return true;
+    return !paths.isAbsolute(relative) && relative.split(paths.sep)[0] !== '..';
+}
+/** `absolute` relative to `root` with '/' separators: a manifest path or a store key suffix. */
+function toPosixRelative(root, absolute, paths = (node_path__WEBPACK_IMPORTED_MODULE_0___default())) {
+    return paths.relative(root, absolute).split(paths.sep).join('/');
+}
+/** Where a '/'-separated relative path (already checked to stay inside) lands under `root`. */
+function fromPosixRelative(root, relative, paths = (node_path__WEBPACK_IMPORTED_MODULE_0___default())) {
+    return paths.join(root, ...relative.split('/').filter((segment) => segment !== ''));
+}
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$|clock\$)(\..*)?$/i;
+/**
+ * Why a path segment cannot be a file name on Windows, or undefined. A name Linux allows (`a:b`, `nul.txt`,
+ * `x.`) would on Windows open a drive-relative path, an alternate data stream or a device, or be silently
+ * renamed: a download must refuse it rather than write somewhere else.
+ */
+function windowsNameProblem(segment) {
+    if (/[<>:"|?*\\]/.test(segment))
+        return `has a character Windows does not allow in file names (< > : " | ? * \\)`;
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f]/.test(segment))
+        return 'has a control character';
+    if (WINDOWS_RESERVED.test(segment.replace(/[. ]+$/, '')))
+        return 'is a device name on Windows (CON, PRN, AUX, NUL, COM1-9, LPT1-9, CONIN$, CONOUT$)';
+    // GIT~1 is how Windows may also name .git (8.3 short names): writing through it would write into the repository.
+    if (/~\d/.test(segment))
+        return 'looks like an 8.3 short name (such as GIT~1 for .git), which Windows may resolve to another file';
+    if (/[. ]$/.test(segment))
+        return 'ends with a dot or a space, which Windows drops';
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 3528:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P7: () => (/* binding */ assetsMarkdown),
+/* harmony export */   e7: () => (/* binding */ assetsReport)
+/* harmony export */ });
+/* unused harmony export summaryRows */
+/* harmony import */ var _hashing_set_key_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4574);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4285);
+/* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8991);
+
+
+
+const OUTCOME_LABEL = {
+    found: '✅ found',
+    missing: '🔨 not found — build needed',
+    uploaded: '⬆️ uploaded',
+    'already-stored': '✅ already stored, nothing uploaded',
+    'not-stored': '⚠️ not stored'
+};
+const SOURCE_LABEL = {
+    commit: 'this commit',
+    cache: 'code-hash cache (copied to this commit)',
+    upload: 'this upload',
+    none: '—'
+};
+/** The rows of the summary and comment tables, as markdown cells; the first is the table's header. */
+function summaryRows(result) {
+    const location = result.locationUrl ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .link */ .nf)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(result.location), result.locationUrl) : (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(result.location);
+    const rows = [
+        ['Outcome', OUTCOME_LABEL[result.outcome]],
+        ['Source', SOURCE_LABEL[result.source]],
+        ['Commit', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(result.commitHash)],
+        ['Code hash', result.codeHash ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(result.codeHash) : '— (tier off)']
+    ];
+    if (result.cacheTier) {
+        rows.push(['Code-hash set', result.cacheTier.written ? 'written' : `not written: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__.text)(result.cacheTier.reason ?? '')}`]);
+    }
+    rows.push(['Files', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .groupDigits */ .K9)(result.files)], ['Size', (0,_progress_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z)(result.bytes)], ['Location', location], ['Time', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .seconds */ .YA)(result.elapsedMs)]);
+    if (result.untrusted) {
+        rows.push(['Ignored', `${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(result.untrusted, 'set')}: manifest not verified, malformed or for another place (see the warnings)`]);
+    }
+    if (result.missReason)
+        rows.push(['Why not found', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__.text)(result.missReason.line)]);
+    if (result.drift) {
+        const what = result.drift.difference ? `: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__.text)((0,_hashing_set_key_js__WEBPACK_IMPORTED_MODULE_0__/* .describeDifference */ .hF)(result.drift.difference).join('; '))}` : '';
+        rows.push([
+            'Code hash drift',
+            `${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(result.drift.after.slice(0, 12))} after the build; stored under ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(result.drift.before.slice(0, 12))} from before it${what}`
+        ]);
+    }
+    return rows;
+}
+/** The heading, the run's sentence and the table (its first row as the header): the job summary and the PR comment share it. */
+function assetsMarkdown(result, heading) {
+    const [header, ...rows] = summaryRows(result);
+    return `${heading}\n\n${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__.text)(result.message)}\n\n${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .table */ .tp)(header, rows)}\n`;
+}
+function statusDescription(result) {
+    const shortHash = result.codeHash.slice(0, 8);
+    switch (result.outcome) {
+        case 'found':
+            return result.source === 'cache'
+                ? `assets found in cache (code hash ${shortHash}…), ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(result.files, 'file')}`
+                : `assets found for this commit, ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(result.files, 'file')}`;
+        case 'missing':
+            return 'assets not found — build needed';
+        case 'uploaded':
+            return `assets uploaded, ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(result.files, 'file')} (${(0,_progress_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z)(result.bytes)})`;
+        case 'already-stored':
+            return 'assets already stored';
+        case 'not-stored':
+            return "assets not stored: another platform's set is there";
+    }
+}
+/** The commit status and PR comment for a check or upload. */
+function assetsReport(result, instance) {
+    return {
+        state: result.outcome === 'missing' ? 'pending' : 'success',
+        description: statusDescription(result),
+        markdown: assetsMarkdown(result, `#### S3 Asset Manager · ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(instance)}`),
+        commit: result.commitHash
+    };
+}
+
+
+/***/ }),
+
+/***/ 4285:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K9: () => (/* binding */ groupDigits),
+/* harmony export */   LS: () => (/* binding */ plural),
+/* harmony export */   OF: () => (/* binding */ fenced),
+/* harmony export */   TM: () => (/* binding */ firstLine),
+/* harmony export */   YA: () => (/* binding */ seconds),
+/* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   nf: () => (/* binding */ link),
+/* harmony export */   text: () => (/* binding */ text),
+/* harmony export */   tp: () => (/* binding */ table)
+/* harmony export */ });
+/**
+ * GitHub-flavoured markdown for job summaries and pull-request comments. Everything is written as
+ * markdown, never as HTML cells: GitHub does not parse markdown inside an HTML block, so `code` in a
+ * `<td>` shows its backticks.
+ */
+/** `10000` as `10,000`, without Intl: loading ICU's data to group digits cost every step ~90 ms. */
+function groupDigits(count) {
+    const [whole = '', fraction] = String(count).split('.');
+    const sign = whole.startsWith('-') ? '-' : '';
+    const digits = sign ? whole.slice(1) : whole;
+    const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    return `${sign}${grouped}${fraction !== undefined ? `.${fraction}` : ''}`;
+}
+/** "1 file", "2 files"; `plural` for irregular nouns. */
+function plural(count, noun, pluralNoun = `${noun}s`) {
+    return `${groupDigits(count)} ${count === 1 ? noun : pluralNoun}`;
+}
+/** A code span that survives any content: the fence is one backtick longer than the longest run inside. */
+function code(text) {
+    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${text}${pad}${fence}`;
+}
+/**
+ * Plain text made inert: the characters that start emphasis, code, links, HTML or strike-through are
+ * escaped, and so is a line start that would open a heading, quote or list; newlines become spaces.
+ */
+function text(value) {
+    return value
+        .replace(/\r?\n/g, ' ')
+        .replace(/[\\`*_[\]|~]/g, (char) => `\\${char}`)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/^(\s*)([#+-]|\d+[.)])/, '$1\\$2');
+}
+function link(label, href) {
+    return `[${label}](${href.replace(/[()\s]/g, (char) => encodeURIComponent(char))})`;
+}
+/** A table cell: pipes are escaped even inside code spans (GFM splits cells before it parses spans). */
+function cell(value) {
+    return value.replace(/\r?\n/g, ' ').replace(/(?<!\\)\|/g, '\\|');
+}
+/** A GFM table; cells are markdown already (use `code`, `text`, `link`). */
+function table(headers, rows) {
+    return [
+        `| ${headers.map(cell).join(' | ')} |`,
+        `|${headers.map(() => '---').join('|')}|`,
+        ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)
+    ].join('\n');
+}
+function seconds(milliseconds) {
+    return `${(milliseconds / 1000).toFixed(1)} s`;
+}
+/** The first line of an error message, for a summary headline. */
+function firstLine(message) {
+    return (message.split(/\r?\n/)[0] ?? '').trim();
+}
+/** A fenced code block that survives any content: the fence is one backtick longer than any run inside. */
+function fenced(content, language = '') {
+    const longest = Math.max(2, ...(content.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longest + 1);
+    return `${fence}${language}\n${content}\n${fence}`;
+}
+
+
+/***/ }),
+
+/***/ 8991:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ Progress),
+/* harmony export */   z: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4285);
+
+
+const MB = 1024 * 1024;
+function formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${Math.round(bytes)} B`;
+    if (bytes < MB)
+        return `${(bytes / 1024).toFixed(1)} KiB`;
+    if (bytes < 1024 * MB)
+        return `${(bytes / MB).toFixed(1)} MiB`;
+    return `${(bytes / 1024 / MB).toFixed(2)} GiB`;
+}
+/**
+ * Counts files and bytes of a transfer and logs a line at most every `intervalMs`, so a long upload
+ * or copy shows it is moving; a short one logs only its closing line.
+ */
+class Progress {
+    verb;
+    totalFiles;
+    totalBytes;
+    intervalMs;
+    log;
+    files = 0;
+    bytes = 0;
+    started = Date.now();
+    lastLog = Date.now();
+    grouped = false;
+    constructor(verb, totalFiles, totalBytes, intervalMs = 5000, log = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq) {
+        this.verb = verb;
+        this.totalFiles = totalFiles;
+        this.totalBytes = totalBytes;
+        this.intervalMs = intervalMs;
+        this.log = log;
+    }
+    add(files, bytes) {
+        this.files += files;
+        this.bytes += bytes;
+        const now = Date.now();
+        if (now - this.lastLog >= this.intervalMs && this.files < this.totalFiles) {
+            this.lastLog = now;
+            // A transfer that lasts shows its progress lines folded in a group; a short one logs only its last line.
+            if (!this.grouped && this.log === _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(`${this.verb} ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(this.totalFiles, 'file')}, ${formatBytes(this.totalBytes)}`);
+            this.grouped = true;
+            this.log(`${this.verb} ${this.files}/${this.totalFiles} files, ${formatBytes(this.bytes)} of ${formatBytes(this.totalBytes)}${this.rate(now)}`);
+        }
+    }
+    rate(now) {
+        const seconds = (now - this.started) / 1000;
+        return seconds > 0 ? ` (${formatBytes(this.bytes / seconds)}/s)` : '';
+    }
+    /** The closing line; returns the elapsed milliseconds. */
+    finish() {
+        if (this.grouped && this.log === _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4();
+        const elapsed = Date.now() - this.started;
+        this.log(`${this.verb} ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(this.files, 'file')}, ${formatBytes(this.bytes)} in ${(elapsed / 1000).toFixed(1)} s${this.rate(Date.now())}`);
+        return elapsed;
+    }
+}
+
+
+/***/ }),
+
+/***/ 649:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   cl: () => (/* binding */ registerSecret)
+/* harmony export */ });
+/* unused harmony export MIN_MASKED_LENGTH */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
+
+/**
+ * Values that must never be shown: the runner masks them in the log once `core.setSecret` has named them,
+ * but not in what this action sends elsewhere (the job summary file, commit statuses, pull-request
+ * comments). Everything sent there goes through `redact`.
+ *
+ * Values shorter than this are not masked: masking `1` or `on` would garble every log line that holds them
+ * (google-github-actions' secret actions draw the same line), and they are not secrets anyone can use.
+ */
+const MIN_MASKED_LENGTH = 4;
+const secrets = new Set();
+/** Masks `value` in the log from now on (core.setSecret) and in everything `redact` cleans. */
+function registerSecret(value) {
+    if (!value || value.length < MIN_MASKED_LENGTH || secrets.has(value))
+        return;
+    secrets.add(value);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
+}
+/** `text` with every registered secret replaced by `***`, longest first (so a secret inside another goes too). */
+function redact(text) {
+    let result = text;
+    for (const secret of [...secrets].sort((a, b) => b.length - a.length))
+        result = result.split(secret).join('***');
+    return result;
+}
+
+
+/***/ }),
+
+/***/ 7994:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ failureMarkdown),
+/* harmony export */   S: () => (/* binding */ writeSummary),
+/* harmony export */   writeSummaryMarkdown: () => (/* binding */ writeSummaryMarkdown)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _assets_report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3528);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4285);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(649);
+
+
+
+
+
+/** Writes markdown to the job summary when the runner provides one (GITHUB_STEP_SUMMARY); a no-op elsewhere. */
+async function writeSummaryMarkdown(markdown) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    try {
+        await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw((0,_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$)(markdown), true).write();
+    }
+    catch (error) {
+        throw new Error(`Could not write the job summary to GITHUB_STEP_SUMMARY (${process.env.GITHUB_STEP_SUMMARY}): ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .firstLine */ .TM)((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error))}`, { cause: error });
+    }
+    finally {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.emptyBuffer();
+    }
+}
+function writeSummary(result) {
+    return writeSummaryMarkdown((0,_assets_report_js__WEBPACK_IMPORTED_MODULE_2__/* .assetsMarkdown */ .P7)(result, `### S3 Asset Manager — ${result.mode}`));
+}
+/** A failed check or upload still says what happened: the error's first line, the rest folded. */
+function failureMarkdown(mode, message) {
+    const [head = '', ...rest] = message.split(/\r?\n/);
+    const details = rest.join('\n').trim();
+    return (`### S3 Asset Manager — ${mode} failed\n\n❌ ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__.text)(head.trim())}\n` +
+        (details ? `\n<details><summary>Details</summary>\n\n${details.split('\n').map(_markdown_js__WEBPACK_IMPORTED_MODULE_4__.text).join('<br>\n')}\n\n</details>\n` : ''));
+}
+
+
+/***/ }),
+
+/***/ 4797:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ downloadSet)
+/* harmony export */ });
+/* unused harmony export filesByPack */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_5__);
+/* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(370);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3916);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9640);
+/* harmony import */ var _package_directory_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2139);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8431);
+/* harmony import */ var _report_progress_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(8991);
+
+
+
+
+
+
+
+
+
+
+
+
+async function lstatOrUndefined(candidate) {
+    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)(candidate).catch(() => undefined);
+}
+/** Paths that are one file on this platform's usual file systems (case-insensitive on Windows and macOS). */
+function sameFileKey(relative) {
+    return process.platform === 'win32' || process.platform === 'darwin' ? relative.normalize('NFC').toLowerCase() : relative;
+}
+/**
+ * Checks every manifest path before anything is fetched or written: inside the package directory, not
+ * hidden, a name this platform can store, not colliding with another path of the set (`A` and `a` on a
+ * case-insensitive file system), and not landing on a directory or under a file already there. Returns
+ * where each file goes; `created` hears each directory it had to make (removed again if the download fails).
+ */
+async function planTargets(root, files, created) {
+    const targets = new Map();
+    const seen = new Map();
+    for (const file of files) {
+        const segments = file.path.split('/');
+        if (!(0,_manifest_js__WEBPACK_IMPORTED_MODULE_7__/* .isSafeRelativePath */ .VH)(file.path) || segments.some((segment) => segment.startsWith('.'))) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`Refusing to download '${file.path}': the manifest names a path outside the package directory or a hidden file.`);
+        }
+        const windowsProblem = process.platform === 'win32' ? segments.map(_paths_js__WEBPACK_IMPORTED_MODULE_9__/* .windowsNameProblem */ .g3).find(Boolean) : undefined;
+        if (windowsProblem)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`Refusing to download '${file.path}' on Windows: a part of its path ${windowsProblem}.`);
+        const twin = seen.get(sameFileKey(file.path));
+        if (twin !== undefined) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`Refusing to download the set: '${twin}' and '${file.path}' would be the same file on this file system.`);
+        }
+        seen.set(sameFileKey(file.path), file.path);
+        const target = (0,_paths_js__WEBPACK_IMPORTED_MODULE_9__/* .fromPosixRelative */ .yK)(root, file.path);
+        if ((await lstatOrUndefined(target))?.isDirectory()) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`Refusing to download '${file.path}': ${target} is a directory. Nothing was written.`);
+        }
+        // Check the deepest directory that exists before creating any: mkdir would follow a symlink outward.
+        let existing = node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(target);
+        let info = await lstatOrUndefined(existing);
+        while (!info) {
+            existing = node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(existing);
+            info = await lstatOrUndefined(existing);
+        }
+        if (!info.isDirectory() && !info.isSymbolicLink()) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`Refusing to download '${file.path}': ${existing} is a file, not a directory. Nothing was written.`);
+        }
+        if (!(0,_paths_js__WEBPACK_IMPORTED_MODULE_9__/* .isInside */ .FK)(root, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.realpath)(existing))) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`Refusing to download '${file.path}': a symlink in the package directory points outside it.`);
+        }
+        for (let missing = node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(target); missing !== existing && (0,_paths_js__WEBPACK_IMPORTED_MODULE_9__/* .isInside */ .FK)(root, missing); missing = node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(missing)) {
+            created.push(missing);
+        }
+        targets.set(file.path, target);
+    }
+    // Shallowest first, so each mkdir makes one level.
+    for (const directory of [...new Set(created)].sort((a, b) => a.length - b.length))
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(directory, { recursive: true });
+    return targets;
+}
+/** Where a file is written until every file of the set has arrived intact. */
+function temporaryName(target) {
+    return `${target}.download-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`;
+}
+/** The error for a file whose bytes are not the ones its manifest names; `pack` names the pack it was read from. */
+function mismatch(file, got, pack) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`'${file.path}'${pack ? ` in ${pack}` : ''} does not match its manifest (expected ${file.size} bytes with SHA-256 ${file.sha256}, got ${got}): ` +
+        `it was changed after upload or cut short on the way. Nothing was kept; if it happens again, delete the set's .manifest.json so the assets are rebuilt.`);
+}
+/** Streams one object to a temporary name beside its target and checks it; returns the temporary path. */
+async function downloadFile(store, key, target, file) {
+    const temp = temporaryName(target);
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    let size = 0;
+    const tap = new node_stream__WEBPACK_IMPORTED_MODULE_4__.Transform({
+        transform(chunk, _encoding, callback) {
+            hash.update(chunk);
+            size += chunk.length;
+            callback(null, chunk);
+        }
+    });
+    try {
+        await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_5__.pipeline)(await store.get(key), tap, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(temp));
+        const digest = hash.digest('hex');
+        if (size !== file.size || digest !== file.sha256)
+            throw mismatch(file, `${size} bytes with ${digest}`);
+        return temp;
+    }
+    catch (error) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(temp, { force: true });
+        throw error;
+    }
+}
+/** Packed files up to this size are gathered in memory, checked, then written in one call: far cheaper than a stream each. */
+const GATHER_BELOW = 1024 * 1024;
+/** The packed files of a manifest by pack, each list in offset order. */
+function filesByPack(files) {
+    const byPack = new Map();
+    for (const file of files) {
+        if (file.pack === undefined)
+            continue;
+        const packed = byPack.get(file.pack);
+        if (packed)
+            packed.push(file);
+        else
+            byPack.set(file.pack, [file]);
+    }
+    for (const packed of byPack.values())
+        packed.sort((a, b) => a.offset - b.offset);
+    return byPack;
+}
+/**
+ * Reads one pack whole with a single GET and writes each of its files, as the bytes stream by, to a
+ * temporary name beside its target, checking every file's size and SHA-256 and, at the end, the pack's own
+ * size and SHA-256: a pack whose headers were rewritten (so that `tar -xf` of it gives other files) fails
+ * even when every file's bytes are intact. Temporary paths are reported through `onTemp` as they are made,
+ * so a failure half way can remove them.
+ */
+async function downloadPack(store, setPrefix, pack, files, targets, onTemp, onFile) {
+    const packKey = setPrefix + pack.path;
+    const packHash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    let index = 0;
+    let handle;
+    let gathered;
+    let temp = '';
+    let hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    let written = 0;
+    const openFile = async (file) => {
+        const target = targets.get(file.path);
+        temp = temporaryName(target);
+        hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+        written = 0;
+        if (file.size < GATHER_BELOW) {
+            gathered = [];
+            return;
+        }
+        onTemp(temp, target);
+        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(temp, 'wx');
+    };
+    const closeFile = async (file) => {
+        await handle?.close();
+        handle = undefined;
+        const digest = hash.digest('hex');
+        if (written !== file.size || digest !== file.sha256)
+            throw mismatch(file, `${written} bytes with ${digest}`, store.url(packKey));
+        if (gathered) {
+            // Checked before it touches the disk; registered first so a failed write is still cleaned up.
+            onTemp(temp, targets.get(file.path));
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(temp, gathered.length === 1 ? gathered[0] : Buffer.concat(gathered), { flag: 'wx' });
+            gathered = undefined;
+        }
+        onFile(file.size);
+        index++;
+    };
+    /** Takes the files whose bytes end by `reached` (the pack position streamed so far) out of `chunk`, which starts at `chunkStart`. */
+    const consume = async (chunk, chunkStart) => {
+        const reached = chunkStart + chunk.length;
+        while (index < files.length) {
+            const file = files[index];
+            const fileEnd = file.offset + file.size;
+            if (file.offset > reached || (file.size > 0 && file.offset === reached))
+                return;
+            if (!handle && !gathered)
+                await openFile(file);
+            const from = Math.max(file.offset, chunkStart) - chunkStart;
+            const to = Math.min(fileEnd, reached) - chunkStart;
+            if (to > from) {
+                const part = chunk.subarray(from, to);
+                hash.update(part);
+                written += part.length;
+                if (gathered)
+                    gathered.push(part);
+                else
+                    await handle.write(part);
+            }
+            if (fileEnd > reached)
+                return;
+            await closeFile(file);
+        }
+    };
+    try {
+        let position = 0;
+        await consume(Buffer.alloc(0), 0);
+        for await (const chunk of (await store.get(packKey))) {
+            packHash.update(chunk);
+            await consume(chunk, position);
+            position += chunk.length;
+        }
+        if (index < files.length)
+            throw mismatch(files[index], `the end of the pack at byte ${position}`, store.url(packKey));
+        const digest = packHash.digest('hex');
+        if (position !== pack.size || digest !== pack.sha256) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`The pack ${store.url(packKey)} does not match its manifest (expected ${pack.size} bytes with SHA-256 ${pack.sha256}, got ${position} bytes with ${digest}): ` +
+                `its files arrived intact but the archive around them was changed, so 'tar -xf' of it would not give the set's files. Nothing was kept; upload the set again.`);
+        }
+    }
+    finally {
+        await handle?.close();
+    }
+}
+/**
+ * Brings a stored set into `directory`: streamed, bounded, every file checked against the manifest's size
+ * and SHA-256 under a temporary name. Only when every file has arrived intact do they take their final
+ * names, so a tampered, truncated or vanished object leaves nothing behind.
+ */
+async function downloadSet(store, setPrefix, manifest, directory, concurrency) {
+    const root = await (0,_package_directory_js__WEBPACK_IMPORTED_MODULE_8__/* .preparePackageDirectory */ .Bd)(directory, { create: true });
+    const progress = new _report_progress_js__WEBPACK_IMPORTED_MODULE_10__/* .Progress */ .k(`Downloaded to ${directory}:`, manifest.files.length, (0,_manifest_js__WEBPACK_IMPORTED_MODULE_7__/* .totalBytes */ .ob)(manifest.files));
+    const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_11__/* ["default"] */ .A)(concurrency);
+    const arrived = [];
+    const created = [];
+    try {
+        // Every target is checked before any byte is fetched.
+        const targets = await planTargets(root, manifest.files, created);
+        const byPack = filesByPack(manifest.files);
+        const plain = manifest.files.filter((file) => file.pack === undefined);
+        await Promise.all([
+            ...(manifest.packs ?? []).map((pack) => limit(() => downloadPack(store, setPrefix, pack, byPack.get(pack.path) ?? [], targets, (temp, target) => arrived.push({ temp, target }), (size) => progress.add(1, size)))),
+            ...plain.map((file) => limit(async () => {
+                const target = targets.get(file.path);
+                arrived.push({ temp: await downloadFile(store, setPrefix + file.path, target, file), target });
+                progress.add(1, file.size);
+            }))
+        ]);
+    }
+    catch (error) {
+        limit.clearQueue();
+        // Let transfers still in flight settle before removing what they wrote.
+        while (limit.activeCount > 0)
+            await new Promise((resolve) => setTimeout(resolve, 10));
+        await Promise.all(arrived.map(({ temp }) => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(temp, { force: true })));
+        // Directories made for this set go too (deepest first; one that something else filled meanwhile stays).
+        for (const made of [...new Set(created)].sort((a, b) => b.length - a.length))
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rmdir)(made).catch(() => undefined);
+        throw error;
+    }
+    for (const { temp, target } of arrived)
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(temp, target);
+    progress.finish();
+}
+
+
+/***/ }),
+
+/***/ 3267:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   OH: () => (/* binding */ variantPrefix),
+/* harmony export */   Rn: () => (/* binding */ manifestKey),
+/* harmony export */   _Y: () => (/* binding */ codeHashPrefix),
+/* harmony export */   q8: () => (/* binding */ commitPrefix),
+/* harmony export */   xu: () => (/* binding */ newestInputsKey)
+/* harmony export */ });
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7242);
+
+/** Where a commit's asset set lives: `<prefix>artifacts/<commit>/`. */
+function commitPrefix(prefix, commit) {
+    return `${prefix}artifacts/${commit}/`;
+}
+/** Where the same assets live keyed by code hash: `<prefix>cache/<code-hash>/`. */
+function codeHashPrefix(prefix, codeHash) {
+    return `${prefix}cache/${codeHash}/`;
+}
+function manifestKey(setPrefix) {
+    return `${setPrefix}${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .MANIFEST_NAME */ .ir}`;
+}
+/**
+ * The prefix sets live under for a variant: `<prefix>variants/<variant>/`, so variants (platforms, flavours)
+ * are kept apart in both tiers and prune keeps its newest sets per variant. No variant: `<prefix>` itself,
+ * exactly the original layout.
+ */
+function variantPrefix(prefix, variant) {
+    return variant ? `${prefix}variants/${variant}/` : prefix;
+}
+/** A copy of the newest code-hash set's inputs record under a prefix: what a miss is compared with. */
+function newestInputsKey(prefix) {
+    return `${prefix}cache/.newest-inputs.json.gz`;
+}
+
+
+/***/ }),
+
+/***/ 9640:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fg: () => (/* binding */ PACKS_DIRECTORY),
+/* harmony export */   MZ: () => (/* binding */ serializeManifest),
+/* harmony export */   Qz: () => (/* binding */ parseManifestDocument),
+/* harmony export */   Tz: () => (/* binding */ setObjects),
+/* harmony export */   VH: () => (/* binding */ isSafeRelativePath),
+/* harmony export */   cW: () => (/* binding */ INPUTS_NAME),
+/* harmony export */   ob: () => (/* binding */ totalBytes),
+/* harmony export */   u1: () => (/* binding */ buildManifest)
+/* harmony export */ });
+/* unused harmony export parseManifest */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _signing_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3330);
+
+
+const PACKS_DIRECTORY = '.packs/';
+/** Beside a code-hash set's manifest: what its key was made of (see hashing/set-key.ts), gzipped JSON. */
+const INPUTS_NAME = '.inputs.json.gz';
+function totalBytes(files) {
+    return files.reduce((sum, file) => sum + file.size, 0);
+}
+/**
+ * A relative path that stays inside its set: POSIX separators, no empty, '.' or '..' segment, not absolute.
+ * Manifests are read from a store other people can write to, so this is checked on every read.
+ */
+function isSafeRelativePath(candidate) {
+    if (candidate.length === 0 || candidate.startsWith('/') || candidate.includes('\\') || candidate.includes('\0'))
+        return false;
+    return candidate.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
+}
+/** The objects to copy or delete for a set: its packs and the files that are not in one. */
+function setObjects(manifest) {
+    return [...(manifest.packs ?? []), ...manifest.files.filter((file) => file.pack === undefined)];
+}
+function buildManifest(fields, now = new Date()) {
+    const packed = fields.packs !== undefined && fields.packs.length > 0;
+    return {
+        version: packed ? 2 : 1,
+        commit: fields.commit,
+        codeHash: fields.codeHash,
+        createdAt: now.toISOString(),
+        source: fields.source,
+        ...(fields.platform ? { platform: fields.platform } : {}),
+        ...(fields.inputs ? { inputs: fields.inputs } : {}),
+        ...(packed ? { packs: fields.packs } : {}),
+        files: fields.files
+    };
+}
+/**
+ * The manifest as stored at `location`: canonical JSON (sorted keys, no whitespace) with the signature first
+ * when there are keys, so a reader verifies the raw bytes before it parses them.
+ */
+function serializeManifest(manifest, location, signing) {
+    const { signature: _old, ...rest } = manifest;
+    return (0,_signing_js__WEBPACK_IMPORTED_MODULE_1__/* .storedText */ .VS)({ ...rest, location }, signing);
+}
+/** Parses and validates a stored manifest; `where` names it in errors. */
+function parseManifest(text, where) {
+    return parseManifestDocument(text, where).manifest;
+}
+/** The manifest and the JSON document it was read from (what a signature covers, unknown fields included). */
+function parseManifestDocument(text, where) {
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .IntegrityError */ .cs(`The manifest ${where} is not valid JSON (${error.message})`);
+    }
+    const fail = (what) => {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .IntegrityError */ .cs(`The manifest ${where} is malformed: ${what}`);
+    };
+    if (typeof data !== 'object' || data === null)
+        return fail('not a JSON object');
+    const record = data;
+    if (record.version !== 1 && record.version !== 2)
+        fail(`unsupported version ${JSON.stringify(record.version)} (this action reads versions 1 and 2)`);
+    const packs = record.version === 2 ? parsePacks(record.packs, fail) : undefined;
+    if (typeof record.commit !== 'string')
+        fail('"commit" is not a string');
+    if (typeof record.codeHash !== 'string')
+        fail('"codeHash" is not a string');
+    if (record.source !== 'upload' && record.source !== 'cache')
+        fail('"source" is neither "upload" nor "cache"');
+    if (!Array.isArray(record.files))
+        return fail('"files" is not a list');
+    if (record.location !== undefined && (typeof record.location !== 'string' || record.location.length > 2048))
+        fail('"location" is not a key');
+    if (record.platform !== undefined && (typeof record.platform !== 'string' || !/^[a-z0-9]+-[a-z0-9]+$/.test(record.platform))) {
+        fail('"platform" is not a platform such as linux-x64');
+    }
+    const inputs = record.inputs === undefined ? undefined : parseSetObject(record.inputs, 'inputs', fail);
+    if (inputs && inputs.path !== INPUTS_NAME)
+        fail(`"inputs.path" is not ${INPUTS_NAME}`);
+    const seen = new Set();
+    const files = record.files.map((entry, index) => {
+        const file = (entry ?? {});
+        const plain = parseSetObject(file, `files[${index}]`, fail);
+        if (seen.has(plain.path))
+            fail(`files[${index}].path "${plain.path}" is listed twice`);
+        seen.add(plain.path);
+        if (file.pack === undefined && file.offset === undefined)
+            return plain;
+        const pack = packs?.get(file.pack);
+        if (!pack)
+            return fail(`files[${index}].pack ${JSON.stringify(file.pack)} is not one of the set's packs`);
+        const offset = file.offset;
+        if (typeof offset !== 'number' || !Number.isSafeInteger(offset) || offset < 0 || offset + plain.size > pack.size) {
+            fail(`files[${index}].offset does not place the file inside ${pack.path}`);
+        }
+        return { ...plain, pack: pack.path, offset: offset };
+    });
+    const clash = directoryClash(seen);
+    if (clash)
+        fail(`"${clash.file}" is listed both as a file and, by "${clash.inside}", as a directory`);
+    const manifest = {
+        version: packs ? 2 : 1,
+        commit: record.commit,
+        codeHash: record.codeHash,
+        createdAt: typeof record.createdAt === 'string' ? record.createdAt : '',
+        source: record.source,
+        files,
+        ...(packs ? { packs: [...packs.values()] } : {}),
+        ...(typeof record.location === 'string' ? { location: record.location } : {}),
+        ...(typeof record.platform === 'string' ? { platform: record.platform } : {}),
+        ...(inputs ? { inputs } : {}),
+        ...(typeof record.signature === 'string' ? { signature: record.signature } : {})
+    };
+    return { manifest, document: record };
+}
+/** A listed path that another listed path needs to be a directory; no file system can hold both. */
+function directoryClash(paths) {
+    for (const candidate of paths) {
+        for (let slash = candidate.indexOf('/'); slash !== -1; slash = candidate.indexOf('/', slash + 1)) {
+            const parent = candidate.slice(0, slash);
+            if (paths.has(parent))
+                return { file: parent, inside: candidate };
+        }
+    }
+    return undefined;
+}
+function parseSetObject(value, what, fail) {
+    const object = (value ?? {});
+    if (typeof object.path !== 'string' || !isSafeRelativePath(object.path)) {
+        fail(`${what}.path ${JSON.stringify(object.path)} is not a relative path inside the set`);
+    }
+    if (typeof object.size !== 'number' || !Number.isSafeInteger(object.size) || object.size < 0)
+        fail(`${what}.size is not a byte count`);
+    if (typeof object.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(object.sha256))
+        fail(`${what}.sha256 is not a SHA-256 hex digest`);
+    return { path: object.path, size: object.size, sha256: object.sha256 };
+}
+/** The packs of a version 2 manifest by path; each under `.packs/` and listed once. */
+function parsePacks(value, fail) {
+    if (!Array.isArray(value))
+        return fail('"packs" is not a list');
+    const packs = new Map();
+    value.forEach((entry, index) => {
+        const pack = parseSetObject(entry, `packs[${index}]`, fail);
+        if (!pack.path.startsWith(PACKS_DIRECTORY))
+            fail(`packs[${index}].path ${JSON.stringify(pack.path)} is not a path under ${PACKS_DIRECTORY}`);
+        if (packs.has(pack.path))
+            fail(`packs[${index}].path "${pack.path}" is listed twice`);
+        packs.set(pack.path, pack);
+    });
+    return packs;
+}
+
+
+/***/ }),
+
+/***/ 9389:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  L0: () => (/* binding */ ObjectAssetSets),
+  pO: () => (/* binding */ findOrPromote),
+  mk: () => (/* binding */ publish),
+  WI: () => (/* binding */ readManifest)
+});
+
+// UNUSED EXPORTS: copySet
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __webpack_require__(3838);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
+// EXTERNAL MODULE: ./node_modules/mime/dist/src/index.js + 3 modules
+var src = __webpack_require__(5086);
+// EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
+var p_limit = __webpack_require__(370);
+// EXTERNAL MODULE: ./src/constants.ts
+var constants = __webpack_require__(7242);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/report/progress.ts
+var report_progress = __webpack_require__(8991);
+// EXTERNAL MODULE: ./src/hashing/set-key.ts
+var set_key = __webpack_require__(4574);
+// EXTERNAL MODULE: ./src/sets/layout.ts
+var layout = __webpack_require__(3267);
+;// CONCATENATED MODULE: ./src/sets/miss-reason.ts
+
+
+
+
+
+/** An object's bytes, at most `limit` of them; undefined when it is missing or larger. */
+async function readSmallObject(store, key, limit) {
+    try {
+        const chunks = [];
+        let size = 0;
+        for await (const chunk of (await store.get(key))) {
+            size += chunk.length;
+            if (size > limit)
+                return undefined;
+            chunks.push(chunk);
+        }
+        return Buffer.concat(chunks, size);
+    }
+    catch (error) {
+        if (error instanceof errors/* MissingObjectError */.S3)
+            return undefined;
+        throw error;
+    }
+}
+/**
+ * Why the code-hash tier missed: compares the key's inputs with those of the newest build under the same
+ * prefix and variant. Costs two reads: the copy of the newest set's inputs record that every upload leaves
+ * at `<prefix>cache/.newest-inputs.json.gz`, and that set's manifest (read by `readManifest`, so verified as
+ * any other), which binds the record by its SHA-256: with a signing key the comparison is with a set the key
+ * holder wrote.
+ */
+async function explainMiss(store, prefix, current, readManifest) {
+    const noEarlier = { line: 'no earlier build under this prefix to compare with' };
+    if (!current.inputs)
+        return { line: 'no record of what the key was made of' };
+    const bytes = await readSmallObject(store, (0,layout/* newestInputsKey */.xu)(prefix), constants/* READ_LIMITS */.Cl.inputs);
+    if (!bytes)
+        return noEarlier;
+    const newest = (0,set_key.parseInputs)(bytes);
+    if (!newest)
+        return { line: "the newest earlier build's record of its inputs is unreadable" };
+    if (newest.key === current.key) {
+        return {
+            line: `the newest build under this prefix has this very key (${current.key.slice(0, 12)}…), but its set is missing or not trusted`
+        };
+    }
+    const manifest = await readManifest((0,layout/* codeHashPrefix */._Y)(prefix, newest.key), newest.key);
+    const digest = (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
+    if (!manifest?.inputs || manifest.inputs.sha256 !== digest) {
+        return { line: `the newest build under this prefix (${newest.key.slice(0, 12)}…) is gone or its record does not match it` };
+    }
+    const difference = (0,set_key/* keyDifference */.Du)(newest.inputs, current.inputs);
+    const parts = (0,set_key/* describeDifference */.hF)(difference);
+    const platform = newest.inputs.platform !== current.inputs.platform ? `; it was built on ${newest.inputs.platform}` : '';
+    const what = parts.length > 0 ? parts.join('; ') : 'the inputs were recorded differently';
+    return {
+        line: `since the newest build under this prefix (${newest.key.slice(0, 12)}…): ${what}${platform}`,
+        difference
+    };
+}
+
+// EXTERNAL MODULE: ./src/sets/platform.ts
+var sets_platform = __webpack_require__(7102);
+// EXTERNAL MODULE: ./src/sets/download.ts
+var download = __webpack_require__(4797);
+;// CONCATENATED MODULE: ./src/sets/last-used.ts
+
+/**
+ * A set's last use, kept in a small object beside its manifest (`<set>/.last-used`) so that the manifest
+ * and its signature stay untouched. Check writes it on every hit; prune ages a set by the newer of its
+ * manifest's `createdAt` and the marker's date in the listing (the JSON body is for people reading it). It only ever delays a deletion, so it needs no signature.
+ */
+function lastUsedKey(setPrefix) {
+    return `${setPrefix}${constants/* LAST_USED_NAME */.zw}`;
+}
+async function recordUse(store, setPrefix, now = new Date()) {
+    const body = Buffer.from(`${JSON.stringify({ lastUsedAt: now.toISOString() })}\n`);
+    await store.put(lastUsedKey(setPrefix), body, { size: body.length, contentType: 'application/json' });
+}
+
+// EXTERNAL MODULE: ./src/sets/manifest.ts
+var sets_manifest = __webpack_require__(9640);
+;// CONCATENATED MODULE: ./src/sets/tar.ts
+// Plain POSIX (ustar) tar members, written so that each member's data starts at an offset known before a
+// byte is sent: the manifest records those offsets and downloads read files straight out of a pack with
+// ranged GETs, never parsing the tar. The packs stay ordinary archives that `tar -tf` lists and extracts.
+// A tar library would hide the offsets, which are the point, so the ~50 lines of header format live here.
+const BLOCK = 512;
+/** Two zero blocks end an archive. */
+const TAR_END = Buffer.alloc(2 * BLOCK);
+/** Zero bytes that pad `size` bytes of member data to a whole block. */
+function paddingAfter(size) {
+    return (BLOCK - (size % BLOCK)) % BLOCK;
+}
+function octal(value, width) {
+    // width - 1 digits and a NUL, as ustar numeric fields are written.
+    return value.toString(8).padStart(width - 1, '0') + '\0';
+}
+function header(name, prefix, size, type) {
+    const block = Buffer.alloc(BLOCK);
+    name.copy(block, 0);
+    block.write(octal(0o644, 8), 100, 'ascii');
+    block.write(octal(0, 8), 108, 'ascii'); // uid
+    block.write(octal(0, 8), 116, 'ascii'); // gid
+    block.write(octal(size, 12), 124, 'ascii');
+    block.write(octal(0, 12), 136, 'ascii'); // mtime: fixed, so a pack's bytes depend on its files only
+    block.write(type, 156, 'ascii');
+    block.write('ustar\0', 257, 'ascii');
+    block.write('00', 263, 'ascii');
+    prefix.copy(block, 345);
+    // The checksum is the byte sum of the header with its own field read as spaces.
+    block.fill(' ', 148, 156);
+    let sum = 0;
+    for (const byte of block)
+        sum += byte;
+    block.write(sum.toString(8).padStart(6, '0') + '\0 ', 148, 'ascii');
+    return block;
+}
+/** Splits a UTF-8 path into ustar's prefix (up to 155 bytes) and name (up to 100), or undefined when it cannot. */
+function splitUstar(path) {
+    if (path.length <= 100)
+        return { prefix: Buffer.alloc(0), name: path };
+    for (let slash = path.indexOf(0x2f); slash !== -1; slash = path.indexOf(0x2f, slash + 1)) {
+        if (slash <= 155 && path.length - slash - 1 <= 100 && slash > 0)
+            return { prefix: path.subarray(0, slash), name: path.subarray(slash + 1) };
+    }
+    return undefined;
+}
+/** A PAX extended header record `<length> path=<value>\n`, whose length counts its own digits. */
+function paxRecord(key, value) {
+    const body = ` ${key}=${value}\n`;
+    const bodyLength = Buffer.byteLength(body);
+    let length = bodyLength + 1;
+    while (length !== bodyLength + String(length).length)
+        length = bodyLength + String(length).length;
+    return Buffer.from(`${length}${body}`);
+}
+/**
+ * The bytes that precede a regular file's data in the archive: a ustar header, or for a path ustar cannot
+ * hold a PAX extended header (and its padded records) first.
+ */
+function memberHeader(path, size) {
+    const bytes = Buffer.from(path, 'utf8');
+    const fits = splitUstar(bytes);
+    if (fits)
+        return header(fits.name, fits.prefix, size, '0');
+    const records = paxRecord('path', path);
+    const shortName = Buffer.from(`PaxHeader/${path.slice(-80)}`, 'utf8').subarray(0, 100);
+    return Buffer.concat([
+        header(Buffer.from('PaxHeader', 'ascii'), Buffer.alloc(0), records.length, 'x'),
+        records,
+        Buffer.alloc(paddingAfter(records.length)),
+        header(shortName, Buffer.alloc(0), size, '0')
+    ]);
+}
+
+;// CONCATENATED MODULE: ./src/sets/packs.ts
+
+
+
+
+
+
+
+const readFile = (0,external_node_util_.promisify)(external_node_fs_.readFile);
+/** A pack closes before it would grow past this, so a large set gives several packs to move in parallel. */
+const MAX_PACK_BYTES = 64 * 1024 * 1024;
+/** Files read ahead of the one being sent into a pack. */
+const READ_AHEAD = 16;
+/**
+ * Splits a package into packs of the files smaller than `packBelow` (in path order, each pack up to
+ * maxPackBytes) and the files that stay plain objects. `packBelow` 0 packs nothing: the version 1 layout.
+ */
+function planPacks(files, packBelow, maxPackBytes = MAX_PACK_BYTES) {
+    const plain = files.filter((file) => file.size >= packBelow || packBelow <= 0);
+    const small = (packBelow > 0 ? files.filter((file) => file.size < packBelow) : []).map((file) => {
+        const header = memberHeader(file.relative, file.size);
+        return { file, header, length: header.length + file.size + paddingAfter(file.size) };
+    });
+    // As many packs as the bound requires, filled evenly, so they upload and download side by side in similar time.
+    const smallBytes = small.reduce((sum, member) => sum + member.length, 0);
+    const fill = Math.ceil(smallBytes / Math.max(1, Math.ceil(smallBytes / (maxPackBytes - TAR_END.length))));
+    const packs = [];
+    let members = [];
+    let size = 0;
+    const close = () => {
+        if (members.length === 0)
+            return;
+        packs.push({ path: `${sets_manifest/* PACKS_DIRECTORY */.Fg}${packs.length}.tar`, members, size: size + TAR_END.length });
+        members = [];
+        size = 0;
+    };
+    for (const { file, header, length } of small) {
+        if (members.length > 0 && (size + length + TAR_END.length > maxPackBytes || size >= fill))
+            close();
+        members.push({ file, header, offset: size + header.length });
+        size += length;
+    }
+    close();
+    return { packs, plain };
+}
+/**
+ * The bytes of a pack, each file read (a few ahead) as it is needed, hashed and checked against the size it had
+ * when the pack was planned: a file that changed since fails the upload instead of shifting every offset after it.
+ */
+async function* packBytes(pack, onMember) {
+    // Reads started, oldest first; each is taken off the queue when its turn comes, so sent bytes can be collected.
+    const reads = [];
+    const startRead = (index) => {
+        if (index >= pack.members.length)
+            return;
+        const read = readFile(pack.members[index].file.absolute);
+        read.catch(() => undefined); // awaited below; this only keeps an abandoned read from being an unhandled rejection
+        reads.push(read);
+    };
+    for (let index = 0; index < READ_AHEAD; index++)
+        startRead(index);
+    for (const [index, member] of pack.members.entries()) {
+        const bytes = await reads.shift();
+        startRead(index + READ_AHEAD);
+        if (bytes.length !== member.file.size) {
+            throw new errors/* IntegrityError */.cs(`${member.file.absolute} changed while it was packed (${member.file.size} bytes when listed, ${bytes.length} when read). Upload again.`);
+        }
+        onMember(member, (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex'));
+        yield member.header;
+        if (bytes.length > 0)
+            yield bytes;
+        const padding = paddingAfter(bytes.length);
+        if (padding > 0)
+            yield Buffer.alloc(padding);
+    }
+    yield TAR_END;
+}
+/** Writes one pack under `setPrefix` as a stream; returns its record and the manifest entries of its files. */
+async function uploadPack(store, setPrefix, pack, metadata, onFile) {
+    const files = [];
+    const packHash = (0,external_node_crypto_.createHash)('sha256');
+    let sent = 0;
+    const source = external_node_stream_.Readable.from((async function* () {
+        for await (const chunk of packBytes(pack, (member, sha256) => {
+            files.push({ path: member.file.relative, size: member.file.size, sha256, pack: pack.path, offset: member.offset });
+            onFile(member.file.size);
+        })) {
+            packHash.update(chunk);
+            sent += chunk.length;
+            yield chunk;
+        }
+    })(), { objectMode: false });
+    await store.put(setPrefix + pack.path, source, { size: pack.size, contentType: 'application/x-tar', metadata });
+    if (sent !== pack.size)
+        throw new errors/* IntegrityError */.cs(`The pack ${store.url(setPrefix + pack.path)} came out ${sent} bytes, not ${pack.size}.`);
+    return { record: { path: pack.path, size: pack.size, sha256: packHash.digest('hex') }, files };
+}
+
+// EXTERNAL MODULE: ./src/sets/package-files.ts
+var package_files = __webpack_require__(4355);
+// EXTERNAL MODULE: ./src/sets/signing.ts
+var signing = __webpack_require__(3330);
+;// CONCATENATED MODULE: ./src/sets/object-sets.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+// The callback form costs less CPU per file than fs/promises' readFile, which reads in chunked round trips.
+const object_sets_readFile = (0,external_node_util_.promisify)(external_node_fs_.readFile);
+/** Files up to this size are read into memory and sent in one request; larger ones are streamed in parts. */
+const SINGLE_PUT_LIMIT = 16 * 1024 * 1024;
+/** Packs and large files in flight at once (each buffers up to 4 parts of 8 MiB): two keep peak RSS under 200 MB. */
+const LARGE_FILES_AT_ONCE = 2;
+/**
+ * Reads the manifest of the set under `setPrefix`. Undefined when there is none (the only miss) and when it
+ * cannot be used: larger than READ_LIMITS.manifest (never read whole), malformed, or, with a signing key,
+ * unsigned, signed by an unknown key, badly signed, or signed for another location, commit or code hash.
+ * With a key the signature is checked over the raw bytes before anything is parsed. A set that cannot be
+ * used is a miss with a warning naming it (`onUntrusted` counts it), never a failure: the next upload
+ * replaces it.
+ */
+async function readManifest(store, setPrefix, policy, owner = {}, onUntrusted) {
+    const key = (0,layout/* manifestKey */.Rn)(setPrefix);
+    const keyed = policy.signing.keys.length > 0;
+    const refuse = (why) => {
+        core/* warning */.$e(`${keyed ? 'Not trusting' : 'Ignoring'} the assets at ${store.url(setPrefix)}: ${why}. Treating them as missing; an upload replaces them.`);
+        onUntrusted?.();
+        return undefined;
+    };
+    let text;
+    try {
+        text = await store.readText(key, constants/* READ_LIMITS */.Cl.manifest);
+    }
+    catch (error) {
+        if (error instanceof errors/* OversizedError */.wF)
+            return refuse(`the manifest ${error.message}`);
+        if (error instanceof errors/* IntegrityError */.cs)
+            return refuse(error.message); // a planted symlink in a local store
+        throw error;
+    }
+    if (text === undefined)
+        return undefined;
+    const problem = (0,signing/* verifyStoredText */.y2)(text, policy.signing);
+    if (problem)
+        return refuse(`the manifest is ${problem}`);
+    let manifest;
+    try {
+        manifest = (0,sets_manifest/* parseManifestDocument */.Qz)(text, store.url(key)).manifest;
+    }
+    catch (error) {
+        if (error instanceof errors/* IntegrityError */.cs)
+            return refuse(error.message.replace(/^The manifest \S+ /, 'the manifest '));
+        throw error;
+    }
+    if (!keyed)
+        return manifest;
+    if (manifest.location !== setPrefix)
+        return refuse(`the manifest is signed for ${manifest.location === undefined ? 'no location' : store.url(manifest.location)}`);
+    if (owner.commit !== undefined && manifest.commit !== owner.commit)
+        return refuse(`the manifest is signed for commit ${manifest.commit}`);
+    if (owner.codeHash !== undefined && manifest.codeHash !== owner.codeHash)
+        return refuse(`the manifest is signed for code hash ${manifest.codeHash}`);
+    return manifest;
+}
+async function writeManifest(store, setPrefix, manifest, policy) {
+    const body = Buffer.from((0,sets_manifest/* serializeManifest */.MZ)(manifest, setPrefix, policy.signing));
+    await store.put((0,layout/* manifestKey */.Rn)(setPrefix), body, { size: body.length, contentType: 'application/json' });
+}
+/** Copies carry no body, so more of them can be in flight than uploads. */
+const COPY_CONCURRENCY_FACTOR = 4;
+const MAX_COPIES_IN_FLIGHT = 64;
+/** The SHA-256 of an object's bytes as read back from the store (the whole object, packs included). */
+async function readBackSha256(store, key) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    for await (const chunk of (await store.get(key)))
+        hash.update(chunk);
+    return hash.digest('hex');
+}
+/**
+ * Server-side copy of every listed object from one set to another, bounded, with progress. Where the store
+ * reports the copy's SHA-256 (AWS, moto, a local directory), it must match the manifest. Where it reports
+ * none and `readBack` is set (a signing key: the target set's manifest will be signed), each copy is read
+ * back and hashed, packs whole, so a signature never vouches for bytes nobody checked. A mismatch is an
+ * IntegrityError, never a promoted set.
+ */
+async function copySet(store, files, from, to, concurrency, readBack = false) {
+    const progress = new report_progress/* Progress */.k(`Copied (server-side) to ${store.url(to)}:`, files.length, (0,sets_manifest/* totalBytes */.ob)(files));
+    const limit = (0,p_limit/* default */.A)(Math.min(MAX_COPIES_IN_FLIGHT, concurrency * COPY_CONCURRENCY_FACTOR));
+    const verifyLimit = (0,p_limit/* default */.A)(concurrency);
+    await Promise.all(files.map((file) => limit(async () => {
+        const copied = await store.copy(from + file.path, to + file.path, file.size);
+        const sha256 = copied.sha256 ?? (readBack ? await verifyLimit(() => readBackSha256(store, to + file.path)) : undefined);
+        if (sha256 !== undefined && sha256 !== file.sha256) {
+            throw new errors/* IntegrityError */.cs(`${store.url(from + file.path)} does not match its manifest (${copied.sha256 ? 'the store reports' : 'its copy reads back with'} SHA-256 ${sha256}, the manifest ${file.sha256}).`);
+        }
+        progress.add(1, file.size);
+    })));
+    progress.finish();
+}
+/**
+ * Looks for the commit's assets, then (tier on) for the code-hash set's; on a code-hash hit, copies the set
+ * to the commit server-side and writes the commit manifest last. A set built on another platform is not a
+ * hit (unless crossPlatform). On a code-hash miss, with `explainMiss`, says what changed since the newest
+ * earlier build. Shared by check and the assets plugin.
+ */
+async function findOrPromote(store, request, policy) {
+    let untrusted = 0;
+    let platformMiss;
+    const distrust = () => void untrusted++;
+    const elsewhere = (manifest, setPrefix) => {
+        const platform = (0,sets_platform/* otherPlatform */.c_)(manifest, request);
+        if (!platform)
+            return false;
+        const location = store.url(setPrefix);
+        core/* warning */.$e(`Not using the assets at ${location}: ${(0,sets_platform/* otherPlatformAdvice */.cq)(platform, request.platform)}.`);
+        platformMiss = { line: `the stored set was built on ${platform}, not ${request.platform}`, otherPlatform: { platform, location } };
+        return true;
+    };
+    const target = (0,layout/* commitPrefix */.q8)(request.prefix, request.commit);
+    const existing = await readManifest(store, target, policy, { commit: request.commit }, distrust);
+    if (existing && !elsewhere(existing, target)) {
+        return { found: true, source: 'commit', manifest: existing, codeHash: existing.codeHash, untrusted };
+    }
+    // With a signing key nothing unsigned is trusted, the original tool's sets included.
+    if (!existing && request.legacySets && policy.signing.keys.length === 0) {
+        const objects = await store.list(target);
+        if (objects.length > 0) {
+            core/* warning */.$e(`legacy-sets: ${store.url(target)} holds ${objects.length} object(s) but no manifest (a set the original s3-asset-manager uploaded, ` +
+                `or an unfinished upload); counting it as found. Turn legacy-sets off once your sets have manifests.`);
+            return {
+                found: true,
+                source: 'commit',
+                codeHash: '',
+                legacy: { files: objects.length, bytes: objects.reduce((n, o) => n + o.size, 0) },
+                untrusted
+            };
+        }
+    }
+    const miss = (codeHash, missReason) => ({
+        found: false,
+        codeHash,
+        untrusted,
+        ...((platformMiss ?? missReason) ? { missReason: platformMiss ?? missReason } : {})
+    });
+    if (!request.codeHash)
+        return miss('', { line: 'nothing is stored for this commit (the code-hash tier is off)' });
+    const built = await request.codeHash();
+    const cached = (0,layout/* codeHashPrefix */._Y)(request.prefix, built.key);
+    const read = (setPrefix, codeHash) => readManifest(store, setPrefix, policy, { codeHash }, distrust);
+    const cachedManifest = await read(cached, built.key);
+    if (!cachedManifest || elsewhere(cachedManifest, cached)) {
+        const reason = request.explainMiss && !platformMiss ? await explainMiss(store, request.prefix, built, read) : undefined;
+        return miss(built.key, reason);
+    }
+    try {
+        await copySet(store, (0,sets_manifest/* setObjects */.Tz)(cachedManifest), cached, target, request.concurrency, policy.signing.keys.length > 0);
+    }
+    catch (error) {
+        if (!(error instanceof errors/* MissingObjectError */.S3) && !(error instanceof errors/* IntegrityError */.cs))
+            throw error;
+        core/* warning */.$e(`The cached assets ${store.url(cached)} are incomplete or changed (${error.message}); treating this as a miss so they are rebuilt.`);
+        return miss(built.key, { line: 'the cached set for this key is incomplete or changed' });
+    }
+    const manifest = (0,sets_manifest/* buildManifest */.u1)({
+        commit: request.commit,
+        codeHash: built.key,
+        source: 'cache',
+        files: cachedManifest.files,
+        packs: cachedManifest.packs,
+        ...(cachedManifest.platform ? { platform: cachedManifest.platform } : {})
+    });
+    await writeManifest(store, target, manifest, policy);
+    return { found: true, source: 'cache', manifest, codeHash: built.key, untrusted };
+}
+/** A pass-through stream that hashes what flows through it. */
+function hashingStream(hash) {
+    return new external_node_stream_.Transform({
+        transform(chunk, _encoding, callback) {
+            hash.update(chunk);
+            callback(null, chunk);
+        }
+    });
+}
+/**
+ * The user metadata the original s3-asset-manager puts on every object, which deploys read: Terraform's
+ * aws_lambda_function takes `source_code_hash` from `package-hash` (base64 SHA-256, as Lambda reports it).
+ */
+function objectMetadata(commit, codeHash, sha256Hex) {
+    return {
+        'commit-hash': commit,
+        ...(codeHash ? { 'code-hash': codeHash } : {}),
+        // A pack is not a package a deploy reads: it carries no package-hash.
+        ...(sha256Hex ? { 'package-hash': Buffer.from(sha256Hex, 'hex').toString('base64') } : {})
+    };
+}
+async function sha256OfFile(file) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    for await (const chunk of (0,external_node_fs_.createReadStream)(file, { highWaterMark: 1024 * 1024 }))
+        hash.update(chunk);
+    return hash.digest('hex');
+}
+async function uploadFile(store, key, file, commit, codeHash) {
+    const contentType = src/* default */.A.getType(file.relative) ?? 'application/octet-stream';
+    if (file.size <= SINGLE_PUT_LIMIT) {
+        const bytes = await object_sets_readFile(file.absolute);
+        const sha256 = (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
+        await store.put(key, bytes, { size: bytes.length, contentType, sha256, metadata: objectMetadata(commit, codeHash, sha256) });
+        return { path: file.relative, size: bytes.length, sha256 };
+    }
+    // Metadata goes with the first request of a multipart upload, so a large file is hashed before it is
+    // sent, and hashed again as it streams: a file that changed in between fails rather than mislabelled.
+    const expected = await sha256OfFile(file.absolute);
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    const stream = (0,external_node_fs_.createReadStream)(file.absolute, { highWaterMark: 1024 * 1024 }).pipe(hashingStream(hash));
+    await store.put(key, stream, { size: file.size, contentType, metadata: objectMetadata(commit, codeHash, expected) });
+    const sent = hash.digest('hex');
+    if (sent !== expected) {
+        throw new errors/* IntegrityError */.cs(`${file.absolute} changed while it was uploaded (SHA-256 ${expected} before, ${sent} as sent). Upload it again.`);
+    }
+    return { path: file.relative, size: file.size, sha256: sent };
+}
+/**
+ * Uploads every non-hidden file of the package directory to the commit's set (with `packBelow`, the small
+ * ones as packs), writes its manifest last, then (tier on) fills the code-hash set from it by server-side
+ * copy. Shared by upload and the assets plugin.
+ */
+async function publish(store, request, policy) {
+    const files = await (0,package_files.listPackageFiles)(request.directory);
+    const target = (0,layout/* commitPrefix */.q8)(request.prefix, request.commit);
+    const progress = new report_progress/* Progress */.k(`Uploaded to ${store.url(target)}:`, files.length, files.reduce((sum, file) => sum + file.size, 0));
+    const limit = (0,p_limit/* default */.A)(request.concurrency);
+    // Packs and large files stream in parts, each holding a few parts in memory: only a couple at a time.
+    const largeLimit = (0,p_limit/* default */.A)(LARGE_FILES_AT_ONCE);
+    const { packs, plain } = planPacks(files, request.packBelow ?? 0);
+    const packMetadata = objectMetadata(request.commit, request.codeHash);
+    const [packed, stored] = await Promise.all([
+        Promise.all(packs.map((pack) => largeLimit(() => uploadPack(store, target, pack, packMetadata, (size) => progress.add(1, size))))),
+        Promise.all(plain.map((file) => limit(async () => {
+            const send = () => uploadFile(store, target + file.relative, file, request.commit, request.codeHash);
+            const entry = file.size > SINGLE_PUT_LIMIT ? await largeLimit(send) : await send();
+            progress.add(1, entry.size);
+            return entry;
+        })))
+    ]);
+    progress.finish();
+    const packRecords = packed.map((pack) => pack.record);
+    const entries = [...stored, ...packed.flatMap((pack) => pack.files)].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const manifest = (0,sets_manifest/* buildManifest */.u1)({
+        commit: request.commit,
+        codeHash: request.codeHash,
+        source: 'upload',
+        files: entries,
+        packs: packRecords,
+        platform: request.platform
+    });
+    await writeManifest(store, target, manifest, policy);
+    if (request.codeHash && !policy.cacheWrite.allowed) {
+        core/* info */.pq(`Not writing the shared code-hash set ${store.url((0,layout/* codeHashPrefix */._Y)(request.prefix, request.codeHash))}: ${policy.cacheWrite.reason}.`);
+    }
+    else if (request.codeHash) {
+        // Re-filled even when a cache set exists: it may be the incomplete one a check just fell back from.
+        const cached = (0,layout/* codeHashPrefix */._Y)(request.prefix, request.codeHash);
+        await copySet(store, (0,sets_manifest/* setObjects */.Tz)(manifest), target, cached, request.concurrency, policy.signing.keys.length > 0);
+        if (!request.inputs) {
+            await writeManifest(store, cached, manifest, policy);
+            return manifest;
+        }
+        // What the key was made of, bound to the set by the manifest and copied as the newest build's record
+        // (after the manifest, so it never names a set that is not there): a later miss is explained from it.
+        const record = (0,set_key.serializeInputs)(request.codeHash, request.inputs);
+        const inputs = { path: sets_manifest/* INPUTS_NAME */.cW, size: record.length, sha256: (0,external_node_crypto_.createHash)('sha256').update(record).digest('hex') };
+        await store.put(cached + sets_manifest/* INPUTS_NAME */.cW, record, { size: record.length, contentType: 'application/gzip', sha256: inputs.sha256 });
+        await writeManifest(store, cached, { ...manifest, inputs }, policy);
+        await store.put((0,layout/* newestInputsKey */.xu)(request.prefix), record, {
+            size: record.length,
+            contentType: 'application/gzip',
+            sha256: inputs.sha256
+        });
+    }
+    return manifest;
+}
+/** Asset sets over any object Store (S3, GCS, a directory): objects, manifests and server-side copies. */
+class ObjectAssetSets {
+    store;
+    policy;
+    pending = [];
+    constructor(store, policy) {
+        this.store = store;
+        this.policy = policy;
+    }
+    location(prefix, commit) {
+        return this.store.url((0,layout/* commitPrefix */.q8)(prefix, commit));
+    }
+    async findOrPromote(request) {
+        const result = await findOrPromote(this.store, request, this.policy);
+        if (result.found && !result.legacy) {
+            // A promotion wrote a fresh commit set; the set that was used is the code-hash one it came from.
+            const used = result.source === 'commit' ? (0,layout/* commitPrefix */.q8)(request.prefix, request.commit) : (0,layout/* codeHashPrefix */._Y)(request.prefix, result.codeHash);
+            this.pending.push(recordUse(this.store, used).catch((error) => core/* info */.pq(`Could not record this use in ${this.store.url(lastUsedKey(used))} (${(0,errors/* errorMessage */.gJ)(error)}); prune will age the set by its creation date.`)));
+        }
+        return result;
+    }
+    async flush() {
+        await Promise.all(this.pending.splice(0));
+    }
+    stored(prefix, commit) {
+        return readManifest(this.store, (0,layout/* commitPrefix */.q8)(prefix, commit), this.policy, { commit });
+    }
+    publish(request) {
+        return publish(this.store, request, this.policy);
+    }
+    async download(prefix, commit, manifest, directory, concurrency) {
+        const setPrefix = (0,layout/* commitPrefix */.q8)(prefix, commit);
+        const known = manifest ?? (await readManifest(this.store, setPrefix, this.policy, { commit }));
+        if (!known)
+            throw new Error(`No assets are stored at ${this.store.url(setPrefix)} to download.`);
+        await (0,download/* downloadSet */.$)(this.store, setPrefix, known, directory, concurrency);
+        return known;
+    }
+    close() {
+        this.store.close();
+    }
+}
+
+
+/***/ }),
+
+/***/ 2139:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bd: () => (/* binding */ preparePackageDirectory),
+/* harmony export */   qI: () => (/* binding */ writeFileNoFollow),
+/* harmony export */   tk: () => (/* binding */ readFileNoFollow)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8431);
+
+
+
+
+
+
+// The package directory sits in the checkout, which the code being built controls: a symlink planted there
+// could make check write its files, a download its assets, or upload its listing somewhere else on the
+// runner. Everything here refuses to be led out that way.
+/** Where checked-out code lives: the runner's workspace, else the working directory. */
+function workspaceRoot() {
+    return node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(process.env.GITHUB_WORKSPACE || process.cwd());
+}
+async function deepestExisting(candidate) {
+    let existing = candidate;
+    for (;;) {
+        try {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)(existing);
+            return existing;
+        }
+        catch {
+            if (node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(existing) === existing)
+                return existing;
+            existing = node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(existing);
+        }
+    }
+}
+/**
+ * The package directory's real path, created when `create` is set. A directory named inside the workspace
+ * that a symlink leads outside it (to a runner's home, its temp files) is refused, naming both; a directory
+ * named outside the workspace is the user's explicit choice and taken as it is.
+ */
+async function preparePackageDirectory(directory, options) {
+    const resolved = node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(directory);
+    const workspace = workspaceRoot();
+    if ((0,_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .isInside */ .FK)(workspace, resolved)) {
+        const realWorkspace = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.realpath)(workspace).catch(() => workspace);
+        const real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.realpath)(await deepestExisting(resolved));
+        if (!(0,_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .isInside */ .FK)(realWorkspace, real)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .FilesError */ .yN(`Refusing the package directory '${directory}': a symlink in it leads to ${real}, outside the workspace ${workspace}. ` +
+                `Code in the checkout may have planted it; point '${options.inputName ?? 'package-directory'}' at a real directory.`);
+        }
+    }
+    if (options.create)
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(resolved, { recursive: true });
+    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.realpath)(resolved);
+}
+/**
+ * Writes `name` in `directory` whole or not at all, without following a symlink at that name: the bytes go
+ * to a temporary file that is renamed over it (replacing a planted link, never writing through it).
+ */
+async function writeFileNoFollow(directory, name, content) {
+    const target = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(directory, name);
+    const temp = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(directory, `.${name}.tmp-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`);
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(temp, content, { flag: 'wx' });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(temp, target);
+    }
+    catch (error) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(temp, { force: true });
+        throw error;
+    }
+}
+const READ_NO_FOLLOW = node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_NOFOLLOW ?? 0);
+/** The text of `name` in `directory`; undefined when missing, a symlink or not a file; OversizedError beyond `maxBytes`. */
+async function readFileNoFollow(directory, name, maxBytes) {
+    let handle;
+    try {
+        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(directory, name), READ_NO_FOLLOW);
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        const info = await handle.stat();
+        if (!info.isFile())
+            return undefined;
+        if (info.size > maxBytes)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .OversizedError */ .wF(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(directory, name), maxBytes);
+        return await handle.readFile('utf8');
+    }
+    finally {
+        await handle.close();
+    }
+}
+
+
+/***/ }),
+
+/***/ 4355:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   listPackageFiles: () => (/* binding */ listPackageFiles)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8431);
+/* harmony import */ var _package_directory_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2139);
+
+
+
+
+
+function isHidden(name) {
+    return name.startsWith('.');
+}
+/**
+ * Every non-hidden regular file under `directory`, recursively, sorted by relative path. A symlink is
+ * followed only when it points inside the directory; one that leaves it is refused.
+ */
+async function listPackageFiles(directory, inputName = 'package-directory') {
+    let root;
+    try {
+        root = await (0,_package_directory_js__WEBPACK_IMPORTED_MODULE_4__/* .preparePackageDirectory */ .Bd)(directory, { create: false, inputName });
+        if (!(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(root)).isDirectory())
+            throw new Error('not a directory');
+    }
+    catch (error) {
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FilesError */ .yN)
+            throw error;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EmptyPackageError */ .uM(`The package directory '${directory}' does not exist or is not a directory: build the assets into it first, or set '${inputName}' (PACKAGE_DIRECTORY).`);
+    }
+    const files = [];
+    const visit = async (dir, relativeDir, ancestors) => {
+        const entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(dir, { withFileTypes: true });
+        for (const entry of entries) {
+            if (isHidden(entry.name))
+                continue;
+            const absolute = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, entry.name);
+            const relative = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
+            let target = absolute;
+            if (entry.isSymbolicLink()) {
+                target = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(absolute).catch(() => '');
+                if (!target || !(0,_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .isInside */ .FK)(root, target)) {
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FilesError */ .yN(`Refusing to upload '${relative}': it is a symlink that points outside the package directory '${directory}' (or nowhere).`);
+                }
+            }
+            const info = entry.isSymbolicLink() ? await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(target) : await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(absolute);
+            if (info.isDirectory()) {
+                if (ancestors.has(target))
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FilesError */ .yN(`Refusing to upload '${relative}': a symlink loop in '${directory}'.`);
+                await visit(absolute, relative, new Set([...ancestors, target]));
+            }
+            else if (info.isFile()) {
+                files.push({ relative, absolute, size: info.size });
+            }
+        }
+    };
+    await visit(root, '', new Set([root]));
+    if (files.length === 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EmptyPackageError */ .uM(`The package directory '${directory}' holds no files to upload (hidden files are skipped). Build the assets into it first.`);
+    }
+    return files.sort((a, b) => Buffer.compare(Buffer.from(a.relative), Buffer.from(b.relative)));
+}
+
+
+/***/ }),
+
+/***/ 7102:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c_: () => (/* binding */ otherPlatform),
+/* harmony export */   cq: () => (/* binding */ otherPlatformAdvice),
+/* harmony export */   jN: () => (/* binding */ currentPlatform)
+/* harmony export */ });
+/**
+ * The platform a set is built on, as manifests record it: `<os>-<arch>` such as `linux-x64`,
+ * `windows-x64`, `macos-arm64`. On a runner from RUNNER_OS / RUNNER_ARCH (what `runner.os` and
+ * `runner.arch` say in a workflow), elsewhere from Node's process.platform / process.arch.
+ */
+function currentPlatform(env = process.env, platform = process.platform, arch = process.arch) {
+    const os = env.RUNNER_OS
+        ? env.RUNNER_OS.toLowerCase()
+        : ({ win32: 'windows', darwin: 'macos' }[platform] ?? platform);
+    const cpu = env.RUNNER_ARCH ? env.RUNNER_ARCH.toLowerCase() : ({ ia32: 'x86' }[arch] ?? arch);
+    return `${os.replace(/[^a-z0-9]/g, '')}-${cpu.replace(/[^a-z0-9]/g, '')}`;
+}
+/**
+ * A set built on another platform, when this run does not accept one: the way out is a variant, or
+ * cross-platform for assets that do not depend on it. Sets written before platforms were recorded match.
+ */
+function otherPlatform(manifest, request) {
+    return manifest.platform && manifest.platform !== request.platform && !request.crossPlatform ? manifest.platform : undefined;
+}
+/** What to do about a set built elsewhere, in words shared by check, upload and apply. */
+function otherPlatformAdvice(platform, current) {
+    return (`it was built on ${platform} and this run builds on ${current}. Set 'variant' (e.g. \${{ runner.os }}-\${{ runner.arch }}) to keep ` +
+        `each platform's sets apart, or 'cross-platform: true' if the assets do not depend on the platform (a JS bundle, a docs site)`);
+}
+
+
+/***/ }),
+
+/***/ 3330:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Br: () => (/* binding */ parseSigningKeys),
+/* harmony export */   O4: () => (/* binding */ signatureFor),
+/* harmony export */   VS: () => (/* binding */ storedText),
+/* harmony export */   kA: () => (/* binding */ SIGNATURE_FIELD),
+/* harmony export */   kR: () => (/* binding */ verifyDocument),
+/* harmony export */   vu: () => (/* binding */ NO_KEYS),
+/* harmony export */   y2: () => (/* binding */ verifyStoredText)
+/* harmony export */ });
+/* unused harmony exports keyId, canonicalJson, signDocument */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * HMAC signatures over JSON documents (manifests, apply's state, actions-cache pointers).
+ *
+ * The signed bytes are the document's canonical JSON without its `signature` field: object keys sorted by
+ * code point (Python's sort_keys order), no whitespace, strings
+ * escaped as JSON.stringify escapes them, UTF-8. In Python:
+ *   json.dumps(doc_without_signature, sort_keys=True, separators=(',', ':'), ensure_ascii=False).encode()
+ * The signature is `hmac-sha256:<key id>:<hex>`, key id = first 8 hex characters of SHA-256(key).
+ */
+const SIGNATURE_FIELD = 'signature';
+const NO_KEYS = { keys: [] };
+function parseSigningKeys(text) {
+    return {
+        keys: text
+            .split(/\r?\n/)
+            .map((line) => line.trim())
+            .filter(Boolean)
+    };
+}
+function keyId(key) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(key).digest('hex').slice(0, 8);
+}
+/** Canonical JSON: sorted keys, no whitespace. Undefined object fields are left out, as JSON.stringify does. */
+function canonicalJson(value) {
+    if (Array.isArray(value))
+        return `[${value.map((item) => (item === undefined ? 'null' : canonicalJson(item))).join(',')}]`;
+    if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+        const record = value;
+        const fields = sortByCodePoint(Object.keys(record).filter((key) => record[key] !== undefined)).map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`);
+        return `{${fields.join(',')}}`;
+    }
+    return JSON.stringify(value);
+}
+/** Code point order (Python's sort order); JS's UTF-16 order differs only when a surrogate pair is involved. */
+function sortByCodePoint(keys) {
+    if (!keys.some((key) => /[\uD800-\uDFFF]/.test(key)))
+        return keys.sort();
+    return keys.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+}
+function withoutSignature(document) {
+    const rest = { ...document };
+    delete rest[SIGNATURE_FIELD];
+    return rest;
+}
+function hmacHex(key, document) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHmac)('sha256', key)
+        .update(canonicalJson(withoutSignature(document)), 'utf8')
+        .digest('hex');
+}
+/** The signature the first key gives `document`; undefined without keys. */
+function signatureFor(document, signing) {
+    const key = signing.keys[0];
+    return key === undefined ? undefined : `hmac-sha256:${keyId(key)}:${hmacHex(key, document)}`;
+}
+/** `document` with its signature field set (first), or unchanged without keys. */
+function signDocument(document, signing) {
+    const signature = signatureFor(document, signing);
+    if (signature === undefined)
+        return document;
+    return { [SIGNATURE_FIELD]: signature, ...withoutSignature(document) };
+}
+/** Checks a parsed document against the keys; undefined when it verifies (or when there are no keys). */
+function verifyDocument(document, signing) {
+    if (signing.keys.length === 0)
+        return undefined;
+    const signature = document[SIGNATURE_FIELD];
+    if (typeof signature !== 'string')
+        return 'unsigned';
+    const match = /^hmac-sha256:([0-9a-f]{8}):([0-9a-f]{64})$/.exec(signature);
+    if (!match)
+        return 'badly signed';
+    const key = signing.keys.find((candidate) => keyId(candidate) === match[1]);
+    if (key === undefined)
+        return 'signed by an unknown key';
+    const expected = Buffer.from(hmacHex(key, document), 'hex');
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.timingSafeEqual)(expected, Buffer.from(match[2], 'hex')) ? undefined : 'badly signed';
+}
+/**
+ * `document` as stored text: its canonical JSON with the signature (when there are keys) as the first
+ * field, then a newline. Because the rest is exactly the signed bytes, a reader checks the signature over
+ * the raw text (verifyStoredText) before parsing anything, and any JSON parser still reads it.
+ */
+function storedText(document, signing) {
+    const body = canonicalJson(withoutSignature(document));
+    const signature = signatureFor(document, signing);
+    if (signature === undefined)
+        return `${body}\n`;
+    return `{${JSON.stringify(SIGNATURE_FIELD)}:${JSON.stringify(signature)}${body === '{}' ? '' : ','}${body.slice(1)}\n`;
+}
+const STORED_SIGNATURE = /^\{"signature":"hmac-sha256:([0-9a-f]{8}):([0-9a-f]{64})"(,?)/;
+/**
+ * Checks text written by storedText against the keys without parsing it: undefined when it verifies.
+ * Text in another layout (an older pretty-printed manifest) does not verify.
+ */
+function verifyStoredText(text, signing) {
+    if (signing.keys.length === 0)
+        return undefined;
+    const match = STORED_SIGNATURE.exec(text);
+    if (!match) {
+        if (/^\{\s*"signature"\s*:\s*"hmac-sha256:/.test(text))
+            return 'signed by an older version of this action (its location is not signed)';
+        return /"signature"\s*:/.test(text) ? 'badly signed' : 'unsigned';
+    }
+    const key = signing.keys.find((candidate) => keyId(candidate) === match[1]);
+    if (key === undefined)
+        return 'signed by an unknown key';
+    const rest = text.slice(match[0].length).replace(/\n$/, '');
+    const body = match[3] ? `{${rest}` : rest === '}' ? '{}' : undefined;
+    if (body === undefined)
+        return 'badly signed';
+    const expected = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHmac)('sha256', key).update(body, 'utf8').digest();
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.timingSafeEqual)(expected, Buffer.from(match[2], 'hex')) ? undefined : 'badly signed';
+}
+
+
+/***/ }),
+
+/***/ 2826:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   y: () => (/* binding */ createStore)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _local_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(801);
+
+
+
+/** The S3 backend is loaded on demand: the AWS SDK is most of the bundle and a local run does not need it. */
+async function createStore(settings, concurrency) {
+    switch (settings.kind) {
+        case 's3': {
+            const { S3Store } = await Promise.all(/* import() */[__webpack_require__.e(358), __webpack_require__.e(714)]).then(__webpack_require__.bind(__webpack_require__, 9714));
+            const store = new S3Store(settings, concurrency);
+            if (settings.role)
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Accessing ${store.name} with the assumed role ${settings.role.arn} (session '${settings.role.sessionName}').`);
+            try {
+                await store.checkCredentials();
+            }
+            catch (error) {
+                store.close();
+                throw error;
+            }
+            return store;
+        }
+        case 'local':
+            return new _local_js__WEBPACK_IMPORTED_MODULE_2__/* .LocalStore */ .V(settings.root);
+        case 'actions-cache':
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`backend 'actions-cache' keeps whole asset sets, not objects: apply needs backend s3, gcs or local (or a config.store).`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 801:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ LocalStore)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_5__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_6___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_6__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3916);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8431);
+
+
+
+
+
+
+
+
+
+function isMissing(error) {
+    const code = error.code;
+    return code === 'ENOENT' || code === 'ENOTDIR';
+}
+/** O_NOFOLLOW where the platform has it (not on Windows, where making a symlink needs an administrator). */
+const READ_NO_FOLLOW = node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_NOFOLLOW ?? 0);
+/**
+ * A directory as the store: keys are relative paths under `root`. Every write goes to a temporary
+ * file beside its target and is renamed into place, so a crash never leaves a half file under its final name.
+ *
+ * A store directory may be shared and written by others (a mounted volume). Nothing in it is trusted to
+ * be what its name says: a symlink found below the root is never followed — not to read, copy, list or
+ * delete — so a planted link cannot make a trusted run read a runner's files into the store or write
+ * outside it; and a copy hashes the bytes it copies, so promotion compares them with the manifest.
+ */
+class LocalStore {
+    root;
+    name;
+    /** Directories below the root already seen to be real directories in this run. */
+    checkedDirectories = new Set();
+    constructor(root) {
+        this.root = root;
+        this.name = root;
+    }
+    pathOf(key) {
+        return (0,_paths_js__WEBPACK_IMPORTED_MODULE_8__/* .fromPosixRelative */ .yK)(this.root, key);
+    }
+    /**
+     * The path of `key`, after checking that no directory between the root and it is a symlink (the root
+     * itself may be one: that is the user's choice). Missing directories are fine: a write creates real ones.
+     */
+    async safePath(key) {
+        const segments = key.split('/').filter((segment) => segment !== '');
+        let current = this.root;
+        for (const segment of segments.slice(0, -1)) {
+            current = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(current, segment);
+            if (this.checkedDirectories.has(current))
+                continue;
+            let info;
+            try {
+                info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)(current);
+            }
+            catch (error) {
+                if (isMissing(error))
+                    break;
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .StoreError */ .AD(`Could not inspect ${current} in the local store: ${error.message}`, { cause: error });
+            }
+            if (info.isSymbolicLink())
+                throw this.symlinkError(current);
+            if (!info.isDirectory())
+                break; // a read then finds nothing; a write fails naming the file in the way
+            this.checkedDirectories.add(current);
+        }
+        return this.pathOf(key);
+    }
+    /** An IntegrityError: the store's content is not what it should be, so a hit on it is a miss, a download fails. */
+    symlinkError(where) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .IntegrityError */ .cs(`${where} in the local store '${this.root}' is a symlink. The local store never follows symlinks: someone with write ` +
+            `access to the store may have planted it to read or overwrite files elsewhere. Remove it (and check who can write the store).`);
+    }
+    /** Opens an object for reading without following a symlink at any level. */
+    async openForRead(key) {
+        const file = await this.safePath(key);
+        try {
+            return { handle: await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(file, READ_NO_FOLLOW), file };
+        }
+        catch (error) {
+            if (error.code === 'ELOOP')
+                throw this.symlinkError(file);
+            throw error;
+        }
+    }
+    url(key) {
+        const href = (0,node_url__WEBPACK_IMPORTED_MODULE_6__.pathToFileURL)(this.pathOf(key)).href;
+        return key.endsWith('/') && !href.endsWith('/') ? `${href}/` : href;
+    }
+    async readText(key, maxBytes = Number.POSITIVE_INFINITY) {
+        let opened;
+        try {
+            opened = await this.openForRead(key);
+        }
+        catch (error) {
+            if (isMissing(error))
+                return undefined;
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .StoreError */ .AD || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .IntegrityError */ .cs)
+                throw error;
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .StoreError */ .AD(`Could not read ${this.pathOf(key)} from the local store: ${error.message}`, { cause: error });
+        }
+        try {
+            const info = await opened.handle.stat();
+            if (!info.isFile())
+                return undefined; // a directory where an object would be: nothing stored under that key
+            if (info.size > maxBytes)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .OversizedError */ .wF(this.url(key), maxBytes);
+            return await opened.handle.readFile('utf8');
+        }
+        finally {
+            await opened.handle.close();
+        }
+    }
+    /** Runs `write(tempPath)` then renames the temp file onto the key's path (a symlink there is replaced, not followed). */
+    async writeAtomically(key, write) {
+        const target = await this.safePath(key);
+        const temp = `${target}.tmp-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`;
+        try {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(target), { recursive: true });
+            await write(temp);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(temp, target);
+        }
+        catch (error) {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(temp, { force: true });
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .StoreError */ .AD || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .IntegrityError */ .cs)
+                throw error;
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .StoreError */ .AD(`Could not write ${target} in the local store '${this.root}': ${error.message}`, { cause: error });
+        }
+    }
+    async put(key, body, _options) {
+        await this.writeAtomically(key, (temp) => Buffer.isBuffer(body) ? (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(temp, body, { flag: 'wx' }) : (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_5__.pipeline)(body, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(temp, { flags: 'wx' })));
+    }
+    async get(key) {
+        try {
+            const { handle } = await this.openForRead(key);
+            return handle.createReadStream();
+        }
+        catch (error) {
+            if (isMissing(error))
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .MissingObjectError */ .S3(`${this.pathOf(key)} is missing from the local store.`, { cause: error });
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .StoreError */ .AD || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .IntegrityError */ .cs)
+                throw error;
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .StoreError */ .AD(`Could not read ${this.pathOf(key)} from the local store: ${error.message}`, { cause: error });
+        }
+    }
+    /** Copies through this process (a directory has no server), hashing the bytes so the caller can check them. */
+    async copy(sourceKey, targetKey) {
+        const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+        await this.writeAtomically(targetKey, async (temp) => {
+            let source;
+            try {
+                source = await this.get(sourceKey);
+            }
+            catch (error) {
+                if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .MissingObjectError */ .S3) {
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .MissingObjectError */ .S3(`Cannot copy ${this.pathOf(sourceKey)}: it is missing from the local store.`, { cause: error });
+                }
+                throw error;
+            }
+            const tap = new node_stream__WEBPACK_IMPORTED_MODULE_4__.Transform({
+                transform(chunk, _encoding, callback) {
+                    hash.update(chunk);
+                    callback(null, chunk);
+                }
+            });
+            await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_5__.pipeline)(source, tap, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(temp, { flags: 'wx' }));
+        });
+        return { sha256: hash.digest('hex') };
+    }
+    async list(prefix, onPage) {
+        // Walk the deepest directory the prefix names, then keep the keys that start with it. Symlinks are
+        // neither files nor directories to this walk: they are skipped, never followed.
+        const slash = prefix.lastIndexOf('/');
+        const base = slash < 0 ? '' : prefix.slice(0, slash + 1);
+        const found = [];
+        const walk = async (keyDir) => {
+            let entries;
+            try {
+                const directory = await this.safePath(`${keyDir}x`);
+                entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readdir)(node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(directory), { withFileTypes: true });
+            }
+            catch (error) {
+                if (isMissing(error))
+                    return;
+                if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .StoreError */ .AD || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .IntegrityError */ .cs)
+                    throw error;
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .StoreError */ .AD(`Could not list ${this.pathOf(keyDir)} in the local store: ${error.message}`, { cause: error });
+            }
+            for (const entry of entries) {
+                const key = `${keyDir}${entry.name}`;
+                if (entry.isDirectory()) {
+                    if (prefix.startsWith(`${key}/`) || `${key}/`.startsWith(prefix))
+                        await walk(`${key}/`);
+                }
+                else if (entry.isFile() && key.startsWith(prefix) && !/\.tmp-[0-9a-f]{12}$/.test(key)) {
+                    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)(this.pathOf(key)).catch(() => undefined);
+                    if (info?.isFile())
+                        found.push({ key, size: info.size, lastModified: info.mtime });
+                }
+            }
+        };
+        await walk(base);
+        onPage?.(found.length);
+        return found.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    }
+    async delete(key) {
+        // rm removes a symlink itself, never its target; safePath refuses a symlinked directory on the way.
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(await this.safePath(key), { force: true });
+    }
+    async deleteMany(keys, onBatch) {
+        const directories = new Set();
+        for (const [index, key] of keys.entries()) {
+            await this.delete(key);
+            for (let slash = key.lastIndexOf('/'); slash > 0; slash = key.lastIndexOf('/', slash - 1))
+                directories.add(key.slice(0, slash));
+            if ((index + 1) % 1000 === 0)
+                onBatch?.(index + 1);
+        }
+        // Directories the deleted objects leave empty go too, deepest first, so the store does not fill with them.
+        for (const directory of [...directories].sort((a, b) => b.length - a.length)) {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rmdir)(this.pathOf(directory)).catch(() => undefined);
+        }
+        onBatch?.(keys.length);
+    }
+    close() { }
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=104.index.js.map

@@ -1,0 +1,90 @@
+export const id = 285;
+export const ids = [285];
+export const modules = {
+
+/***/ 4285:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K9: () => (/* binding */ groupDigits),
+/* harmony export */   LS: () => (/* binding */ plural),
+/* harmony export */   OF: () => (/* binding */ fenced),
+/* harmony export */   TM: () => (/* binding */ firstLine),
+/* harmony export */   YA: () => (/* binding */ seconds),
+/* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   nf: () => (/* binding */ link),
+/* harmony export */   text: () => (/* binding */ text),
+/* harmony export */   tp: () => (/* binding */ table)
+/* harmony export */ });
+/**
+ * GitHub-flavoured markdown for job summaries and pull-request comments. Everything is written as
+ * markdown, never as HTML cells: GitHub does not parse markdown inside an HTML block, so `code` in a
+ * `<td>` shows its backticks.
+ */
+/** `10000` as `10,000`, without Intl: loading ICU's data to group digits cost every step ~90 ms. */
+function groupDigits(count) {
+    const [whole = '', fraction] = String(count).split('.');
+    const sign = whole.startsWith('-') ? '-' : '';
+    const digits = sign ? whole.slice(1) : whole;
+    const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    return `${sign}${grouped}${fraction !== undefined ? `.${fraction}` : ''}`;
+}
+/** "1 file", "2 files"; `plural` for irregular nouns. */
+function plural(count, noun, pluralNoun = `${noun}s`) {
+    return `${groupDigits(count)} ${count === 1 ? noun : pluralNoun}`;
+}
+/** A code span that survives any content: the fence is one backtick longer than the longest run inside. */
+function code(text) {
+    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${text}${pad}${fence}`;
+}
+/**
+ * Plain text made inert: the characters that start emphasis, code, links, HTML or strike-through are
+ * escaped, and so is a line start that would open a heading, quote or list; newlines become spaces.
+ */
+function text(value) {
+    return value
+        .replace(/\r?\n/g, ' ')
+        .replace(/[\\`*_[\]|~]/g, (char) => `\\${char}`)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/^(\s*)([#+-]|\d+[.)])/, '$1\\$2');
+}
+function link(label, href) {
+    return `[${label}](${href.replace(/[()\s]/g, (char) => encodeURIComponent(char))})`;
+}
+/** A table cell: pipes are escaped even inside code spans (GFM splits cells before it parses spans). */
+function cell(value) {
+    return value.replace(/\r?\n/g, ' ').replace(/(?<!\\)\|/g, '\\|');
+}
+/** A GFM table; cells are markdown already (use `code`, `text`, `link`). */
+function table(headers, rows) {
+    return [
+        `| ${headers.map(cell).join(' | ')} |`,
+        `|${headers.map(() => '---').join('|')}|`,
+        ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)
+    ].join('\n');
+}
+function seconds(milliseconds) {
+    return `${(milliseconds / 1000).toFixed(1)} s`;
+}
+/** The first line of an error message, for a summary headline. */
+function firstLine(message) {
+    return (message.split(/\r?\n/)[0] ?? '').trim();
+}
+/** A fenced code block that survives any content: the fence is one backtick longer than any run inside. */
+function fenced(content, language = '') {
+    const longest = Math.max(2, ...(content.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longest + 1);
+    return `${fence}${language}\n${content}\n${fence}`;
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=285.index.js.map

@@ -1,0 +1,504 @@
+export const id = 994;
+export const ids = [994,285];
+export const modules = {
+
+/***/ 4574:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Du: () => (/* binding */ keyDifference),
+/* harmony export */   JM: () => (/* binding */ readInputsRecord),
+/* harmony export */   Z_: () => (/* binding */ inputsRecord),
+/* harmony export */   envIngredients: () => (/* binding */ envIngredients),
+/* harmony export */   hF: () => (/* binding */ describeDifference),
+/* harmony export */   parseInputs: () => (/* binding */ parseInputs),
+/* harmony export */   serializeInputs: () => (/* binding */ serializeInputs),
+/* harmony export */   setKey: () => (/* binding */ setKey),
+/* harmony export */   sha256Hex: () => (/* binding */ sha256Hex)
+/* harmony export */ });
+/* unused harmony exports SET_KEY_TAG, keyLines, LISTED_FILES, fileChanges */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/**
+ * The key of a code-hash set: what the build depends on. Files alone give exactly the code hash (version
+ * 2), so sets stored before the key learned more keep hitting. With anything else — environment values
+ * (`code-hash-env`), a free text (`code-hash-key`), apply's `run` and its dependencies — the key is
+ *
+ *   SHA-256 hex of `set-key-v1\n` followed by one line per ingredient, each ended by `\n`, sorted by bytes:
+ *     files <code hash v2>
+ *     env <NAME> <SHA-256 hex of the value, or "unset">
+ *     key <SHA-256 hex of the code-hash-key text>
+ *     run <SHA-256 hex of apply's run text>
+ *     dependency <the key of a tool it depends on>
+ *
+ * A value never appears anywhere: only its digest enters the key and the record beside the set.
+ */
+const SET_KEY_TAG = 'set-key-v1\n';
+const sha256Hex = (text) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text, 'utf8').digest('hex');
+/** `names`' values as key ingredients: each value's SHA-256, or 'unset' (distinct from an empty value). */
+function envIngredients(names, env = process.env) {
+    const digests = {};
+    for (const name of [...names].sort()) {
+        const value = env[name];
+        digests[name] = value === undefined ? 'unset' : sha256Hex(value);
+    }
+    return digests;
+}
+/** The lines a key is made of, sorted; just the files line when nothing else is given. */
+function keyLines(inputs) {
+    const lines = [`files ${inputs.filesHash}`];
+    for (const [name, digest] of Object.entries(inputs.env))
+        lines.push(`env ${name} ${digest}`);
+    if (inputs.keyText)
+        lines.push(`key ${inputs.keyText}`);
+    if (inputs.run)
+        lines.push(`run ${inputs.run}`);
+    for (const dependency of inputs.dependencies ?? [])
+        lines.push(`dependency ${dependency}`);
+    return lines.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+}
+/** The set key (see the top of this file). */
+function setKey(inputs) {
+    const lines = keyLines(inputs);
+    if (lines.length === 1)
+        return inputs.filesHash;
+    return sha256Hex(SET_KEY_TAG + lines.map((line) => `${line}\n`).join(''));
+}
+/** The record of a key as plain JSON: `{ version, key, ... }`, files as `[path, id]` pairs. */
+function inputsRecord(key, inputs) {
+    const { files, ...rest } = inputs;
+    return { version: 1, key, ...rest, files: files.map((file) => [file.path, file.id]) };
+}
+/** The record beside a set: inputsRecord as gzipped JSON. */
+function serializeInputs(key, inputs) {
+    return (0,node_zlib__WEBPACK_IMPORTED_MODULE_1__.gzipSync)(JSON.stringify(inputsRecord(key, inputs)));
+}
+/** Decompressed records are capped: a hostile one cannot inflate without bound. */
+const INFLATED_LIMIT = 256 * 1024 * 1024;
+/** Reads an inputsRecord back; undefined when it is not one (it only ever explains, so nothing fails on it). */
+function readInputsRecord(data) {
+    if (data === null || typeof data !== 'object' || Array.isArray(data))
+        return undefined;
+    const record = data;
+    if (record.version !== 1 || typeof record.key !== 'string' || typeof record.filesHash !== 'string' || !Array.isArray(record.files)) {
+        return undefined;
+    }
+    const files = record.files.flatMap((pair) => Array.isArray(pair) && typeof pair[0] === 'string' && typeof pair[1] === 'string' ? [{ path: pair[0], id: pair[1] }] : []);
+    const strings = (value) => value !== null && typeof value === 'object' && !Array.isArray(value)
+        ? Object.fromEntries(Object.entries(value).filter((entry) => typeof entry[1] === 'string'))
+        : {};
+    return {
+        key: record.key,
+        inputs: {
+            filesHash: record.filesHash,
+            files,
+            env: strings(record.env),
+            ...(typeof record.keyText === 'string' ? { keyText: record.keyText } : {}),
+            ...(typeof record.run === 'string' ? { run: record.run } : {}),
+            ...(Array.isArray(record.dependencies) ? { dependencies: record.dependencies.map(String) } : {}),
+            platform: typeof record.platform === 'string' ? record.platform : 'unknown'
+        }
+    };
+}
+/** Parses a stored (gzipped) record; undefined when it is not one. */
+function parseInputs(bytes) {
+    try {
+        return readInputsRecord(JSON.parse((0,node_zlib__WEBPACK_IMPORTED_MODULE_1__.gunzipSync)(bytes, { maxOutputLength: INFLATED_LIMIT }).toString('utf8')));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Files named in a difference, at most this many of each kind (the rest are counted). */
+const LISTED_FILES = 20;
+/** How the files of `now` differ from `before`: changed content, added, removed. */
+function fileChanges(before, now) {
+    const earlier = new Map(before.map((file) => [file.path, file.id]));
+    const changed = [];
+    const added = [];
+    for (const file of now) {
+        const id = earlier.get(file.path);
+        if (id === undefined)
+            added.push(file.path);
+        else if (id !== file.id)
+            changed.push(file.path);
+        earlier.delete(file.path);
+    }
+    const removed = [...earlier.keys()];
+    return {
+        changed: changed.slice(0, LISTED_FILES),
+        added: added.slice(0, LISTED_FILES),
+        removed: removed.slice(0, LISTED_FILES),
+        counts: { changed: changed.length, added: added.length, removed: removed.length }
+    };
+}
+function keyDifference(before, now) {
+    const names = [...new Set([...Object.keys(before.env), ...Object.keys(now.env)])].sort();
+    return {
+        files: before.filesHash === now.filesHash ? fileChanges([], []) : fileChanges(before.files, now.files),
+        env: names.filter((name) => before.env[name] !== now.env[name]),
+        keyText: (before.keyText ?? '') !== (now.keyText ?? ''),
+        run: (before.run ?? '') !== (now.run ?? ''),
+        dependencies: (before.dependencies ?? []).join() !== (now.dependencies ?? []).join()
+    };
+}
+/** `3 files changed (a, b, c)`-style parts of one sentence; empty when nothing differs. */
+function describeDifference(difference) {
+    const parts = [];
+    const list = (paths, total) => `${paths.join(', ')}${total > paths.length ? `, and ${total - paths.length} more` : ''}`;
+    const { files } = difference;
+    for (const kind of ['changed', 'added', 'removed']) {
+        const total = files.counts[kind];
+        if (total > 0)
+            parts.push(`${total} file${total === 1 ? '' : 's'} ${kind} (${list(files[kind], total)})`);
+    }
+    if (difference.env.length > 0)
+        parts.push(`environment ${difference.env.join(', ')} changed`);
+    if (difference.keyText)
+        parts.push('code-hash-key changed');
+    if (difference.run)
+        parts.push("the tool's run changed");
+    if (difference.dependencies)
+        parts.push('a dependency changed');
+    return parts;
+}
+
+
+/***/ }),
+
+/***/ 3528:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P7: () => (/* binding */ assetsMarkdown),
+/* harmony export */   e7: () => (/* binding */ assetsReport)
+/* harmony export */ });
+/* unused harmony export summaryRows */
+/* harmony import */ var _hashing_set_key_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4574);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4285);
+/* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8991);
+
+
+
+const OUTCOME_LABEL = {
+    found: '✅ found',
+    missing: '🔨 not found — build needed',
+    uploaded: '⬆️ uploaded',
+    'already-stored': '✅ already stored, nothing uploaded',
+    'not-stored': '⚠️ not stored'
+};
+const SOURCE_LABEL = {
+    commit: 'this commit',
+    cache: 'code-hash cache (copied to this commit)',
+    upload: 'this upload',
+    none: '—'
+};
+/** The rows of the summary and comment tables, as markdown cells; the first is the table's header. */
+function summaryRows(result) {
+    const location = result.locationUrl ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .link */ .nf)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(result.location), result.locationUrl) : (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(result.location);
+    const rows = [
+        ['Outcome', OUTCOME_LABEL[result.outcome]],
+        ['Source', SOURCE_LABEL[result.source]],
+        ['Commit', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(result.commitHash)],
+        ['Code hash', result.codeHash ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(result.codeHash) : '— (tier off)']
+    ];
+    if (result.cacheTier) {
+        rows.push(['Code-hash set', result.cacheTier.written ? 'written' : `not written: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__.text)(result.cacheTier.reason ?? '')}`]);
+    }
+    rows.push(['Files', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .groupDigits */ .K9)(result.files)], ['Size', (0,_progress_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z)(result.bytes)], ['Location', location], ['Time', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .seconds */ .YA)(result.elapsedMs)]);
+    if (result.untrusted) {
+        rows.push(['Ignored', `${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(result.untrusted, 'set')}: manifest not verified, malformed or for another place (see the warnings)`]);
+    }
+    if (result.missReason)
+        rows.push(['Why not found', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__.text)(result.missReason.line)]);
+    if (result.drift) {
+        const what = result.drift.difference ? `: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__.text)((0,_hashing_set_key_js__WEBPACK_IMPORTED_MODULE_0__/* .describeDifference */ .hF)(result.drift.difference).join('; '))}` : '';
+        rows.push([
+            'Code hash drift',
+            `${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(result.drift.after.slice(0, 12))} after the build; stored under ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(result.drift.before.slice(0, 12))} from before it${what}`
+        ]);
+    }
+    return rows;
+}
+/** The heading, the run's sentence and the table (its first row as the header): the job summary and the PR comment share it. */
+function assetsMarkdown(result, heading) {
+    const [header, ...rows] = summaryRows(result);
+    return `${heading}\n\n${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__.text)(result.message)}\n\n${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .table */ .tp)(header, rows)}\n`;
+}
+function statusDescription(result) {
+    const shortHash = result.codeHash.slice(0, 8);
+    switch (result.outcome) {
+        case 'found':
+            return result.source === 'cache'
+                ? `assets found in cache (code hash ${shortHash}…), ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(result.files, 'file')}`
+                : `assets found for this commit, ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(result.files, 'file')}`;
+        case 'missing':
+            return 'assets not found — build needed';
+        case 'uploaded':
+            return `assets uploaded, ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(result.files, 'file')} (${(0,_progress_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z)(result.bytes)})`;
+        case 'already-stored':
+            return 'assets already stored';
+        case 'not-stored':
+            return "assets not stored: another platform's set is there";
+    }
+}
+/** The commit status and PR comment for a check or upload. */
+function assetsReport(result, instance) {
+    return {
+        state: result.outcome === 'missing' ? 'pending' : 'success',
+        description: statusDescription(result),
+        markdown: assetsMarkdown(result, `#### S3 Asset Manager · ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(instance)}`),
+        commit: result.commitHash
+    };
+}
+
+
+/***/ }),
+
+/***/ 4285:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K9: () => (/* binding */ groupDigits),
+/* harmony export */   LS: () => (/* binding */ plural),
+/* harmony export */   OF: () => (/* binding */ fenced),
+/* harmony export */   TM: () => (/* binding */ firstLine),
+/* harmony export */   YA: () => (/* binding */ seconds),
+/* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   nf: () => (/* binding */ link),
+/* harmony export */   text: () => (/* binding */ text),
+/* harmony export */   tp: () => (/* binding */ table)
+/* harmony export */ });
+/**
+ * GitHub-flavoured markdown for job summaries and pull-request comments. Everything is written as
+ * markdown, never as HTML cells: GitHub does not parse markdown inside an HTML block, so `code` in a
+ * `<td>` shows its backticks.
+ */
+/** `10000` as `10,000`, without Intl: loading ICU's data to group digits cost every step ~90 ms. */
+function groupDigits(count) {
+    const [whole = '', fraction] = String(count).split('.');
+    const sign = whole.startsWith('-') ? '-' : '';
+    const digits = sign ? whole.slice(1) : whole;
+    const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    return `${sign}${grouped}${fraction !== undefined ? `.${fraction}` : ''}`;
+}
+/** "1 file", "2 files"; `plural` for irregular nouns. */
+function plural(count, noun, pluralNoun = `${noun}s`) {
+    return `${groupDigits(count)} ${count === 1 ? noun : pluralNoun}`;
+}
+/** A code span that survives any content: the fence is one backtick longer than the longest run inside. */
+function code(text) {
+    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${text}${pad}${fence}`;
+}
+/**
+ * Plain text made inert: the characters that start emphasis, code, links, HTML or strike-through are
+ * escaped, and so is a line start that would open a heading, quote or list; newlines become spaces.
+ */
+function text(value) {
+    return value
+        .replace(/\r?\n/g, ' ')
+        .replace(/[\\`*_[\]|~]/g, (char) => `\\${char}`)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/^(\s*)([#+-]|\d+[.)])/, '$1\\$2');
+}
+function link(label, href) {
+    return `[${label}](${href.replace(/[()\s]/g, (char) => encodeURIComponent(char))})`;
+}
+/** A table cell: pipes are escaped even inside code spans (GFM splits cells before it parses spans). */
+function cell(value) {
+    return value.replace(/\r?\n/g, ' ').replace(/(?<!\\)\|/g, '\\|');
+}
+/** A GFM table; cells are markdown already (use `code`, `text`, `link`). */
+function table(headers, rows) {
+    return [
+        `| ${headers.map(cell).join(' | ')} |`,
+        `|${headers.map(() => '---').join('|')}|`,
+        ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)
+    ].join('\n');
+}
+function seconds(milliseconds) {
+    return `${(milliseconds / 1000).toFixed(1)} s`;
+}
+/** The first line of an error message, for a summary headline. */
+function firstLine(message) {
+    return (message.split(/\r?\n/)[0] ?? '').trim();
+}
+/** A fenced code block that survives any content: the fence is one backtick longer than any run inside. */
+function fenced(content, language = '') {
+    const longest = Math.max(2, ...(content.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longest + 1);
+    return `${fence}${language}\n${content}\n${fence}`;
+}
+
+
+/***/ }),
+
+/***/ 8991:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ Progress),
+/* harmony export */   z: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4285);
+
+
+const MB = 1024 * 1024;
+function formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${Math.round(bytes)} B`;
+    if (bytes < MB)
+        return `${(bytes / 1024).toFixed(1)} KiB`;
+    if (bytes < 1024 * MB)
+        return `${(bytes / MB).toFixed(1)} MiB`;
+    return `${(bytes / 1024 / MB).toFixed(2)} GiB`;
+}
+/**
+ * Counts files and bytes of a transfer and logs a line at most every `intervalMs`, so a long upload
+ * or copy shows it is moving; a short one logs only its closing line.
+ */
+class Progress {
+    verb;
+    totalFiles;
+    totalBytes;
+    intervalMs;
+    log;
+    files = 0;
+    bytes = 0;
+    started = Date.now();
+    lastLog = Date.now();
+    grouped = false;
+    constructor(verb, totalFiles, totalBytes, intervalMs = 5000, log = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq) {
+        this.verb = verb;
+        this.totalFiles = totalFiles;
+        this.totalBytes = totalBytes;
+        this.intervalMs = intervalMs;
+        this.log = log;
+    }
+    add(files, bytes) {
+        this.files += files;
+        this.bytes += bytes;
+        const now = Date.now();
+        if (now - this.lastLog >= this.intervalMs && this.files < this.totalFiles) {
+            this.lastLog = now;
+            // A transfer that lasts shows its progress lines folded in a group; a short one logs only its last line.
+            if (!this.grouped && this.log === _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(`${this.verb} ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(this.totalFiles, 'file')}, ${formatBytes(this.totalBytes)}`);
+            this.grouped = true;
+            this.log(`${this.verb} ${this.files}/${this.totalFiles} files, ${formatBytes(this.bytes)} of ${formatBytes(this.totalBytes)}${this.rate(now)}`);
+        }
+    }
+    rate(now) {
+        const seconds = (now - this.started) / 1000;
+        return seconds > 0 ? ` (${formatBytes(this.bytes / seconds)}/s)` : '';
+    }
+    /** The closing line; returns the elapsed milliseconds. */
+    finish() {
+        if (this.grouped && this.log === _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4();
+        const elapsed = Date.now() - this.started;
+        this.log(`${this.verb} ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(this.files, 'file')}, ${formatBytes(this.bytes)} in ${(elapsed / 1000).toFixed(1)} s${this.rate(Date.now())}`);
+        return elapsed;
+    }
+}
+
+
+/***/ }),
+
+/***/ 649:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   cl: () => (/* binding */ registerSecret)
+/* harmony export */ });
+/* unused harmony export MIN_MASKED_LENGTH */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
+
+/**
+ * Values that must never be shown: the runner masks them in the log once `core.setSecret` has named them,
+ * but not in what this action sends elsewhere (the job summary file, commit statuses, pull-request
+ * comments). Everything sent there goes through `redact`.
+ *
+ * Values shorter than this are not masked: masking `1` or `on` would garble every log line that holds them
+ * (google-github-actions' secret actions draw the same line), and they are not secrets anyone can use.
+ */
+const MIN_MASKED_LENGTH = 4;
+const secrets = new Set();
+/** Masks `value` in the log from now on (core.setSecret) and in everything `redact` cleans. */
+function registerSecret(value) {
+    if (!value || value.length < MIN_MASKED_LENGTH || secrets.has(value))
+        return;
+    secrets.add(value);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
+}
+/** `text` with every registered secret replaced by `***`, longest first (so a secret inside another goes too). */
+function redact(text) {
+    let result = text;
+    for (const secret of [...secrets].sort((a, b) => b.length - a.length))
+        result = result.split(secret).join('***');
+    return result;
+}
+
+
+/***/ }),
+
+/***/ 7994:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ failureMarkdown),
+/* harmony export */   S: () => (/* binding */ writeSummary),
+/* harmony export */   writeSummaryMarkdown: () => (/* binding */ writeSummaryMarkdown)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _assets_report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3528);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4285);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(649);
+
+
+
+
+
+/** Writes markdown to the job summary when the runner provides one (GITHUB_STEP_SUMMARY); a no-op elsewhere. */
+async function writeSummaryMarkdown(markdown) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    try {
+        await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw((0,_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$)(markdown), true).write();
+    }
+    catch (error) {
+        throw new Error(`Could not write the job summary to GITHUB_STEP_SUMMARY (${process.env.GITHUB_STEP_SUMMARY}): ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .firstLine */ .TM)((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error))}`, { cause: error });
+    }
+    finally {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.emptyBuffer();
+    }
+}
+function writeSummary(result) {
+    return writeSummaryMarkdown((0,_assets_report_js__WEBPACK_IMPORTED_MODULE_2__/* .assetsMarkdown */ .P7)(result, `### S3 Asset Manager — ${result.mode}`));
+}
+/** A failed check or upload still says what happened: the error's first line, the rest folded. */
+function failureMarkdown(mode, message) {
+    const [head = '', ...rest] = message.split(/\r?\n/);
+    const details = rest.join('\n').trim();
+    return (`### S3 Asset Manager — ${mode} failed\n\n❌ ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__.text)(head.trim())}\n` +
+        (details ? `\n<details><summary>Details</summary>\n\n${details.split('\n').map(_markdown_js__WEBPACK_IMPORTED_MODULE_4__.text).join('<br>\n')}\n\n</details>\n` : ''));
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=994.index.js.map

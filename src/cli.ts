@@ -1,0 +1,83 @@
+import { VERSION } from './constants.js'
+
+// The bundle is also a command-line tool (Concourse tasks, a shell). There it answers --help and --version,
+// and prints plain `error:` / `warning:` lines instead of the runner's workflow commands.
+
+export const USAGE = `S3 Asset Manager ${VERSION}: skip CI work whose results already exist.
+
+Usage: node dist/index.js <mode>      (or: node dist/index.js --help | --version)
+
+Modes:
+  check    Are this commit's assets stored (by commit, or by code hash)? Prints found=true|false.
+  upload   Store what was built (package-directory) under the commit and the code hash.
+  apply    Plan and carry out a declarative config (the config input), DevStream-style.
+  prune    Delete sets unused for keep-days.
+  doctor   Check a store: credentials, permissions, what it supports.
+  (auto needs the post step of GitHub Actions and runs only there.)
+
+Inputs are environment variables INPUT_<NAME>, with - or _ (INPUT_BUCKET, INPUT_CODE_HASH_PATHS),
+or the original tool's names: PACKAGE_ASSETS_BUCKET, GIT_REPO_PATH, PACKAGE_DIRECTORY,
+CODE_HASH_FIND_FILTER, AWS_ROLE. With no bucket, the store is the local directory ./.asset-store.
+Outputs are printed as name=value lines.
+
+Exit codes: 0 done; 1 failed; 2 a bad input or config (nothing was done); 100 PACKAGE_ASSETS_BUCKET is
+missing while the original tool's variables are set (as the original tool exited).
+
+Documentation: README.md (inputs, outputs, stores, threat model).
+`
+
+/** Answers --help and --version; true when it did (the caller then exits). */
+export function answerFlags(argv: readonly string[], write: (text: string) => void = (text) => process.stdout.write(text)): boolean {
+  const flag = argv[2]
+  if (flag === '--help' || flag === '-h' || flag === 'help') {
+    write(USAGE)
+    return true
+  }
+  if (flag === '--version' || flag === '-v') {
+    write(`${VERSION}\n`)
+    return true
+  }
+  return false
+}
+
+/** A workflow command line as a person reads it, or undefined to drop it (masks, groups' ends, debug). */
+export function plainLine(line: string, debug = false): { text: string; stream: 'stdout' | 'stderr' } | undefined {
+  const command = /^::([a-z-]+)(?: [^:]*)?::(.*)$/.exec(line)
+  if (!command) return { text: line, stream: 'stdout' }
+  const message = command[2]!.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%')
+  switch (command[1]) {
+    case 'error':
+    case 'warning':
+      return { text: `${command[1]}: ${message}`, stream: 'stderr' }
+    case 'notice':
+      return { text: `notice: ${message}`, stream: 'stdout' }
+    case 'group':
+      return { text: message, stream: 'stdout' }
+    case 'debug':
+      return debug ? { text: `debug: ${message}`, stream: 'stderr' } : undefined
+    default:
+      // add-mask (printing it would show the secret it hides), endgroup, and anything else meant for a runner.
+      return undefined
+  }
+}
+
+/** Outside a runner, rewrites the workflow commands @actions/core prints into plain lines. */
+export function usePlainConsole(): void {
+  const stdout = process.stdout.write.bind(process.stdout)
+  const stderr = process.stderr.write.bind(process.stderr)
+  const debug = process.env.RUNNER_DEBUG === '1'
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]): boolean => {
+    const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')
+    if (!text.includes('::')) return stdout(chunk, ...(rest as []))
+    const out: string[] = []
+    const err: string[] = []
+    const lines = text.split('\n')
+    const last = lines.pop() ?? ''
+    for (const line of lines) {
+      const plain = plainLine(line, debug)
+      if (plain) (plain.stream === 'stdout' ? out : err).push(`${plain.text}\n`)
+    }
+    if (err.length > 0) stderr(err.join(''))
+    return stdout(out.join('') + last)
+  }) as typeof process.stdout.write
+}

@@ -375,14 +375,14 @@ function refuseUnknownInputs(mode, planOnly) {
     const unknown = unknownInputs();
     if (unknown.length === 0)
         return;
-    const lines = unknown.map(({ variable, name, suggestion }) => `'${name}' (${variable}) is not an input of this action${suggestion ? `; did you mean '${suggestion}'?` : ''}`);
+    const lines = unknown.map(({ variable, name, suggestion }) => `'${name}' (${variable}) is not an input of this action${suggestion ? `; did you mean '${suggestion}'?` : '.'}`);
     const writes = mode === 'upload' || mode === 'auto' || ((mode === 'apply' || mode === 'prune') && !planOnly);
     const inputsList = `The inputs are listed in action.yml and the README${process.env.GITHUB_ACTIONS === 'true' ? '' : ' (outside GitHub, INPUT_<NAME> with - or _)'}`;
     if (writes) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${lines.join('. ')}. Nothing was done: mode '${mode}' writes or deletes, so a misspelt input could change what it does. ${inputsList}.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${lines.join(' ')} Nothing was done: mode '${mode}' writes or deletes, so a misspelt input could change what it does. ${inputsList}.`);
     }
     for (const line of lines)
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`${line}. It is ignored. ${inputsList}.`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`${line} It is ignored. ${inputsList}.`);
 }
 /** An input, else the first non-empty environment variable, else the default. */
 function inputOr(name, envNames, fallback) {

@@ -181,16 +181,16 @@ function refuseUnknownInputs(mode: Mode, planOnly: boolean): void {
   if (unknown.length === 0) return
   const lines = unknown.map(
     ({ variable, name, suggestion }) =>
-      `'${name}' (${variable}) is not an input of this action${suggestion ? `; did you mean '${suggestion}'?` : ''}`
+      `'${name}' (${variable}) is not an input of this action${suggestion ? `; did you mean '${suggestion}'?` : '.'}`
   )
   const writes = mode === 'upload' || mode === 'auto' || ((mode === 'apply' || mode === 'prune') && !planOnly)
   const inputsList = `The inputs are listed in action.yml and the README${process.env.GITHUB_ACTIONS === 'true' ? '' : ' (outside GitHub, INPUT_<NAME> with - or _)'}`
   if (writes) {
     throw new InputError(
-      `${lines.join('. ')}. Nothing was done: mode '${mode}' writes or deletes, so a misspelt input could change what it does. ${inputsList}.`
+      `${lines.join(' ')} Nothing was done: mode '${mode}' writes or deletes, so a misspelt input could change what it does. ${inputsList}.`
     )
   }
-  for (const line of lines) core.warning(`${line}. It is ignored. ${inputsList}.`)
+  for (const line of lines) core.warning(`${line} It is ignored. ${inputsList}.`)
 }
 
 /** An input, else the first non-empty environment variable, else the default. */

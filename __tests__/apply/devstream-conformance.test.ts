@@ -362,3 +362,67 @@ apps:
     expect(again.outputs.changes).toBe('0')
   })
 })
+
+describe('DevStream fidelity, the rest (each case cites the DevStream file it follows)', () => {
+  async function loadText(text: string, env: NodeJS.ProcessEnv = {}): Promise<ApplyConfig> {
+    const dir = tempDir('dtm')
+    writeFileSync(path.join(dir, 'config.yaml'), text)
+    return loadConfig(path.join(dir, 'config.yaml'), PLUGINS, env)
+  }
+  const core = 'varFile: ""\ntoolFile: ""\nstate:\n  backend: local\n  options:\n    stateFile: devstream.state\n'
+  const tools = 'tools:\n  - name: object\n    instanceID: default\n    options:\n      key: k\n      content: "[[ greeting ]]"\n'
+
+  it('manager_test.go "splitConfigFileBytes … input text is valid": a v0.9 config in documents (core, vars, tools)', async () => {
+    const config = await loadText(`---\n${core}---\nvars:\n  greeting: hello\n---\n${tools}`)
+    expect(config.state).toMatchObject({ kind: 'local' })
+    expect(config.tools.map((tool) => [tool.ref, tool.options.content])).toEqual([['object.default', 'hello']])
+  })
+
+  it('manager_test.go "should return error if duplicate config": two documents with tools', async () => {
+    await expect(loadText(`---\n${core}---\n${tools}---\n${tools}`)).rejects.toThrow("has multiple sections 'tools' (documents 2 and 3)")
+  })
+
+  it('coreconfig.go CoreConfig.PluginDir: pluginDir is accepted and said to be unused', async () => {
+    const config = await loadText(`pluginDir: /home/me/.devstream/plugins\n${core}vars:\n  greeting: hi\n${tools}`)
+    expect(config.notices.join(' ')).toContain('Not used here: pluginDir')
+  })
+
+  it.each(['my.app', 'app-1.v2', 'a'])("tool.go Tool.InstanceID (dns1123subdomain): instanceID '%s' is valid", async (instanceID) => {
+    const config = await loadText(
+      `${core}tools:\n  - { name: object, instanceID: ${instanceID}, options: { key: k, content: x } }\n  - { name: object, instanceID: after, dependsOn: [ "object.${instanceID}" ], options: { key: l, content: "\${{ object.${instanceID}.outputs.key }}" } }\n`
+    )
+    expect(config.tools.map((tool) => tool.key)).toEqual([`object_${instanceID}`, 'object_after'])
+    expect(config.tools[1]!.dependencies).toEqual([`object.${instanceID}`])
+  })
+
+  it.each(['.app', 'app.', 'a..b'])("tool.go (dns1123subdomain): instanceID '%s' is refused", async (instanceID) => {
+    await expect(
+      loadText(`${core}tools:\n  - { name: object, instanceID: "${instanceID}", options: { key: k, content: x } }\n`)
+    ).rejects.toThrow("needs an 'instanceID' of letters, digits")
+  })
+
+  it('variables.go renders by text: an unquoted [[env NAME]] takes the YAML type of its value, a quoted one stays a string', async () => {
+    const config = await loadText(
+      `${core}tools:\n  - name: object\n    instanceID: o\n    options:\n      key: k\n      content:\n        port: [[env PORT]]\n        quoted: "[[env PORT]]"\n        enabled: [[ env ENABLED ]]\n        name: [[ env NAME ]]\n        joined: p-[[env PORT]]\n`,
+      { PORT: '123456', ENABLED: 'true', NAME: 'web' }
+    )
+    expect(config.tools[0]!.options.content).toEqual({ port: 123456, quoted: '123456', enabled: true, name: 'web', joined: 'p-123456' })
+  })
+
+  it('change_helper.go changesForApply: a tool in the state whose resource is gone is planned as Create', async () => {
+    const repo = makeRepo({ 'a.txt': '1' })
+    const store = tempDir('store')
+    writeFileSync(
+      path.join(repo.dir, 'config.yaml'),
+      `config:\n  state: { backend: local, options: { stateFile: devstream.state } }\n  store: { backend: local, localDir: ${store} }\ntools:\n  - { name: object, instanceID: o, options: { key: k.txt, content: x } }\n`
+    )
+    const apply = (): ReturnType<typeof runDist> =>
+      runDist({ inputs: { mode: 'apply', 'repo-path': repo.dir, config: path.join(repo.dir, 'config.yaml') } })
+    expect((await apply()).code).toBe(0)
+    const { rmSync } = await import('node:fs')
+    rmSync(path.join(store, 'k.txt'))
+    const run = await apply()
+    expect(JSON.parse(run.outputs.plan!)).toEqual([{ key: 'object_o', action: 'Create', reason: expect.stringContaining('resource gone') }])
+    expect(run.stdout).toContain("Tool (object/o) state found but it seems the tool isn't created")
+  })
+})

@@ -43,7 +43,11 @@ function replaceBetween(text, marker, table) {
 
 const action = yaml.load(readFileSync(actionFile, 'utf8'))
 const readme = readFileSync(readmeFile, 'utf8')
-const generated = replaceBetween(replaceBetween(readme, 'inputs', inputsTable(action.inputs ?? {})), 'outputs', outputsTable(action.outputs ?? {}))
+const generated = replaceBetween(
+  replaceBetween(readme, 'inputs', inputsTable(action.inputs ?? {})),
+  'outputs',
+  outputsTable(action.outputs ?? {})
+)
 const config = (await prettier.resolveConfig(path.join(ROOT, 'README.md'))) ?? {}
 const formatted = await prettier.format(generated, { ...config, filepath: readmeFile })
 

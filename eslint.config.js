@@ -14,7 +14,8 @@ export default tseslint.config(
         Buffer: 'readonly',
         setTimeout: 'readonly',
         clearTimeout: 'readonly',
-        URL: 'readonly'
+        URL: 'readonly',
+        fetch: 'readonly'
       }
     },
     rules: {

@@ -1,7 +1,7 @@
 // The README's inputs and outputs tables are generated from action.yml (npm run docs); these tests fail when
 // the two drift apart, and keep the constants the code reads inputs by in step with action.yml.
 import { execFileSync, spawnSync } from 'node:child_process'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import yaml from 'js-yaml'
 import { Inputs, Outputs, VERSION } from '../src/constants.js'
@@ -92,5 +92,19 @@ describe('README and action.yml', () => {
       .filter(([, entry]) => !satisfies(node20, (entry.engines as { node: string }).node))
       .map(([name, entry]) => `${name} (${(entry.engines as { node: string }).node})`)
     expect(refusing).toEqual([])
+  })
+})
+
+describe('jest.config.js lists', () => {
+  const files = (pattern: RegExp): string[] =>
+    (readdirSync(path.join(ROOT, '__tests__'), { recursive: true }) as string[])
+      .map((file) => file.split(path.sep).join('/'))
+      .filter((file) => file.endsWith('.test.ts') && pattern.test(readFileSync(path.join(ROOT, '__tests__', file), 'utf8')))
+      .sort()
+
+  it('every test file that talks to S3 runs against moto too, and every one that runs the bundle runs on node24 in CI', async () => {
+    const { S3_TESTS, BUNDLE_TESTS } = (await import(path.join(ROOT, 'jest.config.js'))) as { S3_TESTS: string[]; BUNDLE_TESTS: string[] }
+    expect([...S3_TESTS].sort()).toEqual(files(/\b(s3Inputs|s3Settings|outsideClient|credentialChecking)\(/))
+    expect([...BUNDLE_TESTS].sort()).toEqual(files(/\b(runDist|runMainThenPost)\(/))
   })
 })

@@ -3,14 +3,15 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import path from 'node:path'
 import {
+  bucket,
   commitAll,
   endpoint,
-  bucket,
   makeRepo,
   outsideClient,
   readObject,
   runDist,
   s3Inputs,
+  s3KeyEnv,
   tempDir,
   uniquePrefix,
   writeFiles
@@ -61,7 +62,7 @@ describe('dist/index.js on a runner', () => {
 
   // Exit 2: a bad input, nothing was done; exit 1: the step failed doing it (the README's table).
   it.each<[string, Record<string, string>, Record<string, string>, string, number]>([
-    ['an invalid mode', { mode: 'deploy' }, {}, "Input 'mode' is 'deploy'; allowed values: check, upload, apply, prune, auto.", 2],
+    ['an invalid mode', { mode: 'deploy' }, {}, "Input 'mode' is 'deploy'; allowed values: check, upload, apply, prune, auto, doctor.", 2],
     ['s3 without a bucket', { mode: 'check', backend: 's3', bucket: '' }, {}, "backend 's3' needs a bucket", 2],
     ['a malformed endpoint', { mode: 'check', bucket: 'b-1', endpoint: 'localhost:9000' }, {}, "Input 'endpoint' is 'localhost:9000'", 2],
     ['a missing bucket', { mode: 'check', bucket: 'missing-bucket' }, {}, "Bucket 'missing-bucket' does not exist at endpoint", 1],
@@ -110,8 +111,7 @@ describe('dist/index.js the seed way (Concourse / docker)', () => {
     const workdir = tempDir('concourse')
     const prefixEnv = uniquePrefix('seed')
     const aws = {
-      AWS_ACCESS_KEY_ID: 'S3RVER',
-      AWS_SECRET_ACCESS_KEY: 'S3RVER',
+      ...s3KeyEnv(),
       AWS_DEFAULT_REGION: 'eu-west-2',
       AWS_ENDPOINT_URL_S3: endpoint(),
       PACKAGE_ASSETS_BUCKET: bucket(),

@@ -31,6 +31,7 @@ describe('getInputs', () => {
       codeHashKey: '',
       variant: '',
       crossPlatform: false,
+      doctorModes: ['check', 'upload'],
       packageDirectory: '/work/packages',
       download: false,
       concurrency: 16,
@@ -168,7 +169,7 @@ describe('getInputs', () => {
 
   it.each([
     [{}, "Input 'mode' is required: one of check, upload, apply, prune, auto"],
-    [{ mode: 'deploy' }, "Input 'mode' is 'deploy'; allowed values: check, upload, apply, prune, auto."],
+    [{ mode: 'deploy' }, "Input 'mode' is 'deploy'; allowed values: check, upload, apply, prune, auto, doctor."],
     [{ mode: 'check', backend: 'ftp' }, "Input 'backend' is 'ftp'; allowed values: auto, s3, gcs, local, actions-cache."],
     [{ mode: 'check', backend: 's3' }, "backend 's3' needs a bucket: set the 'bucket' input or PACKAGE_ASSETS_BUCKET."],
     [{ mode: 'check', bucket: 's3://my-bucket/x' }, "Input 'bucket' is 's3://my-bucket/x': give only the bucket name"],

@@ -297,10 +297,11 @@ function describeDifference(difference) {
 /* harmony export */   LX: () => (/* binding */ deriveS3Settings),
 /* harmony export */   iG: () => (/* binding */ normalizePrefix),
 /* harmony export */   jB: () => (/* binding */ MAX_PACK_BELOW),
+/* harmony export */   jI: () => (/* binding */ cacheServiceAvailable),
 /* harmony export */   nS: () => (/* binding */ parseByteSize)
 /* harmony export */ });
-/* unused harmony exports rawInput, unknownInputs, parseBoolean, SIZE_UNITS_HELP, cacheServiceAvailable, parsePolicy */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
+/* unused harmony exports rawInput, unknownInputs, parseBoolean, SIZE_UNITS_HELP, parsePolicy */
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
@@ -323,7 +324,7 @@ function describeDifference(difference) {
  * a name with a hyphen, `INPUT_<NAME>` with underscores (INPUT_PACKAGE_DIRECTORY) is read too.
  */
 function rawInput(name, trim = true) {
-    const value = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name, { trimWhitespace: trim });
+    const value = _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name, { trimWhitespace: trim });
     if (value || process.env.GITHUB_ACTIONS === 'true')
         return value;
     const underscored = process.env[`INPUT_${name.toUpperCase().replace(/-/g, '_')}`] ?? '';
@@ -382,7 +383,7 @@ function refuseUnknownInputs(mode, planOnly) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`${lines.join(' ')} Nothing was done: mode '${mode}' writes or deletes, so a misspelt input could change what it does. ${inputsList}.`);
     }
     for (const line of lines)
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`${line} It is ignored. ${inputsList}.`);
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`${line} It is ignored. ${inputsList}.`);
 }
 /** An input, else the first non-empty environment variable, else the default. */
 function inputOr(name, envNames, fallback) {
@@ -497,7 +498,7 @@ function parsePackBelow(raw) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.PackBelow}' is '${raw}': give a size up to 64MiB such as '1MiB' or '256KiB' (files smaller than it go into packs), or 0 to store every file as its own object (${SIZE_UNITS_HELP}).`);
     }
     if (bytes > 0 && bytes < 1024) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.PackBelow}' is '${raw}', which is ${bytes} byte${bytes === 1 ? '' : 's'}: almost nothing will be packed. Did you mean '${raw}MiB'? (${SIZE_UNITS_HELP}).`);
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.PackBelow}' is '${raw}', which is ${bytes} byte${bytes === 1 ? '' : 's'}: almost nothing will be packed. Did you mean '${raw}MiB'? (${SIZE_UNITS_HELP}).`);
     }
     return bytes;
 }
@@ -517,6 +518,13 @@ function parseVariant(raw) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Variant}' is '${raw}': use up to 64 letters, digits, '.', '_' or '-' (for example \${{ runner.os }}-\${{ runner.arch }}-node\${{ matrix.node }}).`);
     }
     return raw;
+}
+function parseDoctorModes(raw) {
+    const served = _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .MODES */ .FN.filter((mode) => mode !== 'doctor');
+    return raw
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .map((mode) => oneOf(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.DoctorModes, mode, served));
 }
 function parseConcurrency(raw) {
     const value = Number(raw);
@@ -665,7 +673,7 @@ function refuseSilentLocalFallback(root) {
             `s3-asset-manager job, but no bucket is: set ${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .SeedEnv */ .LA.Bucket} (or the '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Bucket}' input). To keep the assets in a ` +
             `local directory on purpose, set backend to local (INPUT_BACKEND=local, or 'backend: local').`);
     }
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`No bucket is set, so the assets are kept in the local directory ${root} (backend 'auto'; set 'backend: local' to choose it explicitly).`);
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`No bucket is set, so the assets are kept in the local directory ${root} (backend 'auto'; set 'backend: local' to choose it explicitly).`);
 }
 /**
  * S3 settings for another bucket (apply's state backend, config.store): what the config names, the rest
@@ -708,7 +716,7 @@ function parseRepoPath(cwd) {
         return node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, given);
     const seedDefault = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(cwd, 'repo');
     if (!process.env.GITHUB_ACTIONS && !insideGitRepository(cwd) && (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(seedDefault, '.git'))) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`No repo-path or ${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .SeedEnv */ .LA.RepoPath}, and ${cwd} is not a git repository: using ${seedDefault}, as the original tool's image did.`);
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`No repo-path or ${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .SeedEnv */ .LA.RepoPath}, and ${cwd} is not a git repository: using ${seedDefault}, as the original tool's image did.`);
         return seedDefault;
     }
     return cwd;
@@ -770,6 +778,7 @@ function getInputs(argv = process.argv, cwd = process.cwd()) {
         reporting: parseReporting(store.prefix),
         apply,
         prune: parsePrune(cwd),
+        doctorModes: parseDoctorModes(input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.DoctorModes) || 'check upload'),
         policy
     };
 }
@@ -787,8 +796,8 @@ __webpack_require__.d(__webpack_exports__, {
   runUploadAfterAuto: () => (/* binding */ runUploadAfterAuto)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var core = __webpack_require__(3838);
+// EXTERNAL MODULE: ./src/runner.ts
+var runner = __webpack_require__(4813);
 // EXTERNAL MODULE: ./src/constants.ts
 var constants = __webpack_require__(7242);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -798,7 +807,7 @@ var inputs = __webpack_require__(8422);
 // EXTERNAL MODULE: ./src/modes/apply-outcome.ts
 var apply_outcome = __webpack_require__(2685);
 // EXTERNAL MODULE: ./src/modes/check-record.ts
-var check_record = __webpack_require__(1287);
+var check_record = __webpack_require__(3668);
 // EXTERNAL MODULE: ./src/git.ts
 var git = __webpack_require__(1243);
 // EXTERNAL MODULE: ./src/sets/manifest.ts
@@ -857,9 +866,9 @@ async function computeBuildKey(settings) {
         ...(settings.codeHashEnv.length > 0 ? [`the values of ${settings.codeHashEnv.join(', ')}`] : []),
         ...(settings.codeHashKey ? ['code-hash-key'] : [])
     ];
-    core/* info */.pq(`Code hash ${key} over ${(0,markdown/* plural */.LS)(result.files, 'file')}${extra.length > 0 ? ` and ${extra.join(' and ')}` : ''} (${how}) in ${Date.now() - started} ms.`);
+    runner/* info */.pq(`Code hash ${key} over ${(0,markdown/* plural */.LS)(result.files, 'file')}${extra.length > 0 ? ` and ${extra.join(' and ')}` : ''} (${how}) in ${Date.now() - started} ms.`);
     if (exclude.length > 0)
-        core/* info */.pq(`Never hashed, as outputs: ${exclude.join(', ')}${result.excluded > 0 ? ` (${(0,markdown/* plural */.LS)(result.excluded, 'tracked file')} the patterns match)` : ''}.`);
+        runner/* info */.pq(`Never hashed, as outputs: ${exclude.join(', ')}${result.excluded > 0 ? ` (${(0,markdown/* plural */.LS)(result.excluded, 'tracked file')} the patterns match)` : ''}.`);
     return { key, inputs };
 }
 
@@ -881,7 +890,7 @@ async function missing(settings, commit, codeHash, inputs, location, started, un
     const tierOn = settings.codeHashPatterns.length > 0;
     await (0,check_record/* writeCheckRecord */.F)(settings.packageDirectory, { commit, codeHash, files: 0, bytes: 0, ...(inputs ? { inputs } : {}) }, false);
     if (missReason)
-        core/* info */.pq(`Why no set was found: ${missReason.line}.`);
+        runner/* info */.pq(`Why no set was found: ${missReason.line}.`);
     return {
         mode: 'check',
         commitHash: commit,
@@ -907,7 +916,7 @@ async function check(settings, sets) {
     const commit = await (0,git/* resolveCommit */.WL)((0,git/* commitSources */.GN)(settings));
     const prefix = setsPrefix(settings);
     const location = sets.location(prefix, commit);
-    core/* info */.pq(`Looking for the assets of commit ${commit} in ${location}`);
+    runner/* info */.pq(`Looking for the assets of commit ${commit} in ${location}`);
     let inputs;
     const result = await sets.findOrPromote({
         prefix,
@@ -933,7 +942,7 @@ async function check(settings, sets) {
         return missing(settings, commit, result.codeHash, inputs, location, started, result.untrusted, result.missReason);
     let files = result.manifest?.files ?? [];
     if (settings.download) {
-        core/* info */.pq(`Downloading the assets into ${settings.packageDirectory}`);
+        runner/* info */.pq(`Downloading the assets into ${settings.packageDirectory}`);
         try {
             files = (await sets.download(prefix, commit, result.manifest, settings.packageDirectory, settings.concurrency)).files;
         }
@@ -942,7 +951,7 @@ async function check(settings, sets) {
             // first, so a manifest gone now means the set is gone, which is a miss, not a failure.
             if (!(error instanceof errors/* MissingObjectError */.S3) || (await sets.stored(prefix, commit)) !== undefined)
                 throw error;
-            core/* warning */.$e(`The assets of commit ${commit} were deleted while they downloaded (a prune?): treating this as not found.`);
+            runner/* warning */.$e(`The assets of commit ${commit} were deleted while they downloaded (a prune?): treating this as not found.`);
             return missing(settings, commit, result.codeHash, inputs, location, started, result.untrusted, {
                 line: 'the set was deleted while it downloaded'
             });
@@ -1000,7 +1009,7 @@ async function keyToStore(settings, before) {
         return { key: now };
     const difference = before.inputs ? (0,set_key/* keyDifference */.Du)(before.inputs, now.inputs) : undefined;
     const parts = difference ? (0,set_key/* describeDifference */.hF)(difference) : [];
-    core/* warning */.$e(`The build changed what the code hash covers${parts.length > 0 ? `: ${parts.join('; ')}` : ''} (code hash ${before.key} before the build, ${now.key} after). ` +
+    runner/* warning */.$e(`The build changed what the code hash covers${parts.length > 0 ? `: ${parts.join('; ')}` : ''} (code hash ${before.key} before the build, ${now.key} after). ` +
         `The set is stored under the code hash from before the build, which the next check computes for the same sources. ` +
         `Leave files the build writes out of 'code-hash-paths' (add '!path/**' for them), or have the build write them elsewhere.`);
     return {
@@ -1038,7 +1047,7 @@ async function upload(settings, sets, preBuild) {
         const elsewhere = existing === 'stored' ? undefined : (0,sets_platform/* otherPlatform */.c_)(existing, { platform, crossPlatform: settings.crossPlatform });
         if (elsewhere) {
             const advice = (0,sets_platform/* otherPlatformAdvice */.cq)(elsewhere, platform);
-            core/* warning */.$e(`Not uploading to ${location}: the set stored there is another platform's: ${advice}.`);
+            runner/* warning */.$e(`Not uploading to ${location}: the set stored there is another platform's: ${advice}.`);
             return {
                 ...skipped(codeHash, 0, 0, `Nothing was uploaded: the set of commit ${commit} in ${location} was built on ${elsewhere}.`),
                 found: false
@@ -1053,7 +1062,7 @@ async function upload(settings, sets, preBuild) {
     if (settings.codeHashPatterns.length > 0)
         ({ key, drift } = await keyToStore(settings, before));
     const codeHash = key.key;
-    core/* info */.pq(`Uploading ${settings.packageDirectory} to ${location}`);
+    runner/* info */.pq(`Uploading ${settings.packageDirectory} to ${location}`);
     const manifest = await sets.publish({
         prefix,
         commit,
@@ -1280,9 +1289,9 @@ async function reportToGitHub(settings, unredacted) {
         return;
     // The runner masks secrets in the log only: what goes to GitHub's API is cleaned here.
     const report = { ...unredacted, description: (0,redact/* redact */.E$)(unredacted.description), markdown: (0,redact/* redact */.E$)(unredacted.markdown) };
-    const { context, getOctokit } = await __webpack_require__.e(/* import() */ 157).then(__webpack_require__.bind(__webpack_require__, 157));
+    const { context, getOctokit } = await Promise.all(/* import() */[__webpack_require__.e(804), __webpack_require__.e(157), __webpack_require__.e(689)]).then(__webpack_require__.bind(__webpack_require__, 157));
     if (!process.env.GITHUB_REPOSITORY) {
-        core/* warning */.$e('GITHUB_REPOSITORY is not set, so there is no repository to report to; skipping the comment and status.');
+        runner/* warning */.$e('GITHUB_REPOSITORY is not set, so there is no repository to report to; skipping the comment and status.');
         return;
     }
     const octokit = getOctokit(settings.token);
@@ -1303,15 +1312,15 @@ async function reportToGitHub(settings, unredacted) {
                 description: report.description.slice(0, 140),
                 target_url: runUrl
             });
-            core/* info */.pq(`Commit status '${statusContext(settings.instance)}' set on ${sha}: ${report.description}`);
+            runner/* info */.pq(`Commit status '${statusContext(settings.instance)}' set on ${sha}: ${report.description}`);
         }
         catch (error) {
-            core/* warning */.$e(explainFailure(`set the commit status on ${sha}`, error));
+            runner/* warning */.$e(explainFailure(`set the commit status on ${sha}`, error));
         }
     }
     if (settings.prComment) {
         if (!pullRequest) {
-            core/* info */.pq(`'pr-comment' is on, but this is a '${context.eventName}' event, not a pull request: no comment.`);
+            runner/* info */.pq(`'pr-comment' is on, but this is a '${context.eventName}' event, not a pull request: no comment.`);
             return;
         }
         const marker = commentMarker(settings.instance);
@@ -1327,15 +1336,15 @@ async function reportToGitHub(settings, unredacted) {
             const existing = comments.find((comment) => comment.body?.includes(marker));
             if (existing) {
                 await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
-                core/* info */.pq(`Updated the comment on pull request #${pullRequest.number}.`);
+                runner/* info */.pq(`Updated the comment on pull request #${pullRequest.number}.`);
             }
             else {
                 await octokit.rest.issues.createComment({ owner, repo, issue_number: pullRequest.number, body });
-                core/* info */.pq(`Commented on pull request #${pullRequest.number}.`);
+                runner/* info */.pq(`Commented on pull request #${pullRequest.number}.`);
             }
         }
         catch (error) {
-            core/* warning */.$e(explainFailure(`comment on pull request #${pullRequest.number}`, error));
+            runner/* warning */.$e(explainFailure(`comment on pull request #${pullRequest.number}`, error));
         }
     }
 }
@@ -1390,10 +1399,10 @@ var object_sets = __webpack_require__(9389);
 /** The asset sets of the configured store; the Actions cache backend is loaded only when chosen. */
 async function createAssetSets(settings, concurrency, policy) {
     if (settings.kind === 'actions-cache') {
-        const { ActionsCacheSets } = await Promise.all(/* import() */[__webpack_require__.e(255), __webpack_require__.e(100)]).then(__webpack_require__.bind(__webpack_require__, 5719));
+        const { ActionsCacheSets } = await Promise.all(/* import() */[__webpack_require__.e(804), __webpack_require__.e(602), __webpack_require__.e(7)]).then(__webpack_require__.bind(__webpack_require__, 5719));
         return new ActionsCacheSets(policy);
     }
-    return new object_sets/* ObjectAssetSets */.L0(await (0,stores/* createStore */.y)(settings, concurrency), policy);
+    return new object_sets/* ObjectAssetSets */.L0(await (0,stores.createStore)(settings, concurrency), policy);
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
@@ -1430,7 +1439,7 @@ function setOutput(name, value) {
         return;
     }
     try {
-        core/* setOutput */.uH(name, value);
+        runner/* setOutput */.uH(name, value);
     }
     catch (error) {
         throw new OutputError(`Could not set the output '${name}': ${(0,markdown/* firstLine */.TM)((0,errors/* errorMessage */.gJ)(error))} (GITHUB_OUTPUT=${process.env.GITHUB_OUTPUT ?? ''}). ` +
@@ -1455,7 +1464,7 @@ function setOutputs(result) {
 async function saveKeyInputs(result, settings) {
     if (!process.env.RUNNER_TEMP || !result.codeHash)
         return undefined;
-    const { readCheckRecord } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 1287));
+    const { readCheckRecord } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 3668));
     const inputs = (await readCheckRecord(settings.packageDirectory))?.inputs;
     if (!inputs)
         return undefined;
@@ -1471,7 +1480,7 @@ async function runMode(settings, preBuild) {
         // Loaded on demand: apply pulls in YAML and the S3 state backend, which check and upload do not need.
         const { apply } = await Promise.all(/* import() */[__webpack_require__.e(358), __webpack_require__.e(243), __webpack_require__.e(448), __webpack_require__.e(714), __webpack_require__.e(289), __webpack_require__.e(192), __webpack_require__.e(5)]).then(__webpack_require__.bind(__webpack_require__, 5005));
         const outcome = await apply(settings);
-        core/* info */.pq(outcome.message);
+        runner/* info */.pq(outcome.message);
         setOutput(constants/* Outputs */.tY.Changes, String(outcome.changes));
         setOutput(constants/* Outputs */.tY.Plan, JSON.stringify(outcome.plan));
         setOutput(constants/* Outputs */.tY.ToolOutputs, JSON.stringify(outcome.outputs));
@@ -1484,12 +1493,22 @@ async function runMode(settings, preBuild) {
     if (settings.mode === 'prune') {
         const { prune } = await __webpack_require__.e(/* import() */ 618).then(__webpack_require__.bind(__webpack_require__, 8618));
         const outcome = await prune(settings);
-        core/* info */.pq(outcome.message);
+        runner/* info */.pq(outcome.message);
         setOutput(constants/* Outputs */.tY.PrunedSets, String(outcome.prunedSets));
         setOutput(constants/* Outputs */.tY.PrunedObjects, String(outcome.prunedObjects));
         setOutput(constants/* Outputs */.tY.PrunedBytes, String(outcome.prunedBytes));
         setOutput(constants/* Outputs */.tY.KeptSets, String(outcome.keptSets));
         await (0,summary.writeSummaryMarkdown)(pruneMarkdown(outcome, `### S3 Asset Manager — prune${outcome.planOnly ? ' (plan only)' : ''}`));
+        return;
+    }
+    if (settings.mode === 'doctor') {
+        const { doctor } = await __webpack_require__.e(/* import() */ 257).then(__webpack_require__.bind(__webpack_require__, 4257));
+        const { doctorMarkdown } = await __webpack_require__.e(/* import() */ 554).then(__webpack_require__.bind(__webpack_require__, 4554));
+        const outcome = await doctor(settings, settings.doctorModes);
+        runner/* info */.pq(outcome.message);
+        await (0,summary.writeSummaryMarkdown)(doctorMarkdown(outcome, '### S3 Asset Manager — doctor'));
+        if (outcome.blocked.size > 0)
+            throw new errors/* StoreError */.AD(`${outcome.message} See the table above (and the job summary) for what to do.`);
         return;
     }
     if (settings.mode === 'auto' && !process.env.GITHUB_ACTIONS) {
@@ -1499,7 +1518,7 @@ async function runMode(settings, preBuild) {
     try {
         const ran = settings.mode === 'upload' ? await upload(settings, sets, preBuild) : await check(settings, sets);
         const result = { ...ran, locationUrl: consoleUrl(ran.location, settings.store) };
-        core/* info */.pq(result.message);
+        runner/* info */.pq(result.message);
         setOutputs(result);
         await (0,summary/* writeSummary */.S)(result);
         await reportToGitHub(settings.reporting, (0,assets_report/* assetsReport */.e7)(result, settings.reporting.instance));
@@ -1512,9 +1531,9 @@ async function runMode(settings, preBuild) {
                 ...(result.codeHash ? { codeHash: result.codeHash } : {}),
                 ...(inputsFile ? { inputsFile } : {})
             };
-            core/* saveState */.LZ(constants/* State */.Uw.Auto, JSON.stringify(state));
+            runner/* saveState */.LZ(constants/* State */.Uw.Auto, JSON.stringify(state));
             if (!result.found)
-                core/* info */.pq(`Build into ${settings.packageDirectory}: the post step uploads it when the job succeeds.`);
+                runner/* info */.pq(`Build into ${settings.packageDirectory}: the post step uploads it when the job succeeds.`);
         }
     }
     finally {
@@ -1527,7 +1546,7 @@ async function runMode(settings, preBuild) {
 async function reportFailure(settings, error) {
     if (error instanceof OutputError)
         return;
-    const mode = settings?.mode ?? (core/* getInput */.V4('mode') || process.argv[2] || 'step');
+    const mode = settings?.mode ?? (runner/* getInput */.V4('mode') || process.argv[2] || 'step');
     try {
         if (error instanceof apply_outcome/* ApplyFailedError */._) {
             await (0,summary.writeSummaryMarkdown)(applyMarkdown(error.outcome, applySummaryHeading(error.outcome)));
@@ -1538,7 +1557,7 @@ async function reportFailure(settings, error) {
         await (0,summary.writeSummaryMarkdown)((0,summary/* failureMarkdown */.A)(mode, (0,errors/* errorMessage */.gJ)(error)));
     }
     catch (reportError) {
-        core/* warning */.$e((0,errors/* errorMessage */.gJ)(reportError));
+        runner/* warning */.$e((0,errors/* errorMessage */.gJ)(reportError));
     }
 }
 /** The post step of `mode: auto`: the upload, with the commit, directory and code hash the main step checked. */
@@ -1571,7 +1590,7 @@ async function run(adjust = (settings) => settings, preBuild) {
         catch {
             // The outputs file is what failed; the message below says so.
         }
-        core/* setFailed */.C1((0,errors/* errorMessage */.gJ)(error));
+        runner/* setFailed */.C1((0,errors/* errorMessage */.gJ)(error));
         process.exitCode = exitCodeOf(error);
     }
 }
@@ -1598,7 +1617,7 @@ class ApplyFailedError extends Error {
 
 /***/ }),
 
-/***/ 1287:
+/***/ 3668:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1917,7 +1936,7 @@ function fenced(content, language = '') {
 /* harmony export */   k: () => (/* binding */ Progress),
 /* harmony export */   z: () => (/* binding */ formatBytes)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
 /* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4285);
 
 
@@ -1946,7 +1965,7 @@ class Progress {
     started = Date.now();
     lastLog = Date.now();
     grouped = false;
-    constructor(verb, totalFiles, totalBytes, intervalMs = 5000, log = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq) {
+    constructor(verb, totalFiles, totalBytes, intervalMs = 5000, log = _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq) {
         this.verb = verb;
         this.totalFiles = totalFiles;
         this.totalBytes = totalBytes;
@@ -1960,8 +1979,8 @@ class Progress {
         if (now - this.lastLog >= this.intervalMs && this.files < this.totalFiles) {
             this.lastLog = now;
             // A transfer that lasts shows its progress lines folded in a group; a short one logs only its last line.
-            if (!this.grouped && this.log === _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(`${this.verb} ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(this.totalFiles, 'file')}, ${formatBytes(this.totalBytes)}`);
+            if (!this.grouped && this.log === _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)
+                _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(`${this.verb} ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(this.totalFiles, 'file')}, ${formatBytes(this.totalBytes)}`);
             this.grouped = true;
             this.log(`${this.verb} ${this.files}/${this.totalFiles} files, ${formatBytes(this.bytes)} of ${formatBytes(this.totalBytes)}${this.rate(now)}`);
         }
@@ -1972,8 +1991,8 @@ class Progress {
     }
     /** The closing line; returns the elapsed milliseconds. */
     finish() {
-        if (this.grouped && this.log === _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4();
+        if (this.grouped && this.log === _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)
+            _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4();
         const elapsed = Date.now() - this.started;
         this.log(`${this.verb} ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(this.files, 'file')}, ${formatBytes(this.bytes)} in ${(elapsed / 1000).toFixed(1)} s${this.rate(Date.now())}`);
         return elapsed;
@@ -1991,7 +2010,7 @@ class Progress {
 /* harmony export */   cl: () => (/* binding */ registerSecret)
 /* harmony export */ });
 /* unused harmony export MIN_MASKED_LENGTH */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
 
 /**
  * Values that must never be shown: the runner masks them in the log once `core.setSecret` has named them,
@@ -2008,7 +2027,7 @@ function registerSecret(value) {
     if (!value || value.length < MIN_MASKED_LENGTH || secrets.has(value))
         return;
     secrets.add(value);
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
 }
 /** `text` with every registered secret replaced by `***`, longest first (so a secret inside another goes too). */
 function redact(text) {
@@ -2029,7 +2048,7 @@ function redact(text) {
 /* harmony export */   S: () => (/* binding */ writeSummary),
 /* harmony export */   writeSummaryMarkdown: () => (/* binding */ writeSummaryMarkdown)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 /* harmony import */ var _assets_report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3528);
 /* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4285);
@@ -2044,13 +2063,10 @@ async function writeSummaryMarkdown(markdown) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
     try {
-        await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw((0,_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$)(markdown), true).write();
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .appendSummary */ .fe((0,_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$)(markdown));
     }
     catch (error) {
         throw new Error(`Could not write the job summary to GITHUB_STEP_SUMMARY (${process.env.GITHUB_STEP_SUMMARY}): ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .firstLine */ .TM)((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error))}`, { cause: error });
-    }
-    finally {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.emptyBuffer();
     }
 }
 function writeSummary(result) {
@@ -2571,8 +2587,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: copySet
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var core = __webpack_require__(3838);
+// EXTERNAL MODULE: ./src/runner.ts
+var runner = __webpack_require__(4813);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
@@ -2893,7 +2909,7 @@ async function readManifest(store, setPrefix, policy, owner = {}, onUntrusted) {
     const key = (0,layout/* manifestKey */.Rn)(setPrefix);
     const keyed = policy.signing.keys.length > 0;
     const refuse = (why) => {
-        core/* warning */.$e(`${keyed ? 'Not trusting' : 'Ignoring'} the assets at ${store.url(setPrefix)}: ${why}. Treating them as missing; an upload replaces them.`);
+        runner/* warning */.$e(`${keyed ? 'Not trusting' : 'Ignoring'} the assets at ${store.url(setPrefix)}: ${why}. Treating them as missing; an upload replaces them.`);
         onUntrusted?.();
         return undefined;
     };
@@ -2982,7 +2998,7 @@ async function findOrPromote(store, request, policy) {
         if (!platform)
             return false;
         const location = store.url(setPrefix);
-        core/* warning */.$e(`Not using the assets at ${location}: ${(0,sets_platform/* otherPlatformAdvice */.cq)(platform, request.platform)}.`);
+        runner/* warning */.$e(`Not using the assets at ${location}: ${(0,sets_platform/* otherPlatformAdvice */.cq)(platform, request.platform)}.`);
         platformMiss = { line: `the stored set was built on ${platform}, not ${request.platform}`, otherPlatform: { platform, location } };
         return true;
     };
@@ -2995,7 +3011,7 @@ async function findOrPromote(store, request, policy) {
     if (!existing && request.legacySets && policy.signing.keys.length === 0) {
         const objects = await store.list(target);
         if (objects.length > 0) {
-            core/* warning */.$e(`legacy-sets: ${store.url(target)} holds ${objects.length} object(s) but no manifest (a set the original s3-asset-manager uploaded, ` +
+            runner/* warning */.$e(`legacy-sets: ${store.url(target)} holds ${objects.length} object(s) but no manifest (a set the original s3-asset-manager uploaded, ` +
                 `or an unfinished upload); counting it as found. Turn legacy-sets off once your sets have manifests.`);
             return {
                 found: true,
@@ -3028,7 +3044,7 @@ async function findOrPromote(store, request, policy) {
     catch (error) {
         if (!(error instanceof errors/* MissingObjectError */.S3) && !(error instanceof errors/* IntegrityError */.cs))
             throw error;
-        core/* warning */.$e(`The cached assets ${store.url(cached)} are incomplete or changed (${error.message}); treating this as a miss so they are rebuilt.`);
+        runner/* warning */.$e(`The cached assets ${store.url(cached)} are incomplete or changed (${error.message}); treating this as a miss so they are rebuilt.`);
         return miss(built.key, { line: 'the cached set for this key is incomplete or changed' });
     }
     const manifest = (0,sets_manifest/* buildManifest */.u1)({
@@ -3125,7 +3141,7 @@ async function publish(store, request, policy) {
     });
     await writeManifest(store, target, manifest, policy);
     if (request.codeHash && !policy.cacheWrite.allowed) {
-        core/* info */.pq(`Not writing the shared code-hash set ${store.url((0,layout/* codeHashPrefix */._Y)(request.prefix, request.codeHash))}: ${policy.cacheWrite.reason}.`);
+        runner/* info */.pq(`Not writing the shared code-hash set ${store.url((0,layout/* codeHashPrefix */._Y)(request.prefix, request.codeHash))}: ${policy.cacheWrite.reason}.`);
     }
     else if (request.codeHash) {
         // Re-filled even when a cache set exists: it may be the incomplete one a check just fell back from.
@@ -3166,7 +3182,7 @@ class ObjectAssetSets {
         if (result.found && !result.legacy) {
             // A promotion wrote a fresh commit set; the set that was used is the code-hash one it came from.
             const used = result.source === 'commit' ? (0,layout/* commitPrefix */.q8)(request.prefix, request.commit) : (0,layout/* codeHashPrefix */._Y)(request.prefix, result.codeHash);
-            this.pending.push(recordUse(this.store, used).catch((error) => core/* info */.pq(`Could not record this use in ${this.store.url(lastUsedKey(used))} (${(0,errors/* errorMessage */.gJ)(error)}); prune will age the set by its creation date.`)));
+            this.pending.push(recordUse(this.store, used).catch((error) => runner/* info */.pq(`Could not record this use in ${this.store.url(lastUsedKey(used))} (${(0,errors/* errorMessage */.gJ)(error)}); prune will age the set by its creation date.`)));
         }
         return result;
     }
@@ -3548,9 +3564,9 @@ function verifyStoredText(text, signing) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   y: () => (/* binding */ createStore)
+/* harmony export */   createStore: () => (/* binding */ createStore)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 /* harmony import */ var _local_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(801);
 
@@ -3563,7 +3579,7 @@ async function createStore(settings, concurrency) {
             const { S3Store } = await Promise.all(/* import() */[__webpack_require__.e(358), __webpack_require__.e(714)]).then(__webpack_require__.bind(__webpack_require__, 9714));
             const store = new S3Store(settings, concurrency);
             if (settings.role)
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Accessing ${store.name} with the assumed role ${settings.role.arn} (session '${settings.role.sessionName}').`);
+                _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Accessing ${store.name} with the assumed role ${settings.role.arn} (session '${settings.role.sessionName}').`);
             try {
                 await store.checkCredentials();
             }
@@ -3824,6 +3840,19 @@ class LocalStore {
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rmdir)(this.pathOf(directory)).catch(() => undefined);
         }
         onBatch?.(keys.length);
+    }
+    /** A directory creates exclusively (what the local lock uses) and has no server clock or ranges to speak of. */
+    async probe(scratch) {
+        const file = await this.safePath(`${scratch}probe`);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(file), { recursive: true });
+        try {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(file, 'doctor', { flag: 'wx' });
+            const second = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(file, 'doctor', { flag: 'wx' }).then(() => false, (error) => error.code === 'EEXIST');
+            return { conditionalWrites: second, clockSkewSeconds: 0 };
+        }
+        finally {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(file, { force: true });
+        }
     }
     close() { }
 }

@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */   zS: () => (/* binding */ BuildError)
 /* harmony export */ });
 /* unused harmony export STDERR_TAIL_LINES */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
@@ -99,7 +99,7 @@ function lineTail(limit) {
  */
 async function runBuild(ref, command, cwd) {
     const title = command.written.split(/\r?\n/);
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(`Build ${ref}: ${title[0]}${title.length > 1 ? ' …' : ''}`);
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(`Build ${ref}: ${title[0]}${title.length > 1 ? ' …' : ''}`);
     const tail = lineTail(STDERR_TAIL_LINES);
     try {
         const env = { ...process.env, ...command.env };
@@ -123,7 +123,7 @@ async function runBuild(ref, command, cwd) {
             throw new BuildError(command.written, code, signal, tail.lines());
     }
     finally {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4();
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4();
     }
 }
 /**
@@ -181,7 +181,7 @@ const assetsPlugin = {
             explainMiss: true
         }, context.policy);
         if (found.found) {
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${tool.ref}: assets found (${found.source === 'commit' ? 'for this commit' : `in the cache under ${codeHash}`}); no build.`);
+            _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${tool.ref}: assets found (${found.source === 'commit' ? 'for this commit' : `in the cache under ${codeHash}`}); no build.`);
             const files = found.manifest?.files ?? [];
             return {
                 built: false,
@@ -189,7 +189,7 @@ const assetsPlugin = {
             };
         }
         if (!found.found && found.missReason)
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${tool.ref}: no set for code hash ${codeHash}: ${found.missReason.line}.`);
+            _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${tool.ref}: no set for code hash ${codeHash}: ${found.missReason.line}.`);
         if (!tool.run) {
             throw new Error(`no assets are stored for code hash ${codeHash} and the tool has no 'options.run' to build them`);
         }
@@ -234,8 +234,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/apply/plugins/assets.ts
 var assets = __webpack_require__(3986);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var core = __webpack_require__(3838);
+// EXTERNAL MODULE: ./src/runner.ts
+var runner = __webpack_require__(4813);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/constants.ts
@@ -314,7 +314,7 @@ const objectPlugin = {
         const key = keyOf(entry.options, context);
         if (/<env [^>]+>/.test(key)) {
             // The state holds such a key only as a digest of the value: the object cannot be named from it.
-            core/* warning */.$e(`Tool ${entry.name}.${entry.instanceID}: its key was built from [[ env ]] (${key}), so it cannot be deleted from the state alone; delete the object by hand.`);
+            runner/* warning */.$e(`Tool ${entry.name}.${entry.instanceID}: its key was built from [[ env ]] (${key}), so it cannot be deleted from the state alone; delete the object by hand.`);
             return;
         }
         await context.store.delete(key);

@@ -40,6 +40,8 @@ class PreconditionFailed extends Error {
         this.name = 'PreconditionFailed';
     }
 }
+/** What each state location's store answered to the probe, for the rest of the run. */
+const conditionalWriteSupport = new Map();
 const digest = (body) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(body).digest('hex');
 /** A state file on disk: temp file + rename; the lock is an exclusive create. */
 class LocalStateStorage {
@@ -120,12 +122,13 @@ class S3StateStorage {
         this.location = `s3://${bucket}/${key}`;
         this.description = `${this.location}${settings.endpoint ? ` at ${settings.endpoint}` : ''}`;
         this.client = new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_9__.S3Client((0,_stores_s3_js__WEBPACK_IMPORTED_MODULE_6__/* .clientConfig */ .yO)(settings, 2));
+        (0,_stores_s3_js__WEBPACK_IMPORTED_MODULE_6__/* .addErrorBodyMiddleware */ .QO)(this.client);
     }
     keyOf(object) {
         return object === 'state' ? this.key : `${this.key}.lock`;
     }
     fail(operation, object, error) {
-        const described = (0,_stores_s3_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .describeS3Error */ .y)(error, {
+        const described = (0,_stores_s3_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .describeS3Error */ .ye)(error, {
             operation,
             bucket: this.bucket,
             key: this.keyOf(object),
@@ -139,14 +142,20 @@ class S3StateStorage {
         await (this.checked ??= (0,_stores_s3_js__WEBPACK_IMPORTED_MODULE_6__/* .checkCredentials */ .vG)(this.client, this.settings));
         try {
             const response = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_9__.GetObjectCommand({ Bucket: this.bucket, Key: this.keyOf(object) }));
+            if ((0,_stores_s3_js__WEBPACK_IMPORTED_MODULE_6__/* .notS3Answer */ ._R)(response)) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .StateError */ .qq(`State backend: ${this.settings.endpoint ?? 'the S3 endpoint'} answered GetObject on s3://${this.bucket}/${this.keyOf(object)} with a web page (HTTP 200, ${response.ContentType}): ` +
+                    `that is not an S3 server speaking. Check the endpoint of the state backend.`);
+            }
             const body = await (0,_stores_s3_js__WEBPACK_IMPORTED_MODULE_6__/* .readCapped */ .EF)(response.Body, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .READ_LIMITS */ .Cl.state, response.ContentLength, this.description);
             return { body, version: response.ETag ?? digest(body) };
         }
         catch (error) {
-            if ((0,_stores_s3_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .isNotFound */ .c)(error))
+            if ((0,_stores_s3_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .isNotFound */ .c4)(error))
                 return undefined;
             if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OversizedError */ .wF)
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .StateError */ .qq(`The state ${error.message}: it is not read.`, { cause: error });
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .StateError */ .qq)
+                throw error;
             this.fail('GetObject', object, error);
         }
     }
@@ -181,6 +190,41 @@ class S3StateStorage {
         catch (error) {
             this.fail('DeleteObject', object, error);
         }
+    }
+    /**
+     * Creates a probe object beside the lock, then creates it again with If-None-Match: * — which a store that
+     * honours conditional writes refuses (412). The probe is removed either way.
+     */
+    honoursConditionalWrites() {
+        const known = conditionalWriteSupport.get(this.location);
+        if (known)
+            return known;
+        const probe = async () => {
+            const key = `${this.key}.probe-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`;
+            const put = () => this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_9__.PutObjectCommand({ Bucket: this.bucket, Key: key, Body: 'probe', ContentType: 'text/plain', IfNoneMatch: '*' }));
+            try {
+                await put();
+                try {
+                    await put();
+                    return false;
+                }
+                catch (error) {
+                    const status = error.$metadata?.httpStatusCode;
+                    if (status === 412 || status === 409)
+                        return true;
+                    throw error;
+                }
+            }
+            catch (error) {
+                this.fail('PutObject', 'lock', error);
+            }
+            finally {
+                await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_9__.DeleteObjectCommand({ Bucket: this.bucket, Key: key })).catch(() => undefined);
+            }
+        };
+        const answer = probe();
+        conditionalWriteSupport.set(this.location, answer);
+        return answer;
     }
     close() {
         this.client.destroy();
@@ -476,8 +520,8 @@ __webpack_require__.d(__webpack_exports__, {
   apply: () => (/* binding */ apply)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var core = __webpack_require__(3838);
+// EXTERNAL MODULE: ./src/runner.ts
+var runner = __webpack_require__(4813);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
@@ -523,13 +567,13 @@ async function acquireLock(storage, options) {
         const held = await storage.get('lock');
         const holder = held ? describeHolder(held.body) : undefined;
         if (!held)
-            core/* info */.pq(`force-unlock: no lock on ${storage.description}; nothing to remove.`);
+            runner/* info */.pq(`force-unlock: no lock on ${storage.description}; nothing to remove.`);
         else if (holder?.id !== options.forceUnlock) {
             throw new errors/* LockError */.Ku(`force-unlock '${options.forceUnlock}' does not match the ${holder?.text ?? 'lock'} on ${storage.description}; nothing was removed.`);
         }
         else {
             await storage.remove('lock');
-            core/* warning */.$e(`Removed the stale ${holder.text} on ${storage.description}.`);
+            runner/* warning */.$e(`Removed the stale ${holder.text} on ${storage.description}.`);
         }
     }
     const info = {
@@ -565,7 +609,7 @@ async function acquireLock(storage, options) {
             throw new errors/* LockError */.Ku(`The state ${storage.description} is locked: ${holder}. Wait for that run, raise 'lock-timeout', ` +
                 `or if it crashed, re-run with 'force-unlock' set to the lock id.`);
         }
-        core/* info */.pq(`Waiting for the state lock (${holder})…`);
+        runner/* info */.pq(`Waiting for the state lock (${holder})…`);
         await sleep(Math.min(options.pollMs ?? 5000, Math.max(0, deadline - Date.now())));
     }
 }
@@ -656,7 +700,7 @@ async function computePlan(tools, state, plugins, context) {
         const name = label(tool.name, tool.instanceID);
         const entry = state.resources.get(tool.key);
         const change = (action, reason, message) => {
-            core/* info */.pq(message);
+            runner/* info */.pq(message);
             changing.add(tool.ref);
             changes.push({ key: tool.key, label: name, action, reason, tool, entry });
         };
@@ -695,7 +739,7 @@ async function computePlan(tools, state, plugins, context) {
             change('Update', `resource drifted: ${live.detail ?? 'changed'}`, `Tool (${name}) drifted from the state (${live.detail ?? 'changed'}), will be updated.`);
             continue;
         }
-        core/* info */.pq(`Tool (${name}) is up to date.`);
+        runner/* info */.pq(`Tool (${name}) is up to date.`);
     }
     const wantedKeys = new Set(tools.map((tool) => tool.key));
     const orphans = [...state.resources.entries()].filter(([key]) => !wantedKeys.has(key)).map(([key, entry]) => ({ key, entry }));
@@ -706,7 +750,7 @@ async function computePlan(tools, state, plugins, context) {
         if (!plugins.has(entry.name))
             throw new errors/* ConfigError */.xL(`The state holds ${key} of plugin '${entry.name}', which this action does not know; cannot delete it.`);
         const name = label(entry.name, entry.instanceID);
-        core/* info */.pq(`Tool (${name}) in the state but not in config, will be deleted.`);
+        runner/* info */.pq(`Tool (${name}) in the state but not in config, will be deleted.`);
         changes.push({ key, label: name, action: 'Delete', reason: 'not in the config', entry });
     }
     return { changes, fingerprints };
@@ -785,7 +829,7 @@ function storeSettingsFor(settings, overrides, baseDir) {
 }
 function warnAboutEphemeralState(config) {
     if (config.state.kind === 'local' && process.env.RUNNER_ENVIRONMENT === 'github-hosted') {
-        core/* warning */.$e(`The state is a local file (${config.state.file}) on a GitHub-hosted runner: it is lost when the job ends, so every run starts from an empty state. Use the s3 state backend.`);
+        runner/* warning */.$e(`The state is a local file (${config.state.file}) on a GitHub-hosted runner: it is lost when the job ends, so every run starts from an empty state. Use the s3 state backend.`);
     }
 }
 /** The plan as a graph: every config tool and every state entry to delete, with their dependencies. */
@@ -807,7 +851,7 @@ function planGraph(tools, plan) {
     return { nodes, edges };
 }
 function processingBanner(text) {
-    core/* info */.pq(`-------------------- [  ${text}  ] --------------------`);
+    runner/* info */.pq(`-------------------- [  ${text}  ] --------------------`);
 }
 /** apply: read the config, plan against the state and the store, then carry the plan out, saving the state after each change. */
 async function apply(settings) {
@@ -818,14 +862,14 @@ async function apply(settings) {
         (0,redact/* registerSecret */.cl)(value);
     warnAboutEphemeralState(config);
     for (const notice of config.notices)
-        core/* info */.pq(notice);
+        runner/* info */.pq(notice);
     for (const warning of config.warnings)
-        core/* warning */.$e(warning);
+        runner/* warning */.$e(warning);
     const storeSettings = storeSettingsFor(settings, config.store, config.baseDir);
     const storage = (0,state_storage.stateStorageFor)(config.state, settings.store);
-    const store = await (0,stores/* createStore */.y)(storeSettings, settings.concurrency);
+    const store = await (0,stores.createStore)(storeSettings, settings.concurrency);
     try {
-        core/* info */.pq(`Using ${config.state.kind} backend for the state: ${storage.description}.`);
+        runner/* info */.pq(`Using ${config.state.kind} backend for the state: ${storage.description}.`);
         const commit = await (0,git/* resolveCommit */.WL)((0,git/* commitSources */.GN)(settings));
         const context = {
             store,
@@ -843,13 +887,18 @@ async function apply(settings) {
             ]
         };
         const stateFile = new state/* StateFile */.iK(storage, settings.policy.signing, settings.apply.resignState);
+        if (!settings.apply.planOnly && storage.honoursConditionalWrites && !(await storage.honoursConditionalWrites())) {
+            runner/* warning */.$e(`The store of the state ${storage.description} ignores conditional writes (If-None-Match), so the state lock is best effort there: ` +
+                `two applies that start at the same moment can both run. Each state write is still read back, so the state itself is never silently overwritten. ` +
+                `AWS S3, MinIO, R2 and Ceph honour them.`);
+        }
         const lock = settings.apply.planOnly
             ? undefined
             : await acquireLock(storage, { timeoutSeconds: settings.apply.lockTimeout, forceUnlock: settings.apply.forceUnlock });
         try {
             const state = await stateFile.load();
             if (stateFile.untrustedLoaded && !settings.apply.planOnly) {
-                core/* warning */.$e(`resign-state: the state ${storage.description} was ${stateFile.untrustedLoaded}; accepting it as it is and signing it now.`);
+                runner/* warning */.$e(`resign-state: the state ${storage.description} was ${stateFile.untrustedLoaded}; accepting it as it is and signing it now.`);
                 await stateFile.save(state.resources);
             }
             const plan = await computePlan(config.tools, state, plugins.PLUGINS, context);
@@ -874,10 +923,10 @@ async function apply(settings) {
                     `That is usually a config slip (tools renamed, a tools file not read). If you mean it, set 'allow-delete-all: true'.`;
                 if (!settings.apply.planOnly)
                     throw new errors/* ConfigError */.xL(`${message} Nothing was changed.`);
-                core/* warning */.$e(`${message} A run without plan-only will refuse it.`);
+                runner/* warning */.$e(`${message} A run without plan-only will refuse it.`);
             }
             if (settings.apply.planOnly) {
-                core/* info */.pq(`Changes count: ${plan.changes.length}.`);
+                runner/* info */.pq(`Changes count: ${plan.changes.length}.`);
                 const builds = plan.changes.some((change) => change.tool?.name === 'assets');
                 return outcome(!builds, `Plan only: ${(0,markdown/* plural */.LS)(plan.changes.length, 'change')}, nothing was done.`, state.resources);
             }
@@ -904,11 +953,11 @@ async function apply(settings) {
 async function execute(plan, stateFile, context) {
     const resources = new Map(stateFile.state.resources);
     let built = false;
-    core/* info */.pq('Start executing the plan.');
-    core/* info */.pq(`Changes count: ${plan.changes.length}.`);
+    runner/* info */.pq('Start executing the plan.');
+    runner/* info */.pq(`Changes count: ${plan.changes.length}.`);
     for (const [index, change] of plan.changes.entries()) {
         processingBanner(`Processing progress: ${index + 1}/${plan.changes.length}.`);
-        core/* info */.pq(`Processing: (${change.label}) -> ${change.action} ...`);
+        runner/* info */.pq(`Processing: (${change.label}) -> ${change.action} ...`);
         try {
             if (change.action === 'Delete') {
                 const entry = change.entry;
@@ -933,7 +982,7 @@ async function execute(plan, stateFile, context) {
                 });
             }
             await stateFile.save(resources);
-            core/* info */.pq(`Tool (${change.label}) ${change.action} done.`);
+            runner/* info */.pq(`Tool (${change.label}) ${change.action} done.`);
         }
         catch (error) {
             processingBanner('Processing aborted.');

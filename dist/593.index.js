@@ -73,6 +73,8 @@ class PreconditionFailed extends Error {
         this.name = 'PreconditionFailed';
     }
 }
+/** What each state location's store answered to the probe, for the rest of the run. */
+const conditionalWriteSupport = new Map();
 const digest = (body) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(body).digest('hex');
 /** A state file on disk: temp file + rename; the lock is an exclusive create. */
 class LocalStateStorage {
@@ -153,12 +155,13 @@ class S3StateStorage {
         this.location = `s3://${bucket}/${key}`;
         this.description = `${this.location}${settings.endpoint ? ` at ${settings.endpoint}` : ''}`;
         this.client = new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_9__.S3Client((0,_stores_s3_js__WEBPACK_IMPORTED_MODULE_6__/* .clientConfig */ .yO)(settings, 2));
+        (0,_stores_s3_js__WEBPACK_IMPORTED_MODULE_6__/* .addErrorBodyMiddleware */ .QO)(this.client);
     }
     keyOf(object) {
         return object === 'state' ? this.key : `${this.key}.lock`;
     }
     fail(operation, object, error) {
-        const described = (0,_stores_s3_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .describeS3Error */ .y)(error, {
+        const described = (0,_stores_s3_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .describeS3Error */ .ye)(error, {
             operation,
             bucket: this.bucket,
             key: this.keyOf(object),
@@ -172,14 +175,20 @@ class S3StateStorage {
         await (this.checked ??= (0,_stores_s3_js__WEBPACK_IMPORTED_MODULE_6__/* .checkCredentials */ .vG)(this.client, this.settings));
         try {
             const response = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_9__.GetObjectCommand({ Bucket: this.bucket, Key: this.keyOf(object) }));
+            if ((0,_stores_s3_js__WEBPACK_IMPORTED_MODULE_6__/* .notS3Answer */ ._R)(response)) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .StateError */ .qq(`State backend: ${this.settings.endpoint ?? 'the S3 endpoint'} answered GetObject on s3://${this.bucket}/${this.keyOf(object)} with a web page (HTTP 200, ${response.ContentType}): ` +
+                    `that is not an S3 server speaking. Check the endpoint of the state backend.`);
+            }
             const body = await (0,_stores_s3_js__WEBPACK_IMPORTED_MODULE_6__/* .readCapped */ .EF)(response.Body, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .READ_LIMITS */ .Cl.state, response.ContentLength, this.description);
             return { body, version: response.ETag ?? digest(body) };
         }
         catch (error) {
-            if ((0,_stores_s3_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .isNotFound */ .c)(error))
+            if ((0,_stores_s3_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .isNotFound */ .c4)(error))
                 return undefined;
             if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OversizedError */ .wF)
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .StateError */ .qq(`The state ${error.message}: it is not read.`, { cause: error });
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .StateError */ .qq)
+                throw error;
             this.fail('GetObject', object, error);
         }
     }
@@ -214,6 +223,41 @@ class S3StateStorage {
         catch (error) {
             this.fail('DeleteObject', object, error);
         }
+    }
+    /**
+     * Creates a probe object beside the lock, then creates it again with If-None-Match: * — which a store that
+     * honours conditional writes refuses (412). The probe is removed either way.
+     */
+    honoursConditionalWrites() {
+        const known = conditionalWriteSupport.get(this.location);
+        if (known)
+            return known;
+        const probe = async () => {
+            const key = `${this.key}.probe-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`;
+            const put = () => this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_9__.PutObjectCommand({ Bucket: this.bucket, Key: key, Body: 'probe', ContentType: 'text/plain', IfNoneMatch: '*' }));
+            try {
+                await put();
+                try {
+                    await put();
+                    return false;
+                }
+                catch (error) {
+                    const status = error.$metadata?.httpStatusCode;
+                    if (status === 412 || status === 409)
+                        return true;
+                    throw error;
+                }
+            }
+            catch (error) {
+                this.fail('PutObject', 'lock', error);
+            }
+            finally {
+                await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_9__.DeleteObjectCommand({ Bucket: this.bucket, Key: key })).catch(() => undefined);
+            }
+        };
+        const answer = probe();
+        conditionalWriteSupport.set(this.location, answer);
+        return answer;
     }
     close() {
         this.client.destroy();

@@ -11,8 +11,8 @@ __webpack_require__.d(__webpack_exports__, {
   prune: () => (/* binding */ prune)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var core = __webpack_require__(3838);
+// EXTERNAL MODULE: ./src/runner.ts
+var runner = __webpack_require__(4813);
 // EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
 var p_limit = __webpack_require__(370);
 // EXTERNAL MODULE: ./src/constants.ts
@@ -150,7 +150,7 @@ function throttled(line) {
         if (Date.now() - last < PROGRESS_INTERVAL_MS)
             return;
         last = Date.now();
-        core/* info */.pq(line(count));
+        runner/* info */.pq(line(count));
     };
 }
 /** When a manifest says its set was created; undefined when it does not say it readably. */
@@ -203,7 +203,7 @@ async function referencedSets(settings, store, sets) {
     try {
         const stored = await storage.get('state');
         if (!stored) {
-            core/* info */.pq(`The state ${storage.description} does not exist yet: no set is protected by it.`);
+            runner/* info */.pq(`The state ${storage.description} does not exist yet: no set is protected by it.`);
             return referenced;
         }
         const state = parseState(stored.body, storage.description);
@@ -218,7 +218,7 @@ async function referencedSets(settings, store, sets) {
                 referenced.set(`${set.root.slice(0, set.root.length - `artifacts/${set.id}/`.length)}cache/${outputs.codeHash}/`, key);
             }
         }
-        core/* info */.pq(`apply's state ${storage.description} references ${(0,markdown/* plural */.LS)(referenced.size, 'set')}: they are kept.`);
+        runner/* info */.pq(`apply's state ${storage.description} references ${(0,markdown/* plural */.LS)(referenced.size, 'set')}: they are kept.`);
         return referenced;
     }
     finally {
@@ -245,13 +245,13 @@ async function prune(settings, now = new Date()) {
     if (settings.store.kind === 'actions-cache') {
         throw new errors/* InputError */.dz(`mode 'prune' works on the s3, gcs and local backends. The GitHub Actions cache evicts entries itself (unused for 7 days, or over the repository's limit), so there is nothing to prune.`);
     }
-    const store = await (0,stores/* createStore */.y)(settings.store, settings.concurrency);
+    const store = await (0,stores.createStore)(settings.store, settings.concurrency);
     try {
         const where = store.url(settings.store.prefix);
-        core/* info */.pq(`Listing ${where} …`);
+        runner/* info */.pq(`Listing ${where} …`);
         const objects = await store.list(settings.store.prefix, throttled((count) => `Listed ${count} objects so far.`));
         const sets = groupSets(objects, settings.store.prefix);
-        core/* info */.pq(`Listed ${(0,markdown/* plural */.LS)(objects.length, 'object')}: ${(0,markdown/* plural */.LS)(sets.length, 'set')} (with the objects left without a manifest).`);
+        runner/* info */.pq(`Listed ${(0,markdown/* plural */.LS)(objects.length, 'object')}: ${(0,markdown/* plural */.LS)(sets.length, 'set')} (with the objects left without a manifest).`);
         const dates = await readDates(store, sets);
         const referenced = await referencedSets(settings, store, sets);
         const decisions = decide(sets, dates, {
@@ -263,7 +263,7 @@ async function prune(settings, now = new Date()) {
         });
         const doomed = decisions.filter((decision) => decision.delete);
         for (const decision of doomed) {
-            core/* info */.pq(`${settings.prune.planOnly ? 'Would delete' : 'Deleting'} ${store.url(decision.set.root)}: ${decision.reason}.`);
+            runner/* info */.pq(`${settings.prune.planOnly ? 'Would delete' : 'Deleting'} ${store.url(decision.set.root)}: ${decision.reason}.`);
         }
         if (!settings.prune.planOnly && doomed.length > 0)
             await deleteSets(store, doomed);

@@ -93,7 +93,7 @@ class OversizedError extends IntegrityError {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   runPost: () => (/* binding */ runPost)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7242);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
 
@@ -123,24 +123,24 @@ async function postSummary(sentence) {
  * missed. Any other mode returns at once, loading nothing heavy.
  */
 async function runPost() {
-    if (_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Inputs */ .G0.Mode).toLowerCase() !== 'auto')
+    if (_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Inputs */ .G0.Mode).toLowerCase() !== 'auto')
         return;
     try {
-        const saved = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .State */ .Uw.Auto);
+        const saved = _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .State */ .Uw.Auto);
         if (!saved) {
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('The main step did not finish its check, so there is nothing to upload.');
+            _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('The main step did not finish its check, so there is nothing to upload.');
             return;
         }
         const state = JSON.parse(saved);
         if (state.found) {
             const message = `The assets of commit ${state.commit} were found by the main step: nothing to upload.`;
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(message);
+            _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(message);
             await postSummary(message);
             return;
         }
         if (!(await hasFiles(state.packageDirectory))) {
             const message = `The job succeeded but ${state.packageDirectory} holds no files: the build produced nothing to upload. Check the build's output directory against 'package-directory'.`;
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(message);
+            _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(message);
             await postSummary(`⚠️ Nothing was uploaded. ${message}`);
             return;
         }
@@ -148,7 +148,7 @@ async function runPost() {
         await runUploadAfterAuto(state);
     }
     catch (error) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error));
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error));
     }
 }
 

@@ -6,11 +6,20 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   c: () => (/* binding */ isNotFound),
-/* harmony export */   y: () => (/* binding */ describeS3Error)
+/* harmony export */   IZ: () => (/* binding */ speaksS3),
+/* harmony export */   Yy: () => (/* binding */ whatCameBack),
+/* harmony export */   c4: () => (/* binding */ isNotFound),
+/* harmony export */   ye: () => (/* binding */ describeS3Error)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 
+/**
+ * Whether a response came from an S3 server: it carries an S3 request id (x-amz-request-id, x-amzn-requestid,
+ * x-amz-id-2) or Google's (x-goog-*). A plain web server, a proxy's error page or a captive portal has none.
+ */
+function speaksS3(headers) {
+    return Object.keys(headers ?? {}).some((name) => /^x-amz(n)?-(request-?id|id-2)$|^x-goog-/i.test(name));
+}
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE']);
 const PERMISSIONS = {
     GetObject: 's3:GetObject (and s3:ListBucket, without which S3 answers 403 instead of 404 for a missing object)',
@@ -19,10 +28,22 @@ const PERMISSIONS = {
     ListObjectsV2: 's3:ListBucket',
     DeleteObject: 's3:DeleteObject (apply needs it for the state lock and the object plugin only)'
 };
-/** Only a missing key is a miss; a missing bucket (also a 404) is an error. */
+/**
+ * Only a missing key is a miss, and only when S3 says so: NoSuchKey in an S3 error body, or a bodiless 404
+ * (NotFound) with S3's headers. A missing bucket (also a 404) is an error, and so is a 404 from something
+ * that is not S3 (a web server at the endpoint): treating it as a miss would make every build run in silence.
+ */
 function isNotFound(error) {
-    const name = error?.name;
-    return name === 'NoSuchKey' || name === 'NotFound';
+    const shape = error;
+    if (shape?.name === 'NoSuchKey')
+        return true;
+    return shape?.name === 'NotFound' && speaksS3(shape.$response?.headers);
+}
+/** What came back from something that is not S3, for a message: status, content type, the first bytes. */
+function whatCameBack(status, headers, firstBytes) {
+    const type = headers?.['content-type'] ?? 'no content type';
+    const start = firstBytes && firstBytes.length > 0 ? `, starting ${JSON.stringify(firstBytes.toString('utf8').replace(/\s+/g, ' ').slice(0, 80))}` : '';
+    return `HTTP ${status ?? '?'} (${type})${start}`;
 }
 function where(context) {
     return context.endpoint ? `at endpoint ${context.endpoint}` : `in AWS region ${context.region}`;
@@ -48,6 +69,13 @@ function describeS3Error(raw, context) {
     const target = `s3://${context.bucket}/${context.key}`;
     const detail = error.message ? ` (${name || code}: ${error.message})` : '';
     const make = (message) => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .StoreError */ .AD(message, { cause: raw });
+    if (!speaksS3(error.$response?.headers) &&
+        !error.Code &&
+        (name === 'NotFound' || name === 'UnknownError' || error.message === 'UnknownError')) {
+        return make(`${context.endpoint ?? `The S3 endpoint of region ${context.region}`} answered ${context.operation} on ${target} with ` +
+            `${whatCameBack(status, error.$response?.headers, error.$response?.firstBytes)}: that is not an S3 server speaking (no S3 error, no S3 request id). ` +
+            `Check the 'endpoint' input: it must be the S3 API's URL, not a web page or a proxy's.`);
+    }
     if (name === 'NoSuchBucket') {
         return make(`Bucket '${context.bucket}' does not exist ${where(context)}. Check the 'bucket' input (PACKAGE_ASSETS_BUCKET)` +
             `${context.endpoint ? " and 'endpoint'" : " and 'region'"}; this action never creates buckets.`);
@@ -98,16 +126,21 @@ function describeS3Error(raw, context) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   EF: () => (/* binding */ readCapped),
+/* harmony export */   QO: () => (/* binding */ addErrorBodyMiddleware),
 /* harmony export */   S3Store: () => (/* binding */ S3Store),
+/* harmony export */   _R: () => (/* binding */ notS3Answer),
 /* harmony export */   vG: () => (/* binding */ checkCredentials),
 /* harmony export */   yO: () => (/* binding */ clientConfig)
 /* harmony export */ });
 /* unused harmony exports MAX_SINGLE_COPY, copyRanges, fullObjectSha256, copySource */
-/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3711);
+/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3711);
 /* harmony import */ var _aws_sdk_lib_storage__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2358);
-/* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(370);
-/* harmony import */ var _s3_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9164);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(370);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _s3_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9164);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+
 
 
 
@@ -148,7 +181,7 @@ async function readCapped(body, maxBytes, declared, where) {
         return '';
     if (declared !== undefined && declared > maxBytes) {
         body.destroy();
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OversizedError */ .wF(where, maxBytes);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OversizedError */ .wF(where, maxBytes);
     }
     const chunks = [];
     let size = 0;
@@ -156,11 +189,18 @@ async function readCapped(body, maxBytes, declared, where) {
         size += chunk.length;
         if (size > maxBytes) {
             body.destroy();
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OversizedError */ .wF(where, maxBytes);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OversizedError */ .wF(where, maxBytes);
         }
         chunks.push(chunk);
     }
     return Buffer.concat(chunks, size).toString('utf8');
+}
+/** An error that says the store does not take a checksum request (not one about the copy itself). */
+function refusesChecksumRequest(error) {
+    const shape = error;
+    const status = shape.$metadata?.httpStatusCode;
+    return ((status === 400 || status === 501) &&
+        ['InvalidArgument', 'InvalidRequest', 'NotImplemented', 'UnsupportedHeader'].includes(shape.name ?? ''));
 }
 /** CopySource is `bucket/key`, URL-encoded per segment. */
 function copySource(bucket, key) {
@@ -171,6 +211,37 @@ function copySource(bucket, key) {
  * hands them to SigV4 as x-amz-content-sha256, which it then uses instead of hashing the body again.
  */
 const knownDigests = new WeakMap();
+/**
+ * Keeps the first bytes of an error answer that is not S3's (a web page, a proxy's error), so the message can
+ * say what came back: the SDK parses error bodies and keeps nothing of one it cannot read. Runs inside the
+ * deserializer (low priority in its step), on the raw response.
+ */
+function addErrorBodyMiddleware(client) {
+    client.middlewareStack.add((next) => async (args) => {
+        const result = await next(args);
+        const response = result.response;
+        if ((response.statusCode ?? 200) >= 300 && !(0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .speaksS3 */ .IZ)(response.headers) && response.body instanceof node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable) {
+            const chunks = [];
+            let size = 0;
+            for await (const chunk of response.body) {
+                if (size < 4096)
+                    chunks.push(chunk);
+                size += chunk.length;
+            }
+            const bytes = Buffer.concat(chunks);
+            response.firstBytes = bytes.subarray(0, 200);
+            response.body = node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.from([bytes]);
+        }
+        return result;
+    }, { step: 'deserialize', priority: 'low', name: 'keepNonS3ErrorBody' });
+}
+/**
+ * A 200 that is not S3 speaking: a web page where an object was asked for (an endpoint pointing at a web
+ * server answers every path). It must not be read as a manifest ("not valid JSON, delete it") or a state.
+ */
+function notS3Answer(response) {
+    return /^text\/html/i.test(response.ContentType ?? '') && !response.$metadata.requestId && !response.$metadata.extendedRequestId;
+}
 function addKnownDigestMiddleware(client) {
     client.middlewareStack.add((next) => async (args) => {
         const body = args.input.Body;
@@ -246,10 +317,34 @@ async function checkCredentials(client, settings) {
         await client.config.credentials();
     }
     catch (error) {
+        if (settings.role)
+            throw roleError(settings, settings.role, error);
         const source = settings.profile ? `the profile '${settings.profile}'` : 'the AWS default credential chain';
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .StoreError */ .AD(`No credentials for ${settings.endpoint ?? 'AWS'} were found in ${source} (${error.message}). ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .StoreError */ .AD(`No credentials for ${settings.endpoint ?? 'AWS'} were found in ${source} (${error.message}). ` +
             `Set 'access-key-id' and 'secret-access-key', a 'profile', or run aws-actions/configure-aws-credentials before this step; see "Credentials" in the README.`, { cause: error });
     }
+}
+/** Why assuming the role failed, in words: STS unreachable, STS refusing, or no credentials to ask it with. */
+function roleError(settings, role, error) {
+    const shape = error;
+    const sts = process.env.AWS_ENDPOINT_URL_STS || `the STS endpoint of ${settings.region === 'auto' ? 'us-east-1' : settings.region}`;
+    const code = shape.code ?? /\b(E[A-Z]{4,})\b/.exec(shape.message ?? '')?.[1];
+    if (code || shape.name === 'TimeoutError') {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .StoreError */ .AD(`Could not reach ${sts} to assume the role ${role.arn}: ${code ?? shape.name} (${shape.message}). ` +
+            `Check the network and AWS_ENDPOINT_URL_STS; the keys were not the problem.`, { cause: error });
+    }
+    if (shape.$metadata?.httpStatusCode) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .StoreError */ .AD(`${sts} refused to let these credentials assume the role ${role.arn}: ${shape.name} (${shape.message}). ` +
+            `The role's trust policy must allow them (sts:AssumeRole), and the keys must be valid.`, { cause: error });
+    }
+    const source = settings.credentials
+        ? 'the keys given'
+        : settings.profile
+            ? `the profile '${settings.profile}'`
+            : 'the AWS default credential chain';
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .StoreError */ .AD(`Could not assume the role ${role.arn} with ${source}: ${shape.message}. See "Credentials" in the README.`, {
+        cause: error
+    });
 }
 class S3Store {
     settings;
@@ -260,8 +355,9 @@ class S3Store {
         this.settings = settings;
         this.bucket = settings.bucket;
         this.name = settings.endpoint ? `s3://${settings.bucket} at ${settings.endpoint}` : `s3://${settings.bucket}`;
-        this.client = new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__.S3Client(clientConfig(settings, concurrency));
+        this.client = new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__.S3Client(clientConfig(settings, concurrency));
         addKnownDigestMiddleware(this.client);
+        addErrorBodyMiddleware(this.client);
     }
     url(key) {
         return `${this.settings.flavor === 'gcs' ? 'gs' : 's3'}://${this.bucket}/${key}`;
@@ -270,7 +366,7 @@ class S3Store {
         return checkCredentials(this.client, this.settings);
     }
     fail(operation, key, error) {
-        throw (0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeS3Error */ .y)(error, { operation, bucket: this.bucket, key, endpoint: this.settings.endpoint, region: this.settings.region });
+        throw (0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeS3Error */ .ye)(error, { operation, bucket: this.bucket, key, endpoint: this.settings.endpoint, region: this.settings.region });
     }
     async readText(key, maxBytes = Number.POSITIVE_INFINITY) {
         // The SDK retries a request until its headers arrive; a body cut short after that (a reset, a proxy
@@ -278,18 +374,23 @@ class S3Store {
         for (let attempt = 1;; attempt++) {
             let response;
             try {
-                response = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__.GetObjectCommand({ Bucket: this.bucket, Key: key }));
+                response = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__.GetObjectCommand({ Bucket: this.bucket, Key: key }));
             }
             catch (error) {
-                if ((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c)(error))
+                if ((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isNotFound */ .c4)(error))
                     return undefined;
                 this.fail('GetObject', key, error);
+            }
+            if (notS3Answer(response)) {
+                const firstBytes = Buffer.from((await response.Body?.transformToString('utf-8').catch(() => '')) ?? '').subarray(0, 200);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .StoreError */ .AD(`${this.settings.endpoint ?? 'The S3 endpoint'} answered GetObject on ${this.url(key)} with ${(0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .whatCameBack */ .Yy)(200, { 'content-type': response.ContentType }, firstBytes)}: ` +
+                    `that is not an S3 server speaking (no S3 request id). Check the 'endpoint' input: it must be the S3 API's URL, not a web page.`);
             }
             try {
                 return await readCapped(response.Body, maxBytes, response.ContentLength, this.url(key));
             }
             catch (error) {
-                if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OversizedError */ .wF)
+                if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OversizedError */ .wF)
                     throw error;
                 if (attempt >= BODY_ATTEMPTS)
                     this.fail('GetObject', key, error);
@@ -298,12 +399,12 @@ class S3Store {
     }
     async get(key) {
         try {
-            const response = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__.GetObjectCommand({ Bucket: this.bucket, Key: key }));
+            const response = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__.GetObjectCommand({ Bucket: this.bucket, Key: key }));
             return response.Body;
         }
         catch (error) {
-            if ((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c)(error))
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .MissingObjectError */ .S3(`${this.url(key)} is missing from the store.`, { cause: error });
+            if ((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isNotFound */ .c4)(error))
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .MissingObjectError */ .S3(`${this.url(key)} is missing from the store.`, { cause: error });
             this.fail('GetObject', key, error);
         }
     }
@@ -324,7 +425,7 @@ class S3Store {
                     if (this.settings.flavor === 'aws')
                         input.ChecksumSHA256 = Buffer.from(options.sha256, 'hex').toString('base64');
                 }
-                await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__.PutObjectCommand(input));
+                await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__.PutObjectCommand(input));
                 return;
             }
             // Streams go part by part, so a large file never sits whole in memory.
@@ -340,26 +441,41 @@ class S3Store {
             this.fail('PutObject', key, error);
         }
     }
+    /** Set when the store refused CopyObject's checksum request: copies are then asked for without it. */
+    copyChecksumsRefused = false;
+    /**
+     * Server-side copy. Every store is asked to compute the copy's SHA-256 (x-amz-checksum-algorithm): AWS,
+     * MinIO, moto and others answer with it, and promotion checks it against the manifest; a store that
+     * rejects the request is asked without it from then on (its copies are verified by reading them back).
+     */
     async copy(sourceKey, targetKey, size) {
         try {
             if (size > MAX_SINGLE_COPY) {
                 await this.copyInParts(sourceKey, targetKey, size);
                 return {};
             }
-            const aws = this.settings.flavor === 'aws';
-            const response = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__.CopyObjectCommand({
+            const send = (withChecksum) => this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__.CopyObjectCommand({
                 Bucket: this.bucket,
                 Key: targetKey,
                 CopySource: copySource(this.bucket, sourceKey),
                 MetadataDirective: 'COPY',
-                // AWS then computes the copy's SHA-256, so promotion can check it against the manifest.
-                ...(aws ? { ChecksumAlgorithm: 'SHA256' } : {})
+                ...(withChecksum ? { ChecksumAlgorithm: 'SHA256' } : {})
             }));
+            let response;
+            try {
+                response = await send(!this.copyChecksumsRefused);
+            }
+            catch (error) {
+                if (this.copyChecksumsRefused || !refusesChecksumRequest(error))
+                    throw error;
+                this.copyChecksumsRefused = true;
+                response = await send(false);
+            }
             return { sha256: fullObjectSha256(response.CopyObjectResult?.ChecksumSHA256) };
         }
         catch (error) {
-            if ((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isNotFound */ .c)(error)) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .MissingObjectError */ .S3(`Cannot copy ${this.url(sourceKey)}: the object is missing.`, { cause: error });
+            if ((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isNotFound */ .c4)(error)) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .MissingObjectError */ .S3(`Cannot copy ${this.url(sourceKey)}: the object is missing.`, { cause: error });
             }
             this.fail('CopyObject', targetKey, error);
         }
@@ -367,15 +483,15 @@ class S3Store {
     /** Multipart copy for objects over 5 GiB: ranges of COPY_PART_SIZE, aborted on failure. */
     async copyInParts(sourceKey, targetKey, size) {
         // Unlike CopyObject, a multipart copy starts a new object: its metadata and type are carried over by hand.
-        const source = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__.HeadObjectCommand({ Bucket: this.bucket, Key: sourceKey }));
-        const created = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__.CreateMultipartUploadCommand({ Bucket: this.bucket, Key: targetKey, Metadata: source.Metadata, ContentType: source.ContentType }));
+        const source = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__.HeadObjectCommand({ Bucket: this.bucket, Key: sourceKey }));
+        const created = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__.CreateMultipartUploadCommand({ Bucket: this.bucket, Key: targetKey, Metadata: source.Metadata, ContentType: source.ContentType }));
         const uploadId = created.UploadId;
         if (!uploadId)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .StoreError */ .AD(`CreateMultipartUpload for ${this.url(targetKey)} returned no upload id.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .StoreError */ .AD(`CreateMultipartUpload for ${this.url(targetKey)} returned no upload id.`);
         try {
             const parts = [];
             for (const { partNumber, range } of copyRanges(size)) {
-                const part = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__.UploadPartCopyCommand({
+                const part = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__.UploadPartCopyCommand({
                     Bucket: this.bucket,
                     Key: targetKey,
                     UploadId: uploadId,
@@ -385,11 +501,11 @@ class S3Store {
                 }));
                 parts.push({ ETag: part.CopyPartResult?.ETag, PartNumber: partNumber });
             }
-            await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__.CompleteMultipartUploadCommand({ Bucket: this.bucket, Key: targetKey, UploadId: uploadId, MultipartUpload: { Parts: parts } }));
+            await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__.CompleteMultipartUploadCommand({ Bucket: this.bucket, Key: targetKey, UploadId: uploadId, MultipartUpload: { Parts: parts } }));
         }
         catch (error) {
             await this.client
-                .send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__.AbortMultipartUploadCommand({ Bucket: this.bucket, Key: targetKey, UploadId: uploadId }))
+                .send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__.AbortMultipartUploadCommand({ Bucket: this.bucket, Key: targetKey, UploadId: uploadId }))
                 .catch(() => undefined);
             throw error;
         }
@@ -399,7 +515,7 @@ class S3Store {
         let token;
         try {
             do {
-                const page = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__.ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }));
+                const page = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__.ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }));
                 for (const object of page.Contents ?? []) {
                     if (object.Key)
                         found.push({ key: object.Key, size: object.Size ?? 0, lastModified: object.LastModified ?? new Date(0) });
@@ -415,7 +531,7 @@ class S3Store {
     }
     async delete(key) {
         try {
-            await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__.DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+            await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__.DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
         }
         catch (error) {
             this.fail('DeleteObject', key, error);
@@ -424,7 +540,7 @@ class S3Store {
     async deleteMany(keys, onBatch) {
         if (this.settings.flavor === 'gcs') {
             // Google's S3 interop has no multi-object delete: one request per object, several at once.
-            const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_4__/* ["default"] */ .A)(DELETES_IN_FLIGHT);
+            const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_5__/* ["default"] */ .A)(DELETES_IN_FLIGHT);
             let deleted = 0;
             await Promise.all(keys.map((key) => limit(async () => {
                 await this.delete(key);
@@ -437,7 +553,7 @@ class S3Store {
             const batch = keys.slice(start, start + DELETE_BATCH);
             let errors;
             try {
-                const result = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__.DeleteObjectsCommand({ Bucket: this.bucket, Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true } }));
+                const result = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__.DeleteObjectsCommand({ Bucket: this.bucket, Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true } }));
                 errors = result.Errors ?? [];
             }
             catch (error) {
@@ -445,12 +561,37 @@ class S3Store {
             }
             if (errors.length > 0) {
                 const first = errors[0];
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .StoreError */ .AD(`DeleteObjects could not delete ${errors.length} of ${batch.length} object(s) in ${this.name}, first ${this.url(first.Key ?? '')}: ` +
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .StoreError */ .AD(`DeleteObjects could not delete ${errors.length} of ${batch.length} object(s) in ${this.name}, first ${this.url(first.Key ?? '')}: ` +
                     `${first.Code ?? 'error'} ${first.Message ?? ''}`.trim() +
                     (first.Code === 'AccessDenied' ? '. Deleting needs s3:DeleteObject on the prefix (see the README, "IAM policy").' : '.'));
             }
             onBatch?.(start + batch.length);
         }
+    }
+    async probe(scratch) {
+        const key = `${scratch}probe`;
+        const create = () => this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__.PutObjectCommand({ Bucket: this.bucket, Key: key, Body: 'doctor', ContentType: 'text/plain', IfNoneMatch: '*' }));
+        const found = {};
+        try {
+            await create();
+            try {
+                await create();
+                found.conditionalWrites = false;
+            }
+            catch (error) {
+                const status = error.$metadata?.httpStatusCode;
+                found.conditionalWrites = status === 412 || status === 409 ? true : undefined;
+            }
+            const ranged = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__.GetObjectCommand({ Bucket: this.bucket, Key: key, Range: 'bytes=0-1' }));
+            const body = await ranged.Body?.transformToString('utf-8');
+            found.rangedReads = ranged.$metadata.httpStatusCode === 206 && body === 'do';
+            if (ranged.LastModified)
+                found.clockSkewSeconds = Math.round((ranged.LastModified.getTime() - Date.now()) / 1000);
+        }
+        finally {
+            await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__.DeleteObjectCommand({ Bucket: this.bucket, Key: key })).catch(() => undefined);
+        }
+        return found;
     }
     close() {
         this.client.destroy();

@@ -349,7 +349,7 @@ function fenced(content, language = '') {
 /* harmony export */   k: () => (/* binding */ Progress),
 /* harmony export */   z: () => (/* binding */ formatBytes)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
 /* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4285);
 
 
@@ -378,7 +378,7 @@ class Progress {
     started = Date.now();
     lastLog = Date.now();
     grouped = false;
-    constructor(verb, totalFiles, totalBytes, intervalMs = 5000, log = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq) {
+    constructor(verb, totalFiles, totalBytes, intervalMs = 5000, log = _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq) {
         this.verb = verb;
         this.totalFiles = totalFiles;
         this.totalBytes = totalBytes;
@@ -392,8 +392,8 @@ class Progress {
         if (now - this.lastLog >= this.intervalMs && this.files < this.totalFiles) {
             this.lastLog = now;
             // A transfer that lasts shows its progress lines folded in a group; a short one logs only its last line.
-            if (!this.grouped && this.log === _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(`${this.verb} ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(this.totalFiles, 'file')}, ${formatBytes(this.totalBytes)}`);
+            if (!this.grouped && this.log === _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)
+                _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(`${this.verb} ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(this.totalFiles, 'file')}, ${formatBytes(this.totalBytes)}`);
             this.grouped = true;
             this.log(`${this.verb} ${this.files}/${this.totalFiles} files, ${formatBytes(this.bytes)} of ${formatBytes(this.totalBytes)}${this.rate(now)}`);
         }
@@ -404,8 +404,8 @@ class Progress {
     }
     /** The closing line; returns the elapsed milliseconds. */
     finish() {
-        if (this.grouped && this.log === _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4();
+        if (this.grouped && this.log === _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)
+            _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4();
         const elapsed = Date.now() - this.started;
         this.log(`${this.verb} ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(this.files, 'file')}, ${formatBytes(this.bytes)} in ${(elapsed / 1000).toFixed(1)} s${this.rate(Date.now())}`);
         return elapsed;
@@ -423,7 +423,7 @@ class Progress {
 /* harmony export */   cl: () => (/* binding */ registerSecret)
 /* harmony export */ });
 /* unused harmony export MIN_MASKED_LENGTH */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
 
 /**
  * Values that must never be shown: the runner masks them in the log once `core.setSecret` has named them,
@@ -440,7 +440,7 @@ function registerSecret(value) {
     if (!value || value.length < MIN_MASKED_LENGTH || secrets.has(value))
         return;
     secrets.add(value);
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
 }
 /** `text` with every registered secret replaced by `***`, longest first (so a secret inside another goes too). */
 function redact(text) {
@@ -461,7 +461,7 @@ function redact(text) {
 /* harmony export */   S: () => (/* binding */ writeSummary),
 /* harmony export */   writeSummaryMarkdown: () => (/* binding */ writeSummaryMarkdown)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 /* harmony import */ var _assets_report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3528);
 /* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4285);
@@ -476,13 +476,10 @@ async function writeSummaryMarkdown(markdown) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
     try {
-        await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw((0,_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$)(markdown), true).write();
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .appendSummary */ .fe((0,_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$)(markdown));
     }
     catch (error) {
         throw new Error(`Could not write the job summary to GITHUB_STEP_SUMMARY (${process.env.GITHUB_STEP_SUMMARY}): ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .firstLine */ .TM)((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error))}`, { cause: error });
-    }
-    finally {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.emptyBuffer();
     }
 }
 function writeSummary(result) {

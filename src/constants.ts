@@ -45,7 +45,8 @@ export const Inputs = {
   CodeHashEnv: 'code-hash-env',
   CodeHashKey: 'code-hash-key',
   Variant: 'variant',
-  CrossPlatform: 'cross-platform'
+  CrossPlatform: 'cross-platform',
+  DoctorModes: 'doctor-modes'
 } as const
 
 export const Outputs = {
@@ -75,7 +76,7 @@ export const SeedEnv = {
   Role: 'AWS_ROLE'
 } as const
 
-export const MODES = ['check', 'upload', 'apply', 'prune', 'auto'] as const
+export const MODES = ['check', 'upload', 'apply', 'prune', 'auto', 'doctor'] as const
 export type Mode = (typeof MODES)[number]
 
 export const BACKENDS = ['auto', 's3', 'gcs', 'local', 'actions-cache'] as const

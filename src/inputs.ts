@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from './runner.js'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import {
@@ -97,6 +97,7 @@ export interface Settings {
   readonly prune: PruneSettings
   /** Signing keys and who may write the shared code-hash tier. */
   readonly policy: SetPolicy
+  readonly doctorModes: DoctorModes
 }
 
 export interface ApplySettings {
@@ -112,6 +113,9 @@ export interface ApplySettings {
   /** Accept the state as it is (unsigned or signed by another key) and sign it with the current key. */
   readonly resignState: boolean
 }
+
+/** doctor: the modes whose needs it checks (it fails when one of them cannot run). */
+export type DoctorModes = readonly Exclude<Mode, 'doctor'>[]
 
 export interface PruneSettings {
   /** Sets unused for longer go. */
@@ -347,6 +351,14 @@ function parseVariant(raw: string): string {
     )
   }
   return raw
+}
+
+function parseDoctorModes(raw: string): DoctorModes {
+  const served = MODES.filter((mode) => mode !== 'doctor')
+  return raw
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((mode) => oneOf(Inputs.DoctorModes, mode, served))
 }
 
 function parseConcurrency(raw: string): number {
@@ -627,6 +639,7 @@ export function getInputs(argv: readonly string[] = process.argv, cwd = process.
     reporting: parseReporting(store.prefix),
     apply,
     prune: parsePrune(cwd),
+    doctorModes: parseDoctorModes(input(Inputs.DoctorModes) || 'check upload'),
     policy
   }
 }

@@ -1,6 +1,6 @@
-import * as core from '@actions/core'
+import * as core from './runner.js'
 import { Outputs, State } from './constants.js'
-import { errorMessage, InputError, MissingBucketError } from './errors.js'
+import { errorMessage, InputError, MissingBucketError, StoreError } from './errors.js'
 import { getInputs, type Settings } from './inputs.js'
 import { ApplyFailedError } from './modes/apply-outcome.js'
 import { check } from './modes/check.js'
@@ -93,6 +93,15 @@ async function runMode(settings: Settings, preBuild?: PreBuildKey): Promise<void
     setOutput(Outputs.PrunedBytes, String(outcome.prunedBytes))
     setOutput(Outputs.KeptSets, String(outcome.keptSets))
     await writeSummaryMarkdown(pruneMarkdown(outcome, `### S3 Asset Manager — prune${outcome.planOnly ? ' (plan only)' : ''}`))
+    return
+  }
+  if (settings.mode === 'doctor') {
+    const { doctor } = await import('./modes/doctor.js')
+    const { doctorMarkdown } = await import('./report/doctor-report.js')
+    const outcome = await doctor(settings, settings.doctorModes)
+    core.info(outcome.message)
+    await writeSummaryMarkdown(doctorMarkdown(outcome, '### S3 Asset Manager — doctor'))
+    if (outcome.blocked.size > 0) throw new StoreError(`${outcome.message} See the table above (and the job summary) for what to do.`)
     return
   }
   if (settings.mode === 'auto' && !process.env.GITHUB_ACTIONS) {

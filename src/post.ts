@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from './runner.js'
 import { Inputs, State } from './constants.js'
 import { EmptyPackageError, errorMessage } from './errors.js'
 import type { AutoState } from './modes/result.js'

@@ -18,6 +18,8 @@ import {
   readObject,
   runDist,
   s3Inputs,
+  s3KeyEnv,
+  s3Keys,
   tempDir,
   uniquePrefix,
   writeFiles
@@ -26,7 +28,7 @@ import {
 const client = outsideClient()
 afterAll(() => client.destroy())
 
-const S3RVER_KEYS = { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', AWS_DEFAULT_REGION: 'us-east-1' }
+const S3_KEYS = { ...s3KeyEnv(), AWS_DEFAULT_REGION: 'us-east-1' }
 
 function awsCli(): string | undefined {
   try {
@@ -46,7 +48,7 @@ async function metadataOf(key: string): Promise<Record<string, string>> {
       cli,
       ['s3api', 'head-object', '--endpoint-url', endpoint(), '--bucket', bucket(), '--key', key],
       {
-        env: { ...process.env, ...S3RVER_KEYS, AWS_PAGER: '' }
+        env: { ...process.env, ...S3_KEYS, AWS_PAGER: '' }
       }
     )
     return (JSON.parse(stdout) as { Metadata: Record<string, string> }).Metadata
@@ -99,7 +101,7 @@ describe('a Concourse-shaped pipeline: check, then upload in another directory',
     const repo = makeRepo({ 'lambdas/a/index.js': 'a\n' })
     cpSync(repo.dir, path.join(checkTask, 'repo'), { recursive: true })
     const prefix = uniquePrefix('concourse')
-    const env = { ...S3RVER_KEYS, AWS_ENDPOINT_URL_S3: endpoint(), PACKAGE_ASSETS_BUCKET: bucket(), INPUT_PREFIX: prefix }
+    const env = { ...S3_KEYS, AWS_ENDPOINT_URL_S3: endpoint(), PACKAGE_ASSETS_BUCKET: bucket(), INPUT_PREFIX: prefix }
     const check = await runDist({ args: ['check'], cwd: checkTask, runner: false, env: { ...env, CODE_HASH_FIND_FILTER: 'lambdas/**' } })
     expect(check.code).toBe(0)
     expect(check.stdout).toContain(`is not a git repository: using ${path.join(checkTask, 'repo')}, as the original tool's image did.`)
@@ -132,10 +134,10 @@ describe('AWS_ROLE: the role assumed through STS', () => {
       request.on('end', () => {
         calls.push({ ...Object.fromEntries(new URLSearchParams(body)), authorization: String(request.headers.authorization ?? '') })
         response.writeHead(200, { 'content-type': 'text/xml' })
-        // s3rver accepts only the S3RVER key: a request signed with anything else fails.
+        // The S3 server accepts only its own key (s3rver: S3RVER; moto: its IAM user's): anything else fails.
         response.end(
           `<AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><AssumeRoleResult><Credentials>` +
-            `<AccessKeyId>S3RVER</AccessKeyId><SecretAccessKey>S3RVER</SecretAccessKey><SessionToken>session-token-1</SessionToken>` +
+            `<AccessKeyId>${s3Keys().accessKeyId}</AccessKeyId><SecretAccessKey>${s3Keys().secretAccessKey}</SecretAccessKey><SessionToken>session-token-1</SessionToken>` +
             `<Expiration>${new Date(Date.now() + 20 * 60_000).toISOString()}</Expiration></Credentials>` +
             `<AssumedRoleUser><Arn>arn:aws:sts::123456789012:assumed-role/assets/s3-asset-manager</Arn><AssumedRoleId>AROA:s3-asset-manager</AssumedRoleId></AssumedRoleUser>` +
             `</AssumeRoleResult><ResponseMetadata><RequestId>1</RequestId></ResponseMetadata></AssumeRoleResponse>`
@@ -209,13 +211,13 @@ describe("Replibyte's datastore block as the store of apply", () => {
         'local-dir': tempDir('unused'),
         prefix
       },
-      env: { RB_KEY: 'S3RVER', RB_SECRET: 'S3RVER' }
+      env: { RB_KEY: s3Keys().accessKeyId, RB_SECRET: s3Keys().secretAccessKey }
     })
     // Nothing but, on Node.js < 22, our one-line note (never the SDK's nine-line warning).
     expect(run.stderr.replace(/^note: Node\.js [^\n]*\n/, '')).toBe('')
     expect(run.code).toBe(0)
     expect((await readObject(client, `${prefix}notes.txt`))!.toString()).toBe('hello')
-    expect(run.stdout).toContain('::add-mask::S3RVER') // the secret is masked in the log
+    expect(run.stdout).toContain(`::add-mask::${s3Keys().secretAccessKey}`) // the secret is masked in the log
   })
 
   it('datastore.local_disk.dir must exist, as Replibyte requires; then it is the store', async () => {

@@ -190,7 +190,7 @@ describe('4. a promotion signs only what it verified, and a pack is verified who
     const check = await runDist({ inputs: { ...inputs, mode: 'check', 'package-directory': tempDir('out') } })
     expect(check.code).toBe(0)
     expect(check.outputs.found).toBe('false')
-    expect(check.stdout).toContain('its copy reads back with SHA-256')
+    expect(check.stdout).toMatch(/its copy reads back with SHA-256|the store reports SHA-256/) // s3rver reports none; moto does
     expect(await readObject(client, `${prefix}artifacts/${next}/.manifest.json`)).toBeUndefined()
   })
 

@@ -1,8 +1,11 @@
-// One s3rver for the whole run: loopback only, data in a temp dir, gone when jest exits.
+// The S3 servers for the whole run, on loopback only: s3rver (data in a temp dir, gone when jest exits) and
+// moto (`moto_server`, a second, more faithful S3; see bench/moto-server.mjs). Each jest project points the
+// helpers at one of them (__tests__/setup/use-<server>.ts).
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import S3rver from 's3rver'
+import { startMoto } from '../../bench/moto-server.mjs'
 
 export const TEST_BUCKET = 'assets'
 
@@ -17,7 +20,17 @@ export default async function globalSetup(): Promise<void> {
     configureBuckets: [{ name: TEST_BUCKET, configs: [] }]
   })
   const { port } = (await server.run()) as { port: number }
-  ;(globalThis as Record<string, unknown>).__S3RVER__ = server
-  process.env.TEST_S3_ENDPOINT = `http://127.0.0.1:${port}`
+  const globals = globalThis as Record<string, unknown>
+  globals.__S3RVER__ = server
+  process.env.TEST_S3RVER_ENDPOINT = `http://127.0.0.1:${port}`
   process.env.TEST_S3_BUCKET = TEST_BUCKET
+  // Two moto servers: one open, for every S3 test; one checking credentials, for the tests about credentials.
+  const [moto, motoAuth] = await Promise.all([startMoto({ bucket: TEST_BUCKET }), startMoto({ bucket: TEST_BUCKET, auth: true })])
+  globals.__MOTO__ = [moto, motoAuth]
+  process.env.TEST_MOTO_ENDPOINT = moto.endpoint
+  process.env.TEST_MOTO_ACCESS_KEY = moto.keys.accessKeyId
+  process.env.TEST_MOTO_SECRET_KEY = moto.keys.secretAccessKey
+  process.env.TEST_MOTO_AUTH_ENDPOINT = motoAuth.endpoint
+  process.env.TEST_MOTO_AUTH_ACCESS_KEY = motoAuth.keys.accessKeyId
+  process.env.TEST_MOTO_AUTH_SECRET_KEY = motoAuth.keys.secretAccessKey
 }

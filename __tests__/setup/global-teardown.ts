@@ -1,4 +1,5 @@
 export default async function globalTeardown(): Promise<void> {
-  const server = (globalThis as Record<string, unknown>).__S3RVER__ as { close(): Promise<void> } | undefined
-  await server?.close()
+  const globals = globalThis as Record<string, unknown>
+  await (globals.__S3RVER__ as { close(): Promise<void> } | undefined)?.close()
+  await Promise.all(((globals.__MOTO__ as { stop(): Promise<void> }[] | undefined) ?? []).map((server) => server.stop()))
 }

@@ -6,7 +6,7 @@ import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { StoreError } from '../../src/errors.js'
 import { S3Store } from '../../src/stores/s3.js'
-import { s3Settings, tempDir, uniquePrefix } from '../support/helpers.js'
+import { credentialChecking, s3Server, s3Settings, tempDir, uniquePrefix } from '../support/helpers.js'
 
 interface Reply {
   status: number
@@ -52,9 +52,13 @@ describe('S3 failures are errors that say what to check, never misses', () => {
 
   it.each([
     [{ bucket: 'no-such-bucket' }, "Bucket 'no-such-bucket' does not exist at endpoint http://127.0.0.1:"],
-    // s3rver checks the access key id but not the signature of a GET, so a wrong secret is tested with the stub below.
-    [{ credentials: { accessKeyId: 'WRONG', secretAccessKey: 'S3RVER' } }, 'rejected the credentials for GetObject']
-  ])('s3rver: %j', async (overrides, message) => {
+    // A server that checks keys (s3rver; moto with credential checks on). s3rver checks the access key id but not
+    // the signature of a GET, so a wrong secret is tested with the stub below.
+    [
+      { endpoint: credentialChecking().endpoint, credentials: { accessKeyId: 'WRONG', secretAccessKey: 'S3RVER' } },
+      'rejected the credentials for GetObject'
+    ]
+  ])(`${s3Server()}: %j`, async (overrides, message) => {
     const error = await readWith(overrides)
     expect(error).toBeInstanceOf(StoreError)
     expect((error as Error).message).toContain(message)

@@ -9,6 +9,7 @@ import { createStore } from '../../src/stores/index.js'
 import {
   bucket,
   commitAll,
+  credentialChecking,
   endpoint,
   makeRepo,
   recordingServer,
@@ -144,24 +145,29 @@ describe('credentials, as a new user would provide them', () => {
     expect((await runDist({ inputs: { ...base, 'package-directory': tempDir('p2') }, env })).outputs.found).toBe('true')
   }
 
-  const storeInputs = (): Record<string, string> => ({ bucket: bucket(), endpoint: endpoint(), prefix: uniquePrefix('cred') })
+  // A server that checks keys: s3rver always; with moto, the one with credential checks on.
+  const { endpoint: checkingEndpoint, keys } = credentialChecking()
+  const storeInputs = (): Record<string, string> => ({ bucket: bucket(), endpoint: checkingEndpoint, prefix: uniquePrefix('cred') })
 
   it('explicit keys', async () => {
-    await roundTrip(s3Inputs(uniquePrefix('cred')), noAmbientCredentials(tempDir('home')))
+    await roundTrip(
+      { ...storeInputs(), 'access-key-id': keys.accessKeyId, 'secret-access-key': keys.secretAccessKey },
+      noAmbientCredentials(tempDir('home'))
+    )
   })
 
   it('a profile from a shared credentials file', async () => {
     const home = tempDir('home')
     const credentials = path.join(home, 'credentials')
-    writeFileSync(credentials, '[ci-assets]\naws_access_key_id = S3RVER\naws_secret_access_key = S3RVER\n')
+    writeFileSync(credentials, `[ci-assets]\naws_access_key_id = ${keys.accessKeyId}\naws_secret_access_key = ${keys.secretAccessKey}\n`)
     await roundTrip({ ...storeInputs(), profile: 'ci-assets' }, { ...noAmbientCredentials(home), AWS_SHARED_CREDENTIALS_FILE: credentials })
   })
 
   it('environment variables, as configure-aws-credentials exports them', async () => {
     await roundTrip(storeInputs(), {
       ...noAmbientCredentials(tempDir('home')),
-      AWS_ACCESS_KEY_ID: 'S3RVER',
-      AWS_SECRET_ACCESS_KEY: 'S3RVER',
+      AWS_ACCESS_KEY_ID: keys.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: keys.secretAccessKey,
       AWS_REGION: 'us-east-1'
     })
   })

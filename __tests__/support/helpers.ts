@@ -20,6 +20,22 @@ export const NODE = process.env.SAM_TEST_NODE ?? process.execPath
 
 export const endpoint = (): string => process.env.TEST_S3_ENDPOINT as string
 export const bucket = (): string => process.env.TEST_S3_BUCKET as string
+/** Which S3 server this jest project talks to ('s3rver' or 'moto'), and the key it accepts. */
+export const s3Server = (): 's3rver' | 'moto' => (process.env.TEST_S3_SERVER === 'moto' ? 'moto' : 's3rver')
+export const s3Keys = (): { accessKeyId: string; secretAccessKey: string } => ({
+  accessKeyId: process.env.TEST_S3_ACCESS_KEY ?? 'S3RVER',
+  secretAccessKey: process.env.TEST_S3_SECRET_KEY ?? 'S3RVER'
+})
+/** An S3 server of this project that checks keys (s3rver itself; moto with credential checks on), for credential tests. */
+export const credentialChecking = (): { endpoint: string; keys: { accessKeyId: string; secretAccessKey: string } } => ({
+  endpoint: process.env.TEST_S3_AUTH_ENDPOINT ?? endpoint(),
+  keys: { accessKeyId: process.env.TEST_S3_AUTH_ACCESS_KEY ?? 'S3RVER', secretAccessKey: process.env.TEST_S3_AUTH_SECRET_KEY ?? 'S3RVER' }
+})
+/** The keys as the AWS CLI and SDK read them from the environment. */
+export const s3KeyEnv = (): Record<string, string> => ({
+  AWS_ACCESS_KEY_ID: s3Keys().accessKeyId,
+  AWS_SECRET_ACCESS_KEY: s3Keys().secretAccessKey
+})
 
 /** A fresh key prefix so tests sharing the one s3rver never see each other's objects. */
 export function uniquePrefix(label = 't'): string {
@@ -37,7 +53,7 @@ export function s3Settings(prefix: string, overrides: Partial<S3StoreSettings> =
     region: 'us-east-1',
     endpoint: endpoint(),
     forcePathStyle: true,
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    credentials: s3Keys(),
     ...overrides
   }
 }
@@ -48,7 +64,7 @@ export function outsideClient(): S3Client {
     region: 'us-east-1',
     endpoint: endpoint(),
     forcePathStyle: true,
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    credentials: s3Keys(),
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED'
   })
@@ -217,8 +233,8 @@ export function s3Inputs(prefix: string): Record<string, string> {
     bucket: bucket(),
     prefix,
     endpoint: endpoint(),
-    'access-key-id': 'S3RVER',
-    'secret-access-key': 'S3RVER'
+    'access-key-id': s3Keys().accessKeyId,
+    'secret-access-key': s3Keys().secretAccessKey
   }
 }
 
@@ -246,6 +262,7 @@ export function testSettings(overrides: Partial<Settings> & Pick<Settings, 'stor
     },
     prune: { keepDays: 30, keepLast: 10, planOnly: false },
     policy: OPEN_POLICY,
+    doctorModes: ['check', 'upload'],
     ...overrides
   }
 }

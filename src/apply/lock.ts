@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../runner.js'
 import { randomUUID } from 'node:crypto'
 import { LockError } from './errors.js'
 import { PreconditionFailed, type StateStorage } from './state-storage.js'

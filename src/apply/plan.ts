@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../runner.js'
 import type { ToolConfig } from './config.js'
 import { ConfigError } from './errors.js'
 import type { BuildKey } from '../sets/asset-sets.js'

@@ -6,7 +6,7 @@ import { READ_LIMITS } from '../constants.js'
 import { OversizedError } from '../errors.js'
 import path from 'node:path'
 import { deriveS3Settings, type S3StoreSettings, type StoreSettings } from '../inputs.js'
-import { checkCredentials, clientConfig, readCapped } from '../stores/s3.js'
+import { addErrorBodyMiddleware, checkCredentials, clientConfig, notS3Answer, readCapped } from '../stores/s3.js'
 import { describeS3Error, isNotFound } from '../stores/s3-errors.js'
 import type { StateBackendConfig } from './config.js'
 import { StateError } from './errors.js'
@@ -48,8 +48,16 @@ export interface StateStorage {
   /** Writes whole-or-nothing; a failed condition is PreconditionFailed. Returns the new version. */
   put(object: StateObject, body: string, condition: WriteCondition): Promise<string>
   remove(object: StateObject): Promise<void>
+  /**
+   * Whether the store honours conditional writes (If-None-Match), found out once per run by a probe; a store
+   * that ignores them makes the lock best effort. Undefined where locking needs no such support (a local file).
+   */
+  honoursConditionalWrites?(): Promise<boolean>
   close(): void
 }
+
+/** What each state location's store answered to the probe, for the rest of the run. */
+const conditionalWriteSupport = new Map<string, Promise<boolean>>()
 
 const digest = (body: string): string => createHash('sha256').update(body).digest('hex')
 
@@ -128,6 +136,7 @@ export class S3StateStorage implements StateStorage {
     this.location = `s3://${bucket}/${key}`
     this.description = `${this.location}${settings.endpoint ? ` at ${settings.endpoint}` : ''}`
     this.client = new S3Client(clientConfig(settings, 2))
+    addErrorBodyMiddleware(this.client)
   }
 
   private keyOf(object: StateObject): string {
@@ -151,11 +160,18 @@ export class S3StateStorage implements StateStorage {
     await (this.checked ??= checkCredentials(this.client, this.settings))
     try {
       const response = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.keyOf(object) }))
+      if (notS3Answer(response)) {
+        throw new StateError(
+          `State backend: ${this.settings.endpoint ?? 'the S3 endpoint'} answered GetObject on s3://${this.bucket}/${this.keyOf(object)} with a web page (HTTP 200, ${response.ContentType}): ` +
+            `that is not an S3 server speaking. Check the endpoint of the state backend.`
+        )
+      }
       const body = await readCapped(response.Body as Readable | undefined, READ_LIMITS.state, response.ContentLength, this.description)
       return { body, version: response.ETag ?? digest(body) }
     } catch (error) {
       if (isNotFound(error)) return undefined
       if (error instanceof OversizedError) throw new StateError(`The state ${error.message}: it is not read.`, { cause: error })
+      if (error instanceof StateError) throw error
       this.fail('GetObject', object, error)
     }
   }
@@ -188,6 +204,40 @@ export class S3StateStorage implements StateStorage {
     } catch (error) {
       this.fail('DeleteObject', object, error)
     }
+  }
+
+  /**
+   * Creates a probe object beside the lock, then creates it again with If-None-Match: * — which a store that
+   * honours conditional writes refuses (412). The probe is removed either way.
+   */
+  honoursConditionalWrites(): Promise<boolean> {
+    const known = conditionalWriteSupport.get(this.location)
+    if (known) return known
+    const probe = async (): Promise<boolean> => {
+      const key = `${this.key}.probe-${randomBytes(6).toString('hex')}`
+      const put = (): Promise<unknown> =>
+        this.client.send(
+          new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: 'probe', ContentType: 'text/plain', IfNoneMatch: '*' })
+        )
+      try {
+        await put()
+        try {
+          await put()
+          return false
+        } catch (error) {
+          const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode
+          if (status === 412 || status === 409) return true
+          throw error
+        }
+      } catch (error) {
+        this.fail('PutObject', 'lock', error)
+      } finally {
+        await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key })).catch(() => undefined)
+      }
+    }
+    const answer = probe()
+    conditionalWriteSupport.set(this.location, answer)
+    return answer
   }
 
   close(): void {

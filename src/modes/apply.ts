@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../runner.js'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { loadConfig, type ApplyConfig, type StoreOverrides } from '../apply/config.js'
@@ -108,6 +108,13 @@ export async function apply(settings: Settings): Promise<ApplyOutcome> {
       ]
     }
     const stateFile = new StateFile(storage, settings.policy.signing, settings.apply.resignState)
+    if (!settings.apply.planOnly && storage.honoursConditionalWrites && !(await storage.honoursConditionalWrites())) {
+      core.warning(
+        `The store of the state ${storage.description} ignores conditional writes (If-None-Match), so the state lock is best effort there: ` +
+          `two applies that start at the same moment can both run. Each state write is still read back, so the state itself is never silently overwritten. ` +
+          `AWS S3, MinIO, R2 and Ceph honour them.`
+      )
+    }
     const lock = settings.apply.planOnly
       ? undefined
       : await acquireLock(storage, { timeoutSeconds: settings.apply.lockTimeout, forceUnlock: settings.apply.forceUnlock })

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../runner.js'
 import path from 'node:path'
 import { ACTION_FILES, CACHE_STAGE } from '../constants.js'
 import type { Settings } from '../inputs.js'

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../runner.js'
 import type { AssetSets, MissReason } from '../sets/asset-sets.js'
 import { writeCheckRecord } from './check-record.js'
 import { commitSources, resolveCommit } from '../git.js'

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../runner.js'
 import pLimit from 'p-limit'
 import { READ_LIMITS } from '../constants.js'
 import { InputError, IntegrityError } from '../errors.js'

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../runner.js'
 import { plural } from '../report/markdown.js'
 import type { AssetSets, BuildKey } from '../sets/asset-sets.js'
 import { hasFoundMarker, readCheckRecord } from './check-record.js'

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../runner.js'
 import { plural } from './markdown.js'
 
 const MB = 1024 * 1024

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../runner.js'
 
 /**
  * Values that must never be shown: the runner masks them in the log once `core.setSecret` has named them,

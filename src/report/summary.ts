@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../runner.js'
 import { errorMessage } from '../errors.js'
 import type { AssetsResult } from '../modes/result.js'
 import { assetsMarkdown } from './assets-report.js'
@@ -9,14 +9,12 @@ import { redact } from './redact.js'
 export async function writeSummaryMarkdown(markdown: string): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return
   try {
-    await core.summary.addRaw(redact(markdown), true).write()
+    core.appendSummary(redact(markdown))
   } catch (error) {
     throw new Error(
       `Could not write the job summary to GITHUB_STEP_SUMMARY (${process.env.GITHUB_STEP_SUMMARY}): ${firstLine(errorMessage(error))}`,
       { cause: error }
     )
-  } finally {
-    core.summary.emptyBuffer()
   }
 }
 

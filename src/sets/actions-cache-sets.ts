@@ -1,5 +1,5 @@
 import * as cache from '@actions/cache'
-import * as core from '@actions/core'
+import * as core from '../runner.js'
 import { createHash } from 'node:crypto'
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../runner.js'
 import { createHash } from 'node:crypto'
 import { createReadStream, readFile as readFileCallback } from 'node:fs'
 import { promisify } from 'node:util'

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../runner.js'
 import { InputError } from '../errors.js'
 import type { StoreSettings } from '../inputs.js'
 import { LocalStore } from './local.js'

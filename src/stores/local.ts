@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises'
 import { pathToFileURL } from 'node:url'
 import { IntegrityError, MissingObjectError, OversizedError, StoreError } from '../errors.js'
 import { fromPosixRelative } from '../paths.js'
-import type { CopyResult, PutBody, PutOptions, Store, StoredObject } from './store.js'
+import type { CopyResult, PutBody, PutOptions, Store, StoredObject, StoreProbe } from './store.js'
 
 function isMissing(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException).code
@@ -210,6 +210,22 @@ export class LocalStore implements Store {
       await rmdir(this.pathOf(directory)).catch(() => undefined)
     }
     onBatch?.(keys.length)
+  }
+
+  /** A directory creates exclusively (what the local lock uses) and has no server clock or ranges to speak of. */
+  async probe(scratch: string): Promise<StoreProbe> {
+    const file = await this.safePath(`${scratch}probe`)
+    await mkdir(path.dirname(file), { recursive: true })
+    try {
+      await writeFile(file, 'doctor', { flag: 'wx' })
+      const second = await writeFile(file, 'doctor', { flag: 'wx' }).then(
+        () => false,
+        (error: NodeJS.ErrnoException) => error.code === 'EEXIST'
+      )
+      return { conditionalWrites: second, clockSkewSeconds: 0 }
+    } finally {
+      await rm(file, { force: true })
+    }
   }
 
   close(): void {}

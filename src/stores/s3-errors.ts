@@ -6,8 +6,16 @@ interface S3ErrorShape {
   message?: string
   Code?: string
   Region?: string
-  $metadata?: { httpStatusCode?: number }
-  $response?: { headers?: Record<string, string | undefined> }
+  $metadata?: { httpStatusCode?: number; requestId?: string; extendedRequestId?: string }
+  $response?: { headers?: Record<string, string | undefined>; firstBytes?: Buffer }
+}
+
+/**
+ * Whether a response came from an S3 server: it carries an S3 request id (x-amz-request-id, x-amzn-requestid,
+ * x-amz-id-2) or Google's (x-goog-*). A plain web server, a proxy's error page or a captive portal has none.
+ */
+export function speaksS3(headers: Record<string, string | undefined> | undefined): boolean {
+  return Object.keys(headers ?? {}).some((name) => /^x-amz(n)?-(request-?id|id-2)$|^x-goog-/i.test(name))
 }
 
 export interface S3ErrorContext {
@@ -27,10 +35,27 @@ const PERMISSIONS: Record<string, string> = {
   DeleteObject: 's3:DeleteObject (apply needs it for the state lock and the object plugin only)'
 }
 
-/** Only a missing key is a miss; a missing bucket (also a 404) is an error. */
+/**
+ * Only a missing key is a miss, and only when S3 says so: NoSuchKey in an S3 error body, or a bodiless 404
+ * (NotFound) with S3's headers. A missing bucket (also a 404) is an error, and so is a 404 from something
+ * that is not S3 (a web server at the endpoint): treating it as a miss would make every build run in silence.
+ */
 export function isNotFound(error: unknown): boolean {
-  const name = (error as S3ErrorShape | undefined)?.name
-  return name === 'NoSuchKey' || name === 'NotFound'
+  const shape = error as S3ErrorShape | undefined
+  if (shape?.name === 'NoSuchKey') return true
+  return shape?.name === 'NotFound' && speaksS3(shape.$response?.headers)
+}
+
+/** What came back from something that is not S3, for a message: status, content type, the first bytes. */
+export function whatCameBack(
+  status: number | undefined,
+  headers: Record<string, string | undefined> | undefined,
+  firstBytes?: Buffer
+): string {
+  const type = headers?.['content-type'] ?? 'no content type'
+  const start =
+    firstBytes && firstBytes.length > 0 ? `, starting ${JSON.stringify(firstBytes.toString('utf8').replace(/\s+/g, ' ').slice(0, 80))}` : ''
+  return `HTTP ${status ?? '?'} (${type})${start}`
 }
 
 function where(context: S3ErrorContext): string {
@@ -59,6 +84,17 @@ export function describeS3Error(raw: unknown, context: S3ErrorContext): StoreErr
   const detail = error.message ? ` (${name || code}: ${error.message})` : ''
   const make = (message: string): StoreError => new StoreError(message, { cause: raw })
 
+  if (
+    !speaksS3(error.$response?.headers) &&
+    !error.Code &&
+    (name === 'NotFound' || name === 'UnknownError' || error.message === 'UnknownError')
+  ) {
+    return make(
+      `${context.endpoint ?? `The S3 endpoint of region ${context.region}`} answered ${context.operation} on ${target} with ` +
+        `${whatCameBack(status, error.$response?.headers, error.$response?.firstBytes)}: that is not an S3 server speaking (no S3 error, no S3 request id). ` +
+        `Check the 'endpoint' input: it must be the S3 API's URL, not a web page or a proxy's.`
+    )
+  }
   if (name === 'NoSuchBucket') {
     return make(
       `Bucket '${context.bucket}' does not exist ${where(context)}. Check the 'bucket' input (PACKAGE_ASSETS_BUCKET)` +

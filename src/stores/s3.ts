@@ -17,11 +17,11 @@ import {
 import { Upload } from '@aws-sdk/lib-storage'
 import pLimit from 'p-limit'
 import type { AwsCredentialIdentityProvider } from '@smithy/types'
-import type { Readable } from 'node:stream'
+import { Readable } from 'node:stream'
 import type { S3StoreSettings } from '../inputs.js'
-import { describeS3Error, isNotFound } from './s3-errors.js'
+import { describeS3Error, isNotFound, speaksS3, whatCameBack } from './s3-errors.js'
 import { MissingObjectError, OversizedError, StoreError } from '../errors.js'
-import type { CopyResult, PutBody, PutOptions, Store, StoredObject } from './store.js'
+import type { CopyResult, PutBody, PutOptions, Store, StoredObject, StoreProbe } from './store.js'
 
 /** Objects above this are copied part by part: CopyObject's limit is 5 GiB. */
 export const MAX_SINGLE_COPY = 5 * 1024 ** 3
@@ -79,6 +79,16 @@ export async function readCapped(
   return Buffer.concat(chunks, size).toString('utf8')
 }
 
+/** An error that says the store does not take a checksum request (not one about the copy itself). */
+function refusesChecksumRequest(error: unknown): boolean {
+  const shape = error as { name?: string; $metadata?: { httpStatusCode?: number } }
+  const status = shape.$metadata?.httpStatusCode
+  return (
+    (status === 400 || status === 501) &&
+    ['InvalidArgument', 'InvalidRequest', 'NotImplemented', 'UnsupportedHeader'].includes(shape.name ?? '')
+  )
+}
+
 /** CopySource is `bucket/key`, URL-encoded per segment. */
 export function copySource(bucket: string, key: string): string {
   return `${bucket}/${key.split('/').map(encodeURIComponent).join('/')}`
@@ -89,6 +99,41 @@ export function copySource(bucket: string, key: string): string {
  * hands them to SigV4 as x-amz-content-sha256, which it then uses instead of hashing the body again.
  */
 const knownDigests = new WeakMap<object, string>()
+
+/**
+ * Keeps the first bytes of an error answer that is not S3's (a web page, a proxy's error), so the message can
+ * say what came back: the SDK parses error bodies and keeps nothing of one it cannot read. Runs inside the
+ * deserializer (low priority in its step), on the raw response.
+ */
+export function addErrorBodyMiddleware(client: S3Client): void {
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      const result = await next(args)
+      const response = result.response as { statusCode?: number; headers?: Record<string, string>; body?: unknown; firstBytes?: Buffer }
+      if ((response.statusCode ?? 200) >= 300 && !speaksS3(response.headers) && response.body instanceof Readable) {
+        const chunks: Buffer[] = []
+        let size = 0
+        for await (const chunk of response.body as AsyncIterable<Buffer>) {
+          if (size < 4096) chunks.push(chunk)
+          size += chunk.length
+        }
+        const bytes = Buffer.concat(chunks)
+        response.firstBytes = bytes.subarray(0, 200)
+        response.body = Readable.from([bytes])
+      }
+      return result
+    },
+    { step: 'deserialize', priority: 'low', name: 'keepNonS3ErrorBody' }
+  )
+}
+
+/**
+ * A 200 that is not S3 speaking: a web page where an object was asked for (an endpoint pointing at a web
+ * server answers every path). It must not be read as a manifest ("not valid JSON, delete it") or a state.
+ */
+export function notS3Answer(response: { ContentType?: string; $metadata: { requestId?: string; extendedRequestId?: string } }): boolean {
+  return /^text\/html/i.test(response.ContentType ?? '') && !response.$metadata.requestId && !response.$metadata.extendedRequestId
+}
 
 function addKnownDigestMiddleware(client: S3Client): void {
   client.middlewareStack.add(
@@ -175,6 +220,7 @@ export async function checkCredentials(client: S3Client, settings: S3StoreSettin
   try {
     await client.config.credentials()
   } catch (error) {
+    if (settings.role) throw roleError(settings, settings.role, error)
     const source = settings.profile ? `the profile '${settings.profile}'` : 'the AWS default credential chain'
     throw new StoreError(
       `No credentials for ${settings.endpoint ?? 'AWS'} were found in ${source} (${(error as Error).message}). ` +
@@ -182,6 +228,35 @@ export async function checkCredentials(client: S3Client, settings: S3StoreSettin
       { cause: error }
     )
   }
+}
+
+/** Why assuming the role failed, in words: STS unreachable, STS refusing, or no credentials to ask it with. */
+function roleError(settings: S3StoreSettings, role: NonNullable<S3StoreSettings['role']>, error: unknown): StoreError {
+  const shape = error as { name?: string; code?: string; message?: string; $metadata?: { httpStatusCode?: number } }
+  const sts = process.env.AWS_ENDPOINT_URL_STS || `the STS endpoint of ${settings.region === 'auto' ? 'us-east-1' : settings.region}`
+  const code = shape.code ?? /\b(E[A-Z]{4,})\b/.exec(shape.message ?? '')?.[1]
+  if (code || shape.name === 'TimeoutError') {
+    return new StoreError(
+      `Could not reach ${sts} to assume the role ${role.arn}: ${code ?? shape.name} (${shape.message}). ` +
+        `Check the network and AWS_ENDPOINT_URL_STS; the keys were not the problem.`,
+      { cause: error }
+    )
+  }
+  if (shape.$metadata?.httpStatusCode) {
+    return new StoreError(
+      `${sts} refused to let these credentials assume the role ${role.arn}: ${shape.name} (${shape.message}). ` +
+        `The role's trust policy must allow them (sts:AssumeRole), and the keys must be valid.`,
+      { cause: error }
+    )
+  }
+  const source = settings.credentials
+    ? 'the keys given'
+    : settings.profile
+      ? `the profile '${settings.profile}'`
+      : 'the AWS default credential chain'
+  return new StoreError(`Could not assume the role ${role.arn} with ${source}: ${shape.message}. See "Credentials" in the README.`, {
+    cause: error
+  })
 }
 
 export class S3Store implements Store {
@@ -197,6 +272,7 @@ export class S3Store implements Store {
     this.name = settings.endpoint ? `s3://${settings.bucket} at ${settings.endpoint}` : `s3://${settings.bucket}`
     this.client = new S3Client(clientConfig(settings, concurrency))
     addKnownDigestMiddleware(this.client)
+    addErrorBodyMiddleware(this.client)
   }
 
   url(key: string): string {
@@ -221,6 +297,13 @@ export class S3Store implements Store {
       } catch (error) {
         if (isNotFound(error)) return undefined
         this.fail('GetObject', key, error)
+      }
+      if (notS3Answer(response)) {
+        const firstBytes = Buffer.from((await response.Body?.transformToString('utf-8').catch(() => '')) ?? '').subarray(0, 200)
+        throw new StoreError(
+          `${this.settings.endpoint ?? 'The S3 endpoint'} answered GetObject on ${this.url(key)} with ${whatCameBack(200, { 'content-type': response.ContentType }, firstBytes)}: ` +
+            `that is not an S3 server speaking (no S3 request id). Check the 'endpoint' input: it must be the S3 API's URL, not a web page.`
+        )
       }
       try {
         return await readCapped(response.Body as Readable | undefined, maxBytes, response.ContentLength, this.url(key))
@@ -273,23 +356,38 @@ export class S3Store implements Store {
     }
   }
 
+  /** Set when the store refused CopyObject's checksum request: copies are then asked for without it. */
+  private copyChecksumsRefused = false
+
+  /**
+   * Server-side copy. Every store is asked to compute the copy's SHA-256 (x-amz-checksum-algorithm): AWS,
+   * MinIO, moto and others answer with it, and promotion checks it against the manifest; a store that
+   * rejects the request is asked without it from then on (its copies are verified by reading them back).
+   */
   async copy(sourceKey: string, targetKey: string, size: number): Promise<CopyResult> {
     try {
       if (size > MAX_SINGLE_COPY) {
         await this.copyInParts(sourceKey, targetKey, size)
         return {}
       }
-      const aws = this.settings.flavor === 'aws'
-      const response = await this.client.send(
-        new CopyObjectCommand({
-          Bucket: this.bucket,
-          Key: targetKey,
-          CopySource: copySource(this.bucket, sourceKey),
-          MetadataDirective: 'COPY',
-          // AWS then computes the copy's SHA-256, so promotion can check it against the manifest.
-          ...(aws ? { ChecksumAlgorithm: 'SHA256' as const } : {})
-        })
-      )
+      const send = (withChecksum: boolean) =>
+        this.client.send(
+          new CopyObjectCommand({
+            Bucket: this.bucket,
+            Key: targetKey,
+            CopySource: copySource(this.bucket, sourceKey),
+            MetadataDirective: 'COPY',
+            ...(withChecksum ? { ChecksumAlgorithm: 'SHA256' as const } : {})
+          })
+        )
+      let response
+      try {
+        response = await send(!this.copyChecksumsRefused)
+      } catch (error) {
+        if (this.copyChecksumsRefused || !refusesChecksumRequest(error)) throw error
+        this.copyChecksumsRefused = true
+        response = await send(false)
+      }
       return { sha256: fullObjectSha256(response.CopyObjectResult?.ChecksumSHA256) }
     } catch (error) {
       if (isNotFound(error)) {
@@ -396,6 +494,30 @@ export class S3Store implements Store {
       }
       onBatch?.(start + batch.length)
     }
+  }
+
+  async probe(scratch: string): Promise<StoreProbe> {
+    const key = `${scratch}probe`
+    const create = (): Promise<unknown> =>
+      this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: 'doctor', ContentType: 'text/plain', IfNoneMatch: '*' }))
+    const found: { -readonly [K in keyof StoreProbe]: StoreProbe[K] } = {}
+    try {
+      await create()
+      try {
+        await create()
+        found.conditionalWrites = false
+      } catch (error) {
+        const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode
+        found.conditionalWrites = status === 412 || status === 409 ? true : undefined
+      }
+      const ranged = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: 'bytes=0-1' }))
+      const body = await ranged.Body?.transformToString('utf-8')
+      found.rangedReads = ranged.$metadata.httpStatusCode === 206 && body === 'do'
+      if (ranged.LastModified) found.clockSkewSeconds = Math.round((ranged.LastModified.getTime() - Date.now()) / 1000)
+    } finally {
+      await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key })).catch(() => undefined)
+    }
+    return found
   }
 
   close(): void {

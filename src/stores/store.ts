@@ -22,6 +22,16 @@ export interface StoredObject {
   readonly lastModified: Date
 }
 
+/** What a store does beyond the basics, as `doctor` finds out on scratch keys. Undefined: could not tell. */
+export interface StoreProbe {
+  /** A second create with If-None-Match: * is refused (apply's lock relies on it). */
+  readonly conditionalWrites?: boolean
+  /** A Range request is answered with just those bytes (informational: nothing here reads ranges). */
+  readonly rangedReads?: boolean
+  /** The server's clock minus ours, in seconds (SigV4 requests fail beyond 15 minutes). */
+  readonly clockSkewSeconds?: number
+}
+
 /** What a server-side copy reports: the copy's SHA-256 (hex) when the store computes one (AWS). */
 export interface CopyResult {
   readonly sha256?: string
@@ -63,6 +73,8 @@ export interface Store {
    * Any key it could not delete makes it throw, naming them.
    */
   deleteMany(keys: readonly string[], onBatch?: (deleted: number) => void): Promise<void>
+  /** Finds out what the store supports, with objects under `scratch` that it removes again (doctor). */
+  probe?(scratch: string): Promise<StoreProbe>
   /** Releases connections; the store is unusable afterwards. */
   close(): void
 }

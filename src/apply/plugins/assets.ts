@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../../runner.js'
 import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { findOrPromote, publish, readManifest } from '../../sets/object-sets.js'

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../../runner.js'
 import { createHash } from 'node:crypto'
 import { READ_LIMITS } from '../../constants.js'
 import { OversizedError } from '../../errors.js'

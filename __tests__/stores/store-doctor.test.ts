@@ -1,0 +1,235 @@
+// Issue "proven where it runs": mode doctor on each store, a broken store never read as a miss, capabilities
+// probed (conditional writes, copy checksums), the apply lock race on a store that honours conditional writes,
+// and servers that ignore Range. Runs once per S3 server (s3rver and moto: see jest.config.js).
+import { PutObjectCommand } from '@aws-sdk/client-s3'
+import { createServer, request as forward, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { readFileSync, readdirSync } from 'node:fs'
+import path from 'node:path'
+import {
+  bucket,
+  commitAll,
+  credentialChecking,
+  endpoint,
+  makeRepo,
+  outsideClient,
+  readObject,
+  runDist,
+  s3Inputs,
+  s3Server,
+  tempDir,
+  uniquePrefix,
+  writeFiles
+} from '../support/helpers.js'
+
+const client = outsideClient()
+afterAll(() => client.destroy())
+
+/** A loopback web server that is not S3: every request gets `status` with an HTML page. */
+async function webServer(status: number): Promise<{ url: string; close(): Promise<void> }> {
+  const server: Server = createServer((request, response) => {
+    request.resume()
+    request.on('end', () => {
+      response.writeHead(status, { 'content-type': 'text/html; charset=utf-8' })
+      response.end('<!DOCTYPE html><html><head><title>Welcome</title></head><body><h1>It works!</h1></body></html>')
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve()))
+  }
+}
+
+describe('mode: doctor', () => {
+  it(`on ${s3Server()}: every permission a mode needs, and what the store supports, in a table`, async () => {
+    const prefix = uniquePrefix('doctor')
+    const run = await runDist({ inputs: { ...s3Inputs(prefix), mode: 'doctor', 'doctor-modes': 'check upload apply prune' } })
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain(`The store s3://${bucket()}/${prefix} can serve check, upload, apply, prune.`)
+    expect(run.summary).toContain('| Capability | Result | What to do | Needed by |')
+    for (const capability of [
+      'list (s3:ListBucket)',
+      'write (s3:PutObject)',
+      'read (s3:GetObject)',
+      'a missing object is a miss',
+      'delete (s3:DeleteObject)'
+    ]) {
+      expect(run.summary).toContain(`| ${capability} | ✅ ok |`)
+    }
+    // moto honours conditional writes and reports copy checksums; s3rver does neither.
+    const faithful = s3Server() === 'moto'
+    expect(run.summary).toContain(`| conditional writes | ${faithful ? '✅ ok' : '⚠️ limited'} |`)
+    expect(run.summary).toContain(`| copy checksums | ${faithful ? '✅ ok' : '⚠️ limited'} |`)
+    // The scratch keys are gone.
+    const { listKeys } = await import('../support/helpers.js')
+    expect(await listKeys(client, prefix)).toEqual([])
+  })
+
+  it('with keys the store rejects: every mode is blocked, exit 1, the table says why', async () => {
+    const checking = credentialChecking()
+    const run = await runDist({
+      inputs: {
+        ...s3Inputs(uniquePrefix('doctor-bad')),
+        endpoint: checking.endpoint,
+        'access-key-id': 'AKIAWRONGWRONGWRONG',
+        'secret-access-key': 'wrong',
+        mode: 'doctor'
+      }
+    })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain('cannot serve check (lacks list (s3:ListBucket)')
+    expect(run.summary).toContain('❌ missing')
+  })
+
+  it('on a local directory, and on the Actions cache outside Actions', async () => {
+    const local = await runDist({ inputs: { mode: 'doctor', backend: 'local', 'local-dir': tempDir('store') } })
+    expect(local.code).toBe(0)
+    expect(local.summary).toContain('| conditional writes | ✅ ok |')
+    const cache = await runDist({ inputs: { mode: 'doctor', backend: 'actions-cache' }, env: { GITHUB_ACTIONS: 'false' } })
+    expect(cache.code).toBe(1)
+    expect(cache.summary).toContain('| cache service | ❌ missing |')
+  })
+})
+
+describe('a broken store is an error, never a miss', () => {
+  it.each([
+    [404, 'HTTP 404 (text/html; charset=utf-8), starting "<!DOCTYPE html>'],
+    [200, 'HTTP 200 (text/html; charset=utf-8), starting "<!DOCTYPE html>']
+  ])('an endpoint that is a web server answering %i: check fails naming it and what came back', async (status, came) => {
+    const web = await webServer(status)
+    try {
+      const repo = makeRepo({ 'a.txt': 'a' })
+      const run = await runDist({ inputs: { ...s3Inputs(uniquePrefix('web')), endpoint: web.url, mode: 'check', 'repo-path': repo.dir } })
+      expect(run.code).toBe(1)
+      expect(run.outputs.found).toBe('false')
+      expect(run.stdout).toContain(`::error::${web.url} answered GetObject on s3://${bucket()}/`)
+      expect(run.stdout).toContain(came)
+      expect(run.stdout).toContain('that is not an S3 server speaking')
+      expect(run.stdout).not.toContain('Delete it')
+      expect(run.stdout).not.toContain('build and upload them')
+    } finally {
+      await web.close()
+    }
+  })
+
+  it('a role whose STS cannot be reached says so, not "no credentials"', async () => {
+    const repo = makeRepo({ 'a.txt': 'a' })
+    const run = await runDist({
+      inputs: {
+        ...s3Inputs(uniquePrefix('sts')),
+        mode: 'check',
+        'repo-path': repo.dir,
+        'role-arn': 'arn:aws:iam::123456789012:role/assets'
+      },
+      env: { AWS_ENDPOINT_URL_STS: 'http://127.0.0.1:9' }
+    })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain(
+      '::error::Could not reach http://127.0.0.1:9 to assume the role arn:aws:iam::123456789012:role/assets: ECONNREFUSED'
+    )
+    expect(run.stdout).not.toContain('No credentials')
+  })
+})
+
+describe('capabilities are probed, not assumed', () => {
+  function applyFixture(prefix: string, content: string): { dir: string; config: string } {
+    const repo = makeRepo({ 'a.txt': 'a' })
+    const config = path.join(repo.dir, 'assets.yml')
+    writeFiles(repo.dir, {
+      'assets.yml': `config:\n  state:\n    backend: s3\n    options: { bucket: ${bucket()}, key: ${prefix}state.yml, endpoint: "${endpoint()}" }\ntools:\n  - { name: object, instanceID: o, options: { key: o.txt, content: ${content} } }\n`
+    })
+    return { dir: repo.dir, config }
+  }
+
+  it(`apply warns once that locks are best effort only where conditional writes are ignored (${s3Server()})`, async () => {
+    const prefix = uniquePrefix('probe')
+    const f = applyFixture(prefix, 'x')
+    const run = await runDist({ inputs: { ...s3Inputs(prefix), mode: 'apply', 'repo-path': f.dir, config: f.config } })
+    expect(run.code).toBe(0)
+    const warnings = run.stdout.match(/ignores conditional writes/g) ?? []
+    expect(warnings).toHaveLength(s3Server() === 'moto' ? 0 : 1)
+    const { listKeys } = await import('../support/helpers.js')
+    expect((await listKeys(client, prefix)).filter((key) => key.includes('.probe-'))).toEqual([])
+  })
+
+  if (s3Server() === 'moto') {
+    it('moto reports copy checksums, so a tampered cache object is caught by checksum even without a signing key', async () => {
+      const prefix = uniquePrefix('checksum')
+      const repo = makeRepo({ 'src/a.js': 'a\n', 'docs.md': '1' })
+      const pkg = tempDir('pkg')
+      writeFiles(pkg, { 'app.js': 'good bytes' })
+      const inputs = { ...s3Inputs(prefix), 'repo-path': repo.dir, 'code-hash-paths': 'src/**' }
+      const up = await runDist({ inputs: { ...inputs, mode: 'upload', 'package-directory': pkg } })
+      await client.send(
+        new PutObjectCommand({ Bucket: bucket(), Key: `${prefix}cache/${up.outputs['code-hash']}/app.js`, Body: 'evil bytes' })
+      )
+      const next = commitAll(repo.dir, 'docs', { 'docs.md': '2' })
+      const check = await runDist({ inputs: { ...inputs, mode: 'check' } })
+      expect(check.outputs.found).toBe('false')
+      expect(check.stdout).toContain('the store reports SHA-256')
+      expect(await readObject(client, `${prefix}artifacts/${next}/.manifest.json`)).toBeUndefined()
+    })
+
+    it('the apply lock holds: three applies started together, round after round, exactly one wins each round', async () => {
+      const prefix = uniquePrefix('race')
+      const rounds = 10
+      const winners: number[] = []
+      for (let round = 0; round < rounds; round++) {
+        const f = applyFixture(prefix, `round-${round}`)
+        // A build that takes a second keeps the winner's lock held while the others try.
+        writeFiles(f.dir, {
+          'assets.yml':
+            readFileSync(f.config, 'utf8') +
+            `  - name: assets\n    instanceID: slow\n    options: { paths: [ "a.txt" ], run: "sleep 1 && mkdir -p out && echo ${round} > out/r.txt", directory: out, prefix: ${prefix}slow-${round}/ }\n`
+        })
+        const runs = await Promise.all(
+          [0, 1, 2].map(() => runDist({ inputs: { ...s3Inputs(prefix), mode: 'apply', 'repo-path': f.dir, config: f.config } }))
+        )
+        const won = runs.filter((run) => run.code === 0)
+        for (const lost of runs.filter((run) => run.code !== 0)) expect(lost.stdout).toContain('is locked')
+        winners.push(won.length)
+      }
+      expect(winners).toEqual(Array(rounds).fill(1))
+    }, 120_000)
+  }
+})
+
+describe('servers and proxies that ignore Range', () => {
+  it('a packed set downloads whole and verified through a proxy that drops every Range header', async () => {
+    const upstream = new URL(endpoint())
+    let ranged = 0
+    const proxy = createServer((request, response) => {
+      if (request.headers.range) ranged++
+      const headers = { ...request.headers }
+      delete headers.range
+      const proxied = forward(
+        { host: upstream.hostname, port: upstream.port, method: request.method, path: request.url, headers },
+        (answer) => {
+          response.writeHead(answer.statusCode ?? 500, answer.headers)
+          answer.pipe(response)
+        }
+      )
+      request.pipe(proxied)
+    })
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve))
+    try {
+      const prefix = uniquePrefix('norange')
+      const repo = makeRepo({ 'a.txt': 'a' })
+      const pkg = tempDir('pkg')
+      const files = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`f${i}.txt`, `file ${i} `.repeat(i + 1)]))
+      writeFiles(pkg, files)
+      const inputs = { ...s3Inputs(prefix), 'repo-path': repo.dir, 'pack-below': '1MiB' }
+      expect((await runDist({ inputs: { ...inputs, mode: 'upload', 'package-directory': pkg } })).code).toBe(0)
+      const out = tempDir('out')
+      const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`
+      const run = await runDist({ inputs: { ...inputs, endpoint: proxyUrl, mode: 'check', download: 'true', 'package-directory': out } })
+      expect(run.code).toBe(0)
+      for (const [name, content] of Object.entries(files)) expect(readFileSync(path.join(out, name), 'utf8')).toBe(content)
+      expect(readdirSync(out).filter((name) => !name.startsWith('.'))).toHaveLength(40)
+      expect(ranged).toBe(0) // nothing asked for a range to begin with
+    } finally {
+      await new Promise((resolve) => proxy.close(resolve))
+    }
+  })
+})

@@ -1,0 +1,88 @@
+// moto (the Python AWS mock, `moto_server`) on loopback for the tests and the benchmark: a second, more
+// faithful S3 than s3rver (it honours If-None-Match / If-Match and returns checksums on PutObject and
+// CopyObject). With `auth`, credential checks are on: an IAM user with every permission is created, then
+// moto authenticates every request (POST /moto-api/reset-auth), so a wrong key is refused as AWS refuses it.
+// (moto 5.2's signature check rejects some valid requests, such as keys with non-ASCII characters and
+// listings with a prefix, so only the credential tests use a server with it on.)
+// The server stops with the process that started it: it is killed when its parent's pipe closes.
+import { spawn, spawnSync } from 'node:child_process'
+import { createServer } from 'node:net'
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address()
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+async function waitUntilUp(url, child, timeoutMs) {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`moto_server exited with code ${child.exitCode} before it answered`)
+    try {
+      const response = await fetch(url)
+      await response.arrayBuffer()
+      return
+    } catch {
+      if (Date.now() > deadline) throw new Error(`moto_server did not answer at ${url} within ${timeoutMs / 1000} s`)
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+  }
+}
+
+/** The boto3 that ships with moto creates the bucket and the IAM user before credential checks go on. */
+const PREPARE = `
+import boto3, json, sys
+endpoint, bucket = sys.argv[1], sys.argv[2]
+kwargs = dict(endpoint_url=endpoint, region_name='us-east-1', aws_access_key_id='setup', aws_secret_access_key='setup')
+iam = boto3.client('iam', **kwargs)
+iam.create_user(UserName='tests')
+key = iam.create_access_key(UserName='tests')['AccessKey']
+iam.put_user_policy(UserName='tests', PolicyName='everything', PolicyDocument=json.dumps(
+    {'Version': '2012-10-17', 'Statement': [{'Effect': 'Allow', 'Action': '*', 'Resource': '*'}]}))
+boto3.client('s3', **kwargs).create_bucket(Bucket=bucket)
+print(json.dumps({'accessKeyId': key['AccessKeyId'], 'secretAccessKey': key['SecretAccessKey']}))
+`
+
+/**
+ * Starts moto_server on a free loopback port with `bucket` created; resolves to its endpoint, keys and a
+ * stop function. Fails with a clear message when moto_server is not installed (never skips).
+ */
+export async function startMoto({ bucket, auth = false, timeoutMs = 30_000 }) {
+  if (spawnSync('moto_server', ['--help'], { stdio: 'ignore' }).error) {
+    throw new Error(
+      "moto_server is not installed: the S3 tests run against moto as well as s3rver. Install it with pip install 'moto[server]==5.2.1'."
+    )
+  }
+  const port = await freePort()
+  const endpoint = `http://127.0.0.1:${port}`
+  // bash keeps the server tied to this process: when our end of its stdin closes (we exit, or crash), it is killed.
+  const child = spawn(
+    'bash',
+    ['-c', 'moto_server -H 127.0.0.1 -p "$0" >/dev/null 2>&1 & server=$!; cat >/dev/null; kill $server', String(port)],
+    {
+      stdio: ['pipe', 'ignore', 'inherit']
+    }
+  )
+  await waitUntilUp(`${endpoint}/moto-api/`, child, timeoutMs)
+  const prepared = spawnSync('python3', ['-c', PREPARE, endpoint, bucket], { encoding: 'utf8' })
+  if (prepared.status !== 0) throw new Error(`Could not prepare moto at ${endpoint}: ${prepared.stderr}`)
+  const keys = JSON.parse(prepared.stdout.trim().split('\n').pop())
+  if (auth) {
+    const answer = await fetch(`${endpoint}/moto-api/reset-auth`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '0' })
+    if (!answer.ok) throw new Error(`moto refused to turn credential checks on: HTTP ${answer.status}`)
+  }
+  return {
+    endpoint,
+    keys,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('close', () => resolve())
+        child.stdin.end()
+      })
+  }
+}

@@ -1,0 +1,346 @@
+export const id = 7;
+export const ids = [7,689,70];
+export const modules = {
+
+/***/ 5689:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+
+// The toolkit imports only these two names from undici. Each is looked up when first used, so the real
+// module (installed as undici-actual) is evaluated only by the code paths that need it: proxies, the
+// Actions cache service and the GitHub API.
+let actual
+const load = () => (actual ??= __webpack_require__(1917))
+Object.defineProperties(module.exports, {
+  ProxyAgent: { enumerable: true, get: () => load().ProxyAgent },
+  fetch: { enumerable: true, get: () => load().fetch }
+})
+// Never runs: tells Node's (and jest's) static CommonJS export detection which names ES modules may import.
+0 && (0)
+
+
+/***/ }),
+
+/***/ 5719:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ActionsCacheSets: () => (/* binding */ ActionsCacheSets)
+/* harmony export */ });
+/* unused harmony exports STAGE, commitKey, codeHashKey */
+/* harmony import */ var _actions_cache__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8602);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4813);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7242);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3916);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8431);
+/* harmony import */ var _stores_local_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(801);
+/* harmony import */ var _download_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4797);
+/* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(7102);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9640);
+/* harmony import */ var _package_files_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(4355);
+/* harmony import */ var _signing_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(3330);
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * The staging directory every entry is saved from and restored into, inside the stage root (RUNNER_TEMP when
+ * the runner sets it, so nothing is written into the workspace; else the working directory).
+ *
+ * An entry's version is a hash of the path strings handed to @actions/cache, and its tar holds paths relative
+ * to GITHUB_WORKSPACE. Handing it an absolute path under RUNNER_TEMP would make the version differ between
+ * runners whose work folders differ (self-hosted fleets, container jobs) and the tar paths climb out of the
+ * workspace. So every call runs with the stage root as both working directory and GITHUB_WORKSPACE and names
+ * the stage by this one relative string: the version and the tar layout are the same on every runner, and the
+ * same as entries saved before the stage moved out of the workspace.
+ */
+const STAGE = _constants_js__WEBPACK_IMPORTED_MODULE_5__/* .CACHE_STAGE */ .y;
+const POINTER = '.pointer.json';
+const commitKey = (prefix, commit) => `${prefix}artifacts-${commit}`;
+const codeHashKey = (prefix, codeHash) => `${prefix}cache-${codeHash}`;
+/**
+ * Asset sets in the GitHub Actions cache, through @actions/cache. An entry is immutable, so saving it is
+ * the completion record. The service has no server-side copy: a code-hash hit is recorded under the
+ * commit's key by a small entry that names the code-hash entry. A save the token may not make (pull requests
+ * from forks get a read-only cache) or one that is rate-limited is a warning from @actions/cache, not a failure.
+ * With a signing key a lookup alone proves nothing, so a hit is restored and its manifest verified first.
+ */
+class ActionsCacheSets {
+    policy;
+    root;
+    stage;
+    constructor(policy) {
+        this.policy = policy;
+        this.root = node_path__WEBPACK_IMPORTED_MODULE_4___default().resolve(process.env.RUNNER_TEMP || '.');
+        this.stage = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.root, STAGE);
+    }
+    /** Runs a cache call with the stage root as working directory and workspace (see STAGE for why). */
+    async inStageRoot(call) {
+        const cwd = process.cwd();
+        const workspace = process.env.GITHUB_WORKSPACE;
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.mkdir)(this.root, { recursive: true });
+        process.chdir(this.root);
+        process.env.GITHUB_WORKSPACE = this.root;
+        try {
+            return await call();
+        }
+        finally {
+            process.chdir(cwd);
+            if (workspace === undefined)
+                delete process.env.GITHUB_WORKSPACE;
+            else
+                process.env.GITHUB_WORKSPACE = workspace;
+        }
+    }
+    get verifying() {
+        return this.policy.signing.keys.length > 0;
+    }
+    location(prefix, commit) {
+        return `actions-cache://${commitKey(prefix, commit)}`;
+    }
+    async exists(key) {
+        return (await this.inStageRoot(() => _actions_cache__WEBPACK_IMPORTED_MODULE_0__.restoreCache([STAGE], key, [], { lookupOnly: true }))) === key;
+    }
+    async clearStage() {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm)(this.stage, { recursive: true, force: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.mkdir)(this.stage, { recursive: true });
+    }
+    async save(key) {
+        try {
+            const id = await this.inStageRoot(() => _actions_cache__WEBPACK_IMPORTED_MODULE_0__.saveCache([STAGE], key));
+            if (id !== -1)
+                return;
+        }
+        catch (error) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .StoreError */ .AD(`Saving the cache entry ${key} failed: ${error.message}`, { cause: error });
+        }
+        // @actions/cache reports every refused save as -1, after its own message. An entry that exists (another job,
+        // or an earlier run of this one, saved the key first) is as good as saving it; anything else is worth a warning.
+        if (await this.exists(key))
+            _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`The cache entry ${key} already exists: keeping it.`);
+        else
+            _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(`The cache entry ${key} was not saved (see the cache messages above).`);
+    }
+    async restore(key) {
+        await this.clearStage();
+        if ((await this.inStageRoot(() => _actions_cache__WEBPACK_IMPORTED_MODULE_0__.restoreCache([STAGE], key, []))) !== key) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .StoreError */ .AD(`The cache entry ${key} could not be restored (it may have been evicted); run check again to rebuild.`);
+        }
+    }
+    /** Warns about an entry this run does not trust; returns undefined so callers treat it as missing. */
+    distrust(key, why) {
+        _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(`Not trusting the cache entry ${key}: ${why}. Treating it as missing.`);
+        return undefined;
+    }
+    /** A file of the restored stage, read as the local store reads (size-capped, no symlink followed); undefined when absent. */
+    async stageText(name, key) {
+        try {
+            return await new _stores_local_js__WEBPACK_IMPORTED_MODULE_8__/* .LocalStore */ .V(this.stage).readText(name, _constants_js__WEBPACK_IMPORTED_MODULE_5__/* .READ_LIMITS */ .Cl.manifest);
+        }
+        catch (error) {
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .StoreError */ .AD)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`the cache entry ${key}: ${error.message}`);
+            throw error;
+        }
+    }
+    /**
+     * Restores `key` (following one pointer) into the stage and returns its manifest when it can be used: well
+     * formed and, with a signing key, signed (checked over the raw bytes first) for this entry key, commit or
+     * code hash. Anything else is a warning and undefined, so callers treat it as missing.
+     */
+    async restoreTrusted(key, owner, followPointer = true) {
+        await this.restore(key);
+        let pointerText;
+        let manifestText;
+        try {
+            pointerText = await this.stageText(POINTER, key);
+            manifestText = pointerText === undefined ? await this.stageText(_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .MANIFEST_NAME */ .ir, key) : undefined;
+        }
+        catch (error) {
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs)
+                return this.distrust(key, error.message);
+            throw error;
+        }
+        if (pointerText !== undefined) {
+            if (!followPointer)
+                return this.distrust(key, 'it is a pointer to another pointer');
+            const problem = (0,_signing_js__WEBPACK_IMPORTED_MODULE_12__/* .verifyStoredText */ .y2)(pointerText, this.policy.signing);
+            if (problem)
+                return this.distrust(key, `its pointer is ${problem}`);
+            let pointer;
+            try {
+                pointer = JSON.parse(pointerText);
+            }
+            catch {
+                return this.distrust(key, 'its pointer is not valid JSON');
+            }
+            if (typeof pointer.entry !== 'string' || typeof pointer.codeHash !== 'string')
+                return this.distrust(key, 'its pointer is malformed');
+            if (this.verifying && (pointer.commit !== owner.commit || pointer.location !== key)) {
+                return this.distrust(key, `its pointer was signed for ${pointer.location ?? 'no location'} (commit ${String(pointer.commit)})`);
+            }
+            return this.restoreTrusted(pointer.entry, { codeHash: pointer.codeHash }, false);
+        }
+        if (manifestText === undefined)
+            return this.distrust(key, `it holds no ${_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .MANIFEST_NAME */ .ir}`);
+        const problem = (0,_signing_js__WEBPACK_IMPORTED_MODULE_12__/* .verifyStoredText */ .y2)(manifestText, this.policy.signing);
+        if (problem)
+            return this.distrust(key, `its manifest is ${problem}`);
+        let manifest;
+        try {
+            manifest = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_10__/* .parseManifestDocument */ .Qz)(manifestText, `in the cache entry ${key}`).manifest;
+        }
+        catch (error) {
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs)
+                return this.distrust(key, error.message);
+            throw error;
+        }
+        if (!this.verifying)
+            return manifest;
+        if (manifest.location !== key)
+            return this.distrust(key, `its manifest was signed for ${manifest.location ?? 'no location'}`);
+        if (owner.commit !== undefined && manifest.commit !== owner.commit)
+            return this.distrust(key, `its manifest was signed for commit ${manifest.commit}`);
+        if (owner.codeHash !== undefined && manifest.codeHash !== owner.codeHash)
+            return this.distrust(key, `its manifest was signed for code hash ${manifest.codeHash}`);
+        return manifest;
+    }
+    /** Whether `key` holds a set this run may use: a lookup without a key, a restore and verification with one. */
+    /**
+     * Whether `key` holds a set this run may use: a lookup without a key; with one, a restore, verification and
+     * the platform it was built on (without a key nothing is restored: the cache service itself keeps Windows
+     * entries apart from the others, as actions/cache does).
+     */
+    async usable(key, owner, platform) {
+        if (!(await this.exists(key)))
+            return 'no';
+        if (!this.verifying)
+            return 'yes';
+        try {
+            const manifest = await this.restoreTrusted(key, owner);
+            if (!manifest)
+                return 'untrusted';
+            const other = platform && (0,_platform_js__WEBPACK_IMPORTED_MODULE_13__/* .otherPlatform */ .c_)(manifest, platform);
+            if (!other)
+                return 'yes';
+            _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(`Not using the cache entry ${key}: ${(0,_platform_js__WEBPACK_IMPORTED_MODULE_13__/* .otherPlatformAdvice */ .cq)(other, platform.platform)}.`);
+            return 'elsewhere';
+        }
+        finally {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm)(this.stage, { recursive: true, force: true });
+        }
+    }
+    async findOrPromote(request) {
+        let untrusted = 0;
+        const commit = await this.usable(commitKey(request.prefix, request.commit), { commit: request.commit }, request);
+        if (commit === 'yes')
+            return { found: true, source: 'commit', codeHash: '', untrusted };
+        if (commit === 'untrusted')
+            untrusted++;
+        if (!request.codeHash)
+            return { found: false, codeHash: '', untrusted };
+        const codeHash = (await request.codeHash()).key;
+        const cached = codeHashKey(request.prefix, codeHash);
+        const hit = await this.usable(cached, { codeHash }, request);
+        if (hit === 'untrusted')
+            untrusted++;
+        if (hit !== 'yes') {
+            // The service has no listing to compare with an earlier build: a miss can only say which key missed.
+            const line = hit === 'elsewhere' ? 'the stored entry was built on another platform' : `no cache entry for key ${codeHash.slice(0, 12)}…`;
+            return { found: false, codeHash, untrusted, missReason: { line } };
+        }
+        await this.savePointer(commitKey(request.prefix, request.commit), { entry: cached, codeHash, commit: request.commit });
+        return { found: true, source: 'cache', codeHash, untrusted };
+    }
+    async savePointer(key, pointer) {
+        await this.clearStage();
+        const located = { ...pointer, location: key };
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.writeFile)(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.stage, POINTER), (0,_signing_js__WEBPACK_IMPORTED_MODULE_12__/* .storedText */ .VS)(located, this.policy.signing));
+        await this.save(key);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm)(this.stage, { recursive: true, force: true });
+    }
+    async stored(prefix, commit) {
+        return (await this.usable(commitKey(prefix, commit), { commit })) === 'yes' ? 'stored' : undefined;
+    }
+    async publish(request) {
+        if (request.packBelow)
+            _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq('pack-below has no effect on the actions-cache backend: each entry is one archive already.');
+        const files = await (0,_package_files_js__WEBPACK_IMPORTED_MODULE_11__.listPackageFiles)(request.directory);
+        await this.clearStage();
+        const entries = [];
+        for (const file of files) {
+            const target = (0,_paths_js__WEBPACK_IMPORTED_MODULE_7__/* .fromPosixRelative */ .yK)(this.stage, file.relative);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(target), { recursive: true });
+            const bytes = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.readFile)(file.absolute);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.writeFile)(target, bytes);
+            entries.push({ path: file.relative, size: bytes.length, sha256: (0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.createHash)('sha256').update(bytes).digest('hex') });
+        }
+        const manifest = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_10__/* .buildManifest */ .u1)({
+            commit: request.commit,
+            codeHash: request.codeHash,
+            source: 'upload',
+            files: entries,
+            platform: request.platform
+        });
+        const writesCacheTier = Boolean(request.codeHash) && this.policy.cacheWrite.allowed;
+        // The manifest names the entry it is saved under: the code-hash entry, or the commit's when the tier is not written.
+        const entryKey = writesCacheTier ? codeHashKey(request.prefix, request.codeHash) : commitKey(request.prefix, request.commit);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.writeFile)(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.stage, _constants_js__WEBPACK_IMPORTED_MODULE_5__/* .MANIFEST_NAME */ .ir), (0,_manifest_js__WEBPACK_IMPORTED_MODULE_10__/* .serializeManifest */ .MZ)(manifest, entryKey, this.policy.signing));
+        if (writesCacheTier) {
+            const cached = codeHashKey(request.prefix, request.codeHash);
+            await this.save(cached);
+            await this.savePointer(commitKey(request.prefix, request.commit), {
+                entry: cached,
+                codeHash: request.codeHash,
+                commit: request.commit
+            });
+        }
+        else {
+            if (request.codeHash)
+                _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Not writing the shared code-hash entry ${codeHashKey(request.prefix, request.codeHash)}: ${this.policy.cacheWrite.reason}.`);
+            await this.save(commitKey(request.prefix, request.commit));
+        }
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm)(this.stage, { recursive: true, force: true });
+        return manifest;
+    }
+    async download(prefix, commit, _manifest, directory, concurrency) {
+        try {
+            const key = commitKey(prefix, commit);
+            const manifest = await this.restoreTrusted(key, { commit });
+            if (!manifest)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`The cache entry ${key} is not trusted (see the warning above); nothing was downloaded.`);
+            // The restored stage is a directory of files: verify and place them as from any store.
+            await (0,_download_js__WEBPACK_IMPORTED_MODULE_9__/* .downloadSet */ .$)(new _stores_local_js__WEBPACK_IMPORTED_MODULE_8__/* .LocalStore */ .V(this.stage), '', manifest, directory, concurrency);
+            return manifest;
+        }
+        finally {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm)(this.stage, { recursive: true, force: true });
+        }
+    }
+    /** GitHub evicts unused entries itself: there is no use to record. */
+    async flush() { }
+    close() { }
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=7.index.js.map

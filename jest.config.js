@@ -66,6 +66,7 @@ export default {
   globalTeardown: '<rootDir>/__tests__/setup/global-teardown.ts',
   testTimeout: 60000,
   maxWorkers: 2,
+  reporters: ['default', '<rootDir>/__tests__/support/project-counts-reporter.cjs'],
   projects: process.env.SAM_TEST_NODE
     ? [{ ...s3rver, displayName: 'bundle on SAM_TEST_NODE', testMatch: under(BUNDLE_TESTS) }]
     : [s3rver, moto]

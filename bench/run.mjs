@@ -11,6 +11,13 @@
 //   memory      upload of one 1 GiB file, peak RSS (GNU time)
 //   prune       node dist/index.js prune over 5,000 objects (500 old sets) vs  aws s3 rm --recursive of the same
 //               objects, as objects per second                           (BENCH_ONLY=prune runs only this)
+//   start-up    a local check that hashes nothing minus node -e 0, in ms (and under BENCH_NODE24, a node24 binary,
+//               the second run in a row: the compile cache of a job's second step)   (BENCH_ONLY=startup)
+//   fresh       the code hash at 10,000 and 100,000 files right after a checkout (every index entry "racily
+//               clean", as actions/checkout leaves it) beside the settled index above (BENCH_ONLY=codehash)
+//   miss        what explaining a code-hash miss costs on 10,000 files: requests and ms  (BENCH_ONLY=miss)
+//   moto        upload vs aws s3 cp --recursive again, on moto (moto_server)   (BENCH_ONLY=moto)
+//   tests       npm test, wall time                                              (BENCH_ONLY=tests)
 //   packs       upload with pack-below: 1MiB and check with download: true of the upload set  vs  the archive
 //               caches' way (runs-on/cache is not on npm and GitHub is out of reach here, so its method is
 //               reproduced: tar -cf - | aws s3 cp -  and  aws s3 cp - | tar -xf -); requests of a code-hash hit;
@@ -20,7 +27,19 @@
 // generated data between runs (default: a directory under the OS temp dir); BENCH_RUNS sets repetitions.
 import { execFileSync, spawn } from 'node:child_process'
 import { randomBytes, createHash } from 'node:crypto'
-import { existsSync, linkSync, mkdirSync, mkdtempSync, openSync, readdirSync, writeSync, closeSync, writeFileSync, rmSync } from 'node:fs'
+import {
+  existsSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  writeSync,
+  closeSync,
+  writeFileSync,
+  rmSync,
+  utimesSync
+} from 'node:fs'
 import http from 'node:http'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -131,6 +150,28 @@ function generateHundredThousand() {
   return dir
 }
 
+/** Every tracked file's mtime in the future and the index rewritten now: each entry is "racily clean", as right after a checkout. */
+function makeRacy(dir) {
+  const future = Date.now() / 1000 + 3600
+  const files = execFileSync('git', ['ls-files', '-z'], { cwd: dir, maxBuffer: 1 << 30 })
+    .toString()
+    .split('\0')
+    .filter(Boolean)
+  for (const file of files) utimesSync(path.join(dir, file), future, future)
+  execFileSync('git', ['update-index', '-q', '--really-refresh'], { cwd: dir, stdio: 'ignore' })
+}
+
+/** The settled state again: mtimes in the past, the index refreshed after them. */
+function settle(dir) {
+  const past = Date.now() / 1000 - 3600
+  const files = execFileSync('git', ['ls-files', '-z'], { cwd: dir, maxBuffer: 1 << 30 })
+    .toString()
+    .split('\0')
+    .filter(Boolean)
+  for (const file of files) utimesSync(path.join(dir, file), past, past)
+  execFileSync('git', ['update-index', '-q', '--really-refresh'], { cwd: dir, stdio: 'ignore' })
+}
+
 async function codeHashBench(work, results) {
   const checkEnv = (repo, extra = {}) => ({
     INPUT_MODE: 'check',
@@ -160,19 +201,51 @@ async function codeHashBench(work, results) {
 
   const tenK = path.join(DATA, 'hash')
   commitTree(tenK)
+  settle(tenK)
   results.codeHash10k = await compare(
-    '10,000 tracked files / ~270 MB: check vs find|sort|xargs md5sum|md5sum',
+    '10,000 tracked files / ~270 MB, settled index: check vs find|sort|xargs md5sum|md5sum',
     ['node', [DIST], checkEnv(tenK)],
     ['bash', md5(tenK)],
     0.4
   )
+  makeRacy(tenK)
+  results.codeHash10kFresh = await compare(
+    '10,000 tracked files, fresh checkout (racily clean index): check vs the same',
+    ['node', [DIST], checkEnv(tenK)],
+    ['bash', md5(tenK)],
+    0.4
+  )
+  settle(tenK)
   const hundredK = generateHundredThousand()
+  settle(hundredK)
   results.codeHash100k = await compare(
-    '100,000 tracked files / ~500 MB: check vs find|sort|xargs md5sum|md5sum',
+    '100,000 tracked files / ~500 MB, settled index: check vs find|sort|xargs md5sum|md5sum',
     ['node', [DIST], checkEnv(hundredK)],
     ['bash', md5(hundredK)],
     0.25
   )
+  makeRacy(hundredK)
+  results.codeHash100kFresh = await compare(
+    '100,000 tracked files, fresh checkout (racily clean index): check vs the same',
+    ['node', [DIST], checkEnv(hundredK)],
+    ['bash', md5(hundredK)],
+    0.25
+  )
+  // How much of the 100k run is git's own work: the git commands the code hash runs, alone.
+  const gitAlone = []
+  for (let i = 0; i < RUNS; i++) {
+    gitAlone.push(
+      (
+        await timed('bash', [
+          '-c',
+          `cd '${hundredK}' && git ls-files -s -z >/dev/null & (cd '${hundredK}' && git diff-files -z --name-only >/dev/null) & (cd '${hundredK}' && git ls-files -o -z >/dev/null); wait`
+        ])
+      ).seconds
+    )
+  }
+  results.git100kFreshSeconds = median(gitAlone)
+  log(`  of which git's own commands (ls-files -s, diff-files, ls-files -o, in parallel), fresh: ${median(gitAlone).toFixed(3)} s`)
+  settle(hundredK)
   // GIT_DIR pointing nowhere makes git answer "not a repository": the path taken for a copied tree.
   results.codeHashNoGit = await compare(
     'no git, 10,000 files hashed here: check vs find|sort|xargs md5sum|md5sum',
@@ -403,6 +476,134 @@ async function packsBench(work, endpoint, proxied, proxy, awsBin, results) {
   }
 }
 
+/** Start-up: a local check that hashes nothing, minus node -e 0 (medians of interleaved runs). */
+async function startupBench(work, results) {
+  const repo = path.join(work, 'startup-repo')
+  mkdirSync(repo, { recursive: true })
+  execFileSync('git', ['init', '-q'], { cwd: repo })
+  writeFileSync(path.join(repo, 'a.txt'), 'a')
+  execFileSync('git', ['add', '-A'], { cwd: repo })
+  execFileSync('git', ['commit', '-q', '-m', 'a'], { cwd: repo, env: { ...process.env, ...GIT_ENV } })
+  const env = {
+    INPUT_BACKEND: 'local',
+    'INPUT_LOCAL-DIR': path.join(work, 'startup-store'),
+    'INPUT_PACKAGE-DIRECTORY': path.join(work, 'startup-pkg')
+  }
+  const measure = async (node, label) => {
+    const bare = []
+    const ours = []
+    for (let i = 0; i < 3; i++) await timed(node, [DIST, 'check'], env, repo) // warm the page cache (and the compile cache on node >= 22.1)
+    for (let i = 0; i < Math.max(15, RUNS); i++) {
+      bare.push((await timed(node, ['-e', '0'], {}, repo)).seconds)
+      ours.push((await timed(node, [DIST, 'check'], env, repo)).seconds)
+    }
+    const overMs = (median(ours) - median(bare)) * 1000
+    log(
+      `  ${label}: node -e 0 ${(median(bare) * 1000).toFixed(0)} ms, check ${(median(ours) * 1000).toFixed(0)} ms: ${overMs.toFixed(0)} ms of our own (target ≤ 60 ms) ${overMs <= 60 ? 'MET' : 'NOT MET'}`
+    )
+    return overMs
+  }
+  log('\nStart-up, a local check that hashes nothing (medians of 15 interleaved runs):')
+  results.startupMs = await measure('node', `node ${process.version}`)
+  if (process.env.BENCH_NODE24)
+    results.startupNode24Ms = await measure(process.env.BENCH_NODE24, `node24 (${process.env.BENCH_NODE24}), compile cache warm`)
+}
+
+/** What explaining a code-hash miss costs on 10,000 files: requests and time beside a miss with nothing to compare. */
+async function missBench(work, endpoint, proxied, proxy, results) {
+  const tenK = path.join(DATA, 'hash')
+  commitTree(tenK)
+  const inputs = (prefix, commit) => ({
+    mode: 'check',
+    commit,
+    prefix,
+    'code-hash-paths': '**',
+    'repo-path': tenK,
+    'package-directory': path.join(work, `miss-${prefix}`)
+  })
+  const uploadDir = path.join(DATA, 'upload')
+  // An earlier build under one prefix, made from the tree with one file changed.
+  const changed = path.join(tenK, 'dir000', 'file0.js')
+  const original = execFileSync('cat', [changed])
+  writeFileSync(changed, 'changed for the miss benchmark\n')
+  await timed(
+    'node',
+    [DIST],
+    ourEnv(endpoint, { ...inputs('miss-earlier/', fakeCommit()), mode: 'upload', 'package-directory': uploadDir, 'pack-below': '1MiB' })
+  )
+  writeFileSync(changed, original)
+  const explained = []
+  const bare = []
+  let explainedRequests = 0
+  let bareRequests = 0
+  for (let i = 0; i < RUNS; i++) {
+    let before = proxy.counts.requests
+    const run = await timed('node', [DIST], ourEnv(proxied, inputs('miss-earlier/', fakeCommit())))
+    explainedRequests = proxy.counts.requests - before
+    if (!run.stdout.includes('1 file changed (dir000/file0.js)')) throw new Error(`expected a miss naming dir000/file0.js:\n${run.stdout}`)
+    explained.push(run.seconds)
+    before = proxy.counts.requests
+    bare.push((await timed('node', [DIST], ourEnv(proxied, inputs(`miss-empty-${i}/`, fakeCommit())))).seconds)
+    bareRequests = proxy.counts.requests - before
+  }
+  results.missExplainMs = (median(explained) - median(bare)) * 1000
+  results.missRequests = explainedRequests
+  log('\nA code-hash miss on 10,000 files, explained (one file changed since the newest build):')
+  log(
+    `  ${explainedRequests} requests (a miss with no earlier build: ${bareRequests}; before misses were explained: 2); ` +
+      `${(median(explained) * 1000).toFixed(0)} ms vs ${(median(bare) * 1000).toFixed(0)} ms: the explanation costs ${results.missExplainMs.toFixed(0)} ms ` +
+      `(budget: one listing and two reads) ${explainedRequests - 2 <= 2 ? 'MET' : 'NOT MET'}`
+  )
+}
+
+/** Upload vs aws s3 cp --recursive, on moto: the more faithful S3, with its own per-request costs. */
+async function motoBench(awsBin, results) {
+  const { startMoto } = await import('./moto-server.mjs')
+  const moto = await startMoto({ bucket: BUCKET })
+  try {
+    const uploadDir = path.join(DATA, 'upload')
+    const env = {
+      AWS_ACCESS_KEY_ID: moto.keys.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: moto.keys.secretAccessKey,
+      AWS_DEFAULT_REGION: 'us-east-1',
+      AWS_PAGER: ''
+    }
+    const ours = []
+    const theirs = []
+    for (let i = 0; i < RUNS; i++) {
+      theirs.push(
+        (
+          await timed(
+            awsBin,
+            ['s3', 'cp', '--recursive', '--only-show-errors', '--endpoint-url', moto.endpoint, uploadDir, `s3://${BUCKET}/aws-${i}/`],
+            env
+          )
+        ).seconds
+      )
+      const inputs = {
+        mode: 'upload',
+        commit: fakeCommit(),
+        'package-directory': uploadDir,
+        prefix: `ours-${i}/`,
+        'code-hash-paths': '',
+        'repo-path': uploadDir
+      }
+      ours.push((await timed('node', [DIST], { ...ourEnv(moto.endpoint, inputs), ...env })).seconds)
+    }
+    log('\nUpload of the same set on moto 5.2 (moto_server):')
+    results.uploadMoto = report('upload vs aws s3 cp --recursive (moto)', median(ours), median(theirs), 0.75)
+  } finally {
+    await moto.stop()
+  }
+}
+
+/** npm test, once, whole: the figure every change pays. */
+async function testsBench(results) {
+  const run = await timed('npm', ['test', '--silent'], { CI: 'true' })
+  results.npmTestSeconds = run.seconds
+  log(`\nnpm test: ${run.seconds.toFixed(0)} s (target ≤ 240 s) ${run.seconds <= 240 ? 'MET' : 'NOT MET'}`)
+}
+
 async function main() {
   if (!existsSync(DIST)) throw new Error('dist/index.js is missing: run npm run package first.')
   const awsBin = existsSync('/usr/bin/aws') ? '/usr/bin/aws' : 'aws'
@@ -417,18 +618,32 @@ async function main() {
   log(`node ${process.version}; ${execFileSync(awsBin, ['--version']).toString().trim()}`)
   const results = {}
   try {
+    if (wants('startup')) await startupBench(s3dir, results)
     // 1. Code hash (version 2), whole process, check missing on a local store.
     if (wants('codehash')) await codeHashBench(s3dir, results)
+    if (wants('miss')) await missBench(s3dir, endpoint, proxied, proxy, results)
+    if (wants('moto')) await motoBench(awsBin, results)
     if (wants('prune')) await pruneBench(s3dir, endpoint, awsBin, results)
     if (wants('packs')) await packsBench(s3dir, endpoint, proxied, proxy, awsBin, results)
-    if (!wants('transfer')) return
+    if (wants('transfer')) await transferBench(s3dir, endpoint, proxied, proxy, awsBin, results)
+    if (wants('tests')) await testsBench(results)
+    log(`\nJSON ${JSON.stringify(results)}`)
+  } finally {
+    proxy.server.close()
+    s3rver.stdin.end()
+    await new Promise((resolve) => s3rver.once('exit', resolve))
+    rmSync(s3dir, { recursive: true, force: true })
+  }
+}
 
+/** Upload vs aws s3 cp, promotion, requests and time of a commit hit, signing cost, peak RSS of a 1 GiB upload. */
+async function transferBench(s3dir, endpoint, proxied, proxy, awsBin, results) {
+  {
     // 2. Upload of 1,000 mixed files + 64 MB, ours vs aws s3 cp --recursive.
     const uploadDir = path.join(DATA, 'upload')
     const awsEnv = { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', AWS_DEFAULT_REGION: 'us-east-1', AWS_PAGER: '' }
     const oursUp = []
     const theirsUp = []
-    let uploadedCommit = ''
     for (let i = 0; i < RUNS; i++) {
       const awsPrefix = `aws-${i}-${fakeCommit().slice(0, 8)}/`
       theirsUp.push(
@@ -440,10 +655,9 @@ async function main() {
           )
         ).seconds
       )
-      uploadedCommit = fakeCommit()
       const up = ourEnv(endpoint, {
         mode: 'upload',
-        commit: uploadedCommit,
+        commit: fakeCommit(),
         'package-directory': uploadDir,
         prefix: `ours-${i}/`,
         'code-hash-paths': '',
@@ -543,12 +757,6 @@ async function main() {
     } else {
       log('\nUpload of one 1 GiB file: skipped, GNU time is missing (apt-get install -y time).')
     }
-    log(`\nJSON ${JSON.stringify(results)}`)
-  } finally {
-    proxy.server.close()
-    s3rver.stdin.end()
-    await new Promise((resolve) => s3rver.once('exit', resolve))
-    rmSync(s3dir, { recursive: true, force: true })
   }
 }
 

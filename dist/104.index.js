@@ -847,7 +847,7 @@ function actionOutputs(settings) {
 async function computeBuildKey(settings) {
     const started = Date.now();
     // Loaded only when a key is needed: a commit hit never pays for the glob libraries.
-    const { computeCodeHash, outputExclusions } = await Promise.all(/* import() */[__webpack_require__.e(448), __webpack_require__.e(361)]).then(__webpack_require__.bind(__webpack_require__, 9361));
+    const { computeCodeHash, outputExclusions } = await Promise.all(/* import() */[__webpack_require__.e(448), __webpack_require__.e(238)]).then(__webpack_require__.bind(__webpack_require__, 2238));
     const { envIngredients, setKey, sha256Hex } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 4574));
     const exclude = outputExclusions(settings.repoPath, actionOutputs(settings), constants/* ACTION_FILES */.JN);
     const result = await computeCodeHash(settings.repoPath, settings.codeHashPatterns, { exclude });
@@ -860,7 +860,7 @@ async function computeBuildKey(settings) {
     };
     const key = setKey(inputs);
     const how = result.method === 'git'
-        ? `ids from git's index, ${(0,markdown/* plural */.LS)(result.hashed, 'changed or untracked file')} hashed`
+        ? `ids from git's index, ${(0,markdown/* plural */.LS)(result.hashed, 'file')} read: changed, untracked, or written as the index was`
         : `every file hashed, ${(0,progress/* formatBytes */.z)(result.bytes)}, no git work tree at ${settings.repoPath}`;
     const extra = [
         ...(settings.codeHashEnv.length > 0 ? [`the values of ${settings.codeHashEnv.join(', ')}`] : []),
@@ -1478,7 +1478,7 @@ async function saveKeyInputs(result, settings) {
 async function runMode(settings, preBuild) {
     if (settings.mode === 'apply') {
         // Loaded on demand: apply pulls in YAML and the S3 state backend, which check and upload do not need.
-        const { apply } = await Promise.all(/* import() */[__webpack_require__.e(358), __webpack_require__.e(243), __webpack_require__.e(448), __webpack_require__.e(714), __webpack_require__.e(289), __webpack_require__.e(192), __webpack_require__.e(5)]).then(__webpack_require__.bind(__webpack_require__, 5005));
+        const { apply } = await Promise.all(/* import() */[__webpack_require__.e(358), __webpack_require__.e(243), __webpack_require__.e(448), __webpack_require__.e(714), __webpack_require__.e(238), __webpack_require__.e(289), __webpack_require__.e(5)]).then(__webpack_require__.bind(__webpack_require__, 5005));
         const outcome = await apply(settings);
         runner/* info */.pq(outcome.message);
         setOutput(constants/* Outputs */.tY.Changes, String(outcome.changes));

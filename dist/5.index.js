@@ -2,6 +2,334 @@ export const id = 5;
 export const ids = [5];
 export const modules = {
 
+/***/ 3986:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   hV: () => (/* binding */ assetsPlugin),
+/* harmony export */   zS: () => (/* binding */ BuildError)
+/* harmony export */ });
+/* unused harmony export STDERR_TAIL_LINES */
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _sets_object_sets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9389);
+/* harmony import */ var _hashing_code_hash_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2238);
+/* harmony import */ var _hashing_set_key_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4574);
+/* harmony import */ var _sets_layout_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3267);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8422);
+/* harmony import */ var _sets_manifest_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9640);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3045);
+
+
+
+
+
+
+
+
+
+
+function readOptions(tool) {
+    const { paths, run, directory, prefix, packBelow, variant, crossPlatform } = tool.options;
+    const list = typeof paths === 'string' ? (0,_hashing_code_hash_js__WEBPACK_IMPORTED_MODULE_4__/* .parsePatterns */ .Z7)(paths) : Array.isArray(paths) ? paths.map(String) : [];
+    if (list.length === 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_9__/* .ConfigError */ .xL(`Tool ${tool.ref}: 'options.paths' must list the code-hash patterns of what it builds from.`);
+    if (typeof directory !== 'string' || !directory)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_9__/* .ConfigError */ .xL(`Tool ${tool.ref}: 'options.directory' must name the directory its build writes.`);
+    if (run !== undefined && typeof run !== 'string')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_9__/* .ConfigError */ .xL(`Tool ${tool.ref}: 'options.run' must be a shell command.`);
+    if (prefix !== undefined && typeof prefix !== 'string')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_9__/* .ConfigError */ .xL(`Tool ${tool.ref}: 'options.prefix' must be a string.`);
+    const packBytes = packBelow === undefined ? 0 : typeof packBelow === 'string' || typeof packBelow === 'number' ? (0,_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .parseByteSize */ .nS)(packBelow) : undefined;
+    if (packBytes === undefined || packBytes > _inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .MAX_PACK_BELOW */ .jB) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_9__/* .ConfigError */ .xL(`Tool ${tool.ref}: 'options.packBelow' must be a size up to 64MiB such as 1MiB or 262144 (bytes), or 0 for no packs.`);
+    }
+    if (variant !== undefined && (typeof variant !== 'string' || !/^([A-Za-z0-9][A-Za-z0-9._-]{0,63})?$/.test(variant))) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_9__/* .ConfigError */ .xL(`Tool ${tool.ref}: 'options.variant' must be up to 64 letters, digits, '.', '_' or '-' (such as linux-x64).`);
+    }
+    if (crossPlatform !== undefined && typeof crossPlatform !== 'boolean') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_9__/* .ConfigError */ .xL(`Tool ${tool.ref}: 'options.crossPlatform' must be true or false.`);
+    }
+    return { paths: list, run, directory, prefix, packBelow: packBytes, variant: variant ?? '', crossPlatform };
+}
+/** Each instance lives under `<store prefix><instanceID>/` unless options.prefix says otherwise, then in its variant's folder. */
+function instancePrefix(instanceID, options, context) {
+    const base = typeof options.prefix === 'string' ? (0,_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .normalizePrefix */ .iG)(options.prefix) : `${context.storePrefix}${instanceID}/`;
+    return (0,_sets_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .variantPrefix */ .OH)(base, typeof options.variant === 'string' ? options.variant : '');
+}
+/** Lines of a failed build's error output kept for the summary. */
+const STDERR_TAIL_LINES = 20;
+/** A build command failed: its exit, and the end of what it wrote to stderr (the summary shows both). */
+class BuildError extends Error {
+    command;
+    exitCode;
+    signal;
+    stderrTail;
+    constructor(command, exitCode, signal, stderrTail) {
+        super(`the build command ${exitCode === null ? `was killed by ${signal ?? 'a signal'}` : `exited with code ${exitCode}`}: ${command}`);
+        this.command = command;
+        this.exitCode = exitCode;
+        this.signal = signal;
+        this.stderrTail = stderrTail;
+        this.name = 'BuildError';
+    }
+}
+/** Keeps the last `limit` lines of a stream that is also passed through. */
+function lineTail(limit) {
+    let lines = [];
+    let partial = '';
+    return {
+        push(chunk) {
+            const parts = (partial + chunk.toString('utf8')).split(/\r?\n/);
+            partial = parts.pop() ?? '';
+            lines.push(...parts);
+            if (lines.length > limit)
+                lines = lines.slice(-limit);
+        },
+        lines: () => [...lines, ...(partial ? [partial] : [])].slice(-limit)
+    };
+}
+/**
+ * Runs the build at the repository root, its output streamed inside a log group. The shell parses only the
+ * command's text; every templated value reaches it as an environment variable (see apply/shell.ts). Logs
+ * and errors show the command as written in the config, never with values in it.
+ */
+async function runBuild(ref, command, cwd) {
+    const title = command.written.split(/\r?\n/);
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(`Build ${ref}: ${title[0]}${title.length > 1 ? ' …' : ''}`);
+    const tail = lineTail(STDERR_TAIL_LINES);
+    try {
+        const env = { ...process.env, ...command.env };
+        const { code, signal } = await new Promise((resolve, reject) => {
+            const child = command.delayedExpansion
+                ? (0,node_child_process__WEBPACK_IMPORTED_MODULE_1__.spawn)(process.env.ComSpec ?? 'cmd.exe', ['/d', '/v:on', '/s', '/c', `"${command.script}"`], {
+                    cwd,
+                    env,
+                    windowsVerbatimArguments: true,
+                    stdio: ['ignore', 'inherit', 'pipe']
+                })
+                : (0,node_child_process__WEBPACK_IMPORTED_MODULE_1__.spawn)(command.script, { cwd, env, shell: true, stdio: ['ignore', 'inherit', 'pipe'] });
+            child.stderr.on('data', (chunk) => {
+                process.stderr.write(chunk);
+                tail.push(chunk);
+            });
+            child.once('error', reject);
+            child.once('close', (exitCode, exitSignal) => resolve({ code: exitCode, signal: exitSignal }));
+        });
+        if (code !== 0)
+            throw new BuildError(command.written, code, signal, tail.lines());
+    }
+    finally {
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4();
+    }
+}
+/**
+ * `assets`: a build output kept in the store like check/upload keep it. Create and Update look by commit,
+ * then by code hash (copy, no build); only when both miss does the build run and its directory get uploaded.
+ */
+const assetsPlugin = {
+    name: 'assets',
+    validate(tool) {
+        readOptions(tool);
+    },
+    /**
+     * The tool's set key (hashing/set-key.ts): its files (never its own directory, nor what apply writes), the
+     * text of its run and the values of the [[ env ]] it uses, and the keys of the tools it depends on. A
+     * changed recipe is a changed key, so it builds rather than being served the old output.
+     */
+    async fingerprint(tool, context, dependencies) {
+        const options = readOptions(tool);
+        const exclude = (0,_hashing_code_hash_js__WEBPACK_IMPORTED_MODULE_4__.outputExclusions)(context.repoPath, [node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(context.repoPath, options.directory), ...context.outputs], []);
+        const files = await (0,_hashing_code_hash_js__WEBPACK_IMPORTED_MODULE_4__.computeCodeHash)(context.repoPath, options.paths, { exclude });
+        const envNames = (tool.runTemplate?.slots ?? []).flatMap((slot) => slot.kind === 'value' && slot.source === 'env' ? [slot.variable] : []);
+        const inputs = {
+            filesHash: files.hash,
+            files: files.entries,
+            env: (0,_hashing_set_key_js__WEBPACK_IMPORTED_MODULE_5__.envIngredients)(envNames),
+            ...(tool.runTemplate ? { run: (0,_hashing_set_key_js__WEBPACK_IMPORTED_MODULE_5__.sha256Hex)(tool.runTemplate.keyText) } : {}),
+            ...(dependencies.length > 0 ? { dependencies: [...dependencies].sort() } : {}),
+            platform: context.platform
+        };
+        return { key: (0,_hashing_set_key_js__WEBPACK_IMPORTED_MODULE_5__.setKey)(inputs), inputs };
+    },
+    async read(entry, context, options) {
+        const commit = entry.resourceStatus.outputs.commitHash;
+        if (typeof commit !== 'string')
+            return { exists: false, detail: 'the state records no commit' };
+        const setPrefix = (0,_sets_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .commitPrefix */ .q8)(instancePrefix(entry.instanceID, options, context), commit);
+        const manifest = await (0,_sets_object_sets_js__WEBPACK_IMPORTED_MODULE_3__/* .readManifest */ .WI)(context.store, setPrefix, context.policy, { commit });
+        return manifest ? { exists: true } : { exists: false, detail: `no manifest at ${context.store.url(setPrefix)}` };
+    },
+    async apply(tool, context, fingerprint) {
+        const options = readOptions(tool);
+        const prefix = instancePrefix(tool.instanceID, options, context);
+        // The plan computes every assets tool's fingerprint before anything runs.
+        if (fingerprint === undefined)
+            throw new Error(`${tool.ref} has no fingerprint: it was not planned`);
+        const codeHash = fingerprint.key;
+        const location = context.store.url((0,_sets_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .commitPrefix */ .q8)(prefix, context.commit));
+        const found = await (0,_sets_object_sets_js__WEBPACK_IMPORTED_MODULE_3__/* .findOrPromote */ .pO)(context.store, {
+            prefix,
+            commit: context.commit,
+            codeHash: async () => fingerprint,
+            concurrency: context.concurrency,
+            platform: context.platform,
+            crossPlatform: options.crossPlatform ?? context.crossPlatform,
+            explainMiss: true
+        }, context.policy);
+        if (found.found) {
+            _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${tool.ref}: assets found (${found.source === 'commit' ? 'for this commit' : `in the cache under ${codeHash}`}); no build.`);
+            const files = found.manifest?.files ?? [];
+            return {
+                built: false,
+                outputs: { commitHash: context.commit, codeHash, location, source: found.source, files: files.length, bytes: (0,_sets_manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .totalBytes */ .ob)(files) }
+            };
+        }
+        if (!found.found && found.missReason)
+            _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${tool.ref}: no set for code hash ${codeHash}: ${found.missReason.line}.`);
+        if (!tool.run) {
+            throw new Error(`no assets are stored for code hash ${codeHash} and the tool has no 'options.run' to build them`);
+        }
+        await runBuild(tool.ref, tool.run, context.repoPath);
+        const manifest = await (0,_sets_object_sets_js__WEBPACK_IMPORTED_MODULE_3__/* .publish */ .mk)(context.store, {
+            prefix,
+            commit: context.commit,
+            codeHash,
+            ...(fingerprint.inputs ? { inputs: fingerprint.inputs } : {}),
+            platform: context.platform,
+            directory: node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(context.repoPath, options.directory),
+            concurrency: context.concurrency,
+            packBelow: options.packBelow
+        }, context.policy);
+        return {
+            built: true,
+            outputs: {
+                commitHash: context.commit,
+                codeHash,
+                location,
+                source: 'build',
+                files: manifest.files.length,
+                bytes: (0,_sets_manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .totalBytes */ .ob)(manifest.files)
+            }
+        };
+    },
+    // Assets are immutable history: deleting the tool only drops it from the state.
+    async delete() { }
+};
+
+
+/***/ }),
+
+/***/ 5192:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  PLUGINS: () => (/* binding */ PLUGINS)
+});
+
+// EXTERNAL MODULE: ./src/apply/plugins/assets.ts
+var assets = __webpack_require__(3986);
+// EXTERNAL MODULE: ./src/runner.ts
+var runner = __webpack_require__(4813);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/constants.ts
+var constants = __webpack_require__(7242);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/inputs.ts
+var inputs = __webpack_require__(8422);
+// EXTERNAL MODULE: ./src/apply/errors.ts
+var apply_errors = __webpack_require__(3045);
+;// CONCATENATED MODULE: ./src/apply/plugins/object.ts
+
+
+
+
+
+
+function keyOf(options, context) {
+    const prefix = typeof options.prefix === 'string' ? (0,inputs/* normalizePrefix */.iG)(options.prefix) : context.storePrefix;
+    return `${prefix}${String(options.key)}`;
+}
+function contentOf(options) {
+    if (typeof options.content === 'string')
+        return { body: Buffer.from(options.content), contentType: 'text/plain; charset=utf-8' };
+    return { body: Buffer.from(`${JSON.stringify(options.content, null, 2)}\n`), contentType: 'application/json' };
+}
+const sha256 = (body) => (0,external_node_crypto_.createHash)('sha256').update(body).digest('hex');
+/** `object`: a small file published to the store, e.g. releases/latest.json pointing at other tools' outputs. */
+const objectPlugin = {
+    name: 'object',
+    validate(tool) {
+        const { key, content } = tool.options;
+        if (typeof key !== 'string' || !key || key.startsWith('/') || key.split('/').includes('..')) {
+            throw new apply_errors/* ConfigError */.xL(`Tool ${tool.ref}: 'options.key' must be a relative key such as releases/latest.json.`);
+        }
+        if (content === undefined || content === null)
+            throw new apply_errors/* ConfigError */.xL(`Tool ${tool.ref}: 'options.content' is required (a string, or a map written as JSON).`);
+    },
+    /** The object must still be there with the bytes the state recorded: one edited in the store is drift (Update). */
+    async read(entry, context, options) {
+        const key = keyOf(options, context);
+        let text;
+        try {
+            text = await context.store.readText(key, constants/* READ_LIMITS */.Cl.state);
+        }
+        catch (error) {
+            if (error instanceof errors/* OversizedError */.wF)
+                return { exists: true, drifted: true, detail: `${context.store.url(key)} was replaced by a larger object` };
+            throw error;
+        }
+        if (text === undefined)
+            return { exists: false, detail: `${context.store.url(key)} is missing` };
+        const recorded = entry.resourceStatus.outputs.sha256;
+        if (typeof recorded === 'string' && sha256(text) !== recorded) {
+            return {
+                exists: false,
+                detail: `${context.store.url(key)} was changed in the store (SHA-256 ${sha256(text).slice(0, 12)}…, the state records ${recorded.slice(0, 12)}…)`
+            };
+        }
+        return { exists: true };
+    },
+    async apply(tool, context) {
+        const key = keyOf(tool.options, context);
+        const { body, contentType } = contentOf(tool.options);
+        await context.store.put(key, body, { size: body.length, contentType });
+        const outputs = { key, location: context.store.url(key), bytes: body.length, sha256: sha256(body) };
+        // A key built from [[ env ]] is recorded as the state records options: with the value as a digest.
+        const stateKey = keyOf(tool.stateOptions ?? tool.options, context);
+        return {
+            built: false,
+            outputs,
+            stateOutputs: stateKey === key ? outputs : { ...outputs, key: stateKey, location: context.store.url(stateKey) }
+        };
+    },
+    async delete(entry, context) {
+        const key = keyOf(entry.options, context);
+        if (/<env [^>]+>/.test(key)) {
+            // The state holds such a key only as a digest of the value: the object cannot be named from it.
+            runner/* warning */.$e(`Tool ${entry.name}.${entry.instanceID}: its key was built from [[ env ]] (${key}), so it cannot be deleted from the state alone; delete the object by hand.`);
+            return;
+        }
+        await context.store.delete(key);
+    }
+};
+
+;// CONCATENATED MODULE: ./src/apply/plugins/index.ts
+
+
+/** The built-in plugins, by name. */
+const PLUGINS = new Map([assets/* assetsPlugin */.hV, objectPlugin].map((plugin) => [plugin.name, plugin]));
+
+
+/***/ }),
+
 /***/ 3949:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 

@@ -1,5 +1,5 @@
 export const id = 593;
-export const ids = [593,45,949];
+export const ids = [593,949];
 export const modules = {
 
 /***/ 3045:

@@ -28,6 +28,18 @@ function plainTree(files: Record<string, string | Buffer>): string {
   return dir
 }
 
+/**
+ * Tracked files git itself cannot vouch for by stat data: written no earlier than the index (git's racy rule,
+ * nanoseconds). The git path reads exactly these and no others on an unchanged checkout.
+ */
+function racyEntries(dir: string): number {
+  const index = statSync(path.join(dir, '.git/index'), { bigint: true }).mtimeNs
+  return git(dir, 'ls-files', '-z')
+    .split('\0')
+    .filter(Boolean)
+    .filter((file) => statSync(path.join(dir, file), { bigint: true }).mtimeNs >= index).length
+}
+
 const git = (cwd: string, ...args: string[]): string =>
   execFileSync('git', ['-c', 'user.email=t@e.com', '-c', 'user.name=T', ...args], { cwd, encoding: 'utf8' }).trim()
 
@@ -105,7 +117,7 @@ describe('code hash with git (ids from the index)', () => {
   it('takes clean files from the index and equals the walking path on the same tree', async () => {
     const repo = makeRepo(FILES)
     const result = await computeCodeHash(repo.dir, ['src/**'])
-    expect(result).toMatchObject({ hash: expectedHash(SRC), files: 4, method: 'git', hashed: 0 })
+    expect(result).toMatchObject({ hash: expectedHash(SRC), files: 4, method: 'git', hashed: racyEntries(repo.dir) })
     // The working tree copied without .git: the pure hashing path gives the same hash.
     const copy = tempDir('copy')
     cpSync(repo.dir, copy, { recursive: true, filter: (source) => !source.split(path.sep).includes('.git') })
@@ -123,7 +135,89 @@ describe('code hash with git (ids from the index)', () => {
     expect((await computeCodeHash(repo.dir, ['src/**'])).hash).toBe(clean)
     const clone = path.join(tempDir('clone'), 'c')
     git(path.dirname(clone), 'clone', '-q', repo.dir, clone)
-    expect(await computeCodeHash(clone, ['src/**'])).toMatchObject({ hash: clean, hashed: 0 })
+    expect(await computeCodeHash(clone, ['src/**'])).toMatchObject({ hash: clean, hashed: racyEntries(clone) })
+  })
+
+  it('reads only what git itself would: nothing on a settled index, every file when all are racily clean', async () => {
+    const repo = makeRepo(FILES)
+    const files = git(repo.dir, 'ls-files', '-z').split('\0').filter(Boolean)
+    const setTimes = (seconds: number): void => {
+      for (const file of files) utimesSync(path.join(repo.dir, file), seconds, seconds)
+      git(repo.dir, 'update-index', '-q', '--really-refresh')
+    }
+    setTimes(Date.now() / 1000 - 3600) // written an hour before the index: git trusts its stat data
+    expect(await computeCodeHash(repo.dir, ['**'])).toMatchObject({ hash: expectedHash(FILES), hashed: 0, bytes: 0 })
+    setTimes(Date.now() / 1000 + 3600) // written "after" the index: git compares every file's content
+    expect(await computeCodeHash(repo.dir, ['**'])).toMatchObject({ hash: expectedHash(FILES), hashed: files.length })
+  })
+
+  it('reads a same-size rewrite with its mtime put back, in the second the index was written (checked to the nanosecond)', async () => {
+    const repo = makeRepo(FILES)
+    const files = git(repo.dir, 'ls-files', '-z').split('\0').filter(Boolean)
+    const anHourAgo = Date.now() / 1000 - 3600
+    for (const file of files) utimesSync(path.join(repo.dir, file), anHourAgo, anHourAgo)
+    git(repo.dir, 'update-index', '-q', '--really-refresh')
+    writeFileSync(path.join(repo.dir, 'src/a.js'), 'b') // same size
+    utimesSync(path.join(repo.dir, 'src/a.js'), anHourAgo, anHourAgo) // the recorded mtime again
+    expect(await computeCodeHash(repo.dir, ['src/**'])).toMatchObject({
+      hash: expectedHash({ ...SRC, 'src/a.js': 'b' }),
+      hashed: 1,
+      checkedHere: 4
+    })
+  })
+
+  it("takes git's word on stat data for entries recorded in a second before the index was written", async () => {
+    const repo = makeRepo(FILES)
+    const files = git(repo.dir, 'ls-files', '-z').split('\0').filter(Boolean)
+    const anHourAgo = Date.now() / 1000 - 3600
+    for (const file of files) utimesSync(path.join(repo.dir, file), anHourAgo, anHourAgo)
+    git(repo.dir, 'update-index', '-q', '--really-refresh')
+    // The index written ten seconds on (its content unchanged): every entry's mtime and ctime now lie in an
+    // earlier second, so git diff-files answers for all of them and no file is read here.
+    const index = path.join(repo.dir, '.git/index')
+    const later = Date.now() / 1000 + 10
+    utimesSync(index, later, later)
+    expect(await computeCodeHash(repo.dir, ['src/**'])).toMatchObject({ hash: expectedHash(SRC), hashed: 0, checkedHere: 0 })
+    writeFileSync(path.join(repo.dir, 'src/a.js'), 'changed') // a new size: git reports it, it is read
+    rmSync(path.join(repo.dir, 'src/.eslintrc')) // git reports it, it is gone
+    utimesSync(index, later, later)
+    const { 'src/.eslintrc': _gone, ...rest } = SRC
+    expect(await computeCodeHash(repo.dir, ['src/**'])).toMatchObject({
+      hash: expectedHash({ ...rest, 'src/a.js': 'changed' }),
+      hashed: 1,
+      checkedHere: 0
+    })
+  })
+
+  it('keeps the index id of a skip-worktree file, as git diff-files does (a sparse checkout)', async () => {
+    const repo = makeRepo(FILES)
+    git(repo.dir, 'update-index', '--skip-worktree', 'src/a.js')
+    rmSync(path.join(repo.dir, 'src/a.js'))
+    expect((await computeCodeHash(repo.dir, ['src/**'])).hash).toBe(expectedHash(SRC))
+  })
+
+  it('reads a split index and a sparse index through git, with the same result', async () => {
+    const split = makeRepo(FILES)
+    git(split.dir, 'update-index', '--split-index')
+    writeFiles(split.dir, { 'src/a.js': 'changed' })
+    expect((await computeCodeHash(split.dir, ['src/**'])).hash).toBe(expectedHash({ ...SRC, 'src/a.js': 'changed' }))
+    const sparse = makeRepo(FILES)
+    git(sparse.dir, 'sparse-checkout', 'init', '--cone', '--sparse-index')
+    git(sparse.dir, 'sparse-checkout', 'set', 'src/nested')
+    // Files outside the cone are not in the work tree; as with git diff-files, the index speaks for them.
+    expect((await computeCodeHash(sparse.dir, ['src/**'])).hash).toBe(expectedHash(SRC))
+  })
+
+  it('hashes a SHA-256 repository with its own blob ids', async () => {
+    const dir = tempDir('sha256')
+    git(dir, 'init', '-q', '--object-format=sha256')
+    writeFiles(dir, { 'src/a.js': 'a', 'src/b.js': 'b' })
+    git(dir, 'add', '-A')
+    const ids = (content: string): string => createHash('sha256').update(`blob ${content.length}\0${content}`).digest('hex')
+    const expected = sha256(`code-hash-v2\nsrc/a.js\0${ids('a')}\nsrc/b.js\0${ids('changed')}\n`)
+    writeFiles(dir, { 'src/b.js': 'changed' })
+    utimesSync(path.join(dir, 'src/a.js'), Date.now() / 1000 + 3600, Date.now() / 1000 + 3600) // racy: hashed here with SHA-256
+    expect((await computeCodeHash(dir, ['src/**'])).hash).toBe(expected)
   })
 
   it('a Windows checkout (core.autocrlf=true, CRLF in the work tree) hashes like the LF one', async () => {

@@ -1,12 +1,15 @@
 import { execFile, spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { lstatSync } from 'node:fs'
+import { mkdtemp, rm, utimes, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import picomatch from 'picomatch'
 import { escapePath, globSync } from 'tinyglobby'
 import { FilesError, InputError } from '../errors.js'
 import { HashPool, type FileDigestAlgorithm } from './file-hasher.js'
+import { ENTRY_FLAGS, parseIndexFile, parseIndexListing, readIndexBytes, selectEntries, type GitIndex } from './git-index.js'
 
 const exec = promisify(execFile)
 
@@ -29,6 +32,8 @@ export interface CodeHash {
   readonly method: 'git' | 'files'
   /** Files whose id was computed rather than read from the index. */
   readonly hashed: number
+  /** Tracked files whose stat data was compared here rather than by git (see hashWithGit). */
+  readonly checkedHere: number
 }
 
 /** Tags version 2 so its hashes never meet version 1's in cache/. */
@@ -100,11 +105,14 @@ function normalizeGlob(pattern: string): string {
 export function pathMatcher(patterns: readonly string[]): (relative: string) => boolean {
   checkPatterns(patterns)
   const options = { dot: true, posix: true }
-  const include = picomatch(patterns.filter((p) => !p.startsWith('!')).map(normalizeGlob), options)
-  const exclude = picomatch(
-    [...GLOB_OPTIONS.ignore, ...patterns.filter((p) => p.startsWith('!')).map((p) => normalizeGlob(p.slice(1)))],
-    options
-  )
+  const includes = patterns.filter((p) => !p.startsWith('!')).map(normalizeGlob)
+  const negations = patterns.filter((p) => p.startsWith('!')).map((p) => normalizeGlob(p.slice(1)))
+  // The common '**' alone is answered without a glob per path (100,000 of them on a large repository).
+  const include = includes.includes('**') ? () => true : picomatch(includes, options)
+  const exclude =
+    negations.length === 0
+      ? (relative: string) => /(^|\/)\.git(\/|$)/.test(relative)
+      : picomatch([...GLOB_OPTIONS.ignore, ...negations], options)
   // Many files share a directory: remember each directory's verdict (100,000 paths, ~1,000 directories).
   const excludedDirectory = new Map<string, boolean>()
   const directoryExcluded = (directory: string): boolean => {
@@ -160,22 +168,18 @@ async function hashByWalking(
   repoRoot: string,
   patterns: readonly string[],
   algorithm: FileDigestAlgorithm,
-  exclude: readonly string[]
+  exclude: readonly string[],
+  pool: HashPool
 ): Promise<CodeHash> {
   // Excluded directories are never entered (a local store may hold thousands of files), so they are not counted.
   const files = matchFiles(repoRoot, patterns, exclude)
   if (files.length === 0) throw noMatch(repoRoot, patterns)
-  const pool = new HashPool()
-  try {
-    const { digests, bytes } = await pool.hash(
-      files.map((relative) => path.join(repoRoot, relative)),
-      algorithm
-    )
-    const entries = files.map((relative, index) => ({ path: relative, id: digests[index]! }))
-    return { hash: digest(entries), files: files.length, entries, excluded: 0, bytes, method: 'files', hashed: files.length }
-  } finally {
-    await pool.close()
-  }
+  const { digests, bytes } = await pool.hash(
+    files.map((relative) => path.join(repoRoot, relative)),
+    algorithm
+  )
+  const entries = files.map((relative, index) => ({ path: relative, id: digests[index]! }))
+  return { hash: digest(entries), files: files.length, entries, excluded: 0, bytes, method: 'files', hashed: files.length, checkedHere: 0 }
 }
 
 const GIT_OPTIONS = { maxBuffer: 1024 * 1024 * 1024, encoding: 'buffer' as const }
@@ -208,12 +212,123 @@ function gitHashObjects(repoRoot: string, files: readonly string[]): Promise<str
   })
 }
 
+/** A filter keeping the paths (relative to repoRoot) that name a regular file now: gone or symlinked ones are not part of the tree being built. */
+const isRegularFile =
+  (repoRoot: string) =>
+  (relative: string): boolean => {
+    try {
+      return lstatSync(path.join(repoRoot, relative)).isFile()
+    } catch {
+      return false
+    }
+  }
+
 /**
- * Ids from git: clean tracked files from the index (nothing read), changed, unmerged, untracked and ignored
- * files through `git hash-object` (so line-ending and LFS clean filters apply as in the index), submodules as
+ * git's racy rule: a file recorded as modified no earlier than the index was written may have changed without
+ * its stat data showing it, so its content must be read. Nanoseconds, as git built with USE_NSEC compares them
+ * (the stock build compares whole seconds, so it re-reads every file of a checkout that ended in the second
+ * its index was written); seconds alone when the entry has no nanoseconds (a git that records none).
+ */
+function racilyClean(seconds: number, ns: number, indexWrittenNs: bigint): boolean {
+  if (ns === 0) return BigInt(seconds) >= BigInt.asUintN(32, indexWrittenNs / 1_000_000_000n)
+  return BigInt(seconds) * 1_000_000_000n + BigInt(ns) >= indexWrittenNs
+}
+
+/** Where git keeps the index, the repository's object format, and where repoRoot lies in the work tree. */
+interface Repository {
+  readonly indexFile: string
+  readonly idBytes: 20 | 32
+  /** repoRoot relative to the top of the work tree, '/'-terminated; '' at the top. */
+  readonly prefix: string
+}
+
+async function locateRepository(repoRoot: string): Promise<Repository> {
+  const [indexPath = '', prefix = '', format = ''] = (
+    await git(repoRoot, ['rev-parse', '--git-path', 'index', '--show-prefix', '--show-object-format'])
+  ).split('\n')
+  return { indexFile: path.resolve(repoRoot, indexPath), idBytes: format === 'sha256' ? 32 : 20, prefix }
+}
+
+/** The index as hashWithGit uses it: entries under repoRoot, and what git finds changed by stat data, when asked. */
+interface IndexState extends GitIndex {
+  /**
+   * Paths (relative to repoRoot) whose stat data git finds changed, comparing against a copy of the very bytes
+   * parsed; undefined when git was not asked (an index only git can read) or could not answer.
+   */
+  readonly statChanged: Promise<Set<string> | undefined>
+}
+
+/**
+ * What `git diff-files` finds changed by stat data alone, racy rule off: run on a copy of the index whose
+ * modification time lies a day ahead, so git treats no entry as racily clean and reads no file's content (it
+ * would re-read every file a checkout wrote in the second its index was written, one after another). Entries
+ * git's own rule calls racy are checked here instead (see hashWithGit), to the nanosecond.
+ */
+async function changedByStat(repoRoot: string, indexBytes: Buffer, pathspec: readonly string[]): Promise<Set<string> | undefined> {
+  const directory = await mkdtemp(path.join(tmpdir(), 's3am-index-'))
+  try {
+    const copy = path.join(directory, 'index')
+    await writeFile(copy, indexBytes)
+    const aDayAhead = Date.now() / 1000 + 86_400
+    await utimes(copy, aDayAhead, aDayAhead)
+    const { stdout } = await exec('git', ['-c', 'core.quotePath=false', 'diff-files', '-z', '--name-only', '--relative', ...pathspec], {
+      ...GIT_OPTIONS,
+      cwd: repoRoot,
+      env: { ...process.env, GIT_INDEX_FILE: copy }
+    })
+    return new Set(nulSeparated(stdout.toString('utf8')))
+  } catch {
+    return undefined // every entry is then checked here
+  } finally {
+    await rm(directory, { recursive: true, force: true })
+  }
+}
+
+/**
+ * The index as it stands: read from the file (no process), or from `git ls-files -s --debug` when only git can
+ * resolve it (a split or sparse index). Paths relative to repoRoot, only those under it.
+ */
+async function readIndex(repoRoot: string, repository: Repository, pathspec: readonly string[]): Promise<IndexState> {
+  const file = readIndexBytes(repository.indexFile)
+  const entries = file && parseIndexFile(file.bytes, repository.idBytes)
+  if (file && entries) {
+    // git compares stat data while the entries are sorted out here.
+    const statChanged = changedByStat(repoRoot, file.bytes, pathspec)
+    const { prefix } = repository
+    const under =
+      prefix === ''
+        ? entries
+        : selectEntries(
+            entries,
+            (path) => path.startsWith(prefix),
+            (path) => path.slice(prefix.length)
+          )
+    return { ...under, writtenNs: file.writtenNs, statChanged }
+  }
+  const listing = await git(repoRoot, ['ls-files', '-s', '-z', '--debug', ...pathspec])
+  // Read after the listing: a newer index only makes more entries racy, never fewer.
+  let writtenNs = 0n
+  try {
+    writtenNs = lstatSync(repository.indexFile, { bigint: true }).mtimeNs
+  } catch {
+    // no index file: nothing is tracked
+  }
+  return { ...parseIndexListing(listing), writtenNs, statChanged: Promise.resolve(undefined) }
+}
+
+/**
+ * Ids from git: tracked files from its index, each checked against the work tree as git checks it (stat data
+ * compared, on all cores for many files; a file whose stat data changed, or that was written no earlier than
+ * the index, is read and hashed, as git itself would); untracked files and files whose content differs from the
+ * index go through `git hash-object` (so line-ending and LFS clean filters apply as in `git add`); submodules as
  * their gitlink. Undefined when repoRoot is not in a git work tree or git is missing.
  */
-async function hashWithGit(repoRoot: string, patterns: readonly string[], exclude: readonly string[]): Promise<CodeHash | undefined> {
+async function hashWithGit(
+  repoRoot: string,
+  patterns: readonly string[],
+  exclude: readonly string[],
+  pool: HashPool
+): Promise<CodeHash | undefined> {
   const matching = pathMatcher(patterns)
   const isExcluded = excluder(exclude)
   let excluded = 0
@@ -232,64 +347,109 @@ async function hashWithGit(repoRoot: string, patterns: readonly string[], exclud
     exclude.length > 0
       ? ['--', ...(includes.length > 0 ? includes : ['.']), ...exclude.map((path) => `:(exclude,literal)${path}`)]
       : pathspec
-  let listings: [string, string, string]
+  let index: IndexState
+  let others: string
   try {
-    listings = await Promise.all([
-      git(repoRoot, ['ls-files', '-s', '-z', ...pathspec]),
-      // --relative: paths relative to repoRoot, as ls-files writes them. Racily clean entries are compared by content.
-      git(repoRoot, ['diff-files', '-z', '--name-only', '--relative', ...pathspec]),
-      git(repoRoot, ['ls-files', '-o', '-z', ...untrackedSpec])
-    ])
-  } catch {
+    const untracked = git(repoRoot, ['ls-files', '-o', '-z', ...untrackedSpec])
+    untracked.catch(() => undefined) // awaited below; a failure there is "not a work tree" too
+    index = await readIndex(repoRoot, await locateRepository(repoRoot), pathspec)
+    others = await untracked
+  } catch (error) {
+    if (error instanceof FilesError) throw error
     return undefined // not a work tree (a copied tree, a tarball) or no git: every file is hashed here
   }
-  const [staged, changed, others] = listings
-  const dirty = new Set(nulSeparated(changed))
-  const isRegularFile = (relative: string): boolean => {
-    try {
-      return lstatSync(path.join(repoRoot, relative)).isFile()
-    } catch {
-      return false // deleted in the work tree: not part of the tree being built
-    }
-  }
-  // Records are "<mode> <id> <stage>\t<path>\0" in index order, which is byte order of the path, so
-  // clean entries come in hash order, without sorting. Unmerged paths repeat once per stage.
-  const clean: HashedFile[] = []
-  const toHash: string[] = []
-  let previous = ''
-  for (let start = 0; start < staged.length;) {
-    const tab = staged.indexOf('\t', start)
-    const end = staged.indexOf('\0', tab)
-    const relative = staged.slice(tab + 1, end)
-    const mode = staged.slice(start, start + 6)
-    const id = staged.slice(start + 7, tab - 2)
-    const stage = staged[tab - 1]
-    start = end + 1
-    if (relative === previous) continue
-    previous = relative
-    if (mode === '160000') {
+  const { paths, modes, stages, flags, stats } = index
+  // The id of each index entry once known; '' for one to be read, undefined for one left out.
+  const ids: (string | undefined)[] = new Array(paths.length)
+  const toVerify: number[] = []
+  const toHash: string[] = [] // unmerged and untracked paths, and files whose content is not the index's
+  const hashedAt = new Map<string, number>() // of those, the index entries
+  for (let i = 0; i < paths.length; i++) {
+    const relative = paths[i]!
+    if (i > 0 && relative === paths[i - 1]) continue // an unmerged path repeats once per stage
+    const type = modes[i]! & 0o170000
+    if (type === 0o160000) {
       // A submodule: its gitlink, when the patterns cover its directory.
-      if (matches(relative) || matches(`${relative}/.gitlink`)) clean.push({ path: relative, id })
-    } else if (mode === '120000' || !matches(relative)) {
+      if (matches(relative) || matches(`${relative}/.gitlink`)) ids[i] = index.ids[i]
+    } else if (type !== 0o100000 || !matches(relative)) {
       continue // symlinks: neither followed nor hashed
-    } else if (stage === '0' && !dirty.has(relative)) {
-      clean.push({ path: relative, id })
-    } else if (isRegularFile(relative)) {
+    } else if (stages[i] !== 0) {
+      hashedAt.set(relative, i)
       toHash.push(relative)
+    } else if (flags[i]! & ENTRY_FLAGS.notCompared) {
+      ids[i] = index.ids[i] // as git diff-files: the index speaks for a file git is told not to look at
+    } else {
+      toVerify.push(i)
     }
   }
-  for (const relative of nulSeparated(others)) {
-    if (!relative.endsWith('/') && matches(relative) && isRegularFile(relative)) toHash.push(relative)
+  const untracked = nulSeparated(others).filter((relative) => !relative.endsWith('/') && matches(relative))
+  toHash.push(...untracked)
+  // git's word on stat data is taken for entries whose mtime and ctime both lie in a second before the index
+  // was written: git's racy rule (whole seconds, mtime only) extended to ctime, so a same-size rewrite with its
+  // mtime put back in the second git recorded it cannot pass. The others are checked here, to the nanosecond,
+  // as are all of them when git was not asked.
+  const changed = await index.statChanged
+  const writtenSeconds = Number(BigInt.asUintN(32, index.writtenNs / 1_000_000_000n))
+  const toCheck: number[] = []
+  const mustRead: boolean[] = []
+  let checkedHere = 0
+  for (const i of toVerify) {
+    const intentToAdd = (flags[i]! & ENTRY_FLAGS.intentToAdd) !== 0
+    const gitTrusts = changed !== undefined && stats[i * 6]! < writtenSeconds && stats[i * 6 + 2]! < writtenSeconds && !intentToAdd
+    if (gitTrusts) {
+      if (!changed.has(paths[i]!)) ids[i] = index.ids[i]
+      else {
+        toCheck.push(i)
+        mustRead.push(true) // gone, or to be read
+      }
+    } else {
+      checkedHere++
+      toCheck.push(i)
+      mustRead.push(intentToAdd || racilyClean(stats[i * 6]!, stats[i * 6 + 1]!, index.writtenNs))
+    }
   }
-  if (clean.length + toHash.length === 0) throw noMatch(repoRoot, patterns)
-  let entries: HashedFile[] = clean
-  if (toHash.length > 0) {
-    const ids = await gitHashObjects(repoRoot, toHash)
-    const byPath = new Map(clean.map((entry) => [entry.path, entry.id]))
-    toHash.forEach((relative, i) => byPath.set(relative, ids[i]!))
-    entries = sortUtf8([...byPath.keys()]).map((relative) => ({ path: relative, id: byPath.get(relative)! }))
+  const recorded = new Uint32Array(toCheck.length * 6)
+  toCheck.forEach((i, n) => recorded.set(stats.subarray(i * 6, i * 6 + 6), n * 6))
+  const racy = Uint8Array.from(mustRead, (read) => (read ? 1 : 0))
+  const algorithm: FileDigestAlgorithm = index.ids[0]?.length === 64 ? 'sha256' : 'sha1'
+  const verified = await pool.verify({ root: repoRoot, paths: toCheck.map((i) => paths[i]!), stats: recorded, racy }, algorithm)
+  let readTwice = 0
+  toCheck.forEach((i, n) => {
+    const answer = verified.digests[n]!
+    if (answer === '' || answer === index.ids[i]) ids[i] = index.ids[i]
+    else if (answer !== '-') {
+      hashedAt.set(paths[i]!, i)
+      toHash.push(paths[i]!) // changed, or only unfiltered (CRLF, LFS): git says which
+      readTwice++
+    }
+  })
+  const regular = toHash.filter(isRegularFile(repoRoot))
+  const hashedIds = await gitHashObjects(repoRoot, regular)
+  const extra: HashedFile[] = []
+  regular.forEach((relative, n) => {
+    const at = hashedAt.get(relative)
+    if (at === undefined) extra.push({ path: relative, id: hashedIds[n]! })
+    else ids[at] = hashedIds[n]
+  })
+  // Index order is byte order of the path, so tracked entries are in hash order already. Entries without an id
+  // are gone from the work tree, or no longer regular files: not part of the tree being built.
+  let entries: HashedFile[] = []
+  ids.forEach((id, i) => id !== undefined && entries.push({ path: paths[i]!, id }))
+  if (extra.length > 0) {
+    const byPath = new Map([...entries, ...extra].map((entry) => [entry.path, entry.id]))
+    entries = sortUtf8([...byPath.keys()]).map((path) => ({ path, id: byPath.get(path)! }))
   }
-  return { hash: digest(entries), files: entries.length, entries, excluded, bytes: 0, method: 'git', hashed: toHash.length }
+  if (entries.length === 0) throw noMatch(repoRoot, patterns)
+  return {
+    hash: digest(entries),
+    files: entries.length,
+    entries,
+    excluded,
+    bytes: verified.bytes,
+    method: 'git',
+    hashed: verified.hashed + regular.length - readTwice,
+    checkedHere
+  }
 }
 
 /**
@@ -301,7 +461,12 @@ async function hashWithGit(repoRoot: string, patterns: readonly string[], exclud
 export async function computeCodeHash(repoRoot: string, patterns: readonly string[], options: CodeHashOptions = {}): Promise<CodeHash> {
   checkPatterns(patterns)
   const exclude = options.exclude ?? []
-  return (await hashWithGit(repoRoot, patterns, exclude)) ?? (await hashByWalking(repoRoot, patterns, 'sha1', exclude))
+  const pool = new HashPool() // workers start when there is something to read
+  try {
+    return (await hashWithGit(repoRoot, patterns, exclude, pool)) ?? (await hashByWalking(repoRoot, patterns, 'sha1', exclude, pool))
+  } finally {
+    await pool.close()
+  }
 }
 
 /**

@@ -42,7 +42,7 @@ export async function computeBuildKey(settings: Settings): Promise<ComputedKey> 
   const key = setKey(inputs)
   const how =
     result.method === 'git'
-      ? `ids from git's index, ${plural(result.hashed, 'changed or untracked file')} hashed`
+      ? `ids from git's index, ${plural(result.hashed, 'file')} read: changed, untracked, or written as the index was`
       : `every file hashed, ${formatBytes(result.bytes)}, no git work tree at ${settings.repoPath}`
   const extra = [
     ...(settings.codeHashEnv.length > 0 ? [`the values of ${settings.codeHashEnv.join(', ')}`] : []),

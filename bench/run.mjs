@@ -2,8 +2,10 @@
 // npm run bench — our action side by side with what a user would run otherwise, in one run, against
 // the same loopback s3rver. Prints each measurement and the ratio to its target. Never fails on a timing.
 //
-//   code hash   node dist/index.js check (code-hash tier, local store) on 10,000 and 100,000 tracked files and
-//               without git  vs  find | sort | xargs md5sum | md5sum   (BENCH_ONLY=codehash runs only this)
+//   code hash   node dist/index.js check (code-hash tier, local store) on 10,000 and 100,000 tracked files: a
+//               settled index, a fresh clone (as actions/checkout leaves one), every entry racily clean (the
+//               worst case, no target); and without git  vs  find | sort | xargs md5sum | md5sum
+//               (BENCH_ONLY=codehash runs only this)
 //   upload      node dist/index.js upload (s3)                          vs  aws s3 cp --recursive
 //   promotion   check hitting the code-hash tier (server-side copy)     vs  our own upload of the same set
 //   requests    check on a commit hit, counted by a loopback proxy
@@ -13,8 +15,6 @@
 //               objects, as objects per second                           (BENCH_ONLY=prune runs only this)
 //   start-up    a local check that hashes nothing minus node -e 0, in ms (and under BENCH_NODE24, a node24 binary,
 //               the second run in a row: the compile cache of a job's second step)   (BENCH_ONLY=startup)
-//   fresh       the code hash at 10,000 and 100,000 files right after a checkout (every index entry "racily
-//               clean", as actions/checkout leaves it) beside the settled index above (BENCH_ONLY=codehash)
 //   miss        what explaining a code-hash miss costs on 10,000 files: requests and ms  (BENCH_ONLY=miss)
 //   moto        upload vs aws s3 cp --recursive again, on moto (moto_server)   (BENCH_ONLY=moto)
 //   tests       npm test, wall time                                              (BENCH_ONLY=tests)
@@ -607,15 +607,7 @@ async function motoBench(awsBin, results) {
           )
         ).seconds
       )
-      const inputs = {
-        mode: 'upload',
-        commit: fakeCommit(),
-        'package-directory': uploadDir,
-        prefix: `ours-${i}/`,
-        'code-hash-paths': '',
-        'repo-path': uploadDir
-      }
-      ours.push((await timed('node', [DIST], { ...ourEnv(moto.endpoint, inputs), ...env })).seconds)
+      ours.push((await timed('node', [DIST], { ...ourEnv(moto.endpoint, uploadInputs(uploadDir, i)), ...env })).seconds)
     }
     log('\nUpload of the same set on moto 5.2 (moto_server):')
     results.uploadMoto = report('upload vs aws s3 cp --recursive (moto)', median(ours), median(theirs), 0.75)
@@ -663,6 +655,16 @@ async function main() {
   }
 }
 
+/** Inputs of our upload of `uploadDir` as a fresh commit under its own prefix (run `i`), commit tier only. */
+const uploadInputs = (uploadDir, i) => ({
+  mode: 'upload',
+  commit: fakeCommit(),
+  'package-directory': uploadDir,
+  prefix: `ours-${i}/`,
+  'code-hash-paths': '',
+  'repo-path': uploadDir
+})
+
 /** Upload vs aws s3 cp, promotion, requests and time of a commit hit, signing cost, peak RSS of a 1 GiB upload. */
 async function transferBench(s3dir, endpoint, proxied, proxy, awsBin, results) {
   {
@@ -682,15 +684,7 @@ async function transferBench(s3dir, endpoint, proxied, proxy, awsBin, results) {
           )
         ).seconds
       )
-      const up = ourEnv(endpoint, {
-        mode: 'upload',
-        commit: fakeCommit(),
-        'package-directory': uploadDir,
-        prefix: `ours-${i}/`,
-        'code-hash-paths': '',
-        'repo-path': uploadDir
-      })
-      oursUp.push((await timed('node', [DIST], up)).seconds)
+      oursUp.push((await timed('node', [DIST], ourEnv(endpoint, uploadInputs(uploadDir, i)))).seconds)
     }
     log('\nUpload of 1,000 mixed files (1 KB-200 KB) + one 64 MB file:')
     results.upload = report('upload vs aws s3 cp --recursive', median(oursUp), median(theirsUp), 0.75)

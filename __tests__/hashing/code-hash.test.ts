@@ -113,6 +113,15 @@ describe('code hash without git (every file hashed here)', () => {
   })
 })
 
+/** A repository of FILES whose mtimes lie an hour back, the index refreshed after them (ctimes are now). */
+function settledRepo(): { repo: { dir: string }; anHourAgo: number } {
+  const repo = makeRepo(FILES)
+  const anHourAgo = Date.now() / 1000 - 3600
+  for (const file of Object.keys(FILES)) utimesSync(path.join(repo.dir, file), anHourAgo, anHourAgo)
+  git(repo.dir, 'update-index', '-q', '--really-refresh')
+  return { repo, anHourAgo }
+}
+
 describe('code hash with git (ids from the index)', () => {
   it('takes clean files from the index and equals the walking path on the same tree', async () => {
     const repo = makeRepo(FILES)
@@ -152,11 +161,7 @@ describe('code hash with git (ids from the index)', () => {
   })
 
   it('reads a same-size rewrite with its mtime put back, in the second the index was written (checked to the nanosecond)', async () => {
-    const repo = makeRepo(FILES)
-    const files = git(repo.dir, 'ls-files', '-z').split('\0').filter(Boolean)
-    const anHourAgo = Date.now() / 1000 - 3600
-    for (const file of files) utimesSync(path.join(repo.dir, file), anHourAgo, anHourAgo)
-    git(repo.dir, 'update-index', '-q', '--really-refresh')
+    const { repo, anHourAgo } = settledRepo()
     writeFileSync(path.join(repo.dir, 'src/a.js'), 'b') // same size
     utimesSync(path.join(repo.dir, 'src/a.js'), anHourAgo, anHourAgo) // the recorded mtime again
     expect(await computeCodeHash(repo.dir, ['src/**'])).toMatchObject({
@@ -167,11 +172,7 @@ describe('code hash with git (ids from the index)', () => {
   })
 
   it("takes git's word on stat data for entries recorded in a second before the index was written", async () => {
-    const repo = makeRepo(FILES)
-    const files = git(repo.dir, 'ls-files', '-z').split('\0').filter(Boolean)
-    const anHourAgo = Date.now() / 1000 - 3600
-    for (const file of files) utimesSync(path.join(repo.dir, file), anHourAgo, anHourAgo)
-    git(repo.dir, 'update-index', '-q', '--really-refresh')
+    const { repo } = settledRepo()
     // The index written ten seconds on (its content unchanged): every entry's mtime and ctime now lie in an
     // earlier second, so git diff-files answers for all of them and no file is read here.
     const index = path.join(repo.dir, '.git/index')

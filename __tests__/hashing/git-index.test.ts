@@ -101,6 +101,21 @@ describe('reading git index files', () => {
     expect(parseIndexFile(indexOf(sparse.dir), 20)).toBeUndefined()
   })
 
+  it('refuses a hostile version 4 index whose paths grow without end (each repeats the last and adds a byte)', () => {
+    const count = 30_000 // 30,000 entries of 64 bytes: 1.9 MB that would write out 450 MB of paths
+    const entry = Buffer.alloc(64)
+    entry.writeUInt32BE(0o100644, 24)
+    entry.writeUInt16BE(1, 60) // flags: name length 1
+    entry[62] = 0 // strip nothing from the previous path
+    entry[63] = 0x61 // then 'a' ...
+    const header = Buffer.alloc(12)
+    header.write('DIRC', 0, 'latin1')
+    header.writeUInt32BE(4, 4)
+    header.writeUInt32BE(count, 8)
+    const body = Buffer.concat(Array.from({ length: count }, () => Buffer.concat([entry, Buffer.from([0])])))
+    expect(() => parseIndexFile(Buffer.concat([header, body, Buffer.alloc(20)]), 20)).toThrow(FilesError)
+  })
+
   it('refuses a truncated index with a FilesError naming what to do, and ignores what is not an index', () => {
     const repo = makeRepo(FILES)
     const whole = indexOf(repo.dir)

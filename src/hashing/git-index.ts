@@ -70,6 +70,9 @@ export function selectEntries(entries: IndexEntries, keep: (path: string) => boo
   return result
 }
 
+/** The paths of an index, written out, stop being believable past this (a million 256-byte paths). */
+const NAMES_LIMIT = 256 * 1024 * 1024
+
 /** git's offset varint (gitformat-index, version 4 path compression). */
 function readVarint(buffer: Buffer, at: number): [number, number] {
   let byte = buffer[at++]!
@@ -98,8 +101,9 @@ export function parseIndexFile(buffer: Buffer, idBytes: 20 | 32): IndexEntries |
   // Paths and ids are gathered as bytes and decoded once each: 100,000 small decodes cost more than the rest.
   let names = Buffer.allocUnsafe(buffer.length)
   const room = (bytes: number): void => {
+    if (written + bytes > NAMES_LIMIT) throw unreadable() // version 4 names can repeat a long prefix without end
     if (written + bytes <= names.length) return
-    const larger = Buffer.allocUnsafe(Math.max(names.length * 2, written + bytes))
+    const larger = Buffer.allocUnsafe(Math.min(NAMES_LIMIT, Math.max(names.length * 2, written + bytes)))
     names.copy(larger, 0, 0, written)
     names = larger
   }

@@ -6,6 +6,7 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EX: () => (/* binding */ isCommitHash),
 /* harmony export */   GN: () => (/* binding */ commitSources),
 /* harmony export */   WL: () => (/* binding */ resolveCommit)
 /* harmony export */ });
@@ -24,11 +25,15 @@ export const modules = {
 const run = (0,node_util__WEBPACK_IMPORTED_MODULE_2__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile);
 /** The event payload is the runner's file, but any step of the job can write it: read it bounded, trust nothing else in it. */
 const EVENT_PAYLOAD_LIMIT = 16 * 1024 * 1024;
+/** A full commit hash: 40 hex characters, or 64 in a SHA-256 repository (either case). */
+function isCommitHash(text) {
+    return typeof text === 'string' && /^([0-9a-f]{40}|[0-9a-f]{64})$/i.test(text);
+}
 function shaAt(payload, ...path) {
     let value = payload;
     for (const key of path)
         value = value !== null && typeof value === 'object' ? value[key] : undefined;
-    return typeof value === 'string' && /^([0-9a-f]{40}|[0-9a-f]{64})$/i.test(value) ? value.toLowerCase() : undefined;
+    return isCommitHash(value) ? value.toLowerCase() : undefined;
 }
 /**
  * The commits a runner's event names: GITHUB_SHA, and from the event payload the pull request's head and
@@ -102,6 +107,37 @@ async function resolveCommit(sources) {
 /** The commit sources every mode uses: the input, the repository, and on a runner the event's commits. */
 function commitSources(settings, recorded) {
     return { override: settings.commit, repoPath: settings.repoPath, recorded, event: eventCommits(), githubSha: process.env.GITHUB_SHA };
+}
+
+
+/***/ }),
+
+/***/ 63:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   v: () => (/* binding */ DigestStream)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/** A pass-through stream that takes the SHA-256 and the length of what flows through it. */
+class DigestStream extends node_stream__WEBPACK_IMPORTED_MODULE_1__.Transform {
+    hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    /** Bytes that passed so far (not `size`: the AWS SDK reads a body's `size` as its length). */
+    passed = 0;
+    _transform(chunk, _encoding, callback) {
+        this.hash.update(chunk);
+        this.passed += chunk.length;
+        callback(null, chunk);
+    }
+    /** The SHA-256 (hex) of everything that passed; call once, after the stream ended. */
+    digest() {
+        return this.hash.digest('hex');
+    }
 }
 
 
@@ -308,9 +344,11 @@ function describeDifference(difference) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7242);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
-/* harmony import */ var _hashing_patterns_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4581);
+/* harmony import */ var _hashing_patterns_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4581);
 /* harmony import */ var _sets_signing_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3330);
-/* harmony import */ var _report_redact_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(649);
+/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1243);
+/* harmony import */ var _report_redact_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(649);
+
 
 
 
@@ -364,7 +402,7 @@ function unknownInputs(env = process.env) {
             .map((candidate) => ({ candidate, distance: editDistance(folded, candidate) }))
             .sort((a, b) => a.distance - b.distance)[0];
         const suggestion = nearest.distance <= Math.max(2, Math.floor(folded.length / 3)) ? nearest.candidate : undefined;
-        unknown.push({ variable, name: variable.slice(6).toLowerCase(), ...(suggestion ? { suggestion } : {}) });
+        unknown.push({ variable, name, ...(suggestion ? { suggestion } : {}) });
     }
     return unknown;
 }
@@ -455,7 +493,7 @@ function parseEndpoint(raw) {
 function parseCommit(raw) {
     if (!raw)
         return undefined;
-    if (!/^([0-9a-f]{40}|[0-9a-f]{64})$/i.test(raw)) {
+    if (!(0,_git_js__WEBPACK_IMPORTED_MODULE_6__/* .isCommitHash */ .EX)(raw)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Commit}' is '${raw}': give the full commit hash (40 hex characters, or 64 for SHA-256 repositories).`);
     }
     return raw.toLowerCase();
@@ -568,7 +606,7 @@ function parseReporting(prefix) {
     const prComment = parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.PrComment, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.PrComment), false);
     const commitStatus = parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.CommitStatus, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.CommitStatus), false);
     const token = input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.GitHubToken) || process.env.GITHUB_TOKEN || '';
-    (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .registerSecret */ .cl)(token);
+    (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .registerSecret */ .cl)(token);
     if ((prComment || commitStatus) && !token) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.GitHubToken}' is empty, but '${prComment ? _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.PrComment : _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.CommitStatus}' is on: pass \${{ github.token }} (the default in action.yml) or a token with pull-requests/statuses write access.`);
     }
@@ -614,7 +652,7 @@ function parseStore(cwd) {
     const secretAccessKey = input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.SecretAccessKey);
     const sessionToken = input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.SessionToken);
     for (const secret of [accessKeyId, secretAccessKey, sessionToken])
-        (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .registerSecret */ .cl)(secret);
+        (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .registerSecret */ .cl)(secret);
     if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Inputs '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AccessKeyId}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.SecretAccessKey}' go together: set both, or neither to use the AWS default credential chain.`);
     }
@@ -647,7 +685,7 @@ function parsePolicy() {
     const keysText = input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.SigningKey) || process.env[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .SIGNING_KEY_ENV */ .on] || '';
     const signing = (0,_sets_signing_js__WEBPACK_IMPORTED_MODULE_5__/* .parseSigningKeys */ .Br)(keysText);
     for (const key of signing.keys)
-        (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .registerSecret */ .cl)(key);
+        (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .registerSecret */ .cl)(key);
     if (signing.keys.some((key) => key.length < 16)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.SigningKey}' (${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .SIGNING_KEY_ENV */ .on}) holds a key shorter than 16 characters: use a long random secret, e.g. openssl rand -hex 32.`);
     }
@@ -752,7 +790,7 @@ function getInputs(argv = process.argv, cwd = process.cwd()) {
     const policy = parsePolicy();
     const patternsText = inputOr(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.CodeHashPaths, [_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .SeedEnv */ .LA.CodeHashFilter], '');
     const store = parseStore(cwd);
-    const codeHashPatterns = (0,_hashing_patterns_js__WEBPACK_IMPORTED_MODULE_7__/* .parsePatterns */ .Z)(patternsText);
+    const codeHashPatterns = (0,_hashing_patterns_js__WEBPACK_IMPORTED_MODULE_8__/* .parsePatterns */ .Z)(patternsText);
     const codeHashEnv = parseEnvNames(input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.CodeHashEnv));
     const codeHashKey = rawInput(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.CodeHashKey, false);
     if ((codeHashEnv.length > 0 || codeHashKey.trim()) && codeHashPatterns.length === 0 && mode !== 'apply') {
@@ -1478,7 +1516,7 @@ async function saveKeyInputs(result, settings) {
 async function runMode(settings, preBuild) {
     if (settings.mode === 'apply') {
         // Loaded on demand: apply pulls in YAML and the S3 state backend, which check and upload do not need.
-        const { apply } = await Promise.all(/* import() */[__webpack_require__.e(358), __webpack_require__.e(243), __webpack_require__.e(448), __webpack_require__.e(714), __webpack_require__.e(238), __webpack_require__.e(289), __webpack_require__.e(5)]).then(__webpack_require__.bind(__webpack_require__, 5005));
+        const { apply } = await Promise.all(/* import() */[__webpack_require__.e(358), __webpack_require__.e(243), __webpack_require__.e(448), __webpack_require__.e(714), __webpack_require__.e(238), __webpack_require__.e(289), __webpack_require__.e(593), __webpack_require__.e(5)]).then(__webpack_require__.bind(__webpack_require__, 5005));
         const outcome = await apply(settings);
         runner/* info */.pq(outcome.message);
         setOutput(constants/* Outputs */.tY.Changes, String(outcome.changes));
@@ -1631,8 +1669,10 @@ class ApplyFailedError extends Error {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7242);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
-/* harmony import */ var _hashing_set_key_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4574);
-/* harmony import */ var _sets_package_directory_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2139);
+/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1243);
+/* harmony import */ var _hashing_set_key_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4574);
+/* harmony import */ var _sets_package_directory_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2139);
+
 
 
 
@@ -1645,21 +1685,21 @@ class ApplyFailedError extends Error {
  * of these names is replaced, never written through.
  */
 async function writeCheckRecord(directory, record, found) {
-    const root = await (0,_sets_package_directory_js__WEBPACK_IMPORTED_MODULE_5__/* .preparePackageDirectory */ .Bd)(directory, { create: true });
+    const root = await (0,_sets_package_directory_js__WEBPACK_IMPORTED_MODULE_6__/* .preparePackageDirectory */ .Bd)(directory, { create: true });
     const { inputs, ...fields } = record;
-    const stored = inputs ? { ...fields, inputs: (0,_hashing_set_key_js__WEBPACK_IMPORTED_MODULE_4__/* .inputsRecord */ .Z_)(record.codeHash, inputs) } : fields;
-    await (0,_sets_package_directory_js__WEBPACK_IMPORTED_MODULE_5__/* .writeFileNoFollow */ .qI)(root, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECK_RECORD */ .Ll, `${JSON.stringify(stored)}\n`);
-    await (0,_sets_package_directory_js__WEBPACK_IMPORTED_MODULE_5__/* .writeFileNoFollow */ .qI)(root, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .SEED_COMMIT_FILE */ .LY, record.commit);
+    const stored = inputs ? { ...fields, inputs: (0,_hashing_set_key_js__WEBPACK_IMPORTED_MODULE_5__/* .inputsRecord */ .Z_)(record.codeHash, inputs) } : fields;
+    await (0,_sets_package_directory_js__WEBPACK_IMPORTED_MODULE_6__/* .writeFileNoFollow */ .qI)(root, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECK_RECORD */ .Ll, `${JSON.stringify(stored)}\n`);
+    await (0,_sets_package_directory_js__WEBPACK_IMPORTED_MODULE_6__/* .writeFileNoFollow */ .qI)(root, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .SEED_COMMIT_FILE */ .LY, record.commit);
     await (record.codeHash
-        ? (0,_sets_package_directory_js__WEBPACK_IMPORTED_MODULE_5__/* .writeFileNoFollow */ .qI)(root, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .SEED_CODE_HASH_FILE */ .E1, record.codeHash)
+        ? (0,_sets_package_directory_js__WEBPACK_IMPORTED_MODULE_6__/* .writeFileNoFollow */ .qI)(root, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .SEED_CODE_HASH_FILE */ .E1, record.codeHash)
         : (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(root, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .SEED_CODE_HASH_FILE */ .E1), { force: true }));
     // A marker left from an earlier run would make upload skip assets that are not there.
-    await (found ? (0,_sets_package_directory_js__WEBPACK_IMPORTED_MODULE_5__/* .writeFileNoFollow */ .qI)(root, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .FOUND_MARKER */ .OX, '') : (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(root, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .FOUND_MARKER */ .OX), { force: true }));
+    await (found ? (0,_sets_package_directory_js__WEBPACK_IMPORTED_MODULE_6__/* .writeFileNoFollow */ .qI)(root, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .FOUND_MARKER */ .OX, '') : (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(root, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .FOUND_MARKER */ .OX), { force: true }));
 }
 /** Reads a file of ours in the package directory: capped, never through a symlink; a larger one counts as absent. */
 async function readSmall(directory, name) {
     try {
-        return await (0,_sets_package_directory_js__WEBPACK_IMPORTED_MODULE_5__/* .readFileNoFollow */ .tk)(directory, name, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .READ_LIMITS */ .Cl.checkRecord);
+        return await (0,_sets_package_directory_js__WEBPACK_IMPORTED_MODULE_6__/* .readFileNoFollow */ .tk)(directory, name, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .READ_LIMITS */ .Cl.checkRecord);
     }
     catch (error) {
         if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OversizedError */ .wF)
@@ -1671,7 +1711,7 @@ async function readCheckRecord(directory) {
     try {
         const data = JSON.parse((await readSmall(directory, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECK_RECORD */ .Ll)) ?? '');
         if (typeof data.commit === 'string' && typeof data.codeHash === 'string') {
-            const inputs = (0,_hashing_set_key_js__WEBPACK_IMPORTED_MODULE_4__/* .readInputsRecord */ .JM)(data.inputs);
+            const inputs = (0,_hashing_set_key_js__WEBPACK_IMPORTED_MODULE_5__/* .readInputsRecord */ .JM)(data.inputs);
             return {
                 commit: data.commit,
                 codeHash: data.codeHash,
@@ -1690,7 +1730,7 @@ async function readCheckRecord(directory) {
 async function readSeedFiles(directory) {
     const read = async (name) => (await readSmall(directory, name))?.trim();
     const commit = await read(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .SEED_COMMIT_FILE */ .LY);
-    if (!commit || !/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(commit))
+    if (!(0,_git_js__WEBPACK_IMPORTED_MODULE_4__/* .isCommitHash */ .EX)(commit) || commit !== commit.toLowerCase())
         return undefined;
     return { commit, codeHash: (await read(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .SEED_CODE_HASH_FILE */ .E1)) ?? '', files: 0, bytes: 0 };
 }
@@ -2098,12 +2138,11 @@ function failureMarkdown(mode, message) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7075);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6466);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_5__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_4__);
 /* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(370);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3916);
+/* harmony import */ var _hashing_digest_stream_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(63);
 /* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9640);
 /* harmony import */ var _package_directory_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2139);
 /* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8431);
@@ -2139,19 +2178,19 @@ async function planTargets(root, files, created) {
     for (const file of files) {
         const segments = file.path.split('/');
         if (!(0,_manifest_js__WEBPACK_IMPORTED_MODULE_7__/* .isSafeRelativePath */ .VH)(file.path) || segments.some((segment) => segment.startsWith('.'))) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`Refusing to download '${file.path}': the manifest names a path outside the package directory or a hidden file.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .IntegrityError */ .cs(`Refusing to download '${file.path}': the manifest names a path outside the package directory or a hidden file.`);
         }
         const windowsProblem = process.platform === 'win32' ? segments.map(_paths_js__WEBPACK_IMPORTED_MODULE_9__/* .windowsNameProblem */ .g3).find(Boolean) : undefined;
         if (windowsProblem)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`Refusing to download '${file.path}' on Windows: a part of its path ${windowsProblem}.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .IntegrityError */ .cs(`Refusing to download '${file.path}' on Windows: a part of its path ${windowsProblem}.`);
         const twin = seen.get(sameFileKey(file.path));
         if (twin !== undefined) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`Refusing to download the set: '${twin}' and '${file.path}' would be the same file on this file system.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .IntegrityError */ .cs(`Refusing to download the set: '${twin}' and '${file.path}' would be the same file on this file system.`);
         }
         seen.set(sameFileKey(file.path), file.path);
         const target = (0,_paths_js__WEBPACK_IMPORTED_MODULE_9__/* .fromPosixRelative */ .yK)(root, file.path);
         if ((await lstatOrUndefined(target))?.isDirectory()) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`Refusing to download '${file.path}': ${target} is a directory. Nothing was written.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .IntegrityError */ .cs(`Refusing to download '${file.path}': ${target} is a directory. Nothing was written.`);
         }
         // Check the deepest directory that exists before creating any: mkdir would follow a symlink outward.
         let existing = node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(target);
@@ -2161,10 +2200,10 @@ async function planTargets(root, files, created) {
             info = await lstatOrUndefined(existing);
         }
         if (!info.isDirectory() && !info.isSymbolicLink()) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`Refusing to download '${file.path}': ${existing} is a file, not a directory. Nothing was written.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .IntegrityError */ .cs(`Refusing to download '${file.path}': ${existing} is a file, not a directory. Nothing was written.`);
         }
         if (!(0,_paths_js__WEBPACK_IMPORTED_MODULE_9__/* .isInside */ .FK)(root, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.realpath)(existing))) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`Refusing to download '${file.path}': a symlink in the package directory points outside it.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .IntegrityError */ .cs(`Refusing to download '${file.path}': a symlink in the package directory points outside it.`);
         }
         for (let missing = node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(target); missing !== existing && (0,_paths_js__WEBPACK_IMPORTED_MODULE_9__/* .isInside */ .FK)(root, missing); missing = node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(missing)) {
             created.push(missing);
@@ -2182,26 +2221,18 @@ function temporaryName(target) {
 }
 /** The error for a file whose bytes are not the ones its manifest names; `pack` names the pack it was read from. */
 function mismatch(file, got, pack) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`'${file.path}'${pack ? ` in ${pack}` : ''} does not match its manifest (expected ${file.size} bytes with SHA-256 ${file.sha256}, got ${got}): ` +
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .IntegrityError */ .cs(`'${file.path}'${pack ? ` in ${pack}` : ''} does not match its manifest (expected ${file.size} bytes with SHA-256 ${file.sha256}, got ${got}): ` +
         `it was changed after upload or cut short on the way. Nothing was kept; if it happens again, delete the set's .manifest.json so the assets are rebuilt.`);
 }
 /** Streams one object to a temporary name beside its target and checks it; returns the temporary path. */
 async function downloadFile(store, key, target, file) {
     const temp = temporaryName(target);
-    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
-    let size = 0;
-    const tap = new node_stream__WEBPACK_IMPORTED_MODULE_4__.Transform({
-        transform(chunk, _encoding, callback) {
-            hash.update(chunk);
-            size += chunk.length;
-            callback(null, chunk);
-        }
-    });
+    const tap = new _hashing_digest_stream_js__WEBPACK_IMPORTED_MODULE_6__/* .DigestStream */ .v();
     try {
-        await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_5__.pipeline)(await store.get(key), tap, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(temp));
-        const digest = hash.digest('hex');
-        if (size !== file.size || digest !== file.sha256)
-            throw mismatch(file, `${size} bytes with ${digest}`);
+        await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_4__.pipeline)(await store.get(key), tap, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(temp));
+        const digest = tap.digest();
+        if (tap.passed !== file.size || digest !== file.sha256)
+            throw mismatch(file, `${tap.passed} bytes with ${digest}`);
         return temp;
     }
     catch (error) {
@@ -2308,7 +2339,7 @@ async function downloadPack(store, setPrefix, pack, files, targets, onTemp, onFi
             throw mismatch(files[index], `the end of the pack at byte ${position}`, store.url(packKey));
         const digest = packHash.digest('hex');
         if (position !== pack.size || digest !== pack.sha256) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`The pack ${store.url(packKey)} does not match its manifest (expected ${pack.size} bytes with SHA-256 ${pack.sha256}, got ${position} bytes with ${digest}): ` +
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .IntegrityError */ .cs(`The pack ${store.url(packKey)} does not match its manifest (expected ${pack.size} bytes with SHA-256 ${pack.sha256}, got ${position} bytes with ${digest}): ` +
                 `its files arrived intact but the archive around them was changed, so 'tar -xf' of it would not give the set's files. Nothing was kept; upload the set again.`);
         }
     }
@@ -2405,14 +2436,14 @@ function newestInputsKey(prefix) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Fg: () => (/* binding */ PACKS_DIRECTORY),
 /* harmony export */   MZ: () => (/* binding */ serializeManifest),
-/* harmony export */   Qz: () => (/* binding */ parseManifestDocument),
 /* harmony export */   Tz: () => (/* binding */ setObjects),
 /* harmony export */   VH: () => (/* binding */ isSafeRelativePath),
 /* harmony export */   cW: () => (/* binding */ INPUTS_NAME),
+/* harmony export */   kP: () => (/* binding */ usableManifest),
 /* harmony export */   ob: () => (/* binding */ totalBytes),
 /* harmony export */   u1: () => (/* binding */ buildManifest)
 /* harmony export */ });
-/* unused harmony export parseManifest */
+/* unused harmony exports parseManifest, parseManifestDocument */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _signing_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3330);
 
@@ -2569,6 +2600,35 @@ function parsePacks(value, fail) {
     });
     return packs;
 }
+/**
+ * A stored manifest's text as a manifest this run may use, or why not (a phrase to follow "the manifest"):
+ * the signature is checked over the raw bytes before anything is parsed, then the structure, then, with
+ * signing keys, that it was signed for `location` (shown as `shown`) and for `owner`.
+ */
+function usableManifest(text, signing, expected) {
+    const problem = (0,_signing_js__WEBPACK_IMPORTED_MODULE_1__/* .verifyStoredText */ .y2)(text, signing);
+    if (problem)
+        return { problem: `is ${problem}` };
+    let manifest;
+    try {
+        manifest = parseManifestDocument(text, '').manifest;
+    }
+    catch (error) {
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .IntegrityError */ .cs)
+            return { problem: error.message.replace(/^The manifest +/, '') };
+        throw error;
+    }
+    if (signing.keys.length === 0)
+        return { manifest };
+    const { location, shown, owner } = expected;
+    if (manifest.location !== location)
+        return { problem: `is signed for ${manifest.location === undefined ? 'no location' : shown(manifest.location)}` };
+    if (owner.commit !== undefined && manifest.commit !== owner.commit)
+        return { problem: `is signed for commit ${manifest.commit}` };
+    if (owner.codeHash !== undefined && manifest.codeHash !== owner.codeHash)
+        return { problem: `is signed for code hash ${manifest.codeHash}` };
+    return { manifest };
+}
 
 
 /***/ }),
@@ -2595,8 +2655,6 @@ var external_node_crypto_ = __webpack_require__(7598);
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: ./node_modules/mime/dist/src/index.js + 3 modules
 var src = __webpack_require__(5086);
 // EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
@@ -2607,6 +2665,8 @@ var constants = __webpack_require__(7242);
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/report/progress.ts
 var report_progress = __webpack_require__(8991);
+// EXTERNAL MODULE: ./src/stores/capped-read.ts
+var capped_read = __webpack_require__(1874);
 // EXTERNAL MODULE: ./src/hashing/set-key.ts
 var set_key = __webpack_require__(4574);
 // EXTERNAL MODULE: ./src/sets/layout.ts
@@ -2617,21 +2677,14 @@ var layout = __webpack_require__(3267);
 
 
 
+
 /** An object's bytes, at most `limit` of them; undefined when it is missing or larger. */
 async function readSmallObject(store, key, limit) {
     try {
-        const chunks = [];
-        let size = 0;
-        for await (const chunk of (await store.get(key))) {
-            size += chunk.length;
-            if (size > limit)
-                return undefined;
-            chunks.push(chunk);
-        }
-        return Buffer.concat(chunks, size);
+        return await (0,capped_read/* readCapped */.EF)(await store.get(key), limit, undefined, store.url(key));
     }
     catch (error) {
-        if (error instanceof errors/* MissingObjectError */.S3)
+        if (error instanceof errors/* MissingObjectError */.S3 || error instanceof errors/* OversizedError */.wF)
             return undefined;
         throw error;
     }
@@ -2694,6 +2747,8 @@ async function recordUse(store, setPrefix, now = new Date()) {
 
 // EXTERNAL MODULE: ./src/sets/manifest.ts
 var sets_manifest = __webpack_require__(9640);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
 ;// CONCATENATED MODULE: ./src/sets/tar.ts
 // Plain POSIX (ustar) tar members, written so that each member's data starts at an offset known before a
 // byte is sent: the manifest records those offsets and downloads read files straight out of a pack with
@@ -2868,10 +2923,9 @@ async function uploadPack(store, setPrefix, pack, metadata, onFile) {
 
 // EXTERNAL MODULE: ./src/sets/package-files.ts
 var package_files = __webpack_require__(4355);
-// EXTERNAL MODULE: ./src/sets/signing.ts
-var signing = __webpack_require__(3330);
+// EXTERNAL MODULE: ./src/hashing/digest-stream.ts
+var digest_stream = __webpack_require__(63);
 ;// CONCATENATED MODULE: ./src/sets/object-sets.ts
-
 
 
 
@@ -2926,27 +2980,8 @@ async function readManifest(store, setPrefix, policy, owner = {}, onUntrusted) {
     }
     if (text === undefined)
         return undefined;
-    const problem = (0,signing/* verifyStoredText */.y2)(text, policy.signing);
-    if (problem)
-        return refuse(`the manifest is ${problem}`);
-    let manifest;
-    try {
-        manifest = (0,sets_manifest/* parseManifestDocument */.Qz)(text, store.url(key)).manifest;
-    }
-    catch (error) {
-        if (error instanceof errors/* IntegrityError */.cs)
-            return refuse(error.message.replace(/^The manifest \S+ /, 'the manifest '));
-        throw error;
-    }
-    if (!keyed)
-        return manifest;
-    if (manifest.location !== setPrefix)
-        return refuse(`the manifest is signed for ${manifest.location === undefined ? 'no location' : store.url(manifest.location)}`);
-    if (owner.commit !== undefined && manifest.commit !== owner.commit)
-        return refuse(`the manifest is signed for commit ${manifest.commit}`);
-    if (owner.codeHash !== undefined && manifest.codeHash !== owner.codeHash)
-        return refuse(`the manifest is signed for code hash ${manifest.codeHash}`);
-    return manifest;
+    const usable = (0,sets_manifest/* usableManifest */.kP)(text, policy.signing, { location: setPrefix, shown: (location) => store.url(location), owner });
+    return 'manifest' in usable ? usable.manifest : refuse(`the manifest ${usable.problem}`);
 }
 async function writeManifest(store, setPrefix, manifest, policy) {
     const body = Buffer.from((0,sets_manifest/* serializeManifest */.MZ)(manifest, setPrefix, policy.signing));
@@ -3058,15 +3093,6 @@ async function findOrPromote(store, request, policy) {
     await writeManifest(store, target, manifest, policy);
     return { found: true, source: 'cache', manifest, codeHash: built.key, untrusted };
 }
-/** A pass-through stream that hashes what flows through it. */
-function hashingStream(hash) {
-    return new external_node_stream_.Transform({
-        transform(chunk, _encoding, callback) {
-            hash.update(chunk);
-            callback(null, chunk);
-        }
-    });
-}
 /**
  * The user metadata the original s3-asset-manager puts on every object, which deploys read: Terraform's
  * aws_lambda_function takes `source_code_hash` from `package-hash` (base64 SHA-256, as Lambda reports it).
@@ -3096,10 +3122,10 @@ async function uploadFile(store, key, file, commit, codeHash) {
     // Metadata goes with the first request of a multipart upload, so a large file is hashed before it is
     // sent, and hashed again as it streams: a file that changed in between fails rather than mislabelled.
     const expected = await sha256OfFile(file.absolute);
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    const stream = (0,external_node_fs_.createReadStream)(file.absolute, { highWaterMark: 1024 * 1024 }).pipe(hashingStream(hash));
+    const tap = new digest_stream/* DigestStream */.v();
+    const stream = (0,external_node_fs_.createReadStream)(file.absolute, { highWaterMark: 1024 * 1024 }).pipe(tap);
     await store.put(key, stream, { size: file.size, contentType, metadata: objectMetadata(commit, codeHash, expected) });
-    const sent = hash.digest('hex');
+    const sent = tap.digest();
     if (sent !== expected) {
         throw new errors/* IntegrityError */.cs(`${file.absolute} changed while it was uploaded (SHA-256 ${expected} before, ${sent} as sent). Upload it again.`);
     }
@@ -3221,13 +3247,12 @@ class ObjectAssetSets {
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var _stores_capped_read_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1874);
 /* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8431);
 
 
@@ -3240,19 +3265,19 @@ class ObjectAssetSets {
 // runner. Everything here refuses to be led out that way.
 /** Where checked-out code lives: the runner's workspace, else the working directory. */
 function workspaceRoot() {
-    return node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(process.env.GITHUB_WORKSPACE || process.cwd());
+    return node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(process.env.GITHUB_WORKSPACE || process.cwd());
 }
 async function deepestExisting(candidate) {
     let existing = candidate;
     for (;;) {
         try {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)(existing);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(existing);
             return existing;
         }
         catch {
-            if (node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(existing) === existing)
+            if (node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(existing) === existing)
                 return existing;
-            existing = node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(existing);
+            existing = node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(existing);
         }
     }
 }
@@ -3262,53 +3287,47 @@ async function deepestExisting(candidate) {
  * named outside the workspace is the user's explicit choice and taken as it is.
  */
 async function preparePackageDirectory(directory, options) {
-    const resolved = node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(directory);
+    const resolved = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(directory);
     const workspace = workspaceRoot();
     if ((0,_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .isInside */ .FK)(workspace, resolved)) {
-        const realWorkspace = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.realpath)(workspace).catch(() => workspace);
-        const real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.realpath)(await deepestExisting(resolved));
+        const realWorkspace = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(workspace).catch(() => workspace);
+        const real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(await deepestExisting(resolved));
         if (!(0,_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .isInside */ .FK)(realWorkspace, real)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .FilesError */ .yN(`Refusing the package directory '${directory}': a symlink in it leads to ${real}, outside the workspace ${workspace}. ` +
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FilesError */ .yN(`Refusing the package directory '${directory}': a symlink in it leads to ${real}, outside the workspace ${workspace}. ` +
                 `Code in the checkout may have planted it; point '${options.inputName ?? 'package-directory'}' at a real directory.`);
         }
     }
     if (options.create)
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(resolved, { recursive: true });
-    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.realpath)(resolved);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(resolved, { recursive: true });
+    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(resolved);
 }
 /**
  * Writes `name` in `directory` whole or not at all, without following a symlink at that name: the bytes go
  * to a temporary file that is renamed over it (replacing a planted link, never writing through it).
  */
 async function writeFileNoFollow(directory, name, content) {
-    const target = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(directory, name);
-    const temp = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(directory, `.${name}.tmp-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`);
+    const target = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(directory, name);
+    const temp = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(directory, `.${name}.tmp-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`);
     try {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(temp, content, { flag: 'wx' });
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(temp, target);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(temp, content, { flag: 'wx' });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(temp, target);
     }
     catch (error) {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(temp, { force: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(temp, { force: true });
         throw error;
     }
 }
-const READ_NO_FOLLOW = node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_NOFOLLOW ?? 0);
 /** The text of `name` in `directory`; undefined when missing, a symlink or not a file; OversizedError beyond `maxBytes`. */
 async function readFileNoFollow(directory, name, maxBytes) {
     let handle;
     try {
-        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(directory, name), READ_NO_FOLLOW);
+        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(directory, name), _stores_capped_read_js__WEBPACK_IMPORTED_MODULE_4__/* .READ_NO_FOLLOW */ .xZ);
     }
     catch {
         return undefined;
     }
     try {
-        const info = await handle.stat();
-        if (!info.isFile())
-            return undefined;
-        if (info.size > maxBytes)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .OversizedError */ .wF(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(directory, name), maxBytes);
-        return await handle.readFile('utf8');
+        return await (0,_stores_capped_read_js__WEBPACK_IMPORTED_MODULE_4__/* .readOpenedText */ .$O)(handle, maxBytes, node_path__WEBPACK_IMPORTED_MODULE_2___default().join(directory, name));
     }
     finally {
         await handle.close();
@@ -3560,6 +3579,78 @@ function verifyStoredText(text, signing) {
 
 /***/ }),
 
+/***/ 1874:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $O: () => (/* binding */ readOpenedText),
+/* harmony export */   EF: () => (/* binding */ readCapped),
+/* harmony export */   mI: () => (/* binding */ firstBytes),
+/* harmony export */   xZ: () => (/* binding */ READ_NO_FOLLOW)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+
+
+/** Opens for reading without following a symlink at the last component (O_NOFOLLOW: not on Windows). */
+const READ_NO_FOLLOW = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW ?? 0);
+/** The text of an opened file; undefined when it is not a regular file; OversizedError past `maxBytes`. */
+async function readOpenedText(handle, maxBytes, where) {
+    const info = await handle.stat();
+    if (!info.isFile())
+        return undefined;
+    if (info.size > maxBytes)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OversizedError */ .wF(where, maxBytes);
+    return handle.readFile('utf8');
+}
+/**
+ * A body's bytes, refusing (unread) one larger than `maxBytes`: by its declared length when the server sends
+ * one, else as the bytes arrive, so a hostile object never fills memory.
+ */
+async function readCapped(body, maxBytes, declared, where) {
+    if (!body)
+        return Buffer.alloc(0);
+    const stop = () => {
+        ;
+        body.destroy?.();
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OversizedError */ .wF(where, maxBytes);
+    };
+    if (declared !== undefined && declared > maxBytes)
+        stop();
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of body) {
+        size += chunk.length;
+        if (size > maxBytes)
+            stop();
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks, size);
+}
+/** The first `count` bytes of a body, for a message; the rest is not read (a web page may be endless). */
+async function firstBytes(body, count) {
+    const chunks = [];
+    let size = 0;
+    try {
+        for await (const chunk of (body ?? [])) {
+            chunks.push(chunk);
+            size += chunk.length;
+            if (size >= count)
+                break;
+        }
+    }
+    catch {
+        // what arrived before the failure is all there is to show
+    }
+    ;
+    body?.destroy?.();
+    return Buffer.concat(chunks).subarray(0, count);
+}
+
+
+/***/ }),
+
 /***/ 2826:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -3613,14 +3704,15 @@ async function createStore(settings, concurrency) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7075);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6466);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_5__);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3136);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_6___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_6__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3916);
-/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8431);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_5__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3916);
+/* harmony import */ var _hashing_digest_stream_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(63);
+/* harmony import */ var _capped_read_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1874);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8431);
+
 
 
 
@@ -3634,8 +3726,6 @@ function isMissing(error) {
     const code = error.code;
     return code === 'ENOENT' || code === 'ENOTDIR';
 }
-/** O_NOFOLLOW where the platform has it (not on Windows, where making a symlink needs an administrator). */
-const READ_NO_FOLLOW = node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_NOFOLLOW ?? 0);
 /**
  * A directory as the store: keys are relative paths under `root`. Every write goes to a temporary
  * file beside its target and is renamed into place, so a crash never leaves a half file under its final name.
@@ -3655,7 +3745,7 @@ class LocalStore {
         this.name = root;
     }
     pathOf(key) {
-        return (0,_paths_js__WEBPACK_IMPORTED_MODULE_8__/* .fromPosixRelative */ .yK)(this.root, key);
+        return (0,_paths_js__WEBPACK_IMPORTED_MODULE_9__/* .fromPosixRelative */ .yK)(this.root, key);
     }
     /**
      * The path of `key`, after checking that no directory between the root and it is a symlink (the root
@@ -3675,7 +3765,7 @@ class LocalStore {
             catch (error) {
                 if (isMissing(error))
                     break;
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .StoreError */ .AD(`Could not inspect ${current} in the local store: ${error.message}`, { cause: error });
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .StoreError */ .AD(`Could not inspect ${current} in the local store: ${error.message}`, { cause: error });
             }
             if (info.isSymbolicLink())
                 throw this.symlinkError(current);
@@ -3687,14 +3777,14 @@ class LocalStore {
     }
     /** An IntegrityError: the store's content is not what it should be, so a hit on it is a miss, a download fails. */
     symlinkError(where) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .IntegrityError */ .cs(`${where} in the local store '${this.root}' is a symlink. The local store never follows symlinks: someone with write ` +
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`${where} in the local store '${this.root}' is a symlink. The local store never follows symlinks: someone with write ` +
             `access to the store may have planted it to read or overwrite files elsewhere. Remove it (and check who can write the store).`);
     }
     /** Opens an object for reading without following a symlink at any level. */
     async openForRead(key) {
         const file = await this.safePath(key);
         try {
-            return { handle: await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(file, READ_NO_FOLLOW), file };
+            return { handle: await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(file, _capped_read_js__WEBPACK_IMPORTED_MODULE_8__/* .READ_NO_FOLLOW */ .xZ), file };
         }
         catch (error) {
             if (error.code === 'ELOOP')
@@ -3703,7 +3793,7 @@ class LocalStore {
         }
     }
     url(key) {
-        const href = (0,node_url__WEBPACK_IMPORTED_MODULE_6__.pathToFileURL)(this.pathOf(key)).href;
+        const href = (0,node_url__WEBPACK_IMPORTED_MODULE_5__.pathToFileURL)(this.pathOf(key)).href;
         return key.endsWith('/') && !href.endsWith('/') ? `${href}/` : href;
     }
     async readText(key, maxBytes = Number.POSITIVE_INFINITY) {
@@ -3714,17 +3804,13 @@ class LocalStore {
         catch (error) {
             if (isMissing(error))
                 return undefined;
-            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .StoreError */ .AD || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .IntegrityError */ .cs)
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .StoreError */ .AD || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs)
                 throw error;
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .StoreError */ .AD(`Could not read ${this.pathOf(key)} from the local store: ${error.message}`, { cause: error });
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .StoreError */ .AD(`Could not read ${this.pathOf(key)} from the local store: ${error.message}`, { cause: error });
         }
         try {
-            const info = await opened.handle.stat();
-            if (!info.isFile())
-                return undefined; // a directory where an object would be: nothing stored under that key
-            if (info.size > maxBytes)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .OversizedError */ .wF(this.url(key), maxBytes);
-            return await opened.handle.readFile('utf8');
+            // A directory where an object would be: nothing stored under that key.
+            return await (0,_capped_read_js__WEBPACK_IMPORTED_MODULE_8__/* .readOpenedText */ .$O)(opened.handle, maxBytes, this.url(key));
         }
         finally {
             await opened.handle.close();
@@ -3741,13 +3827,13 @@ class LocalStore {
         }
         catch (error) {
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(temp, { force: true });
-            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .StoreError */ .AD || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .IntegrityError */ .cs)
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .StoreError */ .AD || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs)
                 throw error;
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .StoreError */ .AD(`Could not write ${target} in the local store '${this.root}': ${error.message}`, { cause: error });
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .StoreError */ .AD(`Could not write ${target} in the local store '${this.root}': ${error.message}`, { cause: error });
         }
     }
     async put(key, body, _options) {
-        await this.writeAtomically(key, (temp) => Buffer.isBuffer(body) ? (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(temp, body, { flag: 'wx' }) : (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_5__.pipeline)(body, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(temp, { flags: 'wx' })));
+        await this.writeAtomically(key, (temp) => Buffer.isBuffer(body) ? (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(temp, body, { flag: 'wx' }) : (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_4__.pipeline)(body, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(temp, { flags: 'wx' })));
     }
     async get(key) {
         try {
@@ -3756,35 +3842,29 @@ class LocalStore {
         }
         catch (error) {
             if (isMissing(error))
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .MissingObjectError */ .S3(`${this.pathOf(key)} is missing from the local store.`, { cause: error });
-            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .StoreError */ .AD || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .IntegrityError */ .cs)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .MissingObjectError */ .S3(`${this.pathOf(key)} is missing from the local store.`, { cause: error });
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .StoreError */ .AD || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs)
                 throw error;
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .StoreError */ .AD(`Could not read ${this.pathOf(key)} from the local store: ${error.message}`, { cause: error });
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .StoreError */ .AD(`Could not read ${this.pathOf(key)} from the local store: ${error.message}`, { cause: error });
         }
     }
     /** Copies through this process (a directory has no server), hashing the bytes so the caller can check them. */
     async copy(sourceKey, targetKey) {
-        const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+        const tap = new _hashing_digest_stream_js__WEBPACK_IMPORTED_MODULE_7__/* .DigestStream */ .v();
         await this.writeAtomically(targetKey, async (temp) => {
             let source;
             try {
                 source = await this.get(sourceKey);
             }
             catch (error) {
-                if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .MissingObjectError */ .S3) {
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .MissingObjectError */ .S3(`Cannot copy ${this.pathOf(sourceKey)}: it is missing from the local store.`, { cause: error });
+                if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .MissingObjectError */ .S3) {
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .MissingObjectError */ .S3(`Cannot copy ${this.pathOf(sourceKey)}: it is missing from the local store.`, { cause: error });
                 }
                 throw error;
             }
-            const tap = new node_stream__WEBPACK_IMPORTED_MODULE_4__.Transform({
-                transform(chunk, _encoding, callback) {
-                    hash.update(chunk);
-                    callback(null, chunk);
-                }
-            });
-            await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_5__.pipeline)(source, tap, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(temp, { flags: 'wx' }));
+            await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_4__.pipeline)(source, tap, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(temp, { flags: 'wx' }));
         });
-        return { sha256: hash.digest('hex') };
+        return { sha256: tap.digest() };
     }
     async list(prefix, onPage) {
         // Walk the deepest directory the prefix names, then keep the keys that start with it. Symlinks are
@@ -3801,9 +3881,9 @@ class LocalStore {
             catch (error) {
                 if (isMissing(error))
                     return;
-                if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .StoreError */ .AD || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .IntegrityError */ .cs)
+                if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .StoreError */ .AD || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs)
                     throw error;
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .StoreError */ .AD(`Could not list ${this.pathOf(keyDir)} in the local store: ${error.message}`, { cause: error });
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .StoreError */ .AD(`Could not list ${this.pathOf(keyDir)} in the local store: ${error.message}`, { cause: error });
             }
             for (const entry of entries) {
                 const key = `${keyDir}${entry.name}`;

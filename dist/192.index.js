@@ -1,5 +1,5 @@
 export const id = 192;
-export const ids = [192];
+export const ids = [192,45];
 export const modules = {
 
 /***/ 3045:

@@ -77,9 +77,9 @@ function statVerdict(lstat, file, racy, stats, at) {
 /**
  * git blob ids of many files on all cores. Each worker reads its files with plain synchronous calls into one
  * reused buffer: for thousands of small files that is several times faster than promise-based reads, whose
- * per-file round trips through the thread pool cost more than the hashing itself. A worker takes one job:
- * `hash` (every file) or `verify` (index entries: the stat data git recorded is compared with the file's, and
- * only a file that differs, or that git's index cannot vouch for, is read and hashed).
+ * per-file round trips through the thread pool cost more than the hashing itself. A job is `hash` (every file)
+ * or `verify` (index entries: the stat data git recorded is compared with the file's, and only a file that
+ * differs, or that git's index cannot vouch for, is read and hashed).
  * The worker is inline source so the bundle stays one file.
  */
 const WORKER_SOURCE = `
@@ -145,32 +145,18 @@ parentPort.on('message', ({ job, root, files, stats, racy, algorithm }) => {
 `;
 /** Up to this many index entries are checked on the main thread: fewer than booting workers costs. */
 const STAT_HERE_BELOW = 30_000;
-/** statVerdict of files[from, to) on this thread. */
-function verifyHere({ root, paths, stats, racy }, from, to) {
-    const answers = [];
-    const toRead = [];
-    for (let i = from; i < to; i++) {
-        const verdict = statVerdict(external_node_fs_.lstatSync, `${root}/${paths[i]}`, racy[i] === 1, stats, i * 6);
-        if (verdict === 'read')
-            toRead.push(i);
-        answers.push(verdict);
-    }
-    return { from, answers, toRead };
-}
 /**
- * Workers start on the first job that needs them, or at once with `boot` (they boot while the caller is still
- * listing files); each takes jobs one at a time. Always `close` the pool.
+ * Workers start on the first job that needs them (a check whose files git vouches for starts none); each
+ * takes its jobs one at a time. Always `close` the pool.
  */
 class HashPool {
     workers;
     size;
     statHereBelow;
     /** `statHereBelow`: the entry count from which `verify` compares stat data in the workers (tests set it). */
-    constructor({ size = (0,external_node_os_.availableParallelism)(), boot = false, statHereBelow = STAT_HERE_BELOW } = {}) {
+    constructor({ size = (0,external_node_os_.availableParallelism)(), statHereBelow = STAT_HERE_BELOW } = {}) {
         this.size = size;
         this.statHereBelow = statHereBelow;
-        if (boot)
-            this.started();
     }
     started() {
         this.workers ??= Array.from({ length: Math.max(1, this.size) }, () => new external_node_worker_threads_.Worker(WORKER_SOURCE, { eval: true }));
@@ -210,7 +196,7 @@ class HashPool {
     async verify(files, algorithm = 'sha1') {
         const { paths } = files;
         if (paths.length < this.statHereBelow)
-            return this.readRest(files, verifyHere(files, 0, paths.length), algorithm);
+            return this.verifyHere(files, algorithm);
         const workers = this.started();
         const size = Math.ceil(paths.length / workers.length);
         const results = await Promise.all(workers.map((worker, shard) => {
@@ -230,11 +216,19 @@ class HashPool {
             hashed: results.reduce((sum, result) => sum + result.hashed, 0)
         };
     }
-    /** The answers of verifyHere with the files it left to read hashed in the workers. */
-    async readRest(files, here, algorithm) {
-        const read = await this.hash(here.toRead.map((i) => `${files.root}/${files.paths[i]}`), algorithm);
-        here.toRead.forEach((i, n) => (here.answers[i - here.from] = read.digests[n]));
-        return { digests: here.answers, bytes: read.bytes, hashed: here.toRead.length };
+    /** verify with stat data compared on this thread; the files to read are hashed in the workers. */
+    async verifyHere({ root, paths, stats, racy }, algorithm) {
+        const answers = [];
+        const toRead = [];
+        for (let i = 0; i < paths.length; i++) {
+            const verdict = statVerdict(external_node_fs_.lstatSync, `${root}/${paths[i]}`, racy[i] === 1, stats, i * 6);
+            if (verdict === 'read')
+                toRead.push(i);
+            answers.push(verdict);
+        }
+        const read = await this.hash(toRead.map((i) => `${root}/${paths[i]}`), algorithm);
+        toRead.forEach((i, n) => (answers[i] = read.digests[n]));
+        return { digests: answers, bytes: read.bytes, hashed: toRead.length };
     }
     async close() {
         await Promise.all((this.workers ?? []).map((worker) => worker.terminate()));
@@ -391,7 +385,12 @@ function parseIndexFile(buffer, idBytes) {
     }
     return { ...entries, paths: count === 0 ? [] : names.toString('utf8', 0, written - 1).split('\0') };
 }
-/** The bytes of the index at `file` and when it was written (ns); undefined when there is none (nothing tracked yet). */
+/** An index file larger than this (a million entries take ~100 MB) is left to git to list. */
+const INDEX_READ_LIMIT = 512 * 1024 * 1024;
+/**
+ * The bytes of the index at `file` and when it was written (ns); undefined when there is none (nothing tracked
+ * yet) or it is larger than INDEX_READ_LIMIT (the caller then asks git).
+ */
 function readIndexBytes(file) {
     let fd;
     try {
@@ -402,6 +401,8 @@ function readIndexBytes(file) {
     }
     try {
         const { size, mtimeNs } = (0,external_node_fs_.fstatSync)(fd, { bigint: true });
+        if (size > INDEX_READ_LIMIT)
+            return undefined;
         const buffer = Buffer.allocUnsafe(Number(size));
         let filled = 0;
         while (filled < buffer.length) {
@@ -598,8 +599,8 @@ async function hashByWalking(repoRoot, patterns, algorithm, exclude, pool) {
     return { hash: digest(entries), files: files.length, entries, excluded: 0, bytes, method: 'files', hashed: files.length, checkedHere: 0 };
 }
 const GIT_OPTIONS = { maxBuffer: 1024 * 1024 * 1024, encoding: 'buffer' };
-async function git(repoRoot, args) {
-    const { stdout } = await exec('git', ['-c', 'core.quotePath=false', ...args], { ...GIT_OPTIONS, cwd: repoRoot });
+async function git(repoRoot, args, env) {
+    const { stdout } = await exec('git', ['-c', 'core.quotePath=false', ...args], { ...GIT_OPTIONS, cwd: repoRoot, ...(env ? { env } : {}) });
     return stdout.toString('utf8');
 }
 const nulSeparated = (text) => text.split('\0').filter(Boolean);
@@ -642,9 +643,11 @@ const isRegularFile = (repoRoot) => (relative) => {
  */
 function racilyClean(seconds, ns, indexWrittenNs) {
     if (ns === 0)
-        return BigInt(seconds) >= BigInt.asUintN(32, indexWrittenNs / 1000000000n);
+        return seconds >= indexSeconds(indexWrittenNs);
     return BigInt(seconds) * 1000000000n + BigInt(ns) >= indexWrittenNs;
 }
+/** The index's time as an entry's seconds are kept: whole seconds, low 32 bits. */
+const indexSeconds = (indexWrittenNs) => Number(BigInt.asUintN(32, indexWrittenNs / 1000000000n));
 async function locateRepository(repoRoot) {
     const [indexPath = '', prefix = '', format = ''] = (await git(repoRoot, ['rev-parse', '--git-path', 'index', '--show-prefix', '--show-object-format'])).split('\n');
     return { indexFile: external_node_path_default().resolve(repoRoot, indexPath), idBytes: format === 'sha256' ? 32 : 20, prefix };
@@ -662,12 +665,11 @@ async function changedByStat(repoRoot, indexBytes, pathspec) {
         await (0,promises_.writeFile)(copy, indexBytes);
         const aDayAhead = Date.now() / 1000 + 86_400;
         await (0,promises_.utimes)(copy, aDayAhead, aDayAhead);
-        const { stdout } = await exec('git', ['-c', 'core.quotePath=false', 'diff-files', '-z', '--name-only', '--relative', ...pathspec], {
-            ...GIT_OPTIONS,
-            cwd: repoRoot,
-            env: { ...process.env, GIT_INDEX_FILE: copy }
+        const changed = await git(repoRoot, ['diff-files', '-z', '--name-only', '--relative', ...pathspec], {
+            ...process.env,
+            GIT_INDEX_FILE: copy
         });
-        return new Set(nulSeparated(stdout.toString('utf8')));
+        return new Set(nulSeparated(changed));
     }
     catch {
         return undefined; // every entry is then checked here
@@ -780,7 +782,7 @@ async function hashWithGit(repoRoot, patterns, exclude, pool) {
     // mtime put back in the second git recorded it cannot pass. The others are checked here, to the nanosecond,
     // as are all of them when git was not asked.
     const changed = await index.statChanged;
-    const writtenSeconds = Number(BigInt.asUintN(32, index.writtenNs / 1000000000n));
+    const writtenSeconds = indexSeconds(index.writtenNs);
     const toCheck = [];
     const mustRead = [];
     let checkedHere = 0;
@@ -806,7 +808,7 @@ async function hashWithGit(repoRoot, patterns, exclude, pool) {
     const racy = Uint8Array.from(mustRead, (read) => (read ? 1 : 0));
     const algorithm = index.ids[0]?.length === 64 ? 'sha256' : 'sha1';
     const verified = await pool.verify({ root: repoRoot, paths: toCheck.map((i) => paths[i]), stats: recorded, racy }, algorithm);
-    let readTwice = 0;
+    const readAlready = new Set();
     toCheck.forEach((i, n) => {
         const answer = verified.digests[n];
         if (answer === '' || answer === index.ids[i])
@@ -814,7 +816,7 @@ async function hashWithGit(repoRoot, patterns, exclude, pool) {
         else if (answer !== '-') {
             hashedAt.set(paths[i], i);
             toHash.push(paths[i]); // changed, or only unfiltered (CRLF, LFS): git says which
-            readTwice++;
+            readAlready.add(paths[i]);
         }
     });
     const regular = toHash.filter(isRegularFile(repoRoot));
@@ -844,7 +846,8 @@ async function hashWithGit(repoRoot, patterns, exclude, pool) {
         excluded,
         bytes: verified.bytes,
         method: 'git',
-        hashed: verified.hashed + regular.length - readTwice,
+        // A tracked file read here and then through git hash-object counts once.
+        hashed: verified.hashed + regular.filter((relative) => !readAlready.has(relative)).length,
         checkedHere
     };
 }

@@ -1,5 +1,5 @@
 export const id = 289;
-export const ids = [289];
+export const ids = [289,45];
 export const modules = {
 
 /***/ 2289:

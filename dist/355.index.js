@@ -67,13 +67,12 @@ function windowsNameProblem(segment) {
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var _stores_capped_read_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1874);
 /* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8431);
 
 
@@ -86,19 +85,19 @@ function windowsNameProblem(segment) {
 // runner. Everything here refuses to be led out that way.
 /** Where checked-out code lives: the runner's workspace, else the working directory. */
 function workspaceRoot() {
-    return node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(process.env.GITHUB_WORKSPACE || process.cwd());
+    return node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(process.env.GITHUB_WORKSPACE || process.cwd());
 }
 async function deepestExisting(candidate) {
     let existing = candidate;
     for (;;) {
         try {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)(existing);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(existing);
             return existing;
         }
         catch {
-            if (node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(existing) === existing)
+            if (node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(existing) === existing)
                 return existing;
-            existing = node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(existing);
+            existing = node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(existing);
         }
     }
 }
@@ -108,53 +107,47 @@ async function deepestExisting(candidate) {
  * named outside the workspace is the user's explicit choice and taken as it is.
  */
 async function preparePackageDirectory(directory, options) {
-    const resolved = node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(directory);
+    const resolved = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(directory);
     const workspace = workspaceRoot();
     if ((0,_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .isInside */ .FK)(workspace, resolved)) {
-        const realWorkspace = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.realpath)(workspace).catch(() => workspace);
-        const real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.realpath)(await deepestExisting(resolved));
+        const realWorkspace = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(workspace).catch(() => workspace);
+        const real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(await deepestExisting(resolved));
         if (!(0,_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .isInside */ .FK)(realWorkspace, real)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .FilesError */ .yN(`Refusing the package directory '${directory}': a symlink in it leads to ${real}, outside the workspace ${workspace}. ` +
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FilesError */ .yN(`Refusing the package directory '${directory}': a symlink in it leads to ${real}, outside the workspace ${workspace}. ` +
                 `Code in the checkout may have planted it; point '${options.inputName ?? 'package-directory'}' at a real directory.`);
         }
     }
     if (options.create)
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(resolved, { recursive: true });
-    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.realpath)(resolved);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(resolved, { recursive: true });
+    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(resolved);
 }
 /**
  * Writes `name` in `directory` whole or not at all, without following a symlink at that name: the bytes go
  * to a temporary file that is renamed over it (replacing a planted link, never writing through it).
  */
 async function writeFileNoFollow(directory, name, content) {
-    const target = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(directory, name);
-    const temp = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(directory, `.${name}.tmp-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`);
+    const target = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(directory, name);
+    const temp = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(directory, `.${name}.tmp-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`);
     try {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(temp, content, { flag: 'wx' });
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(temp, target);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(temp, content, { flag: 'wx' });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(temp, target);
     }
     catch (error) {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(temp, { force: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(temp, { force: true });
         throw error;
     }
 }
-const READ_NO_FOLLOW = node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_NOFOLLOW ?? 0);
 /** The text of `name` in `directory`; undefined when missing, a symlink or not a file; OversizedError beyond `maxBytes`. */
 async function readFileNoFollow(directory, name, maxBytes) {
     let handle;
     try {
-        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(directory, name), READ_NO_FOLLOW);
+        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(directory, name), _stores_capped_read_js__WEBPACK_IMPORTED_MODULE_4__/* .READ_NO_FOLLOW */ .xZ);
     }
     catch {
         return undefined;
     }
     try {
-        const info = await handle.stat();
-        if (!info.isFile())
-            return undefined;
-        if (info.size > maxBytes)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .OversizedError */ .wF(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(directory, name), maxBytes);
-        return await handle.readFile('utf8');
+        return await (0,_stores_capped_read_js__WEBPACK_IMPORTED_MODULE_4__/* .readOpenedText */ .$O)(handle, maxBytes, node_path__WEBPACK_IMPORTED_MODULE_2___default().join(directory, name));
     }
     finally {
         await handle.close();
@@ -232,6 +225,78 @@ async function listPackageFiles(directory, inputName = 'package-directory') {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EmptyPackageError */ .uM(`The package directory '${directory}' holds no files to upload (hidden files are skipped). Build the assets into it first.`);
     }
     return files.sort((a, b) => Buffer.compare(Buffer.from(a.relative), Buffer.from(b.relative)));
+}
+
+
+/***/ }),
+
+/***/ 1874:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $O: () => (/* binding */ readOpenedText),
+/* harmony export */   EF: () => (/* binding */ readCapped),
+/* harmony export */   mI: () => (/* binding */ firstBytes),
+/* harmony export */   xZ: () => (/* binding */ READ_NO_FOLLOW)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+
+
+/** Opens for reading without following a symlink at the last component (O_NOFOLLOW: not on Windows). */
+const READ_NO_FOLLOW = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW ?? 0);
+/** The text of an opened file; undefined when it is not a regular file; OversizedError past `maxBytes`. */
+async function readOpenedText(handle, maxBytes, where) {
+    const info = await handle.stat();
+    if (!info.isFile())
+        return undefined;
+    if (info.size > maxBytes)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OversizedError */ .wF(where, maxBytes);
+    return handle.readFile('utf8');
+}
+/**
+ * A body's bytes, refusing (unread) one larger than `maxBytes`: by its declared length when the server sends
+ * one, else as the bytes arrive, so a hostile object never fills memory.
+ */
+async function readCapped(body, maxBytes, declared, where) {
+    if (!body)
+        return Buffer.alloc(0);
+    const stop = () => {
+        ;
+        body.destroy?.();
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OversizedError */ .wF(where, maxBytes);
+    };
+    if (declared !== undefined && declared > maxBytes)
+        stop();
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of body) {
+        size += chunk.length;
+        if (size > maxBytes)
+            stop();
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks, size);
+}
+/** The first `count` bytes of a body, for a message; the rest is not read (a web page may be endless). */
+async function firstBytes(body, count) {
+    const chunks = [];
+    let size = 0;
+    try {
+        for await (const chunk of (body ?? [])) {
+            chunks.push(chunk);
+            size += chunk.length;
+            if (size >= count)
+                break;
+        }
+    }
+    catch {
+        // what arrived before the failure is all there is to show
+    }
+    ;
+    body?.destroy?.();
+    return Buffer.concat(chunks).subarray(0, count);
 }
 
 

@@ -199,29 +199,9 @@ class ActionsCacheSets {
         }
         if (manifestText === undefined)
             return this.distrust(key, `it holds no ${_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .MANIFEST_NAME */ .ir}`);
-        const problem = (0,_signing_js__WEBPACK_IMPORTED_MODULE_12__/* .verifyStoredText */ .y2)(manifestText, this.policy.signing);
-        if (problem)
-            return this.distrust(key, `its manifest is ${problem}`);
-        let manifest;
-        try {
-            manifest = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_10__/* .parseManifestDocument */ .Qz)(manifestText, `in the cache entry ${key}`).manifest;
-        }
-        catch (error) {
-            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs)
-                return this.distrust(key, error.message);
-            throw error;
-        }
-        if (!this.verifying)
-            return manifest;
-        if (manifest.location !== key)
-            return this.distrust(key, `its manifest was signed for ${manifest.location ?? 'no location'}`);
-        if (owner.commit !== undefined && manifest.commit !== owner.commit)
-            return this.distrust(key, `its manifest was signed for commit ${manifest.commit}`);
-        if (owner.codeHash !== undefined && manifest.codeHash !== owner.codeHash)
-            return this.distrust(key, `its manifest was signed for code hash ${manifest.codeHash}`);
-        return manifest;
+        const usable = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_10__/* .usableManifest */ .kP)(manifestText, this.policy.signing, { location: key, shown: (location) => location, owner });
+        return 'manifest' in usable ? usable.manifest : this.distrust(key, `its manifest ${usable.problem}`);
     }
-    /** Whether `key` holds a set this run may use: a lookup without a key, a restore and verification with one. */
     /**
      * Whether `key` holds a set this run may use: a lookup without a key; with one, a restore, verification and
      * the platform it was built on (without a key nothing is restored: the cache service itself keeps Windows

@@ -125,7 +125,6 @@ function describeS3Error(raw, context) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   EF: () => (/* binding */ readCapped),
 /* harmony export */   QO: () => (/* binding */ addErrorBodyMiddleware),
 /* harmony export */   S3Store: () => (/* binding */ S3Store),
 /* harmony export */   _R: () => (/* binding */ notS3Answer),
@@ -133,13 +132,15 @@ function describeS3Error(raw, context) {
 /* harmony export */   yO: () => (/* binding */ clientConfig)
 /* harmony export */ });
 /* unused harmony exports MAX_SINGLE_COPY, copyRanges, fullObjectSha256, copySource */
-/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3711);
+/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3711);
 /* harmony import */ var _aws_sdk_lib_storage__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2358);
-/* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(370);
+/* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(370);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7075);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _s3_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9164);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var _capped_read_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1874);
+/* harmony import */ var _s3_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9164);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
+
 
 
 
@@ -172,29 +173,6 @@ function fullObjectSha256(reported) {
     const bytes = Buffer.from(reported, 'base64');
     return bytes.length === 32 ? bytes.toString('hex') : undefined;
 }
-/**
- * A body as UTF-8 text, refusing (unread) one larger than `maxBytes`: by its Content-Length when the server
- * sends one, else as the bytes arrive, so a hostile object never fills memory.
- */
-async function readCapped(body, maxBytes, declared, where) {
-    if (!body)
-        return '';
-    if (declared !== undefined && declared > maxBytes) {
-        body.destroy();
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OversizedError */ .wF(where, maxBytes);
-    }
-    const chunks = [];
-    let size = 0;
-    for await (const chunk of body) {
-        size += chunk.length;
-        if (size > maxBytes) {
-            body.destroy();
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OversizedError */ .wF(where, maxBytes);
-        }
-        chunks.push(chunk);
-    }
-    return Buffer.concat(chunks, size).toString('utf8');
-}
 /** An error that says the store does not take a checksum request (not one about the copy itself). */
 function refusesChecksumRequest(error) {
     const shape = error;
@@ -220,15 +198,8 @@ function addErrorBodyMiddleware(client) {
     client.middlewareStack.add((next) => async (args) => {
         const result = await next(args);
         const response = result.response;
-        if ((response.statusCode ?? 200) >= 300 && !(0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .speaksS3 */ .IZ)(response.headers) && response.body instanceof node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable) {
-            const chunks = [];
-            let size = 0;
-            for await (const chunk of response.body) {
-                if (size < 4096)
-                    chunks.push(chunk);
-                size += chunk.length;
-            }
-            const bytes = Buffer.concat(chunks);
+        if ((response.statusCode ?? 200) >= 300 && !(0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .speaksS3 */ .IZ)(response.headers) && response.body instanceof node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable) {
+            const bytes = await (0,_capped_read_js__WEBPACK_IMPORTED_MODULE_2__/* .firstBytes */ .mI)(response.body, 4096);
             response.firstBytes = bytes.subarray(0, 200);
             response.body = node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.from([bytes]);
         }
@@ -320,7 +291,7 @@ async function checkCredentials(client, settings) {
         if (settings.role)
             throw roleError(settings, settings.role, error);
         const source = settings.profile ? `the profile '${settings.profile}'` : 'the AWS default credential chain';
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .StoreError */ .AD(`No credentials for ${settings.endpoint ?? 'AWS'} were found in ${source} (${error.message}). ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .StoreError */ .AD(`No credentials for ${settings.endpoint ?? 'AWS'} were found in ${source} (${error.message}). ` +
             `Set 'access-key-id' and 'secret-access-key', a 'profile', or run aws-actions/configure-aws-credentials before this step; see "Credentials" in the README.`, { cause: error });
     }
 }
@@ -330,11 +301,11 @@ function roleError(settings, role, error) {
     const sts = process.env.AWS_ENDPOINT_URL_STS || `the STS endpoint of ${settings.region === 'auto' ? 'us-east-1' : settings.region}`;
     const code = shape.code ?? /\b(E[A-Z]{4,})\b/.exec(shape.message ?? '')?.[1];
     if (code || shape.name === 'TimeoutError') {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .StoreError */ .AD(`Could not reach ${sts} to assume the role ${role.arn}: ${code ?? shape.name} (${shape.message}). ` +
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .StoreError */ .AD(`Could not reach ${sts} to assume the role ${role.arn}: ${code ?? shape.name} (${shape.message}). ` +
             `Check the network and AWS_ENDPOINT_URL_STS; the keys were not the problem.`, { cause: error });
     }
     if (shape.$metadata?.httpStatusCode) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .StoreError */ .AD(`${sts} refused to let these credentials assume the role ${role.arn}: ${shape.name} (${shape.message}). ` +
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .StoreError */ .AD(`${sts} refused to let these credentials assume the role ${role.arn}: ${shape.name} (${shape.message}). ` +
             `The role's trust policy must allow them (sts:AssumeRole), and the keys must be valid.`, { cause: error });
     }
     const source = settings.credentials
@@ -342,7 +313,7 @@ function roleError(settings, role, error) {
         : settings.profile
             ? `the profile '${settings.profile}'`
             : 'the AWS default credential chain';
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .StoreError */ .AD(`Could not assume the role ${role.arn} with ${source}: ${shape.message}. See "Credentials" in the README.`, {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .StoreError */ .AD(`Could not assume the role ${role.arn} with ${source}: ${shape.message}. See "Credentials" in the README.`, {
         cause: error
     });
 }
@@ -355,7 +326,7 @@ class S3Store {
         this.settings = settings;
         this.bucket = settings.bucket;
         this.name = settings.endpoint ? `s3://${settings.bucket} at ${settings.endpoint}` : `s3://${settings.bucket}`;
-        this.client = new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__.S3Client(clientConfig(settings, concurrency));
+        this.client = new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__.S3Client(clientConfig(settings, concurrency));
         addKnownDigestMiddleware(this.client);
         addErrorBodyMiddleware(this.client);
     }
@@ -366,7 +337,7 @@ class S3Store {
         return checkCredentials(this.client, this.settings);
     }
     fail(operation, key, error) {
-        throw (0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeS3Error */ .ye)(error, { operation, bucket: this.bucket, key, endpoint: this.settings.endpoint, region: this.settings.region });
+        throw (0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeS3Error */ .ye)(error, { operation, bucket: this.bucket, key, endpoint: this.settings.endpoint, region: this.settings.region });
     }
     async readText(key, maxBytes = Number.POSITIVE_INFINITY) {
         // The SDK retries a request until its headers arrive; a body cut short after that (a reset, a proxy
@@ -374,23 +345,23 @@ class S3Store {
         for (let attempt = 1;; attempt++) {
             let response;
             try {
-                response = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__.GetObjectCommand({ Bucket: this.bucket, Key: key }));
+                response = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__.GetObjectCommand({ Bucket: this.bucket, Key: key }));
             }
             catch (error) {
-                if ((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isNotFound */ .c4)(error))
+                if ((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .isNotFound */ .c4)(error))
                     return undefined;
                 this.fail('GetObject', key, error);
             }
             if (notS3Answer(response)) {
-                const firstBytes = Buffer.from((await response.Body?.transformToString('utf-8').catch(() => '')) ?? '').subarray(0, 200);
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .StoreError */ .AD(`${this.settings.endpoint ?? 'The S3 endpoint'} answered GetObject on ${this.url(key)} with ${(0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .whatCameBack */ .Yy)(200, { 'content-type': response.ContentType }, firstBytes)}: ` +
+                const start = await (0,_capped_read_js__WEBPACK_IMPORTED_MODULE_2__/* .firstBytes */ .mI)(response.Body, 200);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .StoreError */ .AD(`${this.settings.endpoint ?? 'The S3 endpoint'} answered GetObject on ${this.url(key)} with ${(0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .whatCameBack */ .Yy)(200, { 'content-type': response.ContentType }, start)}: ` +
                     `that is not an S3 server speaking (no S3 request id). Check the 'endpoint' input: it must be the S3 API's URL, not a web page.`);
             }
             try {
-                return await readCapped(response.Body, maxBytes, response.ContentLength, this.url(key));
+                return (await (0,_capped_read_js__WEBPACK_IMPORTED_MODULE_2__/* .readCapped */ .EF)(response.Body, maxBytes, response.ContentLength, this.url(key))).toString('utf8');
             }
             catch (error) {
-                if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OversizedError */ .wF)
+                if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .OversizedError */ .wF)
                     throw error;
                 if (attempt >= BODY_ATTEMPTS)
                     this.fail('GetObject', key, error);
@@ -399,12 +370,12 @@ class S3Store {
     }
     async get(key) {
         try {
-            const response = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__.GetObjectCommand({ Bucket: this.bucket, Key: key }));
+            const response = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__.GetObjectCommand({ Bucket: this.bucket, Key: key }));
             return response.Body;
         }
         catch (error) {
-            if ((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isNotFound */ .c4)(error))
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .MissingObjectError */ .S3(`${this.url(key)} is missing from the store.`, { cause: error });
+            if ((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .isNotFound */ .c4)(error))
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .MissingObjectError */ .S3(`${this.url(key)} is missing from the store.`, { cause: error });
             this.fail('GetObject', key, error);
         }
     }
@@ -425,7 +396,7 @@ class S3Store {
                     if (this.settings.flavor === 'aws')
                         input.ChecksumSHA256 = Buffer.from(options.sha256, 'hex').toString('base64');
                 }
-                await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__.PutObjectCommand(input));
+                await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__.PutObjectCommand(input));
                 return;
             }
             // Streams go part by part, so a large file never sits whole in memory.
@@ -454,7 +425,7 @@ class S3Store {
                 await this.copyInParts(sourceKey, targetKey, size);
                 return {};
             }
-            const send = (withChecksum) => this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__.CopyObjectCommand({
+            const send = (withChecksum) => this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__.CopyObjectCommand({
                 Bucket: this.bucket,
                 Key: targetKey,
                 CopySource: copySource(this.bucket, sourceKey),
@@ -474,8 +445,8 @@ class S3Store {
             return { sha256: fullObjectSha256(response.CopyObjectResult?.ChecksumSHA256) };
         }
         catch (error) {
-            if ((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isNotFound */ .c4)(error)) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .MissingObjectError */ .S3(`Cannot copy ${this.url(sourceKey)}: the object is missing.`, { cause: error });
+            if ((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .isNotFound */ .c4)(error)) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .MissingObjectError */ .S3(`Cannot copy ${this.url(sourceKey)}: the object is missing.`, { cause: error });
             }
             this.fail('CopyObject', targetKey, error);
         }
@@ -483,15 +454,15 @@ class S3Store {
     /** Multipart copy for objects over 5 GiB: ranges of COPY_PART_SIZE, aborted on failure. */
     async copyInParts(sourceKey, targetKey, size) {
         // Unlike CopyObject, a multipart copy starts a new object: its metadata and type are carried over by hand.
-        const source = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__.HeadObjectCommand({ Bucket: this.bucket, Key: sourceKey }));
-        const created = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__.CreateMultipartUploadCommand({ Bucket: this.bucket, Key: targetKey, Metadata: source.Metadata, ContentType: source.ContentType }));
+        const source = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__.HeadObjectCommand({ Bucket: this.bucket, Key: sourceKey }));
+        const created = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__.CreateMultipartUploadCommand({ Bucket: this.bucket, Key: targetKey, Metadata: source.Metadata, ContentType: source.ContentType }));
         const uploadId = created.UploadId;
         if (!uploadId)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .StoreError */ .AD(`CreateMultipartUpload for ${this.url(targetKey)} returned no upload id.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .StoreError */ .AD(`CreateMultipartUpload for ${this.url(targetKey)} returned no upload id.`);
         try {
             const parts = [];
             for (const { partNumber, range } of copyRanges(size)) {
-                const part = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__.UploadPartCopyCommand({
+                const part = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__.UploadPartCopyCommand({
                     Bucket: this.bucket,
                     Key: targetKey,
                     UploadId: uploadId,
@@ -501,11 +472,11 @@ class S3Store {
                 }));
                 parts.push({ ETag: part.CopyPartResult?.ETag, PartNumber: partNumber });
             }
-            await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__.CompleteMultipartUploadCommand({ Bucket: this.bucket, Key: targetKey, UploadId: uploadId, MultipartUpload: { Parts: parts } }));
+            await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__.CompleteMultipartUploadCommand({ Bucket: this.bucket, Key: targetKey, UploadId: uploadId, MultipartUpload: { Parts: parts } }));
         }
         catch (error) {
             await this.client
-                .send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__.AbortMultipartUploadCommand({ Bucket: this.bucket, Key: targetKey, UploadId: uploadId }))
+                .send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__.AbortMultipartUploadCommand({ Bucket: this.bucket, Key: targetKey, UploadId: uploadId }))
                 .catch(() => undefined);
             throw error;
         }
@@ -515,7 +486,7 @@ class S3Store {
         let token;
         try {
             do {
-                const page = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__.ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }));
+                const page = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__.ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }));
                 for (const object of page.Contents ?? []) {
                     if (object.Key)
                         found.push({ key: object.Key, size: object.Size ?? 0, lastModified: object.LastModified ?? new Date(0) });
@@ -531,7 +502,7 @@ class S3Store {
     }
     async delete(key) {
         try {
-            await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__.DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+            await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__.DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
         }
         catch (error) {
             this.fail('DeleteObject', key, error);
@@ -540,7 +511,7 @@ class S3Store {
     async deleteMany(keys, onBatch) {
         if (this.settings.flavor === 'gcs') {
             // Google's S3 interop has no multi-object delete: one request per object, several at once.
-            const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_5__/* ["default"] */ .A)(DELETES_IN_FLIGHT);
+            const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_6__/* ["default"] */ .A)(DELETES_IN_FLIGHT);
             let deleted = 0;
             await Promise.all(keys.map((key) => limit(async () => {
                 await this.delete(key);
@@ -553,7 +524,7 @@ class S3Store {
             const batch = keys.slice(start, start + DELETE_BATCH);
             let errors;
             try {
-                const result = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__.DeleteObjectsCommand({ Bucket: this.bucket, Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true } }));
+                const result = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__.DeleteObjectsCommand({ Bucket: this.bucket, Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true } }));
                 errors = result.Errors ?? [];
             }
             catch (error) {
@@ -561,7 +532,7 @@ class S3Store {
             }
             if (errors.length > 0) {
                 const first = errors[0];
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .StoreError */ .AD(`DeleteObjects could not delete ${errors.length} of ${batch.length} object(s) in ${this.name}, first ${this.url(first.Key ?? '')}: ` +
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .StoreError */ .AD(`DeleteObjects could not delete ${errors.length} of ${batch.length} object(s) in ${this.name}, first ${this.url(first.Key ?? '')}: ` +
                     `${first.Code ?? 'error'} ${first.Message ?? ''}`.trim() +
                     (first.Code === 'AccessDenied' ? '. Deleting needs s3:DeleteObject on the prefix (see the README, "IAM policy").' : '.'));
             }
@@ -570,7 +541,7 @@ class S3Store {
     }
     async probe(scratch) {
         const key = `${scratch}probe`;
-        const create = () => this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__.PutObjectCommand({ Bucket: this.bucket, Key: key, Body: 'doctor', ContentType: 'text/plain', IfNoneMatch: '*' }));
+        const create = () => this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__.PutObjectCommand({ Bucket: this.bucket, Key: key, Body: 'doctor', ContentType: 'text/plain', IfNoneMatch: '*' }));
         const found = {};
         try {
             await create();
@@ -582,14 +553,14 @@ class S3Store {
                 const status = error.$metadata?.httpStatusCode;
                 found.conditionalWrites = status === 412 || status === 409 ? true : undefined;
             }
-            const ranged = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__.GetObjectCommand({ Bucket: this.bucket, Key: key, Range: 'bytes=0-1' }));
+            const ranged = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__.GetObjectCommand({ Bucket: this.bucket, Key: key, Range: 'bytes=0-1' }));
             const body = await ranged.Body?.transformToString('utf-8');
             found.rangedReads = ranged.$metadata.httpStatusCode === 206 && body === 'do';
             if (ranged.LastModified)
                 found.clockSkewSeconds = Math.round((ranged.LastModified.getTime() - Date.now()) / 1000);
         }
         finally {
-            await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_4__.DeleteObjectCommand({ Bucket: this.bucket, Key: key })).catch(() => undefined);
+            await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__.DeleteObjectCommand({ Bucket: this.bucket, Key: key })).catch(() => undefined);
         }
         return found;
     }

@@ -32,10 +32,15 @@ export interface CommitSources {
 /** The event payload is the runner's file, but any step of the job can write it: read it bounded, trust nothing else in it. */
 const EVENT_PAYLOAD_LIMIT = 16 * 1024 * 1024
 
+/** A full commit hash: 40 hex characters, or 64 in a SHA-256 repository (either case). */
+export function isCommitHash(text: unknown): text is string {
+  return typeof text === 'string' && /^([0-9a-f]{40}|[0-9a-f]{64})$/i.test(text)
+}
+
 function shaAt(payload: unknown, ...path: string[]): string | undefined {
   let value: unknown = payload
   for (const key of path) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined
-  return typeof value === 'string' && /^([0-9a-f]{40}|[0-9a-f]{64})$/i.test(value) ? value.toLowerCase() : undefined
+  return isCommitHash(value) ? value.toLowerCase() : undefined
 }
 
 /**

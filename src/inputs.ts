@@ -16,6 +16,7 @@ import { InputError, MissingBucketError } from './errors.js'
 import { parsePatterns } from './hashing/patterns.js'
 import type { SetPolicy } from './sets/asset-sets.js'
 import { parseSigningKeys } from './sets/signing.js'
+import { isCommitHash } from './git.js'
 import { registerSecret } from './report/redact.js'
 
 export interface S3StoreSettings {
@@ -171,7 +172,7 @@ export function unknownInputs(env: NodeJS.ProcessEnv = process.env): { variable:
       .map((candidate) => ({ candidate, distance: editDistance(folded, candidate) }))
       .sort((a, b) => a.distance - b.distance)[0]!
     const suggestion = nearest.distance <= Math.max(2, Math.floor(folded.length / 3)) ? nearest.candidate : undefined
-    unknown.push({ variable, name: variable.slice(6).toLowerCase(), ...(suggestion ? { suggestion } : {}) })
+    unknown.push({ variable, name, ...(suggestion ? { suggestion } : {}) })
   }
   return unknown
 }
@@ -274,7 +275,7 @@ function parseEndpoint(raw: string): string | undefined {
 
 function parseCommit(raw: string): string | undefined {
   if (!raw) return undefined
-  if (!/^([0-9a-f]{40}|[0-9a-f]{64})$/i.test(raw)) {
+  if (!isCommitHash(raw)) {
     throw new InputError(
       `Input '${Inputs.Commit}' is '${raw}': give the full commit hash (40 hex characters, or 64 for SHA-256 repositories).`
     )

@@ -6,7 +6,8 @@ import { READ_LIMITS } from '../constants.js'
 import { OversizedError } from '../errors.js'
 import path from 'node:path'
 import { deriveS3Settings, type S3StoreSettings, type StoreSettings } from '../inputs.js'
-import { addErrorBodyMiddleware, checkCredentials, clientConfig, notS3Answer, readCapped } from '../stores/s3.js'
+import { readCapped } from '../stores/capped-read.js'
+import { addErrorBodyMiddleware, checkCredentials, clientConfig, notS3Answer } from '../stores/s3.js'
 import { describeS3Error, isNotFound } from '../stores/s3-errors.js'
 import type { StateBackendConfig } from './config.js'
 import { StateError } from './errors.js'
@@ -166,7 +167,9 @@ export class S3StateStorage implements StateStorage {
             `that is not an S3 server speaking. Check the endpoint of the state backend.`
         )
       }
-      const body = await readCapped(response.Body as Readable | undefined, READ_LIMITS.state, response.ContentLength, this.description)
+      const body = (
+        await readCapped(response.Body as Readable | undefined, READ_LIMITS.state, response.ContentLength, this.description)
+      ).toString('utf8')
       return { body, version: response.ETag ?? digest(body) }
     } catch (error) {
       if (isNotFound(error)) return undefined

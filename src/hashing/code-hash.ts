@@ -184,8 +184,8 @@ async function hashByWalking(
 
 const GIT_OPTIONS = { maxBuffer: 1024 * 1024 * 1024, encoding: 'buffer' as const }
 
-async function git(repoRoot: string, args: string[]): Promise<string> {
-  const { stdout } = await exec('git', ['-c', 'core.quotePath=false', ...args], { ...GIT_OPTIONS, cwd: repoRoot })
+async function git(repoRoot: string, args: string[], env?: NodeJS.ProcessEnv): Promise<string> {
+  const { stdout } = await exec('git', ['-c', 'core.quotePath=false', ...args], { ...GIT_OPTIONS, cwd: repoRoot, ...(env ? { env } : {}) })
   return stdout.toString('utf8')
 }
 
@@ -230,9 +230,12 @@ const isRegularFile =
  * its index was written); seconds alone when the entry has no nanoseconds (a git that records none).
  */
 function racilyClean(seconds: number, ns: number, indexWrittenNs: bigint): boolean {
-  if (ns === 0) return BigInt(seconds) >= BigInt.asUintN(32, indexWrittenNs / 1_000_000_000n)
+  if (ns === 0) return seconds >= indexSeconds(indexWrittenNs)
   return BigInt(seconds) * 1_000_000_000n + BigInt(ns) >= indexWrittenNs
 }
+
+/** The index's time as an entry's seconds are kept: whole seconds, low 32 bits. */
+const indexSeconds = (indexWrittenNs: bigint): number => Number(BigInt.asUintN(32, indexWrittenNs / 1_000_000_000n))
 
 /** Where git keeps the index, the repository's object format, and where repoRoot lies in the work tree. */
 interface Repository {
@@ -271,12 +274,11 @@ async function changedByStat(repoRoot: string, indexBytes: Buffer, pathspec: rea
     await writeFile(copy, indexBytes)
     const aDayAhead = Date.now() / 1000 + 86_400
     await utimes(copy, aDayAhead, aDayAhead)
-    const { stdout } = await exec('git', ['-c', 'core.quotePath=false', 'diff-files', '-z', '--name-only', '--relative', ...pathspec], {
-      ...GIT_OPTIONS,
-      cwd: repoRoot,
-      env: { ...process.env, GIT_INDEX_FILE: copy }
+    const changed = await git(repoRoot, ['diff-files', '-z', '--name-only', '--relative', ...pathspec], {
+      ...process.env,
+      GIT_INDEX_FILE: copy
     })
-    return new Set(nulSeparated(stdout.toString('utf8')))
+    return new Set(nulSeparated(changed))
   } catch {
     return undefined // every entry is then checked here
   } finally {
@@ -389,7 +391,7 @@ async function hashWithGit(
   // mtime put back in the second git recorded it cannot pass. The others are checked here, to the nanosecond,
   // as are all of them when git was not asked.
   const changed = await index.statChanged
-  const writtenSeconds = Number(BigInt.asUintN(32, index.writtenNs / 1_000_000_000n))
+  const writtenSeconds = indexSeconds(index.writtenNs)
   const toCheck: number[] = []
   const mustRead: boolean[] = []
   let checkedHere = 0
@@ -413,14 +415,14 @@ async function hashWithGit(
   const racy = Uint8Array.from(mustRead, (read) => (read ? 1 : 0))
   const algorithm: FileDigestAlgorithm = index.ids[0]?.length === 64 ? 'sha256' : 'sha1'
   const verified = await pool.verify({ root: repoRoot, paths: toCheck.map((i) => paths[i]!), stats: recorded, racy }, algorithm)
-  let readTwice = 0
+  const readAlready = new Set<string>()
   toCheck.forEach((i, n) => {
     const answer = verified.digests[n]!
     if (answer === '' || answer === index.ids[i]) ids[i] = index.ids[i]
     else if (answer !== '-') {
       hashedAt.set(paths[i]!, i)
       toHash.push(paths[i]!) // changed, or only unfiltered (CRLF, LFS): git says which
-      readTwice++
+      readAlready.add(paths[i]!)
     }
   })
   const regular = toHash.filter(isRegularFile(repoRoot))
@@ -447,7 +449,8 @@ async function hashWithGit(
     excluded,
     bytes: verified.bytes,
     method: 'git',
-    hashed: verified.hashed + regular.length - readTwice,
+    // A tracked file read here and then through git hash-object counts once.
+    hashed: verified.hashed + regular.filter((relative) => !readAlready.has(relative)).length,
     checkedHere
   }
 }

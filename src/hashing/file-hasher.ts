@@ -36,9 +36,9 @@ function statVerdict(lstat: typeof lstatSync, file: string, racy: boolean, stats
 /**
  * git blob ids of many files on all cores. Each worker reads its files with plain synchronous calls into one
  * reused buffer: for thousands of small files that is several times faster than promise-based reads, whose
- * per-file round trips through the thread pool cost more than the hashing itself. A worker takes one job:
- * `hash` (every file) or `verify` (index entries: the stat data git recorded is compared with the file's, and
- * only a file that differs, or that git's index cannot vouch for, is read and hashed).
+ * per-file round trips through the thread pool cost more than the hashing itself. A job is `hash` (every file)
+ * or `verify` (index entries: the stat data git recorded is compared with the file's, and only a file that
+ * differs, or that git's index cannot vouch for, is read and hashed).
  * The worker is inline source so the bundle stays one file.
  */
 const WORKER_SOURCE = `
@@ -127,29 +127,9 @@ export interface RecordedFiles {
   readonly racy: Uint8Array
 }
 
-interface StatVerdicts {
-  readonly from: number
-  /** statVerdict of each file from `from`. */
-  readonly answers: string[]
-  /** Indexes (into the files) of those to read. */
-  readonly toRead: number[]
-}
-
-/** statVerdict of files[from, to) on this thread. */
-function verifyHere({ root, paths, stats, racy }: RecordedFiles, from: number, to: number): StatVerdicts {
-  const answers: string[] = []
-  const toRead: number[] = []
-  for (let i = from; i < to; i++) {
-    const verdict = statVerdict(lstatSync, `${root}/${paths[i]}`, racy[i] === 1, stats, i * 6)
-    if (verdict === 'read') toRead.push(i)
-    answers.push(verdict)
-  }
-  return { from, answers, toRead }
-}
-
 /**
- * Workers start on the first job that needs them, or at once with `boot` (they boot while the caller is still
- * listing files); each takes jobs one at a time. Always `close` the pool.
+ * Workers start on the first job that needs them (a check whose files git vouches for starts none); each
+ * takes its jobs one at a time. Always `close` the pool.
  */
 export class HashPool {
   private workers: Worker[] | undefined
@@ -158,10 +138,9 @@ export class HashPool {
   private readonly statHereBelow: number
 
   /** `statHereBelow`: the entry count from which `verify` compares stat data in the workers (tests set it). */
-  constructor({ size = availableParallelism(), boot = false, statHereBelow = STAT_HERE_BELOW } = {}) {
+  constructor({ size = availableParallelism(), statHereBelow = STAT_HERE_BELOW } = {}) {
     this.size = size
     this.statHereBelow = statHereBelow
-    if (boot) this.started()
   }
 
   private started(): Worker[] {
@@ -204,7 +183,7 @@ export class HashPool {
    */
   async verify(files: RecordedFiles, algorithm: FileDigestAlgorithm = 'sha1'): Promise<FileDigests> {
     const { paths } = files
-    if (paths.length < this.statHereBelow) return this.readRest(files, verifyHere(files, 0, paths.length), algorithm)
+    if (paths.length < this.statHereBelow) return this.verifyHere(files, algorithm)
     const workers = this.started()
     const size = Math.ceil(paths.length / workers.length)
     const results = await Promise.all(
@@ -227,14 +206,21 @@ export class HashPool {
     }
   }
 
-  /** The answers of verifyHere with the files it left to read hashed in the workers. */
-  private async readRest(files: RecordedFiles, here: StatVerdicts, algorithm: FileDigestAlgorithm): Promise<FileDigests> {
+  /** verify with stat data compared on this thread; the files to read are hashed in the workers. */
+  private async verifyHere({ root, paths, stats, racy }: RecordedFiles, algorithm: FileDigestAlgorithm): Promise<FileDigests> {
+    const answers: string[] = []
+    const toRead: number[] = []
+    for (let i = 0; i < paths.length; i++) {
+      const verdict = statVerdict(lstatSync, `${root}/${paths[i]}`, racy[i] === 1, stats, i * 6)
+      if (verdict === 'read') toRead.push(i)
+      answers.push(verdict)
+    }
     const read = await this.hash(
-      here.toRead.map((i) => `${files.root}/${files.paths[i]}`),
+      toRead.map((i) => `${root}/${paths[i]}`),
       algorithm
     )
-    here.toRead.forEach((i, n) => (here.answers[i - here.from] = read.digests[n]!))
-    return { digests: here.answers, bytes: read.bytes, hashed: here.toRead.length }
+    toRead.forEach((i, n) => (answers[i] = read.digests[n]!))
+    return { digests: answers, bytes: read.bytes, hashed: toRead.length }
   }
 
   async close(): Promise<void> {

@@ -169,7 +169,13 @@ export function parseIndexFile(buffer: Buffer, idBytes: 20 | 32): IndexEntries |
   return { ...entries, paths: count === 0 ? [] : names.toString('utf8', 0, written - 1).split('\0') }
 }
 
-/** The bytes of the index at `file` and when it was written (ns); undefined when there is none (nothing tracked yet). */
+/** An index file larger than this (a million entries take ~100 MB) is left to git to list. */
+const INDEX_READ_LIMIT = 512 * 1024 * 1024
+
+/**
+ * The bytes of the index at `file` and when it was written (ns); undefined when there is none (nothing tracked
+ * yet) or it is larger than INDEX_READ_LIMIT (the caller then asks git).
+ */
 export function readIndexBytes(file: string): { readonly bytes: Buffer; readonly writtenNs: bigint } | undefined {
   let fd: number
   try {
@@ -179,6 +185,7 @@ export function readIndexBytes(file: string): { readonly bytes: Buffer; readonly
   }
   try {
     const { size, mtimeNs } = fstatSync(fd, { bigint: true })
+    if (size > INDEX_READ_LIMIT) return undefined
     const buffer = Buffer.allocUnsafe(Number(size))
     let filled = 0
     while (filled < buffer.length) {

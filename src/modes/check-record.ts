@@ -2,6 +2,7 @@ import { lstat, rm } from 'node:fs/promises'
 import path from 'node:path'
 import { CHECK_RECORD, FOUND_MARKER, READ_LIMITS, SEED_CODE_HASH_FILE, SEED_COMMIT_FILE } from '../constants.js'
 import { OversizedError } from '../errors.js'
+import { isCommitHash } from '../git.js'
 import { inputsRecord, readInputsRecord, type KeyInputs } from '../hashing/set-key.js'
 import { preparePackageDirectory, readFileNoFollow, writeFileNoFollow } from '../sets/package-directory.js'
 
@@ -70,7 +71,7 @@ export async function readCheckRecord(directory: string): Promise<CheckRecord | 
 async function readSeedFiles(directory: string): Promise<CheckRecord | undefined> {
   const read = async (name: string): Promise<string | undefined> => (await readSmall(directory, name))?.trim()
   const commit = await read(SEED_COMMIT_FILE)
-  if (!commit || !/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(commit)) return undefined
+  if (!isCommitHash(commit) || commit !== commit.toLowerCase()) return undefined
   return { commit, codeHash: (await read(SEED_CODE_HASH_FILE)) ?? '', files: 0, bytes: 0 }
 }
 

@@ -10,7 +10,7 @@ import { LocalStore } from '../stores/local.js'
 import type { AssetSets, FindRequest, FindResult, PublishRequest, SetPolicy } from './asset-sets.js'
 import { downloadSet } from './download.js'
 import { otherPlatform, otherPlatformAdvice } from './platform.js'
-import { buildManifest, parseManifestDocument, serializeManifest, type Manifest } from './manifest.js'
+import { buildManifest, usableManifest, serializeManifest, type Manifest } from './manifest.js'
 import { listPackageFiles } from './package-files.js'
 import { storedText, verifyStoredText } from './signing.js'
 
@@ -164,25 +164,10 @@ export class ActionsCacheSets implements AssetSets {
       return this.restoreTrusted(pointer.entry, { codeHash: pointer.codeHash }, false)
     }
     if (manifestText === undefined) return this.distrust(key, `it holds no ${MANIFEST_NAME}`)
-    const problem = verifyStoredText(manifestText, this.policy.signing)
-    if (problem) return this.distrust(key, `its manifest is ${problem}`)
-    let manifest: Manifest
-    try {
-      manifest = parseManifestDocument(manifestText, `in the cache entry ${key}`).manifest
-    } catch (error) {
-      if (error instanceof IntegrityError) return this.distrust(key, error.message)
-      throw error
-    }
-    if (!this.verifying) return manifest
-    if (manifest.location !== key) return this.distrust(key, `its manifest was signed for ${manifest.location ?? 'no location'}`)
-    if (owner.commit !== undefined && manifest.commit !== owner.commit)
-      return this.distrust(key, `its manifest was signed for commit ${manifest.commit}`)
-    if (owner.codeHash !== undefined && manifest.codeHash !== owner.codeHash)
-      return this.distrust(key, `its manifest was signed for code hash ${manifest.codeHash}`)
-    return manifest
+    const usable = usableManifest(manifestText, this.policy.signing, { location: key, shown: (location) => location, owner })
+    return 'manifest' in usable ? usable.manifest : this.distrust(key, `its manifest ${usable.problem}`)
   }
 
-  /** Whether `key` holds a set this run may use: a lookup without a key, a restore and verification with one. */
   /**
    * Whether `key` holds a set this run may use: a lookup without a key; with one, a restore, verification and
    * the platform it was built on (without a key nothing is restored: the cache service itself keeps Windows

@@ -2,10 +2,10 @@ import { createHash, randomBytes } from 'node:crypto'
 import { createWriteStream, type Stats } from 'node:fs'
 import { lstat, mkdir, open, realpath, rename, rm, rmdir, writeFile, type FileHandle } from 'node:fs/promises'
 import path from 'node:path'
-import { Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import pLimit from 'p-limit'
 import { IntegrityError } from '../errors.js'
+import { DigestStream } from '../hashing/digest-stream.js'
 import { isSafeRelativePath, totalBytes, type Manifest, type ManifestFile, type SetObject } from './manifest.js'
 import { preparePackageDirectory } from './package-directory.js'
 import { fromPosixRelative, isInside, windowsNameProblem } from '../paths.js'
@@ -87,19 +87,11 @@ function mismatch(file: ManifestFile, got: string, pack?: string): IntegrityErro
 /** Streams one object to a temporary name beside its target and checks it; returns the temporary path. */
 async function downloadFile(store: Store, key: string, target: string, file: ManifestFile): Promise<string> {
   const temp = temporaryName(target)
-  const hash = createHash('sha256')
-  let size = 0
-  const tap = new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      hash.update(chunk)
-      size += chunk.length
-      callback(null, chunk)
-    }
-  })
+  const tap = new DigestStream()
   try {
     await pipeline(await store.get(key), tap, createWriteStream(temp))
-    const digest = hash.digest('hex')
-    if (size !== file.size || digest !== file.sha256) throw mismatch(file, `${size} bytes with ${digest}`)
+    const digest = tap.digest()
+    if (tap.passed !== file.size || digest !== file.sha256) throw mismatch(file, `${tap.passed} bytes with ${digest}`)
     return temp
   } catch (error) {
     await rm(temp, { force: true })

@@ -1,5 +1,5 @@
 import { IntegrityError } from '../errors.js'
-import { storedText, type SigningKeys } from './signing.js'
+import { storedText, verifyStoredText, type SigningKeys } from './signing.js'
 
 /** One stored file: its path relative to the set, its size and the SHA-256 (hex) of its bytes. */
 export interface ManifestFile {
@@ -194,4 +194,39 @@ function parsePacks(value: unknown, fail: (what: string) => never): Map<string, 
     packs.set(pack.path, pack)
   })
   return packs
+}
+
+/** Who a manifest must have been signed for, besides its location: a commit, or a code hash. */
+export interface ManifestOwner {
+  readonly commit?: string
+  readonly codeHash?: string
+}
+
+/**
+ * A stored manifest's text as a manifest this run may use, or why not (a phrase to follow "the manifest"):
+ * the signature is checked over the raw bytes before anything is parsed, then the structure, then, with
+ * signing keys, that it was signed for `location` (shown as `shown`) and for `owner`.
+ */
+export function usableManifest(
+  text: string,
+  signing: SigningKeys,
+  expected: { readonly location: string; readonly shown: (location: string) => string; readonly owner: ManifestOwner }
+): { manifest: Manifest } | { problem: string } {
+  const problem = verifyStoredText(text, signing)
+  if (problem) return { problem: `is ${problem}` }
+  let manifest: Manifest
+  try {
+    manifest = parseManifestDocument(text, '').manifest
+  } catch (error) {
+    if (error instanceof IntegrityError) return { problem: error.message.replace(/^The manifest +/, '') }
+    throw error
+  }
+  if (signing.keys.length === 0) return { manifest }
+  const { location, shown, owner } = expected
+  if (manifest.location !== location)
+    return { problem: `is signed for ${manifest.location === undefined ? 'no location' : shown(manifest.location)}` }
+  if (owner.commit !== undefined && manifest.commit !== owner.commit) return { problem: `is signed for commit ${manifest.commit}` }
+  if (owner.codeHash !== undefined && manifest.codeHash !== owner.codeHash)
+    return { problem: `is signed for code hash ${manifest.codeHash}` }
+  return { manifest }
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { READ_LIMITS } from '../constants.js'
-import { MissingObjectError } from '../errors.js'
+import { MissingObjectError, OversizedError } from '../errors.js'
+import { readCapped } from '../stores/capped-read.js'
 import { describeDifference, keyDifference, parseInputs } from '../hashing/set-key.js'
 import type { Store } from '../stores/store.js'
 import type { BuildKey, MissReason } from './asset-sets.js'
@@ -10,16 +11,9 @@ import type { Manifest } from './manifest.js'
 /** An object's bytes, at most `limit` of them; undefined when it is missing or larger. */
 async function readSmallObject(store: Store, key: string, limit: number): Promise<Buffer | undefined> {
   try {
-    const chunks: Buffer[] = []
-    let size = 0
-    for await (const chunk of (await store.get(key)) as AsyncIterable<Buffer>) {
-      size += chunk.length
-      if (size > limit) return undefined
-      chunks.push(chunk)
-    }
-    return Buffer.concat(chunks, size)
+    return await readCapped(await store.get(key), limit, undefined, store.url(key))
   } catch (error) {
-    if (error instanceof MissingObjectError) return undefined
+    if (error instanceof MissingObjectError || error instanceof OversizedError) return undefined
     throw error
   }
 }

@@ -2,7 +2,6 @@ import * as core from '../runner.js'
 import { createHash } from 'node:crypto'
 import { createReadStream, readFile as readFileCallback } from 'node:fs'
 import { promisify } from 'node:util'
-import { Transform } from 'node:stream'
 import mime from 'mime'
 import pLimit from 'p-limit'
 import { READ_LIMITS } from '../constants.js'
@@ -19,18 +18,19 @@ import { serializeInputs } from '../hashing/set-key.js'
 import {
   buildManifest,
   INPUTS_NAME,
-  parseManifestDocument,
   serializeManifest,
   setObjects,
   totalBytes,
+  usableManifest,
   type Manifest,
   type ManifestFile,
+  type ManifestOwner,
   type PackRecord,
   type SetObject
 } from './manifest.js'
 import { planPacks, uploadPack } from './packs.js'
 import { listPackageFiles, type PackageFile } from './package-files.js'
-import { verifyStoredText } from './signing.js'
+import { DigestStream } from '../hashing/digest-stream.js'
 
 // The callback form costs less CPU per file than fs/promises' readFile, which reads in chunked round trips.
 const readFile = promisify(readFileCallback)
@@ -39,12 +39,6 @@ const readFile = promisify(readFileCallback)
 const SINGLE_PUT_LIMIT = 16 * 1024 * 1024
 /** Packs and large files in flight at once (each buffers up to 4 parts of 8 MiB): two keep peak RSS under 200 MB. */
 const LARGE_FILES_AT_ONCE = 2
-
-/** What a manifest must say to belong where it was found: a replayed manifest of another set is refused. */
-export interface ManifestOwner {
-  readonly commit?: string
-  readonly codeHash?: string
-}
 
 /**
  * Reads the manifest of the set under `setPrefix`. Undefined when there is none (the only miss) and when it
@@ -79,22 +73,8 @@ export async function readManifest(
     throw error
   }
   if (text === undefined) return undefined
-  const problem = verifyStoredText(text, policy.signing)
-  if (problem) return refuse(`the manifest is ${problem}`)
-  let manifest: Manifest
-  try {
-    manifest = parseManifestDocument(text, store.url(key)).manifest
-  } catch (error) {
-    if (error instanceof IntegrityError) return refuse(error.message.replace(/^The manifest \S+ /, 'the manifest '))
-    throw error
-  }
-  if (!keyed) return manifest
-  if (manifest.location !== setPrefix)
-    return refuse(`the manifest is signed for ${manifest.location === undefined ? 'no location' : store.url(manifest.location)}`)
-  if (owner.commit !== undefined && manifest.commit !== owner.commit) return refuse(`the manifest is signed for commit ${manifest.commit}`)
-  if (owner.codeHash !== undefined && manifest.codeHash !== owner.codeHash)
-    return refuse(`the manifest is signed for code hash ${manifest.codeHash}`)
-  return manifest
+  const usable = usableManifest(text, policy.signing, { location: setPrefix, shown: (location) => store.url(location), owner })
+  return 'manifest' in usable ? usable.manifest : refuse(`the manifest ${usable.problem}`)
 }
 
 async function writeManifest(store: Store, setPrefix: string, manifest: Manifest, policy: SetPolicy): Promise<void> {
@@ -226,16 +206,6 @@ export async function findOrPromote(store: Store, request: FindRequest, policy: 
   return { found: true, source: 'cache', manifest, codeHash: built.key, untrusted }
 }
 
-/** A pass-through stream that hashes what flows through it. */
-function hashingStream(hash: ReturnType<typeof createHash>): Transform {
-  return new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      hash.update(chunk)
-      callback(null, chunk)
-    }
-  })
-}
-
 /**
  * The user metadata the original s3-asset-manager puts on every object, which deploys read: Terraform's
  * aws_lambda_function takes `source_code_hash` from `package-hash` (base64 SHA-256, as Lambda reports it).
@@ -266,10 +236,10 @@ async function uploadFile(store: Store, key: string, file: PackageFile, commit: 
   // Metadata goes with the first request of a multipart upload, so a large file is hashed before it is
   // sent, and hashed again as it streams: a file that changed in between fails rather than mislabelled.
   const expected = await sha256OfFile(file.absolute)
-  const hash = createHash('sha256')
-  const stream = createReadStream(file.absolute, { highWaterMark: 1024 * 1024 }).pipe(hashingStream(hash))
+  const tap = new DigestStream()
+  const stream = createReadStream(file.absolute, { highWaterMark: 1024 * 1024 }).pipe(tap)
   await store.put(key, stream, { size: file.size, contentType, metadata: objectMetadata(commit, codeHash, expected) })
-  const sent = hash.digest('hex')
+  const sent = tap.digest()
   if (sent !== expected) {
     throw new IntegrityError(
       `${file.absolute} changed while it was uploaded (SHA-256 ${expected} before, ${sent} as sent). Upload it again.`

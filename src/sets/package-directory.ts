@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto'
-import { constants } from 'node:fs'
 import { lstat, mkdir, open, realpath, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { FilesError, OversizedError } from '../errors.js'
+import { FilesError } from '../errors.js'
+import { READ_NO_FOLLOW, readOpenedText } from '../stores/capped-read.js'
 import { isInside } from '../paths.js'
 
 // The package directory sits in the checkout, which the code being built controls: a symlink planted there
@@ -65,8 +65,6 @@ export async function writeFileNoFollow(directory: string, name: string, content
   }
 }
 
-const READ_NO_FOLLOW = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0)
-
 /** The text of `name` in `directory`; undefined when missing, a symlink or not a file; OversizedError beyond `maxBytes`. */
 export async function readFileNoFollow(directory: string, name: string, maxBytes: number): Promise<string | undefined> {
   let handle
@@ -76,10 +74,7 @@ export async function readFileNoFollow(directory: string, name: string, maxBytes
     return undefined
   }
   try {
-    const info = await handle.stat()
-    if (!info.isFile()) return undefined
-    if (info.size > maxBytes) throw new OversizedError(path.join(directory, name), maxBytes)
-    return await handle.readFile('utf8')
+    return await readOpenedText(handle, maxBytes, path.join(directory, name))
   } finally {
     await handle.close()
   }

@@ -1,11 +1,13 @@
-import { createHash, randomBytes } from 'node:crypto'
-import { constants, createWriteStream } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import { createWriteStream } from 'node:fs'
 import { lstat, mkdir, open, readdir, rename, rm, rmdir, writeFile, type FileHandle } from 'node:fs/promises'
 import path from 'node:path'
-import { Transform, type Readable } from 'node:stream'
+import type { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { pathToFileURL } from 'node:url'
-import { IntegrityError, MissingObjectError, OversizedError, StoreError } from '../errors.js'
+import { IntegrityError, MissingObjectError, StoreError } from '../errors.js'
+import { DigestStream } from '../hashing/digest-stream.js'
+import { READ_NO_FOLLOW, readOpenedText } from './capped-read.js'
 import { fromPosixRelative } from '../paths.js'
 import type { CopyResult, PutBody, PutOptions, Store, StoredObject, StoreProbe } from './store.js'
 
@@ -13,9 +15,6 @@ function isMissing(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException).code
   return code === 'ENOENT' || code === 'ENOTDIR'
 }
-
-/** O_NOFOLLOW where the platform has it (not on Windows, where making a symlink needs an administrator). */
-const READ_NO_FOLLOW = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0)
 
 /**
  * A directory as the store: keys are relative paths under `root`. Every write goes to a temporary
@@ -97,10 +96,8 @@ export class LocalStore implements Store {
       throw new StoreError(`Could not read ${this.pathOf(key)} from the local store: ${(error as Error).message}`, { cause: error })
     }
     try {
-      const info = await opened.handle.stat()
-      if (!info.isFile()) return undefined // a directory where an object would be: nothing stored under that key
-      if (info.size > maxBytes) throw new OversizedError(this.url(key), maxBytes)
-      return await opened.handle.readFile('utf8')
+      // A directory where an object would be: nothing stored under that key.
+      return await readOpenedText(opened.handle, maxBytes, this.url(key))
     } finally {
       await opened.handle.close()
     }
@@ -140,7 +137,7 @@ export class LocalStore implements Store {
 
   /** Copies through this process (a directory has no server), hashing the bytes so the caller can check them. */
   async copy(sourceKey: string, targetKey: string): Promise<CopyResult> {
-    const hash = createHash('sha256')
+    const tap = new DigestStream()
     await this.writeAtomically(targetKey, async (temp) => {
       let source: Readable
       try {
@@ -151,15 +148,9 @@ export class LocalStore implements Store {
         }
         throw error
       }
-      const tap = new Transform({
-        transform(chunk: Buffer, _encoding, callback) {
-          hash.update(chunk)
-          callback(null, chunk)
-        }
-      })
       await pipeline(source, tap, createWriteStream(temp, { flags: 'wx' }))
     })
-    return { sha256: hash.digest('hex') }
+    return { sha256: tap.digest() }
   }
 
   async list(prefix: string, onPage?: (listed: number) => void): Promise<StoredObject[]> {

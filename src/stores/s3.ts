@@ -19,6 +19,7 @@ import pLimit from 'p-limit'
 import type { AwsCredentialIdentityProvider } from '@smithy/types'
 import { Readable } from 'node:stream'
 import type { S3StoreSettings } from '../inputs.js'
+import { firstBytes, readCapped } from './capped-read.js'
 import { describeS3Error, isNotFound, speaksS3, whatCameBack } from './s3-errors.js'
 import { MissingObjectError, OversizedError, StoreError } from '../errors.js'
 import type { CopyResult, PutBody, PutOptions, Store, StoredObject, StoreProbe } from './store.js'
@@ -49,34 +50,6 @@ export function fullObjectSha256(reported: string | undefined): string | undefin
   if (!reported || reported.includes('-')) return undefined
   const bytes = Buffer.from(reported, 'base64')
   return bytes.length === 32 ? bytes.toString('hex') : undefined
-}
-
-/**
- * A body as UTF-8 text, refusing (unread) one larger than `maxBytes`: by its Content-Length when the server
- * sends one, else as the bytes arrive, so a hostile object never fills memory.
- */
-export async function readCapped(
-  body: Readable | undefined,
-  maxBytes: number,
-  declared: number | undefined,
-  where: string
-): Promise<string> {
-  if (!body) return ''
-  if (declared !== undefined && declared > maxBytes) {
-    body.destroy()
-    throw new OversizedError(where, maxBytes)
-  }
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of body as AsyncIterable<Buffer>) {
-    size += chunk.length
-    if (size > maxBytes) {
-      body.destroy()
-      throw new OversizedError(where, maxBytes)
-    }
-    chunks.push(chunk)
-  }
-  return Buffer.concat(chunks, size).toString('utf8')
 }
 
 /** An error that says the store does not take a checksum request (not one about the copy itself). */
@@ -111,13 +84,7 @@ export function addErrorBodyMiddleware(client: S3Client): void {
       const result = await next(args)
       const response = result.response as { statusCode?: number; headers?: Record<string, string>; body?: unknown; firstBytes?: Buffer }
       if ((response.statusCode ?? 200) >= 300 && !speaksS3(response.headers) && response.body instanceof Readable) {
-        const chunks: Buffer[] = []
-        let size = 0
-        for await (const chunk of response.body as AsyncIterable<Buffer>) {
-          if (size < 4096) chunks.push(chunk)
-          size += chunk.length
-        }
-        const bytes = Buffer.concat(chunks)
+        const bytes = await firstBytes(response.body, 4096)
         response.firstBytes = bytes.subarray(0, 200)
         response.body = Readable.from([bytes])
       }
@@ -299,14 +266,14 @@ export class S3Store implements Store {
         this.fail('GetObject', key, error)
       }
       if (notS3Answer(response)) {
-        const firstBytes = Buffer.from((await response.Body?.transformToString('utf-8').catch(() => '')) ?? '').subarray(0, 200)
+        const start = await firstBytes(response.Body as Readable | undefined, 200)
         throw new StoreError(
-          `${this.settings.endpoint ?? 'The S3 endpoint'} answered GetObject on ${this.url(key)} with ${whatCameBack(200, { 'content-type': response.ContentType }, firstBytes)}: ` +
+          `${this.settings.endpoint ?? 'The S3 endpoint'} answered GetObject on ${this.url(key)} with ${whatCameBack(200, { 'content-type': response.ContentType }, start)}: ` +
             `that is not an S3 server speaking (no S3 request id). Check the 'endpoint' input: it must be the S3 API's URL, not a web page.`
         )
       }
       try {
-        return await readCapped(response.Body as Readable | undefined, maxBytes, response.ContentLength, this.url(key))
+        return (await readCapped(response.Body as Readable | undefined, maxBytes, response.ContentLength, this.url(key))).toString('utf8')
       } catch (error) {
         if (error instanceof OversizedError) throw error
         if (attempt >= BODY_ATTEMPTS) this.fail('GetObject', key, error)

@@ -1,0 +1,58 @@
+import { constants } from 'node:fs'
+import type { FileHandle } from 'node:fs/promises'
+import type { Readable } from 'node:stream'
+import { OversizedError } from '../errors.js'
+
+/** Opens for reading without following a symlink at the last component (O_NOFOLLOW: not on Windows). */
+export const READ_NO_FOLLOW = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0)
+
+/** The text of an opened file; undefined when it is not a regular file; OversizedError past `maxBytes`. */
+export async function readOpenedText(handle: FileHandle, maxBytes: number, where: string): Promise<string | undefined> {
+  const info = await handle.stat()
+  if (!info.isFile()) return undefined
+  if (info.size > maxBytes) throw new OversizedError(where, maxBytes)
+  return handle.readFile('utf8')
+}
+
+/**
+ * A body's bytes, refusing (unread) one larger than `maxBytes`: by its declared length when the server sends
+ * one, else as the bytes arrive, so a hostile object never fills memory.
+ */
+export async function readCapped(
+  body: Readable | AsyncIterable<Buffer> | undefined,
+  maxBytes: number,
+  declared: number | undefined,
+  where: string
+): Promise<Buffer> {
+  if (!body) return Buffer.alloc(0)
+  const stop = (): never => {
+    ;(body as Partial<Readable>).destroy?.()
+    throw new OversizedError(where, maxBytes)
+  }
+  if (declared !== undefined && declared > maxBytes) stop()
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    size += chunk.length
+    if (size > maxBytes) stop()
+    chunks.push(chunk)
+  }
+  return Buffer.concat(chunks, size)
+}
+
+/** The first `count` bytes of a body, for a message; the rest is not read (a web page may be endless). */
+export async function firstBytes(body: Readable | AsyncIterable<Buffer> | undefined, count: number): Promise<Buffer> {
+  const chunks: Buffer[] = []
+  let size = 0
+  try {
+    for await (const chunk of (body ?? []) as AsyncIterable<Buffer>) {
+      chunks.push(chunk)
+      size += chunk.length
+      if (size >= count) break
+    }
+  } catch {
+    // what arrived before the failure is all there is to show
+  }
+  ;(body as Partial<Readable> | undefined)?.destroy?.()
+  return Buffer.concat(chunks).subarray(0, count)
+}

@@ -62,8 +62,14 @@ export function setSecret(secret: string): void {
   issue('add-mask', secret)
 }
 
+/**
+ * A log line: text, never a command. Our messages carry what came from outside (paths from a checkout or a
+ * store's records, an endpoint's answer), and the runner reads any line that starts with `::` as a workflow
+ * command (`::set-output`, `::add-mask`, `::stop-commands`): such a line gets a zero-width space after its
+ * first colon, which keeps it readable and inert. Commands go through the functions below, never through here.
+ */
 export function info(message: string): void {
-  process.stdout.write(message + EOL)
+  process.stdout.write(message.replace(/^(\s*):(?=:)/gm, '$1:\u200b') + EOL)
 }
 
 export function warning(message: string | Error): void {

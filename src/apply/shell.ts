@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto'
 import { ConfigError } from './errors.js'
+import { scanShell } from './shell-scan.js'
 import { PLACEHOLDER, REFERENCE, resolveReferences, type Resolved, type VarExpression } from './template.js'
 
 /**
@@ -6,13 +8,13 @@ import { PLACEHOLDER, REFERENCE, resolveReferences, type Resolved, type VarExpre
  * from people who do not write the config: a pull request's branch name, a state file in a bucket. So no
  * value is ever spliced into the text (GitHub's advice against script injection, applied to our config):
  * each template becomes a reference to an environment variable holding the value, quoted for where it
- * stands, and the shell never parses the value. Where a reference cannot be made safe (inside backticks,
- * arithmetic, `${…}`, or a quoted here-document, where the shell would evaluate or ignore it), the config
- * is refused, naming the line.
+ * stands, and the shell parses the value no further. Where the value would be parsed again — by bash itself
+ * (single quotes, arithmetic, subscripts, here-documents) or by a second parser (`sh -c`, `eval`, a pipe into
+ * a shell, an interpreter's code) — the config is refused, naming the line (shell-scan.ts).
  *
  * Variable names, documented in the README: `[[ name ]]` → SAM_VAR_<name>, `${{ tool.id.outputs.key }}` →
- * SAM_OUT_<tool>_<id>_<key> (characters other than letters, digits and `_` become `_`), and
- * `[[ env "NAME" ]]` → NAME itself, which the command inherits.
+ * SAM_OUT_<tool>_<id>_<key>, and `[[ env "NAME" ]]` → NAME itself, which the command inherits; a name or id
+ * with characters other than letters and digits gets a digest suffix (variableName).
  */
 
 /** A value in a command: resolved when the config loads (var, env), or when the tool runs (an output). */
@@ -55,130 +57,45 @@ export interface TemplateMatch {
   readonly slot: Slot
 }
 
+/**
+ * The environment variable a template's value reaches the command in. Parts of letters and digits (and, for
+ * a var's one name, inner `_`) are joined as they are: SAM_VAR_node_version, SAM_OUT_assets_api_codeHash.
+ * Any other part (`my-app`, `my.app`) is written with `_` for each other character and the name ends in `__`
+ * and 8 hex characters of the parts' digest, so distinct ids never share a variable (the plain form never
+ * holds `__`, the other always does).
+ */
 export function variableName(prefix: 'SAM_VAR_' | 'SAM_OUT_', ...parts: string[]): string {
-  return prefix + parts.map((part) => part.replace(/[^A-Za-z0-9_]/g, '_')).join('_')
-}
-
-type Context = 'normal' | 'double' | 'single' | 'backtick' | 'arith' | 'param' | 'heredoc' | 'heredoc-quoted' | 'comment'
-
-const UNSAFE: Partial<Record<Context, string>> = {
-  backtick: 'inside backticks, where the shell would parse the value as a command (use $( … ) instead)',
-  arith: 'inside $(( … )), where the shell would evaluate the value as an expression',
-  param: 'inside ${ … }, where the value would be parsed as part of the expansion',
-  'heredoc-quoted': 'inside a quoted here-document, where it would not be expanded'
+  const plain = parts.length === 1 ? /^[A-Za-z0-9]+(_[A-Za-z0-9]+)*$/ : /^[A-Za-z0-9]+$/
+  if (parts.every((part) => plain.test(part))) return prefix + parts.join('_')
+  const digest = createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 8)
+  return `${prefix}${parts.map((part) => part.replace(/[^A-Za-z0-9]/g, '_')).join('_')}__${digest}`
 }
 
 /**
  * Rewrites `text` so that each template reads its variable: `"${NAME}"` where unquoted, `${NAME}` inside
- * double quotes (and unquoted here-documents), `'"${NAME}"'` inside single quotes (the quote is closed
- * around it). Throws naming the line where no quoting makes it safe.
+ * double quotes. Throws naming the line where the value would be parsed again (shell-scan.ts).
  */
 function posixForm(text: string, matches: readonly TemplateMatch[], where: string): string {
-  const stack: Context[] = ['normal']
-  const top = (): Context => stack[stack.length - 1]!
-  const heredocs: { delimiter: string; quoted: boolean }[] = []
+  const verdicts = scanShell(
+    text,
+    matches.map((match) => ({ start: match.start, end: match.end, variable: match.slot.variable }))
+  )
   let out = ''
-  let next = 0
-  let index = 0
-  const lineOf = (position: number): number => text.slice(0, position).split('\n').length
-  while (index < text.length) {
-    const match = matches[next]
-    if (match && match.start === index) {
-      const context = top()
-      const problem = UNSAFE[context]
-      if (problem) {
-        throw new ConfigError(
-          `${where}: line ${lineOf(index)} of 'run' has ${match.slot.written} ${problem}. Move it where the shell reads it as a plain value.`
-        )
-      }
-      const marker = `\u0000${next}\u0000`
-      out += context === 'single' ? `'"${marker}"'` : context === 'normal' ? `"${marker}"` : marker
-      index = match.end
-      next++
-      continue
+  let last = 0
+  matches.forEach((match, index) => {
+    const verdict = verdicts[index]!
+    if ('problem' in verdict) {
+      const line = text.slice(0, match.start).split('\n').length
+      throw new ConfigError(
+        `${where}: line ${line} of 'run' has ${match.slot.written} ${verdict.problem}. Use it where the shell reads it once as a plain value ` +
+          `(a word of an ordinary command, unquoted or in double quotes), or read $${match.slot.variable} inside the program that needs it.`
+      )
     }
-    const char = text[index]!
-    const rest = text.slice(index)
-    const context = top()
-    let consumed = 1
-    if (context === 'comment') {
-      if (char === '\n') stack.pop()
-    } else if (context === 'single') {
-      if (char === "'") stack.pop()
-    } else if (context === 'heredoc' || context === 'heredoc-quoted') {
-      // Here-document bodies end at a line equal to the delimiter.
-      const atLineStart = index === 0 || text[index - 1] === '\n'
-      const lineEnd = text.indexOf('\n', index)
-      const line = text.slice(index, lineEnd === -1 ? text.length : lineEnd)
-      const current = heredocs[0]!
-      if (atLineStart && line.replace(/^\t+/, '') === current.delimiter) {
-        heredocs.shift()
-        stack.pop()
-        if (heredocs[0]) stack.push(heredocs[0].quoted ? 'heredoc-quoted' : 'heredoc')
-        consumed = line.length
-      } else if (context === 'heredoc' && (char === '\\' || (char === '$' && rest[1] === '{'))) {
-        consumed = char === '\\' ? 2 : 1
-        if (char === '$') {
-          stack.push('param')
-          consumed = 2
-        }
-      } else if (context === 'heredoc' && rest.startsWith('$((')) {
-        stack.push('arith')
-        consumed = 3
-      } else if (context === 'heredoc' && char === '`') {
-        stack.push('backtick')
-      }
-    } else if (char === '\\') {
-      consumed = 2
-    } else if (context === 'backtick') {
-      if (char === '`') stack.pop()
-    } else if (context === 'arith') {
-      if (rest.startsWith('))')) {
-        stack.pop()
-        consumed = 2
-      }
-    } else if (context === 'param') {
-      if (char === '}') stack.pop()
-    } else if (rest.startsWith('$((')) {
-      stack.push('arith')
-      consumed = 3
-    } else if (rest.startsWith('$(')) {
-      stack.push('normal')
-      consumed = 2
-    } else if (rest.startsWith('${')) {
-      stack.push('param')
-      consumed = 2
-    } else if (char === '`') {
-      stack.push('backtick')
-    } else if (context === 'double') {
-      if (char === '"') stack.pop()
-    } else if (char === '"') {
-      stack.push('double')
-    } else if (char === "'") {
-      stack.push('single')
-    } else if (char === ')' && stack.length > 1) {
-      stack.pop()
-    } else if (char === '#' && (index === 0 || /\s/.test(text[index - 1]!))) {
-      stack.push('comment')
-    } else if (rest.startsWith('<<')) {
-      const heredoc = /^<<-?[ \t]*(?:'([^'\n]+)'|"([^"\n]+)"|\\?([A-Za-z_][\w.-]*))/.exec(rest)
-      if (heredoc) {
-        heredocs.push({
-          delimiter: (heredoc[1] ?? heredoc[2] ?? heredoc[3])!,
-          quoted: heredoc[3] === undefined || heredoc[0].includes('\\')
-        })
-        consumed = heredoc[0].length
-      } else {
-        consumed = 2
-      }
-    } else if (char === '\n' && heredocs.length > 0) {
-      stack.push(heredocs[0]!.quoted ? 'heredoc-quoted' : 'heredoc')
-    }
-    out += text.slice(index, index + consumed)
-    index += consumed
-  }
-  if (next < matches.length) throw new ConfigError(`${where}: could not place every template of 'run'.`)
-  return out
+    const marker = `\u0000${index}\u0000`
+    out += text.slice(last, match.start) + (verdict.context === 'normal' ? `"${marker}"` : marker)
+    last = match.end
+  })
+  return out + text.slice(last)
 }
 
 /** cmd.exe: `!NAME!`, read with delayed expansion after the line is parsed, so `&`, `|` or `%` in a value are inert. */

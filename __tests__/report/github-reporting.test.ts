@@ -28,7 +28,7 @@ describe('pull-request comment and commit status', () => {
     }
   }
 
-  it('comments once per instance and updates that comment in place; statuses go on the PR head', async () => {
+  it('comments once per instance and updates that comment in place; statuses go on the trusted commit', async () => {
     const repo = makeRepo({ 'src/a.js': '1' })
     const headSha = 'b'.repeat(40)
     const pkg = path.join(tempDir('ws'), 'packages')
@@ -50,7 +50,8 @@ describe('pull-request comment and commit status', () => {
     expect(up.code).toBe(0)
 
     const statuses = github.requests.filter((r) => r.url.startsWith('/repos/octo/app/statuses/'))
-    expect(statuses.map((s) => s.url)).toEqual([`/repos/octo/app/statuses/${headSha}`, `/repos/octo/app/statuses/${headSha}`])
+    // check read the event before any build: its status goes on the PR head; upload takes nothing from the payload but the number.
+    expect(statuses.map((s) => s.url)).toEqual([`/repos/octo/app/statuses/${headSha}`, `/repos/octo/app/statuses/${repo.commit}`])
     expect(statuses.map((s) => s.body)).toEqual([
       {
         state: 'pending',

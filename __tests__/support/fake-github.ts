@@ -10,10 +10,18 @@ export interface Recorded {
   authorization?: string
 }
 
+export interface FakeComment {
+  id: number
+  body: string
+  user: { login: string; type: 'Bot' | 'User' }
+}
+
 export class FakeGitHub {
   readonly requests: Recorded[] = []
-  readonly comments: { id: number; body: string }[] = [{ id: 1, body: 'an unrelated comment' }]
+  readonly comments: FakeComment[] = [{ id: 1, body: 'an unrelated comment', user: { login: 'octocat', type: 'User' } }]
   forbidden = false
+  /** What GraphQL's viewer answers: the token's own user, as GitHub names the GITHUB_TOKEN's bot there. */
+  viewer: string | undefined = 'github-actions'
   private server?: Server
 
   async start(): Promise<string> {
@@ -27,8 +35,17 @@ export class FakeGitHub {
       if (this.forbidden) return reply(403, { message: 'Resource not accessible by integration' })
       const url = new URL(request.url!, 'http://x')
       if (request.method === 'GET' && url.pathname === '/repos/octo/app/issues/7/comments') return reply(200, this.comments)
+      if (request.method === 'POST' && url.pathname === '/graphql') {
+        return this.viewer === undefined
+          ? reply(200, { errors: [{ message: 'Resource not accessible by integration' }] })
+          : reply(200, { data: { viewer: { login: this.viewer } } })
+      }
       if (request.method === 'POST' && url.pathname === '/repos/octo/app/issues/7/comments') {
-        const comment = { id: this.comments.length + 1, body: String(body.body) }
+        const comment: FakeComment = {
+          id: this.comments.length + 1,
+          body: String(body.body),
+          user: { login: 'github-actions[bot]', type: 'Bot' }
+        }
         this.comments.push(comment)
         return reply(201, comment)
       }

@@ -32,7 +32,7 @@ export interface ApplyFailure {
   readonly applied: number
   readonly error: string
   /** A build that failed: its command as written in the config, its exit, the end of its error output. */
-  readonly build?: { readonly command: string; readonly exit: string; readonly stderrTail: readonly string[] }
+  readonly build?: { readonly command: string; readonly exit: string }
 }
 
 export interface ApplyOutcome {

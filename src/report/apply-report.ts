@@ -28,13 +28,15 @@ function planTable(outcome: ApplyOutcome): string {
   return table(headers, rows)
 }
 
-/** What a failed build left: its command as written, and the end of its error output, folded. */
-function buildDetails(build: NonNullable<ApplyFailure['build']>): string {
-  const command = `Command (as written in the config):\n\n${fenced(build.command, 'sh')}`
-  if (build.stderrTail.length === 0) return `${command}\n\nIt wrote nothing to stderr.`
+/**
+ * What a failed build left: its command as written and where its output is. What the command printed stays in
+ * the log, which the runner masks; it never reaches the summary, a comment or a status, where nothing is
+ * masked but the secrets this action knows (a token the build read from a file, folded or encoded, is not).
+ */
+function buildDetails(ref: string, build: NonNullable<ApplyFailure['build']>): string {
   return (
-    `${command}\n\n<details><summary>Last ${plural(build.stderrTail.length, 'line')} of its error output</summary>\n\n` +
-    `${fenced(build.stderrTail.join('\n'), 'text')}\n\n</details>`
+    `Command (as written in the config):\n\n${fenced(build.command, 'sh')}\n\n` +
+    `Its output is in this step's log, in the group ${code(`Build ${ref}`)}.`
   )
 }
 
@@ -44,7 +46,7 @@ function headline(outcome: ApplyOutcome): string {
     const saved =
       failure.applied === 0 ? 'No change was applied.' : `${plural(failure.applied, 'change')} before it applied and saved in the state.`
     if (failure.build) {
-      return `❌ Tool ${code(refOf(failure.key))} failed: its build ended with ${failure.build.exit}.\n\n${saved}\n\n${buildDetails(failure.build)}`
+      return `❌ Tool ${code(refOf(failure.key))} failed: its build ended with ${failure.build.exit}.\n\n${saved}\n\n${buildDetails(refOf(failure.key), failure.build)}`
     }
     return `❌ Tool ${code(refOf(failure.key))} failed: ${text(firstLine(failure.error))}\n\n${saved}`
   }

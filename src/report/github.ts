@@ -1,6 +1,7 @@
 import * as core from '../runner.js'
 import type { ReportingSettings } from '../inputs.js'
 import { redact } from './redact.js'
+import { eventHeadCommit, readEventPayload } from '../git.js'
 
 /** What one run reports to GitHub: a commit status and a pull-request comment. */
 export interface GitHubReport {
@@ -9,8 +10,16 @@ export interface GitHubReport {
   readonly description: string
   /** Markdown of the comment, without the marker. */
   readonly markdown: string
-  /** The commit the assets are keyed by; the status goes on the PR head instead on pull_request events. */
+  /** The commit the assets are keyed by: one the run resolved from what no build could rewrite. */
   readonly commit: string
+}
+
+/** Where this run reports: the pull request and the commit its status goes on. */
+export interface ReportTarget {
+  /** The pull request's number, when the event is one. */
+  readonly pullRequest?: number
+  /** The commit the status goes on (the pull request's head, where the run may take it from the event). */
+  readonly statusCommit: string
 }
 
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target'])
@@ -35,12 +44,51 @@ function explainFailure(what: string, error: unknown): string {
   return `Could not ${what}: ${message}. Continuing.`
 }
 
+function numberAt(payload: unknown, ...path: string[]): number | undefined {
+  let value: unknown = payload
+  for (const key of path) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined
+  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : undefined
+}
+
 /**
- * Posts the commit status and creates or updates this instance's pull-request comment, as asked. Reporting
- * never fails the step: a missing permission (forks) or an API failure is a warning.
- * Goes through @actions/github, so GITHUB_API_URL (GitHub Enterprise Server) is honoured.
+ * Where to report. The pull request's number comes from the event payload; its head commit only when
+ * `payloadBeforeBuild` (a step that read the payload before any build ran: check, apply, auto's main step),
+ * since the payload is a file a build can rewrite and a status is a claim about a commit. An upload step's
+ * status goes on the commit it stored the assets under.
  */
-export async function reportToGitHub(settings: ReportingSettings, unredacted: GitHubReport): Promise<void> {
+export async function reportTarget(commit: string, payloadBeforeBuild: boolean): Promise<ReportTarget> {
+  const event = process.env.GITHUB_EVENT_NAME ?? ''
+  if (!PR_EVENTS.has(event)) return { statusCommit: commit }
+  const payload = await readEventPayload()
+  const pullRequest = numberAt(payload, 'pull_request', 'number')
+  const head = payloadBeforeBuild ? eventHeadCommit(payload) : undefined
+  return { ...(pullRequest ? { pullRequest } : {}), statusCommit: head ?? commit }
+}
+
+/** The login of the token's own user (a bot's with GITHUB_TOKEN), asked of GraphQL's viewer; undefined when it cannot be told. */
+async function tokenLogin(octokit: { graphql: <T>(query: string) => Promise<T> }): Promise<string | undefined> {
+  try {
+    const answer = await octokit.graphql<{ viewer?: { login?: unknown } }>('query { viewer { login } }')
+    return typeof answer.viewer?.login === 'string' ? answer.viewer.login : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** Whether a comment was written by `login` (REST names bots `<name>[bot]`, GraphQL's viewer may not). */
+function writtenBy(comment: { user?: { login?: string; type?: string } | null }, login: string | undefined): boolean {
+  const author = comment.user?.login
+  if (!login || !author) return false
+  return author === login || (comment.user?.type === 'Bot' && author === `${login}[bot]`)
+}
+
+/**
+ * Posts the commit status and creates or updates this instance's pull-request comment, as asked. Only a
+ * comment the token's own user wrote is ever edited: anyone can post a comment holding our marker. Reporting
+ * never fails the step: a missing permission (forks) or an API failure is a warning. Goes through
+ * @actions/github, so GITHUB_API_URL (GitHub Enterprise Server) is honoured.
+ */
+export async function reportToGitHub(settings: ReportingSettings, unredacted: GitHubReport, target: ReportTarget): Promise<void> {
   if (!settings.prComment && !settings.commitStatus) return
   // The runner masks secrets in the log only: what goes to GitHub's API is cleaned here.
   const report = { ...unredacted, description: redact(unredacted.description), markdown: redact(unredacted.markdown) }
@@ -51,13 +99,10 @@ export async function reportToGitHub(settings: ReportingSettings, unredacted: Gi
   }
   const octokit = getOctokit(settings.token)
   const { owner, repo } = context.repo
-  const pullRequest = PR_EVENTS.has(context.eventName)
-    ? (context.payload.pull_request as { number: number; head: { sha: string } } | undefined)
-    : undefined
   const runUrl = context.runId ? `${context.serverUrl}/${owner}/${repo}/actions/runs/${context.runId}` : undefined
 
   if (settings.commitStatus) {
-    const sha = pullRequest?.head.sha ?? report.commit
+    const sha = target.statusCommit
     try {
       await octokit.rest.repos.createCommitStatus({
         owner,
@@ -75,7 +120,8 @@ export async function reportToGitHub(settings: ReportingSettings, unredacted: Gi
   }
 
   if (settings.prComment) {
-    if (!pullRequest) {
+    const number = target.pullRequest
+    if (number === undefined) {
       core.info(`'pr-comment' is on, but this is a '${context.eventName}' event, not a pull request: no comment.`)
       return
     }
@@ -83,22 +129,22 @@ export async function reportToGitHub(settings: ReportingSettings, unredacted: Gi
     const footer = runUrl ? `\n\n<sub>Updated by [run ${context.runId}](${runUrl}) at ${new Date().toISOString()}</sub>` : ''
     const body = `${marker}\n${report.markdown}${footer}`
     try {
-      const comments = await octokit.paginate(octokit.rest.issues.listComments, {
-        owner,
-        repo,
-        issue_number: pullRequest.number,
-        per_page: 100
-      })
-      const existing = comments.find((comment) => comment.body?.includes(marker))
+      const [comments, login] = await Promise.all([
+        octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: number, per_page: 100 }),
+        tokenLogin(octokit)
+      ])
+      const existing = comments.find((comment) => comment.body?.includes(marker) && writtenBy(comment, login))
+      if (login === undefined)
+        core.info("Could not tell the token's own user (GraphQL viewer): a new comment is posted rather than editing one.")
       if (existing) {
         await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body })
-        core.info(`Updated the comment on pull request #${pullRequest.number}.`)
+        core.info(`Updated the comment on pull request #${number}.`)
       } else {
-        await octokit.rest.issues.createComment({ owner, repo, issue_number: pullRequest.number, body })
-        core.info(`Commented on pull request #${pullRequest.number}.`)
+        await octokit.rest.issues.createComment({ owner, repo, issue_number: number, body })
+        core.info(`Commented on pull request #${number}.`)
       }
     } catch (error) {
-      core.warning(explainFailure(`comment on pull request #${pullRequest.number}`, error))
+      core.warning(explainFailure(`comment on pull request #${number}`, error))
     }
   }
 }

@@ -8,6 +8,7 @@ import { commitPrefix, variantPrefix } from '../../sets/layout.js'
 import { MAX_PACK_BELOW, normalizePrefix, parseByteSize } from '../../inputs.js'
 import { totalBytes } from '../../sets/manifest.js'
 import { ConfigError } from '../errors.js'
+import { isInside } from '../../paths.js'
 import type { ShellCommand } from '../shell.js'
 import type { StateEntry } from '../state.js'
 import type { ApplyResult, Plugin, PluginContext, ResolvedTool } from './plugin.js'
@@ -55,34 +56,15 @@ function instancePrefix(instanceID: string, options: { prefix?: unknown; variant
   return variantPrefix(base, typeof options.variant === 'string' ? options.variant : '')
 }
 
-/** Lines of a failed build's error output kept for the summary. */
-export const STDERR_TAIL_LINES = 20
-
-/** A build command failed: its exit, and the end of what it wrote to stderr (the summary shows both). */
+/** A build command failed: its exit (the summary names it; what the command printed stays in the log). */
 export class BuildError extends Error {
   constructor(
     readonly command: string,
     readonly exitCode: number | null,
-    readonly signal: NodeJS.Signals | null,
-    readonly stderrTail: readonly string[]
+    readonly signal: NodeJS.Signals | null
   ) {
     super(`the build command ${exitCode === null ? `was killed by ${signal ?? 'a signal'}` : `exited with code ${exitCode}`}: ${command}`)
     this.name = 'BuildError'
-  }
-}
-
-/** Keeps the last `limit` lines of a stream that is also passed through. */
-function lineTail(limit: number): { push(chunk: Buffer): void; lines(): string[] } {
-  let lines: string[] = []
-  let partial = ''
-  return {
-    push(chunk) {
-      const parts = (partial + chunk.toString('utf8')).split(/\r?\n/)
-      partial = parts.pop() ?? ''
-      lines.push(...parts)
-      if (lines.length > limit) lines = lines.slice(-limit)
-    },
-    lines: () => [...lines, ...(partial ? [partial] : [])].slice(-limit)
   }
 }
 
@@ -94,7 +76,6 @@ function lineTail(limit: number): { push(chunk: Buffer): void; lines(): string[]
 async function runBuild(ref: string, command: ShellCommand, cwd: string): Promise<void> {
   const title = command.written.split(/\r?\n/)
   core.startGroup(`Build ${ref}: ${title[0]}${title.length > 1 ? ' …' : ''}`)
-  const tail = lineTail(STDERR_TAIL_LINES)
   try {
     const env = { ...process.env, ...command.env }
     const { code, signal } = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve, reject) => {
@@ -103,17 +84,13 @@ async function runBuild(ref: string, command: ShellCommand, cwd: string): Promis
             cwd,
             env,
             windowsVerbatimArguments: true,
-            stdio: ['ignore', 'inherit', 'pipe']
+            stdio: ['ignore', 'inherit', 'inherit']
           })
-        : spawn(command.script, { cwd, env, shell: true, stdio: ['ignore', 'inherit', 'pipe'] })
-      child.stderr.on('data', (chunk: Buffer) => {
-        process.stderr.write(chunk)
-        tail.push(chunk)
-      })
+        : spawn(command.script, { cwd, env, shell: true, stdio: ['ignore', 'inherit', 'inherit'] })
       child.once('error', reject)
       child.once('close', (exitCode, exitSignal) => resolve({ code: exitCode, signal: exitSignal }))
     })
-    if (code !== 0) throw new BuildError(command.written, code, signal, tail.lines())
+    if (code !== 0) throw new BuildError(command.written, code, signal)
   } finally {
     core.endGroup()
   }
@@ -195,6 +172,13 @@ export const assetsPlugin: Plugin = {
     if (!tool.run) {
       throw new Error(`no assets are stored for code hash ${codeHash} and the tool has no 'options.run' to build them`)
     }
+    // Checked after every template in it was resolved: an output from the state must not point the upload elsewhere.
+    const directory = path.resolve(context.repoPath, options.directory)
+    if (!isInside(context.repoPath, directory)) {
+      throw new ConfigError(
+        `Tool ${tool.ref}: 'options.directory' resolves to ${directory}, outside the repository ${context.repoPath}: nothing was built or uploaded.`
+      )
+    }
     await runBuild(tool.ref, tool.run, context.repoPath)
     const manifest = await publish(
       context.store,
@@ -204,7 +188,7 @@ export const assetsPlugin: Plugin = {
         codeHash,
         ...(fingerprint.inputs ? { inputs: fingerprint.inputs } : {}),
         platform: context.platform,
-        directory: path.resolve(context.repoPath, options.directory),
+        directory,
         concurrency: context.concurrency,
         packBelow: options.packBelow
       },

@@ -41,6 +41,7 @@ export const BUNDLE_TESTS = [
   'apply/devstream-conformance.test.ts',
   'apply/safety.test.ts',
   'apply/trust.test.ts',
+  'scenarios/pull-request-attacks.test.ts',
   'e2e.test.ts',
   'modes/auto.test.ts',
   'modes/heard-and-told.test.ts',

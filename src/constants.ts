@@ -86,18 +86,11 @@ export type BackendChoice = (typeof BACKENDS)[number]
 export const SIGNING_KEY_ENV = 'ASSETS_SIGNING_KEY'
 
 /**
- * Events whose runs may write the shared code-hash tier under cache-write: auto. Everything else (pull
- * requests, comments, forks' events) writes only its commit's set: code from a pull request must not be
- * served to other commits.
+ * Events whose runs may write the shared code-hash tier under cache-write: auto, and sign with the signing
+ * key. Everything else (pull requests, comments, check runs, forks' events) writes only its commit's set, and
+ * unsigned: code from a pull request must not be served to other commits, nor signed as trusted.
  */
 export const TRUSTED_EVENTS = ['push', 'workflow_dispatch', 'schedule', 'release', 'merge_group', 'repository_dispatch'] as const
-
-/**
- * Events whose jobs commonly run code from a pull request with the base repository's secrets: a signing
- * key there can be made to sign anything the pull request builds, so signing is refused unless
- * allow-untrusted-signing says the job is built to run only trusted code.
- */
-export const UNTRUSTED_SIGNING_EVENTS = ['pull_request_target', 'workflow_run'] as const
 
 /** The seed's marker: check touches it on a hit, upload does nothing while it exists. */
 export const FOUND_MARKER = '.found'
@@ -125,5 +118,7 @@ export const READ_LIMITS = {
   manifest: 32 * 1024 * 1024,
   state: 8 * 1024 * 1024,
   checkRecord: 32 * 1024 * 1024,
-  inputs: 32 * 1024 * 1024
+  inputs: 32 * 1024 * 1024,
+  /** An apply config, vars or tools file. */
+  config: 8 * 1024 * 1024
 } as const

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process'
-import { readFileSync } from 'node:fs'
 import { promisify } from 'node:util'
 import { FilesError } from './errors.js'
+import { readRunnerFile } from './stores/capped-read.js'
 
 const run = promisify(execFile)
 
@@ -15,6 +15,8 @@ export interface NamedCommit {
 export interface EventCommits {
   readonly event: string
   readonly commits: readonly NamedCommit[]
+  /** Whether the event payload was read for them (not in an upload step: see eventCommits). */
+  readonly payloadRead: boolean
 }
 
 export interface CommitSources {
@@ -29,7 +31,7 @@ export interface CommitSources {
   readonly githubSha?: string
 }
 
-/** The event payload is the runner's file, but any step of the job can write it: read it bounded, trust nothing else in it. */
+/** The event payload is small; anything larger is not the runner's and is not read. */
 const EVENT_PAYLOAD_LIMIT = 16 * 1024 * 1024
 
 /** A full commit hash: 40 hex characters, or 64 in a SHA-256 repository (either case). */
@@ -43,20 +45,42 @@ function shaAt(payload: unknown, ...path: string[]): string | undefined {
   return isCommitHash(value) ? value.toLowerCase() : undefined
 }
 
+let payloadRead: Promise<unknown> | undefined
+
 /**
- * The commits a runner's event names: GITHUB_SHA, and from the event payload the pull request's head and
- * merge commits and a workflow_run's head. Undefined outside GitHub Actions (no GITHUB_SHA).
+ * The runner's event payload (GITHUB_EVENT_PATH) parsed, read bounded and never through a symlink; undefined
+ * when unreadable. Read once per step, on first use — before apply runs any build — and kept: what a build
+ * writes into the file later is never seen.
  */
-export function eventCommits(env: NodeJS.ProcessEnv = process.env): EventCommits | undefined {
+export function readEventPayload(): Promise<unknown> {
+  payloadRead ??= (async () => {
+    const file = process.env.GITHUB_EVENT_PATH
+    const bytes = file ? await readRunnerFile(file, EVENT_PAYLOAD_LIMIT) : undefined
+    try {
+      return bytes ? (JSON.parse(bytes.toString('utf8')) as unknown) : undefined
+    } catch {
+      return undefined
+    }
+  })()
+  return payloadRead
+}
+
+/** The pull request's head commit as the payload names it. */
+export function eventHeadCommit(payload: unknown): string | undefined {
+  return shaAt(payload, 'pull_request', 'head', 'sha')
+}
+
+/**
+ * The commits a runner's event names. GITHUB_SHA always: no step can change it (GITHUB_ENV cannot overwrite
+ * GITHUB_* variables). From the event payload the pull request's head and merge commits, a workflow_run's
+ * and a merge group's head — but only when `payload` is given, which a step may do only when it reads the
+ * payload before any build ran (check, apply, auto's main step): the payload is a file any step of the job
+ * can rewrite, so an upload step, which runs after the build, takes none of it. Undefined outside GitHub
+ * Actions (no GITHUB_SHA).
+ */
+export function eventCommits(env: NodeJS.ProcessEnv, payload: unknown): EventCommits | undefined {
   const githubSha = env.GITHUB_SHA?.trim().toLowerCase()
   if (env.GITHUB_ACTIONS !== 'true' || !githubSha) return undefined
-  let payload: unknown
-  try {
-    const text = env.GITHUB_EVENT_PATH ? readFileSync(env.GITHUB_EVENT_PATH, 'utf8') : ''
-    payload = text && text.length <= EVENT_PAYLOAD_LIMIT ? JSON.parse(text) : undefined
-  } catch {
-    payload = undefined
-  }
   const named: NamedCommit[] = [{ sha: githubSha, source: 'GITHUB_SHA' }]
   const add = (sha: string | undefined, source: string): void => {
     if (sha && !named.some((commit) => commit.sha === sha)) named.push({ sha, source })
@@ -65,7 +89,7 @@ export function eventCommits(env: NodeJS.ProcessEnv = process.env): EventCommits
   add(shaAt(payload, 'pull_request', 'merge_commit_sha'), "the pull request's merge commit")
   add(shaAt(payload, 'workflow_run', 'head_sha'), "the workflow run's head")
   add(shaAt(payload, 'merge_group', 'head_sha'), "the merge group's head")
-  return { event: env.GITHUB_EVENT_NAME ?? 'unknown', commits: named }
+  return { event: env.GITHUB_EVENT_NAME ?? 'unknown', commits: named, payloadRead: payload !== undefined }
 }
 
 /** `git rev-parse HEAD` in repoPath; undefined with git's complaint when it is not a repository. */
@@ -105,16 +129,33 @@ export async function resolveCommit(sources: CommitSources): Promise<string> {
   const event = sources.event
   if (event && !event.commits.some((commit) => commit.sha === candidate.sha)) {
     const named = event.commits.map((commit) => `${commit.sha} (${commit.source})`).join(', ')
+    const why = event.payloadRead
+      ? 'A step before this one moved HEAD, or the job checked out another ref.'
+      : 'An upload runs after the build, so it takes no commit from the event payload file (a build can rewrite it): only GITHUB_SHA.'
     throw new FilesError(
       `The commit to key the assets by would be ${candidate.sha} (${candidate.source}), but this '${event.event}' run names ${named}. ` +
-        `A step before this one moved HEAD, or the job checked out another ref. Set the 'commit' input to the commit you built ` +
-        `(for example commit: \${{ github.event.pull_request.head.sha || github.sha }}), so that no build can choose the commit its output is stored and signed under.`
+        `${why} Set the 'commit' input to the commit you built ` +
+        `(for example commit: \${{ github.event.pull_request.head.sha || github.sha }}, which the runner fills from the event it received), ` +
+        `or use mode: auto, whose post step uploads under the commit its main step checked; so no build can choose the commit its output is stored and signed under.`
     )
   }
   return candidate.sha
 }
 
-/** The commit sources every mode uses: the input, the repository, and on a runner the event's commits. */
-export function commitSources(settings: { commit?: string; repoPath: string }, recorded?: string): CommitSources {
-  return { override: settings.commit, repoPath: settings.repoPath, recorded, event: eventCommits(), githubSha: process.env.GITHUB_SHA }
+/**
+ * The commit sources every mode uses: the input, the repository, and on a runner the event's commits. An
+ * upload step reads nothing from the event payload (see eventCommits).
+ */
+export async function commitSources(
+  settings: { commit?: string; repoPath: string; mode: string },
+  recorded?: string
+): Promise<CommitSources> {
+  const payload = settings.mode === 'upload' || settings.commit ? undefined : await readEventPayload()
+  return {
+    override: settings.commit,
+    repoPath: settings.repoPath,
+    recorded,
+    event: eventCommits(process.env, payload),
+    githubSha: process.env.GITHUB_SHA
+  }
 }

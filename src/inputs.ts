@@ -1,17 +1,7 @@
 import * as core from './runner.js'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import {
-  BACKENDS,
-  BackendChoice,
-  Inputs,
-  MODES,
-  Mode,
-  SeedEnv,
-  SIGNING_KEY_ENV,
-  TRUSTED_EVENTS,
-  UNTRUSTED_SIGNING_EVENTS
-} from './constants.js'
+import { BACKENDS, BackendChoice, Inputs, MODES, Mode, SeedEnv, SIGNING_KEY_ENV, TRUSTED_EVENTS } from './constants.js'
 import { InputError, MissingBucketError } from './errors.js'
 import { parsePatterns } from './hashing/patterns.js'
 import type { SetPolicy } from './sets/asset-sets.js'
@@ -259,17 +249,34 @@ function parseBucket(raw: string): string {
   return raw
 }
 
-function parseEndpoint(raw: string): string | undefined {
-  if (!raw) return undefined
+/**
+ * Why an endpoint URL may not be used as it is, or undefined. One with a user name or password in it
+ * (`https://key:secret@host`) is refused: logs, summaries and every object URL would show the secret. Its
+ * parts are masked first, so even this refusal shows them as ***.
+ */
+export function endpointProblem(raw: string): string | undefined {
   let url: URL
   try {
     url = new URL(raw)
   } catch {
-    throw new InputError(`Input '${Inputs.Endpoint}' is '${raw}', which is not a URL: give one like https://minio.example.com:9000.`)
+    return `is '${raw}', which is not a URL: give one like https://minio.example.com:9000`
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new InputError(`Input '${Inputs.Endpoint}' is '${raw}': the URL must start with http:// or https://.`)
+  if (url.username || url.password) {
+    for (const part of [url.username, url.password, decodeURIComponent(url.username), decodeURIComponent(url.password)])
+      registerSecret(part)
+    return (
+      `is '${url.protocol}//***@${url.host}${url.pathname === '/' ? '' : url.pathname}': it holds a user name or password. Give the keys as ` +
+      `'${Inputs.AccessKeyId}' and '${Inputs.SecretAccessKey}' (or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY), never in the URL, which logs and summaries show`
+    )
   }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return `is '${raw}': the URL must start with http:// or https://`
+  return undefined
+}
+
+function parseEndpoint(raw: string): string | undefined {
+  if (!raw) return undefined
+  const problem = endpointProblem(raw)
+  if (problem) throw new InputError(`Input '${Inputs.Endpoint}' ${problem}.`)
   return raw.replace(/\/+$/, '')
 }
 
@@ -490,12 +497,17 @@ function parseStore(cwd: string): StoreSettings {
   }
 }
 
-/** signing-key (one key per line) and cache-write; every key is masked before anything else can print it. */
+/**
+ * signing-key (one key per line), cache-write and allow-untrusted-signing; every key is masked before anything
+ * else can print it. Signing follows the trusted events, as cache-write: auto does: on any other event (pull
+ * requests, comments, check runs, …) the job may run code from a pull request while it holds the key, so the
+ * keys only verify and nothing written is signed — no run that verifies will ever serve it.
+ */
 export function parsePolicy(): SetPolicy {
   const keysText = input(Inputs.SigningKey) || process.env[SIGNING_KEY_ENV] || ''
-  const signing = parseSigningKeys(keysText)
-  for (const key of signing.keys) registerSecret(key)
-  if (signing.keys.some((key) => key.length < 16)) {
+  const parsed = parseSigningKeys(keysText)
+  for (const key of parsed.keys) registerSecret(key)
+  if (parsed.keys.some((key) => key.length < 16)) {
     throw new InputError(
       `Input '${Inputs.SigningKey}' (${SIGNING_KEY_ENV}) holds a key shorter than 16 characters: use a long random secret, e.g. openssl rand -hex 32.`
     )
@@ -509,7 +521,19 @@ export function parsePolicy(): SetPolicy {
     choice === 'never'
       ? `'${Inputs.CacheWrite}' is never`
       : `'${Inputs.CacheWrite}: auto' writes it only on ${TRUSTED_EVENTS.join(', ')} events, and this is a '${event || 'unknown'}' event (its commit's set is still written)`
-  return { signing, cacheWrite: { allowed, reason } }
+  const allowUntrusted = parseBoolean(Inputs.AllowUntrustedSigning, input(Inputs.AllowUntrustedSigning), false)
+  const signs = parsed.keys.length > 0 && (trusted || allowUntrusted)
+  const unsigned =
+    parsed.keys.length > 0 && !signs
+      ? `this is a '${event || 'unknown'}' event, and signing follows the trusted events (${TRUSTED_EVENTS.join(', ')}): ` +
+        `jobs of other events may run pull-request code while they hold the key. What this run writes is unsigned, so no run that ` +
+        `verifies will use it. Set '${Inputs.AllowUntrustedSigning}: true' only in a job that runs no pull-request code (see docs/threat-model.md)`
+      : undefined
+  return {
+    signing: unsigned ? { keys: parsed.keys, sign: false } : parsed,
+    cacheWrite: { allowed, reason },
+    ...(unsigned ? { unsigned } : {})
+  }
 }
 
 /**
@@ -590,19 +614,19 @@ function maySign(mode: Mode, codeHashOn: boolean, planOnly: boolean): boolean {
 }
 
 /**
- * On pull_request_target and workflow_run a job holds the base repository's secrets while it commonly builds
- * a pull request's code, and that code can choose what the key signs. Refused unless the workflow says so.
+ * On an event whose jobs may run pull-request code, sets are written unsigned (parsePolicy) and the step goes
+ * on, saying so. apply cannot: its state is one object every later run reads, and an unsigned one would stop
+ * them all (or be re-signed by hand, which is the attack). So a writing apply there is refused.
  */
-function refuseUntrustedSigning(mode: Mode, policy: SetPolicy, codeHashOn: boolean, planOnly: boolean): void {
-  const event = process.env.GITHUB_EVENT_NAME ?? ''
-  if (process.env.GITHUB_ACTIONS !== 'true' || policy.signing.keys.length === 0) return
-  if (!(UNTRUSTED_SIGNING_EVENTS as readonly string[]).includes(event) || !maySign(mode, codeHashOn, planOnly)) return
-  if (parseBoolean(Inputs.AllowUntrustedSigning, input(Inputs.AllowUntrustedSigning), false)) return
-  throw new InputError(
-    `Refusing to sign on a '${event}' event: such jobs usually build code from a pull request while holding the key, and code in the job ` +
-      `can make the key sign whatever it built. Keep '${Inputs.SigningKey}' out of this job, or, if it runs only trusted code and the ` +
-      `commit is pinned (mode: auto, or the 'commit' input), set '${Inputs.AllowUntrustedSigning}: true'. See "Threat model" in the README.`
-  )
+function noteUnsignedRun(mode: Mode, policy: SetPolicy, codeHashOn: boolean, planOnly: boolean): void {
+  if (!policy.unsigned || !maySign(mode, codeHashOn, planOnly)) return
+  if (mode === 'apply') {
+    throw new InputError(
+      `Refusing to apply with '${Inputs.SigningKey}' set: ${policy.unsigned}. apply's state is one shared object, so it is not written unsigned: ` +
+        `run apply with 'plan-only: true' on this event, keep the key out of this job, or set '${Inputs.AllowUntrustedSigning}: true' if the job runs no pull-request code.`
+    )
+  }
+  core.warning(`Not signing: ${policy.unsigned}.`)
 }
 
 /** Reads every input (with the seed's environment names as fallbacks) into one validated settings object. */
@@ -621,7 +645,7 @@ export function getInputs(argv: readonly string[] = process.argv, cwd = process.
     )
   }
   const apply = parseApply(cwd)
-  refuseUntrustedSigning(mode, policy, codeHashPatterns.length > 0, apply.planOnly)
+  noteUnsignedRun(mode, policy, codeHashPatterns.length > 0, apply.planOnly)
   return {
     mode,
     store,

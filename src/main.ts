@@ -9,7 +9,7 @@ import { upload, type PreBuildKey } from './modes/upload.js'
 import { applyMarkdown, applyReport, applySummaryHeading } from './report/apply-report.js'
 import { assetsReport } from './report/assets-report.js'
 import { consoleUrl } from './report/console-links.js'
-import { reportToGitHub } from './report/github.js'
+import { reportTarget, reportToGitHub, type ReportTarget } from './report/github.js'
 import { firstLine } from './report/markdown.js'
 import { pruneMarkdown } from './report/prune-report.js'
 import { failureMarkdown, writeSummary, writeSummaryMarkdown } from './report/summary.js'
@@ -54,22 +54,41 @@ function setOutputs(result: AssetsResult): void {
 
 /**
  * auto's main step leaves what its key was made of in RUNNER_TEMP (the state passed to the post step must stay
- * small), so the post step can name what the build changed. Undefined when there is nothing to leave.
+ * small), so the post step can name what the build changed. The file's SHA-256 goes into the state, which
+ * the runner keeps out of the build's reach: a file the build rewrote is not read. Undefined when there is
+ * nothing to leave.
  */
-async function saveKeyInputs(result: AssetsResult, settings: Settings): Promise<string | undefined> {
+async function saveKeyInputs(result: AssetsResult, settings: Settings): Promise<{ file: string; sha256: string } | undefined> {
   if (!process.env.RUNNER_TEMP || !result.codeHash) return undefined
   const { readCheckRecord } = await import('./modes/check-record.js')
   const inputs = (await readCheckRecord(settings.packageDirectory))?.inputs
   if (!inputs) return undefined
   const { serializeInputs } = await import('./hashing/set-key.js')
   const { writeFile } = await import('node:fs/promises')
-  const { randomBytes } = await import('node:crypto')
+  const { createHash, randomBytes } = await import('node:crypto')
   const file = `${process.env.RUNNER_TEMP}/s3-asset-manager-${randomBytes(6).toString('hex')}.inputs.json.gz`
-  await writeFile(file, serializeInputs(result.codeHash, inputs))
-  return file
+  const bytes = serializeInputs(result.codeHash, inputs)
+  await writeFile(file, bytes)
+  return { file, sha256: createHash('sha256').update(bytes).digest('hex') }
 }
 
-async function runMode(settings: Settings, preBuild?: PreBuildKey): Promise<void> {
+/** What auto's main step hands its post step through the runner's state (out of the build's reach). */
+interface FromMainStep {
+  readonly preBuild?: PreBuildKey
+  readonly statusCommit?: string
+}
+
+/**
+ * Where this step reports: an upload step takes nothing from the event payload but the pull request's
+ * number (github.ts); the post step of auto reports where its main step did.
+ */
+async function targetOf(settings: Settings, commit: string, fromMain?: FromMainStep): Promise<ReportTarget> {
+  if (!settings.reporting.prComment && !settings.reporting.commitStatus) return { statusCommit: commit }
+  const target = await reportTarget(commit, settings.mode !== 'upload')
+  return fromMain?.statusCommit ? { ...target, statusCommit: fromMain.statusCommit } : target
+}
+
+async function runMode(settings: Settings, fromMain?: FromMainStep): Promise<void> {
   if (settings.mode === 'apply') {
     // Loaded on demand: apply pulls in YAML and the S3 state backend, which check and upload do not need.
     const { apply } = await import('./modes/apply.js')
@@ -81,7 +100,11 @@ async function runMode(settings: Settings, preBuild?: PreBuildKey): Promise<void
     setOutput(Outputs.Found, String(outcome.found))
     setOutput(Outputs.CommitHash, outcome.commitHash)
     await writeSummaryMarkdown(applyMarkdown(outcome, applySummaryHeading(outcome)))
-    await reportToGitHub(settings.reporting, applyReport(outcome, settings.reporting.instance))
+    await reportToGitHub(
+      settings.reporting,
+      applyReport(outcome, settings.reporting.instance),
+      await targetOf(settings, outcome.commitHash)
+    )
     return
   }
   if (settings.mode === 'prune') {
@@ -111,20 +134,24 @@ async function runMode(settings: Settings, preBuild?: PreBuildKey): Promise<void
   }
   const sets = await createAssetSets(settings.store, settings.concurrency, settings.policy)
   try {
-    const ran = settings.mode === 'upload' ? await upload(settings, sets, preBuild) : await check(settings, sets)
-    const result = { ...ran, locationUrl: consoleUrl(ran.location, settings.store) }
+    const ran = settings.mode === 'upload' ? await upload(settings, sets, fromMain?.preBuild) : await check(settings, sets)
+    const unsigned =
+      settings.policy.unsigned && (ran.mode === 'upload' || settings.codeHashPatterns.length > 0) ? settings.policy.unsigned : undefined
+    const result = { ...ran, locationUrl: consoleUrl(ran.location, settings.store), ...(unsigned ? { unsigned } : {}) }
     core.info(result.message)
     setOutputs(result)
     await writeSummary(result)
-    await reportToGitHub(settings.reporting, assetsReport(result, settings.reporting.instance))
+    const target = await targetOf(settings, result.commitHash, fromMain)
+    await reportToGitHub(settings.reporting, assetsReport(result, settings.reporting.instance), target)
     if (settings.mode === 'auto') {
-      const inputsFile = result.found ? undefined : await saveKeyInputs(result, settings)
+      const inputs = result.found ? undefined : await saveKeyInputs(result, settings)
       const state: AutoState = {
         found: result.found,
         commit: result.commitHash,
         packageDirectory: settings.packageDirectory,
         ...(result.codeHash ? { codeHash: result.codeHash } : {}),
-        ...(inputsFile ? { inputsFile } : {})
+        ...(inputs ? { inputsFile: inputs.file, inputsSha256: inputs.sha256 } : {}),
+        ...(target.statusCommit !== result.commitHash ? { statusCommit: target.statusCommit } : {})
       }
       core.saveState(State.Auto, JSON.stringify(state))
       if (!result.found) core.info(`Build into ${settings.packageDirectory}: the post step uploads it when the job succeeds.`)
@@ -143,7 +170,10 @@ async function reportFailure(settings: Settings | undefined, error: unknown): Pr
   try {
     if (error instanceof ApplyFailedError) {
       await writeSummaryMarkdown(applyMarkdown(error.outcome, applySummaryHeading(error.outcome)))
-      if (settings) await reportToGitHub(settings.reporting, applyReport(error.outcome, settings.reporting.instance))
+      if (settings) {
+        const target = await targetOf(settings, error.outcome.commitHash)
+        await reportToGitHub(settings.reporting, applyReport(error.outcome, settings.reporting.instance), target)
+      }
       return
     }
     await writeSummaryMarkdown(failureMarkdown(mode, errorMessage(error)))
@@ -156,23 +186,25 @@ async function reportFailure(settings: Settings | undefined, error: unknown): Pr
 export async function runUploadAfterAuto(state: AutoState): Promise<void> {
   let preBuild: PreBuildKey | undefined
   if (state.codeHash) {
-    const { readFile } = await import('node:fs/promises')
-    const { parseInputs } = await import('./hashing/set-key.js')
-    const recorded = state.inputsFile ? parseInputs(await readFile(state.inputsFile).catch(() => Buffer.alloc(0))) : undefined
+    const { readKeyInputsFile } = await import('./hashing/set-key.js')
+    const recorded = state.inputsFile && state.inputsSha256 ? await readKeyInputsFile(state.inputsFile, state.inputsSha256) : undefined
     preBuild = { key: state.codeHash, ...(recorded?.key === state.codeHash ? { inputs: recorded.inputs } : {}) }
   }
-  return run((settings) => ({ ...settings, mode: 'upload', commit: state.commit, packageDirectory: state.packageDirectory }), preBuild)
+  return run((settings) => ({ ...settings, mode: 'upload', commit: state.commit, packageDirectory: state.packageDirectory }), {
+    ...(preBuild ? { preBuild } : {}),
+    ...(state.statusCommit ? { statusCommit: state.statusCommit } : {})
+  })
 }
 
 /**
  * The action's entry: reads the inputs (adjusted by the post step), runs the mode, sets outputs; the one
  * place that fails the step.
  */
-export async function run(adjust: (settings: Settings) => Settings = (settings) => settings, preBuild?: PreBuildKey): Promise<void> {
+export async function run(adjust: (settings: Settings) => Settings = (settings) => settings, fromMain?: FromMainStep): Promise<void> {
   let settings: Settings | undefined
   try {
     settings = adjust(getInputs())
-    await runMode(settings, preBuild)
+    await runMode(settings, fromMain)
   } catch (error) {
     await reportFailure(settings, error)
     try {

@@ -75,8 +75,9 @@ describe('5. no value reaches a shell as text', () => {
 
   it.each([
     ['inside backticks', 'echo `echo [[ name ]]`', 'inside backticks'],
-    ['in arithmetic', 'echo $(( [[ name ]] + 1 ))', 'inside $(( … ))'],
-    ['in a quoted here-document', "cat <<'EOF'\n[[ name ]]\nEOF", 'inside a quoted here-document']
+    ['in arithmetic', 'echo $(( [[ name ]] + 1 ))', 'inside arithmetic'],
+    ['in a quoted here-document', "cat <<'EOF'\n[[ name ]]\nEOF", 'inside a here-document'],
+    ['inside single quotes', "printf '%s|' '[[ name ]]'", 'inside single quotes']
   ])('a template %s is refused, naming the line', async (_where, command, problem) => {
     const s = setup()
     s.config(`vars:\n  name: x\ntools:\n${assetsTool('web', command)}`)
@@ -86,20 +87,19 @@ describe('5. no value reaches a shell as text', () => {
     expect(run.stdout).toMatch(/line \d of 'run'/)
   })
 
-  it('quoting follows the template: single quotes, unquoted words and here-documents all get the value as data', async () => {
+  it('quoting follows the template: unquoted words and double quotes get the value as data', async () => {
     const s = setup()
     const value = `it's "$(whoami)" & \`id\` ; *`
     const command = [
       'mkdir -p out/web',
-      `printf '%s|' '[[ v ]]' >> out/web/r.txt`,
       `printf '%s|' [[ v ]] >> out/web/r.txt`,
       `printf '%s|' "pre-[[ v ]]-post" >> out/web/r.txt`,
-      `cat >> out/web/r.txt <<EOF\n[[ v ]]\nEOF`
+      `echo "[[ v ]]" >> out/web/r.txt`
     ].join('\n')
     s.config(`vars:\n  v: ${JSON.stringify(value)}\ntools:\n${assetsTool('web', command)}`)
     const run = await s.apply()
     expect(run.code).toBe(0)
-    expect(readFileSync(path.join(s.dir, 'out/web/r.txt'), 'utf8')).toBe(`${value}|${value}|pre-${value}-post|${value}\n`)
+    expect(readFileSync(path.join(s.dir, 'out/web/r.txt'), 'utf8')).toBe(`${value}|pre-${value}-post|${value}\n`)
   })
 })
 
@@ -133,7 +133,9 @@ describe('6. secrets never reach a summary or GitHub', () => {
     const sent = JSON.stringify(github.requests.map((request) => request.body))
     expect(github.requests.length).toBeGreaterThanOrEqual(2)
     expect(sent).toContain('build ended with exit code 2')
-    expect(sent).toContain('deploying with ***') // its stderr, masked
+    // What the command printed stays in the (masked) log: not even a masked copy goes to GitHub.
+    expect(sent).not.toContain('deploying with ***')
+    expect(sent).toContain('in the group `Build assets.web`')
     expect(sent).not.toContain(token)
     expect(run.summary).toContain('its build ended with exit code 2')
     expect(run.summary).not.toContain(token)
@@ -200,5 +202,45 @@ describe('a replayed signed state', () => {
     const replayed = await s.apply({ 'signing-key': KEY }, env)
     expect(replayed.code).toBe(1)
     expect(replayed.stdout).toContain('is at serial 1, older than serial 2 this machine already saw there')
+  })
+})
+
+describe('third pass, 10. keys are checked after every template in them was resolved', () => {
+  it("an output edited in an unsigned state cannot lead an object's key out of the local store", async () => {
+    const s = setup()
+    const name = `escaped-${path.basename(s.store)}.txt`
+    const tools = (withCopy: boolean): string =>
+      `tools:\n  - name: object\n    instanceID: a\n    options: { key: a.txt, content: a }\n` +
+      (withCopy ? '  - name: object\n    instanceID: b\n    options: { key: "copies/${{ object.a.outputs.key }}", content: b }\n' : '')
+    s.config(tools(false))
+    expect((await s.apply()).code).toBe(0)
+    // Someone who can write the (keyless) state makes a's key lead two folders up.
+    const state = readFileSync(s.stateFile, 'utf8')
+    const output = state.lastIndexOf('key: a.txt') // the one under resourceStatus.outputs
+    writeFileSync(s.stateFile, `${state.slice(0, output)}key: ../../${name}${state.slice(output + 'key: a.txt'.length)}`)
+    s.config(tools(true))
+    const run = await s.apply()
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain(`its key resolves to 'copies/../../${name}', which is not a plain relative key`)
+    expect(existsSync(path.join(s.store, '..', name))).toBe(false)
+  })
+})
+
+describe('third pass, 4. no value reaches a second parser', () => {
+  it.each([
+    ['sh -c', 'sh -c "echo [[ env BRANCH ]]"'],
+    ['bash -c in single quotes', "bash -c 'echo [[ env BRANCH ]]'"],
+    ['eval', 'eval "echo [[ env BRANCH ]]"'],
+    ['a pipe into sh', 'echo "[[ env BRANCH ]]" | sh'],
+    ['an unquoted here-document fed to sh', 'sh <<EOF\necho [[ env BRANCH ]]\nEOF'],
+    ['xargs sh -c', 'echo "[[ env BRANCH ]]" | xargs sh -c']
+  ])("a pull request's branch name %s is refused before anything runs", async (_shape, command) => {
+    const s = setup()
+    const pwned = path.join(tempDir('pwn'), 'pwned')
+    s.config(`tools:\n${assetsTool('web', `mkdir -p out/web && ${command}`)}`)
+    const run = await s.apply({}, { BRANCH: `x;touch\${IFS}${pwned};$(touch ${pwned})` })
+    expect(run.code).toBe(2)
+    expect(run.stdout).toMatch(/line \d of 'run' has \[\[ env BRANCH \]\]/)
+    expect(existsSync(pwned)).toBe(false)
   })
 })

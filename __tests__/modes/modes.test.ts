@@ -147,7 +147,7 @@ describe('s3 (s3rver): store contents as an outside client sees them', () => {
     expect(await listKeys(client, commitSet)).toEqual(names.map((n) => commitSet + n).sort())
     // The code-hash set also records what its key was made of, and the prefix keeps a copy as the newest build's record.
     expect(await listKeys(client, cacheSet)).toEqual([...names, '.inputs.json.gz'].map((n) => cacheSet + n).sort())
-    expect(await listKeys(client, `${f.storeSettings.prefix}cache/.`)).toEqual([`${f.storeSettings.prefix}cache/.newest-inputs.json.gz`])
+    expect(await listKeys(client, `${f.storeSettings.prefix}cache/.`)).toEqual([`${f.storeSettings.prefix}cache/.newest.json`])
     const manifest = JSON.parse((await readObject(client, `${commitSet}.manifest.json`))!.toString())
     expect(manifest).toMatchObject({ version: 1, commit: repo.commit, codeHash, source: 'upload' })
     expect(manifest.files).toEqual([

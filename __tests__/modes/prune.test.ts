@@ -357,7 +357,7 @@ describe('prune on s3rver', () => {
         'GET .manifest.json',
         'PUT .last-used'
       ])
-      const marker = JSON.parse((await direct.readText(`${prefix}artifacts/${repo.commit}/.last-used`))!)
+      const marker = JSON.parse((await direct.readText(`${prefix}artifacts/${repo.commit}/.last-used`, 1 << 20))!)
       expect(Date.now() - new Date(marker.lastUsedAt).getTime()).toBeLessThan(60_000)
       // The used set is now young again: prune keeps it.
       const outcome = await prune(pruneSettings(s3Settings(prefix), { keepLast: 0 }))

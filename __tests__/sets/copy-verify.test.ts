@@ -57,7 +57,7 @@ describe('promotion verifies reported copy checksums', () => {
       OPEN_POLICY
     )
     expect(found).toMatchObject({ found: false, codeHash: 'h1' })
-    expect(await store.readText(`artifacts/${commitB}/.manifest.json`)).toBeUndefined()
+    expect(await store.readText(`artifacts/${commitB}/.manifest.json`, 1 << 20)).toBeUndefined()
   })
 
   it.each([

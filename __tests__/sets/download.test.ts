@@ -129,3 +129,22 @@ describe('download on Windows', () => {
     expect(readdirSync(target)).toEqual([])
   })
 })
+
+describe('an object larger than its manifest says', () => {
+  it('is not written out whole: the download stops past the size the manifest gives, and keeps nothing', async () => {
+    const root = tempDir('store')
+    const store = new LocalStore(root)
+    const big = Buffer.alloc(8 * 1024 * 1024, 1)
+    await store.put('set/a.bin', big, { size: big.length, contentType: 'application/octet-stream' })
+    const claimed = Buffer.from('tiny')
+    const manifest = buildManifest({
+      commit: 'a'.repeat(40),
+      codeHash: '',
+      source: 'upload',
+      files: [{ path: 'a.bin', size: claimed.length, sha256: createHash('sha256').update(claimed).digest('hex') }]
+    })
+    const target = tempDir('pkg')
+    await expect(downloadSet(store, 'set/', manifest, target, 2)).rejects.toThrow('more than 4 bytes')
+    expect(readdirSync(target)).toEqual([])
+  })
+})

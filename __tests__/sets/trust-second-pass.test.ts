@@ -86,7 +86,7 @@ describe('1. a build cannot choose the commit it is signed under', () => {
     const upload = await runDist({ inputs: { ...inputs, mode: 'upload' }, env })
     expect(upload.code).toBe(1)
     expect(upload.stdout).toContain(`The commit to key the assets by would be ${unbuilt} (git HEAD in '${repo.dir}')`)
-    expect(upload.stdout).toContain(`${prHead} (the pull request's head)`)
+    expect(upload.stdout).toContain('An upload runs after the build, so it takes no commit from the event payload file')
     expect(await listKeys(client, prefix)).toEqual([])
 
     const push = await runDist({
@@ -110,21 +110,23 @@ describe('1. a build cannot choose the commit it is signed under', () => {
     expect(other).not.toBe(repo.commit)
   })
 
-  it.each(['pull_request_target', 'workflow_run'])('refuses to sign on %s unless allow-untrusted-signing is set', async (event) => {
+  it.each(['pull_request_target', 'workflow_run'])('signs nothing on %s unless allow-untrusted-signing is set', async (event) => {
     const repo = makeRepo({ 'src/a.js': 'a\n' })
     const pkg = tempDir('pkg')
     writeFiles(pkg, { 'app.js': 'built' })
     const prefix = uniquePrefix('prt')
     const inputs = { ...s3Inputs(prefix), mode: 'upload', 'repo-path': repo.dir, 'package-directory': pkg, 'signing-key': KEY }
-    const refused = await runDist({ inputs, env: { GITHUB_EVENT_NAME: event, GITHUB_SHA: repo.commit } })
-    expect(refused.code).toBe(2)
-    expect(refused.stdout).toContain(`::error::Refusing to sign on a '${event}' event`)
-    expect(await listKeys(client, prefix)).toEqual([])
+    const manifest = `${prefix}artifacts/${repo.commit}/.manifest.json`
+    const unsigned = await runDist({ inputs, env: { GITHUB_EVENT_NAME: event, GITHUB_SHA: repo.commit } })
+    expect(unsigned.code).toBe(0)
+    expect(unsigned.stdout).toContain(`::warning::Not signing: this is a '${event}' event`)
+    expect(String(await readObject(client, manifest))).not.toContain('"signature"')
     const allowed = await runDist({
       inputs: { ...inputs, 'allow-untrusted-signing': 'true', commit: repo.commit },
       env: { GITHUB_EVENT_NAME: event, GITHUB_SHA: repo.commit }
     })
     expect(allowed.code).toBe(0)
+    expect(String(await readObject(client, manifest))).toMatch(/^\{"signature":"hmac-sha256:/)
   })
 })
 
@@ -370,5 +372,44 @@ describe('smaller, same pass', () => {
     expect(run.stdout).not.toContain('cached them under code hash')
     expect(run.summary).not.toContain('cached them under code hash')
     expect(run.stdout).toContain('the shared code-hash set')
+  })
+})
+
+describe("found in review: check's record cannot choose a code-hash key", () => {
+  it('with a signing key, a code hash the build wrote into the record is not signed into the shared tier', async () => {
+    const repo = makeRepo({ 'src/a.js': 'a\n' })
+    const prefix = uniquePrefix('record-key')
+    const pkg = tempDir('pkg')
+    const inputs = { ...s3Inputs(prefix), 'repo-path': repo.dir, 'package-directory': pkg, 'code-hash-paths': 'src/**', 'signing-key': KEY }
+    expect((await runDist({ inputs: { ...inputs, mode: 'check' } })).outputs.found).toBe('false')
+    // The build: its output, and check's record pointing at the code hash of other sources.
+    const forged = 'f'.repeat(64)
+    const recordFile = path.join(pkg, '.s3-asset-manager.json')
+    const record = JSON.parse(readFileSync(recordFile, 'utf8')) as Record<string, unknown>
+    writeFileSync(recordFile, JSON.stringify({ ...record, codeHash: forged, inputs: undefined }))
+    writeFiles(pkg, { 'app.js': 'built' })
+    const upload = await runDist({ inputs: { ...inputs, mode: 'upload' } })
+    expect(upload.code).toBe(0)
+    expect(upload.stdout).toContain(
+      `::warning::Not writing the shared code-hash set: check's record names code hash ${forged}, but the sources give`
+    )
+    const keys = await listKeys(client, prefix)
+    expect(keys.some((key) => key.includes(`cache/${forged}`))).toBe(false)
+    expect(keys).toContain(`${prefix}artifacts/${repo.commit}/.manifest.json`)
+  })
+
+  it('a record whose commit or code hash is not a hash names no store key', async () => {
+    const prefix = uniquePrefix('record-path')
+    const pkg = tempDir('pkg')
+    writeFiles(pkg, {
+      'app.js': 'built',
+      '.s3-asset-manager.json': JSON.stringify({ commit: '../../elsewhere', codeHash: '../other/cache/x', files: 0, bytes: 0 })
+    })
+    const upload = await runDist({
+      inputs: { ...s3Inputs(prefix), mode: 'upload', 'repo-path': tempDir('not-a-repo'), 'package-directory': pkg }
+    })
+    expect(upload.code).toBe(1)
+    expect(upload.stdout).toContain('Could not work out the commit hash')
+    expect(await listKeys(client, prefix)).toEqual([])
   })
 })

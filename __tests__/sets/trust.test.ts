@@ -63,11 +63,11 @@ function check(
   })
 }
 
-/** The README's verifier, run as a third party would: python3 and the manifest file. */
+/** The threat model's verifier, run as a third party would: python3 and the manifest file. */
 function pythonVerify(key: string, manifest: Buffer): string {
-  const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8')
-  const script = /<!-- verify-manifest -->\s*```python\n([\s\S]*?)```/.exec(readme)?.[1]
-  if (!script) throw new Error('README has no verify-manifest python block')
+  const model = readFileSync(path.join(ROOT, 'docs', 'threat-model.md'), 'utf8')
+  const script = /<!-- verify-manifest -->\s*```python\n([\s\S]*?)```/.exec(model)?.[1]
+  if (!script) throw new Error('docs/threat-model.md has no verify-manifest python block')
   const dir = tempDir('py')
   writeFileSync(path.join(dir, 'verify.py'), script)
   writeFileSync(path.join(dir, 'manifest.json'), manifest)

@@ -37,7 +37,7 @@ async function errorServer(reply: Reply): Promise<{ url: string; requests: () =>
 async function readWith(overrides: Parameters<typeof s3Settings>[1]): Promise<unknown> {
   const store = new S3Store(s3Settings(uniquePrefix('err'), overrides), 2)
   try {
-    return await store.readText('some/.manifest.json')
+    return await store.readText('some/.manifest.json', 1 << 20)
   } catch (error) {
     return error
   } finally {

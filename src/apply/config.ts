@@ -1,9 +1,13 @@
-import { readdir, readFile, stat } from 'node:fs/promises'
+import { open, readdir, stat } from 'node:fs/promises'
 import path from 'node:path'
 import yaml from 'js-yaml'
 import { parseDatastore, type StoreOverrides } from './datastore.js'
 import { fromPosixRelative, toPosixRelative } from '../paths.js'
 import { ConfigError } from './errors.js'
+import { READ_LIMITS } from '../constants.js'
+import { OversizedError } from '../errors.js'
+import { readOpenedText } from '../stores/capped-read.js'
+import { endpointProblem } from '../inputs.js'
 import { buildRunTemplate, type RunTemplate } from './shell.js'
 import {
   envDigest,
@@ -101,6 +105,22 @@ async function configFiles(configPath: string): Promise<string[]> {
   return names.map((name) => fromPosixRelative(configPath, name))
 }
 
+/** A config file's text: it comes from the checkout (a pull request's, on pull-request runs), so it is read bounded. */
+async function readConfigFile(file: string): Promise<string> {
+  const handle = await open(file, 'r')
+  try {
+    const text = await readOpenedText(handle, READ_LIMITS.config, file)
+    if (text === undefined) throw new ConfigError(`${file} is not a regular file.`)
+    return text
+  } catch (error) {
+    if (error instanceof OversizedError)
+      throw new ConfigError(`${error.message}: it is not read. A config that large is not one this action wrote.`)
+    throw error
+  } finally {
+    await handle.close()
+  }
+}
+
 class Loader {
   readonly expressions: VarExpression[] = []
   readonly docs: LoadedDoc[] = []
@@ -115,8 +135,9 @@ class Loader {
     this.seen.add(absolute)
     let text: string
     try {
-      text = await readFile(file, 'utf8')
+      text = await readConfigFile(file)
     } catch (error) {
+      if (error instanceof ConfigError) throw error
       throw new ConfigError(`Cannot read ${file}: ${(error as Error).message}.`)
     }
     const protectedText = protectTemplates(text, file, this.expressions.length)
@@ -242,7 +263,10 @@ function parseState(value: unknown, file: string, baseDir: string): StateBackend
     const bucket = option('bucket')
     const key = option('key')
     if (!bucket || !key) throw new ConfigError(`${file}: the s3 state backend needs 'options.bucket' and 'options.key'.`)
-    return { kind: 's3', bucket, key, region: option('region'), endpoint: option('endpoint') }
+    const endpoint = option('endpoint')
+    const problem = endpoint && endpointProblem(endpoint)
+    if (problem) throw new ConfigError(`${file}: 'config.state.options.endpoint' ${problem}.`)
+    return { kind: 's3', bucket, key, region: option('region'), endpoint }
   }
   throw new ConfigError(`${file}: state backend '${String(value.backend)}' is not one of: local, s3.`)
 }
@@ -254,7 +278,10 @@ function parseStoreOverrides(value: unknown, file: string): StoreOverrides | und
   const unknown = Object.keys(value).filter((key) => !allowed.includes(key))
   if (unknown.length)
     throw new ConfigError(`${file}: unknown key(s) ${unknown.join(', ')} in 'config.store'; allowed: ${allowed.join(', ')}.`)
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, String(v)])) as StoreOverrides
+  const overrides = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, String(v)])) as StoreOverrides
+  const problem = overrides.endpoint && endpointProblem(overrides.endpoint)
+  if (problem) throw new ConfigError(`${file}: 'config.store.endpoint' ${problem}.`)
+  return overrides
 }
 
 interface RawTool {
@@ -418,7 +445,7 @@ export async function loadConfig(
   // In a directory, files that others name as varFile/toolFile are loaded as such, not as configs.
   const referenced = new Set<string>()
   for (const file of files) {
-    const text = await readFile(file, 'utf8').catch(() => '')
+    const text = await readConfigFile(file).catch(() => '')
     for (const match of text.matchAll(/^(?:varFile|toolFile):\s*["']?([^"'\s#]+)/gm))
       referenced.add(path.resolve(path.dirname(file), match[1]!))
   }

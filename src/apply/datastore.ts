@@ -1,4 +1,5 @@
 import { ConfigError } from './errors.js'
+import { endpointProblem } from '../inputs.js'
 
 /** `config.store` (or a Replibyte `datastore`): overrides the action's store inputs for the assets and object plugins. */
 export interface StoreOverrides {
@@ -101,7 +102,7 @@ export function parseDatastore(raw: unknown, file: string, env: NodeJS.ProcessEn
   } else if (block.endpoint !== undefined && block.endpoint !== 'default' && block.endpoint !== 'Default') {
     throw new ConfigError(`${at}.endpoint must be 'default' or { custom: 'https://…' }.`)
   }
-  if (endpoint && !/^https?:\/\/[^/]+/.test(endpoint))
-    throw new ConfigError(`${at}.endpoint.custom is '${endpoint}': give a URL such as https://minio.example.com.`)
+  const problem = endpoint && endpointProblem(endpoint)
+  if (problem) throw new ConfigError(`${at}.endpoint.custom ${problem}.`)
   return { backend: 's3', bucket, region, endpoint, credentials, profile: value(block.profile, `${at}.profile`, env) }
 }

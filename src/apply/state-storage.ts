@@ -1,12 +1,13 @@
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client, type PutObjectCommandInput } from '@aws-sdk/client-s3'
 import { createHash, randomBytes } from 'node:crypto'
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises'
 import type { Readable } from 'node:stream'
 import { READ_LIMITS } from '../constants.js'
 import { OversizedError } from '../errors.js'
 import path from 'node:path'
 import { deriveS3Settings, type S3StoreSettings, type StoreSettings } from '../inputs.js'
-import { readCapped } from '../stores/capped-read.js'
+import { readCapped, readOpenedText } from '../stores/capped-read.js'
+import { isInside, toPosixRelative } from '../paths.js'
 import { addErrorBodyMiddleware, checkCredentials, clientConfig, notS3Answer } from '../stores/s3.js'
 import { describeS3Error, isNotFound } from '../stores/s3-errors.js'
 import type { StateBackendConfig } from './config.js'
@@ -41,7 +42,7 @@ export interface StateStorage {
   readonly description: string
   /**
    * What a signed state is bound to, so that one copied from elsewhere is refused: `s3://bucket/key` for the S3
-   * backend. Undefined for a local file, whose path differs from one checkout to the next.
+   * backend, `local:<path in the repository>` for a local file.
    */
   readonly location?: string
   /** undefined only when the object truly does not exist; anything else unreadable throws. */
@@ -65,9 +66,18 @@ const digest = (body: string): string => createHash('sha256').update(body).diges
 /** A state file on disk: temp file + rename; the lock is an exclusive create. */
 export class LocalStateStorage implements StateStorage {
   readonly description: string
+  /**
+   * `local:<path>`: the file's path relative to the repository (absolute when outside it), so a signed state
+   * copied to another path, or from another config's state, is refused, as an S3 state copied to another key is.
+   */
+  readonly location: string
 
-  constructor(private readonly file: string) {
+  constructor(
+    private readonly file: string,
+    repoPath?: string
+  ) {
     this.description = `local file ${file}`
+    this.location = `local:${repoPath && isInside(repoPath, file) ? toPosixRelative(repoPath, file) : file}`
   }
 
   private pathOf(object: StateObject): string {
@@ -76,9 +86,14 @@ export class LocalStateStorage implements StateStorage {
 
   async get(object: StateObject): Promise<Stored | undefined> {
     try {
-      const info = await stat(this.pathOf(object))
-      if (info.size > READ_LIMITS.state) throw new OversizedError(this.pathOf(object), READ_LIMITS.state)
-      const body = await readFile(this.pathOf(object), 'utf8')
+      const handle = await open(this.pathOf(object), 'r')
+      let body: string | undefined
+      try {
+        body = await readOpenedText(handle, READ_LIMITS.state, this.pathOf(object))
+      } finally {
+        await handle.close()
+      }
+      if (body === undefined) throw new Error('not a regular file')
       return { body, version: digest(body) }
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
@@ -249,7 +264,7 @@ export class S3StateStorage implements StateStorage {
 }
 
 /** The storage the config names; S3 credentials and endpoint defaults come from the action's store inputs. */
-export function stateStorageFor(config: StateBackendConfig, store: StoreSettings): StateStorage {
-  if (config.kind === 'local') return new LocalStateStorage(config.file)
+export function stateStorageFor(config: StateBackendConfig, store: StoreSettings, repoPath?: string): StateStorage {
+  if (config.kind === 'local') return new LocalStateStorage(config.file, repoPath)
   return new S3StateStorage(config.bucket, config.key, deriveS3Settings(store, config))
 }

@@ -1,7 +1,7 @@
 import yaml from 'js-yaml'
 import { StateError } from './errors.js'
 import { NO_KEYS, SIGNATURE_FIELD, signatureFor, verifyDocument, type SigningKeys } from '../sets/signing.js'
-import { SerialMarks } from './serial-marks.js'
+import { isSerial, SerialMarks } from './serial-marks.js'
 import { PreconditionFailed, type StateStorage } from './state-storage.js'
 
 export const STATE_SCHEMA_VERSION = 1
@@ -32,10 +32,11 @@ const dump = (document: Record<string, unknown>): string => yaml.dump(document, 
  * the `location` it is written to (an S3 state's `s3://bucket/key`), so a signed state copied elsewhere is refused.
  */
 export function serializeState(state: State, signing: SigningKeys = NO_KEYS, location?: string): string {
+  const signs = signing.keys.length > 0 && signing.sign !== false
   const document: Record<string, unknown> = { schemaVersion: STATE_SCHEMA_VERSION, serial: state.serial }
-  if (location && signing.keys.length > 0) document.location = location
+  if (location && signs) document.location = location
   for (const [key, entry] of [...state.resources].sort(([a], [b]) => (a < b ? -1 : 1))) document[key] = entry
-  if (signing.keys.length === 0) return dump(document)
+  if (!signs) return dump(document)
   // Signed over what a reader parses, so YAML's own typing of values cannot make a valid file fail to verify.
   const signature = signatureFor(yaml.load(dump(document)) as Record<string, unknown>, signing)
   return dump({ signature, ...document })
@@ -122,7 +123,13 @@ export function parseState(text: string, where: string): State {
     if (key === 'schemaVersion' || key === 'serial' || key === 'location' || key === SIGNATURE_FIELD) continue
     resources.set(key, parseEntry(value, key, where))
   }
-  return { serial: typeof record.serial === 'number' ? record.serial : 0, resources }
+  if (record.serial !== undefined && !isSerial(record.serial)) {
+    throw new StateError(
+      `The state ${where} has serial ${JSON.stringify(record.serial)}, not a whole number from 0 up: neither this action nor dtm writes that. ` +
+        `Restore a good copy of the state (your bucket's object versions, or the last one this workflow wrote); it was not used.`
+    )
+  }
+  return { serial: isSerial(record.serial) ? record.serial : 0, resources }
 }
 
 /**

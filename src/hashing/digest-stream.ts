@@ -1,20 +1,39 @@
 import { createHash } from 'node:crypto'
 import { Transform, type TransformCallback } from 'node:stream'
 
-/** A pass-through stream that takes the SHA-256 and the length of what flows through it. */
+/**
+ * A pass-through stream that takes the SHA-256 and the length of what flows through it. With `limit`, more
+ * bytes than that fail the stream at once (an object larger than its manifest says is never written out whole).
+ */
 export class DigestStream extends Transform {
   private readonly hash = createHash('sha256')
   /** Bytes that passed so far (not `size`: the AWS SDK reads a body's `size` as its length). */
   passed = 0
 
+  constructor(private readonly limit = Number.POSITIVE_INFINITY) {
+    super()
+  }
+
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    this.hash.update(chunk)
     this.passed += chunk.length
+    if (this.passed > this.limit) {
+      callback(new DigestLimitError(this.limit))
+      return
+    }
+    this.hash.update(chunk)
     callback(null, chunk)
   }
 
   /** The SHA-256 (hex) of everything that passed; call once, after the stream ended. */
   digest(): string {
     return this.hash.digest('hex')
+  }
+}
+
+/** More bytes arrived than the DigestStream's limit. */
+export class DigestLimitError extends Error {
+  constructor(readonly limit: number) {
+    super(`more than the ${limit} bytes expected arrived`)
+    this.name = 'DigestLimitError'
   }
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { gunzipSync, gzipSync } from 'node:zlib'
 import type { HashedFile } from './code-hash.js'
+import { readRunnerFile } from '../stores/capped-read.js'
 
 /**
  * The key of a code-hash set: what the build depends on. Files alone give exactly the code hash (version
@@ -75,8 +76,15 @@ export function serializeInputs(key: string, inputs: KeyInputs): Buffer {
   return gzipSync(JSON.stringify(inputsRecord(key, inputs)))
 }
 
-/** Decompressed records are capped: a hostile one cannot inflate without bound. */
-const INFLATED_LIMIT = 256 * 1024 * 1024
+/**
+ * Records are read from stores and runner files others can write, so inflating one is bounded: never more
+ * than INFLATED_LIMIT, and never more than INFLATION_RATIO times its compressed size (a genuine record, paths
+ * and hex ids, compresses about 2–4×; a gzip bomb, hundreds of times). Its files list is capped too.
+ */
+const INFLATED_LIMIT = 64 * 1024 * 1024
+const INFLATION_RATIO = 16
+const MIN_INFLATED_LIMIT = 1024 * 1024
+export const RECORD_FILES_LIMIT = 1_000_000
 
 /** Reads an inputsRecord back; undefined when it is not one (it only ever explains, so nothing fails on it). */
 export function readInputsRecord(data: unknown): { key: string; inputs: KeyInputs } | undefined {
@@ -85,6 +93,7 @@ export function readInputsRecord(data: unknown): { key: string; inputs: KeyInput
   if (record.version !== 1 || typeof record.key !== 'string' || typeof record.filesHash !== 'string' || !Array.isArray(record.files)) {
     return undefined
   }
+  if (record.files.length > RECORD_FILES_LIMIT) return undefined
   const files = (record.files as unknown[]).flatMap((pair) =>
     Array.isArray(pair) && typeof pair[0] === 'string' && typeof pair[1] === 'string' ? [{ path: pair[0], id: pair[1] }] : []
   )
@@ -106,13 +115,24 @@ export function readInputsRecord(data: unknown): { key: string; inputs: KeyInput
   }
 }
 
-/** Parses a stored (gzipped) record; undefined when it is not one. */
-export function parseInputs(bytes: Buffer): { key: string; inputs: KeyInputs } | undefined {
+/**
+ * Parses a stored (gzipped) record; undefined when it is not one. With `sha256`, the bytes must have that
+ * digest (what a manifest or the runner's state binds them to), checked before anything is inflated.
+ */
+export function parseInputs(bytes: Buffer, sha256?: string): { key: string; inputs: KeyInputs } | undefined {
+  if (sha256 !== undefined && createHash('sha256').update(bytes).digest('hex') !== sha256) return undefined
+  const maxOutputLength = Math.min(INFLATED_LIMIT, Math.max(MIN_INFLATED_LIMIT, bytes.length * INFLATION_RATIO))
   try {
-    return readInputsRecord(JSON.parse(gunzipSync(bytes, { maxOutputLength: INFLATED_LIMIT }).toString('utf8')))
+    return readInputsRecord(JSON.parse(gunzipSync(bytes, { maxOutputLength }).toString('utf8')))
   } catch {
     return undefined
   }
+}
+
+/** A record auto's main step left in RUNNER_TEMP, read (bounded) only if it still has the SHA-256 the runner's state holds. */
+export async function readKeyInputsFile(file: string, sha256: string): Promise<{ key: string; inputs: KeyInputs } | undefined> {
+  const bytes = await readRunnerFile(file, INFLATED_LIMIT / INFLATION_RATIO)
+  return bytes ? parseInputs(bytes, sha256) : undefined
 }
 
 /** Files named in a difference, at most this many of each kind (the rest are counted). */
@@ -167,17 +187,30 @@ export function keyDifference(before: KeyInputs, now: KeyInputs): KeyDifference 
   }
 }
 
-/** `3 files changed (a, b, c)`-style parts of one sentence; empty when nothing differs. */
+/**
+ * A file name as outputs and summaries show it: letters, digits and `. _ / + = @ ~ -` (and spaces) as they
+ * are, every other character percent-encoded as its UTF-8 bytes (`%` itself too). File names come from the
+ * checkout — a pull request's — and `miss-reason` may be pasted into a workflow's `run:` by
+ * `${{ steps.x.outputs.miss-reason }}`: encoded, no name can quote, expand or end a shell command
+ * (`src/$(touch pwned).js` shows as `src/%24%28touch%20pwned%29.js`… with its spaces kept).
+ */
+export function inertPath(name: string): string {
+  return name.replace(/[^\p{L}\p{N}\p{M}._/+=@~ -]/gu, (char) =>
+    [...Buffer.from(char, 'utf8')].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join('')
+  )
+}
+
+/** `3 files changed (a, b, c)`-style parts of one sentence; empty when nothing differs. File names are made inert (inertPath). */
 export function describeDifference(difference: KeyDifference): string[] {
   const parts: string[] = []
   const list = (paths: readonly string[], total: number): string =>
-    `${paths.join(', ')}${total > paths.length ? `, and ${total - paths.length} more` : ''}`
+    `${paths.map(inertPath).join(', ')}${total > paths.length ? `, and ${total - paths.length} more` : ''}`
   const { files } = difference
   for (const kind of ['changed', 'added', 'removed'] as const) {
     const total = files.counts[kind]
     if (total > 0) parts.push(`${total} file${total === 1 ? '' : 's'} ${kind} (${list(files[kind], total)})`)
   }
-  if (difference.env.length > 0) parts.push(`environment ${difference.env.join(', ')} changed`)
+  if (difference.env.length > 0) parts.push(`environment ${difference.env.map(inertPath).join(', ')} changed`)
   if (difference.keyText) parts.push('code-hash-key changed')
   if (difference.run) parts.push("the tool's run changed")
   if (difference.dependencies) parts.push('a dependency changed')

@@ -87,11 +87,11 @@ export async function apply(settings: Settings): Promise<ApplyOutcome> {
   for (const notice of config.notices) core.info(notice)
   for (const warning of config.warnings) core.warning(warning)
   const storeSettings = storeSettingsFor(settings, config.store, config.baseDir)
-  const storage = stateStorageFor(config.state, settings.store)
+  const storage = stateStorageFor(config.state, settings.store, settings.repoPath)
   const store = await createStore(storeSettings, settings.concurrency)
   try {
     core.info(`Using ${config.state.kind} backend for the state: ${storage.description}.`)
-    const commit = await resolveCommit(commitSources(settings))
+    const commit = await resolveCommit(await commitSources(settings))
     const context: PluginContext = {
       store,
       storePrefix: storeSettings.prefix,
@@ -241,8 +241,7 @@ async function execute(plan: Plan, stateFile: StateFile, context: PluginContext)
               ? {
                   build: {
                     command: error.command,
-                    exit: error.exitCode === null ? `killed by ${error.signal ?? 'a signal'}` : `exit code ${error.exitCode}`,
-                    stderrTail: error.stderrTail
+                    exit: error.exitCode === null ? `killed by ${error.signal ?? 'a signal'}` : `exit code ${error.exitCode}`
                   }
                 }
               : {})

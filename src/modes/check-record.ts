@@ -51,10 +51,11 @@ async function readSmall(directory: string, name: string): Promise<string | unde
 export async function readCheckRecord(directory: string): Promise<CheckRecord | undefined> {
   try {
     const data = JSON.parse((await readSmall(directory, CHECK_RECORD)) ?? '') as Partial<Record<keyof CheckRecord, unknown>>
-    if (typeof data.commit === 'string' && typeof data.codeHash === 'string') {
+    // The build can write this file: only well-formed hashes may name a store key.
+    if (isCommitHash(data.commit) && typeof data.codeHash === 'string' && isStoredCodeHash(data.codeHash)) {
       const inputs = readInputsRecord(data.inputs)
       return {
-        commit: data.commit,
+        commit: data.commit.toLowerCase(),
         codeHash: data.codeHash,
         files: Number(data.files) || 0,
         bytes: Number(data.bytes) || 0,
@@ -67,12 +68,16 @@ export async function readCheckRecord(directory: string): Promise<CheckRecord | 
   return readSeedFiles(directory)
 }
 
+/** '' (no code-hash tier) or a code hash as the store's keys hold them: 32 to 64 lower-case hex characters. */
+const isStoredCodeHash = (text: string): boolean => text === '' || /^[0-9a-f]{32,64}$/.test(text)
+
 /** `.commit-hash` / `.code-hash` as the original check writes them; undefined without a valid commit. */
 async function readSeedFiles(directory: string): Promise<CheckRecord | undefined> {
   const read = async (name: string): Promise<string | undefined> => (await readSmall(directory, name))?.trim()
   const commit = await read(SEED_COMMIT_FILE)
   if (!isCommitHash(commit) || commit !== commit.toLowerCase()) return undefined
-  return { commit, codeHash: (await read(SEED_CODE_HASH_FILE)) ?? '', files: 0, bytes: 0 }
+  const codeHash = (await read(SEED_CODE_HASH_FILE)) ?? ''
+  return { commit, codeHash: isStoredCodeHash(codeHash) ? codeHash : '', files: 0, bytes: 0 }
 }
 
 /** Whether check left the `.found` marker: a real file (a symlink planted under that name does not count). */

@@ -53,7 +53,7 @@ async function missing(
 export async function check(settings: Settings, sets: AssetSets): Promise<AssetsResult> {
   const started = Date.now()
   const tierOn = settings.codeHashPatterns.length > 0
-  const commit = await resolveCommit(commitSources(settings))
+  const commit = await resolveCommit(await commitSources(settings))
   const prefix = setsPrefix(settings)
   const location = sets.location(prefix, commit)
   core.info(`Looking for the assets of commit ${commit} in ${location}`)

@@ -29,6 +29,8 @@ export interface AssetsResult {
   readonly missReason?: MissReason
   /** upload: what happened to the shared code-hash set. */
   readonly cacheTier?: { readonly written: boolean; readonly reason?: string }
+  /** There are signing keys, but this run signed nothing it wrote (an untrusted event): why. */
+  readonly unsigned?: string
   /** upload: the build changed files the code hash covers; the set is stored under the key from before the build. */
   readonly drift?: { readonly before: string; readonly after: string; readonly difference?: KeyDifference }
 }
@@ -42,4 +44,8 @@ export interface AutoState {
   readonly codeHash?: string
   /** Where the main step left what that key was made of (RUNNER_TEMP), so the post step can name what the build changed. */
   readonly inputsFile?: string
+  /** That file's SHA-256 when it was written: the post step reads it only if it still matches. */
+  readonly inputsSha256?: string
+  /** The commit the main step's status went on, when not `commit` (a pull request's head): the post step's goes there too. */
+  readonly statusCommit?: string
 }

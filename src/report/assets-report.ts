@@ -37,6 +37,7 @@ export function summaryRows(result: AssetsResult): [string, string][] {
     ['Location', location],
     ['Time', seconds(result.elapsedMs)]
   )
+  if (result.unsigned) rows.push(['Signature', `⚠️ not signed: ${text(result.unsigned)}`])
   if (result.untrusted) {
     rows.push(['Ignored', `${plural(result.untrusted, 'set')}: manifest not verified, malformed or for another place (see the warnings)`])
   }

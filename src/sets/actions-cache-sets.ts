@@ -243,7 +243,7 @@ export class ActionsCacheSets implements AssetSets {
       files: entries,
       platform: request.platform
     })
-    const writesCacheTier = Boolean(request.codeHash) && this.policy.cacheWrite.allowed
+    const writesCacheTier = Boolean(request.codeHash) && request.writeCodeHashSet !== false && this.policy.cacheWrite.allowed
     // The manifest names the entry it is saved under: the code-hash entry, or the commit's when the tier is not written.
     const entryKey = writesCacheTier ? codeHashKey(request.prefix, request.codeHash) : commitKey(request.prefix, request.commit)
     await writeFile(path.join(this.stage, MANIFEST_NAME), serializeManifest(manifest, entryKey, this.policy.signing))
@@ -256,7 +256,7 @@ export class ActionsCacheSets implements AssetSets {
         commit: request.commit
       })
     } else {
-      if (request.codeHash)
+      if (request.codeHash && request.writeCodeHashSet !== false)
         core.info(
           `Not writing the shared code-hash entry ${codeHashKey(request.prefix, request.codeHash)}: ${this.policy.cacheWrite.reason}.`
         )

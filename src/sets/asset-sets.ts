@@ -8,6 +8,8 @@ export interface SetPolicy {
   readonly signing: SigningKeys
   /** Whether this run may write the shared code-hash tier (`cache-write`); `reason` explains a refusal. */
   readonly cacheWrite: { readonly allowed: boolean; readonly reason: string }
+  /** Set when there are keys but this run signs nothing (an untrusted event): why, for the log and the summary. */
+  readonly unsigned?: string
 }
 
 /** A code-hash set key and, where known, what it was made of (stored beside the set, compared on a miss). */
@@ -65,6 +67,8 @@ export interface PublishRequest {
   readonly commit: string
   /** '' when the code-hash tier is off. */
   readonly codeHash: string
+  /** false: store the commit's set only, even where cache-write allows the code-hash set (upload could not confirm the key). */
+  readonly writeCodeHashSet?: boolean
   /** What the key was made of, stored beside the code-hash set (and as the newest build's record). */
   readonly inputs?: KeyInputs
   readonly platform: string

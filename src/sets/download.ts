@@ -5,7 +5,7 @@ import path from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import pLimit from 'p-limit'
 import { IntegrityError } from '../errors.js'
-import { DigestStream } from '../hashing/digest-stream.js'
+import { DigestLimitError, DigestStream } from '../hashing/digest-stream.js'
 import { isSafeRelativePath, totalBytes, type Manifest, type ManifestFile, type SetObject } from './manifest.js'
 import { preparePackageDirectory } from './package-directory.js'
 import { fromPosixRelative, isInside, windowsNameProblem } from '../paths.js'
@@ -87,9 +87,14 @@ function mismatch(file: ManifestFile, got: string, pack?: string): IntegrityErro
 /** Streams one object to a temporary name beside its target and checks it; returns the temporary path. */
 async function downloadFile(store: Store, key: string, target: string, file: ManifestFile): Promise<string> {
   const temp = temporaryName(target)
-  const tap = new DigestStream()
+  const tap = new DigestStream(file.size)
   try {
-    await pipeline(await store.get(key), tap, createWriteStream(temp))
+    try {
+      await pipeline(await store.get(key), tap, createWriteStream(temp))
+    } catch (error) {
+      if (error instanceof DigestLimitError) throw mismatch(file, `more than ${file.size} bytes`)
+      throw error
+    }
     const digest = tap.digest()
     if (tap.passed !== file.size || digest !== file.sha256) throw mismatch(file, `${tap.passed} bytes with ${digest}`)
     return temp
@@ -190,7 +195,14 @@ async function downloadPack(
   try {
     let position = 0
     await consume(Buffer.alloc(0), 0)
-    for await (const chunk of (await store.get(packKey)) as AsyncIterable<Buffer>) {
+    const body = await store.get(packKey)
+    for await (const chunk of body as AsyncIterable<Buffer>) {
+      if (position + chunk.length > pack.size) {
+        body.destroy()
+        throw new IntegrityError(
+          `The pack ${store.url(packKey)} is larger than the ${pack.size} bytes its manifest gives: nothing was kept.`
+        )
+      }
       packHash.update(chunk)
       await consume(chunk, position)
       position += chunk.length

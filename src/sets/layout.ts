@@ -23,7 +23,7 @@ export function variantPrefix(prefix: string, variant: string): string {
   return variant ? `${prefix}variants/${variant}/` : prefix
 }
 
-/** A copy of the newest code-hash set's inputs record under a prefix: what a miss is compared with. */
-export function newestInputsKey(prefix: string): string {
-  return `${prefix}cache/.newest-inputs.json.gz`
+/** A pointer to the newest code-hash set under a prefix (`{"key":…}`): the build a miss is compared with. */
+export function newestPointerKey(prefix: string): string {
+  return `${prefix}cache/.newest.json`
 }

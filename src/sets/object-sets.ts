@@ -9,11 +9,11 @@ import { errorMessage, IntegrityError, MissingObjectError, OversizedError } from
 import { Progress } from '../report/progress.js'
 import type { Store } from '../stores/store.js'
 import type { AssetSets, FindRequest, FindResult, MissReason, PublishRequest, SetPolicy } from './asset-sets.js'
-import { explainMiss } from './miss-reason.js'
+import { explainMiss, newestPointer } from './miss-reason.js'
 import { otherPlatform, otherPlatformAdvice } from './platform.js'
 import { downloadSet } from './download.js'
 import { lastUsedKey, recordUse } from './last-used.js'
-import { codeHashPrefix, commitPrefix, manifestKey, newestInputsKey } from './layout.js'
+import { codeHashPrefix, commitPrefix, manifestKey, newestPointerKey } from './layout.js'
 import { serializeInputs } from '../hashing/set-key.js'
 import {
   buildManifest,
@@ -86,10 +86,22 @@ async function writeManifest(store: Store, setPrefix: string, manifest: Manifest
 const COPY_CONCURRENCY_FACTOR = 4
 const MAX_COPIES_IN_FLIGHT = 64
 
-/** The SHA-256 of an object's bytes as read back from the store (the whole object, packs included). */
-async function readBackSha256(store: Store, key: string): Promise<string> {
+/**
+ * The SHA-256 of an object's bytes as read back from the store (the whole object, packs included), reading
+ * at most one byte more than `size`: a larger object is a mismatch without being read to its end.
+ */
+async function readBackSha256(store: Store, key: string, size: number): Promise<string> {
   const hash = createHash('sha256')
-  for await (const chunk of (await store.get(key)) as AsyncIterable<Buffer>) hash.update(chunk)
+  let read = 0
+  const body = await store.get(key)
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    read += chunk.length
+    if (read > size) {
+      body.destroy()
+      return 'a larger object'
+    }
+    hash.update(chunk)
+  }
   return hash.digest('hex')
 }
 
@@ -115,7 +127,7 @@ export async function copySet(
     files.map((file) =>
       limit(async () => {
         const copied = await store.copy(from + file.path, to + file.path, file.size)
-        const sha256 = copied.sha256 ?? (readBack ? await verifyLimit(() => readBackSha256(store, to + file.path)) : undefined)
+        const sha256 = copied.sha256 ?? (readBack ? await verifyLimit(() => readBackSha256(store, to + file.path, file.size)) : undefined)
         if (sha256 !== undefined && sha256 !== file.sha256) {
           throw new IntegrityError(
             `${store.url(from + file.path)} does not match its manifest (${copied.sha256 ? 'the store reports' : 'its copy reads back with'} SHA-256 ${sha256}, the manifest ${file.sha256}).`
@@ -292,6 +304,7 @@ export async function publish(store: Store, request: PublishRequest, policy: Set
   })
   await writeManifest(store, target, manifest, policy)
 
+  if (request.writeCodeHashSet === false) return manifest
   if (request.codeHash && !policy.cacheWrite.allowed) {
     core.info(
       `Not writing the shared code-hash set ${store.url(codeHashPrefix(request.prefix, request.codeHash))}: ${policy.cacheWrite.reason}.`
@@ -304,17 +317,14 @@ export async function publish(store: Store, request: PublishRequest, policy: Set
       await writeManifest(store, cached, manifest, policy)
       return manifest
     }
-    // What the key was made of, bound to the set by the manifest and copied as the newest build's record
-    // (after the manifest, so it never names a set that is not there): a later miss is explained from it.
+    // What the key was made of, bound to the set by the manifest, and a pointer to this set as the newest
+    // build (after the manifest, so it never names a set that is not there): a later miss is explained from it.
     const record = serializeInputs(request.codeHash, request.inputs)
     const inputs = { path: INPUTS_NAME, size: record.length, sha256: createHash('sha256').update(record).digest('hex') }
     await store.put(cached + INPUTS_NAME, record, { size: record.length, contentType: 'application/gzip', sha256: inputs.sha256 })
     await writeManifest(store, cached, { ...manifest, inputs }, policy)
-    await store.put(newestInputsKey(request.prefix), record, {
-      size: record.length,
-      contentType: 'application/gzip',
-      sha256: inputs.sha256
-    })
+    const pointer = newestPointer(request.codeHash)
+    await store.put(newestPointerKey(request.prefix), pointer, { size: pointer.length, contentType: 'application/json' })
   }
   return manifest
 }

@@ -15,6 +15,11 @@ export const SIGNATURE_FIELD = 'signature'
 /** The configured keys: the first signs, any verifies (so a key can be rotated without a flag day). */
 export interface SigningKeys {
   readonly keys: readonly string[]
+  /**
+   * false: this run verifies with the keys but signs nothing (an event whose jobs may run pull-request code;
+   * see the trust policy in inputs.ts), so what it writes is never served by a run that verifies.
+   */
+  readonly sign?: boolean
 }
 
 export const NO_KEYS: SigningKeys = { keys: [] }
@@ -67,9 +72,9 @@ function hmacHex(key: string, document: Record<string, unknown>): string {
     .digest('hex')
 }
 
-/** The signature the first key gives `document`; undefined without keys. */
+/** The signature the first key gives `document`; undefined without keys, or when the run does not sign. */
 export function signatureFor(document: Record<string, unknown>, signing: SigningKeys): string | undefined {
-  const key = signing.keys[0]
+  const key = signing.sign === false ? undefined : signing.keys[0]
   return key === undefined ? undefined : `hmac-sha256:${keyId(key)}:${hmacHex(key, document)}`
 }
 

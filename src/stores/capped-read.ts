@@ -1,17 +1,57 @@
 import { constants } from 'node:fs'
-import type { FileHandle } from 'node:fs/promises'
+import { open, type FileHandle } from 'node:fs/promises'
 import type { Readable } from 'node:stream'
 import { OversizedError } from '../errors.js'
 
 /** Opens for reading without following a symlink at the last component (O_NOFOLLOW: not on Windows). */
 export const READ_NO_FOLLOW = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0)
 
-/** The text of an opened file; undefined when it is not a regular file; OversizedError past `maxBytes`. */
-export async function readOpenedText(handle: FileHandle, maxBytes: number, where: string): Promise<string | undefined> {
+/**
+ * The bytes of an opened file; undefined when it is not a regular file; OversizedError past `maxBytes`. At most
+ * `maxBytes + 1` bytes are ever read, so a file that grows while it is read cannot fill memory either.
+ */
+export async function readOpenedBytes(handle: FileHandle, maxBytes: number, where: string): Promise<Buffer | undefined> {
   const info = await handle.stat()
   if (!info.isFile()) return undefined
   if (info.size > maxBytes) throw new OversizedError(where, maxBytes)
-  return handle.readFile('utf8')
+  const buffer = Buffer.alloc(Math.min(maxBytes, info.size) + 1)
+  let length = 0
+  for (;;) {
+    const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length)
+    if (bytesRead === 0) break
+    length += bytesRead
+    if (length === buffer.length) {
+      if (length > maxBytes) throw new OversizedError(where, maxBytes)
+      break // the file grew past its stated size: what it held when opened is all that is read
+    }
+  }
+  return buffer.subarray(0, length)
+}
+
+/** The text of an opened file; undefined when it is not a regular file; OversizedError past `maxBytes`. */
+export async function readOpenedText(handle: FileHandle, maxBytes: number, where: string): Promise<string | undefined> {
+  return (await readOpenedBytes(handle, maxBytes, where))?.toString('utf8')
+}
+
+/**
+ * A runner file's bytes (the event payload, a file a step before us may have written), at most `maxBytes`,
+ * never through a symlink: undefined when it is missing, not a regular file or larger than that.
+ */
+export async function readRunnerFile(file: string, maxBytes: number): Promise<Buffer | undefined> {
+  let handle: FileHandle
+  try {
+    handle = await open(file, READ_NO_FOLLOW)
+  } catch {
+    return undefined
+  }
+  try {
+    return await readOpenedBytes(handle, maxBytes, file)
+  } catch (error) {
+    if (error instanceof OversizedError) return undefined
+    throw error
+  } finally {
+    await handle.close()
+  }
 }
 
 /**

@@ -44,6 +44,14 @@ export class LocalStore implements Store {
    */
   private async safePath(key: string): Promise<string> {
     const segments = key.split('/').filter((segment) => segment !== '')
+    if (
+      segments.some((segment) => segment === '..' || segment === '.') ||
+      key.startsWith('/') ||
+      key.includes('\\') ||
+      key.includes('\0')
+    ) {
+      throw new IntegrityError(`The key '${key}' would lead outside the local store '${this.root}': refused.`)
+    }
     let current = this.root
     for (const segment of segments.slice(0, -1)) {
       current = path.join(current, segment)
@@ -86,7 +94,7 @@ export class LocalStore implements Store {
     return key.endsWith('/') && !href.endsWith('/') ? `${href}/` : href
   }
 
-  async readText(key: string, maxBytes = Number.POSITIVE_INFINITY): Promise<string | undefined> {
+  async readText(key: string, maxBytes: number): Promise<string | undefined> {
     let opened
     try {
       opened = await this.openForRead(key)

@@ -254,7 +254,7 @@ export class S3Store implements Store {
     throw describeS3Error(error, { operation, bucket: this.bucket, key, endpoint: this.settings.endpoint, region: this.settings.region })
   }
 
-  async readText(key: string, maxBytes = Number.POSITIVE_INFINITY): Promise<string | undefined> {
+  async readText(key: string, maxBytes: number): Promise<string | undefined> {
     // The SDK retries a request until its headers arrive; a body cut short after that (a reset, a proxy
     // timeout) is retried here, so a manifest read never fails on one dropped connection.
     for (let attempt = 1; ; attempt++) {

@@ -50,7 +50,7 @@ export interface Store {
    * The object's text, or undefined when it does not exist. Any other failure throws; an object larger than
    * `maxBytes` is an OversizedError, read no further.
    */
-  readText(key: string, maxBytes?: number): Promise<string | undefined>
+  readText(key: string, maxBytes: number): Promise<string | undefined>
   /** Stores an object so that it appears whole or not at all. */
   put(key: string, body: PutBody, options: PutOptions): Promise<void>
   /**

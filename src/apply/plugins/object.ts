@@ -3,13 +3,24 @@ import { createHash } from 'node:crypto'
 import { READ_LIMITS } from '../../constants.js'
 import { OversizedError } from '../../errors.js'
 import { normalizePrefix } from '../../inputs.js'
+import { isSafeRelativePath } from '../../sets/manifest.js'
 import { ConfigError } from '../errors.js'
 import type { StateEntry } from '../state.js'
 import type { Plugin, PluginContext } from './plugin.js'
 
-function keyOf(options: Record<string, unknown>, context: PluginContext): string {
+/**
+ * The object's key, checked after every template in it was resolved: a value from another tool's outputs
+ * (state a keyless writer may have edited) could otherwise add `..` and lead a local store outside its root.
+ */
+function keyOf(options: Record<string, unknown>, context: PluginContext, ref = 'object'): string {
   const prefix = typeof options.prefix === 'string' ? normalizePrefix(options.prefix) : context.storePrefix
-  return `${prefix}${String(options.key)}`
+  const key = `${prefix}${String(options.key)}`
+  if (!isSafeRelativePath(key)) {
+    throw new ConfigError(
+      `Tool ${ref}: its key resolves to '${key}', which is not a plain relative key (no '..', '.', empty part or leading '/'): nothing was written.`
+    )
+  }
+  return key
 }
 
 function contentOf(options: Record<string, unknown>): { body: Buffer; contentType: string } {
@@ -55,12 +66,12 @@ export const objectPlugin: Plugin = {
   },
 
   async apply(tool, context) {
-    const key = keyOf(tool.options, context)
+    const key = keyOf(tool.options, context, tool.ref)
     const { body, contentType } = contentOf(tool.options)
     await context.store.put(key, body, { size: body.length, contentType })
     const outputs = { key, location: context.store.url(key), bytes: body.length, sha256: sha256(body) }
     // A key built from [[ env ]] is recorded as the state records options: with the value as a digest.
-    const stateKey = keyOf(tool.stateOptions ?? tool.options, context)
+    const stateKey = keyOf(tool.stateOptions ?? tool.options, context, tool.ref)
     return {
       built: false,
       outputs,

@@ -1,5 +1,5 @@
 export const id = 104;
-export const ids = [104,355,994,285];
+export const ids = [104];
 export const modules = {
 
 /***/ 1243:
@@ -8,22 +8,23 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   EX: () => (/* binding */ isCommitHash),
 /* harmony export */   GN: () => (/* binding */ commitSources),
-/* harmony export */   WL: () => (/* binding */ resolveCommit)
+/* harmony export */   N5: () => (/* binding */ readEventPayload),
+/* harmony export */   WL: () => (/* binding */ resolveCommit),
+/* harmony export */   YB: () => (/* binding */ eventHeadCommit)
 /* harmony export */ });
 /* unused harmony exports eventCommits, headCommit */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _stores_capped_read_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1874);
 
 
 
 
-const run = (0,node_util__WEBPACK_IMPORTED_MODULE_2__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile);
-/** The event payload is the runner's file, but any step of the job can write it: read it bounded, trust nothing else in it. */
+const run = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile);
+/** The event payload is small; anything larger is not the runner's and is not read. */
 const EVENT_PAYLOAD_LIMIT = 16 * 1024 * 1024;
 /** A full commit hash: 40 hex characters, or 64 in a SHA-256 repository (either case). */
 function isCommitHash(text) {
@@ -35,22 +36,41 @@ function shaAt(payload, ...path) {
         value = value !== null && typeof value === 'object' ? value[key] : undefined;
     return isCommitHash(value) ? value.toLowerCase() : undefined;
 }
+let payloadRead;
 /**
- * The commits a runner's event names: GITHUB_SHA, and from the event payload the pull request's head and
- * merge commits and a workflow_run's head. Undefined outside GitHub Actions (no GITHUB_SHA).
+ * The runner's event payload (GITHUB_EVENT_PATH) parsed, read bounded and never through a symlink; undefined
+ * when unreadable. Read once per step, on first use — before apply runs any build — and kept: what a build
+ * writes into the file later is never seen.
  */
-function eventCommits(env = process.env) {
+function readEventPayload() {
+    payloadRead ??= (async () => {
+        const file = process.env.GITHUB_EVENT_PATH;
+        const bytes = file ? await (0,_stores_capped_read_js__WEBPACK_IMPORTED_MODULE_3__/* .readRunnerFile */ .Lh)(file, EVENT_PAYLOAD_LIMIT) : undefined;
+        try {
+            return bytes ? JSON.parse(bytes.toString('utf8')) : undefined;
+        }
+        catch {
+            return undefined;
+        }
+    })();
+    return payloadRead;
+}
+/** The pull request's head commit as the payload names it. */
+function eventHeadCommit(payload) {
+    return shaAt(payload, 'pull_request', 'head', 'sha');
+}
+/**
+ * The commits a runner's event names. GITHUB_SHA always: no step can change it (GITHUB_ENV cannot overwrite
+ * GITHUB_* variables). From the event payload the pull request's head and merge commits, a workflow_run's
+ * and a merge group's head — but only when `payload` is given, which a step may do only when it reads the
+ * payload before any build ran (check, apply, auto's main step): the payload is a file any step of the job
+ * can rewrite, so an upload step, which runs after the build, takes none of it. Undefined outside GitHub
+ * Actions (no GITHUB_SHA).
+ */
+function eventCommits(env, payload) {
     const githubSha = env.GITHUB_SHA?.trim().toLowerCase();
     if (env.GITHUB_ACTIONS !== 'true' || !githubSha)
         return undefined;
-    let payload;
-    try {
-        const text = env.GITHUB_EVENT_PATH ? (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8') : '';
-        payload = text && text.length <= EVENT_PAYLOAD_LIMIT ? JSON.parse(text) : undefined;
-    }
-    catch {
-        payload = undefined;
-    }
     const named = [{ sha: githubSha, source: 'GITHUB_SHA' }];
     const add = (sha, source) => {
         if (sha && !named.some((commit) => commit.sha === sha))
@@ -60,7 +80,7 @@ function eventCommits(env = process.env) {
     add(shaAt(payload, 'pull_request', 'merge_commit_sha'), "the pull request's merge commit");
     add(shaAt(payload, 'workflow_run', 'head_sha'), "the workflow run's head");
     add(shaAt(payload, 'merge_group', 'head_sha'), "the merge group's head");
-    return { event: env.GITHUB_EVENT_NAME ?? 'unknown', commits: named };
+    return { event: env.GITHUB_EVENT_NAME ?? 'unknown', commits: named, payloadRead: payload !== undefined };
 }
 /** `git rev-parse HEAD` in repoPath; undefined with git's complaint when it is not a repository. */
 async function headCommit(repoPath) {
@@ -92,21 +112,35 @@ async function resolveCommit(sources) {
             ? { sha: sources.recorded.toLowerCase(), source: "check's record in the package directory" }
             : (sources.event?.commits[0] ?? (sources.githubSha ? { sha: sources.githubSha.toLowerCase(), source: 'GITHUB_SHA' } : undefined));
     if (!candidate) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FilesError */ .yN(`Could not work out the commit hash: git rev-parse HEAD in '${sources.repoPath}' failed (${head.problem}) ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FilesError */ .yN(`Could not work out the commit hash: git rev-parse HEAD in '${sources.repoPath}' failed (${head.problem}) ` +
             `and GITHUB_SHA is not set. Point 'repo-path' (GIT_REPO_PATH) at a git checkout, or set the 'commit' input.`);
     }
     const event = sources.event;
     if (event && !event.commits.some((commit) => commit.sha === candidate.sha)) {
         const named = event.commits.map((commit) => `${commit.sha} (${commit.source})`).join(', ');
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FilesError */ .yN(`The commit to key the assets by would be ${candidate.sha} (${candidate.source}), but this '${event.event}' run names ${named}. ` +
-            `A step before this one moved HEAD, or the job checked out another ref. Set the 'commit' input to the commit you built ` +
-            `(for example commit: \${{ github.event.pull_request.head.sha || github.sha }}), so that no build can choose the commit its output is stored and signed under.`);
+        const why = event.payloadRead
+            ? 'A step before this one moved HEAD, or the job checked out another ref.'
+            : 'An upload runs after the build, so it takes no commit from the event payload file (a build can rewrite it): only GITHUB_SHA.';
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FilesError */ .yN(`The commit to key the assets by would be ${candidate.sha} (${candidate.source}), but this '${event.event}' run names ${named}. ` +
+            `${why} Set the 'commit' input to the commit you built ` +
+            `(for example commit: \${{ github.event.pull_request.head.sha || github.sha }}, which the runner fills from the event it received), ` +
+            `or use mode: auto, whose post step uploads under the commit its main step checked; so no build can choose the commit its output is stored and signed under.`);
     }
     return candidate.sha;
 }
-/** The commit sources every mode uses: the input, the repository, and on a runner the event's commits. */
-function commitSources(settings, recorded) {
-    return { override: settings.commit, repoPath: settings.repoPath, recorded, event: eventCommits(), githubSha: process.env.GITHUB_SHA };
+/**
+ * The commit sources every mode uses: the input, the repository, and on a runner the event's commits. An
+ * upload step reads nothing from the event payload (see eventCommits).
+ */
+async function commitSources(settings, recorded) {
+    const payload = settings.mode === 'upload' || settings.commit ? undefined : await readEventPayload();
+    return {
+        override: settings.commit,
+        repoPath: settings.repoPath,
+        recorded,
+        event: eventCommits(process.env, payload),
+        githubSha: process.env.GITHUB_SHA
+    };
 }
 
 
@@ -116,6 +150,7 @@ function commitSources(settings, recorded) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ DigestLimitError),
 /* harmony export */   v: () => (/* binding */ DigestStream)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
@@ -124,19 +159,40 @@ function commitSources(settings, recorded) {
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
 
 
-/** A pass-through stream that takes the SHA-256 and the length of what flows through it. */
+/**
+ * A pass-through stream that takes the SHA-256 and the length of what flows through it. With `limit`, more
+ * bytes than that fail the stream at once (an object larger than its manifest says is never written out whole).
+ */
 class DigestStream extends node_stream__WEBPACK_IMPORTED_MODULE_1__.Transform {
+    limit;
     hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
     /** Bytes that passed so far (not `size`: the AWS SDK reads a body's `size` as its length). */
     passed = 0;
+    constructor(limit = Number.POSITIVE_INFINITY) {
+        super();
+        this.limit = limit;
+    }
     _transform(chunk, _encoding, callback) {
-        this.hash.update(chunk);
         this.passed += chunk.length;
+        if (this.passed > this.limit) {
+            callback(new DigestLimitError(this.limit));
+            return;
+        }
+        this.hash.update(chunk);
         callback(null, chunk);
     }
     /** The SHA-256 (hex) of everything that passed; call once, after the stream ended. */
     digest() {
         return this.hash.digest('hex');
+    }
+}
+/** More bytes arrived than the DigestStream's limit. */
+class DigestLimitError extends Error {
+    limit;
+    constructor(limit) {
+        super(`more than the ${limit} bytes expected arrived`);
+        this.limit = limit;
+        this.name = 'DigestLimitError';
     }
 }
 
@@ -157,178 +213,11 @@ function parsePatterns(text) {
 
 /***/ }),
 
-/***/ 4574:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Du: () => (/* binding */ keyDifference),
-/* harmony export */   JM: () => (/* binding */ readInputsRecord),
-/* harmony export */   Z_: () => (/* binding */ inputsRecord),
-/* harmony export */   envIngredients: () => (/* binding */ envIngredients),
-/* harmony export */   hF: () => (/* binding */ describeDifference),
-/* harmony export */   parseInputs: () => (/* binding */ parseInputs),
-/* harmony export */   serializeInputs: () => (/* binding */ serializeInputs),
-/* harmony export */   setKey: () => (/* binding */ setKey),
-/* harmony export */   sha256Hex: () => (/* binding */ sha256Hex)
-/* harmony export */ });
-/* unused harmony exports SET_KEY_TAG, keyLines, LISTED_FILES, fileChanges */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8522);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_1__);
-
-
-/**
- * The key of a code-hash set: what the build depends on. Files alone give exactly the code hash (version
- * 2), so sets stored before the key learned more keep hitting. With anything else — environment values
- * (`code-hash-env`), a free text (`code-hash-key`), apply's `run` and its dependencies — the key is
- *
- *   SHA-256 hex of `set-key-v1\n` followed by one line per ingredient, each ended by `\n`, sorted by bytes:
- *     files <code hash v2>
- *     env <NAME> <SHA-256 hex of the value, or "unset">
- *     key <SHA-256 hex of the code-hash-key text>
- *     run <SHA-256 hex of apply's run text>
- *     dependency <the key of a tool it depends on>
- *
- * A value never appears anywhere: only its digest enters the key and the record beside the set.
- */
-const SET_KEY_TAG = 'set-key-v1\n';
-const sha256Hex = (text) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text, 'utf8').digest('hex');
-/** `names`' values as key ingredients: each value's SHA-256, or 'unset' (distinct from an empty value). */
-function envIngredients(names, env = process.env) {
-    const digests = {};
-    for (const name of [...names].sort()) {
-        const value = env[name];
-        digests[name] = value === undefined ? 'unset' : sha256Hex(value);
-    }
-    return digests;
-}
-/** The lines a key is made of, sorted; just the files line when nothing else is given. */
-function keyLines(inputs) {
-    const lines = [`files ${inputs.filesHash}`];
-    for (const [name, digest] of Object.entries(inputs.env))
-        lines.push(`env ${name} ${digest}`);
-    if (inputs.keyText)
-        lines.push(`key ${inputs.keyText}`);
-    if (inputs.run)
-        lines.push(`run ${inputs.run}`);
-    for (const dependency of inputs.dependencies ?? [])
-        lines.push(`dependency ${dependency}`);
-    return lines.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
-}
-/** The set key (see the top of this file). */
-function setKey(inputs) {
-    const lines = keyLines(inputs);
-    if (lines.length === 1)
-        return inputs.filesHash;
-    return sha256Hex(SET_KEY_TAG + lines.map((line) => `${line}\n`).join(''));
-}
-/** The record of a key as plain JSON: `{ version, key, ... }`, files as `[path, id]` pairs. */
-function inputsRecord(key, inputs) {
-    const { files, ...rest } = inputs;
-    return { version: 1, key, ...rest, files: files.map((file) => [file.path, file.id]) };
-}
-/** The record beside a set: inputsRecord as gzipped JSON. */
-function serializeInputs(key, inputs) {
-    return (0,node_zlib__WEBPACK_IMPORTED_MODULE_1__.gzipSync)(JSON.stringify(inputsRecord(key, inputs)));
-}
-/** Decompressed records are capped: a hostile one cannot inflate without bound. */
-const INFLATED_LIMIT = 256 * 1024 * 1024;
-/** Reads an inputsRecord back; undefined when it is not one (it only ever explains, so nothing fails on it). */
-function readInputsRecord(data) {
-    if (data === null || typeof data !== 'object' || Array.isArray(data))
-        return undefined;
-    const record = data;
-    if (record.version !== 1 || typeof record.key !== 'string' || typeof record.filesHash !== 'string' || !Array.isArray(record.files)) {
-        return undefined;
-    }
-    const files = record.files.flatMap((pair) => Array.isArray(pair) && typeof pair[0] === 'string' && typeof pair[1] === 'string' ? [{ path: pair[0], id: pair[1] }] : []);
-    const strings = (value) => value !== null && typeof value === 'object' && !Array.isArray(value)
-        ? Object.fromEntries(Object.entries(value).filter((entry) => typeof entry[1] === 'string'))
-        : {};
-    return {
-        key: record.key,
-        inputs: {
-            filesHash: record.filesHash,
-            files,
-            env: strings(record.env),
-            ...(typeof record.keyText === 'string' ? { keyText: record.keyText } : {}),
-            ...(typeof record.run === 'string' ? { run: record.run } : {}),
-            ...(Array.isArray(record.dependencies) ? { dependencies: record.dependencies.map(String) } : {}),
-            platform: typeof record.platform === 'string' ? record.platform : 'unknown'
-        }
-    };
-}
-/** Parses a stored (gzipped) record; undefined when it is not one. */
-function parseInputs(bytes) {
-    try {
-        return readInputsRecord(JSON.parse((0,node_zlib__WEBPACK_IMPORTED_MODULE_1__.gunzipSync)(bytes, { maxOutputLength: INFLATED_LIMIT }).toString('utf8')));
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Files named in a difference, at most this many of each kind (the rest are counted). */
-const LISTED_FILES = 20;
-/** How the files of `now` differ from `before`: changed content, added, removed. */
-function fileChanges(before, now) {
-    const earlier = new Map(before.map((file) => [file.path, file.id]));
-    const changed = [];
-    const added = [];
-    for (const file of now) {
-        const id = earlier.get(file.path);
-        if (id === undefined)
-            added.push(file.path);
-        else if (id !== file.id)
-            changed.push(file.path);
-        earlier.delete(file.path);
-    }
-    const removed = [...earlier.keys()];
-    return {
-        changed: changed.slice(0, LISTED_FILES),
-        added: added.slice(0, LISTED_FILES),
-        removed: removed.slice(0, LISTED_FILES),
-        counts: { changed: changed.length, added: added.length, removed: removed.length }
-    };
-}
-function keyDifference(before, now) {
-    const names = [...new Set([...Object.keys(before.env), ...Object.keys(now.env)])].sort();
-    return {
-        files: before.filesHash === now.filesHash ? fileChanges([], []) : fileChanges(before.files, now.files),
-        env: names.filter((name) => before.env[name] !== now.env[name]),
-        keyText: (before.keyText ?? '') !== (now.keyText ?? ''),
-        run: (before.run ?? '') !== (now.run ?? ''),
-        dependencies: (before.dependencies ?? []).join() !== (now.dependencies ?? []).join()
-    };
-}
-/** `3 files changed (a, b, c)`-style parts of one sentence; empty when nothing differs. */
-function describeDifference(difference) {
-    const parts = [];
-    const list = (paths, total) => `${paths.join(', ')}${total > paths.length ? `, and ${total - paths.length} more` : ''}`;
-    const { files } = difference;
-    for (const kind of ['changed', 'added', 'removed']) {
-        const total = files.counts[kind];
-        if (total > 0)
-            parts.push(`${total} file${total === 1 ? '' : 's'} ${kind} (${list(files[kind], total)})`);
-    }
-    if (difference.env.length > 0)
-        parts.push(`environment ${difference.env.join(', ')} changed`);
-    if (difference.keyText)
-        parts.push('code-hash-key changed');
-    if (difference.run)
-        parts.push("the tool's run changed");
-    if (difference.dependencies)
-        parts.push('a dependency changed');
-    return parts;
-}
-
-
-/***/ }),
-
 /***/ 8422:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $Q: () => (/* binding */ endpointProblem),
 /* harmony export */   GP: () => (/* binding */ getInputs),
 /* harmony export */   LX: () => (/* binding */ deriveS3Settings),
 /* harmony export */   iG: () => (/* binding */ normalizePrefix),
@@ -475,19 +364,35 @@ function parseBucket(raw) {
     }
     return raw;
 }
-function parseEndpoint(raw) {
-    if (!raw)
-        return undefined;
+/**
+ * Why an endpoint URL may not be used as it is, or undefined. One with a user name or password in it
+ * (`https://key:secret@host`) is refused: logs, summaries and every object URL would show the secret. Its
+ * parts are masked first, so even this refusal shows them as ***.
+ */
+function endpointProblem(raw) {
     let url;
     try {
         url = new URL(raw);
     }
     catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Endpoint}' is '${raw}', which is not a URL: give one like https://minio.example.com:9000.`);
+        return `is '${raw}', which is not a URL: give one like https://minio.example.com:9000`;
     }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Endpoint}' is '${raw}': the URL must start with http:// or https://.`);
+    if (url.username || url.password) {
+        for (const part of [url.username, url.password, decodeURIComponent(url.username), decodeURIComponent(url.password)])
+            (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .registerSecret */ .cl)(part);
+        return (`is '${url.protocol}//***@${url.host}${url.pathname === '/' ? '' : url.pathname}': it holds a user name or password. Give the keys as ` +
+            `'${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AccessKeyId}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.SecretAccessKey}' (or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY), never in the URL, which logs and summaries show`);
     }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        return `is '${raw}': the URL must start with http:// or https://`;
+    return undefined;
+}
+function parseEndpoint(raw) {
+    if (!raw)
+        return undefined;
+    const problem = endpointProblem(raw);
+    if (problem)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Endpoint}' ${problem}.`);
     return raw.replace(/\/+$/, '');
 }
 function parseCommit(raw) {
@@ -680,13 +585,18 @@ function parseStore(cwd) {
         requestTimeoutMs: parseSeconds(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.RequestTimeout, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.RequestTimeout) || '300', 1, 3600) * 1000
     };
 }
-/** signing-key (one key per line) and cache-write; every key is masked before anything else can print it. */
+/**
+ * signing-key (one key per line), cache-write and allow-untrusted-signing; every key is masked before anything
+ * else can print it. Signing follows the trusted events, as cache-write: auto does: on any other event (pull
+ * requests, comments, check runs, …) the job may run code from a pull request while it holds the key, so the
+ * keys only verify and nothing written is signed — no run that verifies will ever serve it.
+ */
 function parsePolicy() {
     const keysText = input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.SigningKey) || process.env[_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .SIGNING_KEY_ENV */ .on] || '';
-    const signing = (0,_sets_signing_js__WEBPACK_IMPORTED_MODULE_5__/* .parseSigningKeys */ .Br)(keysText);
-    for (const key of signing.keys)
+    const parsed = (0,_sets_signing_js__WEBPACK_IMPORTED_MODULE_5__/* .parseSigningKeys */ .Br)(keysText);
+    for (const key of parsed.keys)
         (0,_report_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .registerSecret */ .cl)(key);
-    if (signing.keys.some((key) => key.length < 16)) {
+    if (parsed.keys.some((key) => key.length < 16)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.SigningKey}' (${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .SIGNING_KEY_ENV */ .on}) holds a key shorter than 16 characters: use a long random secret, e.g. openssl rand -hex 32.`);
     }
     const choice = oneOf(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.CacheWrite, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.CacheWrite) || 'auto', ['auto', 'always', 'never']);
@@ -697,7 +607,18 @@ function parsePolicy() {
     const reason = choice === 'never'
         ? `'${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.CacheWrite}' is never`
         : `'${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.CacheWrite}: auto' writes it only on ${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .TRUSTED_EVENTS */ .g$.join(', ')} events, and this is a '${event || 'unknown'}' event (its commit's set is still written)`;
-    return { signing, cacheWrite: { allowed, reason } };
+    const allowUntrusted = parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AllowUntrustedSigning, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AllowUntrustedSigning), false);
+    const signs = parsed.keys.length > 0 && (trusted || allowUntrusted);
+    const unsigned = parsed.keys.length > 0 && !signs
+        ? `this is a '${event || 'unknown'}' event, and signing follows the trusted events (${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .TRUSTED_EVENTS */ .g$.join(', ')}): ` +
+            `jobs of other events may run pull-request code while they hold the key. What this run writes is unsigned, so no run that ` +
+            `verifies will use it. Set '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AllowUntrustedSigning}: true' only in a job that runs no pull-request code (see docs/threat-model.md)`
+        : undefined;
+    return {
+        signing: unsigned ? { keys: parsed.keys, sign: false } : parsed,
+        cacheWrite: { allowed, reason },
+        ...(unsigned ? { unsigned } : {})
+    };
 }
 /**
  * backend 'auto' fell back to a local directory. Outside GitHub, a job that sets the original tool's
@@ -768,20 +689,18 @@ function maySign(mode, codeHashOn, planOnly) {
     return mode === 'upload' || mode === 'auto';
 }
 /**
- * On pull_request_target and workflow_run a job holds the base repository's secrets while it commonly builds
- * a pull request's code, and that code can choose what the key signs. Refused unless the workflow says so.
+ * On an event whose jobs may run pull-request code, sets are written unsigned (parsePolicy) and the step goes
+ * on, saying so. apply cannot: its state is one object every later run reads, and an unsigned one would stop
+ * them all (or be re-signed by hand, which is the attack). So a writing apply there is refused.
  */
-function refuseUntrustedSigning(mode, policy, codeHashOn, planOnly) {
-    const event = process.env.GITHUB_EVENT_NAME ?? '';
-    if (process.env.GITHUB_ACTIONS !== 'true' || policy.signing.keys.length === 0)
+function noteUnsignedRun(mode, policy, codeHashOn, planOnly) {
+    if (!policy.unsigned || !maySign(mode, codeHashOn, planOnly))
         return;
-    if (!_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .UNTRUSTED_SIGNING_EVENTS */ .pz.includes(event) || !maySign(mode, codeHashOn, planOnly))
-        return;
-    if (parseBoolean(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AllowUntrustedSigning, input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AllowUntrustedSigning), false))
-        return;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Refusing to sign on a '${event}' event: such jobs usually build code from a pull request while holding the key, and code in the job ` +
-        `can make the key sign whatever it built. Keep '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.SigningKey}' out of this job, or, if it runs only trusted code and the ` +
-        `commit is pinned (mode: auto, or the 'commit' input), set '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AllowUntrustedSigning}: true'. See "Threat model" in the README.`);
+    if (mode === 'apply') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Refusing to apply with '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.SigningKey}' set: ${policy.unsigned}. apply's state is one shared object, so it is not written unsigned: ` +
+            `run apply with 'plan-only: true' on this event, keep the key out of this job, or set '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.AllowUntrustedSigning}: true' if the job runs no pull-request code.`);
+    }
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Not signing: ${policy.unsigned}.`);
 }
 /** Reads every input (with the seed's environment names as fallbacks) into one validated settings object. */
 function getInputs(argv = process.argv, cwd = process.cwd()) {
@@ -797,7 +716,7 @@ function getInputs(argv = process.argv, cwd = process.cwd()) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`Inputs '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.CodeHashEnv}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.CodeHashKey}' add to the code-hash key, but '${_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.CodeHashPaths}' is empty, so there is no code-hash tier: set the patterns too.`);
     }
     const apply = parseApply(cwd);
-    refuseUntrustedSigning(mode, policy, codeHashPatterns.length > 0, apply.planOnly);
+    noteUnsignedRun(mode, policy, codeHashPatterns.length > 0, apply.planOnly);
     return {
         mode,
         store,
@@ -951,7 +870,7 @@ async function missing(settings, commit, codeHash, inputs, location, started, un
 async function check(settings, sets) {
     const started = Date.now();
     const tierOn = settings.codeHashPatterns.length > 0;
-    const commit = await (0,git/* resolveCommit */.WL)((0,git/* commitSources */.GN)(settings));
+    const commit = await (0,git/* resolveCommit */.WL)(await (0,git/* commitSources */.GN)(settings));
     const prefix = setsPrefix(settings);
     const location = sets.location(prefix, commit);
     runner/* info */.pq(`Looking for the assets of commit ${commit} in ${location}`);
@@ -1030,36 +949,64 @@ var set_key = __webpack_require__(4574);
 
 
 /** What happened to the shared code-hash tier, as the end of upload's sentence. */
-function cacheTierNote(codeHash, settings) {
-    if (!codeHash)
+function cacheTierNote(codeHash, tier) {
+    if (!codeHash || !tier)
         return '';
-    const { allowed, reason } = settings.policy.cacheWrite;
-    return allowed ? ` and cached them under code hash ${codeHash}` : `; the shared code-hash set ${codeHash} was not written: ${reason}`;
+    return tier.written
+        ? ` and cached them under code hash ${codeHash}`
+        : `; the shared code-hash set ${codeHash} was not written: ${tier.reason}`;
 }
+const onRunner = () => process.env.GITHUB_ACTIONS === 'true';
 /**
- * The key the code-hash set is stored under: the one computed before the build (`before`), recomputed now
- * to catch a build that writes into the files it is keyed by. When they differ, a warning names what the
- * build changed, and the set goes under the key from before, which the next commit's check computes too.
+ * The key the code-hash set is stored under. Upload computes it (the build may not choose it): with auto's
+ * key from before the build, a build that wrote into the files it is keyed by is caught and the set goes
+ * under the key from before, which the next commit's check computes too. Check's record in the package
+ * directory is a file the build can write, so it never chooses a key: one that disagrees with the key
+ * computed now is a warning naming both, and the shared tier is not written. Only the original tool's
+ * own flow — outside GitHub, no signing key, no patterns on upload — takes the record's code hash.
  */
-async function keyToStore(settings, before) {
+async function uploadKey(settings, record, commit, before) {
+    const recorded = record && record.commit === commit && record.codeHash ? record : undefined;
+    if (settings.codeHashPatterns.length === 0) {
+        if (!recorded)
+            return { key: { key: '' } };
+        if (!onRunner() && settings.policy.signing.keys.length === 0) {
+            runner/* info */.pq(`Using code hash ${recorded.codeHash} from check's record in ${settings.packageDirectory}, as the original tool's upload does (this step has no 'code-hash-paths'). ` +
+                `Whoever can write that directory chooses this key: set 'code-hash-paths' on upload too to have it computed.`);
+            return { key: { key: recorded.codeHash, ...(recorded.inputs ? { inputs: recorded.inputs } : {}) } };
+        }
+        const refused = `this upload has no 'code-hash-paths', and check's record in the package directory (which the build can write) does not choose the key`;
+        runner/* warning */.$e(`Not writing the shared code-hash set: ${refused}; it names code hash ${recorded.codeHash}. Set 'code-hash-paths' on upload as on check, or use mode: auto.`);
+        return { key: { key: '' }, refused };
+    }
     const now = await computeBuildKey(settings);
-    if (!before || before.key === now.key)
+    if (before) {
+        if (before.key === now.key)
+            return { key: now };
+        const difference = before.inputs ? (0,set_key/* keyDifference */.Du)(before.inputs, now.inputs) : undefined;
+        const parts = difference ? (0,set_key/* describeDifference */.hF)(difference) : [];
+        runner/* warning */.$e(`The build changed what the code hash covers${parts.length > 0 ? `: ${parts.join('; ')}` : ''} (code hash ${before.key} before the build, ${now.key} after). ` +
+            `The set is stored under the code hash from before the build, which the next check computes for the same sources. ` +
+            `Leave files the build writes out of 'code-hash-paths' (add '!path/**' for them), or have the build write them elsewhere.`);
+        return {
+            key: { key: before.key, ...(before.inputs ? { inputs: before.inputs } : {}) },
+            drift: { before: before.key, after: now.key, difference }
+        };
+    }
+    if (!recorded || recorded.codeHash === now.key)
         return { key: now };
-    const difference = before.inputs ? (0,set_key/* keyDifference */.Du)(before.inputs, now.inputs) : undefined;
+    const difference = recorded.inputs ? (0,set_key/* keyDifference */.Du)(recorded.inputs, now.inputs) : undefined;
     const parts = difference ? (0,set_key/* describeDifference */.hF)(difference) : [];
-    runner/* warning */.$e(`The build changed what the code hash covers${parts.length > 0 ? `: ${parts.join('; ')}` : ''} (code hash ${before.key} before the build, ${now.key} after). ` +
-        `The set is stored under the code hash from before the build, which the next check computes for the same sources. ` +
-        `Leave files the build writes out of 'code-hash-paths' (add '!path/**' for them), or have the build write them elsewhere.`);
-    return {
-        key: { key: before.key, ...(before.inputs ? { inputs: before.inputs } : {}) },
-        drift: { before: before.key, after: now.key, difference }
-    };
+    const refused = `check's record names code hash ${recorded.codeHash}, but the sources give ${now.key} now, and a record in the package directory (which the build can write) cannot tell which one this build is`;
+    runner/* warning */.$e(`Not writing the shared code-hash set: ${refused}${parts.length > 0 ? ` (what differs: ${parts.join('; ')})` : ''}. ` +
+        `If the build writes into files 'code-hash-paths' covers, leave them out ('!path/**'); mode: auto keeps the key from before the build for you.`);
+    return { key: now, refused };
 }
 /** upload: store what was built, unless check found it or it is already stored. */
 async function upload(settings, sets, preBuild) {
     const started = Date.now();
     const record = await (0,check_record.readCheckRecord)(settings.packageDirectory);
-    const commit = await (0,git/* resolveCommit */.WL)((0,git/* commitSources */.GN)(settings, record?.commit));
+    const commit = await (0,git/* resolveCommit */.WL)(await (0,git/* commitSources */.GN)(settings, record?.commit));
     const prefix = setsPrefix(settings);
     const location = sets.location(prefix, commit);
     const base = { mode: 'upload', commitHash: commit, location };
@@ -1093,18 +1040,21 @@ async function upload(settings, sets, preBuild) {
         }
         return skipped(codeHash, files.length, (0,sets_manifest/* totalBytes */.ob)(files), `The assets of commit ${commit} are already stored in ${location}.`);
     }
-    const before = preBuild ?? (record && record.commit === commit && record.codeHash ? { key: record.codeHash, inputs: record.inputs } : undefined);
-    let key = { key: record?.codeHash ?? '', ...(record?.inputs ? { inputs: record.inputs } : {}) };
-    let drift;
-    // With patterns the key is computed (and checked against the one from before the build); otherwise check's record of it is used.
-    if (settings.codeHashPatterns.length > 0)
-        ({ key, drift } = await keyToStore(settings, before));
+    const { key, drift, refused } = await uploadKey(settings, record, commit, preBuild);
     const codeHash = key.key;
+    const cacheTier = refused
+        ? { written: false, reason: refused }
+        : !codeHash
+            ? undefined
+            : settings.policy.cacheWrite.allowed
+                ? { written: true }
+                : { written: false, reason: settings.policy.cacheWrite.reason };
     runner/* info */.pq(`Uploading ${settings.packageDirectory} to ${location}`);
     const manifest = await sets.publish({
         prefix,
         commit,
         codeHash,
+        writeCodeHashSet: !refused,
         ...(key.inputs ? { inputs: key.inputs } : {}),
         platform,
         directory: settings.packageDirectory,
@@ -1117,16 +1067,12 @@ async function upload(settings, sets, preBuild) {
         found: true,
         source: 'upload',
         codeHash,
-        ...(codeHash
-            ? {
-                cacheTier: settings.policy.cacheWrite.allowed ? { written: true } : { written: false, reason: settings.policy.cacheWrite.reason }
-            }
-            : {}),
+        ...(cacheTier ? { cacheTier } : {}),
         files: manifest.files.length,
         bytes: (0,sets_manifest/* totalBytes */.ob)(manifest.files),
         elapsedMs: Date.now() - started,
         ...(drift ? { drift } : {}),
-        message: `Uploaded ${(0,markdown/* plural */.LS)(manifest.files.length, 'file')} to ${location}${cacheTierNote(codeHash, settings)}.`
+        message: `Uploaded ${(0,markdown/* plural */.LS)(manifest.files.length, 'file')} to ${location}${cacheTierNote(codeHash, cacheTier)}.`
     };
 }
 
@@ -1210,20 +1156,21 @@ function planTable(outcome) {
     ]);
     return (0,markdown/* table */.tp)(headers, rows);
 }
-/** What a failed build left: its command as written, and the end of its error output, folded. */
-function buildDetails(build) {
-    const command = `Command (as written in the config):\n\n${(0,markdown/* fenced */.OF)(build.command, 'sh')}`;
-    if (build.stderrTail.length === 0)
-        return `${command}\n\nIt wrote nothing to stderr.`;
-    return (`${command}\n\n<details><summary>Last ${(0,markdown/* plural */.LS)(build.stderrTail.length, 'line')} of its error output</summary>\n\n` +
-        `${(0,markdown/* fenced */.OF)(build.stderrTail.join('\n'), 'text')}\n\n</details>`);
+/**
+ * What a failed build left: its command as written and where its output is. What the command printed stays in
+ * the log, which the runner masks; it never reaches the summary, a comment or a status, where nothing is
+ * masked but the secrets this action knows (a token the build read from a file, folded or encoded, is not).
+ */
+function buildDetails(ref, build) {
+    return (`Command (as written in the config):\n\n${(0,markdown/* fenced */.OF)(build.command, 'sh')}\n\n` +
+        `Its output is in this step's log, in the group ${(0,markdown/* code */.aY)(`Build ${ref}`)}.`);
 }
 function headline(outcome) {
     const failure = outcome.failure;
     if (failure) {
         const saved = failure.applied === 0 ? 'No change was applied.' : `${(0,markdown/* plural */.LS)(failure.applied, 'change')} before it applied and saved in the state.`;
         if (failure.build) {
-            return `❌ Tool ${(0,markdown/* code */.aY)(refOf(failure.key))} failed: its build ended with ${failure.build.exit}.\n\n${saved}\n\n${buildDetails(failure.build)}`;
+            return `❌ Tool ${(0,markdown/* code */.aY)(refOf(failure.key))} failed: its build ended with ${failure.build.exit}.\n\n${saved}\n\n${buildDetails(refOf(failure.key), failure.build)}`;
         }
         return `❌ Tool ${(0,markdown/* code */.aY)(refOf(failure.key))} failed: ${(0,markdown.text)((0,markdown/* firstLine */.TM)(failure.error))}\n\n${saved}`;
     }
@@ -1301,6 +1248,7 @@ var redact = __webpack_require__(649);
 ;// CONCATENATED MODULE: ./src/report/github.ts
 
 
+
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
 function commentMarker(instance) {
     return `<!-- s3-asset-manager:${instance} -->`;
@@ -1317,12 +1265,51 @@ function explainFailure(what, error) {
     }
     return `Could not ${what}: ${message}. Continuing.`;
 }
+function numberAt(payload, ...path) {
+    let value = payload;
+    for (const key of path)
+        value = value !== null && typeof value === 'object' ? value[key] : undefined;
+    return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : undefined;
+}
 /**
- * Posts the commit status and creates or updates this instance's pull-request comment, as asked. Reporting
- * never fails the step: a missing permission (forks) or an API failure is a warning.
- * Goes through @actions/github, so GITHUB_API_URL (GitHub Enterprise Server) is honoured.
+ * Where to report. The pull request's number comes from the event payload; its head commit only when
+ * `payloadBeforeBuild` (a step that read the payload before any build ran: check, apply, auto's main step),
+ * since the payload is a file a build can rewrite and a status is a claim about a commit. An upload step's
+ * status goes on the commit it stored the assets under.
  */
-async function reportToGitHub(settings, unredacted) {
+async function reportTarget(commit, payloadBeforeBuild) {
+    const event = process.env.GITHUB_EVENT_NAME ?? '';
+    if (!PR_EVENTS.has(event))
+        return { statusCommit: commit };
+    const payload = await (0,git/* readEventPayload */.N5)();
+    const pullRequest = numberAt(payload, 'pull_request', 'number');
+    const head = payloadBeforeBuild ? (0,git/* eventHeadCommit */.YB)(payload) : undefined;
+    return { ...(pullRequest ? { pullRequest } : {}), statusCommit: head ?? commit };
+}
+/** The login of the token's own user (a bot's with GITHUB_TOKEN), asked of GraphQL's viewer; undefined when it cannot be told. */
+async function tokenLogin(octokit) {
+    try {
+        const answer = await octokit.graphql('query { viewer { login } }');
+        return typeof answer.viewer?.login === 'string' ? answer.viewer.login : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Whether a comment was written by `login` (REST names bots `<name>[bot]`, GraphQL's viewer may not). */
+function writtenBy(comment, login) {
+    const author = comment.user?.login;
+    if (!login || !author)
+        return false;
+    return author === login || (comment.user?.type === 'Bot' && author === `${login}[bot]`);
+}
+/**
+ * Posts the commit status and creates or updates this instance's pull-request comment, as asked. Only a
+ * comment the token's own user wrote is ever edited: anyone can post a comment holding our marker. Reporting
+ * never fails the step: a missing permission (forks) or an API failure is a warning. Goes through
+ * @actions/github, so GITHUB_API_URL (GitHub Enterprise Server) is honoured.
+ */
+async function reportToGitHub(settings, unredacted, target) {
     if (!settings.prComment && !settings.commitStatus)
         return;
     // The runner masks secrets in the log only: what goes to GitHub's API is cleaned here.
@@ -1334,12 +1321,9 @@ async function reportToGitHub(settings, unredacted) {
     }
     const octokit = getOctokit(settings.token);
     const { owner, repo } = context.repo;
-    const pullRequest = PR_EVENTS.has(context.eventName)
-        ? context.payload.pull_request
-        : undefined;
     const runUrl = context.runId ? `${context.serverUrl}/${owner}/${repo}/actions/runs/${context.runId}` : undefined;
     if (settings.commitStatus) {
-        const sha = pullRequest?.head.sha ?? report.commit;
+        const sha = target.statusCommit;
         try {
             await octokit.rest.repos.createCommitStatus({
                 owner,
@@ -1357,7 +1341,8 @@ async function reportToGitHub(settings, unredacted) {
         }
     }
     if (settings.prComment) {
-        if (!pullRequest) {
+        const number = target.pullRequest;
+        if (number === undefined) {
             runner/* info */.pq(`'pr-comment' is on, but this is a '${context.eventName}' event, not a pull request: no comment.`);
             return;
         }
@@ -1365,24 +1350,24 @@ async function reportToGitHub(settings, unredacted) {
         const footer = runUrl ? `\n\n<sub>Updated by [run ${context.runId}](${runUrl}) at ${new Date().toISOString()}</sub>` : '';
         const body = `${marker}\n${report.markdown}${footer}`;
         try {
-            const comments = await octokit.paginate(octokit.rest.issues.listComments, {
-                owner,
-                repo,
-                issue_number: pullRequest.number,
-                per_page: 100
-            });
-            const existing = comments.find((comment) => comment.body?.includes(marker));
+            const [comments, login] = await Promise.all([
+                octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: number, per_page: 100 }),
+                tokenLogin(octokit)
+            ]);
+            const existing = comments.find((comment) => comment.body?.includes(marker) && writtenBy(comment, login));
+            if (login === undefined)
+                runner/* info */.pq("Could not tell the token's own user (GraphQL viewer): a new comment is posted rather than editing one.");
             if (existing) {
                 await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
-                runner/* info */.pq(`Updated the comment on pull request #${pullRequest.number}.`);
+                runner/* info */.pq(`Updated the comment on pull request #${number}.`);
             }
             else {
-                await octokit.rest.issues.createComment({ owner, repo, issue_number: pullRequest.number, body });
-                runner/* info */.pq(`Commented on pull request #${pullRequest.number}.`);
+                await octokit.rest.issues.createComment({ owner, repo, issue_number: number, body });
+                runner/* info */.pq(`Commented on pull request #${number}.`);
             }
         }
         catch (error) {
-            runner/* warning */.$e(explainFailure(`comment on pull request #${pullRequest.number}`, error));
+            runner/* warning */.$e(explainFailure(`comment on pull request #${number}`, error));
         }
     }
 }
@@ -1497,7 +1482,9 @@ function setOutputs(result) {
 }
 /**
  * auto's main step leaves what its key was made of in RUNNER_TEMP (the state passed to the post step must stay
- * small), so the post step can name what the build changed. Undefined when there is nothing to leave.
+ * small), so the post step can name what the build changed. The file's SHA-256 goes into the state, which
+ * the runner keeps out of the build's reach: a file the build rewrote is not read. Undefined when there is
+ * nothing to leave.
  */
 async function saveKeyInputs(result, settings) {
     if (!process.env.RUNNER_TEMP || !result.codeHash)
@@ -1508,12 +1495,23 @@ async function saveKeyInputs(result, settings) {
         return undefined;
     const { serializeInputs } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 4574));
     const { writeFile } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 1455, 23));
-    const { randomBytes } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 7598, 23));
+    const { createHash, randomBytes } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 7598, 23));
     const file = `${process.env.RUNNER_TEMP}/s3-asset-manager-${randomBytes(6).toString('hex')}.inputs.json.gz`;
-    await writeFile(file, serializeInputs(result.codeHash, inputs));
-    return file;
+    const bytes = serializeInputs(result.codeHash, inputs);
+    await writeFile(file, bytes);
+    return { file, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
-async function runMode(settings, preBuild) {
+/**
+ * Where this step reports: an upload step takes nothing from the event payload but the pull request's
+ * number (github.ts); the post step of auto reports where its main step did.
+ */
+async function targetOf(settings, commit, fromMain) {
+    if (!settings.reporting.prComment && !settings.reporting.commitStatus)
+        return { statusCommit: commit };
+    const target = await reportTarget(commit, settings.mode !== 'upload');
+    return fromMain?.statusCommit ? { ...target, statusCommit: fromMain.statusCommit } : target;
+}
+async function runMode(settings, fromMain) {
     if (settings.mode === 'apply') {
         // Loaded on demand: apply pulls in YAML and the S3 state backend, which check and upload do not need.
         const { apply } = await Promise.all(/* import() */[__webpack_require__.e(358), __webpack_require__.e(243), __webpack_require__.e(448), __webpack_require__.e(714), __webpack_require__.e(238), __webpack_require__.e(289), __webpack_require__.e(593), __webpack_require__.e(5)]).then(__webpack_require__.bind(__webpack_require__, 5005));
@@ -1525,7 +1523,7 @@ async function runMode(settings, preBuild) {
         setOutput(constants/* Outputs */.tY.Found, String(outcome.found));
         setOutput(constants/* Outputs */.tY.CommitHash, outcome.commitHash);
         await (0,summary.writeSummaryMarkdown)(applyMarkdown(outcome, applySummaryHeading(outcome)));
-        await reportToGitHub(settings.reporting, applyReport(outcome, settings.reporting.instance));
+        await reportToGitHub(settings.reporting, applyReport(outcome, settings.reporting.instance), await targetOf(settings, outcome.commitHash));
         return;
     }
     if (settings.mode === 'prune') {
@@ -1554,20 +1552,23 @@ async function runMode(settings, preBuild) {
     }
     const sets = await createAssetSets(settings.store, settings.concurrency, settings.policy);
     try {
-        const ran = settings.mode === 'upload' ? await upload(settings, sets, preBuild) : await check(settings, sets);
-        const result = { ...ran, locationUrl: consoleUrl(ran.location, settings.store) };
+        const ran = settings.mode === 'upload' ? await upload(settings, sets, fromMain?.preBuild) : await check(settings, sets);
+        const unsigned = settings.policy.unsigned && (ran.mode === 'upload' || settings.codeHashPatterns.length > 0) ? settings.policy.unsigned : undefined;
+        const result = { ...ran, locationUrl: consoleUrl(ran.location, settings.store), ...(unsigned ? { unsigned } : {}) };
         runner/* info */.pq(result.message);
         setOutputs(result);
         await (0,summary/* writeSummary */.S)(result);
-        await reportToGitHub(settings.reporting, (0,assets_report/* assetsReport */.e7)(result, settings.reporting.instance));
+        const target = await targetOf(settings, result.commitHash, fromMain);
+        await reportToGitHub(settings.reporting, (0,assets_report/* assetsReport */.e7)(result, settings.reporting.instance), target);
         if (settings.mode === 'auto') {
-            const inputsFile = result.found ? undefined : await saveKeyInputs(result, settings);
+            const inputs = result.found ? undefined : await saveKeyInputs(result, settings);
             const state = {
                 found: result.found,
                 commit: result.commitHash,
                 packageDirectory: settings.packageDirectory,
                 ...(result.codeHash ? { codeHash: result.codeHash } : {}),
-                ...(inputsFile ? { inputsFile } : {})
+                ...(inputs ? { inputsFile: inputs.file, inputsSha256: inputs.sha256 } : {}),
+                ...(target.statusCommit !== result.commitHash ? { statusCommit: target.statusCommit } : {})
             };
             runner/* saveState */.LZ(constants/* State */.Uw.Auto, JSON.stringify(state));
             if (!result.found)
@@ -1588,8 +1589,10 @@ async function reportFailure(settings, error) {
     try {
         if (error instanceof apply_outcome/* ApplyFailedError */._) {
             await (0,summary.writeSummaryMarkdown)(applyMarkdown(error.outcome, applySummaryHeading(error.outcome)));
-            if (settings)
-                await reportToGitHub(settings.reporting, applyReport(error.outcome, settings.reporting.instance));
+            if (settings) {
+                const target = await targetOf(settings, error.outcome.commitHash);
+                await reportToGitHub(settings.reporting, applyReport(error.outcome, settings.reporting.instance), target);
+            }
             return;
         }
         await (0,summary.writeSummaryMarkdown)((0,summary/* failureMarkdown */.A)(mode, (0,errors/* errorMessage */.gJ)(error)));
@@ -1602,22 +1605,24 @@ async function reportFailure(settings, error) {
 async function runUploadAfterAuto(state) {
     let preBuild;
     if (state.codeHash) {
-        const { readFile } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 1455, 23));
-        const { parseInputs } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 4574));
-        const recorded = state.inputsFile ? parseInputs(await readFile(state.inputsFile).catch(() => Buffer.alloc(0))) : undefined;
+        const { readKeyInputsFile } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 4574));
+        const recorded = state.inputsFile && state.inputsSha256 ? await readKeyInputsFile(state.inputsFile, state.inputsSha256) : undefined;
         preBuild = { key: state.codeHash, ...(recorded?.key === state.codeHash ? { inputs: recorded.inputs } : {}) };
     }
-    return run((settings) => ({ ...settings, mode: 'upload', commit: state.commit, packageDirectory: state.packageDirectory }), preBuild);
+    return run((settings) => ({ ...settings, mode: 'upload', commit: state.commit, packageDirectory: state.packageDirectory }), {
+        ...(preBuild ? { preBuild } : {}),
+        ...(state.statusCommit ? { statusCommit: state.statusCommit } : {})
+    });
 }
 /**
  * The action's entry: reads the inputs (adjusted by the post step), runs the mode, sets outputs; the one
  * place that fails the step.
  */
-async function run(adjust = (settings) => settings, preBuild) {
+async function run(adjust = (settings) => settings, fromMain) {
     let settings;
     try {
         settings = adjust((0,inputs/* getInputs */.GP)());
-        await runMode(settings, preBuild);
+        await runMode(settings, fromMain);
     }
     catch (error) {
         await reportFailure(settings, error);
@@ -1710,10 +1715,11 @@ async function readSmall(directory, name) {
 async function readCheckRecord(directory) {
     try {
         const data = JSON.parse((await readSmall(directory, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECK_RECORD */ .Ll)) ?? '');
-        if (typeof data.commit === 'string' && typeof data.codeHash === 'string') {
+        // The build can write this file: only well-formed hashes may name a store key.
+        if ((0,_git_js__WEBPACK_IMPORTED_MODULE_4__/* .isCommitHash */ .EX)(data.commit) && typeof data.codeHash === 'string' && isStoredCodeHash(data.codeHash)) {
             const inputs = (0,_hashing_set_key_js__WEBPACK_IMPORTED_MODULE_5__/* .readInputsRecord */ .JM)(data.inputs);
             return {
-                commit: data.commit,
+                commit: data.commit.toLowerCase(),
                 codeHash: data.codeHash,
                 files: Number(data.files) || 0,
                 bytes: Number(data.bytes) || 0,
@@ -1726,13 +1732,16 @@ async function readCheckRecord(directory) {
     }
     return readSeedFiles(directory);
 }
+/** '' (no code-hash tier) or a code hash as the store's keys hold them: 32 to 64 lower-case hex characters. */
+const isStoredCodeHash = (text) => text === '' || /^[0-9a-f]{32,64}$/.test(text);
 /** `.commit-hash` / `.code-hash` as the original check writes them; undefined without a valid commit. */
 async function readSeedFiles(directory) {
     const read = async (name) => (await readSmall(directory, name))?.trim();
     const commit = await read(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .SEED_COMMIT_FILE */ .LY);
     if (!(0,_git_js__WEBPACK_IMPORTED_MODULE_4__/* .isCommitHash */ .EX)(commit) || commit !== commit.toLowerCase())
         return undefined;
-    return { commit, codeHash: (await read(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .SEED_CODE_HASH_FILE */ .E1)) ?? '', files: 0, bytes: 0 };
+    const codeHash = (await read(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .SEED_CODE_HASH_FILE */ .E1)) ?? '';
+    return { commit, codeHash: isStoredCodeHash(codeHash) ? codeHash : '', files: 0, bytes: 0 };
 }
 /** Whether check left the `.found` marker: a real file (a symlink planted under that name does not count). */
 async function hasFoundMarker(directory) {
@@ -1792,332 +1801,6 @@ function windowsNameProblem(segment) {
     if (/[. ]$/.test(segment))
         return 'ends with a dot or a space, which Windows drops';
     return undefined;
-}
-
-
-/***/ }),
-
-/***/ 3528:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   P7: () => (/* binding */ assetsMarkdown),
-/* harmony export */   e7: () => (/* binding */ assetsReport)
-/* harmony export */ });
-/* unused harmony export summaryRows */
-/* harmony import */ var _hashing_set_key_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4574);
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4285);
-/* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8991);
-
-
-
-const OUTCOME_LABEL = {
-    found: '✅ found',
-    missing: '🔨 not found — build needed',
-    uploaded: '⬆️ uploaded',
-    'already-stored': '✅ already stored, nothing uploaded',
-    'not-stored': '⚠️ not stored'
-};
-const SOURCE_LABEL = {
-    commit: 'this commit',
-    cache: 'code-hash cache (copied to this commit)',
-    upload: 'this upload',
-    none: '—'
-};
-/** The rows of the summary and comment tables, as markdown cells; the first is the table's header. */
-function summaryRows(result) {
-    const location = result.locationUrl ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .link */ .nf)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(result.location), result.locationUrl) : (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(result.location);
-    const rows = [
-        ['Outcome', OUTCOME_LABEL[result.outcome]],
-        ['Source', SOURCE_LABEL[result.source]],
-        ['Commit', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(result.commitHash)],
-        ['Code hash', result.codeHash ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(result.codeHash) : '— (tier off)']
-    ];
-    if (result.cacheTier) {
-        rows.push(['Code-hash set', result.cacheTier.written ? 'written' : `not written: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__.text)(result.cacheTier.reason ?? '')}`]);
-    }
-    rows.push(['Files', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .groupDigits */ .K9)(result.files)], ['Size', (0,_progress_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z)(result.bytes)], ['Location', location], ['Time', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .seconds */ .YA)(result.elapsedMs)]);
-    if (result.untrusted) {
-        rows.push(['Ignored', `${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(result.untrusted, 'set')}: manifest not verified, malformed or for another place (see the warnings)`]);
-    }
-    if (result.missReason)
-        rows.push(['Why not found', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__.text)(result.missReason.line)]);
-    if (result.drift) {
-        const what = result.drift.difference ? `: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__.text)((0,_hashing_set_key_js__WEBPACK_IMPORTED_MODULE_0__/* .describeDifference */ .hF)(result.drift.difference).join('; '))}` : '';
-        rows.push([
-            'Code hash drift',
-            `${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(result.drift.after.slice(0, 12))} after the build; stored under ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(result.drift.before.slice(0, 12))} from before it${what}`
-        ]);
-    }
-    return rows;
-}
-/** The heading, the run's sentence and the table (its first row as the header): the job summary and the PR comment share it. */
-function assetsMarkdown(result, heading) {
-    const [header, ...rows] = summaryRows(result);
-    return `${heading}\n\n${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__.text)(result.message)}\n\n${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .table */ .tp)(header, rows)}\n`;
-}
-function statusDescription(result) {
-    const shortHash = result.codeHash.slice(0, 8);
-    switch (result.outcome) {
-        case 'found':
-            return result.source === 'cache'
-                ? `assets found in cache (code hash ${shortHash}…), ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(result.files, 'file')}`
-                : `assets found for this commit, ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(result.files, 'file')}`;
-        case 'missing':
-            return 'assets not found — build needed';
-        case 'uploaded':
-            return `assets uploaded, ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(result.files, 'file')} (${(0,_progress_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z)(result.bytes)})`;
-        case 'already-stored':
-            return 'assets already stored';
-        case 'not-stored':
-            return "assets not stored: another platform's set is there";
-    }
-}
-/** The commit status and PR comment for a check or upload. */
-function assetsReport(result, instance) {
-    return {
-        state: result.outcome === 'missing' ? 'pending' : 'success',
-        description: statusDescription(result),
-        markdown: assetsMarkdown(result, `#### S3 Asset Manager · ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(instance)}`),
-        commit: result.commitHash
-    };
-}
-
-
-/***/ }),
-
-/***/ 4285:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   K9: () => (/* binding */ groupDigits),
-/* harmony export */   LS: () => (/* binding */ plural),
-/* harmony export */   OF: () => (/* binding */ fenced),
-/* harmony export */   TM: () => (/* binding */ firstLine),
-/* harmony export */   YA: () => (/* binding */ seconds),
-/* harmony export */   aY: () => (/* binding */ code),
-/* harmony export */   nf: () => (/* binding */ link),
-/* harmony export */   text: () => (/* binding */ text),
-/* harmony export */   tp: () => (/* binding */ table)
-/* harmony export */ });
-/**
- * GitHub-flavoured markdown for job summaries and pull-request comments. Everything is written as
- * markdown, never as HTML cells: GitHub does not parse markdown inside an HTML block, so `code` in a
- * `<td>` shows its backticks.
- */
-/** `10000` as `10,000`, without Intl: loading ICU's data to group digits cost every step ~90 ms. */
-function groupDigits(count) {
-    const [whole = '', fraction] = String(count).split('.');
-    const sign = whole.startsWith('-') ? '-' : '';
-    const digits = sign ? whole.slice(1) : whole;
-    const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-    return `${sign}${grouped}${fraction !== undefined ? `.${fraction}` : ''}`;
-}
-/** "1 file", "2 files"; `plural` for irregular nouns. */
-function plural(count, noun, pluralNoun = `${noun}s`) {
-    return `${groupDigits(count)} ${count === 1 ? noun : pluralNoun}`;
-}
-/** A code span that survives any content: the fence is one backtick longer than the longest run inside. */
-function code(text) {
-    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(longest + 1);
-    const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
-    return `${fence}${pad}${text}${pad}${fence}`;
-}
-/**
- * Plain text made inert: the characters that start emphasis, code, links, HTML or strike-through are
- * escaped, and so is a line start that would open a heading, quote or list; newlines become spaces.
- */
-function text(value) {
-    return value
-        .replace(/\r?\n/g, ' ')
-        .replace(/[\\`*_[\]|~]/g, (char) => `\\${char}`)
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/^(\s*)([#+-]|\d+[.)])/, '$1\\$2');
-}
-function link(label, href) {
-    return `[${label}](${href.replace(/[()\s]/g, (char) => encodeURIComponent(char))})`;
-}
-/** A table cell: pipes are escaped even inside code spans (GFM splits cells before it parses spans). */
-function cell(value) {
-    return value.replace(/\r?\n/g, ' ').replace(/(?<!\\)\|/g, '\\|');
-}
-/** A GFM table; cells are markdown already (use `code`, `text`, `link`). */
-function table(headers, rows) {
-    return [
-        `| ${headers.map(cell).join(' | ')} |`,
-        `|${headers.map(() => '---').join('|')}|`,
-        ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)
-    ].join('\n');
-}
-function seconds(milliseconds) {
-    return `${(milliseconds / 1000).toFixed(1)} s`;
-}
-/** The first line of an error message, for a summary headline. */
-function firstLine(message) {
-    return (message.split(/\r?\n/)[0] ?? '').trim();
-}
-/** A fenced code block that survives any content: the fence is one backtick longer than any run inside. */
-function fenced(content, language = '') {
-    const longest = Math.max(2, ...(content.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(longest + 1);
-    return `${fence}${language}\n${content}\n${fence}`;
-}
-
-
-/***/ }),
-
-/***/ 8991:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   k: () => (/* binding */ Progress),
-/* harmony export */   z: () => (/* binding */ formatBytes)
-/* harmony export */ });
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4285);
-
-
-const MB = 1024 * 1024;
-function formatBytes(bytes) {
-    if (bytes < 1024)
-        return `${Math.round(bytes)} B`;
-    if (bytes < MB)
-        return `${(bytes / 1024).toFixed(1)} KiB`;
-    if (bytes < 1024 * MB)
-        return `${(bytes / MB).toFixed(1)} MiB`;
-    return `${(bytes / 1024 / MB).toFixed(2)} GiB`;
-}
-/**
- * Counts files and bytes of a transfer and logs a line at most every `intervalMs`, so a long upload
- * or copy shows it is moving; a short one logs only its closing line.
- */
-class Progress {
-    verb;
-    totalFiles;
-    totalBytes;
-    intervalMs;
-    log;
-    files = 0;
-    bytes = 0;
-    started = Date.now();
-    lastLog = Date.now();
-    grouped = false;
-    constructor(verb, totalFiles, totalBytes, intervalMs = 5000, log = _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq) {
-        this.verb = verb;
-        this.totalFiles = totalFiles;
-        this.totalBytes = totalBytes;
-        this.intervalMs = intervalMs;
-        this.log = log;
-    }
-    add(files, bytes) {
-        this.files += files;
-        this.bytes += bytes;
-        const now = Date.now();
-        if (now - this.lastLog >= this.intervalMs && this.files < this.totalFiles) {
-            this.lastLog = now;
-            // A transfer that lasts shows its progress lines folded in a group; a short one logs only its last line.
-            if (!this.grouped && this.log === _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)
-                _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(`${this.verb} ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(this.totalFiles, 'file')}, ${formatBytes(this.totalBytes)}`);
-            this.grouped = true;
-            this.log(`${this.verb} ${this.files}/${this.totalFiles} files, ${formatBytes(this.bytes)} of ${formatBytes(this.totalBytes)}${this.rate(now)}`);
-        }
-    }
-    rate(now) {
-        const seconds = (now - this.started) / 1000;
-        return seconds > 0 ? ` (${formatBytes(this.bytes / seconds)}/s)` : '';
-    }
-    /** The closing line; returns the elapsed milliseconds. */
-    finish() {
-        if (this.grouped && this.log === _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)
-            _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4();
-        const elapsed = Date.now() - this.started;
-        this.log(`${this.verb} ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(this.files, 'file')}, ${formatBytes(this.bytes)} in ${(elapsed / 1000).toFixed(1)} s${this.rate(Date.now())}`);
-        return elapsed;
-    }
-}
-
-
-/***/ }),
-
-/***/ 649:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E$: () => (/* binding */ redact),
-/* harmony export */   cl: () => (/* binding */ registerSecret)
-/* harmony export */ });
-/* unused harmony export MIN_MASKED_LENGTH */
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
-
-/**
- * Values that must never be shown: the runner masks them in the log once `core.setSecret` has named them,
- * but not in what this action sends elsewhere (the job summary file, commit statuses, pull-request
- * comments). Everything sent there goes through `redact`.
- *
- * Values shorter than this are not masked: masking `1` or `on` would garble every log line that holds them
- * (google-github-actions' secret actions draw the same line), and they are not secrets anyone can use.
- */
-const MIN_MASKED_LENGTH = 4;
-const secrets = new Set();
-/** Masks `value` in the log from now on (core.setSecret) and in everything `redact` cleans. */
-function registerSecret(value) {
-    if (!value || value.length < MIN_MASKED_LENGTH || secrets.has(value))
-        return;
-    secrets.add(value);
-    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
-}
-/** `text` with every registered secret replaced by `***`, longest first (so a secret inside another goes too). */
-function redact(text) {
-    let result = text;
-    for (const secret of [...secrets].sort((a, b) => b.length - a.length))
-        result = result.split(secret).join('***');
-    return result;
-}
-
-
-/***/ }),
-
-/***/ 7994:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   A: () => (/* binding */ failureMarkdown),
-/* harmony export */   S: () => (/* binding */ writeSummary),
-/* harmony export */   writeSummaryMarkdown: () => (/* binding */ writeSummaryMarkdown)
-/* harmony export */ });
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _assets_report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3528);
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4285);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(649);
-
-
-
-
-
-/** Writes markdown to the job summary when the runner provides one (GITHUB_STEP_SUMMARY); a no-op elsewhere. */
-async function writeSummaryMarkdown(markdown) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    try {
-        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .appendSummary */ .fe((0,_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$)(markdown));
-    }
-    catch (error) {
-        throw new Error(`Could not write the job summary to GITHUB_STEP_SUMMARY (${process.env.GITHUB_STEP_SUMMARY}): ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .firstLine */ .TM)((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error))}`, { cause: error });
-    }
-}
-function writeSummary(result) {
-    return writeSummaryMarkdown((0,_assets_report_js__WEBPACK_IMPORTED_MODULE_2__/* .assetsMarkdown */ .P7)(result, `### S3 Asset Manager — ${result.mode}`));
-}
-/** A failed check or upload still says what happened: the error's first line, the rest folded. */
-function failureMarkdown(mode, message) {
-    const [head = '', ...rest] = message.split(/\r?\n/);
-    const details = rest.join('\n').trim();
-    return (`### S3 Asset Manager — ${mode} failed\n\n❌ ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__.text)(head.trim())}\n` +
-        (details ? `\n<details><summary>Details</summary>\n\n${details.split('\n').map(_markdown_js__WEBPACK_IMPORTED_MODULE_4__.text).join('<br>\n')}\n\n</details>\n` : ''));
 }
 
 
@@ -2227,9 +1910,16 @@ function mismatch(file, got, pack) {
 /** Streams one object to a temporary name beside its target and checks it; returns the temporary path. */
 async function downloadFile(store, key, target, file) {
     const temp = temporaryName(target);
-    const tap = new _hashing_digest_stream_js__WEBPACK_IMPORTED_MODULE_6__/* .DigestStream */ .v();
+    const tap = new _hashing_digest_stream_js__WEBPACK_IMPORTED_MODULE_6__/* .DigestStream */ .v(file.size);
     try {
-        await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_4__.pipeline)(await store.get(key), tap, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(temp));
+        try {
+            await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_4__.pipeline)(await store.get(key), tap, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(temp));
+        }
+        catch (error) {
+            if (error instanceof _hashing_digest_stream_js__WEBPACK_IMPORTED_MODULE_6__/* .DigestLimitError */ .M)
+                throw mismatch(file, `more than ${file.size} bytes`);
+            throw error;
+        }
         const digest = tap.digest();
         if (tap.passed !== file.size || digest !== file.sha256)
             throw mismatch(file, `${tap.passed} bytes with ${digest}`);
@@ -2330,7 +2020,12 @@ async function downloadPack(store, setPrefix, pack, files, targets, onTemp, onFi
     try {
         let position = 0;
         await consume(Buffer.alloc(0), 0);
-        for await (const chunk of (await store.get(packKey))) {
+        const body = await store.get(packKey);
+        for await (const chunk of body) {
+            if (position + chunk.length > pack.size) {
+                body.destroy();
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .IntegrityError */ .cs(`The pack ${store.url(packKey)} is larger than the ${pack.size} bytes its manifest gives: nothing was kept.`);
+            }
             packHash.update(chunk);
             await consume(chunk, position);
             position += chunk.length;
@@ -2398,8 +2093,8 @@ async function downloadSet(store, setPrefix, manifest, directory, concurrency) {
 /* harmony export */   OH: () => (/* binding */ variantPrefix),
 /* harmony export */   Rn: () => (/* binding */ manifestKey),
 /* harmony export */   _Y: () => (/* binding */ codeHashPrefix),
-/* harmony export */   q8: () => (/* binding */ commitPrefix),
-/* harmony export */   xu: () => (/* binding */ newestInputsKey)
+/* harmony export */   jg: () => (/* binding */ newestPointerKey),
+/* harmony export */   q8: () => (/* binding */ commitPrefix)
 /* harmony export */ });
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7242);
 
@@ -2422,9 +2117,9 @@ function manifestKey(setPrefix) {
 function variantPrefix(prefix, variant) {
     return variant ? `${prefix}variants/${variant}/` : prefix;
 }
-/** A copy of the newest code-hash set's inputs record under a prefix: what a miss is compared with. */
-function newestInputsKey(prefix) {
-    return `${prefix}cache/.newest-inputs.json.gz`;
+/** A pointer to the newest code-hash set under a prefix (`{"key":…}`): the build a miss is compared with. */
+function newestPointerKey(prefix) {
+    return `${prefix}cache/.newest.json`;
 }
 
 
@@ -2677,7 +2372,6 @@ var layout = __webpack_require__(3267);
 
 
 
-
 /** An object's bytes, at most `limit` of them; undefined when it is missing or larger. */
 async function readSmallObject(store, key, limit) {
     try {
@@ -2689,39 +2383,60 @@ async function readSmallObject(store, key, limit) {
         throw error;
     }
 }
+/** The pointer every upload of a code-hash set leaves under its prefix: `{"key":"<code hash>"}`. */
+function newestPointer(key) {
+    return Buffer.from(`${JSON.stringify({ key })}\n`);
+}
+const POINTER_LIMIT = 4096;
+function readPointer(bytes) {
+    try {
+        const key = JSON.parse(bytes.toString('utf8')).key;
+        return typeof key === 'string' && /^[0-9a-f]{32,64}$/.test(key) ? key : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
 /**
  * Why the code-hash tier missed: compares the key's inputs with those of the newest build under the same
- * prefix and variant. Costs two reads: the copy of the newest set's inputs record that every upload leaves
- * at `<prefix>cache/.newest-inputs.json.gz`, and that set's manifest (read by `readManifest`, so verified as
- * any other), which binds the record by its SHA-256: with a signing key the comparison is with a set the key
- * holder wrote.
+ * prefix and variant. The pointer every upload leaves at `<prefix>cache/.newest.json` names that build's key;
+ * its manifest (read by `readManifest`, so verified as any other) binds the record beside it by size and
+ * SHA-256, and the record is read only up to that size and inflated only when its digest matches: with a
+ * signing key the comparison is with a set the key holder wrote, and a record nobody signed is never
+ * inflated. Without a key, inflation is still capped (hashing/set-key.ts).
  */
 async function explainMiss(store, prefix, current, readManifest) {
     const noEarlier = { line: 'no earlier build under this prefix to compare with' };
     if (!current.inputs)
         return { line: 'no record of what the key was made of' };
-    const bytes = await readSmallObject(store, (0,layout/* newestInputsKey */.xu)(prefix), constants/* READ_LIMITS */.Cl.inputs);
-    if (!bytes)
+    const pointer = await readSmallObject(store, (0,layout/* newestPointerKey */.jg)(prefix), POINTER_LIMIT);
+    if (!pointer)
         return noEarlier;
-    const newest = (0,set_key.parseInputs)(bytes);
-    if (!newest)
-        return { line: "the newest earlier build's record of its inputs is unreadable" };
-    if (newest.key === current.key) {
+    const newestKey = readPointer(pointer);
+    if (!newestKey)
+        return { line: 'the pointer to the newest earlier build is unreadable' };
+    if (newestKey === current.key) {
         return {
             line: `the newest build under this prefix has this very key (${current.key.slice(0, 12)}…), but its set is missing or not trusted`
         };
     }
-    const manifest = await readManifest((0,layout/* codeHashPrefix */._Y)(prefix, newest.key), newest.key);
-    const digest = (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
-    if (!manifest?.inputs || manifest.inputs.sha256 !== digest) {
-        return { line: `the newest build under this prefix (${newest.key.slice(0, 12)}…) is gone or its record does not match it` };
-    }
+    const gone = {
+        line: `the newest build under this prefix (${newestKey.slice(0, 12)}…) is gone or its record does not match it`
+    };
+    const setPrefix = (0,layout/* codeHashPrefix */._Y)(prefix, newestKey);
+    const manifest = await readManifest(setPrefix, newestKey);
+    if (!manifest?.inputs || manifest.inputs.size > constants/* READ_LIMITS */.Cl.inputs)
+        return gone;
+    const bytes = await readSmallObject(store, setPrefix + manifest.inputs.path, manifest.inputs.size);
+    const newest = bytes && bytes.length === manifest.inputs.size ? (0,set_key/* parseInputs */.TL)(bytes, manifest.inputs.sha256) : undefined;
+    if (!newest || newest.key !== newestKey)
+        return gone;
     const difference = (0,set_key/* keyDifference */.Du)(newest.inputs, current.inputs);
     const parts = (0,set_key/* describeDifference */.hF)(difference);
-    const platform = newest.inputs.platform !== current.inputs.platform ? `; it was built on ${newest.inputs.platform}` : '';
+    const platform = newest.inputs.platform !== current.inputs.platform ? `; it was built on ${(0,set_key/* inertPath */.Qr)(newest.inputs.platform)}` : '';
     const what = parts.length > 0 ? parts.join('; ') : 'the inputs were recorded differently';
     return {
-        line: `since the newest build under this prefix (${newest.key.slice(0, 12)}…): ${what}${platform}`,
+        line: `since the newest build under this prefix (${newestKey.slice(0, 12)}…): ${what}${platform}`,
         difference
     };
 }
@@ -2990,11 +2705,22 @@ async function writeManifest(store, setPrefix, manifest, policy) {
 /** Copies carry no body, so more of them can be in flight than uploads. */
 const COPY_CONCURRENCY_FACTOR = 4;
 const MAX_COPIES_IN_FLIGHT = 64;
-/** The SHA-256 of an object's bytes as read back from the store (the whole object, packs included). */
-async function readBackSha256(store, key) {
+/**
+ * The SHA-256 of an object's bytes as read back from the store (the whole object, packs included), reading
+ * at most one byte more than `size`: a larger object is a mismatch without being read to its end.
+ */
+async function readBackSha256(store, key, size) {
     const hash = (0,external_node_crypto_.createHash)('sha256');
-    for await (const chunk of (await store.get(key)))
+    let read = 0;
+    const body = await store.get(key);
+    for await (const chunk of body) {
+        read += chunk.length;
+        if (read > size) {
+            body.destroy();
+            return 'a larger object';
+        }
         hash.update(chunk);
+    }
     return hash.digest('hex');
 }
 /**
@@ -3010,7 +2736,7 @@ async function copySet(store, files, from, to, concurrency, readBack = false) {
     const verifyLimit = (0,p_limit/* default */.A)(concurrency);
     await Promise.all(files.map((file) => limit(async () => {
         const copied = await store.copy(from + file.path, to + file.path, file.size);
-        const sha256 = copied.sha256 ?? (readBack ? await verifyLimit(() => readBackSha256(store, to + file.path)) : undefined);
+        const sha256 = copied.sha256 ?? (readBack ? await verifyLimit(() => readBackSha256(store, to + file.path, file.size)) : undefined);
         if (sha256 !== undefined && sha256 !== file.sha256) {
             throw new errors/* IntegrityError */.cs(`${store.url(from + file.path)} does not match its manifest (${copied.sha256 ? 'the store reports' : 'its copy reads back with'} SHA-256 ${sha256}, the manifest ${file.sha256}).`);
         }
@@ -3166,6 +2892,8 @@ async function publish(store, request, policy) {
         platform: request.platform
     });
     await writeManifest(store, target, manifest, policy);
+    if (request.writeCodeHashSet === false)
+        return manifest;
     if (request.codeHash && !policy.cacheWrite.allowed) {
         runner/* info */.pq(`Not writing the shared code-hash set ${store.url((0,layout/* codeHashPrefix */._Y)(request.prefix, request.codeHash))}: ${policy.cacheWrite.reason}.`);
     }
@@ -3177,17 +2905,14 @@ async function publish(store, request, policy) {
             await writeManifest(store, cached, manifest, policy);
             return manifest;
         }
-        // What the key was made of, bound to the set by the manifest and copied as the newest build's record
-        // (after the manifest, so it never names a set that is not there): a later miss is explained from it.
+        // What the key was made of, bound to the set by the manifest, and a pointer to this set as the newest
+        // build (after the manifest, so it never names a set that is not there): a later miss is explained from it.
         const record = (0,set_key.serializeInputs)(request.codeHash, request.inputs);
         const inputs = { path: sets_manifest/* INPUTS_NAME */.cW, size: record.length, sha256: (0,external_node_crypto_.createHash)('sha256').update(record).digest('hex') };
         await store.put(cached + sets_manifest/* INPUTS_NAME */.cW, record, { size: record.length, contentType: 'application/gzip', sha256: inputs.sha256 });
         await writeManifest(store, cached, { ...manifest, inputs }, policy);
-        await store.put((0,layout/* newestInputsKey */.xu)(request.prefix), record, {
-            size: record.length,
-            contentType: 'application/gzip',
-            sha256: inputs.sha256
-        });
+        const pointer = newestPointer(request.codeHash);
+        await store.put((0,layout/* newestPointerKey */.jg)(request.prefix), pointer, { size: pointer.length, contentType: 'application/json' });
     }
     return manifest;
 }
@@ -3511,9 +3236,9 @@ function hmacHex(key, document) {
         .update(canonicalJson(withoutSignature(document)), 'utf8')
         .digest('hex');
 }
-/** The signature the first key gives `document`; undefined without keys. */
+/** The signature the first key gives `document`; undefined without keys, or when the run does not sign. */
 function signatureFor(document, signing) {
-    const key = signing.keys[0];
+    const key = signing.sign === false ? undefined : signing.keys[0];
     return key === undefined ? undefined : `hmac-sha256:${keyId(key)}:${hmacHex(key, document)}`;
 }
 /** `document` with its signature field set (first), or unchanged without keys. */
@@ -3574,78 +3299,6 @@ function verifyStoredText(text, signing) {
         return 'badly signed';
     const expected = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHmac)('sha256', key).update(body, 'utf8').digest();
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.timingSafeEqual)(expected, Buffer.from(match[2], 'hex')) ? undefined : 'badly signed';
-}
-
-
-/***/ }),
-
-/***/ 1874:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $O: () => (/* binding */ readOpenedText),
-/* harmony export */   EF: () => (/* binding */ readCapped),
-/* harmony export */   mI: () => (/* binding */ firstBytes),
-/* harmony export */   xZ: () => (/* binding */ READ_NO_FOLLOW)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-
-
-/** Opens for reading without following a symlink at the last component (O_NOFOLLOW: not on Windows). */
-const READ_NO_FOLLOW = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW ?? 0);
-/** The text of an opened file; undefined when it is not a regular file; OversizedError past `maxBytes`. */
-async function readOpenedText(handle, maxBytes, where) {
-    const info = await handle.stat();
-    if (!info.isFile())
-        return undefined;
-    if (info.size > maxBytes)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OversizedError */ .wF(where, maxBytes);
-    return handle.readFile('utf8');
-}
-/**
- * A body's bytes, refusing (unread) one larger than `maxBytes`: by its declared length when the server sends
- * one, else as the bytes arrive, so a hostile object never fills memory.
- */
-async function readCapped(body, maxBytes, declared, where) {
-    if (!body)
-        return Buffer.alloc(0);
-    const stop = () => {
-        ;
-        body.destroy?.();
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OversizedError */ .wF(where, maxBytes);
-    };
-    if (declared !== undefined && declared > maxBytes)
-        stop();
-    const chunks = [];
-    let size = 0;
-    for await (const chunk of body) {
-        size += chunk.length;
-        if (size > maxBytes)
-            stop();
-        chunks.push(chunk);
-    }
-    return Buffer.concat(chunks, size);
-}
-/** The first `count` bytes of a body, for a message; the rest is not read (a web page may be endless). */
-async function firstBytes(body, count) {
-    const chunks = [];
-    let size = 0;
-    try {
-        for await (const chunk of (body ?? [])) {
-            chunks.push(chunk);
-            size += chunk.length;
-            if (size >= count)
-                break;
-        }
-    }
-    catch {
-        // what arrived before the failure is all there is to show
-    }
-    ;
-    body?.destroy?.();
-    return Buffer.concat(chunks).subarray(0, count);
 }
 
 
@@ -3753,6 +3406,12 @@ class LocalStore {
      */
     async safePath(key) {
         const segments = key.split('/').filter((segment) => segment !== '');
+        if (segments.some((segment) => segment === '..' || segment === '.') ||
+            key.startsWith('/') ||
+            key.includes('\\') ||
+            key.includes('\0')) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`The key '${key}' would lead outside the local store '${this.root}': refused.`);
+        }
         let current = this.root;
         for (const segment of segments.slice(0, -1)) {
             current = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(current, segment);
@@ -3796,7 +3455,7 @@ class LocalStore {
         const href = (0,node_url__WEBPACK_IMPORTED_MODULE_5__.pathToFileURL)(this.pathOf(key)).href;
         return key.endsWith('/') && !href.endsWith('/') ? `${href}/` : href;
     }
-    async readText(key, maxBytes = Number.POSITIVE_INFINITY) {
+    async readText(key, maxBytes) {
         let opened;
         try {
             opened = await this.openForRead(key);

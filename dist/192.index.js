@@ -39,10 +39,9 @@ class LockError extends Error {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   hV: () => (/* binding */ assetsPlugin),
-/* harmony export */   zS: () => (/* binding */ BuildError)
+/* harmony export */   h: () => (/* binding */ assetsPlugin),
+/* harmony export */   z: () => (/* binding */ BuildError)
 /* harmony export */ });
-/* unused harmony export STDERR_TAIL_LINES */
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_1__);
@@ -55,6 +54,8 @@ class LockError extends Error {
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8422);
 /* harmony import */ var _sets_manifest_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9640);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3045);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(8431);
+
 
 
 
@@ -93,37 +94,18 @@ function instancePrefix(instanceID, options, context) {
     const base = typeof options.prefix === 'string' ? (0,_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .normalizePrefix */ .iG)(options.prefix) : `${context.storePrefix}${instanceID}/`;
     return (0,_sets_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .variantPrefix */ .OH)(base, typeof options.variant === 'string' ? options.variant : '');
 }
-/** Lines of a failed build's error output kept for the summary. */
-const STDERR_TAIL_LINES = 20;
-/** A build command failed: its exit, and the end of what it wrote to stderr (the summary shows both). */
+/** A build command failed: its exit (the summary names it; what the command printed stays in the log). */
 class BuildError extends Error {
     command;
     exitCode;
     signal;
-    stderrTail;
-    constructor(command, exitCode, signal, stderrTail) {
+    constructor(command, exitCode, signal) {
         super(`the build command ${exitCode === null ? `was killed by ${signal ?? 'a signal'}` : `exited with code ${exitCode}`}: ${command}`);
         this.command = command;
         this.exitCode = exitCode;
         this.signal = signal;
-        this.stderrTail = stderrTail;
         this.name = 'BuildError';
     }
-}
-/** Keeps the last `limit` lines of a stream that is also passed through. */
-function lineTail(limit) {
-    let lines = [];
-    let partial = '';
-    return {
-        push(chunk) {
-            const parts = (partial + chunk.toString('utf8')).split(/\r?\n/);
-            partial = parts.pop() ?? '';
-            lines.push(...parts);
-            if (lines.length > limit)
-                lines = lines.slice(-limit);
-        },
-        lines: () => [...lines, ...(partial ? [partial] : [])].slice(-limit)
-    };
 }
 /**
  * Runs the build at the repository root, its output streamed inside a log group. The shell parses only the
@@ -133,7 +115,6 @@ function lineTail(limit) {
 async function runBuild(ref, command, cwd) {
     const title = command.written.split(/\r?\n/);
     _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(`Build ${ref}: ${title[0]}${title.length > 1 ? ' …' : ''}`);
-    const tail = lineTail(STDERR_TAIL_LINES);
     try {
         const env = { ...process.env, ...command.env };
         const { code, signal } = await new Promise((resolve, reject) => {
@@ -142,18 +123,14 @@ async function runBuild(ref, command, cwd) {
                     cwd,
                     env,
                     windowsVerbatimArguments: true,
-                    stdio: ['ignore', 'inherit', 'pipe']
+                    stdio: ['ignore', 'inherit', 'inherit']
                 })
-                : (0,node_child_process__WEBPACK_IMPORTED_MODULE_1__.spawn)(command.script, { cwd, env, shell: true, stdio: ['ignore', 'inherit', 'pipe'] });
-            child.stderr.on('data', (chunk) => {
-                process.stderr.write(chunk);
-                tail.push(chunk);
-            });
+                : (0,node_child_process__WEBPACK_IMPORTED_MODULE_1__.spawn)(command.script, { cwd, env, shell: true, stdio: ['ignore', 'inherit', 'inherit'] });
             child.once('error', reject);
             child.once('close', (exitCode, exitSignal) => resolve({ code: exitCode, signal: exitSignal }));
         });
         if (code !== 0)
-            throw new BuildError(command.written, code, signal, tail.lines());
+            throw new BuildError(command.written, code, signal);
     }
     finally {
         _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4();
@@ -226,6 +203,11 @@ const assetsPlugin = {
         if (!tool.run) {
             throw new Error(`no assets are stored for code hash ${codeHash} and the tool has no 'options.run' to build them`);
         }
+        // Checked after every template in it was resolved: an output from the state must not point the upload elsewhere.
+        const directory = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(context.repoPath, options.directory);
+        if (!(0,_paths_js__WEBPACK_IMPORTED_MODULE_10__/* .isInside */ .FK)(context.repoPath, directory)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_9__/* .ConfigError */ .xL(`Tool ${tool.ref}: 'options.directory' resolves to ${directory}, outside the repository ${context.repoPath}: nothing was built or uploaded.`);
+        }
         await runBuild(tool.ref, tool.run, context.repoPath);
         const manifest = await (0,_sets_object_sets_js__WEBPACK_IMPORTED_MODULE_3__/* .publish */ .mk)(context.store, {
             prefix,
@@ -233,7 +215,7 @@ const assetsPlugin = {
             codeHash,
             ...(fingerprint.inputs ? { inputs: fingerprint.inputs } : {}),
             platform: context.platform,
-            directory: node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(context.repoPath, options.directory),
+            directory,
             concurrency: context.concurrency,
             packBelow: options.packBelow
         }, context.policy);
@@ -277,6 +259,8 @@ var constants = __webpack_require__(7242);
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/inputs.ts
 var inputs = __webpack_require__(8422);
+// EXTERNAL MODULE: ./src/sets/manifest.ts
+var manifest = __webpack_require__(9640);
 // EXTERNAL MODULE: ./src/apply/errors.ts
 var apply_errors = __webpack_require__(3045);
 ;// CONCATENATED MODULE: ./src/apply/plugins/object.ts
@@ -286,9 +270,18 @@ var apply_errors = __webpack_require__(3045);
 
 
 
-function keyOf(options, context) {
+
+/**
+ * The object's key, checked after every template in it was resolved: a value from another tool's outputs
+ * (state a keyless writer may have edited) could otherwise add `..` and lead a local store outside its root.
+ */
+function keyOf(options, context, ref = 'object') {
     const prefix = typeof options.prefix === 'string' ? (0,inputs/* normalizePrefix */.iG)(options.prefix) : context.storePrefix;
-    return `${prefix}${String(options.key)}`;
+    const key = `${prefix}${String(options.key)}`;
+    if (!(0,manifest/* isSafeRelativePath */.VH)(key)) {
+        throw new apply_errors/* ConfigError */.xL(`Tool ${ref}: its key resolves to '${key}', which is not a plain relative key (no '..', '.', empty part or leading '/'): nothing was written.`);
+    }
+    return key;
 }
 function contentOf(options) {
     if (typeof options.content === 'string')
@@ -331,12 +324,12 @@ const objectPlugin = {
         return { exists: true };
     },
     async apply(tool, context) {
-        const key = keyOf(tool.options, context);
+        const key = keyOf(tool.options, context, tool.ref);
         const { body, contentType } = contentOf(tool.options);
         await context.store.put(key, body, { size: body.length, contentType });
         const outputs = { key, location: context.store.url(key), bytes: body.length, sha256: sha256(body) };
         // A key built from [[ env ]] is recorded as the state records options: with the value as a digest.
-        const stateKey = keyOf(tool.stateOptions ?? tool.options, context);
+        const stateKey = keyOf(tool.stateOptions ?? tool.options, context, tool.ref);
         return {
             built: false,
             outputs,
@@ -358,7 +351,7 @@ const objectPlugin = {
 
 
 /** The built-in plugins, by name. */
-const PLUGINS = new Map([assets/* assetsPlugin */.hV, objectPlugin].map((plugin) => [plugin.name, plugin]));
+const PLUGINS = new Map([assets/* assetsPlugin */.h, objectPlugin].map((plugin) => [plugin.name, plugin]));
 
 
 /***/ })

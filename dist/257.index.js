@@ -58,7 +58,7 @@ async function examineStore(store, prefix) {
             todo: 'Grant s3:PutObject on the prefix.',
             neededBy: WRITERS
         });
-    const read = written.ok ? await attempt(() => store.readText(`${scratch}object.txt`)) : undefined;
+    const read = written.ok ? await attempt(() => store.readText(`${scratch}object.txt`, 1024)) : undefined;
     add(!read
         ? { capability: 'read (s3:GetObject)', result: 'info', detail: 'not tried: nothing could be written to read back', neededBy: EVERY }
         : read.ok && read.value === body.toString()
@@ -70,7 +70,7 @@ async function examineStore(store, prefix) {
                 todo: 'Grant s3:GetObject on the prefix.',
                 neededBy: EVERY
             });
-    const miss = await attempt(() => store.readText(`${scratch}never-written.txt`));
+    const miss = await attempt(() => store.readText(`${scratch}never-written.txt`, 1024));
     add(miss.ok && miss.value === undefined
         ? { capability: 'a missing object is a miss', result: 'ok', detail: 'answered "no such key"', neededBy: EVERY }
         : {

@@ -22,7 +22,10 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var js_yaml = __webpack_require__(3243);
 // EXTERNAL MODULE: ./src/apply/errors.ts
 var errors = __webpack_require__(3045);
+// EXTERNAL MODULE: ./src/inputs.ts
+var inputs = __webpack_require__(8422);
 ;// CONCATENATED MODULE: ./src/apply/datastore.ts
+
 
 /** Google Cloud Storage's S3-compatible (interoperability) endpoint, where HMAC keys work. */
 const GCS_ENDPOINT = 'https://storage.googleapis.com';
@@ -112,18 +115,29 @@ function parseDatastore(raw, file, env) {
     else if (block.endpoint !== undefined && block.endpoint !== 'default' && block.endpoint !== 'Default') {
         throw new errors/* ConfigError */.xL(`${at}.endpoint must be 'default' or { custom: 'https://…' }.`);
     }
-    if (endpoint && !/^https?:\/\/[^/]+/.test(endpoint))
-        throw new errors/* ConfigError */.xL(`${at}.endpoint.custom is '${endpoint}': give a URL such as https://minio.example.com.`);
+    const problem = endpoint && (0,inputs/* endpointProblem */.$Q)(endpoint);
+    if (problem)
+        throw new errors/* ConfigError */.xL(`${at}.endpoint.custom ${problem}.`);
     return { backend: 's3', bucket, region, endpoint, credentials, profile: value(block.profile, `${at}.profile`, env) };
 }
 
 // EXTERNAL MODULE: ./src/paths.ts
 var paths = __webpack_require__(8431);
-// EXTERNAL MODULE: ./src/apply/shell.ts
-var shell = __webpack_require__(7402);
+// EXTERNAL MODULE: ./src/constants.ts
+var constants = __webpack_require__(7242);
+// EXTERNAL MODULE: ./src/errors.ts
+var src_errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/stores/capped-read.ts
+var capped_read = __webpack_require__(1874);
+// EXTERNAL MODULE: ./src/apply/shell.ts + 1 modules
+var shell = __webpack_require__(6002);
 // EXTERNAL MODULE: ./src/apply/template.ts
 var template = __webpack_require__(7860);
 ;// CONCATENATED MODULE: ./src/apply/config.ts
+
+
+
+
 
 
 
@@ -159,6 +173,24 @@ async function configFiles(configPath) {
         throw new errors/* ConfigError */.xL(`The config directory '${configPath}' holds no *.yaml or *.yml file (subfolders included).`);
     return names.map((name) => (0,paths/* fromPosixRelative */.yK)(configPath, name));
 }
+/** A config file's text: it comes from the checkout (a pull request's, on pull-request runs), so it is read bounded. */
+async function readConfigFile(file) {
+    const handle = await (0,promises_.open)(file, 'r');
+    try {
+        const text = await (0,capped_read/* readOpenedText */.$O)(handle, constants/* READ_LIMITS */.Cl.config, file);
+        if (text === undefined)
+            throw new errors/* ConfigError */.xL(`${file} is not a regular file.`);
+        return text;
+    }
+    catch (error) {
+        if (error instanceof src_errors/* OversizedError */.wF)
+            throw new errors/* ConfigError */.xL(`${error.message}: it is not read. A config that large is not one this action wrote.`);
+        throw error;
+    }
+    finally {
+        await handle.close();
+    }
+}
 class Loader {
     expressions = [];
     docs = [];
@@ -173,9 +205,11 @@ class Loader {
         this.seen.add(absolute);
         let text;
         try {
-            text = await (0,promises_.readFile)(file, 'utf8');
+            text = await readConfigFile(file);
         }
         catch (error) {
+            if (error instanceof errors/* ConfigError */.xL)
+                throw error;
             throw new errors/* ConfigError */.xL(`Cannot read ${file}: ${error.message}.`);
         }
         const protectedText = (0,template/* protectTemplates */.z2)(text, file, this.expressions.length);
@@ -305,7 +339,11 @@ function parseState(value, file, baseDir) {
         const key = option('key');
         if (!bucket || !key)
             throw new errors/* ConfigError */.xL(`${file}: the s3 state backend needs 'options.bucket' and 'options.key'.`);
-        return { kind: 's3', bucket, key, region: option('region'), endpoint: option('endpoint') };
+        const endpoint = option('endpoint');
+        const problem = endpoint && (0,inputs/* endpointProblem */.$Q)(endpoint);
+        if (problem)
+            throw new errors/* ConfigError */.xL(`${file}: 'config.state.options.endpoint' ${problem}.`);
+        return { kind: 's3', bucket, key, region: option('region'), endpoint };
     }
     throw new errors/* ConfigError */.xL(`${file}: state backend '${String(value.backend)}' is not one of: local, s3.`);
 }
@@ -318,7 +356,11 @@ function parseStoreOverrides(value, file) {
     const unknown = Object.keys(value).filter((key) => !allowed.includes(key));
     if (unknown.length)
         throw new errors/* ConfigError */.xL(`${file}: unknown key(s) ${unknown.join(', ')} in 'config.store'; allowed: ${allowed.join(', ')}.`);
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, String(v)]));
+    const overrides = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, String(v)]));
+    const problem = overrides.endpoint && (0,inputs/* endpointProblem */.$Q)(overrides.endpoint);
+    if (problem)
+        throw new errors/* ConfigError */.xL(`${file}: 'config.store.endpoint' ${problem}.`);
+    return overrides;
 }
 /** App keys DevStream's own plugins read (repo scaffolding, its CI plugins); accepted, not used here. */
 const DEVSTREAM_APP_KEYS = ['spec', 'repo', 'repoTemplate'];
@@ -461,7 +503,7 @@ async function loadConfig(configPath, plugins, env = process.env) {
     // In a directory, files that others name as varFile/toolFile are loaded as such, not as configs.
     const referenced = new Set();
     for (const file of files) {
-        const text = await (0,promises_.readFile)(file, 'utf8').catch(() => '');
+        const text = await readConfigFile(file).catch(() => '');
         for (const match of text.matchAll(/^(?:varFile|toolFile):\s*["']?([^"'\s#]+)/gm))
             referenced.add(external_node_path_default().resolve(external_node_path_default().dirname(file), match[1]));
     }
@@ -643,164 +685,1077 @@ class LockError extends Error {
 
 /***/ }),
 
-/***/ 7402:
+/***/ 6002:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   OB: () => (/* binding */ buildRunTemplate),
-/* harmony export */   eJ: () => (/* binding */ renderRun)
-/* harmony export */ });
-/* unused harmony exports variableName, runTemplate, writtenForm */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3045);
-/* harmony import */ var _template_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7860);
 
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  OB: () => (/* binding */ buildRunTemplate),
+  eJ: () => (/* binding */ renderRun)
+});
 
-function variableName(prefix, ...parts) {
-    return prefix + parts.map((part) => part.replace(/[^A-Za-z0-9_]/g, '_')).join('_');
-}
-const UNSAFE = {
-    backtick: 'inside backticks, where the shell would parse the value as a command (use $( … ) instead)',
-    arith: 'inside $(( … )), where the shell would evaluate the value as an expression',
-    param: 'inside ${ … }, where the value would be parsed as part of the expansion',
-    'heredoc-quoted': 'inside a quoted here-document, where it would not be expanded'
+// UNUSED EXPORTS: runTemplate, variableName, writtenForm
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/apply/errors.ts
+var errors = __webpack_require__(3045);
+;// CONCATENATED MODULE: ./src/apply/shell-scan.ts
+/**
+ * Where the templates of apply's `run` stand in the shell text, judged as bash (and dash) would parse it:
+ * whether each one is read by the shell once, as a plain value, or would be parsed again as code. The value
+ * always reaches the command as an environment variable (shell.ts); this decides whether that is enough.
+ *
+ * A value is parsed again when it ends up
+ *  - inside single quotes, backticks, `$(( ))`, `(( ))`, `$[ ]`, a `${ }` expansion, an array assignment, a
+ *    here-document or `[[ ]]`;
+ *  - in the script of `sh -c` (bash, zsh, dash, …), the code of `node -e`, `python -c`, `perl -e`, an awk or
+ *    sed program, after `eval`, `trap`, `ssh`, `su -c`, `watch`, `make`, or a shell further along the command
+ *    (`docker exec c sh -c …`, `find … -exec sh -c …`);
+ *  - where bash evaluates names and subscripts: `let`, `declare`/`local`/`export`/`readonly`/`typeset`, `read`,
+ *    `unset`, `mapfile`, `printf -v`, `test -v`, an `a[…]=` subscript, an integer variable, PS4;
+ *  - as the command's own name, or an argument of a command whose name is an expansion, or of a function or
+ *    alias defined in the same run (which may hand it to any of the above);
+ *  - in a pipeline, here-string or process substitution that feeds a shell, an interpreter or a loop that
+ *    runs its input as code (`… | sh`, `… | xargs sh -c`, `bash <<< …`, `source <(…)`);
+ *  - in a variable (an assignment, a `for` loop, `read`, `set --`) that the run evaluates in any of these
+ *    places, as its own variable too (`eval "$SAM_VAR_x"`).
+ * The scanner is tested against bash and dash themselves, with generated scripts (__tests__/apply).
+ */
+const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ksh', 'mksh', 'ash', 'yash', 'posh', 'fish', 'csh', 'tcsh', 'pwsh', 'powershell']);
+const PYTHON = { code: /^-[A-Za-z]*c$/, withArgument: /^-[WXm]$/ };
+const NODE = {
+    code: /^(-e|-p|-pe|-ep|--eval|--print)$/,
+    withArgument: /^(-r|--require|-C|--conditions|--input-type|--import|--loader)$/
+};
+const AWK = {
+    code: /^(-e|--source)$/,
+    withArgument: /^(-v|-F|--assign|--field-separator)$/,
+    programOperand: /^(-f|--file|-e|--source)$/
+};
+const SED = {
+    code: /^(-e|--expression)$/,
+    withArgument: /^(-l|--line-length)$/,
+    programOperand: /^(-f|--file|-e|--expression)$/
+};
+const INTERPRETERS = {
+    node: NODE,
+    nodejs: NODE,
+    bun: { code: /^(-e|-p|--eval|--print)$/ },
+    deno: { code: /^eval$/ },
+    python: PYTHON,
+    python2: PYTHON,
+    python3: PYTHON,
+    pypy: PYTHON,
+    pypy3: PYTHON,
+    perl: { code: /^-[A-Za-z0-9]*[eE]$/, withArgument: /^-[IM]$/ },
+    ruby: { code: /^-[A-Za-z]*e$/, withArgument: /^-[Ir]$/ },
+    php: { code: /^-[rBRE]$/, withArgument: /^-[cdz]$/ },
+    lua: { code: /^-e$/, withArgument: /^-l$/ },
+    luajit: { code: /^-e$/, withArgument: /^-l$/ },
+    Rscript: { code: /^-e$/ },
+    R: { code: /^-e$/ },
+    julia: { code: /^-[eE]$/ },
+    osascript: { code: /^-e$/ },
+    awk: AWK,
+    gawk: AWK,
+    mawk: AWK,
+    nawk: AWK,
+    sed: SED,
+    gsed: SED
+};
+/** Commands whose every argument is code, or a name bash evaluates (with its subscript) as arithmetic. */
+const CODE_ARGUMENTS = {
+    eval: 'after eval, which runs its arguments as shell code',
+    trap: 'in a trap, whose action the shell runs as code',
+    ssh: 'in an ssh command, which the remote shell parses as code',
+    slogin: 'in an ssh command, which the remote shell parses as code',
+    watch: 'in a watch command, which runs its arguments through sh -c',
+    let: "in let, where bash evaluates the value as arithmetic (and runs a subscript's $( ))",
+    unset: 'as an argument of unset, where bash evaluates array subscripts',
+    read: 'as an argument of read, where bash evaluates the subscript of a name',
+    mapfile: 'as an argument of mapfile, where bash evaluates names and runs callbacks',
+    readarray: 'as an argument of readarray, where bash evaluates names and runs callbacks',
+    getopts: 'as an argument of getopts, where bash evaluates the subscript of a name',
+    compgen: 'as an argument of compgen, which expands (and runs) word lists and functions',
+    complete: 'as an argument of complete, which expands (and runs) word lists and functions',
+    bind: 'as an argument of bind, which runs commands',
+    alias: 'in an alias, which the shell later parses as code',
+    fc: 'as an argument of fc, which runs commands',
+    make: 'as an argument of make, which expands $( ) in variable values again',
+    '[[': 'inside [[ … ]], where bash evaluates the operands of -eq, -lt, … and -v as arithmetic'
 };
 /**
- * Rewrites `text` so that each template reads its variable: `"${NAME}"` where unquoted, `${NAME}` inside
- * double quotes (and unquoted here-documents), `'"${NAME}"'` inside single quotes (the quote is closed
- * around it). Throws naming the line where no quoting makes it safe.
+ * Declarations: bash evaluates a name's subscript (`declare "a[$(cmd)]=1"`), and with -i an integer value and
+ * with -n a reference; a plain value (`export V=[[ v ]]`) is only stored.
  */
-function posixForm(text, matches, where) {
-    const stack = ['normal'];
-    const top = () => stack[stack.length - 1];
+const DECLARATIONS = new Set(['declare', 'typeset', 'local', 'export', 'readonly']);
+/** Commands with one option whose argument bash evaluates as a name (with a subscript). */
+const NAME_OPTIONS = { printf: /^-v$/, test: /^-[vR]$/, '[': /^-[vR]$/, wait: /^-p$/ };
+/** Variables whose value the shell later expands or runs as code. */
+const CODE_VARIABLES = new Set(['PS1', 'PS2', 'PS3', 'PS4', 'PROMPT_COMMAND', 'BASH_ENV', 'ENV']);
+const WRAPPERS = {
+    env: { withArgument: /^(-u|--unset|-C|--chdir)$/, allCode: /^(-[a-zA-Z]*S|--split-string)/ },
+    sudo: { withArgument: /^-[ughpCDrtUT]$/, allCode: /^-[a-zA-Z]*[si]/ },
+    doas: { withArgument: /^-[uC]$/, allCode: /^-s$/ },
+    nohup: {},
+    setsid: {},
+    time: { withArgument: /^-[fo]$/ },
+    command: {},
+    builtin: {},
+    exec: { withArgument: /^-a$/ },
+    nice: { withArgument: /^-n$/ },
+    ionice: { withArgument: /^-[cnpPut]$/ },
+    stdbuf: { withArgument: /^-[ioe]$/ },
+    timeout: { withArgument: /^(-s|--signal|-k|--kill-after)$/, operands: 1 },
+    taskset: { operands: 1 },
+    chroot: { operands: 1 },
+    unbuffer: {},
+    caffeinate: {},
+    'xvfb-run': { withArgument: /^(-s|--server-args|-n|--server-num|-e|--error-file|-f|--auth-file|-p|--xauth-protocol)$/ },
+    flock: { withArgument: /^(-w|--timeout|-E|--conflict-exit-code)$/, operands: 1, codeOption: /^(-c|--command)$/ },
+    su: { withArgument: /^(-s|--shell|-g|--group|-G|--supp-group)$/, operands: 1, codeOption: /^(-c|--command)$/ },
+    runuser: { withArgument: /^(-u|--user|-s|--shell|-g|--group)$/, codeOption: /^(-c|--command)$/ },
+    script: { withArgument: /^(-E|--echo|-T|--log-timing|-I|-O|-B)$/, codeOption: /^(-c|--command)$/ },
+    strace: { withArgument: /^-[oepsSEuIbPaX]$/ },
+    ltrace: { withArgument: /^-[oepsSEuIbPaX]$/ },
+    valgrind: {},
+    busybox: {}
+};
+const RESERVED_OPENERS = {
+    if: 'fi',
+    while: 'done',
+    until: 'done',
+    for: 'done',
+    select: 'done',
+    case: 'esac',
+    '{': '}'
+};
+const RESERVED_CONTINUERS = new Set(['then', 'else', 'elif', 'do', '!']);
+/** Stands for a template in a word's raw text. */
+const TEMPLATE_MARK = '\u0000';
+/** Whether raw shell text holds a template or an expansion. */
+const expands = (raw) => raw.includes(TEMPLATE_MARK) || raw.includes('$') || raw.includes('`');
+const newCommand = () => ({ words: [], inputs: [], templates: [], text: '' });
+const newWord = () => ({ raw: '', literal: '', expansion: false, templates: [], processSubstitution: false });
+const baseName = (word) => word.slice(word.lastIndexOf('/') + 1);
+const isOption = (word) => /^[-+]./.test(word.literal) && !word.expansion;
+const COMMAND_CLUSTER = /^-[a-zA-Z]*c[a-zA-Z]*$/;
+/** Names of functions and aliases the script defines: a template handed to one may reach any of the above. */
+function definedNames(text) {
+    const names = new Set();
+    for (const match of text.matchAll(/(?:^|[\s;&|(){}])(?:function\s+([A-Za-z_][\w.-]*)|([A-Za-z_][\w.-]*)\s*\(\s*\))/g))
+        names.add((match[1] ?? match[2]));
+    for (const match of text.matchAll(/(?:^|[\s;&|(){}])alias\s+(?:-p\s+)?([A-Za-z_][\w.-]*)=/g))
+        names.add(match[1]);
+    return names;
+}
+/** Names the script declares as integers (`declare -i n`): an assignment to one is evaluated as arithmetic. */
+function integerNames(text) {
+    const names = new Set();
+    for (const match of text.matchAll(/\b(?:declare|typeset|local|readonly|export)((?:\s+[-+][A-Za-z]+)+)\s+([^;&|\n]*)/g)) {
+        if (!/i/.test(match[1]))
+            continue;
+        for (const word of match[2].split(/\s+/)) {
+            const name = /^([A-Za-z_]\w*)/.exec(word)?.[1];
+            if (name)
+                names.add(name);
+        }
+    }
+    return names;
+}
+/** Whether `text` (a place that evaluates code) mentions the variable `name`. */
+function mentions(text, name) {
+    if (/^[0-9]$/.test(name))
+        return new RegExp(`\\$\\{?${name}(?![0-9])`).test(text);
+    if (name === '@' || name === '*')
+        return /\$\{?[@*]/.test(text);
+    return new RegExp(`(?<![A-Za-z0-9_])${name}(?![A-Za-z0-9_])`).test(text);
+}
+/** Judges where each template of `text` stands (spans sorted by position, not overlapping). */
+function scanShell(text, spans) {
+    const verdicts = spans.map(() => ({ context: 'normal' }));
+    const refuse = (template, problem, context) => {
+        const verdict = verdicts[template];
+        if (!('problem' in verdict))
+            verdicts[template] = { problem, context: context ?? verdict.context };
+    };
+    const functions = definedNames(text);
+    const integers = integerNames(text);
+    /** Variable → the templates whose value it may hold. */
+    const taints = new Map();
+    const taint = (name, templates) => {
+        if (templates.length === 0)
+            return;
+        const set = taints.get(name) ?? new Set();
+        for (const template of templates)
+            set.add(template);
+        taints.set(name, set);
+    };
+    spans.forEach((span, template) => taint(span.variable, [template]));
+    /** Text of every place that evaluates code: where a variable holding a value would be parsed again. */
+    const sites = [];
+    const top = { kind: 'top', pipeline: [], command: newCommand(), runsCode: false };
+    let frame = top;
+    const lex = [{ kind: 'cmd' }];
     const heredocs = [];
-    let out = '';
-    let next = 0;
-    let index = 0;
-    const lineOf = (position) => text.slice(0, position).split('\n').length;
-    while (index < text.length) {
-        const match = matches[next];
-        if (match && match.start === index) {
-            const context = top();
-            const problem = UNSAFE[context];
-            if (problem) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(`${where}: line ${lineOf(index)} of 'run' has ${match.slot.written} ${problem}. Move it where the shell reads it as a plain value.`);
+    let heredocText = '';
+    const current = () => lex[lex.length - 1];
+    const word = () => (frame.word ??= newWord());
+    const raw = (chars) => {
+        word().raw += chars;
+        for (let f = frame; f; f = f.parent)
+            f.command.text += chars;
+    };
+    const judge = (command) => {
+        const judged = judgeCommand(command, functions, integers);
+        for (const assignment of judged.assignments)
+            taint(assignment.name, assignment.word.templates);
+        if (judged.setsPositional)
+            for (const name of ['1', '2', '3', '4', '5', '6', '7', '8', '9', '@', '*'])
+                taint(name, judged.setsPositional);
+        for (const name of judged.readsInto)
+            taint(name, command.inputs.flatMap((input) => input.templates));
+        for (const dangerous of judged.danger.keys())
+            sites.push(dangerous.raw);
+        if (judged.runsCode)
+            frame.runsCode = true;
+        return judged;
+    };
+    const endPipeline = () => {
+        endCommand();
+        const pipeline = frame.pipeline;
+        frame.pipeline = [];
+        const judged = pipeline.map(judge);
+        judged.forEach((verdict, index) => {
+            for (const [dangerous, problem] of verdict.danger)
+                for (const template of dangerous.templates)
+                    refuse(template, problem);
+            if (!verdict.stdinCode)
+                return;
+            for (const input of pipeline[index].inputs) {
+                sites.push(input.raw);
+                for (const template of input.templates)
+                    refuse(template, `as the input of ${verdict.stdinCode}`);
             }
-            const marker = `\u0000${next}\u0000`;
-            out += context === 'single' ? `'"${marker}"'` : context === 'normal' ? `"${marker}"` : marker;
-            index = match.end;
+            for (const earlier of pipeline.slice(0, index)) {
+                sites.push(earlier.text);
+                for (const template of earlier.templates)
+                    refuse(template, `in a pipeline into ${verdict.stdinCode}`);
+            }
+        });
+    };
+    const endWord = () => {
+        const finished = frame.word;
+        frame.word = undefined;
+        if (!finished)
+            return;
+        const command = frame.command;
+        if (frame.pendingRedirect) {
+            if (frame.pendingRedirect === 'input')
+                command.inputs.push(finished);
+            frame.pendingRedirect = undefined;
+            return;
+        }
+        const plain = !finished.expansion && !/['"\\]/.test(finished.raw) ? finished.literal : undefined;
+        const atStart = !command.compound && !command.wordList && (command.words.length === 0 || command.functionDefinition === true);
+        if (frame.isCase && command.words.length === 0 && plain === 'esac') {
+            close();
+            return;
+        }
+        if (atStart && plain !== undefined && RESERVED_OPENERS[plain]) {
+            open('compound', RESERVED_OPENERS[plain], plain === 'case');
+            if (plain === 'for' || plain === 'select')
+                frame.command.wordList = 'for';
+            if (plain === 'case')
+                frame.command.wordList = 'other';
+            return;
+        }
+        if (atStart && plain !== undefined && RESERVED_CONTINUERS.has(plain) && command.words.length === 0)
+            return;
+        if (atStart && plain !== undefined && frame.kind === 'compound' && plain === frame.closer && command.words.length === 0) {
+            close();
+            return;
+        }
+        if (frame.isCase && command.wordList === 'other' && plain === 'in' && frame.casePattern === undefined) {
+            endPipeline();
+            frame.casePattern = true;
+            frame.command.wordList = 'other';
+            return;
+        }
+        if (atStart && plain === 'function') {
+            command.functionDefinition = true;
+            return;
+        }
+        if (atStart && plain === '[[')
+            command.testClause = true;
+        if (command.testClause && plain === ']]')
+            command.testClause = false;
+        command.words.push(finished);
+    };
+    const endCommand = () => {
+        endWord();
+        const command = frame.command;
+        if (command.wordList === 'for' && command.words.length > 0) {
+            taint(command.words[0].literal, command.words.slice(1).flatMap((word) => word.templates));
+        }
+        else if (!command.wordList &&
+            !command.functionDefinition &&
+            (command.words.length > 0 || command.compound || command.inputs.length > 0)) {
+            frame.pipeline.push(command);
+        }
+        frame.command = newCommand();
+        if (frame.isCase && frame.casePattern)
+            frame.command.wordList = 'other';
+    };
+    function open(kind, closer, isCase = false, owner) {
+        frame = {
+            kind,
+            closer,
+            parent: frame,
+            ...(owner ? { owner } : {}),
+            ...(isCase ? { isCase } : {}),
+            pipeline: [],
+            command: newCommand(),
+            runsCode: false
+        };
+        if (kind === 'substitution' || kind === 'subshell')
+            lex.push({ kind: 'cmd' });
+    }
+    function close() {
+        const closing = frame;
+        endPipeline();
+        // Ending the pipeline may have met the frame's closing word, which closed it already.
+        if (frame !== closing)
+            return;
+        const closed = frame;
+        frame = closed.parent;
+        if (closed.kind === 'substitution' || closed.kind === 'subshell')
+            lex.pop();
+        if (closed.runsCode)
+            frame.runsCode = true;
+        if (closed.owner)
+            return;
+        const command = frame.command;
+        if (command.functionDefinition)
+            return;
+        command.compound = true;
+        if (closed.runsCode)
+            command.runsCode = true;
+    }
+    /** Adds a template to the word being built, and to the command of every frame it stands in. */
+    const place = (template) => {
+        const target = word();
+        target.templates.push(template);
+        target.expansion = true;
+        raw(TEMPLATE_MARK);
+        for (let f = frame; f; f = f.parent) {
+            f.command.templates.push(template);
+            if (f.owner && f.parent) {
+                // The output of a $( ) becomes part of the parent's word.
+                if (!f.owner.templates.includes(template))
+                    f.owner.templates.push(template);
+            }
+        }
+    };
+    let index = 0;
+    let next = 0;
+    while (index < text.length) {
+        const span = spans[next];
+        if (span && span.start === index) {
+            const context = current();
+            const template = next;
             next++;
+            index = span.end;
+            const problem = lexicalProblem(context);
+            if (problem) {
+                refuse(template, problem, context.kind === 'single' ? 'single' : 'other');
+                if (context.kind === 'param')
+                    context.text += `${TEMPLATE_MARK}${span.variable}${TEMPLATE_MARK}`;
+                continue;
+            }
+            if (context.kind === 'comment') {
+                verdicts[template] = { context: 'comment' };
+                continue;
+            }
+            verdicts[template] = { context: context.kind === 'double' ? 'double' : 'normal' };
+            place(template);
             continue;
         }
         const char = text[index];
         const rest = text.slice(index);
-        const context = top();
+        const context = current();
         let consumed = 1;
-        if (context === 'comment') {
-            if (char === '\n')
-                stack.pop();
+        if (context.kind === 'comment') {
+            if (char === '\n') {
+                lex.pop();
+                continue;
+            }
         }
-        else if (context === 'single') {
-            if (char === "'")
-                stack.pop();
-        }
-        else if (context === 'heredoc' || context === 'heredoc-quoted') {
-            // Here-document bodies end at a line equal to the delimiter.
+        else if (context.kind === 'heredoc') {
             const atLineStart = index === 0 || text[index - 1] === '\n';
             const lineEnd = text.indexOf('\n', index);
             const line = text.slice(index, lineEnd === -1 ? text.length : lineEnd);
-            const current = heredocs[0];
-            if (atLineStart && line.replace(/^\t+/, '') === current.delimiter) {
+            const heredoc = heredocs[0];
+            if (atLineStart && (heredoc.strip ? line.replace(/^\t+/, '') : line) === heredoc.delimiter) {
                 heredocs.shift();
-                stack.pop();
-                if (heredocs[0])
-                    stack.push(heredocs[0].quoted ? 'heredoc-quoted' : 'heredoc');
-                consumed = line.length;
-            }
-            else if (context === 'heredoc' && (char === '\\' || (char === '$' && rest[1] === '{'))) {
-                consumed = char === '\\' ? 2 : 1;
-                if (char === '$') {
-                    stack.push('param');
-                    consumed = 2;
-                }
-            }
-            else if (context === 'heredoc' && rest.startsWith('$((')) {
-                stack.push('arith');
-                consumed = 3;
-            }
-            else if (context === 'heredoc' && char === '`') {
-                stack.push('backtick');
-            }
-        }
-        else if (char === '\\') {
-            consumed = 2;
-        }
-        else if (context === 'backtick') {
-            if (char === '`')
-                stack.pop();
-        }
-        else if (context === 'arith') {
-            if (rest.startsWith('))')) {
-                stack.pop();
-                consumed = 2;
-            }
-        }
-        else if (context === 'param') {
-            if (char === '}')
-                stack.pop();
-        }
-        else if (rest.startsWith('$((')) {
-            stack.push('arith');
-            consumed = 3;
-        }
-        else if (rest.startsWith('$(')) {
-            stack.push('normal');
-            consumed = 2;
-        }
-        else if (rest.startsWith('${')) {
-            stack.push('param');
-            consumed = 2;
-        }
-        else if (char === '`') {
-            stack.push('backtick');
-        }
-        else if (context === 'double') {
-            if (char === '"')
-                stack.pop();
-        }
-        else if (char === '"') {
-            stack.push('double');
-        }
-        else if (char === "'") {
-            stack.push('single');
-        }
-        else if (char === ')' && stack.length > 1) {
-            stack.pop();
-        }
-        else if (char === '#' && (index === 0 || /\s/.test(text[index - 1]))) {
-            stack.push('comment');
-        }
-        else if (rest.startsWith('<<')) {
-            const heredoc = /^<<-?[ \t]*(?:'([^'\n]+)'|"([^"\n]+)"|\\?([A-Za-z_][\w.-]*))/.exec(rest);
-            if (heredoc) {
-                heredocs.push({
-                    delimiter: (heredoc[1] ?? heredoc[2] ?? heredoc[3]),
-                    quoted: heredoc[3] === undefined || heredoc[0].includes('\\')
-                });
-                consumed = heredoc[0].length;
+                consumed = line.length + (lineEnd === -1 ? 0 : 1);
+                if (!heredoc.quoted)
+                    sites.push(heredocText);
+                heredocText = '';
+                if (heredocs.length === 0)
+                    lex.pop();
             }
             else {
-                consumed = 2;
+                heredocText += char;
             }
         }
-        else if (char === '\n' && heredocs.length > 0) {
-            stack.push(heredocs[0].quoted ? 'heredoc-quoted' : 'heredoc');
+        else if (context.kind === 'single') {
+            if (char === "'")
+                lex.pop();
+            else
+                word().literal += char;
+            raw(char);
         }
-        out += text.slice(index, index + consumed);
+        else if (context.kind === 'ansi') {
+            if (char === '\\')
+                consumed = 2;
+            else if (char === "'")
+                lex.pop();
+            raw(text.slice(index, index + consumed));
+        }
+        else if (context.kind === 'backtick') {
+            if (char === '\\')
+                consumed = 2;
+            else if (char === '`')
+                lex.pop();
+            raw(text.slice(index, index + consumed));
+        }
+        else if (context.kind === 'arith') {
+            if (rest.startsWith(context.close) && context.depth === 0) {
+                lex.pop();
+                consumed = context.close.length;
+            }
+            else if (char === '(' || char === '[')
+                context.depth++;
+            else if ((char === ')' || char === ']') && context.depth > 0)
+                context.depth--;
+            const chars = text.slice(index, index + consumed);
+            raw(chars);
+            sites.push(chars);
+        }
+        else if (context.kind === 'param') {
+            if (char === '\\')
+                consumed = 2;
+            else if (char === '{')
+                context.depth++;
+            else if (char === '}') {
+                if (context.depth === 0) {
+                    lex.pop();
+                    // ${a[i]}, ${s:i:n} and ${!name} evaluate what follows the name; ${x:-…}, ${x#…} do not.
+                    const param = /^[#!]?([A-Za-z_]\w*|[0-9@*#?$!-])(.*)$/s.exec(context.text);
+                    if (context.text.startsWith('!') || /^(\[|:[^-=?+])/.test(param?.[2] ?? ''))
+                        sites.push(context.text);
+                }
+                else
+                    context.depth--;
+            }
+            if (context.kind === 'param' && current() === context)
+                context.text += text.slice(index, index + consumed);
+            raw(text.slice(index, index + consumed));
+        }
+        else if (context.kind === 'array') {
+            if (char === '\\')
+                consumed = 2;
+            else if (char === '(')
+                context.depth++;
+            else if (char === ')') {
+                if (context.depth === 0)
+                    lex.pop();
+                else
+                    context.depth--;
+            }
+            const chars = text.slice(index, index + consumed);
+            raw(chars);
+            sites.push(chars);
+        }
+        else if (context.kind === 'double') {
+            if (char === '\\') {
+                consumed = 2;
+                const escaped = text[index + 1] ?? '';
+                word().literal += /["\\$`]/.test(escaped) ? escaped : escaped === '\n' ? '' : rest.slice(0, 2);
+                raw(rest.slice(0, 2));
+            }
+            else if (char === '"') {
+                lex.pop();
+                raw(char);
+            }
+            else if (rest.startsWith('$((')) {
+                lex.push({ kind: 'arith', depth: 0, close: '))' });
+                consumed = 3;
+                word().expansion = true;
+                raw(rest.slice(0, 3));
+            }
+            else if (rest.startsWith('$(')) {
+                consumed = 2;
+                word().expansion = true;
+                raw('$(');
+                open('substitution', ')', false, word());
+            }
+            else if (rest.startsWith('${')) {
+                lex.push({ kind: 'param', depth: 0, text: '' });
+                consumed = 2;
+                word().expansion = true;
+                raw('${');
+            }
+            else if (char === '`') {
+                lex.push({ kind: 'backtick' });
+                word().expansion = true;
+                raw(char);
+            }
+            else if (char === '$' && /[\w@*#?$!-]/.test(text[index + 1] ?? '')) {
+                word().expansion = true;
+                raw(char);
+            }
+            else {
+                word().literal += char;
+                raw(char);
+            }
+        }
+        else {
+            // Command level.
+            const command = frame.command;
+            const inTest = command.testClause === true;
+            if (char === '\\') {
+                consumed = 2;
+                if (text[index + 1] !== '\n') {
+                    raw(rest.slice(0, 2));
+                    word().literal += text[index + 1] ?? '';
+                }
+            }
+            else if (char === ' ' || char === '\t') {
+                endWord();
+                for (let f = frame; f; f = f.parent)
+                    f.command.text += char;
+            }
+            else if (char === '\n') {
+                endPipeline();
+                if (heredocs.length > 0)
+                    lex.push({ kind: 'heredoc' });
+            }
+            else if (char === '#' && !frame.word) {
+                lex.push({ kind: 'comment' });
+            }
+            else if (char === "'") {
+                lex.push({ kind: 'single' });
+                raw(char);
+            }
+            else if (rest.startsWith("$'")) {
+                lex.push({ kind: 'ansi' });
+                consumed = 2;
+                word().expansion = true;
+                raw(rest.slice(0, 2));
+            }
+            else if (char === '"' || rest.startsWith('$"')) {
+                lex.push({ kind: 'double' });
+                consumed = char === '"' ? 1 : 2;
+                raw(rest.slice(0, consumed));
+            }
+            else if (char === '`') {
+                lex.push({ kind: 'backtick' });
+                word().expansion = true;
+                raw(char);
+            }
+            else if (rest.startsWith('$((')) {
+                lex.push({ kind: 'arith', depth: 0, close: '))' });
+                consumed = 3;
+                word().expansion = true;
+                raw(rest.slice(0, 3));
+            }
+            else if (rest.startsWith('$[')) {
+                lex.push({ kind: 'arith', depth: 0, close: ']' });
+                consumed = 2;
+                word().expansion = true;
+                raw(rest.slice(0, 2));
+            }
+            else if (rest.startsWith('$(')) {
+                consumed = 2;
+                word().expansion = true;
+                raw('$(');
+                open('substitution', ')', false, word());
+            }
+            else if (rest.startsWith('${')) {
+                lex.push({ kind: 'param', depth: 0, text: '' });
+                consumed = 2;
+                word().expansion = true;
+                raw(rest.slice(0, 2));
+            }
+            else if (char === '$') {
+                if (/[\w@*#?$!-]/.test(text[index + 1] ?? ''))
+                    word().expansion = true;
+                else
+                    word().literal += char;
+                raw(char);
+            }
+            else if (!frame.word && (rest.startsWith('<(') || rest.startsWith('>('))) {
+                consumed = 2;
+                const target = word();
+                target.expansion = true;
+                target.processSubstitution = true;
+                raw(rest.slice(0, 2));
+                open('substitution', ')', false, target);
+            }
+            else if (rest.startsWith('((') && !frame.word && command.words.length === 0 && !inTest) {
+                lex.push({ kind: 'arith', depth: 0, close: '))' });
+                consumed = 2;
+                raw('((');
+            }
+            else if (inTest && /^(&&|\|\||[()<>!])/.test(rest)) {
+                // Inside [[ … ]] these belong to the test, not to the shell.
+                endWord();
+                consumed = rest.startsWith('&&') || rest.startsWith('||') ? 2 : 1;
+                command.text += rest.slice(0, consumed);
+            }
+            else if (rest.startsWith('<<<')) {
+                endWord();
+                frame.pendingRedirect = 'input';
+                consumed = 3;
+            }
+            else if (rest.startsWith('<<')) {
+                endWord();
+                const heredoc = /^<<(-?)[ \t]*(?:'([^'\n]*)'|"([^"\n]*)"|(\\?)([^\s;&|<>()]+))/.exec(rest);
+                if (heredoc) {
+                    heredocs.push({
+                        delimiter: (heredoc[2] ?? heredoc[3] ?? heredoc[5] ?? '').replace(/\\/g, ''),
+                        strip: heredoc[1] === '-',
+                        quoted: heredoc[5] === undefined || heredoc[4] === '\\' || /["'\\]/.test(heredoc[5])
+                    });
+                    consumed = heredoc[0].length;
+                }
+                else
+                    consumed = 2;
+            }
+            else if (!frame.word && /^\d*(>>|>&|<&|&>>|&>|>\||<>|>|<)/.test(rest)) {
+                const redirect = /^\d*(>>|>&|<&|&>>|&>|>\||<>|>|<)/.exec(rest);
+                consumed = redirect[0].length;
+                frame.pendingRedirect = redirect[1] === '<' || redirect[1] === '<&' ? 'input' : 'target';
+            }
+            else if (/^(>>|>&|<&|&>>|&>|>\||<>|>|<)/.test(rest)) {
+                endWord();
+                const redirect = /^(>>|>&|<&|&>>|&>|>\||<>|>|<)/.exec(rest);
+                consumed = redirect[0].length;
+                frame.pendingRedirect = redirect[1] === '<' || redirect[1] === '<&' ? 'input' : 'target';
+            }
+            else if (rest.startsWith('|&') || (char === '|' && !rest.startsWith('||'))) {
+                endCommand();
+                consumed = rest.startsWith('|&') ? 2 : 1;
+            }
+            else if (/^(&&|\|\||;;&|;;|;&|;|&)/.test(rest)) {
+                const operator = /^(&&|\|\||;;&|;;|;&|;|&)/.exec(rest)[0];
+                consumed = operator.length;
+                endPipeline();
+                if (frame.isCase && operator.startsWith(';;'))
+                    frame.casePattern = true;
+                if (frame.isCase && operator === ';&')
+                    frame.casePattern = true;
+                if (frame.isCase && frame.casePattern)
+                    frame.command.wordList = 'other';
+            }
+            else if (char === '(') {
+                if (frame.word && /=$/.test(frame.word.raw)) {
+                    // name=( … ): an array assignment, whose subscripts bash evaluates.
+                    lex.push({ kind: 'array', depth: 0 });
+                    raw(char);
+                }
+                else if (frame.isCase && frame.casePattern && !frame.word && command.words.length === 0) {
+                    // The optional ( before a case pattern.
+                }
+                else if (/^\([ \t]*\)/.test(rest) &&
+                    ((frame.word && command.words.length === 0) || (!frame.word && command.words.length === 1))) {
+                    endWord();
+                    command.functionDefinition = true;
+                    consumed = /^\([ \t]*\)/.exec(rest)[0].length;
+                }
+                else if (!frame.word && command.words.length === 0) {
+                    open('subshell', ')');
+                }
+                else {
+                    raw(char);
+                }
+            }
+            else if (char === ')') {
+                if (frame.isCase && frame.casePattern) {
+                    endCommand();
+                    frame.casePattern = false;
+                    frame.command = newCommand();
+                }
+                else if (frame.kind === 'substitution' || frame.kind === 'subshell') {
+                    close();
+                }
+                else {
+                    raw(char);
+                    word().literal += char;
+                }
+            }
+            else {
+                raw(char);
+                word().literal += char;
+            }
+        }
         index += consumed;
     }
-    if (next < matches.length)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(`${where}: could not place every template of 'run'.`);
-    return out;
+    for (let rest = next; rest < spans.length; rest++)
+        refuse(rest, 'where this scanner could not place it');
+    endWord();
+    while (frame !== top)
+        close();
+    endPipeline();
+    // A value in a variable that the run evaluates somewhere is parsed again there.
+    for (const [name, templates] of taints) {
+        if (!sites.some((site) => mentions(site.split(TEMPLATE_MARK).join(' '), name)))
+            continue;
+        for (const template of templates) {
+            refuse(template, `in $${name}, which this run evaluates as code elsewhere (eval, sh -c, arithmetic, a subscript or a pipe into a shell)`);
+        }
+    }
+    return verdicts;
+}
+function lexicalProblem(context) {
+    switch (context.kind) {
+        case 'single':
+            return 'inside single quotes, where its value would be spliced into text that is often handed to another shell (sh -c, ssh, eval)';
+        case 'ansi':
+            return "inside $'…' quotes";
+        case 'backtick':
+            return 'inside backticks, where the shell would parse the value as a command (use $( … ) instead)';
+        case 'arith':
+            return "inside arithmetic ($(( )), (( )), $[ ]), where bash evaluates the value as an expression and runs a subscript's $( )";
+        case 'param':
+            return 'inside ${ … }, where the value would be parsed as part of the expansion';
+        case 'array':
+            return 'inside an array assignment ( … ), where bash evaluates subscripts';
+        case 'heredoc':
+            return 'inside a here-document, whose text is often fed to a shell';
+        default:
+            return undefined;
+    }
+}
+/** What in one simple command parses a template again: the words that do, and whether its input is code. */
+function judgeCommand(command, functions, integers) {
+    const danger = new Map();
+    const words = command.words;
+    const assignments = [];
+    if (command.compound) {
+        const stdinCode = command.runsCode ? 'a loop, group or subshell that runs code' : undefined;
+        return { danger, assignments, readsInto: [], runsCode: command.runsCode === true, ...(stdinCode ? { stdinCode } : {}) };
+    }
+    const mark = (from, problem, to = words.length) => {
+        for (let index = from; index < Math.min(to, words.length); index++)
+            if (!danger.has(words[index]))
+                danger.set(words[index], problem);
+    };
+    if (command.testClause || words[0]?.literal === '[[') {
+        mark(0, CODE_ARGUMENTS['[[']);
+        return { danger, assignments, readsInto: [], runsCode: true };
+    }
+    let index = 0;
+    // Assignments before the command: subscripts, integers and prompt variables are evaluated later.
+    for (; index < words.length; index++) {
+        const assignment = /^([A-Za-z_]\w*)(\[[^\]]*\]?)?\+?=/.exec(words[index].raw);
+        if (!assignment)
+            break;
+        const name = assignment[1];
+        assignments.push({ name, word: words[index] });
+        if (assignment[2] !== undefined && expands(assignment[2]))
+            mark(index, 'in an array subscript, which bash evaluates as arithmetic', index + 1);
+        else if (CODE_VARIABLES.has(name))
+            mark(index, `assigned to ${name}, which the shell expands as code later`, index + 1);
+        else if (integers.has(name))
+            mark(index, `assigned to ${name}, an integer variable, which bash evaluates as arithmetic`, index + 1);
+    }
+    const found = judgeInvocation(words, index, mark, functions);
+    const name = baseName(words[found.head ?? words.length]?.literal ?? '');
+    const readsInto = name === 'read'
+        ? words
+            .slice((found.head ?? 0) + 1)
+            .filter((word) => !isOption(word))
+            .map((word) => word.literal)
+        : [];
+    const setsPositional = name === 'set' || functions.has(name) ? words.slice((found.head ?? 0) + 1).flatMap((word) => word.templates) : undefined;
+    return {
+        danger,
+        assignments,
+        readsInto,
+        ...(setsPositional ? { setsPositional } : {}),
+        runsCode: found.runsCode,
+        ...(found.stdinCode ? { stdinCode: found.stdinCode } : {})
+    };
+}
+/** Judges `words[start…]` as a command with its arguments (recursively through wrappers). */
+function judgeInvocation(words, start, mark, functions) {
+    let index = start;
+    if (index >= words.length)
+        return { runsCode: false };
+    const head = words[index];
+    if (head.expansion || head.templates.length > 0) {
+        mark(index, "as the command's name, where the value chooses what runs", index + 1);
+        mark(index + 1, 'as an argument of a command whose name is an expansion, so this run cannot tell whether it parses its arguments as code');
+        return { head: index, runsCode: true, stdinCode: 'a command whose name is an expansion' };
+    }
+    const name = baseName(head.literal);
+    if (functions.has(head.literal)) {
+        mark(index + 1, `as an argument of ${head.literal}, a function or alias defined in this run, which may hand it to a shell (read its environment variable inside instead)`);
+        return { head: index, runsCode: true, stdinCode: `${head.literal}, a function or alias defined in this run` };
+    }
+    const wrapper = WRAPPERS[name];
+    if (wrapper) {
+        index++;
+        let operands = wrapper.operands ?? 0;
+        for (; index < words.length; index++) {
+            const word = words[index];
+            if (wrapper.allCode?.test(word.literal)) {
+                mark(index, `in ${name} ${word.literal}, which runs its arguments through a shell`);
+                return { head: start, runsCode: true, stdinCode: `${name} ${word.literal}` };
+            }
+            if (wrapper.codeOption?.test(word.literal)) {
+                mark(index + 1, `as the command of ${name} ${word.literal}, which a shell parses as code`, index + 2);
+                return { head: start, runsCode: true };
+            }
+            if (word.literal === '--') {
+                index++;
+                break;
+            }
+            if (isOption(word)) {
+                if (wrapper.withArgument?.test(word.literal))
+                    index++;
+                continue;
+            }
+            if (name === 'env' && /^[A-Za-z_]\w*=/.test(word.raw))
+                continue;
+            if (operands > 0) {
+                operands--;
+                continue;
+            }
+            break;
+        }
+        return judgeInvocation(words, index, mark, functions);
+    }
+    if (DECLARATIONS.has(name)) {
+        const evaluating = words.slice(index + 1).some((word) => isOption(word) && /^[-+][a-zA-Z]*[inaA]/.test(word.literal));
+        for (let at = index + 1; at < words.length; at++) {
+            const word = words[at];
+            if (isOption(word))
+                continue;
+            const equals = word.raw.indexOf('=');
+            const namePart = equals === -1 ? word.raw : word.raw.slice(0, equals);
+            if (evaluating)
+                mark(at, `as an argument of ${name} with an integer, array or reference attribute, whose values bash evaluates`, at + 1);
+            else if (expands(namePart))
+                mark(at, `in a name given to ${name}, whose subscript bash evaluates as arithmetic`, at + 1);
+        }
+        return { head: index, runsCode: false };
+    }
+    const problem = CODE_ARGUMENTS[name];
+    if (problem) {
+        mark(index + 1, problem);
+        return { head: index, runsCode: name !== 'read' && name !== 'make' };
+    }
+    const nameOption = NAME_OPTIONS[name];
+    if (nameOption) {
+        for (let at = index + 1; at < words.length; at++) {
+            if (nameOption.test(words[at].literal))
+                mark(at + 1, `as the name after ${name} ${words[at].literal}, whose subscript bash evaluates`, at + 2);
+        }
+    }
+    if (name === 'xargs')
+        return { head: index, ...judgeXargs(words, index, mark, functions) };
+    if (name === 'find')
+        return { head: index, runsCode: judgeFindExec(words, index, mark, functions) };
+    if (name === 'source' || name === '.') {
+        for (let at = index + 1; at < words.length; at++) {
+            if (words[at].processSubstitution)
+                mark(at, `in a process substitution that ${name} runs as code`, at + 1);
+        }
+        const stdin = /^\/dev\/(stdin|fd\/0)$/.test(words[index + 1]?.literal ?? '');
+        return { head: index, runsCode: true, ...(stdin ? { stdinCode: `${name} /dev/stdin` } : {}) };
+    }
+    if (SHELLS.has(name))
+        return { head: index, ...judgeShell(words, index, name, mark) };
+    const interpreter = INTERPRETERS[name];
+    if (interpreter)
+        return { head: index, ...judgeInterpreter(words, index, name, interpreter, mark) };
+    // Anything else: a shell or eval further along (docker exec c sh -c …, kubectl exec -- bash -c …).
+    for (let at = index + 1; at < words.length; at++) {
+        const later = baseName(words[at].literal);
+        if (SHELLS.has(later) && words.slice(at + 1).some((word) => COMMAND_CLUSTER.test(word.literal))) {
+            judgeShell(words, at, later, mark);
+            return { head: index, runsCode: true };
+        }
+        if (later === 'eval') {
+            mark(at + 1, CODE_ARGUMENTS.eval);
+            return { head: index, runsCode: true };
+        }
+    }
+    return { head: index, runsCode: false };
+}
+/** A shell: with -c (anywhere among its words) the word after it is a script; without, it runs its input or a file. */
+function judgeShell(words, start, name, mark) {
+    const powershell = name === 'pwsh' || name === 'powershell';
+    const isCommandOption = (word) => powershell ? /^-(c|command|e|ec|encodedcommand)$/i.test(word.literal) : COMMAND_CLUSTER.test(word.literal);
+    const commandAt = words.findIndex((word, at) => at > start && isCommandOption(word));
+    if (commandAt !== -1) {
+        let script = commandAt + 1;
+        while (script < words.length && isOption(words[script]))
+            script += /^[-+][oO]$/.test(words[script].literal) ? 2 : 1;
+        mark(script, `in the script of ${name} -c, where the shell parses the value as code (pass it as an argument after the script, or read $VARIABLE inside it)`, script + 1);
+        return { runsCode: true };
+    }
+    let index = start + 1;
+    let readsStdin = false;
+    for (; index < words.length; index++) {
+        const word = words[index];
+        if (word.literal === '-') {
+            readsStdin = true;
+            break;
+        }
+        if (word.literal === '--') {
+            index++;
+            break;
+        }
+        if (!isOption(word))
+            break;
+        if (/^-[a-zA-Z]*s[a-zA-Z]*$/.test(word.literal))
+            readsStdin = true;
+        if (/^([-+][oO]|--rcfile|--init-file)$/.test(word.literal))
+            index++;
+    }
+    for (let at = index; at < words.length; at++) {
+        if (words[at].processSubstitution)
+            mark(at, `in a process substitution that ${name} runs as a script`, at + 1);
+    }
+    return { runsCode: true, ...(readsStdin || index >= words.length ? { stdinCode: `${name}, which runs its input as code` } : {}) };
+}
+function judgeInterpreter(words, start, name, interpreter, mark) {
+    // Any code option anywhere: the word after it is code (a script's own arguments may look the same; better refused).
+    let code = false;
+    for (let at = start + 1; at < words.length; at++) {
+        const literal = words[at].literal;
+        if (interpreter.code.test(literal)) {
+            mark(at + 1, `in the code ${name} ${literal} runs`, at + 2);
+            code = true;
+        }
+        else if (/^--(eval|print|expression|source)=/.test(literal)) {
+            mark(at, `in the code ${name} runs`, at + 1);
+            code = true;
+        }
+    }
+    let index = start + 1;
+    for (; index < words.length; index++) {
+        const word = words[index];
+        if (word.literal === '--') {
+            index++;
+            break;
+        }
+        if (!isOption(word))
+            break;
+        if (interpreter.withArgument?.test(word.literal))
+            index++;
+    }
+    if (interpreter.programOperand) {
+        const given = words.some((word, at) => at > start && interpreter.programOperand.test(word.literal));
+        if (!given && index < words.length)
+            mark(index, `in the program of ${name}, which it parses as code`, index + 1);
+        return { runsCode: true };
+    }
+    if (code)
+        return { runsCode: true };
+    for (let at = index; at < words.length; at++) {
+        if (words[at].processSubstitution)
+            mark(at, `in a process substitution that ${name} runs as a script`, at + 1);
+    }
+    // Without code and without a script file it runs its input (a word that does not look like a file counts as none).
+    const script = words[index];
+    const runsInput = !script || script.literal === '-' || !/[./]/.test(script.literal);
+    return { runsCode: true, ...(runsInput ? { stdinCode: `${name}, which runs its input as code` } : {}) };
+}
+function judgeXargs(words, start, mark, functions) {
+    let index = start + 1;
+    for (; index < words.length; index++) {
+        const word = words[index];
+        if (!isOption(word))
+            break;
+        if (/^-[adEILnPs]$/.test(word.literal))
+            index++;
+    }
+    const rest = words.slice(index);
+    const inner = judgeInvocation(rest, 0, (from, problem, to = rest.length) => mark(index + from, problem, index + to), functions);
+    const target = baseName(rest[0]?.literal ?? 'echo');
+    const later = rest.some((word) => {
+        const base = baseName(word.literal);
+        return SHELLS.has(base) || INTERPRETERS[base] !== undefined || base === 'eval';
+    });
+    return inner.runsCode || later
+        ? { runsCode: true, stdinCode: `xargs ${target}, which hands its input to a command that parses it as code` }
+        : { runsCode: false };
+}
+function judgeFindExec(words, start, mark, functions) {
+    let runsCode = false;
+    for (let index = start + 1; index < words.length; index++) {
+        if (!/^-(exec|execdir|ok|okdir)$/.test(words[index].literal))
+            continue;
+        let end = index + 1;
+        while (end < words.length && words[end].literal !== ';' && words[end].literal !== '+')
+            end++;
+        const sub = words.slice(index + 1, end);
+        const offset = index + 1;
+        runsCode ||= judgeInvocation(sub, 0, (from, problem, to = sub.length) => mark(offset + from, problem, offset + to), functions).runsCode;
+        index = end;
+    }
+    return runsCode;
+}
+
+// EXTERNAL MODULE: ./src/apply/template.ts
+var apply_template = __webpack_require__(7860);
+;// CONCATENATED MODULE: ./src/apply/shell.ts
+
+
+
+
+/**
+ * The environment variable a template's value reaches the command in. Parts of letters and digits (and, for
+ * a var's one name, inner `_`) are joined as they are: SAM_VAR_node_version, SAM_OUT_assets_api_codeHash.
+ * Any other part (`my-app`, `my.app`) is written with `_` for each other character and the name ends in `__`
+ * and 8 hex characters of the parts' digest, so distinct ids never share a variable (the plain form never
+ * holds `__`, the other always does).
+ */
+function variableName(prefix, ...parts) {
+    const plain = parts.length === 1 ? /^[A-Za-z0-9]+(_[A-Za-z0-9]+)*$/ : /^[A-Za-z0-9]+$/;
+    if (parts.every((part) => plain.test(part)))
+        return prefix + parts.join('_');
+    const digest = (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 8);
+    return `${prefix}${parts.map((part) => part.replace(/[^A-Za-z0-9]/g, '_')).join('_')}__${digest}`;
+}
+/**
+ * Rewrites `text` so that each template reads its variable: `"${NAME}"` where unquoted, `${NAME}` inside
+ * double quotes. Throws naming the line where the value would be parsed again (shell-scan.ts).
+ */
+function posixForm(text, matches, where) {
+    const verdicts = scanShell(text, matches.map((match) => ({ start: match.start, end: match.end, variable: match.slot.variable })));
+    let out = '';
+    let last = 0;
+    matches.forEach((match, index) => {
+        const verdict = verdicts[index];
+        if ('problem' in verdict) {
+            const line = text.slice(0, match.start).split('\n').length;
+            throw new errors/* ConfigError */.xL(`${where}: line ${line} of 'run' has ${match.slot.written} ${verdict.problem}. Use it where the shell reads it once as a plain value ` +
+                `(a word of an ordinary command, unquoted or in double quotes), or read $${match.slot.variable} inside the program that needs it.`);
+        }
+        const marker = `\u0000${index}\u0000`;
+        out += text.slice(last, match.start) + (verdict.context === 'normal' ? `"${marker}"` : marker);
+        last = match.end;
+    });
+    return out + text.slice(last);
 }
 /** cmd.exe: `!NAME!`, read with delayed expansion after the line is parsed, so `&`, `|` or `%` in a value are inert. */
 function cmdForm(text, matches) {
@@ -819,7 +1774,7 @@ function runTemplate(text, written, keyText, matches, where) {
     for (const { slot } of sorted) {
         const same = byVariable.get(slot.variable);
         if (same && same.written !== slot.written && slot.kind === 'value' && same.kind === 'value' && same.value !== slot.value) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(`${where}: ${same.written} and ${slot.written} in 'run' would both be read from ${slot.variable}; rename one of the vars.`);
+            throw new errors/* ConfigError */.xL(`${where}: ${same.written} and ${slot.written} in 'run' would both be read from ${slot.variable}; rename one of the vars.`);
         }
         byVariable.set(slot.variable, slot);
     }
@@ -831,7 +1786,7 @@ function renderRun(template, lookup, platform = process.platform) {
     for (const slot of template.slots) {
         if (slot.kind === 'value') {
             // A var may itself hold an output reference; it is resolved here, still never parsed by the shell.
-            env[slot.variable] = slot.source === 'var' ? String((0,_template_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveReferences */ .d)(slot.value, lookup)) : slot.value;
+            env[slot.variable] = slot.source === 'var' ? String((0,apply_template/* resolveReferences */.d)(slot.value, lookup)) : slot.value;
         }
         else {
             const value = lookup(slot.tool, slot.key);
@@ -857,11 +1812,11 @@ function writtenForm(expression) {
  */
 function buildRunTemplate(text, resolve, where) {
     const matches = [];
-    for (const match of text.matchAll(_template_js__WEBPACK_IMPORTED_MODULE_1__/* .PLACEHOLDER */ .Kx)) {
+    for (const match of text.matchAll(apply_template/* PLACEHOLDER */.Kx)) {
         const resolved = resolve(Number(match[1]));
         const written = writtenForm(resolved.expression);
         if (resolved.value !== null && typeof resolved.value === 'object') {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(`${where}: ${written} in 'run' is a ${Array.isArray(resolved.value) ? 'list' : 'map'}; a command takes text.`);
+            throw new errors/* ConfigError */.xL(`${where}: ${written} in 'run' is a ${Array.isArray(resolved.value) ? 'list' : 'map'}; a command takes text.`);
         }
         const env = resolved.expression.kind === 'env';
         matches.push({
@@ -876,7 +1831,7 @@ function buildRunTemplate(text, resolve, where) {
             }
         });
     }
-    for (const match of text.matchAll(_template_js__WEBPACK_IMPORTED_MODULE_1__/* .REFERENCE */ .gu)) {
+    for (const match of text.matchAll(apply_template/* REFERENCE */.gu)) {
         matches.push({
             start: match.index,
             end: match.index + match[0].length,
@@ -889,8 +1844,8 @@ function buildRunTemplate(text, resolve, where) {
             }
         });
     }
-    const written = text.replace(_template_js__WEBPACK_IMPORTED_MODULE_1__/* .PLACEHOLDER */ .Kx, (_whole, index) => writtenForm(resolve(Number(index)).expression));
-    const keyText = text.replace(_template_js__WEBPACK_IMPORTED_MODULE_1__/* .PLACEHOLDER */ .Kx, (_whole, index) => {
+    const written = text.replace(apply_template/* PLACEHOLDER */.Kx, (_whole, index) => writtenForm(resolve(Number(index)).expression));
+    const keyText = text.replace(apply_template/* PLACEHOLDER */.Kx, (_whole, index) => {
         const resolved = resolve(Number(index));
         return resolved.expression.kind === 'env' ? writtenForm(resolved.expression) : String(resolved.value ?? '');
     });

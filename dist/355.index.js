@@ -236,24 +236,73 @@ async function listPackageFiles(directory, inputName = 'package-directory') {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $O: () => (/* binding */ readOpenedText),
 /* harmony export */   EF: () => (/* binding */ readCapped),
+/* harmony export */   Lh: () => (/* binding */ readRunnerFile),
 /* harmony export */   mI: () => (/* binding */ firstBytes),
 /* harmony export */   xZ: () => (/* binding */ READ_NO_FOLLOW)
 /* harmony export */ });
+/* unused harmony export readOpenedBytes */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+
 
 
 /** Opens for reading without following a symlink at the last component (O_NOFOLLOW: not on Windows). */
 const READ_NO_FOLLOW = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW ?? 0);
-/** The text of an opened file; undefined when it is not a regular file; OversizedError past `maxBytes`. */
-async function readOpenedText(handle, maxBytes, where) {
+/**
+ * The bytes of an opened file; undefined when it is not a regular file; OversizedError past `maxBytes`. At most
+ * `maxBytes + 1` bytes are ever read, so a file that grows while it is read cannot fill memory either.
+ */
+async function readOpenedBytes(handle, maxBytes, where) {
     const info = await handle.stat();
     if (!info.isFile())
         return undefined;
     if (info.size > maxBytes)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OversizedError */ .wF(where, maxBytes);
-    return handle.readFile('utf8');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OversizedError */ .wF(where, maxBytes);
+    const buffer = Buffer.alloc(Math.min(maxBytes, info.size) + 1);
+    let length = 0;
+    for (;;) {
+        const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+        if (bytesRead === 0)
+            break;
+        length += bytesRead;
+        if (length === buffer.length) {
+            if (length > maxBytes)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OversizedError */ .wF(where, maxBytes);
+            break; // the file grew past its stated size: what it held when opened is all that is read
+        }
+    }
+    return buffer.subarray(0, length);
+}
+/** The text of an opened file; undefined when it is not a regular file; OversizedError past `maxBytes`. */
+async function readOpenedText(handle, maxBytes, where) {
+    return (await readOpenedBytes(handle, maxBytes, where))?.toString('utf8');
+}
+/**
+ * A runner file's bytes (the event payload, a file a step before us may have written), at most `maxBytes`,
+ * never through a symlink: undefined when it is missing, not a regular file or larger than that.
+ */
+async function readRunnerFile(file, maxBytes) {
+    let handle;
+    try {
+        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(file, READ_NO_FOLLOW);
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        return await readOpenedBytes(handle, maxBytes, file);
+    }
+    catch (error) {
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OversizedError */ .wF)
+            return undefined;
+        throw error;
+    }
+    finally {
+        await handle.close();
+    }
 }
 /**
  * A body's bytes, refusing (unread) one larger than `maxBytes`: by its declared length when the server sends
@@ -265,7 +314,7 @@ async function readCapped(body, maxBytes, declared, where) {
     const stop = () => {
         ;
         body.destroy?.();
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OversizedError */ .wF(where, maxBytes);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OversizedError */ .wF(where, maxBytes);
     };
     if (declared !== undefined && declared > maxBytes)
         stop();

@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */   stateStorageFor: () => (/* binding */ stateStorageFor)
 /* harmony export */ });
 /* unused harmony exports LocalStateStorage, S3StateStorage */
-/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(3711);
+/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(3711);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
@@ -21,9 +21,11 @@ export const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8422);
 /* harmony import */ var _stores_capped_read_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1874);
-/* harmony import */ var _stores_s3_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9714);
-/* harmony import */ var _stores_s3_errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9164);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3045);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8431);
+/* harmony import */ var _stores_s3_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9714);
+/* harmony import */ var _stores_s3_errors_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9164);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(3045);
+
 
 
 
@@ -49,27 +51,39 @@ const digest = (body) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)
 class LocalStateStorage {
     file;
     description;
-    constructor(file) {
+    /**
+     * `local:<path>`: the file's path relative to the repository (absolute when outside it), so a signed state
+     * copied to another path, or from another config's state, is refused, as an S3 state copied to another key is.
+     */
+    location;
+    constructor(file, repoPath) {
         this.file = file;
         this.description = `local file ${file}`;
+        this.location = `local:${repoPath && (0,_paths_js__WEBPACK_IMPORTED_MODULE_7__/* .isInside */ .FK)(repoPath, file) ? (0,_paths_js__WEBPACK_IMPORTED_MODULE_7__/* .toPosixRelative */ .T0)(repoPath, file) : file}`;
     }
     pathOf(object) {
         return object === 'state' ? this.file : `${this.file}.lock`;
     }
     async get(object) {
         try {
-            const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(this.pathOf(object));
-            if (info.size > _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .READ_LIMITS */ .Cl.state)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OversizedError */ .wF(this.pathOf(object), _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .READ_LIMITS */ .Cl.state);
-            const body = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(this.pathOf(object), 'utf8');
+            const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(this.pathOf(object), 'r');
+            let body;
+            try {
+                body = await (0,_stores_capped_read_js__WEBPACK_IMPORTED_MODULE_6__/* .readOpenedText */ .$O)(handle, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .READ_LIMITS */ .Cl.state, this.pathOf(object));
+            }
+            finally {
+                await handle.close();
+            }
+            if (body === undefined)
+                throw new Error('not a regular file');
             return { body, version: digest(body) };
         }
         catch (error) {
             if (error.code === 'ENOENT')
                 return undefined;
             if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OversizedError */ .wF)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_9__/* .StateError */ .qq(`The state ${error.message}: it is not read.`, { cause: error });
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_9__/* .StateError */ .qq(`Cannot read ${this.pathOf(object)}: ${error.message}`, { cause: error });
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .StateError */ .qq(`The state ${error.message}: it is not read.`, { cause: error });
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .StateError */ .qq(`Cannot read ${this.pathOf(object)}: ${error.message}`, { cause: error });
         }
     }
     async put(object, body, condition) {
@@ -123,40 +137,40 @@ class S3StateStorage {
         this.settings = settings;
         this.location = `s3://${bucket}/${key}`;
         this.description = `${this.location}${settings.endpoint ? ` at ${settings.endpoint}` : ''}`;
-        this.client = new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_10__.S3Client((0,_stores_s3_js__WEBPACK_IMPORTED_MODULE_7__/* .clientConfig */ .yO)(settings, 2));
-        (0,_stores_s3_js__WEBPACK_IMPORTED_MODULE_7__/* .addErrorBodyMiddleware */ .QO)(this.client);
+        this.client = new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_11__.S3Client((0,_stores_s3_js__WEBPACK_IMPORTED_MODULE_8__/* .clientConfig */ .yO)(settings, 2));
+        (0,_stores_s3_js__WEBPACK_IMPORTED_MODULE_8__/* .addErrorBodyMiddleware */ .QO)(this.client);
     }
     keyOf(object) {
         return object === 'state' ? this.key : `${this.key}.lock`;
     }
     fail(operation, object, error) {
-        const described = (0,_stores_s3_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .describeS3Error */ .ye)(error, {
+        const described = (0,_stores_s3_errors_js__WEBPACK_IMPORTED_MODULE_9__/* .describeS3Error */ .ye)(error, {
             operation,
             bucket: this.bucket,
             key: this.keyOf(object),
             endpoint: this.settings.endpoint,
             region: this.settings.region
         });
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_9__/* .StateError */ .qq(`State backend: ${described.message}`, { cause: error });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .StateError */ .qq(`State backend: ${described.message}`, { cause: error });
     }
     checked;
     async get(object) {
-        await (this.checked ??= (0,_stores_s3_js__WEBPACK_IMPORTED_MODULE_7__/* .checkCredentials */ .vG)(this.client, this.settings));
+        await (this.checked ??= (0,_stores_s3_js__WEBPACK_IMPORTED_MODULE_8__/* .checkCredentials */ .vG)(this.client, this.settings));
         try {
-            const response = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_10__.GetObjectCommand({ Bucket: this.bucket, Key: this.keyOf(object) }));
-            if ((0,_stores_s3_js__WEBPACK_IMPORTED_MODULE_7__/* .notS3Answer */ ._R)(response)) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_9__/* .StateError */ .qq(`State backend: ${this.settings.endpoint ?? 'the S3 endpoint'} answered GetObject on s3://${this.bucket}/${this.keyOf(object)} with a web page (HTTP 200, ${response.ContentType}): ` +
+            const response = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_11__.GetObjectCommand({ Bucket: this.bucket, Key: this.keyOf(object) }));
+            if ((0,_stores_s3_js__WEBPACK_IMPORTED_MODULE_8__/* .notS3Answer */ ._R)(response)) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .StateError */ .qq(`State backend: ${this.settings.endpoint ?? 'the S3 endpoint'} answered GetObject on s3://${this.bucket}/${this.keyOf(object)} with a web page (HTTP 200, ${response.ContentType}): ` +
                     `that is not an S3 server speaking. Check the endpoint of the state backend.`);
             }
             const body = (await (0,_stores_capped_read_js__WEBPACK_IMPORTED_MODULE_6__/* .readCapped */ .EF)(response.Body, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .READ_LIMITS */ .Cl.state, response.ContentLength, this.description)).toString('utf8');
             return { body, version: response.ETag ?? digest(body) };
         }
         catch (error) {
-            if ((0,_stores_s3_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .isNotFound */ .c4)(error))
+            if ((0,_stores_s3_errors_js__WEBPACK_IMPORTED_MODULE_9__/* .isNotFound */ .c4)(error))
                 return undefined;
             if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OversizedError */ .wF)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_9__/* .StateError */ .qq(`The state ${error.message}: it is not read.`, { cause: error });
-            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_9__/* .StateError */ .qq)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .StateError */ .qq(`The state ${error.message}: it is not read.`, { cause: error });
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .StateError */ .qq)
                 throw error;
             this.fail('GetObject', object, error);
         }
@@ -173,7 +187,7 @@ class S3StateStorage {
         if (condition.ifMatch)
             input.IfMatch = condition.ifMatch;
         try {
-            const response = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_10__.PutObjectCommand(input));
+            const response = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_11__.PutObjectCommand(input));
             return response.ETag ?? digest(body);
         }
         catch (error) {
@@ -187,7 +201,7 @@ class S3StateStorage {
     }
     async remove(object) {
         try {
-            await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_10__.DeleteObjectCommand({ Bucket: this.bucket, Key: this.keyOf(object) }));
+            await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_11__.DeleteObjectCommand({ Bucket: this.bucket, Key: this.keyOf(object) }));
         }
         catch (error) {
             this.fail('DeleteObject', object, error);
@@ -203,7 +217,7 @@ class S3StateStorage {
             return known;
         const probe = async () => {
             const key = `${this.key}.probe-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`;
-            const put = () => this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_10__.PutObjectCommand({ Bucket: this.bucket, Key: key, Body: 'probe', ContentType: 'text/plain', IfNoneMatch: '*' }));
+            const put = () => this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_11__.PutObjectCommand({ Bucket: this.bucket, Key: key, Body: 'probe', ContentType: 'text/plain', IfNoneMatch: '*' }));
             try {
                 await put();
                 try {
@@ -221,7 +235,7 @@ class S3StateStorage {
                 this.fail('PutObject', 'lock', error);
             }
             finally {
-                await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_10__.DeleteObjectCommand({ Bucket: this.bucket, Key: key })).catch(() => undefined);
+                await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_11__.DeleteObjectCommand({ Bucket: this.bucket, Key: key })).catch(() => undefined);
             }
         };
         const answer = probe();
@@ -233,9 +247,9 @@ class S3StateStorage {
     }
 }
 /** The storage the config names; S3 credentials and endpoint defaults come from the action's store inputs. */
-function stateStorageFor(config, store) {
+function stateStorageFor(config, store, repoPath) {
     if (config.kind === 'local')
-        return new LocalStateStorage(config.file);
+        return new LocalStateStorage(config.file, repoPath);
     return new S3StateStorage(config.bucket, config.key, (0,_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .deriveS3Settings */ .LX)(store, config));
 }
 
@@ -269,17 +283,30 @@ var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/stores/capped-read.ts
+var capped_read = __webpack_require__(1874);
 ;// CONCATENATED MODULE: ./src/apply/serial-marks.ts
 
 
 
 
+
+
+/** A marks file holds one line per state location: far below this. A larger one is not read. */
+const MARKS_LIMIT = 1024 * 1024;
+/** A serial as states and marks may hold it: a whole number from 0 up. */
+function isSerial(value) {
+    return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
 /**
  * The highest state serial this machine has seen at each state location. A signed state can be replayed
  * whole (an older copy put back in place of the newer one): its signature still verifies, so only a
  * memory of what was seen can tell. This machine is the only place such a memory is out of an attacker's
  * reach, so it holds here: across runs on one self-hosted runner or workstation, and within a job on a
  * GitHub-hosted runner (which starts empty). The README's threat model says what closes the rest.
+ *
+ * Only whole numbers count: a mark such as `1e999` (Infinity) would make every state look replayed, and
+ * re-signing past it would leave a serial no later run could ever exceed. Such a mark is refused.
  */
 class SerialMarks {
     file;
@@ -287,22 +314,33 @@ class SerialMarks {
         this.file = file;
     }
     async read() {
+        const bytes = await (0,capped_read/* readRunnerFile */.Lh)(this.file, MARKS_LIMIT);
         try {
-            const data = JSON.parse(await (0,promises_.readFile)(this.file, 'utf8'));
+            const data = bytes ? JSON.parse(bytes.toString('utf8')) : {};
             return data !== null && typeof data === 'object' && !Array.isArray(data) ? data : {};
         }
         catch {
             return {};
         }
     }
+    /** The mark for `location`; a mark that is not a whole number is a StateError naming the file. */
     async highest(location) {
         const value = (await this.read())[location];
-        return typeof value === 'number' ? value : undefined;
+        if (value === undefined)
+            return undefined;
+        if (!isSerial(value)) {
+            throw new errors/* StateError */.qq(`The serial mark for ${location} in ${this.file} is ${JSON.stringify(value)}, not a whole number: this action never writes that, ` +
+                `so someone who can write that file did. Remove that entry (or the file) after checking who can write it; the state itself was not used.`);
+        }
+        return value;
     }
     /** Records `serial` when it is higher than the mark; a failure to write only loses the memory. */
     async record(location, serial) {
+        if (!isSerial(serial))
+            return;
         const marks = await this.read();
-        if ((marks[location] ?? -1) >= serial)
+        const mark = marks[location];
+        if (isSerial(mark) && mark >= serial)
             return;
         marks[location] = serial;
         const temp = `${this.file}.tmp-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
@@ -340,12 +378,13 @@ const dump = (document) => js_yaml/* default.dump */.Ay.dump(document, { noRefs:
  * the `location` it is written to (an S3 state's `s3://bucket/key`), so a signed state copied elsewhere is refused.
  */
 function serializeState(state, signing = sets_signing/* NO_KEYS */.vu, location) {
+    const signs = signing.keys.length > 0 && signing.sign !== false;
     const document = { schemaVersion: STATE_SCHEMA_VERSION, serial: state.serial };
-    if (location && signing.keys.length > 0)
+    if (location && signs)
         document.location = location;
     for (const [key, entry] of [...state.resources].sort(([a], [b]) => (a < b ? -1 : 1)))
         document[key] = entry;
-    if (signing.keys.length === 0)
+    if (!signs)
         return dump(document);
     // Signed over what a reader parses, so YAML's own typing of values cannot make a valid file fail to verify.
     const signature = (0,sets_signing/* signatureFor */.O4)(js_yaml/* default.load */.Ay.load(dump(document)), signing);
@@ -437,7 +476,11 @@ function parseState(text, where) {
             continue;
         resources.set(key, parseEntry(value, key, where));
     }
-    return { serial: typeof record.serial === 'number' ? record.serial : 0, resources };
+    if (record.serial !== undefined && !isSerial(record.serial)) {
+        throw new errors/* StateError */.qq(`The state ${where} has serial ${JSON.stringify(record.serial)}, not a whole number from 0 up: neither this action nor dtm writes that. ` +
+            `Restore a good copy of the state (your bucket's object versions, or the last one this workflow wrote); it was not used.`);
+    }
+    return { serial: isSerial(record.serial) ? record.serial : 0, resources };
 }
 /**
  * Reads and writes the state through its storage with compare-and-swap: every write names the version it

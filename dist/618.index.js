@@ -199,7 +199,7 @@ async function referencedSets(settings, store, sets) {
     const { stateStorageFor } = await Promise.all(/* import() */[__webpack_require__.e(358), __webpack_require__.e(714), __webpack_require__.e(949)]).then(__webpack_require__.bind(__webpack_require__, 3949));
     const { parseState } = await Promise.all(/* import() */[__webpack_require__.e(358), __webpack_require__.e(243), __webpack_require__.e(714), __webpack_require__.e(593), __webpack_require__.e(45)]).then(__webpack_require__.bind(__webpack_require__, 2593));
     const config = await loadConfig(settings.prune.config, [...PLUGINS.keys()]);
-    const storage = stateStorageFor(config.state, settings.store);
+    const storage = stateStorageFor(config.state, settings.store, settings.repoPath);
     try {
         const stored = await storage.get('state');
         if (!stored) {

@@ -144,7 +144,7 @@ async function runPost() {
             await postSummary(`⚠️ Nothing was uploaded. ${message}`);
             return;
         }
-        const { runUploadAfterAuto } = await Promise.all(/* import() */[__webpack_require__.e(71), __webpack_require__.e(104)]).then(__webpack_require__.bind(__webpack_require__, 3104));
+        const { runUploadAfterAuto } = await Promise.all(/* import() */[__webpack_require__.e(71), __webpack_require__.e(994), __webpack_require__.e(104)]).then(__webpack_require__.bind(__webpack_require__, 3104));
         await runUploadAfterAuto(state);
     }
     catch (error) {

@@ -278,7 +278,7 @@ class ActionsCacheSets {
             files: entries,
             platform: request.platform
         });
-        const writesCacheTier = Boolean(request.codeHash) && this.policy.cacheWrite.allowed;
+        const writesCacheTier = Boolean(request.codeHash) && request.writeCodeHashSet !== false && this.policy.cacheWrite.allowed;
         // The manifest names the entry it is saved under: the code-hash entry, or the commit's when the tier is not written.
         const entryKey = writesCacheTier ? codeHashKey(request.prefix, request.codeHash) : commitKey(request.prefix, request.commit);
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.writeFile)(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.stage, _constants_js__WEBPACK_IMPORTED_MODULE_5__/* .MANIFEST_NAME */ .ir), (0,_manifest_js__WEBPACK_IMPORTED_MODULE_10__/* .serializeManifest */ .MZ)(manifest, entryKey, this.policy.signing));
@@ -292,7 +292,7 @@ class ActionsCacheSets {
             });
         }
         else {
-            if (request.codeHash)
+            if (request.codeHash && request.writeCodeHashSet !== false)
                 _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Not writing the shared code-hash entry ${codeHashKey(request.prefix, request.codeHash)}: ${this.policy.cacheWrite.reason}.`);
             await this.save(commitKey(request.prefix, request.commit));
         }

@@ -339,7 +339,7 @@ class S3Store {
     fail(operation, key, error) {
         throw (0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeS3Error */ .ye)(error, { operation, bucket: this.bucket, key, endpoint: this.settings.endpoint, region: this.settings.region });
     }
-    async readText(key, maxBytes = Number.POSITIVE_INFINITY) {
+    async readText(key, maxBytes) {
         // The SDK retries a request until its headers arrive; a body cut short after that (a reset, a proxy
         // timeout) is retried here, so a manifest read never fails on one dropped connection.
         for (let attempt = 1;; attempt++) {

@@ -43,7 +43,7 @@ class LockError extends Error {
 /* harmony export */   stateStorageFor: () => (/* binding */ stateStorageFor)
 /* harmony export */ });
 /* unused harmony exports LocalStateStorage, S3StateStorage */
-/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(3711);
+/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(3711);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
@@ -54,9 +54,11 @@ class LockError extends Error {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8422);
 /* harmony import */ var _stores_capped_read_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1874);
-/* harmony import */ var _stores_s3_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9714);
-/* harmony import */ var _stores_s3_errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9164);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3045);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8431);
+/* harmony import */ var _stores_s3_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9714);
+/* harmony import */ var _stores_s3_errors_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9164);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(3045);
+
 
 
 
@@ -82,27 +84,39 @@ const digest = (body) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)
 class LocalStateStorage {
     file;
     description;
-    constructor(file) {
+    /**
+     * `local:<path>`: the file's path relative to the repository (absolute when outside it), so a signed state
+     * copied to another path, or from another config's state, is refused, as an S3 state copied to another key is.
+     */
+    location;
+    constructor(file, repoPath) {
         this.file = file;
         this.description = `local file ${file}`;
+        this.location = `local:${repoPath && (0,_paths_js__WEBPACK_IMPORTED_MODULE_7__/* .isInside */ .FK)(repoPath, file) ? (0,_paths_js__WEBPACK_IMPORTED_MODULE_7__/* .toPosixRelative */ .T0)(repoPath, file) : file}`;
     }
     pathOf(object) {
         return object === 'state' ? this.file : `${this.file}.lock`;
     }
     async get(object) {
         try {
-            const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(this.pathOf(object));
-            if (info.size > _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .READ_LIMITS */ .Cl.state)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OversizedError */ .wF(this.pathOf(object), _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .READ_LIMITS */ .Cl.state);
-            const body = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(this.pathOf(object), 'utf8');
+            const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(this.pathOf(object), 'r');
+            let body;
+            try {
+                body = await (0,_stores_capped_read_js__WEBPACK_IMPORTED_MODULE_6__/* .readOpenedText */ .$O)(handle, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .READ_LIMITS */ .Cl.state, this.pathOf(object));
+            }
+            finally {
+                await handle.close();
+            }
+            if (body === undefined)
+                throw new Error('not a regular file');
             return { body, version: digest(body) };
         }
         catch (error) {
             if (error.code === 'ENOENT')
                 return undefined;
             if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OversizedError */ .wF)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_9__/* .StateError */ .qq(`The state ${error.message}: it is not read.`, { cause: error });
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_9__/* .StateError */ .qq(`Cannot read ${this.pathOf(object)}: ${error.message}`, { cause: error });
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .StateError */ .qq(`The state ${error.message}: it is not read.`, { cause: error });
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .StateError */ .qq(`Cannot read ${this.pathOf(object)}: ${error.message}`, { cause: error });
         }
     }
     async put(object, body, condition) {
@@ -156,40 +170,40 @@ class S3StateStorage {
         this.settings = settings;
         this.location = `s3://${bucket}/${key}`;
         this.description = `${this.location}${settings.endpoint ? ` at ${settings.endpoint}` : ''}`;
-        this.client = new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_10__.S3Client((0,_stores_s3_js__WEBPACK_IMPORTED_MODULE_7__/* .clientConfig */ .yO)(settings, 2));
-        (0,_stores_s3_js__WEBPACK_IMPORTED_MODULE_7__/* .addErrorBodyMiddleware */ .QO)(this.client);
+        this.client = new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_11__.S3Client((0,_stores_s3_js__WEBPACK_IMPORTED_MODULE_8__/* .clientConfig */ .yO)(settings, 2));
+        (0,_stores_s3_js__WEBPACK_IMPORTED_MODULE_8__/* .addErrorBodyMiddleware */ .QO)(this.client);
     }
     keyOf(object) {
         return object === 'state' ? this.key : `${this.key}.lock`;
     }
     fail(operation, object, error) {
-        const described = (0,_stores_s3_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .describeS3Error */ .ye)(error, {
+        const described = (0,_stores_s3_errors_js__WEBPACK_IMPORTED_MODULE_9__/* .describeS3Error */ .ye)(error, {
             operation,
             bucket: this.bucket,
             key: this.keyOf(object),
             endpoint: this.settings.endpoint,
             region: this.settings.region
         });
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_9__/* .StateError */ .qq(`State backend: ${described.message}`, { cause: error });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .StateError */ .qq(`State backend: ${described.message}`, { cause: error });
     }
     checked;
     async get(object) {
-        await (this.checked ??= (0,_stores_s3_js__WEBPACK_IMPORTED_MODULE_7__/* .checkCredentials */ .vG)(this.client, this.settings));
+        await (this.checked ??= (0,_stores_s3_js__WEBPACK_IMPORTED_MODULE_8__/* .checkCredentials */ .vG)(this.client, this.settings));
         try {
-            const response = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_10__.GetObjectCommand({ Bucket: this.bucket, Key: this.keyOf(object) }));
-            if ((0,_stores_s3_js__WEBPACK_IMPORTED_MODULE_7__/* .notS3Answer */ ._R)(response)) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_9__/* .StateError */ .qq(`State backend: ${this.settings.endpoint ?? 'the S3 endpoint'} answered GetObject on s3://${this.bucket}/${this.keyOf(object)} with a web page (HTTP 200, ${response.ContentType}): ` +
+            const response = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_11__.GetObjectCommand({ Bucket: this.bucket, Key: this.keyOf(object) }));
+            if ((0,_stores_s3_js__WEBPACK_IMPORTED_MODULE_8__/* .notS3Answer */ ._R)(response)) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .StateError */ .qq(`State backend: ${this.settings.endpoint ?? 'the S3 endpoint'} answered GetObject on s3://${this.bucket}/${this.keyOf(object)} with a web page (HTTP 200, ${response.ContentType}): ` +
                     `that is not an S3 server speaking. Check the endpoint of the state backend.`);
             }
             const body = (await (0,_stores_capped_read_js__WEBPACK_IMPORTED_MODULE_6__/* .readCapped */ .EF)(response.Body, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .READ_LIMITS */ .Cl.state, response.ContentLength, this.description)).toString('utf8');
             return { body, version: response.ETag ?? digest(body) };
         }
         catch (error) {
-            if ((0,_stores_s3_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .isNotFound */ .c4)(error))
+            if ((0,_stores_s3_errors_js__WEBPACK_IMPORTED_MODULE_9__/* .isNotFound */ .c4)(error))
                 return undefined;
             if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OversizedError */ .wF)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_9__/* .StateError */ .qq(`The state ${error.message}: it is not read.`, { cause: error });
-            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_9__/* .StateError */ .qq)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .StateError */ .qq(`The state ${error.message}: it is not read.`, { cause: error });
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .StateError */ .qq)
                 throw error;
             this.fail('GetObject', object, error);
         }
@@ -206,7 +220,7 @@ class S3StateStorage {
         if (condition.ifMatch)
             input.IfMatch = condition.ifMatch;
         try {
-            const response = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_10__.PutObjectCommand(input));
+            const response = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_11__.PutObjectCommand(input));
             return response.ETag ?? digest(body);
         }
         catch (error) {
@@ -220,7 +234,7 @@ class S3StateStorage {
     }
     async remove(object) {
         try {
-            await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_10__.DeleteObjectCommand({ Bucket: this.bucket, Key: this.keyOf(object) }));
+            await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_11__.DeleteObjectCommand({ Bucket: this.bucket, Key: this.keyOf(object) }));
         }
         catch (error) {
             this.fail('DeleteObject', object, error);
@@ -236,7 +250,7 @@ class S3StateStorage {
             return known;
         const probe = async () => {
             const key = `${this.key}.probe-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`;
-            const put = () => this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_10__.PutObjectCommand({ Bucket: this.bucket, Key: key, Body: 'probe', ContentType: 'text/plain', IfNoneMatch: '*' }));
+            const put = () => this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_11__.PutObjectCommand({ Bucket: this.bucket, Key: key, Body: 'probe', ContentType: 'text/plain', IfNoneMatch: '*' }));
             try {
                 await put();
                 try {
@@ -254,7 +268,7 @@ class S3StateStorage {
                 this.fail('PutObject', 'lock', error);
             }
             finally {
-                await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_10__.DeleteObjectCommand({ Bucket: this.bucket, Key: key })).catch(() => undefined);
+                await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_11__.DeleteObjectCommand({ Bucket: this.bucket, Key: key })).catch(() => undefined);
             }
         };
         const answer = probe();
@@ -266,9 +280,9 @@ class S3StateStorage {
     }
 }
 /** The storage the config names; S3 credentials and endpoint defaults come from the action's store inputs. */
-function stateStorageFor(config, store) {
+function stateStorageFor(config, store, repoPath) {
     if (config.kind === 'local')
-        return new LocalStateStorage(config.file);
+        return new LocalStateStorage(config.file, repoPath);
     return new S3StateStorage(config.bucket, config.key, (0,_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .deriveS3Settings */ .LX)(store, config));
 }
 

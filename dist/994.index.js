@@ -8,19 +8,23 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Du: () => (/* binding */ keyDifference),
 /* harmony export */   JM: () => (/* binding */ readInputsRecord),
+/* harmony export */   Qr: () => (/* binding */ inertPath),
+/* harmony export */   TL: () => (/* binding */ parseInputs),
 /* harmony export */   Z_: () => (/* binding */ inputsRecord),
 /* harmony export */   envIngredients: () => (/* binding */ envIngredients),
 /* harmony export */   hF: () => (/* binding */ describeDifference),
-/* harmony export */   parseInputs: () => (/* binding */ parseInputs),
+/* harmony export */   readKeyInputsFile: () => (/* binding */ readKeyInputsFile),
 /* harmony export */   serializeInputs: () => (/* binding */ serializeInputs),
 /* harmony export */   setKey: () => (/* binding */ setKey),
 /* harmony export */   sha256Hex: () => (/* binding */ sha256Hex)
 /* harmony export */ });
-/* unused harmony exports SET_KEY_TAG, keyLines, LISTED_FILES, fileChanges */
+/* unused harmony exports SET_KEY_TAG, keyLines, RECORD_FILES_LIMIT, LISTED_FILES, fileChanges */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8522);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _stores_capped_read_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1874);
+
 
 
 /**
@@ -77,8 +81,15 @@ function inputsRecord(key, inputs) {
 function serializeInputs(key, inputs) {
     return (0,node_zlib__WEBPACK_IMPORTED_MODULE_1__.gzipSync)(JSON.stringify(inputsRecord(key, inputs)));
 }
-/** Decompressed records are capped: a hostile one cannot inflate without bound. */
-const INFLATED_LIMIT = 256 * 1024 * 1024;
+/**
+ * Records are read from stores and runner files others can write, so inflating one is bounded: never more
+ * than INFLATED_LIMIT, and never more than INFLATION_RATIO times its compressed size (a genuine record, paths
+ * and hex ids, compresses about 2–4×; a gzip bomb, hundreds of times). Its files list is capped too.
+ */
+const INFLATED_LIMIT = 64 * 1024 * 1024;
+const INFLATION_RATIO = 16;
+const MIN_INFLATED_LIMIT = 1024 * 1024;
+const RECORD_FILES_LIMIT = 1_000_000;
 /** Reads an inputsRecord back; undefined when it is not one (it only ever explains, so nothing fails on it). */
 function readInputsRecord(data) {
     if (data === null || typeof data !== 'object' || Array.isArray(data))
@@ -87,6 +98,8 @@ function readInputsRecord(data) {
     if (record.version !== 1 || typeof record.key !== 'string' || typeof record.filesHash !== 'string' || !Array.isArray(record.files)) {
         return undefined;
     }
+    if (record.files.length > RECORD_FILES_LIMIT)
+        return undefined;
     const files = record.files.flatMap((pair) => Array.isArray(pair) && typeof pair[0] === 'string' && typeof pair[1] === 'string' ? [{ path: pair[0], id: pair[1] }] : []);
     const strings = (value) => value !== null && typeof value === 'object' && !Array.isArray(value)
         ? Object.fromEntries(Object.entries(value).filter((entry) => typeof entry[1] === 'string'))
@@ -104,14 +117,25 @@ function readInputsRecord(data) {
         }
     };
 }
-/** Parses a stored (gzipped) record; undefined when it is not one. */
-function parseInputs(bytes) {
+/**
+ * Parses a stored (gzipped) record; undefined when it is not one. With `sha256`, the bytes must have that
+ * digest (what a manifest or the runner's state binds them to), checked before anything is inflated.
+ */
+function parseInputs(bytes, sha256) {
+    if (sha256 !== undefined && (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex') !== sha256)
+        return undefined;
+    const maxOutputLength = Math.min(INFLATED_LIMIT, Math.max(MIN_INFLATED_LIMIT, bytes.length * INFLATION_RATIO));
     try {
-        return readInputsRecord(JSON.parse((0,node_zlib__WEBPACK_IMPORTED_MODULE_1__.gunzipSync)(bytes, { maxOutputLength: INFLATED_LIMIT }).toString('utf8')));
+        return readInputsRecord(JSON.parse((0,node_zlib__WEBPACK_IMPORTED_MODULE_1__.gunzipSync)(bytes, { maxOutputLength }).toString('utf8')));
     }
     catch {
         return undefined;
     }
+}
+/** A record auto's main step left in RUNNER_TEMP, read (bounded) only if it still has the SHA-256 the runner's state holds. */
+async function readKeyInputsFile(file, sha256) {
+    const bytes = await (0,_stores_capped_read_js__WEBPACK_IMPORTED_MODULE_2__/* .readRunnerFile */ .Lh)(file, INFLATED_LIMIT / INFLATION_RATIO);
+    return bytes ? parseInputs(bytes, sha256) : undefined;
 }
 /** Files named in a difference, at most this many of each kind (the rest are counted). */
 const LISTED_FILES = 20;
@@ -146,10 +170,20 @@ function keyDifference(before, now) {
         dependencies: (before.dependencies ?? []).join() !== (now.dependencies ?? []).join()
     };
 }
-/** `3 files changed (a, b, c)`-style parts of one sentence; empty when nothing differs. */
+/**
+ * A file name as outputs and summaries show it: letters, digits and `. _ / + = @ ~ -` (and spaces) as they
+ * are, every other character percent-encoded as its UTF-8 bytes (`%` itself too). File names come from the
+ * checkout — a pull request's — and `miss-reason` may be pasted into a workflow's `run:` by
+ * `${{ steps.x.outputs.miss-reason }}`: encoded, no name can quote, expand or end a shell command
+ * (`src/$(touch pwned).js` shows as `src/%24%28touch%20pwned%29.js`… with its spaces kept).
+ */
+function inertPath(name) {
+    return name.replace(/[^\p{L}\p{N}\p{M}._/+=@~ -]/gu, (char) => [...Buffer.from(char, 'utf8')].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join(''));
+}
+/** `3 files changed (a, b, c)`-style parts of one sentence; empty when nothing differs. File names are made inert (inertPath). */
 function describeDifference(difference) {
     const parts = [];
-    const list = (paths, total) => `${paths.join(', ')}${total > paths.length ? `, and ${total - paths.length} more` : ''}`;
+    const list = (paths, total) => `${paths.map(inertPath).join(', ')}${total > paths.length ? `, and ${total - paths.length} more` : ''}`;
     const { files } = difference;
     for (const kind of ['changed', 'added', 'removed']) {
         const total = files.counts[kind];
@@ -157,7 +191,7 @@ function describeDifference(difference) {
             parts.push(`${total} file${total === 1 ? '' : 's'} ${kind} (${list(files[kind], total)})`);
     }
     if (difference.env.length > 0)
-        parts.push(`environment ${difference.env.join(', ')} changed`);
+        parts.push(`environment ${difference.env.map(inertPath).join(', ')} changed`);
     if (difference.keyText)
         parts.push('code-hash-key changed');
     if (difference.run)
@@ -210,6 +244,8 @@ function summaryRows(result) {
         rows.push(['Code-hash set', result.cacheTier.written ? 'written' : `not written: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__.text)(result.cacheTier.reason ?? '')}`]);
     }
     rows.push(['Files', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .groupDigits */ .K9)(result.files)], ['Size', (0,_progress_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z)(result.bytes)], ['Location', location], ['Time', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .seconds */ .YA)(result.elapsedMs)]);
+    if (result.unsigned)
+        rows.push(['Signature', `⚠️ not signed: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__.text)(result.unsigned)}`]);
     if (result.untrusted) {
         rows.push(['Ignored', `${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(result.untrusted, 'set')}: manifest not verified, malformed or for another place (see the warnings)`]);
     }
@@ -424,6 +460,8 @@ class Progress {
 /* harmony export */ });
 /* unused harmony export MIN_MASKED_LENGTH */
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4285);
+
 
 /**
  * Values that must never be shown: the runner masks them in the log once `core.setSecret` has named them,
@@ -435,18 +473,49 @@ class Progress {
  */
 const MIN_MASKED_LENGTH = 4;
 const secrets = new Set();
+/** Every form a registered secret can take in what this action writes, longest first. */
+let forms = [];
+/**
+ * The forms a secret takes in the text this action produces itself: as written; markdown-escaped (`text`);
+ * percent-encoded (links, file URLs, either case of hex); JSON-escaped (outputs, API bodies); HTML-escaped.
+ */
+function encodings(secret) {
+    const html = secret.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+    const linkHref = secret.replace(/[()\s]/g, (char) => encodeURIComponent(char));
+    const percent = (encode) => {
+        try {
+            const encoded = encode(secret);
+            return [encoded, encoded.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase())];
+        }
+        catch {
+            return []; // a lone surrogate cannot be percent-encoded: then it never is
+        }
+    };
+    const fileUrl = (value) => encodeURI(value).replace(/[#?]/g, (char) => encodeURIComponent(char));
+    return [
+        secret,
+        (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__.text)(secret),
+        html,
+        linkHref,
+        JSON.stringify(secret).slice(1, -1),
+        ...percent(encodeURIComponent),
+        ...percent(encodeURI),
+        ...percent(fileUrl)
+    ];
+}
 /** Masks `value` in the log from now on (core.setSecret) and in everything `redact` cleans. */
 function registerSecret(value) {
     if (!value || value.length < MIN_MASKED_LENGTH || secrets.has(value))
         return;
     secrets.add(value);
     _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
+    forms = [...new Set([...forms, ...encodings(value)])].sort((a, b) => b.length - a.length);
 }
-/** `text` with every registered secret replaced by `***`, longest first (so a secret inside another goes too). */
+/** `text` with every registered secret, in each form it can take here, replaced by `***` (longest first). */
 function redact(text) {
     let result = text;
-    for (const secret of [...secrets].sort((a, b) => b.length - a.length))
-        result = result.split(secret).join('***');
+    for (const form of forms)
+        result = result.split(form).join('***');
     return result;
 }
 
@@ -491,6 +560,127 @@ function failureMarkdown(mode, message) {
     const details = rest.join('\n').trim();
     return (`### S3 Asset Manager — ${mode} failed\n\n❌ ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__.text)(head.trim())}\n` +
         (details ? `\n<details><summary>Details</summary>\n\n${details.split('\n').map(_markdown_js__WEBPACK_IMPORTED_MODULE_4__.text).join('<br>\n')}\n\n</details>\n` : ''));
+}
+
+
+/***/ }),
+
+/***/ 1874:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $O: () => (/* binding */ readOpenedText),
+/* harmony export */   EF: () => (/* binding */ readCapped),
+/* harmony export */   Lh: () => (/* binding */ readRunnerFile),
+/* harmony export */   mI: () => (/* binding */ firstBytes),
+/* harmony export */   xZ: () => (/* binding */ READ_NO_FOLLOW)
+/* harmony export */ });
+/* unused harmony export readOpenedBytes */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+
+
+
+/** Opens for reading without following a symlink at the last component (O_NOFOLLOW: not on Windows). */
+const READ_NO_FOLLOW = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW ?? 0);
+/**
+ * The bytes of an opened file; undefined when it is not a regular file; OversizedError past `maxBytes`. At most
+ * `maxBytes + 1` bytes are ever read, so a file that grows while it is read cannot fill memory either.
+ */
+async function readOpenedBytes(handle, maxBytes, where) {
+    const info = await handle.stat();
+    if (!info.isFile())
+        return undefined;
+    if (info.size > maxBytes)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OversizedError */ .wF(where, maxBytes);
+    const buffer = Buffer.alloc(Math.min(maxBytes, info.size) + 1);
+    let length = 0;
+    for (;;) {
+        const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+        if (bytesRead === 0)
+            break;
+        length += bytesRead;
+        if (length === buffer.length) {
+            if (length > maxBytes)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OversizedError */ .wF(where, maxBytes);
+            break; // the file grew past its stated size: what it held when opened is all that is read
+        }
+    }
+    return buffer.subarray(0, length);
+}
+/** The text of an opened file; undefined when it is not a regular file; OversizedError past `maxBytes`. */
+async function readOpenedText(handle, maxBytes, where) {
+    return (await readOpenedBytes(handle, maxBytes, where))?.toString('utf8');
+}
+/**
+ * A runner file's bytes (the event payload, a file a step before us may have written), at most `maxBytes`,
+ * never through a symlink: undefined when it is missing, not a regular file or larger than that.
+ */
+async function readRunnerFile(file, maxBytes) {
+    let handle;
+    try {
+        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(file, READ_NO_FOLLOW);
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        return await readOpenedBytes(handle, maxBytes, file);
+    }
+    catch (error) {
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OversizedError */ .wF)
+            return undefined;
+        throw error;
+    }
+    finally {
+        await handle.close();
+    }
+}
+/**
+ * A body's bytes, refusing (unread) one larger than `maxBytes`: by its declared length when the server sends
+ * one, else as the bytes arrive, so a hostile object never fills memory.
+ */
+async function readCapped(body, maxBytes, declared, where) {
+    if (!body)
+        return Buffer.alloc(0);
+    const stop = () => {
+        ;
+        body.destroy?.();
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OversizedError */ .wF(where, maxBytes);
+    };
+    if (declared !== undefined && declared > maxBytes)
+        stop();
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of body) {
+        size += chunk.length;
+        if (size > maxBytes)
+            stop();
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks, size);
+}
+/** The first `count` bytes of a body, for a message; the rest is not read (a web page may be endless). */
+async function firstBytes(body, count) {
+    const chunks = [];
+    let size = 0;
+    try {
+        for await (const chunk of (body ?? [])) {
+            chunks.push(chunk);
+            size += chunk.length;
+            if (size >= count)
+                break;
+        }
+    }
+    catch {
+        // what arrived before the failure is all there is to show
+    }
+    ;
+    body?.destroy?.();
+    return Buffer.concat(chunks).subarray(0, count);
 }
 
 

@@ -114,7 +114,6 @@ function usePlainConsole() {
 /* harmony export */   g$: () => (/* binding */ TRUSTED_EVENTS),
 /* harmony export */   ir: () => (/* binding */ MANIFEST_NAME),
 /* harmony export */   on: () => (/* binding */ SIGNING_KEY_ENV),
-/* harmony export */   pz: () => (/* binding */ UNTRUSTED_SIGNING_EVENTS),
 /* harmony export */   tY: () => (/* binding */ Outputs),
 /* harmony export */   xv: () => (/* binding */ VERSION),
 /* harmony export */   y: () => (/* binding */ CACHE_STAGE),
@@ -199,17 +198,11 @@ const BACKENDS = ['auto', 's3', 'gcs', 'local', 'actions-cache'];
 /** Where the signing keys come from when the input is empty. */
 const SIGNING_KEY_ENV = 'ASSETS_SIGNING_KEY';
 /**
- * Events whose runs may write the shared code-hash tier under cache-write: auto. Everything else (pull
- * requests, comments, forks' events) writes only its commit's set: code from a pull request must not be
- * served to other commits.
+ * Events whose runs may write the shared code-hash tier under cache-write: auto, and sign with the signing
+ * key. Everything else (pull requests, comments, check runs, forks' events) writes only its commit's set, and
+ * unsigned: code from a pull request must not be served to other commits, nor signed as trusted.
  */
 const TRUSTED_EVENTS = ['push', 'workflow_dispatch', 'schedule', 'release', 'merge_group', 'repository_dispatch'];
-/**
- * Events whose jobs commonly run code from a pull request with the base repository's secrets: a signing
- * key there can be made to sign anything the pull request builds, so signing is refused unless
- * allow-untrusted-signing says the job is built to run only trusted code.
- */
-const UNTRUSTED_SIGNING_EVENTS = ['pull_request_target', 'workflow_run'];
 /** The seed's marker: check touches it on a hit, upload does nothing while it exists. */
 const FOUND_MARKER = '.found';
 /** Names saved by the main step for the post step (`core.saveState`). */
@@ -234,7 +227,9 @@ const READ_LIMITS = {
     manifest: 32 * 1024 * 1024,
     state: 8 * 1024 * 1024,
     checkRecord: 32 * 1024 * 1024,
-    inputs: 32 * 1024 * 1024
+    inputs: 32 * 1024 * 1024,
+    /** An apply config, vars or tools file. */
+    config: 8 * 1024 * 1024
 };
 
 
@@ -268,7 +263,7 @@ if (_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .getState */ .Gu(_constants_js__WE
 else {
     if (process.env.GITHUB_STATE)
         _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .State */ .Uw.IsPost, 'true');
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(71), __nccwpck_require__.e(104), __nccwpck_require__.e(916)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3104));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(71), __nccwpck_require__.e(994), __nccwpck_require__.e(104), __nccwpck_require__.e(916)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3104));
     await run();
 }
 
@@ -358,8 +353,14 @@ function getState(name) {
 function setSecret(secret) {
     issue('add-mask', secret);
 }
+/**
+ * A log line: text, never a command. Our messages carry what came from outside (paths from a checkout or a
+ * store's records, an endpoint's answer), and the runner reads any line that starts with `::` as a workflow
+ * command (`::set-output`, `::add-mask`, `::stop-commands`): such a line gets a zero-width space after its
+ * first colon, which keeps it readable and inert. Commands go through the functions below, never through here.
+ */
 function info(message) {
-    process.stdout.write(message + node_os__WEBPACK_IMPORTED_MODULE_2__.EOL);
+    process.stdout.write(message.replace(/^(\s*):(?=:)/gm, '$1:\u200b') + node_os__WEBPACK_IMPORTED_MODULE_2__.EOL);
 }
 function warning(message) {
     issue('warning', message instanceof Error ? message.toString() : message);

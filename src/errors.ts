@@ -72,3 +72,11 @@ export class OversizedError extends IntegrityError {
     this.name = 'OversizedError'
   }
 }
+
+/** A conditional write lost: the object exists (If-None-Match) or is not the version expected (If-Match). */
+export class PreconditionFailedError extends StoreError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options)
+    this.name = 'PreconditionFailedError'
+  }
+}

@@ -1,15 +1,25 @@
 import { randomBytes } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
-import { lstat, mkdir, open, readdir, rename, rm, rmdir, writeFile, type FileHandle } from 'node:fs/promises'
+import { link, lstat, mkdir, open, readdir, rename, rm, rmdir, unlink, writeFile, type FileHandle } from 'node:fs/promises'
+import type { Stats } from 'node:fs'
 import path from 'node:path'
 import type { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { pathToFileURL } from 'node:url'
-import { IntegrityError, MissingObjectError, StoreError } from '../errors.js'
+import { IntegrityError, MissingObjectError, PreconditionFailedError, StoreError } from '../errors.js'
+import { cancelSignal, throwIfCancelled } from '../util/cancellation.js'
 import { DigestStream } from '../hashing/digest-stream.js'
 import { READ_NO_FOLLOW, readOpenedText } from './capped-read.js'
 import { fromPosixRelative } from '../paths.js'
-import type { CopyResult, PutBody, PutOptions, Store, StoredObject, StoreProbe } from './store.js'
+import type { CopyResult, PutBody, PutOptions, PutResult, Store, StoredObject, StoreProbe } from './store.js'
+
+/**
+ * A file's version: every write lands as a new file renamed into place, so a new inode, and with it a new
+ * token; a listing reports the same token (StoredObject.etag).
+ */
+function versionOf(info: Stats): string {
+  return `${info.ino}-${Math.round(info.mtimeMs * 1000)}-${info.size}`
+}
 
 function isMissing(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException).code
@@ -111,25 +121,59 @@ export class LocalStore implements Store {
     }
   }
 
-  /** Runs `write(tempPath)` then renames the temp file onto the key's path (a symlink there is replaced, not followed). */
-  private async writeAtomically(key: string, write: (tempPath: string) => Promise<void>): Promise<void> {
+  /**
+   * Runs `write(tempPath)` then puts the temp file in place (a symlink there is replaced, not followed): with
+   * `ifNoneMatch` by a hard link, which fails when the key exists; with `ifMatch` only while the key's version
+   * is that one; else by a rename. Returns the new object's version.
+   */
+  private async writeAtomically(
+    key: string,
+    write: (tempPath: string) => Promise<void>,
+    condition: Pick<PutOptions, 'ifNoneMatch' | 'ifMatch' | 'evenIfCancelled'> = {}
+  ): Promise<string> {
+    if (!condition.evenIfCancelled) throwIfCancelled()
     const target = await this.safePath(key)
     const temp = `${target}.tmp-${randomBytes(6).toString('hex')}`
     try {
       await mkdir(path.dirname(target), { recursive: true })
       await write(temp)
-      await rename(temp, target)
+      if (condition.ifNoneMatch) {
+        try {
+          await link(temp, target)
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+            throw new PreconditionFailedError(`${this.url(key)} exists already (another run wrote it).`)
+          }
+          throw error
+        }
+        await unlink(temp)
+      } else {
+        if (condition.ifMatch !== undefined) {
+          const current = await lstat(target).catch(() => undefined)
+          if (!current || versionOf(current) !== condition.ifMatch) {
+            throw new PreconditionFailedError(`${this.url(key)} is not the version expected (another run wrote it).`)
+          }
+        }
+        await rename(temp, target)
+      }
+      return versionOf(await lstat(target))
     } catch (error) {
       await rm(temp, { force: true })
-      if (error instanceof StoreError || error instanceof IntegrityError) throw error
+      if (error instanceof StoreError || error instanceof IntegrityError || (error as Error).name === 'AbortError') throw error
       throw new StoreError(`Could not write ${target} in the local store '${this.root}': ${(error as Error).message}`, { cause: error })
     }
   }
 
-  async put(key: string, body: PutBody, _options?: PutOptions): Promise<void> {
-    await this.writeAtomically(key, (temp) =>
-      Buffer.isBuffer(body) ? writeFile(temp, body, { flag: 'wx' }) : pipeline(body, createWriteStream(temp, { flags: 'wx' }))
+  async put(key: string, body: PutBody, options?: PutOptions): Promise<PutResult> {
+    const etag = await this.writeAtomically(
+      key,
+      (temp) =>
+        Buffer.isBuffer(body)
+          ? writeFile(temp, body, { flag: 'wx' })
+          : pipeline(body, createWriteStream(temp, { flags: 'wx' }), { signal: cancelSignal }),
+      options
     )
+    return { etag }
   }
 
   async get(key: string): Promise<Readable> {
@@ -146,7 +190,7 @@ export class LocalStore implements Store {
   /** Copies through this process (a directory has no server), hashing the bytes so the caller can check them. */
   async copy(sourceKey: string, targetKey: string): Promise<CopyResult> {
     const tap = new DigestStream()
-    await this.writeAtomically(targetKey, async (temp) => {
+    const etag = await this.writeAtomically(targetKey, async (temp) => {
       let source: Readable
       try {
         source = await this.get(sourceKey)
@@ -156,9 +200,9 @@ export class LocalStore implements Store {
         }
         throw error
       }
-      await pipeline(source, tap, createWriteStream(temp, { flags: 'wx' }))
+      await pipeline(source, tap, createWriteStream(temp, { flags: 'wx' }), { signal: cancelSignal })
     })
-    return { sha256: tap.digest() }
+    return { sha256: tap.digest(), etag }
   }
 
   async list(prefix: string, onPage?: (listed: number) => void): Promise<StoredObject[]> {
@@ -183,7 +227,7 @@ export class LocalStore implements Store {
           if (prefix.startsWith(`${key}/`) || `${key}/`.startsWith(prefix)) await walk(`${key}/`)
         } else if (entry.isFile() && key.startsWith(prefix) && !/\.tmp-[0-9a-f]{12}$/.test(key)) {
           const info = await lstat(this.pathOf(key)).catch(() => undefined)
-          if (info?.isFile()) found.push({ key, size: info.size, lastModified: info.mtime })
+          if (info?.isFile()) found.push({ key, size: info.size, lastModified: info.mtime, etag: versionOf(info) })
         }
       }
     }

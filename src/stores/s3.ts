@@ -21,8 +21,9 @@ import { Readable } from 'node:stream'
 import type { S3StoreSettings } from '../inputs.js'
 import { firstBytes, readCapped } from './capped-read.js'
 import { describeS3Error, isNotFound, speaksS3, whatCameBack } from './s3-errors.js'
-import { MissingObjectError, OversizedError, StoreError } from '../errors.js'
-import type { CopyResult, PutBody, PutOptions, Store, StoredObject, StoreProbe } from './store.js'
+import { MissingObjectError, OversizedError, PreconditionFailedError, StoreError } from '../errors.js'
+import { CancelledError, cancelledBy, cancelSignal, throwIfCancelled } from '../util/cancellation.js'
+import type { CopyResult, PutBody, PutOptions, PutResult, Store, StoredObject, StoreProbe } from './store.js'
 
 /** Objects above this are copied part by part: CopyObject's limit is 5 GiB. */
 export const MAX_SINGLE_COPY = 5 * 1024 ** 3
@@ -51,6 +52,21 @@ export function fullObjectSha256(reported: string | undefined): string | undefin
   const bytes = Buffer.from(reported, 'base64')
   return bytes.length === 32 ? bytes.toString('hex') : undefined
 }
+
+/** An ETag as S3 sends it, without its quotes. */
+export function plainEtag(etag: string | undefined): string | undefined {
+  return etag ? etag.replace(/^W\//, '').replace(/^"|"$/g, '') : undefined
+}
+
+/** A conditional write the store refused: 412 Precondition Failed, or 409 when another conditional write was under way. */
+export function lostCondition(error: unknown): boolean {
+  const shape = error as { name?: string; $metadata?: { httpStatusCode?: number } }
+  const status = shape.$metadata?.httpStatusCode
+  return shape.name === 'PreconditionFailed' || shape.name === 'ConditionalRequestConflict' || status === 412 || status === 409
+}
+
+/** Requests of a cancelled step are aborted; cleanup (aborting a multipart upload, releasing a claim) is sent without. */
+const abortable = { abortSignal: cancelSignal }
 
 /** An error that says the store does not take a checksum request (not one about the copy itself). */
 function refusesChecksumRequest(error: unknown): boolean {
@@ -260,7 +276,7 @@ export class S3Store implements Store {
     for (let attempt = 1; ; attempt++) {
       let response
       try {
-        response = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }))
+        response = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }), abortable)
       } catch (error) {
         if (isNotFound(error)) return undefined
         this.fail('GetObject', key, error)
@@ -283,7 +299,7 @@ export class S3Store implements Store {
 
   async get(key: string): Promise<Readable> {
     try {
-      const response = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }))
+      const response = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }), abortable)
       return response.Body as Readable
     } catch (error) {
       if (isNotFound(error)) throw new MissingObjectError(`${this.url(key)} is missing from the store.`, { cause: error })
@@ -291,7 +307,8 @@ export class S3Store implements Store {
     }
   }
 
-  async put(key: string, body: PutBody, options: PutOptions): Promise<void> {
+  async put(key: string, body: PutBody, options: PutOptions): Promise<PutResult> {
+    if (!options.evenIfCancelled) throwIfCancelled()
     try {
       if (Buffer.isBuffer(body)) {
         const input: PutObjectCommandInput = {
@@ -300,27 +317,78 @@ export class S3Store implements Store {
           Body: body,
           ContentLength: options.size,
           ContentType: options.contentType,
-          Metadata: options.metadata
+          Metadata: options.metadata,
+          ...(options.ifNoneMatch ? { IfNoneMatch: '*' } : {}),
+          ...(options.ifMatch ? { IfMatch: `"${options.ifMatch}"` } : {})
         }
         if (options.sha256) {
           knownDigests.set(body, options.sha256)
           // AWS verifies this checksum on arrival; other S3-compatible servers may reject the header.
           if (this.settings.flavor === 'aws') input.ChecksumSHA256 = Buffer.from(options.sha256, 'hex').toString('base64')
         }
-        await this.client.send(new PutObjectCommand(input))
-        return
+        const response = await this.client.send(new PutObjectCommand(input), options.evenIfCancelled ? {} : abortable)
+        return { etag: plainEtag(response.ETag) }
       }
-      // Streams go part by part, so a large file never sits whole in memory.
-      await new Upload({
-        client: this.client,
-        params: { Bucket: this.bucket, Key: key, Body: body, ContentType: options.contentType, Metadata: options.metadata },
-        partSize: UPLOAD_PART_SIZE,
-        queueSize: UPLOAD_QUEUE,
-        leavePartsOnError: false
-      }).done()
+      if (options.ifNoneMatch || options.ifMatch) throw new StoreError(`A conditional write of ${this.url(key)} needs its bytes in memory.`)
+      return await this.putStream(key, body, options)
     } catch (error) {
+      if (lostCondition(error)) {
+        throw new PreconditionFailedError(
+          `${this.url(key)} ${options.ifNoneMatch ? 'exists already' : 'is not the version expected'} (another run wrote it).`,
+          { cause: error }
+        )
+      }
+      if (error instanceof StoreError || error instanceof CancelledError) throw error
       this.fail('PutObject', key, error)
     }
+  }
+
+  /**
+   * Streams go part by part, so a large file never sits whole in memory. On cancellation the upload is aborted
+   * and its multipart upload aborted here, before the step exits: lib-storage would abort it only once the
+   * parts in flight finish, which a step that exits does not wait for.
+   */
+  private async putStream(key: string, body: Readable, options: PutOptions): Promise<PutResult> {
+    const upload = new Upload({
+      client: this.client,
+      params: { Bucket: this.bucket, Key: key, Body: body, ContentType: options.contentType, Metadata: options.metadata },
+      partSize: UPLOAD_PART_SIZE,
+      queueSize: UPLOAD_QUEUE,
+      leavePartsOnError: false
+    })
+    const stop = (): void => void upload.abort()
+    cancelSignal.addEventListener('abort', stop)
+    const started = Date.now()
+    try {
+      const result = await upload.done()
+      return { etag: plainEtag(result.ETag) }
+    } catch (error) {
+      if (cancelSignal.aborted) {
+        await this.abortMultipart(key, upload)
+        throw new CancelledError(cancelledBy()!)
+      }
+      // A CompleteMultipartUpload whose answer was lost is retried by the SDK, and the retry finds no upload
+      // (NoSuchUpload, or a server's internal error): the object is there all the same, whole, written now.
+      const written = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key })).catch(() => undefined)
+      if (written?.ContentLength === options.size && (written.LastModified?.getTime() ?? 0) >= started - 2000) {
+        return { etag: plainEtag(written.ETag) }
+      }
+      throw error
+    } finally {
+      cancelSignal.removeEventListener('abort', stop)
+    }
+  }
+
+  /** Aborts the multipart upload an abandoned Upload started (waiting a moment for its id when the create was in flight). */
+  private async abortMultipart(key: string, upload: Upload): Promise<void> {
+    const started = Date.now()
+    let uploadId = (upload as unknown as { uploadId?: string }).uploadId
+    while (!uploadId && Date.now() - started < 2000) {
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      uploadId = (upload as unknown as { uploadId?: string }).uploadId
+    }
+    if (!uploadId) return
+    await this.client.send(new AbortMultipartUploadCommand({ Bucket: this.bucket, Key: key, UploadId: uploadId })).catch(() => undefined)
   }
 
   /** Set when the store refused CopyObject's checksum request: copies are then asked for without it. */
@@ -332,11 +400,9 @@ export class S3Store implements Store {
    * rejects the request is asked without it from then on (its copies are verified by reading them back).
    */
   async copy(sourceKey: string, targetKey: string, size: number): Promise<CopyResult> {
+    throwIfCancelled()
     try {
-      if (size > MAX_SINGLE_COPY) {
-        await this.copyInParts(sourceKey, targetKey, size)
-        return {}
-      }
+      if (size > MAX_SINGLE_COPY) return { etag: await this.copyInParts(sourceKey, targetKey, size) }
       const send = (withChecksum: boolean) =>
         this.client.send(
           new CopyObjectCommand({
@@ -345,7 +411,8 @@ export class S3Store implements Store {
             CopySource: copySource(this.bucket, sourceKey),
             MetadataDirective: 'COPY',
             ...(withChecksum ? { ChecksumAlgorithm: 'SHA256' as const } : {})
-          })
+          }),
+          abortable
         )
       let response
       try {
@@ -355,7 +422,7 @@ export class S3Store implements Store {
         this.copyChecksumsRefused = true
         response = await send(false)
       }
-      return { sha256: fullObjectSha256(response.CopyObjectResult?.ChecksumSHA256) }
+      return { sha256: fullObjectSha256(response.CopyObjectResult?.ChecksumSHA256), etag: plainEtag(response.CopyObjectResult?.ETag) }
     } catch (error) {
       if (isNotFound(error)) {
         throw new MissingObjectError(`Cannot copy ${this.url(sourceKey)}: the object is missing.`, { cause: error })
@@ -365,7 +432,7 @@ export class S3Store implements Store {
   }
 
   /** Multipart copy for objects over 5 GiB: ranges of COPY_PART_SIZE, aborted on failure. */
-  private async copyInParts(sourceKey: string, targetKey: string, size: number): Promise<void> {
+  private async copyInParts(sourceKey: string, targetKey: string, size: number): Promise<string | undefined> {
     // Unlike CopyObject, a multipart copy starts a new object: its metadata and type are carried over by hand.
     const source = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: sourceKey }))
     const created = await this.client.send(
@@ -376,6 +443,7 @@ export class S3Store implements Store {
     try {
       const parts: { ETag?: string; PartNumber: number }[] = []
       for (const { partNumber, range } of copyRanges(size)) {
+        throwIfCancelled()
         const part = await this.client.send(
           new UploadPartCopyCommand({
             Bucket: this.bucket,
@@ -388,9 +456,10 @@ export class S3Store implements Store {
         )
         parts.push({ ETag: part.CopyPartResult?.ETag, PartNumber: partNumber })
       }
-      await this.client.send(
+      const completed = await this.client.send(
         new CompleteMultipartUploadCommand({ Bucket: this.bucket, Key: targetKey, UploadId: uploadId, MultipartUpload: { Parts: parts } })
       )
+      return plainEtag(completed.ETag)
     } catch (error) {
       await this.client
         .send(new AbortMultipartUploadCommand({ Bucket: this.bucket, Key: targetKey, UploadId: uploadId }))
@@ -404,9 +473,19 @@ export class S3Store implements Store {
     let token: string | undefined
     try {
       do {
-        const page = await this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }))
+        const page = await this.client.send(
+          new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }),
+          abortable
+        )
         for (const object of page.Contents ?? []) {
-          if (object.Key) found.push({ key: object.Key, size: object.Size ?? 0, lastModified: object.LastModified ?? new Date(0) })
+          if (!object.Key) continue
+          const etag = plainEtag(object.ETag)
+          found.push({
+            key: object.Key,
+            size: object.Size ?? 0,
+            lastModified: object.LastModified ?? new Date(0),
+            ...(etag ? { etag } : {})
+          })
         }
         token = page.IsTruncated ? page.NextContinuationToken : undefined
         onPage?.(found.length)

@@ -13,6 +13,17 @@ export interface PutOptions {
    * object: `commit-hash`, `code-hash`, `package-hash`. A directory store keeps none.
    */
   readonly metadata?: Readonly<Record<string, string>>
+  /** Create only: a PreconditionFailedError when the key exists (where the store honours it; see StoreProbe). */
+  readonly ifNoneMatch?: boolean
+  /** Replace only the object with this ETag: a PreconditionFailedError otherwise (where the store honours it). */
+  readonly ifMatch?: string
+  /** Written even when the step is being cancelled: releasing a claim is part of stopping cleanly. */
+  readonly evenIfCancelled?: boolean
+}
+
+/** What a put reports: the ETag (S3) or version token (a directory) the object now has. */
+export interface PutResult {
+  readonly etag?: string
 }
 
 /** An object as a listing shows it. */
@@ -20,6 +31,12 @@ export interface StoredObject {
   readonly key: string
   readonly size: number
   readonly lastModified: Date
+  /**
+   * What changes whenever the object is written again: S3's ETag (quotes removed), a directory's inode and
+   * modification time. A manifest records it for each object, so a listing tells whether a set still holds
+   * the objects its manifest was written for.
+   */
+  readonly etag?: string
 }
 
 /** What a store does beyond the basics, as `doctor` finds out on scratch keys. Undefined: could not tell. */
@@ -32,9 +49,10 @@ export interface StoreProbe {
   readonly clockSkewSeconds?: number
 }
 
-/** What a server-side copy reports: the copy's SHA-256 (hex) when the store computes one (AWS). */
+/** What a server-side copy reports: the copy's SHA-256 (hex) when the store computes one (AWS), and its ETag. */
 export interface CopyResult {
   readonly sha256?: string
+  readonly etag?: string
 }
 
 /**
@@ -51,8 +69,8 @@ export interface Store {
    * `maxBytes` is an OversizedError, read no further.
    */
   readText(key: string, maxBytes: number): Promise<string | undefined>
-  /** Stores an object so that it appears whole or not at all. */
-  put(key: string, body: PutBody, options: PutOptions): Promise<void>
+  /** Stores an object so that it appears whole or not at all; a cancelled step aborts it (no multipart upload stays open). */
+  put(key: string, body: PutBody, options: PutOptions): Promise<PutResult>
   /**
    * Streams an object's bytes, whole: nothing here reads ranges, so a server or proxy that ignores `Range`
    * does no harm. A missing object is a MissingObjectError.

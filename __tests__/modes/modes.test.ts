@@ -150,10 +150,12 @@ describe('s3 (s3rver): store contents as an outside client sees them', () => {
     expect(await listKeys(client, `${f.storeSettings.prefix}cache/.`)).toEqual([`${f.storeSettings.prefix}cache/.newest.json`])
     const manifest = JSON.parse((await readObject(client, `${commitSet}.manifest.json`))!.toString())
     expect(manifest).toMatchObject({ version: 1, commit: repo.commit, codeHash, source: 'upload' })
+    // Each object with the ETag it was written with: what a listing checks the set against.
+    const etag = expect.stringMatching(/^[0-9a-f]{32}$/)
     expect(manifest.files).toEqual([
-      { path: 'app.js', size: 5, sha256: sha256('built') },
-      { path: 'nested/deep/chunk.js', size: 5, sha256: sha256('chunk') },
-      { path: 'with space/ünïcödé 日本.txt', size: 5, sha256: sha256('names') }
+      { path: 'app.js', size: 5, sha256: sha256('built'), etag },
+      { path: 'nested/deep/chunk.js', size: 5, sha256: sha256('chunk'), etag },
+      { path: 'with space/ünïcödé 日本.txt', size: 5, sha256: sha256('names'), etag }
     ])
     expect((await readObject(client, `${cacheSet}with space/ünïcödé 日本.txt`))!.toString()).toBe('names')
   })
@@ -187,7 +189,9 @@ describe('s3 (s3rver): store contents as an outside client sees them', () => {
     writeFiles(settings.packageDirectory, { 'big.bin': big })
     await upload(settings, f.sets)
     const manifest = JSON.parse((await readObject(client, `${f.storeSettings.prefix}artifacts/${repo.commit}/.manifest.json`))!.toString())
-    expect(manifest.files).toEqual([{ path: 'big.bin', size: big.length, sha256: sha256(big) }])
+    expect(manifest.files).toEqual([
+      { path: 'big.bin', size: big.length, sha256: sha256(big), etag: expect.stringMatching(/^[0-9a-f]{32}(-\d+)?$/) }
+    ])
     expect(sha256((await readObject(client, `${f.storeSettings.prefix}artifacts/${repo.commit}/big.bin`))!)).toBe(sha256(big))
   })
 

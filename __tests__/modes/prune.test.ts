@@ -338,7 +338,7 @@ describe('prune on s3rver', () => {
     }
   }, 300_000)
 
-  it('a commit hit costs two requests: the manifest read and the .last-used marker', async () => {
+  it('a commit hit costs three requests: the manifest, one listing that checks the set against it, the .last-used marker', async () => {
     const prefix = uniquePrefix('hit')
     const repo = makeRepo({ 'a.txt': 'a' })
     const direct = await createStore(s3Settings(prefix), 8)
@@ -353,10 +353,11 @@ describe('prune on s3rver', () => {
       await sets.flush()
       sets.close()
       expect(result.found).toBe(true)
-      expect(server.requests.map((r) => `${r.method} ${r.url.split('?')[0]!.split('/').at(-1)}`)).toEqual([
-        'GET .manifest.json',
-        'PUT .last-used'
-      ])
+      expect(
+        server.requests.map(
+          (r) => `${r.method} ${r.url.split('?')[0]!.split('/').at(-1) || new URL(r.url, 'http://x').searchParams.get('prefix')}`
+        )
+      ).toEqual(['GET .manifest.json', `GET ${prefix}artifacts/${repo.commit}/`, 'PUT .last-used'])
       const marker = JSON.parse((await direct.readText(`${prefix}artifacts/${repo.commit}/.last-used`, 1 << 20))!)
       expect(Date.now() - new Date(marker.lastUsedAt).getTime()).toBeLessThan(60_000)
       // The used set is now young again: prune keeps it.

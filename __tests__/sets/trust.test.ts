@@ -145,13 +145,15 @@ describe('signed manifests', () => {
     expect(run.stdout).toContain(`the manifest is signed for s3://${bucket()}/${prefix}artifacts/${repo.commit}/`)
   })
 
-  it('an object swapped after upload makes download fail and leaves nothing', async () => {
+  it('an object swapped after upload is a miss: the download keeps nothing, and the build runs', async () => {
     const prefix = uniquePrefix('swap')
     const { repo } = await uploaded(prefix, KEY_A)
     await client.send(new PutObjectCommand({ Bucket: bucket(), Key: `${prefix}artifacts/${repo.commit}/lib/util.js`, Body: 'evil' }))
     const out = tempDir('deploy')
     const run = await check(prefix, repo.dir, KEY_A, { download: 'true', 'package-directory': out })
-    expect(run.code).toBe(1)
+    expect(run.code).toBe(0)
+    expect(run.outputs.found).toBe('false')
+    expect(run.outputs['miss-reason']).toBe('the stored set does not match its manifest (the next upload replaces it)')
     expect(run.stdout).toContain("'lib/util.js' does not match its manifest")
     const left = readdirSync(out, { recursive: true }).map(String)
     expect(left.filter((name) => name.endsWith('.js') || name.includes('.download-'))).toEqual([])

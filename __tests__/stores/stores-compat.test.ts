@@ -17,7 +17,8 @@ import {
   s3Inputs,
   tempDir,
   uniquePrefix,
-  writeFiles
+  writeFiles,
+  s3Server
 } from '../support/helpers.js'
 
 const saved = { ...process.env }
@@ -140,6 +141,9 @@ describe('credentials, as a new user would provide them', () => {
     const miss = await runDist({ inputs: base, env })
     expect(miss.stdout).not.toContain('::error::')
     expect(miss.outputs.found).toBe('false')
+    // moto's signature check (5.2) refuses listings whose prefix holds a '/', which upload's claims and a hit's
+    // check make: there the accepted miss is the proof; s3rver, which checks keys too, runs the round trip.
+    if (s3Server() === 'moto') return
     writeFiles(pkg, { 'app.js': 'x' })
     expect((await runDist({ inputs: { ...base, mode: 'upload' }, env })).code).toBe(0)
     expect((await runDist({ inputs: { ...base, 'package-directory': tempDir('p2') }, env })).outputs.found).toBe('true')
@@ -200,7 +204,7 @@ describe('credentials, as a new user would provide them', () => {
 })
 
 describe('least privilege', () => {
-  it('check and upload use only GetObject, PutObject (with copies and multipart parts) — no list, delete or bucket calls', async () => {
+  it('check and upload use only GetObject, PutObject (with copies and multipart parts) and ListObjectsV2, and delete only their claims', async () => {
     const proxy = await recordingServer(endpoint())
     try {
       const repo = makeRepo({ 'src/a.js': '1' })
@@ -216,11 +220,17 @@ describe('least privilege', () => {
       commitAll(repo.dir, 'empty')
       expect((await runDist({ inputs: { ...inputs, mode: 'check', 'package-directory': tempDir('p') } })).outputs.source).toBe('cache')
 
+      const deleted: string[] = []
       const operations = new Set(
         proxy.requests.map((r) => {
           const url = new URL(r.url, 'http://x')
           const [, bucketName, ...key] = url.pathname.split('/')
           expect(bucketName).toBe(bucket())
+          if (r.method === 'GET' && url.searchParams.get('list-type') === '2') return 'ListObjectsV2'
+          if (r.method === 'POST' && url.searchParams.has('delete')) {
+            deleted.push(...[...String(r.body).matchAll(/<Key>([^<]+)<\/Key>/g)].map((match) => match[1]!))
+            return 'DeleteObjects'
+          }
           expect(key.join('/')).not.toBe('')
           if (r.method === 'GET') return 'GetObject'
           if (r.method === 'PUT' && r.headers['x-amz-copy-source']) return 'CopyObject'
@@ -231,12 +241,17 @@ describe('least privilege', () => {
           return `${r.method} ${r.url}`
         })
       )
-      // All of these are covered by s3:GetObject and s3:PutObject (s3:ListBucket only turns 403 into 404).
+      // Deletes are only of this action's own claims (and a role without s3:DeleteObject releases them by a put instead).
+      expect(deleted.length).toBeGreaterThan(0)
+      expect(deleted.filter((key) => !/\/\.claims\/[ct]-/.test(key))).toEqual([])
+      // All of these are covered by s3:GetObject, s3:PutObject and s3:ListBucket (and s3:DeleteObject for the claims, optional).
       expect([...operations].sort()).toEqual([
         'CompleteMultipartUpload',
         'CopyObject',
         'CreateMultipartUpload',
+        'DeleteObjects',
         'GetObject',
+        'ListObjectsV2',
         'PutObject',
         'UploadPart'
       ])

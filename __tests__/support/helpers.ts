@@ -271,6 +271,8 @@ export interface RecordedRequest {
   method: string
   url: string
   headers: Record<string, string | string[] | undefined>
+  /** The body of a POST (batch deletes, multipart completes), for tests that read what was asked. */
+  body?: string
 }
 
 /**
@@ -281,7 +283,13 @@ export async function recordingServer(target?: string): Promise<{ url: string; r
   const { createServer, request: forward } = await import('node:http')
   const requests: RecordedRequest[] = []
   const server = createServer((req, res) => {
-    requests.push({ method: req.method!, url: req.url!, headers: { ...req.headers } })
+    const recorded: RecordedRequest = { method: req.method!, url: req.url!, headers: { ...req.headers } }
+    requests.push(recorded)
+    if (req.method === 'POST') {
+      const chunks: Buffer[] = []
+      req.on('data', (chunk: Buffer) => chunks.push(chunk))
+      req.on('end', () => (recorded.body = Buffer.concat(chunks).toString('utf8')))
+    }
     if (target) {
       const upstream = new URL(target)
       const proxied = forward(

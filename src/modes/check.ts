@@ -72,6 +72,7 @@ export async function check(settings: Settings, sets: AssetSets): Promise<Assets
     legacySets: settings.legacySets,
     platform: currentPlatform(),
     crossPlatform: settings.crossPlatform,
+    download: settings.download,
     explainMiss: true
   })
   if (result.found && result.legacy && settings.download) {
@@ -87,12 +88,18 @@ export async function check(settings: Settings, sets: AssetSets): Promise<Assets
     try {
       files = (await sets.download(prefix, commit, result.manifest, settings.packageDirectory, settings.concurrency)).files
     } catch (error) {
-      // A prune may delete the set between our reading its manifest and its objects: it deletes the manifest
-      // first, so a manifest gone now means the set is gone, which is a miss, not a failure.
-      if (!(error instanceof MissingObjectError) || (await sets.stored(prefix, commit)) !== undefined) throw error
-      core.warning(`The assets of commit ${commit} were deleted while they downloaded (a prune?): treating this as not found.`)
-      return missing(settings, commit, result.codeHash, inputs, location, started, result.untrusted, {
-        line: 'the set was deleted while it downloaded'
+      // Nothing was kept (downloads take their final names only when every file arrived intact). A set whose
+      // objects do not match its manifest is a miss, so the build runs and its upload replaces the set; a
+      // set pruned while it downloaded (prune deletes the manifest first) is a miss too.
+      if (!(error instanceof MissingObjectError) && !(error instanceof IntegrityError)) throw error
+      const gone = error instanceof MissingObjectError && (await sets.stored(prefix, commit)) === undefined
+      core.warning(
+        gone
+          ? `The assets of commit ${commit} were deleted while they downloaded (a prune?): treating this as not found.`
+          : `The assets of commit ${commit} in ${location} do not match their manifest (${error.message}): nothing was kept; treating them as not found, so the build runs and its upload replaces the set.`
+      )
+      return missing(settings, commit, result.codeHash, inputs, location, started, result.untrusted + (gone ? 0 : 1), {
+        line: gone ? 'the set was deleted while it downloaded' : 'the stored set does not match its manifest (the next upload replaces it)'
       })
     }
   }

@@ -6,11 +6,12 @@ import { FOUND_MARKER } from '../constants.js'
 import { commitSources, resolveCommit } from '../git.js'
 import { describeDifference, keyDifference, type KeyInputs } from '../hashing/set-key.js'
 import type { Settings } from '../inputs.js'
-import { totalBytes } from '../sets/manifest.js'
+import { totalBytes, type Manifest } from '../sets/manifest.js'
 import { currentPlatform, otherPlatform, otherPlatformAdvice } from '../sets/platform.js'
 import { computeBuildKey } from './build-key.js'
 import { setsPrefix } from './check.js'
 import type { AssetsResult } from './result.js'
+import { asCancellation } from '../util/cancellation.js'
 
 /** What happened to the shared code-hash tier, as the end of upload's sentence. */
 function cacheTierNote(codeHash: string, tier: AssetsResult['cacheTier']): string {
@@ -116,8 +117,8 @@ export async function upload(settings: Settings, sets: AssetSets, preBuild?: Pre
     )
   }
   const platform = currentPlatform()
-  const existing = await sets.stored(prefix, commit)
-  if (existing) {
+  /** A set stored for this commit already (before this step, or by another run while it waited): nothing to upload. */
+  const storedAlready = (existing: Manifest | 'stored', by: string): AssetsResult => {
     const files = existing === 'stored' ? [] : existing.files
     const codeHash = existing === 'stored' ? (record?.codeHash ?? '') : existing.codeHash
     const elsewhere = existing === 'stored' ? undefined : otherPlatform(existing, { platform, crossPlatform: settings.crossPlatform })
@@ -126,11 +127,15 @@ export async function upload(settings: Settings, sets: AssetSets, preBuild?: Pre
       core.warning(`Not uploading to ${location}: the set stored there is another platform's: ${advice}.`)
       return {
         ...skipped(codeHash, 0, 0, `Nothing was uploaded: the set of commit ${commit} in ${location} was built on ${elsewhere}.`),
+        outcome: 'not-stored',
         found: false
       }
     }
-    return skipped(codeHash, files.length, totalBytes(files), `The assets of commit ${commit} are already stored in ${location}.`)
+    return skipped(codeHash, files.length, totalBytes(files), `The assets of commit ${commit} ${by} in ${location}.`)
   }
+  const existing = await sets.stored(prefix, commit)
+  if (existing && !(typeof existing === 'object' && 'broken' in existing)) return storedAlready(existing, 'are already stored')
+  if (existing) core.info(`The set stored for commit ${commit} is broken (${existing.broken}): this upload replaces it.`)
 
   const { key, drift, refused } = await uploadKey(settings, record, commit, preBuild)
   const codeHash = key.key
@@ -142,17 +147,24 @@ export async function upload(settings: Settings, sets: AssetSets, preBuild?: Pre
         ? { written: true }
         : { written: false, reason: settings.policy.cacheWrite.reason }
   core.info(`Uploading ${settings.packageDirectory} to ${location}`)
-  const manifest = await sets.publish({
-    prefix,
-    commit,
-    codeHash,
-    writeCodeHashSet: !refused,
-    ...(key.inputs ? { inputs: key.inputs } : {}),
-    platform,
-    directory: settings.packageDirectory,
-    concurrency: settings.concurrency,
-    packBelow: settings.packBelow
-  })
+  const published = await sets
+    .publish({
+      prefix,
+      commit,
+      codeHash,
+      writeCodeHashSet: !refused,
+      ...(key.inputs ? { inputs: key.inputs } : {}),
+      platform,
+      directory: settings.packageDirectory,
+      concurrency: settings.concurrency,
+      packBelow: settings.packBelow
+    })
+    .catch((error: unknown) => {
+      throw asCancellation(error, `no manifest was written for ${location}, so nothing is stored for commit ${commit}`)
+    })
+  if (published.by === 'another-run')
+    return storedAlready(published.manifest, 'were stored first by another run, while this one waited; nothing was uploaded')
+  const { manifest } = published
   return {
     ...base,
     outcome: 'uploaded',
@@ -164,6 +176,8 @@ export async function upload(settings: Settings, sets: AssetSets, preBuild?: Pre
     bytes: totalBytes(manifest.files),
     elapsedMs: Date.now() - started,
     ...(drift ? { drift } : {}),
-    message: `Uploaded ${plural(manifest.files.length, 'file')} to ${location}${cacheTierNote(codeHash, cacheTier)}.`
+    message:
+      `Uploaded ${plural(manifest.files.length, 'file')} to ${location}${cacheTierNote(codeHash, cacheTier)}.` +
+      (published.replaced ? ` It replaced a broken set (${published.replaced}).` : '')
   }
 }

@@ -7,7 +7,7 @@ import { CACHE_STAGE, MANIFEST_NAME, READ_LIMITS } from '../constants.js'
 import { IntegrityError, StoreError } from '../errors.js'
 import { fromPosixRelative } from '../paths.js'
 import { LocalStore } from '../stores/local.js'
-import type { AssetSets, FindRequest, FindResult, PublishRequest, SetPolicy } from './asset-sets.js'
+import type { AssetSets, FindRequest, FindResult, Published, PublishRequest, SetPolicy } from './asset-sets.js'
 import { downloadSet } from './download.js'
 import { otherPlatform, otherPlatformAdvice } from './platform.js'
 import { buildManifest, usableManifest, serializeManifest, type Manifest } from './manifest.js'
@@ -90,17 +90,23 @@ export class ActionsCacheSets implements AssetSets {
     await mkdir(this.stage, { recursive: true })
   }
 
-  private async save(key: string): Promise<void> {
+  /** Saves the stage as `key`: 'saved', or 'existing' when another job (or an earlier run) saved the key first. */
+  private async save(key: string): Promise<'saved' | 'existing' | 'refused'> {
     try {
       const id = await this.inStageRoot(() => cache.saveCache([STAGE], key))
-      if (id !== -1) return
+      if (id !== -1) return 'saved'
     } catch (error) {
       throw new StoreError(`Saving the cache entry ${key} failed: ${(error as Error).message}`, { cause: error })
     }
-    // @actions/cache reports every refused save as -1, after its own message. An entry that exists (another job,
-    // or an earlier run of this one, saved the key first) is as good as saving it; anything else is worth a warning.
-    if (await this.exists(key)) core.info(`The cache entry ${key} already exists: keeping it.`)
-    else core.warning(`The cache entry ${key} was not saved (see the cache messages above).`)
+    // @actions/cache reports every refused save as -1, after its own message. Entries are immutable, so one that
+    // exists (another job, or an earlier run of this one, saved the key first) is as good as saving it — runs at
+    // once never mix there; anything else is worth a warning.
+    if (await this.exists(key)) {
+      core.info(`The cache entry ${key} already exists: keeping it.`)
+      return 'existing'
+    }
+    core.warning(`The cache entry ${key} was not saved (see the cache messages above).`)
+    return 'refused'
   }
 
   private async restore(key: string): Promise<void> {
@@ -212,19 +218,20 @@ export class ActionsCacheSets implements AssetSets {
     return { found: true, source: 'cache', codeHash, untrusted }
   }
 
-  private async savePointer(key: string, pointer: Pointer): Promise<void> {
+  private async savePointer(key: string, pointer: Pointer): Promise<Awaited<ReturnType<ActionsCacheSets['save']>>> {
     await this.clearStage()
     const located = { ...pointer, location: key }
     await writeFile(path.join(this.stage, POINTER), storedText(located as unknown as Record<string, unknown>, this.policy.signing))
-    await this.save(key)
+    const saved = await this.save(key)
     await rm(this.stage, { recursive: true, force: true })
+    return saved
   }
 
   async stored(prefix: string, commit: string): Promise<'stored' | undefined> {
     return (await this.usable(commitKey(prefix, commit), { commit })) === 'yes' ? 'stored' : undefined
   }
 
-  async publish(request: PublishRequest): Promise<Manifest> {
+  async publish(request: PublishRequest): Promise<Published> {
     if (request.packBelow) core.info('pack-below has no effect on the actions-cache backend: each entry is one archive already.')
     const files = await listPackageFiles(request.directory)
     await this.clearStage()
@@ -247,10 +254,11 @@ export class ActionsCacheSets implements AssetSets {
     // The manifest names the entry it is saved under: the code-hash entry, or the commit's when the tier is not written.
     const entryKey = writesCacheTier ? codeHashKey(request.prefix, request.codeHash) : commitKey(request.prefix, request.commit)
     await writeFile(path.join(this.stage, MANIFEST_NAME), serializeManifest(manifest, entryKey, this.policy.signing))
+    let saved: Awaited<ReturnType<ActionsCacheSets['save']>>
     if (writesCacheTier) {
       const cached = codeHashKey(request.prefix, request.codeHash)
       await this.save(cached)
-      await this.savePointer(commitKey(request.prefix, request.commit), {
+      saved = await this.savePointer(commitKey(request.prefix, request.commit), {
         entry: cached,
         codeHash: request.codeHash,
         commit: request.commit
@@ -260,10 +268,11 @@ export class ActionsCacheSets implements AssetSets {
         core.info(
           `Not writing the shared code-hash entry ${codeHashKey(request.prefix, request.codeHash)}: ${this.policy.cacheWrite.reason}.`
         )
-      await this.save(commitKey(request.prefix, request.commit))
+      saved = await this.save(commitKey(request.prefix, request.commit))
     }
     await rm(this.stage, { recursive: true, force: true })
-    return manifest
+    // Entries are immutable: when another job saved the commit's key first, that entry stands and this run says so.
+    return { manifest, by: saved === 'existing' ? 'another-run' : 'this-run' }
   }
 
   async download(

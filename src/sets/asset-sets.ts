@@ -55,6 +55,11 @@ export interface FindRequest {
   /** Where this run builds: a set built on another platform is not a hit unless `crossPlatform`. */
   readonly platform: string
   readonly crossPlatform: boolean
+  /**
+   * The commit's set will be downloaded, which checks every byte: its objects are not listed first (a
+   * mismatch found while downloading is a miss all the same). Without it a listing checks the set.
+   */
+  readonly download?: boolean
   /** On a code-hash miss, compare with the newest earlier build (two reads): the hit path never pays for it. */
   readonly explainMiss?: boolean
   readonly concurrency: number
@@ -78,6 +83,17 @@ export interface PublishRequest {
   readonly packBelow?: number
 }
 
+/** What a publish did: stored the set, or found that another run stored it first (the others wait for it). */
+export interface Published {
+  readonly manifest: Manifest
+  readonly by: 'this-run' | 'another-run'
+  /** The set this run replaced was broken: why. */
+  readonly replaced?: string
+}
+
+/** A commit's set as upload finds it: its manifest (whole); 'stored' where only existence can be told; broken, and why; or nothing. */
+export type Stored = Manifest | 'stored' | { readonly broken: string } | undefined
+
 /**
  * Asset sets as check and upload see them: found, published, downloaded. Object stores (S3, GCS, a
  * directory) implement them with objects and server-side copies; the GitHub Actions cache, which has
@@ -87,9 +103,9 @@ export interface AssetSets {
   /** Where the commit's set is, as a URL for outputs and logs. */
   location(prefix: string, commit: string): string
   findOrPromote(request: FindRequest): Promise<FindResult>
-  /** The commit's manifest when stored; 'stored' when the store can tell only that it exists. */
-  stored(prefix: string, commit: string): Promise<Manifest | 'stored' | undefined>
-  publish(request: PublishRequest): Promise<Manifest>
+  /** The commit's set as it stands (see Stored). */
+  stored(prefix: string, commit: string): Promise<Stored>
+  publish(request: PublishRequest): Promise<Published>
   /** Brings the commit's set into `directory`, each file verified; returns its manifest. */
   download(prefix: string, commit: string, manifest: Manifest | undefined, directory: string, concurrency: number): Promise<Manifest>
   /** Waits for work a hit started in the background (recording the set's use); never throws. */

@@ -4,7 +4,7 @@ import { lstat, mkdir, open, realpath, rename, rm, rmdir, writeFile, type FileHa
 import path from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import pLimit from 'p-limit'
-import { IntegrityError } from '../errors.js'
+import { FilesError, IntegrityError } from '../errors.js'
 import { DigestLimitError, DigestStream } from '../hashing/digest-stream.js'
 import { isSafeRelativePath, totalBytes, type Manifest, type ManifestFile, type SetObject } from './manifest.js'
 import { preparePackageDirectory } from './package-directory.js'
@@ -46,7 +46,7 @@ async function planTargets(root: string, files: readonly ManifestFile[], created
     seen.set(sameFileKey(file.path), file.path)
     const target = fromPosixRelative(root, file.path)
     if ((await lstatOrUndefined(target))?.isDirectory()) {
-      throw new IntegrityError(`Refusing to download '${file.path}': ${target} is a directory. Nothing was written.`)
+      throw new FilesError(`Refusing to download '${file.path}': ${target} is a directory in the package directory. Nothing was written.`)
     }
     // Check the deepest directory that exists before creating any: mkdir would follow a symlink outward.
     let existing = path.dirname(target)
@@ -56,10 +56,10 @@ async function planTargets(root: string, files: readonly ManifestFile[], created
       info = await lstatOrUndefined(existing)
     }
     if (!info.isDirectory() && !info.isSymbolicLink()) {
-      throw new IntegrityError(`Refusing to download '${file.path}': ${existing} is a file, not a directory. Nothing was written.`)
+      throw new FilesError(`Refusing to download '${file.path}': ${existing} is a file, not a directory. Nothing was written.`)
     }
     if (!isInside(root, await realpath(existing))) {
-      throw new IntegrityError(`Refusing to download '${file.path}': a symlink in the package directory points outside it.`)
+      throw new FilesError(`Refusing to download '${file.path}': a symlink in the package directory points outside it.`)
     }
     for (let missing = path.dirname(target); missing !== existing && isInside(root, missing); missing = path.dirname(missing)) {
       created.push(missing)

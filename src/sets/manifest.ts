@@ -6,6 +6,8 @@ export interface ManifestFile {
   readonly path: string
   readonly size: number
   readonly sha256: string
+  /** The object's ETag (or a directory store's version) when it was written: what a listing is compared with. */
+  readonly etag?: string
   /** Packed files (version 2): the pack holding the file, relative to the set, and where its bytes start in it. */
   readonly pack?: string
   readonly offset?: number
@@ -16,6 +18,7 @@ export interface SetObject {
   readonly path: string
   readonly size: number
   readonly sha256: string
+  readonly etag?: string
 }
 
 /** A pack object of a version 2 set: a POSIX tar of small files under `<set>/.packs/`. */
@@ -179,7 +182,14 @@ function parseSetObject(value: unknown, what: string, fail: (what: string) => ne
   }
   if (typeof object.size !== 'number' || !Number.isSafeInteger(object.size) || object.size < 0) fail(`${what}.size is not a byte count`)
   if (typeof object.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(object.sha256)) fail(`${what}.sha256 is not a SHA-256 hex digest`)
-  return { path: object.path as string, size: object.size as number, sha256: object.sha256 as string }
+  if (object.etag !== undefined && (typeof object.etag !== 'string' || !/^[\x21-\x7e]{1,200}$/.test(object.etag)))
+    fail(`${what}.etag is not an ETag`)
+  return {
+    path: object.path as string,
+    size: object.size as number,
+    sha256: object.sha256 as string,
+    ...(typeof object.etag === 'string' ? { etag: object.etag } : {})
+  }
 }
 
 /** The packs of a version 2 manifest by path; each under `.packs/` and listed once. */

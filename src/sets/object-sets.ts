@@ -5,10 +5,13 @@ import { promisify } from 'node:util'
 import mime from 'mime'
 import pLimit from 'p-limit'
 import { READ_LIMITS } from '../constants.js'
-import { errorMessage, IntegrityError, MissingObjectError, OversizedError } from '../errors.js'
+import { errorMessage, IntegrityError, MissingObjectError, OversizedError, PreconditionFailedError } from '../errors.js'
+import { asCancellation, cancelledBy, throwIfCancelled } from '../util/cancellation.js'
+import { underClaim } from './claims.js'
+import { setProblem, strayObjects } from './set-state.js'
 import { Progress } from '../report/progress.js'
-import type { Store } from '../stores/store.js'
-import type { AssetSets, FindRequest, FindResult, MissReason, PublishRequest, SetPolicy } from './asset-sets.js'
+import type { Store, StoredObject } from '../stores/store.js'
+import type { AssetSets, FindRequest, FindResult, MissReason, Published, PublishRequest, SetPolicy, Stored } from './asset-sets.js'
 import { explainMiss, newestPointer } from './miss-reason.js'
 import { otherPlatform, otherPlatformAdvice } from './platform.js'
 import { downloadSet } from './download.js'
@@ -40,13 +43,44 @@ const SINGLE_PUT_LIMIT = 16 * 1024 * 1024
 /** Packs and large files in flight at once (each buffers up to 4 parts of 8 MiB): two keep peak RSS under 200 MB. */
 const LARGE_FILES_AT_ONCE = 2
 
+/** What is stored as a set's manifest: nothing, a manifest this run may use, or one it may not (and why). */
+export type ManifestRead = { readonly manifest: Manifest } | { readonly missing: true } | { readonly unusable: string }
+
 /**
- * Reads the manifest of the set under `setPrefix`. Undefined when there is none (the only miss) and when it
- * cannot be used: larger than READ_LIMITS.manifest (never read whole), malformed, or, with a signing key,
- * unsigned, signed by an unknown key, badly signed, or signed for another location, commit or code hash.
- * With a key the signature is checked over the raw bytes before anything is parsed. A set that cannot be
- * used is a miss with a warning naming it (`onUntrusted` counts it), never a failure: the next upload
- * replaces it.
+ * Reads the manifest of the set under `setPrefix`, saying nothing. Unusable: larger than READ_LIMITS.manifest
+ * (never read whole), malformed, or, with a signing key, unsigned, signed by an unknown key, badly signed, or
+ * signed for another location, commit or code hash (the signature is checked over the raw bytes before
+ * anything is parsed).
+ */
+export async function readSetManifest(
+  store: Store,
+  setPrefix: string,
+  policy: SetPolicy,
+  owner: ManifestOwner = {}
+): Promise<ManifestRead> {
+  let text: string | undefined
+  try {
+    text = await store.readText(manifestKey(setPrefix), READ_LIMITS.manifest)
+  } catch (error) {
+    if (error instanceof OversizedError) return { unusable: `the manifest ${error.message}` }
+    if (error instanceof IntegrityError) return { unusable: error.message } // a planted symlink in a local store
+    throw error
+  }
+  if (text === undefined) return { missing: true }
+  const usable = usableManifest(text, policy.signing, { location: setPrefix, shown: (location) => store.url(location), owner })
+  return 'manifest' in usable ? { manifest: usable.manifest } : { unusable: `the manifest ${usable.problem}` }
+}
+
+/** The warning for a set this run does not use: a miss, never a failure (the next upload replaces it). */
+function warnUnusable(store: Store, setPrefix: string, policy: SetPolicy, why: string): void {
+  core.warning(
+    `${policy.signing.keys.length > 0 ? 'Not trusting' : 'Ignoring'} the assets at ${store.url(setPrefix)}: ${why}. Treating them as missing; an upload replaces them.`
+  )
+}
+
+/**
+ * The manifest of the set under `setPrefix` when this run may use it; undefined when there is none (the only
+ * plain miss) and when it cannot be used, which is a warning naming it (`onUntrusted` counts it).
  */
 export async function readManifest(
   store: Store,
@@ -55,31 +89,74 @@ export async function readManifest(
   owner: ManifestOwner = {},
   onUntrusted?: () => void
 ): Promise<Manifest | undefined> {
-  const key = manifestKey(setPrefix)
-  const keyed = policy.signing.keys.length > 0
-  const refuse = (why: string): undefined => {
-    core.warning(
-      `${keyed ? 'Not trusting' : 'Ignoring'} the assets at ${store.url(setPrefix)}: ${why}. Treating them as missing; an upload replaces them.`
-    )
+  const read = await readSetManifest(store, setPrefix, policy, owner)
+  if ('manifest' in read) return read.manifest
+  if ('unusable' in read) {
+    warnUnusable(store, setPrefix, policy, read.unusable)
     onUntrusted?.()
-    return undefined
   }
-  let text: string | undefined
-  try {
-    text = await store.readText(key, READ_LIMITS.manifest)
-  } catch (error) {
-    if (error instanceof OversizedError) return refuse(`the manifest ${error.message}`)
-    if (error instanceof IntegrityError) return refuse(error.message) // a planted symlink in a local store
-    throw error
-  }
-  if (text === undefined) return undefined
-  const usable = usableManifest(text, policy.signing, { location: setPrefix, shown: (location) => store.url(location), owner })
-  return 'manifest' in usable ? usable.manifest : refuse(`the manifest ${usable.problem}`)
+  return undefined
 }
 
-async function writeManifest(store: Store, setPrefix: string, manifest: Manifest, policy: SetPolicy): Promise<void> {
+/** A set as it stands: nothing; whole (a usable manifest, and the objects it was written for); or broken, and why. */
+export type SetState =
+  | { readonly state: 'none' }
+  | { readonly state: 'whole'; readonly manifest: Manifest }
+  | { readonly state: 'broken'; readonly problem: string; readonly manifest?: Manifest; readonly listing: readonly StoredObject[] }
+
+/** A set's state from its manifest alone, for a set that is about to be downloaded (which checks every byte). */
+async function readWithoutListing(store: Store, setPrefix: string, policy: SetPolicy, owner: ManifestOwner): Promise<SetState> {
+  const read = await readSetManifest(store, setPrefix, policy, owner)
+  if ('missing' in read) return { state: 'none' }
+  return 'unusable' in read ? { state: 'broken', problem: read.unusable, listing: [] } : { state: 'whole', manifest: read.manifest }
+}
+
+/** Reads a set's manifest and, when there is one, checks the set against it with one listing (set-state.ts). */
+export async function inspectSet(store: Store, setPrefix: string, policy: SetPolicy, owner: ManifestOwner): Promise<SetState> {
+  const read = await readSetManifest(store, setPrefix, policy, owner)
+  if ('missing' in read) return { state: 'none' }
+  const listing = await store.list(setPrefix)
+  if ('unusable' in read) return { state: 'broken', problem: read.unusable, listing }
+  const problem = setProblem(read.manifest, setPrefix, listing)
+  return problem ? { state: 'broken', problem, manifest: read.manifest, listing } : { state: 'whole', manifest: read.manifest }
+}
+
+/**
+ * Writes a set's manifest, last. `create`: only if none stands (If-None-Match; a directory's exclusive link),
+ * where the store honours it — the set's claim keeps writers apart where it does not.
+ */
+async function writeManifest(store: Store, setPrefix: string, manifest: Manifest, policy: SetPolicy, create = false): Promise<void> {
   const body = Buffer.from(serializeManifest(manifest, setPrefix, policy.signing))
-  await store.put(manifestKey(setPrefix), body, { size: body.length, contentType: 'application/json' })
+  await store.put(manifestKey(setPrefix), body, {
+    size: body.length,
+    contentType: 'application/json',
+    ...(create ? { ifNoneMatch: true } : {})
+  })
+}
+
+/**
+ * Says that a broken set is being replaced. Its manifest stays until the new one is written over it: until
+ * then a reader finds the old manifest with objects that do not match it, which is a miss, as before.
+ */
+function noteReplacing(store: Store, setPrefix: string, state: SetState): void {
+  if (state.state === 'broken') core.warning(`Replacing the set at ${store.url(setPrefix)}: ${state.problem}.`)
+}
+
+/**
+ * Deletes what a broken set held that the new one does not name (another writer's leftovers). Best effort:
+ * a role without s3:DeleteObject leaves them, unnamed by any manifest, for prune.
+ */
+async function deleteStrays(store: Store, setPrefix: string, state: SetState, manifest: Manifest): Promise<void> {
+  if (state.state !== 'broken') return
+  const strays = strayObjects(manifest, setPrefix, state.listing)
+  if (strays.length === 0) return
+  await store
+    .deleteMany(strays)
+    .catch((error: unknown) =>
+      core.info(
+        `Could not delete ${strays.length} object(s) the replaced set held that the new one does not name (${errorMessage(error)}); prune removes them with the set.`
+      )
+    )
 }
 
 /** Copies carry no body, so more of them can be in flight than uploads. */
@@ -106,26 +183,28 @@ async function readBackSha256(store: Store, key: string, size: number): Promise<
 }
 
 /**
- * Server-side copy of every listed object from one set to another, bounded, with progress. Where the store
- * reports the copy's SHA-256 (AWS, moto, a local directory), it must match the manifest. Where it reports
- * none and `readBack` is set (a signing key: the target set's manifest will be signed), each copy is read
- * back and hashed, packs whole, so a signature never vouches for bytes nobody checked. A mismatch is an
- * IntegrityError, never a promoted set.
+ * Server-side copy of every listed object from one set to another, bounded, with progress; returns the
+ * objects as the target now holds them (each with the ETag its copy got). Where the store reports the copy's
+ * SHA-256 (AWS, moto, a local directory), it must match the manifest. Where it reports none and `readBack`
+ * is set (a signing key: the target set's manifest will be signed), each copy is read back and hashed, packs
+ * whole, so a signature never vouches for bytes nobody checked. A mismatch is an IntegrityError, never a
+ * promoted set.
  */
-export async function copySet(
+export async function copySet<T extends SetObject>(
   store: Store,
-  files: readonly SetObject[],
+  files: readonly T[],
   from: string,
   to: string,
   concurrency: number,
   readBack = false
-): Promise<void> {
+): Promise<T[]> {
   const progress = new Progress(`Copied (server-side) to ${store.url(to)}:`, files.length, totalBytes(files))
   const limit = pLimit(Math.min(MAX_COPIES_IN_FLIGHT, concurrency * COPY_CONCURRENCY_FACTOR))
   const verifyLimit = pLimit(concurrency)
-  await Promise.all(
+  const copies = await Promise.all(
     files.map((file) =>
       limit(async () => {
+        throwIfCancelled()
         const copied = await store.copy(from + file.path, to + file.path, file.size)
         const sha256 = copied.sha256 ?? (readBack ? await verifyLimit(() => readBackSha256(store, to + file.path, file.size)) : undefined)
         if (sha256 !== undefined && sha256 !== file.sha256) {
@@ -134,21 +213,41 @@ export async function copySet(
           )
         }
         progress.add(1, file.size)
+        const { etag: _source, ...rest } = file
+        return (copied.etag ? { ...rest, etag: copied.etag } : rest) as T
       })
     )
   )
   progress.finish()
+  return copies
+}
+
+/** A set's objects (packs, plain files) with the ETags given, the packed files as they were. */
+function withObjects(manifest: Manifest, objects: readonly SetObject[]): { files: ManifestFile[]; packs: PackRecord[] } {
+  const byPath = new Map(objects.map((object) => [object.path, object]))
+  return {
+    files: manifest.files.map((file) => {
+      if (file.pack !== undefined) return file
+      const { etag: _old, ...rest } = file
+      const etag = byPath.get(file.path)?.etag
+      return etag ? { ...rest, etag } : rest
+    }),
+    packs: (manifest.packs ?? []).map((pack) => byPath.get(pack.path) ?? pack)
+  }
 }
 
 /**
  * Looks for the commit's assets, then (tier on) for the code-hash set's; on a code-hash hit, copies the set
- * to the commit server-side and writes the commit manifest last. A set built on another platform is not a
- * hit (unless crossPlatform). On a code-hash miss, with `explainMiss`, says what changed since the newest
+ * to the commit server-side (holding the commit set's claim) and writes the commit manifest last. A set is a
+ * hit only when whole: its manifest usable and its objects the ones it was written for (one listing); a
+ * broken one is a miss with a warning, which the next upload repairs. A set built on another platform is not
+ * a hit (unless crossPlatform). On a code-hash miss, with `explainMiss`, says what changed since the newest
  * earlier build. Shared by check and the assets plugin.
  */
 export async function findOrPromote(store: Store, request: FindRequest, policy: SetPolicy): Promise<FindResult> {
   let untrusted = 0
   let platformMiss: MissReason | undefined
+  let brokenMiss: MissReason | undefined
   const distrust = (): void => void untrusted++
   const elsewhere = (manifest: Manifest, setPrefix: string): boolean => {
     const platform = otherPlatform(manifest, request)
@@ -158,13 +257,25 @@ export async function findOrPromote(store: Store, request: FindRequest, policy: 
     platformMiss = { line: `the stored set was built on ${platform}, not ${request.platform}`, otherPlatform: { platform, location } }
     return true
   }
-  const target = commitPrefix(request.prefix, request.commit)
-  const existing = await readManifest(store, target, policy, { commit: request.commit }, distrust)
-  if (existing && !elsewhere(existing, target)) {
-    return { found: true, source: 'commit', manifest: existing, codeHash: existing.codeHash, untrusted }
+  /** A set that is there but not whole: warned and counted, and named in the miss when nothing better explains it. */
+  const broken = (setPrefix: string, state: SetState & { state: 'broken' }, what: string): void => {
+    warnUnusable(store, setPrefix, policy, state.problem)
+    distrust()
+    brokenMiss ??= {
+      line: `the ${what} stored for this ${what === 'set' ? 'commit' : 'key'} does not match its manifest or is not trusted (the next upload replaces it)`
+    }
   }
+  const target = commitPrefix(request.prefix, request.commit)
+  const owner = { commit: request.commit }
+  const existing = request.download
+    ? await readWithoutListing(store, target, policy, owner)
+    : await inspectSet(store, target, policy, owner)
+  if (existing.state === 'whole' && !elsewhere(existing.manifest, target)) {
+    return { found: true, source: 'commit', manifest: existing.manifest, codeHash: existing.manifest.codeHash, untrusted }
+  }
+  if (existing.state === 'broken') broken(target, existing, 'set')
   // With a signing key nothing unsigned is trusted, the original tool's sets included.
-  if (!existing && request.legacySets && policy.signing.keys.length === 0) {
+  if (existing.state === 'none' && request.legacySets && policy.signing.keys.length === 0) {
     const objects = await store.list(target)
     if (objects.length > 0) {
       core.warning(
@@ -180,42 +291,69 @@ export async function findOrPromote(store: Store, request: FindRequest, policy: 
       }
     }
   }
-  const miss = (codeHash: string, missReason?: MissReason): FindResult => ({
-    found: false,
-    codeHash,
-    untrusted,
-    ...((platformMiss ?? missReason) ? { missReason: platformMiss ?? missReason } : {})
-  })
-  if (!request.codeHash) return miss('', { line: 'nothing is stored for this commit (the code-hash tier is off)' })
+  const miss = (codeHash: string, missReason?: MissReason): FindResult => {
+    const reason = platformMiss ?? missReason ?? brokenMiss
+    return { found: false, codeHash, untrusted, ...(reason ? { missReason: reason } : {}) }
+  }
+  if (!request.codeHash) return miss('', brokenMiss ?? { line: 'nothing is stored for this commit (the code-hash tier is off)' })
 
   const built = await request.codeHash()
   const cached = codeHashPrefix(request.prefix, built.key)
   const read = (setPrefix: string, codeHash: string): Promise<Manifest | undefined> =>
     readManifest(store, setPrefix, policy, { codeHash }, distrust)
-  const cachedManifest = await read(cached, built.key)
-  if (!cachedManifest || elsewhere(cachedManifest, cached)) {
-    const reason = request.explainMiss && !platformMiss ? await explainMiss(store, request.prefix, built, read) : undefined
+  const cachedState = await inspectSet(store, cached, policy, { codeHash: built.key })
+  if (cachedState.state === 'broken') broken(cached, cachedState, 'cached set')
+  if (cachedState.state !== 'whole' || elsewhere(cachedState.manifest, cached)) {
+    const reason =
+      request.explainMiss && !platformMiss && cachedState.state === 'none'
+        ? await explainMiss(store, request.prefix, built, read)
+        : undefined
     return miss(built.key, reason)
   }
+  const cachedManifest = cachedState.manifest
+  let promoted: Manifest | undefined
   try {
-    await copySet(store, setObjects(cachedManifest), cached, target, request.concurrency, policy.signing.keys.length > 0)
+    promoted = await underClaim(
+      store,
+      target,
+      {
+        what: `The set of commit ${request.commit} at ${store.url(target)}`,
+        storedMeanwhile: async () => (await inspectSet(store, target, policy, owner)).state === 'whole'
+      },
+      async () => {
+        const now = await inspectSet(store, target, policy, owner)
+        if (now.state === 'whole') return now.manifest
+        noteReplacing(store, target, now)
+        const copies = await copySet(store, setObjects(cachedManifest), cached, target, request.concurrency, policy.signing.keys.length > 0)
+        const manifest = buildManifest({
+          commit: request.commit,
+          codeHash: built.key,
+          source: 'cache',
+          ...withObjects(cachedManifest, copies),
+          ...(cachedManifest.platform ? { platform: cachedManifest.platform } : {})
+        })
+        await writeManifest(store, target, manifest, policy, now.state === 'none')
+        await deleteStrays(store, target, now, manifest)
+        return manifest
+      }
+    )
   } catch (error) {
-    if (!(error instanceof MissingObjectError) && !(error instanceof IntegrityError)) throw error
+    if (cancelledBy())
+      throw asCancellation(
+        error,
+        `no manifest was written for ${store.url(target)}: the promotion stopped half way, so nothing is stored for commit ${request.commit}`
+      )
+    if (!(error instanceof MissingObjectError) && !(error instanceof IntegrityError) && !(error instanceof PreconditionFailedError))
+      throw error
     core.warning(
       `The cached assets ${store.url(cached)} are incomplete or changed (${error.message}); treating this as a miss so they are rebuilt.`
     )
     return miss(built.key, { line: 'the cached set for this key is incomplete or changed' })
   }
-  const manifest = buildManifest({
-    commit: request.commit,
-    codeHash: built.key,
-    source: 'cache',
-    files: cachedManifest.files,
-    packs: cachedManifest.packs,
-    ...(cachedManifest.platform ? { platform: cachedManifest.platform } : {})
-  })
-  await writeManifest(store, target, manifest, policy)
-  return { found: true, source: 'cache', manifest, codeHash: built.key, untrusted }
+  // Stored by another run while this one waited for the commit set's claim: that set is the hit.
+  const manifest = promoted ?? (await readManifest(store, target, policy, owner, distrust))
+  if (!manifest) return miss(built.key, { line: 'the set another run stored meanwhile cannot be used' })
+  return { found: true, source: promoted && manifest.source === 'cache' ? 'cache' : 'commit', manifest, codeHash: built.key, untrusted }
 }
 
 /**
@@ -242,32 +380,36 @@ async function uploadFile(store: Store, key: string, file: PackageFile, commit: 
   if (file.size <= SINGLE_PUT_LIMIT) {
     const bytes = await readFile(file.absolute)
     const sha256 = createHash('sha256').update(bytes).digest('hex')
-    await store.put(key, bytes, { size: bytes.length, contentType, sha256, metadata: objectMetadata(commit, codeHash, sha256) })
-    return { path: file.relative, size: bytes.length, sha256 }
+    const { etag } = await store.put(key, bytes, {
+      size: bytes.length,
+      contentType,
+      sha256,
+      metadata: objectMetadata(commit, codeHash, sha256)
+    })
+    return { path: file.relative, size: bytes.length, sha256, ...(etag ? { etag } : {}) }
   }
   // Metadata goes with the first request of a multipart upload, so a large file is hashed before it is
   // sent, and hashed again as it streams: a file that changed in between fails rather than mislabelled.
   const expected = await sha256OfFile(file.absolute)
   const tap = new DigestStream()
   const stream = createReadStream(file.absolute, { highWaterMark: 1024 * 1024 }).pipe(tap)
-  await store.put(key, stream, { size: file.size, contentType, metadata: objectMetadata(commit, codeHash, expected) })
+  const { etag } = await store.put(key, stream, { size: file.size, contentType, metadata: objectMetadata(commit, codeHash, expected) })
   const sent = tap.digest()
   if (sent !== expected) {
     throw new IntegrityError(
       `${file.absolute} changed while it was uploaded (SHA-256 ${expected} before, ${sent} as sent). Upload it again.`
     )
   }
-  return { path: file.relative, size: file.size, sha256: sent }
+  return { path: file.relative, size: file.size, sha256: sent, ...(etag ? { etag } : {}) }
 }
 
-/**
- * Uploads every non-hidden file of the package directory to the commit's set (with `packBelow`, the small
- * ones as packs), writes its manifest last, then (tier on) fills the code-hash set from it by server-side
- * copy. Shared by upload and the assets plugin.
- */
-export async function publish(store: Store, request: PublishRequest, policy: SetPolicy): Promise<Manifest> {
-  const files = await listPackageFiles(request.directory)
-  const target = commitPrefix(request.prefix, request.commit)
+/** Uploads the package directory's files (the small ones as packs) under `target`; the manifest's entries, with ETags. */
+async function uploadFiles(
+  store: Store,
+  request: PublishRequest,
+  files: readonly PackageFile[],
+  target: string
+): Promise<{ entries: ManifestFile[]; packs: PackRecord[] }> {
   const progress = new Progress(
     `Uploaded to ${store.url(target)}:`,
     files.length,
@@ -283,6 +425,7 @@ export async function publish(store: Store, request: PublishRequest, policy: Set
     Promise.all(
       plain.map((file) =>
         limit(async () => {
+          throwIfCancelled()
           const send = () => uploadFile(store, target + file.relative, file, request.commit, request.codeHash)
           const entry = file.size > SINGLE_PUT_LIMIT ? await largeLimit(send) : await send()
           progress.add(1, entry.size)
@@ -292,41 +435,115 @@ export async function publish(store: Store, request: PublishRequest, policy: Set
     )
   ])
   progress.finish()
-  const packRecords: PackRecord[] = packed.map((pack) => pack.record)
   const entries = [...stored, ...packed.flatMap((pack) => pack.files)].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-  const manifest = buildManifest({
-    commit: request.commit,
-    codeHash: request.codeHash,
-    source: 'upload',
-    files: entries,
-    packs: packRecords,
-    platform: request.platform
-  })
-  await writeManifest(store, target, manifest, policy)
+  return { entries, packs: packed.map((pack) => pack.record) }
+}
 
-  if (request.writeCodeHashSet === false) return manifest
-  if (request.codeHash && !policy.cacheWrite.allowed) {
-    core.info(
-      `Not writing the shared code-hash set ${store.url(codeHashPrefix(request.prefix, request.codeHash))}: ${policy.cacheWrite.reason}.`
-    )
-  } else if (request.codeHash) {
-    // Re-filled even when a cache set exists: it may be the incomplete one a check just fell back from.
-    const cached = codeHashPrefix(request.prefix, request.codeHash)
-    await copySet(store, setObjects(manifest), target, cached, request.concurrency, policy.signing.keys.length > 0)
-    if (!request.inputs) {
-      await writeManifest(store, cached, manifest, policy)
-      return manifest
+/**
+ * Stores the package directory as the commit's set, then (tier on) fills the code-hash set from it by
+ * server-side copy. Each set is written holding its claim (claims.ts), so runs storing the same set at once
+ * never mix their objects: the first writes it, the others wait and write nothing. A set already whole is
+ * kept; a broken one (objects not those of its manifest, a manifest not trusted) is replaced — manifest
+ * cleared first, written last. Shared by upload and the assets plugin.
+ */
+export async function publish(store: Store, request: PublishRequest, policy: SetPolicy): Promise<Published> {
+  const files = await listPackageFiles(request.directory)
+  const target = commitPrefix(request.prefix, request.commit)
+  const owner = { commit: request.commit }
+  const whole = async (): Promise<boolean> => (await inspectSet(store, target, policy, owner)).state === 'whole'
+  const written = await underClaim(
+    store,
+    target,
+    { what: `The set of commit ${request.commit} at ${store.url(target)}`, storedMeanwhile: whole },
+    async () => {
+      const now = await inspectSet(store, target, policy, owner)
+      if (now.state === 'whole') return { manifest: now.manifest, by: 'another-run' as const }
+      noteReplacing(store, target, now)
+      let uploaded: Awaited<ReturnType<typeof uploadFiles>>
+      try {
+        uploaded = await uploadFiles(store, request, files, target)
+        throwIfCancelled()
+      } catch (error) {
+        throw asCancellation(
+          error,
+          `no manifest was written for ${store.url(target)}, so nothing is stored for commit ${request.commit}; the objects sent before the stop ` +
+            `stay until an upload of this commit replaces them, and no multipart upload was left open`
+        )
+      }
+      const { entries, packs } = uploaded
+      const manifest = buildManifest({
+        commit: request.commit,
+        codeHash: request.codeHash,
+        source: 'upload',
+        files: entries,
+        packs,
+        platform: request.platform
+      })
+      await writeManifest(store, target, manifest, policy, now.state === 'none')
+      await deleteStrays(store, target, now, manifest)
+      return { manifest, by: 'this-run' as const, ...(now.state === 'broken' ? { replaced: now.problem } : {}) }
     }
-    // What the key was made of, bound to the set by the manifest, and a pointer to this set as the newest
-    // build (after the manifest, so it never names a set that is not there): a later miss is explained from it.
+  )
+  if (!written || written.by === 'another-run') {
+    const manifest = written?.manifest ?? (await readManifest(store, target, policy, owner))
+    if (!manifest)
+      throw new IntegrityError(`Another run stored ${store.url(target)} while this one waited, but its manifest cannot be used.`)
+    // That run writes the code-hash set too.
+    return { manifest, by: 'another-run' }
+  }
+  const manifest = written.manifest
+  try {
+    if (request.writeCodeHashSet !== false) await publishCodeHashSet(store, request, policy, manifest, target)
+  } catch (error) {
+    throw asCancellation(
+      error,
+      `the set of commit ${request.commit} is stored in ${store.url(target)}; the code-hash set was not completed (no manifest), so nothing is served from it`
+    )
+  }
+  return written
+}
+
+/** Fills `cache/<code hash>/` from the commit's set just stored, unless a whole one is there; then the newest-build pointer. */
+async function publishCodeHashSet(
+  store: Store,
+  request: PublishRequest,
+  policy: SetPolicy,
+  manifest: Manifest,
+  target: string
+): Promise<void> {
+  if (!request.codeHash) return
+  const cached = codeHashPrefix(request.prefix, request.codeHash)
+  if (!policy.cacheWrite.allowed) {
+    core.info(`Not writing the shared code-hash set ${store.url(cached)}: ${policy.cacheWrite.reason}.`)
+    return
+  }
+  const owner = { codeHash: request.codeHash }
+  const whole = async (): Promise<boolean> => (await inspectSet(store, cached, policy, owner)).state === 'whole'
+  await underClaim(store, cached, { what: `The code-hash set ${store.url(cached)}`, storedMeanwhile: whole }, async () => {
+    const now = await inspectSet(store, cached, policy, owner)
+    if (now.state === 'whole') {
+      core.info(`The shared code-hash set ${store.url(cached)} is stored already (the same sources were built before): not copied again.`)
+      return
+    }
+    noteReplacing(store, cached, now)
+    const copies = await copySet(store, setObjects(manifest), target, cached, request.concurrency, policy.signing.keys.length > 0)
+    const copied: Manifest = { ...manifest, ...withObjects(manifest, copies) }
+    if (!request.inputs) {
+      await writeManifest(store, cached, copied, policy, now.state === 'none')
+      return
+    }
+    // What the key was made of, bound to the set by the manifest: a later miss is explained from it.
     const record = serializeInputs(request.codeHash, request.inputs)
     const inputs = { path: INPUTS_NAME, size: record.length, sha256: createHash('sha256').update(record).digest('hex') }
     await store.put(cached + INPUTS_NAME, record, { size: record.length, contentType: 'application/gzip', sha256: inputs.sha256 })
-    await writeManifest(store, cached, { ...manifest, inputs }, policy)
+    await writeManifest(store, cached, { ...copied, inputs }, policy, now.state === 'none')
+    await deleteStrays(store, cached, now, copied)
+  })
+  // This build is the newest under the prefix (after its set's manifest, so the pointer never names a set that is not there).
+  if (request.inputs) {
     const pointer = newestPointer(request.codeHash)
     await store.put(newestPointerKey(request.prefix), pointer, { size: pointer.length, contentType: 'application/json' })
   }
-  return manifest
 }
 
 /** Asset sets over any object Store (S3, GCS, a directory): objects, manifests and server-side copies. */
@@ -363,11 +580,14 @@ export class ObjectAssetSets implements AssetSets {
     await Promise.all(this.pending.splice(0))
   }
 
-  stored(prefix: string, commit: string): Promise<Manifest | undefined> {
-    return readManifest(this.store, commitPrefix(prefix, commit), this.policy, { commit })
+  async stored(prefix: string, commit: string): Promise<Stored> {
+    const setPrefix = commitPrefix(prefix, commit)
+    const state = await inspectSet(this.store, setPrefix, this.policy, { commit })
+    if (state.state === 'whole') return state.manifest
+    return state.state === 'broken' ? { broken: state.problem } : undefined
   }
 
-  publish(request: PublishRequest): Promise<Manifest> {
+  publish(request: PublishRequest): Promise<Published> {
     return publish(this.store, request, this.policy)
   }
 

@@ -120,7 +120,7 @@ export async function uploadPack(
     })(),
     { objectMode: false }
   )
-  await store.put(setPrefix + pack.path, source, { size: pack.size, contentType: 'application/x-tar', metadata })
+  const { etag } = await store.put(setPrefix + pack.path, source, { size: pack.size, contentType: 'application/x-tar', metadata })
   if (sent !== pack.size) throw new IntegrityError(`The pack ${store.url(setPrefix + pack.path)} came out ${sent} bytes, not ${pack.size}.`)
-  return { record: { path: pack.path, size: pack.size, sha256: packHash.digest('hex') }, files }
+  return { record: { path: pack.path, size: pack.size, sha256: packHash.digest('hex'), ...(etag ? { etag } : {}) }, files }
 }

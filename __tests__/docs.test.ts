@@ -105,6 +105,6 @@ describe('jest.config.js lists', () => {
   it('every test file that talks to S3 runs against moto too, and every one that runs the bundle runs on node24 in CI', async () => {
     const { S3_TESTS, BUNDLE_TESTS } = (await import(path.join(ROOT, 'jest.config.js'))) as { S3_TESTS: string[]; BUNDLE_TESTS: string[] }
     expect([...S3_TESTS].sort()).toEqual(files(/\b(s3Inputs|s3Settings|outsideClient|credentialChecking)\(/))
-    expect([...BUNDLE_TESTS].sort()).toEqual(files(/\b(runDist|runMainThenPost)\(/))
+    expect([...BUNDLE_TESTS].sort()).toEqual(files(/\b(runDist|runMainThenPost|runBundle)\(/))
   })
 })

@@ -21,7 +21,8 @@ CODE_HASH_FIND_FILTER, AWS_ROLE. With no bucket, the store is the local director
 Outputs are printed as name=value lines.
 
 Exit codes: 0 done; 1 failed; 2 a bad input or config (nothing was done); 100 PACKAGE_ASSETS_BUCKET is
-missing while the original tool's variables are set (as the original tool exited).
+missing while the original tool's variables are set (as the original tool exited); 130 and 143
+cancelled by SIGINT and SIGTERM (what was left is said in one line).
 
 Documentation: README.md (inputs, outputs, stores, threat model).
 `

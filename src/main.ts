@@ -1,6 +1,7 @@
 import * as core from './runner.js'
 import { Outputs, State } from './constants.js'
 import { errorMessage, InputError, MissingBucketError, StoreError } from './errors.js'
+import { asCancellation, CancelledError, cancelledBy } from './util/cancellation.js'
 import { getInputs, type Settings } from './inputs.js'
 import { ApplyFailedError } from './modes/apply-outcome.js'
 import { check } from './modes/check.js'
@@ -18,9 +19,12 @@ import { createAssetSets } from './sets/index.js'
 /** Writing an output failed: the runner's GITHUB_OUTPUT file is missing or not writable. */
 class OutputError extends Error {}
 
-/** The exit code the README documents: 2 for bad input or config (nothing was done), 100 for the seed's missing bucket. */
+/**
+ * The exit code the README documents: 2 for bad input or config (nothing was done), 100 for the seed's
+ * missing bucket, 130 and 143 for a step cancelled by SIGINT and SIGTERM.
+ */
 function exitCodeOf(error: unknown): number {
-  if (error instanceof MissingBucketError) return error.exitCode
+  if (error instanceof MissingBucketError || error instanceof CancelledError) return error.exitCode
   if (error instanceof InputError || (error instanceof Error && error.name === 'ConfigError')) return 2
   return 1
 }
@@ -205,7 +209,9 @@ export async function run(adjust: (settings: Settings) => Settings = (settings) 
   try {
     settings = adjust(getInputs())
     await runMode(settings, fromMain)
-  } catch (error) {
+  } catch (thrown) {
+    // A step stopped by a signal says so, with what it left, whatever the stop looked like where it happened.
+    const error = cancelledBy() ? asCancellation(thrown, 'nothing was left half-done') : thrown
     await reportFailure(settings, error)
     try {
       // `found` is always set, so a later `if:` never reads an empty string.

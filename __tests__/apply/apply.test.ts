@@ -266,7 +266,7 @@ describe('apply', () => {
     const held = await f.apply()
     expect(held.code).toBe(1)
     expect(held.stdout).toMatch(
-      /::error::The state s3:\/\/.* is locked: lock lock-1234 held by workflow 'deploy' run 77 by octocat since .* \((9\d) s ago\)/
+      /::error::The state s3:\/\/.* is locked: lock lock-1234, taken 9\d s ago \(.*\) by workflow 'deploy', run 77, started by octocat\. .*re-run with 'force-unlock: lock-1234'/
     )
     expect(f.builds()).toEqual([])
     expect(await f.state()).toBeUndefined()
@@ -293,7 +293,7 @@ describe('apply', () => {
     const run = await f.apply({ 'lock-timeout': '2' })
     expect(run.code).toBe(1)
     expect(Date.now() - started).toBeGreaterThanOrEqual(2000)
-    expect(run.stdout).toContain('Waiting for the state lock (lock x held by an unknown run')
+    expect(run.stdout).toMatch(/Waiting for the state lock \(lock x, taken \d s ago \(.*\) by a run that did not say which\)/)
   })
 
   it('refuses a state it cannot parse instead of starting empty', async () => {

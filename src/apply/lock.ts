@@ -17,18 +17,29 @@ export interface LockOptions {
   readonly pollMs?: number
 }
 
+/** How long ago, in words: `3 min`, `2 h 5 min`, `40 s`. */
+function age(ms: number): string {
+  const seconds = Math.max(0, Math.round(ms / 1000))
+  if (seconds < 120) return `${seconds} s`
+  const minutes = Math.round(seconds / 60)
+  return minutes < 120 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`
+}
+
+/** Who holds a lock, for messages: its id, the run that took it, and how long ago. */
 function describeHolder(body: string): { text: string; id?: string } {
   try {
     const info = JSON.parse(body) as LockInfo
-    const ageSeconds = Math.round((Date.now() - Date.parse(info.createdAt)) / 1000)
     const run = [
       info.run?.workflow && `workflow '${info.run.workflow}'`,
       info.run?.id && `run ${info.run.id}`,
-      info.run?.actor && `by ${info.run.actor}`
+      info.run?.actor && `started by ${info.run.actor}`
     ]
       .filter(Boolean)
-      .join(' ')
-    return { id: info.id, text: `lock ${info.id} held by ${run || 'an unknown run'} since ${info.createdAt} (${ageSeconds} s ago)` }
+      .join(', ')
+    return {
+      id: info.id,
+      text: `lock ${info.id}, taken ${age(Date.now() - Date.parse(info.createdAt))} ago (${info.createdAt}) by ${run || 'a run that did not say which'}`
+    }
   } catch {
     return { text: 'a lock that cannot be read' }
   }
@@ -79,14 +90,16 @@ export async function acquireLock(storage: StateStorage, options: LockOptions): 
       }
     }
     const current = held ?? (await storage.get('lock'))
-    const holder = current ? describeHolder(current.body).text : 'a lock that vanished'
+    const holder = current ? describeHolder(current.body) : { text: 'a lock that vanished' }
     if (Date.now() >= deadline) {
       throw new LockError(
-        `The state ${storage.description} is locked: ${holder}. Wait for that run, raise 'lock-timeout', ` +
-          `or if it crashed, re-run with 'force-unlock' set to the lock id.`
+        `The state ${storage.description} is locked: ${holder.text}. Wait for that run, or raise 'lock-timeout'; ` +
+          (holder.id
+            ? `if that run is gone (killed before it could release the lock), re-run with 'force-unlock: ${holder.id}'.`
+            : `if no run holds it, delete the lock object by hand.`)
       )
     }
-    core.info(`Waiting for the state lock (${holder})…`)
+    core.info(`Waiting for the state lock (${holder.text})…`)
     await sleep(Math.min(options.pollMs ?? 5000, Math.max(0, deadline - Date.now())))
   }
 }

@@ -19,6 +19,7 @@ import { ApplyFailedError, type ApplyOutcome, type PlanGraph } from './apply-out
 import { deriveS3Settings, normalizePrefix, type Settings, type StoreSettings } from '../inputs.js'
 import { createStore } from '../stores/index.js'
 import { currentPlatform } from '../sets/platform.js'
+import { asCancellation, CancelledError, cancelledBy } from '../util/cancellation.js'
 
 /** The store plugins use: the action's, unless the config's `config.store` or Replibyte `datastore` names another. */
 function storeSettingsFor(settings: Settings, overrides: StoreOverrides | undefined, baseDir: string): StoreSettings {
@@ -188,6 +189,16 @@ async function execute(plan: Plan, stateFile: StateFile, context: PluginContext)
   core.info('Start executing the plan.')
   core.info(`Changes count: ${plan.changes.length}.`)
   for (const [index, change] of plan.changes.entries()) {
+    const applied =
+      index === 0
+        ? 'no change was applied'
+        : `${index === 1 ? 'the change' : `the ${index} changes`} before it ${index === 1 ? 'was' : 'were'} applied and saved in the state`
+    if (cancelledBy()) {
+      throw new CancelledError(
+        cancelledBy()!,
+        `stopped before Tool (${change.label}) ${change.action}: ${applied}; the state lock is released`
+      )
+    }
     processingBanner(`Processing progress: ${index + 1}/${plan.changes.length}.`)
     core.info(`Processing: (${change.label}) -> ${change.action} ...`)
     try {
@@ -220,6 +231,13 @@ async function execute(plan: Plan, stateFile: StateFile, context: PluginContext)
       core.info(`Tool (${change.label}) ${change.action} done.`)
     } catch (error) {
       processingBanner('Processing aborted.')
+      // Cancelled: the tool under way is abandoned (its build was stopped and nothing of it is saved).
+      if (cancelledBy()) {
+        throw asCancellation(
+          error,
+          `Tool (${change.label}) ${change.action} was abandoned and not saved; ${applied}; the state lock is released`
+        )
+      }
       const kept =
         index === 0
           ? 'No change was applied'

@@ -8,6 +8,7 @@ import { commitPrefix, variantPrefix } from '../../sets/layout.js'
 import { MAX_PACK_BELOW, normalizePrefix, parseByteSize } from '../../inputs.js'
 import { totalBytes } from '../../sets/manifest.js'
 import { ConfigError } from '../errors.js'
+import { cancelledBy, cancelSignal } from '../../util/cancellation.js'
 import { isInside } from '../../paths.js'
 import type { ShellCommand } from '../shell.js'
 import type { StateEntry } from '../state.js'
@@ -71,13 +72,15 @@ export class BuildError extends Error {
 /**
  * Runs the build at the repository root, its output streamed inside a log group. The shell parses only the
  * command's text; every templated value reaches it as an environment variable (see apply/shell.ts). Logs
- * and errors show the command as written in the config, never with values in it.
+ * and errors show the command as written in the config, never with values in it. A cancelled step passes
+ * its signal on to the build's whole process group and waits for it to end.
  */
 async function runBuild(ref: string, command: ShellCommand, cwd: string): Promise<void> {
   const title = command.written.split(/\r?\n/)
   core.startGroup(`Build ${ref}: ${title[0]}${title.length > 1 ? ' …' : ''}`)
   try {
     const env = { ...process.env, ...command.env }
+    const windows = process.platform === 'win32'
     const { code, signal } = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve, reject) => {
       const child = command.delayedExpansion
         ? spawn(process.env.ComSpec ?? 'cmd.exe', ['/d', '/v:on', '/s', '/c', `"${command.script}"`], {
@@ -86,9 +89,25 @@ async function runBuild(ref: string, command: ShellCommand, cwd: string): Promis
             windowsVerbatimArguments: true,
             stdio: ['ignore', 'inherit', 'inherit']
           })
-        : spawn(command.script, { cwd, env, shell: true, stdio: ['ignore', 'inherit', 'inherit'] })
-      child.once('error', reject)
-      child.once('close', (exitCode, exitSignal) => resolve({ code: exitCode, signal: exitSignal }))
+        : spawn(command.script, { cwd, env, shell: true, stdio: ['ignore', 'inherit', 'inherit'], detached: !windows })
+      const stop = (): void => {
+        const signal = cancelledBy() ?? 'SIGTERM'
+        try {
+          if (!windows && child.pid !== undefined) process.kill(-child.pid, signal)
+          else child.kill(signal)
+        } catch {
+          // already gone
+        }
+      }
+      cancelSignal.addEventListener('abort', stop)
+      child.once('error', (error) => {
+        cancelSignal.removeEventListener('abort', stop)
+        reject(error)
+      })
+      child.once('close', (exitCode, exitSignal) => {
+        cancelSignal.removeEventListener('abort', stop)
+        resolve({ code: exitCode, signal: exitSignal })
+      })
     })
     if (code !== 0) throw new BuildError(command.written, code, signal)
   } finally {
@@ -180,7 +199,7 @@ export const assetsPlugin: Plugin = {
       )
     }
     await runBuild(tool.ref, tool.run, context.repoPath)
-    const manifest = await publish(
+    const { manifest } = await publish(
       context.store,
       {
         prefix,

@@ -759,6 +759,8 @@ var runner = __webpack_require__(4813);
 var constants = __webpack_require__(7242);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/util/cancellation.ts
+var cancellation = __webpack_require__(6601);
 // EXTERNAL MODULE: ./src/inputs.ts
 var inputs = __webpack_require__(8422);
 // EXTERNAL MODULE: ./src/modes/apply-outcome.ts
@@ -889,6 +891,7 @@ async function check(settings, sets) {
         legacySets: settings.legacySets,
         platform: (0,sets_platform/* currentPlatform */.jN)(),
         crossPlatform: settings.crossPlatform,
+        download: settings.download,
         explainMiss: true
     });
     if (result.found && result.legacy && settings.download) {
@@ -904,13 +907,17 @@ async function check(settings, sets) {
             files = (await sets.download(prefix, commit, result.manifest, settings.packageDirectory, settings.concurrency)).files;
         }
         catch (error) {
-            // A prune may delete the set between our reading its manifest and its objects: it deletes the manifest
-            // first, so a manifest gone now means the set is gone, which is a miss, not a failure.
-            if (!(error instanceof errors/* MissingObjectError */.S3) || (await sets.stored(prefix, commit)) !== undefined)
+            // Nothing was kept (downloads take their final names only when every file arrived intact). A set whose
+            // objects do not match its manifest is a miss, so the build runs and its upload replaces the set; a
+            // set pruned while it downloaded (prune deletes the manifest first) is a miss too.
+            if (!(error instanceof errors/* MissingObjectError */.S3) && !(error instanceof errors/* IntegrityError */.cs))
                 throw error;
-            runner/* warning */.$e(`The assets of commit ${commit} were deleted while they downloaded (a prune?): treating this as not found.`);
-            return missing(settings, commit, result.codeHash, inputs, location, started, result.untrusted, {
-                line: 'the set was deleted while it downloaded'
+            const gone = error instanceof errors/* MissingObjectError */.S3 && (await sets.stored(prefix, commit)) === undefined;
+            runner/* warning */.$e(gone
+                ? `The assets of commit ${commit} were deleted while they downloaded (a prune?): treating this as not found.`
+                : `The assets of commit ${commit} in ${location} do not match their manifest (${error.message}): nothing was kept; treating them as not found, so the build runs and its upload replaces the set.`);
+            return missing(settings, commit, result.codeHash, inputs, location, started, result.untrusted + (gone ? 0 : 1), {
+                line: gone ? 'the set was deleted while it downloaded' : 'the stored set does not match its manifest (the next upload replaces it)'
             });
         }
     }
@@ -938,6 +945,7 @@ async function check(settings, sets) {
 // EXTERNAL MODULE: ./src/hashing/set-key.ts
 var set_key = __webpack_require__(4574);
 ;// CONCATENATED MODULE: ./src/modes/upload.ts
+
 
 
 
@@ -1025,8 +1033,8 @@ async function upload(settings, sets, preBuild) {
         return skipped(record?.codeHash ?? '', record?.files ?? 0, record?.bytes ?? 0, `${constants/* FOUND_MARKER */.OX} exists in ${settings.packageDirectory}: check found the assets, nothing to upload.`);
     }
     const platform = (0,sets_platform/* currentPlatform */.jN)();
-    const existing = await sets.stored(prefix, commit);
-    if (existing) {
+    /** A set stored for this commit already (before this step, or by another run while it waited): nothing to upload. */
+    const storedAlready = (existing, by) => {
         const files = existing === 'stored' ? [] : existing.files;
         const codeHash = existing === 'stored' ? (record?.codeHash ?? '') : existing.codeHash;
         const elsewhere = existing === 'stored' ? undefined : (0,sets_platform/* otherPlatform */.c_)(existing, { platform, crossPlatform: settings.crossPlatform });
@@ -1035,11 +1043,17 @@ async function upload(settings, sets, preBuild) {
             runner/* warning */.$e(`Not uploading to ${location}: the set stored there is another platform's: ${advice}.`);
             return {
                 ...skipped(codeHash, 0, 0, `Nothing was uploaded: the set of commit ${commit} in ${location} was built on ${elsewhere}.`),
+                outcome: 'not-stored',
                 found: false
             };
         }
-        return skipped(codeHash, files.length, (0,sets_manifest/* totalBytes */.ob)(files), `The assets of commit ${commit} are already stored in ${location}.`);
-    }
+        return skipped(codeHash, files.length, (0,sets_manifest/* totalBytes */.ob)(files), `The assets of commit ${commit} ${by} in ${location}.`);
+    };
+    const existing = await sets.stored(prefix, commit);
+    if (existing && !(typeof existing === 'object' && 'broken' in existing))
+        return storedAlready(existing, 'are already stored');
+    if (existing)
+        runner/* info */.pq(`The set stored for commit ${commit} is broken (${existing.broken}): this upload replaces it.`);
     const { key, drift, refused } = await uploadKey(settings, record, commit, preBuild);
     const codeHash = key.key;
     const cacheTier = refused
@@ -1050,7 +1064,8 @@ async function upload(settings, sets, preBuild) {
                 ? { written: true }
                 : { written: false, reason: settings.policy.cacheWrite.reason };
     runner/* info */.pq(`Uploading ${settings.packageDirectory} to ${location}`);
-    const manifest = await sets.publish({
+    const published = await sets
+        .publish({
         prefix,
         commit,
         codeHash,
@@ -1060,7 +1075,13 @@ async function upload(settings, sets, preBuild) {
         directory: settings.packageDirectory,
         concurrency: settings.concurrency,
         packBelow: settings.packBelow
+    })
+        .catch((error) => {
+        throw (0,cancellation/* asCancellation */.Cz)(error, `no manifest was written for ${location}, so nothing is stored for commit ${commit}`);
     });
+    if (published.by === 'another-run')
+        return storedAlready(published.manifest, 'were stored first by another run, while this one waited; nothing was uploaded');
+    const { manifest } = published;
     return {
         ...base,
         outcome: 'uploaded',
@@ -1072,7 +1093,8 @@ async function upload(settings, sets, preBuild) {
         bytes: (0,sets_manifest/* totalBytes */.ob)(manifest.files),
         elapsedMs: Date.now() - started,
         ...(drift ? { drift } : {}),
-        message: `Uploaded ${(0,markdown/* plural */.LS)(manifest.files.length, 'file')} to ${location}${cacheTierNote(codeHash, cacheTier)}.`
+        message: `Uploaded ${(0,markdown/* plural */.LS)(manifest.files.length, 'file')} to ${location}${cacheTierNote(codeHash, cacheTier)}.` +
+            (published.replaced ? ` It replaced a broken set (${published.replaced}).` : '')
     };
 }
 
@@ -1414,8 +1436,8 @@ function pruneMarkdown(outcome, heading, now = Date.now()) {
 var summary = __webpack_require__(7994);
 // EXTERNAL MODULE: ./src/stores/index.ts
 var stores = __webpack_require__(2826);
-// EXTERNAL MODULE: ./src/sets/object-sets.ts + 4 modules
-var object_sets = __webpack_require__(9389);
+// EXTERNAL MODULE: ./src/sets/object-sets.ts + 6 modules
+var object_sets = __webpack_require__(8449);
 ;// CONCATENATED MODULE: ./src/sets/index.ts
 
 
@@ -1444,12 +1466,16 @@ async function createAssetSets(settings, concurrency, policy) {
 
 
 
+
 /** Writing an output failed: the runner's GITHUB_OUTPUT file is missing or not writable. */
 class OutputError extends Error {
 }
-/** The exit code the README documents: 2 for bad input or config (nothing was done), 100 for the seed's missing bucket. */
+/**
+ * The exit code the README documents: 2 for bad input or config (nothing was done), 100 for the seed's
+ * missing bucket, 130 and 143 for a step cancelled by SIGINT and SIGTERM.
+ */
 function exitCodeOf(error) {
-    if (error instanceof errors/* MissingBucketError */.zx)
+    if (error instanceof errors/* MissingBucketError */.zx || error instanceof cancellation/* CancelledError */.cc)
         return error.exitCode;
     if (error instanceof errors/* InputError */.dz || (error instanceof Error && error.name === 'ConfigError'))
         return 2;
@@ -1624,7 +1650,9 @@ async function run(adjust = (settings) => settings, fromMain) {
         settings = adjust((0,inputs/* getInputs */.GP)());
         await runMode(settings, fromMain);
     }
-    catch (error) {
+    catch (thrown) {
+        // A step stopped by a signal says so, with what it left, whatever the stop looked like where it happened.
+        const error = (0,cancellation/* cancelledBy */.tK)() ? (0,cancellation/* asCancellation */.Cz)(thrown, 'nothing was left half-done') : thrown;
         await reportFailure(settings, error);
         try {
             // `found` is always set, so a later `if:` never reads an empty string.
@@ -1873,7 +1901,7 @@ async function planTargets(root, files, created) {
         seen.set(sameFileKey(file.path), file.path);
         const target = (0,_paths_js__WEBPACK_IMPORTED_MODULE_9__/* .fromPosixRelative */ .yK)(root, file.path);
         if ((await lstatOrUndefined(target))?.isDirectory()) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .IntegrityError */ .cs(`Refusing to download '${file.path}': ${target} is a directory. Nothing was written.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .FilesError */ .yN(`Refusing to download '${file.path}': ${target} is a directory in the package directory. Nothing was written.`);
         }
         // Check the deepest directory that exists before creating any: mkdir would follow a symlink outward.
         let existing = node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(target);
@@ -1883,10 +1911,10 @@ async function planTargets(root, files, created) {
             info = await lstatOrUndefined(existing);
         }
         if (!info.isDirectory() && !info.isSymbolicLink()) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .IntegrityError */ .cs(`Refusing to download '${file.path}': ${existing} is a file, not a directory. Nothing was written.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .FilesError */ .yN(`Refusing to download '${file.path}': ${existing} is a file, not a directory. Nothing was written.`);
         }
         if (!(0,_paths_js__WEBPACK_IMPORTED_MODULE_9__/* .isInside */ .FK)(root, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.realpath)(existing))) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .IntegrityError */ .cs(`Refusing to download '${file.path}': a symlink in the package directory points outside it.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .FilesError */ .yN(`Refusing to download '${file.path}': a symlink in the package directory points outside it.`);
         }
         for (let missing = node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(target); missing !== existing && (0,_paths_js__WEBPACK_IMPORTED_MODULE_9__/* .isInside */ .FK)(root, missing); missing = node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(missing)) {
             created.push(missing);
@@ -2278,7 +2306,14 @@ function parseSetObject(value, what, fail) {
         fail(`${what}.size is not a byte count`);
     if (typeof object.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(object.sha256))
         fail(`${what}.sha256 is not a SHA-256 hex digest`);
-    return { path: object.path, size: object.size, sha256: object.sha256 };
+    if (object.etag !== undefined && (typeof object.etag !== 'string' || !/^[\x21-\x7e]{1,200}$/.test(object.etag)))
+        fail(`${what}.etag is not an ETag`);
+    return {
+        path: object.path,
+        size: object.size,
+        sha256: object.sha256,
+        ...(typeof object.etag === 'string' ? { etag: object.etag } : {})
+    };
 }
 /** The packs of a version 2 manifest by path; each under `.packs/` and listed once. */
 function parsePacks(value, fail) {
@@ -2328,7 +2363,7 @@ function usableManifest(text, signing, expected) {
 
 /***/ }),
 
-/***/ 9389:
+/***/ 8449:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2340,7 +2375,7 @@ __webpack_require__.d(__webpack_exports__, {
   WI: () => (/* binding */ readManifest)
 });
 
-// UNUSED EXPORTS: copySet
+// UNUSED EXPORTS: copySet, inspectSet, readSetManifest
 
 // EXTERNAL MODULE: ./src/runner.ts
 var runner = __webpack_require__(4813);
@@ -2358,6 +2393,187 @@ var p_limit = __webpack_require__(370);
 var constants = __webpack_require__(7242);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/util/cancellation.ts
+var cancellation = __webpack_require__(6601);
+;// CONCATENATED MODULE: ./src/sets/claims.ts
+
+
+
+/**
+ * Who may write a set. Every run that writes a set (an upload, a promotion, the code-hash copy) first
+ * claims it, writes only while it holds the claim, and releases it when done; a run that finds the set
+ * claimed waits, and when the holder stored the set meanwhile it says so and writes nothing.
+ *
+ * A claim is Lamport's bakery over object names under `<set>.claims/`, which needs nothing of the store
+ * but puts and a listing that shows what was written (every S3 and GCS bucket, a directory) — no
+ * conditional headers (s3rver and some S3-compatible servers ignore them): announce `c-<id>` (choosing),
+ * take a ticket one above every ticket listed, write `t-<ticket>-<id>`; then wait while a run is choosing
+ * (its `c-` without a ticket) or holds a smaller (ticket, id); release by deleting both (one request).
+ * No two runs hold a set at once. A role without s3:DeleteObject (check and upload need none otherwise)
+ * releases by writing `r-<id>` instead, and leaves those few bytes for prune to delete with the set. A
+ * holder renews its ticket (rewrites it) every quarter lease; a claim not renewed for a lease — its run was
+ * killed — is passed over. Ages are the store's own Last-Modified times, compared with this run's own
+ * ticket in the same listing, so clocks never need to agree.
+ */
+/** How long a claim stands without renewal before others pass it over (SAM_CLAIM_LEASE_SECONDS for tests). */
+function leaseMs() {
+    const seconds = Number(process.env.SAM_CLAIM_LEASE_SECONDS);
+    return (Number.isFinite(seconds) && seconds > 0 ? seconds : 60) * 1000;
+}
+const TICKET = /^t-(\d{12})-([0-9a-f]{16})$/;
+const CHOOSING = /^c-([0-9a-f]{16})$/;
+const RELEASED = /^r-([0-9a-f]{16})$/;
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Who holds a claim, for the log: the run that wrote it, as far as the claim says. */
+function holderText(claim) {
+    const run = claim?.run;
+    const parts = [run?.workflow && `workflow '${run.workflow}'`, run?.id && `run ${run.id}`, run?.actor && `started by ${run.actor}`];
+    return parts.filter(Boolean).join(', ') || 'another run';
+}
+/** Claims the set under `setPrefix` (see the top of this file); waits while another run holds it. */
+async function claimSet(store, setPrefix, options) {
+    const lease = leaseMs();
+    const directory = `${setPrefix}.claims/`;
+    const id = (0,external_node_crypto_.randomBytes)(8).toString('hex');
+    const body = Buffer.from(`${JSON.stringify({
+        id,
+        run: { id: process.env.GITHUB_RUN_ID, workflow: process.env.GITHUB_WORKFLOW, actor: process.env.GITHUB_ACTOR }
+    })}\n`);
+    const write = (name, evenIfCancelled = false) => store.put(directory + name, body, { size: body.length, contentType: 'application/json', evenIfCancelled });
+    /** Each run's newest state in a listing: choosing, holding a ticket, or released; and when it last wrote. */
+    const parse = (listing) => {
+        const runs = new Map();
+        for (const object of listing) {
+            const name = object.key.slice(directory.length);
+            const match = TICKET.exec(name) ?? CHOOSING.exec(name) ?? RELEASED.exec(name);
+            if (!match)
+                continue;
+            const runId = match.length === 3 ? match[2] : match[1];
+            const run = runs.get(runId) ?? { released: false, at: 0, name };
+            if (name.startsWith('t-'))
+                Object.assign(run, { ticket: Number(match[1]), name });
+            if (name.startsWith('r-'))
+                run.released = true;
+            run.at = Math.max(run.at, object.lastModified.getTime());
+            runs.set(runId, run);
+        }
+        return runs;
+    };
+    await write(`c-${id}`);
+    let runs = parse(await store.list(directory));
+    const ticket = 1 + Math.max(0, ...[...runs.values()].map((run) => run.ticket ?? 0));
+    const mine = `t-${String(ticket).padStart(12, '0')}-${id}`;
+    await write(mine);
+    /** Deletes this run's claim objects in one request; false when the store would not (a role without s3:DeleteObject). */
+    const release = async () => {
+        const removed = await store.deleteMany([`${directory}c-${id}`, directory + mine]).then(() => true, () => false);
+        if (!removed)
+            await write(`r-${id}`, true).catch(() => undefined);
+    };
+    let renewedAt = Date.now();
+    let waitedSince;
+    let pause = 200;
+    try {
+        for (;;) {
+            (0,cancellation/* throwIfCancelled */.dZ)();
+            runs = parse(await store.list(directory));
+            const now = runs.get(id)?.at ?? Date.now();
+            const ahead = [...runs.entries()].filter(([runId, run]) => runId !== id &&
+                !run.released &&
+                now - run.at <= lease &&
+                (run.ticket === undefined || run.ticket < ticket || (run.ticket === ticket && runId < id)));
+            if (ahead.length === 0)
+                break;
+            if (await options.storedMeanwhile()) {
+                await release();
+                return { storedMeanwhile: true };
+            }
+            if (waitedSince === undefined) {
+                waitedSince = Date.now();
+                const first = ahead.find(([, run]) => run.ticket !== undefined) ?? ahead[0];
+                const holder = await store
+                    .readText(directory + first[1].name, 4096)
+                    .then((text) => (text ? JSON.parse(text) : undefined))
+                    .catch(() => undefined);
+                runner/* info */.pq(`${options.what} is being written by ${holderText(holder)}: waiting for it (a claim not renewed for ${lease / 1000} s is passed over).`);
+            }
+            await sleep(pause);
+            pause = Math.min(2000, Math.round(pause * 1.5));
+            // A waiting run renews too: a run ahead of it must not take it for a dead one.
+            if (Date.now() - renewedAt > lease / 4) {
+                await write(mine);
+                renewedAt = Date.now();
+            }
+        }
+    }
+    catch (error) {
+        await release();
+        throw error;
+    }
+    if (waitedSince !== undefined)
+        runner/* info */.pq(`${options.what}: the run ahead finished without storing it; this run writes it.`);
+    const renew = setInterval(() => void write(mine).catch(() => undefined), lease / 4);
+    renew.unref();
+    return {
+        held: {
+            async release() {
+                clearInterval(renew);
+                await release();
+            }
+        }
+    };
+}
+/** Runs `write` while holding the set's claim; undefined when another run stored the set while this one waited. */
+async function underClaim(store, setPrefix, options, write) {
+    const outcome = await claimSet(store, setPrefix, options);
+    if ('storedMeanwhile' in outcome)
+        return undefined;
+    try {
+        return await write();
+    }
+    finally {
+        await outcome.held.release();
+    }
+}
+
+// EXTERNAL MODULE: ./src/sets/manifest.ts
+var sets_manifest = __webpack_require__(9640);
+;// CONCATENATED MODULE: ./src/sets/set-state.ts
+
+/**
+ * Whether a stored set still holds the objects its manifest was written for, from one listing of the set
+ * (one request per 1,000 objects): every object there, at its size, and — where the manifest recorded one —
+ * with the ETag (a directory store's version) it had when written. Another run's objects written over the
+ * set (a race this action's claims prevent, or an older version of it) or an object edited or deleted in
+ * the store change that. Cheap enough for every hit; bytes themselves are checked when a set is downloaded.
+ */
+function setProblem(manifest, setPrefix, listing) {
+    const listed = new Map(listing.map((object) => [object.key.slice(setPrefix.length), object]));
+    const wrong = [];
+    for (const object of (0,sets_manifest/* setObjects */.Tz)(manifest)) {
+        const found = listed.get(object.path);
+        if (!found || found.size !== object.size || (object.etag !== undefined && found.etag !== undefined && found.etag !== object.etag)) {
+            wrong.push(object.path);
+        }
+    }
+    if (wrong.length === 0)
+        return undefined;
+    const first = wrong.slice(0, 3).join(', ');
+    return `${wrong.length} of its ${(0,sets_manifest/* setObjects */.Tz)(manifest).length} objects are missing or not the ones its manifest was written for (${first}${wrong.length > 3 ? ', …' : ''})`;
+}
+/** Objects under a set that its manifest does not name and that are not the set's own bookkeeping (left by an interrupted or older writer). */
+function strayObjects(manifest, setPrefix, listing) {
+    const named = new Set((0,sets_manifest/* setObjects */.Tz)(manifest).map((object) => object.path));
+    if (manifest.inputs)
+        named.add(manifest.inputs.path);
+    return listing
+        .map((object) => object.key)
+        .filter((key) => {
+        const path = key.slice(setPrefix.length);
+        return !named.has(path) && !/^\.(manifest\.json|last-used|claims\/)/.test(path);
+    });
+}
+
 // EXTERNAL MODULE: ./src/report/progress.ts
 var report_progress = __webpack_require__(8991);
 // EXTERNAL MODULE: ./src/stores/capped-read.ts
@@ -2460,8 +2676,6 @@ async function recordUse(store, setPrefix, now = new Date()) {
     await store.put(lastUsedKey(setPrefix), body, { size: body.length, contentType: 'application/json' });
 }
 
-// EXTERNAL MODULE: ./src/sets/manifest.ts
-var sets_manifest = __webpack_require__(9640);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
 ;// CONCATENATED MODULE: ./src/sets/tar.ts
@@ -2630,10 +2844,10 @@ async function uploadPack(store, setPrefix, pack, metadata, onFile) {
             yield chunk;
         }
     })(), { objectMode: false });
-    await store.put(setPrefix + pack.path, source, { size: pack.size, contentType: 'application/x-tar', metadata });
+    const { etag } = await store.put(setPrefix + pack.path, source, { size: pack.size, contentType: 'application/x-tar', metadata });
     if (sent !== pack.size)
         throw new errors/* IntegrityError */.cs(`The pack ${store.url(setPrefix + pack.path)} came out ${sent} bytes, not ${pack.size}.`);
-    return { record: { path: pack.path, size: pack.size, sha256: packHash.digest('hex') }, files };
+    return { record: { path: pack.path, size: pack.size, sha256: packHash.digest('hex'), ...(etag ? { etag } : {}) }, files };
 }
 
 // EXTERNAL MODULE: ./src/sets/package-files.ts
@@ -2660,6 +2874,9 @@ var digest_stream = __webpack_require__(63);
 
 
 
+
+
+
 // The callback form costs less CPU per file than fs/promises' readFile, which reads in chunked round trips.
 const object_sets_readFile = (0,external_node_util_.promisify)(external_node_fs_.readFile);
 /** Files up to this size are read into memory and sent in one request; larger ones are streamed in parts. */
@@ -2667,40 +2884,97 @@ const SINGLE_PUT_LIMIT = 16 * 1024 * 1024;
 /** Packs and large files in flight at once (each buffers up to 4 parts of 8 MiB): two keep peak RSS under 200 MB. */
 const LARGE_FILES_AT_ONCE = 2;
 /**
- * Reads the manifest of the set under `setPrefix`. Undefined when there is none (the only miss) and when it
- * cannot be used: larger than READ_LIMITS.manifest (never read whole), malformed, or, with a signing key,
- * unsigned, signed by an unknown key, badly signed, or signed for another location, commit or code hash.
- * With a key the signature is checked over the raw bytes before anything is parsed. A set that cannot be
- * used is a miss with a warning naming it (`onUntrusted` counts it), never a failure: the next upload
- * replaces it.
+ * Reads the manifest of the set under `setPrefix`, saying nothing. Unusable: larger than READ_LIMITS.manifest
+ * (never read whole), malformed, or, with a signing key, unsigned, signed by an unknown key, badly signed, or
+ * signed for another location, commit or code hash (the signature is checked over the raw bytes before
+ * anything is parsed).
  */
-async function readManifest(store, setPrefix, policy, owner = {}, onUntrusted) {
-    const key = (0,layout/* manifestKey */.Rn)(setPrefix);
-    const keyed = policy.signing.keys.length > 0;
-    const refuse = (why) => {
-        runner/* warning */.$e(`${keyed ? 'Not trusting' : 'Ignoring'} the assets at ${store.url(setPrefix)}: ${why}. Treating them as missing; an upload replaces them.`);
-        onUntrusted?.();
-        return undefined;
-    };
+async function readSetManifest(store, setPrefix, policy, owner = {}) {
     let text;
     try {
-        text = await store.readText(key, constants/* READ_LIMITS */.Cl.manifest);
+        text = await store.readText((0,layout/* manifestKey */.Rn)(setPrefix), constants/* READ_LIMITS */.Cl.manifest);
     }
     catch (error) {
         if (error instanceof errors/* OversizedError */.wF)
-            return refuse(`the manifest ${error.message}`);
+            return { unusable: `the manifest ${error.message}` };
         if (error instanceof errors/* IntegrityError */.cs)
-            return refuse(error.message); // a planted symlink in a local store
+            return { unusable: error.message }; // a planted symlink in a local store
         throw error;
     }
     if (text === undefined)
-        return undefined;
+        return { missing: true };
     const usable = (0,sets_manifest/* usableManifest */.kP)(text, policy.signing, { location: setPrefix, shown: (location) => store.url(location), owner });
-    return 'manifest' in usable ? usable.manifest : refuse(`the manifest ${usable.problem}`);
+    return 'manifest' in usable ? { manifest: usable.manifest } : { unusable: `the manifest ${usable.problem}` };
 }
-async function writeManifest(store, setPrefix, manifest, policy) {
+/** The warning for a set this run does not use: a miss, never a failure (the next upload replaces it). */
+function warnUnusable(store, setPrefix, policy, why) {
+    runner/* warning */.$e(`${policy.signing.keys.length > 0 ? 'Not trusting' : 'Ignoring'} the assets at ${store.url(setPrefix)}: ${why}. Treating them as missing; an upload replaces them.`);
+}
+/**
+ * The manifest of the set under `setPrefix` when this run may use it; undefined when there is none (the only
+ * plain miss) and when it cannot be used, which is a warning naming it (`onUntrusted` counts it).
+ */
+async function readManifest(store, setPrefix, policy, owner = {}, onUntrusted) {
+    const read = await readSetManifest(store, setPrefix, policy, owner);
+    if ('manifest' in read)
+        return read.manifest;
+    if ('unusable' in read) {
+        warnUnusable(store, setPrefix, policy, read.unusable);
+        onUntrusted?.();
+    }
+    return undefined;
+}
+/** A set's state from its manifest alone, for a set that is about to be downloaded (which checks every byte). */
+async function readWithoutListing(store, setPrefix, policy, owner) {
+    const read = await readSetManifest(store, setPrefix, policy, owner);
+    if ('missing' in read)
+        return { state: 'none' };
+    return 'unusable' in read ? { state: 'broken', problem: read.unusable, listing: [] } : { state: 'whole', manifest: read.manifest };
+}
+/** Reads a set's manifest and, when there is one, checks the set against it with one listing (set-state.ts). */
+async function inspectSet(store, setPrefix, policy, owner) {
+    const read = await readSetManifest(store, setPrefix, policy, owner);
+    if ('missing' in read)
+        return { state: 'none' };
+    const listing = await store.list(setPrefix);
+    if ('unusable' in read)
+        return { state: 'broken', problem: read.unusable, listing };
+    const problem = setProblem(read.manifest, setPrefix, listing);
+    return problem ? { state: 'broken', problem, manifest: read.manifest, listing } : { state: 'whole', manifest: read.manifest };
+}
+/**
+ * Writes a set's manifest, last. `create`: only if none stands (If-None-Match; a directory's exclusive link),
+ * where the store honours it — the set's claim keeps writers apart where it does not.
+ */
+async function writeManifest(store, setPrefix, manifest, policy, create = false) {
     const body = Buffer.from((0,sets_manifest/* serializeManifest */.MZ)(manifest, setPrefix, policy.signing));
-    await store.put((0,layout/* manifestKey */.Rn)(setPrefix), body, { size: body.length, contentType: 'application/json' });
+    await store.put((0,layout/* manifestKey */.Rn)(setPrefix), body, {
+        size: body.length,
+        contentType: 'application/json',
+        ...(create ? { ifNoneMatch: true } : {})
+    });
+}
+/**
+ * Says that a broken set is being replaced. Its manifest stays until the new one is written over it: until
+ * then a reader finds the old manifest with objects that do not match it, which is a miss, as before.
+ */
+function noteReplacing(store, setPrefix, state) {
+    if (state.state === 'broken')
+        runner/* warning */.$e(`Replacing the set at ${store.url(setPrefix)}: ${state.problem}.`);
+}
+/**
+ * Deletes what a broken set held that the new one does not name (another writer's leftovers). Best effort:
+ * a role without s3:DeleteObject leaves them, unnamed by any manifest, for prune.
+ */
+async function deleteStrays(store, setPrefix, state, manifest) {
+    if (state.state !== 'broken')
+        return;
+    const strays = strayObjects(manifest, setPrefix, state.listing);
+    if (strays.length === 0)
+        return;
+    await store
+        .deleteMany(strays)
+        .catch((error) => runner/* info */.pq(`Could not delete ${strays.length} object(s) the replaced set held that the new one does not name (${(0,errors/* errorMessage */.gJ)(error)}); prune removes them with the set.`));
 }
 /** Copies carry no body, so more of them can be in flight than uploads. */
 const COPY_CONCURRENCY_FACTOR = 4;
@@ -2724,35 +2998,57 @@ async function readBackSha256(store, key, size) {
     return hash.digest('hex');
 }
 /**
- * Server-side copy of every listed object from one set to another, bounded, with progress. Where the store
- * reports the copy's SHA-256 (AWS, moto, a local directory), it must match the manifest. Where it reports
- * none and `readBack` is set (a signing key: the target set's manifest will be signed), each copy is read
- * back and hashed, packs whole, so a signature never vouches for bytes nobody checked. A mismatch is an
- * IntegrityError, never a promoted set.
+ * Server-side copy of every listed object from one set to another, bounded, with progress; returns the
+ * objects as the target now holds them (each with the ETag its copy got). Where the store reports the copy's
+ * SHA-256 (AWS, moto, a local directory), it must match the manifest. Where it reports none and `readBack`
+ * is set (a signing key: the target set's manifest will be signed), each copy is read back and hashed, packs
+ * whole, so a signature never vouches for bytes nobody checked. A mismatch is an IntegrityError, never a
+ * promoted set.
  */
 async function copySet(store, files, from, to, concurrency, readBack = false) {
     const progress = new report_progress/* Progress */.k(`Copied (server-side) to ${store.url(to)}:`, files.length, (0,sets_manifest/* totalBytes */.ob)(files));
     const limit = (0,p_limit/* default */.A)(Math.min(MAX_COPIES_IN_FLIGHT, concurrency * COPY_CONCURRENCY_FACTOR));
     const verifyLimit = (0,p_limit/* default */.A)(concurrency);
-    await Promise.all(files.map((file) => limit(async () => {
+    const copies = await Promise.all(files.map((file) => limit(async () => {
+        (0,cancellation/* throwIfCancelled */.dZ)();
         const copied = await store.copy(from + file.path, to + file.path, file.size);
         const sha256 = copied.sha256 ?? (readBack ? await verifyLimit(() => readBackSha256(store, to + file.path, file.size)) : undefined);
         if (sha256 !== undefined && sha256 !== file.sha256) {
             throw new errors/* IntegrityError */.cs(`${store.url(from + file.path)} does not match its manifest (${copied.sha256 ? 'the store reports' : 'its copy reads back with'} SHA-256 ${sha256}, the manifest ${file.sha256}).`);
         }
         progress.add(1, file.size);
+        const { etag: _source, ...rest } = file;
+        return (copied.etag ? { ...rest, etag: copied.etag } : rest);
     })));
     progress.finish();
+    return copies;
+}
+/** A set's objects (packs, plain files) with the ETags given, the packed files as they were. */
+function withObjects(manifest, objects) {
+    const byPath = new Map(objects.map((object) => [object.path, object]));
+    return {
+        files: manifest.files.map((file) => {
+            if (file.pack !== undefined)
+                return file;
+            const { etag: _old, ...rest } = file;
+            const etag = byPath.get(file.path)?.etag;
+            return etag ? { ...rest, etag } : rest;
+        }),
+        packs: (manifest.packs ?? []).map((pack) => byPath.get(pack.path) ?? pack)
+    };
 }
 /**
  * Looks for the commit's assets, then (tier on) for the code-hash set's; on a code-hash hit, copies the set
- * to the commit server-side and writes the commit manifest last. A set built on another platform is not a
- * hit (unless crossPlatform). On a code-hash miss, with `explainMiss`, says what changed since the newest
+ * to the commit server-side (holding the commit set's claim) and writes the commit manifest last. A set is a
+ * hit only when whole: its manifest usable and its objects the ones it was written for (one listing); a
+ * broken one is a miss with a warning, which the next upload repairs. A set built on another platform is not
+ * a hit (unless crossPlatform). On a code-hash miss, with `explainMiss`, says what changed since the newest
  * earlier build. Shared by check and the assets plugin.
  */
 async function findOrPromote(store, request, policy) {
     let untrusted = 0;
     let platformMiss;
+    let brokenMiss;
     const distrust = () => void untrusted++;
     const elsewhere = (manifest, setPrefix) => {
         const platform = (0,sets_platform/* otherPlatform */.c_)(manifest, request);
@@ -2763,13 +3059,26 @@ async function findOrPromote(store, request, policy) {
         platformMiss = { line: `the stored set was built on ${platform}, not ${request.platform}`, otherPlatform: { platform, location } };
         return true;
     };
+    /** A set that is there but not whole: warned and counted, and named in the miss when nothing better explains it. */
+    const broken = (setPrefix, state, what) => {
+        warnUnusable(store, setPrefix, policy, state.problem);
+        distrust();
+        brokenMiss ??= {
+            line: `the ${what} stored for this ${what === 'set' ? 'commit' : 'key'} does not match its manifest or is not trusted (the next upload replaces it)`
+        };
+    };
     const target = (0,layout/* commitPrefix */.q8)(request.prefix, request.commit);
-    const existing = await readManifest(store, target, policy, { commit: request.commit }, distrust);
-    if (existing && !elsewhere(existing, target)) {
-        return { found: true, source: 'commit', manifest: existing, codeHash: existing.codeHash, untrusted };
+    const owner = { commit: request.commit };
+    const existing = request.download
+        ? await readWithoutListing(store, target, policy, owner)
+        : await inspectSet(store, target, policy, owner);
+    if (existing.state === 'whole' && !elsewhere(existing.manifest, target)) {
+        return { found: true, source: 'commit', manifest: existing.manifest, codeHash: existing.manifest.codeHash, untrusted };
     }
+    if (existing.state === 'broken')
+        broken(target, existing, 'set');
     // With a signing key nothing unsigned is trusted, the original tool's sets included.
-    if (!existing && request.legacySets && policy.signing.keys.length === 0) {
+    if (existing.state === 'none' && request.legacySets && policy.signing.keys.length === 0) {
         const objects = await store.list(target);
         if (objects.length > 0) {
             runner/* warning */.$e(`legacy-sets: ${store.url(target)} holds ${objects.length} object(s) but no manifest (a set the original s3-asset-manager uploaded, ` +
@@ -2783,41 +3092,61 @@ async function findOrPromote(store, request, policy) {
             };
         }
     }
-    const miss = (codeHash, missReason) => ({
-        found: false,
-        codeHash,
-        untrusted,
-        ...((platformMiss ?? missReason) ? { missReason: platformMiss ?? missReason } : {})
-    });
+    const miss = (codeHash, missReason) => {
+        const reason = platformMiss ?? missReason ?? brokenMiss;
+        return { found: false, codeHash, untrusted, ...(reason ? { missReason: reason } : {}) };
+    };
     if (!request.codeHash)
-        return miss('', { line: 'nothing is stored for this commit (the code-hash tier is off)' });
+        return miss('', brokenMiss ?? { line: 'nothing is stored for this commit (the code-hash tier is off)' });
     const built = await request.codeHash();
     const cached = (0,layout/* codeHashPrefix */._Y)(request.prefix, built.key);
     const read = (setPrefix, codeHash) => readManifest(store, setPrefix, policy, { codeHash }, distrust);
-    const cachedManifest = await read(cached, built.key);
-    if (!cachedManifest || elsewhere(cachedManifest, cached)) {
-        const reason = request.explainMiss && !platformMiss ? await explainMiss(store, request.prefix, built, read) : undefined;
+    const cachedState = await inspectSet(store, cached, policy, { codeHash: built.key });
+    if (cachedState.state === 'broken')
+        broken(cached, cachedState, 'cached set');
+    if (cachedState.state !== 'whole' || elsewhere(cachedState.manifest, cached)) {
+        const reason = request.explainMiss && !platformMiss && cachedState.state === 'none'
+            ? await explainMiss(store, request.prefix, built, read)
+            : undefined;
         return miss(built.key, reason);
     }
+    const cachedManifest = cachedState.manifest;
+    let promoted;
     try {
-        await copySet(store, (0,sets_manifest/* setObjects */.Tz)(cachedManifest), cached, target, request.concurrency, policy.signing.keys.length > 0);
+        promoted = await underClaim(store, target, {
+            what: `The set of commit ${request.commit} at ${store.url(target)}`,
+            storedMeanwhile: async () => (await inspectSet(store, target, policy, owner)).state === 'whole'
+        }, async () => {
+            const now = await inspectSet(store, target, policy, owner);
+            if (now.state === 'whole')
+                return now.manifest;
+            noteReplacing(store, target, now);
+            const copies = await copySet(store, (0,sets_manifest/* setObjects */.Tz)(cachedManifest), cached, target, request.concurrency, policy.signing.keys.length > 0);
+            const manifest = (0,sets_manifest/* buildManifest */.u1)({
+                commit: request.commit,
+                codeHash: built.key,
+                source: 'cache',
+                ...withObjects(cachedManifest, copies),
+                ...(cachedManifest.platform ? { platform: cachedManifest.platform } : {})
+            });
+            await writeManifest(store, target, manifest, policy, now.state === 'none');
+            await deleteStrays(store, target, now, manifest);
+            return manifest;
+        });
     }
     catch (error) {
-        if (!(error instanceof errors/* MissingObjectError */.S3) && !(error instanceof errors/* IntegrityError */.cs))
+        if ((0,cancellation/* cancelledBy */.tK)())
+            throw (0,cancellation/* asCancellation */.Cz)(error, `no manifest was written for ${store.url(target)}: the promotion stopped half way, so nothing is stored for commit ${request.commit}`);
+        if (!(error instanceof errors/* MissingObjectError */.S3) && !(error instanceof errors/* IntegrityError */.cs) && !(error instanceof errors/* PreconditionFailedError */.k9))
             throw error;
         runner/* warning */.$e(`The cached assets ${store.url(cached)} are incomplete or changed (${error.message}); treating this as a miss so they are rebuilt.`);
         return miss(built.key, { line: 'the cached set for this key is incomplete or changed' });
     }
-    const manifest = (0,sets_manifest/* buildManifest */.u1)({
-        commit: request.commit,
-        codeHash: built.key,
-        source: 'cache',
-        files: cachedManifest.files,
-        packs: cachedManifest.packs,
-        ...(cachedManifest.platform ? { platform: cachedManifest.platform } : {})
-    });
-    await writeManifest(store, target, manifest, policy);
-    return { found: true, source: 'cache', manifest, codeHash: built.key, untrusted };
+    // Stored by another run while this one waited for the commit set's claim: that set is the hit.
+    const manifest = promoted ?? (await readManifest(store, target, policy, owner, distrust));
+    if (!manifest)
+        return miss(built.key, { line: 'the set another run stored meanwhile cannot be used' });
+    return { found: true, source: promoted && manifest.source === 'cache' ? 'cache' : 'commit', manifest, codeHash: built.key, untrusted };
 }
 /**
  * The user metadata the original s3-asset-manager puts on every object, which deploys read: Terraform's
@@ -2842,29 +3171,28 @@ async function uploadFile(store, key, file, commit, codeHash) {
     if (file.size <= SINGLE_PUT_LIMIT) {
         const bytes = await object_sets_readFile(file.absolute);
         const sha256 = (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
-        await store.put(key, bytes, { size: bytes.length, contentType, sha256, metadata: objectMetadata(commit, codeHash, sha256) });
-        return { path: file.relative, size: bytes.length, sha256 };
+        const { etag } = await store.put(key, bytes, {
+            size: bytes.length,
+            contentType,
+            sha256,
+            metadata: objectMetadata(commit, codeHash, sha256)
+        });
+        return { path: file.relative, size: bytes.length, sha256, ...(etag ? { etag } : {}) };
     }
     // Metadata goes with the first request of a multipart upload, so a large file is hashed before it is
     // sent, and hashed again as it streams: a file that changed in between fails rather than mislabelled.
     const expected = await sha256OfFile(file.absolute);
     const tap = new digest_stream/* DigestStream */.v();
     const stream = (0,external_node_fs_.createReadStream)(file.absolute, { highWaterMark: 1024 * 1024 }).pipe(tap);
-    await store.put(key, stream, { size: file.size, contentType, metadata: objectMetadata(commit, codeHash, expected) });
+    const { etag } = await store.put(key, stream, { size: file.size, contentType, metadata: objectMetadata(commit, codeHash, expected) });
     const sent = tap.digest();
     if (sent !== expected) {
         throw new errors/* IntegrityError */.cs(`${file.absolute} changed while it was uploaded (SHA-256 ${expected} before, ${sent} as sent). Upload it again.`);
     }
-    return { path: file.relative, size: file.size, sha256: sent };
+    return { path: file.relative, size: file.size, sha256: sent, ...(etag ? { etag } : {}) };
 }
-/**
- * Uploads every non-hidden file of the package directory to the commit's set (with `packBelow`, the small
- * ones as packs), writes its manifest last, then (tier on) fills the code-hash set from it by server-side
- * copy. Shared by upload and the assets plugin.
- */
-async function publish(store, request, policy) {
-    const files = await (0,package_files.listPackageFiles)(request.directory);
-    const target = (0,layout/* commitPrefix */.q8)(request.prefix, request.commit);
+/** Uploads the package directory's files (the small ones as packs) under `target`; the manifest's entries, with ETags. */
+async function uploadFiles(store, request, files, target) {
     const progress = new report_progress/* Progress */.k(`Uploaded to ${store.url(target)}:`, files.length, files.reduce((sum, file) => sum + file.size, 0));
     const limit = (0,p_limit/* default */.A)(request.concurrency);
     // Packs and large files stream in parts, each holding a few parts in memory: only a couple at a time.
@@ -2874,6 +3202,7 @@ async function publish(store, request, policy) {
     const [packed, stored] = await Promise.all([
         Promise.all(packs.map((pack) => largeLimit(() => uploadPack(store, target, pack, packMetadata, (size) => progress.add(1, size))))),
         Promise.all(plain.map((file) => limit(async () => {
+            (0,cancellation/* throwIfCancelled */.dZ)();
             const send = () => uploadFile(store, target + file.relative, file, request.commit, request.codeHash);
             const entry = file.size > SINGLE_PUT_LIMIT ? await largeLimit(send) : await send();
             progress.add(1, entry.size);
@@ -2881,40 +3210,101 @@ async function publish(store, request, policy) {
         })))
     ]);
     progress.finish();
-    const packRecords = packed.map((pack) => pack.record);
     const entries = [...stored, ...packed.flatMap((pack) => pack.files)].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    const manifest = (0,sets_manifest/* buildManifest */.u1)({
-        commit: request.commit,
-        codeHash: request.codeHash,
-        source: 'upload',
-        files: entries,
-        packs: packRecords,
-        platform: request.platform
-    });
-    await writeManifest(store, target, manifest, policy);
-    if (request.writeCodeHashSet === false)
-        return manifest;
-    if (request.codeHash && !policy.cacheWrite.allowed) {
-        runner/* info */.pq(`Not writing the shared code-hash set ${store.url((0,layout/* codeHashPrefix */._Y)(request.prefix, request.codeHash))}: ${policy.cacheWrite.reason}.`);
-    }
-    else if (request.codeHash) {
-        // Re-filled even when a cache set exists: it may be the incomplete one a check just fell back from.
-        const cached = (0,layout/* codeHashPrefix */._Y)(request.prefix, request.codeHash);
-        await copySet(store, (0,sets_manifest/* setObjects */.Tz)(manifest), target, cached, request.concurrency, policy.signing.keys.length > 0);
-        if (!request.inputs) {
-            await writeManifest(store, cached, manifest, policy);
-            return manifest;
+    return { entries, packs: packed.map((pack) => pack.record) };
+}
+/**
+ * Stores the package directory as the commit's set, then (tier on) fills the code-hash set from it by
+ * server-side copy. Each set is written holding its claim (claims.ts), so runs storing the same set at once
+ * never mix their objects: the first writes it, the others wait and write nothing. A set already whole is
+ * kept; a broken one (objects not those of its manifest, a manifest not trusted) is replaced — manifest
+ * cleared first, written last. Shared by upload and the assets plugin.
+ */
+async function publish(store, request, policy) {
+    const files = await (0,package_files.listPackageFiles)(request.directory);
+    const target = (0,layout/* commitPrefix */.q8)(request.prefix, request.commit);
+    const owner = { commit: request.commit };
+    const whole = async () => (await inspectSet(store, target, policy, owner)).state === 'whole';
+    const written = await underClaim(store, target, { what: `The set of commit ${request.commit} at ${store.url(target)}`, storedMeanwhile: whole }, async () => {
+        const now = await inspectSet(store, target, policy, owner);
+        if (now.state === 'whole')
+            return { manifest: now.manifest, by: 'another-run' };
+        noteReplacing(store, target, now);
+        let uploaded;
+        try {
+            uploaded = await uploadFiles(store, request, files, target);
+            (0,cancellation/* throwIfCancelled */.dZ)();
         }
-        // What the key was made of, bound to the set by the manifest, and a pointer to this set as the newest
-        // build (after the manifest, so it never names a set that is not there): a later miss is explained from it.
+        catch (error) {
+            throw (0,cancellation/* asCancellation */.Cz)(error, `no manifest was written for ${store.url(target)}, so nothing is stored for commit ${request.commit}; the objects sent before the stop ` +
+                `stay until an upload of this commit replaces them, and no multipart upload was left open`);
+        }
+        const { entries, packs } = uploaded;
+        const manifest = (0,sets_manifest/* buildManifest */.u1)({
+            commit: request.commit,
+            codeHash: request.codeHash,
+            source: 'upload',
+            files: entries,
+            packs,
+            platform: request.platform
+        });
+        await writeManifest(store, target, manifest, policy, now.state === 'none');
+        await deleteStrays(store, target, now, manifest);
+        return { manifest, by: 'this-run', ...(now.state === 'broken' ? { replaced: now.problem } : {}) };
+    });
+    if (!written || written.by === 'another-run') {
+        const manifest = written?.manifest ?? (await readManifest(store, target, policy, owner));
+        if (!manifest)
+            throw new errors/* IntegrityError */.cs(`Another run stored ${store.url(target)} while this one waited, but its manifest cannot be used.`);
+        // That run writes the code-hash set too.
+        return { manifest, by: 'another-run' };
+    }
+    const manifest = written.manifest;
+    try {
+        if (request.writeCodeHashSet !== false)
+            await publishCodeHashSet(store, request, policy, manifest, target);
+    }
+    catch (error) {
+        throw (0,cancellation/* asCancellation */.Cz)(error, `the set of commit ${request.commit} is stored in ${store.url(target)}; the code-hash set was not completed (no manifest), so nothing is served from it`);
+    }
+    return written;
+}
+/** Fills `cache/<code hash>/` from the commit's set just stored, unless a whole one is there; then the newest-build pointer. */
+async function publishCodeHashSet(store, request, policy, manifest, target) {
+    if (!request.codeHash)
+        return;
+    const cached = (0,layout/* codeHashPrefix */._Y)(request.prefix, request.codeHash);
+    if (!policy.cacheWrite.allowed) {
+        runner/* info */.pq(`Not writing the shared code-hash set ${store.url(cached)}: ${policy.cacheWrite.reason}.`);
+        return;
+    }
+    const owner = { codeHash: request.codeHash };
+    const whole = async () => (await inspectSet(store, cached, policy, owner)).state === 'whole';
+    await underClaim(store, cached, { what: `The code-hash set ${store.url(cached)}`, storedMeanwhile: whole }, async () => {
+        const now = await inspectSet(store, cached, policy, owner);
+        if (now.state === 'whole') {
+            runner/* info */.pq(`The shared code-hash set ${store.url(cached)} is stored already (the same sources were built before): not copied again.`);
+            return;
+        }
+        noteReplacing(store, cached, now);
+        const copies = await copySet(store, (0,sets_manifest/* setObjects */.Tz)(manifest), target, cached, request.concurrency, policy.signing.keys.length > 0);
+        const copied = { ...manifest, ...withObjects(manifest, copies) };
+        if (!request.inputs) {
+            await writeManifest(store, cached, copied, policy, now.state === 'none');
+            return;
+        }
+        // What the key was made of, bound to the set by the manifest: a later miss is explained from it.
         const record = (0,set_key.serializeInputs)(request.codeHash, request.inputs);
         const inputs = { path: sets_manifest/* INPUTS_NAME */.cW, size: record.length, sha256: (0,external_node_crypto_.createHash)('sha256').update(record).digest('hex') };
         await store.put(cached + sets_manifest/* INPUTS_NAME */.cW, record, { size: record.length, contentType: 'application/gzip', sha256: inputs.sha256 });
-        await writeManifest(store, cached, { ...manifest, inputs }, policy);
+        await writeManifest(store, cached, { ...copied, inputs }, policy, now.state === 'none');
+        await deleteStrays(store, cached, now, copied);
+    });
+    // This build is the newest under the prefix (after its set's manifest, so the pointer never names a set that is not there).
+    if (request.inputs) {
         const pointer = newestPointer(request.codeHash);
         await store.put((0,layout/* newestPointerKey */.jg)(request.prefix), pointer, { size: pointer.length, contentType: 'application/json' });
     }
-    return manifest;
 }
 /** Asset sets over any object Store (S3, GCS, a directory): objects, manifests and server-side copies. */
 class ObjectAssetSets {
@@ -2940,8 +3330,12 @@ class ObjectAssetSets {
     async flush() {
         await Promise.all(this.pending.splice(0));
     }
-    stored(prefix, commit) {
-        return readManifest(this.store, (0,layout/* commitPrefix */.q8)(prefix, commit), this.policy, { commit });
+    async stored(prefix, commit) {
+        const setPrefix = (0,layout/* commitPrefix */.q8)(prefix, commit);
+        const state = await inspectSet(this.store, setPrefix, this.policy, { commit });
+        if (state.state === 'whole')
+            return state.manifest;
+        return state.state === 'broken' ? { broken: state.problem } : undefined;
     }
     publish(request) {
         return publish(this.store, request, this.policy);
@@ -3362,9 +3756,10 @@ async function createStore(settings, concurrency) {
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_5__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3916);
-/* harmony import */ var _hashing_digest_stream_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(63);
-/* harmony import */ var _capped_read_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1874);
-/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8431);
+/* harmony import */ var _util_cancellation_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6601);
+/* harmony import */ var _hashing_digest_stream_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(63);
+/* harmony import */ var _capped_read_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(1874);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(8431);
 
 
 
@@ -3375,6 +3770,14 @@ async function createStore(settings, concurrency) {
 
 
 
+
+/**
+ * A file's version: every write lands as a new file renamed into place, so a new inode, and with it a new
+ * token; a listing reports the same token (StoredObject.etag).
+ */
+function versionOf(info) {
+    return `${info.ino}-${Math.round(info.mtimeMs * 1000)}-${info.size}`;
+}
 function isMissing(error) {
     const code = error.code;
     return code === 'ENOENT' || code === 'ENOTDIR';
@@ -3398,7 +3801,7 @@ class LocalStore {
         this.name = root;
     }
     pathOf(key) {
-        return (0,_paths_js__WEBPACK_IMPORTED_MODULE_9__/* .fromPosixRelative */ .yK)(this.root, key);
+        return (0,_paths_js__WEBPACK_IMPORTED_MODULE_10__/* .fromPosixRelative */ .yK)(this.root, key);
     }
     /**
      * The path of `key`, after checking that no directory between the root and it is a symlink (the root
@@ -3443,7 +3846,7 @@ class LocalStore {
     async openForRead(key) {
         const file = await this.safePath(key);
         try {
-            return { handle: await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(file, _capped_read_js__WEBPACK_IMPORTED_MODULE_8__/* .READ_NO_FOLLOW */ .xZ), file };
+            return { handle: await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(file, _capped_read_js__WEBPACK_IMPORTED_MODULE_9__/* .READ_NO_FOLLOW */ .xZ), file };
         }
         catch (error) {
             if (error.code === 'ELOOP')
@@ -3469,30 +3872,60 @@ class LocalStore {
         }
         try {
             // A directory where an object would be: nothing stored under that key.
-            return await (0,_capped_read_js__WEBPACK_IMPORTED_MODULE_8__/* .readOpenedText */ .$O)(opened.handle, maxBytes, this.url(key));
+            return await (0,_capped_read_js__WEBPACK_IMPORTED_MODULE_9__/* .readOpenedText */ .$O)(opened.handle, maxBytes, this.url(key));
         }
         finally {
             await opened.handle.close();
         }
     }
-    /** Runs `write(tempPath)` then renames the temp file onto the key's path (a symlink there is replaced, not followed). */
-    async writeAtomically(key, write) {
+    /**
+     * Runs `write(tempPath)` then puts the temp file in place (a symlink there is replaced, not followed): with
+     * `ifNoneMatch` by a hard link, which fails when the key exists; with `ifMatch` only while the key's version
+     * is that one; else by a rename. Returns the new object's version.
+     */
+    async writeAtomically(key, write, condition = {}) {
+        if (!condition.evenIfCancelled)
+            (0,_util_cancellation_js__WEBPACK_IMPORTED_MODULE_7__/* .throwIfCancelled */ .dZ)();
         const target = await this.safePath(key);
         const temp = `${target}.tmp-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`;
         try {
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(target), { recursive: true });
             await write(temp);
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(temp, target);
+            if (condition.ifNoneMatch) {
+                try {
+                    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.link)(temp, target);
+                }
+                catch (error) {
+                    if (error.code === 'EEXIST') {
+                        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .PreconditionFailedError */ .k9(`${this.url(key)} exists already (another run wrote it).`);
+                    }
+                    throw error;
+                }
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.unlink)(temp);
+            }
+            else {
+                if (condition.ifMatch !== undefined) {
+                    const current = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)(target).catch(() => undefined);
+                    if (!current || versionOf(current) !== condition.ifMatch) {
+                        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .PreconditionFailedError */ .k9(`${this.url(key)} is not the version expected (another run wrote it).`);
+                    }
+                }
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(temp, target);
+            }
+            return versionOf(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)(target));
         }
         catch (error) {
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(temp, { force: true });
-            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .StoreError */ .AD || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs)
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .StoreError */ .AD || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs || error.name === 'AbortError')
                 throw error;
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .StoreError */ .AD(`Could not write ${target} in the local store '${this.root}': ${error.message}`, { cause: error });
         }
     }
-    async put(key, body, _options) {
-        await this.writeAtomically(key, (temp) => Buffer.isBuffer(body) ? (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(temp, body, { flag: 'wx' }) : (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_4__.pipeline)(body, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(temp, { flags: 'wx' })));
+    async put(key, body, options) {
+        const etag = await this.writeAtomically(key, (temp) => Buffer.isBuffer(body)
+            ? (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(temp, body, { flag: 'wx' })
+            : (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_4__.pipeline)(body, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(temp, { flags: 'wx' }), { signal: _util_cancellation_js__WEBPACK_IMPORTED_MODULE_7__/* .cancelSignal */ .Bj }), options);
+        return { etag };
     }
     async get(key) {
         try {
@@ -3509,8 +3942,8 @@ class LocalStore {
     }
     /** Copies through this process (a directory has no server), hashing the bytes so the caller can check them. */
     async copy(sourceKey, targetKey) {
-        const tap = new _hashing_digest_stream_js__WEBPACK_IMPORTED_MODULE_7__/* .DigestStream */ .v();
-        await this.writeAtomically(targetKey, async (temp) => {
+        const tap = new _hashing_digest_stream_js__WEBPACK_IMPORTED_MODULE_8__/* .DigestStream */ .v();
+        const etag = await this.writeAtomically(targetKey, async (temp) => {
             let source;
             try {
                 source = await this.get(sourceKey);
@@ -3521,9 +3954,9 @@ class LocalStore {
                 }
                 throw error;
             }
-            await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_4__.pipeline)(source, tap, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(temp, { flags: 'wx' }));
+            await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_4__.pipeline)(source, tap, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(temp, { flags: 'wx' }), { signal: _util_cancellation_js__WEBPACK_IMPORTED_MODULE_7__/* .cancelSignal */ .Bj });
         });
-        return { sha256: tap.digest() };
+        return { sha256: tap.digest(), etag };
     }
     async list(prefix, onPage) {
         // Walk the deepest directory the prefix names, then keep the keys that start with it. Symlinks are
@@ -3553,7 +3986,7 @@ class LocalStore {
                 else if (entry.isFile() && key.startsWith(prefix) && !/\.tmp-[0-9a-f]{12}$/.test(key)) {
                     const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)(this.pathOf(key)).catch(() => undefined);
                     if (info?.isFile())
-                        found.push({ key, size: info.size, lastModified: info.mtime });
+                        found.push({ key, size: info.size, lastModified: info.mtime, etag: versionOf(info) });
                 }
             }
         };

@@ -47,14 +47,16 @@ class LockError extends Error {
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _sets_object_sets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9389);
+/* harmony import */ var _sets_object_sets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8449);
 /* harmony import */ var _hashing_code_hash_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2238);
 /* harmony import */ var _hashing_set_key_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4574);
 /* harmony import */ var _sets_layout_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3267);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8422);
 /* harmony import */ var _sets_manifest_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9640);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3045);
-/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(8431);
+/* harmony import */ var _util_cancellation_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(6601);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(8431);
+
 
 
 
@@ -110,13 +112,15 @@ class BuildError extends Error {
 /**
  * Runs the build at the repository root, its output streamed inside a log group. The shell parses only the
  * command's text; every templated value reaches it as an environment variable (see apply/shell.ts). Logs
- * and errors show the command as written in the config, never with values in it.
+ * and errors show the command as written in the config, never with values in it. A cancelled step passes
+ * its signal on to the build's whole process group and waits for it to end.
  */
 async function runBuild(ref, command, cwd) {
     const title = command.written.split(/\r?\n/);
     _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(`Build ${ref}: ${title[0]}${title.length > 1 ? ' …' : ''}`);
     try {
         const env = { ...process.env, ...command.env };
+        const windows = process.platform === 'win32';
         const { code, signal } = await new Promise((resolve, reject) => {
             const child = command.delayedExpansion
                 ? (0,node_child_process__WEBPACK_IMPORTED_MODULE_1__.spawn)(process.env.ComSpec ?? 'cmd.exe', ['/d', '/v:on', '/s', '/c', `"${command.script}"`], {
@@ -125,9 +129,28 @@ async function runBuild(ref, command, cwd) {
                     windowsVerbatimArguments: true,
                     stdio: ['ignore', 'inherit', 'inherit']
                 })
-                : (0,node_child_process__WEBPACK_IMPORTED_MODULE_1__.spawn)(command.script, { cwd, env, shell: true, stdio: ['ignore', 'inherit', 'inherit'] });
-            child.once('error', reject);
-            child.once('close', (exitCode, exitSignal) => resolve({ code: exitCode, signal: exitSignal }));
+                : (0,node_child_process__WEBPACK_IMPORTED_MODULE_1__.spawn)(command.script, { cwd, env, shell: true, stdio: ['ignore', 'inherit', 'inherit'], detached: !windows });
+            const stop = () => {
+                const signal = (0,_util_cancellation_js__WEBPACK_IMPORTED_MODULE_10__/* .cancelledBy */ .tK)() ?? 'SIGTERM';
+                try {
+                    if (!windows && child.pid !== undefined)
+                        process.kill(-child.pid, signal);
+                    else
+                        child.kill(signal);
+                }
+                catch {
+                    // already gone
+                }
+            };
+            _util_cancellation_js__WEBPACK_IMPORTED_MODULE_10__/* .cancelSignal */ .Bj.addEventListener('abort', stop);
+            child.once('error', (error) => {
+                _util_cancellation_js__WEBPACK_IMPORTED_MODULE_10__/* .cancelSignal */ .Bj.removeEventListener('abort', stop);
+                reject(error);
+            });
+            child.once('close', (exitCode, exitSignal) => {
+                _util_cancellation_js__WEBPACK_IMPORTED_MODULE_10__/* .cancelSignal */ .Bj.removeEventListener('abort', stop);
+                resolve({ code: exitCode, signal: exitSignal });
+            });
         });
         if (code !== 0)
             throw new BuildError(command.written, code, signal);
@@ -205,11 +228,11 @@ const assetsPlugin = {
         }
         // Checked after every template in it was resolved: an output from the state must not point the upload elsewhere.
         const directory = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(context.repoPath, options.directory);
-        if (!(0,_paths_js__WEBPACK_IMPORTED_MODULE_10__/* .isInside */ .FK)(context.repoPath, directory)) {
+        if (!(0,_paths_js__WEBPACK_IMPORTED_MODULE_11__/* .isInside */ .FK)(context.repoPath, directory)) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_9__/* .ConfigError */ .xL(`Tool ${tool.ref}: 'options.directory' resolves to ${directory}, outside the repository ${context.repoPath}: nothing was built or uploaded.`);
         }
         await runBuild(tool.ref, tool.run, context.repoPath);
-        const manifest = await (0,_sets_object_sets_js__WEBPACK_IMPORTED_MODULE_3__/* .publish */ .mk)(context.store, {
+        const { manifest } = await (0,_sets_object_sets_js__WEBPACK_IMPORTED_MODULE_3__/* .publish */ .mk)(context.store, {
             prefix,
             commit: context.commit,
             codeHash,

@@ -14,14 +14,16 @@ export const modules = {
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _sets_object_sets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9389);
+/* harmony import */ var _sets_object_sets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8449);
 /* harmony import */ var _hashing_code_hash_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2238);
 /* harmony import */ var _hashing_set_key_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4574);
 /* harmony import */ var _sets_layout_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3267);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8422);
 /* harmony import */ var _sets_manifest_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9640);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3045);
-/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(8431);
+/* harmony import */ var _util_cancellation_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(6601);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(8431);
+
 
 
 
@@ -77,13 +79,15 @@ class BuildError extends Error {
 /**
  * Runs the build at the repository root, its output streamed inside a log group. The shell parses only the
  * command's text; every templated value reaches it as an environment variable (see apply/shell.ts). Logs
- * and errors show the command as written in the config, never with values in it.
+ * and errors show the command as written in the config, never with values in it. A cancelled step passes
+ * its signal on to the build's whole process group and waits for it to end.
  */
 async function runBuild(ref, command, cwd) {
     const title = command.written.split(/\r?\n/);
     _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(`Build ${ref}: ${title[0]}${title.length > 1 ? ' …' : ''}`);
     try {
         const env = { ...process.env, ...command.env };
+        const windows = process.platform === 'win32';
         const { code, signal } = await new Promise((resolve, reject) => {
             const child = command.delayedExpansion
                 ? (0,node_child_process__WEBPACK_IMPORTED_MODULE_1__.spawn)(process.env.ComSpec ?? 'cmd.exe', ['/d', '/v:on', '/s', '/c', `"${command.script}"`], {
@@ -92,9 +96,28 @@ async function runBuild(ref, command, cwd) {
                     windowsVerbatimArguments: true,
                     stdio: ['ignore', 'inherit', 'inherit']
                 })
-                : (0,node_child_process__WEBPACK_IMPORTED_MODULE_1__.spawn)(command.script, { cwd, env, shell: true, stdio: ['ignore', 'inherit', 'inherit'] });
-            child.once('error', reject);
-            child.once('close', (exitCode, exitSignal) => resolve({ code: exitCode, signal: exitSignal }));
+                : (0,node_child_process__WEBPACK_IMPORTED_MODULE_1__.spawn)(command.script, { cwd, env, shell: true, stdio: ['ignore', 'inherit', 'inherit'], detached: !windows });
+            const stop = () => {
+                const signal = (0,_util_cancellation_js__WEBPACK_IMPORTED_MODULE_10__/* .cancelledBy */ .tK)() ?? 'SIGTERM';
+                try {
+                    if (!windows && child.pid !== undefined)
+                        process.kill(-child.pid, signal);
+                    else
+                        child.kill(signal);
+                }
+                catch {
+                    // already gone
+                }
+            };
+            _util_cancellation_js__WEBPACK_IMPORTED_MODULE_10__/* .cancelSignal */ .Bj.addEventListener('abort', stop);
+            child.once('error', (error) => {
+                _util_cancellation_js__WEBPACK_IMPORTED_MODULE_10__/* .cancelSignal */ .Bj.removeEventListener('abort', stop);
+                reject(error);
+            });
+            child.once('close', (exitCode, exitSignal) => {
+                _util_cancellation_js__WEBPACK_IMPORTED_MODULE_10__/* .cancelSignal */ .Bj.removeEventListener('abort', stop);
+                resolve({ code: exitCode, signal: exitSignal });
+            });
         });
         if (code !== 0)
             throw new BuildError(command.written, code, signal);
@@ -172,11 +195,11 @@ const assetsPlugin = {
         }
         // Checked after every template in it was resolved: an output from the state must not point the upload elsewhere.
         const directory = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(context.repoPath, options.directory);
-        if (!(0,_paths_js__WEBPACK_IMPORTED_MODULE_10__/* .isInside */ .FK)(context.repoPath, directory)) {
+        if (!(0,_paths_js__WEBPACK_IMPORTED_MODULE_11__/* .isInside */ .FK)(context.repoPath, directory)) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_9__/* .ConfigError */ .xL(`Tool ${tool.ref}: 'options.directory' resolves to ${directory}, outside the repository ${context.repoPath}: nothing was built or uploaded.`);
         }
         await runBuild(tool.ref, tool.run, context.repoPath);
-        const manifest = await (0,_sets_object_sets_js__WEBPACK_IMPORTED_MODULE_3__/* .publish */ .mk)(context.store, {
+        const { manifest } = await (0,_sets_object_sets_js__WEBPACK_IMPORTED_MODULE_3__/* .publish */ .mk)(context.store, {
             prefix,
             commit: context.commit,
             codeHash,
@@ -352,18 +375,29 @@ var state_storage = __webpack_require__(3949);
 
 
 
+/** How long ago, in words: `3 min`, `2 h 5 min`, `40 s`. */
+function age(ms) {
+    const seconds = Math.max(0, Math.round(ms / 1000));
+    if (seconds < 120)
+        return `${seconds} s`;
+    const minutes = Math.round(seconds / 60);
+    return minutes < 120 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+/** Who holds a lock, for messages: its id, the run that took it, and how long ago. */
 function describeHolder(body) {
     try {
         const info = JSON.parse(body);
-        const ageSeconds = Math.round((Date.now() - Date.parse(info.createdAt)) / 1000);
         const run = [
             info.run?.workflow && `workflow '${info.run.workflow}'`,
             info.run?.id && `run ${info.run.id}`,
-            info.run?.actor && `by ${info.run.actor}`
+            info.run?.actor && `started by ${info.run.actor}`
         ]
             .filter(Boolean)
-            .join(' ');
-        return { id: info.id, text: `lock ${info.id} held by ${run || 'an unknown run'} since ${info.createdAt} (${ageSeconds} s ago)` };
+            .join(', ');
+        return {
+            id: info.id,
+            text: `lock ${info.id}, taken ${age(Date.now() - Date.parse(info.createdAt))} ago (${info.createdAt}) by ${run || 'a run that did not say which'}`
+        };
     }
     catch {
         return { text: 'a lock that cannot be read' };
@@ -416,12 +450,14 @@ async function acquireLock(storage, options) {
             }
         }
         const current = held ?? (await storage.get('lock'));
-        const holder = current ? describeHolder(current.body).text : 'a lock that vanished';
+        const holder = current ? describeHolder(current.body) : { text: 'a lock that vanished' };
         if (Date.now() >= deadline) {
-            throw new errors/* LockError */.Ku(`The state ${storage.description} is locked: ${holder}. Wait for that run, raise 'lock-timeout', ` +
-                `or if it crashed, re-run with 'force-unlock' set to the lock id.`);
+            throw new errors/* LockError */.Ku(`The state ${storage.description} is locked: ${holder.text}. Wait for that run, or raise 'lock-timeout'; ` +
+                (holder.id
+                    ? `if that run is gone (killed before it could release the lock), re-run with 'force-unlock: ${holder.id}'.`
+                    : `if no run holds it, delete the lock object by hand.`));
         }
-        runner/* info */.pq(`Waiting for the state lock (${holder})…`);
+        runner/* info */.pq(`Waiting for the state lock (${holder.text})…`);
         await sleep(Math.min(options.pollMs ?? 5000, Math.max(0, deadline - Date.now())));
     }
 }
@@ -590,7 +626,10 @@ var inputs = __webpack_require__(8422);
 var stores = __webpack_require__(2826);
 // EXTERNAL MODULE: ./src/sets/platform.ts
 var platform = __webpack_require__(7102);
+// EXTERNAL MODULE: ./src/util/cancellation.ts
+var cancellation = __webpack_require__(6601);
 ;// CONCATENATED MODULE: ./src/modes/apply.ts
+
 
 
 
@@ -768,6 +807,12 @@ async function execute(plan, stateFile, context) {
     runner/* info */.pq('Start executing the plan.');
     runner/* info */.pq(`Changes count: ${plan.changes.length}.`);
     for (const [index, change] of plan.changes.entries()) {
+        const applied = index === 0
+            ? 'no change was applied'
+            : `${index === 1 ? 'the change' : `the ${index} changes`} before it ${index === 1 ? 'was' : 'were'} applied and saved in the state`;
+        if ((0,cancellation/* cancelledBy */.tK)()) {
+            throw new cancellation/* CancelledError */.cc((0,cancellation/* cancelledBy */.tK)(), `stopped before Tool (${change.label}) ${change.action}: ${applied}; the state lock is released`);
+        }
         processingBanner(`Processing progress: ${index + 1}/${plan.changes.length}.`);
         runner/* info */.pq(`Processing: (${change.label}) -> ${change.action} ...`);
         try {
@@ -798,6 +843,10 @@ async function execute(plan, stateFile, context) {
         }
         catch (error) {
             processingBanner('Processing aborted.');
+            // Cancelled: the tool under way is abandoned (its build was stopped and nothing of it is saved).
+            if ((0,cancellation/* cancelledBy */.tK)()) {
+                throw (0,cancellation/* asCancellation */.Cz)(error, `Tool (${change.label}) ${change.action} was abandoned and not saved; ${applied}; the state lock is released`);
+            }
             const kept = index === 0
                 ? 'No change was applied'
                 : index === 1

@@ -121,21 +121,25 @@ class ActionsCacheSets {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm)(this.stage, { recursive: true, force: true });
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.mkdir)(this.stage, { recursive: true });
     }
+    /** Saves the stage as `key`: 'saved', or 'existing' when another job (or an earlier run) saved the key first. */
     async save(key) {
         try {
             const id = await this.inStageRoot(() => _actions_cache__WEBPACK_IMPORTED_MODULE_0__.saveCache([STAGE], key));
             if (id !== -1)
-                return;
+                return 'saved';
         }
         catch (error) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .StoreError */ .AD(`Saving the cache entry ${key} failed: ${error.message}`, { cause: error });
         }
-        // @actions/cache reports every refused save as -1, after its own message. An entry that exists (another job,
-        // or an earlier run of this one, saved the key first) is as good as saving it; anything else is worth a warning.
-        if (await this.exists(key))
+        // @actions/cache reports every refused save as -1, after its own message. Entries are immutable, so one that
+        // exists (another job, or an earlier run of this one, saved the key first) is as good as saving it — runs at
+        // once never mix there; anything else is worth a warning.
+        if (await this.exists(key)) {
             _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`The cache entry ${key} already exists: keeping it.`);
-        else
-            _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(`The cache entry ${key} was not saved (see the cache messages above).`);
+            return 'existing';
+        }
+        _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(`The cache entry ${key} was not saved (see the cache messages above).`);
+        return 'refused';
     }
     async restore(key) {
         await this.clearStage();
@@ -252,8 +256,9 @@ class ActionsCacheSets {
         await this.clearStage();
         const located = { ...pointer, location: key };
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.writeFile)(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.stage, POINTER), (0,_signing_js__WEBPACK_IMPORTED_MODULE_12__/* .storedText */ .VS)(located, this.policy.signing));
-        await this.save(key);
+        const saved = await this.save(key);
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm)(this.stage, { recursive: true, force: true });
+        return saved;
     }
     async stored(prefix, commit) {
         return (await this.usable(commitKey(prefix, commit), { commit })) === 'yes' ? 'stored' : undefined;
@@ -282,10 +287,11 @@ class ActionsCacheSets {
         // The manifest names the entry it is saved under: the code-hash entry, or the commit's when the tier is not written.
         const entryKey = writesCacheTier ? codeHashKey(request.prefix, request.codeHash) : commitKey(request.prefix, request.commit);
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.writeFile)(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.stage, _constants_js__WEBPACK_IMPORTED_MODULE_5__/* .MANIFEST_NAME */ .ir), (0,_manifest_js__WEBPACK_IMPORTED_MODULE_10__/* .serializeManifest */ .MZ)(manifest, entryKey, this.policy.signing));
+        let saved;
         if (writesCacheTier) {
             const cached = codeHashKey(request.prefix, request.codeHash);
             await this.save(cached);
-            await this.savePointer(commitKey(request.prefix, request.commit), {
+            saved = await this.savePointer(commitKey(request.prefix, request.commit), {
                 entry: cached,
                 codeHash: request.codeHash,
                 commit: request.commit
@@ -294,10 +300,11 @@ class ActionsCacheSets {
         else {
             if (request.codeHash && request.writeCodeHashSet !== false)
                 _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Not writing the shared code-hash entry ${codeHashKey(request.prefix, request.codeHash)}: ${this.policy.cacheWrite.reason}.`);
-            await this.save(commitKey(request.prefix, request.commit));
+            saved = await this.save(commitKey(request.prefix, request.commit));
         }
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm)(this.stage, { recursive: true, force: true });
-        return manifest;
+        // Entries are immutable: when another job saved the commit's key first, that entry stands and this run says so.
+        return { manifest, by: saved === 'existing' ? 'another-run' : 'this-run' };
     }
     async download(prefix, commit, _manifest, directory, concurrency) {
         try {

@@ -131,15 +131,17 @@ function describeS3Error(raw, context) {
 /* harmony export */   vG: () => (/* binding */ checkCredentials),
 /* harmony export */   yO: () => (/* binding */ clientConfig)
 /* harmony export */ });
-/* unused harmony exports MAX_SINGLE_COPY, copyRanges, fullObjectSha256, copySource */
-/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3711);
+/* unused harmony exports MAX_SINGLE_COPY, copyRanges, fullObjectSha256, plainEtag, lostCondition, copySource */
+/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3711);
 /* harmony import */ var _aws_sdk_lib_storage__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2358);
-/* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(370);
+/* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(370);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7075);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _capped_read_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1874);
 /* harmony import */ var _s3_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9164);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
+/* harmony import */ var _util_cancellation_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6601);
+
 
 
 
@@ -173,6 +175,18 @@ function fullObjectSha256(reported) {
     const bytes = Buffer.from(reported, 'base64');
     return bytes.length === 32 ? bytes.toString('hex') : undefined;
 }
+/** An ETag as S3 sends it, without its quotes. */
+function plainEtag(etag) {
+    return etag ? etag.replace(/^W\//, '').replace(/^"|"$/g, '') : undefined;
+}
+/** A conditional write the store refused: 412 Precondition Failed, or 409 when another conditional write was under way. */
+function lostCondition(error) {
+    const shape = error;
+    const status = shape.$metadata?.httpStatusCode;
+    return shape.name === 'PreconditionFailed' || shape.name === 'ConditionalRequestConflict' || status === 412 || status === 409;
+}
+/** Requests of a cancelled step are aborted; cleanup (aborting a multipart upload, releasing a claim) is sent without. */
+const abortable = { abortSignal: _util_cancellation_js__WEBPACK_IMPORTED_MODULE_5__/* .cancelSignal */ .Bj };
 /** An error that says the store does not take a checksum request (not one about the copy itself). */
 function refusesChecksumRequest(error) {
     const shape = error;
@@ -326,7 +340,7 @@ class S3Store {
         this.settings = settings;
         this.bucket = settings.bucket;
         this.name = settings.endpoint ? `s3://${settings.bucket} at ${settings.endpoint}` : `s3://${settings.bucket}`;
-        this.client = new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__.S3Client(clientConfig(settings, concurrency));
+        this.client = new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.S3Client(clientConfig(settings, concurrency));
         addKnownDigestMiddleware(this.client);
         addErrorBodyMiddleware(this.client);
     }
@@ -345,7 +359,7 @@ class S3Store {
         for (let attempt = 1;; attempt++) {
             let response;
             try {
-                response = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__.GetObjectCommand({ Bucket: this.bucket, Key: key }));
+                response = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.GetObjectCommand({ Bucket: this.bucket, Key: key }), abortable);
             }
             catch (error) {
                 if ((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .isNotFound */ .c4)(error))
@@ -370,7 +384,7 @@ class S3Store {
     }
     async get(key) {
         try {
-            const response = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__.GetObjectCommand({ Bucket: this.bucket, Key: key }));
+            const response = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.GetObjectCommand({ Bucket: this.bucket, Key: key }), abortable);
             return response.Body;
         }
         catch (error) {
@@ -380,6 +394,8 @@ class S3Store {
         }
     }
     async put(key, body, options) {
+        if (!options.evenIfCancelled)
+            (0,_util_cancellation_js__WEBPACK_IMPORTED_MODULE_5__/* .throwIfCancelled */ .dZ)();
         try {
             if (Buffer.isBuffer(body)) {
                 const input = {
@@ -388,7 +404,9 @@ class S3Store {
                     Body: body,
                     ContentLength: options.size,
                     ContentType: options.contentType,
-                    Metadata: options.metadata
+                    Metadata: options.metadata,
+                    ...(options.ifNoneMatch ? { IfNoneMatch: '*' } : {}),
+                    ...(options.ifMatch ? { IfMatch: `"${options.ifMatch}"` } : {})
                 };
                 if (options.sha256) {
                     knownDigests.set(body, options.sha256);
@@ -396,21 +414,70 @@ class S3Store {
                     if (this.settings.flavor === 'aws')
                         input.ChecksumSHA256 = Buffer.from(options.sha256, 'hex').toString('base64');
                 }
-                await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__.PutObjectCommand(input));
-                return;
+                const response = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.PutObjectCommand(input), options.evenIfCancelled ? {} : abortable);
+                return { etag: plainEtag(response.ETag) };
             }
-            // Streams go part by part, so a large file never sits whole in memory.
-            await new _aws_sdk_lib_storage__WEBPACK_IMPORTED_MODULE_0__/* .Upload */ ._({
-                client: this.client,
-                params: { Bucket: this.bucket, Key: key, Body: body, ContentType: options.contentType, Metadata: options.metadata },
-                partSize: UPLOAD_PART_SIZE,
-                queueSize: UPLOAD_QUEUE,
-                leavePartsOnError: false
-            }).done();
+            if (options.ifNoneMatch || options.ifMatch)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .StoreError */ .AD(`A conditional write of ${this.url(key)} needs its bytes in memory.`);
+            return await this.putStream(key, body, options);
         }
         catch (error) {
+            if (lostCondition(error)) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .PreconditionFailedError */ .k9(`${this.url(key)} ${options.ifNoneMatch ? 'exists already' : 'is not the version expected'} (another run wrote it).`, { cause: error });
+            }
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .StoreError */ .AD || error instanceof _util_cancellation_js__WEBPACK_IMPORTED_MODULE_5__/* .CancelledError */ .cc)
+                throw error;
             this.fail('PutObject', key, error);
         }
+    }
+    /**
+     * Streams go part by part, so a large file never sits whole in memory. On cancellation the upload is aborted
+     * and its multipart upload aborted here, before the step exits: lib-storage would abort it only once the
+     * parts in flight finish, which a step that exits does not wait for.
+     */
+    async putStream(key, body, options) {
+        const upload = new _aws_sdk_lib_storage__WEBPACK_IMPORTED_MODULE_0__/* .Upload */ ._({
+            client: this.client,
+            params: { Bucket: this.bucket, Key: key, Body: body, ContentType: options.contentType, Metadata: options.metadata },
+            partSize: UPLOAD_PART_SIZE,
+            queueSize: UPLOAD_QUEUE,
+            leavePartsOnError: false
+        });
+        const stop = () => void upload.abort();
+        _util_cancellation_js__WEBPACK_IMPORTED_MODULE_5__/* .cancelSignal */ .Bj.addEventListener('abort', stop);
+        const started = Date.now();
+        try {
+            const result = await upload.done();
+            return { etag: plainEtag(result.ETag) };
+        }
+        catch (error) {
+            if (_util_cancellation_js__WEBPACK_IMPORTED_MODULE_5__/* .cancelSignal */ .Bj.aborted) {
+                await this.abortMultipart(key, upload);
+                throw new _util_cancellation_js__WEBPACK_IMPORTED_MODULE_5__/* .CancelledError */ .cc((0,_util_cancellation_js__WEBPACK_IMPORTED_MODULE_5__/* .cancelledBy */ .tK)());
+            }
+            // A CompleteMultipartUpload whose answer was lost is retried by the SDK, and the retry finds no upload
+            // (NoSuchUpload, or a server's internal error): the object is there all the same, whole, written now.
+            const written = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.HeadObjectCommand({ Bucket: this.bucket, Key: key })).catch(() => undefined);
+            if (written?.ContentLength === options.size && (written.LastModified?.getTime() ?? 0) >= started - 2000) {
+                return { etag: plainEtag(written.ETag) };
+            }
+            throw error;
+        }
+        finally {
+            _util_cancellation_js__WEBPACK_IMPORTED_MODULE_5__/* .cancelSignal */ .Bj.removeEventListener('abort', stop);
+        }
+    }
+    /** Aborts the multipart upload an abandoned Upload started (waiting a moment for its id when the create was in flight). */
+    async abortMultipart(key, upload) {
+        const started = Date.now();
+        let uploadId = upload.uploadId;
+        while (!uploadId && Date.now() - started < 2000) {
+            await new Promise((resolve) => setTimeout(resolve, 50));
+            uploadId = upload.uploadId;
+        }
+        if (!uploadId)
+            return;
+        await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.AbortMultipartUploadCommand({ Bucket: this.bucket, Key: key, UploadId: uploadId })).catch(() => undefined);
     }
     /** Set when the store refused CopyObject's checksum request: copies are then asked for without it. */
     copyChecksumsRefused = false;
@@ -420,18 +487,17 @@ class S3Store {
      * rejects the request is asked without it from then on (its copies are verified by reading them back).
      */
     async copy(sourceKey, targetKey, size) {
+        (0,_util_cancellation_js__WEBPACK_IMPORTED_MODULE_5__/* .throwIfCancelled */ .dZ)();
         try {
-            if (size > MAX_SINGLE_COPY) {
-                await this.copyInParts(sourceKey, targetKey, size);
-                return {};
-            }
-            const send = (withChecksum) => this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__.CopyObjectCommand({
+            if (size > MAX_SINGLE_COPY)
+                return { etag: await this.copyInParts(sourceKey, targetKey, size) };
+            const send = (withChecksum) => this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.CopyObjectCommand({
                 Bucket: this.bucket,
                 Key: targetKey,
                 CopySource: copySource(this.bucket, sourceKey),
                 MetadataDirective: 'COPY',
                 ...(withChecksum ? { ChecksumAlgorithm: 'SHA256' } : {})
-            }));
+            }), abortable);
             let response;
             try {
                 response = await send(!this.copyChecksumsRefused);
@@ -442,7 +508,7 @@ class S3Store {
                 this.copyChecksumsRefused = true;
                 response = await send(false);
             }
-            return { sha256: fullObjectSha256(response.CopyObjectResult?.ChecksumSHA256) };
+            return { sha256: fullObjectSha256(response.CopyObjectResult?.ChecksumSHA256), etag: plainEtag(response.CopyObjectResult?.ETag) };
         }
         catch (error) {
             if ((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .isNotFound */ .c4)(error)) {
@@ -454,15 +520,16 @@ class S3Store {
     /** Multipart copy for objects over 5 GiB: ranges of COPY_PART_SIZE, aborted on failure. */
     async copyInParts(sourceKey, targetKey, size) {
         // Unlike CopyObject, a multipart copy starts a new object: its metadata and type are carried over by hand.
-        const source = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__.HeadObjectCommand({ Bucket: this.bucket, Key: sourceKey }));
-        const created = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__.CreateMultipartUploadCommand({ Bucket: this.bucket, Key: targetKey, Metadata: source.Metadata, ContentType: source.ContentType }));
+        const source = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.HeadObjectCommand({ Bucket: this.bucket, Key: sourceKey }));
+        const created = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.CreateMultipartUploadCommand({ Bucket: this.bucket, Key: targetKey, Metadata: source.Metadata, ContentType: source.ContentType }));
         const uploadId = created.UploadId;
         if (!uploadId)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .StoreError */ .AD(`CreateMultipartUpload for ${this.url(targetKey)} returned no upload id.`);
         try {
             const parts = [];
             for (const { partNumber, range } of copyRanges(size)) {
-                const part = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__.UploadPartCopyCommand({
+                (0,_util_cancellation_js__WEBPACK_IMPORTED_MODULE_5__/* .throwIfCancelled */ .dZ)();
+                const part = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.UploadPartCopyCommand({
                     Bucket: this.bucket,
                     Key: targetKey,
                     UploadId: uploadId,
@@ -472,11 +539,12 @@ class S3Store {
                 }));
                 parts.push({ ETag: part.CopyPartResult?.ETag, PartNumber: partNumber });
             }
-            await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__.CompleteMultipartUploadCommand({ Bucket: this.bucket, Key: targetKey, UploadId: uploadId, MultipartUpload: { Parts: parts } }));
+            const completed = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.CompleteMultipartUploadCommand({ Bucket: this.bucket, Key: targetKey, UploadId: uploadId, MultipartUpload: { Parts: parts } }));
+            return plainEtag(completed.ETag);
         }
         catch (error) {
             await this.client
-                .send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__.AbortMultipartUploadCommand({ Bucket: this.bucket, Key: targetKey, UploadId: uploadId }))
+                .send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.AbortMultipartUploadCommand({ Bucket: this.bucket, Key: targetKey, UploadId: uploadId }))
                 .catch(() => undefined);
             throw error;
         }
@@ -486,10 +554,17 @@ class S3Store {
         let token;
         try {
             do {
-                const page = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__.ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }));
+                const page = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }), abortable);
                 for (const object of page.Contents ?? []) {
-                    if (object.Key)
-                        found.push({ key: object.Key, size: object.Size ?? 0, lastModified: object.LastModified ?? new Date(0) });
+                    if (!object.Key)
+                        continue;
+                    const etag = plainEtag(object.ETag);
+                    found.push({
+                        key: object.Key,
+                        size: object.Size ?? 0,
+                        lastModified: object.LastModified ?? new Date(0),
+                        ...(etag ? { etag } : {})
+                    });
                 }
                 token = page.IsTruncated ? page.NextContinuationToken : undefined;
                 onPage?.(found.length);
@@ -502,7 +577,7 @@ class S3Store {
     }
     async delete(key) {
         try {
-            await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__.DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+            await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
         }
         catch (error) {
             this.fail('DeleteObject', key, error);
@@ -511,7 +586,7 @@ class S3Store {
     async deleteMany(keys, onBatch) {
         if (this.settings.flavor === 'gcs') {
             // Google's S3 interop has no multi-object delete: one request per object, several at once.
-            const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_6__/* ["default"] */ .A)(DELETES_IN_FLIGHT);
+            const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_7__/* ["default"] */ .A)(DELETES_IN_FLIGHT);
             let deleted = 0;
             await Promise.all(keys.map((key) => limit(async () => {
                 await this.delete(key);
@@ -524,7 +599,7 @@ class S3Store {
             const batch = keys.slice(start, start + DELETE_BATCH);
             let errors;
             try {
-                const result = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__.DeleteObjectsCommand({ Bucket: this.bucket, Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true } }));
+                const result = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.DeleteObjectsCommand({ Bucket: this.bucket, Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true } }));
                 errors = result.Errors ?? [];
             }
             catch (error) {
@@ -541,7 +616,7 @@ class S3Store {
     }
     async probe(scratch) {
         const key = `${scratch}probe`;
-        const create = () => this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__.PutObjectCommand({ Bucket: this.bucket, Key: key, Body: 'doctor', ContentType: 'text/plain', IfNoneMatch: '*' }));
+        const create = () => this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.PutObjectCommand({ Bucket: this.bucket, Key: key, Body: 'doctor', ContentType: 'text/plain', IfNoneMatch: '*' }));
         const found = {};
         try {
             await create();
@@ -553,14 +628,14 @@ class S3Store {
                 const status = error.$metadata?.httpStatusCode;
                 found.conditionalWrites = status === 412 || status === 409 ? true : undefined;
             }
-            const ranged = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__.GetObjectCommand({ Bucket: this.bucket, Key: key, Range: 'bytes=0-1' }));
+            const ranged = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.GetObjectCommand({ Bucket: this.bucket, Key: key, Range: 'bytes=0-1' }));
             const body = await ranged.Body?.transformToString('utf-8');
             found.rangedReads = ranged.$metadata.httpStatusCode === 206 && body === 'do';
             if (ranged.LastModified)
                 found.clockSkewSeconds = Math.round((ranged.LastModified.getTime() - Date.now()) / 1000);
         }
         finally {
-            await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_5__.DeleteObjectCommand({ Bucket: this.bucket, Key: key })).catch(() => undefined);
+            await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_6__.DeleteObjectCommand({ Bucket: this.bucket, Key: key })).catch(() => undefined);
         }
         return found;
     }

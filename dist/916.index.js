@@ -11,6 +11,7 @@ export const modules = {
 /* harmony export */   cs: () => (/* binding */ IntegrityError),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   k9: () => (/* binding */ PreconditionFailedError),
 /* harmony export */   uM: () => (/* binding */ EmptyPackageError),
 /* harmony export */   wF: () => (/* binding */ OversizedError),
 /* harmony export */   yN: () => (/* binding */ FilesError),
@@ -81,6 +82,13 @@ class OversizedError extends IntegrityError {
         this.where = where;
         this.limit = limit;
         this.name = 'OversizedError';
+    }
+}
+/** A conditional write lost: the object exists (If-None-Match) or is not the version expected (If-Match). */
+class PreconditionFailedError extends StoreError {
+    constructor(message, options) {
+        super(message, options);
+        this.name = 'PreconditionFailedError';
     }
 }
 

@@ -31,7 +31,8 @@ CODE_HASH_FIND_FILTER, AWS_ROLE. With no bucket, the store is the local director
 Outputs are printed as name=value lines.
 
 Exit codes: 0 done; 1 failed; 2 a bad input or config (nothing was done); 100 PACKAGE_ASSETS_BUCKET is
-missing while the original tool's variables are set (as the original tool exited).
+missing while the original tool's variables are set (as the original tool exited); 130 and 143
+cancelled by SIGINT and SIGTERM (what was left is said in one line).
 
 Documentation: README.md (inputs, outputs, stores, threat model).
 `;
@@ -244,6 +245,8 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4813);
 /* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5581);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7242);
+/* harmony import */ var _util_cancellation_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6601);
+
 
 
 
@@ -254,6 +257,8 @@ if (process.env.GITHUB_ACTIONS !== 'true') {
         process.exit(0);
     (0,_cli_js__WEBPACK_IMPORTED_MODULE_2__/* .usePlainConsole */ .jJ)();
 }
+// A cancelled job: stop, release what is held, say what was left (main.ts); a second signal exits at once.
+(0,_util_cancellation_js__WEBPACK_IMPORTED_MODULE_4__/* .handleSignals */ .yK)((signal) => _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3(`Cancelled again by ${signal} while cleaning up: exiting now; a claim or lock may stay until it ages out.`));
 // The runner runs this file twice when action.yml has a post step: the main step saves isPost, so the
 // second run (the post step) knows it is one. Only the post step of `mode: auto` does any work.
 if (_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .getState */ .Gu(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .State */ .Uw.IsPost) === 'true') {
@@ -286,9 +291,9 @@ __webpack_async_result__();
 /* harmony export */   V4: () => (/* binding */ getInput),
 /* harmony export */   fe: () => (/* binding */ appendSummary),
 /* harmony export */   pq: () => (/* binding */ info),
-/* harmony export */   uH: () => (/* binding */ setOutput)
+/* harmony export */   uH: () => (/* binding */ setOutput),
+/* harmony export */   z3: () => (/* binding */ error)
 /* harmony export */ });
-/* unused harmony export error */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
@@ -385,6 +390,96 @@ function appendSummary(markdown) {
     if (!filePath)
         throw new Error('Unable to find environment variable for $GITHUB_STEP_SUMMARY. Check if your runtime environment supports job summaries.');
     (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.appendFileSync)(filePath, markdown + node_os__WEBPACK_IMPORTED_MODULE_2__.EOL, { encoding: 'utf8' });
+}
+
+
+/***/ }),
+
+/***/ 6601:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bj: () => (/* binding */ cancelSignal),
+/* harmony export */   Cz: () => (/* binding */ asCancellation),
+/* harmony export */   cc: () => (/* binding */ CancelledError),
+/* harmony export */   dZ: () => (/* binding */ throwIfCancelled),
+/* harmony export */   tK: () => (/* binding */ cancelledBy),
+/* harmony export */   yK: () => (/* binding */ handleSignals)
+/* harmony export */ });
+/* unused harmony exports CANCEL_EXIT_CODES, isCancellation, cancel */
+/**
+ * A cancelled job: the runner sends SIGINT, then SIGTERM about 7.5 s later, then kills the process. On the
+ * first signal the step stops starting work, aborts requests in flight (uploads abort their multipart
+ * uploads), and lets each `finally` release what it holds — a set's claim, apply's lock — before it exits
+ * with 130 (SIGINT) or 143 (SIGTERM), saying in one line what it left. A second signal exits at once.
+ */
+/** Exit codes of a step cancelled by a signal, as shells report them (128 + the signal's number). */
+const CANCEL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 };
+/** Thrown where work stops because the step was cancelled; `left` says what the stop left behind, for the one line. */
+class CancelledError extends Error {
+    signal;
+    left;
+    exitCode;
+    constructor(signal, left) {
+        super(`Cancelled by ${signal}${left ? `: ${left}` : ''}.`);
+        this.signal = signal;
+        this.left = left;
+        this.name = 'CancelledError';
+        this.exitCode = CANCEL_EXIT_CODES[signal];
+    }
+}
+const controller = new AbortController();
+let received;
+/** Aborted when the step is cancelled: pass it to requests and streams that may be stopped half way. */
+const cancelSignal = controller.signal;
+/** The signal that cancelled the step, if one did. */
+function cancelledBy() {
+    return received;
+}
+/** Throws CancelledError once the step was cancelled: call it before starting each piece of work. */
+function throwIfCancelled() {
+    if (received)
+        throw new CancelledError(received);
+}
+/** Whether an error is the stop a cancellation caused (ours, or an aborted request or stream). */
+function isCancellation(error) {
+    if (error instanceof CancelledError)
+        return true;
+    return received !== undefined && error?.name === 'AbortError';
+}
+/**
+ * The error to report for a failure during a cancellation — a CancelledError saying what was left, whatever
+ * the abort looked like (an aborted request, a killed build) — or `error` as it is otherwise.
+ */
+function asCancellation(error, left) {
+    if (received === undefined)
+        return error;
+    if (error instanceof CancelledError && error.left)
+        return error;
+    return new CancelledError(received, left);
+}
+/** Marks the step cancelled (what the signal handlers do; tests call it directly). */
+function cancel(signal) {
+    if (received)
+        return;
+    received = signal;
+    controller.abort(new CancelledError(signal));
+}
+/**
+ * Installs the handlers: the first SIGINT or SIGTERM cancels; a second one (the runner's SIGTERM after
+ * SIGINT, while cleanup still runs) exits at once with its code, after `onForcedExit` wrote its line.
+ */
+function handleSignals(onForcedExit) {
+    for (const signal of ['SIGINT', 'SIGTERM']) {
+        process.on(signal, () => {
+            if (!received) {
+                cancel(signal);
+                return;
+            }
+            onForcedExit(signal);
+            process.exit(CANCEL_EXIT_CODES[signal]);
+        });
+    }
 }
 
 

@@ -108,6 +108,42 @@ describe.each(flavours())('racing writers on %s', (_name, settingsOf) => {
     if ('held' in next) await next.held.release()
   })
 
+  it('a ticket stored by a request that then failed (cut short) is deleted on the way out', async () => {
+    const set = commitPrefix(settings.prefix, COMMIT)
+    // The server stored the ticket, but its answer never came (the run was cancelled mid-request).
+    const cutShort: Store = Object.assign(Object.create(store) as Store, {
+      put: async (...args: Parameters<Store['put']>) => {
+        const result = await store.put(...args)
+        if (args[0].includes('/t-')) throw new Error('The operation was aborted')
+        return result
+      }
+    })
+    await expect(claimSet(cutShort, set, { what: 'the set', storedMeanwhile: async () => false })).rejects.toThrow('aborted')
+    expect(await store.list(`${set}.claims/`)).toEqual([])
+  })
+
+  it('a renewal still in flight when the claim is released does not bring the ticket back', async () => {
+    process.env.SAM_CLAIM_LEASE_SECONDS = '0.2' // renews every 50 ms
+    try {
+      const set = commitPrefix(settings.prefix, COMMIT)
+      let renewalsStarted = 0
+      const slowRenewals: Store = Object.assign(Object.create(store) as Store, {
+        put: async (...args: Parameters<Store['put']>) => {
+          if (args[0].includes('/t-') && ++renewalsStarted > 1) await new Promise((resolve) => setTimeout(resolve, 150))
+          return store.put(...args)
+        }
+      })
+      const claim = await claimSet(slowRenewals, set, { what: 'the set', storedMeanwhile: async () => false })
+      if (!('held' in claim)) throw new Error('not held')
+      while (renewalsStarted < 2) await new Promise((resolve) => setTimeout(resolve, 10))
+      await claim.held.release()
+      await new Promise((resolve) => setTimeout(resolve, 200))
+      expect(await store.list(`${set}.claims/`)).toEqual([])
+    } finally {
+      delete process.env.SAM_CLAIM_LEASE_SECONDS
+    }
+  })
+
   it('a claim its run stopped renewing (killed) is passed over after the lease', async () => {
     process.env.SAM_CLAIM_LEASE_SECONDS = '2'
     try {

@@ -83,24 +83,33 @@ export async function claimSet(store: Store, setPrefix: string, options: ClaimOp
     return runs
   }
 
-  await write(`c-${id}`)
-  let runs = parse(await store.list(directory))
-  const ticket = 1 + Math.max(0, ...[...runs.values()].map((run) => run.ticket ?? 0))
-  const mine = `t-${String(ticket).padStart(12, '0')}-${id}`
-  await write(mine)
-  /** Deletes this run's claim objects in one request; false when the store would not (a role without s3:DeleteObject). */
+  let mine: string | undefined
+  /** A renewal still in flight: release waits for it, or the ticket it rewrites would outlive the delete. */
+  let renewing: Promise<unknown> = Promise.resolve()
+  /** Deletes this run's claim objects in one request, else (a role without s3:DeleteObject) marks them released. */
   const release = async (): Promise<void> => {
-    const removed = await store.deleteMany([`${directory}c-${id}`, directory + mine]).then(
+    await renewing
+    const names = [`${directory}c-${id}`, ...(mine ? [directory + mine] : [])]
+    const removed = await store.deleteMany(names).then(
       () => true,
       () => false
     )
     if (!removed) await write(`r-${id}`, true).catch(() => undefined)
   }
 
+  let ticket = 0
   let renewedAt = Date.now()
   let waitedSince: number | undefined
   let pause = 200
+  let runs: ReturnType<typeof parse>
+  // Everything from the first write on is undone on the way out: a cancelled request may still have
+  // been stored, so even a claim cut short while announcing itself is deleted.
   try {
+    await write(`c-${id}`)
+    runs = parse(await store.list(directory))
+    ticket = 1 + Math.max(0, ...[...runs.values()].map((run) => run.ticket ?? 0))
+    mine = `t-${String(ticket).padStart(12, '0')}-${id}`
+    await write(mine)
     for (;;) {
       throwIfCancelled()
       runs = parse(await store.list(directory))
@@ -132,7 +141,7 @@ export async function claimSet(store: Store, setPrefix: string, options: ClaimOp
       pause = Math.min(2000, Math.round(pause * 1.5))
       // A waiting run renews too: a run ahead of it must not take it for a dead one.
       if (Date.now() - renewedAt > lease / 4) {
-        await write(mine)
+        await write(mine!)
         renewedAt = Date.now()
       }
     }
@@ -142,7 +151,10 @@ export async function claimSet(store: Store, setPrefix: string, options: ClaimOp
   }
   if (waitedSince !== undefined) core.info(`${options.what}: the run ahead finished without storing it; this run writes it.`)
 
-  const renew = setInterval(() => void write(mine).catch(() => undefined), lease / 4)
+  const ticketName = mine!
+  const renew = setInterval(() => {
+    renewing = write(ticketName).catch(() => undefined)
+  }, lease / 4)
   renew.unref()
   return {
     held: {

@@ -2459,21 +2459,30 @@ async function claimSet(store, setPrefix, options) {
         }
         return runs;
     };
-    await write(`c-${id}`);
-    let runs = parse(await store.list(directory));
-    const ticket = 1 + Math.max(0, ...[...runs.values()].map((run) => run.ticket ?? 0));
-    const mine = `t-${String(ticket).padStart(12, '0')}-${id}`;
-    await write(mine);
-    /** Deletes this run's claim objects in one request; false when the store would not (a role without s3:DeleteObject). */
+    let mine;
+    /** A renewal still in flight: release waits for it, or the ticket it rewrites would outlive the delete. */
+    let renewing = Promise.resolve();
+    /** Deletes this run's claim objects in one request, else (a role without s3:DeleteObject) marks them released. */
     const release = async () => {
-        const removed = await store.deleteMany([`${directory}c-${id}`, directory + mine]).then(() => true, () => false);
+        await renewing;
+        const names = [`${directory}c-${id}`, ...(mine ? [directory + mine] : [])];
+        const removed = await store.deleteMany(names).then(() => true, () => false);
         if (!removed)
             await write(`r-${id}`, true).catch(() => undefined);
     };
+    let ticket = 0;
     let renewedAt = Date.now();
     let waitedSince;
     let pause = 200;
+    let runs;
+    // Everything from the first write on is undone on the way out: a cancelled request may still have
+    // been stored, so even a claim cut short while announcing itself is deleted.
     try {
+        await write(`c-${id}`);
+        runs = parse(await store.list(directory));
+        ticket = 1 + Math.max(0, ...[...runs.values()].map((run) => run.ticket ?? 0));
+        mine = `t-${String(ticket).padStart(12, '0')}-${id}`;
+        await write(mine);
         for (;;) {
             (0,cancellation/* throwIfCancelled */.dZ)();
             runs = parse(await store.list(directory));
@@ -2512,7 +2521,10 @@ async function claimSet(store, setPrefix, options) {
     }
     if (waitedSince !== undefined)
         runner/* info */.pq(`${options.what}: the run ahead finished without storing it; this run writes it.`);
-    const renew = setInterval(() => void write(mine).catch(() => undefined), lease / 4);
+    const ticketName = mine;
+    const renew = setInterval(() => {
+        renewing = write(ticketName).catch(() => undefined);
+    }, lease / 4);
     renew.unref();
     return {
         held: {

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto'
-import { createWriteStream } from 'node:fs'
 import { link, lstat, mkdir, open, readdir, rename, rm, rmdir, unlink, writeFile, type FileHandle } from 'node:fs/promises'
 import type { Stats } from 'node:fs'
 import path from 'node:path'
@@ -24,6 +23,26 @@ function versionOf(info: Stats): string {
 function isMissing(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException).code
   return code === 'ENOENT' || code === 'ENOTDIR'
+}
+
+/** Writes every chunk to the open file, in order. */
+async function writeAll(chunks: AsyncIterable<Buffer>, handle: FileHandle): Promise<void> {
+  for await (const chunk of chunks) await handle.write(chunk)
+}
+
+/**
+ * Creates `file` exclusively, making its directory first. Another run's deleteMany removes directories it
+ * leaves empty; one removed between the mkdir and the open is made again (the open file then keeps it).
+ */
+async function openInFreshDirectory(file: string): Promise<FileHandle> {
+  for (let attempt = 1; ; attempt++) {
+    await mkdir(path.dirname(file), { recursive: true })
+    try {
+      return await open(file, 'wx')
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || attempt >= 5) throw error
+    }
+  }
 }
 
 /**
@@ -122,21 +141,25 @@ export class LocalStore implements Store {
   }
 
   /**
-   * Runs `write(tempPath)` then puts the temp file in place (a symlink there is replaced, not followed): with
+   * Runs `write` on a new temporary file beside the key, then puts it in place (a symlink there is replaced, not followed): with
    * `ifNoneMatch` by a hard link, which fails when the key exists; with `ifMatch` only while the key's version
    * is that one; else by a rename. Returns the new object's version.
    */
   private async writeAtomically(
     key: string,
-    write: (tempPath: string) => Promise<void>,
+    write: (temp: FileHandle) => Promise<void>,
     condition: Pick<PutOptions, 'ifNoneMatch' | 'ifMatch' | 'evenIfCancelled'> = {}
   ): Promise<string> {
     if (!condition.evenIfCancelled) throwIfCancelled()
     const target = await this.safePath(key)
     const temp = `${target}.tmp-${randomBytes(6).toString('hex')}`
     try {
-      await mkdir(path.dirname(target), { recursive: true })
-      await write(temp)
+      const handle = await openInFreshDirectory(temp)
+      try {
+        await write(handle)
+      } finally {
+        await handle.close()
+      }
       if (condition.ifNoneMatch) {
         try {
           await link(temp, target)
@@ -169,8 +192,8 @@ export class LocalStore implements Store {
       key,
       (temp) =>
         Buffer.isBuffer(body)
-          ? writeFile(temp, body, { flag: 'wx' })
-          : pipeline(body, createWriteStream(temp, { flags: 'wx' }), { signal: cancelSignal }),
+          ? temp.writeFile(body)
+          : pipeline(body, (chunks: AsyncIterable<Buffer>) => writeAll(chunks, temp), { signal: cancelSignal }),
       options
     )
     return { etag }
@@ -200,7 +223,7 @@ export class LocalStore implements Store {
         }
         throw error
       }
-      await pipeline(source, tap, createWriteStream(temp, { flags: 'wx' }), { signal: cancelSignal })
+      await pipeline(source, tap, (chunks: AsyncIterable<Buffer>) => writeAll(chunks, temp), { signal: cancelSignal })
     })
     return { sha256: tap.digest(), etag }
   }

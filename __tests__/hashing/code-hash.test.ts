@@ -106,10 +106,30 @@ describe('code hash without git (every file hashed here)', () => {
     [['nothing/**'], "The code-hash patterns 'nothing/**' match no file under"],
     [['!src/**'], "The code-hash patterns '!src/**' only exclude"],
     [['../outside/**'], "Code-hash pattern '../outside/**' leaves the repository"],
-    [['/etc/**'], "Code-hash pattern '/etc/**' leaves the repository"]
+    [['/etc/**'], "Code-hash pattern '/etc/**' leaves the repository"],
+    // Every pattern counts: one typo among good patterns is not dropped in silence.
+    [['src/**', 'packages/*/scr/**'], "The code-hash pattern 'packages/*/scr/**' matches no file under"],
+    [['nothing-here/**', 'src/**', 'gone.lock'], "The code-hash patterns 'nothing-here/**', 'gone.lock' match no file"],
+    [['src/**', '?!src/a.js'], "Code-hash pattern '?!src/a.js': a leading '?' marks an including pattern"],
+    [['?'], "Code-hash pattern '?': a leading '?'"]
   ])('rejects %j', async (patterns, message) => {
     await expect(computeCodeHash(plainTree(FILES), patterns)).rejects.toThrow(message)
     await expect(computeCodeHash(makeRepo(FILES).dir, patterns)).rejects.toThrow(message)
+  })
+
+  it("a pattern marked '?' may match nothing, and the hash is the one without it", async () => {
+    for (const dir of [plainTree(FILES), makeRepo(FILES).dir]) {
+      const plain = await computeCodeHash(dir, ['src/**'])
+      expect((await computeCodeHash(dir, ['src/**', '?yarn.lock', '?pnpm-lock.yaml'])).hash).toBe(plain.hash)
+      await expect(computeCodeHash(dir, ['src/**', 'yarn.lock'])).rejects.toThrow(
+        "mark a pattern that may match nothing with a leading '?' ('?yarn.lock')"
+      )
+    }
+  })
+
+  it('a pattern whose only matches are outputs matches nothing', async () => {
+    const dir = plainTree({ ...FILES, 'dist/app.js': 'built' })
+    await expect(computeCodeHash(dir, ['src/**', 'dist/**'], { exclude: ['dist'] })).rejects.toThrow("'dist/**' matches no file")
   })
 })
 

@@ -26,6 +26,8 @@ export interface CodeHash {
   readonly entries: readonly HashedFile[]
   /** Tracked files the patterns match that were left out because they are outputs (see CodeHashOptions.exclude). */
   readonly excluded: number
+  /** Those files' paths, in index order. */
+  readonly excludedPaths: readonly string[]
   /** Bytes read to hash files (0 when git's index supplied every id). */
   readonly bytes: number
   /** 'git': ids from git's index (and git hash-object for changed files); 'files': every file hashed here. */
@@ -58,6 +60,46 @@ function checkPatterns(patterns: readonly string[]): void {
 }
 
 /**
+ * A pattern written with a leading `?` (`?yarn.lock`) may match nothing; every other including pattern must
+ * match a hashed file (see requireEveryPattern). Returns the patterns as globs, without the marker.
+ */
+export function withoutOptionalMarks(patterns: readonly string[]): { globs: string[]; required: string[] } {
+  const globs: string[] = []
+  const required: string[] = []
+  for (const pattern of patterns) {
+    const optional = pattern.startsWith('?')
+    const glob = optional ? pattern.slice(1) : pattern
+    if (optional && (glob === '' || glob.startsWith('!')))
+      throw new InputError(
+        `Code-hash pattern '${pattern}': a leading '?' marks an including pattern as optional; write it before a path ('?yarn.lock'). Exclusions ('!…') may always match nothing.`
+      )
+    globs.push(glob)
+    if (!optional && !glob.startsWith('!')) required.push(glob)
+  }
+  return { globs, required }
+}
+
+/**
+ * Every pattern counts: one that matches no hashed file (a typo, a folder that moved) would leave its files
+ * out of the key without a word, and a change to them would then be served an old build.
+ */
+function requireEveryPattern(repoRoot: string, required: readonly string[], entries: readonly HashedFile[]): void {
+  const unmatched = required.filter((pattern) => {
+    const matches = picomatch(normalizeGlob(pattern), { dot: true, posix: true })
+    return !entries.some((entry) => matches(entry.path))
+  })
+  if (unmatched.length === 0) return
+  const named = unmatched.map((pattern) => `'${pattern}'`).join(', ')
+  throw new FilesError(
+    `The code-hash ${unmatched.length === 1 ? 'pattern' : 'patterns'} ${named} ${unmatched.length === 1 ? 'matches' : 'match'} no file under '${repoRoot}' ` +
+      `(the other patterns match ${entries.length} file(s)), so ${unmatched.length === 1 ? 'its' : 'their'} files would be left out of the key. ` +
+      `Fix 'code-hash-paths' (CODE_HASH_FIND_FILTER), or mark a pattern that may match nothing with a leading '?' (${unmatched
+        .map((pattern) => `'?${pattern}'`)
+        .join(', ')}).`
+  )
+}
+
+/**
  * Sorts paths in byte order of their UTF-8 form, so the hash does not depend on locale. JS string order
  * (UTF-16 units) is the same except around surrogates and U+E000-U+FFFF; only then are bytes compared.
  */
@@ -74,6 +116,11 @@ const GLOB_OPTIONS = { cwd: '', dot: true, onlyFiles: true, followSymbolicLinks:
 /** Paths (relative to the repository, '/'-separated) never hashed: they and everything under them. */
 export interface CodeHashOptions {
   readonly exclude?: readonly string[]
+  /**
+   * Called with the result before every pattern is required to match: a build output folder holding the
+   * sources (sourcesInOutput) is the cause to name then, not the pattern it left without files.
+   */
+  readonly checkOutputs?: (result: CodeHash) => void
 }
 
 /** Whether `relative` is one of `exclude` or lies under one. */
@@ -179,7 +226,17 @@ async function hashByWalking(
     algorithm
   )
   const entries = files.map((relative, index) => ({ path: relative, id: digests[index]! }))
-  return { hash: digest(entries), files: files.length, entries, excluded: 0, bytes, method: 'files', hashed: files.length, checkedHere: 0 }
+  return {
+    hash: digest(entries),
+    files: files.length,
+    entries,
+    excluded: 0,
+    excludedPaths: [],
+    bytes,
+    method: 'files',
+    hashed: files.length,
+    checkedHere: 0
+  }
 }
 
 const GIT_OPTIONS = { maxBuffer: 1024 * 1024 * 1024, encoding: 'buffer' as const }
@@ -333,11 +390,11 @@ async function hashWithGit(
 ): Promise<CodeHash | undefined> {
   const matching = pathMatcher(patterns)
   const isExcluded = excluder(exclude)
-  let excluded = 0
+  const excludedPaths: string[] = []
   const matches = (relative: string): boolean => {
     if (!matching(relative)) return false
     if (!isExcluded(relative)) return true
-    excluded++
+    excludedPaths.push(relative)
     return false
   }
   const roots = patternRoots(patterns)
@@ -446,7 +503,8 @@ async function hashWithGit(
     hash: digest(entries),
     files: entries.length,
     entries,
-    excluded,
+    excluded: excludedPaths.length,
+    excludedPaths,
     bytes: verified.bytes,
     method: 'git',
     // A tracked file read here and then through git hash-object counts once.
@@ -462,11 +520,15 @@ async function hashWithGit(
  * git work tree the ids come from git; elsewhere every file is hashed here with the same formula.
  */
 export async function computeCodeHash(repoRoot: string, patterns: readonly string[], options: CodeHashOptions = {}): Promise<CodeHash> {
-  checkPatterns(patterns)
+  const { globs, required } = withoutOptionalMarks(patterns)
+  checkPatterns(globs)
   const exclude = options.exclude ?? []
   const pool = new HashPool() // workers start when there is something to read
   try {
-    return (await hashWithGit(repoRoot, patterns, exclude, pool)) ?? (await hashByWalking(repoRoot, patterns, 'sha1', exclude, pool))
+    const result = (await hashWithGit(repoRoot, globs, exclude, pool)) ?? (await hashByWalking(repoRoot, globs, 'sha1', exclude, pool))
+    options.checkOutputs?.(result)
+    requireEveryPattern(repoRoot, required, result.entries)
+    return result
   } finally {
     await pool.close()
   }
@@ -485,4 +547,33 @@ export function outputExclusions(repoRoot: string, outputs: readonly string[], a
     else if (!path.isAbsolute(inside) && inside.split(path.sep)[0] !== '..') relative.push(inside.split(path.sep).join('/'))
   }
   return [...new Set(relative)]
+}
+
+/**
+ * Tracked files the patterns match that lie in `output` (a build's output folder): an output folder that holds
+ * sources is a mistake (a monorepo's `packages/` as `package-directory`), since it is left out of the key and
+ * its sources would then be stored as the build. Paths relative to the repository, in index order.
+ */
+export function sourcesInOutput(result: CodeHash, repoRoot: string, output: string): string[] {
+  const inside = path.relative(repoRoot, path.resolve(repoRoot, output))
+  if (inside === '' || path.isAbsolute(inside) || inside.split(path.sep)[0] === '..') return []
+  const folder = `${inside.split(path.sep).join('/')}/`
+  // Hidden files are never uploaded (this action's own records among them): only what would be stored counts.
+  return result.excludedPaths.filter(
+    (file) =>
+      file.startsWith(folder) &&
+      !file
+        .slice(folder.length)
+        .split('/')
+        .some((part) => part.startsWith('.'))
+  )
+}
+
+/** The error for sourcesInOutput's files: names the setting, how many files and the first few. */
+export function sourcesInOutputError(files: readonly string[], setting: string, value: string, fix: string): FilesError {
+  const first = files.slice(0, 5).join(', ')
+  return new FilesError(
+    `${setting} '${value}' holds ${files.length} tracked file(s) that 'code-hash-paths' matches (${first}${files.length > 5 ? ', …' : ''}): ` +
+      `that folder is the build's output, which is never hashed and is stored as the build, so these sources would be neither keyed nor kept apart. ${fix}`
+  )
 }

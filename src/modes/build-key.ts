@@ -1,12 +1,13 @@
 import * as core from '../runner.js'
 import path from 'node:path'
-import { ACTION_FILES, CACHE_STAGE } from '../constants.js'
-import type { Settings } from '../inputs.js'
+import { ACTION_FILES, CACHE_STAGE, Inputs } from '../constants.js'
+import { rawInput, type Settings } from '../inputs.js'
 import { formatBytes } from '../report/progress.js'
 import { plural } from '../report/markdown.js'
 import type { BuildKey } from '../sets/asset-sets.js'
 import { currentPlatform } from '../sets/platform.js'
 import type { KeyInputs } from '../hashing/set-key.js'
+import type { CodeHash } from '../hashing/code-hash.js'
 
 /** What the action itself writes, wherever it lies: never an input of the build it keys. */
 export function actionOutputs(settings: Settings): string[] {
@@ -28,10 +29,21 @@ export interface ComputedKey extends BuildKey {
 export async function computeBuildKey(settings: Settings): Promise<ComputedKey> {
   const started = Date.now()
   // Loaded only when a key is needed: a commit hit never pays for the glob libraries.
-  const { computeCodeHash, outputExclusions } = await import('../hashing/code-hash.js')
+  const { computeCodeHash, outputExclusions, sourcesInOutput, sourcesInOutputError } = await import('../hashing/code-hash.js')
   const { envIngredients, setKey, sha256Hex } = await import('../hashing/set-key.js')
   const exclude = outputExclusions(settings.repoPath, actionOutputs(settings), ACTION_FILES)
-  const result = await computeCodeHash(settings.repoPath, settings.codeHashPatterns, { exclude })
+  const checkOutputs = (hashed: CodeHash): void => {
+    const sources = sourcesInOutput(hashed, settings.repoPath, settings.packageDirectory)
+    if (sources.length === 0) return
+    const given = Boolean(rawInput(Inputs.PackageDirectory) || process.env.PACKAGE_DIRECTORY?.trim())
+    throw sourcesInOutputError(
+      sources,
+      `'${Inputs.PackageDirectory}'${given ? '' : ' (its default, ./packages)'}`,
+      path.relative(settings.repoPath, settings.packageDirectory) || '.',
+      `Set '${Inputs.PackageDirectory}' to the folder the build writes (such as 'dist' or 'build-output'), or leave these files out of 'code-hash-paths'.`
+    )
+  }
+  const result = await computeCodeHash(settings.repoPath, settings.codeHashPatterns, { exclude, checkOutputs })
   const inputs: KeyInputs = {
     filesHash: result.hash,
     files: result.entries,

@@ -2,7 +2,7 @@ import * as core from '../../runner.js'
 import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { findOrPromote, publish, readManifest } from '../../sets/object-sets.js'
-import { computeCodeHash, outputExclusions, parsePatterns } from '../../hashing/code-hash.js'
+import { computeCodeHash, outputExclusions, parsePatterns, sourcesInOutput, sourcesInOutputError } from '../../hashing/code-hash.js'
 import { envIngredients, setKey, sha256Hex, type KeyInputs } from '../../hashing/set-key.js'
 import { commitPrefix, variantPrefix } from '../../sets/layout.js'
 import { MAX_PACK_BELOW, normalizePrefix, parseByteSize } from '../../inputs.js'
@@ -12,7 +12,7 @@ import { cancelledBy, cancelSignal } from '../../util/cancellation.js'
 import { isInside } from '../../paths.js'
 import type { ShellCommand } from '../shell.js'
 import type { StateEntry } from '../state.js'
-import type { ApplyResult, Plugin, PluginContext, ResolvedTool } from './plugin.js'
+import { refuseUnknownOptions, type ApplyResult, type Plugin, type PluginContext, type ResolvedTool } from './plugin.js'
 
 interface AssetsOptions {
   readonly paths: string[]
@@ -28,6 +28,7 @@ interface AssetsOptions {
 }
 
 function readOptions(tool: { ref: string; options: Record<string, unknown> }): AssetsOptions {
+  refuseUnknownOptions(tool, ['paths', 'run', 'directory', 'prefix', 'packBelow', 'variant', 'crossPlatform'])
   const { paths, run, directory, prefix, packBelow, variant, crossPlatform } = tool.options
   const list = typeof paths === 'string' ? parsePatterns(paths) : Array.isArray(paths) ? paths.map(String) : []
   if (list.length === 0) throw new ConfigError(`Tool ${tool.ref}: 'options.paths' must list the code-hash patterns of what it builds from.`)
@@ -134,7 +135,19 @@ export const assetsPlugin: Plugin = {
   async fingerprint(tool, context, dependencies) {
     const options = readOptions(tool)
     const exclude = outputExclusions(context.repoPath, [path.resolve(context.repoPath, options.directory), ...context.outputs], [])
-    const files = await computeCodeHash(context.repoPath, options.paths, { exclude })
+    const files = await computeCodeHash(context.repoPath, options.paths, {
+      exclude,
+      checkOutputs: (hashed) => {
+        const sources = sourcesInOutput(hashed, context.repoPath, options.directory)
+        if (sources.length > 0)
+          throw sourcesInOutputError(
+            sources,
+            `Tool ${tool.ref}: options.directory`,
+            options.directory,
+            "Point 'directory' at the folder its run writes, or leave these files out of 'paths'."
+          )
+      }
+    })
     const envNames = (tool.runTemplate?.slots ?? []).flatMap((slot) =>
       slot.kind === 'value' && slot.source === 'env' ? [slot.variable] : []
     )

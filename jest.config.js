@@ -42,6 +42,7 @@ export const BUNDLE_TESTS = [
   'apply/devstream-conformance.test.ts',
   'apply/safety.test.ts',
   'apply/trust.test.ts',
+  'scenarios/key-means-what-it-says.test.ts',
   'scenarios/pull-request-attacks.test.ts',
   'scenarios/runs-at-once.test.ts',
   'e2e.test.ts',

@@ -116,13 +116,19 @@ export function makeRepo(files: Record<string, string | Buffer>): { dir: string;
   const dir = tempDir('repo')
   git(dir, 'init', '-q')
   writeFiles(dir, files)
+  git(dir, 'add', '-A')
   return { dir, commit: commitAll(dir, 'initial') }
 }
 
-/** Writes files (if any) and commits everything; returns the new commit hash. */
+/**
+ * Writes files (if any) and commits them with every change to tracked files; returns the new commit hash.
+ * Files a build or a step wrote meanwhile (dist/, a package directory) stay untracked, as in a real checkout
+ * whose outputs are ignored.
+ */
 export function commitAll(dir: string, message: string, files: Record<string, string | Buffer> = {}): string {
   writeFiles(dir, files)
-  git(dir, 'add', '-A')
+  git(dir, 'add', '-u')
+  if (Object.keys(files).length > 0) git(dir, 'add', '--', ...Object.keys(files))
   git(dir, 'commit', '-q', '--allow-empty', '-m', message)
   return git(dir, 'rev-parse', 'HEAD')
 }

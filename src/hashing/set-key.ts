@@ -169,8 +169,11 @@ export function fileChanges(before: readonly HashedFile[], now: readonly HashedF
 /** What made two keys differ. */
 export interface KeyDifference {
   readonly files: FileChanges
-  /** Names of environment variables whose value changed (or became set or unset). */
-  readonly env: readonly string[]
+  /**
+   * `code-hash-env` names: `changed`, a value that differs (or became set or unset); `added`, a name the
+   * earlier build's key did not have; `removed`, one it had and this key has not.
+   */
+  readonly env: { readonly changed: readonly string[]; readonly added: readonly string[]; readonly removed: readonly string[] }
   readonly keyText: boolean
   readonly run: boolean
   readonly dependencies: boolean
@@ -178,9 +181,14 @@ export interface KeyDifference {
 
 export function keyDifference(before: KeyInputs, now: KeyInputs): KeyDifference {
   const names = [...new Set([...Object.keys(before.env), ...Object.keys(now.env)])].sort()
+  const had = (env: KeyInputs['env'], name: string): boolean => Object.hasOwn(env, name)
   return {
     files: before.filesHash === now.filesHash ? fileChanges([], []) : fileChanges(before.files, now.files),
-    env: names.filter((name) => before.env[name] !== now.env[name]),
+    env: {
+      changed: names.filter((name) => had(before.env, name) && had(now.env, name) && before.env[name] !== now.env[name]),
+      added: names.filter((name) => !had(before.env, name)),
+      removed: names.filter((name) => !had(now.env, name))
+    },
     keyText: (before.keyText ?? '') !== (now.keyText ?? ''),
     run: (before.run ?? '') !== (now.run ?? ''),
     dependencies: (before.dependencies ?? []).join() !== (now.dependencies ?? []).join()
@@ -210,7 +218,11 @@ export function describeDifference(difference: KeyDifference): string[] {
     const total = files.counts[kind]
     if (total > 0) parts.push(`${total} file${total === 1 ? '' : 's'} ${kind} (${list(files[kind], total)})`)
   }
-  if (difference.env.length > 0) parts.push(`environment ${difference.env.map(inertPath).join(', ')} changed`)
+  const names = (list: readonly string[]): string => list.map(inertPath).join(', ')
+  const { env } = difference
+  if (env.changed.length > 0) parts.push(`environment ${names(env.changed)} changed`)
+  if (env.added.length > 0) parts.push(`code-hash-env ${names(env.added)} added`)
+  if (env.removed.length > 0) parts.push(`code-hash-env ${names(env.removed)} removed`)
   if (difference.keyText) parts.push('code-hash-key changed')
   if (difference.run) parts.push("the tool's run changed")
   if (difference.dependencies) parts.push('a dependency changed')

@@ -11,6 +11,7 @@ import { variantPrefix } from '../sets/layout.js'
 import { currentPlatform } from '../sets/platform.js'
 import { computeBuildKey } from './build-key.js'
 import type { AssetsResult } from './result.js'
+import { removeStaleFiles, type StaleFiles } from '../sets/stale-files.js'
 
 /** The key prefix sets of this run live under: the store prefix and the variant's folder. */
 export function setsPrefix(settings: Settings): string {
@@ -47,6 +48,18 @@ async function missing(
       ? `No assets for commit ${commit} nor for code hash ${codeHash}: build and upload them.`
       : `No assets for commit ${commit}: build and upload them.`
   }
+}
+
+/** Says what removeStaleFiles did: the package directory now holds the set, or which files it kept and why. */
+function reportStale(stale: StaleFiles, directory: string): void {
+  const first = (files: readonly string[]): string => `${files.slice(0, 10).join(', ')}${files.length > 10 ? ', …' : ''}`
+  if (stale.removed.length > 0)
+    core.info(`Removed ${plural(stale.removed.length, 'file')} from ${directory} that the set does not have (${first(stale.removed)}).`)
+  if (stale.kept.length > 0)
+    core.warning(
+      `${directory} holds ${plural(stale.kept.length, 'file')} the set does not have, kept because ${stale.keptBecause} (${first(stale.kept)}): ` +
+        `they are not part of the found build. Point 'package-directory' at a folder only the build writes.`
+    )
 }
 
 /** check: is there a stored asset set for this commit, or for the same code under its code hash? */
@@ -87,6 +100,14 @@ export async function check(settings: Settings, sets: AssetSets): Promise<Assets
     core.info(`Downloading the assets into ${settings.packageDirectory}`)
     try {
       files = (await sets.download(prefix, commit, result.manifest, settings.packageDirectory, settings.concurrency)).files
+      await reportStale(
+        await removeStaleFiles(
+          settings.packageDirectory,
+          files.map((file) => file.path),
+          settings.repoPath
+        ),
+        settings.packageDirectory
+      )
     } catch (error) {
       // Nothing was kept (downloads take their final names only when every file arrived intact). A set whose
       // objects do not match its manifest is a miss, so the build runs and its upload replaces the set; a

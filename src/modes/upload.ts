@@ -6,7 +6,7 @@ import { FOUND_MARKER } from '../constants.js'
 import { commitSources, resolveCommit } from '../git.js'
 import { describeDifference, keyDifference, type KeyInputs } from '../hashing/set-key.js'
 import type { Settings } from '../inputs.js'
-import { totalBytes, type Manifest } from '../sets/manifest.js'
+import { builtUnder, totalBytes, type Manifest } from '../sets/manifest.js'
 import { currentPlatform, otherPlatform, otherPlatformAdvice } from '../sets/platform.js'
 import { computeBuildKey } from './build-key.js'
 import { setsPrefix } from './check.js'
@@ -133,11 +133,20 @@ export async function upload(settings: Settings, sets: AssetSets, preBuild?: Pre
     }
     return skipped(codeHash, files.length, totalBytes(files), `The assets of commit ${commit} ${by} in ${location}.`)
   }
-  const existing = await sets.stored(prefix, commit)
-  if (existing && !(typeof existing === 'object' && 'broken' in existing)) return storedAlready(existing, 'are already stored')
-  if (existing) core.info(`The set stored for commit ${commit} is broken (${existing.broken}): this upload replaces it.`)
+  // With the code-hash tier on, the key decides whether the commit's set is this build's: computed first.
+  const keyed = settings.codeHashPatterns.length > 0 ? await uploadKey(settings, record, commit, preBuild) : undefined
+  const existing = await sets.stored(prefix, commit, keyed?.key.key)
+  if (existing && !(typeof existing === 'object' && 'broken' in existing)) {
+    const otherKey = existing !== 'stored' && keyed?.key.key && !builtUnder(existing, keyed.key.key)
+    if (!otherKey || otherPlatform(existing, { platform, crossPlatform: settings.crossPlatform }))
+      return storedAlready(existing, 'are already stored')
+    core.warning(
+      `The set stored for commit ${commit} in ${location} was built under another key (code hash ${existing.codeHash}; this build's is ${keyed.key.key}): ` +
+        `this upload replaces it. If both builds of this commit are wanted (another NODE_ENV, another code-hash-key), give each its own 'variant'.`
+    )
+  } else if (existing) core.info(`The set stored for commit ${commit} is broken (${existing.broken}): this upload replaces it.`)
 
-  const { key, drift, refused } = await uploadKey(settings, record, commit, preBuild)
+  const { key, drift, refused } = keyed ?? (await uploadKey(settings, record, commit, preBuild))
   const codeHash = key.key
   const cacheTier: AssetsResult['cacheTier'] = refused
     ? { written: false, reason: refused }

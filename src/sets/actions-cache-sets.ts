@@ -7,7 +7,7 @@ import { CACHE_STAGE, MANIFEST_NAME, READ_LIMITS } from '../constants.js'
 import { IntegrityError, StoreError } from '../errors.js'
 import { fromPosixRelative } from '../paths.js'
 import { LocalStore } from '../stores/local.js'
-import type { AssetSets, FindRequest, FindResult, Published, PublishRequest, SetPolicy } from './asset-sets.js'
+import type { AssetSets, FindRequest, FindResult, MissReason, Published, PublishRequest, SetPolicy } from './asset-sets.js'
 import { downloadSet } from './download.js'
 import { otherPlatform, otherPlatformAdvice } from './platform.js'
 import { buildManifest, usableManifest, serializeManifest, type Manifest } from './manifest.js'
@@ -51,6 +51,8 @@ interface Pointer {
 export class ActionsCacheSets implements AssetSets {
   private readonly root: string
   private readonly stage: string
+  /** Commit entry → the code-hash entry a hit was found in, when the commit's own entry is another key's. */
+  private readonly hits = new Map<string, string>()
 
   constructor(private readonly policy: SetPolicy) {
     this.root = path.resolve(process.env.RUNNER_TEMP || '.')
@@ -198,13 +200,52 @@ export class ActionsCacheSets implements AssetSets {
     }
   }
 
+  /**
+   * The key the commit's entry was stored under: its pointer's code hash, or its manifest's. Restores the
+   * entry (a pointer is a few hundred bytes; an entry holding files is read whole, which only happens when the
+   * commit's entry was saved without the shared tier). Undefined when it cannot be read or trusted.
+   */
+  private async keyOfEntry(key: string, commit: string): Promise<string | undefined> {
+    try {
+      await this.restore(key)
+      const pointerText = await this.stageText(POINTER, key)
+      if (pointerText !== undefined) {
+        if (verifyStoredText(pointerText, this.policy.signing)) return undefined
+        const pointer = JSON.parse(pointerText) as Partial<Pointer>
+        return typeof pointer.codeHash === 'string' ? pointer.codeHash : undefined
+      }
+      const text = await this.stageText(MANIFEST_NAME, key)
+      const usable =
+        text === undefined ? undefined : usableManifest(text, this.policy.signing, { location: key, shown: (l) => l, owner: { commit } })
+      return usable && 'manifest' in usable ? usable.manifest.codeHash : undefined
+    } catch (error) {
+      if (error instanceof IntegrityError || error instanceof SyntaxError) return undefined
+      throw error
+    } finally {
+      await rm(this.stage, { recursive: true, force: true })
+    }
+  }
+
   async findOrPromote(request: FindRequest): Promise<FindResult> {
     let untrusted = 0
-    const commit = await this.usable(commitKey(request.prefix, request.commit), { commit: request.commit }, request)
-    if (commit === 'yes') return { found: true, source: 'commit', codeHash: '', untrusted }
+    const entry = commitKey(request.prefix, request.commit)
+    // With the code-hash tier on, the key decides a hit on both tiers (computed while the commit's entry is looked up).
+    const keyOfThisRun = request.codeHash?.()
+    keyOfThisRun?.catch(() => undefined)
+    const commit = await this.usable(entry, { commit: request.commit }, request)
     if (commit === 'untrusted') untrusted++
-    if (!request.codeHash) return { found: false, codeHash: '', untrusted }
-    const codeHash = (await request.codeHash()).key
+    if (!keyOfThisRun)
+      return commit === 'yes' ? { found: true, source: 'commit', codeHash: '', untrusted } : { found: false, codeHash: '', untrusted }
+    const codeHash = (await keyOfThisRun).key
+    let otherKey: MissReason | undefined
+    if (commit === 'yes') {
+      const stored = await this.keyOfEntry(entry, request.commit)
+      if (stored === undefined || stored === '' || stored === codeHash) return { found: true, source: 'commit', codeHash, untrusted }
+      otherKey = {
+        line: `the entry stored for this commit was built under another key (${stored.slice(0, 12)}…, this run's is ${codeHash.slice(0, 12)}…)`
+      }
+      core.info(`Not using the cache entry ${entry}: ${otherKey.line}.`)
+    }
     const cached = codeHashKey(request.prefix, codeHash)
     const hit = await this.usable(cached, { codeHash }, request)
     if (hit === 'untrusted') untrusted++
@@ -212,9 +253,11 @@ export class ActionsCacheSets implements AssetSets {
       // The service has no listing to compare with an earlier build: a miss can only say which key missed.
       const line =
         hit === 'elsewhere' ? 'the stored entry was built on another platform' : `no cache entry for key ${codeHash.slice(0, 12)}…`
-      return { found: false, codeHash, untrusted, missReason: { line } }
+      return { found: false, codeHash, untrusted, missReason: otherKey ?? { line } }
     }
-    await this.savePointer(commitKey(request.prefix, request.commit), { entry: cached, codeHash, commit: request.commit })
+    // Entries are immutable: a commit entry of another key stays, and this run's download reads the key's entry.
+    this.hits.set(entry, cached)
+    if (commit !== 'yes') await this.savePointer(entry, { entry: cached, codeHash, commit: request.commit })
     return { found: true, source: 'cache', codeHash, untrusted }
   }
 
@@ -227,8 +270,14 @@ export class ActionsCacheSets implements AssetSets {
     return saved
   }
 
-  async stored(prefix: string, commit: string): Promise<'stored' | undefined> {
-    return (await this.usable(commitKey(prefix, commit), { commit })) === 'yes' ? 'stored' : undefined
+  /** With `key` (the code-hash tier on), the commit's entry counts only when it is that key's, or the key's own entry is there. */
+  async stored(prefix: string, commit: string, key?: string): Promise<'stored' | undefined> {
+    const entry = commitKey(prefix, commit)
+    if ((await this.usable(entry, { commit })) !== 'yes') return undefined
+    if (!key) return 'stored'
+    const stored = await this.keyOfEntry(entry, commit)
+    if (stored === undefined || stored === '' || stored === key) return 'stored'
+    return (await this.usable(codeHashKey(prefix, key), { codeHash: key })) === 'yes' ? 'stored' : undefined
   }
 
   async publish(request: PublishRequest): Promise<Published> {
@@ -257,12 +306,14 @@ export class ActionsCacheSets implements AssetSets {
     let saved: Awaited<ReturnType<ActionsCacheSets['save']>>
     if (writesCacheTier) {
       const cached = codeHashKey(request.prefix, request.codeHash)
-      await this.save(cached)
-      saved = await this.savePointer(commitKey(request.prefix, request.commit), {
+      const entry = await this.save(cached)
+      // The commit's pointer: 'existing' when another run (or another key's build of this commit) saved it first.
+      const pointer = await this.savePointer(commitKey(request.prefix, request.commit), {
         entry: cached,
         codeHash: request.codeHash,
         commit: request.commit
       })
+      saved = entry === 'existing' && pointer === 'existing' ? 'existing' : entry === 'refused' ? 'refused' : 'saved'
     } else {
       if (request.codeHash && request.writeCodeHashSet !== false)
         core.info(
@@ -284,7 +335,10 @@ export class ActionsCacheSets implements AssetSets {
   ): Promise<Manifest> {
     try {
       const key = commitKey(prefix, commit)
-      const manifest = await this.restoreTrusted(key, { commit })
+      const found = this.hits.get(key)
+      const manifest = found
+        ? await this.restoreTrusted(found, { codeHash: found.slice(codeHashKey(prefix, '').length) })
+        : await this.restoreTrusted(key, { commit })
       if (!manifest) throw new IntegrityError(`The cache entry ${key} is not trusted (see the warning above); nothing was downloaded.`)
       // The restored stage is a directory of files: verify and place them as from any store.
       await downloadSet(new LocalStore(this.stage), '', manifest, directory, concurrency)

@@ -50,7 +50,10 @@ export interface FindRequest {
   /** The key prefix of the sets: the store prefix, with the apply instance and the variant folder in it. */
   readonly prefix: string
   readonly commit: string
-  /** Computes the code-hash set key; undefined when the code-hash tier is off. Called only on a commit miss. */
+  /**
+   * Computes the code-hash set key; undefined when the code-hash tier is off. The key decides a hit on both
+   * tiers: a commit's set stored under another key is not this run's (a set that records no key still is).
+   */
   readonly codeHash?: () => Promise<BuildKey>
   /** Where this run builds: a set built on another platform is not a hit unless `crossPlatform`. */
   readonly platform: string
@@ -103,8 +106,11 @@ export interface AssetSets {
   /** Where the commit's set is, as a URL for outputs and logs. */
   location(prefix: string, commit: string): string
   findOrPromote(request: FindRequest): Promise<FindResult>
-  /** The commit's set as it stands (see Stored). */
-  stored(prefix: string, commit: string): Promise<Stored>
+  /**
+   * The commit's set as it stands (see Stored). `key`: the code-hash set key of this run, for a store that
+   * cannot show it in a manifest (the Actions cache); object stores return the manifest and upload compares.
+   */
+  stored(prefix: string, commit: string, key?: string): Promise<Stored>
   publish(request: PublishRequest): Promise<Published>
   /** Brings the commit's set into `directory`, each file verified; returns its manifest. */
   download(prefix: string, commit: string, manifest: Manifest | undefined, directory: string, concurrency: number): Promise<Manifest>

@@ -85,9 +85,10 @@ function mismatch(file: ManifestFile, got: string, pack?: string): IntegrityErro
 }
 
 /** Streams one object to a temporary name beside its target and checks it; returns the temporary path. */
-async function downloadFile(store: Store, key: string, target: string, file: ManifestFile): Promise<string> {
+async function downloadFile(store: Store, key: string, target: string, file: ManifestFile, progress: Progress): Promise<string> {
   const temp = temporaryName(target)
   const tap = new DigestStream(file.size)
+  const unwatch = progress.watch(tap)
   try {
     try {
       await pipeline(await store.get(key), tap, createWriteStream(temp))
@@ -101,6 +102,8 @@ async function downloadFile(store: Store, key: string, target: string, file: Man
   } catch (error) {
     await rm(temp, { force: true })
     throw error
+  } finally {
+    unwatch()
   }
 }
 
@@ -233,7 +236,11 @@ export async function downloadSet(
   concurrency: number
 ): Promise<void> {
   const root = await preparePackageDirectory(directory, { create: true })
-  const progress = new Progress(`Downloaded to ${directory}:`, manifest.files.length, totalBytes(manifest.files))
+  const progress = new Progress(
+    { doing: `Downloading to ${directory}:`, done: `Downloaded to ${directory}:` },
+    manifest.files.length,
+    totalBytes(manifest.files)
+  )
   const limit = pLimit(concurrency)
   const arrived: { temp: string; target: string }[] = []
   const created: string[] = []
@@ -259,12 +266,13 @@ export async function downloadSet(
       ...plain.map((file) =>
         limit(async () => {
           const target = targets.get(file.path)!
-          arrived.push({ temp: await downloadFile(store, setPrefix + file.path, target, file), target })
+          arrived.push({ temp: await downloadFile(store, setPrefix + file.path, target, file, progress), target })
           progress.add(1, file.size)
         })
       )
     ])
   } catch (error) {
+    progress.abandon()
     limit.clearQueue()
     // Let transfers still in flight settle before removing what they wrote.
     while (limit.activeCount > 0) await new Promise((resolve) => setTimeout(resolve, 10))

@@ -240,3 +240,12 @@ export function usableManifest(
     return { problem: `is signed for code hash ${manifest.codeHash}` }
   return { manifest }
 }
+
+/**
+ * Whether a set's manifest says it was built under `key`: a commit's set is this run's only when it is
+ * (`code-hash-env`, `code-hash-key` and the files decide on both tiers). A set that records no key (the
+ * code-hash tier was off when it was stored) and a run without one cannot be compared, so they count.
+ */
+export function builtUnder(manifest: Manifest, key: string): boolean {
+  return !key || !manifest.codeHash || manifest.codeHash === key
+}

@@ -1,7 +1,7 @@
 import { READ_LIMITS } from '../constants.js'
 import { MissingObjectError, OversizedError } from '../errors.js'
 import { readCapped } from '../stores/capped-read.js'
-import { describeDifference, inertPath, keyDifference, parseInputs } from '../hashing/set-key.js'
+import { describeDifference, inertPath, keyDifference, parseInputs, type KeyDifference, type KeyInputs } from '../hashing/set-key.js'
 import type { Store } from '../stores/store.js'
 import type { BuildKey, MissReason } from './asset-sets.js'
 import { codeHashPrefix, newestPointerKey } from './layout.js'
@@ -58,21 +58,46 @@ export async function explainMiss(
       line: `the newest build under this prefix has this very key (${current.key.slice(0, 12)}…), but its set is missing or not trusted`
     }
   }
-  const gone: MissReason = {
-    line: `the newest build under this prefix (${newestKey.slice(0, 12)}…) is gone or its record does not match it`
-  }
-  const setPrefix = codeHashPrefix(prefix, newestKey)
-  const manifest = await readManifest(setPrefix, newestKey)
-  if (!manifest?.inputs || manifest.inputs.size > READ_LIMITS.inputs) return gone
-  const bytes = await readSmallObject(store, setPrefix + manifest.inputs.path, manifest.inputs.size)
-  const newest = bytes && bytes.length === manifest.inputs.size ? parseInputs(bytes, manifest.inputs.sha256) : undefined
-  if (!newest || newest.key !== newestKey) return gone
-  const difference = keyDifference(newest.inputs, current.inputs)
-  const parts = describeDifference(difference)
-  const platform = newest.inputs.platform !== current.inputs.platform ? `; it was built on ${inertPath(newest.inputs.platform)}` : ''
-  const what = parts.length > 0 ? parts.join('; ') : 'the inputs were recorded differently'
+  const compared = await compareWithRecord(store, prefix, newestKey, current.inputs, readManifest)
+  if (!compared) return { line: `the newest build under this prefix (${newestKey.slice(0, 12)}…) is gone or its record does not match it` }
   return {
-    line: `since the newest build under this prefix (${newestKey.slice(0, 12)}…): ${what}${platform}`,
-    difference
+    line: `since the newest build under this prefix (${newestKey.slice(0, 12)}…): ${compared.what}`,
+    difference: compared.difference
   }
+}
+
+/**
+ * Why the commit's own set is not this run's: it was built under another key. What differs comes from the
+ * record beside that key's code-hash set, when it is there (read as explainMiss reads it).
+ */
+export async function explainOtherKey(
+  store: Store,
+  prefix: string,
+  storedKey: string,
+  current: BuildKey,
+  readManifest: (setPrefix: string, codeHash: string) => Promise<Manifest | undefined>
+): Promise<MissReason> {
+  const line = `the set stored for this commit was built under another key (${storedKey.slice(0, 12)}…, this run's is ${current.key.slice(0, 12)}…)`
+  const compared = current.inputs && (await compareWithRecord(store, prefix, storedKey, current.inputs, readManifest))
+  return compared ? { line: `${line}: ${compared.what}`, difference: compared.difference } : { line }
+}
+
+/** Compares `current` with the record beside the code-hash set of `key`; undefined when there is no usable record. */
+async function compareWithRecord(
+  store: Store,
+  prefix: string,
+  key: string,
+  current: KeyInputs,
+  readManifest: (setPrefix: string, codeHash: string) => Promise<Manifest | undefined>
+): Promise<{ what: string; difference: KeyDifference } | undefined> {
+  const setPrefix = codeHashPrefix(prefix, key)
+  const manifest = await readManifest(setPrefix, key)
+  if (!manifest?.inputs || manifest.inputs.size > READ_LIMITS.inputs) return undefined
+  const bytes = await readSmallObject(store, setPrefix + manifest.inputs.path, manifest.inputs.size)
+  const earlier = bytes && bytes.length === manifest.inputs.size ? parseInputs(bytes, manifest.inputs.sha256) : undefined
+  if (!earlier || earlier.key !== key) return undefined
+  const difference = keyDifference(earlier.inputs, current)
+  const parts = describeDifference(difference)
+  const platform = earlier.inputs.platform !== current.platform ? `; it was built on ${inertPath(earlier.inputs.platform)}` : ''
+  return { what: `${parts.length > 0 ? parts.join('; ') : 'the inputs were recorded differently'}${platform}`, difference }
 }

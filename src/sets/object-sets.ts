@@ -12,7 +12,7 @@ import { setProblem, strayObjects } from './set-state.js'
 import { Progress } from '../report/progress.js'
 import type { Store, StoredObject } from '../stores/store.js'
 import type { AssetSets, FindRequest, FindResult, MissReason, Published, PublishRequest, SetPolicy, Stored } from './asset-sets.js'
-import { explainMiss, newestPointer } from './miss-reason.js'
+import { explainMiss, explainOtherKey, newestPointer } from './miss-reason.js'
 import { otherPlatform, otherPlatformAdvice } from './platform.js'
 import { downloadSet } from './download.js'
 import { lastUsedKey, recordUse } from './last-used.js'
@@ -29,7 +29,8 @@ import {
   type ManifestFile,
   type ManifestOwner,
   type PackRecord,
-  type SetObject
+  type SetObject,
+  builtUnder
 } from './manifest.js'
 import { planPacks, uploadPack } from './packs.js'
 import { listPackageFiles, type PackageFile } from './package-files.js'
@@ -101,7 +102,7 @@ export async function readManifest(
 /** A set as it stands: nothing; whole (a usable manifest, and the objects it was written for); or broken, and why. */
 export type SetState =
   | { readonly state: 'none' }
-  | { readonly state: 'whole'; readonly manifest: Manifest }
+  | { readonly state: 'whole'; readonly manifest: Manifest; readonly listing?: readonly StoredObject[] }
   | { readonly state: 'broken'; readonly problem: string; readonly manifest?: Manifest; readonly listing: readonly StoredObject[] }
 
 /** A set's state from its manifest alone, for a set that is about to be downloaded (which checks every byte). */
@@ -118,7 +119,7 @@ export async function inspectSet(store: Store, setPrefix: string, policy: SetPol
   const listing = await store.list(setPrefix)
   if ('unusable' in read) return { state: 'broken', problem: read.unusable, listing }
   const problem = setProblem(read.manifest, setPrefix, listing)
-  return problem ? { state: 'broken', problem, manifest: read.manifest, listing } : { state: 'whole', manifest: read.manifest }
+  return problem ? { state: 'broken', problem, manifest: read.manifest, listing } : { state: 'whole', manifest: read.manifest, listing }
 }
 
 /**
@@ -140,6 +141,11 @@ async function writeManifest(store: Store, setPrefix: string, manifest: Manifest
  */
 function noteReplacing(store: Store, setPrefix: string, state: SetState): void {
   if (state.state === 'broken') core.warning(`Replacing the set at ${store.url(setPrefix)}: ${state.problem}.`)
+  if (state.state === 'whole')
+    core.info(
+      `Replacing the set at ${store.url(setPrefix)}: it was built under another key (code hash ${state.manifest.codeHash}). ` +
+        `Give each build of one commit its own 'variant' to keep them side by side.`
+    )
 }
 
 /**
@@ -147,7 +153,7 @@ function noteReplacing(store: Store, setPrefix: string, state: SetState): void {
  * a role without s3:DeleteObject leaves them, unnamed by any manifest, for prune.
  */
 async function deleteStrays(store: Store, setPrefix: string, state: SetState, manifest: Manifest): Promise<void> {
-  if (state.state !== 'broken') return
+  if (state.state === 'none' || !state.listing) return
   const strays = strayObjects(manifest, setPrefix, state.listing)
   if (strays.length === 0) return
   await store
@@ -198,7 +204,11 @@ export async function copySet<T extends SetObject>(
   concurrency: number,
   readBack = false
 ): Promise<T[]> {
-  const progress = new Progress(`Copied (server-side) to ${store.url(to)}:`, files.length, totalBytes(files))
+  const progress = new Progress(
+    { doing: `Copying (server-side) to ${store.url(to)}:`, done: `Copied (server-side) to ${store.url(to)}:` },
+    files.length,
+    totalBytes(files)
+  )
   const limit = pLimit(Math.min(MAX_COPIES_IN_FLIGHT, concurrency * COPY_CONCURRENCY_FACTOR))
   const verifyLimit = pLimit(concurrency)
   const copies = await Promise.all(
@@ -217,7 +227,10 @@ export async function copySet<T extends SetObject>(
         return (copied.etag ? { ...rest, etag: copied.etag } : rest) as T
       })
     )
-  )
+  ).catch((error: unknown) => {
+    progress.abandon()
+    throw error
+  })
   progress.finish()
   return copies
 }
@@ -267,11 +280,23 @@ export async function findOrPromote(store: Store, request: FindRequest, policy: 
   }
   const target = commitPrefix(request.prefix, request.commit)
   const owner = { commit: request.commit }
+  const read = (setPrefix: string, codeHash: string): Promise<Manifest | undefined> =>
+    readManifest(store, setPrefix, policy, { codeHash }, distrust)
+  // With the code-hash tier on, the key decides a hit on both tiers: it is computed while the commit's set is read.
+  const keyOfThisRun = request.codeHash?.()
+  keyOfThisRun?.catch(() => undefined) // awaited below; until then a failure must not go unhandled
   const existing = request.download
     ? await readWithoutListing(store, target, policy, owner)
     : await inspectSet(store, target, policy, owner)
+  let otherKeyMiss: MissReason | undefined
   if (existing.state === 'whole' && !elsewhere(existing.manifest, target)) {
-    return { found: true, source: 'commit', manifest: existing.manifest, codeHash: existing.manifest.codeHash, untrusted }
+    const built = await keyOfThisRun
+    const storedKey = existing.manifest.codeHash
+    if (!built || builtUnder(existing.manifest, built.key)) {
+      return { found: true, source: 'commit', manifest: existing.manifest, codeHash: built?.key ?? storedKey, untrusted }
+    }
+    otherKeyMiss = await explainOtherKey(store, request.prefix, storedKey, built, read)
+    core.info(`Not using the set of commit ${request.commit} at ${store.url(target)}: ${otherKeyMiss.line}.`)
   }
   if (existing.state === 'broken') broken(target, existing, 'set')
   // With a signing key nothing unsigned is trusted, the original tool's sets included.
@@ -292,20 +317,19 @@ export async function findOrPromote(store: Store, request: FindRequest, policy: 
     }
   }
   const miss = (codeHash: string, missReason?: MissReason): FindResult => {
-    const reason = platformMiss ?? missReason ?? brokenMiss
+    const reason = platformMiss ?? otherKeyMiss ?? missReason ?? brokenMiss
     return { found: false, codeHash, untrusted, ...(reason ? { missReason: reason } : {}) }
   }
-  if (!request.codeHash) return miss('', brokenMiss ?? { line: 'nothing is stored for this commit (the code-hash tier is off)' })
+  if (!keyOfThisRun) return miss('', brokenMiss ?? { line: 'nothing is stored for this commit (the code-hash tier is off)' })
 
-  const built = await request.codeHash()
+  const built = await keyOfThisRun
+  const ours = (manifest: Manifest): boolean => builtUnder(manifest, built.key)
   const cached = codeHashPrefix(request.prefix, built.key)
-  const read = (setPrefix: string, codeHash: string): Promise<Manifest | undefined> =>
-    readManifest(store, setPrefix, policy, { codeHash }, distrust)
   const cachedState = await inspectSet(store, cached, policy, { codeHash: built.key })
   if (cachedState.state === 'broken') broken(cached, cachedState, 'cached set')
   if (cachedState.state !== 'whole' || elsewhere(cachedState.manifest, cached)) {
     const reason =
-      request.explainMiss && !platformMiss && cachedState.state === 'none'
+      request.explainMiss && !platformMiss && !otherKeyMiss && cachedState.state === 'none'
         ? await explainMiss(store, request.prefix, built, read)
         : undefined
     return miss(built.key, reason)
@@ -318,11 +342,14 @@ export async function findOrPromote(store: Store, request: FindRequest, policy: 
       target,
       {
         what: `The set of commit ${request.commit} at ${store.url(target)}`,
-        storedMeanwhile: async () => (await inspectSet(store, target, policy, owner)).state === 'whole'
+        storedMeanwhile: async () => {
+          const now = await inspectSet(store, target, policy, owner)
+          return now.state === 'whole' && ours(now.manifest)
+        }
       },
       async () => {
         const now = await inspectSet(store, target, policy, owner)
-        if (now.state === 'whole') return now.manifest
+        if (now.state === 'whole' && ours(now.manifest)) return now.manifest
         noteReplacing(store, target, now)
         const copies = await copySet(store, setObjects(cachedManifest), cached, target, request.concurrency, policy.signing.keys.length > 0)
         const manifest = buildManifest({
@@ -352,7 +379,7 @@ export async function findOrPromote(store: Store, request: FindRequest, policy: 
   }
   // Stored by another run while this one waited for the commit set's claim: that set is the hit.
   const manifest = promoted ?? (await readManifest(store, target, policy, owner, distrust))
-  if (!manifest) return miss(built.key, { line: 'the set another run stored meanwhile cannot be used' })
+  if (!manifest || !ours(manifest)) return miss(built.key, { line: 'the set another run stored meanwhile cannot be used' })
   return { found: true, source: promoted && manifest.source === 'cache' ? 'cache' : 'commit', manifest, codeHash: built.key, untrusted }
 }
 
@@ -375,7 +402,14 @@ async function sha256OfFile(file: string): Promise<string> {
   return hash.digest('hex')
 }
 
-async function uploadFile(store: Store, key: string, file: PackageFile, commit: string, codeHash: string): Promise<ManifestFile> {
+async function uploadFile(
+  store: Store,
+  key: string,
+  file: PackageFile,
+  commit: string,
+  codeHash: string,
+  progress: Progress
+): Promise<ManifestFile> {
   const contentType = mime.getType(file.relative) ?? 'application/octet-stream'
   if (file.size <= SINGLE_PUT_LIMIT) {
     const bytes = await readFile(file.absolute)
@@ -393,7 +427,10 @@ async function uploadFile(store: Store, key: string, file: PackageFile, commit: 
   const expected = await sha256OfFile(file.absolute)
   const tap = new DigestStream()
   const stream = createReadStream(file.absolute, { highWaterMark: 1024 * 1024 }).pipe(tap)
-  const { etag } = await store.put(key, stream, { size: file.size, contentType, metadata: objectMetadata(commit, codeHash, expected) })
+  const unwatch = progress.watch(tap)
+  const { etag } = await store
+    .put(key, stream, { size: file.size, contentType, metadata: objectMetadata(commit, codeHash, expected) })
+    .finally(unwatch)
   const sent = tap.digest()
   if (sent !== expected) {
     throw new IntegrityError(
@@ -411,7 +448,7 @@ async function uploadFiles(
   target: string
 ): Promise<{ entries: ManifestFile[]; packs: PackRecord[] }> {
   const progress = new Progress(
-    `Uploaded to ${store.url(target)}:`,
+    { doing: `Uploading to ${store.url(target)}:`, done: `Uploaded to ${store.url(target)}:` },
     files.length,
     files.reduce((sum, file) => sum + file.size, 0)
   )
@@ -426,14 +463,17 @@ async function uploadFiles(
       plain.map((file) =>
         limit(async () => {
           throwIfCancelled()
-          const send = () => uploadFile(store, target + file.relative, file, request.commit, request.codeHash)
+          const send = () => uploadFile(store, target + file.relative, file, request.commit, request.codeHash, progress)
           const entry = file.size > SINGLE_PUT_LIMIT ? await largeLimit(send) : await send()
           progress.add(1, entry.size)
           return entry
         })
       )
     )
-  ])
+  ]).catch((error: unknown) => {
+    progress.abandon()
+    throw error
+  })
   progress.finish()
   const entries = [...stored, ...packed.flatMap((pack) => pack.files)].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   return { entries, packs: packed.map((pack) => pack.record) }
@@ -450,14 +490,17 @@ export async function publish(store: Store, request: PublishRequest, policy: Set
   const files = await listPackageFiles(request.directory)
   const target = commitPrefix(request.prefix, request.commit)
   const owner = { commit: request.commit }
-  const whole = async (): Promise<boolean> => (await inspectSet(store, target, policy, owner)).state === 'whole'
+  // A whole set built under another key is replaced (upload says why before it gets here).
+  const standing = (state: SetState): state is SetState & { state: 'whole' } =>
+    state.state === 'whole' && builtUnder(state.manifest, request.codeHash)
+  const whole = async (): Promise<boolean> => standing(await inspectSet(store, target, policy, owner))
   const written = await underClaim(
     store,
     target,
     { what: `The set of commit ${request.commit} at ${store.url(target)}`, storedMeanwhile: whole },
     async () => {
       const now = await inspectSet(store, target, policy, owner)
-      if (now.state === 'whole') return { manifest: now.manifest, by: 'another-run' as const }
+      if (standing(now)) return { manifest: now.manifest, by: 'another-run' as const }
       noteReplacing(store, target, now)
       let uploaded: Awaited<ReturnType<typeof uploadFiles>>
       try {

@@ -18,11 +18,20 @@ export class MissingBucketError extends InputError {
   }
 }
 
+/**
+ * Why a store could not be used, where it is known: what doctor leads with. `endpoint`: nothing answered,
+ * TLS failed, or what answered is not S3; `bucket`: no such bucket; `region`: the bucket is elsewhere;
+ * `credentials`: none found, or the store rejected them; `permission`: the request was denied.
+ */
+export type StoreProblem = 'endpoint' | 'bucket' | 'region' | 'credentials' | 'permission'
+
 /** A store could not do what was asked (missing bucket, access denied, unreachable endpoint...). */
 export class StoreError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
+  readonly problem?: StoreProblem
+  constructor(message: string, options?: { cause?: unknown; problem?: StoreProblem }) {
     super(message, options)
     this.name = 'StoreError'
+    if (options?.problem) this.problem = options.problem
   }
 }
 

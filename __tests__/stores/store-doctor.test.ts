@@ -25,13 +25,23 @@ import {
 const client = outsideClient()
 afterAll(() => client.destroy())
 
-/** A loopback web server that is not S3: every request gets `status` with an HTML page. */
-async function webServer(status: number): Promise<{ url: string; close(): Promise<void> }> {
+const WELCOME = '<!DOCTYPE html><html><head><title>Welcome</title></head><body><h1>It works!</h1></body></html>'
+/** The page `python3 -m http.server` answers a missing path with: not well-formed XML (an unclosed <meta>). */
+const PYTHON_404 =
+  '<!DOCTYPE HTML>\n<html lang="en">\n    <head>\n        <meta charset="utf-8">\n        <title>Error response</title>\n    </head>\n' +
+  '    <body>\n        <h1>Error response</h1>\n        <p>Error code: 404</p>\n    </body>\n</html>\n'
+
+/** A loopback web server that is not S3: every request gets `status` with `body` (an HTML page unless told). */
+async function webServer(
+  status: number,
+  body = WELCOME,
+  type = 'text/html; charset=utf-8'
+): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = createServer((request, response) => {
     request.resume()
     request.on('end', () => {
-      response.writeHead(status, { 'content-type': 'text/html; charset=utf-8' })
-      response.end('<!DOCTYPE html><html><head><title>Welcome</title></head><body><h1>It works!</h1></body></html>')
+      response.writeHead(status, { 'content-type': type })
+      response.end(body)
     })
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -78,14 +88,35 @@ describe('mode: doctor', () => {
       }
     })
     expect(run.code).toBe(1)
-    expect(run.stdout).toContain('cannot serve check (lacks list (s3:ListBucket)')
-    expect(run.summary).toContain('❌ missing')
+    // The cause leads, in the first line of the summary and in its own row; no permission is blamed.
+    expect(run.summary.split('\n')[2]).toMatch(/^The store s3:\/\/.* cannot be used: The store at endpoint .* rejected the credentials/)
+    expect(run.summary).toMatch(/\| credentials accepted \| ❌ missing \|/)
+    expect(run.summary).toMatch(/\| endpoint reachable \| ✅ ok \|/)
+    expect(run.summary).not.toContain('Grant s3:')
+    expect(run.summary).not.toContain('job summary')
+    expect(run.stdout).not.toContain('are left')
+  })
+
+  it.each([
+    ['a bucket that does not exist', { bucket: 'no-such-bucket-here' }, 'bucket exists', "Bucket 'no-such-bucket-here' does not exist"],
+    ['an endpoint on a closed port', { endpoint: 'http://127.0.0.1:9' }, 'endpoint reachable', 'Could not reach http://127.0.0.1:9']
+  ])('%s: the cause leads, in its own row, and no permission is blamed', async (_name, change, row, cause) => {
+    const run = await runDist({ inputs: { ...s3Inputs(uniquePrefix('doctor-cause')), ...change, mode: 'doctor' } })
+    expect(run.code).toBe(1)
+    expect(run.summary.split('\n')[2]).toContain(`cannot be used: ${cause}`)
+    expect(run.summary).toMatch(new RegExp(`\\| ${row} \\| ❌ missing \\|`))
+    expect(run.summary.match(/❌ missing/g)).toHaveLength(1)
+    expect(run.summary).not.toMatch(/Grant s3:|scratch objects|job summary/)
+    expect(run.stdout).not.toMatch(/Grant s3:|are left/)
   })
 
   it('on a local directory, and on the Actions cache outside Actions', async () => {
     const local = await runDist({ inputs: { mode: 'doctor', backend: 'local', 'local-dir': tempDir('store') } })
     expect(local.code).toBe(0)
     expect(local.summary).toContain('| conditional writes | ✅ ok |')
+    // A directory's own words: no S3 permission names, no credentials row.
+    expect(local.summary).toContain('| list | ✅ ok |')
+    expect(local.summary).not.toMatch(/s3:|credentials/)
     const cache = await runDist({ inputs: { mode: 'doctor', backend: 'actions-cache' }, env: { GITHUB_ACTIONS: 'false' } })
     expect(cache.code).toBe(1)
     expect(cache.summary).toContain('| cache service | ❌ missing |')
@@ -94,20 +125,62 @@ describe('mode: doctor', () => {
 
 describe('a broken store is an error, never a miss', () => {
   it.each([
-    [404, 'HTTP 404 (text/html; charset=utf-8), starting "<!DOCTYPE html>'],
-    [200, 'HTTP 200 (text/html; charset=utf-8), starting "<!DOCTYPE html>']
-  ])('an endpoint that is a web server answering %i: check fails naming it and what came back', async (status, came) => {
-    const web = await webServer(status)
+    [404, 'HTTP 404 (text/html; charset=utf-8), starting "<!DOCTYPE html>', WELCOME, undefined],
+    [200, 'HTTP 200 (text/html; charset=utf-8), starting "<!DOCTYPE html>', WELCOME, undefined],
+    [404, 'HTTP 404 (text/html; charset=utf-8), starting "<!DOCTYPE HTML> <html lang=', PYTHON_404, undefined],
+    [403, 'HTTP 403 (text/plain), starting "Forbidden"', 'Forbidden', 'text/plain'],
+    [500, 'HTTP 500 (text/plain), starting "Internal Server Error"', 'Internal Server Error', 'text/plain'],
+    [502, 'HTTP 502 (text/html; charset=utf-8), starting "<html><body>Bad gateway', '<html><body>Bad gateway<br></body></html>', undefined],
+    [200, 'HTTP 200 (text/plain), starting "hello"', 'hello', 'text/plain']
+  ])('an endpoint that is a web server answering %i: check fails naming it and what came back', async (status, came, body, type) => {
+    const web = await webServer(status, body, type)
     try {
       const repo = makeRepo({ 'a.txt': 'a' })
       const run = await runDist({ inputs: { ...s3Inputs(uniquePrefix('web')), endpoint: web.url, mode: 'check', 'repo-path': repo.dir } })
       expect(run.code).toBe(1)
       expect(run.outputs.found).toBe('false')
-      expect(run.stdout).toContain(`::error::${web.url} answered GetObject on s3://${bucket()}/`)
+      // A 200 text body reads as a manifest that is not one; the listing that follows is where it shows.
+      expect(run.stdout).toMatch(new RegExp(`::error::${web.url} answered (GetObject|ListObjectsV2) on s3://${bucket()}/`))
       expect(run.stdout).toContain(came)
       expect(run.stdout).toContain('that is not an S3 server speaking')
       expect(run.stdout).not.toContain('Delete it')
       expect(run.stdout).not.toContain('build and upload them')
+    } finally {
+      await web.close()
+    }
+  })
+
+  it("python3 -m http.server's 404 page as the endpoint: upload, doctor and apply's state say it is not S3", async () => {
+    const web = await webServer(404, PYTHON_404)
+    try {
+      const repo = makeRepo({ 'a.txt': 'a' })
+      const pkg = tempDir('pkg')
+      writeFiles(pkg, { 'app.js': 'built' })
+      const base: Record<string, string> = {
+        ...s3Inputs(uniquePrefix('web')),
+        endpoint: web.url,
+        'repo-path': repo.dir,
+        'package-directory': pkg
+      }
+      const upload = await runDist({ inputs: { ...base, mode: 'upload' } })
+      const doctor = await runDist({ inputs: { ...base, mode: 'doctor' } })
+      const config = path.join(tempDir('cfg'), 'config.yaml')
+      writeFiles(path.dirname(config), {
+        'config.yaml':
+          `config:\n  state:\n    backend: s3\n    options: { bucket: ${bucket()}, region: us-east-1, key: s.yaml, endpoint: "${web.url}" }\n` +
+          'tools:\n  - name: assets\n    instanceID: app\n    options: { paths: "a.txt", run: "true", directory: out }\n'
+      })
+      const apply = await runDist({
+        inputs: { mode: 'apply', config, 'repo-path': repo.dir, backend: 'local', 'local-dir': tempDir('store') },
+        env: { AWS_ACCESS_KEY_ID: base['access-key-id']!, AWS_SECRET_ACCESS_KEY: base['secret-access-key']! }
+      })
+      for (const run of [upload, doctor, apply]) {
+        expect(run.code).toBe(1)
+        expect(run.stdout).toContain('HTTP 404 (text/html; charset=utf-8), starting "<!DOCTYPE HTML>')
+        expect(run.stdout).toContain('that is not an S3 server speaking')
+        expect(run.stdout).not.toContain('XML parse error')
+      }
+      expect(doctor.summary).toMatch(/\| endpoint reachable \| ❌ missing \|/)
     } finally {
       await web.close()
     }

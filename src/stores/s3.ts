@@ -96,10 +96,14 @@ const knownDigests = new WeakMap<object, string>()
  */
 export function addErrorBodyMiddleware(client: S3Client): void {
   client.middlewareStack.add(
-    (next) => async (args) => {
+    (next, context) => async (args) => {
       const result = await next(args)
       const response = result.response as { statusCode?: number; headers?: Record<string, string>; body?: unknown; firstBytes?: Buffer }
-      if ((response.statusCode ?? 200) >= 300 && !speaksS3(response.headers) && response.body instanceof Readable) {
+      // An error answer, or a web page where S3 answers with XML (a listing, a copy): never an object's own body.
+      const page =
+        (response.statusCode ?? 200) >= 300 ||
+        (context.commandName !== 'GetObjectCommand' && /^text\/(html|plain)/i.test(response.headers?.['content-type'] ?? ''))
+      if (page && !speaksS3(response.headers) && response.body instanceof Readable) {
         const bytes = await firstBytes(response.body, 4096)
         response.firstBytes = bytes.subarray(0, 200)
         response.body = Readable.from([bytes])
@@ -208,7 +212,7 @@ export async function checkCredentials(client: S3Client, settings: S3StoreSettin
     throw new StoreError(
       `No credentials for ${settings.endpoint ?? 'AWS'} were found in ${source} (${(error as Error).message}). ` +
         `Set 'access-key-id' and 'secret-access-key', a 'profile', or run aws-actions/configure-aws-credentials before this step; see "Credentials" in the README.`,
-      { cause: error }
+      { cause: error, problem: 'credentials' }
     )
   }
 }
@@ -285,7 +289,8 @@ export class S3Store implements Store {
         const start = await firstBytes(response.Body as Readable | undefined, 200)
         throw new StoreError(
           `${this.settings.endpoint ?? 'The S3 endpoint'} answered GetObject on ${this.url(key)} with ${whatCameBack(200, { 'content-type': response.ContentType }, start)}: ` +
-            `that is not an S3 server speaking (no S3 request id). Check the 'endpoint' input: it must be the S3 API's URL, not a web page.`
+            `that is not an S3 server speaking (no S3 request id). Check the 'endpoint' input: it must be the S3 API's URL, not a web page.`,
+          { problem: 'endpoint' }
         )
       }
       try {

@@ -158,6 +158,7 @@ describe('apply', () => {
     expect(JSON.parse(first.outputs.outputs!).assets_api).toMatchObject({ source: 'build' })
 
     const again = await f.apply()
+
     expect(again.code).toBe(0)
     expect(again.outputs).toMatchObject({ changes: '0', found: 'true' })
     expect(f.builds()).toEqual(['api', 'web'])

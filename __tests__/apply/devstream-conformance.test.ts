@@ -378,6 +378,25 @@ describe('DevStream fidelity, the rest (each case cites the DevStream file it fo
     expect(config.tools.map((tool) => [tool.ref, tool.options.content])).toEqual([['object.default', 'hello']])
   })
 
+  it('v0.9.1 configmanager.go splitConfigFileBytes/checkConfigType: the document with neither state nor tools is the variables, a plain map', async () => {
+    const config = await loadText(`---\n${core}---\ngreeting: hello\nfoo: bar\n---\n${tools}`)
+    expect(config.tools.map((tool) => [tool.ref, tool.options.content])).toEqual([['object.default', 'hello']])
+    // In any order, as dtm tells the documents apart by their keys.
+    const reordered = await loadText(`---\n${tools}---\ngreeting: hi\n---\n${core}`)
+    expect(reordered.tools[0]!.options.content).toBe('hi')
+    // A single document keeps refusing an unknown section: there it is most likely a misspelt one.
+    await expect(loadText(`${core}${tools}tols: []\n`)).rejects.toThrow("unknown section 'tols'")
+  })
+
+  it('v0.9.1 configmanager.go: "exist multiple sections of var config", and "invalid config format" past three documents', async () => {
+    await expect(loadText(`---\n${core}---\ngreeting: a\n---\nfoo: b\n`)).rejects.toThrow(
+      "has multiple sections 'vars' (documents 2 and 3)"
+    )
+    await expect(loadText(`---\n${core}---\ngreeting: a\n---\n${tools}---\nx: 1\n`)).rejects.toThrow(
+      "holds 4 YAML documents; DevStream's format has at most three"
+    )
+  })
+
   it('manager_test.go "should return error if duplicate config": two documents with tools', async () => {
     await expect(loadText(`---\n${core}---\n${tools}---\n${tools}`)).rejects.toThrow("has multiple sections 'tools' (documents 2 and 3)")
   })
@@ -407,6 +426,80 @@ describe('DevStream fidelity, the rest (each case cites the DevStream file it fo
       { PORT: '123456', ENABLED: 'true', NAME: 'web' }
     )
     expect(config.tools[0]!.options.content).toEqual({ port: 123456, quoted: '123456', enabled: true, name: 'web', joined: 'p-123456' })
+  })
+
+  it('v0.12.0 processor.go AddQuoteForVariablesInConfigProcessor + text rendering: a quoted [[ env "X" ]] holding a number stays a string', async () => {
+    // dtm renders the text before YAML reads it, so the quotes around the placeholder decide the type.
+    const config = await loadText(
+      `${core}tools:\n  - name: object\n    instanceID: o\n    options:\n      key: k\n      content:\n        a: "[[ env "PORT" ]]"\n        b: '[[ env "PORT" ]]'\n        c: [[ env "PORT" ]]\n        d: "[[ env 'PORT' ]]"\n        e: "x [[ env "PORT" ]]"\n`,
+      { PORT: '8080' }
+    )
+    expect(config.tools[0]!.options.content).toEqual({ a: '8080', b: '8080', c: 8080, d: '8080', e: 'x 8080' })
+  })
+
+  it("an option a plugin does not read is refused like an unknown tool key; dtm's injected options.instanceID is allowed", async () => {
+    await expect(
+      loadText(`${core}tools:\n  - { name: assets, instanceID: a, options: { paths: "src/**", directory: dist, directroy: out } }\n`)
+    ).resolves.toBeDefined() // the loader leaves options to the plugin
+    const { PLUGINS: plugins } = await import('../../src/apply/plugins/index.js')
+    const tool = (options: Record<string, unknown>) => ({ ref: 'assets.a', instanceID: 'a', options, stateOptions: options })
+    expect(() => plugins.get('assets')!.validate(tool({ paths: 'src/**', directory: 'dist', directroy: 'out' }))).toThrow(
+      "Tool assets.a: unknown option(s) 'directroy' under 'options'; allowed: paths, run, directory"
+    )
+    expect(() => plugins.get('object')!.validate({ ...tool({ key: 'k', content: 'x', contnet: 'y' }), ref: 'object.a' })).toThrow(
+      "unknown option(s) 'contnet'"
+    )
+    expect(() => plugins.get('assets')!.validate(tool({ paths: 'src/**', directory: 'dist', instanceID: 'a' }))).not.toThrow()
+  })
+
+  it('v0.12.0 configmanager.go renderInstanceIDtoOptions (tool.go): a state whose options carry instanceID, as dtm writes it, is not drift', async () => {
+    const repo = makeRepo({ 'a.txt': '1' })
+    const store = tempDir('store')
+    writeFileSync(
+      path.join(repo.dir, 'config.yaml'),
+      `config:\n  state: { backend: local, options: { stateFile: devstream.state } }\n  store: { backend: local, localDir: ${store} }\ntools:\n  - { name: object, instanceID: o, options: { key: k.txt, content: x } }\n`
+    )
+    const apply = (): ReturnType<typeof runDist> =>
+      runDist({ inputs: { mode: 'apply', 'repo-path': repo.dir, config: path.join(repo.dir, 'config.yaml') } })
+    expect((await apply()).code).toBe(0)
+    const stateFile = path.join(repo.dir, 'devstream.state')
+    const state = yaml.load(readFileSync(stateFile, 'utf8')) as Record<string, { options: Record<string, unknown> }>
+    const entry = Object.values(state).find((value) => value && typeof value === 'object' && 'options' in value)!
+    entry.options.instanceID = 'o'
+    writeFileSync(stateFile, yaml.dump(state))
+    const run = await apply()
+    expect(run.code).toBe(0)
+    expect(JSON.parse(run.outputs.plan!)).toEqual([])
+  })
+
+  it('change_helper.go / change.go, decided otherwise: a removed tool is deleted after the creates and updates, and a failure stops the run', async () => {
+    // dtm appends a removed tool's Delete to the changes, and topologicalSortChangesInBatch puts it (no
+    // dependencies recorded) in the first batch; after a failure execute() finishes the batch. Here the
+    // new tools are built first and the old one deleted last, so a failed build never leaves neither; and
+    // the first failure stops the run (every change before it is saved): see README "DevStream differences".
+    const repo = makeRepo({ 'a.txt': '1' })
+    const store = tempDir('store')
+    const config = path.join(repo.dir, 'config.yaml')
+    const head = `config:\n  state: { backend: local, options: { stateFile: devstream.state } }\n  store: { backend: local, localDir: ${store} }\ntools:\n`
+    const kept = '  - { name: object, instanceID: kept, options: { key: kept.txt, content: k } }\n'
+    writeFileSync(config, `${head}${kept}  - { name: object, instanceID: old, options: { key: old.txt, content: x } }\n`)
+    const apply = (): ReturnType<typeof runDist> => runDist({ inputs: { mode: 'apply', 'repo-path': repo.dir, config } })
+    expect((await apply()).code).toBe(0)
+    writeFileSync(config, `${head}${kept}  - { name: object, instanceID: new, options: { key: new.txt, content: y } }\n`)
+    const renamed = await apply()
+    expect(JSON.parse(renamed.outputs.plan!).map((change: { key: string; action: string }) => `${change.action} ${change.key}`)).toEqual([
+      'Create object_new',
+      'Delete object_old'
+    ])
+    writeFileSync(
+      config,
+      `${head}${kept}  - { name: assets, instanceID: broken, options: { paths: a.txt, run: "exit 3", directory: out } }\n` +
+        '  - { name: object, instanceID: later, options: { key: later.txt, content: z } }\n'
+    )
+    const failed = await apply()
+    expect(failed.code).toBe(1)
+    expect(failed.stdout).toContain('Tool (assets/broken) Create failed')
+    expect(failed.stdout).not.toContain('Processing: (object/later)')
   })
 
   it('change_helper.go changesForApply: a tool in the state whose resource is gone is planned as Create', async () => {

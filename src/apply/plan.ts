@@ -82,6 +82,17 @@ export function outputLookup(resources: ReadonlyMap<string, StateEntry>, where: 
 }
 
 /**
+ * Options as compared with the state, without an `instanceID` equal to the tool's own. DevStream from v0.10 writes `instanceID` into every
+ * tool's options before saving (configmanager.go, renderInstanceIDtoOptions in tool.go); this action does not,
+ * so a state DevStream wrote would otherwise show every tool as changed once.
+ */
+function withoutInjectedInstanceID(options: unknown, instanceID: string): unknown {
+  if (!options || typeof options !== 'object' || (options as Record<string, unknown>).instanceID !== instanceID) return options
+  const { instanceID: _injected, ...rest } = options as Record<string, unknown>
+  return rest
+}
+
+/**
  * Compares the config with the state and with what really exists (each plugin's read), in dependency order
  * so that a tool whose dependency is created or updated is updated too. Logs each decision as DevStream does.
  */
@@ -139,7 +150,10 @@ export async function computePlan(
     } catch {
       wanted = undefined // a reference the state cannot answer: treat as changed
     }
-    if (!sameValue(wanted, entry.options) || !sameValue([...tool.dependencies].sort(), [...entry.dependsOn].sort())) {
+    if (
+      !sameValue(withoutInjectedInstanceID(wanted, tool.instanceID), withoutInjectedInstanceID(entry.options, entry.instanceID)) ||
+      !sameValue([...tool.dependencies].sort(), [...entry.dependsOn].sort())
+    ) {
       change('Update', 'options changed', `Tool (${name}) config drifted from the state, will be updated.`)
       continue
     }

@@ -6,7 +6,7 @@ import { normalizePrefix } from '../../inputs.js'
 import { isSafeRelativePath } from '../../sets/manifest.js'
 import { ConfigError } from '../errors.js'
 import type { StateEntry } from '../state.js'
-import type { Plugin, PluginContext } from './plugin.js'
+import { refuseUnknownOptions, type Plugin, type PluginContext } from './plugin.js'
 
 /**
  * The object's key, checked after every template in it was resolved: a value from another tool's outputs
@@ -35,6 +35,7 @@ export const objectPlugin: Plugin = {
   name: 'object',
 
   validate(tool) {
+    refuseUnknownOptions(tool, ['key', 'content', 'prefix'])
     const { key, content } = tool.options
     if (typeof key !== 'string' || !key || key.startsWith('/') || key.split('/').includes('..')) {
       throw new ConfigError(`Tool ${tool.ref}: 'options.key' must be a relative key such as releases/latest.json.`)

@@ -1,3 +1,4 @@
+import { ConfigError } from '../errors.js'
 import type { BuildKey, SetPolicy } from '../../sets/asset-sets.js'
 import type { Store } from '../../stores/store.js'
 import type { RunTemplate, ShellCommand } from '../shell.js'
@@ -74,4 +75,17 @@ export interface Plugin {
   /** Creates or updates the resource. */
   apply(tool: ResolvedTool, context: PluginContext, fingerprint: BuildKey | undefined): Promise<ApplyResult>
   delete(entry: StateEntry, context: PluginContext): Promise<void>
+}
+
+/**
+ * An option a plugin does not read is refused, as an unknown tool-level key is: a misspelt `directroy` would
+ * otherwise be dropped and the build stored from the wrong folder. `instanceID` is allowed: DevStream (from
+ * v0.10, configmanager.go renderInstanceIDtoOptions) writes it into every tool's options.
+ */
+export function refuseUnknownOptions(tool: { ref: string; options: Record<string, unknown> }, allowed: readonly string[]): void {
+  const unknown = Object.keys(tool.options).filter((key) => key !== 'instanceID' && !allowed.includes(key))
+  if (unknown.length > 0)
+    throw new ConfigError(
+      `Tool ${tool.ref}: unknown option(s) ${unknown.map((key) => `'${key}'`).join(', ')} under 'options'; allowed: ${allowed.join(', ')}.`
+    )
 }

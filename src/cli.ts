@@ -13,7 +13,10 @@ Modes:
   apply    Plan and carry out a declarative config (the config input), DevStream-style.
   prune    Delete sets unused for keep-days.
   doctor   Check a store: credentials, permissions, what it supports.
-  (auto needs the post step of GitHub Actions and runs only there.)
+  auto --run '<build command>'
+           Check; on a miss run the build, then upload what it wrote (GitHub's auto runs
+           the upload in its post step instead).
+  A pattern in CODE_HASH_FIND_FILTER / INPUT_CODE_HASH_PATHS that may match nothing starts with '?'.
 
 Inputs are environment variables INPUT_<NAME>, with - or _ (INPUT_BUCKET, INPUT_CODE_HASH_PATHS),
 or the original tool's names: PACKAGE_ASSETS_BUCKET, GIT_REPO_PATH, PACKAGE_DIRECTORY,

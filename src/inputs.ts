@@ -60,6 +60,8 @@ export interface ReportingSettings {
 /** Everything the action was asked to do, validated once. Paths are absolute. */
 export interface Settings {
   readonly mode: Mode
+  /** Outside GitHub, `auto --run <command>`: the build auto runs between its check and its upload. */
+  readonly autoRun?: string
   readonly store: StoreSettings
   readonly repoPath: string
   /** Explicit commit hash (lowercase hex), or undefined to ask git. */
@@ -161,15 +163,19 @@ export function unknownInputs(env: NodeJS.ProcessEnv = process.env): { variable:
     const nearest = known
       .map((candidate) => ({ candidate, distance: editDistance(folded, candidate) }))
       .sort((a, b) => a.distance - b.distance)[0]!
-    const suggestion = nearest.distance <= Math.max(2, Math.floor(folded.length / 3)) ? nearest.candidate : undefined
+    // A shortened name ('package-dir') is as likely a slip as a misspelt one.
+    const shortened = folded.length >= 4 ? known.find((candidate) => candidate.startsWith(folded)) : undefined
+    const suggestion = nearest.distance <= Math.max(2, Math.floor(folded.length / 3)) ? nearest.candidate : shortened
     unknown.push({ variable, name, ...(suggestion ? { suggestion } : {}) })
   }
   return unknown
 }
 
 /**
- * A misspelt input is never ignored in silence: in a step that writes or deletes it is an error before
- * anything is done (a misspelt `plan-only` on prune would delete for real), elsewhere a warning.
+ * A misspelt input is never ignored in silence: in a step that decides or writes anything it is an error
+ * before anything is done (a misspelt `plan-only` on prune would delete for real; a misspelt
+ * `package-directory` on check would decide the skip with the default folder), elsewhere (doctor, a plan)
+ * a warning.
  */
 function refuseUnknownInputs(mode: Mode, planOnly: boolean): void {
   const unknown = unknownInputs()
@@ -178,11 +184,11 @@ function refuseUnknownInputs(mode: Mode, planOnly: boolean): void {
     ({ variable, name, suggestion }) =>
       `'${name}' (${variable}) is not an input of this action${suggestion ? `; did you mean '${suggestion}'?` : '.'}`
   )
-  const writes = mode === 'upload' || mode === 'auto' || ((mode === 'apply' || mode === 'prune') && !planOnly)
+  const writes = mode === 'check' || mode === 'upload' || mode === 'auto' || ((mode === 'apply' || mode === 'prune') && !planOnly)
   const inputsList = `The inputs are listed in action.yml and the README${process.env.GITHUB_ACTIONS === 'true' ? '' : ' (outside GitHub, INPUT_<NAME> with - or _)'}`
   if (writes) {
     throw new InputError(
-      `${lines.join(' ')} Nothing was done: mode '${mode}' writes or deletes, so a misspelt input could change what it does. ${inputsList}.`
+      `${lines.join(' ')} Nothing was done: mode '${mode}' ${mode === 'check' ? 'decides whether the build runs' : 'writes or deletes'}, so a misspelt input could change what it does. ${inputsList}.`
     )
   }
   for (const line of lines) core.warning(`${line} It is ignored. ${inputsList}.`)
@@ -629,6 +635,25 @@ function noteUnsignedRun(mode: Mode, policy: SetPolicy, codeHashOn: boolean, pla
   core.warning(`Not signing: ${policy.unsigned}.`)
 }
 
+/**
+ * `--run <command>` after the mode: outside GitHub there is no post step, so `auto` runs the build itself,
+ * between its check and its upload, as the job's steps would on a runner.
+ */
+function parseAutoRun(argv: readonly string[], mode: Mode): string | undefined {
+  const at = argv.indexOf('--run', 3)
+  const extra = argv.slice(3).filter((_, index) => index + 3 !== at && index + 3 !== at + 1)
+  if (extra.length > 0)
+    throw new InputError(
+      `Unexpected argument(s) ${extra.map((arg) => `'${arg}'`).join(', ')}: inputs are INPUT_<NAME> variables; see --help.`
+    )
+  if (at === -1) return undefined
+  const command = argv[at + 1]?.trim()
+  if (mode !== 'auto' || process.env.GITHUB_ACTIONS === 'true')
+    throw new InputError(`'--run' belongs to 'auto' outside GitHub Actions (node dist/index.js auto --run 'npm run build').`)
+  if (!command) throw new InputError(`'--run' needs the build command: node dist/index.js auto --run 'npm ci && npm run build'.`)
+  return command
+}
+
 /** Reads every input (with the seed's environment names as fallbacks) into one validated settings object. */
 export function getInputs(argv: readonly string[] = process.argv, cwd = process.cwd()): Settings {
   const mode = parseMode(argv)
@@ -646,8 +671,10 @@ export function getInputs(argv: readonly string[] = process.argv, cwd = process.
   }
   const apply = parseApply(cwd)
   noteUnsignedRun(mode, policy, codeHashPatterns.length > 0, apply.planOnly)
+  const autoRun = parseAutoRun(argv, mode)
   return {
     mode,
+    ...(autoRun ? { autoRun } : {}),
     store,
     repoPath: parseRepoPath(cwd),
     commit: parseCommit(input(Inputs.Commit)),

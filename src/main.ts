@@ -128,15 +128,19 @@ async function runMode(settings: Settings, fromMain?: FromMainStep): Promise<voi
     const outcome = await doctor(settings, settings.doctorModes)
     core.info(outcome.message)
     await writeSummaryMarkdown(doctorMarkdown(outcome, '### S3 Asset Manager — doctor'))
-    if (outcome.blocked.size > 0) throw new StoreError(`${outcome.message} See the table above (and the job summary) for what to do.`)
+    // The summary holds the table already: the failure adds nothing to it (summaryWritten), the log points up.
+    if (outcome.blocked.size > 0)
+      throw Object.assign(new StoreError(`${outcome.message} The rows above say what to do.`), { summaryWritten: true })
     return
   }
-  if (settings.mode === 'auto' && !process.env.GITHUB_ACTIONS) {
+  if (settings.mode === 'auto' && !process.env.GITHUB_ACTIONS && !settings.autoRun) {
     throw new InputError(
-      `mode 'auto' checks now and uploads in the runner's post step, which only GitHub Actions runs. Elsewhere run 'check', build, then 'upload' (node dist/index.js check … node dist/index.js upload).`
+      `mode 'auto' checks now and uploads in the runner's post step, which only GitHub Actions runs. Here, give it the build: ` +
+        `node dist/index.js auto --run 'npm ci && npm run build' (it checks, runs the build on a miss, then uploads), or run 'check', build, then 'upload'.`
     )
   }
   const sets = await createAssetSets(settings.store, settings.concurrency, settings.policy)
+  let built: AutoState | undefined
   try {
     const ran = settings.mode === 'upload' ? await upload(settings, sets, fromMain?.preBuild) : await check(settings, sets)
     const unsigned =
@@ -157,19 +161,64 @@ async function runMode(settings: Settings, fromMain?: FromMainStep): Promise<voi
         ...(inputs ? { inputsFile: inputs.file, inputsSha256: inputs.sha256 } : {}),
         ...(target.statusCommit !== result.commitHash ? { statusCommit: target.statusCommit } : {})
       }
-      core.saveState(State.Auto, JSON.stringify(state))
-      if (!result.found) core.info(`Build into ${settings.packageDirectory}: the post step uploads it when the job succeeds.`)
+      if (settings.autoRun) {
+        built = state
+      } else {
+        core.saveState(State.Auto, JSON.stringify(state))
+        if (!result.found) core.info(`Build into ${settings.packageDirectory}: the post step uploads it when the job succeeds.`)
+      }
     }
   } finally {
     // After the outputs: recording a hit's use must not delay the steps that wait on `found`.
     await sets.flush()
     sets.close()
   }
+  if (built && !built.found) await buildThenUpload(settings, built)
 }
+
+/**
+ * `auto --run <command>` outside GitHub: what the job's build step and auto's post step do, in this process.
+ * The key computed before the build is held here, where the build cannot reach it, as the runner's state is.
+ */
+async function buildThenUpload(settings: Settings, state: AutoState): Promise<void> {
+  const { readCheckRecord } = await import('./modes/check-record.js')
+  const inputs = state.codeHash ? (await readCheckRecord(settings.packageDirectory))?.inputs : undefined
+  const preBuild: PreBuildKey | undefined = state.codeHash ? { key: state.codeHash, ...(inputs ? { inputs } : {}) } : undefined
+  core.info(`Building: ${settings.autoRun}`)
+  const { spawn } = await import('node:child_process')
+  const code = await new Promise<number | null>((resolve, reject) => {
+    const child = spawn(settings.autoRun!, { shell: true, stdio: ['ignore', 'inherit', 'inherit'] })
+    child.once('error', reject)
+    child.once('exit', (exit, signal) => resolve(exit ?? (signal ? 128 : 1)))
+  })
+  if (code !== 0) throw new BuildFailedError(`The build command exited with code ${code}: nothing was uploaded (${settings.autoRun}).`)
+  const { listPackageFiles } = await import('./sets/package-files.js')
+  const { EmptyPackageError } = await import('./errors.js')
+  const empty = await listPackageFiles(state.packageDirectory).then(
+    () => false,
+    (error: unknown) => {
+      if (error instanceof EmptyPackageError) return true
+      throw error
+    }
+  )
+  if (empty) {
+    core.warning(
+      `The build succeeded but ${state.packageDirectory} holds no files: it produced nothing to upload. Check the build's output directory against 'package-directory'.`
+    )
+    return
+  }
+  await runMode(
+    { ...settings, mode: 'upload', commit: state.commit, packageDirectory: state.packageDirectory },
+    preBuild ? { preBuild } : {}
+  )
+}
+
+/** `auto --run`'s build command failed: nothing is uploaded, as the post step does not run after a failed job. */
+class BuildFailedError extends Error {}
 
 /** A failed step's summary and PR report still say what happened; a failure here only warns. */
 async function reportFailure(settings: Settings | undefined, error: unknown): Promise<void> {
-  if (error instanceof OutputError) return
+  if (error instanceof OutputError || (error as { summaryWritten?: boolean } | undefined)?.summaryWritten) return
   const mode = settings?.mode ?? (core.getInput('mode') || process.argv[2] || 'step')
   try {
     if (error instanceof ApplyFailedError) {

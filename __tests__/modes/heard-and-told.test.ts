@@ -37,7 +37,7 @@ describe('1. a misspelt input is never ignored', () => {
     expect(readdirSync(store, { recursive: true }).length).toBe(before)
   })
 
-  it("'bukcet' is an error on upload and a warning on check, naming 'bucket'", async () => {
+  it("'bukcet' is an error on upload and on check, a warning on doctor, naming 'bucket'", async () => {
     const repo = makeRepo({ 'a.txt': 'a' })
     const pkg = tempDir('pkg')
     writeFiles(pkg, { 'app.js': 'built' })
@@ -48,27 +48,31 @@ describe('1. a misspelt input is never ignored', () => {
     expect(upload.stdout).toContain("'bukcet' (INPUT_BUKCET) is not an input of this action; did you mean 'bucket'?")
     expect(readdirSync(store)).toEqual([])
     const check = await runDist({ inputs: { ...base, mode: 'check' } })
-    expect(check.code).toBe(0)
-    expect(check.stdout).toContain(
+    expect(check.code).toBe(2)
+    expect(check.stdout).toContain("Nothing was done: mode 'check' decides whether the build runs")
+    expect(readdirSync(pkg)).toEqual(['app.js']) // no record, no marker
+    const doctor = await runDist({ inputs: { ...base, mode: 'doctor' } })
+    expect(doctor.stdout).toContain(
       "::warning::'bukcet' (INPUT_BUKCET) is not an input of this action; did you mean 'bucket'? It is ignored."
     )
   })
 
-  it('outside GitHub INPUT_PACKAGE_DIRECTORY and INPUT_CODE_HASH_PATHS (underscores) are read; an unknown one warns', async () => {
+  it('outside GitHub INPUT_PACKAGE_DIRECTORY and INPUT_CODE_HASH_PATHS (underscores) are read; an unknown one is refused', async () => {
     const repo = makeRepo({ 'src/a.js': 'a' })
     const env = {
       INPUT_BACKEND: 'local',
       INPUT_LOCAL_DIR: tempDir('store'),
       INPUT_PACKAGE_DIRECTORY: path.join(repo.dir, 'out'),
-      INPUT_CODE_HASH_PATHS: 'src/**',
-      INPUT_CODE_HASH_PAHTS: 'typo'
+      INPUT_CODE_HASH_PATHS: 'src/**'
     }
     const run = await runDist({ args: ['check'], runner: false, cwd: repo.dir, env })
     expect(run.code).toBe(0)
     expect(run.stdout).toMatch(/^code-hash=[0-9a-f]{64}$/m)
     expect(existsSync(path.join(repo.dir, 'out', '.s3-asset-manager.json'))).toBe(true)
-    expect(run.stderr).toContain(
-      "warning: 'code_hash_pahts' (INPUT_CODE_HASH_PAHTS) is not an input of this action; did you mean 'code-hash-paths'?"
+    const typo = await runDist({ args: ['check'], runner: false, cwd: repo.dir, env: { ...env, INPUT_PACKAGE_DIRCTORY: 'dist' } })
+    expect(typo.code).toBe(2)
+    expect(typo.stderr).toContain(
+      "'package_dirctory' (INPUT_PACKAGE_DIRCTORY) is not an input of this action; did you mean 'package-directory'?"
     )
   })
 })

@@ -71,4 +71,25 @@ describe('reports', () => {
     ])
     expect(chatty).toHaveLength(3)
   })
+
+  it('one large file alone still shows progress on time, in words that do not read as finished', async () => {
+    const lines: string[] = []
+    const progress = new Progress({ doing: 'Uploading to s3://b/x/:', done: 'Uploaded to s3://b/x/:' }, 1, 1000, 40, (line) =>
+      lines.push(line)
+    )
+    const stream = { passed: 0 }
+    const unwatch = progress.watch(stream)
+    for (let i = 1; i <= 5; i++) {
+      stream.passed = i * 100
+      await new Promise((resolve) => setTimeout(resolve, 45))
+    }
+    unwatch()
+    progress.add(1, 1000)
+    progress.finish()
+    const running = lines.slice(0, -1)
+    expect(running.length).toBeGreaterThanOrEqual(3) // no file completed meanwhile, yet lines came
+    expect(running.every((line) => line.startsWith('Uploading to s3://b/x/: 0/1 files, '))).toBe(true)
+    expect(running.at(-1)).toMatch(/0\/1 files, [1-5]00 B of 1000 B/)
+    expect(lines.at(-1)).toMatch(/^Uploaded to s3:\/\/b\/x\/: 1 file, 1000 B in /)
+  })
 })

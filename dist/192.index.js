@@ -56,6 +56,8 @@ class LockError extends Error {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3045);
 /* harmony import */ var _util_cancellation_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(6601);
 /* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(8431);
+/* harmony import */ var _plugin_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(5216);
+
 
 
 
@@ -69,6 +71,7 @@ class LockError extends Error {
 
 
 function readOptions(tool) {
+    (0,_plugin_js__WEBPACK_IMPORTED_MODULE_12__/* .refuseUnknownOptions */ .z)(tool, ['paths', 'run', 'directory', 'prefix', 'packBelow', 'variant', 'crossPlatform']);
     const { paths, run, directory, prefix, packBelow, variant, crossPlatform } = tool.options;
     const list = typeof paths === 'string' ? (0,_hashing_code_hash_js__WEBPACK_IMPORTED_MODULE_4__/* .parsePatterns */ .Z7)(paths) : Array.isArray(paths) ? paths.map(String) : [];
     if (list.length === 0)
@@ -176,7 +179,14 @@ const assetsPlugin = {
     async fingerprint(tool, context, dependencies) {
         const options = readOptions(tool);
         const exclude = (0,_hashing_code_hash_js__WEBPACK_IMPORTED_MODULE_4__.outputExclusions)(context.repoPath, [node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(context.repoPath, options.directory), ...context.outputs], []);
-        const files = await (0,_hashing_code_hash_js__WEBPACK_IMPORTED_MODULE_4__.computeCodeHash)(context.repoPath, options.paths, { exclude });
+        const files = await (0,_hashing_code_hash_js__WEBPACK_IMPORTED_MODULE_4__.computeCodeHash)(context.repoPath, options.paths, {
+            exclude,
+            checkOutputs: (hashed) => {
+                const sources = (0,_hashing_code_hash_js__WEBPACK_IMPORTED_MODULE_4__.sourcesInOutput)(hashed, context.repoPath, options.directory);
+                if (sources.length > 0)
+                    throw (0,_hashing_code_hash_js__WEBPACK_IMPORTED_MODULE_4__.sourcesInOutputError)(sources, `Tool ${tool.ref}: options.directory`, options.directory, "Point 'directory' at the folder its run writes, or leave these files out of 'paths'.");
+            }
+        });
         const envNames = (tool.runTemplate?.slots ?? []).flatMap((slot) => slot.kind === 'value' && slot.source === 'env' ? [slot.variable] : []);
         const inputs = {
             filesHash: files.hash,
@@ -286,7 +296,10 @@ var inputs = __webpack_require__(8422);
 var manifest = __webpack_require__(9640);
 // EXTERNAL MODULE: ./src/apply/errors.ts
 var apply_errors = __webpack_require__(3045);
+// EXTERNAL MODULE: ./src/apply/plugins/plugin.ts
+var plugins_plugin = __webpack_require__(5216);
 ;// CONCATENATED MODULE: ./src/apply/plugins/object.ts
+
 
 
 
@@ -316,6 +329,7 @@ const sha256 = (body) => (0,external_node_crypto_.createHash)('sha256').update(b
 const objectPlugin = {
     name: 'object',
     validate(tool) {
+        (0,plugins_plugin/* refuseUnknownOptions */.z)(tool, ['key', 'content', 'prefix']);
         const { key, content } = tool.options;
         if (typeof key !== 'string' || !key || key.startsWith('/') || key.split('/').includes('..')) {
             throw new apply_errors/* ConfigError */.xL(`Tool ${tool.ref}: 'options.key' must be a relative key such as releases/latest.json.`);
@@ -375,6 +389,28 @@ const objectPlugin = {
 
 /** The built-in plugins, by name. */
 const PLUGINS = new Map([assets/* assetsPlugin */.h, objectPlugin].map((plugin) => [plugin.name, plugin]));
+
+
+/***/ }),
+
+/***/ 5216:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   z: () => (/* binding */ refuseUnknownOptions)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3045);
+
+/**
+ * An option a plugin does not read is refused, as an unknown tool-level key is: a misspelt `directroy` would
+ * otherwise be dropped and the build stored from the wrong folder. `instanceID` is allowed: DevStream (from
+ * v0.10, configmanager.go renderInstanceIDtoOptions) writes it into every tool's options.
+ */
+function refuseUnknownOptions(tool, allowed) {
+    const unknown = Object.keys(tool.options).filter((key) => key !== 'instanceID' && !allowed.includes(key));
+    if (unknown.length > 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(`Tool ${tool.ref}: unknown option(s) ${unknown.map((key) => `'${key}'`).join(', ')} under 'options'; allowed: ${allowed.join(', ')}.`);
+}
 
 
 /***/ })

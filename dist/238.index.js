@@ -10,10 +10,12 @@ export const modules = {
 __webpack_require__.d(__webpack_exports__, {
   computeCodeHash: () => (/* binding */ computeCodeHash),
   outputExclusions: () => (/* binding */ outputExclusions),
-  Z7: () => (/* reexport */ patterns/* parsePatterns */.Z)
+  Z7: () => (/* reexport */ patterns/* parsePatterns */.Z),
+  sourcesInOutput: () => (/* binding */ sourcesInOutput),
+  sourcesInOutputError: () => (/* binding */ sourcesInOutputError)
 });
 
-// UNUSED EXPORTS: CODE_HASH_TAG, matchFiles, pathMatcher, sortUtf8
+// UNUSED EXPORTS: CODE_HASH_TAG, matchFiles, pathMatcher, sortUtf8, withoutOptionalMarks
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
@@ -493,6 +495,42 @@ function checkPatterns(patterns) {
     }
 }
 /**
+ * A pattern written with a leading `?` (`?yarn.lock`) may match nothing; every other including pattern must
+ * match a hashed file (see requireEveryPattern). Returns the patterns as globs, without the marker.
+ */
+function withoutOptionalMarks(patterns) {
+    const globs = [];
+    const required = [];
+    for (const pattern of patterns) {
+        const optional = pattern.startsWith('?');
+        const glob = optional ? pattern.slice(1) : pattern;
+        if (optional && (glob === '' || glob.startsWith('!')))
+            throw new errors/* InputError */.dz(`Code-hash pattern '${pattern}': a leading '?' marks an including pattern as optional; write it before a path ('?yarn.lock'). Exclusions ('!…') may always match nothing.`);
+        globs.push(glob);
+        if (!optional && !glob.startsWith('!'))
+            required.push(glob);
+    }
+    return { globs, required };
+}
+/**
+ * Every pattern counts: one that matches no hashed file (a typo, a folder that moved) would leave its files
+ * out of the key without a word, and a change to them would then be served an old build.
+ */
+function requireEveryPattern(repoRoot, required, entries) {
+    const unmatched = required.filter((pattern) => {
+        const matches = picomatch_default()(normalizeGlob(pattern), { dot: true, posix: true });
+        return !entries.some((entry) => matches(entry.path));
+    });
+    if (unmatched.length === 0)
+        return;
+    const named = unmatched.map((pattern) => `'${pattern}'`).join(', ');
+    throw new errors/* FilesError */.yN(`The code-hash ${unmatched.length === 1 ? 'pattern' : 'patterns'} ${named} ${unmatched.length === 1 ? 'matches' : 'match'} no file under '${repoRoot}' ` +
+        `(the other patterns match ${entries.length} file(s)), so ${unmatched.length === 1 ? 'its' : 'their'} files would be left out of the key. ` +
+        `Fix 'code-hash-paths' (CODE_HASH_FIND_FILTER), or mark a pattern that may match nothing with a leading '?' (${unmatched
+            .map((pattern) => `'?${pattern}'`)
+            .join(', ')}).`);
+}
+/**
  * Sorts paths in byte order of their UTF-8 form, so the hash does not depend on locale. JS string order
  * (UTF-16 units) is the same except around surrogates and U+E000-U+FFFF; only then are bytes compared.
  */
@@ -596,7 +634,17 @@ async function hashByWalking(repoRoot, patterns, algorithm, exclude, pool) {
         throw noMatch(repoRoot, patterns);
     const { digests, bytes } = await pool.hash(files.map((relative) => external_node_path_default().join(repoRoot, relative)), algorithm);
     const entries = files.map((relative, index) => ({ path: relative, id: digests[index] }));
-    return { hash: digest(entries), files: files.length, entries, excluded: 0, bytes, method: 'files', hashed: files.length, checkedHere: 0 };
+    return {
+        hash: digest(entries),
+        files: files.length,
+        entries,
+        excluded: 0,
+        excludedPaths: [],
+        bytes,
+        method: 'files',
+        hashed: files.length,
+        checkedHere: 0
+    };
 }
 const GIT_OPTIONS = { maxBuffer: 1024 * 1024 * 1024, encoding: 'buffer' };
 async function git(repoRoot, args, env) {
@@ -715,13 +763,13 @@ async function readIndex(repoRoot, repository, pathspec) {
 async function hashWithGit(repoRoot, patterns, exclude, pool) {
     const matching = pathMatcher(patterns);
     const isExcluded = excluder(exclude);
-    let excluded = 0;
+    const excludedPaths = [];
     const matches = (relative) => {
         if (!matching(relative))
             return false;
         if (!isExcluded(relative))
             return true;
-        excluded++;
+        excludedPaths.push(relative);
         return false;
     };
     const roots = patternRoots(patterns);
@@ -843,7 +891,8 @@ async function hashWithGit(repoRoot, patterns, exclude, pool) {
         hash: digest(entries),
         files: entries.length,
         entries,
-        excluded,
+        excluded: excludedPaths.length,
+        excludedPaths,
         bytes: verified.bytes,
         method: 'git',
         // A tracked file read here and then through git hash-object counts once.
@@ -858,11 +907,15 @@ async function hashWithGit(repoRoot, patterns, exclude, pool) {
  * git work tree the ids come from git; elsewhere every file is hashed here with the same formula.
  */
 async function computeCodeHash(repoRoot, patterns, options = {}) {
-    checkPatterns(patterns);
+    const { globs, required } = withoutOptionalMarks(patterns);
+    checkPatterns(globs);
     const exclude = options.exclude ?? [];
     const pool = new HashPool(); // workers start when there is something to read
     try {
-        return (await hashWithGit(repoRoot, patterns, exclude, pool)) ?? (await hashByWalking(repoRoot, patterns, 'sha1', exclude, pool));
+        const result = (await hashWithGit(repoRoot, globs, exclude, pool)) ?? (await hashByWalking(repoRoot, globs, 'sha1', exclude, pool));
+        options.checkOutputs?.(result);
+        requireEveryPattern(repoRoot, required, result.entries);
+        return result;
     }
     finally {
         await pool.close();
@@ -883,6 +936,29 @@ function outputExclusions(repoRoot, outputs, actionFiles) {
             relative.push(inside.split((external_node_path_default()).sep).join('/'));
     }
     return [...new Set(relative)];
+}
+/**
+ * Tracked files the patterns match that lie in `output` (a build's output folder): an output folder that holds
+ * sources is a mistake (a monorepo's `packages/` as `package-directory`), since it is left out of the key and
+ * its sources would then be stored as the build. Paths relative to the repository, in index order.
+ */
+function sourcesInOutput(result, repoRoot, output) {
+    const inside = external_node_path_default().relative(repoRoot, external_node_path_default().resolve(repoRoot, output));
+    if (inside === '' || external_node_path_default().isAbsolute(inside) || inside.split((external_node_path_default()).sep)[0] === '..')
+        return [];
+    const folder = `${inside.split((external_node_path_default()).sep).join('/')}/`;
+    // Hidden files are never uploaded (this action's own records among them): only what would be stored counts.
+    return result.excludedPaths.filter((file) => file.startsWith(folder) &&
+        !file
+            .slice(folder.length)
+            .split('/')
+            .some((part) => part.startsWith('.')));
+}
+/** The error for sourcesInOutput's files: names the setting, how many files and the first few. */
+function sourcesInOutputError(files, setting, value, fix) {
+    const first = files.slice(0, 5).join(', ');
+    return new errors/* FilesError */.yN(`${setting} '${value}' holds ${files.length} tracked file(s) that 'code-hash-paths' matches (${first}${files.length > 5 ? ', …' : ''}): ` +
+        `that folder is the build's output, which is never hashed and is stored as the build, so these sources would be neither keyed nor kept apart. ${fix}`);
 }
 
 

@@ -225,12 +225,26 @@ class Loader {
         const parts = documents.filter((document) => document !== undefined && document !== null);
         if (parts.length === 0)
             parts.push({});
+        if (parts.length > 3) {
+            // dtm's splitConfigFileBytes: "invalid config format" beyond three documents.
+            throw new errors/* ConfigError */.xL(`${file} holds ${parts.length} YAML documents; DevStream's format has at most three (core config, variables, tools): merge the extra ones.`);
+        }
         const sections = new Map();
         for (const [index, parsed] of parts.entries()) {
             const where = parts.length > 1 ? `${file} (document ${index + 1})` : file;
             if (!config_isMap(parsed))
                 throw new errors/* ConfigError */.xL(`${where} must hold a YAML map at the top level.`);
-            if (expect === 'vars') {
+            // dtm v0.9 (configmanager.go, splitConfigFileBytes and checkConfigType): in a file of documents, the one
+            // with neither `state` nor `tools` is the variables, a plain map. Here: a document none of whose keys
+            // is a section; in a single-document file such keys stay an error (most likely a misspelt section).
+            const plainVariables = parts.length > 1 && Object.keys(parsed).length > 0 && !Object.keys(parsed).some((key) => TOP_LEVEL.includes(key));
+            if (expect === 'vars' || plainVariables) {
+                if (plainVariables) {
+                    const first = sections.get('vars');
+                    if (first !== undefined)
+                        throw new errors/* ConfigError */.xL(`${file} has multiple sections 'vars' (documents ${first + 1} and ${index + 1}): keep one.`);
+                    sections.set('vars', index);
+                }
                 this.docs.push({ file, doc: { vars: parsed } });
                 continue;
             }

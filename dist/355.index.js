@@ -192,7 +192,7 @@ async function listPackageFiles(directory, inputName = 'package-directory') {
     catch (error) {
         if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FilesError */ .yN)
             throw error;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EmptyPackageError */ .uM(`The package directory '${directory}' does not exist or is not a directory: build the assets into it first, or set '${inputName}' (PACKAGE_DIRECTORY).`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__.EmptyPackageError(`The package directory '${directory}' does not exist or is not a directory: build the assets into it first, or set '${inputName}' (PACKAGE_DIRECTORY).`);
     }
     const files = [];
     const visit = async (dir, relativeDir, ancestors) => {
@@ -222,7 +222,7 @@ async function listPackageFiles(directory, inputName = 'package-directory') {
     };
     await visit(root, '', new Set([root]));
     if (files.length === 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EmptyPackageError */ .uM(`The package directory '${directory}' holds no files to upload (hidden files are skipped). Build the assets into it first.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__.EmptyPackageError(`The package directory '${directory}' holds no files to upload (hidden files are skipped). Build the assets into it first.`);
     }
     return files.sort((a, b) => Buffer.compare(Buffer.from(a.relative), Buffer.from(b.relative)));
 }

@@ -23,6 +23,8 @@ export const modules = {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3045);
 /* harmony import */ var _util_cancellation_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(6601);
 /* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(8431);
+/* harmony import */ var _plugin_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(5216);
+
 
 
 
@@ -36,6 +38,7 @@ export const modules = {
 
 
 function readOptions(tool) {
+    (0,_plugin_js__WEBPACK_IMPORTED_MODULE_12__/* .refuseUnknownOptions */ .z)(tool, ['paths', 'run', 'directory', 'prefix', 'packBelow', 'variant', 'crossPlatform']);
     const { paths, run, directory, prefix, packBelow, variant, crossPlatform } = tool.options;
     const list = typeof paths === 'string' ? (0,_hashing_code_hash_js__WEBPACK_IMPORTED_MODULE_4__/* .parsePatterns */ .Z7)(paths) : Array.isArray(paths) ? paths.map(String) : [];
     if (list.length === 0)
@@ -143,7 +146,14 @@ const assetsPlugin = {
     async fingerprint(tool, context, dependencies) {
         const options = readOptions(tool);
         const exclude = (0,_hashing_code_hash_js__WEBPACK_IMPORTED_MODULE_4__.outputExclusions)(context.repoPath, [node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(context.repoPath, options.directory), ...context.outputs], []);
-        const files = await (0,_hashing_code_hash_js__WEBPACK_IMPORTED_MODULE_4__.computeCodeHash)(context.repoPath, options.paths, { exclude });
+        const files = await (0,_hashing_code_hash_js__WEBPACK_IMPORTED_MODULE_4__.computeCodeHash)(context.repoPath, options.paths, {
+            exclude,
+            checkOutputs: (hashed) => {
+                const sources = (0,_hashing_code_hash_js__WEBPACK_IMPORTED_MODULE_4__.sourcesInOutput)(hashed, context.repoPath, options.directory);
+                if (sources.length > 0)
+                    throw (0,_hashing_code_hash_js__WEBPACK_IMPORTED_MODULE_4__.sourcesInOutputError)(sources, `Tool ${tool.ref}: options.directory`, options.directory, "Point 'directory' at the folder its run writes, or leave these files out of 'paths'.");
+            }
+        });
         const envNames = (tool.runTemplate?.slots ?? []).flatMap((slot) => slot.kind === 'value' && slot.source === 'env' ? [slot.variable] : []);
         const inputs = {
             filesHash: files.hash,
@@ -253,7 +263,10 @@ var inputs = __webpack_require__(8422);
 var manifest = __webpack_require__(9640);
 // EXTERNAL MODULE: ./src/apply/errors.ts
 var apply_errors = __webpack_require__(3045);
+// EXTERNAL MODULE: ./src/apply/plugins/plugin.ts
+var plugins_plugin = __webpack_require__(5216);
 ;// CONCATENATED MODULE: ./src/apply/plugins/object.ts
+
 
 
 
@@ -283,6 +296,7 @@ const sha256 = (body) => (0,external_node_crypto_.createHash)('sha256').update(b
 const objectPlugin = {
     name: 'object',
     validate(tool) {
+        (0,plugins_plugin/* refuseUnknownOptions */.z)(tool, ['key', 'content', 'prefix']);
         const { key, content } = tool.options;
         if (typeof key !== 'string' || !key || key.startsWith('/') || key.split('/').includes('..')) {
             throw new apply_errors/* ConfigError */.xL(`Tool ${tool.ref}: 'options.key' must be a relative key such as releases/latest.json.`);
@@ -342,6 +356,28 @@ const objectPlugin = {
 
 /** The built-in plugins, by name. */
 const PLUGINS = new Map([assets/* assetsPlugin */.h, objectPlugin].map((plugin) => [plugin.name, plugin]));
+
+
+/***/ }),
+
+/***/ 5216:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   z: () => (/* binding */ refuseUnknownOptions)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3045);
+
+/**
+ * An option a plugin does not read is refused, as an unknown tool-level key is: a misspelt `directroy` would
+ * otherwise be dropped and the build stored from the wrong folder. `instanceID` is allowed: DevStream (from
+ * v0.10, configmanager.go renderInstanceIDtoOptions) writes it into every tool's options.
+ */
+function refuseUnknownOptions(tool, allowed) {
+    const unknown = Object.keys(tool.options).filter((key) => key !== 'instanceID' && !allowed.includes(key));
+    if (unknown.length > 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(`Tool ${tool.ref}: unknown option(s) ${unknown.map((key) => `'${key}'`).join(', ')} under 'options'; allowed: ${allowed.join(', ')}.`);
+}
 
 
 /***/ }),
@@ -522,6 +558,17 @@ function outputLookup(resources, where) {
     };
 }
 /**
+ * Options as compared with the state, without an `instanceID` equal to the tool's own. DevStream from v0.10 writes `instanceID` into every
+ * tool's options before saving (configmanager.go, renderInstanceIDtoOptions in tool.go); this action does not,
+ * so a state DevStream wrote would otherwise show every tool as changed once.
+ */
+function withoutInjectedInstanceID(options, instanceID) {
+    if (!options || typeof options !== 'object' || options.instanceID !== instanceID)
+        return options;
+    const { instanceID: _injected, ...rest } = options;
+    return rest;
+}
+/**
  * Compares the config with the state and with what really exists (each plugin's read), in dependency order
  * so that a tool whose dependency is created or updated is updated too. Logs each decision as DevStream does.
  */
@@ -568,7 +615,8 @@ async function computePlan(tools, state, plugins, context) {
         catch {
             wanted = undefined; // a reference the state cannot answer: treat as changed
         }
-        if (!sameValue(wanted, entry.options) || !sameValue([...tool.dependencies].sort(), [...entry.dependsOn].sort())) {
+        if (!sameValue(withoutInjectedInstanceID(wanted, tool.instanceID), withoutInjectedInstanceID(entry.options, entry.instanceID)) ||
+            !sameValue([...tool.dependencies].sort(), [...entry.dependsOn].sort())) {
             change('Update', 'options changed', `Tool (${name}) config drifted from the state, will be updated.`);
             continue;
         }

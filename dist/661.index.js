@@ -7,12 +7,12 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   AD: () => (/* binding */ StoreError),
+/* harmony export */   EmptyPackageError: () => (/* binding */ EmptyPackageError),
 /* harmony export */   S3: () => (/* binding */ MissingObjectError),
 /* harmony export */   cs: () => (/* binding */ IntegrityError),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
 /* harmony export */   k9: () => (/* binding */ PreconditionFailedError),
-/* harmony export */   uM: () => (/* binding */ EmptyPackageError),
 /* harmony export */   wF: () => (/* binding */ OversizedError),
 /* harmony export */   yN: () => (/* binding */ FilesError),
 /* harmony export */   zx: () => (/* binding */ MissingBucketError)
@@ -37,9 +37,12 @@ class MissingBucketError extends InputError {
 }
 /** A store could not do what was asked (missing bucket, access denied, unreachable endpoint...). */
 class StoreError extends Error {
+    problem;
     constructor(message, options) {
         super(message, options);
         this.name = 'StoreError';
+        if (options?.problem)
+            this.problem = options.problem;
     }
 }
 /** The package directory, the repository or the files in it are not as expected. */
@@ -115,7 +118,7 @@ async function hasFiles(directory) {
         return true;
     }
     catch (error) {
-        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .EmptyPackageError */ .uM)
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__.EmptyPackageError)
             return false;
         throw error;
     }
@@ -152,7 +155,7 @@ async function runPost() {
             await postSummary(`⚠️ Nothing was uploaded. ${message}`);
             return;
         }
-        const { runUploadAfterAuto } = await Promise.all(/* import() */[__webpack_require__.e(71), __webpack_require__.e(994), __webpack_require__.e(104)]).then(__webpack_require__.bind(__webpack_require__, 3104));
+        const { runUploadAfterAuto } = await Promise.all(/* import() */[__webpack_require__.e(71), __webpack_require__.e(994), __webpack_require__.e(554)]).then(__webpack_require__.bind(__webpack_require__, 4554));
         await runUploadAfterAuto(state);
     }
     catch (error) {

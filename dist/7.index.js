@@ -85,6 +85,8 @@ class ActionsCacheSets {
     policy;
     root;
     stage;
+    /** Commit entry → the code-hash entry a hit was found in, when the commit's own entry is another key's. */
+    hits = new Map();
     constructor(policy) {
         this.policy = policy;
         this.root = node_path__WEBPACK_IMPORTED_MODULE_4___default().resolve(process.env.RUNNER_TEMP || '.');
@@ -230,16 +232,56 @@ class ActionsCacheSets {
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm)(this.stage, { recursive: true, force: true });
         }
     }
+    /**
+     * The key the commit's entry was stored under: its pointer's code hash, or its manifest's. Restores the
+     * entry (a pointer is a few hundred bytes; an entry holding files is read whole, which only happens when the
+     * commit's entry was saved without the shared tier). Undefined when it cannot be read or trusted.
+     */
+    async keyOfEntry(key, commit) {
+        try {
+            await this.restore(key);
+            const pointerText = await this.stageText(POINTER, key);
+            if (pointerText !== undefined) {
+                if ((0,_signing_js__WEBPACK_IMPORTED_MODULE_12__/* .verifyStoredText */ .y2)(pointerText, this.policy.signing))
+                    return undefined;
+                const pointer = JSON.parse(pointerText);
+                return typeof pointer.codeHash === 'string' ? pointer.codeHash : undefined;
+            }
+            const text = await this.stageText(_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .MANIFEST_NAME */ .ir, key);
+            const usable = text === undefined ? undefined : (0,_manifest_js__WEBPACK_IMPORTED_MODULE_10__/* .usableManifest */ .kP)(text, this.policy.signing, { location: key, shown: (l) => l, owner: { commit } });
+            return usable && 'manifest' in usable ? usable.manifest.codeHash : undefined;
+        }
+        catch (error) {
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs || error instanceof SyntaxError)
+                return undefined;
+            throw error;
+        }
+        finally {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm)(this.stage, { recursive: true, force: true });
+        }
+    }
     async findOrPromote(request) {
         let untrusted = 0;
-        const commit = await this.usable(commitKey(request.prefix, request.commit), { commit: request.commit }, request);
-        if (commit === 'yes')
-            return { found: true, source: 'commit', codeHash: '', untrusted };
+        const entry = commitKey(request.prefix, request.commit);
+        // With the code-hash tier on, the key decides a hit on both tiers (computed while the commit's entry is looked up).
+        const keyOfThisRun = request.codeHash?.();
+        keyOfThisRun?.catch(() => undefined);
+        const commit = await this.usable(entry, { commit: request.commit }, request);
         if (commit === 'untrusted')
             untrusted++;
-        if (!request.codeHash)
-            return { found: false, codeHash: '', untrusted };
-        const codeHash = (await request.codeHash()).key;
+        if (!keyOfThisRun)
+            return commit === 'yes' ? { found: true, source: 'commit', codeHash: '', untrusted } : { found: false, codeHash: '', untrusted };
+        const codeHash = (await keyOfThisRun).key;
+        let otherKey;
+        if (commit === 'yes') {
+            const stored = await this.keyOfEntry(entry, request.commit);
+            if (stored === undefined || stored === '' || stored === codeHash)
+                return { found: true, source: 'commit', codeHash, untrusted };
+            otherKey = {
+                line: `the entry stored for this commit was built under another key (${stored.slice(0, 12)}…, this run's is ${codeHash.slice(0, 12)}…)`
+            };
+            _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Not using the cache entry ${entry}: ${otherKey.line}.`);
+        }
         const cached = codeHashKey(request.prefix, codeHash);
         const hit = await this.usable(cached, { codeHash }, request);
         if (hit === 'untrusted')
@@ -247,9 +289,12 @@ class ActionsCacheSets {
         if (hit !== 'yes') {
             // The service has no listing to compare with an earlier build: a miss can only say which key missed.
             const line = hit === 'elsewhere' ? 'the stored entry was built on another platform' : `no cache entry for key ${codeHash.slice(0, 12)}…`;
-            return { found: false, codeHash, untrusted, missReason: { line } };
+            return { found: false, codeHash, untrusted, missReason: otherKey ?? { line } };
         }
-        await this.savePointer(commitKey(request.prefix, request.commit), { entry: cached, codeHash, commit: request.commit });
+        // Entries are immutable: a commit entry of another key stays, and this run's download reads the key's entry.
+        this.hits.set(entry, cached);
+        if (commit !== 'yes')
+            await this.savePointer(entry, { entry: cached, codeHash, commit: request.commit });
         return { found: true, source: 'cache', codeHash, untrusted };
     }
     async savePointer(key, pointer) {
@@ -260,8 +305,17 @@ class ActionsCacheSets {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm)(this.stage, { recursive: true, force: true });
         return saved;
     }
-    async stored(prefix, commit) {
-        return (await this.usable(commitKey(prefix, commit), { commit })) === 'yes' ? 'stored' : undefined;
+    /** With `key` (the code-hash tier on), the commit's entry counts only when it is that key's, or the key's own entry is there. */
+    async stored(prefix, commit, key) {
+        const entry = commitKey(prefix, commit);
+        if ((await this.usable(entry, { commit })) !== 'yes')
+            return undefined;
+        if (!key)
+            return 'stored';
+        const stored = await this.keyOfEntry(entry, commit);
+        if (stored === undefined || stored === '' || stored === key)
+            return 'stored';
+        return (await this.usable(codeHashKey(prefix, key), { codeHash: key })) === 'yes' ? 'stored' : undefined;
     }
     async publish(request) {
         if (request.packBelow)
@@ -290,12 +344,14 @@ class ActionsCacheSets {
         let saved;
         if (writesCacheTier) {
             const cached = codeHashKey(request.prefix, request.codeHash);
-            await this.save(cached);
-            saved = await this.savePointer(commitKey(request.prefix, request.commit), {
+            const entry = await this.save(cached);
+            // The commit's pointer: 'existing' when another run (or another key's build of this commit) saved it first.
+            const pointer = await this.savePointer(commitKey(request.prefix, request.commit), {
                 entry: cached,
                 codeHash: request.codeHash,
                 commit: request.commit
             });
+            saved = entry === 'existing' && pointer === 'existing' ? 'existing' : entry === 'refused' ? 'refused' : 'saved';
         }
         else {
             if (request.codeHash && request.writeCodeHashSet !== false)
@@ -309,7 +365,10 @@ class ActionsCacheSets {
     async download(prefix, commit, _manifest, directory, concurrency) {
         try {
             const key = commitKey(prefix, commit);
-            const manifest = await this.restoreTrusted(key, { commit });
+            const found = this.hits.get(key);
+            const manifest = found
+                ? await this.restoreTrusted(found, { codeHash: found.slice(codeHashKey(prefix, '').length) })
+                : await this.restoreTrusted(key, { commit });
             if (!manifest)
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`The cache entry ${key} is not trusted (see the warning above); nothing was downloaded.`);
             // The restored stage is a directory of files: verify and place them as from any store.

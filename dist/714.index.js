@@ -65,20 +65,23 @@ function describeS3Error(raw, context) {
     const name = error.name ?? '';
     // Under some runtimes (jest's VM realms) the SDK wraps socket errors and only the message keeps the code.
     const code = error.code ?? error.Code ?? /\b(E[A-Z]{4,}|ERR_TLS_[A-Z_]+|CERT_[A-Z_]+)\b/.exec(error.message ?? '')?.[1] ?? '';
-    const status = error.$metadata?.httpStatusCode;
+    const status = error.$metadata?.httpStatusCode ?? error.$response?.statusCode;
     const target = `s3://${context.bucket}/${context.key}`;
     const detail = error.message ? ` (${name || code}: ${error.message})` : '';
-    const make = (message) => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .StoreError */ .AD(message, { cause: raw });
+    const make = (message, problem) => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .StoreError */ .AD(message, { cause: raw, ...(problem ? { problem } : {}) });
+    // Not S3: no S3 request id, no S3 error code, and either a bare status the SDK could not name or a body it
+    // could not parse as S3's XML (a web server's 404 page, a proxy's error page, a text answer).
+    const unparsed = /XML parse error|Deserialization error|Unexpected token|Expected closing tag|Invalid character/i.test(error.message ?? '');
     if (!speaksS3(error.$response?.headers) &&
         !error.Code &&
-        (name === 'NotFound' || name === 'UnknownError' || error.message === 'UnknownError')) {
+        (name === 'NotFound' || name === 'UnknownError' || error.message === 'UnknownError' || unparsed)) {
         return make(`${context.endpoint ?? `The S3 endpoint of region ${context.region}`} answered ${context.operation} on ${target} with ` +
             `${whatCameBack(status, error.$response?.headers, error.$response?.firstBytes)}: that is not an S3 server speaking (no S3 error, no S3 request id). ` +
-            `Check the 'endpoint' input: it must be the S3 API's URL, not a web page or a proxy's.`);
+            `Check the 'endpoint' input: it must be the S3 API's URL, not a web page or a proxy's.`, 'endpoint');
     }
     if (name === 'NoSuchBucket') {
         return make(`Bucket '${context.bucket}' does not exist ${where(context)}. Check the 'bucket' input (PACKAGE_ASSETS_BUCKET)` +
-            `${context.endpoint ? " and 'endpoint'" : " and 'region'"}; this action never creates buckets.`);
+            `${context.endpoint ? " and 'endpoint'" : " and 'region'"}; this action never creates buckets.`, 'bucket');
     }
     if (name === 'PermanentRedirect' ||
         name === 'AuthorizationHeaderMalformed' ||
@@ -88,29 +91,29 @@ function describeS3Error(raw, context) {
         return make(`Bucket '${context.bucket}' is not in region '${context.region}'` +
             (actual
                 ? `: it is in '${actual}'. Set the 'region' input (or AWS_REGION) to '${actual}'.`
-                : `. Set the 'region' input (or AWS_REGION) to the bucket's region.`));
+                : `. Set the 'region' input (or AWS_REGION) to the bucket's region.`), 'region');
     }
     if (name === 'InvalidAccessKeyId' || name === 'SignatureDoesNotMatch' || name === 'ExpiredToken' || name === 'InvalidToken') {
         return make(`The store ${where(context)} rejected the credentials for ${context.operation} on ${target}${detail}. ` +
-            `Check 'access-key-id', 'secret-access-key' and 'session-token' (or the profile / environment they come from).`);
+            `Check 'access-key-id', 'secret-access-key' and 'session-token' (or the profile / environment they come from).`, 'credentials');
     }
     if (name === 'AccessDenied' || name === 'Forbidden' || status === 403) {
         const permission = PERMISSIONS[context.operation] ?? `the permission for ${context.operation}`;
         return make(`Access denied: ${context.operation} on ${target} ${where(context)}. The credentials need ${permission} ` +
-            `on arn:aws:s3:::${context.bucket}${context.operation === 'ListObjectsV2' ? '' : '/*'}; see "IAM policy" in the README.`);
+            `on arn:aws:s3:::${context.bucket}${context.operation === 'ListObjectsV2' ? '' : '/*'}; see "IAM policy" in the README.`, 'permission');
     }
     if (name === 'CredentialsProviderError' || /could not load credentials/i.test(error.message ?? '')) {
         return make(`No credentials for bucket '${context.bucket}' were found: set 'access-key-id' and 'secret-access-key', a 'profile', ` +
-            `or run aws-actions/configure-aws-credentials before this step (see "Credentials" in the README).`);
+            `or run aws-actions/configure-aws-credentials before this step (see "Credentials" in the README).`, 'credentials');
     }
     if (isTlsCode(code) || /certificate|\bSSL\b|\bTLS\b/i.test(error.message ?? '')) {
         return make(`TLS with ${context.endpoint ?? `the S3 endpoint of region ${context.region}`} failed for ${context.operation} on ${target}: ${code || error.message}. ` +
-            `The server's certificate is not trusted here: for a private CA set NODE_EXTRA_CA_CERTS to its PEM file, or check the 'endpoint' host name.`);
+            `The server's certificate is not trusted here: for a private CA set NODE_EXTRA_CA_CERTS to its PEM file, or check the 'endpoint' host name.`, 'endpoint');
     }
     if (NETWORK_CODES.has(code) || name === 'TimeoutError') {
         const host = context.endpoint ?? `the S3 endpoint of region ${context.region}`;
         return make(`Could not reach ${host} for ${context.operation} on ${target}: ${code || name}${error.message ? ` (${error.message})` : ''}. ` +
-            `Check the 'endpoint' input, that the server is running, and the network/TLS setup.`);
+            `Check the 'endpoint' input, that the server is running, and the network/TLS setup.`, 'endpoint');
     }
     if (name === 'SlowDown' || name === 'ThrottlingException' || status === 503) {
         return make(`The store kept throttling ${context.operation} on ${target} after retries${detail}. Try again later or lower 'concurrency'.`);
@@ -209,10 +212,13 @@ const knownDigests = new WeakMap();
  * deserializer (low priority in its step), on the raw response.
  */
 function addErrorBodyMiddleware(client) {
-    client.middlewareStack.add((next) => async (args) => {
+    client.middlewareStack.add((next, context) => async (args) => {
         const result = await next(args);
         const response = result.response;
-        if ((response.statusCode ?? 200) >= 300 && !(0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .speaksS3 */ .IZ)(response.headers) && response.body instanceof node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable) {
+        // An error answer, or a web page where S3 answers with XML (a listing, a copy): never an object's own body.
+        const page = (response.statusCode ?? 200) >= 300 ||
+            (context.commandName !== 'GetObjectCommand' && /^text\/(html|plain)/i.test(response.headers?.['content-type'] ?? ''));
+        if (page && !(0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .speaksS3 */ .IZ)(response.headers) && response.body instanceof node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable) {
             const bytes = await (0,_capped_read_js__WEBPACK_IMPORTED_MODULE_2__/* .firstBytes */ .mI)(response.body, 4096);
             response.firstBytes = bytes.subarray(0, 200);
             response.body = node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.from([bytes]);
@@ -306,7 +312,7 @@ async function checkCredentials(client, settings) {
             throw roleError(settings, settings.role, error);
         const source = settings.profile ? `the profile '${settings.profile}'` : 'the AWS default credential chain';
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .StoreError */ .AD(`No credentials for ${settings.endpoint ?? 'AWS'} were found in ${source} (${error.message}). ` +
-            `Set 'access-key-id' and 'secret-access-key', a 'profile', or run aws-actions/configure-aws-credentials before this step; see "Credentials" in the README.`, { cause: error });
+            `Set 'access-key-id' and 'secret-access-key', a 'profile', or run aws-actions/configure-aws-credentials before this step; see "Credentials" in the README.`, { cause: error, problem: 'credentials' });
     }
 }
 /** Why assuming the role failed, in words: STS unreachable, STS refusing, or no credentials to ask it with. */
@@ -369,7 +375,7 @@ class S3Store {
             if (notS3Answer(response)) {
                 const start = await (0,_capped_read_js__WEBPACK_IMPORTED_MODULE_2__/* .firstBytes */ .mI)(response.Body, 200);
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .StoreError */ .AD(`${this.settings.endpoint ?? 'The S3 endpoint'} answered GetObject on ${this.url(key)} with ${(0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .whatCameBack */ .Yy)(200, { 'content-type': response.ContentType }, start)}: ` +
-                    `that is not an S3 server speaking (no S3 request id). Check the 'endpoint' input: it must be the S3 API's URL, not a web page.`);
+                    `that is not an S3 server speaking (no S3 request id). Check the 'endpoint' input: it must be the S3 API's URL, not a web page.`, { problem: 'endpoint' });
             }
             try {
                 return (await (0,_capped_read_js__WEBPACK_IMPORTED_MODULE_2__/* .readCapped */ .EF)(response.Body, maxBytes, response.ContentLength, this.url(key))).toString('utf8');

@@ -7,12 +7,12 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   AD: () => (/* binding */ StoreError),
+/* harmony export */   EmptyPackageError: () => (/* binding */ EmptyPackageError),
 /* harmony export */   S3: () => (/* binding */ MissingObjectError),
 /* harmony export */   cs: () => (/* binding */ IntegrityError),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
 /* harmony export */   k9: () => (/* binding */ PreconditionFailedError),
-/* harmony export */   uM: () => (/* binding */ EmptyPackageError),
 /* harmony export */   wF: () => (/* binding */ OversizedError),
 /* harmony export */   yN: () => (/* binding */ FilesError),
 /* harmony export */   zx: () => (/* binding */ MissingBucketError)
@@ -37,9 +37,12 @@ class MissingBucketError extends InputError {
 }
 /** A store could not do what was asked (missing bucket, access denied, unreachable endpoint...). */
 class StoreError extends Error {
+    problem;
     constructor(message, options) {
         super(message, options);
         this.name = 'StoreError';
+        if (options?.problem)
+            this.problem = options.problem;
     }
 }
 /** The package directory, the repository or the files in it are not as expected. */

@@ -162,9 +162,14 @@ function fileChanges(before, now) {
 }
 function keyDifference(before, now) {
     const names = [...new Set([...Object.keys(before.env), ...Object.keys(now.env)])].sort();
+    const had = (env, name) => Object.hasOwn(env, name);
     return {
         files: before.filesHash === now.filesHash ? fileChanges([], []) : fileChanges(before.files, now.files),
-        env: names.filter((name) => before.env[name] !== now.env[name]),
+        env: {
+            changed: names.filter((name) => had(before.env, name) && had(now.env, name) && before.env[name] !== now.env[name]),
+            added: names.filter((name) => !had(before.env, name)),
+            removed: names.filter((name) => !had(now.env, name))
+        },
         keyText: (before.keyText ?? '') !== (now.keyText ?? ''),
         run: (before.run ?? '') !== (now.run ?? ''),
         dependencies: (before.dependencies ?? []).join() !== (now.dependencies ?? []).join()
@@ -190,8 +195,14 @@ function describeDifference(difference) {
         if (total > 0)
             parts.push(`${total} file${total === 1 ? '' : 's'} ${kind} (${list(files[kind], total)})`);
     }
-    if (difference.env.length > 0)
-        parts.push(`environment ${difference.env.map(inertPath).join(', ')} changed`);
+    const names = (list) => list.map(inertPath).join(', ');
+    const { env } = difference;
+    if (env.changed.length > 0)
+        parts.push(`environment ${names(env.changed)} changed`);
+    if (env.added.length > 0)
+        parts.push(`code-hash-env ${names(env.added)} added`);
+    if (env.removed.length > 0)
+        parts.push(`code-hash-env ${names(env.removed)} removed`);
     if (difference.keyText)
         parts.push('code-hash-key changed');
     if (difference.run)
@@ -400,11 +411,12 @@ function formatBytes(bytes) {
     return `${(bytes / 1024 / MB).toFixed(2)} GiB`;
 }
 /**
- * Counts files and bytes of a transfer and logs a line at most every `intervalMs`, so a long upload
- * or copy shows it is moving; a short one logs only its closing line.
+ * Counts files and bytes of a transfer and logs a line at most every `intervalMs`, so a long upload or copy
+ * shows it is moving — also while one large file is all there is (a timer reads the bytes of the streams
+ * being watched); a short one logs only its closing line. Lines while it runs use the `doing` words, so the
+ * first of them never reads as the end.
  */
 class Progress {
-    verb;
     totalFiles;
     totalBytes;
     intervalMs;
@@ -414,37 +426,65 @@ class Progress {
     started = Date.now();
     lastLog = Date.now();
     grouped = false;
-    constructor(verb, totalFiles, totalBytes, intervalMs = 5000, log = _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq) {
-        this.verb = verb;
+    flowing = new Set();
+    timer;
+    doing;
+    done;
+    constructor(label, totalFiles, totalBytes, intervalMs = 5000, log = _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq) {
         this.totalFiles = totalFiles;
         this.totalBytes = totalBytes;
         this.intervalMs = intervalMs;
         this.log = log;
+        this.doing = typeof label === 'string' ? label : label.doing;
+        this.done = typeof label === 'string' ? label : label.done;
+        if (intervalMs > 0) {
+            this.timer = setInterval(() => this.report(Date.now()), intervalMs);
+            this.timer.unref();
+        }
+    }
+    /** Counts `stream`'s bytes as they pass, until `add` counts its file: returns the call that stops watching it. */
+    watch(stream) {
+        this.flowing.add(stream);
+        return () => void this.flowing.delete(stream);
     }
     add(files, bytes) {
         this.files += files;
         this.bytes += bytes;
-        const now = Date.now();
-        if (now - this.lastLog >= this.intervalMs && this.files < this.totalFiles) {
-            this.lastLog = now;
-            // A transfer that lasts shows its progress lines folded in a group; a short one logs only its last line.
-            if (!this.grouped && this.log === _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)
-                _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(`${this.verb} ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(this.totalFiles, 'file')}, ${formatBytes(this.totalBytes)}`);
-            this.grouped = true;
-            this.log(`${this.verb} ${this.files}/${this.totalFiles} files, ${formatBytes(this.bytes)} of ${formatBytes(this.totalBytes)}${this.rate(now)}`);
-        }
+        this.report(Date.now());
     }
-    rate(now) {
+    report(now) {
+        if (now - this.lastLog < this.intervalMs || this.files >= this.totalFiles)
+            return;
+        this.lastLog = now;
+        // A transfer that lasts shows its progress lines folded in a group; a short one logs only its last line.
+        if (!this.grouped && this.log === _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)
+            _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(`${this.doing} ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(this.totalFiles, 'file')}, ${formatBytes(this.totalBytes)}`);
+        this.grouped = true;
+        let moved = this.bytes;
+        for (const stream of this.flowing)
+            moved += stream.passed;
+        this.log(`${this.doing} ${this.files}/${this.totalFiles} files, ${formatBytes(Math.min(moved, this.totalBytes))} of ${formatBytes(this.totalBytes)}${this.rate(now, moved)}`);
+    }
+    rate(now, bytes = this.bytes) {
         const seconds = (now - this.started) / 1000;
-        return seconds > 0 ? ` (${formatBytes(this.bytes / seconds)}/s)` : '';
+        return seconds > 0 ? ` (${formatBytes(bytes / seconds)}/s)` : '';
     }
     /** The closing line; returns the elapsed milliseconds. */
     finish() {
+        if (this.timer)
+            clearInterval(this.timer);
         if (this.grouped && this.log === _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)
             _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4();
         const elapsed = Date.now() - this.started;
-        this.log(`${this.verb} ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(this.files, 'file')}, ${formatBytes(this.bytes)} in ${(elapsed / 1000).toFixed(1)} s${this.rate(Date.now())}`);
+        this.log(`${this.done} ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(this.files, 'file')}, ${formatBytes(this.bytes)} in ${(elapsed / 1000).toFixed(1)} s${this.rate(Date.now())}`);
         return elapsed;
+    }
+    /** Stops the timer without a closing line (the transfer failed: the error says what happened). */
+    abandon() {
+        if (this.timer)
+            clearInterval(this.timer);
+        if (this.grouped && this.log === _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)
+            _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4();
     }
 }
 

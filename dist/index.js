@@ -23,7 +23,10 @@ Modes:
   apply    Plan and carry out a declarative config (the config input), DevStream-style.
   prune    Delete sets unused for keep-days.
   doctor   Check a store: credentials, permissions, what it supports.
-  (auto needs the post step of GitHub Actions and runs only there.)
+  auto --run '<build command>'
+           Check; on a miss run the build, then upload what it wrote (GitHub's auto runs
+           the upload in its post step instead).
+  A pattern in CODE_HASH_FIND_FILTER / INPUT_CODE_HASH_PATHS that may match nothing starts with '?'.
 
 Inputs are environment variables INPUT_<NAME>, with - or _ (INPUT_BUCKET, INPUT_CODE_HASH_PATHS),
 or the original tool's names: PACKAGE_ASSETS_BUCKET, GIT_REPO_PATH, PACKAGE_DIRECTORY,
@@ -268,7 +271,7 @@ if (_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .getState */ .Gu(_constants_js__WE
 else {
     if (process.env.GITHUB_STATE)
         _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .State */ .Uw.IsPost, 'true');
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(71), __nccwpck_require__.e(994), __nccwpck_require__.e(104), __nccwpck_require__.e(916)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3104));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(71), __nccwpck_require__.e(994), __nccwpck_require__.e(554), __nccwpck_require__.e(916)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4554));
     await run();
 }
 

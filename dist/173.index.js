@@ -1,0 +1,30 @@
+export const id = 173;
+export const ids = [173];
+export const modules = {
+
+/***/ 2173:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   doctorMarkdown: () => (/* binding */ doctorMarkdown)
+/* harmony export */ });
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4285);
+
+const RESULT = { ok: '✅ ok', missing: '❌ missing', limited: '⚠️ limited', info: 'ℹ️ info' };
+/** doctor's summary: one row per capability, with what to do about it. */
+function doctorMarkdown(outcome, heading) {
+    const rows = outcome.findings.map((finding) => [
+        (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__.text)(finding.capability),
+        RESULT[finding.result],
+        (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__.text)(finding.todo ?? finding.detail),
+        finding.neededBy.length > 0 ? finding.neededBy.map(_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY).join(' ') : '—'
+    ]);
+    return `${heading}\n\n${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__.text)(outcome.message)}\n\n${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .table */ .tp)(['Capability', 'Result', 'What to do', 'Needed by'], rows)}\n`;
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=173.index.js.map

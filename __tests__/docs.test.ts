@@ -102,9 +102,14 @@ describe('jest.config.js lists', () => {
       .filter((file) => file.endsWith('.test.ts') && pattern.test(readFileSync(path.join(ROOT, '__tests__', file), 'utf8')))
       .sort()
 
-  it('every test file that talks to S3 runs against moto too, and every one that runs the bundle runs on node24 in CI', async () => {
-    const { S3_TESTS, BUNDLE_TESTS } = (await import(path.join(ROOT, 'jest.config.js'))) as { S3_TESTS: string[]; BUNDLE_TESTS: string[] }
-    expect([...S3_TESTS].sort()).toEqual(files(/\b(s3Inputs|s3Settings|outsideClient|credentialChecking)\(/))
+  it('every test file that asks which server it runs on runs against moto too, and every one that runs the bundle runs on node24 in CI', async () => {
+    const { MOTO_TESTS, BUNDLE_TESTS } = (await import(path.join(ROOT, 'jest.config.js'))) as {
+      MOTO_TESTS: string[]
+      BUNDLE_TESTS: string[]
+    }
+    const talksToS3 = files(/\b(s3Inputs|s3Settings|outsideClient|credentialChecking)\(/)
+    for (const file of files(/\b(s3Server|credentialChecking)\(/)) expect(MOTO_TESTS).toContain(file)
+    for (const file of MOTO_TESTS) expect(talksToS3).toContain(file)
     expect([...BUNDLE_TESTS].sort()).toEqual(files(/\b(runDist|runMainThenPost|runBundle)\(/))
   })
 })

@@ -4,3 +4,4 @@ export interface MotoServer {
   stop(): Promise<void>
 }
 export function startMoto(options: { bucket: string; auth?: boolean; timeoutMs?: number }): Promise<MotoServer>
+export function motoInstalled(): boolean

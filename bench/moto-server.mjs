@@ -6,7 +6,21 @@
 // listings with a prefix, so only the credential tests use a server with it on.)
 // The server stops with the process that started it: it is killed when its parent's pipe closes.
 import { spawn, spawnSync } from 'node:child_process'
+import { accessSync, constants } from 'node:fs'
 import { createServer } from 'node:net'
+import path from 'node:path'
+
+/** Whether `moto_server` is on the PATH (looked up without starting Python). */
+export function motoInstalled() {
+  return (process.env.PATH ?? '').split(path.delimiter).some((dir) => {
+    try {
+      accessSync(path.join(dir || '.', 'moto_server'), constants.X_OK)
+      return true
+    } catch {
+      return false
+    }
+  })
+}
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -53,7 +67,7 @@ print(json.dumps({'accessKeyId': key['AccessKeyId'], 'secretAccessKey': key['Sec
  * stop function. Fails with a clear message when moto_server is not installed (never skips).
  */
 export async function startMoto({ bucket, auth = false, timeoutMs = 30_000 }) {
-  if (spawnSync('moto_server', ['--help'], { stdio: 'ignore' }).error) {
+  if (!motoInstalled()) {
     throw new Error(
       "moto_server is not installed: the S3 tests run against moto as well as s3rver. Install it with pip install 'moto[server]==5.2.1'."
     )

@@ -128,6 +128,9 @@ function commitTree(dir) {
   rmSync(path.join(dir, '.git'), { recursive: true, force: true })
   const git = (...args) => execFileSync('git', args, { cwd: dir, env: { ...process.env, ...GIT_ENV }, stdio: 'ignore' })
   git('init', '-q')
+  // No background `gc --auto` (100,000 loose objects start one): a clone made while it packs and prunes
+  // fails with "failed to copy file to …/.git/objects/…".
+  git('config', 'gc.auto', '0')
   git('add', '-A')
   git('commit', '-q', '-m', 'bench')
   writeFileSync(path.join(dir, '.git', 'bench-committed'), '')
@@ -180,7 +183,7 @@ const trackedFiles = (dir) =>
 /** A fresh clone of `source`, as actions/checkout leaves one: the files written, then the index. */
 function freshClone(source, target) {
   rmSync(target, { recursive: true, force: true })
-  execFileSync('git', ['clone', '-q', source, target], { stdio: 'ignore' })
+  execFileSync('git', ['-c', 'gc.auto=0', 'clone', '-q', source, target], { stdio: 'ignore' })
   return target
 }
 

@@ -33,10 +33,15 @@ const root = tempDir('chaos-store')
 const flavours: Flavour[] = [
   { name: 'a local directory', env: { INPUT_BACKEND: 'local', 'INPUT_LOCAL-DIR': root } },
   s3Flavour('s3rver', process.env.TEST_S3RVER_ENDPOINT!, { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' }),
-  s3Flavour('moto', process.env.TEST_MOTO_ENDPOINT!, {
-    accessKeyId: process.env.TEST_MOTO_ACCESS_KEY!,
-    secretAccessKey: process.env.TEST_MOTO_SECRET_KEY!
-  })
+  // moto is absent only on a machine without Python outside CI (jest.config.js says so once).
+  ...(process.env.TEST_MOTO_ENDPOINT
+    ? [
+        s3Flavour('moto', process.env.TEST_MOTO_ENDPOINT, {
+          accessKeyId: process.env.TEST_MOTO_ACCESS_KEY!,
+          secretAccessKey: process.env.TEST_MOTO_SECRET_KEY!
+        })
+      ]
+    : [])
 ]
 afterAll(() => flavours.forEach((flavour) => flavour.client?.destroy()))
 

@@ -1,7 +1,7 @@
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3'
 import { execFileSync, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -111,13 +111,34 @@ function git(cwd: string, ...args: string[]): string {
   }).trim()
 }
 
+let gitTemplate: string | undefined
+
+/** An empty repository's .git, made once per test process and copied for each new repository. */
+function emptyGitDirectory(): string {
+  if (!gitTemplate) {
+    const dir = tempDir('git-template')
+    git(dir, 'init', '-q', '--template=')
+    gitTemplate = path.join(dir, '.git')
+  }
+  return gitTemplate
+}
+
+/** The commit HEAD points at, read from .git (no process; rev-parse where refs are packed). */
+function headCommit(dir: string): string {
+  const head = readFileSync(path.join(dir, '.git', 'HEAD'), 'utf8').trim()
+  const ref = head.startsWith('ref: ') ? path.join(dir, '.git', head.slice(5)) : undefined
+  if (!ref) return head
+  return existsSync(ref) ? readFileSync(ref, 'utf8').trim() : git(dir, 'rev-parse', 'HEAD')
+}
+
 /** A real git repository with one commit of `files`. */
 export function makeRepo(files: Record<string, string | Buffer>): { dir: string; commit: string } {
   const dir = tempDir('repo')
-  git(dir, 'init', '-q')
+  cpSync(emptyGitDirectory(), path.join(dir, '.git'), { recursive: true })
   writeFiles(dir, files)
   git(dir, 'add', '-A')
-  return { dir, commit: commitAll(dir, 'initial') }
+  git(dir, 'commit', '-q', '--allow-empty', '-m', 'initial')
+  return { dir, commit: headCommit(dir) }
 }
 
 /**
@@ -127,10 +148,9 @@ export function makeRepo(files: Record<string, string | Buffer>): { dir: string;
  */
 export function commitAll(dir: string, message: string, files: Record<string, string | Buffer> = {}): string {
   writeFiles(dir, files)
-  git(dir, 'add', '-u')
   if (Object.keys(files).length > 0) git(dir, 'add', '--', ...Object.keys(files))
-  git(dir, 'commit', '-q', '--allow-empty', '-m', message)
-  return git(dir, 'rev-parse', 'HEAD')
+  git(dir, 'commit', '-q', '-a', '--allow-empty', '-m', message)
+  return headCommit(dir)
 }
 
 export interface DistRun {

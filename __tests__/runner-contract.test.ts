@@ -169,3 +169,35 @@ describe('runner.ts and @actions/core write the same bytes', () => {
     }
   })
 })
+
+describe("cacheServiceAvailable decides as @actions/cache's isFeatureAvailable does", () => {
+  // Ours runs without loading @actions/cache (start-up); this keeps the two from drifting apart.
+  const servers = [
+    undefined,
+    'https://github.com',
+    'https://octo.ghe.com',
+    'https://ghes.example.com',
+    'http://x.localhost:3000',
+    'https://GitHub.com '
+  ]
+  const combos = servers.flatMap((server) =>
+    [undefined, 'true'].flatMap((v2) =>
+      [undefined, 'https://results'].flatMap((results) =>
+        [undefined, 'https://cache'].map((cacheUrl) => ({ server, v2, results, cacheUrl }))
+      )
+    )
+  )
+  it.each(combos)('%j', async ({ server, v2, results, cacheUrl }) => {
+    const { isFeatureAvailable } = await import('@actions/cache')
+    const { cacheServiceAvailable } = await import('../src/inputs.js')
+    const names = ['GITHUB_SERVER_URL', 'ACTIONS_CACHE_SERVICE_V2', 'ACTIONS_RESULTS_URL', 'ACTIONS_CACHE_URL'] as const
+    const saved = names.map((name) => process.env[name])
+    const values = [server, v2, results, cacheUrl]
+    names.forEach((name, index) => (values[index] === undefined ? delete process.env[name] : (process.env[name] = values[index])))
+    try {
+      expect(cacheServiceAvailable({ ...process.env, GITHUB_ACTIONS: 'true' })).toBe(isFeatureAvailable())
+    } finally {
+      names.forEach((name, index) => (saved[index] === undefined ? delete process.env[name] : (process.env[name] = saved[index])))
+    }
+  })
+})

@@ -7,7 +7,8 @@ import { EOL } from 'node:os'
  * environment, outputs and state through the runner's files, log lines and workflow commands on stdout, the
  * job summary file. Written here, in the same formats, because @actions/core loads its HTTP client (and with
  * it undici, ~1 MB) at start-up for the OIDC token this action never asks for: every step paid ~40 ms to parse
- * it. @actions/core itself is still what @actions/cache and @actions/github use, in their lazily loaded chunks.
+ * it. @actions/core itself is still what @actions/cache and @actions/github use, in their lazily loaded chunks;
+ * __tests__/runner-contract.test.ts drives both against the same files and requires the same bytes.
  */
 
 /** How @actions/core writes a value into a command or a file: strings as they are, anything else as JSON. */

@@ -279,7 +279,7 @@ async function examineActionsCache(prefix) {
             }
         ];
     }
-    const cache = await Promise.all(/* import() */[__webpack_require__.e(804), __webpack_require__.e(602), __webpack_require__.e(70)]).then(__webpack_require__.bind(__webpack_require__, 8602));
+    const cache = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(602)]).then(__webpack_require__.bind(__webpack_require__, 8602));
     const looked = await attempt(() => cache.restoreCache(['.s3-asset-manager-doctor'], `${prefix}doctor-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomBytes)(6).toString('hex')}`, [], { lookupOnly: true }));
     return [
         looked.ok

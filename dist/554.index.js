@@ -1470,7 +1470,7 @@ async function reportToGitHub(settings, unredacted, target) {
         return;
     // The runner masks secrets in the log only: what goes to GitHub's API is cleaned here.
     const report = { ...unredacted, description: (0,redact/* redact */.E$)(unredacted.description), markdown: (0,redact/* redact */.E$)(unredacted.markdown) };
-    const { context, getOctokit } = await Promise.all(/* import() */[__webpack_require__.e(804), __webpack_require__.e(157), __webpack_require__.e(689)]).then(__webpack_require__.bind(__webpack_require__, 157));
+    const { context, getOctokit } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(157)]).then(__webpack_require__.bind(__webpack_require__, 157));
     if (!process.env.GITHUB_REPOSITORY) {
         runner/* warning */.$e('GITHUB_REPOSITORY is not set, so there is no repository to report to; skipping the comment and status.');
         return;
@@ -1578,7 +1578,7 @@ var object_sets = __webpack_require__(8449);
 /** The asset sets of the configured store; the Actions cache backend is loaded only when chosen. */
 async function createAssetSets(settings, concurrency, policy) {
     if (settings.kind === 'actions-cache') {
-        const { ActionsCacheSets } = await Promise.all(/* import() */[__webpack_require__.e(804), __webpack_require__.e(602), __webpack_require__.e(7)]).then(__webpack_require__.bind(__webpack_require__, 5719));
+        const { ActionsCacheSets } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(602), __webpack_require__.e(100)]).then(__webpack_require__.bind(__webpack_require__, 5719));
         return new ActionsCacheSets(policy);
     }
     return new object_sets/* ObjectAssetSets */.L0(await (0,stores.createStore)(settings, concurrency), policy);

@@ -144,7 +144,7 @@ module.exports = Comparator
 
 const parseOptions = __webpack_require__(5226)
 const { safeRe: re, t } = __webpack_require__(5357)
-const cmp = __webpack_require__(7667)
+const cmp = __webpack_require__(48)
 const debug = __webpack_require__(8277)
 const SemVer = __webpack_require__(1153)
 const Range = __webpack_require__(6816)
@@ -1108,7 +1108,7 @@ module.exports = clean
 
 /***/ }),
 
-/***/ 7667:
+/***/ 48:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -1523,7 +1523,7 @@ module.exports = prerelease
 
 /***/ }),
 
-/***/ 7613:
+/***/ 2375:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -1668,7 +1668,7 @@ const minor = __webpack_require__(5173)
 const patch = __webpack_require__(5902)
 const prerelease = __webpack_require__(8408)
 const compare = __webpack_require__(6375)
-const rcompare = __webpack_require__(7613)
+const rcompare = __webpack_require__(2375)
 const compareLoose = __webpack_require__(1112)
 const compareBuild = __webpack_require__(7238)
 const sort = __webpack_require__(9414)
@@ -1679,7 +1679,7 @@ const eq = __webpack_require__(7876)
 const neq = __webpack_require__(6160)
 const gte = __webpack_require__(9822)
 const lte = __webpack_require__(9667)
-const cmp = __webpack_require__(7667)
+const cmp = __webpack_require__(48)
 const coerce = __webpack_require__(4915)
 const truncate = __webpack_require__(5056)
 const Comparator = __webpack_require__(9497)
@@ -10561,8 +10561,8 @@ class DecodedURL extends URL {
 //# sourceMappingURL=proxy.js.map
 // EXTERNAL MODULE: ./node_modules/tunnel/index.js
 var tunnel = __webpack_require__(770);
-// EXTERNAL MODULE: ./vendor/lazy-undici/index.js
-var lazy_undici = __webpack_require__(5689);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __webpack_require__(6752);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
@@ -11160,7 +11160,7 @@ class lib_HttpClient {
             return proxyAgent;
         }
         const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new lazy_undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
             token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
         })));
         this._proxyAgentDispatcher = proxyAgent;

@@ -7,7 +7,7 @@ import { plural } from '../report/markdown.js'
 import { formatBytes } from '../report/progress.js'
 import { groupSets, type ListedSet } from '../retention/inventory.js'
 import { decide, type Decision, type SetDates } from '../retention/rules.js'
-import { manifestKey } from '../sets/layout.js'
+import { manifestKey, siblingPrefix } from '../sets/layout.js'
 import { createStore } from '../stores/index.js'
 import type { Store } from '../stores/store.js'
 
@@ -106,7 +106,7 @@ async function referencedSets(settings: Settings, store: Store, sets: readonly L
       if (!set) continue
       referenced.set(set.root, key)
       if (typeof outputs.codeHash === 'string' && outputs.codeHash) {
-        referenced.set(`${set.root.slice(0, set.root.length - `artifacts/${set.id}/`.length)}cache/${outputs.codeHash}/`, key)
+        referenced.set(siblingPrefix(set, 'cache', outputs.codeHash), key)
       }
     }
     core.info(`apply's state ${storage.description} references ${plural(referenced.size, 'set')}: they are kept.`)

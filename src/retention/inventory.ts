@@ -1,4 +1,5 @@
 import { LAST_USED_NAME, MANIFEST_NAME } from '../constants.js'
+import { parseSetRoot, type Tier } from '../sets/layout.js'
 import type { StoredObject } from '../stores/store.js'
 
 /** A set as a listing shows it: every object under one `artifacts/<commit>/` or `cache/<code hash>/` root. */
@@ -7,7 +8,7 @@ export interface ListedSet {
   readonly root: string
   /** What the set sits under: '' or an apply instance's `<instance>/`, after the store prefix. */
   readonly family: string
-  readonly tier: 'artifacts' | 'cache'
+  readonly tier: Tier
   /** The commit or code hash. */
   readonly id: string
   readonly objects: readonly StoredObject[]
@@ -18,25 +19,17 @@ export interface ListedSet {
   readonly newest: Date
 }
 
-/**
- * A set root: `artifacts/` + a commit (40 hex, or 64 for SHA-256 repositories) or `cache/` + a code hash,
- * at the top of the prefix or under folders (apply keeps each instance under `<instance>/`). The first
- * such segment pair of a key wins, so a set's own files never start a set.
- */
-const SET_ROOT = /^((?:[^/]+\/)*?)(artifacts\/([0-9a-f]{40}|[0-9a-f]{64})|cache\/([0-9a-f]{32,64}))\//
-
 /** Groups a listing of `prefix` into sets; keys outside any set (state files, objects apply wrote) are left out. */
 export function groupSets(objects: readonly StoredObject[], prefix: string): ListedSet[] {
-  const groups = new Map<string, { family: string; tier: 'artifacts' | 'cache'; id: string; objects: StoredObject[] }>()
+  const groups = new Map<string, { family: string; tier: Tier; id: string; objects: StoredObject[] }>()
   for (const object of objects) {
     if (!object.key.startsWith(prefix)) continue
-    const match = SET_ROOT.exec(object.key.slice(prefix.length))
-    if (!match) continue
-    const root = `${prefix}${match[0]}`
+    const found = parseSetRoot(object.key.slice(prefix.length))
+    if (!found) continue
+    const root = `${prefix}${found.root}`
     let group = groups.get(root)
     if (!group) {
-      const tier = match[3] ? 'artifacts' : 'cache'
-      group = { family: match[1]!, tier, id: (match[3] ?? match[4])!, objects: [] }
+      group = { family: found.family, tier: found.tier, id: found.id, objects: [] }
       groups.set(root, group)
     }
     group.objects.push(object)

@@ -11,6 +11,7 @@ import type { AssetSets, FindRequest, FindResult, MissReason, Published, Publish
 import { downloadSet } from './download.js'
 import { otherPlatform, otherPlatformAdvice } from './platform.js'
 import { buildManifest, usableManifest, serializeManifest, type Manifest } from './manifest.js'
+import { cacheEntryKey } from './layout.js'
 import { listPackageFiles } from './package-files.js'
 import { storedText, verifyStoredText } from './signing.js'
 
@@ -28,8 +29,8 @@ import { storedText, verifyStoredText } from './signing.js'
 export const STAGE = CACHE_STAGE
 const POINTER = '.pointer.json'
 
-export const commitKey = (prefix: string, commit: string): string => `${prefix}artifacts-${commit}`
-export const codeHashKey = (prefix: string, codeHash: string): string => `${prefix}cache-${codeHash}`
+export const commitKey = (prefix: string, commit: string): string => cacheEntryKey(prefix, 'artifacts', commit)
+export const codeHashKey = (prefix: string, codeHash: string): string => cacheEntryKey(prefix, 'cache', codeHash)
 
 /** The small entry a code-hash hit saves under the commit's key: which entry holds the files. Signed like manifests. */
 interface Pointer {

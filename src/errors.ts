@@ -1,5 +1,16 @@
+/**
+ * The exit code a step ends with when `error` stops it, as the README's table lists them: an error that
+ * decides its own carries `stepExitCode` (2 for bad input or config, nothing done; 100 for the seed's missing
+ * bucket; 130/143 for a cancelled step); any other error exits 1.
+ */
+export function exitCodeOf(error: unknown): number {
+  const code = (error as { stepExitCode?: unknown } | null | undefined)?.stepExitCode
+  return typeof code === 'number' ? code : 1
+}
+
 /** A bad input value: names the input, the value and what is allowed. */
 export class InputError extends Error {
+  readonly stepExitCode: number = 2
   constructor(message: string) {
     super(message)
     this.name = 'InputError'
@@ -11,7 +22,7 @@ export class InputError extends Error {
  * with 100 here; so do we, so pipelines that test for it keep working.
  */
 export class MissingBucketError extends InputError {
-  readonly exitCode = 100
+  override readonly stepExitCode: number = 100
   constructor(message: string) {
     super(message)
     this.name = 'MissingBucketError'

@@ -1,7 +1,7 @@
 import * as core from './runner.js'
 import { Outputs, State } from './constants.js'
-import { errorMessage, InputError, MissingBucketError, StoreError } from './errors.js'
-import { asCancellation, CancelledError, cancelledBy } from './util/cancellation.js'
+import { errorMessage, exitCodeOf, InputError, StoreError } from './errors.js'
+import { asCancellation, cancelledBy } from './util/cancellation.js'
 import { getInputs, type Settings } from './inputs.js'
 import { ApplyFailedError } from './modes/apply-outcome.js'
 import { check } from './modes/check.js'
@@ -18,16 +18,6 @@ import { createAssetSets } from './sets/index.js'
 
 /** Writing an output failed: the runner's GITHUB_OUTPUT file is missing or not writable. */
 class OutputError extends Error {}
-
-/**
- * The exit code the README documents: 2 for bad input or config (nothing was done), 100 for the seed's
- * missing bucket, 130 and 143 for a step cancelled by SIGINT and SIGTERM.
- */
-function exitCodeOf(error: unknown): number {
-  if (error instanceof MissingBucketError || error instanceof CancelledError) return error.exitCode
-  if (error instanceof InputError || (error instanceof Error && error.name === 'ConfigError')) return 2
-  return 1
-}
 
 /** On a runner outputs go to GITHUB_OUTPUT; elsewhere (Concourse, a shell) they are printed as name=value. */
 function setOutput(name: string, value: string): void {

@@ -1,5 +1,7 @@
 /** A problem in the apply config: names the file and what to change. */
 export class ConfigError extends Error {
+  /** Nothing was done: the README's exit code for bad input or config. */
+  readonly stepExitCode = 2
   constructor(message: string) {
     super(message)
     this.name = 'ConfigError'

@@ -12,14 +12,14 @@ export const CANCEL_EXIT_CODES: Readonly<Record<CancelSignal, number>> = { SIGIN
 
 /** Thrown where work stops because the step was cancelled; `left` says what the stop left behind, for the one line. */
 export class CancelledError extends Error {
-  readonly exitCode: number
+  readonly stepExitCode: number
   constructor(
     readonly signal: CancelSignal,
     readonly left?: string
   ) {
     super(`Cancelled by ${signal}${left ? `: ${left}` : ''}.`)
     this.name = 'CancelledError'
-    this.exitCode = CANCEL_EXIT_CODES[signal]
+    this.stepExitCode = CANCEL_EXIT_CODES[signal]
   }
 }
 

@@ -189,7 +189,7 @@ describe("cacheServiceAvailable decides as @actions/cache's isFeatureAvailable d
   )
   it.each(combos)('%j', async ({ server, v2, results, cacheUrl }) => {
     const { isFeatureAvailable } = await import('@actions/cache')
-    const { cacheServiceAvailable } = await import('../src/inputs.js')
+    const { cacheServiceAvailable } = await import('../src/settings/store.js')
     const names = ['GITHUB_SERVER_URL', 'ACTIONS_CACHE_SERVICE_V2', 'ACTIONS_RESULTS_URL', 'ACTIONS_CACHE_URL'] as const
     const saved = names.map((name) => process.env[name])
     const values = [server, v2, results, cacheUrl]

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import { FilesError } from './errors.js'
-import { readRunnerFile } from './stores/capped-read.js'
+import { readRunnerFile } from './util/capped-read.js'
 
 const run = promisify(execFile)
 

@@ -18,7 +18,7 @@ async function hasFiles(directory: string): Promise<boolean> {
 /** The post step's outcome in the job summary, under the main step's (which said "build needed"). */
 async function postSummary(sentence: string): Promise<void> {
   const { writeSummaryMarkdown } = await import('./report/summary.js')
-  const { text } = await import('./report/markdown.js')
+  const { text } = await import('./util/text.js')
   await writeSummaryMarkdown(`### S3 Asset Manager — upload (post step)\n\n${text(sentence)}\n`)
 }
 

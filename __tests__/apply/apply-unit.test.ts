@@ -277,3 +277,32 @@ describe('local state and lock', () => {
     expect(next.id).not.toBe(lock.id)
   })
 })
+
+describe('a bad value in the config is reported where it was written', () => {
+  it("options.prefix names the tool and its option, not the action's 'prefix' input", async () => {
+    const { assetsPlugin } = await import('../../src/apply/plugins/assets.js')
+    const { LocalStore } = await import('../../src/stores/local.js')
+    const { OPEN_POLICY } = await import('../support/helpers.js')
+    const context = {
+      store: new LocalStore(tempDir('store')),
+      storePrefix: '',
+      repoPath: tempDir('repo'),
+      commit: 'a'.repeat(40),
+      concurrency: 1,
+      policy: OPEN_POLICY,
+      platform: 'linux-x64',
+      crossPlatform: false,
+      outputs: []
+    }
+    const entry = {
+      name: 'assets',
+      instanceID: 'api',
+      dependsOn: [],
+      options: {},
+      resourceStatus: { outputs: { commitHash: 'a'.repeat(40) } }
+    }
+    const read = assetsPlugin.read(entry as never, context, { prefix: 'team\\web' })
+    await expect(read).rejects.toThrow("Tool assets.api: 'options.prefix' is 'team\\web': a key prefix separates its parts with '/'")
+    await expect(assetsPlugin.read(entry as never, context, { prefix: 'team\\web' })).rejects.not.toThrow(/Input 'prefix'/)
+  })
+})

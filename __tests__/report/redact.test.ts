@@ -1,8 +1,9 @@
 // Secrets the runner masks in the log must not reach what it does not mask (summary, comment, status) in any
 // form this action writes them: markdown-escaped, percent-encoded, JSON- or HTML-escaped.
 import { pathToFileURL } from 'node:url'
-import { code, link, text } from '../../src/report/markdown.js'
-import { redact, registerSecret } from '../../src/report/redact.js'
+import { code, link } from '../../src/report/markdown.js'
+import { text } from '../../src/util/text.js'
+import { redact, registerSecret } from '../../src/util/redact.js'
 
 describe('redact', () => {
   const secret = 'ghp_Ab1/c+d=e f&g<h>"i\'j#k?l'

@@ -1,6 +1,6 @@
 import type { AssetsResult } from '../../src/modes/result.js'
 import { assetsReport, summaryRows } from '../../src/report/assets-report.js'
-import { formatBytes, Progress } from '../../src/report/progress.js'
+import { formatBytes, Progress } from '../../src/util/progress.js'
 
 const base: AssetsResult = {
   mode: 'check',

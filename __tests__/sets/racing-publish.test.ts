@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import type { StoreSettings } from '../../src/inputs.js'
+import type { StoreSettings } from '../../src/settings/types.js'
 import { createStore } from '../../src/stores/index.js'
 import type { Store } from '../../src/stores/store.js'
 import { inspectSet, ObjectAssetSets, publish } from '../../src/sets/object-sets.js'

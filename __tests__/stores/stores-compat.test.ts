@@ -3,7 +3,8 @@
 import { Readable } from 'node:stream'
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { getInputs, type S3StoreSettings } from '../../src/inputs.js'
+import { getInputs } from '../../src/settings/inputs.js'
+import type { S3StoreSettings } from '../../src/settings/types.js'
 import { S3Store } from '../../src/stores/s3.js'
 import { createStore } from '../../src/stores/index.js'
 import {

@@ -5,7 +5,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { S3StoreSettings, Settings } from '../../src/inputs.js'
+import type { S3StoreSettings, Settings } from '../../src/settings/types.js'
 import type { SetPolicy } from '../../src/sets/asset-sets.js'
 import { NO_KEYS } from '../../src/sets/signing.js'
 

@@ -1,5 +1,5 @@
 import { ConfigError } from './errors.js'
-import { endpointProblem } from '../inputs.js'
+import { endpointProblem } from '../settings/values.js'
 
 /** `config.store` (or a Replibyte `datastore`): overrides the action's store inputs for the assets and object plugins. */
 export interface StoreOverrides {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import path from 'node:path'
-import { readRunnerFile } from '../stores/capped-read.js'
+import { readRunnerFile } from '../util/capped-read.js'
 import { StateError } from './errors.js'
 
 /** A marks file holds one line per state location: far below this. A larger one is not read. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { gunzipSync, gzipSync } from 'node:zlib'
 import type { HashedFile } from './code-hash.js'
-import { readRunnerFile } from '../stores/capped-read.js'
+import { readRunnerFile } from '../util/capped-read.js'
 
 /**
  * The key of a code-hash set: what the build depends on. Files alone give exactly the code hash (version

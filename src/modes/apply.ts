@@ -13,10 +13,11 @@ import { StateFile, type StateEntry } from '../apply/state.js'
 import { renderRun } from '../apply/shell.js'
 import { resolveReferences } from '../apply/template.js'
 import { commitSources, resolveCommit } from '../git.js'
-import { plural } from '../report/markdown.js'
-import { registerSecret } from '../report/redact.js'
+import { plural } from '../util/text.js'
+import { registerSecret } from '../util/redact.js'
 import { ApplyFailedError, type ApplyOutcome, type PlanGraph } from './apply-outcome.js'
-import { deriveS3Settings, normalizePrefix, type Settings, type StoreSettings } from '../inputs.js'
+import { deriveS3Settings, normalizePrefix } from '../settings/values.js'
+import type { Settings, StoreSettings } from '../settings/types.js'
 import { createStore } from '../stores/index.js'
 import { currentPlatform } from '../sets/platform.js'
 import { asCancellation, CancelledError, cancelledBy } from '../util/cancellation.js'
@@ -24,7 +25,7 @@ import { asCancellation, CancelledError, cancelledBy } from '../util/cancellatio
 /** The store plugins use: the action's, unless the config's `config.store` or Replibyte `datastore` names another. */
 function storeSettingsFor(settings: Settings, overrides: StoreOverrides | undefined, baseDir: string): StoreSettings {
   if (!overrides) return settings.store
-  const prefix = overrides.prefix !== undefined ? normalizePrefix(overrides.prefix) : settings.store.prefix
+  const prefix = overrides.prefix !== undefined ? normalizePrefix(overrides.prefix, `The config's store prefix`) : settings.store.prefix
   const backend = overrides.backend ?? (overrides.bucket ? 's3' : settings.store.kind)
   if (backend === 'local') {
     const root = path.resolve(baseDir, overrides.localDir ?? '.asset-store')

@@ -1,9 +1,11 @@
+import { variantPrefix } from '../sets/layout.js'
 import * as core from '../runner.js'
 import path from 'node:path'
 import { ACTION_FILES, CACHE_STAGE, Inputs } from '../constants.js'
-import { rawInput, type Settings } from '../inputs.js'
-import { formatBytes } from '../report/progress.js'
-import { plural } from '../report/markdown.js'
+import { rawInput } from '../settings/read.js'
+import type { Settings } from '../settings/types.js'
+import { formatBytes } from '../util/progress.js'
+import { plural } from '../util/text.js'
 import type { BuildKey } from '../sets/asset-sets.js'
 import { currentPlatform } from '../sets/platform.js'
 import type { KeyInputs } from '../hashing/set-key.js'
@@ -68,4 +70,9 @@ export async function computeBuildKey(settings: Settings): Promise<ComputedKey> 
       `Never hashed, as outputs: ${exclude.join(', ')}${result.excluded > 0 ? ` (${plural(result.excluded, 'tracked file')} the patterns match)` : ''}.`
     )
   return { key, inputs }
+}
+
+/** The key prefix sets of this run live under: the store prefix and the variant's folder. */
+export function setsPrefix(settings: Settings): string {
+  return variantPrefix(settings.store.prefix, settings.variant)
 }

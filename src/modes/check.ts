@@ -2,21 +2,15 @@ import * as core from '../runner.js'
 import type { AssetSets, MissReason } from '../sets/asset-sets.js'
 import { writeCheckRecord } from './check-record.js'
 import { commitSources, resolveCommit } from '../git.js'
-import type { Settings } from '../inputs.js'
+import type { Settings } from '../settings/types.js'
 import { totalBytes } from '../sets/manifest.js'
-import { plural } from '../report/markdown.js'
+import { plural } from '../util/text.js'
 import { IntegrityError, MissingObjectError } from '../errors.js'
 import type { KeyInputs } from '../hashing/set-key.js'
-import { variantPrefix } from '../sets/layout.js'
 import { currentPlatform } from '../sets/platform.js'
-import { computeBuildKey } from './build-key.js'
+import { computeBuildKey, setsPrefix } from './build-key.js'
 import type { AssetsResult } from './result.js'
 import { removeStaleFiles, type StaleFiles } from '../sets/stale-files.js'
-
-/** The key prefix sets of this run live under: the store prefix and the variant's folder. */
-export function setsPrefix(settings: Settings): string {
-  return variantPrefix(settings.store.prefix, settings.variant)
-}
 
 async function missing(
   settings: Settings,

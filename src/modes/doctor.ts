@@ -1,7 +1,8 @@
 import * as core from '../runner.js'
 import { randomBytes } from 'node:crypto'
 import { errorMessage, StoreError, type StoreProblem } from '../errors.js'
-import { cacheServiceAvailable, type Settings } from '../inputs.js'
+import { cacheServiceAvailable } from '../settings/store.js'
+import type { Settings } from '../settings/types.js'
 import type { Mode } from '../constants.js'
 import type { Store } from '../stores/store.js'
 

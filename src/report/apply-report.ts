@@ -1,6 +1,7 @@
 import type { ApplyFailure, ApplyOutcome } from '../modes/apply-outcome.js'
 import type { GitHubReport } from './github.js'
-import { code, fenced, firstLine, plural, seconds, table, text } from './markdown.js'
+import { code, fenced, firstLine, seconds, table } from './markdown.js'
+import { plural, text } from '../util/text.js'
 import { GRAPH_LIMIT, planFlowchart } from './plan-graph.js'
 
 const ACTION_ICON = { Create: '➕ Create', Update: '🔄 Update', Delete: '➖ Delete' } as const

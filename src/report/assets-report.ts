@@ -1,8 +1,9 @@
 import { describeDifference } from '../hashing/set-key.js'
 import type { AssetsResult } from '../modes/result.js'
 import type { GitHubReport } from './github.js'
-import { code, groupDigits, link, plural, seconds, table, text } from './markdown.js'
-import { formatBytes } from './progress.js'
+import { code, link, seconds, table } from './markdown.js'
+import { groupDigits, plural, text } from '../util/text.js'
+import { formatBytes } from '../util/progress.js'
 
 const OUTCOME_LABEL: Record<AssetsResult['outcome'], string> = {
   found: '✅ found',

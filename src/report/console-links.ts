@@ -1,4 +1,4 @@
-import type { StoreSettings } from '../inputs.js'
+import type { StoreSettings } from '../settings/types.js'
 
 /** The AWS console's host for a region's partition. */
 function awsConsoleHost(region: string): string {

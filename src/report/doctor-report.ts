@@ -1,5 +1,6 @@
 import type { DoctorOutcome, Finding } from '../modes/doctor.js'
-import { code, table, text } from './markdown.js'
+import { code, table } from './markdown.js'
+import { text } from '../util/text.js'
 
 const RESULT: Record<Finding['result'], string> = { ok: '✅ ok', missing: '❌ missing', limited: '⚠️ limited', info: 'ℹ️ info' }
 

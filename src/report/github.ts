@@ -1,6 +1,6 @@
 import * as core from '../runner.js'
-import type { ReportingSettings } from '../inputs.js'
-import { redact } from './redact.js'
+import type { ReportingSettings } from '../settings/types.js'
+import { redact } from '../util/redact.js'
 import { eventHeadCommit, readEventPayload } from '../git.js'
 
 /** What one run reports to GitHub: a commit status and a pull-request comment. */

@@ -4,40 +4,12 @@
  * `<td>` shows its backticks.
  */
 
-/** `10000` as `10,000`, without Intl: loading ICU's data to group digits cost every step ~90 ms. */
-export function groupDigits(count: number): string {
-  const [whole = '', fraction] = String(count).split('.')
-  const sign = whole.startsWith('-') ? '-' : ''
-  const digits = sign ? whole.slice(1) : whole
-  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
-  return `${sign}${grouped}${fraction !== undefined ? `.${fraction}` : ''}`
-}
-
-/** "1 file", "2 files"; `plural` for irregular nouns. */
-export function plural(count: number, noun: string, pluralNoun = `${noun}s`): string {
-  return `${groupDigits(count)} ${count === 1 ? noun : pluralNoun}`
-}
-
 /** A code span that survives any content: the fence is one backtick longer than the longest run inside. */
 export function code(text: string): string {
   const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length))
   const fence = '`'.repeat(longest + 1)
   const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : ''
   return `${fence}${pad}${text}${pad}${fence}`
-}
-
-/**
- * Plain text made inert: the characters that start emphasis, code, links, HTML or strike-through are
- * escaped, and so is a line start that would open a heading, quote or list; newlines become spaces.
- */
-export function text(value: string): string {
-  return value
-    .replace(/\r?\n/g, ' ')
-    .replace(/[\\`*_[\]|~]/g, (char) => `\\${char}`)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/^(\s*)([#+-]|\d+[.)])/, '$1\\$2')
 }
 
 export function link(label: string, href: string): string {

@@ -1,6 +1,7 @@
 import type { PruneOutcome } from '../modes/prune.js'
-import { code, groupDigits, plural, seconds, table, text } from './markdown.js'
-import { formatBytes } from './progress.js'
+import { code, seconds, table } from './markdown.js'
+import { groupDigits, plural, text } from '../util/text.js'
+import { formatBytes } from '../util/progress.js'
 
 /** Rows of deleted sets shown in a summary; the rest are counted. */
 const LISTED = 50

@@ -2,8 +2,9 @@ import * as core from '../runner.js'
 import { errorMessage } from '../errors.js'
 import type { AssetsResult } from '../modes/result.js'
 import { assetsMarkdown } from './assets-report.js'
-import { firstLine, text } from './markdown.js'
-import { redact } from './redact.js'
+import { firstLine } from './markdown.js'
+import { text } from '../util/text.js'
+import { redact } from '../util/redact.js'
 
 /** Writes markdown to the job summary when the runner provides one (GITHUB_STEP_SUMMARY); a no-op elsewhere. */
 export async function writeSummaryMarkdown(markdown: string): Promise<void> {

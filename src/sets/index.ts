@@ -1,4 +1,4 @@
-import type { StoreSettings } from '../inputs.js'
+import type { StoreSettings } from '../settings/types.js'
 import { createStore } from '../stores/index.js'
 import type { AssetSets, SetPolicy } from './asset-sets.js'
 import { ObjectAssetSets } from './object-sets.js'

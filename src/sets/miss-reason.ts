@@ -1,6 +1,6 @@
 import { READ_LIMITS } from '../constants.js'
 import { MissingObjectError, OversizedError } from '../errors.js'
-import { readCapped } from '../stores/capped-read.js'
+import { readCapped } from '../util/capped-read.js'
 import { describeDifference, inertPath, keyDifference, parseInputs, type KeyDifference, type KeyInputs } from '../hashing/set-key.js'
 import type { Store } from '../stores/store.js'
 import type { BuildKey, MissReason } from './asset-sets.js'

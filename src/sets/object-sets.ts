@@ -9,7 +9,7 @@ import { errorMessage, IntegrityError, MissingObjectError, OversizedError, Preco
 import { asCancellation, cancelledBy, throwIfCancelled } from '../util/cancellation.js'
 import { underClaim } from './claims.js'
 import { setProblem, strayObjects } from './set-state.js'
-import { Progress } from '../report/progress.js'
+import { Progress } from '../util/progress.js'
 import type { Store, StoredObject } from '../stores/store.js'
 import type { AssetSets, FindRequest, FindResult, MissReason, Published, PublishRequest, SetPolicy, Stored } from './asset-sets.js'
 import { explainMiss, explainOtherKey, newestPointer } from './miss-reason.js'
@@ -34,7 +34,7 @@ import {
 } from './manifest.js'
 import { planPacks, uploadPack } from './packs.js'
 import { listPackageFiles, type PackageFile } from './package-files.js'
-import { DigestStream } from '../hashing/digest-stream.js'
+import { DigestStream } from '../util/digest-stream.js'
 
 // The callback form costs less CPU per file than fs/promises' readFile, which reads in chunked round trips.
 const readFile = promisify(readFileCallback)

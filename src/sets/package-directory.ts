@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto'
 import { lstat, mkdir, open, realpath, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { FilesError } from '../errors.js'
-import { READ_NO_FOLLOW, readOpenedText } from '../stores/capped-read.js'
-import { isInside } from '../paths.js'
+import { READ_NO_FOLLOW, readOpenedText } from '../util/capped-read.js'
+import { isInside } from '../util/paths.js'
 
 // The package directory sits in the checkout, which the code being built controls: a symlink planted there
 // could make check write its files, a download its assets, or upload its listing somewhere else on the

@@ -1,7 +1,7 @@
 import { lstat, readdir, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { EmptyPackageError, FilesError } from '../errors.js'
-import { isInside } from '../paths.js'
+import { isInside } from '../util/paths.js'
 import { preparePackageDirectory } from './package-directory.js'
 
 export interface PackageFile {

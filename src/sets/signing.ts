@@ -17,7 +17,7 @@ export interface SigningKeys {
   readonly keys: readonly string[]
   /**
    * false: this run verifies with the keys but signs nothing (an event whose jobs may run pull-request code;
-   * see the trust policy in inputs.ts), so what it writes is never served by a run that verifies.
+   * see the trust policy in settings/trust.ts), so what it writes is never served by a run that verifies.
    */
   readonly sign?: boolean
 }

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process'
 import { lstat, readdir, rm, rmdir } from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import { isInside } from '../paths.js'
+import { isInside } from '../util/paths.js'
 
 const exec = promisify(execFile)
 

@@ -1,6 +1,6 @@
 import * as core from '../runner.js'
 import { InputError } from '../errors.js'
-import type { StoreSettings } from '../inputs.js'
+import type { StoreSettings } from '../settings/types.js'
 import { LocalStore } from './local.js'
 import type { Store } from './store.js'
 

@@ -7,9 +7,9 @@ import { pipeline } from 'node:stream/promises'
 import { pathToFileURL } from 'node:url'
 import { IntegrityError, MissingObjectError, PreconditionFailedError, StoreError } from '../errors.js'
 import { cancelSignal, throwIfCancelled } from '../util/cancellation.js'
-import { DigestStream } from '../hashing/digest-stream.js'
-import { READ_NO_FOLLOW, readOpenedText } from './capped-read.js'
-import { fromPosixRelative } from '../paths.js'
+import { DigestStream } from '../util/digest-stream.js'
+import { READ_NO_FOLLOW, readOpenedText } from '../util/capped-read.js'
+import { fromPosixRelative } from '../util/paths.js'
 import type { CopyResult, PutBody, PutOptions, PutResult, Store, StoredObject, StoreProbe } from './store.js'
 
 /**

@@ -5,11 +5,11 @@ import { findOrPromote, publish, readManifest } from '../../sets/object-sets.js'
 import { computeCodeHash, outputExclusions, parsePatterns, sourcesInOutput, sourcesInOutputError } from '../../hashing/code-hash.js'
 import { envIngredients, setKey, sha256Hex, type KeyInputs } from '../../hashing/set-key.js'
 import { commitPrefix, variantPrefix } from '../../sets/layout.js'
-import { MAX_PACK_BELOW, normalizePrefix, parseByteSize } from '../../inputs.js'
+import { MAX_PACK_BELOW, normalizePrefix, parseByteSize } from '../../settings/values.js'
 import { totalBytes } from '../../sets/manifest.js'
 import { ConfigError } from '../errors.js'
 import { cancelledBy, cancelSignal } from '../../util/cancellation.js'
-import { isInside } from '../../paths.js'
+import { isInside } from '../../util/paths.js'
 import type { ShellCommand } from '../shell.js'
 import type { StateEntry } from '../state.js'
 import { refuseUnknownOptions, type ApplyResult, type Plugin, type PluginContext, type ResolvedTool } from './plugin.js'
@@ -54,7 +54,10 @@ function readOptions(tool: { ref: string; options: Record<string, unknown> }): A
 
 /** Each instance lives under `<store prefix><instanceID>/` unless options.prefix says otherwise, then in its variant's folder. */
 function instancePrefix(instanceID: string, options: { prefix?: unknown; variant?: unknown }, context: PluginContext): string {
-  const base = typeof options.prefix === 'string' ? normalizePrefix(options.prefix) : `${context.storePrefix}${instanceID}/`
+  const base =
+    typeof options.prefix === 'string'
+      ? normalizePrefix(options.prefix, `Tool assets.${instanceID}: 'options.prefix'`)
+      : `${context.storePrefix}${instanceID}/`
   return variantPrefix(base, typeof options.variant === 'string' ? options.variant : '')
 }
 

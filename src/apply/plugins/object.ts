@@ -2,7 +2,7 @@ import * as core from '../../runner.js'
 import { createHash } from 'node:crypto'
 import { READ_LIMITS } from '../../constants.js'
 import { OversizedError } from '../../errors.js'
-import { normalizePrefix } from '../../inputs.js'
+import { normalizePrefix } from '../../settings/values.js'
 import { isSafeRelativePath } from '../../sets/manifest.js'
 import { ConfigError } from '../errors.js'
 import type { StateEntry } from '../state.js'
@@ -13,7 +13,7 @@ import { refuseUnknownOptions, type Plugin, type PluginContext } from './plugin.
  * (state a keyless writer may have edited) could otherwise add `..` and lead a local store outside its root.
  */
 function keyOf(options: Record<string, unknown>, context: PluginContext, ref = 'object'): string {
-  const prefix = typeof options.prefix === 'string' ? normalizePrefix(options.prefix) : context.storePrefix
+  const prefix = typeof options.prefix === 'string' ? normalizePrefix(options.prefix, `Tool ${ref}: 'options.prefix'`) : context.storePrefix
   const key = `${prefix}${String(options.key)}`
   if (!isSafeRelativePath(key)) {
     throw new ConfigError(

@@ -1,5 +1,5 @@
 import * as core from '../runner.js'
-import { text } from './markdown.js'
+import { text } from './text.js'
 
 /**
  * Values that must never be shown: the runner masks them in the log once `core.setSecret` has named them,

@@ -1,5 +1,5 @@
 import * as core from '../runner.js'
-import { plural } from './markdown.js'
+import { plural } from './text.js'
 
 const MB = 1024 * 1024
 

@@ -19,13 +19,15 @@ export const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7242);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3916);
-/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8431);
+/* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4964);
 /* harmony import */ var _stores_local_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(801);
 /* harmony import */ var _download_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4797);
-/* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(7102);
+/* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(7102);
 /* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9640);
-/* harmony import */ var _package_files_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(4355);
-/* harmony import */ var _signing_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(3330);
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(3267);
+/* harmony import */ var _package_files_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(4355);
+/* harmony import */ var _signing_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(3330);
+
 
 
 
@@ -53,8 +55,8 @@ export const modules = {
  */
 const STAGE = _constants_js__WEBPACK_IMPORTED_MODULE_5__/* .CACHE_STAGE */ .y;
 const POINTER = '.pointer.json';
-const commitKey = (prefix, commit) => `${prefix}artifacts-${commit}`;
-const codeHashKey = (prefix, codeHash) => `${prefix}cache-${codeHash}`;
+const commitKey = (prefix, commit) => (0,_layout_js__WEBPACK_IMPORTED_MODULE_11__/* .cacheEntryKey */ .sQ)(prefix, 'artifacts', commit);
+const codeHashKey = (prefix, codeHash) => (0,_layout_js__WEBPACK_IMPORTED_MODULE_11__/* .cacheEntryKey */ .sQ)(prefix, 'cache', codeHash);
 /**
  * Asset sets in the GitHub Actions cache, through @actions/cache. An entry is immutable, so saving it is
  * the completion record. The service has no server-side copy: a code-hash hit is recorded under the
@@ -167,7 +169,7 @@ class ActionsCacheSets {
         if (pointerText !== undefined) {
             if (!followPointer)
                 return this.distrust(key, 'it is a pointer to another pointer');
-            const problem = (0,_signing_js__WEBPACK_IMPORTED_MODULE_12__/* .verifyStoredText */ .y2)(pointerText, this.policy.signing);
+            const problem = (0,_signing_js__WEBPACK_IMPORTED_MODULE_13__/* .verifyStoredText */ .y2)(pointerText, this.policy.signing);
             if (problem)
                 return this.distrust(key, `its pointer is ${problem}`);
             let pointer;
@@ -203,10 +205,10 @@ class ActionsCacheSets {
             const manifest = await this.restoreTrusted(key, owner);
             if (!manifest)
                 return 'untrusted';
-            const other = platform && (0,_platform_js__WEBPACK_IMPORTED_MODULE_13__/* .otherPlatform */ .c_)(manifest, platform);
+            const other = platform && (0,_platform_js__WEBPACK_IMPORTED_MODULE_14__/* .otherPlatform */ .c_)(manifest, platform);
             if (!other)
                 return 'yes';
-            _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(`Not using the cache entry ${key}: ${(0,_platform_js__WEBPACK_IMPORTED_MODULE_13__/* .otherPlatformAdvice */ .cq)(other, platform.platform)}.`);
+            _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .warning */ .$e(`Not using the cache entry ${key}: ${(0,_platform_js__WEBPACK_IMPORTED_MODULE_14__/* .otherPlatformAdvice */ .cq)(other, platform.platform)}.`);
             return 'elsewhere';
         }
         finally {
@@ -223,7 +225,7 @@ class ActionsCacheSets {
             await this.restore(key);
             const pointerText = await this.stageText(POINTER, key);
             if (pointerText !== undefined) {
-                if ((0,_signing_js__WEBPACK_IMPORTED_MODULE_12__/* .verifyStoredText */ .y2)(pointerText, this.policy.signing))
+                if ((0,_signing_js__WEBPACK_IMPORTED_MODULE_13__/* .verifyStoredText */ .y2)(pointerText, this.policy.signing))
                     return undefined;
                 const pointer = JSON.parse(pointerText);
                 return typeof pointer.codeHash === 'string' ? pointer.codeHash : undefined;
@@ -281,7 +283,7 @@ class ActionsCacheSets {
     async savePointer(key, pointer) {
         await this.clearStage();
         const located = { ...pointer, location: key };
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.writeFile)(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.stage, POINTER), (0,_signing_js__WEBPACK_IMPORTED_MODULE_12__/* .storedText */ .VS)(located, this.policy.signing));
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.writeFile)(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.stage, POINTER), (0,_signing_js__WEBPACK_IMPORTED_MODULE_13__/* .storedText */ .VS)(located, this.policy.signing));
         const saved = await this.save(key);
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm)(this.stage, { recursive: true, force: true });
         return saved;
@@ -301,11 +303,11 @@ class ActionsCacheSets {
     async publish(request) {
         if (request.packBelow)
             _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq('pack-below has no effect on the actions-cache backend: each entry is one archive already.');
-        const files = await (0,_package_files_js__WEBPACK_IMPORTED_MODULE_11__.listPackageFiles)(request.directory);
+        const files = await (0,_package_files_js__WEBPACK_IMPORTED_MODULE_12__.listPackageFiles)(request.directory);
         await this.clearStage();
         const entries = [];
         for (const file of files) {
-            const target = (0,_paths_js__WEBPACK_IMPORTED_MODULE_7__/* .fromPosixRelative */ .yK)(this.stage, file.relative);
+            const target = (0,_util_paths_js__WEBPACK_IMPORTED_MODULE_7__/* .fromPosixRelative */ .yK)(this.stage, file.relative);
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(target), { recursive: true });
             const bytes = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.readFile)(file.absolute);
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.writeFile)(target, bytes);

@@ -12,7 +12,7 @@ export const modules = {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8422);
+/* harmony import */ var _settings_store_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3456);
 
 
 
@@ -268,7 +268,7 @@ async function examineFeatures(store, scratch) {
 }
 /** The Actions cache has no objects to try: the service must be there and answer a lookup. */
 async function examineActionsCache(prefix) {
-    if (!(0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .cacheServiceAvailable */ .jI)()) {
+    if (!(0,_settings_store_js__WEBPACK_IMPORTED_MODULE_3__/* .cacheServiceAvailable */ .j)()) {
         return [
             {
                 capability: 'cache service',

@@ -22,8 +22,8 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var js_yaml = __webpack_require__(3243);
 // EXTERNAL MODULE: ./src/apply/errors.ts
 var errors = __webpack_require__(3045);
-// EXTERNAL MODULE: ./src/inputs.ts
-var inputs = __webpack_require__(8422);
+// EXTERNAL MODULE: ./src/settings/values.ts
+var values = __webpack_require__(535);
 ;// CONCATENATED MODULE: ./src/apply/datastore.ts
 
 
@@ -115,20 +115,20 @@ function parseDatastore(raw, file, env) {
     else if (block.endpoint !== undefined && block.endpoint !== 'default' && block.endpoint !== 'Default') {
         throw new errors/* ConfigError */.xL(`${at}.endpoint must be 'default' or { custom: 'https://…' }.`);
     }
-    const problem = endpoint && (0,inputs/* endpointProblem */.$Q)(endpoint);
+    const problem = endpoint && (0,values/* endpointProblem */.$Q)(endpoint);
     if (problem)
         throw new errors/* ConfigError */.xL(`${at}.endpoint.custom ${problem}.`);
     return { backend: 's3', bucket, region, endpoint, credentials, profile: value(block.profile, `${at}.profile`, env) };
 }
 
-// EXTERNAL MODULE: ./src/paths.ts
-var paths = __webpack_require__(8431);
+// EXTERNAL MODULE: ./src/util/paths.ts
+var paths = __webpack_require__(4964);
 // EXTERNAL MODULE: ./src/constants.ts
 var constants = __webpack_require__(7242);
 // EXTERNAL MODULE: ./src/errors.ts
 var src_errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/stores/capped-read.ts
-var capped_read = __webpack_require__(1874);
+// EXTERNAL MODULE: ./src/util/capped-read.ts
+var capped_read = __webpack_require__(8724);
 // EXTERNAL MODULE: ./src/apply/shell.ts + 1 modules
 var shell = __webpack_require__(6002);
 // EXTERNAL MODULE: ./src/apply/template.ts
@@ -354,7 +354,7 @@ function parseState(value, file, baseDir) {
         if (!bucket || !key)
             throw new errors/* ConfigError */.xL(`${file}: the s3 state backend needs 'options.bucket' and 'options.key'.`);
         const endpoint = option('endpoint');
-        const problem = endpoint && (0,inputs/* endpointProblem */.$Q)(endpoint);
+        const problem = endpoint && (0,values/* endpointProblem */.$Q)(endpoint);
         if (problem)
             throw new errors/* ConfigError */.xL(`${file}: 'config.state.options.endpoint' ${problem}.`);
         return { kind: 's3', bucket, key, region: option('region'), endpoint };
@@ -371,7 +371,7 @@ function parseStoreOverrides(value, file) {
     if (unknown.length)
         throw new errors/* ConfigError */.xL(`${file}: unknown key(s) ${unknown.join(', ')} in 'config.store'; allowed: ${allowed.join(', ')}.`);
     const overrides = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, String(v)]));
-    const problem = overrides.endpoint && (0,inputs/* endpointProblem */.$Q)(overrides.endpoint);
+    const problem = overrides.endpoint && (0,values/* endpointProblem */.$Q)(overrides.endpoint);
     if (problem)
         throw new errors/* ConfigError */.xL(`${file}: 'config.store.endpoint' ${problem}.`);
     return overrides;
@@ -676,6 +676,8 @@ async function loadConfig(configPath, plugins, env = process.env) {
 /* harmony export */ });
 /** A problem in the apply config: names the file and what to change. */
 class ConfigError extends Error {
+    /** Nothing was done: the README's exit code for bad input or config. */
+    stepExitCode = 2;
     constructor(message) {
         super(message);
         this.name = 'ConfigError';

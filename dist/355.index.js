@@ -2,61 +2,6 @@ export const id = 355;
 export const ids = [355];
 export const modules = {
 
-/***/ 8431:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   FK: () => (/* binding */ isInside),
-/* harmony export */   T0: () => (/* binding */ toPosixRelative),
-/* harmony export */   g3: () => (/* binding */ windowsNameProblem),
-/* harmony export */   yK: () => (/* binding */ fromPosixRelative)
-/* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-
-// Manifests, store keys and code-hash entries always use '/'; the file system uses the runner's separator.
-// Every conversion between the two goes through here, with the path module as a parameter so the Windows
-// rules are tested with path.win32 on any machine.
-/** Whether `candidate` is `root` or below it (on Windows: case-insensitively, and never on another drive). */
-function isInside(root, candidate, paths = (node_path__WEBPACK_IMPORTED_MODULE_0___default())) {
-    const relative = paths.relative(root, candidate);
-    if (relative === '')
-        return true;
-    return !paths.isAbsolute(relative) && relative.split(paths.sep)[0] !== '..';
-}
-/** `absolute` relative to `root` with '/' separators: a manifest path or a store key suffix. */
-function toPosixRelative(root, absolute, paths = (node_path__WEBPACK_IMPORTED_MODULE_0___default())) {
-    return paths.relative(root, absolute).split(paths.sep).join('/');
-}
-/** Where a '/'-separated relative path (already checked to stay inside) lands under `root`. */
-function fromPosixRelative(root, relative, paths = (node_path__WEBPACK_IMPORTED_MODULE_0___default())) {
-    return paths.join(root, ...relative.split('/').filter((segment) => segment !== ''));
-}
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$|clock\$)(\..*)?$/i;
-/**
- * Why a path segment cannot be a file name on Windows, or undefined. A name Linux allows (`a:b`, `nul.txt`,
- * `x.`) would on Windows open a drive-relative path, an alternate data stream or a device, or be silently
- * renamed: a download must refuse it rather than write somewhere else.
- */
-function windowsNameProblem(segment) {
-    if (/[<>:"|?*\\]/.test(segment))
-        return `has a character Windows does not allow in file names (< > : " | ? * \\)`;
-    // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u001f]/.test(segment))
-        return 'has a control character';
-    if (WINDOWS_RESERVED.test(segment.replace(/[. ]+$/, '')))
-        return 'is a device name on Windows (CON, PRN, AUX, NUL, COM1-9, LPT1-9, CONIN$, CONOUT$)';
-    // GIT~1 is how Windows may also name .git (8.3 short names): writing through it would write into the repository.
-    if (/~\d/.test(segment))
-        return 'looks like an 8.3 short name (such as GIT~1 for .git), which Windows may resolve to another file';
-    if (/[. ]$/.test(segment))
-        return 'ends with a dot or a space, which Windows drops';
-    return undefined;
-}
-
-
-/***/ }),
-
 /***/ 2139:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -72,8 +17,8 @@ function windowsNameProblem(segment) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
-/* harmony import */ var _stores_capped_read_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1874);
-/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8431);
+/* harmony import */ var _util_capped_read_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8724);
+/* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4964);
 
 
 
@@ -109,10 +54,10 @@ async function deepestExisting(candidate) {
 async function preparePackageDirectory(directory, options) {
     const resolved = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(directory);
     const workspace = workspaceRoot();
-    if ((0,_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .isInside */ .FK)(workspace, resolved)) {
+    if ((0,_util_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .isInside */ .FK)(workspace, resolved)) {
         const realWorkspace = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(workspace).catch(() => workspace);
         const real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(await deepestExisting(resolved));
-        if (!(0,_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .isInside */ .FK)(realWorkspace, real)) {
+        if (!(0,_util_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .isInside */ .FK)(realWorkspace, real)) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FilesError */ .yN(`Refusing the package directory '${directory}': a symlink in it leads to ${real}, outside the workspace ${workspace}. ` +
                 `Code in the checkout may have planted it; point '${options.inputName ?? 'package-directory'}' at a real directory.`);
         }
@@ -141,13 +86,13 @@ async function writeFileNoFollow(directory, name, content) {
 async function readFileNoFollow(directory, name, maxBytes) {
     let handle;
     try {
-        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(directory, name), _stores_capped_read_js__WEBPACK_IMPORTED_MODULE_4__/* .READ_NO_FOLLOW */ .xZ);
+        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(directory, name), _util_capped_read_js__WEBPACK_IMPORTED_MODULE_4__/* .READ_NO_FOLLOW */ .xZ);
     }
     catch {
         return undefined;
     }
     try {
-        return await (0,_stores_capped_read_js__WEBPACK_IMPORTED_MODULE_4__/* .readOpenedText */ .$O)(handle, maxBytes, node_path__WEBPACK_IMPORTED_MODULE_2___default().join(directory, name));
+        return await (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_4__/* .readOpenedText */ .$O)(handle, maxBytes, node_path__WEBPACK_IMPORTED_MODULE_2___default().join(directory, name));
     }
     finally {
         await handle.close();
@@ -168,7 +113,7 @@ async function readFileNoFollow(directory, name, maxBytes) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
-/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8431);
+/* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4964);
 /* harmony import */ var _package_directory_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2139);
 
 
@@ -205,7 +150,7 @@ async function listPackageFiles(directory, inputName = 'package-directory') {
             let target = absolute;
             if (entry.isSymbolicLink()) {
                 target = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(absolute).catch(() => '');
-                if (!target || !(0,_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .isInside */ .FK)(root, target)) {
+                if (!target || !(0,_util_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .isInside */ .FK)(root, target)) {
                     throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FilesError */ .yN(`Refusing to upload '${relative}': it is a symlink that points outside the package directory '${directory}' (or nowhere).`);
                 }
             }
@@ -230,7 +175,7 @@ async function listPackageFiles(directory, inputName = 'package-directory') {
 
 /***/ }),
 
-/***/ 1874:
+/***/ 8724:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -346,6 +291,61 @@ async function firstBytes(body, count) {
     ;
     body?.destroy?.();
     return Buffer.concat(chunks).subarray(0, count);
+}
+
+
+/***/ }),
+
+/***/ 4964:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FK: () => (/* binding */ isInside),
+/* harmony export */   T0: () => (/* binding */ toPosixRelative),
+/* harmony export */   g3: () => (/* binding */ windowsNameProblem),
+/* harmony export */   yK: () => (/* binding */ fromPosixRelative)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+
+// Manifests, store keys and code-hash entries always use '/'; the file system uses the runner's separator.
+// Every conversion between the two goes through here, with the path module as a parameter so the Windows
+// rules are tested with path.win32 on any machine.
+/** Whether `candidate` is `root` or below it (on Windows: case-insensitively, and never on another drive). */
+function isInside(root, candidate, paths = (node_path__WEBPACK_IMPORTED_MODULE_0___default())) {
+    const relative = paths.relative(root, candidate);
+    if (relative === '')
+        return true;
+    return !paths.isAbsolute(relative) && relative.split(paths.sep)[0] !== '..';
+}
+/** `absolute` relative to `root` with '/' separators: a manifest path or a store key suffix. */
+function toPosixRelative(root, absolute, paths = (node_path__WEBPACK_IMPORTED_MODULE_0___default())) {
+    return paths.relative(root, absolute).split(paths.sep).join('/');
+}
+/** Where a '/'-separated relative path (already checked to stay inside) lands under `root`. */
+function fromPosixRelative(root, relative, paths = (node_path__WEBPACK_IMPORTED_MODULE_0___default())) {
+    return paths.join(root, ...relative.split('/').filter((segment) => segment !== ''));
+}
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$|clock\$)(\..*)?$/i;
+/**
+ * Why a path segment cannot be a file name on Windows, or undefined. A name Linux allows (`a:b`, `nul.txt`,
+ * `x.`) would on Windows open a drive-relative path, an alternate data stream or a device, or be silently
+ * renamed: a download must refuse it rather than write somewhere else.
+ */
+function windowsNameProblem(segment) {
+    if (/[<>:"|?*\\]/.test(segment))
+        return `has a character Windows does not allow in file names (< > : " | ? * \\)`;
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f]/.test(segment))
+        return 'has a control character';
+    if (WINDOWS_RESERVED.test(segment.replace(/[. ]+$/, '')))
+        return 'is a device name on Windows (CON, PRN, AUX, NUL, COM1-9, LPT1-9, CONIN$, CONOUT$)';
+    // GIT~1 is how Windows may also name .git (8.3 short names): writing through it would write into the repository.
+    if (/~\d/.test(segment))
+        return 'looks like an 8.3 short name (such as GIT~1 for .git), which Windows may resolve to another file';
+    if (/[. ]$/.test(segment))
+        return 'ends with a dot or a space, which Windows drops';
+    return undefined;
 }
 
 

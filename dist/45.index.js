@@ -12,6 +12,8 @@ export const modules = {
 /* harmony export */ });
 /** A problem in the apply config: names the file and what to change. */
 class ConfigError extends Error {
+    /** Nothing was done: the README's exit code for bad input or config. */
+    stepExitCode = 2;
     constructor(message) {
         super(message);
         this.name = 'ConfigError';

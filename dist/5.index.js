@@ -18,11 +18,11 @@ export const modules = {
 /* harmony import */ var _hashing_code_hash_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2238);
 /* harmony import */ var _hashing_set_key_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4574);
 /* harmony import */ var _sets_layout_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3267);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8422);
+/* harmony import */ var _settings_values_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(535);
 /* harmony import */ var _sets_manifest_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9640);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3045);
 /* harmony import */ var _util_cancellation_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(6601);
-/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(8431);
+/* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(4964);
 /* harmony import */ var _plugin_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(5216);
 
 
@@ -49,8 +49,8 @@ function readOptions(tool) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_9__/* .ConfigError */ .xL(`Tool ${tool.ref}: 'options.run' must be a shell command.`);
     if (prefix !== undefined && typeof prefix !== 'string')
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_9__/* .ConfigError */ .xL(`Tool ${tool.ref}: 'options.prefix' must be a string.`);
-    const packBytes = packBelow === undefined ? 0 : typeof packBelow === 'string' || typeof packBelow === 'number' ? (0,_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .parseByteSize */ .nS)(packBelow) : undefined;
-    if (packBytes === undefined || packBytes > _inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .MAX_PACK_BELOW */ .jB) {
+    const packBytes = packBelow === undefined ? 0 : typeof packBelow === 'string' || typeof packBelow === 'number' ? (0,_settings_values_js__WEBPACK_IMPORTED_MODULE_7__/* .parseByteSize */ .nS)(packBelow) : undefined;
+    if (packBytes === undefined || packBytes > _settings_values_js__WEBPACK_IMPORTED_MODULE_7__/* .MAX_PACK_BELOW */ .jB) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_9__/* .ConfigError */ .xL(`Tool ${tool.ref}: 'options.packBelow' must be a size up to 64MiB such as 1MiB or 262144 (bytes), or 0 for no packs.`);
     }
     if (variant !== undefined && (typeof variant !== 'string' || !/^([A-Za-z0-9][A-Za-z0-9._-]{0,63})?$/.test(variant))) {
@@ -63,7 +63,9 @@ function readOptions(tool) {
 }
 /** Each instance lives under `<store prefix><instanceID>/` unless options.prefix says otherwise, then in its variant's folder. */
 function instancePrefix(instanceID, options, context) {
-    const base = typeof options.prefix === 'string' ? (0,_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .normalizePrefix */ .iG)(options.prefix) : `${context.storePrefix}${instanceID}/`;
+    const base = typeof options.prefix === 'string'
+        ? (0,_settings_values_js__WEBPACK_IMPORTED_MODULE_7__/* .normalizePrefix */ .iG)(options.prefix, `Tool assets.${instanceID}: 'options.prefix'`)
+        : `${context.storePrefix}${instanceID}/`;
     return (0,_sets_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .variantPrefix */ .OH)(base, typeof options.variant === 'string' ? options.variant : '');
 }
 /** A build command failed: its exit (the summary names it; what the command printed stays in the log). */
@@ -205,7 +207,7 @@ const assetsPlugin = {
         }
         // Checked after every template in it was resolved: an output from the state must not point the upload elsewhere.
         const directory = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(context.repoPath, options.directory);
-        if (!(0,_paths_js__WEBPACK_IMPORTED_MODULE_11__/* .isInside */ .FK)(context.repoPath, directory)) {
+        if (!(0,_util_paths_js__WEBPACK_IMPORTED_MODULE_11__/* .isInside */ .FK)(context.repoPath, directory)) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_9__/* .ConfigError */ .xL(`Tool ${tool.ref}: 'options.directory' resolves to ${directory}, outside the repository ${context.repoPath}: nothing was built or uploaded.`);
         }
         await runBuild(tool.ref, tool.run, context.repoPath);
@@ -257,8 +259,8 @@ var external_node_crypto_ = __webpack_require__(7598);
 var constants = __webpack_require__(7242);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/inputs.ts
-var inputs = __webpack_require__(8422);
+// EXTERNAL MODULE: ./src/settings/values.ts
+var values = __webpack_require__(535);
 // EXTERNAL MODULE: ./src/sets/manifest.ts
 var manifest = __webpack_require__(9640);
 // EXTERNAL MODULE: ./src/apply/errors.ts
@@ -279,7 +281,7 @@ var plugins_plugin = __webpack_require__(5216);
  * (state a keyless writer may have edited) could otherwise add `..` and lead a local store outside its root.
  */
 function keyOf(options, context, ref = 'object') {
-    const prefix = typeof options.prefix === 'string' ? (0,inputs/* normalizePrefix */.iG)(options.prefix) : context.storePrefix;
+    const prefix = typeof options.prefix === 'string' ? (0,values/* normalizePrefix */.iG)(options.prefix, `Tool ${ref}: 'options.prefix'`) : context.storePrefix;
     const key = `${prefix}${String(options.key)}`;
     if (!(0,manifest/* isSafeRelativePath */.VH)(key)) {
         throw new apply_errors/* ConfigError */.xL(`Tool ${ref}: its key resolves to '${key}', which is not a plain relative key (no '..', '.', empty part or leading '/'): nothing was written.`);
@@ -662,14 +664,14 @@ var state = __webpack_require__(2593);
 var shell = __webpack_require__(6002);
 // EXTERNAL MODULE: ./src/git.ts
 var git = __webpack_require__(1243);
-// EXTERNAL MODULE: ./src/report/markdown.ts
-var markdown = __webpack_require__(4285);
-// EXTERNAL MODULE: ./src/report/redact.ts
-var redact = __webpack_require__(649);
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __webpack_require__(9997);
+// EXTERNAL MODULE: ./src/util/redact.ts
+var redact = __webpack_require__(767);
 // EXTERNAL MODULE: ./src/modes/apply-outcome.ts
 var apply_outcome = __webpack_require__(2685);
-// EXTERNAL MODULE: ./src/inputs.ts
-var inputs = __webpack_require__(8422);
+// EXTERNAL MODULE: ./src/settings/values.ts
+var values = __webpack_require__(535);
 // EXTERNAL MODULE: ./src/stores/index.ts
 var stores = __webpack_require__(2826);
 // EXTERNAL MODULE: ./src/sets/platform.ts
@@ -702,7 +704,7 @@ var cancellation = __webpack_require__(6601);
 function storeSettingsFor(settings, overrides, baseDir) {
     if (!overrides)
         return settings.store;
-    const prefix = overrides.prefix !== undefined ? (0,inputs/* normalizePrefix */.iG)(overrides.prefix) : settings.store.prefix;
+    const prefix = overrides.prefix !== undefined ? (0,values/* normalizePrefix */.iG)(overrides.prefix, `The config's store prefix`) : settings.store.prefix;
     const backend = overrides.backend ?? (overrides.bucket ? 's3' : settings.store.kind);
     if (backend === 'local') {
         const root = external_node_path_default().resolve(baseDir, overrides.localDir ?? '.asset-store');
@@ -718,7 +720,7 @@ function storeSettingsFor(settings, overrides, baseDir) {
         throw new errors/* ConfigError */.xL(`config.store uses the s3 backend but names no bucket (and the action's 'bucket' input is empty).`);
     for (const secret of [overrides.credentials?.secretAccessKey, overrides.credentials?.sessionToken])
         (0,redact/* registerSecret */.cl)(secret);
-    const derived = (0,inputs/* deriveS3Settings */.LX)(settings.store, { bucket, prefix, region: overrides.region, endpoint: overrides.endpoint });
+    const derived = (0,values/* deriveS3Settings */.LX)(settings.store, { bucket, prefix, region: overrides.region, endpoint: overrides.endpoint });
     return {
         ...derived,
         flavor: backend === 'gcs' ? 'gcs' : derived.flavor,
@@ -827,7 +829,7 @@ async function apply(settings) {
             if (settings.apply.planOnly) {
                 runner/* info */.pq(`Changes count: ${plan.changes.length}.`);
                 const builds = plan.changes.some((change) => change.tool?.name === 'assets');
-                return outcome(!builds, `Plan only: ${(0,markdown/* plural */.LS)(plan.changes.length, 'change')}, nothing was done.`, state.resources);
+                return outcome(!builds, `Plan only: ${(0,util_text/* plural */.L)(plan.changes.length, 'change')}, nothing was done.`, state.resources);
             }
             if (plan.changes.length === 0)
                 return outcome(true, 'No changes: the state matches the config.', state.resources);
@@ -836,7 +838,7 @@ async function apply(settings) {
                 const failed = outcome(false, run.failure.message, run.resources);
                 throw new apply_outcome/* ApplyFailedError */._(run.failure.message, { ...failed, failure: run.failure.summary }, { cause: run.failure.cause });
             }
-            return outcome(!run.built, `Applied ${(0,markdown/* plural */.LS)(plan.changes.length, 'change')}; the state is saved in ${storage.description}.`, run.resources);
+            return outcome(!run.built, `Applied ${(0,util_text/* plural */.L)(plan.changes.length, 'change')}; the state is saved in ${storage.description}.`, run.resources);
         }
         finally {
             if (lock)

@@ -19,9 +19,9 @@ export const modules = {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8422);
-/* harmony import */ var _stores_capped_read_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1874);
-/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8431);
+/* harmony import */ var _settings_values_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(535);
+/* harmony import */ var _util_capped_read_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8724);
+/* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4964);
 /* harmony import */ var _stores_s3_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9714);
 /* harmony import */ var _stores_s3_errors_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9164);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(3045);
@@ -59,7 +59,7 @@ class LocalStateStorage {
     constructor(file, repoPath) {
         this.file = file;
         this.description = `local file ${file}`;
-        this.location = `local:${repoPath && (0,_paths_js__WEBPACK_IMPORTED_MODULE_7__/* .isInside */ .FK)(repoPath, file) ? (0,_paths_js__WEBPACK_IMPORTED_MODULE_7__/* .toPosixRelative */ .T0)(repoPath, file) : file}`;
+        this.location = `local:${repoPath && (0,_util_paths_js__WEBPACK_IMPORTED_MODULE_7__/* .isInside */ .FK)(repoPath, file) ? (0,_util_paths_js__WEBPACK_IMPORTED_MODULE_7__/* .toPosixRelative */ .T0)(repoPath, file) : file}`;
     }
     pathOf(object) {
         return object === 'state' ? this.file : `${this.file}.lock`;
@@ -69,7 +69,7 @@ class LocalStateStorage {
             const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(this.pathOf(object), 'r');
             let body;
             try {
-                body = await (0,_stores_capped_read_js__WEBPACK_IMPORTED_MODULE_6__/* .readOpenedText */ .$O)(handle, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .READ_LIMITS */ .Cl.state, this.pathOf(object));
+                body = await (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_6__/* .readOpenedText */ .$O)(handle, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .READ_LIMITS */ .Cl.state, this.pathOf(object));
             }
             finally {
                 await handle.close();
@@ -162,7 +162,7 @@ class S3StateStorage {
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .StateError */ .qq(`State backend: ${this.settings.endpoint ?? 'the S3 endpoint'} answered GetObject on s3://${this.bucket}/${this.keyOf(object)} with a web page (HTTP 200, ${response.ContentType}): ` +
                     `that is not an S3 server speaking. Check the endpoint of the state backend.`);
             }
-            const body = (await (0,_stores_capped_read_js__WEBPACK_IMPORTED_MODULE_6__/* .readCapped */ .EF)(response.Body, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .READ_LIMITS */ .Cl.state, response.ContentLength, this.description)).toString('utf8');
+            const body = (await (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_6__/* .readCapped */ .EF)(response.Body, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .READ_LIMITS */ .Cl.state, response.ContentLength, this.description)).toString('utf8');
             return { body, version: response.ETag ?? digest(body) };
         }
         catch (error) {
@@ -250,7 +250,7 @@ class S3StateStorage {
 function stateStorageFor(config, store, repoPath) {
     if (config.kind === 'local')
         return new LocalStateStorage(config.file, repoPath);
-    return new S3StateStorage(config.bucket, config.key, (0,_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .deriveS3Settings */ .LX)(store, config));
+    return new S3StateStorage(config.bucket, config.key, (0,_settings_values_js__WEBPACK_IMPORTED_MODULE_5__/* .deriveS3Settings */ .LX)(store, config));
 }
 
 
@@ -283,8 +283,8 @@ var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/stores/capped-read.ts
-var capped_read = __webpack_require__(1874);
+// EXTERNAL MODULE: ./src/util/capped-read.ts
+var capped_read = __webpack_require__(8724);
 ;// CONCATENATED MODULE: ./src/apply/serial-marks.ts
 
 

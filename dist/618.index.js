@@ -19,32 +19,28 @@ var p_limit = __webpack_require__(370);
 var constants = __webpack_require__(7242);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/report/markdown.ts
-var markdown = __webpack_require__(4285);
-// EXTERNAL MODULE: ./src/report/progress.ts
-var progress = __webpack_require__(8991);
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __webpack_require__(9997);
+// EXTERNAL MODULE: ./src/util/progress.ts
+var progress = __webpack_require__(5365);
+// EXTERNAL MODULE: ./src/sets/layout.ts
+var layout = __webpack_require__(3267);
 ;// CONCATENATED MODULE: ./src/retention/inventory.ts
 
-/**
- * A set root: `artifacts/` + a commit (40 hex, or 64 for SHA-256 repositories) or `cache/` + a code hash,
- * at the top of the prefix or under folders (apply keeps each instance under `<instance>/`). The first
- * such segment pair of a key wins, so a set's own files never start a set.
- */
-const SET_ROOT = /^((?:[^/]+\/)*?)(artifacts\/([0-9a-f]{40}|[0-9a-f]{64})|cache\/([0-9a-f]{32,64}))\//;
+
 /** Groups a listing of `prefix` into sets; keys outside any set (state files, objects apply wrote) are left out. */
 function groupSets(objects, prefix) {
     const groups = new Map();
     for (const object of objects) {
         if (!object.key.startsWith(prefix))
             continue;
-        const match = SET_ROOT.exec(object.key.slice(prefix.length));
-        if (!match)
+        const found = (0,layout/* parseSetRoot */.Y3)(object.key.slice(prefix.length));
+        if (!found)
             continue;
-        const root = `${prefix}${match[0]}`;
+        const root = `${prefix}${found.root}`;
         let group = groups.get(root);
         if (!group) {
-            const tier = match[3] ? 'artifacts' : 'cache';
-            group = { family: match[1], tier, id: (match[3] ?? match[4]), objects: [] };
+            group = { family: found.family, tier: found.tier, id: found.id, objects: [] };
             groups.set(root, group);
         }
         group.objects.push(object);
@@ -125,8 +121,6 @@ function decide(sets, dates, rules) {
     });
 }
 
-// EXTERNAL MODULE: ./src/sets/layout.ts
-var layout = __webpack_require__(3267);
 // EXTERNAL MODULE: ./src/stores/index.ts
 var stores = __webpack_require__(2826);
 ;// CONCATENATED MODULE: ./src/modes/prune.ts
@@ -215,10 +209,10 @@ async function referencedSets(settings, store, sets) {
                 continue;
             referenced.set(set.root, key);
             if (typeof outputs.codeHash === 'string' && outputs.codeHash) {
-                referenced.set(`${set.root.slice(0, set.root.length - `artifacts/${set.id}/`.length)}cache/${outputs.codeHash}/`, key);
+                referenced.set((0,layout/* siblingPrefix */.Bc)(set, 'cache', outputs.codeHash), key);
             }
         }
-        runner/* info */.pq(`apply's state ${storage.description} references ${(0,markdown/* plural */.LS)(referenced.size, 'set')}: they are kept.`);
+        runner/* info */.pq(`apply's state ${storage.description} references ${(0,util_text/* plural */.L)(referenced.size, 'set')}: they are kept.`);
         return referenced;
     }
     finally {
@@ -251,7 +245,7 @@ async function prune(settings, now = new Date()) {
         runner/* info */.pq(`Listing ${where} …`);
         const objects = await store.list(settings.store.prefix, throttled((count) => `Listed ${count} objects so far.`));
         const sets = groupSets(objects, settings.store.prefix);
-        runner/* info */.pq(`Listed ${(0,markdown/* plural */.LS)(objects.length, 'object')}: ${(0,markdown/* plural */.LS)(sets.length, 'set')} (with the objects left without a manifest).`);
+        runner/* info */.pq(`Listed ${(0,util_text/* plural */.L)(objects.length, 'object')}: ${(0,util_text/* plural */.L)(sets.length, 'set')} (with the objects left without a manifest).`);
         const dates = await readDates(store, sets);
         const referenced = await referencedSets(settings, store, sets);
         const decisions = decide(sets, dates, {
@@ -285,8 +279,8 @@ async function prune(settings, now = new Date()) {
             prefix: settings.store.prefix,
             url: (key) => store.url(key),
             elapsedMs: Date.now() - started,
-            message: `${verb} ${(0,markdown/* plural */.LS)(prunedSets, 'set')} and ${(0,markdown/* plural */.LS)(prunedOrphans, 'group')} of objects without a manifest ` +
-                `(${(0,markdown/* plural */.LS)(prunedObjects, 'object')}, ${(0,progress/* formatBytes */.z)(prunedBytes)}); kept ${(0,markdown/* plural */.LS)(keptSets, 'set')}.`
+            message: `${verb} ${(0,util_text/* plural */.L)(prunedSets, 'set')} and ${(0,util_text/* plural */.L)(prunedOrphans, 'group')} of objects without a manifest ` +
+                `(${(0,util_text/* plural */.L)(prunedObjects, 'object')}, ${(0,progress/* formatBytes */.z)(prunedBytes)}); kept ${(0,util_text/* plural */.L)(keptSets, 'set')}.`
         };
     }
     finally {

@@ -8,6 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   AD: () => (/* binding */ StoreError),
 /* harmony export */   EmptyPackageError: () => (/* binding */ EmptyPackageError),
+/* harmony export */   FO: () => (/* binding */ exitCodeOf),
 /* harmony export */   S3: () => (/* binding */ MissingObjectError),
 /* harmony export */   cs: () => (/* binding */ IntegrityError),
 /* harmony export */   dz: () => (/* binding */ InputError),
@@ -17,8 +18,18 @@ export const modules = {
 /* harmony export */   yN: () => (/* binding */ FilesError),
 /* harmony export */   zx: () => (/* binding */ MissingBucketError)
 /* harmony export */ });
+/**
+ * The exit code a step ends with when `error` stops it, as the README's table lists them: an error that
+ * decides its own carries `stepExitCode` (2 for bad input or config, nothing done; 100 for the seed's missing
+ * bucket; 130/143 for a cancelled step); any other error exits 1.
+ */
+function exitCodeOf(error) {
+    const code = error?.stepExitCode;
+    return typeof code === 'number' ? code : 1;
+}
 /** A bad input value: names the input, the value and what is allowed. */
 class InputError extends Error {
+    stepExitCode = 2;
     constructor(message) {
         super(message);
         this.name = 'InputError';
@@ -29,7 +40,7 @@ class InputError extends Error {
  * with 100 here; so do we, so pipelines that test for it keep working.
  */
 class MissingBucketError extends InputError {
-    exitCode = 100;
+    stepExitCode = 100;
     constructor(message) {
         super(message);
         this.name = 'MissingBucketError';
@@ -126,7 +137,7 @@ async function hasFiles(directory) {
 /** The post step's outcome in the job summary, under the main step's (which said "build needed"). */
 async function postSummary(sentence) {
     const { writeSummaryMarkdown } = await __webpack_require__.e(/* import() */ 994).then(__webpack_require__.bind(__webpack_require__, 7994));
-    const { text } = await __webpack_require__.e(/* import() */ 285).then(__webpack_require__.bind(__webpack_require__, 4285));
+    const { text } = await __webpack_require__.e(/* import() */ 997).then(__webpack_require__.bind(__webpack_require__, 9997));
     await writeSummaryMarkdown(`### S3 Asset Manager — upload (post step)\n\n${text(sentence)}\n`);
 }
 /**
@@ -155,7 +166,7 @@ async function runPost() {
             await postSummary(`⚠️ Nothing was uploaded. ${message}`);
             return;
         }
-        const { runUploadAfterAuto } = await Promise.all(/* import() */[__webpack_require__.e(71), __webpack_require__.e(994), __webpack_require__.e(554)]).then(__webpack_require__.bind(__webpack_require__, 4554));
+        const { runUploadAfterAuto } = await Promise.all(/* import() */[__webpack_require__.e(71), __webpack_require__.e(994), __webpack_require__.e(951)]).then(__webpack_require__.bind(__webpack_require__, 9951));
         await runUploadAfterAuto(state);
     }
     catch (error) {

@@ -140,7 +140,7 @@ function describeS3Error(raw, context) {
 /* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(370);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7075);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _capped_read_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1874);
+/* harmony import */ var _util_capped_read_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8724);
 /* harmony import */ var _s3_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9164);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
 /* harmony import */ var _util_cancellation_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6601);
@@ -219,7 +219,7 @@ function addErrorBodyMiddleware(client) {
         const page = (response.statusCode ?? 200) >= 300 ||
             (context.commandName !== 'GetObjectCommand' && /^text\/(html|plain)/i.test(response.headers?.['content-type'] ?? ''));
         if (page && !(0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .speaksS3 */ .IZ)(response.headers) && response.body instanceof node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable) {
-            const bytes = await (0,_capped_read_js__WEBPACK_IMPORTED_MODULE_2__/* .firstBytes */ .mI)(response.body, 4096);
+            const bytes = await (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_2__/* .firstBytes */ .mI)(response.body, 4096);
             response.firstBytes = bytes.subarray(0, 200);
             response.body = node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.from([bytes]);
         }
@@ -373,12 +373,12 @@ class S3Store {
                 this.fail('GetObject', key, error);
             }
             if (notS3Answer(response)) {
-                const start = await (0,_capped_read_js__WEBPACK_IMPORTED_MODULE_2__/* .firstBytes */ .mI)(response.Body, 200);
+                const start = await (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_2__/* .firstBytes */ .mI)(response.Body, 200);
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .StoreError */ .AD(`${this.settings.endpoint ?? 'The S3 endpoint'} answered GetObject on ${this.url(key)} with ${(0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .whatCameBack */ .Yy)(200, { 'content-type': response.ContentType }, start)}: ` +
                     `that is not an S3 server speaking (no S3 request id). Check the 'endpoint' input: it must be the S3 API's URL, not a web page.`, { problem: 'endpoint' });
             }
             try {
-                return (await (0,_capped_read_js__WEBPACK_IMPORTED_MODULE_2__/* .readCapped */ .EF)(response.Body, maxBytes, response.ContentLength, this.url(key))).toString('utf8');
+                return (await (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_2__/* .readCapped */ .EF)(response.Body, maxBytes, response.ContentLength, this.url(key))).toString('utf8');
             }
             catch (error) {
                 if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .OversizedError */ .wF)

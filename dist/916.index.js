@@ -8,6 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   AD: () => (/* binding */ StoreError),
 /* harmony export */   EmptyPackageError: () => (/* binding */ EmptyPackageError),
+/* harmony export */   FO: () => (/* binding */ exitCodeOf),
 /* harmony export */   S3: () => (/* binding */ MissingObjectError),
 /* harmony export */   cs: () => (/* binding */ IntegrityError),
 /* harmony export */   dz: () => (/* binding */ InputError),
@@ -17,8 +18,18 @@ export const modules = {
 /* harmony export */   yN: () => (/* binding */ FilesError),
 /* harmony export */   zx: () => (/* binding */ MissingBucketError)
 /* harmony export */ });
+/**
+ * The exit code a step ends with when `error` stops it, as the README's table lists them: an error that
+ * decides its own carries `stepExitCode` (2 for bad input or config, nothing done; 100 for the seed's missing
+ * bucket; 130/143 for a cancelled step); any other error exits 1.
+ */
+function exitCodeOf(error) {
+    const code = error?.stepExitCode;
+    return typeof code === 'number' ? code : 1;
+}
 /** A bad input value: names the input, the value and what is allowed. */
 class InputError extends Error {
+    stepExitCode = 2;
     constructor(message) {
         super(message);
         this.name = 'InputError';
@@ -29,7 +40,7 @@ class InputError extends Error {
  * with 100 here; so do we, so pipelines that test for it keep working.
  */
 class MissingBucketError extends InputError {
-    exitCode = 100;
+    stepExitCode = 100;
     constructor(message) {
         super(message);
         this.name = 'MissingBucketError';

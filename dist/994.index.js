@@ -1,5 +1,5 @@
 export const id = 994;
-export const ids = [994,285];
+export const ids = [994,997];
 export const modules = {
 
 /***/ 4574:
@@ -23,7 +23,7 @@ export const modules = {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8522);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _stores_capped_read_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1874);
+/* harmony import */ var _util_capped_read_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8724);
 
 
 
@@ -134,7 +134,7 @@ function parseInputs(bytes, sha256) {
 }
 /** A record auto's main step left in RUNNER_TEMP, read (bounded) only if it still has the SHA-256 the runner's state holds. */
 async function readKeyInputsFile(file, sha256) {
-    const bytes = await (0,_stores_capped_read_js__WEBPACK_IMPORTED_MODULE_2__/* .readRunnerFile */ .Lh)(file, INFLATED_LIMIT / INFLATION_RATIO);
+    const bytes = await (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_2__/* .readRunnerFile */ .Lh)(file, INFLATED_LIMIT / INFLATION_RATIO);
     return bytes ? parseInputs(bytes, sha256) : undefined;
 }
 /** Files named in a difference, at most this many of each kind (the rest are counted). */
@@ -225,7 +225,9 @@ function describeDifference(difference) {
 /* unused harmony export summaryRows */
 /* harmony import */ var _hashing_set_key_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4574);
 /* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4285);
-/* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8991);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9997);
+/* harmony import */ var _util_progress_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5365);
+
 
 
 
@@ -252,18 +254,18 @@ function summaryRows(result) {
         ['Code hash', result.codeHash ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(result.codeHash) : '— (tier off)']
     ];
     if (result.cacheTier) {
-        rows.push(['Code-hash set', result.cacheTier.written ? 'written' : `not written: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__.text)(result.cacheTier.reason ?? '')}`]);
+        rows.push(['Code-hash set', result.cacheTier.written ? 'written' : `not written: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__.text)(result.cacheTier.reason ?? '')}`]);
     }
-    rows.push(['Files', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .groupDigits */ .K9)(result.files)], ['Size', (0,_progress_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z)(result.bytes)], ['Location', location], ['Time', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .seconds */ .YA)(result.elapsedMs)]);
+    rows.push(['Files', (0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .groupDigits */ .K)(result.files)], ['Size', (0,_util_progress_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z)(result.bytes)], ['Location', location], ['Time', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .seconds */ .YA)(result.elapsedMs)]);
     if (result.unsigned)
-        rows.push(['Signature', `⚠️ not signed: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__.text)(result.unsigned)}`]);
+        rows.push(['Signature', `⚠️ not signed: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__.text)(result.unsigned)}`]);
     if (result.untrusted) {
-        rows.push(['Ignored', `${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(result.untrusted, 'set')}: manifest not verified, malformed or for another place (see the warnings)`]);
+        rows.push(['Ignored', `${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .L)(result.untrusted, 'set')}: manifest not verified, malformed or for another place (see the warnings)`]);
     }
     if (result.missReason)
-        rows.push(['Why not found', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__.text)(result.missReason.line)]);
+        rows.push(['Why not found', (0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__.text)(result.missReason.line)]);
     if (result.drift) {
-        const what = result.drift.difference ? `: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__.text)((0,_hashing_set_key_js__WEBPACK_IMPORTED_MODULE_0__/* .describeDifference */ .hF)(result.drift.difference).join('; '))}` : '';
+        const what = result.drift.difference ? `: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__.text)((0,_hashing_set_key_js__WEBPACK_IMPORTED_MODULE_0__/* .describeDifference */ .hF)(result.drift.difference).join('; '))}` : '';
         rows.push([
             'Code hash drift',
             `${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(result.drift.after.slice(0, 12))} after the build; stored under ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(result.drift.before.slice(0, 12))} from before it${what}`
@@ -274,19 +276,19 @@ function summaryRows(result) {
 /** The heading, the run's sentence and the table (its first row as the header): the job summary and the PR comment share it. */
 function assetsMarkdown(result, heading) {
     const [header, ...rows] = summaryRows(result);
-    return `${heading}\n\n${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__.text)(result.message)}\n\n${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .table */ .tp)(header, rows)}\n`;
+    return `${heading}\n\n${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__.text)(result.message)}\n\n${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .table */ .tp)(header, rows)}\n`;
 }
 function statusDescription(result) {
     const shortHash = result.codeHash.slice(0, 8);
     switch (result.outcome) {
         case 'found':
             return result.source === 'cache'
-                ? `assets found in cache (code hash ${shortHash}…), ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(result.files, 'file')}`
-                : `assets found for this commit, ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(result.files, 'file')}`;
+                ? `assets found in cache (code hash ${shortHash}…), ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .L)(result.files, 'file')}`
+                : `assets found for this commit, ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .L)(result.files, 'file')}`;
         case 'missing':
             return 'assets not found — build needed';
         case 'uploaded':
-            return `assets uploaded, ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(result.files, 'file')} (${(0,_progress_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z)(result.bytes)})`;
+            return `assets uploaded, ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .L)(result.files, 'file')} (${(0,_util_progress_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z)(result.bytes)})`;
         case 'already-stored':
             return 'assets already stored';
         case 'not-stored':
@@ -310,14 +312,11 @@ function assetsReport(result, instance) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   K9: () => (/* binding */ groupDigits),
-/* harmony export */   LS: () => (/* binding */ plural),
 /* harmony export */   OF: () => (/* binding */ fenced),
 /* harmony export */   TM: () => (/* binding */ firstLine),
 /* harmony export */   YA: () => (/* binding */ seconds),
 /* harmony export */   aY: () => (/* binding */ code),
 /* harmony export */   nf: () => (/* binding */ link),
-/* harmony export */   text: () => (/* binding */ text),
 /* harmony export */   tp: () => (/* binding */ table)
 /* harmony export */ });
 /**
@@ -325,37 +324,12 @@ function assetsReport(result, instance) {
  * markdown, never as HTML cells: GitHub does not parse markdown inside an HTML block, so `code` in a
  * `<td>` shows its backticks.
  */
-/** `10000` as `10,000`, without Intl: loading ICU's data to group digits cost every step ~90 ms. */
-function groupDigits(count) {
-    const [whole = '', fraction] = String(count).split('.');
-    const sign = whole.startsWith('-') ? '-' : '';
-    const digits = sign ? whole.slice(1) : whole;
-    const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-    return `${sign}${grouped}${fraction !== undefined ? `.${fraction}` : ''}`;
-}
-/** "1 file", "2 files"; `plural` for irregular nouns. */
-function plural(count, noun, pluralNoun = `${noun}s`) {
-    return `${groupDigits(count)} ${count === 1 ? noun : pluralNoun}`;
-}
 /** A code span that survives any content: the fence is one backtick longer than the longest run inside. */
 function code(text) {
     const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
     const fence = '`'.repeat(longest + 1);
     const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
     return `${fence}${pad}${text}${pad}${fence}`;
-}
-/**
- * Plain text made inert: the characters that start emphasis, code, links, HTML or strike-through are
- * escaped, and so is a line start that would open a heading, quote or list; newlines become spaces.
- */
-function text(value) {
-    return value
-        .replace(/\r?\n/g, ' ')
-        .replace(/[\\`*_[\]|~]/g, (char) => `\\${char}`)
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/^(\s*)([#+-]|\d+[.)])/, '$1\\$2');
 }
 function link(label, href) {
     return `[${label}](${href.replace(/[()\s]/g, (char) => encodeURIComponent(char))})`;
@@ -389,179 +363,6 @@ function fenced(content, language = '') {
 
 /***/ }),
 
-/***/ 8991:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   k: () => (/* binding */ Progress),
-/* harmony export */   z: () => (/* binding */ formatBytes)
-/* harmony export */ });
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4285);
-
-
-const MB = 1024 * 1024;
-function formatBytes(bytes) {
-    if (bytes < 1024)
-        return `${Math.round(bytes)} B`;
-    if (bytes < MB)
-        return `${(bytes / 1024).toFixed(1)} KiB`;
-    if (bytes < 1024 * MB)
-        return `${(bytes / MB).toFixed(1)} MiB`;
-    return `${(bytes / 1024 / MB).toFixed(2)} GiB`;
-}
-/**
- * Counts files and bytes of a transfer and logs a line at most every `intervalMs`, so a long upload or copy
- * shows it is moving — also while one large file is all there is (a timer reads the bytes of the streams
- * being watched); a short one logs only its closing line. Lines while it runs use the `doing` words, so the
- * first of them never reads as the end.
- */
-class Progress {
-    totalFiles;
-    totalBytes;
-    intervalMs;
-    log;
-    files = 0;
-    bytes = 0;
-    started = Date.now();
-    lastLog = Date.now();
-    grouped = false;
-    flowing = new Set();
-    timer;
-    doing;
-    done;
-    constructor(label, totalFiles, totalBytes, intervalMs = 5000, log = _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq) {
-        this.totalFiles = totalFiles;
-        this.totalBytes = totalBytes;
-        this.intervalMs = intervalMs;
-        this.log = log;
-        this.doing = typeof label === 'string' ? label : label.doing;
-        this.done = typeof label === 'string' ? label : label.done;
-        if (intervalMs > 0) {
-            this.timer = setInterval(() => this.report(Date.now()), intervalMs);
-            this.timer.unref();
-        }
-    }
-    /** Counts `stream`'s bytes as they pass, until `add` counts its file: returns the call that stops watching it. */
-    watch(stream) {
-        this.flowing.add(stream);
-        return () => void this.flowing.delete(stream);
-    }
-    add(files, bytes) {
-        this.files += files;
-        this.bytes += bytes;
-        this.report(Date.now());
-    }
-    report(now) {
-        if (now - this.lastLog < this.intervalMs || this.files >= this.totalFiles)
-            return;
-        this.lastLog = now;
-        // A transfer that lasts shows its progress lines folded in a group; a short one logs only its last line.
-        if (!this.grouped && this.log === _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)
-            _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(`${this.doing} ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(this.totalFiles, 'file')}, ${formatBytes(this.totalBytes)}`);
-        this.grouped = true;
-        let moved = this.bytes;
-        for (const stream of this.flowing)
-            moved += stream.passed;
-        this.log(`${this.doing} ${this.files}/${this.totalFiles} files, ${formatBytes(Math.min(moved, this.totalBytes))} of ${formatBytes(this.totalBytes)}${this.rate(now, moved)}`);
-    }
-    rate(now, bytes = this.bytes) {
-        const seconds = (now - this.started) / 1000;
-        return seconds > 0 ? ` (${formatBytes(bytes / seconds)}/s)` : '';
-    }
-    /** The closing line; returns the elapsed milliseconds. */
-    finish() {
-        if (this.timer)
-            clearInterval(this.timer);
-        if (this.grouped && this.log === _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)
-            _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4();
-        const elapsed = Date.now() - this.started;
-        this.log(`${this.done} ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .LS)(this.files, 'file')}, ${formatBytes(this.bytes)} in ${(elapsed / 1000).toFixed(1)} s${this.rate(Date.now())}`);
-        return elapsed;
-    }
-    /** Stops the timer without a closing line (the transfer failed: the error says what happened). */
-    abandon() {
-        if (this.timer)
-            clearInterval(this.timer);
-        if (this.grouped && this.log === _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)
-            _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4();
-    }
-}
-
-
-/***/ }),
-
-/***/ 649:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E$: () => (/* binding */ redact),
-/* harmony export */   cl: () => (/* binding */ registerSecret)
-/* harmony export */ });
-/* unused harmony export MIN_MASKED_LENGTH */
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4285);
-
-
-/**
- * Values that must never be shown: the runner masks them in the log once `core.setSecret` has named them,
- * but not in what this action sends elsewhere (the job summary file, commit statuses, pull-request
- * comments). Everything sent there goes through `redact`.
- *
- * Values shorter than this are not masked: masking `1` or `on` would garble every log line that holds them
- * (google-github-actions' secret actions draw the same line), and they are not secrets anyone can use.
- */
-const MIN_MASKED_LENGTH = 4;
-const secrets = new Set();
-/** Every form a registered secret can take in what this action writes, longest first. */
-let forms = [];
-/**
- * The forms a secret takes in the text this action produces itself: as written; markdown-escaped (`text`);
- * percent-encoded (links, file URLs, either case of hex); JSON-escaped (outputs, API bodies); HTML-escaped.
- */
-function encodings(secret) {
-    const html = secret.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-    const linkHref = secret.replace(/[()\s]/g, (char) => encodeURIComponent(char));
-    const percent = (encode) => {
-        try {
-            const encoded = encode(secret);
-            return [encoded, encoded.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase())];
-        }
-        catch {
-            return []; // a lone surrogate cannot be percent-encoded: then it never is
-        }
-    };
-    const fileUrl = (value) => encodeURI(value).replace(/[#?]/g, (char) => encodeURIComponent(char));
-    return [
-        secret,
-        (0,_markdown_js__WEBPACK_IMPORTED_MODULE_1__.text)(secret),
-        html,
-        linkHref,
-        JSON.stringify(secret).slice(1, -1),
-        ...percent(encodeURIComponent),
-        ...percent(encodeURI),
-        ...percent(fileUrl)
-    ];
-}
-/** Masks `value` in the log from now on (core.setSecret) and in everything `redact` cleans. */
-function registerSecret(value) {
-    if (!value || value.length < MIN_MASKED_LENGTH || secrets.has(value))
-        return;
-    secrets.add(value);
-    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
-    forms = [...new Set([...forms, ...encodings(value)])].sort((a, b) => b.length - a.length);
-}
-/** `text` with every registered secret, in each form it can take here, replaced by `***` (longest first). */
-function redact(text) {
-    let result = text;
-    for (const form of forms)
-        result = result.split(form).join('***');
-    return result;
-}
-
-
-/***/ }),
-
 /***/ 7994:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -574,7 +375,9 @@ function redact(text) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 /* harmony import */ var _assets_report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3528);
 /* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4285);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(649);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9997);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(767);
+
 
 
 
@@ -585,7 +388,7 @@ async function writeSummaryMarkdown(markdown) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
     try {
-        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .appendSummary */ .fe((0,_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$)(markdown));
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .appendSummary */ .fe((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$)(markdown));
     }
     catch (error) {
         throw new Error(`Could not write the job summary to GITHUB_STEP_SUMMARY (${process.env.GITHUB_STEP_SUMMARY}): ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .firstLine */ .TM)((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error))}`, { cause: error });
@@ -598,14 +401,14 @@ function writeSummary(result) {
 function failureMarkdown(mode, message) {
     const [head = '', ...rest] = message.split(/\r?\n/);
     const details = rest.join('\n').trim();
-    return (`### S3 Asset Manager — ${mode} failed\n\n❌ ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__.text)(head.trim())}\n` +
-        (details ? `\n<details><summary>Details</summary>\n\n${details.split('\n').map(_markdown_js__WEBPACK_IMPORTED_MODULE_4__.text).join('<br>\n')}\n\n</details>\n` : ''));
+    return (`### S3 Asset Manager — ${mode} failed\n\n❌ ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_5__.text)(head.trim())}\n` +
+        (details ? `\n<details><summary>Details</summary>\n\n${details.split('\n').map(_util_text_js__WEBPACK_IMPORTED_MODULE_5__.text).join('<br>\n')}\n\n</details>\n` : ''));
 }
 
 
 /***/ }),
 
-/***/ 1874:
+/***/ 8724:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -721,6 +524,217 @@ async function firstBytes(body, count) {
     ;
     body?.destroy?.();
     return Buffer.concat(chunks).subarray(0, count);
+}
+
+
+/***/ }),
+
+/***/ 5365:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ Progress),
+/* harmony export */   z: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9997);
+
+
+const MB = 1024 * 1024;
+function formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${Math.round(bytes)} B`;
+    if (bytes < MB)
+        return `${(bytes / 1024).toFixed(1)} KiB`;
+    if (bytes < 1024 * MB)
+        return `${(bytes / MB).toFixed(1)} MiB`;
+    return `${(bytes / 1024 / MB).toFixed(2)} GiB`;
+}
+/**
+ * Counts files and bytes of a transfer and logs a line at most every `intervalMs`, so a long upload or copy
+ * shows it is moving — also while one large file is all there is (a timer reads the bytes of the streams
+ * being watched); a short one logs only its closing line. Lines while it runs use the `doing` words, so the
+ * first of them never reads as the end.
+ */
+class Progress {
+    totalFiles;
+    totalBytes;
+    intervalMs;
+    log;
+    files = 0;
+    bytes = 0;
+    started = Date.now();
+    lastLog = Date.now();
+    grouped = false;
+    flowing = new Set();
+    timer;
+    doing;
+    done;
+    constructor(label, totalFiles, totalBytes, intervalMs = 5000, log = _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq) {
+        this.totalFiles = totalFiles;
+        this.totalBytes = totalBytes;
+        this.intervalMs = intervalMs;
+        this.log = log;
+        this.doing = typeof label === 'string' ? label : label.doing;
+        this.done = typeof label === 'string' ? label : label.done;
+        if (intervalMs > 0) {
+            this.timer = setInterval(() => this.report(Date.now()), intervalMs);
+            this.timer.unref();
+        }
+    }
+    /** Counts `stream`'s bytes as they pass, until `add` counts its file: returns the call that stops watching it. */
+    watch(stream) {
+        this.flowing.add(stream);
+        return () => void this.flowing.delete(stream);
+    }
+    add(files, bytes) {
+        this.files += files;
+        this.bytes += bytes;
+        this.report(Date.now());
+    }
+    report(now) {
+        if (now - this.lastLog < this.intervalMs || this.files >= this.totalFiles)
+            return;
+        this.lastLog = now;
+        // A transfer that lasts shows its progress lines folded in a group; a short one logs only its last line.
+        if (!this.grouped && this.log === _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)
+            _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(`${this.doing} ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .L)(this.totalFiles, 'file')}, ${formatBytes(this.totalBytes)}`);
+        this.grouped = true;
+        let moved = this.bytes;
+        for (const stream of this.flowing)
+            moved += stream.passed;
+        this.log(`${this.doing} ${this.files}/${this.totalFiles} files, ${formatBytes(Math.min(moved, this.totalBytes))} of ${formatBytes(this.totalBytes)}${this.rate(now, moved)}`);
+    }
+    rate(now, bytes = this.bytes) {
+        const seconds = (now - this.started) / 1000;
+        return seconds > 0 ? ` (${formatBytes(bytes / seconds)}/s)` : '';
+    }
+    /** The closing line; returns the elapsed milliseconds. */
+    finish() {
+        if (this.timer)
+            clearInterval(this.timer);
+        if (this.grouped && this.log === _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)
+            _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4();
+        const elapsed = Date.now() - this.started;
+        this.log(`${this.done} ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .L)(this.files, 'file')}, ${formatBytes(this.bytes)} in ${(elapsed / 1000).toFixed(1)} s${this.rate(Date.now())}`);
+        return elapsed;
+    }
+    /** Stops the timer without a closing line (the transfer failed: the error says what happened). */
+    abandon() {
+        if (this.timer)
+            clearInterval(this.timer);
+        if (this.grouped && this.log === _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)
+            _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4();
+    }
+}
+
+
+/***/ }),
+
+/***/ 767:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   cl: () => (/* binding */ registerSecret)
+/* harmony export */ });
+/* unused harmony export MIN_MASKED_LENGTH */
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9997);
+
+
+/**
+ * Values that must never be shown: the runner masks them in the log once `core.setSecret` has named them,
+ * but not in what this action sends elsewhere (the job summary file, commit statuses, pull-request
+ * comments). Everything sent there goes through `redact`.
+ *
+ * Values shorter than this are not masked: masking `1` or `on` would garble every log line that holds them
+ * (google-github-actions' secret actions draw the same line), and they are not secrets anyone can use.
+ */
+const MIN_MASKED_LENGTH = 4;
+const secrets = new Set();
+/** Every form a registered secret can take in what this action writes, longest first. */
+let forms = [];
+/**
+ * The forms a secret takes in the text this action produces itself: as written; markdown-escaped (`text`);
+ * percent-encoded (links, file URLs, either case of hex); JSON-escaped (outputs, API bodies); HTML-escaped.
+ */
+function encodings(secret) {
+    const html = secret.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+    const linkHref = secret.replace(/[()\s]/g, (char) => encodeURIComponent(char));
+    const percent = (encode) => {
+        try {
+            const encoded = encode(secret);
+            return [encoded, encoded.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase())];
+        }
+        catch {
+            return []; // a lone surrogate cannot be percent-encoded: then it never is
+        }
+    };
+    const fileUrl = (value) => encodeURI(value).replace(/[#?]/g, (char) => encodeURIComponent(char));
+    return [
+        secret,
+        (0,_text_js__WEBPACK_IMPORTED_MODULE_1__.text)(secret),
+        html,
+        linkHref,
+        JSON.stringify(secret).slice(1, -1),
+        ...percent(encodeURIComponent),
+        ...percent(encodeURI),
+        ...percent(fileUrl)
+    ];
+}
+/** Masks `value` in the log from now on (core.setSecret) and in everything `redact` cleans. */
+function registerSecret(value) {
+    if (!value || value.length < MIN_MASKED_LENGTH || secrets.has(value))
+        return;
+    secrets.add(value);
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
+    forms = [...new Set([...forms, ...encodings(value)])].sort((a, b) => b.length - a.length);
+}
+/** `text` with every registered secret, in each form it can take here, replaced by `***` (longest first). */
+function redact(text) {
+    let result = text;
+    for (const form of forms)
+        result = result.split(form).join('***');
+    return result;
+}
+
+
+/***/ }),
+
+/***/ 9997:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ groupDigits),
+/* harmony export */   L: () => (/* binding */ plural),
+/* harmony export */   text: () => (/* binding */ text)
+/* harmony export */ });
+// Text helpers every layer uses: counts as people read them, and text made inert in markdown.
+/** `10000` as `10,000`, without Intl: loading ICU's data to group digits cost every step ~90 ms. */
+function groupDigits(count) {
+    const [whole = '', fraction] = String(count).split('.');
+    const sign = whole.startsWith('-') ? '-' : '';
+    const digits = sign ? whole.slice(1) : whole;
+    const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    return `${sign}${grouped}${fraction !== undefined ? `.${fraction}` : ''}`;
+}
+/** "1 file", "2 files"; `plural` for irregular nouns. */
+function plural(count, noun, pluralNoun = `${noun}s`) {
+    return `${groupDigits(count)} ${count === 1 ? noun : pluralNoun}`;
+}
+/**
+ * Plain text made inert: the characters that start emphasis, code, links, HTML or strike-through are
+ * escaped, and so is a line start that would open a heading, quote or list; newlines become spaces.
+ */
+function text(value) {
+    return value
+        .replace(/\r?\n/g, ' ')
+        .replace(/[\\`*_[\]|~]/g, (char) => `\\${char}`)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/^(\s*)([#+-]|\d+[.)])/, '$1\\$2');
 }
 
 

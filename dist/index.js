@@ -271,7 +271,7 @@ if (_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .getState */ .Gu(_constants_js__WE
 else {
     if (process.env.GITHUB_STATE)
         _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .State */ .Uw.IsPost, 'true');
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(71), __nccwpck_require__.e(994), __nccwpck_require__.e(554), __nccwpck_require__.e(916)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4554));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(71), __nccwpck_require__.e(994), __nccwpck_require__.e(951), __nccwpck_require__.e(916)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9951));
     await run();
 }
 
@@ -311,7 +311,8 @@ __webpack_async_result__();
  * environment, outputs and state through the runner's files, log lines and workflow commands on stdout, the
  * job summary file. Written here, in the same formats, because @actions/core loads its HTTP client (and with
  * it undici, ~1 MB) at start-up for the OIDC token this action never asks for: every step paid ~40 ms to parse
- * it. @actions/core itself is still what @actions/cache and @actions/github use, in their lazily loaded chunks.
+ * it. @actions/core itself is still what @actions/cache and @actions/github use, in their lazily loaded chunks;
+ * __tests__/runner-contract.test.ts drives both against the same files and requires the same bytes.
  */
 /** How @actions/core writes a value into a command or a file: strings as they are, anything else as JSON. */
 function commandValue(value) {
@@ -422,13 +423,13 @@ const CANCEL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 };
 class CancelledError extends Error {
     signal;
     left;
-    exitCode;
+    stepExitCode;
     constructor(signal, left) {
         super(`Cancelled by ${signal}${left ? `: ${left}` : ''}.`);
         this.signal = signal;
         this.left = left;
         this.name = 'CancelledError';
-        this.exitCode = CANCEL_EXIT_CODES[signal];
+        this.stepExitCode = CANCEL_EXIT_CODES[signal];
     }
 }
 const controller = new AbortController();

@@ -1,16 +1,14 @@
-import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client, type PutObjectCommandInput } from '@aws-sdk/client-s3'
 import { createHash, randomBytes } from 'node:crypto'
 import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises'
-import type { Readable } from 'node:stream'
 import { READ_LIMITS } from '../constants.js'
-import { OversizedError } from '../errors.js'
+import { errorMessage, OversizedError, PreconditionFailedError } from '../errors.js'
 import path from 'node:path'
 import { deriveS3Settings } from '../settings/values.js'
-import type { S3StoreSettings, StoreSettings } from '../settings/types.js'
-import { readCapped, readOpenedText } from '../util/capped-read.js'
+import type { StoreSettings } from '../settings/types.js'
+import { readOpenedText } from '../util/capped-read.js'
 import { isInside, toPosixRelative } from '../util/paths.js'
-import { addErrorBodyMiddleware, checkCredentials, clientConfig, notS3Answer } from '../stores/s3.js'
-import { describeS3Error, isNotFound } from '../stores/s3-errors.js'
+import { createStore } from '../stores/index.js'
+import type { Store } from '../stores/store.js'
 import type { StateBackendConfig } from './config.js'
 import { StateError } from './errors.js'
 
@@ -137,135 +135,93 @@ export class LocalStateStorage implements StateStorage {
 }
 
 /**
- * The state as an S3 object. Writes are conditional (If-Match / If-None-Match), and because some
- * S3-compatible servers ignore those headers, callers also read back what they wrote.
+ * The state as an object in a store (S3, GCS, any S3-compatible server), through the same Store the asset sets
+ * use: one client, one credential check, one "not an S3 server" check, one conditional-write probe. Writes are
+ * conditional (If-Match / If-None-Match), and because some S3-compatible servers ignore those headers,
+ * callers also read back what they wrote. The store is made uncancellable: a cancelled apply still saves
+ * the state of every tool that completed and releases its lock.
  */
-export class S3StateStorage implements StateStorage {
-  readonly description: string
-  readonly location: string
-  private readonly client: S3Client
-
+export class StoreStateStorage implements StateStorage {
   constructor(
-    private readonly bucket: string,
+    private readonly store: Store,
     private readonly key: string,
-    private readonly settings: S3StoreSettings
-  ) {
-    this.location = `s3://${bucket}/${key}`
-    this.description = `${this.location}${settings.endpoint ? ` at ${settings.endpoint}` : ''}`
-    this.client = new S3Client(clientConfig(settings, 2))
-    addErrorBodyMiddleware(this.client)
-  }
+    readonly location: string,
+    readonly description: string
+  ) {}
 
   private keyOf(object: StateObject): string {
     return object === 'state' ? this.key : `${this.key}.lock`
   }
 
-  private fail(operation: string, object: StateObject, error: unknown): never {
-    const described = describeS3Error(error, {
-      operation,
-      bucket: this.bucket,
-      key: this.keyOf(object),
-      endpoint: this.settings.endpoint,
-      region: this.settings.region
-    })
-    throw new StateError(`State backend: ${described.message}`, { cause: error })
+  private fail(error: unknown): never {
+    if (error instanceof OversizedError) throw new StateError(`The state ${error.message}: it is not read.`, { cause: error })
+    throw new StateError(`State backend: ${errorMessage(error)}`, { cause: error })
   }
 
-  private checked?: Promise<void>
-
   async get(object: StateObject): Promise<Stored | undefined> {
-    await (this.checked ??= checkCredentials(this.client, this.settings))
     try {
-      const response = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.keyOf(object) }))
-      if (notS3Answer(response)) {
-        throw new StateError(
-          `State backend: ${this.settings.endpoint ?? 'the S3 endpoint'} answered GetObject on s3://${this.bucket}/${this.keyOf(object)} with a web page (HTTP 200, ${response.ContentType}): ` +
-            `that is not an S3 server speaking. Check the endpoint of the state backend.`
-        )
-      }
-      const body = (
-        await readCapped(response.Body as Readable | undefined, READ_LIMITS.state, response.ContentLength, this.description)
-      ).toString('utf8')
-      return { body, version: response.ETag ?? digest(body) }
+      const read = await this.store.readVersioned(this.keyOf(object), READ_LIMITS.state)
+      return read && { body: read.text, version: read.etag ?? digest(read.text) }
     } catch (error) {
-      if (isNotFound(error)) return undefined
-      if (error instanceof OversizedError) throw new StateError(`The state ${error.message}: it is not read.`, { cause: error })
-      if (error instanceof StateError) throw error
-      this.fail('GetObject', object, error)
+      this.fail(error)
     }
   }
 
   async put(object: StateObject, body: string, condition: WriteCondition): Promise<string> {
-    const input: PutObjectCommandInput = {
-      Bucket: this.bucket,
-      Key: this.keyOf(object),
-      Body: body,
-      ContentType: object === 'state' ? 'application/yaml' : 'application/json'
-    }
-    if (condition.ifNoneMatch) input.IfNoneMatch = '*'
-    if (condition.ifMatch) input.IfMatch = condition.ifMatch
+    const bytes = Buffer.from(body, 'utf8')
     try {
-      const response = await this.client.send(new PutObjectCommand(input))
-      return response.ETag ?? digest(body)
+      const written = await this.store.put(this.keyOf(object), bytes, {
+        size: bytes.length,
+        contentType: object === 'state' ? 'application/yaml' : 'application/json',
+        ...(condition.ifNoneMatch ? { ifNoneMatch: true } : {}),
+        ...(condition.ifMatch ? { ifMatch: condition.ifMatch } : {}),
+        evenIfCancelled: true
+      })
+      return written.etag ?? digest(body)
     } catch (error) {
-      const name = (error as { name?: string }).name
-      const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode
-      if (name === 'PreconditionFailed' || status === 412 || name === 'ConditionalRequestConflict' || status === 409) {
-        throw new PreconditionFailed(`s3://${this.bucket}/${this.keyOf(object)} changed since it was read.`)
-      }
-      this.fail('PutObject', object, error)
+      if (error instanceof PreconditionFailedError)
+        throw new PreconditionFailed(`${this.store.url(this.keyOf(object))} changed since it was read.`)
+      this.fail(error)
     }
   }
 
   async remove(object: StateObject): Promise<void> {
     try {
-      await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: this.keyOf(object) }))
+      await this.store.delete(this.keyOf(object))
     } catch (error) {
-      this.fail('DeleteObject', object, error)
+      this.fail(error)
     }
   }
 
-  /**
-   * Creates a probe object beside the lock, then creates it again with If-None-Match: * — which a store that
-   * honours conditional writes refuses (412). The probe is removed either way.
-   */
+  /** The store's own probe (the one doctor runs), on a scratch key beside the lock; its answer is kept for the run. */
   honoursConditionalWrites(): Promise<boolean> {
     const known = conditionalWriteSupport.get(this.location)
     if (known) return known
-    const probe = async (): Promise<boolean> => {
-      const key = `${this.key}.probe-${randomBytes(6).toString('hex')}`
-      const put = (): Promise<unknown> =>
-        this.client.send(
-          new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: 'probe', ContentType: 'text/plain', IfNoneMatch: '*' })
-        )
+    const answer = (async () => {
       try {
-        await put()
-        try {
-          await put()
-          return false
-        } catch (error) {
-          const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode
-          if (status === 412 || status === 409) return true
-          throw error
-        }
+        return (await this.store.probe?.(`${this.key}.probe-${randomBytes(6).toString('hex')}/`))?.conditionalWrites === true
       } catch (error) {
-        this.fail('PutObject', 'lock', error)
-      } finally {
-        await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key })).catch(() => undefined)
+        this.fail(error)
       }
-    }
-    const answer = probe()
+    })()
     conditionalWriteSupport.set(this.location, answer)
     return answer
   }
 
   close(): void {
-    this.client.destroy()
+    this.store.close()
   }
 }
 
 /** The storage the config names; S3 credentials and endpoint defaults come from the action's store inputs. */
-export function stateStorageFor(config: StateBackendConfig, store: StoreSettings, repoPath?: string): StateStorage {
+export async function stateStorageFor(config: StateBackendConfig, store: StoreSettings, repoPath?: string): Promise<StateStorage> {
   if (config.kind === 'local') return new LocalStateStorage(config.file, repoPath)
-  return new S3StateStorage(config.bucket, config.key, deriveS3Settings(store, config))
+  const settings = deriveS3Settings(store, config)
+  const location = `s3://${config.bucket}/${config.key}`
+  const description = `${location}${settings.endpoint ? ` at ${settings.endpoint}` : ''}`
+  try {
+    return new StoreStateStorage(await createStore(settings, 2, { cancellable: false }), config.key, location, description)
+  } catch (error) {
+    throw new StateError(`State backend: ${errorMessage(error)}`, { cause: error })
+  }
 }

@@ -89,7 +89,7 @@ export async function apply(settings: Settings): Promise<ApplyOutcome> {
   for (const notice of config.notices) core.info(notice)
   for (const warning of config.warnings) core.warning(warning)
   const storeSettings = storeSettingsFor(settings, config.store, config.baseDir)
-  const storage = stateStorageFor(config.state, settings.store, settings.repoPath)
+  const storage = await stateStorageFor(config.state, settings.store, settings.repoPath)
   const store = await createStore(storeSettings, settings.concurrency)
   try {
     core.info(`Using ${config.state.kind} backend for the state: ${storage.description}.`)

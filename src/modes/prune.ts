@@ -91,7 +91,7 @@ async function referencedSets(settings: Settings, store: Store, sets: readonly L
   const { stateStorageFor } = await import('../apply/state-storage.js')
   const { parseState } = await import('../apply/state.js')
   const config = await loadConfig(settings.prune.config, [...PLUGINS.keys()])
-  const storage = stateStorageFor(config.state, settings.store, settings.repoPath)
+  const storage = await stateStorageFor(config.state, settings.store, settings.repoPath)
   try {
     const stored = await storage.get('state')
     if (!stored) {

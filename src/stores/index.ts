@@ -6,12 +6,15 @@ import type { Store } from './store.js'
 
 export type { CopyResult, PutBody, PutOptions, Store, StoredObject } from './store.js'
 
-/** The S3 backend is loaded on demand: the AWS SDK is most of the bundle and a local run does not need it. */
-export async function createStore(settings: StoreSettings, concurrency: number): Promise<Store> {
+/**
+ * The S3 backend is loaded on demand: the AWS SDK is most of the bundle and a local run does not need it.
+ * `cancellable: false` makes a store whose requests a cancelled step still finishes (apply's state and lock).
+ */
+export async function createStore(settings: StoreSettings, concurrency: number, options: { cancellable?: boolean } = {}): Promise<Store> {
   switch (settings.kind) {
     case 's3': {
       const { S3Store } = await import('./s3.js')
-      const store = new S3Store(settings, concurrency)
+      const store = new S3Store(settings, concurrency, options)
       if (settings.role)
         core.info(`Accessing ${store.name} with the assumed role ${settings.role.arn} (session '${settings.role.sessionName}').`)
       try {

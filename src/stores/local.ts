@@ -124,6 +124,10 @@ export class LocalStore implements Store {
   }
 
   async readText(key: string, maxBytes: number): Promise<string | undefined> {
+    return (await this.readVersioned(key, maxBytes))?.text
+  }
+
+  async readVersioned(key: string, maxBytes: number): Promise<{ text: string; etag?: string } | undefined> {
     let opened
     try {
       opened = await this.openForRead(key)
@@ -134,7 +138,9 @@ export class LocalStore implements Store {
     }
     try {
       // A directory where an object would be: nothing stored under that key.
-      return await readOpenedText(opened.handle, maxBytes, this.url(key))
+      const etag = versionOf(await opened.handle.stat())
+      const text = await readOpenedText(opened.handle, maxBytes, this.url(key))
+      return text === undefined ? undefined : { text, etag }
     } finally {
       await opened.handle.close()
     }

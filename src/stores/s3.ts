@@ -66,7 +66,7 @@ export function lostCondition(error: unknown): boolean {
 }
 
 /** Requests of a cancelled step are aborted; cleanup (aborting a multipart upload, releasing a claim) is sent without. */
-const abortable = { abortSignal: cancelSignal }
+const ABORTABLE = { abortSignal: cancelSignal }
 
 /** An error that says the store does not take a checksum request (not one about the copy itself). */
 function refusesChecksumRequest(error: unknown): boolean {
@@ -251,10 +251,15 @@ export class S3Store implements Store {
   private readonly client: S3Client
   private readonly bucket: string
 
+  /** What each request is sent with: the cancellation signal, unless this store's work must finish (apply's state). */
+  private readonly abortable: { abortSignal?: AbortSignal }
+
   constructor(
     private readonly settings: S3StoreSettings,
-    concurrency: number
+    concurrency: number,
+    options: { cancellable?: boolean } = {}
   ) {
+    this.abortable = options.cancellable === false ? {} : ABORTABLE
     this.bucket = settings.bucket
     this.name = settings.endpoint ? `s3://${settings.bucket} at ${settings.endpoint}` : `s3://${settings.bucket}`
     this.client = new S3Client(clientConfig(settings, concurrency))
@@ -275,12 +280,16 @@ export class S3Store implements Store {
   }
 
   async readText(key: string, maxBytes: number): Promise<string | undefined> {
+    return (await this.readVersioned(key, maxBytes))?.text
+  }
+
+  async readVersioned(key: string, maxBytes: number): Promise<{ text: string; etag?: string } | undefined> {
     // The SDK retries a request until its headers arrive; a body cut short after that (a reset, a proxy
     // timeout) is retried here, so a manifest read never fails on one dropped connection.
     for (let attempt = 1; ; attempt++) {
       let response
       try {
-        response = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }), abortable)
+        response = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }), this.abortable)
       } catch (error) {
         if (isNotFound(error)) return undefined
         this.fail('GetObject', key, error)
@@ -294,7 +303,8 @@ export class S3Store implements Store {
         )
       }
       try {
-        return (await readCapped(response.Body as Readable | undefined, maxBytes, response.ContentLength, this.url(key))).toString('utf8')
+        const bytes = await readCapped(response.Body as Readable | undefined, maxBytes, response.ContentLength, this.url(key))
+        return { text: bytes.toString('utf8'), etag: plainEtag(response.ETag) }
       } catch (error) {
         if (error instanceof OversizedError) throw error
         if (attempt >= BODY_ATTEMPTS) this.fail('GetObject', key, error)
@@ -304,7 +314,7 @@ export class S3Store implements Store {
 
   async get(key: string): Promise<Readable> {
     try {
-      const response = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }), abortable)
+      const response = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }), this.abortable)
       return response.Body as Readable
     } catch (error) {
       if (isNotFound(error)) throw new MissingObjectError(`${this.url(key)} is missing from the store.`, { cause: error })
@@ -331,7 +341,7 @@ export class S3Store implements Store {
           // AWS verifies this checksum on arrival; other S3-compatible servers may reject the header.
           if (this.settings.flavor === 'aws') input.ChecksumSHA256 = Buffer.from(options.sha256, 'hex').toString('base64')
         }
-        const response = await this.client.send(new PutObjectCommand(input), options.evenIfCancelled ? {} : abortable)
+        const response = await this.client.send(new PutObjectCommand(input), options.evenIfCancelled ? {} : this.abortable)
         return { etag: plainEtag(response.ETag) }
       }
       if (options.ifNoneMatch || options.ifMatch) throw new StoreError(`A conditional write of ${this.url(key)} needs its bytes in memory.`)
@@ -417,7 +427,7 @@ export class S3Store implements Store {
             MetadataDirective: 'COPY',
             ...(withChecksum ? { ChecksumAlgorithm: 'SHA256' as const } : {})
           }),
-          abortable
+          this.abortable
         )
       let response
       try {
@@ -480,7 +490,7 @@ export class S3Store implements Store {
       do {
         const page = await this.client.send(
           new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }),
-          abortable
+          this.abortable
         )
         for (const object of page.Contents ?? []) {
           if (!object.Key) continue
@@ -553,7 +563,7 @@ export class S3Store implements Store {
       this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: 'doctor', ContentType: 'text/plain', IfNoneMatch: '*' }))
     const found: { -readonly [K in keyof StoreProbe]: StoreProbe[K] } = {}
     try {
-      await create()
+      await create().catch((error: unknown) => this.fail('PutObject', key, error))
       try {
         await create()
         found.conditionalWrites = false
@@ -561,10 +571,15 @@ export class S3Store implements Store {
         const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode
         found.conditionalWrites = status === 412 || status === 409 ? true : undefined
       }
-      const ranged = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: 'bytes=0-1' }))
-      const body = await ranged.Body?.transformToString('utf-8')
-      found.rangedReads = ranged.$metadata.httpStatusCode === 206 && body === 'do'
-      if (ranged.LastModified) found.clockSkewSeconds = Math.round((ranged.LastModified.getTime() - Date.now()) / 1000)
+      // Informational only (apply's lock asks this probe about conditional writes): a failure leaves them unknown.
+      try {
+        const ranged = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: 'bytes=0-1' }))
+        const body = await ranged.Body?.transformToString('utf-8')
+        found.rangedReads = ranged.$metadata.httpStatusCode === 206 && body === 'do'
+        if (ranged.LastModified) found.clockSkewSeconds = Math.round((ranged.LastModified.getTime() - Date.now()) / 1000)
+      } catch {
+        // rangedReads and clockSkewSeconds stay undefined: doctor reports them as unknown.
+      }
     } finally {
       await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key })).catch(() => undefined)
     }

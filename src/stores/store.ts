@@ -69,6 +69,8 @@ export interface Store {
    * `maxBytes` is an OversizedError, read no further.
    */
   readText(key: string, maxBytes: number): Promise<string | undefined>
+  /** The same with the version a conditional put (`ifMatch`) names: what apply's state and lock are read with. */
+  readVersioned(key: string, maxBytes: number): Promise<{ text: string; etag?: string } | undefined>
   /** Stores an object so that it appears whole or not at all; a cancelled step aborts it (no multipart upload stays open). */
   put(key: string, body: PutBody, options: PutOptions): Promise<PutResult>
   /**

@@ -767,7 +767,7 @@ async function apply(settings) {
     for (const warning of config.warnings)
         runner/* warning */.$e(warning);
     const storeSettings = storeSettingsFor(settings, config.store, config.baseDir);
-    const storage = (0,state_storage.stateStorageFor)(config.state, settings.store, settings.repoPath);
+    const storage = await (0,state_storage.stateStorageFor)(config.state, settings.store, settings.repoPath);
     const store = await (0,stores.createStore)(storeSettings, settings.concurrency);
     try {
         runner/* info */.pq(`Using ${config.state.kind} backend for the state: ${storage.description}.`);

@@ -44,8 +44,7 @@ class LockError extends Error {
 /* harmony export */   OJ: () => (/* binding */ PreconditionFailed),
 /* harmony export */   stateStorageFor: () => (/* binding */ stateStorageFor)
 /* harmony export */ });
-/* unused harmony exports LocalStateStorage, S3StateStorage */
-/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(3711);
+/* unused harmony exports LocalStateStorage, StoreStateStorage */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
@@ -57,11 +56,8 @@ class LockError extends Error {
 /* harmony import */ var _settings_values_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(535);
 /* harmony import */ var _util_capped_read_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8724);
 /* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4964);
-/* harmony import */ var _stores_s3_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9714);
-/* harmony import */ var _stores_s3_errors_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9164);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(3045);
-
-
+/* harmony import */ var _stores_index_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2826);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3045);
 
 
 
@@ -117,8 +113,8 @@ class LocalStateStorage {
             if (error.code === 'ENOENT')
                 return undefined;
             if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OversizedError */ .wF)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .StateError */ .qq(`The state ${error.message}: it is not read.`, { cause: error });
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .StateError */ .qq(`Cannot read ${this.pathOf(object)}: ${error.message}`, { cause: error });
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_9__/* .StateError */ .qq(`The state ${error.message}: it is not read.`, { cause: error });
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_9__/* .StateError */ .qq(`Cannot read ${this.pathOf(object)}: ${error.message}`, { cause: error });
         }
     }
     async put(object, body, condition) {
@@ -156,136 +152,99 @@ class LocalStateStorage {
     close() { }
 }
 /**
- * The state as an S3 object. Writes are conditional (If-Match / If-None-Match), and because some
- * S3-compatible servers ignore those headers, callers also read back what they wrote.
+ * The state as an object in a store (S3, GCS, any S3-compatible server), through the same Store the asset sets
+ * use: one client, one credential check, one "not an S3 server" check, one conditional-write probe. Writes are
+ * conditional (If-Match / If-None-Match), and because some S3-compatible servers ignore those headers,
+ * callers also read back what they wrote. The store is made uncancellable: a cancelled apply still saves
+ * the state of every tool that completed and releases its lock.
  */
-class S3StateStorage {
-    bucket;
+class StoreStateStorage {
+    store;
     key;
-    settings;
-    description;
     location;
-    client;
-    constructor(bucket, key, settings) {
-        this.bucket = bucket;
+    description;
+    constructor(store, key, location, description) {
+        this.store = store;
         this.key = key;
-        this.settings = settings;
-        this.location = `s3://${bucket}/${key}`;
-        this.description = `${this.location}${settings.endpoint ? ` at ${settings.endpoint}` : ''}`;
-        this.client = new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_11__.S3Client((0,_stores_s3_js__WEBPACK_IMPORTED_MODULE_8__/* .clientConfig */ .yO)(settings, 2));
-        (0,_stores_s3_js__WEBPACK_IMPORTED_MODULE_8__/* .addErrorBodyMiddleware */ .QO)(this.client);
+        this.location = location;
+        this.description = description;
     }
     keyOf(object) {
         return object === 'state' ? this.key : `${this.key}.lock`;
     }
-    fail(operation, object, error) {
-        const described = (0,_stores_s3_errors_js__WEBPACK_IMPORTED_MODULE_9__/* .describeS3Error */ .ye)(error, {
-            operation,
-            bucket: this.bucket,
-            key: this.keyOf(object),
-            endpoint: this.settings.endpoint,
-            region: this.settings.region
-        });
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .StateError */ .qq(`State backend: ${described.message}`, { cause: error });
+    fail(error) {
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OversizedError */ .wF)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_9__/* .StateError */ .qq(`The state ${error.message}: it is not read.`, { cause: error });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_9__/* .StateError */ .qq(`State backend: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)}`, { cause: error });
     }
-    checked;
     async get(object) {
-        await (this.checked ??= (0,_stores_s3_js__WEBPACK_IMPORTED_MODULE_8__/* .checkCredentials */ .vG)(this.client, this.settings));
         try {
-            const response = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_11__.GetObjectCommand({ Bucket: this.bucket, Key: this.keyOf(object) }));
-            if ((0,_stores_s3_js__WEBPACK_IMPORTED_MODULE_8__/* .notS3Answer */ ._R)(response)) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .StateError */ .qq(`State backend: ${this.settings.endpoint ?? 'the S3 endpoint'} answered GetObject on s3://${this.bucket}/${this.keyOf(object)} with a web page (HTTP 200, ${response.ContentType}): ` +
-                    `that is not an S3 server speaking. Check the endpoint of the state backend.`);
-            }
-            const body = (await (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_6__/* .readCapped */ .EF)(response.Body, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .READ_LIMITS */ .Cl.state, response.ContentLength, this.description)).toString('utf8');
-            return { body, version: response.ETag ?? digest(body) };
+            const read = await this.store.readVersioned(this.keyOf(object), _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .READ_LIMITS */ .Cl.state);
+            return read && { body: read.text, version: read.etag ?? digest(read.text) };
         }
         catch (error) {
-            if ((0,_stores_s3_errors_js__WEBPACK_IMPORTED_MODULE_9__/* .isNotFound */ .c4)(error))
-                return undefined;
-            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OversizedError */ .wF)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .StateError */ .qq(`The state ${error.message}: it is not read.`, { cause: error });
-            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .StateError */ .qq)
-                throw error;
-            this.fail('GetObject', object, error);
+            this.fail(error);
         }
     }
     async put(object, body, condition) {
-        const input = {
-            Bucket: this.bucket,
-            Key: this.keyOf(object),
-            Body: body,
-            ContentType: object === 'state' ? 'application/yaml' : 'application/json'
-        };
-        if (condition.ifNoneMatch)
-            input.IfNoneMatch = '*';
-        if (condition.ifMatch)
-            input.IfMatch = condition.ifMatch;
+        const bytes = Buffer.from(body, 'utf8');
         try {
-            const response = await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_11__.PutObjectCommand(input));
-            return response.ETag ?? digest(body);
+            const written = await this.store.put(this.keyOf(object), bytes, {
+                size: bytes.length,
+                contentType: object === 'state' ? 'application/yaml' : 'application/json',
+                ...(condition.ifNoneMatch ? { ifNoneMatch: true } : {}),
+                ...(condition.ifMatch ? { ifMatch: condition.ifMatch } : {}),
+                evenIfCancelled: true
+            });
+            return written.etag ?? digest(body);
         }
         catch (error) {
-            const name = error.name;
-            const status = error.$metadata?.httpStatusCode;
-            if (name === 'PreconditionFailed' || status === 412 || name === 'ConditionalRequestConflict' || status === 409) {
-                throw new PreconditionFailed(`s3://${this.bucket}/${this.keyOf(object)} changed since it was read.`);
-            }
-            this.fail('PutObject', object, error);
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .PreconditionFailedError */ .k9)
+                throw new PreconditionFailed(`${this.store.url(this.keyOf(object))} changed since it was read.`);
+            this.fail(error);
         }
     }
     async remove(object) {
         try {
-            await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_11__.DeleteObjectCommand({ Bucket: this.bucket, Key: this.keyOf(object) }));
+            await this.store.delete(this.keyOf(object));
         }
         catch (error) {
-            this.fail('DeleteObject', object, error);
+            this.fail(error);
         }
     }
-    /**
-     * Creates a probe object beside the lock, then creates it again with If-None-Match: * — which a store that
-     * honours conditional writes refuses (412). The probe is removed either way.
-     */
+    /** The store's own probe (the one doctor runs), on a scratch key beside the lock; its answer is kept for the run. */
     honoursConditionalWrites() {
         const known = conditionalWriteSupport.get(this.location);
         if (known)
             return known;
-        const probe = async () => {
-            const key = `${this.key}.probe-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`;
-            const put = () => this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_11__.PutObjectCommand({ Bucket: this.bucket, Key: key, Body: 'probe', ContentType: 'text/plain', IfNoneMatch: '*' }));
+        const answer = (async () => {
             try {
-                await put();
-                try {
-                    await put();
-                    return false;
-                }
-                catch (error) {
-                    const status = error.$metadata?.httpStatusCode;
-                    if (status === 412 || status === 409)
-                        return true;
-                    throw error;
-                }
+                return (await this.store.probe?.(`${this.key}.probe-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}/`))?.conditionalWrites === true;
             }
             catch (error) {
-                this.fail('PutObject', 'lock', error);
+                this.fail(error);
             }
-            finally {
-                await this.client.send(new _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_11__.DeleteObjectCommand({ Bucket: this.bucket, Key: key })).catch(() => undefined);
-            }
-        };
-        const answer = probe();
+        })();
         conditionalWriteSupport.set(this.location, answer);
         return answer;
     }
     close() {
-        this.client.destroy();
+        this.store.close();
     }
 }
 /** The storage the config names; S3 credentials and endpoint defaults come from the action's store inputs. */
-function stateStorageFor(config, store, repoPath) {
+async function stateStorageFor(config, store, repoPath) {
     if (config.kind === 'local')
         return new LocalStateStorage(config.file, repoPath);
-    return new S3StateStorage(config.bucket, config.key, (0,_settings_values_js__WEBPACK_IMPORTED_MODULE_5__/* .deriveS3Settings */ .LX)(store, config));
+    const settings = (0,_settings_values_js__WEBPACK_IMPORTED_MODULE_5__/* .deriveS3Settings */ .LX)(store, config);
+    const location = `s3://${config.bucket}/${config.key}`;
+    const description = `${location}${settings.endpoint ? ` at ${settings.endpoint}` : ''}`;
+    try {
+        return new StoreStateStorage(await (0,_stores_index_js__WEBPACK_IMPORTED_MODULE_8__.createStore)(settings, 2, { cancellable: false }), config.key, location, description);
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_9__/* .StateError */ .qq(`State backend: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)}`, { cause: error });
+    }
 }
 
 

@@ -1393,7 +1393,7 @@ async function targetOf(settings, commit, fromMain) {
 async function runMode(settings, fromMain) {
     if (settings.mode === 'apply') {
         // Loaded on demand: apply pulls in YAML and the S3 state backend, which check and upload do not need.
-        const { apply } = await Promise.all(/* import() */[__webpack_require__.e(358), __webpack_require__.e(243), __webpack_require__.e(448), __webpack_require__.e(714), __webpack_require__.e(238), __webpack_require__.e(289), __webpack_require__.e(593), __webpack_require__.e(5)]).then(__webpack_require__.bind(__webpack_require__, 5005));
+        const { apply } = await Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(448), __webpack_require__.e(238), __webpack_require__.e(289), __webpack_require__.e(593), __webpack_require__.e(5)]).then(__webpack_require__.bind(__webpack_require__, 5005));
         const outcome = await apply(settings);
         runner/* info */.pq(outcome.message);
         setOutput(constants/* Outputs */.tY.Changes, String(outcome.changes));
@@ -3938,12 +3938,15 @@ function deriveS3Settings(base, target) {
 
 
 
-/** The S3 backend is loaded on demand: the AWS SDK is most of the bundle and a local run does not need it. */
-async function createStore(settings, concurrency) {
+/**
+ * The S3 backend is loaded on demand: the AWS SDK is most of the bundle and a local run does not need it.
+ * `cancellable: false` makes a store whose requests a cancelled step still finishes (apply's state and lock).
+ */
+async function createStore(settings, concurrency, options = {}) {
     switch (settings.kind) {
         case 's3': {
-            const { S3Store } = await Promise.all(/* import() */[__webpack_require__.e(358), __webpack_require__.e(714)]).then(__webpack_require__.bind(__webpack_require__, 9714));
-            const store = new S3Store(settings, concurrency);
+            const { S3Store } = await Promise.all(/* import() */[__webpack_require__.e(358), __webpack_require__.e(60)]).then(__webpack_require__.bind(__webpack_require__, 7060));
+            const store = new S3Store(settings, concurrency, options);
             if (settings.role)
                 _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Accessing ${store.name} with the assumed role ${settings.role.arn} (session '${settings.role.sessionName}').`);
             try {
@@ -4105,6 +4108,9 @@ class LocalStore {
         return key.endsWith('/') && !href.endsWith('/') ? `${href}/` : href;
     }
     async readText(key, maxBytes) {
+        return (await this.readVersioned(key, maxBytes))?.text;
+    }
+    async readVersioned(key, maxBytes) {
         let opened;
         try {
             opened = await this.openForRead(key);
@@ -4118,7 +4124,9 @@ class LocalStore {
         }
         try {
             // A directory where an object would be: nothing stored under that key.
-            return await (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_8__/* .readOpenedText */ .$O)(opened.handle, maxBytes, this.url(key));
+            const etag = versionOf(await opened.handle.stat());
+            const text = await (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_8__/* .readOpenedText */ .$O)(opened.handle, maxBytes, this.url(key));
+            return text === undefined ? undefined : { text, etag };
         }
         finally {
             await opened.handle.close();

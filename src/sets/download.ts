@@ -1,3 +1,4 @@
+import * as core from '../runner.js'
 import { createHash, randomBytes } from 'node:crypto'
 import { createWriteStream, type Stats } from 'node:fs'
 import { lstat, mkdir, open, realpath, rename, rm, rmdir, writeFile, type FileHandle } from 'node:fs/promises'
@@ -5,11 +6,13 @@ import path from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import pLimit from 'p-limit'
 import { FilesError, IntegrityError } from '../errors.js'
+import { READ_NO_FOLLOW } from '../util/capped-read.js'
 import { DigestLimitError, DigestStream } from '../util/digest-stream.js'
 import { isSafeRelativePath, totalBytes, type Manifest, type ManifestFile, type SetObject } from './manifest.js'
 import { preparePackageDirectory } from './package-directory.js'
 import { fromPosixRelative, isInside, windowsNameProblem } from '../util/paths.js'
-import { Progress } from '../util/progress.js'
+import { formatBytes, Progress } from '../util/progress.js'
+import { plural } from '../util/text.js'
 import type { Store } from '../stores/store.js'
 
 async function lstatOrUndefined(candidate: string): Promise<Stats | undefined> {
@@ -69,6 +72,35 @@ async function planTargets(root: string, files: readonly ManifestFile[], created
   // Shallowest first, so each mkdir makes one level.
   for (const directory of [...new Set(created)].sort((a, b) => a.length - b.length)) await mkdir(directory, { recursive: true })
   return targets
+}
+
+/**
+ * Whether the file at `target` already holds the manifest's bytes (a self-hosted runner's workspace that keeps
+ * the last build): a regular file (never through a symlink) of the right size whose SHA-256 matches. Only
+ * files of the right size are read, so a cold restore reads nothing here.
+ */
+async function alreadyInPlace(target: string, file: ManifestFile): Promise<boolean> {
+  const info = await lstatOrUndefined(target)
+  if (!info?.isFile() || info.size !== file.size) return false
+  const hash = createHash('sha256')
+  try {
+    const handle = await open(target, READ_NO_FOLLOW)
+    try {
+      for await (const chunk of handle.createReadStream({ autoClose: false })) hash.update(chunk as Buffer)
+    } finally {
+      await handle.close()
+    }
+  } catch {
+    return false
+  }
+  return hash.digest('hex') === file.sha256
+}
+
+/** What a download fetched and what it found already in place (kept as it was). */
+export interface DownloadCounts {
+  readonly fetchedFiles: number
+  readonly keptFiles: number
+  readonly keptBytes: number
 }
 
 /** Where a file is written until every file of the set has arrived intact. */
@@ -226,7 +258,9 @@ async function downloadPack(
 /**
  * Brings a stored set into `directory`: streamed, bounded, every file checked against the manifest's size
  * and SHA-256 under a temporary name. Only when every file has arrived intact do they take their final
- * names, so a tampered, truncated or vanished object leaves nothing behind.
+ * names, so a tampered, truncated or vanished object leaves nothing behind. A file already there with the
+ * manifest's size and SHA-256 is kept and not fetched (a warm restore); a pack is fetched unless every file
+ * in it is already in place.
  */
 export async function downloadSet(
   store: Store,
@@ -234,7 +268,7 @@ export async function downloadSet(
   manifest: Manifest,
   directory: string,
   concurrency: number
-): Promise<void> {
+): Promise<DownloadCounts> {
   const root = await preparePackageDirectory(directory, { create: true })
   const progress = new Progress(
     { doing: `Downloading to ${directory}:`, done: `Downloaded to ${directory}:` },
@@ -244,13 +278,29 @@ export async function downloadSet(
   const limit = pLimit(concurrency)
   const arrived: { temp: string; target: string }[] = []
   const created: string[] = []
+  let keptFiles: number
+  let keptBytes: number
   try {
     // Every target is checked before any byte is fetched.
     const targets = await planTargets(root, manifest.files, created)
+    const inPlace = new Set<string>()
+    await Promise.all(
+      manifest.files.map((file) =>
+        limit(async () => {
+          if (await alreadyInPlace(targets.get(file.path)!, file)) inPlace.add(file.path)
+        })
+      )
+    )
     const byPack = filesByPack(manifest.files)
-    const plain = manifest.files.filter((file) => file.pack === undefined)
+    const packsToFetch = (manifest.packs ?? []).filter((pack) => !(byPack.get(pack.path) ?? []).every((file) => inPlace.has(file.path)))
+    const fetchedPacks = new Set(packsToFetch.map((pack) => pack.path))
+    const plain = manifest.files.filter((file) => file.pack === undefined && !inPlace.has(file.path))
+    const kept = manifest.files.filter((file) => inPlace.has(file.path) && (file.pack === undefined || !fetchedPacks.has(file.pack)))
+    keptFiles = kept.length
+    keptBytes = totalBytes(kept)
+    progress.add(keptFiles, keptBytes)
     await Promise.all([
-      ...(manifest.packs ?? []).map((pack) =>
+      ...packsToFetch.map((pack) =>
         limit(() =>
           downloadPack(
             store,
@@ -283,4 +333,9 @@ export async function downloadSet(
   }
   for (const { temp, target } of arrived) await rename(temp, target)
   progress.finish()
+  if (keptFiles > 0)
+    core.info(
+      `${plural(keptFiles, 'file')} (${formatBytes(keptBytes)}) ${keptFiles === 1 ? 'was' : 'were'} already in ${directory} with the set's bytes: kept, not downloaded.`
+    )
+  return { fetchedFiles: manifest.files.length - keptFiles, keptFiles, keptBytes }
 }

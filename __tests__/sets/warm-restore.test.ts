@@ -1,0 +1,121 @@
+// A warm restore: a runner that still holds the last build's outputs (self-hosted, persistent workspace)
+// fetches only what changed. Bytes are counted at the store (a real directory store, its reads counted), so
+// the figure is what would cross the network.
+import { randomBytes } from 'node:crypto'
+import { lstatSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { Transform, type Readable } from 'node:stream'
+import { check } from '../../src/modes/check.js'
+import { upload } from '../../src/modes/upload.js'
+import { ObjectAssetSets } from '../../src/sets/object-sets.js'
+import { LocalStore } from '../../src/stores/local.js'
+import type { Store } from '../../src/stores/store.js'
+import { commitAll, makeRepo, OPEN_POLICY, tempDir, testSettings, writeFiles } from '../support/helpers.js'
+
+const MiB = 1024 * 1024
+
+/** The store with every byte read through get() counted. */
+function counting(store: Store): { store: Store; fetched: () => number; reset: () => void } {
+  let bytes = 0
+  const wrapped = new Proxy(store, {
+    get(target, property) {
+      if (property === 'get')
+        return async (key: string): Promise<Readable> =>
+          (await target.get(key)).pipe(
+            new Transform({
+              transform(chunk: Buffer, _encoding, done) {
+                bytes += chunk.length
+                done(null, chunk)
+              }
+            })
+          )
+      const value = Reflect.get(target, property) as unknown
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value
+    }
+  })
+  return { store: wrapped, fetched: () => bytes, reset: () => (bytes = 0) }
+}
+
+/** Every file under `dir` (relative, '/'-separated) with its bytes. */
+function contents(dir: string): Record<string, string> {
+  const files: Record<string, string> = {}
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || entry.name.startsWith('.')) continue
+    const full = path.join(entry.parentPath, entry.name)
+    files[path.relative(dir, full).split(path.sep).join('/')] = readFileSync(full).toString('base64')
+  }
+  return files
+}
+
+describe('warm restore', () => {
+  it.each([
+    ['plain objects', 0],
+    ['packed small files', 256 * 1024]
+  ])('with %s fetches only what changed, and the directory ends exactly as the set', async (_, packBelow) => {
+    const big = Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`big/${i}.bin`, randomBytes(2 * MiB)]))
+    const small = Object.fromEntries(
+      Array.from({ length: 200 }, (_, i) => [`js/chunk-${i}.js`, `export const v${i} = '${'x'.repeat(2000)}'\n`])
+    )
+    const first = tempDir('build-1')
+    writeFiles(first, { ...big, ...small })
+    const repo = makeRepo({ 'src/a.js': '1' })
+    const { store, fetched, reset } = counting(new LocalStore(tempDir('store')))
+    const sets = new ObjectAssetSets(store, OPEN_POLICY)
+    const settings = (packageDirectory: string, download: boolean) =>
+      testSettings({ store: { kind: 'local', prefix: '', root: '' }, repoPath: repo.dir, packageDirectory, download, packBelow })
+    await upload(settings(first, false), sets)
+
+    const workspace = tempDir('workspace')
+    const cold = await check(settings(workspace, true), sets)
+    expect(cold.found).toBe(true)
+    const coldBytes = fetched()
+    expect(coldBytes).toBeGreaterThanOrEqual(16 * MiB)
+
+    // The next commit changes one large file and three small ones.
+    commitAll(repo.dir, 'change', { 'src/a.js': '2' })
+    const second = tempDir('build-2')
+    const changed = {
+      'big/3.bin': randomBytes(2 * MiB),
+      'js/chunk-5.js': 'five\n',
+      'js/chunk-77.js': 'seventy-seven\n',
+      'js/chunk-150.js': 'x\n'
+    }
+    writeFiles(second, { ...big, ...small, ...changed })
+    await upload(settings(second, false), sets)
+    const changedBytes = Object.values(changed).reduce((sum, bytes) => sum + Buffer.byteLength(bytes), 0)
+
+    // A stray file from the last build: removed, as download's rule says.
+    writeFileSync(path.join(workspace, 'old-chunk-123.js'), 'stale')
+    reset()
+    const warm = await check(settings(workspace, true), sets)
+    expect(warm.found).toBe(true)
+    const warmBytes = fetched()
+    // The goal of issue 33: at most 1.15 x the changed bytes + 2 MiB.
+    expect(warmBytes).toBeLessThanOrEqual(1.15 * changedBytes + 2 * MiB)
+    expect(warmBytes).toBeGreaterThanOrEqual(2 * MiB)
+    expect(contents(workspace)).toEqual(contents(second))
+    console.log(`warm restore (${packBelow ? 'packed' : 'plain'}): cold ${coldBytes} B, warm ${warmBytes} B for ${changedBytes} B changed`)
+  })
+
+  it('a file with the right size but other bytes, or a symlink to the right bytes, is fetched again', async () => {
+    const repo = makeRepo({ 'src/a.js': '1' })
+    const build = tempDir('build')
+    writeFiles(build, { 'a.bin': randomBytes(64 * 1024), 'b.bin': randomBytes(64 * 1024) })
+    const { store, fetched, reset } = counting(new LocalStore(tempDir('store')))
+    const sets = new ObjectAssetSets(store, OPEN_POLICY)
+    const settings = (packageDirectory: string, download: boolean) =>
+      testSettings({ store: { kind: 'local', prefix: '', root: '' }, repoPath: repo.dir, packageDirectory, download })
+    await upload(settings(build, false), sets)
+    const workspace = tempDir('workspace')
+    writeFiles(workspace, { 'a.bin': randomBytes(64 * 1024) })
+    // Never read through a link: the link itself is replaced by the set's file.
+    symlinkSync(path.join(build, 'b.bin'), path.join(workspace, 'b.bin'))
+    reset()
+    await check(settings(workspace, true), sets)
+    expect(fetched()).toBe(2 * 64 * 1024)
+    for (const name of ['a.bin', 'b.bin']) {
+      expect(lstatSync(path.join(workspace, name)).isFile()).toBe(true)
+      expect(readFileSync(path.join(workspace, name))).toEqual(readFileSync(path.join(build, name)))
+    }
+  })
+})

@@ -23,6 +23,7 @@ const common = {
  */
 export const MOTO_TESTS = [
   'sets/download.test.ts',
+  'sets/incremental.test.ts',
   'sets/racing-publish.test.ts',
   'sets/trust.test.ts',
   'stores/s3-errors.test.ts',

@@ -33,6 +33,12 @@ function readPointer(bytes: Buffer): string | undefined {
   }
 }
 
+/** The key of the newest build under a prefix, from the pointer every upload leaves; undefined if none or unreadable. */
+export async function newestBuildKey(store: Store, prefix: string): Promise<string | undefined> {
+  const pointer = await readSmallObject(store, newestPointerKey(prefix), POINTER_LIMIT)
+  return pointer ? readPointer(pointer) : undefined
+}
+
 /**
  * Why the code-hash tier missed: compares the key's inputs with those of the newest build under the same
  * prefix and variant. The pointer every upload leaves at `<prefix>cache/.newest.json` names that build's key;

@@ -9,10 +9,11 @@ import { errorMessage, IntegrityError, MissingObjectError, OversizedError, Preco
 import { asCancellation, cancelledBy, throwIfCancelled } from '../util/cancellation.js'
 import { underClaim } from './claims.js'
 import { setProblem, strayObjects } from './set-state.js'
-import { Progress } from '../util/progress.js'
-import type { Store, StoredObject } from '../stores/store.js'
+import { formatBytes, Progress } from '../util/progress.js'
+import { plural } from '../util/text.js'
+import type { CopyMetadata, Store, StoredObject } from '../stores/store.js'
 import type { AssetSets, FindRequest, FindResult, MissReason, Published, PublishRequest, SetPolicy, Stored } from './asset-sets.js'
-import { explainMiss, explainOtherKey, newestPointer } from './miss-reason.js'
+import { explainMiss, explainOtherKey, newestBuildKey, newestPointer } from './miss-reason.js'
 import { otherPlatform, otherPlatformAdvice } from './platform.js'
 import { downloadSet } from './download.js'
 import { lastUsedKey, recordUse } from './last-used.js'
@@ -402,18 +403,88 @@ async function sha256OfFile(file: string): Promise<string> {
   return hash.digest('hex')
 }
 
+/**
+ * The newest earlier build's plain files by SHA-256 (its code-hash set, read and verified like any manifest):
+ * an unchanged file is copied from it server-side instead of sent (an incremental upload).
+ */
+export interface PreviousBuild {
+  readonly setPrefix: string
+  readonly bySha256: ReadonlyMap<string, ManifestFile>
+}
+
+async function previousBuild(store: Store, prefix: string, policy: SetPolicy): Promise<PreviousBuild | undefined> {
+  try {
+    const key = await newestBuildKey(store, prefix)
+    if (!key) return undefined
+    const setPrefix = codeHashPrefix(prefix, key)
+    const manifest = await readManifest(store, setPrefix, policy, { codeHash: key })
+    if (!manifest) return undefined
+    return { setPrefix, bySha256: new Map(manifest.files.filter((file) => file.pack === undefined).map((file) => [file.sha256, file])) }
+  } catch {
+    // Only an optimisation: anything unreadable means every file is sent.
+    return undefined
+  }
+}
+
+/** What an upload moved: files and bytes sent, and those copied server-side from the previous build. */
+interface Moved {
+  copiedFiles: number
+  copiedBytes: number
+}
+
+/**
+ * Copies an unchanged file from the previous build into `key` with this set's metadata, and checks the copy: by
+ * the SHA-256 the store reports, else by reading it back. Returns the ETag, or undefined when the copy cannot be
+ * used (source gone or not the bytes its manifest names): the caller then sends the file.
+ */
+async function copyUnchanged(
+  store: Store,
+  source: string,
+  key: string,
+  size: number,
+  sha256: string,
+  replace: CopyMetadata
+): Promise<{ etag?: string } | undefined> {
+  try {
+    const copied = await store.copy(source, key, size, replace)
+    const got = copied.sha256 ?? (await readBackSha256(store, key, size))
+    if (got === sha256) return { etag: copied.etag }
+    core.warning(`${store.url(source)} does not hold the bytes its manifest names (SHA-256 ${got}): the file is sent instead.`)
+    return undefined
+  } catch (error) {
+    if (error instanceof MissingObjectError) return undefined
+    throw error
+  }
+}
+
 async function uploadFile(
   store: Store,
   key: string,
   file: PackageFile,
   commit: string,
   codeHash: string,
-  progress: Progress
+  progress: Progress,
+  previous: PreviousBuild | undefined,
+  moved: Moved
 ): Promise<ManifestFile> {
   const contentType = mime.getType(file.relative) ?? 'application/octet-stream'
+  const unchanged = async (sha256: string): Promise<ManifestFile | undefined> => {
+    const before = previous?.bySha256.get(sha256)
+    if (!previous || !before || before.size !== file.size) return undefined
+    const copied = await copyUnchanged(store, previous.setPrefix + before.path, key, file.size, sha256, {
+      contentType,
+      metadata: objectMetadata(commit, codeHash, sha256)
+    })
+    if (!copied) return undefined
+    moved.copiedFiles++
+    moved.copiedBytes += file.size
+    return { path: file.relative, size: file.size, sha256, ...(copied.etag ? { etag: copied.etag } : {}) }
+  }
   if (file.size <= SINGLE_PUT_LIMIT) {
     const bytes = await readFile(file.absolute)
     const sha256 = createHash('sha256').update(bytes).digest('hex')
+    const copied = await unchanged(sha256)
+    if (copied) return copied
     const { etag } = await store.put(key, bytes, {
       size: bytes.length,
       contentType,
@@ -425,6 +496,8 @@ async function uploadFile(
   // Metadata goes with the first request of a multipart upload, so a large file is hashed before it is
   // sent, and hashed again as it streams: a file that changed in between fails rather than mislabelled.
   const expected = await sha256OfFile(file.absolute)
+  const copied = await unchanged(expected)
+  if (copied) return copied
   const tap = new DigestStream()
   const stream = createReadStream(file.absolute, { highWaterMark: 1024 * 1024 }).pipe(tap)
   const unwatch = progress.watch(tap)
@@ -445,8 +518,10 @@ async function uploadFiles(
   store: Store,
   request: PublishRequest,
   files: readonly PackageFile[],
-  target: string
+  target: string,
+  previous: PreviousBuild | undefined
 ): Promise<{ entries: ManifestFile[]; packs: PackRecord[] }> {
+  const moved: Moved = { copiedFiles: 0, copiedBytes: 0 }
   const progress = new Progress(
     { doing: `Uploading to ${store.url(target)}:`, done: `Uploaded to ${store.url(target)}:` },
     files.length,
@@ -463,7 +538,8 @@ async function uploadFiles(
       plain.map((file) =>
         limit(async () => {
           throwIfCancelled()
-          const send = () => uploadFile(store, target + file.relative, file, request.commit, request.codeHash, progress)
+          const send = () =>
+            uploadFile(store, target + file.relative, file, request.commit, request.codeHash, progress, previous, moved)
           const entry = file.size > SINGLE_PUT_LIMIT ? await largeLimit(send) : await send()
           progress.add(1, entry.size)
           return entry
@@ -475,6 +551,10 @@ async function uploadFiles(
     throw error
   })
   progress.finish()
+  if (moved.copiedFiles > 0)
+    core.info(
+      `${plural(moved.copiedFiles, 'file')} (${formatBytes(moved.copiedBytes)}) unchanged since the previous build ${store.url(previous!.setPrefix)}: copied server-side, not sent.`
+    )
   const entries = [...stored, ...packed.flatMap((pack) => pack.files)].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   return { entries, packs: packed.map((pack) => pack.record) }
 }
@@ -494,6 +574,7 @@ export async function publish(store: Store, request: PublishRequest, policy: Set
   const standing = (state: SetState): state is SetState & { state: 'whole' } =>
     state.state === 'whole' && builtUnder(state.manifest, request.codeHash)
   const whole = async (): Promise<boolean> => standing(await inspectSet(store, target, policy, owner))
+  const previous = await previousBuild(store, request.prefix, policy)
   const written = await underClaim(
     store,
     target,
@@ -504,7 +585,7 @@ export async function publish(store: Store, request: PublishRequest, policy: Set
       noteReplacing(store, target, now)
       let uploaded: Awaited<ReturnType<typeof uploadFiles>>
       try {
-        uploaded = await uploadFiles(store, request, files, target)
+        uploaded = await uploadFiles(store, request, files, target, previous)
         throwIfCancelled()
       } catch (error) {
         throw asCancellation(

@@ -23,7 +23,7 @@ import { firstBytes, readCapped } from '../util/capped-read.js'
 import { describeS3Error, isNotFound, speaksS3, whatCameBack } from './s3-errors.js'
 import { MissingObjectError, OversizedError, PreconditionFailedError, StoreError } from '../errors.js'
 import { CancelledError, cancelledBy, cancelSignal, throwIfCancelled } from '../util/cancellation.js'
-import type { CopyResult, PutBody, PutOptions, PutResult, Store, StoredObject, StoreProbe } from './store.js'
+import type { CopyMetadata, CopyResult, PutBody, PutOptions, PutResult, Store, StoredObject, StoreProbe } from './store.js'
 
 /** Objects above this are copied part by part: CopyObject's limit is 5 GiB. */
 export const MAX_SINGLE_COPY = 5 * 1024 ** 3
@@ -414,17 +414,19 @@ export class S3Store implements Store {
    * MinIO, moto and others answer with it, and promotion checks it against the manifest; a store that
    * rejects the request is asked without it from then on (its copies are verified by reading them back).
    */
-  async copy(sourceKey: string, targetKey: string, size: number): Promise<CopyResult> {
+  async copy(sourceKey: string, targetKey: string, size: number, replace?: CopyMetadata): Promise<CopyResult> {
     throwIfCancelled()
     try {
-      if (size > MAX_SINGLE_COPY) return { etag: await this.copyInParts(sourceKey, targetKey, size) }
+      if (size > MAX_SINGLE_COPY) return { etag: await this.copyInParts(sourceKey, targetKey, size, replace) }
       const send = (withChecksum: boolean) =>
         this.client.send(
           new CopyObjectCommand({
             Bucket: this.bucket,
             Key: targetKey,
             CopySource: copySource(this.bucket, sourceKey),
-            MetadataDirective: 'COPY',
+            ...(replace
+              ? { MetadataDirective: 'REPLACE' as const, ContentType: replace.contentType, Metadata: { ...replace.metadata } }
+              : { MetadataDirective: 'COPY' as const }),
             ...(withChecksum ? { ChecksumAlgorithm: 'SHA256' as const } : {})
           }),
           this.abortable
@@ -447,9 +449,11 @@ export class S3Store implements Store {
   }
 
   /** Multipart copy for objects over 5 GiB: ranges of COPY_PART_SIZE, aborted on failure. */
-  private async copyInParts(sourceKey: string, targetKey: string, size: number): Promise<string | undefined> {
+  private async copyInParts(sourceKey: string, targetKey: string, size: number, replace?: CopyMetadata): Promise<string | undefined> {
     // Unlike CopyObject, a multipart copy starts a new object: its metadata and type are carried over by hand.
-    const source = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: sourceKey }))
+    const source = replace
+      ? { Metadata: replace.metadata && { ...replace.metadata }, ContentType: replace.contentType }
+      : await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: sourceKey }))
     const created = await this.client.send(
       new CreateMultipartUploadCommand({ Bucket: this.bucket, Key: targetKey, Metadata: source.Metadata, ContentType: source.ContentType })
     )

@@ -49,6 +49,12 @@ export interface StoreProbe {
   readonly clockSkewSeconds?: number
 }
 
+/** The metadata a copy gets instead of its source's. */
+export interface CopyMetadata {
+  readonly contentType: string
+  readonly metadata?: Readonly<Record<string, string>>
+}
+
 /** What a server-side copy reports: the copy's SHA-256 (hex) when the store computes one (AWS), and its ETag. */
 export interface CopyResult {
   readonly sha256?: string
@@ -78,8 +84,12 @@ export interface Store {
    * does no harm. A missing object is a MissingObjectError.
    */
   get(key: string): Promise<Readable>
-  /** Copies an object inside the store without its bytes passing through this process; its metadata goes with it. */
-  copy(sourceKey: string, targetKey: string, size: number): Promise<CopyResult>
+  /**
+   * Copies an object inside the store without its bytes passing through this process; its metadata goes with
+   * it, unless `replace` gives the copy its own (an unchanged file copied into a new commit's set carries that
+   * commit's metadata). A directory store keeps no metadata.
+   */
+  copy(sourceKey: string, targetKey: string, size: number, replace?: CopyMetadata): Promise<CopyResult>
   /**
    * Every object whose key starts with `prefix`, in key order (needs s3:ListBucket on S3). `onPage` hears
    * the running count after each page, for progress on long listings.

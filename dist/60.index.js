@@ -493,16 +493,18 @@ class S3Store {
      * MinIO, moto and others answer with it, and promotion checks it against the manifest; a store that
      * rejects the request is asked without it from then on (its copies are verified by reading them back).
      */
-    async copy(sourceKey, targetKey, size) {
+    async copy(sourceKey, targetKey, size, replace) {
         (0,cancellation/* throwIfCancelled */.dZ)();
         try {
             if (size > MAX_SINGLE_COPY)
-                return { etag: await this.copyInParts(sourceKey, targetKey, size) };
+                return { etag: await this.copyInParts(sourceKey, targetKey, size, replace) };
             const send = (withChecksum) => this.client.send(new dist_cjs.CopyObjectCommand({
                 Bucket: this.bucket,
                 Key: targetKey,
                 CopySource: copySource(this.bucket, sourceKey),
-                MetadataDirective: 'COPY',
+                ...(replace
+                    ? { MetadataDirective: 'REPLACE', ContentType: replace.contentType, Metadata: { ...replace.metadata } }
+                    : { MetadataDirective: 'COPY' }),
                 ...(withChecksum ? { ChecksumAlgorithm: 'SHA256' } : {})
             }), this.abortable);
             let response;
@@ -525,9 +527,11 @@ class S3Store {
         }
     }
     /** Multipart copy for objects over 5 GiB: ranges of COPY_PART_SIZE, aborted on failure. */
-    async copyInParts(sourceKey, targetKey, size) {
+    async copyInParts(sourceKey, targetKey, size, replace) {
         // Unlike CopyObject, a multipart copy starts a new object: its metadata and type are carried over by hand.
-        const source = await this.client.send(new dist_cjs.HeadObjectCommand({ Bucket: this.bucket, Key: sourceKey }));
+        const source = replace
+            ? { Metadata: replace.metadata && { ...replace.metadata }, ContentType: replace.contentType }
+            : await this.client.send(new dist_cjs.HeadObjectCommand({ Bucket: this.bucket, Key: sourceKey }));
         const created = await this.client.send(new dist_cjs.CreateMultipartUploadCommand({ Bucket: this.bucket, Key: targetKey, Metadata: source.Metadata, ContentType: source.ContentType }));
         const uploadId = created.UploadId;
         if (!uploadId)

@@ -1682,23 +1682,29 @@ async function hasFoundMarker(directory) {
 /* harmony export */   $: () => (/* binding */ downloadSet)
 /* harmony export */ });
 /* unused harmony export filesByPack */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6466);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(370);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3916);
-/* harmony import */ var _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9587);
-/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9640);
-/* harmony import */ var _package_directory_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2139);
-/* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4964);
-/* harmony import */ var _util_progress_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(5365);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_5__);
+/* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(370);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3916);
+/* harmony import */ var _util_capped_read_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8724);
+/* harmony import */ var _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9587);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9640);
+/* harmony import */ var _package_directory_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(2139);
+/* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(4964);
+/* harmony import */ var _util_progress_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(5365);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(9997);
+
+
+
 
 
 
@@ -1712,7 +1718,7 @@ async function hasFoundMarker(directory) {
 
 
 async function lstatOrUndefined(candidate) {
-    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)(candidate).catch(() => undefined);
+    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.lstat)(candidate).catch(() => undefined);
 }
 /** Paths that are one file on this platform's usual file systems (case-insensitive on Windows and macOS). */
 function sameFileKey(relative) {
@@ -1729,64 +1735,89 @@ async function planTargets(root, files, created) {
     const seen = new Map();
     for (const file of files) {
         const segments = file.path.split('/');
-        if (!(0,_manifest_js__WEBPACK_IMPORTED_MODULE_7__/* .isSafeRelativePath */ .VH)(file.path) || segments.some((segment) => segment.startsWith('.'))) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .IntegrityError */ .cs(`Refusing to download '${file.path}': the manifest names a path outside the package directory or a hidden file.`);
+        if (!(0,_manifest_js__WEBPACK_IMPORTED_MODULE_9__/* .isSafeRelativePath */ .VH)(file.path) || segments.some((segment) => segment.startsWith('.'))) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`Refusing to download '${file.path}': the manifest names a path outside the package directory or a hidden file.`);
         }
-        const windowsProblem = process.platform === 'win32' ? segments.map(_util_paths_js__WEBPACK_IMPORTED_MODULE_9__/* .windowsNameProblem */ .g3).find(Boolean) : undefined;
+        const windowsProblem = process.platform === 'win32' ? segments.map(_util_paths_js__WEBPACK_IMPORTED_MODULE_11__/* .windowsNameProblem */ .g3).find(Boolean) : undefined;
         if (windowsProblem)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .IntegrityError */ .cs(`Refusing to download '${file.path}' on Windows: a part of its path ${windowsProblem}.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`Refusing to download '${file.path}' on Windows: a part of its path ${windowsProblem}.`);
         const twin = seen.get(sameFileKey(file.path));
         if (twin !== undefined) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .IntegrityError */ .cs(`Refusing to download the set: '${twin}' and '${file.path}' would be the same file on this file system.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`Refusing to download the set: '${twin}' and '${file.path}' would be the same file on this file system.`);
         }
         seen.set(sameFileKey(file.path), file.path);
-        const target = (0,_util_paths_js__WEBPACK_IMPORTED_MODULE_9__/* .fromPosixRelative */ .yK)(root, file.path);
+        const target = (0,_util_paths_js__WEBPACK_IMPORTED_MODULE_11__/* .fromPosixRelative */ .yK)(root, file.path);
         if ((await lstatOrUndefined(target))?.isDirectory()) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .FilesError */ .yN(`Refusing to download '${file.path}': ${target} is a directory in the package directory. Nothing was written.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .FilesError */ .yN(`Refusing to download '${file.path}': ${target} is a directory in the package directory. Nothing was written.`);
         }
         // Check the deepest directory that exists before creating any: mkdir would follow a symlink outward.
-        let existing = node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(target);
+        let existing = node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(target);
         let info = await lstatOrUndefined(existing);
         while (!info) {
-            existing = node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(existing);
+            existing = node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(existing);
             info = await lstatOrUndefined(existing);
         }
         if (!info.isDirectory() && !info.isSymbolicLink()) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .FilesError */ .yN(`Refusing to download '${file.path}': ${existing} is a file, not a directory. Nothing was written.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .FilesError */ .yN(`Refusing to download '${file.path}': ${existing} is a file, not a directory. Nothing was written.`);
         }
-        if (!(0,_util_paths_js__WEBPACK_IMPORTED_MODULE_9__/* .isInside */ .FK)(root, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.realpath)(existing))) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .FilesError */ .yN(`Refusing to download '${file.path}': a symlink in the package directory points outside it.`);
+        if (!(0,_util_paths_js__WEBPACK_IMPORTED_MODULE_11__/* .isInside */ .FK)(root, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.realpath)(existing))) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .FilesError */ .yN(`Refusing to download '${file.path}': a symlink in the package directory points outside it.`);
         }
-        for (let missing = node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(target); missing !== existing && (0,_util_paths_js__WEBPACK_IMPORTED_MODULE_9__/* .isInside */ .FK)(root, missing); missing = node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(missing)) {
+        for (let missing = node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(target); missing !== existing && (0,_util_paths_js__WEBPACK_IMPORTED_MODULE_11__/* .isInside */ .FK)(root, missing); missing = node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(missing)) {
             created.push(missing);
         }
         targets.set(file.path, target);
     }
     // Shallowest first, so each mkdir makes one level.
     for (const directory of [...new Set(created)].sort((a, b) => a.length - b.length))
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(directory, { recursive: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.mkdir)(directory, { recursive: true });
     return targets;
+}
+/**
+ * Whether the file at `target` already holds the manifest's bytes (a self-hosted runner's workspace that keeps
+ * the last build): a regular file (never through a symlink) of the right size whose SHA-256 matches. Only
+ * files of the right size are read, so a cold restore reads nothing here.
+ */
+async function alreadyInPlace(target, file) {
+    const info = await lstatOrUndefined(target);
+    if (!info?.isFile() || info.size !== file.size)
+        return false;
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256');
+    try {
+        const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.open)(target, _util_capped_read_js__WEBPACK_IMPORTED_MODULE_7__/* .READ_NO_FOLLOW */ .xZ);
+        try {
+            for await (const chunk of handle.createReadStream({ autoClose: false }))
+                hash.update(chunk);
+        }
+        finally {
+            await handle.close();
+        }
+    }
+    catch {
+        return false;
+    }
+    return hash.digest('hex') === file.sha256;
 }
 /** Where a file is written until every file of the set has arrived intact. */
 function temporaryName(target) {
-    return `${target}.download-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`;
+    return `${target}.download-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomBytes)(6).toString('hex')}`;
 }
 /** The error for a file whose bytes are not the ones its manifest names; `pack` names the pack it was read from. */
 function mismatch(file, got, pack) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .IntegrityError */ .cs(`'${file.path}'${pack ? ` in ${pack}` : ''} does not match its manifest (expected ${file.size} bytes with SHA-256 ${file.sha256}, got ${got}): ` +
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`'${file.path}'${pack ? ` in ${pack}` : ''} does not match its manifest (expected ${file.size} bytes with SHA-256 ${file.sha256}, got ${got}): ` +
         `it was changed after upload or cut short on the way. Nothing was kept; if it happens again, delete the set's .manifest.json so the assets are rebuilt.`);
 }
 /** Streams one object to a temporary name beside its target and checks it; returns the temporary path. */
 async function downloadFile(store, key, target, file, progress) {
     const temp = temporaryName(target);
-    const tap = new _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_6__/* .DigestStream */ .v(file.size);
+    const tap = new _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_8__/* .DigestStream */ .v(file.size);
     const unwatch = progress.watch(tap);
     try {
         try {
-            await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_4__.pipeline)(await store.get(key), tap, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(temp));
+            await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_5__.pipeline)(await store.get(key), tap, (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.createWriteStream)(temp));
         }
         catch (error) {
-            if (error instanceof _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_6__/* .DigestLimitError */ .M)
+            if (error instanceof _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_8__/* .DigestLimitError */ .M)
                 throw mismatch(file, `more than ${file.size} bytes`);
             throw error;
         }
@@ -1796,7 +1827,7 @@ async function downloadFile(store, key, target, file, progress) {
         return temp;
     }
     catch (error) {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(temp, { force: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm)(temp, { force: true });
         throw error;
     }
     finally {
@@ -1830,24 +1861,24 @@ function filesByPack(files) {
  */
 async function downloadPack(store, setPrefix, pack, files, targets, onTemp, onFile) {
     const packKey = setPrefix + pack.path;
-    const packHash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    const packHash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256');
     let index = 0;
     let handle;
     let gathered;
     let temp = '';
-    let hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    let hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256');
     let written = 0;
     const openFile = async (file) => {
         const target = targets.get(file.path);
         temp = temporaryName(target);
-        hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+        hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256');
         written = 0;
         if (file.size < GATHER_BELOW) {
             gathered = [];
             return;
         }
         onTemp(temp, target);
-        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(temp, 'wx');
+        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.open)(temp, 'wx');
     };
     const closeFile = async (file) => {
         await handle?.close();
@@ -1858,7 +1889,7 @@ async function downloadPack(store, setPrefix, pack, files, targets, onTemp, onFi
         if (gathered) {
             // Checked before it touches the disk; registered first so a failed write is still cleaned up.
             onTemp(temp, targets.get(file.path));
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(temp, gathered.length === 1 ? gathered[0] : Buffer.concat(gathered), { flag: 'wx' });
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.writeFile)(temp, gathered.length === 1 ? gathered[0] : Buffer.concat(gathered), { flag: 'wx' });
             gathered = undefined;
         }
         onFile(file.size);
@@ -1897,7 +1928,7 @@ async function downloadPack(store, setPrefix, pack, files, targets, onTemp, onFi
         for await (const chunk of body) {
             if (position + chunk.length > pack.size) {
                 body.destroy();
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .IntegrityError */ .cs(`The pack ${store.url(packKey)} is larger than the ${pack.size} bytes its manifest gives: nothing was kept.`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`The pack ${store.url(packKey)} is larger than the ${pack.size} bytes its manifest gives: nothing was kept.`);
             }
             packHash.update(chunk);
             await consume(chunk, position);
@@ -1907,7 +1938,7 @@ async function downloadPack(store, setPrefix, pack, files, targets, onTemp, onFi
             throw mismatch(files[index], `the end of the pack at byte ${position}`, store.url(packKey));
         const digest = packHash.digest('hex');
         if (position !== pack.size || digest !== pack.sha256) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .IntegrityError */ .cs(`The pack ${store.url(packKey)} does not match its manifest (expected ${pack.size} bytes with SHA-256 ${pack.sha256}, got ${position} bytes with ${digest}): ` +
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`The pack ${store.url(packKey)} does not match its manifest (expected ${pack.size} bytes with SHA-256 ${pack.sha256}, got ${position} bytes with ${digest}): ` +
                 `its files arrived intact but the archive around them was changed, so 'tar -xf' of it would not give the set's files. Nothing was kept; upload the set again.`);
         }
     }
@@ -1918,21 +1949,36 @@ async function downloadPack(store, setPrefix, pack, files, targets, onTemp, onFi
 /**
  * Brings a stored set into `directory`: streamed, bounded, every file checked against the manifest's size
  * and SHA-256 under a temporary name. Only when every file has arrived intact do they take their final
- * names, so a tampered, truncated or vanished object leaves nothing behind.
+ * names, so a tampered, truncated or vanished object leaves nothing behind. A file already there with the
+ * manifest's size and SHA-256 is kept and not fetched (a warm restore); a pack is fetched unless every file
+ * in it is already in place.
  */
 async function downloadSet(store, setPrefix, manifest, directory, concurrency) {
-    const root = await (0,_package_directory_js__WEBPACK_IMPORTED_MODULE_8__/* .preparePackageDirectory */ .Bd)(directory, { create: true });
-    const progress = new _util_progress_js__WEBPACK_IMPORTED_MODULE_10__/* .Progress */ .k({ doing: `Downloading to ${directory}:`, done: `Downloaded to ${directory}:` }, manifest.files.length, (0,_manifest_js__WEBPACK_IMPORTED_MODULE_7__/* .totalBytes */ .ob)(manifest.files));
-    const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_11__/* ["default"] */ .A)(concurrency);
+    const root = await (0,_package_directory_js__WEBPACK_IMPORTED_MODULE_10__/* .preparePackageDirectory */ .Bd)(directory, { create: true });
+    const progress = new _util_progress_js__WEBPACK_IMPORTED_MODULE_12__/* .Progress */ .k({ doing: `Downloading to ${directory}:`, done: `Downloaded to ${directory}:` }, manifest.files.length, (0,_manifest_js__WEBPACK_IMPORTED_MODULE_9__/* .totalBytes */ .ob)(manifest.files));
+    const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_13__/* ["default"] */ .A)(concurrency);
     const arrived = [];
     const created = [];
+    let keptFiles;
+    let keptBytes;
     try {
         // Every target is checked before any byte is fetched.
         const targets = await planTargets(root, manifest.files, created);
+        const inPlace = new Set();
+        await Promise.all(manifest.files.map((file) => limit(async () => {
+            if (await alreadyInPlace(targets.get(file.path), file))
+                inPlace.add(file.path);
+        })));
         const byPack = filesByPack(manifest.files);
-        const plain = manifest.files.filter((file) => file.pack === undefined);
+        const packsToFetch = (manifest.packs ?? []).filter((pack) => !(byPack.get(pack.path) ?? []).every((file) => inPlace.has(file.path)));
+        const fetchedPacks = new Set(packsToFetch.map((pack) => pack.path));
+        const plain = manifest.files.filter((file) => file.pack === undefined && !inPlace.has(file.path));
+        const kept = manifest.files.filter((file) => inPlace.has(file.path) && (file.pack === undefined || !fetchedPacks.has(file.pack)));
+        keptFiles = kept.length;
+        keptBytes = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_9__/* .totalBytes */ .ob)(kept);
+        progress.add(keptFiles, keptBytes);
         await Promise.all([
-            ...(manifest.packs ?? []).map((pack) => limit(() => downloadPack(store, setPrefix, pack, byPack.get(pack.path) ?? [], targets, (temp, target) => arrived.push({ temp, target }), (size) => progress.add(1, size)))),
+            ...packsToFetch.map((pack) => limit(() => downloadPack(store, setPrefix, pack, byPack.get(pack.path) ?? [], targets, (temp, target) => arrived.push({ temp, target }), (size) => progress.add(1, size)))),
             ...plain.map((file) => limit(async () => {
                 const target = targets.get(file.path);
                 arrived.push({ temp: await downloadFile(store, setPrefix + file.path, target, file, progress), target });
@@ -1946,15 +1992,18 @@ async function downloadSet(store, setPrefix, manifest, directory, concurrency) {
         // Let transfers still in flight settle before removing what they wrote.
         while (limit.activeCount > 0)
             await new Promise((resolve) => setTimeout(resolve, 10));
-        await Promise.all(arrived.map(({ temp }) => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(temp, { force: true })));
+        await Promise.all(arrived.map(({ temp }) => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm)(temp, { force: true })));
         // Directories made for this set go too (deepest first; one that something else filled meanwhile stays).
         for (const made of [...new Set(created)].sort((a, b) => b.length - a.length))
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rmdir)(made).catch(() => undefined);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rmdir)(made).catch(() => undefined);
         throw error;
     }
     for (const { temp, target } of arrived)
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(temp, target);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rename)(temp, target);
     progress.finish();
+    if (keptFiles > 0)
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_14__/* .plural */ .L)(keptFiles, 'file')} (${(0,_util_progress_js__WEBPACK_IMPORTED_MODULE_12__/* .formatBytes */ .z)(keptBytes)}) ${keptFiles === 1 ? 'was' : 'were'} already in ${directory} with the set's bytes: kept, not downloaded.`);
+    return { fetchedFiles: manifest.files.length - keptFiles, keptFiles, keptBytes };
 }
 
 
@@ -2475,6 +2524,8 @@ function strayObjects(manifest, setPrefix, listing) {
 
 // EXTERNAL MODULE: ./src/util/progress.ts
 var util_progress = __webpack_require__(5365);
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __webpack_require__(9997);
 // EXTERNAL MODULE: ./src/util/capped-read.ts
 var capped_read = __webpack_require__(8724);
 // EXTERNAL MODULE: ./src/hashing/set-key.ts
@@ -2511,6 +2562,11 @@ function readPointer(bytes) {
     catch {
         return undefined;
     }
+}
+/** The key of the newest build under a prefix, from the pointer every upload leaves; undefined if none or unreadable. */
+async function newestBuildKey(store, prefix) {
+    const pointer = await readSmallObject(store, (0,layout/* newestPointerKey */.jg)(prefix), POINTER_LIMIT);
+    return pointer ? readPointer(pointer) : undefined;
 }
 /**
  * Why the code-hash tier missed: compares the key's inputs with those of the newest build under the same
@@ -2766,6 +2822,7 @@ var package_files = __webpack_require__(4355);
 // EXTERNAL MODULE: ./src/util/digest-stream.ts
 var digest_stream = __webpack_require__(9587);
 ;// CONCATENATED MODULE: ./src/sets/object-sets.ts
+
 
 
 
@@ -3097,11 +3154,64 @@ async function sha256OfFile(file) {
         hash.update(chunk);
     return hash.digest('hex');
 }
-async function uploadFile(store, key, file, commit, codeHash, progress) {
+async function previousBuild(store, prefix, policy) {
+    try {
+        const key = await newestBuildKey(store, prefix);
+        if (!key)
+            return undefined;
+        const setPrefix = (0,layout/* codeHashPrefix */._Y)(prefix, key);
+        const manifest = await readManifest(store, setPrefix, policy, { codeHash: key });
+        if (!manifest)
+            return undefined;
+        return { setPrefix, bySha256: new Map(manifest.files.filter((file) => file.pack === undefined).map((file) => [file.sha256, file])) };
+    }
+    catch {
+        // Only an optimisation: anything unreadable means every file is sent.
+        return undefined;
+    }
+}
+/**
+ * Copies an unchanged file from the previous build into `key` with this set's metadata, and checks the copy: by
+ * the SHA-256 the store reports, else by reading it back. Returns the ETag, or undefined when the copy cannot be
+ * used (source gone or not the bytes its manifest names): the caller then sends the file.
+ */
+async function copyUnchanged(store, source, key, size, sha256, replace) {
+    try {
+        const copied = await store.copy(source, key, size, replace);
+        const got = copied.sha256 ?? (await readBackSha256(store, key, size));
+        if (got === sha256)
+            return { etag: copied.etag };
+        runner/* warning */.$e(`${store.url(source)} does not hold the bytes its manifest names (SHA-256 ${got}): the file is sent instead.`);
+        return undefined;
+    }
+    catch (error) {
+        if (error instanceof errors/* MissingObjectError */.S3)
+            return undefined;
+        throw error;
+    }
+}
+async function uploadFile(store, key, file, commit, codeHash, progress, previous, moved) {
     const contentType = src/* default */.A.getType(file.relative) ?? 'application/octet-stream';
+    const unchanged = async (sha256) => {
+        const before = previous?.bySha256.get(sha256);
+        if (!previous || !before || before.size !== file.size)
+            return undefined;
+        const copied = await copyUnchanged(store, previous.setPrefix + before.path, key, file.size, sha256, {
+            contentType,
+            metadata: objectMetadata(commit, codeHash, sha256)
+        });
+        if (!copied)
+            return undefined;
+        moved.copiedFiles++;
+        moved.copiedBytes += file.size;
+        return { path: file.relative, size: file.size, sha256, ...(copied.etag ? { etag: copied.etag } : {}) };
+    };
     if (file.size <= SINGLE_PUT_LIMIT) {
         const bytes = await object_sets_readFile(file.absolute);
         const sha256 = (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
+        const copied = await unchanged(sha256);
+        if (copied)
+            return copied;
         const { etag } = await store.put(key, bytes, {
             size: bytes.length,
             contentType,
@@ -3113,6 +3223,9 @@ async function uploadFile(store, key, file, commit, codeHash, progress) {
     // Metadata goes with the first request of a multipart upload, so a large file is hashed before it is
     // sent, and hashed again as it streams: a file that changed in between fails rather than mislabelled.
     const expected = await sha256OfFile(file.absolute);
+    const copied = await unchanged(expected);
+    if (copied)
+        return copied;
     const tap = new digest_stream/* DigestStream */.v();
     const stream = (0,external_node_fs_.createReadStream)(file.absolute, { highWaterMark: 1024 * 1024 }).pipe(tap);
     const unwatch = progress.watch(tap);
@@ -3126,7 +3239,8 @@ async function uploadFile(store, key, file, commit, codeHash, progress) {
     return { path: file.relative, size: file.size, sha256: sent, ...(etag ? { etag } : {}) };
 }
 /** Uploads the package directory's files (the small ones as packs) under `target`; the manifest's entries, with ETags. */
-async function uploadFiles(store, request, files, target) {
+async function uploadFiles(store, request, files, target, previous) {
+    const moved = { copiedFiles: 0, copiedBytes: 0 };
     const progress = new util_progress/* Progress */.k({ doing: `Uploading to ${store.url(target)}:`, done: `Uploaded to ${store.url(target)}:` }, files.length, files.reduce((sum, file) => sum + file.size, 0));
     const limit = (0,p_limit/* default */.A)(request.concurrency);
     // Packs and large files stream in parts, each holding a few parts in memory: only a couple at a time.
@@ -3137,7 +3251,7 @@ async function uploadFiles(store, request, files, target) {
         Promise.all(packs.map((pack) => largeLimit(() => uploadPack(store, target, pack, packMetadata, (size) => progress.add(1, size))))),
         Promise.all(plain.map((file) => limit(async () => {
             (0,cancellation/* throwIfCancelled */.dZ)();
-            const send = () => uploadFile(store, target + file.relative, file, request.commit, request.codeHash, progress);
+            const send = () => uploadFile(store, target + file.relative, file, request.commit, request.codeHash, progress, previous, moved);
             const entry = file.size > SINGLE_PUT_LIMIT ? await largeLimit(send) : await send();
             progress.add(1, entry.size);
             return entry;
@@ -3147,6 +3261,8 @@ async function uploadFiles(store, request, files, target) {
         throw error;
     });
     progress.finish();
+    if (moved.copiedFiles > 0)
+        runner/* info */.pq(`${(0,util_text/* plural */.L)(moved.copiedFiles, 'file')} (${(0,util_progress/* formatBytes */.z)(moved.copiedBytes)}) unchanged since the previous build ${store.url(previous.setPrefix)}: copied server-side, not sent.`);
     const entries = [...stored, ...packed.flatMap((pack) => pack.files)].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     return { entries, packs: packed.map((pack) => pack.record) };
 }
@@ -3164,6 +3280,7 @@ async function publish(store, request, policy) {
     // A whole set built under another key is replaced (upload says why before it gets here).
     const standing = (state) => state.state === 'whole' && (0,sets_manifest/* builtUnder */.v)(state.manifest, request.codeHash);
     const whole = async () => standing(await inspectSet(store, target, policy, owner));
+    const previous = await previousBuild(store, request.prefix, policy);
     const written = await underClaim(store, target, { what: `The set of commit ${request.commit} at ${store.url(target)}`, storedMeanwhile: whole }, async () => {
         const now = await inspectSet(store, target, policy, owner);
         if (standing(now))
@@ -3171,7 +3288,7 @@ async function publish(store, request, policy) {
         noteReplacing(store, target, now);
         let uploaded;
         try {
-            uploaded = await uploadFiles(store, request, files, target);
+            uploaded = await uploadFiles(store, request, files, target, previous);
             (0,cancellation/* throwIfCancelled */.dZ)();
         }
         catch (error) {

@@ -1,5 +1,5 @@
 import * as core from './runner.js'
-import { Outputs, State } from './constants.js'
+import { type Mode, Outputs, State } from './constants.js'
 import { errorMessage, exitCodeOf, InputError, StoreError } from './errors.js'
 import { asCancellation, cancelledBy } from './util/cancellation.js'
 import { getInputs } from './settings/inputs.js'
@@ -83,47 +83,44 @@ async function targetOf(settings: Settings, commit: string, fromMain?: FromMainS
   return fromMain?.statusCommit ? { ...target, statusCommit: fromMain.statusCommit } : target
 }
 
-async function runMode(settings: Settings, fromMain?: FromMainStep): Promise<void> {
-  if (settings.mode === 'apply') {
-    // Loaded on demand: apply pulls in YAML and the S3 state backend, which check and upload do not need.
-    const { apply } = await import('./modes/apply.js')
-    const outcome = await apply(settings)
-    core.info(outcome.message)
-    setOutput(Outputs.Changes, String(outcome.changes))
-    setOutput(Outputs.Plan, JSON.stringify(outcome.plan))
-    setOutput(Outputs.ToolOutputs, JSON.stringify(outcome.outputs))
-    setOutput(Outputs.Found, String(outcome.found))
-    setOutput(Outputs.CommitHash, outcome.commitHash)
-    await writeSummaryMarkdown(applyMarkdown(outcome, applySummaryHeading(outcome)))
-    await reportToGitHub(
-      settings.reporting,
-      applyReport(outcome, settings.reporting.instance),
-      await targetOf(settings, outcome.commitHash)
-    )
-    return
-  }
-  if (settings.mode === 'prune') {
-    const { prune } = await import('./modes/prune.js')
-    const outcome = await prune(settings)
-    core.info(outcome.message)
-    setOutput(Outputs.PrunedSets, String(outcome.prunedSets))
-    setOutput(Outputs.PrunedObjects, String(outcome.prunedObjects))
-    setOutput(Outputs.PrunedBytes, String(outcome.prunedBytes))
-    setOutput(Outputs.KeptSets, String(outcome.keptSets))
-    await writeSummaryMarkdown(pruneMarkdown(outcome, `### S3 Asset Manager — prune${outcome.planOnly ? ' (plan only)' : ''}`))
-    return
-  }
-  if (settings.mode === 'doctor') {
-    const { doctor } = await import('./modes/doctor.js')
-    const { doctorMarkdown } = await import('./report/doctor-report.js')
-    const outcome = await doctor(settings, settings.doctorModes)
-    core.info(outcome.message)
-    await writeSummaryMarkdown(doctorMarkdown(outcome, '### S3 Asset Manager — doctor'))
-    // The summary holds the table already: the failure adds nothing to it (summaryWritten), the log points up.
-    if (outcome.blocked.size > 0)
-      throw Object.assign(new StoreError(`${outcome.message} The rows above say what to do.`), { summaryWritten: true })
-    return
-  }
+/** apply: the plan carried out, its outputs, summary and report. Loaded on demand (YAML, the state backend). */
+async function runApply(settings: Settings): Promise<void> {
+  const { apply } = await import('./modes/apply.js')
+  const outcome = await apply(settings)
+  core.info(outcome.message)
+  setOutput(Outputs.Changes, String(outcome.changes))
+  setOutput(Outputs.Plan, JSON.stringify(outcome.plan))
+  setOutput(Outputs.ToolOutputs, JSON.stringify(outcome.outputs))
+  setOutput(Outputs.Found, String(outcome.found))
+  setOutput(Outputs.CommitHash, outcome.commitHash)
+  await writeSummaryMarkdown(applyMarkdown(outcome, applySummaryHeading(outcome)))
+  await reportToGitHub(settings.reporting, applyReport(outcome, settings.reporting.instance), await targetOf(settings, outcome.commitHash))
+}
+
+async function runPrune(settings: Settings): Promise<void> {
+  const { prune } = await import('./modes/prune.js')
+  const outcome = await prune(settings)
+  core.info(outcome.message)
+  setOutput(Outputs.PrunedSets, String(outcome.prunedSets))
+  setOutput(Outputs.PrunedObjects, String(outcome.prunedObjects))
+  setOutput(Outputs.PrunedBytes, String(outcome.prunedBytes))
+  setOutput(Outputs.KeptSets, String(outcome.keptSets))
+  await writeSummaryMarkdown(pruneMarkdown(outcome, `### S3 Asset Manager — prune${outcome.planOnly ? ' (plan only)' : ''}`))
+}
+
+async function runDoctor(settings: Settings): Promise<void> {
+  const { doctor } = await import('./modes/doctor.js')
+  const { doctorMarkdown } = await import('./report/doctor-report.js')
+  const outcome = await doctor(settings, settings.doctorModes)
+  core.info(outcome.message)
+  await writeSummaryMarkdown(doctorMarkdown(outcome, '### S3 Asset Manager — doctor'))
+  // The summary holds the table already: the failure adds nothing to it (summaryWritten), the log points up.
+  if (outcome.blocked.size > 0)
+    throw Object.assign(new StoreError(`${outcome.message} The rows above say what to do.`), { summaryWritten: true })
+}
+
+/** check, upload and auto's main step: one asset-set lookup or store, its outputs, summary and report. */
+async function runAssets(settings: Settings, fromMain?: FromMainStep): Promise<void> {
   if (settings.mode === 'auto' && !process.env.GITHUB_ACTIONS && !settings.autoRun) {
     throw new InputError(
       `mode 'auto' checks now and uploads in the runner's post step, which only GitHub Actions runs. Here, give it the build: ` +
@@ -165,6 +162,20 @@ async function runMode(settings: Settings, fromMain?: FromMainStep): Promise<voi
     sets.close()
   }
   if (built && !built.found) await buildThenUpload(settings, built)
+}
+
+/** What each mode runs, after the inputs are read; outputs, summary and report are each mode's own. */
+const RUN_MODE: Readonly<Record<Mode, (settings: Settings, fromMain?: FromMainStep) => Promise<void>>> = {
+  check: runAssets,
+  upload: runAssets,
+  auto: runAssets,
+  apply: runApply,
+  prune: runPrune,
+  doctor: runDoctor
+}
+
+function runMode(settings: Settings, fromMain?: FromMainStep): Promise<void> {
+  return RUN_MODE[settings.mode](settings, fromMain)
 }
 
 /**

@@ -25,6 +25,19 @@ async function objectOptions(snippet: string, vars: Record<string, unknown>, env
 
 const ENV = { GITHUB_TOKEN: 'ghp_token', GITLAB_TOKEN: 'glpat_token' }
 
+/** A repository whose config keeps one object tool, its state in a local file and its store in a temp dir. */
+function objectToolRepo(): { repo: { dir: string; commit: string }; store: string; apply: () => ReturnType<typeof runDist> } {
+  const repo = makeRepo({ 'a.txt': '1' })
+  const store = tempDir('store')
+  writeFileSync(
+    path.join(repo.dir, 'config.yaml'),
+    `config:\n  state: { backend: local, options: { stateFile: devstream.state } }\n  store: { backend: local, localDir: ${store} }\ntools:\n  - { name: object, instanceID: o, options: { key: k.txt, content: x } }\n`
+  )
+  const apply = (): ReturnType<typeof runDist> =>
+    runDist({ inputs: { mode: 'apply', 'repo-path': repo.dir, config: path.join(repo.dir, 'config.yaml') } })
+  return { repo, store, apply }
+}
+
 describe('DevStream variables and env, as its tests assert', () => {
   it.each<[string, string, Record<string, unknown>, unknown]>([
     // pkg/util/template/processor_test.go — AddQuoteForVariablesInConfigProcessor
@@ -453,14 +466,7 @@ describe('DevStream fidelity, the rest (each case cites the DevStream file it fo
   })
 
   it('v0.12.0 configmanager.go renderInstanceIDtoOptions (tool.go): a state whose options carry instanceID, as dtm writes it, is not drift', async () => {
-    const repo = makeRepo({ 'a.txt': '1' })
-    const store = tempDir('store')
-    writeFileSync(
-      path.join(repo.dir, 'config.yaml'),
-      `config:\n  state: { backend: local, options: { stateFile: devstream.state } }\n  store: { backend: local, localDir: ${store} }\ntools:\n  - { name: object, instanceID: o, options: { key: k.txt, content: x } }\n`
-    )
-    const apply = (): ReturnType<typeof runDist> =>
-      runDist({ inputs: { mode: 'apply', 'repo-path': repo.dir, config: path.join(repo.dir, 'config.yaml') } })
+    const { repo, apply } = objectToolRepo()
     expect((await apply()).code).toBe(0)
     const stateFile = path.join(repo.dir, 'devstream.state')
     const state = yaml.load(readFileSync(stateFile, 'utf8')) as Record<string, { options: Record<string, unknown> }>
@@ -503,14 +509,7 @@ describe('DevStream fidelity, the rest (each case cites the DevStream file it fo
   })
 
   it('change_helper.go changesForApply: a tool in the state whose resource is gone is planned as Create', async () => {
-    const repo = makeRepo({ 'a.txt': '1' })
-    const store = tempDir('store')
-    writeFileSync(
-      path.join(repo.dir, 'config.yaml'),
-      `config:\n  state: { backend: local, options: { stateFile: devstream.state } }\n  store: { backend: local, localDir: ${store} }\ntools:\n  - { name: object, instanceID: o, options: { key: k.txt, content: x } }\n`
-    )
-    const apply = (): ReturnType<typeof runDist> =>
-      runDist({ inputs: { mode: 'apply', 'repo-path': repo.dir, config: path.join(repo.dir, 'config.yaml') } })
+    const { store, apply } = objectToolRepo()
     expect((await apply()).code).toBe(0)
     const { rmSync } = await import('node:fs')
     rmSync(path.join(store, 'k.txt'))

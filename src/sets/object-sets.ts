@@ -538,8 +538,7 @@ async function uploadFiles(
       plain.map((file) =>
         limit(async () => {
           throwIfCancelled()
-          const send = () =>
-            uploadFile(store, target + file.relative, file, request.commit, request.codeHash, progress, previous, moved)
+          const send = () => uploadFile(store, target + file.relative, file, request.commit, request.codeHash, progress, previous, moved)
           const entry = file.size > SINGLE_PUT_LIMIT ? await largeLimit(send) : await send()
           progress.add(1, entry.size)
           return entry

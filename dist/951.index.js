@@ -1390,43 +1390,41 @@ async function targetOf(settings, commit, fromMain) {
     const target = await reportTarget(commit, settings.mode !== 'upload');
     return fromMain?.statusCommit ? { ...target, statusCommit: fromMain.statusCommit } : target;
 }
-async function runMode(settings, fromMain) {
-    if (settings.mode === 'apply') {
-        // Loaded on demand: apply pulls in YAML and the S3 state backend, which check and upload do not need.
-        const { apply } = await Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(448), __webpack_require__.e(238), __webpack_require__.e(289), __webpack_require__.e(593), __webpack_require__.e(5)]).then(__webpack_require__.bind(__webpack_require__, 5005));
-        const outcome = await apply(settings);
-        runner/* info */.pq(outcome.message);
-        setOutput(constants/* Outputs */.tY.Changes, String(outcome.changes));
-        setOutput(constants/* Outputs */.tY.Plan, JSON.stringify(outcome.plan));
-        setOutput(constants/* Outputs */.tY.ToolOutputs, JSON.stringify(outcome.outputs));
-        setOutput(constants/* Outputs */.tY.Found, String(outcome.found));
-        setOutput(constants/* Outputs */.tY.CommitHash, outcome.commitHash);
-        await (0,summary.writeSummaryMarkdown)(applyMarkdown(outcome, applySummaryHeading(outcome)));
-        await reportToGitHub(settings.reporting, applyReport(outcome, settings.reporting.instance), await targetOf(settings, outcome.commitHash));
-        return;
-    }
-    if (settings.mode === 'prune') {
-        const { prune } = await __webpack_require__.e(/* import() */ 618).then(__webpack_require__.bind(__webpack_require__, 8618));
-        const outcome = await prune(settings);
-        runner/* info */.pq(outcome.message);
-        setOutput(constants/* Outputs */.tY.PrunedSets, String(outcome.prunedSets));
-        setOutput(constants/* Outputs */.tY.PrunedObjects, String(outcome.prunedObjects));
-        setOutput(constants/* Outputs */.tY.PrunedBytes, String(outcome.prunedBytes));
-        setOutput(constants/* Outputs */.tY.KeptSets, String(outcome.keptSets));
-        await (0,summary.writeSummaryMarkdown)(pruneMarkdown(outcome, `### S3 Asset Manager — prune${outcome.planOnly ? ' (plan only)' : ''}`));
-        return;
-    }
-    if (settings.mode === 'doctor') {
-        const { doctor } = await __webpack_require__.e(/* import() */ 257).then(__webpack_require__.bind(__webpack_require__, 4257));
-        const { doctorMarkdown } = await __webpack_require__.e(/* import() */ 554).then(__webpack_require__.bind(__webpack_require__, 4554));
-        const outcome = await doctor(settings, settings.doctorModes);
-        runner/* info */.pq(outcome.message);
-        await (0,summary.writeSummaryMarkdown)(doctorMarkdown(outcome, '### S3 Asset Manager — doctor'));
-        // The summary holds the table already: the failure adds nothing to it (summaryWritten), the log points up.
-        if (outcome.blocked.size > 0)
-            throw Object.assign(new errors/* StoreError */.AD(`${outcome.message} The rows above say what to do.`), { summaryWritten: true });
-        return;
-    }
+/** apply: the plan carried out, its outputs, summary and report. Loaded on demand (YAML, the state backend). */
+async function runApply(settings) {
+    const { apply } = await Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(448), __webpack_require__.e(238), __webpack_require__.e(289), __webpack_require__.e(593), __webpack_require__.e(5)]).then(__webpack_require__.bind(__webpack_require__, 5005));
+    const outcome = await apply(settings);
+    runner/* info */.pq(outcome.message);
+    setOutput(constants/* Outputs */.tY.Changes, String(outcome.changes));
+    setOutput(constants/* Outputs */.tY.Plan, JSON.stringify(outcome.plan));
+    setOutput(constants/* Outputs */.tY.ToolOutputs, JSON.stringify(outcome.outputs));
+    setOutput(constants/* Outputs */.tY.Found, String(outcome.found));
+    setOutput(constants/* Outputs */.tY.CommitHash, outcome.commitHash);
+    await (0,summary.writeSummaryMarkdown)(applyMarkdown(outcome, applySummaryHeading(outcome)));
+    await reportToGitHub(settings.reporting, applyReport(outcome, settings.reporting.instance), await targetOf(settings, outcome.commitHash));
+}
+async function runPrune(settings) {
+    const { prune } = await __webpack_require__.e(/* import() */ 618).then(__webpack_require__.bind(__webpack_require__, 8618));
+    const outcome = await prune(settings);
+    runner/* info */.pq(outcome.message);
+    setOutput(constants/* Outputs */.tY.PrunedSets, String(outcome.prunedSets));
+    setOutput(constants/* Outputs */.tY.PrunedObjects, String(outcome.prunedObjects));
+    setOutput(constants/* Outputs */.tY.PrunedBytes, String(outcome.prunedBytes));
+    setOutput(constants/* Outputs */.tY.KeptSets, String(outcome.keptSets));
+    await (0,summary.writeSummaryMarkdown)(pruneMarkdown(outcome, `### S3 Asset Manager — prune${outcome.planOnly ? ' (plan only)' : ''}`));
+}
+async function runDoctor(settings) {
+    const { doctor } = await __webpack_require__.e(/* import() */ 257).then(__webpack_require__.bind(__webpack_require__, 4257));
+    const { doctorMarkdown } = await __webpack_require__.e(/* import() */ 554).then(__webpack_require__.bind(__webpack_require__, 4554));
+    const outcome = await doctor(settings, settings.doctorModes);
+    runner/* info */.pq(outcome.message);
+    await (0,summary.writeSummaryMarkdown)(doctorMarkdown(outcome, '### S3 Asset Manager — doctor'));
+    // The summary holds the table already: the failure adds nothing to it (summaryWritten), the log points up.
+    if (outcome.blocked.size > 0)
+        throw Object.assign(new errors/* StoreError */.AD(`${outcome.message} The rows above say what to do.`), { summaryWritten: true });
+}
+/** check, upload and auto's main step: one asset-set lookup or store, its outputs, summary and report. */
+async function runAssets(settings, fromMain) {
     if (settings.mode === 'auto' && !process.env.GITHUB_ACTIONS && !settings.autoRun) {
         throw new errors/* InputError */.dz(`mode 'auto' checks now and uploads in the runner's post step, which only GitHub Actions runs. Here, give it the build: ` +
             `node dist/index.js auto --run 'npm ci && npm run build' (it checks, runs the build on a miss, then uploads), or run 'check', build, then 'upload'.`);
@@ -1469,6 +1467,18 @@ async function runMode(settings, fromMain) {
     }
     if (built && !built.found)
         await buildThenUpload(settings, built);
+}
+/** What each mode runs, after the inputs are read; outputs, summary and report are each mode's own. */
+const RUN_MODE = {
+    check: runAssets,
+    upload: runAssets,
+    auto: runAssets,
+    apply: runApply,
+    prune: runPrune,
+    doctor: runDoctor
+};
+function runMode(settings, fromMain) {
+    return RUN_MODE[settings.mode](settings, fromMain);
 }
 /**
  * `auto --run <command>` outside GitHub: what the job's build step and auto's post step do, in this process.

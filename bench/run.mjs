@@ -18,6 +18,8 @@
 //   miss        what explaining a code-hash miss costs on 10,000 files: requests and ms  (BENCH_ONLY=miss)
 //   moto        upload vs aws s3 cp --recursive again, on moto (moto_server)   (BENCH_ONLY=moto)
 //   tests       npm test, wall time                                              (BENCH_ONLY=tests)
+//   incremental the next commit's upload and a warm restore, bytes through the proxy  vs  aws s3 sync and the
+//               archive caches' tar | aws s3 cp -                                   (BENCH_ONLY=incremental)
 //   packs       upload with pack-below: 1MiB and check with download: true of the upload set  vs  the archive
 //               caches' way (runs-on/cache is not on npm and GitHub is out of reach here, so its method is
 //               reproduced: tar -cf - | aws s3 cp -  and  aws s3 cp - | tar -xf -); requests of a code-hash hit;
@@ -506,6 +508,101 @@ async function packsBench(work, endpoint, proxied, proxy, awsBin, results) {
   }
 }
 
+/**
+ * Moving only what changed: the next commit's upload and a warm restore, in bytes through the counting proxy,
+ * beside what a user would run otherwise: aws s3 sync (sends files whose size or mtime differ), and the
+ * archive caches' method (runs-on/cache: tar -cf - | aws s3 cp -, the whole archive every time).
+ */
+async function incrementalBench(work, endpoint, proxied, proxy, awsBin, results) {
+  const awsEnv = { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', AWS_DEFAULT_REGION: 'us-east-1', AWS_PAGER: '' }
+  const base = path.join(work, 'incremental')
+  const first = path.join(base, 'build-1')
+  const repo = path.join(base, 'repo')
+  mkdirSync(path.join(repo, 'src'), { recursive: true })
+  writeFileSync(path.join(repo, 'src', 'a.js'), 'version 1\n')
+  mkdirSync(path.join(first, 'big'), { recursive: true })
+  for (let i = 0; i < 8; i++) writeBig(path.join(first, 'big', `${i}.bin`), 2 * MB)
+  mkdirSync(path.join(first, 'js'), { recursive: true })
+  for (let i = 0; i < 500; i++) writeFileSync(path.join(first, 'js', `chunk-${i}.js`), bytesFor(`inc${i}`, 1000 + ((i * 7919) % 9000)))
+  // The next build: the same files (mtimes kept, as a build cache would leave them) with one large and three small changed.
+  const second = path.join(base, 'build-2')
+  execFileSync('cp', ['-a', first, second])
+  const changed = [
+    ['big/3.bin', 2 * MB],
+    ['js/chunk-5.js', 3000],
+    ['js/chunk-77.js', 5000],
+    ['js/chunk-150.js', 2000]
+  ]
+  for (const [file, size] of changed) writeFileSync(path.join(second, file), randomBytes(size))
+  const changedBytes = changed.reduce((sum, [, size]) => sum + size, 0)
+  const through = async (run) => {
+    const before = { ...proxy.counts }
+    await run()
+    return { sent: proxy.counts.bytesIn - before.bytesIn, fetched: proxy.counts.bytesOut - before.bytesOut }
+  }
+  const inputs = (packBelow) => ({
+    prefix: `incremental-${packBelow}/`,
+    'code-hash-paths': 'src/**',
+    'repo-path': repo,
+    'pack-below': packBelow
+  })
+
+  log('\nIncremental upload and warm restore (8 × 2 MiB + 500 small files; one large and three small changed):')
+  for (const packBelow of ['0', '256KiB']) {
+    writeFileSync(path.join(repo, 'src', 'a.js'), 'version 1\n')
+    const firstCommit = fakeCommit()
+    await timed('node', [DIST], ourEnv(endpoint, { ...inputs(packBelow), mode: 'upload', commit: firstCommit, 'package-directory': first }))
+    writeFileSync(path.join(repo, 'src', 'a.js'), 'version 2\n')
+    const secondCommit = fakeCommit()
+    const ours = await through(() =>
+      timed('node', [DIST], ourEnv(proxied, { ...inputs(packBelow), mode: 'upload', commit: secondCommit, 'package-directory': second }))
+    )
+    // A warm restore: a workspace that still holds the first build.
+    const workspace = path.join(base, `workspace-${packBelow}`)
+    execFileSync('cp', ['-a', first, workspace])
+    const warm = await through(() =>
+      timed(
+        'node',
+        [DIST],
+        ourEnv(proxied, { ...inputs(packBelow), mode: 'check', commit: secondCommit, download: 'true', 'package-directory': workspace })
+      )
+    )
+    const label = packBelow === '0' ? 'plain objects' : `pack-below ${packBelow}`
+    log(
+      `  upload, ${label}: ${groupDigits(ours.sent)} B sent for ${groupDigits(changedBytes)} B changed (${(ours.sent / changedBytes).toFixed(2)}×; goal ≤ 1.15× + 2 MiB: ${ours.sent <= 1.15 * changedBytes + 2 * MB ? 'MET' : 'NOT MET'})`
+    )
+    log(
+      `  warm restore, ${label}: ${groupDigits(warm.fetched)} B fetched (${(warm.fetched / changedBytes).toFixed(2)}×; goal ≤ 1.15× + 2 MiB: ${warm.fetched <= 1.15 * changedBytes + 2 * MB ? 'MET' : 'NOT MET'})`
+    )
+    results[`incrementalUpload_${packBelow}`] = ours.sent / changedBytes
+    results[`warmRestore_${packBelow}`] = warm.fetched / changedBytes
+  }
+
+  // What a user would run otherwise, through the same proxy.
+  const syncTarget = `s3://${BUCKET}/sync/`
+  await timedShell(`'${awsBin}' s3 sync --only-show-errors --endpoint-url ${endpoint} '${first}' ${syncTarget}`, awsEnv)
+  // sync sends a file whose size differs or whose mtime is newer than the object's: a changed file of the same
+  // size written before the first sync would be skipped (left stale), so the changed files are touched now.
+  const now = new Date()
+  for (const [file] of changed) utimesSync(path.join(second, file), now, now)
+  const sync = await through(() =>
+    timedShell(`'${awsBin}' s3 sync --only-show-errors --endpoint-url ${proxied} '${second}' ${syncTarget}`, awsEnv)
+  )
+  const archive = await through(() =>
+    timedShell(
+      `tar -cf - -C '${second}' . | '${awsBin}' s3 cp --only-show-errors --endpoint-url ${proxied} - s3://${BUCKET}/archive/next.tar`,
+      awsEnv
+    )
+  )
+  log(`  aws s3 sync of the next build: ${groupDigits(sync.sent)} B sent (${(sync.sent / changedBytes).toFixed(2)}×)`)
+  log(
+    `  the archive caches' save (tar | aws s3 cp -, runs-on/cache's method): ${groupDigits(archive.sent)} B sent (${(archive.sent / changedBytes).toFixed(2)}×)`
+  )
+  results.incrementalVsSync = results.incrementalUpload_0 / (sync.sent / changedBytes)
+  results.incrementalVsArchive = results.incrementalUpload_0 / (archive.sent / changedBytes)
+  log(`  ours (plain) / aws s3 sync: ${results.incrementalVsSync.toFixed(2)}×; ours / archive: ${results.incrementalVsArchive.toFixed(3)}×`)
+}
+
 /** Start-up: a local check that hashes nothing, minus node -e 0 (medians of interleaved runs). */
 async function startupBench(work, results) {
   const repo = path.join(work, 'startup-repo')
@@ -648,6 +745,7 @@ async function main() {
     if (wants('prune')) await pruneBench(s3dir, endpoint, awsBin, results)
     if (wants('packs')) await packsBench(s3dir, endpoint, proxied, proxy, awsBin, results)
     if (wants('transfer')) await transferBench(s3dir, endpoint, proxied, proxy, awsBin, results)
+    if (wants('incremental')) await incrementalBench(s3dir, endpoint, proxied, proxy, awsBin, results)
     if (wants('tests')) await testsBench(results)
     log(`\nJSON ${JSON.stringify(results)}`)
   } finally {

@@ -148,3 +148,18 @@ describe('an object larger than its manifest says', () => {
     expect(readdirSync(target)).toEqual([])
   })
 })
+
+describe('stale files on a case-insensitive file system', () => {
+  const platform = Object.getOwnPropertyDescriptor(process, 'platform')!
+  afterEach(() => Object.defineProperty(process, 'platform', platform))
+
+  it("on macOS, 'App.js' on disk is the set's 'app.js': kept, not removed as stale", async () => {
+    const { removeStaleFiles } = await import('../../src/sets/stale-files.js')
+    const directory = tempDir('pkg')
+    writeFiles(directory, { 'App.js': 'the set file, named as the disk keeps it', 'old.js': 'stale' })
+    Object.defineProperty(process, 'platform', { value: 'darwin' })
+    const stale = await removeStaleFiles(directory, ['app.js'], tempDir('repo'))
+    expect(stale.removed).toEqual(['old.js'])
+    expect(readdirSync(directory)).toEqual(['App.js'])
+  })
+})

@@ -6,8 +6,7 @@ import path from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import pLimit from 'p-limit'
 import { FilesError, IntegrityError } from '../errors.js'
-import { READ_NO_FOLLOW } from '../util/capped-read.js'
-import { DigestLimitError, DigestStream } from '../util/digest-stream.js'
+import { DigestLimitError, DigestStream, sha256OfFile } from '../util/digest-stream.js'
 import { isSafeRelativePath, totalBytes, type Manifest, type ManifestFile, type SetObject } from './manifest.js'
 import { preparePackageDirectory } from './package-directory.js'
 import { fromPosixRelative, isInside, windowsNameProblem } from '../util/paths.js'
@@ -20,7 +19,7 @@ async function lstatOrUndefined(candidate: string): Promise<Stats | undefined> {
 }
 
 /** Paths that are one file on this platform's usual file systems (case-insensitive on Windows and macOS). */
-function sameFileKey(relative: string): string {
+export function sameFileKey(relative: string): string {
   return process.platform === 'win32' || process.platform === 'darwin' ? relative.normalize('NFC').toLowerCase() : relative
 }
 
@@ -82,18 +81,7 @@ async function planTargets(root: string, files: readonly ManifestFile[], created
 async function alreadyInPlace(target: string, file: ManifestFile): Promise<boolean> {
   const info = await lstatOrUndefined(target)
   if (!info?.isFile() || info.size !== file.size) return false
-  const hash = createHash('sha256')
-  try {
-    const handle = await open(target, READ_NO_FOLLOW)
-    try {
-      for await (const chunk of handle.createReadStream({ autoClose: false })) hash.update(chunk as Buffer)
-    } finally {
-      await handle.close()
-    }
-  } catch {
-    return false
-  }
-  return hash.digest('hex') === file.sha256
+  return (await sha256OfFile(target, { noFollow: true }).catch(() => undefined)) === file.sha256
 }
 
 /** What a download fetched and what it found already in place (kept as it was). */

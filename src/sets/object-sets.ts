@@ -35,7 +35,7 @@ import {
 } from './manifest.js'
 import { planPacks, uploadPack } from './packs.js'
 import { listPackageFiles, type PackageFile } from './package-files.js'
-import { DigestStream } from '../util/digest-stream.js'
+import { DigestStream, sha256OfFile } from '../util/digest-stream.js'
 
 // The callback form costs less CPU per file than fs/promises' readFile, which reads in chunked round trips.
 const readFile = promisify(readFileCallback)
@@ -397,12 +397,6 @@ function objectMetadata(commit: string, codeHash: string, sha256Hex?: string): R
   }
 }
 
-async function sha256OfFile(file: string): Promise<string> {
-  const hash = createHash('sha256')
-  for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer)
-  return hash.digest('hex')
-}
-
 /**
  * The newest earlier build's plain files by SHA-256 (its code-hash set, read and verified like any manifest):
  * an unchanged file is copied from it server-side instead of sent (an incremental upload).
@@ -417,9 +411,13 @@ async function previousBuild(store: Store, prefix: string, policy: SetPolicy): P
     const key = await newestBuildKey(store, prefix)
     if (!key) return undefined
     const setPrefix = codeHashPrefix(prefix, key)
-    const manifest = await readManifest(store, setPrefix, policy, { codeHash: key })
-    if (!manifest) return undefined
-    return { setPrefix, bySha256: new Map(manifest.files.filter((file) => file.pack === undefined).map((file) => [file.sha256, file])) }
+    // Read without a word: a set this run may not trust is simply not used (check warns about it where it matters).
+    const read = await readSetManifest(store, setPrefix, policy, { codeHash: key })
+    if (!('manifest' in read)) return undefined
+    return {
+      setPrefix,
+      bySha256: new Map(read.manifest.files.filter((file) => file.pack === undefined).map((file) => [file.sha256, file]))
+    }
   } catch {
     // Only an optimisation: anything unreadable means every file is sent.
     return undefined

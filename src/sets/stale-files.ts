@@ -3,6 +3,7 @@ import { lstat, readdir, rm, rmdir } from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { isInside } from '../util/paths.js'
+import { sameFileKey } from './download.js'
 
 const exec = promisify(execFile)
 
@@ -19,7 +20,7 @@ export interface StaleFiles {
   readonly keptBecause?: string
 }
 
-/** Non-hidden files and links under `directory` (links not followed), relative and '/'-separated, that `keep` does not name. */
+/** Non-hidden files and links under `directory` (links not followed), relative and '/'-separated, whose sameFileKey `keep` does not hold. */
 async function filesNotIn(directory: string, keep: ReadonlySet<string>): Promise<string[]> {
   const found: string[] = []
   const visit = async (dir: string, relativeDir: string): Promise<void> => {
@@ -27,7 +28,7 @@ async function filesNotIn(directory: string, keep: ReadonlySet<string>): Promise
       if (entry.name.startsWith('.')) continue
       const relative = relativeDir ? `${relativeDir}/${entry.name}` : entry.name
       if (entry.isDirectory()) await visit(path.join(dir, entry.name), relative)
-      else if (!keep.has(relative)) found.push(relative)
+      else if (!keep.has(sameFileKey(relative))) found.push(relative)
     }
   }
   await visit(directory, '')
@@ -64,7 +65,8 @@ async function removeEmptiedFolders(directory: string, files: readonly string[])
  * checkout would count, so they are only named.
  */
 export async function removeStaleFiles(directory: string, setFiles: readonly string[], repoPath: string): Promise<StaleFiles> {
-  const stale = await filesNotIn(directory, new Set(setFiles))
+  // Compared as the file system compares names: on Windows and macOS `App.js` on disk is the set's `app.js`.
+  const stale = await filesNotIn(directory, new Set(setFiles.map(sameFileKey)))
   if (stale.length === 0) return { removed: [], kept: [] }
   if (isInside(path.resolve(directory), path.resolve(repoPath))) {
     return { removed: [], kept: stale, keptBecause: 'the package directory holds the repository, so nothing in it is removed' }

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto'
+import { open } from 'node:fs/promises'
 import { Transform, type TransformCallback } from 'node:stream'
+import { READ_NO_FOLLOW } from './capped-read.js'
 
 /**
  * A pass-through stream that takes the SHA-256 and the length of what flows through it. With `limit`, more
@@ -36,4 +38,19 @@ export class DigestLimitError extends Error {
     super(`more than the ${limit} bytes expected arrived`)
     this.name = 'DigestLimitError'
   }
+}
+
+/**
+ * SHA-256 (hex) of a file's bytes, read in 1 MiB chunks; with `noFollow`, never through a symlink at the last
+ * component (the read fails instead). Shared by upload (hashing before sending) and download (a file in place).
+ */
+export async function sha256OfFile(file: string, options: { noFollow?: boolean } = {}): Promise<string> {
+  const hash = createHash('sha256')
+  const handle = await open(file, options.noFollow ? READ_NO_FOLLOW : 'r')
+  try {
+    for await (const chunk of handle.createReadStream({ autoClose: false, highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer)
+  } finally {
+    await handle.close()
+  }
+  return hash.digest('hex')
 }

@@ -606,14 +606,17 @@ var promises_ = __webpack_require__(1455);
 var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./src/util/paths.ts
 var paths = __webpack_require__(4964);
+// EXTERNAL MODULE: ./src/sets/download.ts
+var download = __webpack_require__(4797);
 ;// CONCATENATED MODULE: ./src/sets/stale-files.ts
 
 
 
 
 
+
 const exec = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
-/** Non-hidden files and links under `directory` (links not followed), relative and '/'-separated, that `keep` does not name. */
+/** Non-hidden files and links under `directory` (links not followed), relative and '/'-separated, whose sameFileKey `keep` does not hold. */
 async function filesNotIn(directory, keep) {
     const found = [];
     const visit = async (dir, relativeDir) => {
@@ -623,7 +626,7 @@ async function filesNotIn(directory, keep) {
             const relative = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
             if (entry.isDirectory())
                 await visit(external_node_path_default().join(dir, entry.name), relative);
-            else if (!keep.has(relative))
+            else if (!keep.has((0,download/* sameFileKey */.ys)(relative)))
                 found.push(relative);
         }
     };
@@ -662,7 +665,8 @@ async function removeEmptiedFolders(directory, files) {
  * checkout would count, so they are only named.
  */
 async function removeStaleFiles(directory, setFiles, repoPath) {
-    const stale = await filesNotIn(directory, new Set(setFiles));
+    // Compared as the file system compares names: on Windows and macOS `App.js` on disk is the set's `app.js`.
+    const stale = await filesNotIn(directory, new Set(setFiles.map(download/* sameFileKey */.ys)));
     if (stale.length === 0)
         return { removed: [], kept: [] };
     if ((0,paths/* isInside */.FK)(external_node_path_default().resolve(directory), external_node_path_default().resolve(repoPath))) {
@@ -1689,7 +1693,8 @@ async function hasFoundMarker(directory) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ downloadSet)
+/* harmony export */   $u: () => (/* binding */ downloadSet),
+/* harmony export */   ys: () => (/* binding */ sameFileKey)
 /* harmony export */ });
 /* unused harmony export filesByPack */
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
@@ -1703,16 +1708,14 @@ async function hasFoundMarker(directory) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6466);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_5__);
-/* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(370);
+/* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(370);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3916);
-/* harmony import */ var _util_capped_read_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8724);
-/* harmony import */ var _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9587);
-/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9640);
-/* harmony import */ var _package_directory_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(2139);
-/* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(4964);
-/* harmony import */ var _util_progress_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(5365);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(9997);
-
+/* harmony import */ var _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9587);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9640);
+/* harmony import */ var _package_directory_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(2139);
+/* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(4964);
+/* harmony import */ var _util_progress_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(5365);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(9997);
 
 
 
@@ -1745,10 +1748,10 @@ async function planTargets(root, files, created) {
     const seen = new Map();
     for (const file of files) {
         const segments = file.path.split('/');
-        if (!(0,_manifest_js__WEBPACK_IMPORTED_MODULE_9__/* .isSafeRelativePath */ .VH)(file.path) || segments.some((segment) => segment.startsWith('.'))) {
+        if (!(0,_manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .isSafeRelativePath */ .VH)(file.path) || segments.some((segment) => segment.startsWith('.'))) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`Refusing to download '${file.path}': the manifest names a path outside the package directory or a hidden file.`);
         }
-        const windowsProblem = process.platform === 'win32' ? segments.map(_util_paths_js__WEBPACK_IMPORTED_MODULE_11__/* .windowsNameProblem */ .g3).find(Boolean) : undefined;
+        const windowsProblem = process.platform === 'win32' ? segments.map(_util_paths_js__WEBPACK_IMPORTED_MODULE_10__/* .windowsNameProblem */ .g3).find(Boolean) : undefined;
         if (windowsProblem)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`Refusing to download '${file.path}' on Windows: a part of its path ${windowsProblem}.`);
         const twin = seen.get(sameFileKey(file.path));
@@ -1756,7 +1759,7 @@ async function planTargets(root, files, created) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`Refusing to download the set: '${twin}' and '${file.path}' would be the same file on this file system.`);
         }
         seen.set(sameFileKey(file.path), file.path);
-        const target = (0,_util_paths_js__WEBPACK_IMPORTED_MODULE_11__/* .fromPosixRelative */ .yK)(root, file.path);
+        const target = (0,_util_paths_js__WEBPACK_IMPORTED_MODULE_10__/* .fromPosixRelative */ .yK)(root, file.path);
         if ((await lstatOrUndefined(target))?.isDirectory()) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .FilesError */ .yN(`Refusing to download '${file.path}': ${target} is a directory in the package directory. Nothing was written.`);
         }
@@ -1770,10 +1773,10 @@ async function planTargets(root, files, created) {
         if (!info.isDirectory() && !info.isSymbolicLink()) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .FilesError */ .yN(`Refusing to download '${file.path}': ${existing} is a file, not a directory. Nothing was written.`);
         }
-        if (!(0,_util_paths_js__WEBPACK_IMPORTED_MODULE_11__/* .isInside */ .FK)(root, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.realpath)(existing))) {
+        if (!(0,_util_paths_js__WEBPACK_IMPORTED_MODULE_10__/* .isInside */ .FK)(root, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.realpath)(existing))) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .FilesError */ .yN(`Refusing to download '${file.path}': a symlink in the package directory points outside it.`);
         }
-        for (let missing = node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(target); missing !== existing && (0,_util_paths_js__WEBPACK_IMPORTED_MODULE_11__/* .isInside */ .FK)(root, missing); missing = node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(missing)) {
+        for (let missing = node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(target); missing !== existing && (0,_util_paths_js__WEBPACK_IMPORTED_MODULE_10__/* .isInside */ .FK)(root, missing); missing = node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(missing)) {
             created.push(missing);
         }
         targets.set(file.path, target);
@@ -1792,21 +1795,7 @@ async function alreadyInPlace(target, file) {
     const info = await lstatOrUndefined(target);
     if (!info?.isFile() || info.size !== file.size)
         return false;
-    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256');
-    try {
-        const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.open)(target, _util_capped_read_js__WEBPACK_IMPORTED_MODULE_7__/* .READ_NO_FOLLOW */ .xZ);
-        try {
-            for await (const chunk of handle.createReadStream({ autoClose: false }))
-                hash.update(chunk);
-        }
-        finally {
-            await handle.close();
-        }
-    }
-    catch {
-        return false;
-    }
-    return hash.digest('hex') === file.sha256;
+    return (await (0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_7__/* .sha256OfFile */ .Vq)(target, { noFollow: true }).catch(() => undefined)) === file.sha256;
 }
 /** Where a file is written until every file of the set has arrived intact. */
 function temporaryName(target) {
@@ -1820,14 +1809,14 @@ function mismatch(file, got, pack) {
 /** Streams one object to a temporary name beside its target and checks it; returns the temporary path. */
 async function downloadFile(store, key, target, file, progress) {
     const temp = temporaryName(target);
-    const tap = new _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_8__/* .DigestStream */ .v(file.size);
+    const tap = new _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_7__/* .DigestStream */ .vl(file.size);
     const unwatch = progress.watch(tap);
     try {
         try {
             await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_5__.pipeline)(await store.get(key), tap, (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.createWriteStream)(temp));
         }
         catch (error) {
-            if (error instanceof _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_8__/* .DigestLimitError */ .M)
+            if (error instanceof _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_7__/* .DigestLimitError */ .MC)
                 throw mismatch(file, `more than ${file.size} bytes`);
             throw error;
         }
@@ -1964,9 +1953,9 @@ async function downloadPack(store, setPrefix, pack, files, targets, onTemp, onFi
  * in it is already in place.
  */
 async function downloadSet(store, setPrefix, manifest, directory, concurrency) {
-    const root = await (0,_package_directory_js__WEBPACK_IMPORTED_MODULE_10__/* .preparePackageDirectory */ .Bd)(directory, { create: true });
-    const progress = new _util_progress_js__WEBPACK_IMPORTED_MODULE_12__/* .Progress */ .k({ doing: `Downloading to ${directory}:`, done: `Downloaded to ${directory}:` }, manifest.files.length, (0,_manifest_js__WEBPACK_IMPORTED_MODULE_9__/* .totalBytes */ .ob)(manifest.files));
-    const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_13__/* ["default"] */ .A)(concurrency);
+    const root = await (0,_package_directory_js__WEBPACK_IMPORTED_MODULE_9__/* .preparePackageDirectory */ .Bd)(directory, { create: true });
+    const progress = new _util_progress_js__WEBPACK_IMPORTED_MODULE_11__/* .Progress */ .k({ doing: `Downloading to ${directory}:`, done: `Downloaded to ${directory}:` }, manifest.files.length, (0,_manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .totalBytes */ .ob)(manifest.files));
+    const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_12__/* ["default"] */ .A)(concurrency);
     const arrived = [];
     const created = [];
     let keptFiles;
@@ -1985,7 +1974,7 @@ async function downloadSet(store, setPrefix, manifest, directory, concurrency) {
         const plain = manifest.files.filter((file) => file.pack === undefined && !inPlace.has(file.path));
         const kept = manifest.files.filter((file) => inPlace.has(file.path) && (file.pack === undefined || !fetchedPacks.has(file.pack)));
         keptFiles = kept.length;
-        keptBytes = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_9__/* .totalBytes */ .ob)(kept);
+        keptBytes = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .totalBytes */ .ob)(kept);
         progress.add(keptFiles, keptBytes);
         await Promise.all([
             ...packsToFetch.map((pack) => limit(() => downloadPack(store, setPrefix, pack, byPack.get(pack.path) ?? [], targets, (temp, target) => arrived.push({ temp, target }), (size) => progress.add(1, size)))),
@@ -2012,7 +2001,7 @@ async function downloadSet(store, setPrefix, manifest, directory, concurrency) {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rename)(temp, target);
     progress.finish();
     if (keptFiles > 0)
-        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_14__/* .plural */ .L)(keptFiles, 'file')} (${(0,_util_progress_js__WEBPACK_IMPORTED_MODULE_12__/* .formatBytes */ .z)(keptBytes)}) ${keptFiles === 1 ? 'was' : 'were'} already in ${directory} with the set's bytes: kept, not downloaded.`);
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_13__/* .plural */ .L)(keptFiles, 'file')} (${(0,_util_progress_js__WEBPACK_IMPORTED_MODULE_11__/* .formatBytes */ .z)(keptBytes)}) ${keptFiles === 1 ? 'was' : 'were'} already in ${directory} with the set's bytes: kept, not downloaded.`);
     return { fetchedFiles: manifest.files.length - keptFiles, keptFiles, keptBytes };
 }
 
@@ -3158,22 +3147,20 @@ function objectMetadata(commit, codeHash, sha256Hex) {
         ...(sha256Hex ? { 'package-hash': Buffer.from(sha256Hex, 'hex').toString('base64') } : {})
     };
 }
-async function sha256OfFile(file) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    for await (const chunk of (0,external_node_fs_.createReadStream)(file, { highWaterMark: 1024 * 1024 }))
-        hash.update(chunk);
-    return hash.digest('hex');
-}
 async function previousBuild(store, prefix, policy) {
     try {
         const key = await newestBuildKey(store, prefix);
         if (!key)
             return undefined;
         const setPrefix = (0,layout/* codeHashPrefix */._Y)(prefix, key);
-        const manifest = await readManifest(store, setPrefix, policy, { codeHash: key });
-        if (!manifest)
+        // Read without a word: a set this run may not trust is simply not used (check warns about it where it matters).
+        const read = await readSetManifest(store, setPrefix, policy, { codeHash: key });
+        if (!('manifest' in read))
             return undefined;
-        return { setPrefix, bySha256: new Map(manifest.files.filter((file) => file.pack === undefined).map((file) => [file.sha256, file])) };
+        return {
+            setPrefix,
+            bySha256: new Map(read.manifest.files.filter((file) => file.pack === undefined).map((file) => [file.sha256, file]))
+        };
     }
     catch {
         // Only an optimisation: anything unreadable means every file is sent.
@@ -3232,11 +3219,11 @@ async function uploadFile(store, key, file, commit, codeHash, progress, previous
     }
     // Metadata goes with the first request of a multipart upload, so a large file is hashed before it is
     // sent, and hashed again as it streams: a file that changed in between fails rather than mislabelled.
-    const expected = await sha256OfFile(file.absolute);
+    const expected = await (0,digest_stream/* sha256OfFile */.Vq)(file.absolute);
     const copied = await unchanged(expected);
     if (copied)
         return copied;
-    const tap = new digest_stream/* DigestStream */.v();
+    const tap = new digest_stream/* DigestStream */.vl();
     const stream = (0,external_node_fs_.createReadStream)(file.absolute, { highWaterMark: 1024 * 1024 }).pipe(tap);
     const unwatch = progress.watch(tap);
     const { etag } = await store
@@ -3411,7 +3398,7 @@ class ObjectAssetSets {
         const known = manifest ?? (await readManifest(this.store, setPrefix, this.policy, { commit }));
         if (!known)
             throw new Error(`No assets are stored at ${this.store.url(setPrefix)} to download.`);
-        await (0,download/* downloadSet */.$)(this.store, setPrefix, known, directory, concurrency);
+        await (0,download/* downloadSet */.$u)(this.store, setPrefix, known, directory, concurrency);
         return known;
     }
     close() {
@@ -4328,7 +4315,7 @@ class LocalStore {
     }
     /** Copies through this process (a directory has no server), hashing the bytes so the caller can check them. */
     async copy(sourceKey, targetKey) {
-        const tap = new _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_7__/* .DigestStream */ .v();
+        const tap = new _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_7__/* .DigestStream */ .vl();
         const etag = await this.writeAtomically(targetKey, async (temp) => {
             let source;
             try {
@@ -4422,20 +4409,26 @@ class LocalStore {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   M: () => (/* binding */ DigestLimitError),
-/* harmony export */   v: () => (/* binding */ DigestStream)
+/* harmony export */   MC: () => (/* binding */ DigestLimitError),
+/* harmony export */   Vq: () => (/* binding */ sha256OfFile),
+/* harmony export */   vl: () => (/* binding */ DigestStream)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7075);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _capped_read_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8724);
+
+
 
 
 /**
  * A pass-through stream that takes the SHA-256 and the length of what flows through it. With `limit`, more
  * bytes than that fail the stream at once (an object larger than its manifest says is never written out whole).
  */
-class DigestStream extends node_stream__WEBPACK_IMPORTED_MODULE_1__.Transform {
+class DigestStream extends node_stream__WEBPACK_IMPORTED_MODULE_2__.Transform {
     limit;
     hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
     /** Bytes that passed so far (not `size`: the AWS SDK reads a body's `size` as its length). */
@@ -4466,6 +4459,22 @@ class DigestLimitError extends Error {
         this.limit = limit;
         this.name = 'DigestLimitError';
     }
+}
+/**
+ * SHA-256 (hex) of a file's bytes, read in 1 MiB chunks; with `noFollow`, never through a symlink at the last
+ * component (the read fails instead). Shared by upload (hashing before sending) and download (a file in place).
+ */
+async function sha256OfFile(file, options = {}) {
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(file, options.noFollow ? _capped_read_js__WEBPACK_IMPORTED_MODULE_3__/* .READ_NO_FOLLOW */ .xZ : 'r');
+    try {
+        for await (const chunk of handle.createReadStream({ autoClose: false, highWaterMark: 1024 * 1024 }))
+            hash.update(chunk);
+    }
+    finally {
+        await handle.close();
+    }
+    return hash.digest('hex');
 }
 
 

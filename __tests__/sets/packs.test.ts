@@ -6,9 +6,8 @@ import { randomBytes } from 'node:crypto'
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import { filesByPack } from '../../src/sets/download.js'
 import type { ManifestFile } from '../../src/sets/manifest.js'
-import { planPacks } from '../../src/sets/packs.js'
+import { filesByPack, packTarget, planPacks } from '../../src/sets/packs.js'
 import { memberHeader } from '../../src/sets/tar.js'
 import { startFaultProxy } from '../support/fault-proxy.js'
 import {
@@ -115,7 +114,10 @@ describe('pack-below (packed sets)', () => {
     const inputs = { ...s3Inputs(prefix), 'repo-path': repo.dir, concurrency: '3' }
     expect((await runDist({ inputs: { ...inputs, mode: 'upload', 'package-directory': pkg, 'pack-below': '4MiB' } })).code).toBe(0)
     const set = `${prefix}artifacts/${repo.commit}/`
-    expect((await listKeys(client, set)).map((key) => key.slice(set.length))).toEqual(['.manifest.json', '.packs/0.tar'])
+    // Every file is packed (each of these is its own pack's worth: see planPacks), none is a plain object.
+    const keys = (await listKeys(client, set)).map((key) => key.slice(set.length))
+    expect(keys.filter((key) => !/^\.packs\/\d+\.tar$/.test(key))).toEqual(['.manifest.json'])
+    expect(keys.length).toBeGreaterThan(2)
     const target = tempDir('restore')
     const hit = await runDist({ inputs: { ...inputs, mode: 'check', 'package-directory': target, download: 'true' } })
     expect(hit.stdout).not.toContain('::error::')
@@ -233,8 +235,12 @@ describe('pack-below (packed sets)', () => {
     }
     // Commit manifest (miss), code-hash manifest and its listing, the commit set's claim (two puts, two listings,
     // one delete) and a look under it, one copy per pack and large file, the new manifest, the use record.
-    expect(recorder.requests.length).toBeLessThanOrEqual(15)
-    expect(recorder.requests.filter((r) => r.method === 'PUT' && r.headers['x-amz-copy-source'])).toHaveLength(2)
+    const stored = JSON.parse((await readObject(client, `${prefix}artifacts/${repo.commit}/.manifest.json`))!.toString()) as {
+      packs: unknown[]
+    }
+    expect(stored.packs.length).toBeLessThanOrEqual(4)
+    expect(recorder.requests.length).toBeLessThanOrEqual(13 + stored.packs.length)
+    expect(recorder.requests.filter((r) => r.method === 'PUT' && r.headers['x-amz-copy-source'])).toHaveLength(stored.packs.length + 1)
 
     const target = tempDir('restore')
     const again = await runDist({ inputs: { ...inputs, mode: 'check', 'package-directory': target, download: 'true' } })
@@ -262,15 +268,60 @@ describe('pack planning', () => {
   const file = (relative: string, size: number) => ({ relative, absolute: `/x/${relative}`, size })
 
   it('closes a pack before it passes the bound and records where each file starts', () => {
-    const files = Array.from({ length: 10 }, (_, i) => file(`f${i}`, 1000))
-    const { packs, plain } = planPacks([...files, file('big', 5000)], 2000, 4 * 1536 + 1024)
+    const files = Array.from({ length: 40 }, (_, i) => file(`f${String(i).padStart(2, '0')}`, 1000))
+    const bound = 4 * 1536 + 1024
+    const { packs, plain } = planPacks([...files, file('big', 5000)], 2000, bound)
     expect(plain.map((f) => f.relative)).toEqual(['big'])
-    // Each member takes 512 (header) + 1024 (1000 bytes padded): four fit with the end blocks.
-    expect(packs.map((p) => p.members.length)).toEqual([4, 4, 2])
-    expect(packs.map((p) => p.path)).toEqual(['.packs/0.tar', '.packs/1.tar', '.packs/2.tar'])
-    expect(packs[0]!.members.map((m) => m.offset)).toEqual([512, 2048, 3584, 5120])
-    expect(packs[0]!.size).toBe(4 * 1536 + 1024)
+    // Each member takes 512 (header) + 1024 (1000 bytes padded): at most four fit with the end blocks.
+    expect(packs.every((p) => p.size <= bound && p.members.length <= 4)).toBe(true)
+    expect(packs.flatMap((p) => p.members.map((m) => m.file.relative))).toEqual(files.map((f) => f.relative))
+    expect(packs.map((p) => p.path)).toEqual(packs.map((_, i) => `.packs/${i}.tar`))
+    for (const pack of packs) {
+      expect(pack.members.map((m) => m.offset)).toEqual(pack.members.map((_, i) => 512 + i * 1536))
+      expect(pack.size).toBe(pack.members.length * 1536 + 1024)
+    }
     expect(planPacks(files, 0).packs).toEqual([])
+  })
+
+  it('packs average about the target, and one changed, added or removed file changes one pack only', () => {
+    const sizes = (seed: number) => 1000 + ((seed * 7919) % 9000)
+    const files = Array.from({ length: 2000 }, (_, i) => file(`js/chunk-${i}.js`, sizes(i)))
+    const members = (packs: ReturnType<typeof planPacks>['packs']) =>
+      packs.map((p) => JSON.stringify(p.members.map((m) => [m.file.relative, m.file.size])))
+    const before = planPacks(files, 256 * 1024).packs
+    const smallBytes = before.reduce((sum, p) => sum + p.size, 0)
+    expect(packTarget(smallBytes)).toBe(256 * 1024)
+    // 2,000 files of ~6.5 KiB in tar: about 13 MiB, so about 50 packs of 256 KiB on average.
+    expect(before.length).toBeGreaterThan(25)
+    expect(before.length).toBeLessThan(100)
+    const kept = (after: typeof before) => {
+      const old = new Set(members(before))
+      return members(after).filter((m) => old.has(m)).length
+    }
+    // One file grows: only the pack holding it differs.
+    const grown = planPacks(
+      files.map((f) => (f.relative === 'js/chunk-777.js' ? { ...f, size: f.size + 10 } : f)),
+      256 * 1024
+    ).packs
+    expect(kept(grown)).toBe(before.length - 1)
+    // One file added in the middle, one removed: at most two packs each differ (the one it falls in may split or join).
+    const added = planPacks([...files, file('js/chunk-1000a.js', 4000)], 256 * 1024).packs
+    expect(kept(added)).toBeGreaterThanOrEqual(before.length - 2)
+    const removed = planPacks(
+      files.filter((f) => f.relative !== 'js/chunk-1500.js'),
+      256 * 1024
+    ).packs
+    expect(kept(removed)).toBeGreaterThanOrEqual(before.length - 2)
+    // The order files are listed in does not matter.
+    expect(members(planPacks([...files].reverse(), 256 * 1024).packs)).toEqual(members(before))
+  })
+
+  it('the target is a power of two between 256 KiB and 16 MiB, about 1/32 of the small bytes', () => {
+    expect(packTarget(1000)).toBe(256 * 1024)
+    expect(packTarget(100 * 1024 * 1024)).toBe(2 * 1024 * 1024)
+    expect(packTarget(110 * 1024 * 1024)).toBe(2 * 1024 * 1024)
+    expect(packTarget(10 * 1024 * 1024 * 1024)).toBe(16 * 1024 * 1024)
+    expect(packTarget(10 * 1024 * 1024 * 1024, 1024 * 1024)).toBe(1024 * 1024)
   })
 
   it('a path ustar cannot hold gets a PAX header first, and the offset accounts for it', () => {

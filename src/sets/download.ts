@@ -8,6 +8,7 @@ import pLimit from 'p-limit'
 import { FilesError, IntegrityError } from '../errors.js'
 import { DigestLimitError, DigestStream, sha256OfFile } from '../util/digest-stream.js'
 import { isSafeRelativePath, totalBytes, type Manifest, type ManifestFile, type SetObject } from './manifest.js'
+import { filesByPack } from './packs.js'
 import { preparePackageDirectory } from './package-directory.js'
 import { fromPosixRelative, isInside, windowsNameProblem } from '../util/paths.js'
 import { formatBytes, Progress } from '../util/progress.js'
@@ -129,19 +130,6 @@ async function downloadFile(store: Store, key: string, target: string, file: Man
 
 /** Packed files up to this size are gathered in memory, checked, then written in one call: far cheaper than a stream each. */
 const GATHER_BELOW = 1024 * 1024
-
-/** The packed files of a manifest by pack, each list in offset order. */
-export function filesByPack(files: readonly ManifestFile[]): Map<string, ManifestFile[]> {
-  const byPack = new Map<string, ManifestFile[]>()
-  for (const file of files) {
-    if (file.pack === undefined) continue
-    const packed = byPack.get(file.pack)
-    if (packed) packed.push(file)
-    else byPack.set(file.pack, [file])
-  }
-  for (const packed of byPack.values()) packed.sort((a, b) => a.offset! - b.offset!)
-  return byPack
-}
 
 /**
  * Reads one pack whole with a single GET and writes each of its files, as the bytes stream by, to a

@@ -33,7 +33,7 @@ import {
   type SetObject,
   builtUnder
 } from './manifest.js'
-import { planPacks, uploadPack } from './packs.js'
+import { packsByShape, planPacks, sameEarlierPack, uploadPack, type EarlierPack, type PlannedPack } from './packs.js'
 import { listPackageFiles, type PackageFile } from './package-files.js'
 import { DigestStream, sha256OfFile } from '../util/digest-stream.js'
 
@@ -398,12 +398,14 @@ function objectMetadata(commit: string, codeHash: string, sha256Hex?: string): R
 }
 
 /**
- * The newest earlier build's plain files by SHA-256 (its code-hash set, read and verified like any manifest):
- * an unchanged file is copied from it server-side instead of sent (an incremental upload).
+ * The newest earlier build's plain files by SHA-256 and its packs by what they hold (its code-hash set, read and
+ * verified like any manifest): an unchanged file or pack is copied from it server-side instead of sent (an
+ * incremental upload).
  */
 export interface PreviousBuild {
   readonly setPrefix: string
   readonly bySha256: ReadonlyMap<string, ManifestFile>
+  readonly packs: ReadonlyMap<string, EarlierPack>
 }
 
 async function previousBuild(store: Store, prefix: string, policy: SetPolicy): Promise<PreviousBuild | undefined> {
@@ -416,7 +418,8 @@ async function previousBuild(store: Store, prefix: string, policy: SetPolicy): P
     if (!('manifest' in read)) return undefined
     return {
       setPrefix,
-      bySha256: new Map(read.manifest.files.filter((file) => file.pack === undefined).map((file) => [file.sha256, file]))
+      bySha256: new Map(read.manifest.files.filter((file) => file.pack === undefined).map((file) => [file.sha256, file])),
+      packs: packsByShape(read.manifest.files, read.manifest.packs ?? [])
     }
   } catch {
     // Only an optimisation: anything unreadable means every file is sent.
@@ -452,6 +455,37 @@ async function copyUnchanged(
   } catch (error) {
     if (error instanceof MissingObjectError) return undefined
     throw error
+  }
+}
+
+/** A pack holding exactly the files of one of the previous build's packs, copied from it; undefined when it must be sent. */
+async function copyUnchangedPack(
+  store: Store,
+  target: string,
+  pack: PlannedPack,
+  previous: PreviousBuild,
+  metadata: Readonly<Record<string, string>>,
+  moved: Moved
+): Promise<{ record: PackRecord; files: ManifestFile[] } | undefined> {
+  const same = await sameEarlierPack(pack, previous.packs)
+  if (!same) return undefined
+  const { record } = same.earlier
+  const copied = await copyUnchanged(store, previous.setPrefix + record.path, target + pack.path, pack.size, record.sha256, {
+    contentType: 'application/x-tar',
+    metadata
+  })
+  if (!copied) return undefined
+  moved.copiedFiles += pack.members.length
+  moved.copiedBytes += pack.size
+  return {
+    record: { path: pack.path, size: pack.size, sha256: record.sha256, ...(copied.etag ? { etag: copied.etag } : {}) },
+    files: pack.members.map((member, index) => ({
+      path: member.file.relative,
+      size: member.file.size,
+      sha256: same.sha256[index]!,
+      pack: pack.path,
+      offset: member.offset
+    }))
   }
 }
 
@@ -531,7 +565,19 @@ async function uploadFiles(
   const { packs, plain } = planPacks(files, request.packBelow ?? 0)
   const packMetadata = objectMetadata(request.commit, request.codeHash)
   const [packed, stored] = await Promise.all([
-    Promise.all(packs.map((pack) => largeLimit(() => uploadPack(store, target, pack, packMetadata, (size) => progress.add(1, size))))),
+    Promise.all(
+      packs.map((pack) =>
+        largeLimit(async () => {
+          throwIfCancelled()
+          const copied = previous && (await copyUnchangedPack(store, target, pack, previous, packMetadata, moved))
+          if (copied) {
+            progress.add(copied.files.length, totalBytes(copied.files))
+            return copied
+          }
+          return uploadPack(store, target, pack, packMetadata, (size) => progress.add(1, size))
+        })
+      )
+    ),
     Promise.all(
       plain.map((file) =>
         limit(async () => {

@@ -14,6 +14,10 @@ const readFile = promisify(readFileCallback)
 export const MAX_PACK_BYTES = 64 * 1024 * 1024
 /** Files read ahead of the one being sent into a pack. */
 const READ_AHEAD = 16
+/** About how many packs a package's small files are cut into (a power of two bounds each pack's size; see packTarget). */
+const PACKS_AIMED_FOR = 32
+const SMALLEST_TARGET = 256 * 1024
+const LARGEST_TARGET = 16 * 1024 * 1024
 
 interface PackMember {
   readonly file: PackageFile
@@ -31,8 +35,29 @@ export interface PlannedPack {
 }
 
 /**
- * Splits a package into packs of the files smaller than `packBelow` (in path order, each pack up to
- * maxPackBytes) and the files that stay plain objects. `packBelow` 0 packs nothing: the version 1 layout.
+ * The average pack size aimed at: a power of two near 1/32 of the small files' bytes, 256 KiB to 16 MiB. A power
+ * of two, so a package growing or shrinking a little keeps its target, and so its packs.
+ */
+export function packTarget(smallBytes: number, maxPackBytes = MAX_PACK_BYTES): number {
+  const aim = 2 ** Math.floor(Math.log2(Math.max(1, smallBytes / PACKS_AIMED_FOR)))
+  return Math.min(maxPackBytes, LARGEST_TARGET, Math.max(SMALLEST_TARGET, aim))
+}
+
+/**
+ * Whether a pack ends after this member: decided by the member's own path, with a chance of its length over the
+ * target (so packs average the target whatever the file sizes). Boundaries are content-defined: a file that
+ * changes, appears or goes changes the pack it falls in, and every other pack keeps its members and its bytes,
+ * so the next upload copies it server-side and a warm restore keeps it.
+ */
+function endsPack(relative: string, length: number, target: number): boolean {
+  const draw = createHash('sha256').update(relative).digest().readUInt32BE(0) / 2 ** 32
+  return draw < length / target
+}
+
+/**
+ * Splits a package into packs of the files smaller than `packBelow` (in path order, cut where endsPack says or
+ * before a pack would pass maxPackBytes) and the files that stay plain objects. `packBelow` 0 packs nothing: the
+ * version 1 layout.
  */
 export function planPacks(
   files: readonly PackageFile[],
@@ -40,13 +65,17 @@ export function planPacks(
   maxPackBytes = MAX_PACK_BYTES
 ): { packs: PlannedPack[]; plain: PackageFile[] } {
   const plain = files.filter((file) => file.size >= packBelow || packBelow <= 0)
-  const small = (packBelow > 0 ? files.filter((file) => file.size < packBelow) : []).map((file) => {
-    const header = memberHeader(file.relative, file.size)
-    return { file, header, length: header.length + file.size + paddingAfter(file.size) }
-  })
-  // As many packs as the bound requires, filled evenly, so they upload and download side by side in similar time.
-  const smallBytes = small.reduce((sum, member) => sum + member.length, 0)
-  const fill = Math.ceil(smallBytes / Math.max(1, Math.ceil(smallBytes / (maxPackBytes - TAR_END.length))))
+  const small = (packBelow > 0 ? files.filter((file) => file.size < packBelow) : [])
+    .slice()
+    .sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0))
+    .map((file) => {
+      const header = memberHeader(file.relative, file.size)
+      return { file, header, length: header.length + file.size + paddingAfter(file.size) }
+    })
+  const target = packTarget(
+    small.reduce((sum, member) => sum + member.length, 0),
+    maxPackBytes
+  )
   const packs: PlannedPack[] = []
   let members: PackMember[] = []
   let size = 0
@@ -57,12 +86,68 @@ export function planPacks(
     size = 0
   }
   for (const { file, header, length } of small) {
-    if (members.length > 0 && (size + length + TAR_END.length > maxPackBytes || size >= fill)) close()
+    if (members.length > 0 && size + length + TAR_END.length > maxPackBytes) close()
     members.push({ file, header, offset: size + header.length })
     size += length
+    if (endsPack(file.relative, length, target)) close()
   }
   close()
   return { packs, plain }
+}
+
+/** The packed files of a manifest by pack, each pack's in offset order. */
+export function filesByPack(files: readonly ManifestFile[]): Map<string, ManifestFile[]> {
+  const byPack = new Map<string, ManifestFile[]>()
+  for (const file of files) {
+    if (file.pack === undefined) continue
+    const packed = byPack.get(file.pack)
+    if (packed) packed.push(file)
+    else byPack.set(file.pack, [file])
+  }
+  for (const packed of byPack.values()) packed.sort((a, b) => a.offset! - b.offset!)
+  return byPack
+}
+
+/** A pack of an earlier set, with its files in offset order. */
+export interface EarlierPack {
+  readonly record: PackRecord
+  readonly files: readonly ManifestFile[]
+}
+
+/** What a pack holds, by name and size: equal for a planned pack and an earlier one that may hold the same bytes. */
+function packShape(members: readonly { path: string; size: number }[]): string {
+  return JSON.stringify(members.map((member) => [member.path, member.size]))
+}
+
+/** An earlier set's packs by shape, for finding the ones a new upload can copy instead of send. */
+export function packsByShape(files: readonly ManifestFile[], packs: readonly PackRecord[]): Map<string, EarlierPack> {
+  const byPack = filesByPack(files)
+  const byShape = new Map<string, EarlierPack>()
+  for (const record of packs) {
+    const packed = byPack.get(record.path) ?? []
+    byShape.set(packShape(packed), { record, files: packed })
+  }
+  return byShape
+}
+
+/**
+ * The earlier pack holding exactly this planned pack's files (names, sizes and SHA-256 as they are on disk now,
+ * in the same order, so the same bytes), with those SHA-256 in member order; undefined when there is none.
+ */
+export async function sameEarlierPack(
+  pack: PlannedPack,
+  earlier: ReadonlyMap<string, EarlierPack>
+): Promise<{ earlier: EarlierPack; sha256: string[] } | undefined> {
+  const candidate = earlier.get(packShape(pack.members.map((member) => ({ path: member.file.relative, size: member.file.size }))))
+  if (!candidate || candidate.record.size !== pack.size) return undefined
+  const sha256: string[] = []
+  for (const [index, member] of pack.members.entries()) {
+    const bytes = await readFile(member.file.absolute)
+    const digest = createHash('sha256').update(bytes).digest('hex')
+    if (digest !== candidate.files[index]!.sha256 || candidate.files[index]!.offset !== member.offset) return undefined
+    sha256.push(digest)
+  }
+  return { earlier: candidate, sha256 }
 }
 
 /**

@@ -355,7 +355,7 @@ class ActionsCacheSets {
             if (!manifest)
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`The cache entry ${key} is not trusted (see the warning above); nothing was downloaded.`);
             // The restored stage is a directory of files: verify and place them as from any store.
-            await (0,_download_js__WEBPACK_IMPORTED_MODULE_9__/* .downloadSet */ .$u)(new _stores_local_js__WEBPACK_IMPORTED_MODULE_8__/* .LocalStore */ .V(this.stage), '', manifest, directory, concurrency);
+            await (0,_download_js__WEBPACK_IMPORTED_MODULE_9__/* .downloadSet */ .$)(new _stores_local_js__WEBPACK_IMPORTED_MODULE_8__/* .LocalStore */ .V(this.stage), '', manifest, directory, concurrency);
             return manifest;
         }
         finally {

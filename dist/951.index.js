@@ -626,7 +626,7 @@ async function filesNotIn(directory, keep) {
             const relative = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
             if (entry.isDirectory())
                 await visit(external_node_path_default().join(dir, entry.name), relative);
-            else if (!keep.has((0,download/* sameFileKey */.ys)(relative)))
+            else if (!keep.has((0,download/* sameFileKey */.y)(relative)))
                 found.push(relative);
         }
     };
@@ -666,7 +666,7 @@ async function removeEmptiedFolders(directory, files) {
  */
 async function removeStaleFiles(directory, setFiles, repoPath) {
     // Compared as the file system compares names: on Windows and macOS `App.js` on disk is the set's `app.js`.
-    const stale = await filesNotIn(directory, new Set(setFiles.map(download/* sameFileKey */.ys)));
+    const stale = await filesNotIn(directory, new Set(setFiles.map(download/* sameFileKey */.y)));
     if (stale.length === 0)
         return { removed: [], kept: [] };
     if ((0,paths/* isInside */.FK)(external_node_path_default().resolve(directory), external_node_path_default().resolve(repoPath))) {
@@ -1203,7 +1203,7 @@ async function reportToGitHub(settings, unredacted, target) {
         return;
     // The runner masks secrets in the log only: what goes to GitHub's API is cleaned here.
     const report = { ...unredacted, description: (0,redact/* redact */.E$)(unredacted.description), markdown: (0,redact/* redact */.E$)(unredacted.markdown) };
-    const { context, getOctokit } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(157)]).then(__webpack_require__.bind(__webpack_require__, 157));
+    const { context, getOctokit } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(157)]).then(__webpack_require__.bind(__webpack_require__, 2538));
     if (!process.env.GITHUB_REPOSITORY) {
         runner/* warning */.$e('GITHUB_REPOSITORY is not set, so there is no repository to report to; skipping the comment and status.');
         return;
@@ -1304,8 +1304,8 @@ function pruneMarkdown(outcome, heading, now = Date.now()) {
 var summary = __webpack_require__(7994);
 // EXTERNAL MODULE: ./src/stores/index.ts
 var stores = __webpack_require__(2826);
-// EXTERNAL MODULE: ./src/sets/object-sets.ts + 6 modules
-var object_sets = __webpack_require__(8449);
+// EXTERNAL MODULE: ./src/sets/object-sets.ts + 4 modules
+var object_sets = __webpack_require__(5882);
 ;// CONCATENATED MODULE: ./src/sets/index.ts
 
 
@@ -1693,10 +1693,9 @@ async function hasFoundMarker(directory) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $u: () => (/* binding */ downloadSet),
-/* harmony export */   ys: () => (/* binding */ sameFileKey)
+/* harmony export */   $: () => (/* binding */ downloadSet),
+/* harmony export */   y: () => (/* binding */ sameFileKey)
 /* harmony export */ });
-/* unused harmony export filesByPack */
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
@@ -1708,14 +1707,16 @@ async function hasFoundMarker(directory) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6466);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_5__);
-/* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(370);
+/* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(370);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3916);
 /* harmony import */ var _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9587);
 /* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9640);
-/* harmony import */ var _package_directory_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(2139);
-/* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(4964);
-/* harmony import */ var _util_progress_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(5365);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(9997);
+/* harmony import */ var _packs_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(157);
+/* harmony import */ var _package_directory_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(2139);
+/* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(4964);
+/* harmony import */ var _util_progress_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(5365);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(9997);
+
 
 
 
@@ -1751,7 +1752,7 @@ async function planTargets(root, files, created) {
         if (!(0,_manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .isSafeRelativePath */ .VH)(file.path) || segments.some((segment) => segment.startsWith('.'))) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`Refusing to download '${file.path}': the manifest names a path outside the package directory or a hidden file.`);
         }
-        const windowsProblem = process.platform === 'win32' ? segments.map(_util_paths_js__WEBPACK_IMPORTED_MODULE_10__/* .windowsNameProblem */ .g3).find(Boolean) : undefined;
+        const windowsProblem = process.platform === 'win32' ? segments.map(_util_paths_js__WEBPACK_IMPORTED_MODULE_11__/* .windowsNameProblem */ .g3).find(Boolean) : undefined;
         if (windowsProblem)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`Refusing to download '${file.path}' on Windows: a part of its path ${windowsProblem}.`);
         const twin = seen.get(sameFileKey(file.path));
@@ -1759,7 +1760,7 @@ async function planTargets(root, files, created) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`Refusing to download the set: '${twin}' and '${file.path}' would be the same file on this file system.`);
         }
         seen.set(sameFileKey(file.path), file.path);
-        const target = (0,_util_paths_js__WEBPACK_IMPORTED_MODULE_10__/* .fromPosixRelative */ .yK)(root, file.path);
+        const target = (0,_util_paths_js__WEBPACK_IMPORTED_MODULE_11__/* .fromPosixRelative */ .yK)(root, file.path);
         if ((await lstatOrUndefined(target))?.isDirectory()) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .FilesError */ .yN(`Refusing to download '${file.path}': ${target} is a directory in the package directory. Nothing was written.`);
         }
@@ -1773,10 +1774,10 @@ async function planTargets(root, files, created) {
         if (!info.isDirectory() && !info.isSymbolicLink()) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .FilesError */ .yN(`Refusing to download '${file.path}': ${existing} is a file, not a directory. Nothing was written.`);
         }
-        if (!(0,_util_paths_js__WEBPACK_IMPORTED_MODULE_10__/* .isInside */ .FK)(root, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.realpath)(existing))) {
+        if (!(0,_util_paths_js__WEBPACK_IMPORTED_MODULE_11__/* .isInside */ .FK)(root, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.realpath)(existing))) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .FilesError */ .yN(`Refusing to download '${file.path}': a symlink in the package directory points outside it.`);
         }
-        for (let missing = node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(target); missing !== existing && (0,_util_paths_js__WEBPACK_IMPORTED_MODULE_10__/* .isInside */ .FK)(root, missing); missing = node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(missing)) {
+        for (let missing = node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(target); missing !== existing && (0,_util_paths_js__WEBPACK_IMPORTED_MODULE_11__/* .isInside */ .FK)(root, missing); missing = node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(missing)) {
             created.push(missing);
         }
         targets.set(file.path, target);
@@ -1835,22 +1836,6 @@ async function downloadFile(store, key, target, file, progress) {
 }
 /** Packed files up to this size are gathered in memory, checked, then written in one call: far cheaper than a stream each. */
 const GATHER_BELOW = 1024 * 1024;
-/** The packed files of a manifest by pack, each list in offset order. */
-function filesByPack(files) {
-    const byPack = new Map();
-    for (const file of files) {
-        if (file.pack === undefined)
-            continue;
-        const packed = byPack.get(file.pack);
-        if (packed)
-            packed.push(file);
-        else
-            byPack.set(file.pack, [file]);
-    }
-    for (const packed of byPack.values())
-        packed.sort((a, b) => a.offset - b.offset);
-    return byPack;
-}
 /**
  * Reads one pack whole with a single GET and writes each of its files, as the bytes stream by, to a
  * temporary name beside its target, checking every file's size and SHA-256 and, at the end, the pack's own
@@ -1953,9 +1938,9 @@ async function downloadPack(store, setPrefix, pack, files, targets, onTemp, onFi
  * in it is already in place.
  */
 async function downloadSet(store, setPrefix, manifest, directory, concurrency) {
-    const root = await (0,_package_directory_js__WEBPACK_IMPORTED_MODULE_9__/* .preparePackageDirectory */ .Bd)(directory, { create: true });
-    const progress = new _util_progress_js__WEBPACK_IMPORTED_MODULE_11__/* .Progress */ .k({ doing: `Downloading to ${directory}:`, done: `Downloaded to ${directory}:` }, manifest.files.length, (0,_manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .totalBytes */ .ob)(manifest.files));
-    const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_12__/* ["default"] */ .A)(concurrency);
+    const root = await (0,_package_directory_js__WEBPACK_IMPORTED_MODULE_10__/* .preparePackageDirectory */ .Bd)(directory, { create: true });
+    const progress = new _util_progress_js__WEBPACK_IMPORTED_MODULE_12__/* .Progress */ .k({ doing: `Downloading to ${directory}:`, done: `Downloaded to ${directory}:` }, manifest.files.length, (0,_manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .totalBytes */ .ob)(manifest.files));
+    const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_13__/* ["default"] */ .A)(concurrency);
     const arrived = [];
     const created = [];
     let keptFiles;
@@ -1968,7 +1953,7 @@ async function downloadSet(store, setPrefix, manifest, directory, concurrency) {
             if (await alreadyInPlace(targets.get(file.path), file))
                 inPlace.add(file.path);
         })));
-        const byPack = filesByPack(manifest.files);
+        const byPack = (0,_packs_js__WEBPACK_IMPORTED_MODULE_9__/* .filesByPack */ .k9)(manifest.files);
         const packsToFetch = (manifest.packs ?? []).filter((pack) => !(byPack.get(pack.path) ?? []).every((file) => inPlace.has(file.path)));
         const fetchedPacks = new Set(packsToFetch.map((pack) => pack.path));
         const plain = manifest.files.filter((file) => file.pack === undefined && !inPlace.has(file.path));
@@ -2001,7 +1986,7 @@ async function downloadSet(store, setPrefix, manifest, directory, concurrency) {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rename)(temp, target);
     progress.finish();
     if (keptFiles > 0)
-        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_13__/* .plural */ .L)(keptFiles, 'file')} (${(0,_util_progress_js__WEBPACK_IMPORTED_MODULE_11__/* .formatBytes */ .z)(keptBytes)}) ${keptFiles === 1 ? 'was' : 'were'} already in ${directory} with the set's bytes: kept, not downloaded.`);
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_14__/* .plural */ .L)(keptFiles, 'file')} (${(0,_util_progress_js__WEBPACK_IMPORTED_MODULE_12__/* .formatBytes */ .z)(keptBytes)}) ${keptFiles === 1 ? 'was' : 'were'} already in ${directory} with the set's bytes: kept, not downloaded.`);
     return { fetchedFiles: manifest.files.length - keptFiles, keptFiles, keptBytes };
 }
 
@@ -2298,7 +2283,7 @@ function builtUnder(manifest, key) {
 
 /***/ }),
 
-/***/ 8449:
+/***/ 5882:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2642,180 +2627,8 @@ async function recordUse(store, setPrefix, now = new Date()) {
     await store.put(lastUsedKey(setPrefix), body, { size: body.length, contentType: 'application/json' });
 }
 
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
-;// CONCATENATED MODULE: ./src/sets/tar.ts
-// Plain POSIX (ustar) tar members, written so that each member's data starts at an offset known before a
-// byte is sent: the manifest records those offsets and downloads read files straight out of a pack with
-// ranged GETs, never parsing the tar. The packs stay ordinary archives that `tar -tf` lists and extracts.
-// A tar library would hide the offsets, which are the point, so the ~50 lines of header format live here.
-const BLOCK = 512;
-/** Two zero blocks end an archive. */
-const TAR_END = Buffer.alloc(2 * BLOCK);
-/** Zero bytes that pad `size` bytes of member data to a whole block. */
-function paddingAfter(size) {
-    return (BLOCK - (size % BLOCK)) % BLOCK;
-}
-function octal(value, width) {
-    // width - 1 digits and a NUL, as ustar numeric fields are written.
-    return value.toString(8).padStart(width - 1, '0') + '\0';
-}
-function header(name, prefix, size, type) {
-    const block = Buffer.alloc(BLOCK);
-    name.copy(block, 0);
-    block.write(octal(0o644, 8), 100, 'ascii');
-    block.write(octal(0, 8), 108, 'ascii'); // uid
-    block.write(octal(0, 8), 116, 'ascii'); // gid
-    block.write(octal(size, 12), 124, 'ascii');
-    block.write(octal(0, 12), 136, 'ascii'); // mtime: fixed, so a pack's bytes depend on its files only
-    block.write(type, 156, 'ascii');
-    block.write('ustar\0', 257, 'ascii');
-    block.write('00', 263, 'ascii');
-    prefix.copy(block, 345);
-    // The checksum is the byte sum of the header with its own field read as spaces.
-    block.fill(' ', 148, 156);
-    let sum = 0;
-    for (const byte of block)
-        sum += byte;
-    block.write(sum.toString(8).padStart(6, '0') + '\0 ', 148, 'ascii');
-    return block;
-}
-/** Splits a UTF-8 path into ustar's prefix (up to 155 bytes) and name (up to 100), or undefined when it cannot. */
-function splitUstar(path) {
-    if (path.length <= 100)
-        return { prefix: Buffer.alloc(0), name: path };
-    for (let slash = path.indexOf(0x2f); slash !== -1; slash = path.indexOf(0x2f, slash + 1)) {
-        if (slash <= 155 && path.length - slash - 1 <= 100 && slash > 0)
-            return { prefix: path.subarray(0, slash), name: path.subarray(slash + 1) };
-    }
-    return undefined;
-}
-/** A PAX extended header record `<length> path=<value>\n`, whose length counts its own digits. */
-function paxRecord(key, value) {
-    const body = ` ${key}=${value}\n`;
-    const bodyLength = Buffer.byteLength(body);
-    let length = bodyLength + 1;
-    while (length !== bodyLength + String(length).length)
-        length = bodyLength + String(length).length;
-    return Buffer.from(`${length}${body}`);
-}
-/**
- * The bytes that precede a regular file's data in the archive: a ustar header, or for a path ustar cannot
- * hold a PAX extended header (and its padded records) first.
- */
-function memberHeader(path, size) {
-    const bytes = Buffer.from(path, 'utf8');
-    const fits = splitUstar(bytes);
-    if (fits)
-        return header(fits.name, fits.prefix, size, '0');
-    const records = paxRecord('path', path);
-    const shortName = Buffer.from(`PaxHeader/${path.slice(-80)}`, 'utf8').subarray(0, 100);
-    return Buffer.concat([
-        header(Buffer.from('PaxHeader', 'ascii'), Buffer.alloc(0), records.length, 'x'),
-        records,
-        Buffer.alloc(paddingAfter(records.length)),
-        header(shortName, Buffer.alloc(0), size, '0')
-    ]);
-}
-
-;// CONCATENATED MODULE: ./src/sets/packs.ts
-
-
-
-
-
-
-
-const readFile = (0,external_node_util_.promisify)(external_node_fs_.readFile);
-/** A pack closes before it would grow past this, so a large set gives several packs to move in parallel. */
-const MAX_PACK_BYTES = 64 * 1024 * 1024;
-/** Files read ahead of the one being sent into a pack. */
-const READ_AHEAD = 16;
-/**
- * Splits a package into packs of the files smaller than `packBelow` (in path order, each pack up to
- * maxPackBytes) and the files that stay plain objects. `packBelow` 0 packs nothing: the version 1 layout.
- */
-function planPacks(files, packBelow, maxPackBytes = MAX_PACK_BYTES) {
-    const plain = files.filter((file) => file.size >= packBelow || packBelow <= 0);
-    const small = (packBelow > 0 ? files.filter((file) => file.size < packBelow) : []).map((file) => {
-        const header = memberHeader(file.relative, file.size);
-        return { file, header, length: header.length + file.size + paddingAfter(file.size) };
-    });
-    // As many packs as the bound requires, filled evenly, so they upload and download side by side in similar time.
-    const smallBytes = small.reduce((sum, member) => sum + member.length, 0);
-    const fill = Math.ceil(smallBytes / Math.max(1, Math.ceil(smallBytes / (maxPackBytes - TAR_END.length))));
-    const packs = [];
-    let members = [];
-    let size = 0;
-    const close = () => {
-        if (members.length === 0)
-            return;
-        packs.push({ path: `${sets_manifest/* PACKS_DIRECTORY */.Fg}${packs.length}.tar`, members, size: size + TAR_END.length });
-        members = [];
-        size = 0;
-    };
-    for (const { file, header, length } of small) {
-        if (members.length > 0 && (size + length + TAR_END.length > maxPackBytes || size >= fill))
-            close();
-        members.push({ file, header, offset: size + header.length });
-        size += length;
-    }
-    close();
-    return { packs, plain };
-}
-/**
- * The bytes of a pack, each file read (a few ahead) as it is needed, hashed and checked against the size it had
- * when the pack was planned: a file that changed since fails the upload instead of shifting every offset after it.
- */
-async function* packBytes(pack, onMember) {
-    // Reads started, oldest first; each is taken off the queue when its turn comes, so sent bytes can be collected.
-    const reads = [];
-    const startRead = (index) => {
-        if (index >= pack.members.length)
-            return;
-        const read = readFile(pack.members[index].file.absolute);
-        read.catch(() => undefined); // awaited below; this only keeps an abandoned read from being an unhandled rejection
-        reads.push(read);
-    };
-    for (let index = 0; index < READ_AHEAD; index++)
-        startRead(index);
-    for (const [index, member] of pack.members.entries()) {
-        const bytes = await reads.shift();
-        startRead(index + READ_AHEAD);
-        if (bytes.length !== member.file.size) {
-            throw new errors/* IntegrityError */.cs(`${member.file.absolute} changed while it was packed (${member.file.size} bytes when listed, ${bytes.length} when read). Upload again.`);
-        }
-        onMember(member, (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex'));
-        yield member.header;
-        if (bytes.length > 0)
-            yield bytes;
-        const padding = paddingAfter(bytes.length);
-        if (padding > 0)
-            yield Buffer.alloc(padding);
-    }
-    yield TAR_END;
-}
-/** Writes one pack under `setPrefix` as a stream; returns its record and the manifest entries of its files. */
-async function uploadPack(store, setPrefix, pack, metadata, onFile) {
-    const files = [];
-    const packHash = (0,external_node_crypto_.createHash)('sha256');
-    let sent = 0;
-    const source = external_node_stream_.Readable.from((async function* () {
-        for await (const chunk of packBytes(pack, (member, sha256) => {
-            files.push({ path: member.file.relative, size: member.file.size, sha256, pack: pack.path, offset: member.offset });
-            onFile(member.file.size);
-        })) {
-            packHash.update(chunk);
-            sent += chunk.length;
-            yield chunk;
-        }
-    })(), { objectMode: false });
-    const { etag } = await store.put(setPrefix + pack.path, source, { size: pack.size, contentType: 'application/x-tar', metadata });
-    if (sent !== pack.size)
-        throw new errors/* IntegrityError */.cs(`The pack ${store.url(setPrefix + pack.path)} came out ${sent} bytes, not ${pack.size}.`);
-    return { record: { path: pack.path, size: pack.size, sha256: packHash.digest('hex'), ...(etag ? { etag } : {}) }, files };
-}
-
+// EXTERNAL MODULE: ./src/sets/packs.ts + 1 modules
+var sets_packs = __webpack_require__(157);
 // EXTERNAL MODULE: ./src/sets/package-files.ts
 var package_files = __webpack_require__(4355);
 // EXTERNAL MODULE: ./src/util/digest-stream.ts
@@ -2845,7 +2658,7 @@ var digest_stream = __webpack_require__(9587);
 
 
 // The callback form costs less CPU per file than fs/promises' readFile, which reads in chunked round trips.
-const object_sets_readFile = (0,external_node_util_.promisify)(external_node_fs_.readFile);
+const readFile = (0,external_node_util_.promisify)(external_node_fs_.readFile);
 /** Files up to this size are read into memory and sent in one request; larger ones are streamed in parts. */
 const SINGLE_PUT_LIMIT = 16 * 1024 * 1024;
 /** Packs and large files in flight at once (each buffers up to 4 parts of 8 MiB): two keep peak RSS under 200 MB. */
@@ -3159,7 +2972,8 @@ async function previousBuild(store, prefix, policy) {
             return undefined;
         return {
             setPrefix,
-            bySha256: new Map(read.manifest.files.filter((file) => file.pack === undefined).map((file) => [file.sha256, file]))
+            bySha256: new Map(read.manifest.files.filter((file) => file.pack === undefined).map((file) => [file.sha256, file])),
+            packs: (0,sets_packs/* packsByShape */.Dp)(read.manifest.files, read.manifest.packs ?? [])
         };
     }
     catch {
@@ -3187,6 +3001,31 @@ async function copyUnchanged(store, source, key, size, sha256, replace) {
         throw error;
     }
 }
+/** A pack holding exactly the files of one of the previous build's packs, copied from it; undefined when it must be sent. */
+async function copyUnchangedPack(store, target, pack, previous, metadata, moved) {
+    const same = await (0,sets_packs/* sameEarlierPack */.aq)(pack, previous.packs);
+    if (!same)
+        return undefined;
+    const { record } = same.earlier;
+    const copied = await copyUnchanged(store, previous.setPrefix + record.path, target + pack.path, pack.size, record.sha256, {
+        contentType: 'application/x-tar',
+        metadata
+    });
+    if (!copied)
+        return undefined;
+    moved.copiedFiles += pack.members.length;
+    moved.copiedBytes += pack.size;
+    return {
+        record: { path: pack.path, size: pack.size, sha256: record.sha256, ...(copied.etag ? { etag: copied.etag } : {}) },
+        files: pack.members.map((member, index) => ({
+            path: member.file.relative,
+            size: member.file.size,
+            sha256: same.sha256[index],
+            pack: pack.path,
+            offset: member.offset
+        }))
+    };
+}
 async function uploadFile(store, key, file, commit, codeHash, progress, previous, moved) {
     const contentType = src/* default */.A.getType(file.relative) ?? 'application/octet-stream';
     const unchanged = async (sha256) => {
@@ -3204,7 +3043,7 @@ async function uploadFile(store, key, file, commit, codeHash, progress, previous
         return { path: file.relative, size: file.size, sha256, ...(copied.etag ? { etag: copied.etag } : {}) };
     };
     if (file.size <= SINGLE_PUT_LIMIT) {
-        const bytes = await object_sets_readFile(file.absolute);
+        const bytes = await readFile(file.absolute);
         const sha256 = (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
         const copied = await unchanged(sha256);
         if (copied)
@@ -3242,10 +3081,18 @@ async function uploadFiles(store, request, files, target, previous) {
     const limit = (0,p_limit/* default */.A)(request.concurrency);
     // Packs and large files stream in parts, each holding a few parts in memory: only a couple at a time.
     const largeLimit = (0,p_limit/* default */.A)(LARGE_FILES_AT_ONCE);
-    const { packs, plain } = planPacks(files, request.packBelow ?? 0);
+    const { packs, plain } = (0,sets_packs/* planPacks */.qC)(files, request.packBelow ?? 0);
     const packMetadata = objectMetadata(request.commit, request.codeHash);
     const [packed, stored] = await Promise.all([
-        Promise.all(packs.map((pack) => largeLimit(() => uploadPack(store, target, pack, packMetadata, (size) => progress.add(1, size))))),
+        Promise.all(packs.map((pack) => largeLimit(async () => {
+            (0,cancellation/* throwIfCancelled */.dZ)();
+            const copied = previous && (await copyUnchangedPack(store, target, pack, previous, packMetadata, moved));
+            if (copied) {
+                progress.add(copied.files.length, (0,sets_manifest/* totalBytes */.ob)(copied.files));
+                return copied;
+            }
+            return (0,sets_packs/* uploadPack */.Z_)(store, target, pack, packMetadata, (size) => progress.add(1, size));
+        }))),
         Promise.all(plain.map((file) => limit(async () => {
             (0,cancellation/* throwIfCancelled */.dZ)();
             const send = () => uploadFile(store, target + file.relative, file, request.commit, request.codeHash, progress, previous, moved);
@@ -3398,7 +3245,7 @@ class ObjectAssetSets {
         const known = manifest ?? (await readManifest(this.store, setPrefix, this.policy, { commit }));
         if (!known)
             throw new Error(`No assets are stored at ${this.store.url(setPrefix)} to download.`);
-        await (0,download/* downloadSet */.$u)(this.store, setPrefix, known, directory, concurrency);
+        await (0,download/* downloadSet */.$)(this.store, setPrefix, known, directory, concurrency);
         return known;
     }
     close() {
@@ -3577,6 +3424,282 @@ async function listPackageFiles(directory, inputName = 'package-directory') {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__.EmptyPackageError(`The package directory '${directory}' holds no files to upload (hidden files are skipped). Build the assets into it first.`);
     }
     return files.sort((a, b) => Buffer.compare(Buffer.from(a.relative), Buffer.from(b.relative)));
+}
+
+
+/***/ }),
+
+/***/ 157:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  k9: () => (/* binding */ filesByPack),
+  Dp: () => (/* binding */ packsByShape),
+  qC: () => (/* binding */ planPacks),
+  aq: () => (/* binding */ sameEarlierPack),
+  Z_: () => (/* binding */ uploadPack)
+});
+
+// UNUSED EXPORTS: MAX_PACK_BYTES, packTarget
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/sets/manifest.ts
+var manifest = __webpack_require__(9640);
+;// CONCATENATED MODULE: ./src/sets/tar.ts
+// Plain POSIX (ustar) tar members, written so that each member's data starts at an offset known before a
+// byte is sent: the manifest records those offsets and downloads read files straight out of a pack with
+// ranged GETs, never parsing the tar. The packs stay ordinary archives that `tar -tf` lists and extracts.
+// A tar library would hide the offsets, which are the point, so the ~50 lines of header format live here.
+const BLOCK = 512;
+/** Two zero blocks end an archive. */
+const TAR_END = Buffer.alloc(2 * BLOCK);
+/** Zero bytes that pad `size` bytes of member data to a whole block. */
+function paddingAfter(size) {
+    return (BLOCK - (size % BLOCK)) % BLOCK;
+}
+function octal(value, width) {
+    // width - 1 digits and a NUL, as ustar numeric fields are written.
+    return value.toString(8).padStart(width - 1, '0') + '\0';
+}
+function header(name, prefix, size, type) {
+    const block = Buffer.alloc(BLOCK);
+    name.copy(block, 0);
+    block.write(octal(0o644, 8), 100, 'ascii');
+    block.write(octal(0, 8), 108, 'ascii'); // uid
+    block.write(octal(0, 8), 116, 'ascii'); // gid
+    block.write(octal(size, 12), 124, 'ascii');
+    block.write(octal(0, 12), 136, 'ascii'); // mtime: fixed, so a pack's bytes depend on its files only
+    block.write(type, 156, 'ascii');
+    block.write('ustar\0', 257, 'ascii');
+    block.write('00', 263, 'ascii');
+    prefix.copy(block, 345);
+    // The checksum is the byte sum of the header with its own field read as spaces.
+    block.fill(' ', 148, 156);
+    let sum = 0;
+    for (const byte of block)
+        sum += byte;
+    block.write(sum.toString(8).padStart(6, '0') + '\0 ', 148, 'ascii');
+    return block;
+}
+/** Splits a UTF-8 path into ustar's prefix (up to 155 bytes) and name (up to 100), or undefined when it cannot. */
+function splitUstar(path) {
+    if (path.length <= 100)
+        return { prefix: Buffer.alloc(0), name: path };
+    for (let slash = path.indexOf(0x2f); slash !== -1; slash = path.indexOf(0x2f, slash + 1)) {
+        if (slash <= 155 && path.length - slash - 1 <= 100 && slash > 0)
+            return { prefix: path.subarray(0, slash), name: path.subarray(slash + 1) };
+    }
+    return undefined;
+}
+/** A PAX extended header record `<length> path=<value>\n`, whose length counts its own digits. */
+function paxRecord(key, value) {
+    const body = ` ${key}=${value}\n`;
+    const bodyLength = Buffer.byteLength(body);
+    let length = bodyLength + 1;
+    while (length !== bodyLength + String(length).length)
+        length = bodyLength + String(length).length;
+    return Buffer.from(`${length}${body}`);
+}
+/**
+ * The bytes that precede a regular file's data in the archive: a ustar header, or for a path ustar cannot
+ * hold a PAX extended header (and its padded records) first.
+ */
+function memberHeader(path, size) {
+    const bytes = Buffer.from(path, 'utf8');
+    const fits = splitUstar(bytes);
+    if (fits)
+        return header(fits.name, fits.prefix, size, '0');
+    const records = paxRecord('path', path);
+    const shortName = Buffer.from(`PaxHeader/${path.slice(-80)}`, 'utf8').subarray(0, 100);
+    return Buffer.concat([
+        header(Buffer.from('PaxHeader', 'ascii'), Buffer.alloc(0), records.length, 'x'),
+        records,
+        Buffer.alloc(paddingAfter(records.length)),
+        header(shortName, Buffer.alloc(0), size, '0')
+    ]);
+}
+
+;// CONCATENATED MODULE: ./src/sets/packs.ts
+
+
+
+
+
+
+
+const readFile = (0,external_node_util_.promisify)(external_node_fs_.readFile);
+/** A pack closes before it would grow past this, so a large set gives several packs to move in parallel. */
+const MAX_PACK_BYTES = 64 * 1024 * 1024;
+/** Files read ahead of the one being sent into a pack. */
+const READ_AHEAD = 16;
+/** About how many packs a package's small files are cut into (a power of two bounds each pack's size; see packTarget). */
+const PACKS_AIMED_FOR = 32;
+const SMALLEST_TARGET = 256 * 1024;
+const LARGEST_TARGET = 16 * 1024 * 1024;
+/**
+ * The average pack size aimed at: a power of two near 1/32 of the small files' bytes, 256 KiB to 16 MiB. A power
+ * of two, so a package growing or shrinking a little keeps its target, and so its packs.
+ */
+function packTarget(smallBytes, maxPackBytes = MAX_PACK_BYTES) {
+    const aim = 2 ** Math.floor(Math.log2(Math.max(1, smallBytes / PACKS_AIMED_FOR)));
+    return Math.min(maxPackBytes, LARGEST_TARGET, Math.max(SMALLEST_TARGET, aim));
+}
+/**
+ * Whether a pack ends after this member: decided by the member's own path, with a chance of its length over the
+ * target (so packs average the target whatever the file sizes). Boundaries are content-defined: a file that
+ * changes, appears or goes changes the pack it falls in, and every other pack keeps its members and its bytes,
+ * so the next upload copies it server-side and a warm restore keeps it.
+ */
+function endsPack(relative, length, target) {
+    const draw = (0,external_node_crypto_.createHash)('sha256').update(relative).digest().readUInt32BE(0) / 2 ** 32;
+    return draw < length / target;
+}
+/**
+ * Splits a package into packs of the files smaller than `packBelow` (in path order, cut where endsPack says or
+ * before a pack would pass maxPackBytes) and the files that stay plain objects. `packBelow` 0 packs nothing: the
+ * version 1 layout.
+ */
+function planPacks(files, packBelow, maxPackBytes = MAX_PACK_BYTES) {
+    const plain = files.filter((file) => file.size >= packBelow || packBelow <= 0);
+    const small = (packBelow > 0 ? files.filter((file) => file.size < packBelow) : [])
+        .slice()
+        .sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0))
+        .map((file) => {
+        const header = memberHeader(file.relative, file.size);
+        return { file, header, length: header.length + file.size + paddingAfter(file.size) };
+    });
+    const target = packTarget(small.reduce((sum, member) => sum + member.length, 0), maxPackBytes);
+    const packs = [];
+    let members = [];
+    let size = 0;
+    const close = () => {
+        if (members.length === 0)
+            return;
+        packs.push({ path: `${manifest/* PACKS_DIRECTORY */.Fg}${packs.length}.tar`, members, size: size + TAR_END.length });
+        members = [];
+        size = 0;
+    };
+    for (const { file, header, length } of small) {
+        if (members.length > 0 && size + length + TAR_END.length > maxPackBytes)
+            close();
+        members.push({ file, header, offset: size + header.length });
+        size += length;
+        if (endsPack(file.relative, length, target))
+            close();
+    }
+    close();
+    return { packs, plain };
+}
+/** The packed files of a manifest by pack, each pack's in offset order. */
+function filesByPack(files) {
+    const byPack = new Map();
+    for (const file of files) {
+        if (file.pack === undefined)
+            continue;
+        const packed = byPack.get(file.pack);
+        if (packed)
+            packed.push(file);
+        else
+            byPack.set(file.pack, [file]);
+    }
+    for (const packed of byPack.values())
+        packed.sort((a, b) => a.offset - b.offset);
+    return byPack;
+}
+/** What a pack holds, by name and size: equal for a planned pack and an earlier one that may hold the same bytes. */
+function packShape(members) {
+    return JSON.stringify(members.map((member) => [member.path, member.size]));
+}
+/** An earlier set's packs by shape, for finding the ones a new upload can copy instead of send. */
+function packsByShape(files, packs) {
+    const byPack = filesByPack(files);
+    const byShape = new Map();
+    for (const record of packs) {
+        const packed = byPack.get(record.path) ?? [];
+        byShape.set(packShape(packed), { record, files: packed });
+    }
+    return byShape;
+}
+/**
+ * The earlier pack holding exactly this planned pack's files (names, sizes and SHA-256 as they are on disk now,
+ * in the same order, so the same bytes), with those SHA-256 in member order; undefined when there is none.
+ */
+async function sameEarlierPack(pack, earlier) {
+    const candidate = earlier.get(packShape(pack.members.map((member) => ({ path: member.file.relative, size: member.file.size }))));
+    if (!candidate || candidate.record.size !== pack.size)
+        return undefined;
+    const sha256 = [];
+    for (const [index, member] of pack.members.entries()) {
+        const bytes = await readFile(member.file.absolute);
+        const digest = (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
+        if (digest !== candidate.files[index].sha256 || candidate.files[index].offset !== member.offset)
+            return undefined;
+        sha256.push(digest);
+    }
+    return { earlier: candidate, sha256 };
+}
+/**
+ * The bytes of a pack, each file read (a few ahead) as it is needed, hashed and checked against the size it had
+ * when the pack was planned: a file that changed since fails the upload instead of shifting every offset after it.
+ */
+async function* packBytes(pack, onMember) {
+    // Reads started, oldest first; each is taken off the queue when its turn comes, so sent bytes can be collected.
+    const reads = [];
+    const startRead = (index) => {
+        if (index >= pack.members.length)
+            return;
+        const read = readFile(pack.members[index].file.absolute);
+        read.catch(() => undefined); // awaited below; this only keeps an abandoned read from being an unhandled rejection
+        reads.push(read);
+    };
+    for (let index = 0; index < READ_AHEAD; index++)
+        startRead(index);
+    for (const [index, member] of pack.members.entries()) {
+        const bytes = await reads.shift();
+        startRead(index + READ_AHEAD);
+        if (bytes.length !== member.file.size) {
+            throw new errors/* IntegrityError */.cs(`${member.file.absolute} changed while it was packed (${member.file.size} bytes when listed, ${bytes.length} when read). Upload again.`);
+        }
+        onMember(member, (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex'));
+        yield member.header;
+        if (bytes.length > 0)
+            yield bytes;
+        const padding = paddingAfter(bytes.length);
+        if (padding > 0)
+            yield Buffer.alloc(padding);
+    }
+    yield TAR_END;
+}
+/** Writes one pack under `setPrefix` as a stream; returns its record and the manifest entries of its files. */
+async function uploadPack(store, setPrefix, pack, metadata, onFile) {
+    const files = [];
+    const packHash = (0,external_node_crypto_.createHash)('sha256');
+    let sent = 0;
+    const source = external_node_stream_.Readable.from((async function* () {
+        for await (const chunk of packBytes(pack, (member, sha256) => {
+            files.push({ path: member.file.relative, size: member.file.size, sha256, pack: pack.path, offset: member.offset });
+            onFile(member.file.size);
+        })) {
+            packHash.update(chunk);
+            sent += chunk.length;
+            yield chunk;
+        }
+    })(), { objectMode: false });
+    const { etag } = await store.put(setPrefix + pack.path, source, { size: pack.size, contentType: 'application/x-tar', metadata });
+    if (sent !== pack.size)
+        throw new errors/* IntegrityError */.cs(`The pack ${store.url(setPrefix + pack.path)} came out ${sent} bytes, not ${pack.size}.`);
+    return { record: { path: pack.path, size: pack.size, sha256: packHash.digest('hex'), ...(etag ? { etag } : {}) }, files };
 }
 
 

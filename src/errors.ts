@@ -70,6 +70,14 @@ export class IntegrityError extends Error {
   }
 }
 
+/** A stored set this runtime cannot read (packs in an encoding its Node.js lacks): a miss with a warning, never a failed step. */
+export class UnreadableSetError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'UnreadableSetError'
+  }
+}
+
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }

@@ -30,7 +30,8 @@ import {
   s3Inputs,
   tempDir,
   uniquePrefix,
-  writeFiles
+  writeFiles,
+  zstdWithBundleNode
 } from '../support/helpers.js'
 
 const client = outsideClient()
@@ -208,9 +209,14 @@ describe('4. a promotion signs only what it verified, and a pack is verified who
     writeFiles(pkg, { 'a.txt': 'AAAA', 'b.txt': 'BBBB' })
     const inputs = { ...s3Inputs(prefix), 'repo-path': repo.dir, 'pack-below': '1MiB' }
     expect((await runDist({ inputs: { ...inputs, mode: 'upload', 'package-directory': pkg } })).code).toBe(0)
-    const packKey = `${prefix}artifacts/${repo.commit}/.packs/0.tar`
+    // Where the bundle's runtime has zstd (node24) the pack is stored compressed: the attack rewrites the tar inside.
+    const stored = JSON.parse((await readObject(client, `${prefix}artifacts/${repo.commit}/.manifest.json`))!.toString()) as {
+      packs: { path: string; encoding?: string }[]
+    }
+    const { path: packPath, encoding } = stored.packs[0]!
+    const packKey = `${prefix}artifacts/${repo.commit}/${packPath}`
     const pack = (await readObject(client, packKey))!
-    const swapped = Buffer.from(pack)
+    const swapped = Buffer.from(encoding ? zstdWithBundleNode('decompress', pack) : pack)
     // Member headers sit at 0 and 1024 (a 512-byte header, 4 bytes of data padded to 512): swap their names.
     const rename = (at: number, name: string): void => {
       swapped.fill(0, at, at + 100)
@@ -222,7 +228,9 @@ describe('4. a promotion signs only what it verified, and a pack is verified who
     }
     rename(0, 'b.txt')
     rename(1024, 'a.txt')
-    await client.send(new PutObjectCommand({ Bucket: bucket(), Key: packKey, Body: swapped }))
+    await client.send(
+      new PutObjectCommand({ Bucket: bucket(), Key: packKey, Body: encoding ? zstdWithBundleNode('compress', swapped) : swapped })
+    )
     // What the attack does to anyone who extracts the stored pack: a.txt now holds B's bytes.
     const extracted = tempDir('tar')
     writeFileSync(path.join(extracted, 'p.tar'), swapped)
@@ -233,7 +241,7 @@ describe('4. a promotion signs only what it verified, and a pack is verified who
     const check = await runDist({ inputs: { ...inputs, mode: 'check', download: 'true', 'package-directory': out } })
     expect(check.code).toBe(0)
     expect(check.outputs.found).toBe('false')
-    expect(check.stdout).toContain('.packs/0.tar does not match its manifest')
+    expect(check.stdout).toContain(`${packPath} does not match its manifest`)
     expect(readdirSync(out).filter((name) => !name.startsWith('.'))).toEqual([])
   })
 })

@@ -27,6 +27,22 @@ describe('manifest', () => {
     )
   })
 
+  it('version 3 (compressed packs) round-trips; offsets are inside the tar, which may be larger than the stored pack', () => {
+    const zstdPack = { path: '.packs/0.tar.zst', size: 100, sha256: digest, encoding: 'zstd' as const, tarSize: 2048 }
+    const manifest = buildManifest(
+      {
+        commit: 'c'.repeat(40),
+        codeHash: '',
+        source: 'upload',
+        files: [{ ...packed.files[0]!, pack: zstdPack.path, offset: 1536 }],
+        packs: [zstdPack]
+      },
+      new Date(0)
+    )
+    expect(manifest.version).toBe(3)
+    expect(parseManifest(serializeManifest(manifest, 'p/artifacts/c/', NO_KEYS), 'm')).toEqual({ ...manifest, location: 'p/artifacts/c/' })
+  })
+
   it('round-trips', () => {
     const manifest = buildManifest(
       { commit: 'c'.repeat(40), codeHash: 'h', source: 'cache', files: [{ path: 'x', size: 1, sha256: digest }] },
@@ -53,7 +69,22 @@ describe('manifest', () => {
   it.each([
     ['not json', 'is not valid JSON'],
     ['[]', 'unsupported version'],
-    [JSON.stringify({ ...valid, version: 3 }), 'unsupported version 3'],
+    [JSON.stringify({ ...valid, version: 4 }), 'unsupported version 4'],
+    [
+      JSON.stringify({ ...packed, packs: [{ ...pack, encoding: 'zstd', tarSize: 2048 }] }),
+      'packs[0].encoding is not allowed before version 3'
+    ],
+    [JSON.stringify({ ...packed, version: 3, packs: [{ ...pack, encoding: 'xz', tarSize: 2048 }] }), 'packs[0].encoding "xz" is not one'],
+    [JSON.stringify({ ...packed, version: 3, packs: [{ ...pack, encoding: 'zstd' }] }), 'packs[0].tarSize is not a byte count'],
+    [
+      JSON.stringify({
+        ...packed,
+        version: 3,
+        packs: [{ ...pack, size: 100, encoding: 'zstd', tarSize: 600 }],
+        files: [{ ...packed.files[0], offset: 598 }]
+      }),
+      'files[0].offset does not place the file inside'
+    ],
     [JSON.stringify({ ...valid, version: 2 }), '"packs" is not a list'],
     [
       JSON.stringify({ ...packed, packs: [{ ...pack, path: 'elsewhere.tar' }] }),

@@ -1,7 +1,7 @@
 // pack-below: small files in tar packs under <set>/.packs/, read back with ranged GETs; through dist/index.js
 // against s3rver, and the pack format checked with the system's own tar.
 import { PutObjectCommand } from '@aws-sdk/client-s3'
-import { execFile } from 'node:child_process'
+import { execFile, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
@@ -16,6 +16,7 @@ import {
   endpoint,
   listKeys,
   makeRepo,
+  NODE,
   outsideClient,
   readObject,
   recordingServer,
@@ -66,30 +67,33 @@ describe('pack-below (packed sets)', () => {
     expect(up.outputs.files).toBe(String(Object.keys(files).length))
 
     const set = `${prefix}artifacts/${repo.commit}/`
-    // Exactly the threshold and above are plain objects; everything smaller is in the one pack.
-    expect((await listKeys(client, set)).map((key) => key.slice(set.length)).sort()).toEqual(
-      ['.manifest.json', '.packs/0.tar', 'a/exactly.bin', 'big.bin'].sort()
-    )
     const manifest = JSON.parse((await readObject(client, `${set}.manifest.json`))!.toString()) as {
       version: number
-      packs: { path: string; size: number }[]
+      packs: { path: string; size: number; encoding?: string }[]
       files: ManifestFile[]
     }
-    expect(manifest.version).toBe(2)
+    // A runtime with zstd (node24) stores the pack compressed, as .tar.zst in a version 3 manifest.
+    const zstd = manifest.packs[0]?.encoding === 'zstd'
+    expect(manifest.version).toBe(zstd ? 3 : 2)
     expect(manifest.packs).toHaveLength(1)
+    // Exactly the threshold and above are plain objects; everything smaller is in the one pack.
+    expect((await listKeys(client, set)).map((key) => key.slice(set.length)).sort()).toEqual(
+      ['.manifest.json', zstd ? '.packs/0.tar.zst' : '.packs/0.tar', 'a/exactly.bin', 'big.bin'].sort()
+    )
     expect(manifest.files.filter((f) => f.pack).map((f) => f.path)).not.toContain('a/exactly.bin')
 
-    // The pack is a plain tar: GNU tar lists and extracts exactly the packed files, byte for byte.
+    // The pack is a tar (given --zstd when compressed): GNU tar lists and extracts exactly the packed files, byte for byte.
     const tarFile = path.join(tempDir('tar'), 'pack.tar')
-    writeFileSync(tarFile, (await readObject(client, `${set}.packs/0.tar`))!)
-    const listed = (await run('tar', ['-tf', tarFile])).stdout.trim().split('\n').sort()
+    writeFileSync(tarFile, (await readObject(client, set + manifest.packs[0]!.path))!)
+    const tarArgs = zstd ? ['--zstd'] : []
+    const listed = (await run('tar', [...tarArgs, '-tf', tarFile])).stdout.trim().split('\n').sort()
     expect(listed).toEqual(
       Object.keys(files)
         .filter((name) => files[name]!.length < 4 * KIB)
         .sort()
     )
     const extracted = tempDir('extracted')
-    await run('tar', ['-xf', tarFile, '-C', extracted])
+    await run('tar', [...tarArgs, '-xf', tarFile, '-C', extracted])
     expectSameTree(Object.fromEntries(Object.entries(files).filter(([, bytes]) => bytes.length < 4 * KIB)), extracted)
 
     const target = tempDir('restore')
@@ -116,13 +120,52 @@ describe('pack-below (packed sets)', () => {
     const set = `${prefix}artifacts/${repo.commit}/`
     // Every file is packed (each of these is its own pack's worth: see planPacks), none is a plain object.
     const keys = (await listKeys(client, set)).map((key) => key.slice(set.length))
-    expect(keys.filter((key) => !/^\.packs\/\d+\.tar$/.test(key))).toEqual(['.manifest.json'])
+    expect(keys.filter((key) => !/^\.packs\/\d+\.tar(\.zst)?$/.test(key))).toEqual(['.manifest.json'])
     expect(keys.length).toBeGreaterThan(2)
     const target = tempDir('restore')
     const hit = await runDist({ inputs: { ...inputs, mode: 'check', 'package-directory': target, download: 'true' } })
     expect(hit.stdout).not.toContain('::error::')
     expect(hit.outputs).toMatchObject({ found: 'true', files: String(Object.keys(files).length) })
     expectSameTree(files, target)
+  })
+
+  it('JavaScript-like small files travel compressed (zstd) where the bundle’s runtime has it, at most 0.45 of their bytes', async () => {
+    const zstd = spawnSync(NODE, ['-e', 'process.exit(typeof require("zlib").createZstdCompress === "function" ? 0 : 1)']).status === 0
+    const repo = makeRepo({ 'src/a.js': '1' })
+    const prefix = uniquePrefix('zstd')
+    const chunk = (i: number): string =>
+      `export function component${i}(props) {\n  const { id, name = 'item-${i}' } = props\n  return render('div', { id, class: 'c${i % 7}' }, name)\n}\n`.repeat(
+        5 + (i % 20)
+      )
+    const files = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`js/chunk-${i}.js`, Buffer.from(chunk(i))]))
+    const pkg = tempDir('pkg')
+    writeFiles(pkg, files)
+    const inputs = { ...s3Inputs(prefix), 'repo-path': repo.dir, 'pack-below': '64KiB' }
+    expect((await runDist({ inputs: { ...inputs, mode: 'upload', 'package-directory': pkg } })).code).toBe(0)
+    const set = `${prefix}artifacts/${repo.commit}/`
+    const manifest = JSON.parse((await readObject(client, `${set}.manifest.json`))!.toString()) as {
+      version: number
+      packs: { path: string; size: number; encoding?: string; tarSize?: number }[]
+    }
+    const stored = manifest.packs.reduce((sum, pack) => sum + pack.size, 0)
+    const raw = Object.values(files).reduce((sum, bytes) => sum + bytes.length, 0)
+    if (zstd) {
+      expect(manifest.version).toBe(3)
+      expect(manifest.packs.every((pack) => pack.encoding === 'zstd' && pack.path.endsWith('.tar.zst'))).toBe(true)
+      expect(stored).toBeLessThanOrEqual(0.45 * raw)
+      // GNU tar reads a pack as it is stored, given --zstd (the zstd program, on GitHub's runners).
+      const packFile = path.join(tempDir('tar'), 'pack.tar.zst')
+      writeFileSync(packFile, (await readObject(client, set + manifest.packs[0]!.path))!)
+      expect((await run('tar', ['--zstd', '-tf', packFile])).stdout).toContain('js/chunk-')
+    } else {
+      expect(manifest.version).toBe(2)
+      expect(manifest.packs.every((pack) => pack.encoding === undefined && pack.path.endsWith('.tar'))).toBe(true)
+    }
+    const target = tempDir('restore')
+    const hit = await runDist({ inputs: { ...inputs, mode: 'check', 'package-directory': target, download: 'true' } })
+    expect(hit.outputs).toMatchObject({ found: 'true', files: '200' })
+    expectSameTree(files, target)
+    console.log(`packs of ${raw} B of JavaScript-like text stored as ${stored} B (${(stored / raw).toFixed(3)}; zstd ${zstd})`)
   })
 
   it('pack-below 0 (the default) writes exactly the version 1 layout, which is still found and downloaded', async () => {
@@ -164,8 +207,11 @@ describe('pack-below (packed sets)', () => {
     const set = `${prefix}artifacts/${repo.commit}/`
     const manifest = JSON.parse((await readObject(client, `${set}.manifest.json`))!.toString()) as { files: ManifestFile[] }
     const second = manifest.files.find((file) => file.path === 'second.txt')!
-    const pack = (await readObject(client, `${set}.packs/0.tar`))!
-    await client.send(new PutObjectCommand({ Bucket: bucket(), Key: `${set}.packs/0.tar`, Body: tamper(pack, second.offset! + 100) }))
+    // A compressed pack (node24) is changed at its middle: the bytes of its files are not at their tar offsets.
+    const zstd = second.pack!.endsWith('.zst')
+    const pack = (await readObject(client, set + second.pack!))!
+    const at = zstd ? Math.floor(pack.length / 2) : second.offset! + 100
+    await client.send(new PutObjectCommand({ Bucket: bucket(), Key: set + second.pack!, Body: tamper(pack, at) }))
 
     const target = tempDir('restore')
     const hit = await runDist({
@@ -173,8 +219,8 @@ describe('pack-below (packed sets)', () => {
     })
     expect(hit.code).toBe(0)
     expect(hit.outputs.found).toBe('false')
-    expect(hit.stdout).toContain("'second.txt' in ")
-    expect(hit.stdout).toContain('does not match its manifest')
+    if (!zstd) expect(hit.stdout).toContain("'second.txt' in ")
+    expect(hit.stdout).toMatch(zstd ? /does not match its manifest|does not decompress/ : /does not match its manifest/)
     expect(readdirSync(target).filter((name) => !name.startsWith('.'))).toEqual([])
   })
 

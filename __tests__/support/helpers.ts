@@ -232,7 +232,16 @@ export function runDist(options: {
   })
 }
 
-/** Inputs that point the bundled action at the test s3rver. */
+/**
+ * zstd through the Node.js that runs the bundle (node24 in CI's bundle run: it compresses packs, and this test
+ * process, on Node.js 20, may have no zstd of its own).
+ */
+export function zstdWithBundleNode(direction: 'compress' | 'decompress', bytes: Buffer): Buffer {
+  const call = direction === 'compress' ? 'zstdCompressSync' : 'zstdDecompressSync'
+  const script = `process.stdout.write(require('zlib').${call}(require('fs').readFileSync(0)))`
+  return execFileSync(NODE, ['-e', script], { input: bytes, maxBuffer: 1 << 30 })
+}
+
 /**
  * Runs the bundle as the runner runs an action with a post step: main with a GITHUB_STATE file, then (after
  * `build`, when main succeeded) the post step with what main saved passed as STATE_<name> variables.

@@ -5,7 +5,7 @@ import { commitSources, resolveCommit } from '../git.js'
 import type { Settings } from '../settings/types.js'
 import { totalBytes } from '../sets/manifest.js'
 import { plural } from '../util/text.js'
-import { IntegrityError, MissingObjectError } from '../errors.js'
+import { IntegrityError, MissingObjectError, UnreadableSetError } from '../errors.js'
 import type { KeyInputs } from '../hashing/set-key.js'
 import { currentPlatform } from '../sets/platform.js'
 import { computeBuildKey, setsPrefix } from './build-key.js'
@@ -103,6 +103,14 @@ export async function check(settings: Settings, sets: AssetSets): Promise<Assets
         settings.packageDirectory
       )
     } catch (error) {
+      if (error instanceof UnreadableSetError) {
+        core.warning(
+          `The assets of commit ${commit} in ${location} cannot be downloaded here: ${error.message}. Treating them as not found, so the build runs.`
+        )
+        return missing(settings, commit, result.codeHash, inputs, location, started, result.untrusted, {
+          line: `the set cannot be read by this runtime: ${error.message}`
+        })
+      }
       // Nothing was kept (downloads take their final names only when every file arrived intact). A set whose
       // objects do not match its manifest is a miss, so the build runs and its upload replaces the set; a
       // set pruned while it downloaded (prune deletes the manifest first) is a miss too.

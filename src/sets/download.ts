@@ -5,10 +5,11 @@ import { lstat, mkdir, open, realpath, rename, rm, rmdir, writeFile, type FileHa
 import path from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import pLimit from 'p-limit'
-import { FilesError, IntegrityError } from '../errors.js'
+import { FilesError, IntegrityError, UnreadableSetError } from '../errors.js'
 import { DigestLimitError, DigestStream, sha256OfFile } from '../util/digest-stream.js'
-import { isSafeRelativePath, totalBytes, type Manifest, type ManifestFile, type SetObject } from './manifest.js'
+import { isSafeRelativePath, totalBytes, type Manifest, type ManifestFile, type PackRecord } from './manifest.js'
 import { filesByPack } from './packs.js'
+import { decompressor, unreadableEncodingProblem } from './pack-encoding.js'
 import { preparePackageDirectory } from './package-directory.js'
 import { fromPosixRelative, isInside, windowsNameProblem } from '../util/paths.js'
 import { formatBytes, Progress } from '../util/progress.js'
@@ -141,7 +142,7 @@ const GATHER_BELOW = 1024 * 1024
 async function downloadPack(
   store: Store,
   setPrefix: string,
-  pack: SetObject,
+  pack: PackRecord,
   files: readonly ManifestFile[],
   targets: ReadonlyMap<string, string>,
   onTemp: (temp: string, target: string) => void,
@@ -203,26 +204,46 @@ async function downloadPack(
       await closeFile(file)
     }
   }
+  // The stored bytes are counted and hashed as they arrive; a compressed pack is decoded after that, and the tar
+  // inside it read as a plain pack is: one read, nothing written to disk but the files.
+  const tarSize = pack.tarSize ?? pack.size
+  let stored = 0
+  let position = 0
+  const tooLarge = (what: string, size: number): IntegrityError =>
+    new IntegrityError(`The pack ${store.url(packKey)} is larger than the ${size} bytes its manifest gives${what}: nothing was kept.`)
   try {
-    let position = 0
     await consume(Buffer.alloc(0), 0)
     const body = await store.get(packKey)
-    for await (const chunk of body as AsyncIterable<Buffer>) {
-      if (position + chunk.length > pack.size) {
-        body.destroy()
-        throw new IntegrityError(
-          `The pack ${store.url(packKey)} is larger than the ${pack.size} bytes its manifest gives: nothing was kept.`
-        )
+    const counted = async function* (source: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+      for await (const chunk of source) {
+        stored += chunk.length
+        if (stored > pack.size) throw tooLarge('', pack.size)
+        packHash.update(chunk)
+        yield chunk
       }
-      packHash.update(chunk)
-      await consume(chunk, position)
-      position += chunk.length
     }
+    const unpack = async (source: AsyncIterable<Buffer>): Promise<void> => {
+      for await (const chunk of source) {
+        if (position + chunk.length > tarSize) throw tooLarge(pack.encoding ? ' once decompressed' : '', tarSize)
+        await consume(chunk, position)
+        position += chunk.length
+      }
+    }
+    const decode = pack.encoding ? decompressor(pack.encoding) : undefined
+    if (pack.encoding && !decode) throw new UnreadableSetError(unreadableEncodingProblem(pack.encoding)!)
+    // Whatever the decoder says (a damaged frame, an unexpected end) is about the pack's bytes: a mismatch, not a failure.
+    let decodeError: unknown
+    decode?.once('error', (error) => (decodeError = error))
+    await (decode ? pipeline(body, counted, decode, unpack) : pipeline(body, counted, unpack)).catch((error: unknown) => {
+      if (error === decodeError)
+        throw new IntegrityError(`The pack ${store.url(packKey)} does not decompress (${(error as Error).message}): nothing was kept.`)
+      throw error
+    })
     if (index < files.length) throw mismatch(files[index]!, `the end of the pack at byte ${position}`, store.url(packKey))
     const digest = packHash.digest('hex')
-    if (position !== pack.size || digest !== pack.sha256) {
+    if (stored !== pack.size || position !== tarSize || digest !== pack.sha256) {
       throw new IntegrityError(
-        `The pack ${store.url(packKey)} does not match its manifest (expected ${pack.size} bytes with SHA-256 ${pack.sha256}, got ${position} bytes with ${digest}): ` +
+        `The pack ${store.url(packKey)} does not match its manifest (expected ${pack.size} bytes with SHA-256 ${pack.sha256}, got ${stored} bytes with ${digest}): ` +
           `its files arrived intact but the archive around them was changed, so 'tar -xf' of it would not give the set's files. Nothing was kept; upload the set again.`
       )
     }
@@ -245,6 +266,11 @@ export async function downloadSet(
   directory: string,
   concurrency: number
 ): Promise<DownloadCounts> {
+  // Before anything is written: a set this runtime cannot decode is a miss, not a half-done download.
+  for (const pack of manifest.packs ?? []) {
+    const problem = pack.encoding && unreadableEncodingProblem(pack.encoding)
+    if (problem) throw new UnreadableSetError(problem)
+  }
   const root = await preparePackageDirectory(directory, { create: true })
   const progress = new Progress(
     { doing: `Downloading to ${directory}:`, done: `Downloaded to ${directory}:` },

@@ -1,3 +1,4 @@
+import type { PackEncoding } from './pack-encoding.js'
 import { IntegrityError } from '../errors.js'
 import { storedText, verifyStoredText, type SigningKeys } from './signing.js'
 
@@ -21,8 +22,14 @@ export interface SetObject {
   readonly etag?: string
 }
 
-/** A pack object of a version 2 set: a POSIX tar of small files under `<set>/.packs/`. */
-export type PackRecord = SetObject
+/**
+ * A pack object of a version 2 or 3 set: a POSIX tar of small files under `<set>/.packs/`. Version 3 packs may be
+ * compressed (`encoding`; `size` and `sha256` are then the stored bytes', `tarSize` the tar's inside).
+ */
+export interface PackRecord extends SetObject {
+  readonly encoding?: PackEncoding
+  readonly tarSize?: number
+}
 
 export const PACKS_DIRECTORY = '.packs/'
 
@@ -34,8 +41,11 @@ export type ManifestSource = 'upload' | 'cache'
 
 /** The completion record of an asset set, written after every file of the set. */
 export interface Manifest {
-  /** 1: every file is its own object; 2: small files may live in packs (`packs`, and `pack`/`offset` per file). */
-  readonly version: 1 | 2
+  /**
+   * 1: every file is its own object; 2: small files may live in packs (`packs`, and `pack`/`offset` per file);
+   * 3: packs may be compressed (readers of 1 and 2 refuse it, so they miss rather than misread).
+   */
+  readonly version: 1 | 2 | 3
   readonly commit: string
   /** '' when the code-hash tier was off. */
   readonly codeHash: string
@@ -78,7 +88,7 @@ export function setObjects(manifest: Manifest): SetObject[] {
 export function buildManifest(fields: Omit<Manifest, 'version' | 'createdAt' | 'location'>, now = new Date()): Manifest {
   const packed = fields.packs !== undefined && fields.packs.length > 0
   return {
-    version: packed ? 2 : 1,
+    version: fields.packs?.some((pack) => pack.encoding !== undefined) ? 3 : packed ? 2 : 1,
     commit: fields.commit,
     codeHash: fields.codeHash,
     createdAt: now.toISOString(),
@@ -117,9 +127,9 @@ export function parseManifestDocument(text: string, where: string): { manifest: 
   }
   if (typeof data !== 'object' || data === null) return fail('not a JSON object')
   const record = data as Record<string, unknown>
-  if (record.version !== 1 && record.version !== 2)
-    fail(`unsupported version ${JSON.stringify(record.version)} (this action reads versions 1 and 2)`)
-  const packs = record.version === 2 ? parsePacks(record.packs, fail) : undefined
+  if (record.version !== 1 && record.version !== 2 && record.version !== 3)
+    fail(`unsupported version ${JSON.stringify(record.version)} (this action reads versions 1 to 3)`)
+  const packs = record.version !== 1 ? parsePacks(record.packs, fail, record.version === 3) : undefined
   if (typeof record.commit !== 'string') fail('"commit" is not a string')
   if (typeof record.codeHash !== 'string') fail('"codeHash" is not a string')
   if (record.source !== 'upload' && record.source !== 'cache') fail('"source" is neither "upload" nor "cache"')
@@ -141,7 +151,7 @@ export function parseManifestDocument(text: string, where: string): { manifest: 
     const pack = packs?.get(file.pack as string)
     if (!pack) return fail(`files[${index}].pack ${JSON.stringify(file.pack)} is not one of the set's packs`)
     const offset = file.offset
-    if (typeof offset !== 'number' || !Number.isSafeInteger(offset) || offset < 0 || offset + plain.size > pack.size) {
+    if (typeof offset !== 'number' || !Number.isSafeInteger(offset) || offset < 0 || offset + plain.size > (pack.tarSize ?? pack.size)) {
       fail(`files[${index}].offset does not place the file inside ${pack.path}`)
     }
     return { ...plain, pack: pack.path, offset: offset as number }
@@ -149,7 +159,7 @@ export function parseManifestDocument(text: string, where: string): { manifest: 
   const clash = directoryClash(seen)
   if (clash) fail(`"${clash.file}" is listed both as a file and, by "${clash.inside}", as a directory`)
   const manifest: Manifest = {
-    version: packs ? 2 : 1,
+    version: record.version as 1 | 2 | 3,
     commit: record.commit as string,
     codeHash: record.codeHash as string,
     createdAt: typeof record.createdAt === 'string' ? record.createdAt : '',
@@ -192,12 +202,22 @@ function parseSetObject(value: unknown, what: string, fail: (what: string) => ne
   }
 }
 
+function parsePackRecord(value: unknown, what: string, fail: (what: string) => never, encodings: boolean): PackRecord {
+  const object = parseSetObject(value, what, fail)
+  const { encoding, tarSize } = (value ?? {}) as Record<string, unknown>
+  if (encoding === undefined && tarSize === undefined) return object
+  if (!encodings) fail(`${what}.encoding is not allowed before version 3`)
+  if (encoding !== 'zstd') fail(`${what}.encoding ${JSON.stringify(encoding)} is not one this action reads (zstd)`)
+  if (typeof tarSize !== 'number' || !Number.isSafeInteger(tarSize) || tarSize < 0) fail(`${what}.tarSize is not a byte count`)
+  return { ...object, encoding: 'zstd', tarSize: tarSize as number }
+}
+
 /** The packs of a version 2 manifest by path; each under `.packs/` and listed once. */
-function parsePacks(value: unknown, fail: (what: string) => never): Map<string, PackRecord> {
+function parsePacks(value: unknown, fail: (what: string) => never, encodings: boolean): Map<string, PackRecord> {
   if (!Array.isArray(value)) return fail('"packs" is not a list')
   const packs = new Map<string, PackRecord>()
   value.forEach((entry: unknown, index) => {
-    const pack = parseSetObject(entry, `packs[${index}]`, fail)
+    const pack = parsePackRecord(entry, `packs[${index}]`, fail, encodings)
     if (!pack.path.startsWith(PACKS_DIRECTORY))
       fail(`packs[${index}].path ${JSON.stringify(pack.path)} is not a path under ${PACKS_DIRECTORY}`)
     if (packs.has(pack.path)) fail(`packs[${index}].path "${pack.path}" is listed twice`)

@@ -35,6 +35,7 @@ import {
 } from './manifest.js'
 import { packsByShape, planPacks, sameEarlierPack, uploadPack, type EarlierPack, type PlannedPack } from './packs.js'
 import { listPackageFiles, type PackageFile } from './package-files.js'
+import { encodingSuffix } from './pack-encoding.js'
 import { DigestStream, sha256OfFile } from '../util/digest-stream.js'
 
 // The callback form costs less CPU per file than fs/promises' readFile, which reads in chunked round trips.
@@ -470,20 +471,23 @@ async function copyUnchangedPack(
   const same = await sameEarlierPack(pack, previous.packs)
   if (!same) return undefined
   const { record } = same.earlier
-  const copied = await copyUnchanged(store, previous.setPrefix + record.path, target + pack.path, pack.size, record.sha256, {
-    contentType: 'application/x-tar',
+  // Copied as stored (compressed or not), under this set's name for the pack.
+  const path = pack.path + encodingSuffix(record.encoding)
+  const copied = await copyUnchanged(store, previous.setPrefix + record.path, target + path, record.size, record.sha256, {
+    contentType: record.encoding ? 'application/zstd' : 'application/x-tar',
     metadata
   })
   if (!copied) return undefined
   moved.copiedFiles += pack.members.length
-  moved.copiedBytes += pack.size
+  moved.copiedBytes += record.size
+  const { etag: _earlier, ...kept } = record
   return {
-    record: { path: pack.path, size: pack.size, sha256: record.sha256, ...(copied.etag ? { etag: copied.etag } : {}) },
+    record: { ...kept, path, ...(copied.etag ? { etag: copied.etag } : {}) },
     files: pack.members.map((member, index) => ({
       path: member.file.relative,
       size: member.file.size,
       sha256: same.sha256[index]!,
-      pack: pack.path,
+      pack: path,
       offset: member.offset
     }))
   }

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto'
 import { readFile as readFileCallback } from 'node:fs'
 import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
 import { promisify } from 'node:util'
 import { IntegrityError } from '../errors.js'
 import type { Store } from '../stores/store.js'
 import { PACKS_DIRECTORY, type ManifestFile, type PackRecord } from './manifest.js'
 import type { PackageFile } from './package-files.js'
+import { compressor, encodingSuffix, writableEncoding, WORTH_COMPRESSING, type PackEncoding } from './pack-encoding.js'
 import { memberHeader, paddingAfter, TAR_END } from './tar.js'
 
 const readFile = promisify(readFileCallback)
@@ -139,7 +141,7 @@ export async function sameEarlierPack(
   earlier: ReadonlyMap<string, EarlierPack>
 ): Promise<{ earlier: EarlierPack; sha256: string[] } | undefined> {
   const candidate = earlier.get(packShape(pack.members.map((member) => ({ path: member.file.relative, size: member.file.size }))))
-  if (!candidate || candidate.record.size !== pack.size) return undefined
+  if (!candidate || (candidate.record.tarSize ?? candidate.record.size) !== pack.size) return undefined
   const sha256: string[] = []
   for (const [index, member] of pack.members.entries()) {
     const bytes = await readFile(member.file.absolute)
@@ -181,31 +183,84 @@ async function* packBytes(pack: PlannedPack, onMember: (member: PackMember, sha2
   yield TAR_END
 }
 
-/** Writes one pack under `setPrefix` as a stream; returns its record and the manifest entries of its files. */
+/**
+ * Writes one pack under `setPrefix`; returns its record and the manifest entries of its files. Plain tar streams up
+ * in parts; with an encoding (zstd where the runtime has it) the pack is compressed in memory first (a pack is at
+ * most 64 MiB) and stored as `<n>.tar.zst`, unless that saves under a tenth of its bytes (already-compressed
+ * files): then it is stored plain.
+ */
 export async function uploadPack(
   store: Store,
   setPrefix: string,
   pack: PlannedPack,
   metadata: Readonly<Record<string, string>>,
-  onFile: (size: number) => void
+  onFile: (size: number) => void,
+  encoding: PackEncoding | undefined = writableEncoding()
 ): Promise<{ record: PackRecord; files: ManifestFile[] }> {
-  const files: ManifestFile[] = []
-  const packHash = createHash('sha256')
+  const members: { member: PackMember; sha256: string }[] = []
+  const tarHash = createHash('sha256')
   let sent = 0
-  const source = Readable.from(
-    (async function* () {
-      for await (const chunk of packBytes(pack, (member, sha256) => {
-        files.push({ path: member.file.relative, size: member.file.size, sha256, pack: pack.path, offset: member.offset })
-        onFile(member.file.size)
-      })) {
-        packHash.update(chunk)
-        sent += chunk.length
-        yield chunk
+  const tar = (async function* () {
+    for await (const chunk of packBytes(pack, (member, sha256) => {
+      members.push({ member, sha256 })
+      onFile(member.file.size)
+    })) {
+      tarHash.update(chunk)
+      sent += chunk.length
+      yield chunk
+    }
+  })()
+  const wholeTar = (): void => {
+    if (sent !== pack.size)
+      throw new IntegrityError(`The pack ${store.url(setPrefix + pack.path)} came out ${sent} bytes, not ${pack.size}.`)
+  }
+  let record: PackRecord
+  if (!encoding) {
+    const { etag } = await store.put(setPrefix + pack.path, Readable.from(tar, { objectMode: false }), {
+      size: pack.size,
+      contentType: 'application/x-tar',
+      metadata
+    })
+    wholeTar()
+    record = { path: pack.path, size: pack.size, sha256: tarHash.digest('hex'), ...(etag ? { etag } : {}) }
+  } else {
+    const raw: Buffer[] = []
+    const compressed: Buffer[] = []
+    await pipeline(
+      Readable.from(
+        (async function* () {
+          for await (const chunk of tar) {
+            raw.push(chunk)
+            yield chunk
+          }
+        })(),
+        { objectMode: false }
+      ),
+      compressor(encoding),
+      async (source: AsyncIterable<Buffer>) => {
+        for await (const chunk of source) compressed.push(chunk)
       }
-    })(),
-    { objectMode: false }
-  )
-  const { etag } = await store.put(setPrefix + pack.path, source, { size: pack.size, contentType: 'application/x-tar', metadata })
-  if (sent !== pack.size) throw new IntegrityError(`The pack ${store.url(setPrefix + pack.path)} came out ${sent} bytes, not ${pack.size}.`)
-  return { record: { path: pack.path, size: pack.size, sha256: packHash.digest('hex'), ...(etag ? { etag } : {}) }, files }
+    )
+    wholeTar()
+    const small = Buffer.concat(compressed)
+    const worth = small.length < WORTH_COMPRESSING * pack.size
+    const body = worth ? small : Buffer.concat(raw)
+    const path = worth ? pack.path + encodingSuffix(encoding) : pack.path
+    const sha256 = worth ? createHash('sha256').update(small).digest('hex') : tarHash.digest('hex')
+    const { etag } = await store.put(setPrefix + path, body, {
+      size: body.length,
+      sha256,
+      contentType: worth ? 'application/zstd' : 'application/x-tar',
+      metadata
+    })
+    record = { path, size: body.length, sha256, ...(etag ? { etag } : {}), ...(worth ? { encoding, tarSize: pack.size } : {}) }
+  }
+  const files = members.map(({ member, sha256 }) => ({
+    path: member.file.relative,
+    size: member.file.size,
+    sha256,
+    pack: record.path,
+    offset: member.offset
+  }))
+  return { record, files }
 }

@@ -20,6 +20,8 @@
 //   tests       npm test, wall time                                              (BENCH_ONLY=tests)
 //   incremental the next commit's upload and a warm restore, bytes through the proxy  vs  aws s3 sync and the
 //               archive caches' tar | aws s3 cp -                                   (BENCH_ONLY=incremental)
+//   compress    bytes sent for 3,000 JavaScript/JSON files packed (zstd under node24)  vs  tar | zstd -3
+//               (BENCH_ONLY=compress; run the bench with node24 first on the PATH to see zstd)
 //   packs       upload with pack-below: 1MiB and check with download: true of the upload set  vs  the archive
 //               caches' way (runs-on/cache is not on npm and GitHub is out of reach here, so its method is
 //               reproduced: tar -cf - | aws s3 cp -  and  aws s3 cp - | tar -xf -); requests of a code-hash hit;
@@ -27,7 +29,7 @@
 //
 // Needs: awscli (apt-get install -y awscli) and GNU time (apt-get install -y time). BENCH_DIR keeps the
 // generated data between runs (default: a directory under the OS temp dir); BENCH_RUNS sets repetitions.
-import { execFileSync, spawn } from 'node:child_process'
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { randomBytes, createHash } from 'node:crypto'
 import {
   existsSync,
@@ -36,6 +38,7 @@ import {
   mkdtempSync,
   openSync,
   readdirSync,
+  readFileSync,
   writeSync,
   closeSync,
   writeFileSync,
@@ -509,6 +512,76 @@ async function packsBench(work, endpoint, proxied, proxy, awsBin, results) {
 }
 
 /**
+ * Compressed packs: 3,000 JavaScript/JSON files from this repository's own node_modules (real, compressible text)
+ * uploaded with pack-below: 1MiB through the counting proxy: bytes sent over raw bytes (zstd where the runtime has
+ * it: run the bench under node24 to see it), beside the archive caches' tar | zstd -3 (actions/cache's format).
+ */
+async function compressBench(work, endpoint, proxied, proxy, awsBin, results) {
+  const awsEnv = { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', AWS_DEFAULT_REGION: 'us-east-1', AWS_PAGER: '' }
+  const corpus = path.join(work, 'js-corpus')
+  const listed = execFileSync(
+    'find',
+    ['node_modules/@aws-sdk', 'node_modules/@smithy', '-type', 'f', '(', '-name', '*.js', '-o', '-name', '*.json', ')', '-size', '-1024k'],
+    {
+      cwd: ROOT,
+      maxBuffer: 1 << 28
+    }
+  )
+    .toString()
+    .trim()
+    .split('\n')
+    .sort()
+    .slice(0, 3000)
+  let raw = 0
+  for (const file of listed) {
+    const target = path.join(corpus, file)
+    mkdirSync(path.dirname(target), { recursive: true })
+    const bytes = readFileSync(path.join(ROOT, file))
+    writeFileSync(target, bytes)
+    raw += bytes.length
+  }
+  const through = async (run) => {
+    const before = { ...proxy.counts }
+    const outcome = await run()
+    return { outcome, sent: proxy.counts.bytesIn - before.bytesIn, fetched: proxy.counts.bytesOut - before.bytesOut }
+  }
+  const inputs = { commit: fakeCommit(), prefix: 'compressed/', 'code-hash-paths': '', 'repo-path': corpus, 'pack-below': '1MiB' }
+  const up = await through(() => timed('node', [DIST], ourEnv(proxied, { ...inputs, mode: 'upload', 'package-directory': corpus })))
+  const down = await through(() =>
+    timed(
+      'node',
+      [DIST],
+      ourEnv(proxied, { ...inputs, mode: 'check', download: 'true', 'package-directory': path.join(work, 'js-restored') })
+    )
+  )
+  const zstd = spawnSync('zstd', ['--version']).status === 0
+  const archive = zstd
+    ? await through(() =>
+        timedShell(
+          `tar -cf - -C '${corpus}' . | zstd -q -3 -T0 | '${awsBin}' s3 cp --only-show-errors --endpoint-url ${proxied} - s3://${BUCKET}/archive/js.tar.zst`,
+          awsEnv
+        )
+      )
+    : undefined
+  results.compressedPackBytes = up.sent / raw
+  log(
+    `\nCompressed packs (${groupDigits(listed.length)} JavaScript/JSON files from node_modules, ${groupDigits(raw)} B; node ${process.version}):`
+  )
+  log(
+    `  upload, pack-below 1MiB: ${groupDigits(up.sent)} B sent (${results.compressedPackBytes.toFixed(3)}× raw; goal ≤ 0.45× under node24: ${results.compressedPackBytes <= 0.45 ? 'MET' : 'NOT MET'}) in ${up.outcome.seconds.toFixed(2)} s`
+  )
+  log(
+    `  check download: true: ${groupDigits(down.fetched)} B fetched (${(down.fetched / raw).toFixed(3)}× raw) in ${down.outcome.seconds.toFixed(2)} s`
+  )
+  if (archive) {
+    results.compressedVsArchive = up.sent / archive.sent
+    log(
+      `  the archive caches' save (tar | zstd -3 | aws s3 cp -): ${groupDigits(archive.sent)} B (${(archive.sent / raw).toFixed(3)}× raw); ours / archive ${results.compressedVsArchive.toFixed(2)}×`
+    )
+  }
+}
+
+/**
  * Moving only what changed: the next commit's upload and a warm restore, in bytes through the counting proxy,
  * beside what a user would run otherwise: aws s3 sync (sends files whose size or mtime differ), and the
  * archive caches' method (runs-on/cache: tar -cf - | aws s3 cp -, the whole archive every time).
@@ -746,6 +819,7 @@ async function main() {
     if (wants('packs')) await packsBench(s3dir, endpoint, proxied, proxy, awsBin, results)
     if (wants('transfer')) await transferBench(s3dir, endpoint, proxied, proxy, awsBin, results)
     if (wants('incremental')) await incrementalBench(s3dir, endpoint, proxied, proxy, awsBin, results)
+    if (wants('compress')) await compressBench(s3dir, endpoint, proxied, proxy, awsBin, results)
     if (wants('tests')) await testsBench(results)
     log(`\nJSON ${JSON.stringify(results)}`)
   } finally {

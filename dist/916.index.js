@@ -9,6 +9,7 @@ export const modules = {
 /* harmony export */   AD: () => (/* binding */ StoreError),
 /* harmony export */   EmptyPackageError: () => (/* binding */ EmptyPackageError),
 /* harmony export */   FO: () => (/* binding */ exitCodeOf),
+/* harmony export */   Ir: () => (/* binding */ UnreadableSetError),
 /* harmony export */   S3: () => (/* binding */ MissingObjectError),
 /* harmony export */   cs: () => (/* binding */ IntegrityError),
 /* harmony export */   dz: () => (/* binding */ InputError),
@@ -75,6 +76,13 @@ class IntegrityError extends Error {
     constructor(message) {
         super(message);
         this.name = 'IntegrityError';
+    }
+}
+/** A stored set this runtime cannot read (packs in an encoding its Node.js lacks): a miss with a warning, never a failed step. */
+class UnreadableSetError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'UnreadableSetError';
     }
 }
 function errorMessage(error) {

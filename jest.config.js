@@ -32,7 +32,10 @@ export const MOTO_TESTS = [
   'stores/stores.test.ts'
 ]
 
-/** The test files that run dist/index.js: with SAM_TEST_NODE set (CI's node24 run) only these run, against s3rver. */
+/**
+ * The test files that run steps of the action (runAction, runDist, runBundle): in-process under `npm test`, each step
+ * as dist/index.js when SAM_TEST_NODE is set (CI's node24 run), when only these run, against s3rver.
+ */
 export const BUNDLE_TESTS = [
   'apply/apply.test.ts',
   'apply/devstream-conformance.test.ts',

@@ -110,6 +110,6 @@ describe('jest.config.js lists', () => {
     const talksToS3 = files(/\b(s3Inputs|s3Settings|outsideClient|credentialChecking)\(/)
     for (const file of files(/\b(s3Server|credentialChecking)\(/)) expect(MOTO_TESTS).toContain(file)
     for (const file of MOTO_TESTS) expect(talksToS3).toContain(file)
-    expect([...BUNDLE_TESTS].sort()).toEqual(files(/\b(runDist|runMainThenPost|runBundle)\(/))
+    expect([...BUNDLE_TESTS].sort()).toEqual(files(/\b(runAction|runDist|runBundle|runMainThenPost)\(/))
   })
 })

@@ -1,7 +1,11 @@
-import { VERSION } from './constants.js'
+import * as core from './runner.js'
+import { State, VERSION } from './constants.js'
+import { forgetEventPayload } from './git.js'
+import { forgetSecrets } from './util/redact.js'
 
-// The bundle is also a command-line tool (Concourse tasks, a shell). There it answers --help and --version,
-// and prints plain `error:` / `warning:` lines instead of the runner's workflow commands.
+// How the bundle is entered: one step, from the runner or from a command line (Concourse tasks, a shell). On a
+// command line it answers --help and --version, and prints plain `error:` / `warning:` lines instead of the
+// runner's workflow commands.
 
 export const USAGE = `S3 Asset Manager ${VERSION}: skip CI work whose results already exist.
 
@@ -84,4 +88,29 @@ export function usePlainConsole(): void {
     if (err.length > 0) stderr(err.join(''))
     return stdout(out.join('') + last)
   }) as typeof process.stdout.write
+}
+
+/**
+ * One step of the action in this process, from its command line (`argv`, as process.argv) and environment:
+ * false when it only answered --help or --version. index.ts runs one per process; the tests run many in theirs,
+ * so a step starts with nothing remembered from an earlier one (the event payload, registered secrets).
+ */
+export async function runStep(argv: readonly string[]): Promise<boolean> {
+  forgetEventPayload()
+  forgetSecrets()
+  if (process.env.GITHUB_ACTIONS !== 'true') {
+    if (answerFlags(argv)) return false
+    usePlainConsole()
+  }
+  // The runner runs the bundle twice when action.yml has a post step: the main step saves isPost, so the
+  // second run (the post step) knows it is one. Only the post step of `mode: auto` does any work.
+  if (core.getState(State.IsPost) === 'true') {
+    const { runPost } = await import('./post.js')
+    await runPost()
+  } else {
+    if (process.env.GITHUB_STATE) core.saveState(State.IsPost, 'true')
+    const { run } = await import('./main.js')
+    await run()
+  }
+  return true
 }

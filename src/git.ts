@@ -65,6 +65,11 @@ export function readEventPayload(): Promise<unknown> {
   return payloadRead
 }
 
+/** Starts a new step in this process: its payload is read afresh (the tests run many steps in one process). */
+export function forgetEventPayload(): void {
+  payloadRead = undefined
+}
+
 /** The pull request's head commit as the payload names it. */
 export function eventHeadCommit(payload: unknown): string | undefined {
   return shaAt(payload, 'pull_request', 'head', 'sha')

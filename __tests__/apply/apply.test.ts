@@ -11,7 +11,7 @@ import {
   makeRepo,
   outsideClient,
   readObject,
-  runDist,
+  runAction,
   s3Inputs,
   tempDir,
   uniquePrefix
@@ -26,7 +26,7 @@ interface Fixture {
   stateKey: string
   buildLog: string
   configFile: string
-  apply(extra?: Record<string, string>, env?: Record<string, string>): ReturnType<typeof runDist>
+  apply(extra?: Record<string, string>, env?: Record<string, string>): ReturnType<typeof runAction>
   builds(): string[]
   state(): Promise<Record<string, unknown> | undefined>
   writeConfig(text: string): void
@@ -89,7 +89,7 @@ function fixture(): Fixture {
     ...f,
     writeConfig,
     apply: (extra = {}, env = {}) =>
-      runDist({
+      runAction({
         inputs: { ...s3Inputs(prefix), mode: 'apply', 'repo-path': repo.dir, config: f.configFile, ...extra },
         env,
         cwd: repo.dir

@@ -6,7 +6,7 @@ import path from 'node:path'
 import yaml from 'js-yaml'
 import { deepMerge, loadConfig, type ApplyConfig } from '../../src/apply/config.js'
 import { parseState } from '../../src/apply/state.js'
-import { makeRepo, outsideClient, readObject, runDist, s3Inputs, tempDir, uniquePrefix } from '../support/helpers.js'
+import { makeRepo, outsideClient, readObject, runAction, s3Inputs, tempDir, uniquePrefix } from '../support/helpers.js'
 
 const PLUGINS = ['assets', 'object']
 const STATE = 'config:\n  state:\n    backend: local\n    options: { stateFile: my.state }\n'
@@ -26,15 +26,15 @@ async function objectOptions(snippet: string, vars: Record<string, unknown>, env
 const ENV = { GITHUB_TOKEN: 'ghp_token', GITLAB_TOKEN: 'glpat_token' }
 
 /** A repository whose config keeps one object tool, its state in a local file and its store in a temp dir. */
-function objectToolRepo(): { repo: { dir: string; commit: string }; store: string; apply: () => ReturnType<typeof runDist> } {
+function objectToolRepo(): { repo: { dir: string; commit: string }; store: string; apply: () => ReturnType<typeof runAction> } {
   const repo = makeRepo({ 'a.txt': '1' })
   const store = tempDir('store')
   writeFileSync(
     path.join(repo.dir, 'config.yaml'),
     `config:\n  state: { backend: local, options: { stateFile: devstream.state } }\n  store: { backend: local, localDir: ${store} }\ntools:\n  - { name: object, instanceID: o, options: { key: k.txt, content: x } }\n`
   )
-  const apply = (): ReturnType<typeof runDist> =>
-    runDist({ inputs: { mode: 'apply', 'repo-path': repo.dir, config: path.join(repo.dir, 'config.yaml') } })
+  const apply = (): ReturnType<typeof runAction> =>
+    runAction({ inputs: { mode: 'apply', 'repo-path': repo.dir, config: path.join(repo.dir, 'config.yaml') } })
   return { repo, store, apply }
 }
 
@@ -334,7 +334,7 @@ apps:
         options: { run: 'mkdir -p services/web/dist && echo custom > services/web/dist/out.txt' }
 `
     )
-    const run = await runDist({
+    const run = await runAction({
       inputs: { ...s3Inputs(prefix), mode: 'apply', 'repo-path': repo.dir, config: configDir },
       env: { GITHUB_TOKEN: 'ghp_x', DEPLOY_TOKEN: 'deploy-secret' },
       cwd: repo.dir
@@ -366,7 +366,7 @@ apps:
     )
 
     // A second run: nothing changed.
-    const again = await runDist({
+    const again = await runAction({
       inputs: { ...s3Inputs(prefix), mode: 'apply', 'repo-path': repo.dir, config: configDir },
       env: { GITHUB_TOKEN: 'ghp_x', DEPLOY_TOKEN: 'deploy-secret' },
       cwd: repo.dir
@@ -489,7 +489,7 @@ describe('DevStream fidelity, the rest (each case cites the DevStream file it fo
     const head = `config:\n  state: { backend: local, options: { stateFile: devstream.state } }\n  store: { backend: local, localDir: ${store} }\ntools:\n`
     const kept = '  - { name: object, instanceID: kept, options: { key: kept.txt, content: k } }\n'
     writeFileSync(config, `${head}${kept}  - { name: object, instanceID: old, options: { key: old.txt, content: x } }\n`)
-    const apply = (): ReturnType<typeof runDist> => runDist({ inputs: { mode: 'apply', 'repo-path': repo.dir, config } })
+    const apply = (): ReturnType<typeof runAction> => runAction({ inputs: { mode: 'apply', 'repo-path': repo.dir, config } })
     expect((await apply()).code).toBe(0)
     writeFileSync(config, `${head}${kept}  - { name: object, instanceID: new, options: { key: new.txt, content: y } }\n`)
     const renamed = await apply()

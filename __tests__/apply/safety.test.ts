@@ -4,7 +4,7 @@ import { PutObjectCommand } from '@aws-sdk/client-s3'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import yaml from 'js-yaml'
-import { bucket, endpoint, makeRepo, outsideClient, readObject, runDist, s3Inputs, tempDir, uniquePrefix } from '../support/helpers.js'
+import { bucket, endpoint, makeRepo, outsideClient, readObject, runAction, s3Inputs, tempDir, uniquePrefix } from '../support/helpers.js'
 
 const client = outsideClient()
 afterAll(() => client.destroy())
@@ -15,7 +15,7 @@ function setup(): {
   stateKey: string
   configFile: string
   config(tools: string): void
-  apply(extra?: Record<string, string>): ReturnType<typeof runDist>
+  apply(extra?: Record<string, string>): ReturnType<typeof runAction>
   state(): Promise<Record<string, unknown> | undefined>
 } {
   const repo = makeRepo({ 'src/a.js': 'a\n' })
@@ -43,7 +43,7 @@ function setup(): {
     configFile,
     config,
     apply: (extra = {}) =>
-      runDist({ inputs: { ...s3Inputs(prefix), mode: 'apply', 'repo-path': repo.dir, config: configFile, ...extra }, cwd: repo.dir }),
+      runAction({ inputs: { ...s3Inputs(prefix), mode: 'apply', 'repo-path': repo.dir, config: configFile, ...extra }, cwd: repo.dir }),
     state: async () => {
       const body = await readObject(client, stateKey)
       return body ? (yaml.load(body.toString()) as Record<string, unknown>) : undefined
@@ -140,7 +140,7 @@ describe('outside GitHub, a seed-style job never falls back silently', () => {
     ['only PACKAGE_DIRECTORY set', { PACKAGE_DIRECTORY: 'out' }]
   ])('%s: exits 100 with the original message and writes nothing', async (_label, env) => {
     const cwd = tempDir('seed-missing')
-    const run = await runDist({ args: ['check'], cwd, runner: false, env })
+    const run = await runAction({ args: ['check'], cwd, runner: false, env })
     expect(run.code).toBe(100)
     expect(run.stderr).toContain('error: Missing environment variable: PACKAGE_ASSETS_BUCKET.')
     expect(run.stderr).toContain('set backend to local')
@@ -151,10 +151,10 @@ describe('outside GitHub, a seed-style job never falls back silently', () => {
 
   it('backend local chosen explicitly still works, and an implicit local store says where it is', async () => {
     const cwd = tempDir('seed-local')
-    const explicit = await runDist({ args: ['check'], cwd, runner: false, env: { GIT_REPO_PATH: repo.dir, INPUT_BACKEND: 'local' } })
+    const explicit = await runAction({ args: ['check'], cwd, runner: false, env: { GIT_REPO_PATH: repo.dir, INPUT_BACKEND: 'local' } })
     expect(explicit.code).toBe(0)
     expect(explicit.stdout).not.toContain('No bucket is set')
-    const implicit = await runDist({ args: ['check'], cwd, runner: false, env: { 'INPUT_REPO-PATH': repo.dir } })
+    const implicit = await runAction({ args: ['check'], cwd, runner: false, env: { 'INPUT_REPO-PATH': repo.dir } })
     expect(implicit.code).toBe(0)
     expect(implicit.stdout).toContain(`No bucket is set, so the assets are kept in the local directory ${path.join(cwd, '.asset-store')}`)
   })
@@ -171,16 +171,18 @@ describe('legacy-sets: the original tool’s sets (objects, no manifest)', () =>
       await client.send(new PutObjectCommand({ Bucket: bucket(), Key: `${prefix}artifacts/${repo.commit}/${key}`, Body: body }))
     }
     const inputs = { ...s3Inputs(prefix), mode: 'check', 'repo-path': repo.dir, 'package-directory': tempDir('pkg') }
-    const off = await runDist({ inputs })
+    const off = await runAction({ inputs })
     expect(off.outputs.found).toBe('false')
 
-    const on = await runDist({ inputs: { ...inputs, 'legacy-sets': 'true' } })
+    const on = await runAction({ inputs: { ...inputs, 'legacy-sets': 'true' } })
     expect(on.code).toBe(0)
     expect(on.outputs).toMatchObject({ found: 'true', source: 'commit', files: '2', bytes: '10' })
     expect(on.stdout).toContain('::warning::legacy-sets:')
     expect(readFileSync(path.join(inputs['package-directory'], '.found'), 'utf8')).toBe('')
 
-    const download = await runDist({ inputs: { ...inputs, 'legacy-sets': 'true', download: 'true', 'package-directory': tempDir('pkg') } })
+    const download = await runAction({
+      inputs: { ...inputs, 'legacy-sets': 'true', download: 'true', 'package-directory': tempDir('pkg') }
+    })
     expect(download.code).toBe(1)
     expect(download.stdout).toContain('found by the legacy-sets rule (no manifest), so they cannot be verified')
   })

@@ -5,7 +5,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } 
 import path from 'node:path'
 import yaml from 'js-yaml'
 import { FakeGitHub } from '../support/fake-github.js'
-import { makeRepo, runDist, tempDir, writeFiles } from '../support/helpers.js'
+import { makeRepo, runAction, tempDir, writeFiles } from '../support/helpers.js'
 
 const KEY = 'key-a-0123456789abcdef0123456789'
 
@@ -14,7 +14,7 @@ interface Setup {
   store: string
   stateFile: string
   config(tools: string): void
-  apply(extra?: Record<string, string>, env?: Record<string, string>): ReturnType<typeof runDist>
+  apply(extra?: Record<string, string>, env?: Record<string, string>): ReturnType<typeof runAction>
   state(): Record<string, { options: Record<string, unknown>; resourceStatus: { outputs: Record<string, unknown> } }>
 }
 
@@ -33,7 +33,7 @@ function setup(files: Record<string, string> = { 'api/index.js': 'api\n', 'web/i
       })
     },
     apply(extra = {}, env = {}) {
-      return runDist({ inputs: { mode: 'apply', 'repo-path': repo.dir, config: configFile, ...extra }, env, cwd: repo.dir })
+      return runAction({ inputs: { mode: 'apply', 'repo-path': repo.dir, config: configFile, ...extra }, env, cwd: repo.dir })
     },
     state() {
       return yaml.load(readFileSync(stateFile, 'utf8')) as ReturnType<Setup['state']>

@@ -5,7 +5,7 @@ import {
   listKeys,
   makeRepo,
   outsideClient,
-  runDist,
+  runAction,
   runMainThenPost,
   s3Inputs,
   tempDir,
@@ -73,10 +73,10 @@ describe('mode: auto (check now, upload in the post step)', () => {
   })
 
   it('the post step of any other mode does nothing, and auto is refused outside GitHub', async () => {
-    const post = await runDist({ inputs: { mode: 'check' }, env: { STATE_isPost: 'true' } })
+    const post = await runAction({ inputs: { mode: 'check' }, env: { STATE_isPost: 'true' } })
     expect(post.code).toBe(0)
     expect(post.stdout).toBe('')
-    const outside = await runDist({ args: ['auto'], runner: false, env: { INPUT_BACKEND: 'local', INPUT_LOCAL_DIR: tempDir('l') } })
+    const outside = await runAction({ args: ['auto'], runner: false, env: { INPUT_BACKEND: 'local', INPUT_LOCAL_DIR: tempDir('l') } })
     expect(outside.code).toBe(2)
     expect(outside.stderr).toContain("error: mode 'auto' checks now and uploads in the runner's post step, which only GitHub Actions runs.")
   })

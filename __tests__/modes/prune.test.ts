@@ -23,7 +23,7 @@ import {
   makeRepo,
   outsideClient,
   recordingServer,
-  runDist,
+  runAction,
   s3Inputs,
   s3Settings,
   tempDir,
@@ -402,14 +402,14 @@ describe('prune through dist/index.js', () => {
       await plant(store, `${prefix}artifacts/${sha('d-old')}/`, { createdAt: daysAgo(50) })
       await plant(store, `${prefix}artifacts/${sha('d-young')}/`, { createdAt: daysAgo(1) })
       const inputs = { ...s3Inputs(prefix), mode: 'prune', 'keep-days': '30', 'keep-last': '0' }
-      const plan = await runDist({ inputs: { ...inputs, 'plan-only': 'true' } })
+      const plan = await runAction({ inputs: { ...inputs, 'plan-only': 'true' } })
       expect(plan.code).toBe(0)
       expect(plan.outputs).toMatchObject({ 'pruned-sets': '1', 'pruned-objects': '4', 'kept-sets': '1' })
       expect(plan.summary).toContain('### S3 Asset Manager — prune (plan only)')
       expect(plan.stdout).toContain(`Would delete s3://`)
       expect(await listKeys(client, prefix)).toHaveLength(8)
 
-      const run = await runDist({ inputs })
+      const run = await runAction({ inputs })
       expect(run.code).toBe(0)
       expect(run.outputs).toMatchObject({ 'pruned-sets': '1', 'pruned-objects': '4', 'kept-sets': '1' })
       expect(run.summary).toMatch(/\| Deleted sets \| 1 \|/)
@@ -421,18 +421,18 @@ describe('prune through dist/index.js', () => {
   })
 
   it('refuses the Actions cache, and fails without deleting when the listing fails', async () => {
-    const refused = await runDist({ inputs: { mode: 'prune', backend: 'actions-cache' } })
+    const refused = await runAction({ inputs: { mode: 'prune', backend: 'actions-cache' } })
     expect(refused.code).toBe(2)
     expect(refused.stdout).toContain(
       "::error::mode 'prune' works on the s3, gcs and local backends. The GitHub Actions cache evicts entries itself"
     )
-    const missing = await runDist({ inputs: { ...s3Inputs(uniquePrefix('x')), bucket: 'no-such-bucket-here', mode: 'prune' } })
+    const missing = await runAction({ inputs: { ...s3Inputs(uniquePrefix('x')), bucket: 'no-such-bucket-here', mode: 'prune' } })
     expect(missing.code).toBe(1)
     expect(missing.stdout).toContain("::error::Bucket 'no-such-bucket-here' does not exist")
   })
 
   it('rejects a keep-days that is not a whole number', async () => {
-    const run = await runDist({ inputs: { mode: 'prune', backend: 'local', 'local-dir': tempDir('s'), 'keep-days': '2w' } })
+    const run = await runAction({ inputs: { mode: 'prune', backend: 'local', 'local-dir': tempDir('s'), 'keep-days': '2w' } })
     expect(run.code).toBe(2)
     expect(run.stdout).toContain("::error::Input 'keep-days' is '2w': give the days a set may go unused before prune deletes it")
   })

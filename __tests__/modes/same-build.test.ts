@@ -12,7 +12,7 @@ import {
   makeRepo,
   outsideClient,
   ROOT,
-  runDist,
+  runAction,
   runMainThenPost,
   s3Inputs,
   tempDir,
@@ -33,28 +33,28 @@ describe('1. outputs are never inputs', () => {
   it("code-hash-paths '**' with package-directory dist inside the repository: the next commit's fresh checkout hits", async () => {
     const repo = makeRepo({ 'src/a.js': 'a\n', 'package.json': '{}\n' })
     const inputs = { ...s3Inputs(uniquePrefix('star')), 'code-hash-paths': '**', 'package-directory': 'dist', 'repo-path': '.' }
-    const miss = await runDist({ inputs: { ...inputs, mode: 'check' }, cwd: repo.dir })
+    const miss = await runAction({ inputs: { ...inputs, mode: 'check' }, cwd: repo.dir })
     expect(miss.outputs.found).toBe('false')
     writeFiles(path.join(repo.dir, 'dist'), { 'app.js': 'built' })
-    const up = await runDist({ inputs: { ...inputs, mode: 'upload' }, cwd: repo.dir })
+    const up = await runAction({ inputs: { ...inputs, mode: 'upload' }, cwd: repo.dir })
     expect(up.outputs['code-hash']).toBe(miss.outputs['code-hash'])
 
     // The next commit changes nothing the build reads; CI checks it out afresh.
     commitAll(repo.dir, 'docs only, empty')
-    const next = await runDist({ inputs: { ...inputs, mode: 'check' }, cwd: clone(repo.dir) })
+    const next = await runAction({ inputs: { ...inputs, mode: 'check' }, cwd: clone(repo.dir) })
     expect(next.outputs).toMatchObject({ found: 'true', source: 'cache', 'code-hash': miss.outputs['code-hash'] })
   })
 
   it('the default local store inside the repository (outside GitHub) is not hashed: the next commit hits', async () => {
     const repo = makeRepo({ 'src/a.js': 'a\n' })
     const env = { 'INPUT_CODE-HASH-PATHS': '**' }
-    const first = await runDist({ args: ['check'], runner: false, cwd: repo.dir, env })
+    const first = await runAction({ args: ['check'], runner: false, cwd: repo.dir, env })
     expect(first.stdout).toContain('found=false')
     writeFiles(path.join(repo.dir, 'packages'), { 'app.js': 'built' })
-    expect((await runDist({ args: ['upload'], runner: false, cwd: repo.dir, env })).code).toBe(0)
+    expect((await runAction({ args: ['upload'], runner: false, cwd: repo.dir, env })).code).toBe(0)
     expect(existsSync(path.join(repo.dir, '.asset-store'))).toBe(true)
     commitAll(repo.dir, 'empty')
-    const next = await runDist({ args: ['check'], runner: false, cwd: repo.dir, env })
+    const next = await runAction({ args: ['check'], runner: false, cwd: repo.dir, env })
     expect(next.stdout).toContain('found=true')
     expect(next.stdout).toContain('source=cache')
   })
@@ -70,9 +70,9 @@ describe('3. another platform', () => {
     const pkg = tempDir('pkg')
     writeFiles(pkg, { 'app.exe': 'windows build' })
     const inputs = { ...s3Inputs(prefix), 'repo-path': repo.dir, 'code-hash-paths': 'src/**' }
-    expect((await runDist({ inputs: { ...inputs, mode: 'upload', 'package-directory': pkg }, env: windows })).code).toBe(0)
+    expect((await runAction({ inputs: { ...inputs, mode: 'upload', 'package-directory': pkg }, env: windows })).code).toBe(0)
 
-    const check = await runDist({ inputs: { ...inputs, mode: 'check', 'package-directory': tempDir('out') }, env: linux })
+    const check = await runAction({ inputs: { ...inputs, mode: 'check', 'package-directory': tempDir('out') }, env: linux })
     expect(check.code).toBe(0)
     expect(check.outputs.found).toBe('false')
     expect(check.stdout).toContain('it was built on windows-x64 and this run builds on linux-x64')
@@ -83,12 +83,12 @@ describe('3. another platform', () => {
 
     const linuxBuild = tempDir('pkg')
     writeFiles(linuxBuild, { app: 'linux build' })
-    const refused = await runDist({ inputs: { ...inputs, mode: 'upload', 'package-directory': linuxBuild }, env: linux })
+    const refused = await runAction({ inputs: { ...inputs, mode: 'upload', 'package-directory': linuxBuild }, env: linux })
     expect(refused.code).toBe(0)
     expect(refused.stdout).toContain('::warning::Not uploading to')
     expect((await listKeys(client, `${prefix}artifacts/${repo.commit}/`)).some((key) => key.endsWith('/app'))).toBe(false)
 
-    const cross = await runDist({
+    const cross = await runAction({
       inputs: { ...inputs, mode: 'check', 'cross-platform': 'true', 'package-directory': tempDir('out') },
       env: linux
     })
@@ -105,7 +105,7 @@ describe('3. another platform', () => {
     ] as const) {
       const pkg = tempDir('pkg')
       writeFiles(pkg, { 'built-on.txt': variant })
-      const up = await runDist({ inputs: { ...inputs, variant, mode: 'upload', 'package-directory': pkg }, env })
+      const up = await runAction({ inputs: { ...inputs, variant, mode: 'upload', 'package-directory': pkg }, env })
       expect(up.outputs.location).toContain(`${prefix}variants/${variant}/artifacts/${repo.commit}/`)
     }
     const next = commitAll(repo.dir, 'empty')
@@ -114,12 +114,12 @@ describe('3. another platform', () => {
       ['Linux-X64', linux]
     ] as const) {
       const out = tempDir('out')
-      const hit = await runDist({ inputs: { ...inputs, variant, mode: 'check', download: 'true', 'package-directory': out }, env })
+      const hit = await runAction({ inputs: { ...inputs, variant, mode: 'check', download: 'true', 'package-directory': out }, env })
       expect(hit.outputs).toMatchObject({ found: 'true', source: 'cache', 'commit-hash': next })
       expect(readFileSync(path.join(out, 'built-on.txt'), 'utf8')).toBe(variant)
     }
     // Without a variant the plain layout is unchanged: nothing there.
-    expect((await runDist({ inputs: { ...inputs, mode: 'check' }, env: linux })).outputs.found).toBe('false')
+    expect((await runAction({ inputs: { ...inputs, mode: 'check' }, env: linux })).outputs.found).toBe('false')
   })
 
   it('prune keeps keep-last sets per variant', () => {
@@ -147,16 +147,16 @@ describe('2 and 4. what the build depends on besides files', () => {
     const pkg = tempDir('pkg')
     writeFiles(pkg, { 'app.js': 'production build' })
     const inputs = { ...s3Inputs(prefix), 'repo-path': repo.dir, 'code-hash-paths': 'src/**', 'code-hash-env': 'NODE_ENV API_URL' }
-    const up = await runDist({ inputs: { ...inputs, mode: 'upload', 'package-directory': pkg }, env: { NODE_ENV: 'production' } })
+    const up = await runAction({ inputs: { ...inputs, mode: 'upload', 'package-directory': pkg }, env: { NODE_ENV: 'production' } })
     commitAll(repo.dir, 'empty')
-    const dev = await runDist({ inputs: { ...inputs, mode: 'check' }, env: { NODE_ENV: 'development' } })
+    const dev = await runAction({ inputs: { ...inputs, mode: 'check' }, env: { NODE_ENV: 'development' } })
     expect(dev.outputs.found).toBe('false')
     expect(dev.outputs['code-hash']).not.toBe(up.outputs['code-hash'])
     expect(dev.outputs['miss-reason']).toContain('environment NODE_ENV changed')
     expect(dev.stdout).not.toContain('development')
-    const empty = await runDist({ inputs: { ...inputs, mode: 'check' }, env: { NODE_ENV: 'production', API_URL: '' } })
+    const empty = await runAction({ inputs: { ...inputs, mode: 'check' }, env: { NODE_ENV: 'production', API_URL: '' } })
     expect(empty.outputs['miss-reason']).toContain('environment API_URL changed') // unset and empty differ
-    const prod = await runDist({ inputs: { ...inputs, mode: 'check' }, env: { NODE_ENV: 'production' } })
+    const prod = await runAction({ inputs: { ...inputs, mode: 'check' }, env: { NODE_ENV: 'production' } })
     expect(prod.outputs).toMatchObject({ found: 'true', source: 'cache', 'code-hash': up.outputs['code-hash'] })
   })
 
@@ -164,8 +164,8 @@ describe('2 and 4. what the build depends on besides files', () => {
     const repo = makeRepo({ 'src/a.js': 'a\n', 'src/b.js': 'b\n' })
     const inputs = { backend: 'local', 'local-dir': tempDir('store'), 'repo-path': repo.dir, 'code-hash-paths': 'src/**' }
     const extra = { 'code-hash-env': 'NODE_ENV, MISSING_VAR', 'code-hash-key': 'node 24.1 · recipe 3' }
-    const run = await runDist({ inputs: { ...inputs, ...extra, mode: 'check' }, env: { NODE_ENV: 'production' } })
-    const plain = await runDist({ inputs: { ...inputs, mode: 'check' } })
+    const run = await runAction({ inputs: { ...inputs, ...extra, mode: 'check' }, env: { NODE_ENV: 'production' } })
+    const plain = await runAction({ inputs: { ...inputs, mode: 'check' } })
     const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8')
     const script = /<!-- set-key -->\s*```python\n([\s\S]*?)```/.exec(readme)?.[1]
     expect(script).toBeDefined()
@@ -185,8 +185,8 @@ describe('2 and 4. what the build depends on besides files', () => {
       writeFiles(repo.dir, {
         '.github/assets.yml': `config:\n  state:\n    backend: local\n    options: { stateFile: assets.state }\n  store: { backend: local, localDir: ${store} }\ntools:\n  - name: assets\n    instanceID: web\n    options:\n      paths: [ "web/**" ]\n      run: ${JSON.stringify(run)}\n      directory: out\n`
       })
-    const apply = (): ReturnType<typeof runDist> =>
-      runDist({ inputs: { mode: 'apply', 'repo-path': repo.dir, config: path.join(repo.dir, '.github', 'assets.yml') }, cwd: repo.dir })
+    const apply = (): ReturnType<typeof runAction> =>
+      runAction({ inputs: { mode: 'apply', 'repo-path': repo.dir, config: path.join(repo.dir, '.github', 'assets.yml') }, cwd: repo.dir })
     config('mkdir -p out && echo app > out/app.js')
     commitAll(repo.dir, 'config')
     expect((await apply()).outputs.found).toBe('false')
@@ -226,7 +226,7 @@ describe('4 and 5. drift is caught, and a miss says why', () => {
       cwd: repo.dir
     })
     const fresh = clone(repo.dir)
-    const next = await runDist({ inputs: { ...inputs, mode: 'check', 'repo-path': fresh }, cwd: fresh })
+    const next = await runAction({ inputs: { ...inputs, mode: 'check', 'repo-path': fresh }, cwd: fresh })
     expect(next.outputs).toMatchObject({ found: 'true', source: 'cache' })
   })
 
@@ -236,11 +236,11 @@ describe('4 and 5. drift is caught, and a miss says why', () => {
     const pkg = tempDir('pkg')
     writeFiles(pkg, { 'app.js': 'built' })
     const inputs = { ...s3Inputs(prefix), 'repo-path': repo.dir, 'code-hash-paths': 'src/**' }
-    const none = await runDist({ inputs: { ...inputs, mode: 'check' } })
+    const none = await runAction({ inputs: { ...inputs, mode: 'check' } })
     expect(none.outputs['miss-reason']).toBe('no earlier build under this prefix to compare with')
-    expect((await runDist({ inputs: { ...inputs, mode: 'upload', 'package-directory': pkg } })).code).toBe(0)
+    expect((await runAction({ inputs: { ...inputs, mode: 'upload', 'package-directory': pkg } })).code).toBe(0)
     commitAll(repo.dir, 'change b', { 'src/b.js': 'b changed\n' })
-    const miss = await runDist({ inputs: { ...inputs, mode: 'check' } })
+    const miss = await runAction({ inputs: { ...inputs, mode: 'check' } })
     expect(miss.outputs.found).toBe('false')
     expect(miss.outputs['miss-reason']).toMatch(
       /^since the newest build under this prefix \([0-9a-f]{12}…\): 1 file changed \(src\/b\.js\)$/

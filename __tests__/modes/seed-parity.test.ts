@@ -16,7 +16,7 @@ import {
   makeRepo,
   outsideClient,
   readObject,
-  runDist,
+  runAction,
   s3Inputs,
   s3KeyEnv,
   s3Keys,
@@ -67,7 +67,7 @@ describe('object metadata, as the original upload sets it', () => {
     const large = randomBytes(17 * 1024 * 1024) // over the single-PUT limit: a multipart upload
     writeFiles(pkg, { 'fn.zip': small, 'layer.zip': large })
     const inputs = { ...s3Inputs(prefix), 'repo-path': repo.dir, 'package-directory': pkg, 'code-hash-paths': 'src/**' }
-    const up = await runDist({ inputs: { ...inputs, mode: 'upload' } })
+    const up = await runAction({ inputs: { ...inputs, mode: 'upload' } })
     expect(up.code).toBe(0)
     const codeHash = up.outputs['code-hash']!
     for (const [name, body] of [
@@ -85,7 +85,7 @@ describe('object metadata, as the original upload sets it', () => {
       execFileSync('git', ['-C', repo.dir, 'commit', '--allow-empty', '-qm', 'empty', '--no-gpg-sign'], {
         env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' }
       }) && execFileSync('git', ['-C', repo.dir, 'rev-parse', 'HEAD']).toString().trim()
-    const hit = await runDist({ inputs: { ...inputs, mode: 'check', 'package-directory': tempDir('meta-pkg2') } })
+    const hit = await runAction({ inputs: { ...inputs, mode: 'check', 'package-directory': tempDir('meta-pkg2') } })
     expect(hit.outputs).toMatchObject({ found: 'true', source: 'cache', 'commit-hash': next })
     expect(await metadataOf(`${prefix}artifacts/${next}/fn.zip`)).toEqual({
       'commit-hash': repo.commit,
@@ -102,7 +102,7 @@ describe('a Concourse-shaped pipeline: check, then upload in another directory',
     cpSync(repo.dir, path.join(checkTask, 'repo'), { recursive: true })
     const prefix = uniquePrefix('concourse')
     const env = { ...S3_KEYS, AWS_ENDPOINT_URL_S3: endpoint(), PACKAGE_ASSETS_BUCKET: bucket(), INPUT_PREFIX: prefix }
-    const check = await runDist({ args: ['check'], cwd: checkTask, runner: false, env: { ...env, CODE_HASH_FIND_FILTER: 'lambdas/**' } })
+    const check = await runAction({ args: ['check'], cwd: checkTask, runner: false, env: { ...env, CODE_HASH_FIND_FILTER: 'lambdas/**' } })
     expect(check.code).toBe(0)
     expect(check.stdout).toContain(`is not a git repository: using ${path.join(checkTask, 'repo')}, as the original tool's image did.`)
     const packages = path.join(checkTask, 'packages')
@@ -117,7 +117,7 @@ describe('a Concourse-shaped pipeline: check, then upload in another directory',
     cpSync(packages, path.join(uploadTask, 'packages'), { recursive: true })
     rmSync(path.join(uploadTask, 'packages', '.s3-asset-manager.json'))
     writeFiles(path.join(uploadTask, 'packages'), { 'a.zip': 'built a' })
-    const upload = await runDist({ args: ['upload'], cwd: uploadTask, runner: false, env })
+    const upload = await runAction({ args: ['upload'], cwd: uploadTask, runner: false, env })
     expect(upload.code).toBe(0)
     expect(upload.stdout).toContain(`commit-hash=${repo.commit}`)
     expect(await metadataOf(`${prefix}artifacts/${repo.commit}/a.zip`)).toMatchObject({ 'commit-hash': repo.commit, 'code-hash': codeHash })
@@ -147,7 +147,7 @@ describe('AWS_ROLE: the role assumed through STS', () => {
     await new Promise<void>((resolve) => sts.listen(0, '127.0.0.1', resolve))
     try {
       const repo = makeRepo({ 'a.txt': 'a' })
-      const run = await runDist({
+      const run = await runAction({
         args: ['check'],
         runner: false,
         cwd: repo.dir,
@@ -181,7 +181,7 @@ describe('AWS_ROLE: the role assumed through STS', () => {
   })
 
   it('rejects a role-arn that is not a role ARN', async () => {
-    const run = await runDist({ inputs: { ...s3Inputs(uniquePrefix('r')), mode: 'check', 'role-arn': 'assets-role' } })
+    const run = await runAction({ inputs: { ...s3Inputs(uniquePrefix('r')), mode: 'check', 'role-arn': 'assets-role' } })
     expect(run.code).toBe(2)
     expect(run.stdout).toContain("::error::Input 'role-arn' (or $AWS_ROLE) is 'assets-role': give a role ARN")
   })
@@ -202,7 +202,7 @@ describe("Replibyte's datastore block as the store of apply", () => {
     const config = configWith(
       `datastore:\n  aws:\n    bucket: ${bucket()}\n    region: us-east-1\n    credentials:\n      access_key_id: $RB_KEY\n      secret_access_key: $RB_SECRET\n    endpoint:\n      custom: '${endpoint()}'\n`
     )
-    const run = await runDist({
+    const run = await runAction({
       inputs: {
         mode: 'apply',
         'repo-path': makeRepo({ 'a.txt': 'a' }).dir,
@@ -222,7 +222,7 @@ describe("Replibyte's datastore block as the store of apply", () => {
 
   it('datastore.local_disk.dir must exist, as Replibyte requires; then it is the store', async () => {
     const missing = path.join(tempDir('rb'), 'not-there')
-    const refused = await runDist({
+    const refused = await runAction({
       inputs: {
         mode: 'apply',
         'repo-path': makeRepo({ 'a.txt': 'a' }).dir,
@@ -234,7 +234,7 @@ describe("Replibyte's datastore block as the store of apply", () => {
       `::error::datastore.local_disk.dir '${missing}' does not exist. As with Replibyte, create it first (mkdir -p ${missing}).`
     )
     mkdirSync(missing)
-    const run = await runDist({
+    const run = await runAction({
       inputs: {
         mode: 'apply',
         'repo-path': makeRepo({ 'a.txt': 'a' }).dir,
@@ -261,7 +261,7 @@ describe("Replibyte's datastore block as the store of apply", () => {
       'datastore.gcp.access_key is $GS_ACCESS_KEY, but GS_ACCESS_KEY is not set'
     )
     // Through the bundle: there is no network here, so the run shows where it went and stops there.
-    const run = await runDist({
+    const run = await runAction({
       inputs: { mode: 'apply', 'repo-path': makeRepo({ 'a.txt': 'a' }).dir, config, 'connect-timeout': '2', 'request-timeout': '5' },
       env: { GS_ACCESS_KEY: 'GOOG1EXAMPLE', GS_SECRET: 'secret', HTTPS_PROXY: '', https_proxy: '' }
     })

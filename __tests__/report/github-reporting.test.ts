@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { FakeGitHub } from '../support/fake-github.js'
-import { makeRepo, runDist, s3Inputs, tempDir, uniquePrefix, writeFiles } from '../support/helpers.js'
+import { makeRepo, runAction, s3Inputs, tempDir, uniquePrefix, writeFiles } from '../support/helpers.js'
 
 describe('pull-request comment and commit status', () => {
   const github = new FakeGitHub()
@@ -43,10 +43,10 @@ describe('pull-request comment and commit status', () => {
     }
     const env = pullRequestEnv(headSha)
 
-    const miss = await runDist({ inputs: { ...inputs, mode: 'check' }, env })
+    const miss = await runAction({ inputs: { ...inputs, mode: 'check' }, env })
     expect(miss.code).toBe(0)
     writeFiles(pkg, { 'app.js': 'built' })
-    const up = await runDist({ inputs: { ...inputs, mode: 'upload' }, env })
+    const up = await runAction({ inputs: { ...inputs, mode: 'upload' }, env })
     expect(up.code).toBe(0)
 
     const statuses = github.requests.filter((r) => r.url.startsWith('/repos/octo/app/statuses/'))
@@ -79,7 +79,7 @@ describe('pull-request comment and commit status', () => {
   it('warns and carries on when the token may not comment or set statuses (forks)', async () => {
     github.forbidden = true
     const repo = makeRepo({ 'src/a.js': '1' })
-    const run = await runDist({
+    const run = await runAction({
       inputs: {
         ...s3Inputs(uniquePrefix('gh')),
         mode: 'check',
@@ -99,7 +99,7 @@ describe('pull-request comment and commit status', () => {
 
   it('sets a status on the commit itself outside pull requests, and does not comment', async () => {
     const repo = makeRepo({ 'src/a.js': '1' })
-    const run = await runDist({
+    const run = await runAction({
       inputs: {
         ...s3Inputs(uniquePrefix('gh')),
         mode: 'check',

@@ -7,7 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { FakeGitHub } from '../support/fake-github.js'
-import { commitAll, makeRepo, runDist, tempDir, uniquePrefix, writeFiles } from '../support/helpers.js'
+import { commitAll, makeRepo, runAction, tempDir, uniquePrefix, writeFiles } from '../support/helpers.js'
 
 /** One local store for the file: each test under its own prefix. */
 const root = tempDir('store')
@@ -45,7 +45,7 @@ describe('1. the commit comes from what no step can rewrite', () => {
     const eventPath = eventFile({ ref: 'refs/heads/main' })
     const env = { GITHUB_EVENT_NAME: 'push', GITHUB_SHA: built, GITHUB_EVENT_PATH: eventPath }
     const inputs = { ...storeInputs(prefix), 'repo-path': repo.dir, 'package-directory': pkg, 'signing-key': KEY }
-    expect((await runDist({ inputs: { ...inputs, mode: 'check' }, env })).outputs.found).toBe('false')
+    expect((await runAction({ inputs: { ...inputs, mode: 'check' }, env })).outputs.found).toBe('false')
 
     // The hostile build: its output, HEAD moved to the unbuilt commit, and the payload naming it three ways.
     writeFiles(pkg, { 'a.js': 'ATTACKER PAYLOAD' })
@@ -54,14 +54,14 @@ describe('1. the commit comes from what no step can rewrite', () => {
       eventPath,
       JSON.stringify({ pull_request: { head: { sha: unbuilt } }, merge_group: { head_sha: unbuilt }, workflow_run: { head_sha: unbuilt } })
     )
-    const upload = await runDist({ inputs: { ...inputs, mode: 'upload' }, env })
+    const upload = await runAction({ inputs: { ...inputs, mode: 'upload' }, env })
     expect(upload.code).toBe(1)
     expect(upload.stdout).toContain('An upload runs after the build, so it takes no commit from the event payload file')
     expect(listKeys(`${prefix}artifacts/${unbuilt}/`)).toEqual([])
 
     // main's own push run of that commit later: nothing of the attacker's is found.
     git(repo.dir, 'checkout', '-q', '--detach', unbuilt)
-    const later = await runDist({
+    const later = await runAction({
       inputs: { ...inputs, mode: 'check', download: 'true', 'package-directory': path.join(tempDir('ws'), 'dist') },
       env: { GITHUB_EVENT_NAME: 'push', GITHUB_SHA: unbuilt }
     })
@@ -78,7 +78,7 @@ describe('1. the commit comes from what no step can rewrite', () => {
     const pkg = path.join(tempDir('ws'), 'dist')
     writeFiles(pkg, { 'a.js': 'ATTACKER PAYLOAD' })
     writeFileSync(path.join(repo.dir, '.git', 'HEAD'), `${mainTip}\n`)
-    const comment = await runDist({
+    const comment = await runAction({
       inputs: { ...inputs, mode: 'upload', 'package-directory': pkg },
       env: { GITHUB_EVENT_NAME: 'issue_comment', GITHUB_SHA: mainTip, GITHUB_EVENT_PATH: eventFile({ issue: { number: 7 } }) }
     })
@@ -88,7 +88,7 @@ describe('1. the commit comes from what no step can rewrite', () => {
     expect(String(readObject(`${prefix}artifacts/${mainTip}/.manifest.json`))).not.toContain('"signature"')
     void prHead
 
-    const later = await runDist({
+    const later = await runAction({
       inputs: { ...inputs, mode: 'check', download: 'true', 'package-directory': path.join(tempDir('ws'), 'dist') },
       env: { GITHUB_EVENT_NAME: 'push', GITHUB_SHA: mainTip }
     })
@@ -105,7 +105,7 @@ describe('2. signing follows the trusted events', () => {
       const pkg = tempDir('pkg')
       writeFiles(pkg, { 'app.js': 'built' })
       const prefix = uniquePrefix('events')
-      const run = await runDist({
+      const run = await runAction({
         inputs: { ...storeInputs(prefix), mode: 'upload', 'repo-path': repo.dir, 'package-directory': pkg, 'signing-key': KEY },
         env: { GITHUB_EVENT_NAME: event, GITHUB_SHA: repo.commit }
       })
@@ -131,11 +131,11 @@ describe('2. signing follows the trusted events', () => {
       'local-dir': tempDir('store')
     }
     const env = { GITHUB_EVENT_NAME: 'pull_request', GITHUB_SHA: repo.commit }
-    const refused = await runDist({ inputs, env })
+    const refused = await runAction({ inputs, env })
     expect(refused.code).toBe(2)
     expect(refused.stdout).toContain("Refusing to apply with 'signing-key' set: this is a 'pull_request' event")
     expect(existsSync(path.join(repo.dir, '.github', 's.state'))).toBe(false)
-    const planned = await runDist({ inputs: { ...inputs, 'plan-only': 'true' }, env })
+    const planned = await runAction({ inputs: { ...inputs, 'plan-only': 'true' }, env })
     expect(planned.code).toBe(0)
     expect(planned.outputs.changes).toBe('1')
   })
@@ -153,14 +153,14 @@ describe('3. upload computes the key it signs under', () => {
       'code-hash-paths': 'src/**',
       commit: repo.commit
     }
-    const check = await runDist({ inputs: { ...inputs, mode: 'check' }, env: { GITHUB_SHA: repo.commit } })
+    const check = await runAction({ inputs: { ...inputs, mode: 'check' }, env: { GITHUB_SHA: repo.commit } })
     const real = check.outputs['code-hash']!
     const forged = 'e'.repeat(64)
     const record = path.join(pkg, '.s3-asset-manager.json')
     writeFileSync(record, JSON.stringify({ ...JSON.parse(readFileSync(record, 'utf8')), codeHash: forged }))
     writeFileSync(path.join(pkg, '.code-hash'), forged)
     writeFiles(pkg, { 'app.js': 'built' })
-    const upload = await runDist({ inputs: { ...inputs, mode: 'upload' }, env: { GITHUB_SHA: repo.commit } })
+    const upload = await runAction({ inputs: { ...inputs, mode: 'upload' }, env: { GITHUB_SHA: repo.commit } })
     expect(upload.code).toBe(0)
     expect(upload.stdout).toContain(`check's record names code hash ${forged}, but the sources give ${real} now`)
     const keys = listKeys(prefix)
@@ -173,9 +173,9 @@ describe('3. upload computes the key it signs under', () => {
     const prefix = uniquePrefix('no-paths')
     const pkg = tempDir('pkg')
     const base = { ...storeInputs(prefix), 'repo-path': repo.dir, 'package-directory': pkg }
-    await runDist({ inputs: { ...base, mode: 'check', 'code-hash-paths': 'src/**' }, env: { GITHUB_SHA: repo.commit } })
+    await runAction({ inputs: { ...base, mode: 'check', 'code-hash-paths': 'src/**' }, env: { GITHUB_SHA: repo.commit } })
     writeFiles(pkg, { 'app.js': 'built' })
-    const upload = await runDist({ inputs: { ...base, mode: 'upload' }, env: { GITHUB_SHA: repo.commit } })
+    const upload = await runAction({ inputs: { ...base, mode: 'upload' }, env: { GITHUB_SHA: repo.commit } })
     expect(upload.code).toBe(0)
     expect(upload.stdout).toContain("::warning::Not writing the shared code-hash set: this upload has no 'code-hash-paths'")
     expect(listKeys(prefix).filter((key) => key.includes('/cache/'))).toEqual([])
@@ -184,7 +184,7 @@ describe('3. upload computes the key it signs under', () => {
 
 describe('5. nothing a secret looks like leaves the log', () => {
   it('an endpoint with user info is refused, its parts masked everywhere', async () => {
-    const run = await runDist({
+    const run = await runAction({
       inputs: { mode: 'check', backend: 's3', bucket: 'assets', endpoint: 'https://AKIAEXAMPLEKEY:s3cr3t%2Fvalue@minio.example.com:9000' }
     })
     expect(run.code).toBe(2)
@@ -202,12 +202,12 @@ describe('6. outputs carry no raw pull-request text', () => {
     const prefix = uniquePrefix('names')
     const pkg = tempDir('pkg')
     const inputs = { ...storeInputs(prefix), 'repo-path': repo.dir, 'package-directory': pkg, 'code-hash-paths': 'src/**' }
-    await runDist({ inputs: { ...inputs, mode: 'check' } })
+    await runAction({ inputs: { ...inputs, mode: 'check' } })
     writeFiles(pkg, { 'app.js': 'built' })
-    expect((await runDist({ inputs: { ...inputs, mode: 'upload' } })).code).toBe(0)
+    expect((await runAction({ inputs: { ...inputs, mode: 'upload' } })).code).toBe(0)
     const pwned = path.join(tempDir('pwn'), 'pwned')
     commitAll(repo.dir, 'hostile', { [`src/$(touch \${IFS}${pwned})\`id\`'.js`]: 'x\n' })
-    const miss = await runDist({ inputs: { ...inputs, mode: 'check', 'package-directory': tempDir('pkg') } })
+    const miss = await runAction({ inputs: { ...inputs, mode: 'check', 'package-directory': tempDir('pkg') } })
     const reason = miss.outputs['miss-reason']!
     expect(reason).toContain('1 file added (src/%24%28touch %24%7BIFS%7D')
     expect(reason).not.toMatch(/[$`'"\\;|&<>]/)
@@ -243,8 +243,8 @@ describe('8. GitHub API', () => {
       GITHUB_EVENT_PATH: eventFile({ pull_request: { number: 7, head: { sha: headSha } } }),
       GITHUB_REPOSITORY: 'octo/app'
     }
-    expect((await runDist({ inputs, env })).code).toBe(0)
-    expect((await runDist({ inputs, env })).code).toBe(0)
+    expect((await runAction({ inputs, env })).code).toBe(0)
+    expect((await runAction({ inputs, env })).code).toBe(0)
     expect(github.comments.find((comment) => comment.id === 2)!.body).toBe('<!-- s3-asset-manager:web --> planted by the author')
     const ours = github.comments.filter((comment) => comment.user.login === 'github-actions[bot]')
     expect(ours).toHaveLength(1)

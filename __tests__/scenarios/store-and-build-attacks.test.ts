@@ -26,7 +26,7 @@ import {
   makeRepo,
   outsideClient,
   readObject,
-  runDist,
+  runAction,
   s3Inputs,
   tempDir,
   uniquePrefix,
@@ -79,18 +79,18 @@ describe('1. a build cannot choose the commit it is signed under', () => {
       GITHUB_SHA: 'c'.repeat(40),
       GITHUB_EVENT_PATH: eventFile({ pull_request: { number: 7, head: { sha: prHead }, merge_commit_sha: 'd'.repeat(40) } })
     }
-    expect((await runDist({ inputs: { ...inputs, mode: 'check' }, env })).outputs.found).toBe('false')
+    expect((await runAction({ inputs: { ...inputs, mode: 'check' }, env })).outputs.found).toBe('false')
 
     // The untrusted build: its output, and HEAD moved to a commit main has not built yet.
     writeFiles(pkg, { 'app.js': 'attacker output' })
     writeFileSync(path.join(repo.dir, '.git', 'HEAD'), `${unbuilt}\n`)
-    const upload = await runDist({ inputs: { ...inputs, mode: 'upload' }, env })
+    const upload = await runAction({ inputs: { ...inputs, mode: 'upload' }, env })
     expect(upload.code).toBe(1)
     expect(upload.stdout).toContain(`The commit to key the assets by would be ${unbuilt} (git HEAD in '${repo.dir}')`)
     expect(upload.stdout).toContain('An upload runs after the build, so it takes no commit from the event payload file')
     expect(await listKeys(client, prefix)).toEqual([])
 
-    const push = await runDist({
+    const push = await runAction({
       inputs: { ...inputs, mode: 'check', 'allow-untrusted-signing': 'false' },
       env: { GITHUB_EVENT_NAME: 'push', GITHUB_SHA: unbuilt }
     })
@@ -102,7 +102,7 @@ describe('1. a build cannot choose the commit it is signed under', () => {
     const other = commitAll(repo.dir, 'next', { 'src/b.js': 'b\n' })
     const pkg = tempDir('pkg')
     writeFiles(pkg, { 'app.js': 'built' })
-    const run = await runDist({
+    const run = await runAction({
       inputs: { ...s3Inputs(uniquePrefix('pin')), mode: 'upload', 'repo-path': repo.dir, 'package-directory': pkg, commit: repo.commit },
       env: { GITHUB_SHA: repo.commit }
     })
@@ -118,11 +118,11 @@ describe('1. a build cannot choose the commit it is signed under', () => {
     const prefix = uniquePrefix('prt')
     const inputs = { ...s3Inputs(prefix), mode: 'upload', 'repo-path': repo.dir, 'package-directory': pkg, 'signing-key': KEY }
     const manifest = `${prefix}artifacts/${repo.commit}/.manifest.json`
-    const unsigned = await runDist({ inputs, env: { GITHUB_EVENT_NAME: event, GITHUB_SHA: repo.commit } })
+    const unsigned = await runAction({ inputs, env: { GITHUB_EVENT_NAME: event, GITHUB_SHA: repo.commit } })
     expect(unsigned.code).toBe(0)
     expect(unsigned.stdout).toContain(`::warning::Not signing: this is a '${event}' event`)
     expect(String(await readObject(client, manifest))).not.toContain('"signature"')
-    const allowed = await runDist({
+    const allowed = await runAction({
       inputs: { ...inputs, 'allow-untrusted-signing': 'true', commit: repo.commit },
       env: { GITHUB_EVENT_NAME: event, GITHUB_SHA: repo.commit }
     })
@@ -138,13 +138,13 @@ describe('2. a signature says where the set belongs', () => {
     const pkg = tempDir('pkg')
     writeFiles(pkg, { 'app.js': 'web bundle' })
     const base = { 'repo-path': repo.dir, 'signing-key': KEY }
-    expect((await runDist({ inputs: { ...s3Inputs(`${root}web/`), ...base, mode: 'upload', 'package-directory': pkg } })).code).toBe(0)
+    expect((await runAction({ inputs: { ...s3Inputs(`${root}web/`), ...base, mode: 'upload', 'package-directory': pkg } })).code).toBe(0)
     for (const key of await listKeys(client, `${root}web/artifacts/${repo.commit}/`)) {
       await client.send(
         new CopyObjectCommand({ Bucket: bucket(), CopySource: `${bucket()}/${key}`, Key: key.replace(`${root}web/`, `${root}api/`) })
       )
     }
-    const check = await runDist({ inputs: { ...s3Inputs(`${root}api/`), ...base, mode: 'check' } })
+    const check = await runAction({ inputs: { ...s3Inputs(`${root}api/`), ...base, mode: 'check' } })
     expect(check.code).toBe(0)
     expect(check.outputs.found).toBe('false')
     expect(check.stdout).toContain(`the manifest is signed for s3://${bucket()}/${root}web/artifacts/${repo.commit}/`)
@@ -158,7 +158,7 @@ describe('3. a shared local store never follows a symlink', () => {
     const pkg = tempDir('pkg')
     writeFiles(pkg, { 'app.js': 'built app' })
     const inputs = { backend: 'local', 'local-dir': store, 'repo-path': repo.dir, 'code-hash-paths': 'src/**', 'signing-key': KEY }
-    expect((await runDist({ inputs: { ...inputs, mode: 'upload', 'package-directory': pkg } })).code).toBe(0)
+    expect((await runAction({ inputs: { ...inputs, mode: 'upload', 'package-directory': pkg } })).code).toBe(0)
 
     const secret = path.join(tempDir('home'), 'id_ed25519')
     writeFileSync(secret, '-----BEGIN OPENSSH PRIVATE KEY----- runner secret')
@@ -169,7 +169,7 @@ describe('3. a shared local store never follows a symlink', () => {
 
     const next = commitAll(repo.dir, 'docs', { 'docs.md': '2' })
     const out = tempDir('deploy')
-    const check = await runDist({ inputs: { ...inputs, mode: 'check', download: 'true', 'package-directory': out } })
+    const check = await runAction({ inputs: { ...inputs, mode: 'check', download: 'true', 'package-directory': out } })
     expect(check.outputs.found).toBe('false')
     // The listing (which never follows a symlink) already finds app.js gone; the copy would refuse the link too.
     expect(check.stdout).toMatch(/is a symlink|1 of its 1 objects are missing or not the ones its manifest was written for \(app\.js\)/)
@@ -186,12 +186,12 @@ describe('4. a promotion signs only what it verified, and a pack is verified who
     const pkg = tempDir('pkg')
     writeFiles(pkg, { 'app.js': 'good bytes' })
     const inputs = { ...s3Inputs(prefix), 'repo-path': repo.dir, 'code-hash-paths': 'src/**', 'signing-key': KEY }
-    const up = await runDist({ inputs: { ...inputs, mode: 'upload', 'package-directory': pkg } })
+    const up = await runAction({ inputs: { ...inputs, mode: 'upload', 'package-directory': pkg } })
     const codeHash = up.outputs['code-hash']!
     await client.send(new PutObjectCommand({ Bucket: bucket(), Key: `${prefix}cache/${codeHash}/app.js`, Body: 'evil bytes' }))
 
     const next = commitAll(repo.dir, 'docs', { 'docs.md': '2' })
-    const check = await runDist({ inputs: { ...inputs, mode: 'check', 'package-directory': tempDir('out') } })
+    const check = await runAction({ inputs: { ...inputs, mode: 'check', 'package-directory': tempDir('out') } })
     expect(check.code).toBe(0)
     expect(check.outputs.found).toBe('false')
     // The listing sees the object's ETag changed; were it the same (an MD5 collision), the copy's SHA-256 is
@@ -208,7 +208,7 @@ describe('4. a promotion signs only what it verified, and a pack is verified who
     const pkg = tempDir('pkg')
     writeFiles(pkg, { 'a.txt': 'AAAA', 'b.txt': 'BBBB' })
     const inputs = { ...s3Inputs(prefix), 'repo-path': repo.dir, 'pack-below': '1MiB' }
-    expect((await runDist({ inputs: { ...inputs, mode: 'upload', 'package-directory': pkg } })).code).toBe(0)
+    expect((await runAction({ inputs: { ...inputs, mode: 'upload', 'package-directory': pkg } })).code).toBe(0)
     // Where the bundle's runtime has zstd (node24) the pack is stored compressed: the attack rewrites the tar inside.
     const stored = JSON.parse((await readObject(client, `${prefix}artifacts/${repo.commit}/.manifest.json`))!.toString()) as {
       packs: { path: string; encoding?: string }[]
@@ -238,7 +238,7 @@ describe('4. a promotion signs only what it verified, and a pack is verified who
     expect(readFileSync(path.join(extracted, 'a.txt'), 'utf8')).toBe('BBBB')
 
     const out = tempDir('deploy')
-    const check = await runDist({ inputs: { ...inputs, mode: 'check', download: 'true', 'package-directory': out } })
+    const check = await runAction({ inputs: { ...inputs, mode: 'check', download: 'true', 'package-directory': out } })
     expect(check.code).toBe(0)
     expect(check.outputs.found).toBe('false')
     expect(check.stdout).toContain(`${packPath} does not match its manifest`)
@@ -254,14 +254,14 @@ describe('7. a keyless writer cannot break every run', () => {
       new PutObjectCommand({ Bucket: bucket(), Key: `${prefix}artifacts/${repo.commit}/.manifest.json`, Body: '{ not json' })
     )
     const inputs = { ...s3Inputs(prefix), 'repo-path': repo.dir }
-    const check = await runDist({ inputs: { ...inputs, mode: 'check', 'package-directory': tempDir('out') } })
+    const check = await runAction({ inputs: { ...inputs, mode: 'check', 'package-directory': tempDir('out') } })
     expect(check.code).toBe(0)
     expect(check.outputs.found).toBe('false')
     expect(check.stdout).toMatch(/::warning::Ignoring the assets at .*: the manifest is not valid JSON/)
     const pkg = tempDir('pkg')
     writeFiles(pkg, { 'app.js': 'built' })
-    expect((await runDist({ inputs: { ...inputs, mode: 'upload', 'package-directory': pkg } })).outputs.files).toBe('1')
-    expect((await runDist({ inputs: { ...inputs, mode: 'check', 'package-directory': tempDir('out') } })).outputs.found).toBe('true')
+    expect((await runAction({ inputs: { ...inputs, mode: 'upload', 'package-directory': pkg } })).outputs.files).toBe('1')
+    expect((await runAction({ inputs: { ...inputs, mode: 'check', 'package-directory': tempDir('out') } })).outputs.found).toBe('true')
   })
 
   it('a 200 MB manifest is refused unread: a miss, with peak RSS under 200 MB', async () => {
@@ -283,9 +283,11 @@ describe('7. a keyless writer cannot break every run', () => {
     const peak = "/VmHWM:\\s*(\\d+)/.exec(require('fs').readFileSync('/proc/self/status', 'utf8'))[1]"
     writeFileSync(preload, `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(rssFile)}, ${peak}))`)
     for (const key of [KEY, '']) {
-      const check = await runDist({
+      const check = await runAction({
         inputs: { backend: 'local', 'local-dir': store, 'repo-path': repo.dir, mode: 'check', 'signing-key': key },
-        env: { NODE_OPTIONS: `--require ${preload}` }
+        env: { NODE_OPTIONS: `--require ${preload}` },
+        // Its own process: the peak it measures is the step's alone.
+        bundle: true
       })
       expect(check.code).toBe(0)
       expect(check.outputs.found).toBe('false')
@@ -315,7 +317,7 @@ describe("9. downloads and check's files are all-or-nothing", () => {
     }
     await client.send(new PutObjectCommand({ Bucket: bucket(), Key: `${set}.manifest.json`, Body: JSON.stringify(manifest) }))
     const out = tempDir('deploy')
-    const check = await runDist({
+    const check = await runAction({
       inputs: { ...s3Inputs(prefix), 'repo-path': repo.dir, mode: 'check', download: 'true', 'package-directory': out }
     })
     expect(check.outputs.found).toBe('false')
@@ -329,7 +331,7 @@ describe("9. downloads and check's files are all-or-nothing", () => {
     const pkg = tempDir('pkg')
     writeFiles(pkg, { 'app.js': 'built' })
     const inputs = { ...s3Inputs(prefix), 'repo-path': repo.dir }
-    expect((await runDist({ inputs: { ...inputs, mode: 'upload', 'package-directory': pkg } })).code).toBe(0)
+    expect((await runAction({ inputs: { ...inputs, mode: 'upload', 'package-directory': pkg } })).code).toBe(0)
 
     const victims = tempDir('victims')
     const out = tempDir('out')
@@ -337,7 +339,7 @@ describe("9. downloads and check's files are all-or-nothing", () => {
       writeFileSync(path.join(victims, name), `precious ${name}`)
       symlinkSync(path.join(victims, name), path.join(out, name))
     }
-    const check = await runDist({ inputs: { ...inputs, mode: 'check', 'package-directory': out } })
+    const check = await runAction({ inputs: { ...inputs, mode: 'check', 'package-directory': out } })
     expect(check.outputs.found).toBe('true')
     for (const name of ['.found', '.commit-hash', '.code-hash', '.s3-asset-manager.json']) {
       expect(readFileSync(path.join(victims, name), 'utf8')).toBe(`precious ${name}`)
@@ -352,11 +354,11 @@ describe("9. downloads and check's files are all-or-nothing", () => {
     const pkg = tempDir('pkg')
     writeFiles(pkg, { 'app.js': 'built' })
     const inputs = { ...s3Inputs(prefix), 'repo-path': repo.dir }
-    expect((await runDist({ inputs: { ...inputs, mode: 'upload', 'package-directory': pkg } })).code).toBe(0)
+    expect((await runAction({ inputs: { ...inputs, mode: 'upload', 'package-directory': pkg } })).code).toBe(0)
     const workspace = tempDir('workspace')
     const elsewhere = tempDir('elsewhere')
     symlinkSync(elsewhere, path.join(workspace, 'dist'))
-    const check = await runDist({
+    const check = await runAction({
       inputs: { ...inputs, mode: 'check', download: 'true', 'package-directory': 'dist' },
       env: { GITHUB_WORKSPACE: workspace },
       cwd: workspace
@@ -372,7 +374,7 @@ describe('smaller, same pass', () => {
     const repo = makeRepo({ 'src/a.js': 'a\n' })
     const pkg = tempDir('pkg')
     writeFiles(pkg, { 'app.js': 'built' })
-    const run = await runDist({
+    const run = await runAction({
       inputs: {
         ...s3Inputs(uniquePrefix('pr')),
         mode: 'upload',
@@ -395,14 +397,14 @@ describe("found in review: check's record cannot choose a code-hash key", () => 
     const prefix = uniquePrefix('record-key')
     const pkg = tempDir('pkg')
     const inputs = { ...s3Inputs(prefix), 'repo-path': repo.dir, 'package-directory': pkg, 'code-hash-paths': 'src/**', 'signing-key': KEY }
-    expect((await runDist({ inputs: { ...inputs, mode: 'check' } })).outputs.found).toBe('false')
+    expect((await runAction({ inputs: { ...inputs, mode: 'check' } })).outputs.found).toBe('false')
     // The build: its output, and check's record pointing at the code hash of other sources.
     const forged = 'f'.repeat(64)
     const recordFile = path.join(pkg, '.s3-asset-manager.json')
     const record = JSON.parse(readFileSync(recordFile, 'utf8')) as Record<string, unknown>
     writeFileSync(recordFile, JSON.stringify({ ...record, codeHash: forged, inputs: undefined }))
     writeFiles(pkg, { 'app.js': 'built' })
-    const upload = await runDist({ inputs: { ...inputs, mode: 'upload' } })
+    const upload = await runAction({ inputs: { ...inputs, mode: 'upload' } })
     expect(upload.code).toBe(0)
     expect(upload.stdout).toContain(
       `::warning::Not writing the shared code-hash set: check's record names code hash ${forged}, but the sources give`
@@ -419,7 +421,7 @@ describe("found in review: check's record cannot choose a code-hash key", () => 
       'app.js': 'built',
       '.s3-asset-manager.json': JSON.stringify({ commit: '../../elsewhere', codeHash: '../other/cache/x', files: 0, bytes: 0 })
     })
-    const upload = await runDist({
+    const upload = await runAction({
       inputs: { ...s3Inputs(prefix), mode: 'upload', 'repo-path': tempDir('not-a-repo'), 'package-directory': pkg }
     })
     expect(upload.code).toBe(1)

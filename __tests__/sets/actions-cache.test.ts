@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { FakeCacheService, type CacheProtocol } from '../support/cache-server.js'
-import { commitAll, makeRepo, runDist, runMainThenPost, tempDir, writeFiles } from '../support/helpers.js'
+import { commitAll, makeRepo, runAction, runMainThenPost, tempDir, writeFiles } from '../support/helpers.js'
 
 describe.each<CacheProtocol>(['v1', 'v2'])('backend: actions-cache (cache service %s)', (protocol) => {
   const service = new FakeCacheService(protocol)
@@ -28,12 +28,12 @@ describe.each<CacheProtocol>(['v1', 'v2'])('backend: actions-cache (cache servic
     const inputs = { 'repo-path': repo.dir, 'code-hash-paths': 'src/**', prefix: 'web/' }
     const uploadEnv = runnerEnv()
 
-    const miss = await runDist({ inputs: { ...inputs, mode: 'check', 'package-directory': 'out' }, env: runnerEnv(), cwd: workspace })
+    const miss = await runAction({ inputs: { ...inputs, mode: 'check', 'package-directory': 'out' }, env: runnerEnv(), cwd: workspace })
     expect(miss.code).toBe(0)
     expect(miss.outputs).toMatchObject({ found: 'false', location: `actions-cache://web/artifacts-${repo.commit}` })
 
     writeFiles(path.join(workspace, 'out'), { 'app.js': 'built app', 'nested/chunk.js': 'chunk', '.hidden': 'no' })
-    const up = await runDist({ inputs: { ...inputs, mode: 'upload', 'package-directory': 'out' }, env: uploadEnv, cwd: workspace })
+    const up = await runAction({ inputs: { ...inputs, mode: 'upload', 'package-directory': 'out' }, env: uploadEnv, cwd: workspace })
     expect(up.code).toBe(0)
     expect(up.stdout).not.toContain('::warning::')
     expect(up.outputs).toMatchObject({ files: '2', bytes: '14' })
@@ -43,13 +43,13 @@ describe.each<CacheProtocol>(['v1', 'v2'])('backend: actions-cache (cache servic
     expect(readdirSync(uploadEnv.RUNNER_TEMP!)).not.toContain('.s3-asset-manager-stage')
     expect(existsSync(path.join(workspace, '.s3-asset-manager-stage'))).toBe(false)
 
-    const hit = await runDist({ inputs: { ...inputs, mode: 'check', 'package-directory': 'out2' }, env: runnerEnv(), cwd: workspace })
+    const hit = await runAction({ inputs: { ...inputs, mode: 'check', 'package-directory': 'out2' }, env: runnerEnv(), cwd: workspace })
     expect(hit.outputs).toMatchObject({ found: 'true', source: 'commit' })
     expect(existsSync(path.join(workspace, 'out2', '.found'))).toBe(true)
     expect(existsSync(path.join(workspace, 'out2', 'app.js'))).toBe(false) // lookup only
 
     const next = commitAll(repo.dir, 'docs', { 'docs.md': 'changed' })
-    const promoted = await runDist({
+    const promoted = await runAction({
       inputs: { ...inputs, mode: 'check', 'package-directory': 'out3', download: 'true' },
       env: runnerEnv(),
       cwd: workspace
@@ -61,7 +61,7 @@ describe.each<CacheProtocol>(['v1', 'v2'])('backend: actions-cache (cache servic
     expect(service.entries.map((e) => e.key)).toEqual([...keys, `web/artifacts-${next}`])
     expect(service.archive(service.entries[2]!).length).toBeLessThanOrEqual(service.archive(service.entries[0]!).length)
 
-    const again = await runDist({
+    const again = await runAction({
       inputs: { ...inputs, mode: 'check', 'package-directory': 'out4', download: 'true' },
       env: runnerEnv(),
       cwd: workspace
@@ -101,15 +101,15 @@ describe.each<CacheProtocol>(['v1', 'v2'])('backend: actions-cache (cache servic
     const repo = makeRepo({ 'src/a.js': '1' })
     const inputs = { 'repo-path': repo.dir, 'package-directory': 'out', prefix: 'signed/', 'signing-key': 'k'.repeat(20) }
     writeFiles(path.join(repo.dir, 'out'), { 'app.js': 'signed build' })
-    expect((await runDist({ inputs: { ...inputs, mode: 'upload' }, env: runnerEnv(), cwd: repo.dir })).code).toBe(0)
-    const trusted = await runDist({
+    expect((await runAction({ inputs: { ...inputs, mode: 'upload' }, env: runnerEnv(), cwd: repo.dir })).code).toBe(0)
+    const trusted = await runAction({
       inputs: { ...inputs, mode: 'check', download: 'true', 'package-directory': 'got' },
       env: runnerEnv(),
       cwd: repo.dir
     })
     expect(trusted.outputs).toMatchObject({ found: 'true', files: '1' })
     expect(readFileSync(path.join(repo.dir, 'got', 'app.js'), 'utf8')).toBe('signed build')
-    const other = await runDist({
+    const other = await runAction({
       inputs: { ...inputs, mode: 'check', 'package-directory': 'none', 'signing-key': 'x'.repeat(20) },
       env: runnerEnv(),
       cwd: repo.dir
@@ -125,16 +125,16 @@ describe.each<CacheProtocol>(['v1', 'v2'])('backend: actions-cache (cache servic
     const repo = makeRepo({ 'src/a.js': '1', 'docs.md': 'd' })
     const inputs = { 'repo-path': repo.dir, 'code-hash-paths': 'src/**', 'package-directory': 'out' }
     writeFiles(path.join(repo.dir, 'out'), { 'app.js': 'built' })
-    const first = await runDist({ inputs: { ...inputs, mode: 'upload' }, env: runnerEnv(), cwd: repo.dir })
+    const first = await runAction({ inputs: { ...inputs, mode: 'upload' }, env: runnerEnv(), cwd: repo.dir })
     expect(first.code).toBe(0)
     const next = commitAll(repo.dir, 'docs', { 'docs.md': 'changed' })
     // Same code, new commit, upload without a check first: the code-hash entry exists and the service refuses it.
-    const second = await runDist({ inputs: { ...inputs, mode: 'upload' }, env: runnerEnv(), cwd: repo.dir })
+    const second = await runAction({ inputs: { ...inputs, mode: 'upload' }, env: runnerEnv(), cwd: repo.dir })
     expect(second.code).toBe(0)
     expect(second.stdout).not.toContain('::warning::')
     expect(second.stdout).toContain(`The cache entry cache-${first.outputs['code-hash']} already exists: keeping it.`)
     expect(service.entries.filter((e) => e.key === `cache-${first.outputs['code-hash']}`)).toHaveLength(1)
-    const hit = await runDist({
+    const hit = await runAction({
       inputs: { ...inputs, mode: 'check', 'package-directory': 'got', download: 'true' },
       env: runnerEnv(),
       cwd: repo.dir
@@ -150,7 +150,7 @@ describe.each<CacheProtocol>(['v1', 'v2'])('backend: actions-cache (cache servic
     const repo = makeRepo({ 'src/a.js': '1' })
     service.mode = mode
     writeFiles(path.join(repo.dir, 'out'), { 'app.js': 'x' })
-    const up = await runDist({
+    const up = await runAction({
       inputs: { mode: 'upload', backend: 'actions-cache', 'repo-path': repo.dir, 'package-directory': 'out' },
       env: runnerEnv(),
       cwd: repo.dir
@@ -167,7 +167,7 @@ describe.each<CacheProtocol>(['v1', 'v2'])('backend: actions-cache (cache servic
       config,
       'config: { state: { backend: local, options: { stateFile: s.state } } }\ntools: [{ name: object, instanceID: x, options: { key: k, content: c } }]\n'
     )
-    const run = await runDist({
+    const run = await runAction({
       inputs: { mode: 'apply', backend: 'actions-cache', 'repo-path': repo.dir, config },
       env: runnerEnv(),
       cwd: repo.dir

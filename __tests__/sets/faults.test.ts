@@ -12,7 +12,7 @@ import {
   makeRepo,
   outsideClient,
   readObject,
-  runDist,
+  runAction,
   s3Inputs,
   tempDir,
   uniquePrefix,
@@ -39,7 +39,7 @@ describe('upload under injected faults', () => {
   const repo = makeRepo({ 'src/a.js': 'a' })
 
   async function uploadThrough(proxyUrl: string, prefix: string) {
-    return runDist({
+    return runAction({
       inputs: {
         ...s3Inputs(prefix),
         endpoint: proxyUrl,
@@ -107,7 +107,7 @@ describe('download under injected faults', () => {
   const prefix = uniquePrefix('dl-faults')
 
   beforeAll(async () => {
-    const run = await runDist({ inputs: { ...s3Inputs(prefix), mode: 'upload', 'repo-path': repo.dir, 'package-directory': pkg.dir } })
+    const run = await runAction({ inputs: { ...s3Inputs(prefix), mode: 'upload', 'repo-path': repo.dir, 'package-directory': pkg.dir } })
     expect(run.code).toBe(0)
   })
 
@@ -122,7 +122,7 @@ describe('download under injected faults', () => {
       })
       try {
         const out = tempDir('deploy')
-        const run = await runDist({
+        const run = await runAction({
           inputs: {
             ...s3Inputs(prefix),
             endpoint: proxy.url,
@@ -157,7 +157,7 @@ describe('download under injected faults', () => {
     })
     try {
       const out = tempDir('deploy')
-      const run = await runDist({
+      const run = await runAction({
         inputs: {
           ...s3Inputs(prefix),
           endpoint: proxy.url,

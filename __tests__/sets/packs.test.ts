@@ -20,7 +20,7 @@ import {
   outsideClient,
   readObject,
   recordingServer,
-  runDist,
+  runAction,
   s3Inputs,
   tempDir,
   uniquePrefix,
@@ -60,7 +60,7 @@ describe('pack-below (packed sets)', () => {
     const files = mixedPackage()
     const pkg = tempDir('pkg')
     writeFiles(pkg, files)
-    const up = await runDist({
+    const up = await runAction({
       inputs: { ...s3Inputs(prefix), mode: 'upload', 'repo-path': repo.dir, 'package-directory': pkg, 'pack-below': '4KiB' }
     })
     expect(up.code).toBe(0)
@@ -97,7 +97,7 @@ describe('pack-below (packed sets)', () => {
     expectSameTree(Object.fromEntries(Object.entries(files).filter(([, bytes]) => bytes.length < 4 * KIB)), extracted)
 
     const target = tempDir('restore')
-    const hit = await runDist({
+    const hit = await runAction({
       inputs: { ...s3Inputs(prefix), mode: 'check', 'repo-path': repo.dir, 'package-directory': target, download: 'true' }
     })
     expect(hit.outputs).toMatchObject({ found: 'true', files: String(Object.keys(files).length) })
@@ -116,14 +116,14 @@ describe('pack-below (packed sets)', () => {
     const pkg = tempDir('pkg')
     writeFiles(pkg, files)
     const inputs = { ...s3Inputs(prefix), 'repo-path': repo.dir, concurrency: '3' }
-    expect((await runDist({ inputs: { ...inputs, mode: 'upload', 'package-directory': pkg, 'pack-below': '4MiB' } })).code).toBe(0)
+    expect((await runAction({ inputs: { ...inputs, mode: 'upload', 'package-directory': pkg, 'pack-below': '4MiB' } })).code).toBe(0)
     const set = `${prefix}artifacts/${repo.commit}/`
     // Every file is packed (each of these is its own pack's worth: see planPacks), none is a plain object.
     const keys = (await listKeys(client, set)).map((key) => key.slice(set.length))
     expect(keys.filter((key) => !/^\.packs\/\d+\.tar(\.zst)?$/.test(key))).toEqual(['.manifest.json'])
     expect(keys.length).toBeGreaterThan(2)
     const target = tempDir('restore')
-    const hit = await runDist({ inputs: { ...inputs, mode: 'check', 'package-directory': target, download: 'true' } })
+    const hit = await runAction({ inputs: { ...inputs, mode: 'check', 'package-directory': target, download: 'true' } })
     expect(hit.stdout).not.toContain('::error::')
     expect(hit.outputs).toMatchObject({ found: 'true', files: String(Object.keys(files).length) })
     expectSameTree(files, target)
@@ -141,7 +141,7 @@ describe('pack-below (packed sets)', () => {
     const pkg = tempDir('pkg')
     writeFiles(pkg, files)
     const inputs = { ...s3Inputs(prefix), 'repo-path': repo.dir, 'pack-below': '64KiB' }
-    expect((await runDist({ inputs: { ...inputs, mode: 'upload', 'package-directory': pkg } })).code).toBe(0)
+    expect((await runAction({ inputs: { ...inputs, mode: 'upload', 'package-directory': pkg } })).code).toBe(0)
     const set = `${prefix}artifacts/${repo.commit}/`
     const manifest = JSON.parse((await readObject(client, `${set}.manifest.json`))!.toString()) as {
       version: number
@@ -162,7 +162,7 @@ describe('pack-below (packed sets)', () => {
       expect(manifest.packs.every((pack) => pack.encoding === undefined && pack.path.endsWith('.tar'))).toBe(true)
     }
     const target = tempDir('restore')
-    const hit = await runDist({ inputs: { ...inputs, mode: 'check', 'package-directory': target, download: 'true' } })
+    const hit = await runAction({ inputs: { ...inputs, mode: 'check', 'package-directory': target, download: 'true' } })
     expect(hit.outputs).toMatchObject({ found: 'true', files: '200' })
     expectSameTree(files, target)
     console.log(`packs of ${raw} B of JavaScript-like text stored as ${stored} B (${(stored / raw).toFixed(3)}; zstd ${zstd})`)
@@ -173,16 +173,16 @@ describe('pack-below (packed sets)', () => {
     const prefix = uniquePrefix('nopack')
     const pkg = tempDir('pkg')
     writeFiles(pkg, { 'a.txt': 'a', 'n/b.txt': 'b', 'zero.txt': '' })
-    expect((await runDist({ inputs: { ...s3Inputs(prefix), mode: 'upload', 'repo-path': repo.dir, 'package-directory': pkg } })).code).toBe(
-      0
-    )
+    expect(
+      (await runAction({ inputs: { ...s3Inputs(prefix), mode: 'upload', 'repo-path': repo.dir, 'package-directory': pkg } })).code
+    ).toBe(0)
     const set = `${prefix}artifacts/${repo.commit}/`
     expect(await listKeys(client, set)).toEqual([`${set}.manifest.json`, `${set}a.txt`, `${set}n/b.txt`, `${set}zero.txt`])
     const manifest = JSON.parse((await readObject(client, `${set}.manifest.json`))!.toString()) as Record<string, unknown>
     expect(manifest.version).toBe(1)
     expect(manifest).not.toHaveProperty('packs')
     const target = tempDir('restore')
-    const hit = await runDist({
+    const hit = await runAction({
       inputs: { ...s3Inputs(prefix), mode: 'check', 'repo-path': repo.dir, 'package-directory': target, download: 'true' }
     })
     expect(hit.outputs).toMatchObject({ found: 'true', files: '3' })
@@ -201,7 +201,7 @@ describe('pack-below (packed sets)', () => {
     const prefix = uniquePrefix('tamper')
     const pkg = tempDir('pkg')
     writeFiles(pkg, { 'first.txt': 'first file', 'second.txt': 'x'.repeat(3000), 'third.txt': 'third' })
-    await runDist({
+    await runAction({
       inputs: { ...s3Inputs(prefix), mode: 'upload', 'repo-path': repo.dir, 'package-directory': pkg, 'pack-below': '1MiB' }
     })
     const set = `${prefix}artifacts/${repo.commit}/`
@@ -214,7 +214,7 @@ describe('pack-below (packed sets)', () => {
     await client.send(new PutObjectCommand({ Bucket: bucket(), Key: set + second.pack!, Body: tamper(pack, at) }))
 
     const target = tempDir('restore')
-    const hit = await runDist({
+    const hit = await runAction({
       inputs: { ...s3Inputs(prefix), mode: 'check', 'repo-path': repo.dir, 'package-directory': target, download: 'true' }
     })
     expect(hit.code).toBe(0)
@@ -238,7 +238,7 @@ describe('pack-below (packed sets)', () => {
       applies: (request) => String(request.url).includes('.packs')
     })
     try {
-      const up = await runDist({
+      const up = await runAction({
         inputs: {
           ...s3Inputs(prefix),
           endpoint: proxy.url,
@@ -253,7 +253,7 @@ describe('pack-below (packed sets)', () => {
       await proxy.close()
     }
     expect(await readObject(client, `${prefix}artifacts/${repo.commit}/.manifest.json`)).toBeUndefined()
-    const check = await runDist({
+    const check = await runAction({
       inputs: { ...s3Inputs(prefix), mode: 'check', 'repo-path': repo.dir, 'package-directory': tempDir('p') }
     })
     expect(check.outputs.found).toBe('false')
@@ -269,12 +269,12 @@ describe('pack-below (packed sets)', () => {
     }
     writeFiles(pkg, files)
     const inputs = { ...s3Inputs(prefix), 'repo-path': repo.dir, 'code-hash-paths': 'src/**', 'pack-below': '1MiB' }
-    expect((await runDist({ inputs: { ...inputs, mode: 'upload', 'package-directory': pkg } })).code).toBe(0)
+    expect((await runAction({ inputs: { ...inputs, mode: 'upload', 'package-directory': pkg } })).code).toBe(0)
     commitAll(repo.dir, 'docs only', { 'docs.md': 'changed' })
 
     const recorder = await recordingServer(endpoint())
     try {
-      const hit = await runDist({ inputs: { ...inputs, endpoint: recorder.url, mode: 'check', 'package-directory': tempDir('p') } })
+      const hit = await runAction({ inputs: { ...inputs, endpoint: recorder.url, mode: 'check', 'package-directory': tempDir('p') } })
       expect(hit.outputs).toMatchObject({ found: 'true', source: 'cache', files: '301' })
     } finally {
       await recorder.close()
@@ -289,14 +289,14 @@ describe('pack-below (packed sets)', () => {
     expect(recorder.requests.filter((r) => r.method === 'PUT' && r.headers['x-amz-copy-source'])).toHaveLength(stored.packs.length + 1)
 
     const target = tempDir('restore')
-    const again = await runDist({ inputs: { ...inputs, mode: 'check', 'package-directory': target, download: 'true' } })
+    const again = await runAction({ inputs: { ...inputs, mode: 'check', 'package-directory': target, download: 'true' } })
     expect(again.outputs).toMatchObject({ found: 'true', source: 'commit', files: '301' })
     expectSameTree(files, target)
   })
 
   it('pack-below refuses a size it cannot read, naming the input', async () => {
     const repo = makeRepo({ 'src/a.js': '1' })
-    const up = await runDist({
+    const up = await runAction({
       inputs: {
         ...s3Inputs(uniquePrefix('bad')),
         mode: 'upload',

@@ -12,7 +12,7 @@ import {
   outsideClient,
   readObject,
   ROOT,
-  runDist,
+  runAction,
   s3Inputs,
   tempDir,
   uniquePrefix,
@@ -29,7 +29,7 @@ async function uploaded(prefix: string, key?: string, extra: Record<string, stri
   const repo = makeRepo({ 'src/a.js': 'a\n' })
   const pkg = tempDir('pkg')
   writeFiles(pkg, { 'app.js': 'built app', 'lib/util.js': 'util' })
-  const run = await runDist({
+  const run = await runAction({
     inputs: {
       ...s3Inputs(prefix),
       mode: 'upload',
@@ -50,7 +50,7 @@ function check(
   extra: Record<string, string> = {},
   env: Record<string, string> = {}
 ) {
-  return runDist({
+  return runAction({
     inputs: {
       ...s3Inputs(prefix),
       mode: 'check',
@@ -110,7 +110,7 @@ describe('signed manifests', () => {
 
     const pkg = tempDir('pkg')
     writeFiles(pkg, { 'app.js': 'rebuilt' })
-    const up = await runDist({
+    const up = await runAction({
       inputs: { ...s3Inputs(prefix), mode: 'upload', 'repo-path': repo.dir, 'package-directory': pkg, 'signing-key': KEY_A }
     })
     expect(up.outputs.files).toBe('1')
@@ -165,7 +165,7 @@ describe('signed manifests', () => {
     const pkg = tempDir('pkg')
     writeFiles(pkg, { 'app.js': 'built' })
     const tier = { 'code-hash-paths': 'src/**', 'signing-key': KEY_A }
-    await runDist({ inputs: { ...s3Inputs(prefix), ...tier, mode: 'upload', 'repo-path': repo.dir, 'package-directory': pkg } })
+    await runAction({ inputs: { ...s3Inputs(prefix), ...tier, mode: 'upload', 'repo-path': repo.dir, 'package-directory': pkg } })
     const next = commitAll(repo.dir, 'docs', { 'docs.md': '2' })
     const hit = await check(prefix, repo.dir, KEY_A, tier)
     expect(hit.outputs).toMatchObject({ found: 'true', source: 'cache' })
@@ -189,7 +189,7 @@ describe('cache-write: who may write the shared code-hash tier', () => {
     const repo = makeRepo({ 'src/a.js': 'a\n' })
     const pkg = tempDir('pkg')
     writeFiles(pkg, { 'app.js': 'built' })
-    const run = await runDist({
+    const run = await runAction({
       inputs: {
         ...s3Inputs(prefix),
         mode: 'upload',
@@ -219,7 +219,7 @@ describe('signed apply state', () => {
     return { dir: repo.dir, config, state: path.join(dir, 'assets.state') }
   }
   const apply = (c: { dir: string; config: string }, extra: Record<string, string> = {}) =>
-    runDist({
+    runAction({
       inputs: { mode: 'apply', backend: 'local', 'repo-path': c.dir, config: c.config, 'signing-key': KEY_A, ...extra },
       cwd: c.dir
     })

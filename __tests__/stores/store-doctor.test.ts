@@ -14,7 +14,7 @@ import {
   makeRepo,
   outsideClient,
   readObject,
-  runDist,
+  runAction,
   s3Inputs,
   s3Server,
   tempDir,
@@ -54,7 +54,7 @@ async function webServer(
 describe('mode: doctor', () => {
   it(`on ${s3Server()}: every permission a mode needs, and what the store supports, in a table`, async () => {
     const prefix = uniquePrefix('doctor')
-    const run = await runDist({ inputs: { ...s3Inputs(prefix), mode: 'doctor', 'doctor-modes': 'check upload apply prune' } })
+    const run = await runAction({ inputs: { ...s3Inputs(prefix), mode: 'doctor', 'doctor-modes': 'check upload apply prune' } })
     expect(run.code).toBe(0)
     expect(run.stdout).toContain(`The store s3://${bucket()}/${prefix} can serve check, upload, apply, prune.`)
     expect(run.summary).toContain('| Capability | Result | What to do | Needed by |')
@@ -78,7 +78,7 @@ describe('mode: doctor', () => {
 
   it('with keys the store rejects: every mode is blocked, exit 1, the table says why', async () => {
     const checking = credentialChecking()
-    const run = await runDist({
+    const run = await runAction({
       inputs: {
         ...s3Inputs(uniquePrefix('doctor-bad')),
         endpoint: checking.endpoint,
@@ -101,7 +101,7 @@ describe('mode: doctor', () => {
     ['a bucket that does not exist', { bucket: 'no-such-bucket-here' }, 'bucket exists', "Bucket 'no-such-bucket-here' does not exist"],
     ['an endpoint on a closed port', { endpoint: 'http://127.0.0.1:9' }, 'endpoint reachable', 'Could not reach http://127.0.0.1:9']
   ])('%s: the cause leads, in its own row, and no permission is blamed', async (_name, change, row, cause) => {
-    const run = await runDist({ inputs: { ...s3Inputs(uniquePrefix('doctor-cause')), ...change, mode: 'doctor' } })
+    const run = await runAction({ inputs: { ...s3Inputs(uniquePrefix('doctor-cause')), ...change, mode: 'doctor' } })
     expect(run.code).toBe(1)
     expect(run.summary.split('\n')[2]).toContain(`cannot be used: ${cause}`)
     expect(run.summary).toMatch(new RegExp(`\\| ${row} \\| ❌ missing \\|`))
@@ -111,13 +111,13 @@ describe('mode: doctor', () => {
   })
 
   it('on a local directory, and on the Actions cache outside Actions', async () => {
-    const local = await runDist({ inputs: { mode: 'doctor', backend: 'local', 'local-dir': tempDir('store') } })
+    const local = await runAction({ inputs: { mode: 'doctor', backend: 'local', 'local-dir': tempDir('store') } })
     expect(local.code).toBe(0)
     expect(local.summary).toContain('| conditional writes | ✅ ok |')
     // A directory's own words: no S3 permission names, no credentials row.
     expect(local.summary).toContain('| list | ✅ ok |')
     expect(local.summary).not.toMatch(/s3:|credentials/)
-    const cache = await runDist({ inputs: { mode: 'doctor', backend: 'actions-cache' }, env: { GITHUB_ACTIONS: 'false' } })
+    const cache = await runAction({ inputs: { mode: 'doctor', backend: 'actions-cache' }, env: { GITHUB_ACTIONS: 'false' } })
     expect(cache.code).toBe(1)
     expect(cache.summary).toContain('| cache service | ❌ missing |')
   })
@@ -136,7 +136,7 @@ describe('a broken store is an error, never a miss', () => {
     const web = await webServer(status, body, type)
     try {
       const repo = makeRepo({ 'a.txt': 'a' })
-      const run = await runDist({ inputs: { ...s3Inputs(uniquePrefix('web')), endpoint: web.url, mode: 'check', 'repo-path': repo.dir } })
+      const run = await runAction({ inputs: { ...s3Inputs(uniquePrefix('web')), endpoint: web.url, mode: 'check', 'repo-path': repo.dir } })
       expect(run.code).toBe(1)
       expect(run.outputs.found).toBe('false')
       // A 200 text body reads as a manifest that is not one; the listing that follows is where it shows.
@@ -162,15 +162,15 @@ describe('a broken store is an error, never a miss', () => {
         'repo-path': repo.dir,
         'package-directory': pkg
       }
-      const upload = await runDist({ inputs: { ...base, mode: 'upload' } })
-      const doctor = await runDist({ inputs: { ...base, mode: 'doctor' } })
+      const upload = await runAction({ inputs: { ...base, mode: 'upload' } })
+      const doctor = await runAction({ inputs: { ...base, mode: 'doctor' } })
       const config = path.join(tempDir('cfg'), 'config.yaml')
       writeFiles(path.dirname(config), {
         'config.yaml':
           `config:\n  state:\n    backend: s3\n    options: { bucket: ${bucket()}, region: us-east-1, key: s.yaml, endpoint: "${web.url}" }\n` +
           'tools:\n  - name: assets\n    instanceID: app\n    options: { paths: "a.txt", run: "true", directory: out }\n'
       })
-      const apply = await runDist({
+      const apply = await runAction({
         inputs: { mode: 'apply', config, 'repo-path': repo.dir, backend: 'local', 'local-dir': tempDir('store') },
         env: { AWS_ACCESS_KEY_ID: base['access-key-id']!, AWS_SECRET_ACCESS_KEY: base['secret-access-key']! }
       })
@@ -188,7 +188,7 @@ describe('a broken store is an error, never a miss', () => {
 
   it('a role whose STS cannot be reached says so, not "no credentials"', async () => {
     const repo = makeRepo({ 'a.txt': 'a' })
-    const run = await runDist({
+    const run = await runAction({
       inputs: {
         ...s3Inputs(uniquePrefix('sts')),
         mode: 'check',
@@ -218,7 +218,7 @@ describe('capabilities are probed, not assumed', () => {
   it(`apply warns once that locks are best effort only where conditional writes are ignored (${s3Server()})`, async () => {
     const prefix = uniquePrefix('probe')
     const f = applyFixture(prefix, 'x')
-    const run = await runDist({ inputs: { ...s3Inputs(prefix), mode: 'apply', 'repo-path': f.dir, config: f.config } })
+    const run = await runAction({ inputs: { ...s3Inputs(prefix), mode: 'apply', 'repo-path': f.dir, config: f.config } })
     expect(run.code).toBe(0)
     const warnings = run.stdout.match(/ignores conditional writes/g) ?? []
     expect(warnings).toHaveLength(s3Server() === 'moto' ? 0 : 1)
@@ -233,12 +233,12 @@ describe('capabilities are probed, not assumed', () => {
       const pkg = tempDir('pkg')
       writeFiles(pkg, { 'app.js': 'good bytes' })
       const inputs = { ...s3Inputs(prefix), 'repo-path': repo.dir, 'code-hash-paths': 'src/**' }
-      const up = await runDist({ inputs: { ...inputs, mode: 'upload', 'package-directory': pkg } })
+      const up = await runAction({ inputs: { ...inputs, mode: 'upload', 'package-directory': pkg } })
       await client.send(
         new PutObjectCommand({ Bucket: bucket(), Key: `${prefix}cache/${up.outputs['code-hash']}/app.js`, Body: 'evil bytes' })
       )
       const next = commitAll(repo.dir, 'docs', { 'docs.md': '2' })
-      const check = await runDist({ inputs: { ...inputs, mode: 'check' } })
+      const check = await runAction({ inputs: { ...inputs, mode: 'check' } })
       expect(check.outputs.found).toBe('false')
       // The listing sees the ETag changed first; the copy's reported SHA-256 is the guard behind it (copy-verify.test.ts).
       expect(check.stdout).toMatch(/not the ones its manifest was written for \(app\.js\)|the store reports SHA-256/)
@@ -258,7 +258,7 @@ describe('capabilities are probed, not assumed', () => {
             `  - name: assets\n    instanceID: slow\n    options: { paths: [ "a.txt" ], run: "sleep 1 && mkdir -p out && echo ${round} > out/r.txt", directory: out, prefix: ${prefix}slow-${round}/ }\n`
         })
         const runs = await Promise.all(
-          [0, 1, 2].map(() => runDist({ inputs: { ...s3Inputs(prefix), mode: 'apply', 'repo-path': f.dir, config: f.config } }))
+          [0, 1, 2].map(() => runAction({ inputs: { ...s3Inputs(prefix), mode: 'apply', 'repo-path': f.dir, config: f.config } }))
         )
         const won = runs.filter((run) => run.code === 0)
         for (const lost of runs.filter((run) => run.code !== 0)) expect(lost.stdout).toContain('is locked')
@@ -294,10 +294,10 @@ describe('servers and proxies that ignore Range', () => {
       const files = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`f${i}.txt`, `file ${i} `.repeat(i + 1)]))
       writeFiles(pkg, files)
       const inputs = { ...s3Inputs(prefix), 'repo-path': repo.dir, 'pack-below': '1MiB' }
-      expect((await runDist({ inputs: { ...inputs, mode: 'upload', 'package-directory': pkg } })).code).toBe(0)
+      expect((await runAction({ inputs: { ...inputs, mode: 'upload', 'package-directory': pkg } })).code).toBe(0)
       const out = tempDir('out')
       const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`
-      const run = await runDist({ inputs: { ...inputs, endpoint: proxyUrl, mode: 'check', download: 'true', 'package-directory': out } })
+      const run = await runAction({ inputs: { ...inputs, endpoint: proxyUrl, mode: 'check', download: 'true', 'package-directory': out } })
       expect(run.code).toBe(0)
       for (const [name, content] of Object.entries(files)) expect(readFileSync(path.join(out, name), 'utf8')).toBe(content)
       expect(readdirSync(out).filter((name) => !name.startsWith('.'))).toHaveLength(40)

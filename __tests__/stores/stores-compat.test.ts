@@ -14,7 +14,7 @@ import {
   endpoint,
   makeRepo,
   recordingServer,
-  runDist,
+  runAction,
   s3Inputs,
   tempDir,
   uniquePrefix,
@@ -139,15 +139,15 @@ describe('credentials, as a new user would provide them', () => {
     const repo = makeRepo({ 'a.js': '1' })
     const pkg = path.join(tempDir('ws'), 'packages')
     const base = { mode: 'check', 'repo-path': repo.dir, 'package-directory': pkg, ...inputs }
-    const miss = await runDist({ inputs: base, env })
+    const miss = await runAction({ inputs: base, env })
     expect(miss.stdout).not.toContain('::error::')
     expect(miss.outputs.found).toBe('false')
     // moto's signature check (5.2) refuses listings whose prefix holds a '/', which upload's claims and a hit's
     // check make: there the accepted miss is the proof; s3rver, which checks keys too, runs the round trip.
     if (s3Server() === 'moto') return
     writeFiles(pkg, { 'app.js': 'x' })
-    expect((await runDist({ inputs: { ...base, mode: 'upload' }, env })).code).toBe(0)
-    expect((await runDist({ inputs: { ...base, 'package-directory': tempDir('p2') }, env })).outputs.found).toBe('true')
+    expect((await runAction({ inputs: { ...base, mode: 'upload' }, env })).code).toBe(0)
+    expect((await runAction({ inputs: { ...base, 'package-directory': tempDir('p2') }, env })).outputs.found).toBe('true')
   }
 
   // A server that checks keys: s3rver always; with moto, the one with credential checks on.
@@ -180,7 +180,7 @@ describe('credentials, as a new user would provide them', () => {
   it('none at all: said before any request, with a pointer to the README', async () => {
     const server = await recordingServer()
     try {
-      const run = await runDist({
+      const run = await runAction({
         inputs: { mode: 'check', bucket: 'b-1', endpoint: server.url, 'repo-path': makeRepo({ 'a.js': '1' }).dir },
         env: noAmbientCredentials(tempDir('home'))
       })
@@ -212,14 +212,14 @@ describe('least privilege', () => {
       const prefix = uniquePrefix('iam')
       const inputs = { ...s3Inputs(prefix), endpoint: proxy.url, 'repo-path': repo.dir, 'code-hash-paths': 'src/**' }
       const pkg = path.join(tempDir('ws'), 'packages')
-      await runDist({ inputs: { ...inputs, mode: 'check', 'package-directory': pkg } })
+      await runAction({ inputs: { ...inputs, mode: 'check', 'package-directory': pkg } })
       writeFiles(pkg, { 'small.js': 'x', 'big.bin': Buffer.alloc(17 * 1024 * 1024, 1) })
-      expect((await runDist({ inputs: { ...inputs, mode: 'upload', 'package-directory': pkg } })).code).toBe(0)
+      expect((await runAction({ inputs: { ...inputs, mode: 'upload', 'package-directory': pkg } })).code).toBe(0)
       expect(
-        (await runDist({ inputs: { ...inputs, mode: 'check', 'package-directory': tempDir('p'), download: 'true' } })).outputs.found
+        (await runAction({ inputs: { ...inputs, mode: 'check', 'package-directory': tempDir('p'), download: 'true' } })).outputs.found
       ).toBe('true')
       commitAll(repo.dir, 'empty')
-      expect((await runDist({ inputs: { ...inputs, mode: 'check', 'package-directory': tempDir('p') } })).outputs.source).toBe('cache')
+      expect((await runAction({ inputs: { ...inputs, mode: 'check', 'package-directory': tempDir('p') } })).outputs.source).toBe('cache')
 
       const deleted: string[] = []
       const operations = new Set(

@@ -180,17 +180,19 @@ export function parseOutputFile(text: string): Record<string, string> {
   return outputs
 }
 
-/**
- * Runs the bundled action as the runner does: inputs as INPUT_* variables, outputs through a
- * GITHUB_OUTPUT file, a job summary file. `env` replaces the inherited INPUT_* and AWS_* variables.
- */
-export function runDist(options: {
+interface StepOptions {
   inputs?: Record<string, string>
   env?: Record<string, string>
   args?: string[]
   cwd?: string
   runner?: boolean
-}): Promise<DistRun> {
+}
+
+/**
+ * What a step sees, as the runner gives it: inputs as INPUT_* variables, outputs through a GITHUB_OUTPUT file, a
+ * job summary file. `env` replaces the inherited INPUT_* and AWS_* variables.
+ */
+function prepareStep(options: StepOptions): { env: Record<string, string>; cwd: string; outputFile: string; summaryFile: string } {
   const work = tempDir('run')
   const outputFile = path.join(work, 'output.txt')
   const summaryFile = path.join(work, 'summary.md')
@@ -200,7 +202,7 @@ export function runDist(options: {
   for (const [name, value] of Object.entries(process.env)) {
     if (
       value !== undefined &&
-      !/^(INPUT_|AWS_|GITHUB_|RUNNER_|PACKAGE_ASSETS_BUCKET|GIT_REPO_PATH|PACKAGE_DIRECTORY|CODE_HASH_FIND_FILTER)/.test(name)
+      !/^(INPUT_|AWS_|GITHUB_|RUNNER_|STATE_|PACKAGE_ASSETS_BUCKET|GIT_REPO_PATH|PACKAGE_DIRECTORY|CODE_HASH_FIND_FILTER)/.test(name)
     ) {
       env[name] = value
     }
@@ -213,23 +215,105 @@ export function runDist(options: {
   env.XDG_STATE_HOME = work
   for (const [name, value] of Object.entries(options.inputs ?? {})) env[`INPUT_${name.toUpperCase()}`] = value
   Object.assign(env, options.env ?? {})
+  return { env, cwd: options.cwd ?? work, outputFile, summaryFile }
+}
+
+function finishedStep(code: number, stdout: string, stderr: string, outputFile: string, summaryFile: string): DistRun {
+  return {
+    code,
+    stdout,
+    stderr,
+    outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
+    summary: existsSync(summaryFile) ? readFileSync(summaryFile, 'utf8') : ''
+  }
+}
+
+/** Runs the bundle, dist/index.js, in a process of its own as the runner does (see prepareStep). */
+export function runDist(options: StepOptions): Promise<DistRun> {
+  const { env, cwd, outputFile, summaryFile } = prepareStep(options)
   return new Promise((resolve, reject) => {
-    const child = spawn(NODE, [DIST, ...(options.args ?? [])], { cwd: options.cwd ?? work, env })
+    const child = spawn(NODE, [DIST, ...(options.args ?? [])], { cwd, env })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk) => (stdout += chunk))
     child.stderr.on('data', (chunk) => (stderr += chunk))
     child.on('error', reject)
-    child.on('close', (code) =>
-      resolve({
-        code: code ?? -1,
-        stdout,
-        stderr,
-        outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
-        summary: existsSync(summaryFile) ? readFileSync(summaryFile, 'utf8') : ''
-      })
-    )
+    child.on('close', (code) => resolve(finishedStep(code ?? -1, stdout, stderr, outputFile, summaryFile)))
   })
+}
+
+/** The bundle is what is under test (CI's node24 run, SAM_TEST_DIST pointing at another build): every step spawns it. */
+const BUNDLE_UNDER_TEST = Boolean(process.env.SAM_TEST_NODE || process.env.SAM_TEST_DIST)
+let stepInProcess = false
+
+/** A write to stdout or stderr, collected; a callback passed along is called as a stream would. */
+function collector(append: (text: string) => void): typeof process.stdout.write {
+  return ((chunk: string | Uint8Array, ...rest: unknown[]): boolean => {
+    append(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'))
+    const callback = rest.find((arg) => typeof arg === 'function') as (() => void) | undefined
+    if (callback) queueMicrotask(callback)
+    return true
+  }) as typeof process.stdout.write
+}
+
+/**
+ * Runs one step of the action in this process (src/cli.ts runStep, what dist/index.js runs) with the environment,
+ * working directory, command line and output streams a bundle run would have, then puts them back. Steps run
+ * one at a time: the process's environment and streams are shared.
+ */
+async function runInProcess(options: StepOptions): Promise<DistRun> {
+  const { env, cwd, outputFile, summaryFile } = prepareStep(options)
+  const saved = {
+    env: { ...process.env },
+    cwd: process.cwd(),
+    argv: process.argv,
+    exitCode: process.exitCode,
+    stdout: process.stdout.write,
+    stderr: process.stderr.write
+  }
+  let stdout = ''
+  let stderr = ''
+  let code: number
+  stepInProcess = true
+  try {
+    for (const name of Object.keys(process.env)) delete process.env[name]
+    Object.assign(process.env, env)
+    process.chdir(cwd)
+    process.argv = [NODE, DIST, ...(options.args ?? [])]
+    process.exitCode = undefined
+    process.stdout.write = collector((text) => (stdout += text))
+    process.stderr.write = collector((text) => (stderr += text))
+    try {
+      const { runStep } = await import('../../src/cli.js')
+      await runStep(process.argv)
+      code = Number(process.exitCode ?? 0)
+    } catch (error) {
+      // What an uncaught error does to the bundle: its stack on stderr, exit code 1.
+      stderr += `${(error as Error).stack ?? String(error)}\n`
+      code = 1
+    }
+  } finally {
+    process.stdout.write = saved.stdout
+    process.stderr.write = saved.stderr
+    process.exitCode = saved.exitCode
+    process.argv = saved.argv
+    process.chdir(saved.cwd)
+    for (const name of Object.keys(process.env)) delete process.env[name]
+    Object.assign(process.env, saved.env)
+    stepInProcess = false
+  }
+  return finishedStep(code, stdout, stderr, outputFile, summaryFile)
+}
+
+/**
+ * Runs one step of the action: in this process, which is fast (no Node.js start, no module loading per step), or
+ * as the bundle in a process of its own when the bundle is under test (SAM_TEST_NODE, SAM_TEST_DIST), when another
+ * step is running here already (runs started together race as separate processes, as on a runner), or when
+ * `bundle` asks for it (command-line behaviour, signals, exit codes of the process itself).
+ */
+export function runAction(options: StepOptions & { bundle?: boolean }): Promise<DistRun> {
+  if (options.bundle || BUNDLE_UNDER_TEST || stepInProcess) return runDist(options)
+  return runInProcess(options)
 }
 
 /**
@@ -254,11 +338,11 @@ export async function runMainThenPost(options: {
 }): Promise<{ main: DistRun; post: DistRun; state: Record<string, string> }> {
   const stateFile = path.join(tempDir('state'), 'state.txt')
   writeFileSync(stateFile, '')
-  const main = await runDist({ inputs: options.inputs, env: { ...options.env, GITHUB_STATE: stateFile }, cwd: options.cwd })
+  const main = await runAction({ inputs: options.inputs, env: { ...options.env, GITHUB_STATE: stateFile }, cwd: options.cwd })
   const state = parseOutputFile(readFileSync(stateFile, 'utf8'))
   if (main.code === 0) options.build?.()
   const postEnv = Object.fromEntries(Object.entries(state).map(([name, value]) => [`STATE_${name}`, value]))
-  const post = await runDist({ inputs: options.inputs, env: { ...options.env, ...postEnv }, cwd: options.cwd })
+  const post = await runAction({ inputs: options.inputs, env: { ...options.env, ...postEnv }, cwd: options.cwd })
   return { main, post, state }
 }
 

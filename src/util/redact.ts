@@ -44,6 +44,12 @@ function encodings(secret: string): string[] {
 }
 
 /** Masks `value` in the log from now on (core.setSecret) and in everything `redact` cleans. */
+/** Starts a new step in this process with no secrets registered (the tests run many steps in one process). */
+export function forgetSecrets(): void {
+  secrets.clear()
+  forms = []
+}
+
 export function registerSecret(value: string | undefined): void {
   if (!value || value.length < MIN_MASKED_LENGTH || secrets.has(value)) return
   secrets.add(value)

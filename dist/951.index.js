@@ -1,150 +1,6 @@
 export const id = 951;
-export const ids = [951];
+export const ids = [951,355,994];
 export const modules = {
-
-/***/ 1243:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   EX: () => (/* binding */ isCommitHash),
-/* harmony export */   GN: () => (/* binding */ commitSources),
-/* harmony export */   N5: () => (/* binding */ readEventPayload),
-/* harmony export */   WL: () => (/* binding */ resolveCommit),
-/* harmony export */   YB: () => (/* binding */ eventHeadCommit)
-/* harmony export */ });
-/* unused harmony exports eventCommits, headCommit */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
-/* harmony import */ var _util_capped_read_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8724);
-
-
-
-
-const run = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile);
-/** The event payload is small; anything larger is not the runner's and is not read. */
-const EVENT_PAYLOAD_LIMIT = 16 * 1024 * 1024;
-/** A full commit hash: 40 hex characters, or 64 in a SHA-256 repository (either case). */
-function isCommitHash(text) {
-    return typeof text === 'string' && /^([0-9a-f]{40}|[0-9a-f]{64})$/i.test(text);
-}
-function shaAt(payload, ...path) {
-    let value = payload;
-    for (const key of path)
-        value = value !== null && typeof value === 'object' ? value[key] : undefined;
-    return isCommitHash(value) ? value.toLowerCase() : undefined;
-}
-let payloadRead;
-/**
- * The runner's event payload (GITHUB_EVENT_PATH) parsed, read bounded and never through a symlink; undefined
- * when unreadable. Read once per step, on first use — before apply runs any build — and kept: what a build
- * writes into the file later is never seen.
- */
-function readEventPayload() {
-    payloadRead ??= (async () => {
-        const file = process.env.GITHUB_EVENT_PATH;
-        const bytes = file ? await (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_3__/* .readRunnerFile */ .Lh)(file, EVENT_PAYLOAD_LIMIT) : undefined;
-        try {
-            return bytes ? JSON.parse(bytes.toString('utf8')) : undefined;
-        }
-        catch {
-            return undefined;
-        }
-    })();
-    return payloadRead;
-}
-/** The pull request's head commit as the payload names it. */
-function eventHeadCommit(payload) {
-    return shaAt(payload, 'pull_request', 'head', 'sha');
-}
-/**
- * The commits a runner's event names. GITHUB_SHA always: no step can change it (GITHUB_ENV cannot overwrite
- * GITHUB_* variables). From the event payload the pull request's head and merge commits, a workflow_run's
- * and a merge group's head — but only when `payload` is given, which a step may do only when it reads the
- * payload before any build ran (check, apply, auto's main step): the payload is a file any step of the job
- * can rewrite, so an upload step, which runs after the build, takes none of it. Undefined outside GitHub
- * Actions (no GITHUB_SHA).
- */
-function eventCommits(env, payload) {
-    const githubSha = env.GITHUB_SHA?.trim().toLowerCase();
-    if (env.GITHUB_ACTIONS !== 'true' || !githubSha)
-        return undefined;
-    const named = [{ sha: githubSha, source: 'GITHUB_SHA' }];
-    const add = (sha, source) => {
-        if (sha && !named.some((commit) => commit.sha === sha))
-            named.push({ sha, source });
-    };
-    add(shaAt(payload, 'pull_request', 'head', 'sha'), "the pull request's head");
-    add(shaAt(payload, 'pull_request', 'merge_commit_sha'), "the pull request's merge commit");
-    add(shaAt(payload, 'workflow_run', 'head_sha'), "the workflow run's head");
-    add(shaAt(payload, 'merge_group', 'head_sha'), "the merge group's head");
-    return { event: env.GITHUB_EVENT_NAME ?? 'unknown', commits: named, payloadRead: payload !== undefined };
-}
-/** `git rev-parse HEAD` in repoPath; undefined with git's complaint when it is not a repository. */
-async function headCommit(repoPath) {
-    try {
-        const { stdout } = await run('git', ['rev-parse', '--verify', 'HEAD'], { cwd: repoPath });
-        return { commit: stdout.trim().toLowerCase() };
-    }
-    catch (error) {
-        const err = error;
-        if (err.code === 'ENOENT') {
-            return { problem: `'${repoPath}' does not exist or git is not installed` };
-        }
-        return { problem: (err.stderr ?? err.message).trim().split('\n')[0] ?? 'git failed' };
-    }
-}
-/**
- * The commit the assets are keyed by: the `commit` input, else git HEAD, else what check recorded, else
- * GITHUB_SHA. On a runner, without the input, it must be a commit the event names: HEAD and check's
- * record are in the hands of any earlier step of the job (a build can rewrite .git/HEAD), so anything
- * else is an error naming both rather than a set stored, and signed, under a commit the build chose.
- */
-async function resolveCommit(sources) {
-    if (sources.override)
-        return sources.override;
-    const head = await headCommit(sources.repoPath);
-    const candidate = head.commit
-        ? { sha: head.commit, source: `git HEAD in '${sources.repoPath}'` }
-        : sources.recorded
-            ? { sha: sources.recorded.toLowerCase(), source: "check's record in the package directory" }
-            : (sources.event?.commits[0] ?? (sources.githubSha ? { sha: sources.githubSha.toLowerCase(), source: 'GITHUB_SHA' } : undefined));
-    if (!candidate) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FilesError */ .yN(`Could not work out the commit hash: git rev-parse HEAD in '${sources.repoPath}' failed (${head.problem}) ` +
-            `and GITHUB_SHA is not set. Point 'repo-path' (GIT_REPO_PATH) at a git checkout, or set the 'commit' input.`);
-    }
-    const event = sources.event;
-    if (event && !event.commits.some((commit) => commit.sha === candidate.sha)) {
-        const named = event.commits.map((commit) => `${commit.sha} (${commit.source})`).join(', ');
-        const why = event.payloadRead
-            ? 'A step before this one moved HEAD, or the job checked out another ref.'
-            : 'An upload runs after the build, so it takes no commit from the event payload file (a build can rewrite it): only GITHUB_SHA.';
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FilesError */ .yN(`The commit to key the assets by would be ${candidate.sha} (${candidate.source}), but this '${event.event}' run names ${named}. ` +
-            `${why} Set the 'commit' input to the commit you built ` +
-            `(for example commit: \${{ github.event.pull_request.head.sha || github.sha }}, which the runner fills from the event it received), ` +
-            `or use mode: auto, whose post step uploads under the commit its main step checked; so no build can choose the commit its output is stored and signed under.`);
-    }
-    return candidate.sha;
-}
-/**
- * The commit sources every mode uses: the input, the repository, and on a runner the event's commits. An
- * upload step reads nothing from the event payload (see eventCommits).
- */
-async function commitSources(settings, recorded) {
-    const payload = settings.mode === 'upload' || settings.commit ? undefined : await readEventPayload();
-    return {
-        override: settings.commit,
-        repoPath: settings.repoPath,
-        recorded,
-        event: eventCommits(process.env, payload),
-        githubSha: process.env.GITHUB_SHA
-    };
-}
-
-
-/***/ }),
 
 /***/ 4581:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -155,6 +11,219 @@ async function commitSources(settings, recorded) {
 /** Splits a code-hash pattern list written with newlines, commas or spaces (kept apart so inputs load no glob code). */
 function parsePatterns(text) {
     return text.split(/[\s,]+/).filter((pattern) => pattern.length > 0);
+}
+
+
+/***/ }),
+
+/***/ 4574:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Du: () => (/* binding */ keyDifference),
+/* harmony export */   JM: () => (/* binding */ readInputsRecord),
+/* harmony export */   Qr: () => (/* binding */ inertPath),
+/* harmony export */   TL: () => (/* binding */ parseInputs),
+/* harmony export */   Z_: () => (/* binding */ inputsRecord),
+/* harmony export */   envIngredients: () => (/* binding */ envIngredients),
+/* harmony export */   hF: () => (/* binding */ describeDifference),
+/* harmony export */   readKeyInputsFile: () => (/* binding */ readKeyInputsFile),
+/* harmony export */   serializeInputs: () => (/* binding */ serializeInputs),
+/* harmony export */   setKey: () => (/* binding */ setKey),
+/* harmony export */   sha256Hex: () => (/* binding */ sha256Hex)
+/* harmony export */ });
+/* unused harmony exports SET_KEY_TAG, keyLines, RECORD_FILES_LIMIT, LISTED_FILES, fileChanges */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _util_capped_read_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8724);
+
+
+
+/**
+ * The key of a code-hash set: what the build depends on. Files alone give exactly the code hash (version
+ * 2), so sets stored before the key learned more keep hitting. With anything else — environment values
+ * (`code-hash-env`), a free text (`code-hash-key`), apply's `run` and its dependencies — the key is
+ *
+ *   SHA-256 hex of `set-key-v1\n` followed by one line per ingredient, each ended by `\n`, sorted by bytes:
+ *     files <code hash v2>
+ *     env <NAME> <SHA-256 hex of the value, or "unset">
+ *     key <SHA-256 hex of the code-hash-key text>
+ *     run <SHA-256 hex of apply's run text>
+ *     dependency <the key of a tool it depends on>
+ *
+ * A value never appears anywhere: only its digest enters the key and the record beside the set.
+ */
+const SET_KEY_TAG = 'set-key-v1\n';
+const sha256Hex = (text) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text, 'utf8').digest('hex');
+/** `names`' values as key ingredients: each value's SHA-256, or 'unset' (distinct from an empty value). */
+function envIngredients(names, env = process.env) {
+    const digests = {};
+    for (const name of [...names].sort()) {
+        const value = env[name];
+        digests[name] = value === undefined ? 'unset' : sha256Hex(value);
+    }
+    return digests;
+}
+/** The lines a key is made of, sorted; just the files line when nothing else is given. */
+function keyLines(inputs) {
+    const lines = [`files ${inputs.filesHash}`];
+    for (const [name, digest] of Object.entries(inputs.env))
+        lines.push(`env ${name} ${digest}`);
+    if (inputs.keyText)
+        lines.push(`key ${inputs.keyText}`);
+    if (inputs.run)
+        lines.push(`run ${inputs.run}`);
+    for (const dependency of inputs.dependencies ?? [])
+        lines.push(`dependency ${dependency}`);
+    return lines.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+}
+/** The set key (see the top of this file). */
+function setKey(inputs) {
+    const lines = keyLines(inputs);
+    if (lines.length === 1)
+        return inputs.filesHash;
+    return sha256Hex(SET_KEY_TAG + lines.map((line) => `${line}\n`).join(''));
+}
+/** The record of a key as plain JSON: `{ version, key, ... }`, files as `[path, id]` pairs. */
+function inputsRecord(key, inputs) {
+    const { files, ...rest } = inputs;
+    return { version: 1, key, ...rest, files: files.map((file) => [file.path, file.id]) };
+}
+/** The record beside a set: inputsRecord as gzipped JSON. */
+function serializeInputs(key, inputs) {
+    return (0,node_zlib__WEBPACK_IMPORTED_MODULE_1__.gzipSync)(JSON.stringify(inputsRecord(key, inputs)));
+}
+/**
+ * Records are read from stores and runner files others can write, so inflating one is bounded: never more
+ * than INFLATED_LIMIT, and never more than INFLATION_RATIO times its compressed size (a genuine record, paths
+ * and hex ids, compresses about 2–4×; a gzip bomb, hundreds of times). Its files list is capped too.
+ */
+const INFLATED_LIMIT = 64 * 1024 * 1024;
+const INFLATION_RATIO = 16;
+const MIN_INFLATED_LIMIT = 1024 * 1024;
+const RECORD_FILES_LIMIT = 1_000_000;
+/** Reads an inputsRecord back; undefined when it is not one (it only ever explains, so nothing fails on it). */
+function readInputsRecord(data) {
+    if (data === null || typeof data !== 'object' || Array.isArray(data))
+        return undefined;
+    const record = data;
+    if (record.version !== 1 || typeof record.key !== 'string' || typeof record.filesHash !== 'string' || !Array.isArray(record.files)) {
+        return undefined;
+    }
+    if (record.files.length > RECORD_FILES_LIMIT)
+        return undefined;
+    const files = record.files.flatMap((pair) => Array.isArray(pair) && typeof pair[0] === 'string' && typeof pair[1] === 'string' ? [{ path: pair[0], id: pair[1] }] : []);
+    const strings = (value) => value !== null && typeof value === 'object' && !Array.isArray(value)
+        ? Object.fromEntries(Object.entries(value).filter((entry) => typeof entry[1] === 'string'))
+        : {};
+    return {
+        key: record.key,
+        inputs: {
+            filesHash: record.filesHash,
+            files,
+            env: strings(record.env),
+            ...(typeof record.keyText === 'string' ? { keyText: record.keyText } : {}),
+            ...(typeof record.run === 'string' ? { run: record.run } : {}),
+            ...(Array.isArray(record.dependencies) ? { dependencies: record.dependencies.map(String) } : {}),
+            platform: typeof record.platform === 'string' ? record.platform : 'unknown'
+        }
+    };
+}
+/**
+ * Parses a stored (gzipped) record; undefined when it is not one. With `sha256`, the bytes must have that
+ * digest (what a manifest or the runner's state binds them to), checked before anything is inflated.
+ */
+function parseInputs(bytes, sha256) {
+    if (sha256 !== undefined && (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex') !== sha256)
+        return undefined;
+    const maxOutputLength = Math.min(INFLATED_LIMIT, Math.max(MIN_INFLATED_LIMIT, bytes.length * INFLATION_RATIO));
+    try {
+        return readInputsRecord(JSON.parse((0,node_zlib__WEBPACK_IMPORTED_MODULE_1__.gunzipSync)(bytes, { maxOutputLength }).toString('utf8')));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A record auto's main step left in RUNNER_TEMP, read (bounded) only if it still has the SHA-256 the runner's state holds. */
+async function readKeyInputsFile(file, sha256) {
+    const bytes = await (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_2__/* .readRunnerFile */ .Lh)(file, INFLATED_LIMIT / INFLATION_RATIO);
+    return bytes ? parseInputs(bytes, sha256) : undefined;
+}
+/** Files named in a difference, at most this many of each kind (the rest are counted). */
+const LISTED_FILES = 20;
+/** How the files of `now` differ from `before`: changed content, added, removed. */
+function fileChanges(before, now) {
+    const earlier = new Map(before.map((file) => [file.path, file.id]));
+    const changed = [];
+    const added = [];
+    for (const file of now) {
+        const id = earlier.get(file.path);
+        if (id === undefined)
+            added.push(file.path);
+        else if (id !== file.id)
+            changed.push(file.path);
+        earlier.delete(file.path);
+    }
+    const removed = [...earlier.keys()];
+    return {
+        changed: changed.slice(0, LISTED_FILES),
+        added: added.slice(0, LISTED_FILES),
+        removed: removed.slice(0, LISTED_FILES),
+        counts: { changed: changed.length, added: added.length, removed: removed.length }
+    };
+}
+function keyDifference(before, now) {
+    const names = [...new Set([...Object.keys(before.env), ...Object.keys(now.env)])].sort();
+    const had = (env, name) => Object.hasOwn(env, name);
+    return {
+        files: before.filesHash === now.filesHash ? fileChanges([], []) : fileChanges(before.files, now.files),
+        env: {
+            changed: names.filter((name) => had(before.env, name) && had(now.env, name) && before.env[name] !== now.env[name]),
+            added: names.filter((name) => !had(before.env, name)),
+            removed: names.filter((name) => !had(now.env, name))
+        },
+        keyText: (before.keyText ?? '') !== (now.keyText ?? ''),
+        run: (before.run ?? '') !== (now.run ?? ''),
+        dependencies: (before.dependencies ?? []).join() !== (now.dependencies ?? []).join()
+    };
+}
+/**
+ * A file name as outputs and summaries show it: letters, digits and `. _ / + = @ ~ -` (and spaces) as they
+ * are, every other character percent-encoded as its UTF-8 bytes (`%` itself too). File names come from the
+ * checkout — a pull request's — and `miss-reason` may be pasted into a workflow's `run:` by
+ * `${{ steps.x.outputs.miss-reason }}`: encoded, no name can quote, expand or end a shell command
+ * (`src/$(touch pwned).js` shows as `src/%24%28touch%20pwned%29.js`… with its spaces kept).
+ */
+function inertPath(name) {
+    return name.replace(/[^\p{L}\p{N}\p{M}._/+=@~ -]/gu, (char) => [...Buffer.from(char, 'utf8')].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join(''));
+}
+/** `3 files changed (a, b, c)`-style parts of one sentence; empty when nothing differs. File names are made inert (inertPath). */
+function describeDifference(difference) {
+    const parts = [];
+    const list = (paths, total) => `${paths.map(inertPath).join(', ')}${total > paths.length ? `, and ${total - paths.length} more` : ''}`;
+    const { files } = difference;
+    for (const kind of ['changed', 'added', 'removed']) {
+        const total = files.counts[kind];
+        if (total > 0)
+            parts.push(`${total} file${total === 1 ? '' : 's'} ${kind} (${list(files[kind], total)})`);
+    }
+    const names = (list) => list.map(inertPath).join(', ');
+    const { env } = difference;
+    if (env.changed.length > 0)
+        parts.push(`environment ${names(env.changed)} changed`);
+    if (env.added.length > 0)
+        parts.push(`code-hash-env ${names(env.added)} added`);
+    if (env.removed.length > 0)
+        parts.push(`code-hash-env ${names(env.removed)} removed`);
+    if (difference.keyText)
+        parts.push('code-hash-key changed');
+    if (difference.run)
+        parts.push("the tool's run changed");
+    if (difference.dependencies)
+        parts.push('a dependency changed');
+    return parts;
 }
 
 
@@ -1690,6 +1759,199 @@ async function readSeedFiles(directory) {
 /** Whether check left the `.found` marker: a real file (a symlink planted under that name does not count). */
 async function hasFoundMarker(directory) {
     return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(directory, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .FOUND_MARKER */ .OX)).then((info) => info.isFile(), () => false);
+}
+
+
+/***/ }),
+
+/***/ 3528:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P7: () => (/* binding */ assetsMarkdown),
+/* harmony export */   e7: () => (/* binding */ assetsReport)
+/* harmony export */ });
+/* unused harmony export summaryRows */
+/* harmony import */ var _hashing_set_key_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4574);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4285);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9997);
+/* harmony import */ var _util_progress_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5365);
+
+
+
+
+const OUTCOME_LABEL = {
+    found: '✅ found',
+    missing: '🔨 not found — build needed',
+    uploaded: '⬆️ uploaded',
+    'already-stored': '✅ already stored, nothing uploaded',
+    'not-stored': '⚠️ not stored'
+};
+const SOURCE_LABEL = {
+    commit: 'this commit',
+    cache: 'code-hash cache (copied to this commit)',
+    upload: 'this upload',
+    none: '—'
+};
+/** The rows of the summary and comment tables, as markdown cells; the first is the table's header. */
+function summaryRows(result) {
+    const location = result.locationUrl ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .link */ .nf)((0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(result.location), result.locationUrl) : (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(result.location);
+    const rows = [
+        ['Outcome', OUTCOME_LABEL[result.outcome]],
+        ['Source', SOURCE_LABEL[result.source]],
+        ['Commit', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(result.commitHash)],
+        ['Code hash', result.codeHash ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(result.codeHash) : '— (tier off)']
+    ];
+    if (result.cacheTier) {
+        rows.push(['Code-hash set', result.cacheTier.written ? 'written' : `not written: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__.text)(result.cacheTier.reason ?? '')}`]);
+    }
+    rows.push(['Files', (0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .groupDigits */ .K)(result.files)], ['Size', (0,_util_progress_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z)(result.bytes)], ['Location', location], ['Time', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .seconds */ .YA)(result.elapsedMs)]);
+    if (result.unsigned)
+        rows.push(['Signature', `⚠️ not signed: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__.text)(result.unsigned)}`]);
+    if (result.untrusted) {
+        rows.push(['Ignored', `${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .L)(result.untrusted, 'set')}: manifest not verified, malformed or for another place (see the warnings)`]);
+    }
+    if (result.missReason)
+        rows.push(['Why not found', (0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__.text)(result.missReason.line)]);
+    if (result.drift) {
+        const what = result.drift.difference ? `: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__.text)((0,_hashing_set_key_js__WEBPACK_IMPORTED_MODULE_0__/* .describeDifference */ .hF)(result.drift.difference).join('; '))}` : '';
+        rows.push([
+            'Code hash drift',
+            `${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(result.drift.after.slice(0, 12))} after the build; stored under ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(result.drift.before.slice(0, 12))} from before it${what}`
+        ]);
+    }
+    return rows;
+}
+/** The heading, the run's sentence and the table (its first row as the header): the job summary and the PR comment share it. */
+function assetsMarkdown(result, heading) {
+    const [header, ...rows] = summaryRows(result);
+    return `${heading}\n\n${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__.text)(result.message)}\n\n${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .table */ .tp)(header, rows)}\n`;
+}
+function statusDescription(result) {
+    const shortHash = result.codeHash.slice(0, 8);
+    switch (result.outcome) {
+        case 'found':
+            return result.source === 'cache'
+                ? `assets found in cache (code hash ${shortHash}…), ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .L)(result.files, 'file')}`
+                : `assets found for this commit, ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .L)(result.files, 'file')}`;
+        case 'missing':
+            return 'assets not found — build needed';
+        case 'uploaded':
+            return `assets uploaded, ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .L)(result.files, 'file')} (${(0,_util_progress_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z)(result.bytes)})`;
+        case 'already-stored':
+            return 'assets already stored';
+        case 'not-stored':
+            return "assets not stored: another platform's set is there";
+    }
+}
+/** The commit status and PR comment for a check or upload. */
+function assetsReport(result, instance) {
+    return {
+        state: result.outcome === 'missing' ? 'pending' : 'success',
+        description: statusDescription(result),
+        markdown: assetsMarkdown(result, `#### S3 Asset Manager · ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(instance)}`),
+        commit: result.commitHash
+    };
+}
+
+
+/***/ }),
+
+/***/ 4285:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   OF: () => (/* binding */ fenced),
+/* harmony export */   TM: () => (/* binding */ firstLine),
+/* harmony export */   YA: () => (/* binding */ seconds),
+/* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   nf: () => (/* binding */ link),
+/* harmony export */   tp: () => (/* binding */ table)
+/* harmony export */ });
+/**
+ * GitHub-flavoured markdown for job summaries and pull-request comments. Everything is written as
+ * markdown, never as HTML cells: GitHub does not parse markdown inside an HTML block, so `code` in a
+ * `<td>` shows its backticks.
+ */
+/** A code span that survives any content: the fence is one backtick longer than the longest run inside. */
+function code(text) {
+    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${text}${pad}${fence}`;
+}
+function link(label, href) {
+    return `[${label}](${href.replace(/[()\s]/g, (char) => encodeURIComponent(char))})`;
+}
+/** A table cell: pipes are escaped even inside code spans (GFM splits cells before it parses spans). */
+function cell(value) {
+    return value.replace(/\r?\n/g, ' ').replace(/(?<!\\)\|/g, '\\|');
+}
+/** A GFM table; cells are markdown already (use `code`, `text`, `link`). */
+function table(headers, rows) {
+    return [
+        `| ${headers.map(cell).join(' | ')} |`,
+        `|${headers.map(() => '---').join('|')}|`,
+        ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)
+    ].join('\n');
+}
+function seconds(milliseconds) {
+    return `${(milliseconds / 1000).toFixed(1)} s`;
+}
+/** The first line of an error message, for a summary headline. */
+function firstLine(message) {
+    return (message.split(/\r?\n/)[0] ?? '').trim();
+}
+/** A fenced code block that survives any content: the fence is one backtick longer than any run inside. */
+function fenced(content, language = '') {
+    const longest = Math.max(2, ...(content.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longest + 1);
+    return `${fence}${language}\n${content}\n${fence}`;
+}
+
+
+/***/ }),
+
+/***/ 7994:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ failureMarkdown),
+/* harmony export */   S: () => (/* binding */ writeSummary),
+/* harmony export */   writeSummaryMarkdown: () => (/* binding */ writeSummaryMarkdown)
+/* harmony export */ });
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _assets_report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3528);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4285);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9997);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(767);
+
+
+
+
+
+
+/** Writes markdown to the job summary when the runner provides one (GITHUB_STEP_SUMMARY); a no-op elsewhere. */
+async function writeSummaryMarkdown(markdown) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    try {
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .appendSummary */ .fe((0,_util_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E$)(markdown));
+    }
+    catch (error) {
+        throw new Error(`Could not write the job summary to GITHUB_STEP_SUMMARY (${process.env.GITHUB_STEP_SUMMARY}): ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .firstLine */ .TM)((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error))}`, { cause: error });
+    }
+}
+function writeSummary(result) {
+    return writeSummaryMarkdown((0,_assets_report_js__WEBPACK_IMPORTED_MODULE_2__/* .assetsMarkdown */ .P7)(result, `### S3 Asset Manager — ${result.mode}`));
+}
+/** A failed check or upload still says what happened: the error's first line, the rest folded. */
+function failureMarkdown(mode, message) {
+    const [head = '', ...rest] = message.split(/\r?\n/);
+    const details = rest.join('\n').trim();
+    return (`### S3 Asset Manager — ${mode} failed\n\n❌ ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_5__.text)(head.trim())}\n` +
+        (details ? `\n<details><summary>Details</summary>\n\n${details.split('\n').map(_util_text_js__WEBPACK_IMPORTED_MODULE_5__.text).join('<br>\n')}\n\n</details>\n` : ''));
 }
 
 
@@ -4821,6 +5083,108 @@ function windowsNameProblem(segment) {
     if (/[. ]$/.test(segment))
         return 'ends with a dot or a space, which Windows drops';
     return undefined;
+}
+
+
+/***/ }),
+
+/***/ 5365:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ Progress),
+/* harmony export */   z: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9997);
+
+
+const MB = 1024 * 1024;
+function formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${Math.round(bytes)} B`;
+    if (bytes < MB)
+        return `${(bytes / 1024).toFixed(1)} KiB`;
+    if (bytes < 1024 * MB)
+        return `${(bytes / MB).toFixed(1)} MiB`;
+    return `${(bytes / 1024 / MB).toFixed(2)} GiB`;
+}
+/**
+ * Counts files and bytes of a transfer and logs a line at most every `intervalMs`, so a long upload or copy
+ * shows it is moving — also while one large file is all there is (a timer reads the bytes of the streams
+ * being watched); a short one logs only its closing line. Lines while it runs use the `doing` words, so the
+ * first of them never reads as the end.
+ */
+class Progress {
+    totalFiles;
+    totalBytes;
+    intervalMs;
+    log;
+    files = 0;
+    bytes = 0;
+    started = Date.now();
+    lastLog = Date.now();
+    grouped = false;
+    flowing = new Set();
+    timer;
+    doing;
+    done;
+    constructor(label, totalFiles, totalBytes, intervalMs = 5000, log = _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq) {
+        this.totalFiles = totalFiles;
+        this.totalBytes = totalBytes;
+        this.intervalMs = intervalMs;
+        this.log = log;
+        this.doing = typeof label === 'string' ? label : label.doing;
+        this.done = typeof label === 'string' ? label : label.done;
+        if (intervalMs > 0) {
+            this.timer = setInterval(() => this.report(Date.now()), intervalMs);
+            this.timer.unref();
+        }
+    }
+    /** Counts `stream`'s bytes as they pass, until `add` counts its file: returns the call that stops watching it. */
+    watch(stream) {
+        this.flowing.add(stream);
+        return () => void this.flowing.delete(stream);
+    }
+    add(files, bytes) {
+        this.files += files;
+        this.bytes += bytes;
+        this.report(Date.now());
+    }
+    report(now) {
+        if (now - this.lastLog < this.intervalMs || this.files >= this.totalFiles)
+            return;
+        this.lastLog = now;
+        // A transfer that lasts shows its progress lines folded in a group; a short one logs only its last line.
+        if (!this.grouped && this.log === _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)
+            _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(`${this.doing} ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .L)(this.totalFiles, 'file')}, ${formatBytes(this.totalBytes)}`);
+        this.grouped = true;
+        let moved = this.bytes;
+        for (const stream of this.flowing)
+            moved += stream.passed;
+        this.log(`${this.doing} ${this.files}/${this.totalFiles} files, ${formatBytes(Math.min(moved, this.totalBytes))} of ${formatBytes(this.totalBytes)}${this.rate(now, moved)}`);
+    }
+    rate(now, bytes = this.bytes) {
+        const seconds = (now - this.started) / 1000;
+        return seconds > 0 ? ` (${formatBytes(bytes / seconds)}/s)` : '';
+    }
+    /** The closing line; returns the elapsed milliseconds. */
+    finish() {
+        if (this.timer)
+            clearInterval(this.timer);
+        if (this.grouped && this.log === _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)
+            _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4();
+        const elapsed = Date.now() - this.started;
+        this.log(`${this.done} ${(0,_text_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .L)(this.files, 'file')}, ${formatBytes(this.bytes)} in ${(elapsed / 1000).toFixed(1)} s${this.rate(Date.now())}`);
+        return elapsed;
+    }
+    /** Stops the timer without a closing line (the transfer failed: the error says what happened). */
+    abandon() {
+        if (this.timer)
+            clearInterval(this.timer);
+        if (this.grouped && this.log === _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq)
+            _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4();
+    }
 }
 
 

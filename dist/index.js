@@ -5,15 +5,21 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   jJ: () => (/* binding */ usePlainConsole),
-/* harmony export */   yN: () => (/* binding */ answerFlags)
+/* harmony export */   eg: () => (/* binding */ runStep)
 /* harmony export */ });
-/* unused harmony exports USAGE, plainLine */
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7242);
+/* unused harmony exports USAGE, answerFlags, plainLine, usePlainConsole */
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4813);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7242);
+/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1243);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(767);
 
-// The bundle is also a command-line tool (Concourse tasks, a shell). There it answers --help and --version,
-// and prints plain `error:` / `warning:` lines instead of the runner's workflow commands.
-const USAGE = `S3 Asset Manager ${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .VERSION */ .xv}: skip CI work whose results already exist.
+
+
+
+// How the bundle is entered: one step, from the runner or from a command line (Concourse tasks, a shell). On a
+// command line it answers --help and --version, and prints plain `error:` / `warning:` lines instead of the
+// runner's workflow commands.
+const USAGE = `S3 Asset Manager ${_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .VERSION */ .xv}: skip CI work whose results already exist.
 
 Usage: node dist/index.js <mode>      (or: node dist/index.js --help | --version)
 
@@ -47,7 +53,7 @@ function answerFlags(argv, write = (text) => process.stdout.write(text)) {
         return true;
     }
     if (flag === '--version' || flag === '-v') {
-        write(`${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .VERSION */ .xv}\n`);
+        write(`${_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .VERSION */ .xv}\n`);
         return true;
     }
     return false;
@@ -95,6 +101,33 @@ function usePlainConsole() {
             stderr(err.join(''));
         return stdout(out.join('') + last);
     });
+}
+/**
+ * One step of the action in this process, from its command line (`argv`, as process.argv) and environment:
+ * false when it only answered --help or --version. index.ts runs one per process; the tests run many in theirs,
+ * so a step starts with nothing remembered from an earlier one (the event payload, registered secrets).
+ */
+async function runStep(argv) {
+    (0,_git_js__WEBPACK_IMPORTED_MODULE_2__/* .forgetEventPayload */ .g)();
+    (0,_util_redact_js__WEBPACK_IMPORTED_MODULE_3__/* .forgetSecrets */ .DL)();
+    if (process.env.GITHUB_ACTIONS !== 'true') {
+        if (answerFlags(argv))
+            return false;
+        usePlainConsole();
+    }
+    // The runner runs the bundle twice when action.yml has a post step: the main step saves isPost, so the
+    // second run (the post step) knows it is one. Only the post step of `mode: auto` does any work.
+    if (_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .State */ .Uw.IsPost) === 'true') {
+        const { runPost } = await __nccwpck_require__.e(/* import() */ 661).then(__nccwpck_require__.bind(__nccwpck_require__, 6661));
+        await runPost();
+    }
+    else {
+        if (process.env.GITHUB_STATE)
+            _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .State */ .Uw.IsPost, 'true');
+        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(71), __nccwpck_require__.e(951)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9951));
+        await run();
+    }
+    return true;
 }
 
 
@@ -239,6 +272,270 @@ const READ_LIMITS = {
 
 /***/ }),
 
+/***/ 3916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AD: () => (/* binding */ StoreError),
+/* harmony export */   EmptyPackageError: () => (/* binding */ EmptyPackageError),
+/* harmony export */   FO: () => (/* binding */ exitCodeOf),
+/* harmony export */   Ir: () => (/* binding */ UnreadableSetError),
+/* harmony export */   S3: () => (/* binding */ MissingObjectError),
+/* harmony export */   cs: () => (/* binding */ IntegrityError),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   k9: () => (/* binding */ PreconditionFailedError),
+/* harmony export */   wF: () => (/* binding */ OversizedError),
+/* harmony export */   yN: () => (/* binding */ FilesError),
+/* harmony export */   zx: () => (/* binding */ MissingBucketError)
+/* harmony export */ });
+/**
+ * The exit code a step ends with when `error` stops it, as the README's table lists them: an error that
+ * decides its own carries `stepExitCode` (2 for bad input or config, nothing done; 100 for the seed's missing
+ * bucket; 130/143 for a cancelled step); any other error exits 1.
+ */
+function exitCodeOf(error) {
+    const code = error?.stepExitCode;
+    return typeof code === 'number' ? code : 1;
+}
+/** A bad input value: names the input, the value and what is allowed. */
+class InputError extends Error {
+    stepExitCode = 2;
+    constructor(message) {
+        super(message);
+        this.name = 'InputError';
+    }
+}
+/**
+ * A seed-style job (the original tool's environment names are set) without a bucket. The original exited
+ * with 100 here; so do we, so pipelines that test for it keep working.
+ */
+class MissingBucketError extends InputError {
+    stepExitCode = 100;
+    constructor(message) {
+        super(message);
+        this.name = 'MissingBucketError';
+    }
+}
+/** A store could not do what was asked (missing bucket, access denied, unreachable endpoint...). */
+class StoreError extends Error {
+    problem;
+    constructor(message, options) {
+        super(message, options);
+        this.name = 'StoreError';
+        if (options?.problem)
+            this.problem = options.problem;
+    }
+}
+/** The package directory, the repository or the files in it are not as expected. */
+class FilesError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'FilesError';
+    }
+}
+/** The package directory is missing or holds no file to upload (the build produced nothing). */
+class EmptyPackageError extends FilesError {
+    constructor(message) {
+        super(message);
+        this.name = 'EmptyPackageError';
+    }
+}
+/** A stored asset set whose manifest is malformed or whose bytes do not match it. */
+class IntegrityError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'IntegrityError';
+    }
+}
+/** A stored set this runtime cannot read (packs in an encoding its Node.js lacks): a miss with a warning, never a failed step. */
+class UnreadableSetError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'UnreadableSetError';
+    }
+}
+function errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/** An object a manifest lists is not in the store (a copy's source, a download). */
+class MissingObjectError extends StoreError {
+    constructor(message, options) {
+        super(message, options);
+        this.name = 'MissingObjectError';
+    }
+}
+/** A stored object (manifest, state, record) is larger than this action reads: treated as untrusted, never parsed. */
+class OversizedError extends IntegrityError {
+    where;
+    limit;
+    constructor(where, limit) {
+        super(`${where} is larger than ${Math.round(limit / 1024 / 1024)} MiB, the most this action reads of such a file`);
+        this.where = where;
+        this.limit = limit;
+        this.name = 'OversizedError';
+    }
+}
+/** A conditional write lost: the object exists (If-None-Match) or is not the version expected (If-Match). */
+class PreconditionFailedError extends StoreError {
+    constructor(message, options) {
+        super(message, options);
+        this.name = 'PreconditionFailedError';
+    }
+}
+
+
+/***/ }),
+
+/***/ 1243:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   EX: () => (/* binding */ isCommitHash),
+/* harmony export */   GN: () => (/* binding */ commitSources),
+/* harmony export */   N5: () => (/* binding */ readEventPayload),
+/* harmony export */   WL: () => (/* binding */ resolveCommit),
+/* harmony export */   YB: () => (/* binding */ eventHeadCommit),
+/* harmony export */   g: () => (/* binding */ forgetEventPayload)
+/* harmony export */ });
+/* unused harmony exports eventCommits, headCommit */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
+/* harmony import */ var _util_capped_read_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8724);
+
+
+
+
+const run = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile);
+/** The event payload is small; anything larger is not the runner's and is not read. */
+const EVENT_PAYLOAD_LIMIT = 16 * 1024 * 1024;
+/** A full commit hash: 40 hex characters, or 64 in a SHA-256 repository (either case). */
+function isCommitHash(text) {
+    return typeof text === 'string' && /^([0-9a-f]{40}|[0-9a-f]{64})$/i.test(text);
+}
+function shaAt(payload, ...path) {
+    let value = payload;
+    for (const key of path)
+        value = value !== null && typeof value === 'object' ? value[key] : undefined;
+    return isCommitHash(value) ? value.toLowerCase() : undefined;
+}
+let payloadRead;
+/**
+ * The runner's event payload (GITHUB_EVENT_PATH) parsed, read bounded and never through a symlink; undefined
+ * when unreadable. Read once per step, on first use — before apply runs any build — and kept: what a build
+ * writes into the file later is never seen.
+ */
+function readEventPayload() {
+    payloadRead ??= (async () => {
+        const file = process.env.GITHUB_EVENT_PATH;
+        const bytes = file ? await (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_3__/* .readRunnerFile */ .Lh)(file, EVENT_PAYLOAD_LIMIT) : undefined;
+        try {
+            return bytes ? JSON.parse(bytes.toString('utf8')) : undefined;
+        }
+        catch {
+            return undefined;
+        }
+    })();
+    return payloadRead;
+}
+/** Starts a new step in this process: its payload is read afresh (the tests run many steps in one process). */
+function forgetEventPayload() {
+    payloadRead = undefined;
+}
+/** The pull request's head commit as the payload names it. */
+function eventHeadCommit(payload) {
+    return shaAt(payload, 'pull_request', 'head', 'sha');
+}
+/**
+ * The commits a runner's event names. GITHUB_SHA always: no step can change it (GITHUB_ENV cannot overwrite
+ * GITHUB_* variables). From the event payload the pull request's head and merge commits, a workflow_run's
+ * and a merge group's head — but only when `payload` is given, which a step may do only when it reads the
+ * payload before any build ran (check, apply, auto's main step): the payload is a file any step of the job
+ * can rewrite, so an upload step, which runs after the build, takes none of it. Undefined outside GitHub
+ * Actions (no GITHUB_SHA).
+ */
+function eventCommits(env, payload) {
+    const githubSha = env.GITHUB_SHA?.trim().toLowerCase();
+    if (env.GITHUB_ACTIONS !== 'true' || !githubSha)
+        return undefined;
+    const named = [{ sha: githubSha, source: 'GITHUB_SHA' }];
+    const add = (sha, source) => {
+        if (sha && !named.some((commit) => commit.sha === sha))
+            named.push({ sha, source });
+    };
+    add(shaAt(payload, 'pull_request', 'head', 'sha'), "the pull request's head");
+    add(shaAt(payload, 'pull_request', 'merge_commit_sha'), "the pull request's merge commit");
+    add(shaAt(payload, 'workflow_run', 'head_sha'), "the workflow run's head");
+    add(shaAt(payload, 'merge_group', 'head_sha'), "the merge group's head");
+    return { event: env.GITHUB_EVENT_NAME ?? 'unknown', commits: named, payloadRead: payload !== undefined };
+}
+/** `git rev-parse HEAD` in repoPath; undefined with git's complaint when it is not a repository. */
+async function headCommit(repoPath) {
+    try {
+        const { stdout } = await run('git', ['rev-parse', '--verify', 'HEAD'], { cwd: repoPath });
+        return { commit: stdout.trim().toLowerCase() };
+    }
+    catch (error) {
+        const err = error;
+        if (err.code === 'ENOENT') {
+            return { problem: `'${repoPath}' does not exist or git is not installed` };
+        }
+        return { problem: (err.stderr ?? err.message).trim().split('\n')[0] ?? 'git failed' };
+    }
+}
+/**
+ * The commit the assets are keyed by: the `commit` input, else git HEAD, else what check recorded, else
+ * GITHUB_SHA. On a runner, without the input, it must be a commit the event names: HEAD and check's
+ * record are in the hands of any earlier step of the job (a build can rewrite .git/HEAD), so anything
+ * else is an error naming both rather than a set stored, and signed, under a commit the build chose.
+ */
+async function resolveCommit(sources) {
+    if (sources.override)
+        return sources.override;
+    const head = await headCommit(sources.repoPath);
+    const candidate = head.commit
+        ? { sha: head.commit, source: `git HEAD in '${sources.repoPath}'` }
+        : sources.recorded
+            ? { sha: sources.recorded.toLowerCase(), source: "check's record in the package directory" }
+            : (sources.event?.commits[0] ?? (sources.githubSha ? { sha: sources.githubSha.toLowerCase(), source: 'GITHUB_SHA' } : undefined));
+    if (!candidate) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FilesError */ .yN(`Could not work out the commit hash: git rev-parse HEAD in '${sources.repoPath}' failed (${head.problem}) ` +
+            `and GITHUB_SHA is not set. Point 'repo-path' (GIT_REPO_PATH) at a git checkout, or set the 'commit' input.`);
+    }
+    const event = sources.event;
+    if (event && !event.commits.some((commit) => commit.sha === candidate.sha)) {
+        const named = event.commits.map((commit) => `${commit.sha} (${commit.source})`).join(', ');
+        const why = event.payloadRead
+            ? 'A step before this one moved HEAD, or the job checked out another ref.'
+            : 'An upload runs after the build, so it takes no commit from the event payload file (a build can rewrite it): only GITHUB_SHA.';
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FilesError */ .yN(`The commit to key the assets by would be ${candidate.sha} (${candidate.source}), but this '${event.event}' run names ${named}. ` +
+            `${why} Set the 'commit' input to the commit you built ` +
+            `(for example commit: \${{ github.event.pull_request.head.sha || github.sha }}, which the runner fills from the event it received), ` +
+            `or use mode: auto, whose post step uploads under the commit its main step checked; so no build can choose the commit its output is stored and signed under.`);
+    }
+    return candidate.sha;
+}
+/**
+ * The commit sources every mode uses: the input, the repository, and on a runner the event's commits. An
+ * upload step reads nothing from the event payload (see eventCommits).
+ */
+async function commitSources(settings, recorded) {
+    const payload = settings.mode === 'upload' || settings.commit ? undefined : await readEventPayload();
+    return {
+        override: settings.commit,
+        repoPath: settings.repoPath,
+        recorded,
+        event: eventCommits(process.env, payload),
+        githubSha: process.env.GITHUB_SHA
+    };
+}
+
+
+/***/ }),
+
 /***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
@@ -247,33 +544,16 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_module__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4813);
 /* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5581);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7242);
-/* harmony import */ var _util_cancellation_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6601);
-
+/* harmony import */ var _util_cancellation_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6601);
 
 
 
 
 node_module__WEBPACK_IMPORTED_MODULE_0__.enableCompileCache?.();
-if (process.env.GITHUB_ACTIONS !== 'true') {
-    if ((0,_cli_js__WEBPACK_IMPORTED_MODULE_2__/* .answerFlags */ .yN)(process.argv))
-        process.exit(0);
-    (0,_cli_js__WEBPACK_IMPORTED_MODULE_2__/* .usePlainConsole */ .jJ)();
-}
 // A cancelled job: stop, release what is held, say what was left (main.ts); a second signal exits at once.
-(0,_util_cancellation_js__WEBPACK_IMPORTED_MODULE_4__/* .handleSignals */ .yK)((signal) => _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3(`Cancelled again by ${signal} while cleaning up: exiting now; a claim or lock may stay until it ages out.`));
-// The runner runs this file twice when action.yml has a post step: the main step saves isPost, so the
-// second run (the post step) knows it is one. Only the post step of `mode: auto` does any work.
-if (_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .getState */ .Gu(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .State */ .Uw.IsPost) === 'true') {
-    const { runPost } = await __nccwpck_require__.e(/* import() */ 661).then(__nccwpck_require__.bind(__nccwpck_require__, 6661));
-    await runPost();
-}
-else {
-    if (process.env.GITHUB_STATE)
-        _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .State */ .Uw.IsPost, 'true');
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(71), __nccwpck_require__.e(994), __nccwpck_require__.e(951), __nccwpck_require__.e(916)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9951));
-    await run();
-}
+(0,_util_cancellation_js__WEBPACK_IMPORTED_MODULE_3__/* .handleSignals */ .yK)((signal) => _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3(`Cancelled again by ${signal} while cleaning up: exiting now; a claim or lock may stay until it ages out.`));
+if (!(await (0,_cli_js__WEBPACK_IMPORTED_MODULE_2__/* .runStep */ .eg)(process.argv)))
+    process.exit(0);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -484,6 +764,242 @@ function handleSignals(onForcedExit) {
             process.exit(CANCEL_EXIT_CODES[signal]);
         });
     }
+}
+
+
+/***/ }),
+
+/***/ 8724:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $O: () => (/* binding */ readOpenedText),
+/* harmony export */   EF: () => (/* binding */ readCapped),
+/* harmony export */   Lh: () => (/* binding */ readRunnerFile),
+/* harmony export */   mI: () => (/* binding */ firstBytes),
+/* harmony export */   xZ: () => (/* binding */ READ_NO_FOLLOW)
+/* harmony export */ });
+/* unused harmony export readOpenedBytes */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
+
+
+
+/** Opens for reading without following a symlink at the last component (O_NOFOLLOW: not on Windows). */
+const READ_NO_FOLLOW = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW ?? 0);
+/**
+ * The bytes of an opened file; undefined when it is not a regular file; OversizedError past `maxBytes`. At most
+ * `maxBytes + 1` bytes are ever read, so a file that grows while it is read cannot fill memory either.
+ */
+async function readOpenedBytes(handle, maxBytes, where) {
+    const info = await handle.stat();
+    if (!info.isFile())
+        return undefined;
+    if (info.size > maxBytes)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OversizedError */ .wF(where, maxBytes);
+    const buffer = Buffer.alloc(Math.min(maxBytes, info.size) + 1);
+    let length = 0;
+    for (;;) {
+        const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+        if (bytesRead === 0)
+            break;
+        length += bytesRead;
+        if (length === buffer.length) {
+            if (length > maxBytes)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OversizedError */ .wF(where, maxBytes);
+            break; // the file grew past its stated size: what it held when opened is all that is read
+        }
+    }
+    return buffer.subarray(0, length);
+}
+/** The text of an opened file; undefined when it is not a regular file; OversizedError past `maxBytes`. */
+async function readOpenedText(handle, maxBytes, where) {
+    return (await readOpenedBytes(handle, maxBytes, where))?.toString('utf8');
+}
+/**
+ * A runner file's bytes (the event payload, a file a step before us may have written), at most `maxBytes`,
+ * never through a symlink: undefined when it is missing, not a regular file or larger than that.
+ */
+async function readRunnerFile(file, maxBytes) {
+    let handle;
+    try {
+        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(file, READ_NO_FOLLOW);
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        return await readOpenedBytes(handle, maxBytes, file);
+    }
+    catch (error) {
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OversizedError */ .wF)
+            return undefined;
+        throw error;
+    }
+    finally {
+        await handle.close();
+    }
+}
+/**
+ * A body's bytes, refusing (unread) one larger than `maxBytes`: by its declared length when the server sends
+ * one, else as the bytes arrive, so a hostile object never fills memory.
+ */
+async function readCapped(body, maxBytes, declared, where) {
+    if (!body)
+        return Buffer.alloc(0);
+    const stop = () => {
+        ;
+        body.destroy?.();
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OversizedError */ .wF(where, maxBytes);
+    };
+    if (declared !== undefined && declared > maxBytes)
+        stop();
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of body) {
+        size += chunk.length;
+        if (size > maxBytes)
+            stop();
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks, size);
+}
+/** The first `count` bytes of a body, for a message; the rest is not read (a web page may be endless). */
+async function firstBytes(body, count) {
+    const chunks = [];
+    let size = 0;
+    try {
+        for await (const chunk of (body ?? [])) {
+            chunks.push(chunk);
+            size += chunk.length;
+            if (size >= count)
+                break;
+        }
+    }
+    catch {
+        // what arrived before the failure is all there is to show
+    }
+    ;
+    body?.destroy?.();
+    return Buffer.concat(chunks).subarray(0, count);
+}
+
+
+/***/ }),
+
+/***/ 767:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DL: () => (/* binding */ forgetSecrets),
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   cl: () => (/* binding */ registerSecret)
+/* harmony export */ });
+/* unused harmony export MIN_MASKED_LENGTH */
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4813);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9997);
+
+
+/**
+ * Values that must never be shown: the runner masks them in the log once `core.setSecret` has named them,
+ * but not in what this action sends elsewhere (the job summary file, commit statuses, pull-request
+ * comments). Everything sent there goes through `redact`.
+ *
+ * Values shorter than this are not masked: masking `1` or `on` would garble every log line that holds them
+ * (google-github-actions' secret actions draw the same line), and they are not secrets anyone can use.
+ */
+const MIN_MASKED_LENGTH = 4;
+const secrets = new Set();
+/** Every form a registered secret can take in what this action writes, longest first. */
+let forms = [];
+/**
+ * The forms a secret takes in the text this action produces itself: as written; markdown-escaped (`text`);
+ * percent-encoded (links, file URLs, either case of hex); JSON-escaped (outputs, API bodies); HTML-escaped.
+ */
+function encodings(secret) {
+    const html = secret.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+    const linkHref = secret.replace(/[()\s]/g, (char) => encodeURIComponent(char));
+    const percent = (encode) => {
+        try {
+            const encoded = encode(secret);
+            return [encoded, encoded.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase())];
+        }
+        catch {
+            return []; // a lone surrogate cannot be percent-encoded: then it never is
+        }
+    };
+    const fileUrl = (value) => encodeURI(value).replace(/[#?]/g, (char) => encodeURIComponent(char));
+    return [
+        secret,
+        (0,_text_js__WEBPACK_IMPORTED_MODULE_1__.text)(secret),
+        html,
+        linkHref,
+        JSON.stringify(secret).slice(1, -1),
+        ...percent(encodeURIComponent),
+        ...percent(encodeURI),
+        ...percent(fileUrl)
+    ];
+}
+/** Masks `value` in the log from now on (core.setSecret) and in everything `redact` cleans. */
+/** Starts a new step in this process with no secrets registered (the tests run many steps in one process). */
+function forgetSecrets() {
+    secrets.clear();
+    forms = [];
+}
+function registerSecret(value) {
+    if (!value || value.length < MIN_MASKED_LENGTH || secrets.has(value))
+        return;
+    secrets.add(value);
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
+    forms = [...new Set([...forms, ...encodings(value)])].sort((a, b) => b.length - a.length);
+}
+/** `text` with every registered secret, in each form it can take here, replaced by `***` (longest first). */
+function redact(text) {
+    let result = text;
+    for (const form of forms)
+        result = result.split(form).join('***');
+    return result;
+}
+
+
+/***/ }),
+
+/***/ 9997:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ groupDigits),
+/* harmony export */   L: () => (/* binding */ plural),
+/* harmony export */   text: () => (/* binding */ text)
+/* harmony export */ });
+// Text helpers every layer uses: counts as people read them, and text made inert in markdown.
+/** `10000` as `10,000`, without Intl: loading ICU's data to group digits cost every step ~90 ms. */
+function groupDigits(count) {
+    const [whole = '', fraction] = String(count).split('.');
+    const sign = whole.startsWith('-') ? '-' : '';
+    const digits = sign ? whole.slice(1) : whole;
+    const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    return `${sign}${grouped}${fraction !== undefined ? `.${fraction}` : ''}`;
+}
+/** "1 file", "2 files"; `plural` for irregular nouns. */
+function plural(count, noun, pluralNoun = `${noun}s`) {
+    return `${groupDigits(count)} ${count === 1 ? noun : pluralNoun}`;
+}
+/**
+ * Plain text made inert: the characters that start emphasis, code, links, HTML or strike-through are
+ * escaped, and so is a line start that would open a heading, quote or list; newlines become spaces.
+ */
+function text(value) {
+    return value
+        .replace(/\r?\n/g, ' ')
+        .replace(/[\\`*_[\]|~]/g, (char) => `\\${char}`)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/^(\s*)([#+-]|\d+[.)])/, '$1\\$2');
 }
 
 

@@ -80,6 +80,9 @@ export async function raceTrial({ node, dist, work, storeEnv, listClaims, random
   const cut = 'cut' in force ? force.cut : roll < 0.25 ? 'SIGKILL' : roll < 0.5 ? 'SIGINT' : roll < 0.6 ? 'SIGTERM' : undefined
   const victim = Math.floor(random() * writers)
   const afterMs = 100 + Math.floor(random() * 900)
+  // Some races store small files in packs (cut by path; zstd where the runtime has it).
+  const packed = force.packed ?? random() < 0.4
+  if (packed) base['INPUT_PACK-BELOW'] = '64KiB'
   const runs = await Promise.all(
     Array.from({ length: writers }, (_, w) => {
       const tag = sameBytes ? 'same' : `w${w}`

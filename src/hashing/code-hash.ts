@@ -375,6 +375,164 @@ async function readIndex(repoRoot: string, repository: Repository, pathspec: rea
   return { ...parseIndexListing(listing), writtenNs, statChanged: Promise.resolve(undefined) }
 }
 
+/** What git says under repoRoot: its index (entries under repoRoot) and the untracked files the patterns may match. */
+interface GitView {
+  readonly index: IndexState
+  readonly untracked: readonly string[]
+}
+
+/** Reads git's view of repoRoot for these patterns; undefined when repoRoot is not in a work tree or git is missing. */
+async function readGitView(repoRoot: string, patterns: readonly string[], exclude: readonly string[]): Promise<GitView | undefined> {
+  const includes = patternRoots(patterns).map((root) => `:(literal)${root}`)
+  const pathspec = includes.length > 0 ? ['--', ...includes] : []
+  // Untracked outputs are left to git, so it never walks a local store's thousands of files; tracked ones come
+  // from the index at no cost and are counted.
+  const untrackedSpec =
+    exclude.length > 0
+      ? ['--', ...(includes.length > 0 ? includes : ['.']), ...exclude.map((path) => `:(exclude,literal)${path}`)]
+      : pathspec
+  try {
+    const untracked = git(repoRoot, ['ls-files', '-o', '-z', ...untrackedSpec])
+    untracked.catch(() => undefined) // awaited below; a failure there is "not a work tree" too
+    const index = await readIndex(repoRoot, await locateRepository(repoRoot), pathspec)
+    return { index, untracked: nulSeparated(await untracked).filter((relative) => !relative.endsWith('/')) }
+  } catch (error) {
+    if (error instanceof FilesError) throw error
+    return undefined // not a work tree (a copied tree, a tarball) or no git: every file is hashed here
+  }
+}
+
+/**
+ * The ids being gathered, one slot per index entry (undefined: left out, or not known yet), and the paths whose
+ * ids `git hash-object` gives, with the index entry each stands for (none for an untracked file).
+ */
+class Ids {
+  readonly byEntry: (string | undefined)[]
+  readonly toHash: string[] = []
+  private readonly entryOf = new Map<string, number>()
+
+  constructor(entries: number) {
+    this.byEntry = new Array<string | undefined>(entries)
+  }
+
+  hashLater(relative: string, entry?: number): void {
+    if (entry !== undefined) this.entryOf.set(relative, entry)
+    this.toHash.push(relative)
+  }
+
+  /** Takes `git hash-object`'s ids for `hashed` (those of toHash still regular files); returns the untracked files'. */
+  takeHashed(hashed: readonly string[], hashedIds: readonly string[]): HashedFile[] {
+    const untracked: HashedFile[] = []
+    hashed.forEach((relative, n) => {
+      const entry = this.entryOf.get(relative)
+      if (entry === undefined) untracked.push({ path: relative, id: hashedIds[n]! })
+      else this.byEntry[entry] = hashedIds[n]
+    })
+    return untracked
+  }
+}
+
+/**
+ * First pass over the index: submodules give their gitlink, files git is told not to look at their index id,
+ * unmerged paths go to `git hash-object`; returns the entries whose work-tree file must be compared.
+ */
+function sortIndexEntries(index: IndexState, matches: (relative: string) => boolean, ids: Ids): number[] {
+  const { paths, modes, stages, flags } = index
+  const toCompare: number[] = []
+  for (let i = 0; i < paths.length; i++) {
+    const relative = paths[i]!
+    if (i > 0 && relative === paths[i - 1]) continue // an unmerged path repeats once per stage
+    const type = modes[i]! & 0o170000
+    if (type === 0o160000) {
+      // A submodule: its gitlink, when the patterns cover its directory.
+      if (matches(relative) || matches(`${relative}/.gitlink`)) ids.byEntry[i] = index.ids[i]
+    } else if (type !== 0o100000 || !matches(relative)) {
+      continue // symlinks: neither followed nor hashed
+    } else if (stages[i] !== 0) {
+      ids.hashLater(relative, i)
+    } else if (flags[i]! & ENTRY_FLAGS.notCompared) {
+      ids.byEntry[i] = index.ids[i] // as git diff-files: the index speaks for a file git is told not to look at
+    } else {
+      toCompare.push(i)
+    }
+  }
+  return toCompare
+}
+
+/** The entries to check in the work tree here, whether each must be read whatever its stat data says, and how many git left to us. */
+interface WorkTreeChecks {
+  readonly entries: number[]
+  readonly mustRead: boolean[]
+  readonly checkedHere: number
+}
+
+/**
+ * Second pass: git's word on stat data is taken for entries whose mtime and ctime both lie in a second before the
+ * index was written: git's racy rule (whole seconds, mtime only) extended to ctime, so a same-size rewrite with its
+ * mtime put back in the second git recorded it cannot pass. The others are checked here, to the nanosecond, as are
+ * all of them when git was not asked.
+ */
+function planWorkTreeChecks(index: IndexState, toCompare: readonly number[], changed: Set<string> | undefined, ids: Ids): WorkTreeChecks {
+  const { paths, flags, stats } = index
+  const writtenSeconds = indexSeconds(index.writtenNs)
+  const entries: number[] = []
+  const mustRead: boolean[] = []
+  let checkedHere = 0
+  for (const i of toCompare) {
+    const intentToAdd = (flags[i]! & ENTRY_FLAGS.intentToAdd) !== 0
+    const gitTrusts = changed !== undefined && stats[i * 6]! < writtenSeconds && stats[i * 6 + 2]! < writtenSeconds && !intentToAdd
+    if (gitTrusts && !changed.has(paths[i]!)) {
+      ids.byEntry[i] = index.ids[i]
+    } else if (gitTrusts) {
+      entries.push(i)
+      mustRead.push(true) // gone, or to be read
+    } else {
+      checkedHere++
+      entries.push(i)
+      mustRead.push(intentToAdd || racilyClean(stats[i * 6]!, stats[i * 6 + 1]!, index.writtenNs))
+    }
+  }
+  return { entries, mustRead, checkedHere }
+}
+
+/** What the hash pool found for one file it verified: as the index says, gone (or not a regular file), or other content. */
+type Verdict = { readonly same: true } | { readonly gone: true } | { readonly id: string }
+
+function verdictOf(answer: string, indexId: string | undefined): Verdict {
+  if (answer === '' || answer === indexId) return { same: true }
+  return answer === '-' ? { gone: true } : { id: answer }
+}
+
+/**
+ * Third pass, on all cores: each planned entry's file compared with its stat data and read when it must be (see
+ * FileHashPool.verify). A file whose content is not the index's goes to `git hash-object`, which also tells a real
+ * change from a file only unfiltered (CRLF, LFS). Returns what was read, and the paths read already.
+ */
+async function checkWorkTree(
+  repoRoot: string,
+  index: IndexState,
+  checks: WorkTreeChecks,
+  pool: HashPool,
+  ids: Ids
+): Promise<{ bytes: number; hashed: number; readAlready: Set<string> }> {
+  const recorded = new Uint32Array(checks.entries.length * 6)
+  checks.entries.forEach((i, n) => recorded.set(index.stats.subarray(i * 6, i * 6 + 6), n * 6))
+  const racy = Uint8Array.from(checks.mustRead, (read) => (read ? 1 : 0))
+  const algorithm: FileDigestAlgorithm = index.ids[0]?.length === 64 ? 'sha256' : 'sha1'
+  const paths = checks.entries.map((i) => index.paths[i]!)
+  const verified = await pool.verify({ root: repoRoot, paths, stats: recorded, racy }, algorithm)
+  const readAlready = new Set<string>()
+  checks.entries.forEach((i, n) => {
+    const verdict = verdictOf(verified.digests[n]!, index.ids[i])
+    if ('same' in verdict) ids.byEntry[i] = index.ids[i]
+    else if ('id' in verdict) {
+      ids.hashLater(paths[n]!, i)
+      readAlready.add(paths[n]!)
+    }
+  })
+  return { bytes: verified.bytes, hashed: verified.hashed, readAlready }
+}
+
 /**
  * Ids from git: tracked files from its index, each checked against the work tree as git checks it (stat data
  * compared, on all cores for many files; a file whose stat data changed, or that was written no earlier than
@@ -397,105 +555,22 @@ async function hashWithGit(
     excludedPaths.push(relative)
     return false
   }
-  const roots = patternRoots(patterns)
-  const includes = roots.map((root) => `:(literal)${root}`)
-  const pathspec = includes.length > 0 ? ['--', ...includes] : []
-  // Untracked outputs are left to git, so it never walks a local store's thousands of files; tracked ones come
-  // from the index at no cost and are counted.
-  const untrackedSpec =
-    exclude.length > 0
-      ? ['--', ...(includes.length > 0 ? includes : ['.']), ...exclude.map((path) => `:(exclude,literal)${path}`)]
-      : pathspec
-  let index: IndexState
-  let others: string
-  try {
-    const untracked = git(repoRoot, ['ls-files', '-o', '-z', ...untrackedSpec])
-    untracked.catch(() => undefined) // awaited below; a failure there is "not a work tree" too
-    index = await readIndex(repoRoot, await locateRepository(repoRoot), pathspec)
-    others = await untracked
-  } catch (error) {
-    if (error instanceof FilesError) throw error
-    return undefined // not a work tree (a copied tree, a tarball) or no git: every file is hashed here
-  }
-  const { paths, modes, stages, flags, stats } = index
-  // The id of each index entry once known; '' for one to be read, undefined for one left out.
-  const ids: (string | undefined)[] = new Array(paths.length)
-  const toVerify: number[] = []
-  const toHash: string[] = [] // unmerged and untracked paths, and files whose content is not the index's
-  const hashedAt = new Map<string, number>() // of those, the index entries
-  for (let i = 0; i < paths.length; i++) {
-    const relative = paths[i]!
-    if (i > 0 && relative === paths[i - 1]) continue // an unmerged path repeats once per stage
-    const type = modes[i]! & 0o170000
-    if (type === 0o160000) {
-      // A submodule: its gitlink, when the patterns cover its directory.
-      if (matches(relative) || matches(`${relative}/.gitlink`)) ids[i] = index.ids[i]
-    } else if (type !== 0o100000 || !matches(relative)) {
-      continue // symlinks: neither followed nor hashed
-    } else if (stages[i] !== 0) {
-      hashedAt.set(relative, i)
-      toHash.push(relative)
-    } else if (flags[i]! & ENTRY_FLAGS.notCompared) {
-      ids[i] = index.ids[i] // as git diff-files: the index speaks for a file git is told not to look at
-    } else {
-      toVerify.push(i)
-    }
-  }
-  const untracked = nulSeparated(others).filter((relative) => !relative.endsWith('/') && matches(relative))
-  toHash.push(...untracked)
-  // git's word on stat data is taken for entries whose mtime and ctime both lie in a second before the index
-  // was written: git's racy rule (whole seconds, mtime only) extended to ctime, so a same-size rewrite with its
-  // mtime put back in the second git recorded it cannot pass. The others are checked here, to the nanosecond,
-  // as are all of them when git was not asked.
-  const changed = await index.statChanged
-  const writtenSeconds = indexSeconds(index.writtenNs)
-  const toCheck: number[] = []
-  const mustRead: boolean[] = []
-  let checkedHere = 0
-  for (const i of toVerify) {
-    const intentToAdd = (flags[i]! & ENTRY_FLAGS.intentToAdd) !== 0
-    const gitTrusts = changed !== undefined && stats[i * 6]! < writtenSeconds && stats[i * 6 + 2]! < writtenSeconds && !intentToAdd
-    if (gitTrusts) {
-      if (!changed.has(paths[i]!)) ids[i] = index.ids[i]
-      else {
-        toCheck.push(i)
-        mustRead.push(true) // gone, or to be read
-      }
-    } else {
-      checkedHere++
-      toCheck.push(i)
-      mustRead.push(intentToAdd || racilyClean(stats[i * 6]!, stats[i * 6 + 1]!, index.writtenNs))
-    }
-  }
-  const recorded = new Uint32Array(toCheck.length * 6)
-  toCheck.forEach((i, n) => recorded.set(stats.subarray(i * 6, i * 6 + 6), n * 6))
-  const racy = Uint8Array.from(mustRead, (read) => (read ? 1 : 0))
-  const algorithm: FileDigestAlgorithm = index.ids[0]?.length === 64 ? 'sha256' : 'sha1'
-  const verified = await pool.verify({ root: repoRoot, paths: toCheck.map((i) => paths[i]!), stats: recorded, racy }, algorithm)
-  const readAlready = new Set<string>()
-  toCheck.forEach((i, n) => {
-    const answer = verified.digests[n]!
-    if (answer === '' || answer === index.ids[i]) ids[i] = index.ids[i]
-    else if (answer !== '-') {
-      hashedAt.set(paths[i]!, i)
-      toHash.push(paths[i]!) // changed, or only unfiltered (CRLF, LFS): git says which
-      readAlready.add(paths[i]!)
-    }
-  })
-  const regular = toHash.filter(isRegularFile(repoRoot))
-  const hashedIds = await gitHashObjects(repoRoot, regular)
-  const extra: HashedFile[] = []
-  regular.forEach((relative, n) => {
-    const at = hashedAt.get(relative)
-    if (at === undefined) extra.push({ path: relative, id: hashedIds[n]! })
-    else ids[at] = hashedIds[n]
-  })
+  const view = await readGitView(repoRoot, patterns, exclude)
+  if (!view) return undefined
+  const { index } = view
+  const ids = new Ids(index.paths.length)
+  const toCompare = sortIndexEntries(index, matches, ids)
+  for (const relative of view.untracked) if (matches(relative)) ids.hashLater(relative)
+  const checks = planWorkTreeChecks(index, toCompare, await index.statChanged, ids)
+  const read = await checkWorkTree(repoRoot, index, checks, pool, ids)
+  const regular = ids.toHash.filter(isRegularFile(repoRoot))
+  const untracked = ids.takeHashed(regular, await gitHashObjects(repoRoot, regular))
   // Index order is byte order of the path, so tracked entries are in hash order already. Entries without an id
   // are gone from the work tree, or no longer regular files: not part of the tree being built.
   let entries: HashedFile[] = []
-  ids.forEach((id, i) => id !== undefined && entries.push({ path: paths[i]!, id }))
-  if (extra.length > 0) {
-    const byPath = new Map([...entries, ...extra].map((entry) => [entry.path, entry.id]))
+  ids.byEntry.forEach((id, i) => id !== undefined && entries.push({ path: index.paths[i]!, id }))
+  if (untracked.length > 0) {
+    const byPath = new Map([...entries, ...untracked].map((entry) => [entry.path, entry.id]))
     entries = sortUtf8([...byPath.keys()]).map((path) => ({ path, id: byPath.get(path)! }))
   }
   if (entries.length === 0) throw noMatch(repoRoot, patterns)
@@ -505,11 +580,11 @@ async function hashWithGit(
     entries,
     excluded: excludedPaths.length,
     excludedPaths,
-    bytes: verified.bytes,
+    bytes: read.bytes,
     method: 'git',
     // A tracked file read here and then through git hash-object counts once.
-    hashed: verified.hashed + regular.filter((relative) => !readAlready.has(relative)).length,
-    checkedHere
+    hashed: read.hashed + regular.filter((relative) => !read.readAlready.has(relative)).length,
+    checkedHere: checks.checkedHere
   }
 }
 

@@ -753,6 +753,147 @@ async function readIndex(repoRoot, repository, pathspec) {
     }
     return { ...parseIndexListing(listing), writtenNs, statChanged: Promise.resolve(undefined) };
 }
+/** Reads git's view of repoRoot for these patterns; undefined when repoRoot is not in a work tree or git is missing. */
+async function readGitView(repoRoot, patterns, exclude) {
+    const includes = patternRoots(patterns).map((root) => `:(literal)${root}`);
+    const pathspec = includes.length > 0 ? ['--', ...includes] : [];
+    // Untracked outputs are left to git, so it never walks a local store's thousands of files; tracked ones come
+    // from the index at no cost and are counted.
+    const untrackedSpec = exclude.length > 0
+        ? ['--', ...(includes.length > 0 ? includes : ['.']), ...exclude.map((path) => `:(exclude,literal)${path}`)]
+        : pathspec;
+    try {
+        const untracked = git(repoRoot, ['ls-files', '-o', '-z', ...untrackedSpec]);
+        untracked.catch(() => undefined); // awaited below; a failure there is "not a work tree" too
+        const index = await readIndex(repoRoot, await locateRepository(repoRoot), pathspec);
+        return { index, untracked: nulSeparated(await untracked).filter((relative) => !relative.endsWith('/')) };
+    }
+    catch (error) {
+        if (error instanceof errors/* FilesError */.yN)
+            throw error;
+        return undefined; // not a work tree (a copied tree, a tarball) or no git: every file is hashed here
+    }
+}
+/**
+ * The ids being gathered, one slot per index entry (undefined: left out, or not known yet), and the paths whose
+ * ids `git hash-object` gives, with the index entry each stands for (none for an untracked file).
+ */
+class Ids {
+    byEntry;
+    toHash = [];
+    entryOf = new Map();
+    constructor(entries) {
+        this.byEntry = new Array(entries);
+    }
+    hashLater(relative, entry) {
+        if (entry !== undefined)
+            this.entryOf.set(relative, entry);
+        this.toHash.push(relative);
+    }
+    /** Takes `git hash-object`'s ids for `hashed` (those of toHash still regular files); returns the untracked files'. */
+    takeHashed(hashed, hashedIds) {
+        const untracked = [];
+        hashed.forEach((relative, n) => {
+            const entry = this.entryOf.get(relative);
+            if (entry === undefined)
+                untracked.push({ path: relative, id: hashedIds[n] });
+            else
+                this.byEntry[entry] = hashedIds[n];
+        });
+        return untracked;
+    }
+}
+/**
+ * First pass over the index: submodules give their gitlink, files git is told not to look at their index id,
+ * unmerged paths go to `git hash-object`; returns the entries whose work-tree file must be compared.
+ */
+function sortIndexEntries(index, matches, ids) {
+    const { paths, modes, stages, flags } = index;
+    const toCompare = [];
+    for (let i = 0; i < paths.length; i++) {
+        const relative = paths[i];
+        if (i > 0 && relative === paths[i - 1])
+            continue; // an unmerged path repeats once per stage
+        const type = modes[i] & 0o170000;
+        if (type === 0o160000) {
+            // A submodule: its gitlink, when the patterns cover its directory.
+            if (matches(relative) || matches(`${relative}/.gitlink`))
+                ids.byEntry[i] = index.ids[i];
+        }
+        else if (type !== 0o100000 || !matches(relative)) {
+            continue; // symlinks: neither followed nor hashed
+        }
+        else if (stages[i] !== 0) {
+            ids.hashLater(relative, i);
+        }
+        else if (flags[i] & ENTRY_FLAGS.notCompared) {
+            ids.byEntry[i] = index.ids[i]; // as git diff-files: the index speaks for a file git is told not to look at
+        }
+        else {
+            toCompare.push(i);
+        }
+    }
+    return toCompare;
+}
+/**
+ * Second pass: git's word on stat data is taken for entries whose mtime and ctime both lie in a second before the
+ * index was written: git's racy rule (whole seconds, mtime only) extended to ctime, so a same-size rewrite with its
+ * mtime put back in the second git recorded it cannot pass. The others are checked here, to the nanosecond, as are
+ * all of them when git was not asked.
+ */
+function planWorkTreeChecks(index, toCompare, changed, ids) {
+    const { paths, flags, stats } = index;
+    const writtenSeconds = indexSeconds(index.writtenNs);
+    const entries = [];
+    const mustRead = [];
+    let checkedHere = 0;
+    for (const i of toCompare) {
+        const intentToAdd = (flags[i] & ENTRY_FLAGS.intentToAdd) !== 0;
+        const gitTrusts = changed !== undefined && stats[i * 6] < writtenSeconds && stats[i * 6 + 2] < writtenSeconds && !intentToAdd;
+        if (gitTrusts && !changed.has(paths[i])) {
+            ids.byEntry[i] = index.ids[i];
+        }
+        else if (gitTrusts) {
+            entries.push(i);
+            mustRead.push(true); // gone, or to be read
+        }
+        else {
+            checkedHere++;
+            entries.push(i);
+            mustRead.push(intentToAdd || racilyClean(stats[i * 6], stats[i * 6 + 1], index.writtenNs));
+        }
+    }
+    return { entries, mustRead, checkedHere };
+}
+function verdictOf(answer, indexId) {
+    if (answer === '' || answer === indexId)
+        return { same: true };
+    return answer === '-' ? { gone: true } : { id: answer };
+}
+/**
+ * Third pass, on all cores: each planned entry's file compared with its stat data and read when it must be (see
+ * FileHashPool.verify). A file whose content is not the index's goes to `git hash-object`, which also tells a real
+ * change from a file only unfiltered (CRLF, LFS). Returns what was read, and the paths read already.
+ */
+async function checkWorkTree(repoRoot, index, checks, pool, ids) {
+    const recorded = new Uint32Array(checks.entries.length * 6);
+    checks.entries.forEach((i, n) => recorded.set(index.stats.subarray(i * 6, i * 6 + 6), n * 6));
+    const racy = Uint8Array.from(checks.mustRead, (read) => (read ? 1 : 0));
+    const algorithm = index.ids[0]?.length === 64 ? 'sha256' : 'sha1';
+    const paths = checks.entries.map((i) => index.paths[i]);
+    const verified = await pool.verify({ root: repoRoot, paths, stats: recorded, racy }, algorithm);
+    const readAlready = new Set();
+    checks.entries.forEach((i, n) => {
+        const verdict = verdictOf(verified.digests[n], index.ids[i]);
+        if ('same' in verdict)
+            ids.byEntry[i] = index.ids[i];
+        else if ('id' in verdict) {
+            ids.hashLater(paths[n], i);
+            readAlready.add(paths[n]);
+        }
+    });
+    return { bytes: verified.bytes, hashed: verified.hashed, readAlready };
+}
 /**
  * Ids from git: tracked files from its index, each checked against the work tree as git checks it (stat data
  * compared, on all cores for many files; a file whose stat data changed, or that was written no earlier than
@@ -772,117 +913,25 @@ async function hashWithGit(repoRoot, patterns, exclude, pool) {
         excludedPaths.push(relative);
         return false;
     };
-    const roots = patternRoots(patterns);
-    const includes = roots.map((root) => `:(literal)${root}`);
-    const pathspec = includes.length > 0 ? ['--', ...includes] : [];
-    // Untracked outputs are left to git, so it never walks a local store's thousands of files; tracked ones come
-    // from the index at no cost and are counted.
-    const untrackedSpec = exclude.length > 0
-        ? ['--', ...(includes.length > 0 ? includes : ['.']), ...exclude.map((path) => `:(exclude,literal)${path}`)]
-        : pathspec;
-    let index;
-    let others;
-    try {
-        const untracked = git(repoRoot, ['ls-files', '-o', '-z', ...untrackedSpec]);
-        untracked.catch(() => undefined); // awaited below; a failure there is "not a work tree" too
-        index = await readIndex(repoRoot, await locateRepository(repoRoot), pathspec);
-        others = await untracked;
-    }
-    catch (error) {
-        if (error instanceof errors/* FilesError */.yN)
-            throw error;
-        return undefined; // not a work tree (a copied tree, a tarball) or no git: every file is hashed here
-    }
-    const { paths, modes, stages, flags, stats } = index;
-    // The id of each index entry once known; '' for one to be read, undefined for one left out.
-    const ids = new Array(paths.length);
-    const toVerify = [];
-    const toHash = []; // unmerged and untracked paths, and files whose content is not the index's
-    const hashedAt = new Map(); // of those, the index entries
-    for (let i = 0; i < paths.length; i++) {
-        const relative = paths[i];
-        if (i > 0 && relative === paths[i - 1])
-            continue; // an unmerged path repeats once per stage
-        const type = modes[i] & 0o170000;
-        if (type === 0o160000) {
-            // A submodule: its gitlink, when the patterns cover its directory.
-            if (matches(relative) || matches(`${relative}/.gitlink`))
-                ids[i] = index.ids[i];
-        }
-        else if (type !== 0o100000 || !matches(relative)) {
-            continue; // symlinks: neither followed nor hashed
-        }
-        else if (stages[i] !== 0) {
-            hashedAt.set(relative, i);
-            toHash.push(relative);
-        }
-        else if (flags[i] & ENTRY_FLAGS.notCompared) {
-            ids[i] = index.ids[i]; // as git diff-files: the index speaks for a file git is told not to look at
-        }
-        else {
-            toVerify.push(i);
-        }
-    }
-    const untracked = nulSeparated(others).filter((relative) => !relative.endsWith('/') && matches(relative));
-    toHash.push(...untracked);
-    // git's word on stat data is taken for entries whose mtime and ctime both lie in a second before the index
-    // was written: git's racy rule (whole seconds, mtime only) extended to ctime, so a same-size rewrite with its
-    // mtime put back in the second git recorded it cannot pass. The others are checked here, to the nanosecond,
-    // as are all of them when git was not asked.
-    const changed = await index.statChanged;
-    const writtenSeconds = indexSeconds(index.writtenNs);
-    const toCheck = [];
-    const mustRead = [];
-    let checkedHere = 0;
-    for (const i of toVerify) {
-        const intentToAdd = (flags[i] & ENTRY_FLAGS.intentToAdd) !== 0;
-        const gitTrusts = changed !== undefined && stats[i * 6] < writtenSeconds && stats[i * 6 + 2] < writtenSeconds && !intentToAdd;
-        if (gitTrusts) {
-            if (!changed.has(paths[i]))
-                ids[i] = index.ids[i];
-            else {
-                toCheck.push(i);
-                mustRead.push(true); // gone, or to be read
-            }
-        }
-        else {
-            checkedHere++;
-            toCheck.push(i);
-            mustRead.push(intentToAdd || racilyClean(stats[i * 6], stats[i * 6 + 1], index.writtenNs));
-        }
-    }
-    const recorded = new Uint32Array(toCheck.length * 6);
-    toCheck.forEach((i, n) => recorded.set(stats.subarray(i * 6, i * 6 + 6), n * 6));
-    const racy = Uint8Array.from(mustRead, (read) => (read ? 1 : 0));
-    const algorithm = index.ids[0]?.length === 64 ? 'sha256' : 'sha1';
-    const verified = await pool.verify({ root: repoRoot, paths: toCheck.map((i) => paths[i]), stats: recorded, racy }, algorithm);
-    const readAlready = new Set();
-    toCheck.forEach((i, n) => {
-        const answer = verified.digests[n];
-        if (answer === '' || answer === index.ids[i])
-            ids[i] = index.ids[i];
-        else if (answer !== '-') {
-            hashedAt.set(paths[i], i);
-            toHash.push(paths[i]); // changed, or only unfiltered (CRLF, LFS): git says which
-            readAlready.add(paths[i]);
-        }
-    });
-    const regular = toHash.filter(isRegularFile(repoRoot));
-    const hashedIds = await gitHashObjects(repoRoot, regular);
-    const extra = [];
-    regular.forEach((relative, n) => {
-        const at = hashedAt.get(relative);
-        if (at === undefined)
-            extra.push({ path: relative, id: hashedIds[n] });
-        else
-            ids[at] = hashedIds[n];
-    });
+    const view = await readGitView(repoRoot, patterns, exclude);
+    if (!view)
+        return undefined;
+    const { index } = view;
+    const ids = new Ids(index.paths.length);
+    const toCompare = sortIndexEntries(index, matches, ids);
+    for (const relative of view.untracked)
+        if (matches(relative))
+            ids.hashLater(relative);
+    const checks = planWorkTreeChecks(index, toCompare, await index.statChanged, ids);
+    const read = await checkWorkTree(repoRoot, index, checks, pool, ids);
+    const regular = ids.toHash.filter(isRegularFile(repoRoot));
+    const untracked = ids.takeHashed(regular, await gitHashObjects(repoRoot, regular));
     // Index order is byte order of the path, so tracked entries are in hash order already. Entries without an id
     // are gone from the work tree, or no longer regular files: not part of the tree being built.
     let entries = [];
-    ids.forEach((id, i) => id !== undefined && entries.push({ path: paths[i], id }));
-    if (extra.length > 0) {
-        const byPath = new Map([...entries, ...extra].map((entry) => [entry.path, entry.id]));
+    ids.byEntry.forEach((id, i) => id !== undefined && entries.push({ path: index.paths[i], id }));
+    if (untracked.length > 0) {
+        const byPath = new Map([...entries, ...untracked].map((entry) => [entry.path, entry.id]));
         entries = sortUtf8([...byPath.keys()]).map((path) => ({ path, id: byPath.get(path) }));
     }
     if (entries.length === 0)
@@ -893,11 +942,11 @@ async function hashWithGit(repoRoot, patterns, exclude, pool) {
         entries,
         excluded: excludedPaths.length,
         excludedPaths,
-        bytes: verified.bytes,
+        bytes: read.bytes,
         method: 'git',
         // A tracked file read here and then through git hash-object counts once.
-        hashed: verified.hashed + regular.filter((relative) => !readAlready.has(relative)).length,
-        checkedHere
+        hashed: read.hashed + regular.filter((relative) => !read.readAlready.has(relative)).length,
+        checkedHere: checks.checkedHere
     };
 }
 /**

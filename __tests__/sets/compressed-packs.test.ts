@@ -4,7 +4,7 @@
 // which every decoder reads), so the same test runs, and means something, under either runtime; writing
 // compressed packs is checked through the bundle in packs.test.ts, which CI also runs under node24.
 import { createHash, randomBytes } from 'node:crypto'
-import { readdirSync, readFileSync, rmSync } from 'node:fs'
+import { readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import * as zlib from 'node:zlib'
 import { check } from '../../src/modes/check.js'
@@ -14,7 +14,7 @@ import { ObjectAssetSets } from '../../src/sets/object-sets.js'
 import { decompressor } from '../../src/sets/pack-encoding.js'
 import { NO_KEYS } from '../../src/sets/signing.js'
 import { LocalStore } from '../../src/stores/local.js'
-import { makeRepo, OPEN_POLICY, tempDir, testSettings, writeFiles } from '../support/helpers.js'
+import { makeRepo, OPEN_POLICY, printedBy, tempDir, testSettings, treeDigests, writeFiles } from '../support/helpers.js'
 
 const RAW_BLOCK = 128 * 1024
 
@@ -88,44 +88,22 @@ async function zstdSet(damage?: (frame: Buffer) => Buffer | void, afterManifest 
   return { sets, settings, build }
 }
 
-function contents(dir: string): Record<string, string> {
-  const files: Record<string, string> = {}
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || entry.name.startsWith('.')) continue
-    const full = path.join(entry.parentPath, entry.name)
-    files[path.relative(dir, full).split(path.sep).join('/')] = sha256(readFileSync(full))
-  }
-  return files
-}
-
-/** What a check printed, and its result. */
-async function quietly<T>(run: () => Promise<T>): Promise<{ result: T; said: string }> {
-  const printed: string[] = []
-  const write = process.stdout.write
-  process.stdout.write = ((chunk: string | Uint8Array) => printed.push(String(chunk)) > 0) as typeof process.stdout.write
-  try {
-    return { result: await run(), said: printed.join('') }
-  } finally {
-    process.stdout.write = write
-  }
-}
-
 describe(`compressed packs (this runtime, Node.js ${process.versions.node}, ${canReadZstd ? 'reads' : 'cannot read'} zstd)`, () => {
   it('are downloaded and checked where the runtime reads zstd; elsewhere a miss naming the runtime, nothing written', async () => {
     const { sets, settings, build } = await zstdSet()
     const target = tempDir('restore')
-    const { result, said } = await quietly(() => check(settings(target, true), sets))
+    const { result, printed: said } = await printedBy(() => check(settings(target, true), sets))
     if (canReadZstd) {
       expect(result).toMatchObject({ found: true, source: 'commit' })
-      expect(contents(target)).toEqual(contents(build))
+      expect(treeDigests(target)).toEqual(treeDigests(build))
     } else {
       expect(result.found).toBe(false)
       expect(said).toContain(`which Node.js ${process.versions.node} cannot read (Node.js 22.15 or later can`)
       expect(result.missReason?.line).toContain('compressed with zstd')
-      expect(contents(target)).toEqual({})
+      expect(treeDigests(target)).toEqual({})
     }
     // Without download, a hit needs no decoding: found on any runtime.
-    expect((await quietly(() => check(settings(tempDir('p')), sets))).result.found).toBe(true)
+    expect((await printedBy(() => check(settings(tempDir('p')), sets))).result.found).toBe(true)
   })
 
   // The first file's bytes start after the frame header (6), the block header (3) and its tar header (512).
@@ -168,9 +146,9 @@ describe(`compressed packs (this runtime, Node.js ${process.versions.node}, ${ca
   ] as const)('%s: a miss with a warning, nothing kept', async (_, damage, afterManifest, message) => {
     const { sets, settings } = await zstdSet(damage, afterManifest)
     const target = tempDir('restore')
-    const { result, said } = await quietly(() => check(settings(target, true), sets))
+    const { result, printed: said } = await printedBy(() => check(settings(target, true), sets))
     expect(result.found).toBe(false)
-    expect(contents(target)).toEqual({})
+    expect(treeDigests(target)).toEqual({})
     expect(said).toContain(canReadZstd ? message : 'cannot read')
   })
 })

@@ -19,10 +19,12 @@ import {
   makeRepo,
   OPEN_POLICY,
   outsideClient,
+  printedBy,
   s3Server,
   s3Settings,
   tempDir,
   testSettings,
+  treeDigests,
   uniquePrefix,
   writeFiles
 } from '../support/helpers.js'
@@ -80,17 +82,6 @@ function counting(store: Store): { store: Store; fetched: () => number; sent: ()
   }
 }
 
-/** Every file under `dir` (relative, '/'-separated) with its bytes. */
-function contents(dir: string): Record<string, string> {
-  const files: Record<string, string> = {}
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || entry.name.startsWith('.')) continue
-    const full = path.join(entry.parentPath, entry.name)
-    files[path.relative(dir, full).split(path.sep).join('/')] = readFileSync(full).toString('base64')
-  }
-  return files
-}
-
 /** Cases on a directory store run once, in the s3rver project; the moto project runs only the case on S3 (its checksums). */
 const once = s3Server() === 's3rver' ? describe : (_name: string, _cases: () => void): void => undefined
 
@@ -140,7 +131,7 @@ once('warm restore', () => {
     // The goal of issue 33: at most 1.15 x the changed bytes + 2 MiB.
     expect(warmBytes).toBeLessThanOrEqual(1.15 * changedBytes + 2 * MiB)
     expect(warmBytes).toBeGreaterThanOrEqual(2 * MiB)
-    expect(contents(workspace)).toEqual(contents(second))
+    expect(treeDigests(workspace)).toEqual(treeDigests(second))
     console.log(`warm restore (${packBelow ? 'packed' : 'plain'}): cold ${coldBytes} B, warm ${warmBytes} B for ${changedBytes} B changed`)
   })
 
@@ -235,7 +226,7 @@ describe('incremental upload', () => {
     const restored = tempDir('restored')
     const check2 = await check(settings(restored, true), sets)
     expect(check2).toMatchObject({ found: true, source: 'commit' })
-    expect(contents(restored)).toEqual(contents(second))
+    expect(treeDigests(restored)).toEqual(treeDigests(second))
     if (storeSettings.kind === 's3') {
       // A copied object carries the new commit's metadata, as a sent one does.
       const client = outsideClient()
@@ -285,19 +276,11 @@ once('incremental upload from a previous build that changed under it', () => {
     commitAll(repo.dir, 'change', { 'src/a.js': '2' })
     const second = tempDir('build-2')
     writeFiles(second, build)
-    const printed: string[] = []
-    const write = process.stdout.write
-    process.stdout.write = ((chunk: string | Uint8Array) => printed.push(String(chunk)) > 0) as typeof process.stdout.write
-    try {
-      await upload(settings(second), sets)
-    } finally {
-      process.stdout.write = write
-    }
-    const said = printed.join('')
+    const { printed: said } = await printedBy(() => upload(settings(second), sets))
     expect(said).toContain(`big/a.bin does not hold the bytes its manifest names`)
     expect(said).toContain(`${path.basename(pack)} does not hold the bytes its manifest names`)
     const restored = tempDir('restored')
     expect(await check(settings(restored, true), sets)).toMatchObject({ found: true, source: 'commit' })
-    expect(contents(restored)).toEqual(contents(second))
+    expect(treeDigests(restored)).toEqual(treeDigests(second))
   })
 })

@@ -1,7 +1,7 @@
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3'
 import { execFileSync, spawn } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { createHash, randomBytes } from 'node:crypto'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -90,6 +90,29 @@ export async function listKeys(client: S3Client, prefix: string): Promise<string
     token = page.NextContinuationToken
   } while (token)
   return keys.sort()
+}
+
+/** Every file under `dir` but hidden ones (relative, '/'-separated) with the SHA-256 of its bytes: two trees compared. */
+export function treeDigests(dir: string): Record<string, string> {
+  const files: Record<string, string> = {}
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || entry.name.startsWith('.')) continue
+    const full = path.join(entry.parentPath, entry.name)
+    files[path.relative(dir, full).split(path.sep).join('/')] = createHash('sha256').update(readFileSync(full)).digest('hex')
+  }
+  return files
+}
+
+/** Runs an in-process step of work with what it prints to stdout collected. */
+export async function printedBy<T>(work: () => Promise<T>): Promise<{ result: T; printed: string }> {
+  const printed: string[] = []
+  const write = process.stdout.write
+  process.stdout.write = ((chunk: string | Uint8Array) => printed.push(String(chunk)) > 0) as typeof process.stdout.write
+  try {
+    return { result: await work(), printed: printed.join('') }
+  } finally {
+    process.stdout.write = write
+  }
 }
 
 export function tempDir(label = 'sam'): string {

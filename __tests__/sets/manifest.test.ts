@@ -77,6 +77,10 @@ describe('manifest', () => {
     [JSON.stringify({ ...packed, version: 3, packs: [{ ...pack, encoding: 'xz', tarSize: 2048 }] }), 'packs[0].encoding "xz" is not one'],
     [JSON.stringify({ ...packed, version: 3, packs: [{ ...pack, encoding: 'zstd' }] }), 'packs[0].tarSize is not a byte count'],
     [
+      JSON.stringify({ ...packed, version: 3, packs: [{ ...pack, size: 100, encoding: 'zstd', tarSize: 2 ** 40 }] }),
+      '".packs/0.tar" has a tarSize larger than its files need'
+    ],
+    [
       JSON.stringify({
         ...packed,
         version: 3,

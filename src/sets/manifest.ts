@@ -1,6 +1,10 @@
 import type { PackEncoding } from './pack-encoding.js'
 import { IntegrityError } from '../errors.js'
 import { storedText, verifyStoredText, type SigningKeys } from './signing.js'
+import { TAR_END } from './tar.js'
+
+/** The most padding a tar member's bytes take up to their 512-byte block. */
+const BLOCK_PADDING_MAX = 511
 
 /** One stored file: its path relative to the set, its size and the SHA-256 (hex) of its bytes. */
 export interface ManifestFile {
@@ -156,6 +160,14 @@ export function parseManifestDocument(text: string, where: string): { manifest: 
     }
     return { ...plain, pack: pack.path, offset: offset as number }
   })
+  // A compressed pack decodes to at most what its files need (each tar padding is under 512 bytes, then the end
+  // blocks): a tarSize beyond that would have download decompress a small object into gigabytes for nothing.
+  for (const pack of packs?.values() ?? []) {
+    if (pack.tarSize === undefined) continue
+    const end = files.reduce((last, file) => (file.pack === pack.path ? Math.max(last, file.offset! + file.size) : last), 0)
+    if (pack.tarSize > end + BLOCK_PADDING_MAX + TAR_END.length)
+      fail(`${JSON.stringify(pack.path)} has a tarSize larger than its files need`)
+  }
   const clash = directoryClash(seen)
   if (clash) fail(`"${clash.file}" is listed both as a file and, by "${clash.inside}", as a directory`)
   const manifest: Manifest = {

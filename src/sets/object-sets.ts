@@ -452,6 +452,10 @@ async function copyUnchanged(
     const got = copied.sha256 ?? (await readBackSha256(store, key, size))
     if (got === sha256) return { etag: copied.etag }
     core.warning(`${store.url(source)} does not hold the bytes its manifest names (SHA-256 ${got}): the file is sent instead.`)
+    // What is sent may go under another name (a pack stored plain where the earlier one was compressed): the
+    // wrong copy is not left in the set (best effort: a role without s3:DeleteObject leaves it as a stray, which the
+    // next upload replacing the set removes).
+    await store.delete(key).catch(() => undefined)
     return undefined
   } catch (error) {
     if (error instanceof MissingObjectError) return undefined
@@ -479,7 +483,7 @@ async function copyUnchangedPack(
   })
   if (!copied) return undefined
   moved.copiedFiles += pack.members.length
-  moved.copiedBytes += record.size
+  moved.copiedBytes += pack.members.reduce((sum, member) => sum + member.file.size, 0)
   const { etag: _earlier, ...kept } = record
   return {
     record: { ...kept, path, ...(copied.etag ? { etag: copied.etag } : {}) },
@@ -621,7 +625,6 @@ export async function publish(store: Store, request: PublishRequest, policy: Set
   const standing = (state: SetState): state is SetState & { state: 'whole' } =>
     state.state === 'whole' && builtUnder(state.manifest, request.codeHash)
   const whole = async (): Promise<boolean> => standing(await inspectSet(store, target, policy, owner))
-  const previous = await previousBuild(store, request.prefix, policy)
   const written = await underClaim(
     store,
     target,
@@ -632,6 +635,8 @@ export async function publish(store: Store, request: PublishRequest, policy: Set
       noteReplacing(store, target, now)
       let uploaded: Awaited<ReturnType<typeof uploadFiles>>
       try {
+        // Read only by the run that writes the set: one that finds it stored reads nothing more.
+        const previous = await previousBuild(store, request.prefix, policy)
         uploaded = await uploadFiles(store, request, files, target, previous)
         throwIfCancelled()
       } catch (error) {

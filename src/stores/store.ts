@@ -95,7 +95,7 @@ export interface Store {
    * the running count after each page, for progress on long listings.
    */
   list(prefix: string, onPage?: (listed: number) => void): Promise<StoredObject[]>
-  /** Removes an object; a missing one is not an error. Only apply's object plugin and prune delete. */
+  /** Removes an object; a missing one is not an error. Used by apply's object plugin, prune, claims and an upload tidying its own set. */
   delete(key: string): Promise<void>
   /**
    * Removes objects in batches where the store has a batch delete (S3: DeleteObjects, 1,000 keys a

@@ -1028,7 +1028,7 @@ function qstring(str) {
 
 /***/ }),
 
-/***/ 2538:
+/***/ 157:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 

@@ -1278,7 +1278,7 @@ async function reportToGitHub(settings, unredacted, target) {
         return;
     // The runner masks secrets in the log only: what goes to GitHub's API is cleaned here.
     const report = { ...unredacted, description: (0,redact/* redact */.E$)(unredacted.description), markdown: (0,redact/* redact */.E$)(unredacted.markdown) };
-    const { context, getOctokit } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(157)]).then(__webpack_require__.bind(__webpack_require__, 2538));
+    const { context, getOctokit } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(157)]).then(__webpack_require__.bind(__webpack_require__, 157));
     if (!process.env.GITHUB_REPOSITORY) {
         runner/* warning */.$e('GITHUB_REPOSITORY is not set, so there is no repository to report to; skipping the comment and status.');
         return;
@@ -1979,7 +1979,7 @@ function failureMarkdown(mode, message) {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3916);
 /* harmony import */ var _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9587);
 /* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9640);
-/* harmony import */ var _packs_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(157);
+/* harmony import */ var _packs_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3691);
 /* harmony import */ var _pack_encoding_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(4908);
 /* harmony import */ var _package_directory_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(2139);
 /* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(4964);
@@ -2381,8 +2381,12 @@ function newestPointerKey(prefix) {
 /* unused harmony exports parseManifest, parseManifestDocument */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /* harmony import */ var _signing_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3330);
+/* harmony import */ var _tar_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6922);
 
 
+
+/** The most padding a tar member's bytes take up to their 512-byte block. */
+const BLOCK_PADDING_MAX = 511;
 const PACKS_DIRECTORY = '.packs/';
 /** Beside a code-hash set's manifest: what its key was made of (see hashing/set-key.ts), gzipped JSON. */
 const INPUTS_NAME = '.inputs.json.gz';
@@ -2480,6 +2484,15 @@ function parseManifestDocument(text, where) {
         }
         return { ...plain, pack: pack.path, offset: offset };
     });
+    // A compressed pack decodes to at most what its files need (each tar padding is under 512 bytes, then the end
+    // blocks): a tarSize beyond that would have download decompress a small object into gigabytes for nothing.
+    for (const pack of packs?.values() ?? []) {
+        if (pack.tarSize === undefined)
+            continue;
+        const end = files.reduce((last, file) => (file.pack === pack.path ? Math.max(last, file.offset + file.size) : last), 0);
+        if (pack.tarSize > end + BLOCK_PADDING_MAX + _tar_js__WEBPACK_IMPORTED_MODULE_2__/* .TAR_END */ .y7.length)
+            fail(`${JSON.stringify(pack.path)} has a tarSize larger than its files need`);
+    }
     const clash = directoryClash(seen);
     if (clash)
         fail(`"${clash.file}" is listed both as a file and, by "${clash.inside}", as a directory`);
@@ -2940,8 +2953,8 @@ async function recordUse(store, setPrefix, now = new Date()) {
     await store.put(lastUsedKey(setPrefix), body, { size: body.length, contentType: 'application/json' });
 }
 
-// EXTERNAL MODULE: ./src/sets/packs.ts + 1 modules
-var sets_packs = __webpack_require__(157);
+// EXTERNAL MODULE: ./src/sets/packs.ts
+var sets_packs = __webpack_require__(3691);
 // EXTERNAL MODULE: ./src/sets/package-files.ts
 var package_files = __webpack_require__(4355);
 // EXTERNAL MODULE: ./src/sets/pack-encoding.ts
@@ -3309,6 +3322,10 @@ async function copyUnchanged(store, source, key, size, sha256, replace) {
         if (got === sha256)
             return { etag: copied.etag };
         runner/* warning */.$e(`${store.url(source)} does not hold the bytes its manifest names (SHA-256 ${got}): the file is sent instead.`);
+        // What is sent may go under another name (a pack stored plain where the earlier one was compressed): the
+        // wrong copy is not left in the set (best effort: a role without s3:DeleteObject leaves it as a stray, which the
+        // next upload replacing the set removes).
+        await store.delete(key).catch(() => undefined);
         return undefined;
     }
     catch (error) {
@@ -3332,7 +3349,7 @@ async function copyUnchangedPack(store, target, pack, previous, metadata, moved)
     if (!copied)
         return undefined;
     moved.copiedFiles += pack.members.length;
-    moved.copiedBytes += record.size;
+    moved.copiedBytes += pack.members.reduce((sum, member) => sum + member.file.size, 0);
     const { etag: _earlier, ...kept } = record;
     return {
         record: { ...kept, path, ...(copied.etag ? { etag: copied.etag } : {}) },
@@ -3443,7 +3460,6 @@ async function publish(store, request, policy) {
     // A whole set built under another key is replaced (upload says why before it gets here).
     const standing = (state) => state.state === 'whole' && (0,sets_manifest/* builtUnder */.v)(state.manifest, request.codeHash);
     const whole = async () => standing(await inspectSet(store, target, policy, owner));
-    const previous = await previousBuild(store, request.prefix, policy);
     const written = await underClaim(store, target, { what: `The set of commit ${request.commit} at ${store.url(target)}`, storedMeanwhile: whole }, async () => {
         const now = await inspectSet(store, target, policy, owner);
         if (standing(now))
@@ -3451,6 +3467,8 @@ async function publish(store, request, policy) {
         noteReplacing(store, target, now);
         let uploaded;
         try {
+            // Read only by the run that writes the set: one that finds it stored reads nothing more.
+            const previous = await previousBuild(store, request.prefix, policy);
             uploaded = await uploadFiles(store, request, files, target, previous);
             (0,cancellation/* throwIfCancelled */.dZ)();
         }
@@ -3586,7 +3604,6 @@ class ObjectAssetSets {
 /* harmony export */   ps: () => (/* binding */ encodingSuffix),
 /* harmony export */   w9: () => (/* binding */ writableEncoding)
 /* harmony export */ });
-/* unused harmony export ZSTD_LEVEL */
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8522);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_0__);
 
@@ -3619,7 +3636,7 @@ function decompressor(encoding) {
 }
 /** Why this runtime cannot read packs in `encoding`, or undefined when it can. */
 function unreadableEncodingProblem(encoding) {
-    if (decompressor(encoding))
+    if (encoding === 'zstd' && zstd())
         return undefined;
     return `its packs are compressed with ${encoding}, which Node.js ${process.versions.node} cannot read (Node.js 22.15 or later can; on GitHub the action runs on node24)`;
 }
@@ -3804,112 +3821,31 @@ async function listPackageFiles(directory, inputName = 'package-directory') {
 
 /***/ }),
 
-/***/ 157:
+/***/ 3691:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  k9: () => (/* binding */ filesByPack),
-  Dp: () => (/* binding */ packsByShape),
-  qC: () => (/* binding */ planPacks),
-  aq: () => (/* binding */ sameEarlierPack),
-  Z_: () => (/* binding */ uploadPack)
-});
-
-// UNUSED EXPORTS: MAX_PACK_BYTES, packTarget
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
-// EXTERNAL MODULE: external "node:stream/promises"
-var promises_ = __webpack_require__(6466);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/sets/manifest.ts
-var manifest = __webpack_require__(9640);
-// EXTERNAL MODULE: ./src/sets/pack-encoding.ts
-var pack_encoding = __webpack_require__(4908);
-;// CONCATENATED MODULE: ./src/sets/tar.ts
-// Plain POSIX (ustar) tar members, written so that each member's data starts at an offset known before a
-// byte is sent: the manifest records those offsets and downloads read files straight out of a pack with
-// ranged GETs, never parsing the tar. The packs stay ordinary archives that `tar -tf` lists and extracts.
-// A tar library would hide the offsets, which are the point, so the ~50 lines of header format live here.
-const BLOCK = 512;
-/** Two zero blocks end an archive. */
-const TAR_END = Buffer.alloc(2 * BLOCK);
-/** Zero bytes that pad `size` bytes of member data to a whole block. */
-function paddingAfter(size) {
-    return (BLOCK - (size % BLOCK)) % BLOCK;
-}
-function octal(value, width) {
-    // width - 1 digits and a NUL, as ustar numeric fields are written.
-    return value.toString(8).padStart(width - 1, '0') + '\0';
-}
-function header(name, prefix, size, type) {
-    const block = Buffer.alloc(BLOCK);
-    name.copy(block, 0);
-    block.write(octal(0o644, 8), 100, 'ascii');
-    block.write(octal(0, 8), 108, 'ascii'); // uid
-    block.write(octal(0, 8), 116, 'ascii'); // gid
-    block.write(octal(size, 12), 124, 'ascii');
-    block.write(octal(0, 12), 136, 'ascii'); // mtime: fixed, so a pack's bytes depend on its files only
-    block.write(type, 156, 'ascii');
-    block.write('ustar\0', 257, 'ascii');
-    block.write('00', 263, 'ascii');
-    prefix.copy(block, 345);
-    // The checksum is the byte sum of the header with its own field read as spaces.
-    block.fill(' ', 148, 156);
-    let sum = 0;
-    for (const byte of block)
-        sum += byte;
-    block.write(sum.toString(8).padStart(6, '0') + '\0 ', 148, 'ascii');
-    return block;
-}
-/** Splits a UTF-8 path into ustar's prefix (up to 155 bytes) and name (up to 100), or undefined when it cannot. */
-function splitUstar(path) {
-    if (path.length <= 100)
-        return { prefix: Buffer.alloc(0), name: path };
-    for (let slash = path.indexOf(0x2f); slash !== -1; slash = path.indexOf(0x2f, slash + 1)) {
-        if (slash <= 155 && path.length - slash - 1 <= 100 && slash > 0)
-            return { prefix: path.subarray(0, slash), name: path.subarray(slash + 1) };
-    }
-    return undefined;
-}
-/** A PAX extended header record `<length> path=<value>\n`, whose length counts its own digits. */
-function paxRecord(key, value) {
-    const body = ` ${key}=${value}\n`;
-    const bodyLength = Buffer.byteLength(body);
-    let length = bodyLength + 1;
-    while (length !== bodyLength + String(length).length)
-        length = bodyLength + String(length).length;
-    return Buffer.from(`${length}${body}`);
-}
-/**
- * The bytes that precede a regular file's data in the archive: a ustar header, or for a path ustar cannot
- * hold a PAX extended header (and its padded records) first.
- */
-function memberHeader(path, size) {
-    const bytes = Buffer.from(path, 'utf8');
-    const fits = splitUstar(bytes);
-    if (fits)
-        return header(fits.name, fits.prefix, size, '0');
-    const records = paxRecord('path', path);
-    const shortName = Buffer.from(`PaxHeader/${path.slice(-80)}`, 'utf8').subarray(0, 100);
-    return Buffer.concat([
-        header(Buffer.from('PaxHeader', 'ascii'), Buffer.alloc(0), records.length, 'x'),
-        records,
-        Buffer.alloc(paddingAfter(records.length)),
-        header(shortName, Buffer.alloc(0), size, '0')
-    ]);
-}
-
-;// CONCATENATED MODULE: ./src/sets/packs.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dp: () => (/* binding */ packsByShape),
+/* harmony export */   Z_: () => (/* binding */ uploadPack),
+/* harmony export */   aq: () => (/* binding */ sameEarlierPack),
+/* harmony export */   k9: () => (/* binding */ filesByPack),
+/* harmony export */   qC: () => (/* binding */ planPacks)
+/* harmony export */ });
+/* unused harmony exports MAX_PACK_BYTES, packTarget */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3916);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9640);
+/* harmony import */ var _pack_encoding_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4908);
+/* harmony import */ var _tar_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6922);
 
 
 
@@ -3919,7 +3855,7 @@ function memberHeader(path, size) {
 
 
 
-const readFile = (0,external_node_util_.promisify)(external_node_fs_.readFile);
+const readFile = (0,node_util__WEBPACK_IMPORTED_MODULE_4__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_1__.readFile);
 /** A pack closes before it would grow past this, so a large set gives several packs to move in parallel. */
 const MAX_PACK_BYTES = 64 * 1024 * 1024;
 /** Files read ahead of the one being sent into a pack. */
@@ -3943,7 +3879,7 @@ function packTarget(smallBytes, maxPackBytes = MAX_PACK_BYTES) {
  * so the next upload copies it server-side and a warm restore keeps it.
  */
 function endsPack(relative, length, target) {
-    const draw = (0,external_node_crypto_.createHash)('sha256').update(relative).digest().readUInt32BE(0) / 2 ** 32;
+    const draw = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(relative).digest().readUInt32BE(0) / 2 ** 32;
     return draw < length / target;
 }
 /**
@@ -3957,8 +3893,8 @@ function planPacks(files, packBelow, maxPackBytes = MAX_PACK_BYTES) {
         .slice()
         .sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0))
         .map((file) => {
-        const header = memberHeader(file.relative, file.size);
-        return { file, header, length: header.length + file.size + paddingAfter(file.size) };
+        const header = (0,_tar_js__WEBPACK_IMPORTED_MODULE_8__/* .memberHeader */ .As)(file.relative, file.size);
+        return { file, header, length: header.length + file.size + (0,_tar_js__WEBPACK_IMPORTED_MODULE_8__/* .paddingAfter */ .OQ)(file.size) };
     });
     const target = packTarget(small.reduce((sum, member) => sum + member.length, 0), maxPackBytes);
     const packs = [];
@@ -3967,12 +3903,12 @@ function planPacks(files, packBelow, maxPackBytes = MAX_PACK_BYTES) {
     const close = () => {
         if (members.length === 0)
             return;
-        packs.push({ path: `${manifest/* PACKS_DIRECTORY */.Fg}${packs.length}.tar`, members, size: size + TAR_END.length });
+        packs.push({ path: `${_manifest_js__WEBPACK_IMPORTED_MODULE_6__/* .PACKS_DIRECTORY */ .Fg}${packs.length}.tar`, members, size: size + _tar_js__WEBPACK_IMPORTED_MODULE_8__/* .TAR_END */ .y7.length });
         members = [];
         size = 0;
     };
     for (const { file, header, length } of small) {
-        if (members.length > 0 && size + length + TAR_END.length > maxPackBytes)
+        if (members.length > 0 && size + length + _tar_js__WEBPACK_IMPORTED_MODULE_8__/* .TAR_END */ .y7.length > maxPackBytes)
             close();
         members.push({ file, header, offset: size + header.length });
         size += length;
@@ -4023,7 +3959,7 @@ async function sameEarlierPack(pack, earlier) {
     const sha256 = [];
     for (const [index, member] of pack.members.entries()) {
         const bytes = await readFile(member.file.absolute);
-        const digest = (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
+        const digest = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex');
         if (digest !== candidate.files[index].sha256 || candidate.files[index].offset !== member.offset)
             return undefined;
         sha256.push(digest);
@@ -4050,17 +3986,17 @@ async function* packBytes(pack, onMember) {
         const bytes = await reads.shift();
         startRead(index + READ_AHEAD);
         if (bytes.length !== member.file.size) {
-            throw new errors/* IntegrityError */.cs(`${member.file.absolute} changed while it was packed (${member.file.size} bytes when listed, ${bytes.length} when read). Upload again.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .IntegrityError */ .cs(`${member.file.absolute} changed while it was packed (${member.file.size} bytes when listed, ${bytes.length} when read). Upload again.`);
         }
-        onMember(member, (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex'));
+        onMember(member, (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex'));
         yield member.header;
         if (bytes.length > 0)
             yield bytes;
-        const padding = paddingAfter(bytes.length);
+        const padding = (0,_tar_js__WEBPACK_IMPORTED_MODULE_8__/* .paddingAfter */ .OQ)(bytes.length);
         if (padding > 0)
             yield Buffer.alloc(padding);
     }
-    yield TAR_END;
+    yield _tar_js__WEBPACK_IMPORTED_MODULE_8__/* .TAR_END */ .y7;
 }
 /**
  * Writes one pack under `setPrefix`; returns its record and the manifest entries of its files. Plain tar streams up
@@ -4068,9 +4004,9 @@ async function* packBytes(pack, onMember) {
  * most 64 MiB) and stored as `<n>.tar.zst`, unless that saves under a tenth of its bytes (already-compressed
  * files): then it is stored plain.
  */
-async function uploadPack(store, setPrefix, pack, metadata, onFile, encoding = (0,pack_encoding/* writableEncoding */.w9)()) {
+async function uploadPack(store, setPrefix, pack, metadata, onFile, encoding = (0,_pack_encoding_js__WEBPACK_IMPORTED_MODULE_7__/* .writableEncoding */ .w9)()) {
     const members = [];
-    const tarHash = (0,external_node_crypto_.createHash)('sha256');
+    const tarHash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
     let sent = 0;
     const tar = (async function* () {
         for await (const chunk of packBytes(pack, (member, sha256) => {
@@ -4084,11 +4020,11 @@ async function uploadPack(store, setPrefix, pack, metadata, onFile, encoding = (
     })();
     const wholeTar = () => {
         if (sent !== pack.size)
-            throw new errors/* IntegrityError */.cs(`The pack ${store.url(setPrefix + pack.path)} came out ${sent} bytes, not ${pack.size}.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .IntegrityError */ .cs(`The pack ${store.url(setPrefix + pack.path)} came out ${sent} bytes, not ${pack.size}.`);
     };
     let record;
     if (!encoding) {
-        const { etag } = await store.put(setPrefix + pack.path, external_node_stream_.Readable.from(tar, { objectMode: false }), {
+        const { etag } = await store.put(setPrefix + pack.path, node_stream__WEBPACK_IMPORTED_MODULE_2__.Readable.from(tar, { objectMode: false }), {
             size: pack.size,
             contentType: 'application/x-tar',
             metadata
@@ -4099,21 +4035,21 @@ async function uploadPack(store, setPrefix, pack, metadata, onFile, encoding = (
     else {
         const raw = [];
         const compressed = [];
-        await (0,promises_.pipeline)(external_node_stream_.Readable.from((async function* () {
+        await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_3__.pipeline)(node_stream__WEBPACK_IMPORTED_MODULE_2__.Readable.from((async function* () {
             for await (const chunk of tar) {
                 raw.push(chunk);
                 yield chunk;
             }
-        })(), { objectMode: false }), (0,pack_encoding/* compressor */.e)(encoding), async (source) => {
+        })(), { objectMode: false }), (0,_pack_encoding_js__WEBPACK_IMPORTED_MODULE_7__/* .compressor */ .e)(encoding), async (source) => {
             for await (const chunk of source)
                 compressed.push(chunk);
         });
         wholeTar();
         const small = Buffer.concat(compressed);
-        const worth = small.length < pack_encoding/* WORTH_COMPRESSING */.G2 * pack.size;
+        const worth = small.length < _pack_encoding_js__WEBPACK_IMPORTED_MODULE_7__/* .WORTH_COMPRESSING */ .G2 * pack.size;
         const body = worth ? small : Buffer.concat(raw);
-        const path = worth ? pack.path + (0,pack_encoding/* encodingSuffix */.ps)(encoding) : pack.path;
-        const sha256 = worth ? (0,external_node_crypto_.createHash)('sha256').update(small).digest('hex') : tarHash.digest('hex');
+        const path = worth ? pack.path + (0,_pack_encoding_js__WEBPACK_IMPORTED_MODULE_7__/* .encodingSuffix */ .ps)(encoding) : pack.path;
+        const sha256 = worth ? (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(small).digest('hex') : tarHash.digest('hex');
         const { etag } = await store.put(setPrefix + path, body, {
             size: body.length,
             sha256,
@@ -4299,6 +4235,91 @@ function verifyStoredText(text, signing) {
         return 'badly signed';
     const expected = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHmac)('sha256', key).update(body, 'utf8').digest();
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.timingSafeEqual)(expected, Buffer.from(match[2], 'hex')) ? undefined : 'badly signed';
+}
+
+
+/***/ }),
+
+/***/ 6922:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   As: () => (/* binding */ memberHeader),
+/* harmony export */   OQ: () => (/* binding */ paddingAfter),
+/* harmony export */   y7: () => (/* binding */ TAR_END)
+/* harmony export */ });
+/* unused harmony export BLOCK */
+// Plain POSIX (ustar) tar members, written so that each member's data starts at an offset known before a
+// byte is sent: the manifest records those offsets and downloads read files straight out of a pack with
+// ranged GETs, never parsing the tar. The packs stay ordinary archives that `tar -tf` lists and extracts.
+// A tar library would hide the offsets, which are the point, so the ~50 lines of header format live here.
+const BLOCK = 512;
+/** Two zero blocks end an archive. */
+const TAR_END = Buffer.alloc(2 * BLOCK);
+/** Zero bytes that pad `size` bytes of member data to a whole block. */
+function paddingAfter(size) {
+    return (BLOCK - (size % BLOCK)) % BLOCK;
+}
+function octal(value, width) {
+    // width - 1 digits and a NUL, as ustar numeric fields are written.
+    return value.toString(8).padStart(width - 1, '0') + '\0';
+}
+function header(name, prefix, size, type) {
+    const block = Buffer.alloc(BLOCK);
+    name.copy(block, 0);
+    block.write(octal(0o644, 8), 100, 'ascii');
+    block.write(octal(0, 8), 108, 'ascii'); // uid
+    block.write(octal(0, 8), 116, 'ascii'); // gid
+    block.write(octal(size, 12), 124, 'ascii');
+    block.write(octal(0, 12), 136, 'ascii'); // mtime: fixed, so a pack's bytes depend on its files only
+    block.write(type, 156, 'ascii');
+    block.write('ustar\0', 257, 'ascii');
+    block.write('00', 263, 'ascii');
+    prefix.copy(block, 345);
+    // The checksum is the byte sum of the header with its own field read as spaces.
+    block.fill(' ', 148, 156);
+    let sum = 0;
+    for (const byte of block)
+        sum += byte;
+    block.write(sum.toString(8).padStart(6, '0') + '\0 ', 148, 'ascii');
+    return block;
+}
+/** Splits a UTF-8 path into ustar's prefix (up to 155 bytes) and name (up to 100), or undefined when it cannot. */
+function splitUstar(path) {
+    if (path.length <= 100)
+        return { prefix: Buffer.alloc(0), name: path };
+    for (let slash = path.indexOf(0x2f); slash !== -1; slash = path.indexOf(0x2f, slash + 1)) {
+        if (slash <= 155 && path.length - slash - 1 <= 100 && slash > 0)
+            return { prefix: path.subarray(0, slash), name: path.subarray(slash + 1) };
+    }
+    return undefined;
+}
+/** A PAX extended header record `<length> path=<value>\n`, whose length counts its own digits. */
+function paxRecord(key, value) {
+    const body = ` ${key}=${value}\n`;
+    const bodyLength = Buffer.byteLength(body);
+    let length = bodyLength + 1;
+    while (length !== bodyLength + String(length).length)
+        length = bodyLength + String(length).length;
+    return Buffer.from(`${length}${body}`);
+}
+/**
+ * The bytes that precede a regular file's data in the archive: a ustar header, or for a path ustar cannot
+ * hold a PAX extended header (and its padded records) first.
+ */
+function memberHeader(path, size) {
+    const bytes = Buffer.from(path, 'utf8');
+    const fits = splitUstar(bytes);
+    if (fits)
+        return header(fits.name, fits.prefix, size, '0');
+    const records = paxRecord('path', path);
+    const shortName = Buffer.from(`PaxHeader/${path.slice(-80)}`, 'utf8').subarray(0, 100);
+    return Buffer.concat([
+        header(Buffer.from('PaxHeader', 'ascii'), Buffer.alloc(0), records.length, 'x'),
+        records,
+        Buffer.alloc(paddingAfter(records.length)),
+        header(shortName, Buffer.alloc(0), size, '0')
+    ]);
 }
 
 

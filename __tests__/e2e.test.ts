@@ -1,6 +1,6 @@
 // Runs the bundled dist/index.js as the runner does (INPUT_* variables, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY)
 // and as the seed's Concourse tasks did (mode as argument, seed environment names), against s3rver.
-import { existsSync, mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import {
   bucket,
@@ -137,6 +137,22 @@ describe('dist/index.js the seed way (Concourse / docker)', () => {
     const hit = await runDist({ args: ['check'], cwd: again, runner: false, env: { ...aws, GIT_REPO_PATH: repo.dir } })
     expect(hit.stdout).toContain('found=true')
     expect(existsSync(path.join(again, 'packages', '.found'))).toBe(true)
+  })
+
+  it('leaves once the step is done, so a cancel during Node.js teardown cannot kill a finished step', async () => {
+    // A step that let the event loop run dry went through Node.js's teardown with its signal handlers gone (node24
+    // also writes its compile cache there): a SIGINT landing then killed a step whose work was done. The bundle
+    // now leaves by process.exit with its own exit code, so the event loop never empties: 'beforeExit' never fires.
+    const preload = path.join(tempDir('preload'), 'watch-exit.cjs')
+    writeFileSync(preload, "process.on('beforeExit', () => process.stderr.write('EVENT LOOP RAN DRY\\n'))\n")
+    const env = { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${preload}` }
+    const repo = makeRepo(SOURCES)
+    const done = await runDist({ args: ['check'], cwd: repo.dir, runner: false, env })
+    expect(done.code).toBe(0)
+    expect(done.stdout).toContain('found=false')
+    const failed = await runDist({ args: ['check'], cwd: repo.dir, runner: false, env: { ...env, INPUT_PACK_BELOW: 'lots' } })
+    expect(failed.code).toBe(2)
+    for (const run of [done, failed]) expect(run.stderr).not.toContain('EVENT LOOP RAN DRY')
   })
 
   it('runs with no cloud account: the local store is the default outside GitHub', async () => {

@@ -3,13 +3,23 @@ import * as core from './runner.js'
 import { runStep } from './cli.js'
 import { handleSignals } from './util/cancellation.js'
 
+type CompileCache = { enableCompileCache?: () => unknown; flushCompileCache?: () => void }
+
 // Node.js >= 22.1 (node24 on the runner) keeps the compiled code of the chunks loaded below on disk, so the
 // next step of the job starts faster. Older runtimes have no such function: nothing happens.
-;(nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.()
+;(nodeModule as CompileCache).enableCompileCache?.()
 
 // A cancelled job: stop, release what is held, say what was left (main.ts); a second signal exits at once.
 handleSignals((signal) =>
   core.error(`Cancelled again by ${signal} while cleaning up: exiting now; a claim or lock may stay until it ages out.`)
 )
 
-if (!(await runStep(process.argv))) process.exit(0)
+await runStep(process.argv)
+
+// The step is done (outputs, state and summary written, claims and locks released): leave now rather than let
+// the event loop run dry. After it does, Node.js tears down (node24 then also writes its compile cache) with our
+// signal handlers gone, so a cancel landing in that window killed a finished step (no exit code) instead of
+// letting it end with its own. process.exit skips that teardown; stdout and stderr are drained first (pipes
+// are asynchronous on macOS), and the compile cache is written while the handlers still hold.
+;(nodeModule as CompileCache).flushCompileCache?.()
+process.stdout.write('', () => process.stderr.write('', () => process.exit()))

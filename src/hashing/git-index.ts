@@ -88,8 +88,9 @@ function readVarint(buffer: Buffer, at: number): [number, number] {
  * Parses an index file. Undefined when the file needs what only git can resolve: a split index (its entries
  * live in a shared index), a sparse index (directories stand for files not checked out), or a version this
  * reader does not know. The trailing checksum is not checked: git renames a complete index into place.
+ * `namesLimit` (the paths written out, in bytes) is lowered only by tests.
  */
-export function parseIndexFile(buffer: Buffer, idBytes: 20 | 32): IndexEntries | undefined {
+export function parseIndexFile(buffer: Buffer, idBytes: 20 | 32, namesLimit = NAMES_LIMIT): IndexEntries | undefined {
   const unreadable = (): FilesError => new FilesError('The git index ends early or is malformed: run `git status` to have git rewrite it.')
   if (buffer.length < 12 || buffer.toString('latin1', 0, 4) !== 'DIRC') return undefined
   const version = buffer.readUInt32BE(4)
@@ -101,9 +102,9 @@ export function parseIndexFile(buffer: Buffer, idBytes: 20 | 32): IndexEntries |
   // Paths and ids are gathered as bytes and decoded once each: 100,000 small decodes cost more than the rest.
   let names = Buffer.allocUnsafe(buffer.length)
   const room = (bytes: number): void => {
-    if (written + bytes > NAMES_LIMIT) throw unreadable() // version 4 names can repeat a long prefix without end
+    if (written + bytes > namesLimit) throw unreadable() // version 4 names can repeat a long prefix without end
     if (written + bytes <= names.length) return
-    const larger = Buffer.allocUnsafe(Math.min(NAMES_LIMIT, Math.max(names.length * 2, written + bytes)))
+    const larger = Buffer.allocUnsafe(Math.min(namesLimit, Math.max(names.length * 2, written + bytes)))
     names.copy(larger, 0, 0, written)
     names = larger
   }

@@ -336,6 +336,18 @@ describe('apply', () => {
     expect((await f.apply({}, { DEPLOY_TOKEN: 's3cr3t-value' })).outputs.changes).toBe('0')
     expect((await f.apply({}, { DEPLOY_TOKEN: 'rotated' })).outputs.changes).toBe('1')
   })
+})
+
+describe('apply refusing a config', () => {
+  // One applied state for every case: a refusal changes nothing (asserted each time), so they can share it.
+  let f: Fixture
+  let good: string
+  beforeAll(async () => {
+    f = fixture()
+    expect((await f.apply()).code).toBe(0)
+    good = readFileSync(f.configFile, 'utf8')
+  })
+  afterEach(() => f.writeConfig(good))
 
   it.each<[string, (text: string) => string, string]>([
     ['an unknown section', (t) => `${t}\nextras: {}\n`, "unknown section 'extras'"],
@@ -364,10 +376,8 @@ describe('apply', () => {
     ['invalid YAML', (t) => `${t}\n  - : [\n`, 'is not valid YAML'],
     ['no state backend', (t) => t.replace(/config:\n {2}state:\n.*\n.*\n/, ''), 'no state backend']
   ])('rejects %s, leaving the state untouched', async (_label, edit, message) => {
-    const f = fixture()
-    await f.apply()
     const before = (await readObject(client, f.stateKey))!.toString()
-    f.writeConfig(edit(readFileSync(f.configFile, 'utf8')))
+    f.writeConfig(edit(good))
     const run = await f.apply()
     expect(run.code).toBe(2)
     expect(run.stdout).toContain(message)

@@ -17,10 +17,15 @@ import {
   runAction,
   s3Inputs,
   s3Server,
+  s3Settings,
   tempDir,
   uniquePrefix,
   writeFiles
 } from '../support/helpers.js'
+import { LockError } from '../../src/apply/errors.js'
+import { acquireLock, releaseLock } from '../../src/apply/lock.js'
+import { StoreStateStorage } from '../../src/apply/state-storage.js'
+import { createStore } from '../../src/stores/index.js'
 
 const client = outsideClient()
 afterAll(() => client.destroy())
@@ -245,27 +250,44 @@ describe('capabilities are probed, not assumed', () => {
       expect(await readObject(client, `${prefix}artifacts/${next}/.manifest.json`)).toBeUndefined()
     })
 
-    it('the apply lock holds: three applies started together, round after round, exactly one wins each round', async () => {
+    it('the apply lock holds: three applies started together, exactly one wins, the others say it is locked', async () => {
       const prefix = uniquePrefix('race')
-      const rounds = 10
-      const winners: number[] = []
-      for (let round = 0; round < rounds; round++) {
-        const f = applyFixture(prefix, `round-${round}`)
-        // A build that takes a second keeps the winner's lock held while the others try.
-        writeFiles(f.dir, {
-          'assets.yml':
-            readFileSync(f.config, 'utf8') +
-            `  - name: assets\n    instanceID: slow\n    options: { paths: [ "a.txt" ], run: "sleep 1 && mkdir -p out && echo ${round} > out/r.txt", directory: out, prefix: ${prefix}slow-${round}/ }\n`
-        })
-        const runs = await Promise.all(
-          [0, 1, 2].map(() => runAction({ inputs: { ...s3Inputs(prefix), mode: 'apply', 'repo-path': f.dir, config: f.config } }))
-        )
-        const won = runs.filter((run) => run.code === 0)
-        for (const lost of runs.filter((run) => run.code !== 0)) expect(lost.stdout).toContain('is locked')
-        winners.push(won.length)
+      const f = applyFixture(prefix, 'together')
+      // A build that takes a second keeps the winner's lock held while the others try.
+      writeFiles(f.dir, {
+        'assets.yml':
+          readFileSync(f.config, 'utf8') +
+          `  - name: assets\n    instanceID: slow\n    options: { paths: [ "a.txt" ], run: "sleep 1 && mkdir -p out && echo 1 > out/r.txt", directory: out, prefix: ${prefix}slow/ }\n`
+      })
+      const runs = await Promise.all(
+        [0, 1, 2].map(() => runAction({ inputs: { ...s3Inputs(prefix), mode: 'apply', 'repo-path': f.dir, config: f.config } }))
+      )
+      expect(runs.filter((run) => run.code === 0)).toHaveLength(1)
+      for (const lost of runs.filter((run) => run.code !== 0)) expect(lost.stdout).toContain('is locked')
+    }, 60_000)
+
+    it('the lock itself, round after round: three takers at once (a client each), exactly one wins each round', async () => {
+      // The race above once, end to end; here the conditional create many times over, without a build in between.
+      const key = `${uniquePrefix('lockrace')}state.yml`
+      const takers = await Promise.all(
+        [0, 1, 2].map(async () => new StoreStateStorage(await createStore(s3Settings(''), 2), key, `s3://${bucket()}/${key}`, key))
+      )
+      try {
+        const rounds = 20
+        const winners: number[] = []
+        for (let round = 0; round < rounds; round++) {
+          const tries = await Promise.allSettled(takers.map((storage) => acquireLock(storage, { timeoutSeconds: 0 })))
+          const won = tries.flatMap((attempt, i) => (attempt.status === 'fulfilled' ? [{ info: attempt.value, storage: takers[i]! }] : []))
+          for (const lost of tries.filter((attempt) => attempt.status === 'rejected'))
+            expect((lost as PromiseRejectedResult).reason).toBeInstanceOf(LockError)
+          winners.push(won.length)
+          for (const { info, storage } of won) await releaseLock(storage, info)
+        }
+        expect(winners).toEqual(Array(rounds).fill(1))
+      } finally {
+        for (const storage of takers) storage.close()
       }
-      expect(winners).toEqual(Array(rounds).fill(1))
-    }, 120_000)
+    })
   }
 })
 

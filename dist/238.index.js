@@ -294,8 +294,9 @@ function readVarint(buffer, at) {
  * Parses an index file. Undefined when the file needs what only git can resolve: a split index (its entries
  * live in a shared index), a sparse index (directories stand for files not checked out), or a version this
  * reader does not know. The trailing checksum is not checked: git renames a complete index into place.
+ * `namesLimit` (the paths written out, in bytes) is lowered only by tests.
  */
-function parseIndexFile(buffer, idBytes) {
+function parseIndexFile(buffer, idBytes, namesLimit = NAMES_LIMIT) {
     const unreadable = () => new errors/* FilesError */.yN('The git index ends early or is malformed: run `git status` to have git rewrite it.');
     if (buffer.length < 12 || buffer.toString('latin1', 0, 4) !== 'DIRC')
         return undefined;
@@ -310,11 +311,11 @@ function parseIndexFile(buffer, idBytes) {
     // Paths and ids are gathered as bytes and decoded once each: 100,000 small decodes cost more than the rest.
     let names = Buffer.allocUnsafe(buffer.length);
     const room = (bytes) => {
-        if (written + bytes > NAMES_LIMIT)
+        if (written + bytes > namesLimit)
             throw unreadable(); // version 4 names can repeat a long prefix without end
         if (written + bytes <= names.length)
             return;
-        const larger = Buffer.allocUnsafe(Math.min(NAMES_LIMIT, Math.max(names.length * 2, written + bytes)));
+        const larger = Buffer.allocUnsafe(Math.min(namesLimit, Math.max(names.length * 2, written + bytes)));
         names.copy(larger, 0, 0, written);
         names = larger;
     };

@@ -552,8 +552,9 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 node_module__WEBPACK_IMPORTED_MODULE_0__.enableCompileCache?.();
 // A cancelled job: stop, release what is held, say what was left (main.ts); a second signal exits at once.
 (0,_util_cancellation_js__WEBPACK_IMPORTED_MODULE_3__/* .handleSignals */ .yK)((signal) => _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3(`Cancelled again by ${signal} while cleaning up: exiting now; a claim or lock may stay until it ages out.`));
-if (!(await (0,_cli_js__WEBPACK_IMPORTED_MODULE_2__/* .runStep */ .eg)(process.argv)))
-    process.exit(0);
+await (0,_cli_js__WEBPACK_IMPORTED_MODULE_2__/* .runStep */ .eg)(process.argv);
+node_module__WEBPACK_IMPORTED_MODULE_0__.flushCompileCache?.();
+process.stdout.write('', () => process.stderr.write('', () => process.exit()));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);

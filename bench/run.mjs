@@ -23,9 +23,12 @@
 //   compress    bytes sent for the JavaScript/JSON of node_modules/@aws-sdk, packed (zstd under node24)  vs  tar | zstd -3
 //               (BENCH_ONLY=compress; run the bench with node24 first on the PATH to see zstd)
 //   packs       upload with pack-below: 1MiB and check with download: true of the upload set  vs  the archive
-//               caches' way (runs-on/cache is not on npm and GitHub is out of reach here, so its method is
-//               reproduced: tar -cf - | aws s3 cp -  and  aws s3 cp - | tar -xf -); requests of a code-hash hit;
+//               caches' way with the aws CLI (tar -cf - | aws s3 cp -  and  aws s3 cp - | tar -xf -); requests of a code-hash hit;
 //               peak RSS of upload and download of the set plus a 1 GiB file   (BENCH_ONLY=packs runs only this)
+//   runson      save and restore of the same set by runs-on/cache's own save-only and restore-only actions (tar | zstd,
+//               one multipart upload; ranged download, zstd -d | tar -x), built from a checkout or git directory named
+//               by RUNS_ON_CACHE_DIR (it is not on npm), vs our upload and check with download: true, plain and
+//               packed                                                             (BENCH_ONLY=runson)
 //
 // Needs: awscli (apt-get install -y awscli) and GNU time (apt-get install -y time). BENCH_DIR keeps the
 // generated data between runs (default: a directory under the OS temp dir); BENCH_RUNS sets repetitions.
@@ -451,6 +454,139 @@ function setPlusGib(work) {
   return dir
 }
 
+/**
+ * runs-on/cache's own code: its save-only and restore-only actions, as its package.json builds them (ncc). It is
+ * not on npm, so RUNS_ON_CACHE_DIR names a checkout of github.com/runs-on/cache, or its git directory (default:
+ * the tool library's mirror). A checkout's dist is used as it is; otherwise the source at HEAD is built once into
+ * BENCH_DIR with its own lockfile (npm ci, then ncc). Undefined, with the reason, when there is neither.
+ */
+function runsOnCache() {
+  const source = process.env.RUNS_ON_CACHE_DIR ?? '/work/.mirror/runs-on+cache/repo'
+  const entries = ['dist/save-only/index.js', 'dist/restore-only/index.js']
+  const complete = (dir) => entries.every((entry) => existsSync(path.join(dir, entry)))
+  if (complete(source)) return { dir: source }
+  let commit
+  try {
+    commit = execFileSync('git', ['--git-dir', source, 'rev-parse', '--short', 'HEAD'], { stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim()
+  } catch {
+    return { reason: `no checkout of github.com/runs-on/cache at ${source} (set RUNS_ON_CACHE_DIR to one)` }
+  }
+  const dir = path.join(DATA, `runs-on-cache-${commit}`)
+  if (complete(dir)) return { dir, commit }
+  log(`Building runs-on/cache ${commit} from ${source} into ${dir} (once) ...`)
+  rmSync(dir, { recursive: true, force: true })
+  mkdirSync(dir, { recursive: true })
+  const sh = (script) => execFileSync('bash', ['-o', 'pipefail', '-c', script], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] })
+  // Its committed dist may be absent from a mirror (large files are); the source and lockfile are what it builds from.
+  sh(`git --git-dir='${source}' archive HEAD src package.json package-lock.json tsconfig.json | tar -xf -`)
+  sh('npm ci --no-audit --no-fund --ignore-scripts')
+  sh('npx ncc build -q -o dist/save-only src/saveOnly.ts && npx ncc build -q -o dist/restore-only src/restoreOnly.ts')
+  return complete(dir) ? { dir, commit } : { reason: `runs-on/cache ${commit} did not build in ${dir}` }
+}
+
+/**
+ * Save and restore of the upload set (1,000 files of 1-200 KB + one 64 MB file) by runs-on/cache's own code,
+ * on the same s3rver, as its README sets it up (RUNS_ON_S3_BUCKET_CACHE, path-style endpoint): tar | zstd
+ * -T0 --long=30 of the path, one multipart upload; on restore a listing, a ranged download and zstd -d | tar
+ * -x. Ours: upload (every file its own object, and with pack-below: 1MiB) and check with download: true.
+ */
+async function runsOnBench(work, endpoint, results) {
+  const found = runsOnCache()
+  if (!found.dir) {
+    log(`\nruns-on/cache's own code: skipped, ${found.reason}.`)
+    return
+  }
+  const uploadDir = path.join(DATA, 'upload')
+  // Its paths are relative to GITHUB_WORKSPACE (tar -C), so the set is linked into a workspace of its own and
+  // restored into a fresh one.
+  const workspace = (name) => {
+    const dir = path.join(work, name)
+    rmSync(dir, { recursive: true, force: true })
+    mkdirSync(dir, { recursive: true })
+    return dir
+  }
+  const saveWorkspace = workspace('runs-on-ws')
+  execFileSync('cp', ['-al', uploadDir, path.join(saveWorkspace, 'set')])
+  const theirEnv = (ws, key) => {
+    const runnerFiles = workspace(`runs-on-runner-${randomBytes(4).toString('hex')}`)
+    for (const file of ['output', 'state']) writeFileSync(path.join(runnerFiles, file), '')
+    return {
+      INPUT_PATH: 'set',
+      INPUT_KEY: key,
+      RUNS_ON_S3_BUCKET_CACHE: BUCKET,
+      RUNS_ON_S3_BUCKET_ENDPOINT: endpoint,
+      RUNS_ON_S3_FORCE_PATH_STYLE: 'true',
+      AWS_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: 'S3RVER',
+      AWS_SECRET_ACCESS_KEY: 'S3RVER',
+      GITHUB_WORKSPACE: ws,
+      GITHUB_REF: 'refs/heads/main',
+      GITHUB_REPOSITORY: 'bench/bench',
+      GITHUB_OUTPUT: path.join(runnerFiles, 'output'),
+      GITHUB_STATE: path.join(runnerFiles, 'state'),
+      RUNNER_TEMP: runnerFiles,
+      RUNNER_OS: 'Linux'
+    }
+  }
+  const theirs = (entry, ws, key) => timed(process.execPath, [path.join(found.dir, 'dist', entry, 'index.js')], theirEnv(ws, key), ws)
+  const files = (dir) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).length
+  const expected = files(uploadDir)
+  const times = { theirSave: [], theirRestore: [], ourSave: [], ourRestore: [], packedSave: [], packedRestore: [] }
+  for (let i = 0; i < RUNS; i++) {
+    const key = `bench-${i}-${randomBytes(4).toString('hex')}`
+    const saved = await theirs('save-only', saveWorkspace, key)
+    if (!/Cache saved/i.test(saved.stdout)) throw new Error(`runs-on/cache did not save:\n${saved.stdout}\n${saved.stderr}`)
+    times.theirSave.push(saved.seconds)
+    const restoreWs = workspace(`runs-on-restore-${i}`)
+    const restored = await theirs('restore-only', restoreWs, key)
+    if (files(path.join(restoreWs, 'set')) !== expected) throw new Error(`runs-on/cache restored other files:\n${restored.stdout}`)
+    times.theirRestore.push(restored.seconds)
+
+    for (const [label, packBelow] of [
+      ['our', '0'],
+      ['packed', '1MiB']
+    ]) {
+      const inputs = {
+        commit: fakeCommit(),
+        prefix: `vs-runs-on-${label}-${i}/`,
+        'code-hash-paths': '',
+        'repo-path': uploadDir,
+        'pack-below': packBelow
+      }
+      times[`${label}Save`].push(
+        (await timed('node', [DIST], ourEnv(endpoint, { ...inputs, mode: 'upload', 'package-directory': uploadDir }))).seconds
+      )
+      const target = path.join(work, `vs-runs-on-${label}-${i}`)
+      const down = await timed(
+        'node',
+        [DIST],
+        ourEnv(endpoint, { ...inputs, mode: 'check', download: 'true', 'package-directory': target })
+      )
+      if (!down.stdout.includes('found=true') || files(target) < expected) throw new Error(`our restore missed:\n${down.stdout}`)
+      times[`${label}Restore`].push(down.seconds)
+    }
+  }
+  log(
+    `\nAgainst runs-on/cache's own code${found.commit ? ` (commit ${found.commit})` : ''}, both on ${process.version}, the upload set (1,001 files, ~164 MB of random bytes):`
+  )
+  results.runsOnSave = report('upload vs runs-on/cache save', median(times.ourSave), median(times.theirSave), 0.6)
+  results.runsOnRestore = report('check download: true vs runs-on/cache restore', median(times.ourRestore), median(times.theirRestore), 0.5)
+  results.runsOnPackedSave = report(
+    'upload (pack-below: 1MiB) vs runs-on/cache save',
+    median(times.packedSave),
+    median(times.theirSave),
+    0.6
+  )
+  results.runsOnPackedRestore = report(
+    'check download: true (packed) vs runs-on/cache restore',
+    median(times.packedRestore),
+    median(times.theirRestore),
+    0.5
+  )
+}
+
 async function packsBench(work, endpoint, proxied, proxy, awsBin, results) {
   const uploadDir = path.join(DATA, 'upload')
   const awsEnv = { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', AWS_DEFAULT_REGION: 'us-east-1', AWS_PAGER: '' }
@@ -856,6 +992,7 @@ async function main() {
     if (wants('moto')) await motoBench(awsBin, results)
     if (wants('prune')) await pruneBench(s3dir, endpoint, awsBin, results)
     if (wants('packs')) await packsBench(s3dir, endpoint, proxied, proxy, awsBin, results)
+    if (wants('runson')) await runsOnBench(s3dir, endpoint, results)
     if (wants('transfer')) await transferBench(s3dir, endpoint, proxied, proxy, awsBin, results)
     if (wants('incremental')) await incrementalBench(s3dir, endpoint, proxied, proxy, awsBin, results)
     if (wants('compress')) await compressBench(s3dir, endpoint, proxied, proxy, awsBin, results)

@@ -23,6 +23,10 @@ export function generator(seed) {
 /**
  * Runs the bundle with INPUT_* variables; `interrupt` sends a signal some milliseconds after the start, or
  * after the output first matches `interrupt.once` (so the signal lands while that work is under way).
+ *
+ * @param {{ node: string, dist: string, env: Record<string, string>, cwd?: string,
+ *   interrupt?: { signal: NodeJS.Signals, afterMs?: number, once?: RegExp } }} options
+ * @returns {Promise<{ code: number | null, signal: NodeJS.Signals | null, output: string, interrupted?: NodeJS.Signals }>}
  */
 export function runBundle({ node, dist, env, cwd, interrupt }) {
   return new Promise((resolve) => {

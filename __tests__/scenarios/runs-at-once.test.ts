@@ -4,7 +4,7 @@
 import { ListMultipartUploadsCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3'
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-// @ts-expect-error -- a plain ES module of the bench, shared with `npm run chaos`
+// A plain ES module of the bench, shared with `npm run chaos` (typed by its JSDoc).
 import { applyTrial, generator, localClaims, raceTrial, runBundle } from '../../bench/chaos-lib.mjs'
 import { DIST, NODE, makeRepo, tempDir, writeFiles } from '../support/helpers.js'
 

@@ -1,107 +1,16 @@
-import { lstatSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
+import { HASH_WORKER, statVerdict } from './hash-worker.js'
 
 /**
- * Whether git's stat data still vouches for `file`: '' when it does, '-' when the file is gone or not a regular
- * file, 'read' when its content must be read (stat data differs, or `racy`). `stats` holds six numbers a file
- * from `at`, as git's index records them: mtime seconds and ns, ctime seconds and ns, size, inode number (seconds,
- * size and inode as their low 32 bits; ns 0 from a git that records none, then seconds alone are compared).
- *
- * Times are compared as Node reports them, in milliseconds as a double (to about a quarter of a microsecond): a
- * plain lstat costs a third less than a bigint one, and a file rewritten within a microsecond of its recorded
- * time, to the same size, on the same inode, with its ctime also unmoved, is beyond any real build (git's default
- * build compares whole seconds). Self-contained (lstat is passed in): the hashing workers run its source.
+ * git blob ids of many files on all cores, in workers running hash-worker.js. Each reads its files with plain
+ * synchronous calls into one reused buffer: for thousands of small files that is several times faster than
+ * promise-based reads, whose per-file round trips through the thread pool cost more than the hashing itself. A
+ * job is `hash` (every file) or `verify` (index entries: the stat data git recorded is compared with the file's,
+ * and only a file that differs, or that git's index cannot vouch for, is read and hashed).
  */
-function statVerdict(lstat: typeof lstatSync, file: string, racy: boolean, stats: Uint32Array, at: number): '' | '-' | 'read' {
-  let info
-  try {
-    info = lstat(file, { throwIfNoEntry: false })
-  } catch {
-    return '-' // a directory on the way became a file, or cannot be entered
-  }
-  if (info === undefined || !info.isFile()) return '-'
-  if (racy) return 'read'
-  const U32 = 4294967296
-  const sameTime = (actualMs: number, seconds: number, ns: number): boolean =>
-    Math.floor(actualMs / 1000) % U32 === seconds && (ns === 0 || Math.abs((actualMs % 1000) * 1e6 - ns) < 1000)
-  const same =
-    sameTime(info.mtimeMs, stats[at]!, stats[at + 1]!) &&
-    sameTime(info.ctimeMs, stats[at + 2]!, stats[at + 3]!) &&
-    info.size % U32 === stats[at + 4] &&
-    (stats[at + 5] === 0 || info.ino % U32 === stats[at + 5])
-  return same ? '' : 'read'
-}
+const WORKER_FILE = new URL('./hash-worker.js', import.meta.url)
 
-/**
- * git blob ids of many files on all cores. Each worker reads its files with plain synchronous calls into one
- * reused buffer: for thousands of small files that is several times faster than promise-based reads, whose
- * per-file round trips through the thread pool cost more than the hashing itself. A job is `hash` (every file)
- * or `verify` (index entries: the stat data git recorded is compared with the file's, and only a file that
- * differs, or that git's index cannot vouch for, is read and hashed).
- * The worker is inline source so the bundle stays one file.
- */
-const WORKER_SOURCE = `
-const { parentPort } = require('node:worker_threads')
-const { createHash } = require('node:crypto')
-const { openSync, readSync, fstatSync, closeSync, lstatSync } = require('node:fs')
-const { hash: oneShot } = require('node:crypto') // crypto.hash: Node >= 20.12
-const HEADER_ROOM = 32
-const buffer = Buffer.allocUnsafe(1024 * 1024)
-let bytes = 0
-
-function blobId(file, algorithm) {
-  const fd = openSync(file, 'r')
-  try {
-    // git's blob id: hash("blob <size>\\0" + bytes). A file that fits the buffer is read after room for
-    // the header, which is then written in front of it: one read, one hash call, no stat.
-    let filled = 0
-    let read
-    const room = buffer.length - HEADER_ROOM
-    while (filled < room && (read = readSync(fd, buffer, HEADER_ROOM + filled, room - filled, null)) > 0) filled += read
-    if (filled < room) {
-      const header = 'blob ' + filled + '\\0'
-      const start = HEADER_ROOM - header.length
-      buffer.write(header, start, 'latin1')
-      const body = buffer.subarray(start, HEADER_ROOM + filled)
-      bytes += filled
-      return oneShot ? oneShot(algorithm, body, 'hex') : createHash(algorithm).update(body).digest('hex')
-    }
-    const hash = createHash(algorithm).update('blob ' + fstatSync(fd).size + '\\0').update(buffer.subarray(HEADER_ROOM, HEADER_ROOM + filled))
-    bytes += filled
-    while ((read = readSync(fd, buffer, 0, buffer.length, null)) > 0) {
-      hash.update(buffer.subarray(0, read))
-      bytes += read
-    }
-    return hash.digest('hex')
-  } finally {
-    closeSync(fd)
-  }
-}
-
-let hashed = 0
-// verify: see HashPool.verify; statVerdict is this module's own function, inlined below.
-${statVerdict.toString()}
-function verify(root, files, stats, racy, algorithm) {
-  const answers = []
-  for (let i = 0; i < files.length; i++) {
-    const file = root + '/' + files[i]
-    const verdict = statVerdict(lstatSync, file, racy[i] === 1, stats, i * 6)
-    if (verdict === 'read') {
-      hashed++
-      answers.push(blobId(file, algorithm))
-    } else answers.push(verdict)
-  }
-  return answers
-}
-
-parentPort.on('message', ({ job, root, files, stats, racy, algorithm }) => {
-  bytes = 0
-  hashed = 0
-  const digests = job === 'verify' ? verify(root, files, stats, racy, algorithm) : files.map((file) => blobId(file, algorithm))
-  parentPort.postMessage({ digests, bytes, hashed: job === 'verify' ? hashed : files.length })
-})
-`
 /** The object format whose blob ids are computed: SHA-1 (nearly every repository) or SHA-256. */
 export type FileDigestAlgorithm = 'sha1' | 'sha256'
 
@@ -144,7 +53,7 @@ export class HashPool {
   }
 
   private started(): Worker[] {
-    this.workers ??= Array.from({ length: Math.max(1, this.size) }, () => new Worker(WORKER_SOURCE, { eval: true }))
+    this.workers ??= Array.from({ length: Math.max(1, this.size) }, () => new Worker(WORKER_FILE, { workerData: HASH_WORKER }))
     return this.workers
   }
 
@@ -211,7 +120,7 @@ export class HashPool {
     const answers: string[] = []
     const toRead: number[] = []
     for (let i = 0; i < paths.length; i++) {
-      const verdict = statVerdict(lstatSync, `${root}/${paths[i]}`, racy[i] === 1, stats, i * 6)
+      const verdict = statVerdict(`${root}/${paths[i]}`, racy[i] === 1, stats, i * 6)
       if (verdict === 'read') toRead.push(i)
       answers.push(verdict)
     }

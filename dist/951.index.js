@@ -631,7 +631,7 @@ function actionOutputs(settings) {
 async function computeBuildKey(settings) {
     const started = Date.now();
     // Loaded only when a key is needed: a commit hit never pays for the glob libraries.
-    const { computeCodeHash, outputExclusions, sourcesInOutput, sourcesInOutputError } = await Promise.all(/* import() */[__webpack_require__.e(448), __webpack_require__.e(238)]).then(__webpack_require__.bind(__webpack_require__, 2238));
+    const { computeCodeHash, outputExclusions, sourcesInOutput, sourcesInOutputError } = await Promise.all(/* import() */[__webpack_require__.e(448), __webpack_require__.e(918)]).then(__webpack_require__.bind(__webpack_require__, 2918));
     const { envIngredients, setKey, sha256Hex } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 4574));
     const exclude = outputExclusions(settings.repoPath, actionOutputs(settings), constants/* ACTION_FILES */.JN);
     const checkOutputs = (hashed) => {
@@ -1471,7 +1471,7 @@ async function targetOf(settings, commit, fromMain) {
 }
 /** apply: the plan carried out, its outputs, summary and report. Loaded on demand (YAML, the state backend). */
 async function runApply(settings) {
-    const { apply } = await Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(448), __webpack_require__.e(238), __webpack_require__.e(289), __webpack_require__.e(593), __webpack_require__.e(5)]).then(__webpack_require__.bind(__webpack_require__, 5005));
+    const { apply } = await Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(448), __webpack_require__.e(918), __webpack_require__.e(289), __webpack_require__.e(593), __webpack_require__.e(5)]).then(__webpack_require__.bind(__webpack_require__, 5005));
     const outcome = await apply(settings);
     runner/* info */.pq(outcome.message);
     setOutput(constants/* Outputs */.tY.Changes, String(outcome.changes));

@@ -301,9 +301,10 @@ export async function downloadSet(
     keptFiles = kept.length
     keptBytes = totalBytes(kept)
     progress.add(keptFiles, keptBytes)
-    await Promise.all([
-      ...packsToFetch.map((pack) =>
-        limit(() =>
+    const transfers = [
+      ...packsToFetch.map((pack) => ({
+        size: pack.size,
+        run: () =>
           downloadPack(
             store,
             setPrefix,
@@ -313,16 +314,19 @@ export async function downloadSet(
             (temp, target) => arrived.push({ temp, target }),
             (size) => progress.add(1, size)
           )
-        )
-      ),
-      ...plain.map((file) =>
-        limit(async () => {
+      })),
+      ...plain.map((file) => ({
+        size: file.size,
+        run: async () => {
           const target = targets.get(file.path)!
           arrived.push({ temp: await downloadFile(store, setPrefix + file.path, target, file, progress), target })
           progress.add(1, file.size)
-        })
-      )
-    ])
+        }
+      }))
+    ]
+    // Largest first: a large file started last would be the tail of the whole download.
+    transfers.sort((a, b) => b.size - a.size)
+    await Promise.all(transfers.map((transfer) => limit(transfer.run)))
   } catch (error) {
     progress.abandon()
     limit.clearQueue()

@@ -2261,14 +2261,23 @@ async function downloadSet(store, setPrefix, manifest, directory, concurrency) {
         keptFiles = kept.length;
         keptBytes = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .totalBytes */ .ob)(kept);
         progress.add(keptFiles, keptBytes);
-        await Promise.all([
-            ...packsToFetch.map((pack) => limit(() => downloadPack(store, setPrefix, pack, byPack.get(pack.path) ?? [], targets, (temp, target) => arrived.push({ temp, target }), (size) => progress.add(1, size)))),
-            ...plain.map((file) => limit(async () => {
-                const target = targets.get(file.path);
-                arrived.push({ temp: await downloadFile(store, setPrefix + file.path, target, file, progress), target });
-                progress.add(1, file.size);
+        const transfers = [
+            ...packsToFetch.map((pack) => ({
+                size: pack.size,
+                run: () => downloadPack(store, setPrefix, pack, byPack.get(pack.path) ?? [], targets, (temp, target) => arrived.push({ temp, target }), (size) => progress.add(1, size))
+            })),
+            ...plain.map((file) => ({
+                size: file.size,
+                run: async () => {
+                    const target = targets.get(file.path);
+                    arrived.push({ temp: await downloadFile(store, setPrefix + file.path, target, file, progress), target });
+                    progress.add(1, file.size);
+                }
             }))
-        ]);
+        ];
+        // Largest first: a large file started last would be the tail of the whole download.
+        transfers.sort((a, b) => b.size - a.size);
+        await Promise.all(transfers.map((transfer) => limit(transfer.run)));
     }
     catch (error) {
         progress.abandon();

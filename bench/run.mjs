@@ -479,8 +479,23 @@ function runsOnCache() {
   rmSync(dir, { recursive: true, force: true })
   mkdirSync(dir, { recursive: true })
   const sh = (script) => execFileSync('bash', ['-o', 'pipefail', '-c', script], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] })
-  // Its committed dist may be absent from a mirror (large files are); the source and lockfile are what it builds from.
-  sh(`git --git-dir='${source}' archive HEAD src package.json package-lock.json tsconfig.json | tar -xf -`)
+  // Its committed dist may be absent from a mirror (large files are); the source and lockfile are what it builds
+  // from. The directory named by RUNS_ON_CACHE_DIR goes to git as an argument, never through a shell.
+  const archive = path.join(dir, 'source.tar')
+  execFileSync('git', [
+    '--git-dir',
+    source,
+    'archive',
+    '--output',
+    archive,
+    'HEAD',
+    'src',
+    'package.json',
+    'package-lock.json',
+    'tsconfig.json'
+  ])
+  execFileSync('tar', ['-xf', archive, '-C', dir])
+  rmSync(archive)
   sh('npm ci --no-audit --no-fund --ignore-scripts')
   sh('npx ncc build -q -o dist/save-only src/saveOnly.ts && npx ncc build -q -o dist/restore-only src/restoreOnly.ts')
   return complete(dir) ? { dir, commit } : { reason: `runs-on/cache ${commit} did not build in ${dir}` }

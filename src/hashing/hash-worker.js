@@ -52,7 +52,9 @@ export function statVerdict(file, racy, stats, at) {
 /** Room kept in front of a small file's bytes for git's blob header. */
 const HEADER_ROOM = 32
 /** One buffer per worker, reused: plain synchronous reads into it beat promise-based reads for small files. */
-const buffer = Buffer.allocUnsafe(1024 * 1024)
+const BUFFER_SIZE = 1024 * 1024
+/** @type {Buffer | undefined} made by the first read, so the main thread (which imports statVerdict) holds none */
+let reused
 
 /**
  * git's blob id of `file`: hash("blob <size>\0" + bytes). A file that fits the buffer is read after room for the
@@ -64,6 +66,7 @@ const buffer = Buffer.allocUnsafe(1024 * 1024)
  * @returns {string}
  */
 function blobId(file, algorithm, counts) {
+  const buffer = (reused ??= Buffer.allocUnsafe(BUFFER_SIZE))
   const fd = openSync(file, 'r')
   try {
     let filled = 0

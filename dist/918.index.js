@@ -96,7 +96,9 @@ function statVerdict(file, racy, stats, at) {
 /** Room kept in front of a small file's bytes for git's blob header. */
 const HEADER_ROOM = 32
 /** One buffer per worker, reused: plain synchronous reads into it beat promise-based reads for small files. */
-const buffer = Buffer.allocUnsafe(1024 * 1024)
+const BUFFER_SIZE = 1024 * 1024
+/** @type {Buffer | undefined} made by the first read, so the main thread (which imports statVerdict) holds none */
+let reused
 
 /**
  * git's blob id of `file`: hash("blob <size>\0" + bytes). A file that fits the buffer is read after room for the
@@ -108,6 +110,7 @@ const buffer = Buffer.allocUnsafe(1024 * 1024)
  * @returns {string}
  */
 function blobId(file, algorithm, counts) {
+  const buffer = (reused ??= Buffer.allocUnsafe(BUFFER_SIZE))
   const fd = (0,external_node_fs_.openSync)(file, 'r')
   try {
     let filled = 0
@@ -1054,7 +1057,7 @@ function sourcesInOutputError(files, setting, value, fix) {
 /***/ 8742:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-module.exports = __webpack_require__.p + "3cf5933b8e42f9b91259.js";
+module.exports = __webpack_require__.p + "0b53dea945134ae3e482.js";
 
 /***/ })
 

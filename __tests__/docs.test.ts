@@ -102,14 +102,19 @@ describe('jest.config.js lists', () => {
       .filter((file) => file.endsWith('.test.ts') && pattern.test(readFileSync(path.join(ROOT, '__tests__', file), 'utf8')))
       .sort()
 
-  it('every test file that asks which server it runs on runs against moto too, and every one that runs the bundle runs on node24 in CI', async () => {
-    const { MOTO_TESTS, BUNDLE_TESTS } = (await import(path.join(ROOT, 'jest.config.js'))) as {
+  it('every test file that asks which server it runs on runs against moto too, and every one that runs the bundle is listed, and the node24 smoke set holds the runtime-specific ones', async () => {
+    const { MOTO_TESTS, BUNDLE_TESTS, BUNDLE_SMOKE_TESTS } = (await import(path.join(ROOT, 'jest.config.js'))) as {
       MOTO_TESTS: string[]
       BUNDLE_TESTS: string[]
+      BUNDLE_SMOKE_TESTS: string[]
     }
     const talksToS3 = files(/\b(s3Inputs|s3Settings|outsideClient|credentialChecking)\(/)
     for (const file of files(/\b(s3Server|credentialChecking)\(/)) expect(MOTO_TESTS).toContain(file)
     for (const file of MOTO_TESTS) expect(talksToS3).toContain(file)
     expect([...BUNDLE_TESTS].sort()).toEqual(files(/\b(runAction|runDist|runBundle|runMainThenPost)\(/))
+    // node24 runs the bundle smoke tests: each runs steps, and the ones that touch runtime-specific code are among them.
+    for (const file of BUNDLE_SMOKE_TESTS) expect(BUNDLE_TESTS).toContain(file)
+    for (const file of files(/\b(zstdWithBundleNode|createZstd\w*|SIGINT|SIGTERM)\b/).filter((file) => BUNDLE_TESTS.includes(file)))
+      expect(BUNDLE_SMOKE_TESTS).toContain(file)
   })
 })

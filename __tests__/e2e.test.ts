@@ -58,6 +58,18 @@ describe('dist/index.js on a runner', () => {
     const cacheHit = await runDist({ inputs: { ...inputs, 'package-directory': path.join(tempDir('ws'), 'packages') } })
     expect(cacheHit.outputs).toMatchObject({ found: 'true', source: 'cache', 'commit-hash': next })
     expect((await readObject(client, `${prefix}artifacts/${next}/b/b.zip`))!.toString()).toBe('zip-b')
+
+    // The two store-keeping modes from the same bundle (CI runs this file under node24 too).
+    const doctor = await runDist({ inputs: { ...s3Inputs(prefix), mode: 'doctor', 'doctor-modes': 'check upload prune' } })
+    expect(doctor.code).toBe(0)
+    expect(doctor.stdout).toContain(`The store s3://${bucket()}/${prefix} can serve check, upload, prune.`)
+    const prune = await runDist({
+      inputs: { ...s3Inputs(prefix), mode: 'prune', 'keep-days': '30', 'keep-last': '1', 'plan-only': 'true' }
+    })
+    expect(prune.code).toBe(0)
+    // Both commit sets were made today: keep-days keeps them, and the plan deletes nothing.
+    expect(prune.outputs).toMatchObject({ 'pruned-sets': '0', 'pruned-objects': '0' })
+    expect(prune.summary).toContain('### S3 Asset Manager — prune (plan only)')
   })
 
   // Exit 2: a bad input, nothing was done; exit 1: the step failed doing it (the README's table).

@@ -10,7 +10,13 @@ import { motoInstalled, startMoto } from '../../bench/moto-server.mjs'
 export const TEST_BUCKET = 'assets'
 
 export default async function globalSetup(): Promise<void> {
-  const directory = mkdtempSync(path.join(tmpdir(), 's3rver-'))
+  // Every temporary directory of the run (tests, steps, git, the servers' data) goes under one root that global
+  // teardown removes: a run writes a few GB of repositories, sets and stores, which would otherwise pile up in
+  // the OS temp directory run after run. SAM_KEEP_TEST_FILES=1 keeps it to look at after a failure.
+  const root = mkdtempSync(path.join(tmpdir(), 'sam-tests-'))
+  process.env.SAM_TEST_ROOT = root
+  process.env.TMPDIR = root
+  const directory = mkdtempSync(path.join(root, 's3rver-'))
   const server = new S3rver({
     address: '127.0.0.1',
     port: 0,

@@ -179,7 +179,13 @@ describe('the run scanner against bash and dash', () => {
       }
     })
     writeFileSync(path.join(work, 'driver.sh'), `${driver.join('\n')}\n`)
-    const ran = spawnSync('bash', [path.join(work, 'driver.sh'), work], { encoding: 'utf8', timeout: 120_000 })
+    // HOME in an empty directory: `bash -l` reads no profile of the machine's user (pyenv's took 1.2 s a run here).
+    const home = tempDir('shell-diff-home')
+    const ran = spawnSync('bash', [path.join(work, 'driver.sh'), work], {
+      encoding: 'utf8',
+      timeout: 120_000,
+      env: { ...process.env, HOME: home }
+    })
     expect(ran.error).toBeUndefined()
 
     const executed = (s: number): string[] =>

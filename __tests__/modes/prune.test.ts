@@ -285,7 +285,6 @@ describe('prune on s3rver', () => {
     const repo = makeRepo({ 'a.txt': 'a' })
     const store = await createStore(settings, 8)
     try {
-      const outcomes: string[] = []
       for (let round = 0; round < 6; round++) {
         const root = `${prefix}artifacts/${repo.commit}/`
         await plant(store, root, { createdAt: daysAgo(40), files: 150 })
@@ -301,14 +300,16 @@ describe('prune on s3rver', () => {
           const files = readdirSync(pkg, { recursive: true }).filter((name) => String(name).startsWith('f'))
           if (result.found) expect(files).toHaveLength(150)
           else expect(files).toEqual([])
-          outcomes.push(result.found ? 'whole' : 'none')
+          // Prune did delete the set under the check: at most the check's own .last-used marker is left, a set
+          // without a manifest that check takes for a miss and the next prune ages out by its date.
+          const left = (await store.list(root)).map((object) => object.key.slice(root.length))
+          expect(left.filter((name) => name !== '.last-used')).toEqual([])
         } finally {
           await sets.flush()
           sets.close()
         }
         await store.deleteMany((await store.list(prefix)).map((object) => object.key))
       }
-      expect(outcomes.every((outcome) => outcome === 'whole' || outcome === 'none')).toBe(true)
     } finally {
       store.close()
     }

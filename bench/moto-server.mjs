@@ -5,10 +5,11 @@
 // (moto 5.2's signature check rejects some valid requests, such as keys with non-ASCII characters and
 // listings with a prefix, so only the credential tests use a server with it on.)
 // The server stops with the process that started it: it is killed when its parent's pipe closes.
-import { spawn, spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { accessSync, constants } from 'node:fs'
 import { createServer } from 'node:net'
 import path from 'node:path'
+import { URLSearchParams } from 'node:url'
 
 /** Whether `moto_server` is on the PATH (looked up without starting Python). */
 export function motoInstalled() {
@@ -48,19 +49,37 @@ async function waitUntilUp(url, child, timeoutMs) {
   }
 }
 
-/** The boto3 that ships with moto creates the bucket and the IAM user before credential checks go on. */
-const PREPARE = `
-import boto3, json, sys
-endpoint, bucket = sys.argv[1], sys.argv[2]
-kwargs = dict(endpoint_url=endpoint, region_name='us-east-1', aws_access_key_id='setup', aws_secret_access_key='setup')
-iam = boto3.client('iam', **kwargs)
-iam.create_user(UserName='tests')
-key = iam.create_access_key(UserName='tests')['AccessKey']
-iam.put_user_policy(UserName='tests', PolicyName='everything', PolicyDocument=json.dumps(
-    {'Version': '2012-10-17', 'Statement': [{'Effect': 'Allow', 'Action': '*', 'Resource': '*'}]}))
-boto3.client('s3', **kwargs).create_bucket(Bucket=bucket)
-print(json.dumps({'accessKeyId': key['AccessKeyId'], 'secretAccessKey': key['SecretAccessKey']}))
-`
+/**
+ * Creates the bucket and an IAM user with every permission before credential checks go on, over moto's own
+ * HTTP API (no boto3 process: starting Python for it cost a second a server). Credential checks are off at
+ * this point, so moto routes each call by the service named in an Authorization header it does not verify.
+ */
+async function prepare(endpoint, bucket) {
+  const iam = async (params) => {
+    const response = await fetch(endpoint, {
+      method: 'POST',
+      headers: {
+        authorization: 'AWS4-HMAC-SHA256 Credential=setup/20260101/us-east-1/iam/aws4_request, SignedHeaders=host, Signature=0',
+        'content-type': 'application/x-www-form-urlencoded'
+      },
+      body: new URLSearchParams({ Version: '2010-05-08', ...params })
+    })
+    const text = await response.text()
+    if (!response.ok) throw new Error(`moto refused IAM ${params.Action}: HTTP ${response.status} ${text.slice(0, 300)}`)
+    return text
+  }
+  await iam({ Action: 'CreateUser', UserName: 'tests' })
+  const created = await iam({ Action: 'CreateAccessKey', UserName: 'tests' })
+  const field = (name) => new RegExp(`<${name}>([^<]+)</${name}>`).exec(created)?.[1]
+  const keys = { accessKeyId: field('AccessKeyId'), secretAccessKey: field('SecretAccessKey') }
+  if (!keys.accessKeyId || !keys.secretAccessKey) throw new Error(`moto's CreateAccessKey answer has no keys: ${created.slice(0, 300)}`)
+  const everything = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] }
+  await iam({ Action: 'PutUserPolicy', UserName: 'tests', PolicyName: 'everything', PolicyDocument: JSON.stringify(everything) })
+  const bucketCreated = await fetch(`${endpoint}/${bucket}`, { method: 'PUT' })
+  if (!bucketCreated.ok)
+    throw new Error(`moto did not create the bucket ${bucket}: HTTP ${bucketCreated.status} ${await bucketCreated.text()}`)
+  return keys
+}
 
 /**
  * Starts moto_server on a free loopback port with `bucket` created; resolves to its endpoint, keys and a
@@ -83,9 +102,7 @@ export async function startMoto({ bucket, auth = false, timeoutMs = 30_000 }) {
     }
   )
   await waitUntilUp(`${endpoint}/moto-api/`, child, timeoutMs)
-  const prepared = spawnSync('python3', ['-c', PREPARE, endpoint, bucket], { encoding: 'utf8' })
-  if (prepared.status !== 0) throw new Error(`Could not prepare moto at ${endpoint}: ${prepared.stderr}`)
-  const keys = JSON.parse(prepared.stdout.trim().split('\n').pop())
+  const keys = await prepare(endpoint, bucket)
   if (auth) {
     const answer = await fetch(`${endpoint}/moto-api/reset-auth`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '0' })
     if (!answer.ok) throw new Error(`moto refused to turn credential checks on: HTTP ${answer.status}`)

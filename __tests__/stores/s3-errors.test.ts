@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
@@ -15,10 +16,12 @@ interface Reply {
 }
 
 /** A loopback HTTP server that answers every request with one S3 error, and counts requests. */
-async function errorServer(reply: Reply): Promise<{ url: string; requests: () => number; close: () => Promise<void> }> {
+async function errorServer(reply: Reply): Promise<{ url: string; requests: () => number; times: number[]; close: () => Promise<void> }> {
   let count = 0
+  const times: number[] = []
   const server: Server = createServer((request, response) => {
     count++
+    times.push(performance.now())
     request.resume()
     response.writeHead(reply.status, { 'content-type': 'application/xml', ...reply.headers })
     response.end(
@@ -30,6 +33,7 @@ async function errorServer(reply: Reply): Promise<{ url: string; requests: () =>
   return {
     url: `http://127.0.0.1:${port}`,
     requests: () => count,
+    times,
     close: () => new Promise((resolve) => server.close(() => resolve()))
   }
 }
@@ -138,12 +142,18 @@ if (s3Server() === 's3rver') {
     })
 
     it('retries throttling with backoff, then fails', async () => {
+      // Before retry n the SDK waits random() × 1 s × 2^n for throttling (full jitter, up to 15 s in all). A fixed
+      // draw of 0.05 keeps the waits short and shows them: at least 50, 100, 200 and 400 ms between requests.
+      const random = jest.spyOn(Math, 'random').mockReturnValue(0.05)
       const stub = await errorServer({ status: 503, code: 'SlowDown' })
       try {
         const error = (await readWith({ endpoint: stub.url })) as Error
         expect(error.message).toContain('The store kept throttling GetObject')
         expect(stub.requests()).toBe(5)
+        const gaps = stub.times.slice(1).map((time, i) => time - stub.times[i]!)
+        ;[50, 100, 200, 400].forEach((wait, i) => expect(gaps[i]).toBeGreaterThanOrEqual(wait - 2))
       } finally {
+        random.mockRestore()
         await stub.close()
       }
     })

@@ -2,6 +2,7 @@
 // bodies arrive cut short or corrupted. Upload ends with a complete, byte-identical set or fails with no
 // manifest; download fails and leaves nothing under a final name. Through dist/index.js, with
 // support/fault-proxy.ts between the action and s3rver.
+import { jest } from '@jest/globals'
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { randomBytes } from 'node:crypto'
@@ -21,6 +22,11 @@ import {
 
 const client = outsideClient()
 afterAll(() => client.destroy())
+
+// The SDK's retry jitter pinned low (it waits random() × 1 s × 2^n after a SlowDown): the faults are still the
+// seed's, each retried as in production, without seconds of sleep between them.
+const jitter = jest.spyOn(Math, 'random').mockReturnValue(0.05)
+afterAll(() => jitter.mockRestore())
 
 /** 40 small files and one 18 MiB file (sent as a multipart upload). */
 function packageDir(): { dir: string; files: Record<string, Buffer> } {

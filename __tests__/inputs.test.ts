@@ -20,7 +20,7 @@ afterAll(() => {
 })
 
 describe('getInputs', () => {
-  it('defaults to the local store outside GitHub, with DESIGN.md defaults', () => {
+  it('defaults to the local store outside GitHub, with the defaults of the README Inputs table', () => {
     setEnv(inputs({ mode: 'check' }))
     const settings = getInputs(['node', 'index.js'], '/work')
     expect(settings).toEqual({

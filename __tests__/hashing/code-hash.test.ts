@@ -16,7 +16,7 @@ const blobId = (content: string | Buffer): string =>
     .update(content)
     .digest('hex')
 
-/** DESIGN.md's definition of version 2. */
+/** The README's definition of the code hash, version 2 ("How it works"). */
 function expectedHash(files: Record<string, string | Buffer>): string {
   const paths = Object.keys(files).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)))
   return sha256(`code-hash-v2\n${paths.map((p) => `${p}\0${blobId(files[p]!)}\n`).join('')}`)

@@ -134,7 +134,7 @@ describe('s3 (s3rver): store contents as an outside client sees them', () => {
   beforeEach(() => (f = s3Fixture()))
   afterEach(() => f.store.close())
 
-  it('writes the layout of DESIGN.md, manifest last, hidden files never', async () => {
+  it('writes the layout of the README (How it works), manifest last, hidden files never', async () => {
     const repo = makeRepo(SOURCES)
     const settings = f.settings(repo.dir, ['src/**'])
     const { codeHash } = await check(settings, f.sets)

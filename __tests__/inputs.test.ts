@@ -38,6 +38,7 @@ describe('getInputs', () => {
       download: false,
       concurrency: 16,
       packBelow: 0,
+      packCompression: 'auto',
       legacySets: false,
       reporting: { prComment: false, commitStatus: false, token: '', instance: 'default' },
       apply: {
@@ -189,6 +190,7 @@ describe('getInputs', () => {
     [{ mode: 'check', 'pr-comment': 'true', 'github-token': '' }, "Input 'github-token' is empty, but 'pr-comment' is on"],
     [{ mode: 'check', 'instance-name': 'a b' }, "Input 'instance-name' is 'a b'"],
     [{ mode: 'check', concurrency: '0' }, "Input 'concurrency' is '0': give a whole number from 1 to 256."],
+    [{ mode: 'upload', 'pack-compression': 'zip' }, "Input 'pack-compression' is 'zip'; allowed values: auto, none."],
     [{ mode: 'check', prefix: 'a/../b' }, "Input 'prefix' is 'a/../b': use a plain key prefix"]
   ])('rejects %j', (values, message) => {
     setEnv(inputs(values as Record<string, string>))

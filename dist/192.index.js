@@ -73,8 +73,8 @@ class LockError extends Error {
 
 
 function readOptions(tool) {
-    (0,_plugin_js__WEBPACK_IMPORTED_MODULE_12__/* .refuseUnknownOptions */ .z)(tool, ['paths', 'run', 'directory', 'prefix', 'packBelow', 'variant', 'crossPlatform']);
-    const { paths, run, directory, prefix, packBelow, variant, crossPlatform } = tool.options;
+    (0,_plugin_js__WEBPACK_IMPORTED_MODULE_12__/* .refuseUnknownOptions */ .z)(tool, ['paths', 'run', 'directory', 'prefix', 'packBelow', 'packCompression', 'variant', 'crossPlatform']);
+    const { paths, run, directory, prefix, packBelow, packCompression, variant, crossPlatform } = tool.options;
     const list = typeof paths === 'string' ? (0,_hashing_code_hash_js__WEBPACK_IMPORTED_MODULE_4__/* .parsePatterns */ .Z7)(paths) : Array.isArray(paths) ? paths.map(String) : [];
     if (list.length === 0)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_9__/* .ConfigError */ .xL(`Tool ${tool.ref}: 'options.paths' must list the code-hash patterns of what it builds from.`);
@@ -88,13 +88,25 @@ function readOptions(tool) {
     if (packBytes === undefined || packBytes > _settings_values_js__WEBPACK_IMPORTED_MODULE_7__/* .MAX_PACK_BELOW */ .jB) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_9__/* .ConfigError */ .xL(`Tool ${tool.ref}: 'options.packBelow' must be a size up to 64MiB such as 1MiB or 262144 (bytes), or 0 for no packs.`);
     }
+    if (packCompression !== undefined && packCompression !== 'auto' && packCompression !== 'none') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_9__/* .ConfigError */ .xL(`Tool ${tool.ref}: 'options.packCompression' must be auto (zstd where the runtime has it) or none (plain tar packs).`);
+    }
     if (variant !== undefined && (typeof variant !== 'string' || !/^([A-Za-z0-9][A-Za-z0-9._-]{0,63})?$/.test(variant))) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_9__/* .ConfigError */ .xL(`Tool ${tool.ref}: 'options.variant' must be up to 64 letters, digits, '.', '_' or '-' (such as linux-x64).`);
     }
     if (crossPlatform !== undefined && typeof crossPlatform !== 'boolean') {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_9__/* .ConfigError */ .xL(`Tool ${tool.ref}: 'options.crossPlatform' must be true or false.`);
     }
-    return { paths: list, run, directory, prefix, packBelow: packBytes, variant: variant ?? '', crossPlatform };
+    return {
+        paths: list,
+        run,
+        directory,
+        prefix,
+        packBelow: packBytes,
+        plainPacks: packCompression === 'none',
+        variant: variant ?? '',
+        crossPlatform
+    };
 }
 /** Each instance lives under `<store prefix><instanceID>/` unless options.prefix says otherwise, then in its variant's folder. */
 function instancePrefix(instanceID, options, context) {
@@ -254,7 +266,8 @@ const assetsPlugin = {
             platform: context.platform,
             directory,
             concurrency: context.concurrency,
-            packBelow: options.packBelow
+            packBelow: options.packBelow,
+            plainPacks: options.plainPacks
         }, context.policy);
         return {
             built: true,

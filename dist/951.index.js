@@ -582,6 +582,7 @@ function getInputs(argv = process.argv, cwd = process.cwd()) {
         download: (0,values/* parseBoolean */.yG)(constants/* Inputs */.G0.Download, (0,read/* input */.hF)(constants/* Inputs */.G0.Download), false),
         concurrency: parseConcurrency((0,read/* input */.hF)(constants/* Inputs */.G0.Concurrency) || '16'),
         packBelow: parsePackBelow((0,read/* input */.hF)(constants/* Inputs */.G0.PackBelow) || '0'),
+        packCompression: (0,read/* oneOf */.yL)(constants/* Inputs */.G0.PackCompression, (0,read/* input */.hF)(constants/* Inputs */.G0.PackCompression) || 'auto', ['auto', 'none']),
         legacySets: (0,values/* parseBoolean */.yG)(constants/* Inputs */.G0.LegacySets, (0,read/* input */.hF)(constants/* Inputs */.G0.LegacySets), false),
         reporting: parseReporting(store.prefix),
         apply,
@@ -1015,7 +1016,8 @@ async function upload(settings, sets, preBuild) {
         platform,
         directory: settings.packageDirectory,
         concurrency: settings.concurrency,
-        packBelow: settings.packBelow
+        packBelow: settings.packBelow,
+        plainPacks: settings.packCompression === 'none'
     })
         .catch((error) => {
         throw (0,cancellation/* asCancellation */.Cz)(error, `no manifest was written for ${location}, so nothing is stored for commit ${commit}`);
@@ -3344,11 +3346,14 @@ async function copyUnchanged(store, source, key, size, sha256, replace) {
     }
 }
 /** A pack holding exactly the files of one of the previous build's packs, copied from it; undefined when it must be sent. */
-async function copyUnchangedPack(store, target, pack, previous, metadata, moved) {
+async function copyUnchangedPack(store, target, pack, previous, metadata, moved, plainOnly) {
     const same = await (0,sets_packs/* sameEarlierPack */.aq)(pack, previous.packs);
     if (!same)
         return undefined;
     const { record } = same.earlier;
+    // pack-compression: none asks for plain tar, so an earlier compressed pack is sent again rather than copied.
+    if (record.encoding && plainOnly)
+        return undefined;
     // Copied as stored (compressed or not), under this set's name for the pack.
     const path = pack.path + (0,pack_encoding/* encodingSuffix */.ps)(record.encoding);
     const copied = await copyUnchanged(store, previous.setPrefix + record.path, target + path, record.size, record.sha256, {
@@ -3427,16 +3432,17 @@ async function uploadFiles(store, request, files, target, previous) {
     // Packs and large files stream in parts, each holding a few parts in memory: only a couple at a time.
     const largeLimit = (0,p_limit/* default */.A)(LARGE_FILES_AT_ONCE);
     const { packs, plain } = (0,sets_packs/* planPacks */.qC)(files, request.packBelow ?? 0);
+    const encoding = request.plainPacks ? undefined : (0,pack_encoding/* writableEncoding */.w9)();
     const packMetadata = objectMetadata(request.commit, request.codeHash);
     const [packed, stored] = await Promise.all([
         Promise.all(packs.map((pack) => largeLimit(async () => {
             (0,cancellation/* throwIfCancelled */.dZ)();
-            const copied = previous && (await copyUnchangedPack(store, target, pack, previous, packMetadata, moved));
+            const copied = previous && (await copyUnchangedPack(store, target, pack, previous, packMetadata, moved, request.plainPacks ?? false));
             if (copied) {
                 progress.add(copied.files.length, (0,sets_manifest/* totalBytes */.ob)(copied.files));
                 return copied;
             }
-            return (0,sets_packs/* uploadPack */.Z_)(store, target, pack, packMetadata, (size) => progress.add(1, size));
+            return (0,sets_packs/* uploadPack */.Z_)(store, target, pack, packMetadata, (size) => progress.add(1, size), encoding);
         }))),
         Promise.all(plain.map((file) => limit(async () => {
             (0,cancellation/* throwIfCancelled */.dZ)();
@@ -4009,11 +4015,13 @@ async function* packBytes(pack, onMember) {
 }
 /**
  * Writes one pack under `setPrefix`; returns its record and the manifest entries of its files. Plain tar streams up
- * in parts; with an encoding (zstd where the runtime has it) the pack is compressed in memory first (a pack is at
+ * in parts; with an encoding (zstd where the runtime has it, unless pack-compression is none) the pack is compressed in memory first (a pack is at
  * most 64 MiB) and stored as `<n>.tar.zst`, unless that saves under a tenth of its bytes (already-compressed
  * files): then it is stored plain.
  */
-async function uploadPack(store, setPrefix, pack, metadata, onFile, encoding = (0,_pack_encoding_js__WEBPACK_IMPORTED_MODULE_7__/* .writableEncoding */ .w9)()) {
+async function uploadPack(store, setPrefix, pack, metadata, onFile, 
+/** zstd, or undefined for plain tar (the runtime has no zstd, or pack-compression: none). */
+encoding) {
     const members = [];
     const tarHash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
     let sent = 0;

@@ -198,6 +198,7 @@ const Inputs = {
     RoleSessionName: 'role-session-name',
     KeepLast: 'keep-last',
     PackBelow: 'pack-below',
+    PackCompression: 'pack-compression',
     AllowUntrustedSigning: 'allow-untrusted-signing',
     CodeHashEnv: 'code-hash-env',
     CodeHashKey: 'code-hash-key',

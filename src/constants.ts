@@ -41,6 +41,7 @@ export const Inputs = {
   RoleSessionName: 'role-session-name',
   KeepLast: 'keep-last',
   PackBelow: 'pack-below',
+  PackCompression: 'pack-compression',
   AllowUntrustedSigning: 'allow-untrusted-signing',
   CodeHashEnv: 'code-hash-env',
   CodeHashKey: 'code-hash-key',

@@ -225,6 +225,13 @@ describe('apply', () => {
     const bad = await f.apply({ 'plan-only': 'true' })
     expect(bad.code).toBe(2)
     expect(bad.stdout).toContain("Tool assets.api: 'options.packBelow' must be a size up to 64MiB")
+
+    f.writeConfig(
+      configText(f).replace('      directory: services/api/dist\n', '      directory: services/api/dist\n      packCompression: zip\n')
+    )
+    const badCompression = await f.apply({ 'plan-only': 'true' })
+    expect(badCompression.code).toBe(2)
+    expect(badCompression.stdout).toContain("Tool assets.api: 'options.packCompression' must be auto")
   })
 
   it('deletes a tool removed from the config', async () => {

@@ -14,7 +14,7 @@ import { ObjectAssetSets } from '../../src/sets/object-sets.js'
 import { decompressor } from '../../src/sets/pack-encoding.js'
 import { NO_KEYS } from '../../src/sets/signing.js'
 import { LocalStore } from '../../src/stores/local.js'
-import { makeRepo, OPEN_POLICY, printedBy, tempDir, testSettings, treeDigests, writeFiles } from '../support/helpers.js'
+import { commitAll, makeRepo, OPEN_POLICY, printedBy, tempDir, testSettings, treeDigests, writeFiles } from '../support/helpers.js'
 
 const RAW_BLOCK = 128 * 1024
 
@@ -33,22 +33,15 @@ function zstdRawFrame(data: Buffer): Buffer {
 const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex')
 const canReadZstd = decompressor('zstd') !== undefined
 
-/** A packed set stored by upload, then rewritten as version 3 with every pack a zstd frame; `damage` may change a frame. */
-async function zstdSet(damage?: (frame: Buffer) => Buffer | void, afterManifest = false) {
-  const repo = makeRepo({ 'src/a.js': '1' })
-  const root = tempDir('store')
-  const store = new LocalStore(root)
-  const sets = new ObjectAssetSets(store, OPEN_POLICY)
-  const settings = (packageDirectory: string, download = false) =>
-    testSettings({ store: { kind: 'local', prefix: '', root }, repoPath: repo.dir, packageDirectory, download, packBelow: 64 * 1024 })
-  const build = tempDir('build')
-  writeFiles(build, {
-    'big.bin': randomBytes(100 * 1024),
-    ...Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`js/${i}.js`, `export const v${i} = '${'x'.repeat(i * 97)}'\n`])),
-    'js/large-ish.js': randomBytes(60 * 1024)
-  })
-  await upload(settings(build), sets)
-  const setDir = path.join(root, 'artifacts', repo.commit)
+/** Rewrites the stored set under `setKey` (`artifacts/<commit>/`…) as version 3, every pack a zstd frame; `damage` may change a frame. */
+async function rewriteAsZstd(
+  store: LocalStore,
+  root: string,
+  setKey: string,
+  damage?: (frame: Buffer) => Buffer | void,
+  afterManifest = false
+) {
+  const setDir = path.join(root, setKey)
   const stored = parseManifest(readFileSync(path.join(setDir, '.manifest.json'), 'utf8'), 'the test set')
   const packs: PackRecord[] = []
   const tarPath = (pack: PackRecord): string => pack.path.replace(/\.zst$/, '')
@@ -61,7 +54,7 @@ async function zstdSet(damage?: (frame: Buffer) => Buffer | void, afterManifest 
     if (!afterManifest) frame = damage?.(frame) ?? frame
     rmSync(path.join(setDir, pack.path))
     if (afterManifest) frame = damage?.(frame) ?? frame
-    const { etag } = await store.put(`artifacts/${repo.commit}/${tarPath(pack)}.zst`, frame, {
+    const { etag } = await store.put(`${setKey}/${tarPath(pack)}.zst`, frame, {
       size: frame.length,
       contentType: 'application/zstd'
     })
@@ -81,11 +74,40 @@ async function zstdSet(damage?: (frame: Buffer) => Buffer | void, afterManifest 
     packs,
     files: stored.files.map((file) => (file.pack === undefined ? file : { ...file, pack: `${file.pack.replace(/\.zst$/, '')}.zst` }))
   }
-  await store.put(`artifacts/${repo.commit}/.manifest.json`, Buffer.from(serializeManifest(manifest, stored.location!, NO_KEYS)), {
+  await store.put(`${setKey}/.manifest.json`, Buffer.from(serializeManifest(manifest, stored.location!, NO_KEYS)), {
     size: 0,
     contentType: 'application/json'
   })
-  return { sets, settings, build }
+}
+
+/**
+ * A packed set stored by upload, then rewritten as version 3 with every pack a zstd frame; `damage` may change a
+ * frame. With `codeHashPatterns`, its code-hash set (what the next upload copies unchanged packs from) is too.
+ */
+async function zstdSet(damage?: (frame: Buffer) => Buffer | void, afterManifest = false, codeHashPatterns: string[] = []) {
+  const repo = makeRepo({ 'src/a.js': '1' })
+  const root = tempDir('store')
+  const store = new LocalStore(root)
+  const sets = new ObjectAssetSets(store, OPEN_POLICY)
+  const settings = (packageDirectory: string, download = false) =>
+    testSettings({
+      store: { kind: 'local', prefix: '', root },
+      repoPath: repo.dir,
+      packageDirectory,
+      download,
+      packBelow: 64 * 1024,
+      codeHashPatterns
+    })
+  const build = tempDir('build')
+  writeFiles(build, {
+    'big.bin': randomBytes(100 * 1024),
+    ...Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`js/${i}.js`, `export const v${i} = '${'x'.repeat(i * 97)}'\n`])),
+    'js/large-ish.js': randomBytes(60 * 1024)
+  })
+  const { codeHash } = await upload(settings(build), sets)
+  await rewriteAsZstd(store, root, `artifacts/${repo.commit}`, damage, afterManifest)
+  if (codeHash) await rewriteAsZstd(store, root, `cache/${codeHash}`)
+  return { sets, settings, build, repo, root }
 }
 
 describe(`compressed packs (this runtime, Node.js ${process.versions.node}, ${canReadZstd ? 'reads' : 'cannot read'} zstd)`, () => {
@@ -150,5 +172,35 @@ describe(`compressed packs (this runtime, Node.js ${process.versions.node}, ${ca
     expect(result.found).toBe(false)
     expect(treeDigests(target)).toEqual({})
     expect(said).toContain(canReadZstd ? message : 'cannot read')
+  })
+
+  it("pack-compression 'none' sends an unchanged compressed pack again as plain tar, which any runtime reads; 'auto' copies it as stored", async () => {
+    const { sets, settings, build, repo, root } = await zstdSet(undefined, false, ['src/**'])
+    const manifestOf = (commit: string): Manifest =>
+      parseManifest(readFileSync(path.join(root, 'artifacts', commit, '.manifest.json'), 'utf8'), `the set of ${commit}`)
+
+    // Each next commit changes the code (a new code hash, so a real upload) but builds the same files.
+    // 'auto', the default: the earlier packs are unchanged, so they are copied, compressed, whatever this runtime writes.
+    const copiedCommit = commitAll(repo.dir, 'same build, auto', { 'src/a.js': '2' })
+    await upload({ ...settings(build), packCompression: 'auto' }, sets)
+    const copied = manifestOf(copiedCommit)
+    expect(copied.version).toBe(3)
+    expect(copied.packs!.every((pack) => pack.encoding === 'zstd' && pack.path.endsWith('.tar.zst'))).toBe(true)
+
+    // 'none': the same packs are sent again as plain tar, and the manifest is version 2.
+    const plainCommit = commitAll(repo.dir, 'same build, none', { 'src/a.js': '3' })
+    await upload({ ...settings(build), packCompression: 'none' }, sets)
+    const plain = manifestOf(plainCommit)
+    expect(plain.version).toBe(2)
+    expect(plain.packs!.length).toBe(copied.packs!.length)
+    for (const pack of plain.packs!) {
+      expect(pack).not.toHaveProperty('encoding')
+      expect(pack.path).toMatch(/\.tar$/)
+      expect(sha256(readFileSync(path.join(root, 'artifacts', plainCommit, pack.path)))).toBe(pack.sha256)
+    }
+    // So a runtime without zstd restores it too.
+    const target = tempDir('restore-plain')
+    expect((await printedBy(() => check(settings(target, true), sets))).result).toMatchObject({ found: true, source: 'commit' })
+    expect(treeDigests(target)).toEqual(treeDigests(build))
   })
 })

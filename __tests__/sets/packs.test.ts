@@ -104,6 +104,38 @@ describe('pack-below (packed sets)', () => {
     expectSameTree(files, target)
   })
 
+  it("pack-compression 'none' stores plain tar packs in a version 2 manifest, on any runtime (node24 would compress these)", async () => {
+    const repo = makeRepo({ 'src/a.js': '1' })
+    const prefix = uniquePrefix('plain-packs')
+    // JavaScript-like text, which node24 compresses to a fraction under 'auto'.
+    const files = Object.fromEntries(
+      Array.from({ length: 30 }, (_, i) => [`js/${i}.js`, Buffer.from(`export const v${i} = '${'abc'.repeat(200 + i)}'\n`)])
+    )
+    const pkg = tempDir('pkg')
+    writeFiles(pkg, files)
+    const inputs = { ...s3Inputs(prefix), 'repo-path': repo.dir, 'pack-below': '64KiB' }
+    expect((await runAction({ inputs: { ...inputs, mode: 'upload', 'package-directory': pkg, 'pack-compression': 'none' } })).code).toBe(0)
+    const set = `${prefix}artifacts/${repo.commit}/`
+    const manifest = JSON.parse((await readObject(client, `${set}.manifest.json`))!.toString()) as {
+      version: number
+      packs: { path: string; encoding?: string }[]
+    }
+    expect(manifest.version).toBe(2)
+    expect(manifest.packs.length).toBeGreaterThan(0)
+    for (const pack of manifest.packs) {
+      expect(pack.path).toMatch(/^\.packs\/\d+\.tar$/)
+      expect(pack.encoding).toBeUndefined()
+    }
+    // Any tar reads them, no --zstd needed: together they hold every file.
+    const listed: string[] = []
+    for (const pack of manifest.packs) {
+      const tarFile = path.join(tempDir('tar'), 'pack.tar')
+      writeFileSync(tarFile, (await readObject(client, set + pack.path))!)
+      listed.push(...(await run('tar', ['-tf', tarFile])).stdout.trim().split('\n'))
+    }
+    expect(listed.sort()).toEqual(Object.keys(files).sort())
+  })
+
   it('packed files that arrive in many network chunks, both gathered (< 1 MiB) and streamed (>= 1 MiB), round-trip across segments', async () => {
     const repo = makeRepo({ 'src/a.js': '1' })
     const prefix = uniquePrefix('chunks')

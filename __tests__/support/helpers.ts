@@ -393,6 +393,7 @@ export function testSettings(overrides: Partial<Settings> & Pick<Settings, 'stor
     download: false,
     concurrency: 8,
     packBelow: 0,
+    packCompression: 'auto',
     legacySets: false,
     reporting: { prComment: false, commitStatus: false, token: '', instance: 'test' },
     apply: {

@@ -165,7 +165,8 @@ export async function upload(settings: Settings, sets: AssetSets, preBuild?: Pre
       platform,
       directory: settings.packageDirectory,
       concurrency: settings.concurrency,
-      packBelow: settings.packBelow
+      packBelow: settings.packBelow,
+      plainPacks: settings.packCompression === 'none'
     })
     .catch((error: unknown) => {
       throw asCancellation(error, `no manifest was written for ${location}, so nothing is stored for commit ${commit}`)

@@ -282,7 +282,8 @@ export class ActionsCacheSets implements AssetSets {
   }
 
   async publish(request: PublishRequest): Promise<Published> {
-    if (request.packBelow) core.info('pack-below has no effect on the actions-cache backend: each entry is one archive already.')
+    if (request.packBelow || request.plainPacks)
+      core.info('pack-below and pack-compression have no effect on the actions-cache backend: each entry is one archive already.')
     const files = await listPackageFiles(request.directory)
     await this.clearStage()
     const entries = []

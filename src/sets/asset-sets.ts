@@ -84,6 +84,8 @@ export interface PublishRequest {
   readonly concurrency: number
   /** Files smaller than this many bytes go into packs (`pack-below`); 0 or undefined: every file its own object. */
   readonly packBelow?: number
+  /** Packs stay plain tar even where the runtime could compress them (`pack-compression: none`). */
+  readonly plainPacks?: boolean
 }
 
 /** What a publish did: stored the set, or found that another run stored it first (the others wait for it). */

@@ -35,7 +35,7 @@ import {
 } from './manifest.js'
 import { packsByShape, planPacks, sameEarlierPack, uploadPack, type EarlierPack, type PlannedPack } from './packs.js'
 import { listPackageFiles, type PackageFile } from './package-files.js'
-import { encodingSuffix } from './pack-encoding.js'
+import { encodingSuffix, writableEncoding } from './pack-encoding.js'
 import { DigestStream, sha256OfFile } from '../util/digest-stream.js'
 
 // The callback form costs less CPU per file than fs/promises' readFile, which reads in chunked round trips.
@@ -470,11 +470,14 @@ async function copyUnchangedPack(
   pack: PlannedPack,
   previous: PreviousBuild,
   metadata: Readonly<Record<string, string>>,
-  moved: Moved
+  moved: Moved,
+  plainOnly: boolean
 ): Promise<{ record: PackRecord; files: ManifestFile[] } | undefined> {
   const same = await sameEarlierPack(pack, previous.packs)
   if (!same) return undefined
   const { record } = same.earlier
+  // pack-compression: none asks for plain tar, so an earlier compressed pack is sent again rather than copied.
+  if (record.encoding && plainOnly) return undefined
   // Copied as stored (compressed or not), under this set's name for the pack.
   const path = pack.path + encodingSuffix(record.encoding)
   const copied = await copyUnchanged(store, previous.setPrefix + record.path, target + path, record.size, record.sha256, {
@@ -571,18 +574,20 @@ async function uploadFiles(
   // Packs and large files stream in parts, each holding a few parts in memory: only a couple at a time.
   const largeLimit = pLimit(LARGE_FILES_AT_ONCE)
   const { packs, plain } = planPacks(files, request.packBelow ?? 0)
+  const encoding = request.plainPacks ? undefined : writableEncoding()
   const packMetadata = objectMetadata(request.commit, request.codeHash)
   const [packed, stored] = await Promise.all([
     Promise.all(
       packs.map((pack) =>
         largeLimit(async () => {
           throwIfCancelled()
-          const copied = previous && (await copyUnchangedPack(store, target, pack, previous, packMetadata, moved))
+          const copied =
+            previous && (await copyUnchangedPack(store, target, pack, previous, packMetadata, moved, request.plainPacks ?? false))
           if (copied) {
             progress.add(copied.files.length, totalBytes(copied.files))
             return copied
           }
-          return uploadPack(store, target, pack, packMetadata, (size) => progress.add(1, size))
+          return uploadPack(store, target, pack, packMetadata, (size) => progress.add(1, size), encoding)
         })
       )
     ),

@@ -7,7 +7,7 @@ import { IntegrityError } from '../errors.js'
 import type { Store } from '../stores/store.js'
 import { PACKS_DIRECTORY, type ManifestFile, type PackRecord } from './manifest.js'
 import type { PackageFile } from './package-files.js'
-import { compressor, encodingSuffix, writableEncoding, WORTH_COMPRESSING, type PackEncoding } from './pack-encoding.js'
+import { compressor, encodingSuffix, WORTH_COMPRESSING, type PackEncoding } from './pack-encoding.js'
 import { memberHeader, paddingAfter, TAR_END } from './tar.js'
 
 const readFile = promisify(readFileCallback)
@@ -185,7 +185,7 @@ async function* packBytes(pack: PlannedPack, onMember: (member: PackMember, sha2
 
 /**
  * Writes one pack under `setPrefix`; returns its record and the manifest entries of its files. Plain tar streams up
- * in parts; with an encoding (zstd where the runtime has it) the pack is compressed in memory first (a pack is at
+ * in parts; with an encoding (zstd where the runtime has it, unless pack-compression is none) the pack is compressed in memory first (a pack is at
  * most 64 MiB) and stored as `<n>.tar.zst`, unless that saves under a tenth of its bytes (already-compressed
  * files): then it is stored plain.
  */
@@ -195,7 +195,8 @@ export async function uploadPack(
   pack: PlannedPack,
   metadata: Readonly<Record<string, string>>,
   onFile: (size: number) => void,
-  encoding: PackEncoding | undefined = writableEncoding()
+  /** zstd, or undefined for plain tar (the runtime has no zstd, or pack-compression: none). */
+  encoding: PackEncoding | undefined
 ): Promise<{ record: PackRecord; files: ManifestFile[] }> {
   const members: { member: PackMember; sha256: string }[] = []
   const tarHash = createHash('sha256')

@@ -3,6 +3,9 @@
 import type { Mode } from '../constants.js'
 import type { SetPolicy } from '../sets/asset-sets.js'
 
+/** How upload stores packs: 'auto' (zstd where node:zlib has it, plain tar elsewhere) or 'none' (always plain tar). */
+export type PackCompression = 'auto' | 'none'
+
 export interface S3StoreSettings {
   readonly kind: 's3'
   /** aws: AWS itself; gcs: Google Cloud Storage's XML API; compatible: any other S3-compatible endpoint. */
@@ -77,6 +80,8 @@ export interface Settings {
   readonly concurrency: number
   /** upload: files smaller than this many bytes go into packs; 0 = every file its own object. */
   readonly packBelow: number
+  /** upload: 'auto' compresses packs with zstd where the runtime has it; 'none' keeps them plain tar for any reader. */
+  readonly packCompression: PackCompression
   /** The original tool's rule: a commit prefix holding objects but no manifest counts as found (migration aid). */
   readonly legacySets: boolean
   readonly reporting: ReportingSettings

@@ -21,6 +21,8 @@ interface AssetsOptions {
   readonly prefix?: string
   /** As the `pack-below` input: files smaller than this go into packs. */
   readonly packBelow: number
+  /** As the `pack-compression` input: 'none' keeps this tool's packs plain tar. */
+  readonly plainPacks: boolean
   /** As the `variant` input: keeps this tool's sets of different platforms or flavours apart. */
   readonly variant: string
   /** As the `cross-platform` input, for this tool. */
@@ -28,8 +30,8 @@ interface AssetsOptions {
 }
 
 function readOptions(tool: { ref: string; options: Record<string, unknown> }): AssetsOptions {
-  refuseUnknownOptions(tool, ['paths', 'run', 'directory', 'prefix', 'packBelow', 'variant', 'crossPlatform'])
-  const { paths, run, directory, prefix, packBelow, variant, crossPlatform } = tool.options
+  refuseUnknownOptions(tool, ['paths', 'run', 'directory', 'prefix', 'packBelow', 'packCompression', 'variant', 'crossPlatform'])
+  const { paths, run, directory, prefix, packBelow, packCompression, variant, crossPlatform } = tool.options
   const list = typeof paths === 'string' ? parsePatterns(paths) : Array.isArray(paths) ? paths.map(String) : []
   if (list.length === 0) throw new ConfigError(`Tool ${tool.ref}: 'options.paths' must list the code-hash patterns of what it builds from.`)
   if (typeof directory !== 'string' || !directory)
@@ -43,13 +45,27 @@ function readOptions(tool: { ref: string; options: Record<string, unknown> }): A
       `Tool ${tool.ref}: 'options.packBelow' must be a size up to 64MiB such as 1MiB or 262144 (bytes), or 0 for no packs.`
     )
   }
+  if (packCompression !== undefined && packCompression !== 'auto' && packCompression !== 'none') {
+    throw new ConfigError(
+      `Tool ${tool.ref}: 'options.packCompression' must be auto (zstd where the runtime has it) or none (plain tar packs).`
+    )
+  }
   if (variant !== undefined && (typeof variant !== 'string' || !/^([A-Za-z0-9][A-Za-z0-9._-]{0,63})?$/.test(variant))) {
     throw new ConfigError(`Tool ${tool.ref}: 'options.variant' must be up to 64 letters, digits, '.', '_' or '-' (such as linux-x64).`)
   }
   if (crossPlatform !== undefined && typeof crossPlatform !== 'boolean') {
     throw new ConfigError(`Tool ${tool.ref}: 'options.crossPlatform' must be true or false.`)
   }
-  return { paths: list, run, directory, prefix, packBelow: packBytes, variant: (variant as string | undefined) ?? '', crossPlatform }
+  return {
+    paths: list,
+    run,
+    directory,
+    prefix,
+    packBelow: packBytes,
+    plainPacks: packCompression === 'none',
+    variant: (variant as string | undefined) ?? '',
+    crossPlatform
+  }
 }
 
 /** Each instance lives under `<store prefix><instanceID>/` unless options.prefix says otherwise, then in its variant's folder. */
@@ -225,7 +241,8 @@ export const assetsPlugin: Plugin = {
         platform: context.platform,
         directory,
         concurrency: context.concurrency,
-        packBelow: options.packBelow
+        packBelow: options.packBelow,
+        plainPacks: options.plainPacks
       },
       context.policy
     )

@@ -2,7 +2,6 @@ import * as core from '../runner.js'
 import { createHash } from 'node:crypto'
 import { createReadStream, readFile as readFileCallback } from 'node:fs'
 import { promisify } from 'node:util'
-import mime from 'mime'
 import pLimit from 'p-limit'
 import { READ_LIMITS } from '../constants.js'
 import { errorMessage, IntegrityError, MissingObjectError, OversizedError, PreconditionFailedError } from '../errors.js'
@@ -510,6 +509,8 @@ async function uploadFile(
   previous: PreviousBuild | undefined,
   moved: Moved
 ): Promise<ManifestFile> {
+  // Loaded by the first upload only: mime builds its type tables as it loads (~4 ms), which check never needs.
+  const { default: mime } = await import('mime')
   const contentType = mime.getType(file.relative) ?? 'application/octet-stream'
   const unchanged = async (sha256: string): Promise<ManifestFile | undefined> => {
     const before = previous?.bySha256.get(sha256)

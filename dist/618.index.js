@@ -59,6 +59,7 @@ function groupSets(objects, prefix) {
 }
 
 ;// CONCATENATED MODULE: ./src/retention/rules.ts
+
 const DAY = 24 * 60 * 60 * 1000;
 /** Objects without a manifest younger than this may be an upload in progress: never touched. */
 const UPLOAD_GRACE_MS = 60 * 60 * 1000;
@@ -76,7 +77,12 @@ const newer = (a, b) => (!a ? b : !b ? a : a > b ? a : b);
 function decide(sets, dates, rules) {
     const cutoff = new Date(rules.now.getTime() - rules.keepDays * DAY);
     const graceCutoff = new Date(Math.min(cutoff.getTime(), rules.now.getTime() - UPLOAD_GRACE_MS));
-    const complete = (set) => dates.get(set.root)?.createdAt !== undefined || (rules.legacySets && set.tier === 'artifacts' && !set.manifest);
+    // An original tool's set (legacy-sets) has files: a claim or a last-use marker alone is not one.
+    const legacySet = (set) => rules.legacySets &&
+        set.tier === 'artifacts' &&
+        !set.manifest &&
+        set.objects.some((object) => !(0,layout/* isSetBookkeeping */.F4)(object.key.slice(set.root.length)));
+    const complete = (set) => dates.get(set.root)?.createdAt !== undefined || legacySet(set);
     const ageOf = (set) => {
         const known = dates.get(set.root);
         return (known?.createdAt && newer(known.createdAt, known.lastUsedAt)) ?? set.newest;

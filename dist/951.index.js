@@ -2309,6 +2309,7 @@ async function downloadSet(store, setPrefix, manifest, directory, concurrency) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Bc: () => (/* binding */ siblingPrefix),
+/* harmony export */   F4: () => (/* binding */ isSetBookkeeping),
 /* harmony export */   OH: () => (/* binding */ variantPrefix),
 /* harmony export */   Rn: () => (/* binding */ manifestKey),
 /* harmony export */   Y3: () => (/* binding */ parseSetRoot),
@@ -2358,6 +2359,14 @@ function cacheEntryKey(prefix, tier, id) {
 }
 function manifestKey(setPrefix) {
     return `${setPrefix}${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .MANIFEST_NAME */ .ir}`;
+}
+/**
+ * Whether a key under a set (relative to its root) is the set's own bookkeeping — its manifest, the last-use
+ * marker, a run's claim under `.claims/` — rather than one of its files. Bookkeeping alone is not a set: a
+ * claim is there while an upload runs, a marker may outlive a set prune deleted under a check.
+ */
+function isSetBookkeeping(relativeKey) {
+    return relativeKey === _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .MANIFEST_NAME */ .ir || relativeKey === _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .LAST_USED_NAME */ .zw || relativeKey.startsWith(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .CLAIMS_FOLDER */ .zN);
 }
 /**
  * The prefix sets live under for a variant: `<prefix>variants/<variant>/`, so variants (platforms, flavours)
@@ -2654,6 +2663,7 @@ var cancellation = __webpack_require__(6601);
 
 
 
+
 /**
  * Who may write a set. Every run that writes a set (an upload, a promotion, the code-hash copy) first
  * claims it, writes only while it holds the claim, and releases it when done; a run that finds the set
@@ -2688,7 +2698,7 @@ function holderText(claim) {
 /** Claims the set under `setPrefix` (see the top of this file); waits while another run holds it. */
 async function claimSet(store, setPrefix, options) {
     const lease = leaseMs();
-    const directory = `${setPrefix}.claims/`;
+    const directory = `${setPrefix}${constants/* CLAIMS_FOLDER */.zN}`;
     const id = (0,external_node_crypto_.randomBytes)(8).toString('hex');
     const body = Buffer.from(`${JSON.stringify({
         id,
@@ -2803,9 +2813,12 @@ async function underClaim(store, setPrefix, options, write) {
     }
 }
 
+// EXTERNAL MODULE: ./src/sets/layout.ts
+var layout = __webpack_require__(3267);
 // EXTERNAL MODULE: ./src/sets/manifest.ts
 var sets_manifest = __webpack_require__(9640);
 ;// CONCATENATED MODULE: ./src/sets/set-state.ts
+
 
 /**
  * Whether a stored set still holds the objects its manifest was written for, from one listing of the set
@@ -2837,7 +2850,7 @@ function strayObjects(manifest, setPrefix, listing) {
         .map((object) => object.key)
         .filter((key) => {
         const path = key.slice(setPrefix.length);
-        return !named.has(path) && !/^\.(manifest\.json|last-used|claims\/)/.test(path);
+        return !named.has(path) && !(0,layout/* isSetBookkeeping */.F4)(path);
     });
 }
 
@@ -2849,8 +2862,6 @@ var util_text = __webpack_require__(9997);
 var capped_read = __webpack_require__(8724);
 // EXTERNAL MODULE: ./src/hashing/set-key.ts
 var set_key = __webpack_require__(4574);
-// EXTERNAL MODULE: ./src/sets/layout.ts
-var layout = __webpack_require__(3267);
 ;// CONCATENATED MODULE: ./src/sets/miss-reason.ts
 
 
@@ -3213,7 +3224,9 @@ async function findOrPromote(store, request, policy) {
         broken(target, existing, 'set');
     // With a signing key nothing unsigned is trusted, the original tool's sets included.
     if (existing.state === 'none' && request.legacySets && policy.signing.keys.length === 0) {
-        const objects = await store.list(target);
+        // The set's bookkeeping alone is not the original tool's set: a claim of an upload still running, or a
+        // last-use marker that outlived its set.
+        const objects = (await store.list(target)).filter((object) => !(0,layout/* isSetBookkeeping */.F4)(object.key.slice(target.length)));
         if (objects.length > 0) {
             runner/* warning */.$e(`legacy-sets: ${store.url(target)} holds ${objects.length} object(s) but no manifest (a set the original s3-asset-manager uploaded, ` +
                 `or an unfinished upload); counting it as found. Turn legacy-sets off once your sets have manifests.`);

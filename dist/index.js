@@ -154,6 +154,7 @@ async function runStep(argv) {
 /* harmony export */   tY: () => (/* binding */ Outputs),
 /* harmony export */   xv: () => (/* binding */ VERSION),
 /* harmony export */   y: () => (/* binding */ CACHE_STAGE),
+/* harmony export */   zN: () => (/* binding */ CLAIMS_FOLDER),
 /* harmony export */   zw: () => (/* binding */ LAST_USED_NAME)
 /* harmony export */ });
 /** This action's version (package.json's; a test keeps them equal). */
@@ -257,6 +258,8 @@ const ACTION_FILES = [CHECK_RECORD, FOUND_MARKER, SEED_COMMIT_FILE, SEED_CODE_HA
 const MANIFEST_NAME = '.manifest.json';
 /** Beside the manifest: when a check last used the set (prune keeps used sets). */
 const LAST_USED_NAME = '.last-used';
+/** Under a set: the claims of runs writing it (sets/claims.ts). */
+const CLAIMS_FOLDER = '.claims/';
 /**
  * The most this action reads of a file that others can write (a store, a checkout): anything larger is
  * refused unread, so a hostile file cannot exhaust memory. A manifest of 32 MiB lists about 250,000 files.

@@ -110,6 +110,8 @@ export const ACTION_FILES = [CHECK_RECORD, FOUND_MARKER, SEED_COMMIT_FILE, SEED_
 export const MANIFEST_NAME = '.manifest.json'
 /** Beside the manifest: when a check last used the set (prune keeps used sets). */
 export const LAST_USED_NAME = '.last-used'
+/** Under a set: the claims of runs writing it (sets/claims.ts). */
+export const CLAIMS_FOLDER = '.claims/'
 
 /**
  * The most this action reads of a file that others can write (a store, a checkout): anything larger is

@@ -186,4 +186,17 @@ describe('legacy-sets: the original tool’s sets (objects, no manifest)', () =>
     expect(download.code).toBe(1)
     expect(download.stdout).toContain('found by the legacy-sets rule (no manifest), so they cannot be verified')
   })
+
+  // Only files make the original tool's set: a claim of an upload still running, or a last-use marker that outlived
+  // its set, would otherwise make check skip the build with nothing stored.
+  it.each(['.claims/t-000000000001-0123456789abcdef', '.last-used'])('%s alone is a miss with legacy-sets on', async (name) => {
+    const repo = makeRepo({ 'src/a.js': '1' })
+    const prefix = uniquePrefix('legacy-bookkeeping')
+    await client.send(new PutObjectCommand({ Bucket: bucket(), Key: `${prefix}artifacts/${repo.commit}/${name}`, Body: '{}' }))
+    const inputs = { ...s3Inputs(prefix), mode: 'check', 'repo-path': repo.dir, 'package-directory': tempDir('pkg'), 'legacy-sets': 'true' }
+    const run = await runAction({ inputs })
+    expect(run.code).toBe(0)
+    expect(run.outputs.found).toBe('false')
+    expect(run.stdout).not.toContain('::warning::legacy-sets:')
+  })
 })

@@ -154,6 +154,17 @@ describe('retention rules', () => {
     expect(decision!.reason).toMatch(reason)
   })
 
+  // A claim (an upload still running) or a last-use marker that outlived its set (prune deleted it under a check)
+  // holds no file of the original tool: it takes no keep-last slot and goes with the manifest-less leftovers.
+  it.each(['.last-used', '.claims/t-000000000001-0123456789abcdef'])('legacy-sets: %s alone is not a set', (name) => {
+    const root = `artifacts/${sha('bookkeeping')}/`
+    const old = new Date(now.getTime() - 40 * 24 * 3600 * 1000)
+    const [set] = groupSets([object(`${root}${name}`, old)], '')
+    const [decision] = decide([set!], new Map(), { keepDays: 30, keepLast: 1, legacySets: true, now, referenced: new Map() })
+    expect(decision).toMatchObject({ complete: false, delete: true })
+    expect(decision!.reason).toMatch(/^no manifest; last written 40 days ago/)
+  })
+
   it('keeps the newest commit sets of each instance folder, not of the whole store', () => {
     const listing = ['web', 'api'].flatMap((family) =>
       [50, 60, 70].map((days) => object(`${family}/artifacts/${sha(family + days)}/.manifest.json`, at(days)))

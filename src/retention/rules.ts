@@ -1,3 +1,4 @@
+import { isSetBookkeeping } from '../sets/layout.js'
 import type { ListedSet } from './inventory.js'
 
 const DAY = 24 * 60 * 60 * 1000
@@ -47,8 +48,13 @@ const newer = (a: Date | undefined, b: Date | undefined): Date | undefined => (!
 export function decide(sets: readonly ListedSet[], dates: ReadonlyMap<string, SetDates>, rules: RetentionRules): Decision[] {
   const cutoff = new Date(rules.now.getTime() - rules.keepDays * DAY)
   const graceCutoff = new Date(Math.min(cutoff.getTime(), rules.now.getTime() - UPLOAD_GRACE_MS))
-  const complete = (set: ListedSet): boolean =>
-    dates.get(set.root)?.createdAt !== undefined || (rules.legacySets && set.tier === 'artifacts' && !set.manifest)
+  // An original tool's set (legacy-sets) has files: a claim or a last-use marker alone is not one.
+  const legacySet = (set: ListedSet): boolean =>
+    rules.legacySets &&
+    set.tier === 'artifacts' &&
+    !set.manifest &&
+    set.objects.some((object) => !isSetBookkeeping(object.key.slice(set.root.length)))
+  const complete = (set: ListedSet): boolean => dates.get(set.root)?.createdAt !== undefined || legacySet(set)
   const ageOf = (set: ListedSet): Date => {
     const known = dates.get(set.root)
     return (known?.createdAt && newer(known.createdAt, known.lastUsedAt)) ?? set.newest

@@ -1,4 +1,5 @@
 import * as core from '../runner.js'
+import { CLAIMS_FOLDER } from '../constants.js'
 import { randomBytes } from 'node:crypto'
 import type { Store, StoredObject } from '../stores/store.js'
 import { throwIfCancelled } from '../util/cancellation.js'
@@ -56,7 +57,7 @@ function holderText(claim: { run?: { id?: string; workflow?: string; actor?: str
 /** Claims the set under `setPrefix` (see the top of this file); waits while another run holds it. */
 export async function claimSet(store: Store, setPrefix: string, options: ClaimOptions): Promise<ClaimOutcome> {
   const lease = leaseMs()
-  const directory = `${setPrefix}.claims/`
+  const directory = `${setPrefix}${CLAIMS_FOLDER}`
   const id = randomBytes(8).toString('hex')
   const body = Buffer.from(
     `${JSON.stringify({

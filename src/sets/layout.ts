@@ -1,4 +1,4 @@
-import { MANIFEST_NAME } from '../constants.js'
+import { CLAIMS_FOLDER, LAST_USED_NAME, MANIFEST_NAME } from '../constants.js'
 
 // The one place the store layout is written and read: every module that names or parses a set's key uses
 // these (sets, the Actions-cache backend, inventory and prune).
@@ -61,6 +61,15 @@ export function cacheEntryKey(prefix: string, tier: Tier, id: string): string {
 
 export function manifestKey(setPrefix: string): string {
   return `${setPrefix}${MANIFEST_NAME}`
+}
+
+/**
+ * Whether a key under a set (relative to its root) is the set's own bookkeeping — its manifest, the last-use
+ * marker, a run's claim under `.claims/` — rather than one of its files. Bookkeeping alone is not a set: a
+ * claim is there while an upload runs, a marker may outlive a set prune deleted under a check.
+ */
+export function isSetBookkeeping(relativeKey: string): boolean {
+  return relativeKey === MANIFEST_NAME || relativeKey === LAST_USED_NAME || relativeKey.startsWith(CLAIMS_FOLDER)
 }
 
 /**

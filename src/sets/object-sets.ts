@@ -16,7 +16,7 @@ import { explainMiss, explainOtherKey, newestBuildKey, newestPointer } from './m
 import { otherPlatform, otherPlatformAdvice } from './platform.js'
 import { downloadSet } from './download.js'
 import { lastUsedKey, recordUse } from './last-used.js'
-import { codeHashPrefix, commitPrefix, manifestKey, newestPointerKey } from './layout.js'
+import { codeHashPrefix, commitPrefix, isSetBookkeeping, manifestKey, newestPointerKey } from './layout.js'
 import { serializeInputs } from '../hashing/set-key.js'
 import {
   buildManifest,
@@ -302,7 +302,9 @@ export async function findOrPromote(store: Store, request: FindRequest, policy: 
   if (existing.state === 'broken') broken(target, existing, 'set')
   // With a signing key nothing unsigned is trusted, the original tool's sets included.
   if (existing.state === 'none' && request.legacySets && policy.signing.keys.length === 0) {
-    const objects = await store.list(target)
+    // The set's bookkeeping alone is not the original tool's set: a claim of an upload still running, or a
+    // last-use marker that outlived its set.
+    const objects = (await store.list(target)).filter((object) => !isSetBookkeeping(object.key.slice(target.length)))
     if (objects.length > 0) {
       core.warning(
         `legacy-sets: ${store.url(target)} holds ${objects.length} object(s) but no manifest (a set the original s3-asset-manager uploaded, ` +

@@ -1,4 +1,5 @@
 import type { StoredObject } from '../stores/store.js'
+import { isSetBookkeeping } from './layout.js'
 import { setObjects, type Manifest } from './manifest.js'
 
 /**
@@ -30,6 +31,6 @@ export function strayObjects(manifest: Manifest, setPrefix: string, listing: rea
     .map((object) => object.key)
     .filter((key) => {
       const path = key.slice(setPrefix.length)
-      return !named.has(path) && !/^\.(manifest\.json|last-used|claims\/)/.test(path)
+      return !named.has(path) && !isSetBookkeeping(path)
     })
 }

@@ -16,6 +16,7 @@ import { S3Store } from '../../src/stores/s3.js'
 import {
   bucket,
   commitAll,
+  describeOnce,
   makeRepo,
   OPEN_POLICY,
   outsideClient,
@@ -82,10 +83,7 @@ function counting(store: Store): { store: Store; fetched: () => number; sent: ()
   }
 }
 
-/** Cases on a directory store run once, in the s3rver project; the moto project runs only the case on S3 (its checksums). */
-const once = s3Server() === 's3rver' ? describe : (_name: string, _cases: () => void): void => undefined
-
-once('warm restore', () => {
+describeOnce('warm restore', () => {
   it.each([
     ['plain objects', 0],
     ['packed small files', 256 * 1024]
@@ -247,7 +245,7 @@ describe('incremental upload', () => {
   })
 })
 
-once('incremental upload from a previous build that changed under it', () => {
+describeOnce('incremental upload from a previous build that changed under it', () => {
   it('a copy source that is gone or holds other bytes (a plain file, a pack) is sent instead, and the set is whole', async () => {
     const repo = makeRepo({ 'src/a.js': '1' })
     const root = tempDir('store')

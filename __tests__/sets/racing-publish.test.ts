@@ -13,13 +13,21 @@ import { commitPrefix } from '../../src/sets/layout.js'
 import type { PublishRequest } from '../../src/sets/asset-sets.js'
 import { downloadSet } from '../../src/sets/download.js'
 import { claimSet } from '../../src/sets/claims.js'
-import { OPEN_POLICY, s3Settings, s3Server, tempDir, uniquePrefix, writeFiles } from '../support/helpers.js'
+import { describeOnce, OPEN_POLICY, s3Settings, s3Server, tempDir, uniquePrefix, writeFiles } from '../support/helpers.js'
 
 const COMMIT = 'c'.repeat(40)
 
+/** The directory store cannot depend on the S3 server: it runs once, in the s3rver project. */
 function flavours(): [string, () => StoreSettings][] {
   return [
-    ['a local directory', () => ({ kind: 'local', root: tempDir('store'), prefix: uniquePrefix('race') })],
+    ...(s3Server() === 's3rver'
+      ? [
+          ['a local directory', (): StoreSettings => ({ kind: 'local', root: tempDir('store'), prefix: uniquePrefix('race') })] as [
+            string,
+            () => StoreSettings
+          ]
+        ]
+      : []),
     [`S3 (${s3Server()})`, () => s3Settings(uniquePrefix('race'))]
   ]
 }
@@ -161,7 +169,7 @@ describe.each(flavours())('racing writers on %s', (_name, settingsOf) => {
   })
 })
 
-describe('a set that does not match its manifest', () => {
+describeOnce('a set that does not match its manifest', () => {
   it('is found broken from one listing, by size or ETag, without reading any object', async () => {
     const store = await createStore({ kind: 'local', root: tempDir('store'), prefix: '' }, 4)
     await publish(store, request('', build('v', 3)), OPEN_POLICY)

@@ -7,6 +7,7 @@ import path from 'node:path'
 import {
   bucket,
   commitAll,
+  describeOnce,
   listKeys,
   makeRepo,
   outsideClient,
@@ -175,7 +176,8 @@ describe('signed manifests', () => {
   })
 })
 
-describe('cache-write: who may write the shared code-hash tier', () => {
+// Who may write the tier is decided before any request: once, in the s3rver project.
+describeOnce('cache-write: who may write the shared code-hash tier', () => {
   it.each([
     ['pull_request', 'auto', false],
     ['pull_request_target', 'auto', false],
@@ -207,7 +209,8 @@ describe('cache-write: who may write the shared code-hash tier', () => {
   })
 })
 
-describe('signed apply state', () => {
+// A local state file and a local store: no S3 server involved.
+describeOnce('signed apply state', () => {
   function applyConfig(): { dir: string; config: string; state: string } {
     const repo = makeRepo({ 'a.txt': '1' })
     const dir = path.join(repo.dir, '.github')

@@ -22,6 +22,14 @@ export const endpoint = (): string => process.env.TEST_S3_ENDPOINT as string
 export const bucket = (): string => process.env.TEST_S3_BUCKET as string
 /** Which S3 server this jest project talks to ('s3rver' or 'moto'), and the key it accepts. */
 export const s3Server = (): 's3rver' | 'moto' => (process.env.TEST_S3_SERVER === 'moto' ? 'moto' : 's3rver')
+
+/**
+ * `describe` for cases whose outcome cannot depend on the S3 server (a directory store, no store at all) in a test
+ * file that also runs against moto: they run once, in the s3rver project.
+ */
+export function describeOnce(name: string, cases: () => void): void {
+  if (s3Server() === 's3rver') describe(name, cases)
+}
 export const s3Keys = (): { accessKeyId: string; secretAccessKey: string } => ({
   accessKeyId: process.env.TEST_S3_ACCESS_KEY ?? 'S3RVER',
   secretAccessKey: process.env.TEST_S3_SECRET_KEY ?? 'S3RVER'

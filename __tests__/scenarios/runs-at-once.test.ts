@@ -164,11 +164,12 @@ describe('cancelled runs', () => {
   it('apply cancelled during a build stops it, keeps what was saved, releases the lock, exit 130', async () => {
     const repo = makeRepo({ 'web/a.js': 'a\n' })
     const marker = path.join(tempDir('marker'), 'still-running')
+    const shellPid = path.join(path.dirname(marker), 'build.pid')
     writeFileSync(
       path.join(repo.dir, 'assets.yml'),
       'config:\n  state:\n    backend: local\n    options: { stateFile: assets.state }\ntools:\n' +
         '  - name: object\n    instanceID: first\n    options: { key: first.txt, content: one }\n' +
-        `  - name: assets\n    instanceID: web\n    dependsOn: [ object.first ]\n    options:\n      paths: [ "web/**" ]\n      directory: out\n      run: "sleep 2 && touch ${marker}"\n`
+        `  - name: assets\n    instanceID: web\n    dependsOn: [ object.first ]\n    options:\n      paths: [ "web/**" ]\n      directory: out\n      run: "echo $$ > ${shellPid}; sleep 2 && touch ${marker}"\n`
     )
     const env = {
       INPUT_MODE: 'apply',
@@ -190,8 +191,19 @@ describe('cancelled runs', () => {
     )
     expect(existsSync(path.join(repo.dir, 'assets.state.lock'))).toBe(false)
     expect(readFileSync(path.join(repo.dir, 'assets.state'), 'utf8')).toContain('object_first')
-    // The build got the signal too: it does not finish behind apply's back.
-    await new Promise((resolve) => setTimeout(resolve, 2500))
+    // The build got the signal too: it does not finish behind apply's back. Its shell is gone at once (a build
+    // left running would hold on for its 2 s, then write the marker).
+    const pid = Number(readFileSync(shellPid, 'utf8'))
+    const alive = (): boolean => {
+      try {
+        process.kill(pid, 0)
+        return true
+      } catch {
+        return false
+      }
+    }
+    for (const deadline = Date.now() + 5000; alive() && Date.now() < deadline;) await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(alive()).toBe(false)
     expect(existsSync(marker)).toBe(false)
   })
 })

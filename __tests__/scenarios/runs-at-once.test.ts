@@ -131,9 +131,11 @@ describe('cancelled runs', () => {
 
   it('a lock left by an apply killed outright names its holder, its age and the exact force-unlock value', async () => {
     const repo = makeRepo({ 'web/a.js': 'a\n' })
+    // The build outlives the kill (nothing is left to stop it) but lets go of the step's output pipes, so the
+    // killed step's end is seen at once rather than when the build's 2 s are up.
     writeFileSync(
       path.join(repo.dir, 'assets.yml'),
-      'config:\n  state:\n    backend: local\n    options: { stateFile: assets.state }\ntools:\n  - name: assets\n    instanceID: web\n    options:\n      paths: [ "web/**" ]\n      directory: out\n      run: "sleep 2"\n'
+      'config:\n  state:\n    backend: local\n    options: { stateFile: assets.state }\ntools:\n  - name: assets\n    instanceID: web\n    options:\n      paths: [ "web/**" ]\n      directory: out\n      run: "exec sleep 2 >/dev/null 2>&1"\n'
     )
     const env = {
       INPUT_MODE: 'apply',

@@ -10,6 +10,7 @@ import {
   bucket,
   commitAll,
   credentialChecking,
+  describeOnce,
   endpoint,
   makeRepo,
   outsideClient,
@@ -128,7 +129,8 @@ describe('mode: doctor', () => {
   })
 })
 
-describe('a broken store is an error, never a miss', () => {
+// Web servers and an unreachable STS stand in for the store here: once, in the s3rver project.
+describeOnce('a broken store is an error, never a miss', () => {
   it.each([
     [404, 'HTTP 404 (text/html; charset=utf-8), starting "<!DOCTYPE html>', WELCOME, undefined],
     [200, 'HTTP 200 (text/html; charset=utf-8), starting "<!DOCTYPE html>', WELCOME, undefined],

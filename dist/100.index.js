@@ -301,7 +301,7 @@ class ActionsCacheSets {
         return (await this.usable(codeHashKey(prefix, key), { codeHash: key })) === 'yes' ? 'stored' : undefined;
     }
     async publish(request) {
-        if (request.packBelow || request.plainPacks)
+        if (request.packBelow || request.packCompression === 'none')
             _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq('pack-below and pack-compression have no effect on the actions-cache backend: each entry is one archive already.');
         const files = await (0,_package_files_js__WEBPACK_IMPORTED_MODULE_12__.listPackageFiles)(request.directory);
         await this.clearStage();

@@ -334,9 +334,12 @@ function noteUnsignedRun(mode, policy, codeHashOn, planOnly) {
     runner/* warning */.$e(`Not signing: ${policy.unsigned}.`);
 }
 
+// EXTERNAL MODULE: ./src/sets/pack-encoding.ts
+var pack_encoding = __webpack_require__(4908);
 ;// CONCATENATED MODULE: ./src/settings/inputs.ts
 // Every input read into one validated Settings object (getInputs), and the checks that span inputs:
 // unknown names, the mode, the apply/prune/reporting groups.
+
 
 
 
@@ -582,7 +585,7 @@ function getInputs(argv = process.argv, cwd = process.cwd()) {
         download: (0,values/* parseBoolean */.yG)(constants/* Inputs */.G0.Download, (0,read/* input */.hF)(constants/* Inputs */.G0.Download), false),
         concurrency: parseConcurrency((0,read/* input */.hF)(constants/* Inputs */.G0.Concurrency) || '16'),
         packBelow: parsePackBelow((0,read/* input */.hF)(constants/* Inputs */.G0.PackBelow) || '0'),
-        packCompression: (0,read/* oneOf */.yL)(constants/* Inputs */.G0.PackCompression, (0,read/* input */.hF)(constants/* Inputs */.G0.PackCompression) || 'auto', ['auto', 'none']),
+        packCompression: (0,read/* oneOf */.yL)(constants/* Inputs */.G0.PackCompression, (0,read/* input */.hF)(constants/* Inputs */.G0.PackCompression) || 'auto', pack_encoding/* PACK_COMPRESSIONS */.o),
         legacySets: (0,values/* parseBoolean */.yG)(constants/* Inputs */.G0.LegacySets, (0,read/* input */.hF)(constants/* Inputs */.G0.LegacySets), false),
         reporting: parseReporting(store.prefix),
         apply,
@@ -1017,7 +1020,7 @@ async function upload(settings, sets, preBuild) {
         directory: settings.packageDirectory,
         concurrency: settings.concurrency,
         packBelow: settings.packBelow,
-        plainPacks: settings.packCompression === 'none'
+        packCompression: settings.packCompression
     })
         .catch((error) => {
         throw (0,cancellation/* asCancellation */.Cz)(error, `no manifest was written for ${location}, so nothing is stored for commit ${commit}`);
@@ -3386,9 +3389,7 @@ async function copyUnchangedPack(store, target, pack, previous, metadata, moved,
         }))
     };
 }
-async function uploadFile(store, key, file, commit, codeHash, progress, previous, moved) {
-    // Loaded by the first upload only: mime builds its type tables as it loads (~4 ms), which check never needs.
-    const { default: mime } = await __webpack_require__.e(/* import() */ 86).then(__webpack_require__.bind(__webpack_require__, 5086));
+async function uploadFile(store, key, file, commit, codeHash, progress, previous, moved, mime) {
     const contentType = mime.getType(file.relative) ?? 'application/octet-stream';
     const unchanged = async (sha256) => {
         const before = previous?.bySha256.get(sha256);
@@ -3444,12 +3445,15 @@ async function uploadFiles(store, request, files, target, previous) {
     // Packs and large files stream in parts, each holding a few parts in memory: only a couple at a time.
     const largeLimit = (0,p_limit/* default */.A)(LARGE_FILES_AT_ONCE);
     const { packs, plain } = (0,sets_packs/* planPacks */.qC)(files, request.packBelow ?? 0);
-    const encoding = request.plainPacks ? undefined : (0,pack_encoding/* writableEncoding */.w9)();
+    // Loaded by uploads only: mime builds its type tables as it loads (~4 ms), which check never needs.
+    const { default: mime } = await __webpack_require__.e(/* import() */ 86).then(__webpack_require__.bind(__webpack_require__, 5086));
+    const plainOnly = request.packCompression === 'none';
+    const encoding = plainOnly ? undefined : (0,pack_encoding/* writableEncoding */.w9)();
     const packMetadata = objectMetadata(request.commit, request.codeHash);
     const [packed, stored] = await Promise.all([
         Promise.all(packs.map((pack) => largeLimit(async () => {
             (0,cancellation/* throwIfCancelled */.dZ)();
-            const copied = previous && (await copyUnchangedPack(store, target, pack, previous, packMetadata, moved, request.plainPacks ?? false));
+            const copied = previous && (await copyUnchangedPack(store, target, pack, previous, packMetadata, moved, plainOnly));
             if (copied) {
                 progress.add(copied.files.length, (0,sets_manifest/* totalBytes */.ob)(copied.files));
                 return copied;
@@ -3458,7 +3462,7 @@ async function uploadFiles(store, request, files, target, previous) {
         }))),
         Promise.all(plain.map((file) => limit(async () => {
             (0,cancellation/* throwIfCancelled */.dZ)();
-            const send = () => uploadFile(store, target + file.relative, file, request.commit, request.codeHash, progress, previous, moved);
+            const send = () => uploadFile(store, target + file.relative, file, request.commit, request.codeHash, progress, previous, moved, mime);
             const entry = file.size > SINGLE_PUT_LIMIT ? await largeLimit(send) : await send();
             progress.add(1, entry.size);
             return entry;
@@ -3628,12 +3632,15 @@ class ObjectAssetSets {
 /* harmony export */   YS: () => (/* binding */ unreadableEncodingProblem),
 /* harmony export */   e: () => (/* binding */ compressor),
 /* harmony export */   ni: () => (/* binding */ decompressor),
+/* harmony export */   o: () => (/* binding */ PACK_COMPRESSIONS),
 /* harmony export */   ps: () => (/* binding */ encodingSuffix),
 /* harmony export */   w9: () => (/* binding */ writableEncoding)
 /* harmony export */ });
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8522);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_0__);
 
+/** What upload is asked for (`pack-compression`): 'auto' compresses where the runtime has zstd, 'none' never does. */
+const PACK_COMPRESSIONS = ['auto', 'none'];
 /**
  * The zstd level for packs. Measured under node24 on 18 MB of npm's JavaScript in one tar: level 1 gives 0.178 of
  * the raw bytes at 135 MB/s, 3 gives 0.149 at 178 MB/s, 6 gives 0.132 at 101 MB/s, 19 gives 0.110 at 2 MB/s

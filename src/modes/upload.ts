@@ -166,7 +166,7 @@ export async function upload(settings: Settings, sets: AssetSets, preBuild?: Pre
       directory: settings.packageDirectory,
       concurrency: settings.concurrency,
       packBelow: settings.packBelow,
-      plainPacks: settings.packCompression === 'none'
+      packCompression: settings.packCompression
     })
     .catch((error: unknown) => {
       throw asCancellation(error, `no manifest was written for ${location}, so nothing is stored for commit ${commit}`)

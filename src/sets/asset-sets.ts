@@ -1,5 +1,6 @@
 import type { KeyDifference, KeyInputs } from '../hashing/set-key.js'
 import type { Manifest } from './manifest.js'
+import type { PackCompression } from './pack-encoding.js'
 import type { SigningKeys } from './signing.js'
 
 /** What this run trusts and may write: the same for every set it touches. */
@@ -84,8 +85,8 @@ export interface PublishRequest {
   readonly concurrency: number
   /** Files smaller than this many bytes go into packs (`pack-below`); 0 or undefined: every file its own object. */
   readonly packBelow?: number
-  /** Packs stay plain tar even where the runtime could compress them (`pack-compression: none`). */
-  readonly plainPacks?: boolean
+  /** `pack-compression`: 'none' keeps packs plain tar even where the runtime could compress them; default 'auto'. */
+  readonly packCompression?: PackCompression
 }
 
 /** What a publish did: stored the set, or found that another run stored it first (the others wait for it). */

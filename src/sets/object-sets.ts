@@ -37,6 +37,8 @@ import { listPackageFiles, type PackageFile } from './package-files.js'
 import { encodingSuffix, writableEncoding } from './pack-encoding.js'
 import { DigestStream, sha256OfFile } from '../util/digest-stream.js'
 
+type Mime = (typeof import('mime'))['default']
+
 // The callback form costs less CPU per file than fs/promises' readFile, which reads in chunked round trips.
 const readFile = promisify(readFileCallback)
 
@@ -509,10 +511,9 @@ async function uploadFile(
   codeHash: string,
   progress: Progress,
   previous: PreviousBuild | undefined,
-  moved: Moved
+  moved: Moved,
+  mime: Mime
 ): Promise<ManifestFile> {
-  // Loaded by the first upload only: mime builds its type tables as it loads (~4 ms), which check never needs.
-  const { default: mime } = await import('mime')
   const contentType = mime.getType(file.relative) ?? 'application/octet-stream'
   const unchanged = async (sha256: string): Promise<ManifestFile | undefined> => {
     const before = previous?.bySha256.get(sha256)
@@ -577,15 +578,17 @@ async function uploadFiles(
   // Packs and large files stream in parts, each holding a few parts in memory: only a couple at a time.
   const largeLimit = pLimit(LARGE_FILES_AT_ONCE)
   const { packs, plain } = planPacks(files, request.packBelow ?? 0)
-  const encoding = request.plainPacks ? undefined : writableEncoding()
+  // Loaded by uploads only: mime builds its type tables as it loads (~4 ms), which check never needs.
+  const { default: mime } = await import('mime')
+  const plainOnly = request.packCompression === 'none'
+  const encoding = plainOnly ? undefined : writableEncoding()
   const packMetadata = objectMetadata(request.commit, request.codeHash)
   const [packed, stored] = await Promise.all([
     Promise.all(
       packs.map((pack) =>
         largeLimit(async () => {
           throwIfCancelled()
-          const copied =
-            previous && (await copyUnchangedPack(store, target, pack, previous, packMetadata, moved, request.plainPacks ?? false))
+          const copied = previous && (await copyUnchangedPack(store, target, pack, previous, packMetadata, moved, plainOnly))
           if (copied) {
             progress.add(copied.files.length, totalBytes(copied.files))
             return copied
@@ -598,7 +601,8 @@ async function uploadFiles(
       plain.map((file) =>
         limit(async () => {
           throwIfCancelled()
-          const send = () => uploadFile(store, target + file.relative, file, request.commit, request.codeHash, progress, previous, moved)
+          const send = () =>
+            uploadFile(store, target + file.relative, file, request.commit, request.codeHash, progress, previous, moved, mime)
           const entry = file.size > SINGLE_PUT_LIMIT ? await largeLimit(send) : await send()
           progress.add(1, entry.size)
           return entry

@@ -4,6 +4,10 @@ import * as zlib from 'node:zlib'
 /** How a pack is stored: `zstd` (a `.tar.zst`), or absent for plain tar. */
 export type PackEncoding = 'zstd'
 
+/** What upload is asked for (`pack-compression`): 'auto' compresses where the runtime has zstd, 'none' never does. */
+export const PACK_COMPRESSIONS = ['auto', 'none'] as const
+export type PackCompression = (typeof PACK_COMPRESSIONS)[number]
+
 /**
  * The zstd level for packs. Measured under node24 on 18 MB of npm's JavaScript in one tar: level 1 gives 0.178 of
  * the raw bytes at 135 MB/s, 3 gives 0.149 at 178 MB/s, 6 gives 0.132 at 101 MB/s, 19 gives 0.110 at 2 MB/s

@@ -11,7 +11,8 @@ import { registerSecret } from '../util/redact.js'
 import { input, inputOr, oneOf, rawInput } from './read.js'
 import { parseStore } from './store.js'
 import { noteUnsignedRun, parsePolicy } from './trust.js'
-import type { ApplySettings, DoctorModes, PackCompression, PruneSettings, ReportingSettings, Settings } from './types.js'
+import type { ApplySettings, DoctorModes, PruneSettings, ReportingSettings, Settings } from './types.js'
+import { PACK_COMPRESSIONS } from '../sets/pack-encoding.js'
 import { MAX_PACK_BELOW, parseBoolean, parseByteSize, SIZE_UNITS_HELP } from './values.js'
 
 /** Levenshtein distance, for "did you mean". */
@@ -276,7 +277,7 @@ export function getInputs(argv: readonly string[] = process.argv, cwd = process.
     download: parseBoolean(Inputs.Download, input(Inputs.Download), false),
     concurrency: parseConcurrency(input(Inputs.Concurrency) || '16'),
     packBelow: parsePackBelow(input(Inputs.PackBelow) || '0'),
-    packCompression: oneOf<PackCompression>(Inputs.PackCompression, input(Inputs.PackCompression) || 'auto', ['auto', 'none']),
+    packCompression: oneOf(Inputs.PackCompression, input(Inputs.PackCompression) || 'auto', PACK_COMPRESSIONS),
     legacySets: parseBoolean(Inputs.LegacySets, input(Inputs.LegacySets), false),
     reporting: parseReporting(store.prefix),
     apply,

@@ -2,9 +2,7 @@
 // modes read. Nothing below modes reads inputs; they are given these.
 import type { Mode } from '../constants.js'
 import type { SetPolicy } from '../sets/asset-sets.js'
-
-/** How upload stores packs: 'auto' (zstd where node:zlib has it, plain tar elsewhere) or 'none' (always plain tar). */
-export type PackCompression = 'auto' | 'none'
+import type { PackCompression } from '../sets/pack-encoding.js'
 
 export interface S3StoreSettings {
   readonly kind: 's3'

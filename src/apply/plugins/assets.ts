@@ -7,6 +7,7 @@ import { envIngredients, setKey, sha256Hex, type KeyInputs } from '../../hashing
 import { commitPrefix, variantPrefix } from '../../sets/layout.js'
 import { MAX_PACK_BELOW, normalizePrefix, parseByteSize } from '../../settings/values.js'
 import { totalBytes } from '../../sets/manifest.js'
+import { PACK_COMPRESSIONS, type PackCompression } from '../../sets/pack-encoding.js'
 import { ConfigError } from '../errors.js'
 import { cancelledBy, cancelSignal } from '../../util/cancellation.js'
 import { isInside } from '../../util/paths.js'
@@ -22,7 +23,7 @@ interface AssetsOptions {
   /** As the `pack-below` input: files smaller than this go into packs. */
   readonly packBelow: number
   /** As the `pack-compression` input: 'none' keeps this tool's packs plain tar. */
-  readonly plainPacks: boolean
+  readonly packCompression: PackCompression
   /** As the `variant` input: keeps this tool's sets of different platforms or flavours apart. */
   readonly variant: string
   /** As the `cross-platform` input, for this tool. */
@@ -45,7 +46,7 @@ function readOptions(tool: { ref: string; options: Record<string, unknown> }): A
       `Tool ${tool.ref}: 'options.packBelow' must be a size up to 64MiB such as 1MiB or 262144 (bytes), or 0 for no packs.`
     )
   }
-  if (packCompression !== undefined && packCompression !== 'auto' && packCompression !== 'none') {
+  if (packCompression !== undefined && !(PACK_COMPRESSIONS as readonly unknown[]).includes(packCompression)) {
     throw new ConfigError(
       `Tool ${tool.ref}: 'options.packCompression' must be auto (zstd where the runtime has it) or none (plain tar packs).`
     )
@@ -62,7 +63,7 @@ function readOptions(tool: { ref: string; options: Record<string, unknown> }): A
     directory,
     prefix,
     packBelow: packBytes,
-    plainPacks: packCompression === 'none',
+    packCompression: (packCompression as PackCompression | undefined) ?? 'auto',
     variant: (variant as string | undefined) ?? '',
     crossPlatform
   }
@@ -242,7 +243,7 @@ export const assetsPlugin: Plugin = {
         directory,
         concurrency: context.concurrency,
         packBelow: options.packBelow,
-        plainPacks: options.plainPacks
+        packCompression: options.packCompression
       },
       context.policy
     )

@@ -2,18 +2,16 @@
 // moto (`moto_server`, a second, more faithful S3; see bench/moto-server.mjs). Each jest project points the
 // helpers at one of them (__tests__/setup/use-<server>.ts).
 import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import path from 'node:path'
 import S3rver from 's3rver'
 import { motoInstalled, startMoto } from '../../bench/moto-server.mjs'
+import { createTestRoot } from './test-root.mjs'
 
 export const TEST_BUCKET = 'assets'
 
 export default async function globalSetup(): Promise<void> {
-  // Every temporary directory of the run (tests, steps, git, the servers' data) goes under one root that global
-  // teardown removes: a run writes a few GB of repositories, sets and stores, which would otherwise pile up in
-  // the OS temp directory run after run. SAM_KEEP_TEST_FILES=1 keeps it to look at after a failure.
-  const root = mkdtempSync(path.join(tmpdir(), 'sam-tests-'))
+  // Every temporary directory of the run (tests, steps, git, the servers' data) goes under one root (test-root.ts).
+  const root = createTestRoot()
   process.env.SAM_TEST_ROOT = root
   process.env.TMPDIR = root
   const directory = mkdtempSync(path.join(root, 's3rver-'))

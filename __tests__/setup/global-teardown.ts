@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs'
+import { releaseTestRoot } from './test-root.mjs'
 
 export default async function globalTeardown(): Promise<void> {
   const globals = globalThis as Record<string, unknown>
@@ -6,6 +6,5 @@ export default async function globalTeardown(): Promise<void> {
   await Promise.all(((globals.__MOTO__ as { stop(): Promise<void> }[] | undefined) ?? []).map((server) => server.stop()))
   const root = process.env.SAM_TEST_ROOT
   if (!root) return
-  if (process.env.SAM_KEEP_TEST_FILES === '1') console.log(`SAM_KEEP_TEST_FILES: the run's files are kept in ${root}`)
-  else rmSync(root, { recursive: true, force: true, maxRetries: 3 })
+  releaseTestRoot(root)
 }

@@ -89,6 +89,24 @@ describe('dist/index.js on a runner', () => {
     expect(run.summary).toMatch(/^### S3 Asset Manager — (check|deploy) failed\n\n❌ /)
   })
 
+  // Each request in flight listens on the step's cancel signal; at Node's default limit of 10 listeners, a download
+  // or an upload with more requests at once printed "MaxListenersExceededWarning: Possible EventTarget memory leak" in the log.
+  // The steps run without jest's NODE_OPTIONS, whose --no-warnings would hide it.
+  it('uploads and downloads 100 objects, 32 requests at a time, with no leak warning in the log', async () => {
+    const repo = makeRepo(SOURCES)
+    const pkg = path.join(tempDir('ws'), 'packages')
+    const inputs = { ...s3Inputs(uniquePrefix('wide')), 'repo-path': repo.dir, 'pack-below': '0', concurrency: '32' }
+    writeFiles(pkg, Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`f${i}.bin`, Buffer.alloc(4096, i)])))
+    const env = { NODE_OPTIONS: '' }
+    const up = await runDist({ inputs: { ...inputs, mode: 'upload', 'package-directory': pkg }, env })
+    const down = await runDist({
+      inputs: { ...inputs, mode: 'check', download: 'true', 'package-directory': path.join(tempDir('ws'), 'p') },
+      env
+    })
+    expect([up.code, down.code, down.outputs.files]).toEqual([0, 0, '100'])
+    expect(up.stderr + down.stderr).not.toContain('MaxListenersExceededWarning')
+  })
+
   it('fails with one clear line, no stack trace, when the outputs file is missing', async () => {
     const repo = makeRepo(SOURCES)
     const missing = path.join(tempDir('gone'), 'no-such-dir', 'output.txt')

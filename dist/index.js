@@ -696,12 +696,15 @@ function appendSummary(markdown) {
 /* harmony export */   yK: () => (/* binding */ handleSignals)
 /* harmony export */ });
 /* unused harmony exports CANCEL_EXIT_CODES, isCancellation, cancel */
+/* harmony import */ var node_events__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8474);
+/* harmony import */ var node_events__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_events__WEBPACK_IMPORTED_MODULE_0__);
 /**
  * A cancelled job: the runner sends SIGINT, then SIGTERM about 7.5 s later, then kills the process. On the
  * first signal the step stops starting work, aborts requests in flight (uploads abort their multipart
  * uploads), and lets each `finally` release what it holds — a set's claim, apply's lock — before it exits
  * with 130 (SIGINT) or 143 (SIGTERM), saying in one line what it left. A second signal exits at once.
  */
+
 /** Exit codes of a step cancelled by a signal, as shells report them (128 + the signal's number). */
 const CANCEL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 };
 /** Thrown where work stops because the step was cancelled; `left` says what the stop left behind, for the one line. */
@@ -718,6 +721,10 @@ class CancelledError extends Error {
     }
 }
 const controller = new AbortController();
+// Every request in flight listens on the signal (the AWS SDK's retry middleware adds a listener a request and
+// removes it when the request ends), so more than Node's default of 10 at once is the concurrency, not a leak:
+// without this, a download of a packed set printed a MaxListenersExceededWarning in the step's log.
+(0,node_events__WEBPACK_IMPORTED_MODULE_0__.setMaxListeners)(0, controller.signal);
 let received;
 /** Aborted when the step is cancelled: pass it to requests and streams that may be stopped half way. */
 const cancelSignal = controller.signal;

@@ -5,6 +5,8 @@
  * with 130 (SIGINT) or 143 (SIGTERM), saying in one line what it left. A second signal exits at once.
  */
 
+import { setMaxListeners } from 'node:events'
+
 export type CancelSignal = 'SIGINT' | 'SIGTERM'
 
 /** Exit codes of a step cancelled by a signal, as shells report them (128 + the signal's number). */
@@ -24,6 +26,10 @@ export class CancelledError extends Error {
 }
 
 const controller = new AbortController()
+// Every request in flight listens on the signal (the AWS SDK's retry middleware adds a listener a request and
+// removes it when the request ends), so more than Node's default of 10 at once is the concurrency, not a leak:
+// without this, a download of a packed set printed a MaxListenersExceededWarning in the step's log.
+setMaxListeners(0, controller.signal)
 let received: CancelSignal | undefined
 
 /** Aborted when the step is cancelled: pass it to requests and streams that may be stopped half way. */

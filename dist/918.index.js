@@ -97,7 +97,7 @@ function statVerdict(file, racy, stats, at) {
 const HEADER_ROOM = 32
 /** One buffer per worker, reused: plain synchronous reads into it beat promise-based reads for small files. */
 const BUFFER_SIZE = 1024 * 1024
-/** @type {Buffer | undefined} made by the first read, so the main thread (which imports statVerdict) holds none */
+/** @type {Buffer | undefined} made by the first read: the main thread holds one only once it hashes a small job itself */
 let reused
 
 /**
@@ -168,12 +168,24 @@ function runJob(message) {
   return { digests, bytes: counts.bytes, hashed }
 }
 
+/**
+ * git blob ids of a few small files on the calling thread (HashPool's small jobs, where booting workers would
+ * cost more than the reading).
+ *
+ * @param {string[]} files
+ * @param {'sha1' | 'sha256'} algorithm
+ */
+function hashFilesHere(files, algorithm) {
+  return runJob({ job: 'hash', files, algorithm })
+}
+
 if (!external_node_worker_threads_.isMainThread && external_node_worker_threads_.workerData === HASH_WORKER && external_node_worker_threads_.parentPort) {
   const port = external_node_worker_threads_.parentPort
   port.on('message', (/** @type {HashJob} */ message) => port.postMessage(runJob(message)))
 }
 
 ;// CONCATENATED MODULE: ./src/hashing/file-hasher.ts
+
 
 
 
@@ -188,17 +200,42 @@ const WORKER_FILE = new URL(/* asset import */ __webpack_require__(8742), __webp
 /** Up to this many index entries are checked on the main thread: fewer than booting workers costs. */
 const STAT_HERE_BELOW = 30_000;
 /**
- * Workers start on the first job that needs them (a check whose files git vouches for starts none); each
+ * A job this small is hashed on the calling thread: fewer files than this, of at most HASH_HERE_BYTES together.
+ * Booting a worker costs about 30 ms of CPU (a new isolate), and a check usually has only a few files git cannot
+ * vouch for (those written in the checkout's last second); reading 4 MiB here takes a few milliseconds.
+ */
+const HASH_HERE_BELOW = 64;
+const HASH_HERE_BYTES = 4 * 1024 * 1024;
+function smallJob(files, below) {
+    if (files.length >= below)
+        return false;
+    let bytes = 0;
+    for (const file of files)
+        bytes += (0,external_node_fs_.lstatSync)(file, { throwIfNoEntry: false })?.size ?? 0;
+    return bytes <= HASH_HERE_BYTES;
+}
+/**
+ * Workers start on the first job that needs them (a check whose files git vouches for, or with only a few small
+ * files to read, starts none); each
  * takes its jobs one at a time. Always `close` the pool.
  */
 class HashPool {
     workers;
     size;
     statHereBelow;
-    /** `statHereBelow`: the entry count from which `verify` compares stat data in the workers (tests set it). */
-    constructor({ size = (0,external_node_os_.availableParallelism)(), statHereBelow = STAT_HERE_BELOW } = {}) {
+    hashHereBelow;
+    /**
+     * `statHereBelow`: the entry count from which `verify` compares stat data in the workers; `hashHereBelow`: the
+     * file count from which `hash` reads in the workers (tests set them).
+     */
+    constructor({ size = (0,external_node_os_.availableParallelism)(), statHereBelow = STAT_HERE_BELOW, hashHereBelow = HASH_HERE_BELOW } = {}) {
         this.size = size;
         this.statHereBelow = statHereBelow;
+        this.hashHereBelow = hashHereBelow;
+    }
+    /** How many workers have started (none until a job needs them). */
+    get startedWorkers() {
+        return this.workers?.length ?? 0;
     }
     started() {
         this.workers ??= Array.from({ length: Math.max(1, this.size) }, () => new external_node_worker_threads_.Worker(WORKER_FILE, { workerData: HASH_WORKER }));
@@ -226,8 +263,10 @@ class HashPool {
             hashed: results.reduce((sum, result) => sum + result.hashed, 0)
         };
     }
-    /** Hashes `files` (absolute paths). */
-    hash(files, algorithm = 'sha1') {
+    /** Hashes `files` (absolute paths): a small job here, a larger one in the workers. */
+    async hash(files, algorithm = 'sha1') {
+        if (files.length > 0 && smallJob(files, this.hashHereBelow))
+            return hashFilesHere([...files], algorithm);
         return this.sharded(files, (shard) => ({ job: 'hash', files: shard, algorithm }));
     }
     /**
@@ -1057,7 +1096,7 @@ function sourcesInOutputError(files, setting, value, fix) {
 /***/ 8742:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-module.exports = __webpack_require__.p + "0b53dea945134ae3e482.js";
+module.exports = __webpack_require__.p + "257a6c1ccc23d71eefdd.js";
 
 /***/ })
 

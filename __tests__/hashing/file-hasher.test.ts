@@ -5,7 +5,7 @@ import { readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'no
 import path from 'node:path'
 import { HashPool, type RecordedFiles } from '../../src/hashing/file-hasher.js'
 import { parseIndexFile } from '../../src/hashing/git-index.js'
-import { makeRepo } from '../support/helpers.js'
+import { makeRepo, tempDir, writeFiles } from '../support/helpers.js'
 
 const blobId = (content: string): string =>
   createHash('sha1')
@@ -52,6 +52,41 @@ describe('HashPool.verify', () => {
       })
       expect(result.hashed).toBe(3)
       expect(result.bytes).toBe(9)
+    } finally {
+      await pool.close()
+    }
+  })
+})
+
+describe('HashPool.hash', () => {
+  it('reads a few small files on this thread and more in the workers, with the same ids', async () => {
+    const dir = tempDir('pool')
+    const contents = Array.from({ length: 70 }, (_, i) => `file ${i}\n`.repeat(i))
+    writeFiles(dir, Object.fromEntries(contents.map((content, i) => [`f${i}`, content])))
+    const files = contents.map((_, i) => path.join(dir, `f${i}`))
+    const ids = contents.map(blobId)
+    const pool = new HashPool()
+    const forced = new HashPool({ hashHereBelow: 0 })
+    try {
+      expect((await pool.hash(files.slice(0, 5))).digests).toEqual(ids.slice(0, 5))
+      expect(pool.startedWorkers).toBe(0) // five small files: booting a worker would cost more than the reading
+      expect((await forced.hash(files.slice(0, 5))).digests).toEqual(ids.slice(0, 5))
+      expect(forced.startedWorkers).toBeGreaterThan(0)
+      const many = await pool.hash(files)
+      expect(many).toMatchObject({ digests: ids, hashed: 70, bytes: contents.reduce((sum, content) => sum + content.length, 0) })
+      expect(pool.startedWorkers).toBeGreaterThan(0)
+    } finally {
+      await Promise.all([pool.close(), forced.close()])
+    }
+  })
+
+  it('sends a few files of more than 4 MiB together to the workers, which read while this thread goes on', async () => {
+    const dir = tempDir('pool-large')
+    writeFiles(dir, { big: Buffer.alloc(5 * 1024 * 1024, 1) })
+    const pool = new HashPool()
+    try {
+      await pool.hash([path.join(dir, 'big')])
+      expect(pool.startedWorkers).toBeGreaterThan(0)
     } finally {
       await pool.close()
     }

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
-import { HASH_WORKER, statVerdict } from './hash-worker.js'
+import { lstatSync } from 'node:fs'
+import { HASH_WORKER, hashFilesHere, statVerdict } from './hash-worker.js'
 
 /**
  * git blob ids of many files on all cores, in workers running hash-worker.js. Each reads its files with plain
@@ -26,6 +27,21 @@ export interface FileDigests {
 const STAT_HERE_BELOW = 30_000
 
 /**
+ * A job this small is hashed on the calling thread: fewer files than this, of at most HASH_HERE_BYTES together.
+ * Booting a worker costs about 30 ms of CPU (a new isolate), and a check usually has only a few files git cannot
+ * vouch for (those written in the checkout's last second); reading 4 MiB here takes a few milliseconds.
+ */
+const HASH_HERE_BELOW = 64
+const HASH_HERE_BYTES = 4 * 1024 * 1024
+
+function smallJob(files: readonly string[], below: number): boolean {
+  if (files.length >= below) return false
+  let bytes = 0
+  for (const file of files) bytes += lstatSync(file, { throwIfNoEntry: false })?.size ?? 0
+  return bytes <= HASH_HERE_BYTES
+}
+
+/**
  * Tracked files to check against the work tree: paths relative to `root`, what git's index recorded of each
  * (six numbers a file, as statVerdict reads them), and which ones git's stat data cannot vouch for (`racy`: 1).
  */
@@ -37,7 +53,8 @@ export interface RecordedFiles {
 }
 
 /**
- * Workers start on the first job that needs them (a check whose files git vouches for starts none); each
+ * Workers start on the first job that needs them (a check whose files git vouches for, or with only a few small
+ * files to read, starts none); each
  * takes its jobs one at a time. Always `close` the pool.
  */
 export class HashPool {
@@ -45,11 +62,21 @@ export class HashPool {
 
   private readonly size: number
   private readonly statHereBelow: number
+  private readonly hashHereBelow: number
 
-  /** `statHereBelow`: the entry count from which `verify` compares stat data in the workers (tests set it). */
-  constructor({ size = availableParallelism(), statHereBelow = STAT_HERE_BELOW } = {}) {
+  /**
+   * `statHereBelow`: the entry count from which `verify` compares stat data in the workers; `hashHereBelow`: the
+   * file count from which `hash` reads in the workers (tests set them).
+   */
+  constructor({ size = availableParallelism(), statHereBelow = STAT_HERE_BELOW, hashHereBelow = HASH_HERE_BELOW } = {}) {
     this.size = size
     this.statHereBelow = statHereBelow
+    this.hashHereBelow = hashHereBelow
+  }
+
+  /** How many workers have started (none until a job needs them). */
+  get startedWorkers(): number {
+    return this.workers?.length ?? 0
   }
 
   private started(): Worker[] {
@@ -80,8 +107,9 @@ export class HashPool {
     }
   }
 
-  /** Hashes `files` (absolute paths). */
-  hash(files: readonly string[], algorithm: FileDigestAlgorithm = 'sha1'): Promise<FileDigests> {
+  /** Hashes `files` (absolute paths): a small job here, a larger one in the workers. */
+  async hash(files: readonly string[], algorithm: FileDigestAlgorithm = 'sha1'): Promise<FileDigests> {
+    if (files.length > 0 && smallJob(files, this.hashHereBelow)) return hashFilesHere([...files], algorithm)
     return this.sharded(files, (shard) => ({ job: 'hash', files: shard, algorithm }))
   }
 

@@ -53,7 +53,7 @@ export function statVerdict(file, racy, stats, at) {
 const HEADER_ROOM = 32
 /** One buffer per worker, reused: plain synchronous reads into it beat promise-based reads for small files. */
 const BUFFER_SIZE = 1024 * 1024
-/** @type {Buffer | undefined} made by the first read, so the main thread (which imports statVerdict) holds none */
+/** @type {Buffer | undefined} made by the first read: the main thread holds one only once it hashes a small job itself */
 let reused
 
 /**
@@ -122,6 +122,17 @@ function runJob(message) {
     return blobId(file, algorithm, counts)
   })
   return { digests, bytes: counts.bytes, hashed }
+}
+
+/**
+ * git blob ids of a few small files on the calling thread (HashPool's small jobs, where booting workers would
+ * cost more than the reading).
+ *
+ * @param {string[]} files
+ * @param {'sha1' | 'sha256'} algorithm
+ */
+export function hashFilesHere(files, algorithm) {
+  return runJob({ job: 'hash', files, algorithm })
 }
 
 if (!isMainThread && workerData === HASH_WORKER && parentPort) {

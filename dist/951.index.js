@@ -2022,6 +2022,8 @@ function sameFileKey(relative) {
 async function planTargets(root, files, created) {
     const targets = new Map();
     const seen = new Map();
+    // Files of one directory share its check: a set of thousands of files in a few directories makes a few.
+    const checkedDirectories = new Set();
     for (const file of files) {
         const segments = file.path.split('/');
         if (!(0,_manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .isSafeRelativePath */ .VH)(file.path) || segments.some((segment) => segment.startsWith('.'))) {
@@ -2039,21 +2041,10 @@ async function planTargets(root, files, created) {
         if ((await lstatOrUndefined(target))?.isDirectory()) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .FilesError */ .yN(`Refusing to download '${file.path}': ${target} is a directory in the package directory. Nothing was written.`);
         }
-        // Check the deepest directory that exists before creating any: mkdir would follow a symlink outward.
-        let existing = node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(target);
-        let info = await lstatOrUndefined(existing);
-        while (!info) {
-            existing = node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(existing);
-            info = await lstatOrUndefined(existing);
-        }
-        if (!info.isDirectory() && !info.isSymbolicLink()) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .FilesError */ .yN(`Refusing to download '${file.path}': ${existing} is a file, not a directory. Nothing was written.`);
-        }
-        if (!(0,_util_paths_js__WEBPACK_IMPORTED_MODULE_12__/* .isInside */ .FK)(root, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.realpath)(existing))) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .FilesError */ .yN(`Refusing to download '${file.path}': a symlink in the package directory points outside it.`);
-        }
-        for (let missing = node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(target); missing !== existing && (0,_util_paths_js__WEBPACK_IMPORTED_MODULE_12__/* .isInside */ .FK)(root, missing); missing = node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(missing)) {
-            created.push(missing);
+        const directory = node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(target);
+        if (!checkedDirectories.has(directory)) {
+            await checkDirectory(root, directory, file.path, created);
+            checkedDirectories.add(directory);
         }
         targets.set(file.path, target);
     }
@@ -2061,6 +2052,27 @@ async function planTargets(root, files, created) {
     for (const directory of [...new Set(created)].sort((a, b) => a.length - b.length))
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.mkdir)(directory, { recursive: true });
     return targets;
+}
+/**
+ * Checks where a file of the set goes in `directory`: the deepest directory that exists is checked before any is
+ * created (mkdir would follow a symlink outward), and must be a directory inside root; the missing ones are
+ * added to `created`.
+ */
+async function checkDirectory(root, directory, forPath, created) {
+    let existing = directory;
+    let info = await lstatOrUndefined(existing);
+    while (!info) {
+        existing = node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(existing);
+        info = await lstatOrUndefined(existing);
+    }
+    if (!info.isDirectory() && !info.isSymbolicLink()) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .FilesError */ .yN(`Refusing to download '${forPath}': ${existing} is a file, not a directory. Nothing was written.`);
+    }
+    if (!(0,_util_paths_js__WEBPACK_IMPORTED_MODULE_12__/* .isInside */ .FK)(root, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.realpath)(existing))) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .FilesError */ .yN(`Refusing to download '${forPath}': a symlink in the package directory points outside it.`);
+    }
+    for (let missing = directory; missing !== existing && (0,_util_paths_js__WEBPACK_IMPORTED_MODULE_12__/* .isInside */ .FK)(root, missing); missing = node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(missing))
+        created.push(missing);
 }
 /**
  * Whether the file at `target` already holds the manifest's bytes (a self-hosted runner's workspace that keeps

@@ -34,6 +34,8 @@ export function sameFileKey(relative: string): string {
 async function planTargets(root: string, files: readonly ManifestFile[], created: string[]): Promise<Map<string, string>> {
   const targets = new Map<string, string>()
   const seen = new Map<string, string>()
+  // Files of one directory share its check: a set of thousands of files in a few directories makes a few.
+  const checkedDirectories = new Set<string>()
   for (const file of files) {
     const segments = file.path.split('/')
     if (!isSafeRelativePath(file.path) || segments.some((segment) => segment.startsWith('.'))) {
@@ -52,27 +54,37 @@ async function planTargets(root: string, files: readonly ManifestFile[], created
     if ((await lstatOrUndefined(target))?.isDirectory()) {
       throw new FilesError(`Refusing to download '${file.path}': ${target} is a directory in the package directory. Nothing was written.`)
     }
-    // Check the deepest directory that exists before creating any: mkdir would follow a symlink outward.
-    let existing = path.dirname(target)
-    let info = await lstatOrUndefined(existing)
-    while (!info) {
-      existing = path.dirname(existing)
-      info = await lstatOrUndefined(existing)
-    }
-    if (!info.isDirectory() && !info.isSymbolicLink()) {
-      throw new FilesError(`Refusing to download '${file.path}': ${existing} is a file, not a directory. Nothing was written.`)
-    }
-    if (!isInside(root, await realpath(existing))) {
-      throw new FilesError(`Refusing to download '${file.path}': a symlink in the package directory points outside it.`)
-    }
-    for (let missing = path.dirname(target); missing !== existing && isInside(root, missing); missing = path.dirname(missing)) {
-      created.push(missing)
+    const directory = path.dirname(target)
+    if (!checkedDirectories.has(directory)) {
+      await checkDirectory(root, directory, file.path, created)
+      checkedDirectories.add(directory)
     }
     targets.set(file.path, target)
   }
   // Shallowest first, so each mkdir makes one level.
   for (const directory of [...new Set(created)].sort((a, b) => a.length - b.length)) await mkdir(directory, { recursive: true })
   return targets
+}
+
+/**
+ * Checks where a file of the set goes in `directory`: the deepest directory that exists is checked before any is
+ * created (mkdir would follow a symlink outward), and must be a directory inside root; the missing ones are
+ * added to `created`.
+ */
+async function checkDirectory(root: string, directory: string, forPath: string, created: string[]): Promise<void> {
+  let existing = directory
+  let info = await lstatOrUndefined(existing)
+  while (!info) {
+    existing = path.dirname(existing)
+    info = await lstatOrUndefined(existing)
+  }
+  if (!info.isDirectory() && !info.isSymbolicLink()) {
+    throw new FilesError(`Refusing to download '${forPath}': ${existing} is a file, not a directory. Nothing was written.`)
+  }
+  if (!isInside(root, await realpath(existing))) {
+    throw new FilesError(`Refusing to download '${forPath}': a symlink in the package directory points outside it.`)
+  }
+  for (let missing = directory; missing !== existing && isInside(root, missing); missing = path.dirname(missing)) created.push(missing)
 }
 
 /**

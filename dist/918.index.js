@@ -206,18 +206,24 @@ const STAT_HERE_BELOW = 30_000;
  */
 const HASH_HERE_BELOW = 64;
 const HASH_HERE_BYTES = 4 * 1024 * 1024;
+/** Whether these files are few and small enough to hash here; sizes as the read sees them (through a symlink). */
 function smallJob(files, below) {
     if (files.length >= below)
         return false;
     let bytes = 0;
-    for (const file of files)
-        bytes += (0,external_node_fs_.lstatSync)(file, { throwIfNoEntry: false })?.size ?? 0;
+    for (const file of files) {
+        try {
+            bytes += (0,external_node_fs_.statSync)(file, { throwIfNoEntry: false })?.size ?? 0;
+        }
+        catch {
+            // unreadable: the read reports it, here or in a worker alike
+        }
+    }
     return bytes <= HASH_HERE_BYTES;
 }
 /**
  * Workers start on the first job that needs them (a check whose files git vouches for, or with only a few small
- * files to read, starts none); each
- * takes its jobs one at a time. Always `close` the pool.
+ * files to read, starts none); each takes its jobs one at a time. Always `close` the pool.
  */
 class HashPool {
     workers;

@@ -10,7 +10,7 @@ import { createTestRoot } from './test-root.mjs'
 export const TEST_BUCKET = 'assets'
 
 export default async function globalSetup(): Promise<void> {
-  // Every temporary directory of the run (tests, steps, git, the servers' data) goes under one root (test-root.ts).
+  // Every temporary directory of the run (tests, steps, git, the servers' data) goes under one root (test-root.mjs).
   const root = createTestRoot()
   process.env.SAM_TEST_ROOT = root
   process.env.TMPDIR = root

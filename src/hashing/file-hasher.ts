@@ -1,6 +1,6 @@
+import { statSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
-import { lstatSync } from 'node:fs'
 import { HASH_WORKER, hashFilesHere, statVerdict } from './hash-worker.js'
 
 /**
@@ -34,10 +34,17 @@ const STAT_HERE_BELOW = 30_000
 const HASH_HERE_BELOW = 64
 const HASH_HERE_BYTES = 4 * 1024 * 1024
 
+/** Whether these files are few and small enough to hash here; sizes as the read sees them (through a symlink). */
 function smallJob(files: readonly string[], below: number): boolean {
   if (files.length >= below) return false
   let bytes = 0
-  for (const file of files) bytes += lstatSync(file, { throwIfNoEntry: false })?.size ?? 0
+  for (const file of files) {
+    try {
+      bytes += statSync(file, { throwIfNoEntry: false })?.size ?? 0
+    } catch {
+      // unreadable: the read reports it, here or in a worker alike
+    }
+  }
   return bytes <= HASH_HERE_BYTES
 }
 
@@ -54,8 +61,7 @@ export interface RecordedFiles {
 
 /**
  * Workers start on the first job that needs them (a check whose files git vouches for, or with only a few small
- * files to read, starts none); each
- * takes its jobs one at a time. Always `close` the pool.
+ * files to read, starts none); each takes its jobs one at a time. Always `close` the pool.
  */
 export class HashPool {
   private workers: Worker[] | undefined

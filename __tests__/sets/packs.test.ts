@@ -2,7 +2,7 @@
 // against s3rver, and the pack format checked with the system's own tar.
 import { PutObjectCommand } from '@aws-sdk/client-s3'
 import { execFile, spawnSync } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
@@ -157,6 +157,32 @@ describe('pack-below (packed sets)', () => {
     const target = tempDir('restore')
     const hit = await runAction({ inputs: { ...inputs, mode: 'check', 'package-directory': target, download: 'true' } })
     expect(hit.stdout).not.toContain('::error::')
+    expect(hit.outputs).toMatchObject({ found: 'true', files: String(Object.keys(files).length) })
+    expectSameTree(files, target)
+  })
+
+  it('plain packs, of a few files and of one file over 8 MiB (sent in parts), hold the bytes and SHA-256 the manifest names', async () => {
+    const repo = makeRepo({ 'src/a.js': '1' })
+    const prefix = uniquePrefix('plain-packs')
+    const files = {
+      'big/alone.bin': randomBytes(9 * 1024 * KIB + 5), // its own pack's worth, over the 8 MiB upload part
+      ...Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`small/f${i}.bin`, randomBytes(40 * KIB + i)]))
+    }
+    const pkg = tempDir('pkg')
+    writeFiles(pkg, files)
+    const inputs = { ...s3Inputs(prefix), 'repo-path': repo.dir, 'pack-below': '16MiB', 'pack-compression': 'none' }
+    expect((await runAction({ inputs: { ...inputs, mode: 'upload', 'package-directory': pkg } })).code).toBe(0)
+    const set = `${prefix}artifacts/${repo.commit}/`
+    const manifest = JSON.parse((await readObject(client, `${set}.manifest.json`))!.toString())
+    const packs = manifest.packs as { path: string; size: number; sha256: string }[]
+    expect(packs.some((pack) => pack.size > 8 * 1024 * KIB)).toBe(true)
+    expect(packs.some((pack) => pack.size <= 8 * 1024 * KIB)).toBe(true)
+    for (const pack of packs) {
+      const stored = (await readObject(client, set + pack.path))!
+      expect([pack.path, stored.length, createHash('sha256').update(stored).digest('hex')]).toEqual([pack.path, pack.size, pack.sha256])
+    }
+    const target = tempDir('restore')
+    const hit = await runAction({ inputs: { ...inputs, mode: 'check', 'package-directory': target, download: 'true' } })
     expect(hit.outputs).toMatchObject({ found: 'true', files: String(Object.keys(files).length) })
     expectSameTree(files, target)
   })

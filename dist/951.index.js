@@ -3378,14 +3378,11 @@ async function copyUnchanged(store, source, key, size, sha256, replace) {
     }
 }
 /** A pack holding exactly the files of one of the previous build's packs, copied from it; undefined when it must be sent. */
-async function copyUnchangedPack(store, target, pack, previous, metadata, moved, plainOnly) {
+async function copyUnchangedPack(store, target, pack, previous, metadata, moved) {
     const same = await (0,sets_packs/* sameEarlierPack */.aq)(pack, previous.packs);
     if (!same)
         return undefined;
     const { record } = same.earlier;
-    // pack-compression: none asks for plain tar, so an earlier compressed pack is sent again rather than copied.
-    if (record.encoding && plainOnly)
-        return undefined;
     // Copied as stored (compressed or not), under this set's name for the pack.
     const path = pack.path + (0,pack_encoding/* encodingSuffix */.ps)(record.encoding);
     const copied = await copyUnchanged(store, previous.setPrefix + record.path, target + path, record.size, record.sha256, {
@@ -3468,11 +3465,16 @@ async function uploadFiles(store, request, files, target, previous) {
     const { default: mime } = await __webpack_require__.e(/* import() */ 86).then(__webpack_require__.bind(__webpack_require__, 5086));
     const plainOnly = request.packCompression === 'none';
     const encoding = plainOnly ? undefined : (0,pack_encoding/* writableEncoding */.w9)();
+    // pack-compression: none asks for plain tar, so an earlier compressed pack is sent again rather than copied (and
+    // its files are not read to compare with it).
+    const packsFrom = previous && plainOnly
+        ? { ...previous, packs: new Map([...previous.packs].filter(([, earlier]) => !earlier.record.encoding)) }
+        : previous;
     const packMetadata = objectMetadata(request.commit, request.codeHash);
     const [packed, stored] = await Promise.all([
         Promise.all(packs.map((pack) => largeLimit(async () => {
             (0,cancellation/* throwIfCancelled */.dZ)();
-            const copied = previous && (await copyUnchangedPack(store, target, pack, previous, packMetadata, moved, plainOnly));
+            const copied = packsFrom && (await copyUnchangedPack(store, target, pack, packsFrom, packMetadata, moved));
             if (copied) {
                 progress.add(copied.files.length, (0,sets_manifest/* totalBytes */.ob)(copied.files));
                 return copied;

@@ -473,14 +473,11 @@ async function copyUnchangedPack(
   pack: PlannedPack,
   previous: PreviousBuild,
   metadata: Readonly<Record<string, string>>,
-  moved: Moved,
-  plainOnly: boolean
+  moved: Moved
 ): Promise<{ record: PackRecord; files: ManifestFile[] } | undefined> {
   const same = await sameEarlierPack(pack, previous.packs)
   if (!same) return undefined
   const { record } = same.earlier
-  // pack-compression: none asks for plain tar, so an earlier compressed pack is sent again rather than copied.
-  if (record.encoding && plainOnly) return undefined
   // Copied as stored (compressed or not), under this set's name for the pack.
   const path = pack.path + encodingSuffix(record.encoding)
   const copied = await copyUnchanged(store, previous.setPrefix + record.path, target + path, record.size, record.sha256, {
@@ -582,13 +579,19 @@ async function uploadFiles(
   const { default: mime } = await import('mime')
   const plainOnly = request.packCompression === 'none'
   const encoding = plainOnly ? undefined : writableEncoding()
+  // pack-compression: none asks for plain tar, so an earlier compressed pack is sent again rather than copied (and
+  // its files are not read to compare with it).
+  const packsFrom =
+    previous && plainOnly
+      ? { ...previous, packs: new Map([...previous.packs].filter(([, earlier]) => !earlier.record.encoding)) }
+      : previous
   const packMetadata = objectMetadata(request.commit, request.codeHash)
   const [packed, stored] = await Promise.all([
     Promise.all(
       packs.map((pack) =>
         largeLimit(async () => {
           throwIfCancelled()
-          const copied = previous && (await copyUnchangedPack(store, target, pack, previous, packMetadata, moved, plainOnly))
+          const copied = packsFrom && (await copyUnchangedPack(store, target, pack, packsFrom, packMetadata, moved))
           if (copied) {
             progress.add(copied.files.length, totalBytes(copied.files))
             return copied

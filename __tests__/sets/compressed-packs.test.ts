@@ -10,11 +10,10 @@ import * as zlib from 'node:zlib'
 import { check } from '../../src/modes/check.js'
 import { upload } from '../../src/modes/upload.js'
 import { parseManifest, serializeManifest, type Manifest, type PackRecord } from '../../src/sets/manifest.js'
-import { ObjectAssetSets } from '../../src/sets/object-sets.js'
 import { decompressor } from '../../src/sets/pack-encoding.js'
 import { NO_KEYS } from '../../src/sets/signing.js'
 import { LocalStore } from '../../src/stores/local.js'
-import { commitAll, makeRepo, OPEN_POLICY, printedBy, tempDir, testSettings, treeDigests, writeFiles } from '../support/helpers.js'
+import { commitAll, localSetsFixture, printedBy, tempDir, treeDigests, writeFiles } from '../support/helpers.js'
 
 const RAW_BLOCK = 128 * 1024
 
@@ -85,19 +84,7 @@ async function rewriteAsZstd(
  * frame. With `codeHashPatterns`, its code-hash set (what the next upload copies unchanged packs from) is too.
  */
 async function zstdSet(damage?: (frame: Buffer) => Buffer | void, afterManifest = false, codeHashPatterns: string[] = []) {
-  const repo = makeRepo({ 'src/a.js': '1' })
-  const root = tempDir('store')
-  const store = new LocalStore(root)
-  const sets = new ObjectAssetSets(store, OPEN_POLICY)
-  const settings = (packageDirectory: string, download = false) =>
-    testSettings({
-      store: { kind: 'local', prefix: '', root },
-      repoPath: repo.dir,
-      packageDirectory,
-      download,
-      packBelow: 64 * 1024,
-      codeHashPatterns
-    })
+  const { repo, root, store, sets, settings } = localSetsFixture({ packBelow: 64 * 1024, codeHashPatterns })
   const build = tempDir('build')
   writeFiles(build, {
     'big.bin': randomBytes(100 * 1024),

@@ -17,6 +17,7 @@ import {
   bucket,
   commitAll,
   describeOnce,
+  localSetsFixture,
   makeRepo,
   OPEN_POLICY,
   outsideClient,
@@ -247,19 +248,7 @@ describe('incremental upload', () => {
 
 describeOnce('incremental upload from a previous build that changed under it', () => {
   it('a copy source that is gone or holds other bytes (a plain file, a pack) is sent instead, and the set is whole', async () => {
-    const repo = makeRepo({ 'src/a.js': '1' })
-    const root = tempDir('store')
-    const store = new LocalStore(root)
-    const sets = new ObjectAssetSets(store, OPEN_POLICY)
-    const settings = (packageDirectory: string, download = false) =>
-      testSettings({
-        store: { kind: 'local', prefix: '', root },
-        repoPath: repo.dir,
-        packageDirectory,
-        download,
-        packBelow: 4096,
-        codeHashPatterns: ['src/**']
-      })
+    const { repo, root, sets, settings } = localSetsFixture({ packBelow: 4096, codeHashPatterns: ['src/**'] })
     const build = {
       'big/a.bin': randomBytes(64 * 1024),
       'big/b.bin': randomBytes(64 * 1024),

@@ -19,17 +19,12 @@ const COMMIT = 'c'.repeat(40)
 
 /** The directory store cannot depend on the S3 server: it runs once, in the s3rver project. */
 function flavours(): [string, () => StoreSettings][] {
-  return [
-    ...(s3Server() === 's3rver'
-      ? [
-          ['a local directory', (): StoreSettings => ({ kind: 'local', root: tempDir('store'), prefix: uniquePrefix('race') })] as [
-            string,
-            () => StoreSettings
-          ]
-        ]
-      : []),
-    [`S3 (${s3Server()})`, () => s3Settings(uniquePrefix('race'))]
+  const local: [string, () => StoreSettings] = [
+    'a local directory',
+    () => ({ kind: 'local', root: tempDir('store'), prefix: uniquePrefix('race') })
   ]
+  const s3: [string, () => StoreSettings] = [`S3 (${s3Server()})`, () => s3Settings(uniquePrefix('race'))]
+  return s3Server() === 's3rver' ? [local, s3] : [s3]
 }
 
 /** A package directory whose files all carry `tag`, so a mixed set shows. */

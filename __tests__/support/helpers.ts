@@ -7,7 +7,9 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { S3StoreSettings, Settings } from '../../src/settings/types.js'
 import type { SetPolicy } from '../../src/sets/asset-sets.js'
+import { ObjectAssetSets } from '../../src/sets/object-sets.js'
 import { NO_KEYS } from '../../src/sets/signing.js'
+import { LocalStore } from '../../src/stores/local.js'
 
 /** No signing key, and the code-hash tier may be written: the behaviour outside GitHub. */
 export const OPEN_POLICY: SetPolicy = { signing: NO_KEYS, cacheWrite: { allowed: true, reason: '' } }
@@ -477,4 +479,24 @@ export async function recordingServer(target?: string): Promise<{ url: string; r
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as import('node:net').AddressInfo
   return { url: `http://127.0.0.1:${port}`, requests, close: () => new Promise((resolve) => server.close(() => resolve())) }
+}
+
+/**
+ * A one-commit repository and a directory store with open sets over it; `settings` gives a step on them that
+ * packs files below `packBelow` and keys builds by `codeHashPatterns`.
+ */
+export function localSetsFixture(options: { packBelow: number; codeHashPatterns: string[] }): {
+  repo: { dir: string; commit: string }
+  root: string
+  store: LocalStore
+  sets: ObjectAssetSets
+  settings: (packageDirectory: string, download?: boolean) => Settings
+} {
+  const repo = makeRepo({ 'src/a.js': '1' })
+  const root = tempDir('store')
+  const store = new LocalStore(root)
+  const sets = new ObjectAssetSets(store, OPEN_POLICY)
+  const settings = (packageDirectory: string, download = false): Settings =>
+    testSettings({ store: { kind: 'local', prefix: '', root }, repoPath: repo.dir, packageDirectory, download, ...options })
+  return { repo, root, store, sets, settings }
 }

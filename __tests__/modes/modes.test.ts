@@ -165,16 +165,16 @@ describe('s3 (s3rver): store contents as an outside client sees them', () => {
     const first = f.settings(repo.dir, ['src/**'])
     await check(first, f.sets)
     const many: Record<string, string> = {}
-    for (let i = 0; i < 1100; i++) many[`chunks/${String(i).padStart(4, '0')}.js`] = `chunk ${i}\n`
+    for (let i = 0; i < 1001; i++) many[`chunks/${String(i).padStart(4, '0')}.js`] = `chunk ${i}\n`
     writeFiles(first.packageDirectory, many)
-    expect(await upload(first, f.sets)).toMatchObject({ files: 1100 })
+    expect(await upload(first, f.sets)).toMatchObject({ files: 1001 })
 
     const next = commitAll(repo.dir, 'empty')
     const hit = await check(f.settings(repo.dir, ['src/**']), f.sets)
-    expect(hit).toMatchObject({ source: 'cache', files: 1100 })
+    expect(hit).toMatchObject({ source: 'cache', files: 1001 })
     const keys = await listKeys(client, `${f.storeSettings.prefix}artifacts/${next}/`)
-    expect(keys).toHaveLength(1101)
-    for (const i of [0, 999, 1000, 1099]) {
+    expect(keys).toHaveLength(1002)
+    for (const i of [0, 999, 1000]) {
       const name = `chunks/${String(i).padStart(4, '0')}.js`
       expect((await readObject(client, `${f.storeSettings.prefix}artifacts/${next}/${name}`))!.toString()).toBe(many[name])
     }

@@ -48,12 +48,14 @@ interface PlantOptions {
 
 /** Writes a set's objects, then (unless told not to) its manifest with the given createdAt. */
 async function plant(store: Store, root: string, options: PlantOptions = {}): Promise<void> {
-  const files = []
-  for (let i = 0; i < (options.files ?? 3); i++) {
-    const body = Buffer.from(`${root} file ${i}\n`)
-    await store.put(`${root}f${i}.txt`, body, { size: body.length, contentType: 'text/plain' })
-    files.push({ path: `f${i}.txt`, size: body.length, sha256: createHash('sha256').update(body).digest('hex') })
-  }
+  // The files at once, the manifest after them, as an upload writes a set.
+  const files = await Promise.all(
+    Array.from({ length: options.files ?? 3 }, async (_, i) => {
+      const body = Buffer.from(`${root} file ${i}\n`)
+      await store.put(`${root}f${i}.txt`, body, { size: body.length, contentType: 'text/plain' })
+      return { path: `f${i}.txt`, size: body.length, sha256: createHash('sha256').update(body).digest('hex') }
+    })
+  )
   if (options.manifest === false) return
   const id = root.split('/').at(-2)!
   const manifest = buildManifest({ commit: id.slice(0, 40), codeHash: '', source: 'upload', files }, options.createdAt ?? new Date())

@@ -148,7 +148,7 @@ describe.each(flavours())('racing writers on %s', (_name, settingsOf) => {
   })
 
   it('a claim its run stopped renewing (killed) is passed over after the lease', async () => {
-    process.env.SAM_CLAIM_LEASE_SECONDS = '2'
+    process.env.SAM_CLAIM_LEASE_SECONDS = '1'
     try {
       const set = commitPrefix(settings.prefix, COMMIT)
       const dead = Buffer.from('{"id":"0123456789abcdef","run":{"id":"41","workflow":"build","actor":"someone"}}\n')

@@ -4,14 +4,14 @@ import { motoInstalled } from './bench/moto-server.mjs'
 // outcome depends on S3 semantics s3rver lacks again against moto (both servers start in global setup, on
 // loopback). Without moto_server on the PATH (a machine without Python), a local run skips the moto project
 // with one line saying how to install it; CI (CI=true) requires it. Type-checking is left to
-// `npm run lint` (tsc): the transform only strips types (isolatedModules), which keeps the run fast.
+// `npm run lint` (tsc): with `isolatedModules` in tsconfig.json the transform only strips types, which keeps the run fast.
 const common = {
   preset: 'ts-jest/presets/default-esm',
   testEnvironment: 'node',
   roots: ['<rootDir>/__tests__'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: {
-    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json', isolatedModules: true }]
+    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }]
   }
 }
 

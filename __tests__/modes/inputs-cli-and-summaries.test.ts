@@ -1,9 +1,10 @@
-// Issue "nothing a person types goes unheard, and every summary tells the truth", through dist/index.js:
+// Issue "nothing a person types goes unheard, and every summary tells the truth": steps in-process (as the
+// bundle under SAM_TEST_NODE, and where the test reads the process's own output):
 // misspelt inputs, the command line, summaries that match what happened, failed builds explained.
 import { existsSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { marked } from 'marked'
-import { makeRepo, runDist, runMainThenPost, s3Inputs, tempDir, uniquePrefix, writeFiles } from '../support/helpers.js'
+import { makeRepo, runAction, runMainThenPost, s3Inputs, tempDir, uniquePrefix, writeFiles } from '../support/helpers.js'
 
 describe('1. a misspelt input is never ignored', () => {
   async function storeWithOldSet(): Promise<string> {
@@ -12,8 +13,11 @@ describe('1. a misspelt input is never ignored', () => {
     const pkg = tempDir('pkg')
     writeFiles(pkg, { 'app.js': 'built' })
     expect(
-      (await runDist({ inputs: { mode: 'upload', backend: 'local', 'local-dir': store, 'repo-path': repo.dir, 'package-directory': pkg } }))
-        .code
+      (
+        await runAction({
+          inputs: { mode: 'upload', backend: 'local', 'local-dir': store, 'repo-path': repo.dir, 'package-directory': pkg }
+        })
+      ).code
     ).toBe(0)
     return store
   }
@@ -21,7 +25,7 @@ describe('1. a misspelt input is never ignored', () => {
   it("prune with 'plan_only: true' (underscore) on GitHub deletes nothing and says which input was meant", async () => {
     const store = await storeWithOldSet()
     const before = readdirSync(store, { recursive: true }).length
-    const run = await runDist({
+    const run = await runAction({
       inputs: { mode: 'prune', backend: 'local', 'local-dir': store, 'keep-days': '0', 'keep-last': '0', plan_only: 'true' }
     })
     expect(run.code).toBe(2)
@@ -29,7 +33,7 @@ describe('1. a misspelt input is never ignored', () => {
     expect(run.stdout).toContain("Nothing was done: mode 'prune' writes or deletes")
     expect(readdirSync(store, { recursive: true }).length).toBe(before)
     // Spelt right, the same step only lists.
-    const listed = await runDist({
+    const listed = await runAction({
       inputs: { mode: 'prune', backend: 'local', 'local-dir': store, 'keep-days': '0', 'keep-last': '0', 'plan-only': 'true' }
     })
     expect(listed.code).toBe(0)
@@ -43,15 +47,15 @@ describe('1. a misspelt input is never ignored', () => {
     writeFiles(pkg, { 'app.js': 'built' })
     const store = tempDir('store')
     const base = { backend: 'local', 'local-dir': store, 'repo-path': repo.dir, 'package-directory': pkg, bukcet: 'assets' }
-    const upload = await runDist({ inputs: { ...base, mode: 'upload' } })
+    const upload = await runAction({ inputs: { ...base, mode: 'upload' } })
     expect(upload.code).toBe(2)
     expect(upload.stdout).toContain("'bukcet' (INPUT_BUKCET) is not an input of this action; did you mean 'bucket'?")
     expect(readdirSync(store)).toEqual([])
-    const check = await runDist({ inputs: { ...base, mode: 'check' } })
+    const check = await runAction({ inputs: { ...base, mode: 'check' } })
     expect(check.code).toBe(2)
     expect(check.stdout).toContain("Nothing was done: mode 'check' decides whether the build runs")
     expect(readdirSync(pkg)).toEqual(['app.js']) // no record, no marker
-    const doctor = await runDist({ inputs: { ...base, mode: 'doctor' } })
+    const doctor = await runAction({ inputs: { ...base, mode: 'doctor' } })
     expect(doctor.stdout).toContain(
       "::warning::'bukcet' (INPUT_BUKCET) is not an input of this action; did you mean 'bucket'? It is ignored."
     )
@@ -65,11 +69,11 @@ describe('1. a misspelt input is never ignored', () => {
       INPUT_PACKAGE_DIRECTORY: path.join(repo.dir, 'out'),
       INPUT_CODE_HASH_PATHS: 'src/**'
     }
-    const run = await runDist({ args: ['check'], runner: false, cwd: repo.dir, env })
+    const run = await runAction({ args: ['check'], runner: false, cwd: repo.dir, env })
     expect(run.code).toBe(0)
     expect(run.stdout).toMatch(/^code-hash=[0-9a-f]{64}$/m)
     expect(existsSync(path.join(repo.dir, 'out', '.s3-asset-manager.json'))).toBe(true)
-    const typo = await runDist({ args: ['check'], runner: false, cwd: repo.dir, env: { ...env, INPUT_PACKAGE_DIRCTORY: 'dist' } })
+    const typo = await runAction({ args: ['check'], runner: false, cwd: repo.dir, env: { ...env, INPUT_PACKAGE_DIRCTORY: 'dist' } })
     expect(typo.code).toBe(2)
     expect(typo.stderr).toContain(
       "'package_dirctory' (INPUT_PACKAGE_DIRCTORY) is not an input of this action; did you mean 'package-directory'?"
@@ -82,7 +86,7 @@ describe('2. summaries say what happened', () => {
     const repo = makeRepo({ 'src/a.js': 'a' })
     const pkg = tempDir('pkg')
     writeFiles(pkg, { 'app.js': 'built' })
-    const run = await runDist({
+    const run = await runAction({
       inputs: {
         ...s3Inputs(uniquePrefix('told')),
         mode: 'upload',
@@ -118,8 +122,8 @@ describe('2. summaries say what happened', () => {
     writeFiles(repo.dir, {
       '.github/assets.yml': `config:\n  state:\n    backend: local\n    options: { stateFile: s.state }\n  store: { backend: local, localDir: ${tempDir('store')} }\ntools:\n  - { name: object, instanceID: o, options: { key: k, content: x } }\n`
     })
-    const apply = (): ReturnType<typeof runDist> =>
-      runDist({ inputs: { mode: 'apply', 'repo-path': repo.dir, config: path.join(repo.dir, '.github/assets.yml') } })
+    const apply = (): ReturnType<typeof runAction> =>
+      runAction({ inputs: { mode: 'apply', 'repo-path': repo.dir, config: path.join(repo.dir, '.github/assets.yml') } })
     expect((await apply()).code).toBe(0)
     const again = await apply()
     expect(again.stdout.match(/No changes/g)).toHaveLength(1)
@@ -127,7 +131,7 @@ describe('2. summaries say what happened', () => {
 
   it('the check summary has no empty header row', async () => {
     const repo = makeRepo({ 'a.txt': 'a' })
-    const run = await runDist({ inputs: { mode: 'check', backend: 'local', 'local-dir': tempDir('store'), 'repo-path': repo.dir } })
+    const run = await runAction({ inputs: { mode: 'check', backend: 'local', 'local-dir': tempDir('store'), 'repo-path': repo.dir } })
     const html = await marked.parse(run.summary)
     expect(html).toMatch(/<thead>\s*<tr>\s*<th>Outcome<\/th>\s*<th>🔨 not found — build needed<\/th>/)
     expect(run.summary).not.toContain('|  |  |')
@@ -147,7 +151,9 @@ describe('3. a failed apply says why', () => {
     writeFiles(repo.dir, {
       '.github/assets.yml': `config:\n  state:\n    backend: local\n    options: { stateFile: s.state }\n  store: { backend: local, localDir: ${tempDir('store')} }\ntools:\n  - name: assets\n    instanceID: web\n    options:\n      paths: [ "web/**" ]\n      directory: out\n      run: ${JSON.stringify(run)}\n`
     })
-    const result = await runDist({
+    // As the bundle: the build writes to the step's own stderr, which a step run in this process does not collect.
+    const result = await runAction({
+      bundle: true,
       inputs: { mode: 'apply', 'repo-path': repo.dir, config: path.join(repo.dir, '.github/assets.yml') },
       env: { DEPLOY_TOKEN: 'tok_a1b2c3d4e5' }
     })
@@ -165,16 +171,16 @@ describe('3. a failed apply says why', () => {
 
 describe('5. the command line is a command line', () => {
   it('--help and --version answer without a mode', async () => {
-    const help = await runDist({ args: ['--help'], runner: false })
+    const help = await runAction({ args: ['--help'], runner: false })
     expect(help.code).toBe(0)
     expect(help.stdout).toContain('Usage: node dist/index.js <mode>')
     expect(help.stdout).toContain('Exit codes: 0 done; 1 failed; 2 a bad input or config')
-    const version = await runDist({ args: ['--version'], runner: false })
+    const version = await runAction({ args: ['--version'], runner: false })
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/)
   })
 
   it('outside GitHub errors are plain error: lines on stderr, with exit 2 for a bad input, and no secret is printed to mask it', async () => {
-    const run = await runDist({
+    const run = await runAction({
       args: ['check'],
       runner: false,
       env: { INPUT_BACKEND: 'sftp', INPUT_SIGNING_KEY: 'a-very-long-signing-key-0123' }
@@ -191,7 +197,7 @@ describe('6. small things', () => {
     const repo = makeRepo({ 'a.txt': 'a' })
     const pkg = tempDir('pkg')
     writeFiles(pkg, { 'app.js': 'built' })
-    const run = await runDist({
+    const run = await runAction({
       inputs: {
         mode: 'upload',
         backend: 'local',
@@ -212,10 +218,10 @@ describe('6. small things', () => {
     const repo = makeRepo({ 'a.txt': 'a' })
     const pkg = tempDir('pkg')
     writeFiles(pkg, { 'app.js': 'built' })
-    await runDist({
+    await runAction({
       inputs: { mode: 'upload', backend: 'local', 'local-dir': store, 'repo-path': repo.dir, 'package-directory': pkg, prefix: 'team/' }
     })
-    const run = await runDist({
+    const run = await runAction({
       inputs: {
         mode: 'prune',
         backend: 'local',
@@ -232,7 +238,12 @@ describe('6. small things', () => {
 
   it('on Node.js 20 an S3 run prints one line about the SDK, not its nine-line warning', async () => {
     const repo = makeRepo({ 'a.txt': 'a' })
-    const run = await runDist({ inputs: { ...s3Inputs(uniquePrefix('note')), mode: 'check', 'repo-path': repo.dir } })
+    // The bundle in a process of its own, without jest's --no-warnings, which would hide the SDK's warning anyway.
+    const run = await runAction({
+      bundle: true,
+      inputs: { ...s3Inputs(uniquePrefix('note')), mode: 'check', 'repo-path': repo.dir },
+      env: { NODE_OPTIONS: '' }
+    })
     expect(run.stderr).not.toContain('NodeVersionSupportWarning')
     expect(
       run.stderr.replace(/^note: Node\.js 2\d\.[\d.]+: AWS SDK releases after January 2027 need Node\.js 22 or later[^\n]*\n/, '')

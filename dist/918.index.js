@@ -206,14 +206,21 @@ const STAT_HERE_BELOW = 30_000;
  */
 const HASH_HERE_BELOW = 64;
 const HASH_HERE_BYTES = 4 * 1024 * 1024;
-/** Whether these files are few and small enough to hash here; sizes as the read sees them (through a symlink). */
+/**
+ * Whether these files are few and small enough to hash here; sizes as the read sees them (through a symlink). Only
+ * regular files: a FIFO or a device (size 0) can block its read, which in a worker leaves this thread free to
+ * answer a cancel, and here would not.
+ */
 function smallJob(files, below) {
     if (files.length >= below)
         return false;
     let bytes = 0;
     for (const file of files) {
         try {
-            bytes += (0,external_node_fs_.statSync)(file, { throwIfNoEntry: false })?.size ?? 0;
+            const info = (0,external_node_fs_.statSync)(file, { throwIfNoEntry: false });
+            if (info && !info.isFile())
+                return false;
+            bytes += info?.size ?? 0;
         }
         catch {
             // unreadable: the read reports it, here or in a worker alike

@@ -1,9 +1,10 @@
 // The stat check against git's index gives the same verdicts on the main thread and in the workers, and reads
 // exactly the files git's stat data cannot vouch for.
+import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { HashPool, type RecordedFiles } from '../../src/hashing/file-hasher.js'
+import { HashPool, smallJob, type RecordedFiles } from '../../src/hashing/file-hasher.js'
 import { parseIndexFile } from '../../src/hashing/git-index.js'
 import { makeRepo, tempDir, writeFiles } from '../support/helpers.js'
 
@@ -93,5 +94,15 @@ describe('HashPool.hash', () => {
         await pool.close()
       }
     }
+  })
+
+  it('keeps a FIFO or a device for the workers: a read that blocks must not block this thread', () => {
+    const dir = tempDir('pool-special')
+    writeFiles(dir, { small: 'small\n' })
+    execFileSync('mkfifo', [path.join(dir, 'fifo')])
+    symlinkSync('/dev/zero', path.join(dir, 'zeros'))
+    expect(smallJob([path.join(dir, 'small')], 64)).toBe(true)
+    for (const name of ['fifo', 'zeros'])
+      expect([name, smallJob([path.join(dir, 'small'), path.join(dir, name)], 64)]).toEqual([name, false])
   })
 })

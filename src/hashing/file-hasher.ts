@@ -34,13 +34,19 @@ const STAT_HERE_BELOW = 30_000
 const HASH_HERE_BELOW = 64
 const HASH_HERE_BYTES = 4 * 1024 * 1024
 
-/** Whether these files are few and small enough to hash here; sizes as the read sees them (through a symlink). */
-function smallJob(files: readonly string[], below: number): boolean {
+/**
+ * Whether these files are few and small enough to hash here; sizes as the read sees them (through a symlink). Only
+ * regular files: a FIFO or a device (size 0) can block its read, which in a worker leaves this thread free to
+ * answer a cancel, and here would not.
+ */
+export function smallJob(files: readonly string[], below: number): boolean {
   if (files.length >= below) return false
   let bytes = 0
   for (const file of files) {
     try {
-      bytes += statSync(file, { throwIfNoEntry: false })?.size ?? 0
+      const info = statSync(file, { throwIfNoEntry: false })
+      if (info && !info.isFile()) return false
+      bytes += info?.size ?? 0
     } catch {
       // unreadable: the read reports it, here or in a worker alike
     }

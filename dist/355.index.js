@@ -7,6 +7,7 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Bd: () => (/* binding */ preparePackageDirectory),
+/* harmony export */   Gy: () => (/* binding */ deepestExisting),
 /* harmony export */   qI: () => (/* binding */ writeFileNoFollow),
 /* harmony export */   tk: () => (/* binding */ readFileNoFollow)
 /* harmony export */ });
@@ -32,18 +33,17 @@ export const modules = {
 function workspaceRoot() {
     return node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(process.env.GITHUB_WORKSPACE || process.cwd());
 }
+/**
+ * The deepest of `candidate` and the directories above it that exists, with what lstat says of it (a symlink is
+ * reported as one, not followed): where a mkdir of `candidate` would start.
+ */
 async function deepestExisting(candidate) {
     let existing = candidate;
     for (;;) {
-        try {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(existing);
-            return existing;
-        }
-        catch {
-            if (node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(existing) === existing)
-                return existing;
-            existing = node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(existing);
-        }
+        const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(existing).catch(() => undefined);
+        if (info || node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(existing) === existing)
+            return { existing, info };
+        existing = node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(existing);
     }
 }
 /**
@@ -56,7 +56,7 @@ async function preparePackageDirectory(directory, options) {
     const workspace = workspaceRoot();
     if ((0,_util_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .isInside */ .FK)(workspace, resolved)) {
         const realWorkspace = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(workspace).catch(() => workspace);
-        const real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(await deepestExisting(resolved));
+        const real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)((await deepestExisting(resolved)).existing);
         if (!(0,_util_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .isInside */ .FK)(realWorkspace, real)) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FilesError */ .yN(`Refusing the package directory '${directory}': a symlink in it leads to ${real}, outside the workspace ${workspace}. ` +
                 `Code in the checkout may have planted it; point '${options.inputName ?? 'package-directory'}' at a real directory.`);

@@ -2059,13 +2059,8 @@ async function planTargets(root, files, created) {
  * added to `created`.
  */
 async function checkDirectory(root, directory, forPath, created) {
-    let existing = directory;
-    let info = await lstatOrUndefined(existing);
-    while (!info) {
-        existing = node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(existing);
-        info = await lstatOrUndefined(existing);
-    }
-    if (!info.isDirectory() && !info.isSymbolicLink()) {
+    const { existing, info } = await (0,_package_directory_js__WEBPACK_IMPORTED_MODULE_11__/* .deepestExisting */ .Gy)(directory);
+    if (info && !info.isDirectory() && !info.isSymbolicLink()) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .FilesError */ .yN(`Refusing to download '${forPath}': ${existing} is a file, not a directory. Nothing was written.`);
     }
     if (!(0,_util_paths_js__WEBPACK_IMPORTED_MODULE_12__/* .isInside */ .FK)(root, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.realpath)(existing))) {
@@ -3708,6 +3703,7 @@ function encodingSuffix(encoding) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Bd: () => (/* binding */ preparePackageDirectory),
+/* harmony export */   Gy: () => (/* binding */ deepestExisting),
 /* harmony export */   qI: () => (/* binding */ writeFileNoFollow),
 /* harmony export */   tk: () => (/* binding */ readFileNoFollow)
 /* harmony export */ });
@@ -3733,18 +3729,17 @@ function encodingSuffix(encoding) {
 function workspaceRoot() {
     return node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(process.env.GITHUB_WORKSPACE || process.cwd());
 }
+/**
+ * The deepest of `candidate` and the directories above it that exists, with what lstat says of it (a symlink is
+ * reported as one, not followed): where a mkdir of `candidate` would start.
+ */
 async function deepestExisting(candidate) {
     let existing = candidate;
     for (;;) {
-        try {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(existing);
-            return existing;
-        }
-        catch {
-            if (node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(existing) === existing)
-                return existing;
-            existing = node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(existing);
-        }
+        const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(existing).catch(() => undefined);
+        if (info || node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(existing) === existing)
+            return { existing, info };
+        existing = node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(existing);
     }
 }
 /**
@@ -3757,7 +3752,7 @@ async function preparePackageDirectory(directory, options) {
     const workspace = workspaceRoot();
     if ((0,_util_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .isInside */ .FK)(workspace, resolved)) {
         const realWorkspace = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(workspace).catch(() => workspace);
-        const real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(await deepestExisting(resolved));
+        const real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)((await deepestExisting(resolved)).existing);
         if (!(0,_util_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .isInside */ .FK)(realWorkspace, real)) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FilesError */ .yN(`Refusing the package directory '${directory}': a symlink in it leads to ${real}, outside the workspace ${workspace}. ` +
                 `Code in the checkout may have planted it; point '${options.inputName ?? 'package-directory'}' at a real directory.`);

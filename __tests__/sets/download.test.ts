@@ -101,6 +101,16 @@ describe('check with download: true', () => {
     )
     expect(readdirSync(outside)).toEqual([])
   })
+
+  it('refuses a set whose directory is a file in the package directory, before writing anything', async () => {
+    const target = tempDir('deploy')
+    writeFiles(target, { nested: 'a file where the set has a directory' })
+    await expect(check(settingsFor(storeSettings, repo.dir, target, true), new ObjectAssetSets(store, OPEN_POLICY))).rejects.toThrow(
+      `Refusing to download 'nested/deep/chunk.js': ${path.join(target, 'nested')} is a file, not a directory. Nothing was written.`
+    )
+    expect(readdirSync(target).filter((name) => !name.startsWith('.'))).toEqual(['nested'])
+    expect(readFileSync(path.join(target, 'nested'), 'utf8')).toBe('a file where the set has a directory')
+  })
 })
 
 describe('download on Windows', () => {

@@ -10,7 +10,7 @@ import { DigestLimitError, DigestStream, sha256OfFile } from '../util/digest-str
 import { isSafeRelativePath, totalBytes, type Manifest, type ManifestFile, type PackRecord } from './manifest.js'
 import { filesByPack } from './packs.js'
 import { decompressor, unreadableEncodingProblem } from './pack-encoding.js'
-import { preparePackageDirectory } from './package-directory.js'
+import { deepestExisting, preparePackageDirectory } from './package-directory.js'
 import { fromPosixRelative, isInside, windowsNameProblem } from '../util/paths.js'
 import { formatBytes, Progress } from '../util/progress.js'
 import { plural } from '../util/text.js'
@@ -72,13 +72,8 @@ async function planTargets(root: string, files: readonly ManifestFile[], created
  * added to `created`.
  */
 async function checkDirectory(root: string, directory: string, forPath: string, created: string[]): Promise<void> {
-  let existing = directory
-  let info = await lstatOrUndefined(existing)
-  while (!info) {
-    existing = path.dirname(existing)
-    info = await lstatOrUndefined(existing)
-  }
-  if (!info.isDirectory() && !info.isSymbolicLink()) {
+  const { existing, info } = await deepestExisting(directory)
+  if (info && !info.isDirectory() && !info.isSymbolicLink()) {
     throw new FilesError(`Refusing to download '${forPath}': ${existing} is a file, not a directory. Nothing was written.`)
   }
   if (!isInside(root, await realpath(existing))) {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import type { Stats } from 'node:fs'
 import { lstat, mkdir, open, realpath, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { FilesError } from '../errors.js'
@@ -14,16 +15,16 @@ function workspaceRoot(): string {
   return path.resolve(process.env.GITHUB_WORKSPACE || process.cwd())
 }
 
-async function deepestExisting(candidate: string): Promise<string> {
+/**
+ * The deepest of `candidate` and the directories above it that exists, with what lstat says of it (a symlink is
+ * reported as one, not followed): where a mkdir of `candidate` would start.
+ */
+export async function deepestExisting(candidate: string): Promise<{ existing: string; info?: Stats }> {
   let existing = candidate
   for (;;) {
-    try {
-      await lstat(existing)
-      return existing
-    } catch {
-      if (path.dirname(existing) === existing) return existing
-      existing = path.dirname(existing)
-    }
+    const info = await lstat(existing).catch(() => undefined)
+    if (info || path.dirname(existing) === existing) return { existing, info }
+    existing = path.dirname(existing)
   }
 }
 
@@ -37,7 +38,7 @@ export async function preparePackageDirectory(directory: string, options: { crea
   const workspace = workspaceRoot()
   if (isInside(workspace, resolved)) {
     const realWorkspace = await realpath(workspace).catch(() => workspace)
-    const real = await realpath(await deepestExisting(resolved))
+    const real = await realpath((await deepestExisting(resolved)).existing)
     if (!isInside(realWorkspace, real)) {
       throw new FilesError(
         `Refusing the package directory '${directory}': a symlink in it leads to ${real}, outside the workspace ${workspace}. ` +

@@ -892,7 +892,7 @@ async function startupBench(work, results) {
       bare.push((await timed(node, ['-e', '0'], { NODE_EXTRA_CA_CERTS: undefined }, repo)).seconds)
       ours.push((await timed(node, [DIST, 'check'], env, repo)).seconds)
     }
-    // A ratio, because machines differ: node -e 0 itself takes 90-120 ms here and half that elsewhere.
+    // A ratio, because machines differ: node -e 0 itself takes 55-80 ms here (no CA bundle), and less or more elsewhere.
     const ratio = median(ours) / median(bare)
     const overMs = (median(ours) - median(bare)) * 1000
     log(

@@ -586,7 +586,18 @@ async function uploadFiles(
       ? { ...previous, packs: new Map([...previous.packs].filter(([, earlier]) => !earlier.record.encoding)) }
       : previous
   const packMetadata = objectMetadata(request.commit, request.codeHash)
-  const [packed, stored] = await Promise.all([
+  const sendFile = async (file: PackageFile): Promise<ManifestFile> => {
+    throwIfCancelled()
+    const entry = await uploadFile(store, target + file.relative, file, request.commit, request.codeHash, progress, previous, moved, mime)
+    progress.add(1, entry.size)
+    return entry
+  }
+  const large = plain.filter((file) => file.size > SINGLE_PUT_LIMIT).sort((a, b) => b.size - a.size)
+  const small = plain.filter((file) => file.size <= SINGLE_PUT_LIMIT)
+  // Large files queue for their turn before the packs, largest first (the array is evaluated in order): one queued
+  // behind every pack streamed alone at the end, part after part, while the other turn stood idle.
+  const [storedLarge, packed, storedSmall] = await Promise.all([
+    Promise.all(large.map((file) => largeLimit(() => sendFile(file)))),
     Promise.all(
       packs.map((pack) =>
         largeLimit(async () => {
@@ -600,18 +611,7 @@ async function uploadFiles(
         })
       )
     ),
-    Promise.all(
-      plain.map((file) =>
-        limit(async () => {
-          throwIfCancelled()
-          const send = () =>
-            uploadFile(store, target + file.relative, file, request.commit, request.codeHash, progress, previous, moved, mime)
-          const entry = file.size > SINGLE_PUT_LIMIT ? await largeLimit(send) : await send()
-          progress.add(1, entry.size)
-          return entry
-        })
-      )
-    )
+    Promise.all(small.map((file) => limit(() => sendFile(file))))
   ]).catch((error: unknown) => {
     progress.abandon()
     throw error
@@ -621,7 +621,9 @@ async function uploadFiles(
     core.info(
       `${plural(moved.copiedFiles, 'file')} (${formatBytes(moved.copiedBytes)}) unchanged since the previous build ${store.url(previous!.setPrefix)}: copied server-side, not sent.`
     )
-  const entries = [...stored, ...packed.flatMap((pack) => pack.files)].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  const entries = [...storedLarge, ...storedSmall, ...packed.flatMap((pack) => pack.files)].sort((a, b) =>
+    a.path < b.path ? -1 : a.path > b.path ? 1 : 0
+  )
   return { entries, packs: packed.map((pack) => pack.record) }
 }
 

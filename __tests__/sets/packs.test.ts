@@ -3,11 +3,12 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3'
 import { execFile, spawnSync } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import type { ManifestFile } from '../../src/sets/manifest.js'
-import { filesByPack, packTarget, planPacks } from '../../src/sets/packs.js'
+import { filesByPack, packTarget, planPacks, uploadPack } from '../../src/sets/packs.js'
+import { LocalStore } from '../../src/stores/local.js'
 import { memberHeader } from '../../src/sets/tar.js'
 import { startFaultProxy } from '../support/fault-proxy.js'
 import {
@@ -448,5 +449,43 @@ describe('pack planning', () => {
       ['.packs/0.tar', ['f4', 'f2', 'f0']],
       ['.packs/1.tar', ['f5', 'f3', 'f1']]
     ])
+  })
+})
+
+describe('uploadPack', () => {
+  /** A plain pack of three files in a local store, planned from the files as they are on disk now. */
+  function planned(): { store: LocalStore; root: string; directory: string; pack: ReturnType<typeof planPacks>['packs'][number] } {
+    const directory = tempDir('pack-src')
+    writeFiles(directory, { 'a.js': 'a'.repeat(700), 'b.js': 'b'.repeat(300), 'c.js': 'c' })
+    const files = ['a.js', 'b.js', 'c.js'].map((relative) => ({
+      relative,
+      absolute: path.join(directory, relative),
+      size: readFileSync(path.join(directory, relative)).length
+    }))
+    const { packs } = planPacks(files, 4 * KIB)
+    expect(packs).toHaveLength(1)
+    const root = tempDir('pack-store')
+    return { store: new LocalStore(root), root, directory, pack: packs[0]! }
+  }
+
+  it('stores a plain pack whole, under the SHA-256 of its stored bytes, with each file where the manifest says', async () => {
+    const { store, root, pack } = planned()
+    const { record, files } = await uploadPack(store, 'set/', pack, {}, () => undefined, undefined)
+    const stored = readFileSync(path.join(root, 'set', record.path))
+    expect(stored.length).toBe(pack.size)
+    expect(record).toMatchObject({ path: pack.path, size: pack.size, sha256: createHash('sha256').update(stored).digest('hex') })
+    for (const file of files) {
+      const bytes = stored.subarray(file.offset!, file.offset! + file.size)
+      expect(createHash('sha256').update(bytes).digest('hex')).toBe(file.sha256)
+    }
+  })
+
+  it('a file that changed size after it was listed fails the pack, and nothing is stored', async () => {
+    const { store, root, directory, pack } = planned()
+    writeFileSync(path.join(directory, 'b.js'), 'b'.repeat(301))
+    await expect(uploadPack(store, 'set/', pack, {}, () => undefined, undefined)).rejects.toThrow(
+      `${path.join(directory, 'b.js')} changed while it was packed (300 bytes when listed, 301 when read). Upload again.`
+    )
+    expect(existsSync(path.join(root, 'set'))).toBe(false)
   })
 })

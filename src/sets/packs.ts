@@ -20,6 +20,11 @@ const READ_AHEAD = 16
 const PACKS_AIMED_FOR = 32
 const SMALLEST_TARGET = 256 * 1024
 const LARGEST_TARGET = 16 * 1024 * 1024
+/**
+ * A plain pack up to this size is gathered into one buffer and sent in one request with the SHA-256 taken as it
+ * was built: a stream of unknown length would be gathered again by lib-storage and hashed again for SigV4.
+ */
+const GATHER_PACKS_UP_TO = LARGEST_TARGET
 
 interface PackMember {
   readonly file: PackageFile
@@ -184,8 +189,8 @@ async function* packBytes(pack: PlannedPack, onMember: (member: PackMember, sha2
 }
 
 /**
- * Writes one pack under `setPrefix`; returns its record and the manifest entries of its files. Plain tar streams up
- * in parts; with an encoding (zstd where the runtime has it, unless pack-compression is none) the pack is compressed in memory first (a pack is at
+ * Writes one pack under `setPrefix`; returns its record and the manifest entries of its files. Plain tar is gathered
+ * and sent in one request (over 16 MiB: streamed up in parts); with an encoding (zstd where the runtime has it, unless pack-compression is none) the pack is compressed in memory first (a pack is at
  * most 64 MiB) and stored as `<n>.tar.zst`, unless that saves under a tenth of its bytes (already-compressed
  * files): then it is stored plain.
  */
@@ -216,7 +221,17 @@ export async function uploadPack(
       throw new IntegrityError(`The pack ${store.url(setPrefix + pack.path)} came out ${sent} bytes, not ${pack.size}.`)
   }
   let record: PackRecord
-  if (!encoding) {
+  if (!encoding && pack.size <= GATHER_PACKS_UP_TO) {
+    const body = Buffer.allocUnsafe(pack.size)
+    for await (const chunk of tar) {
+      if (sent > pack.size) break // wholeTar says so
+      chunk.copy(body, sent - chunk.length)
+    }
+    wholeTar()
+    const sha256 = tarHash.digest('hex')
+    const { etag } = await store.put(setPrefix + pack.path, body, { size: pack.size, sha256, contentType: 'application/x-tar', metadata })
+    record = { path: pack.path, size: pack.size, sha256, ...(etag ? { etag } : {}) }
+  } else if (!encoding) {
     const { etag } = await store.put(setPrefix + pack.path, Readable.from(tar, { objectMode: false }), {
       size: pack.size,
       contentType: 'application/x-tar',

@@ -3466,7 +3466,18 @@ async function uploadFiles(store, request, files, target, previous) {
         ? { ...previous, packs: new Map([...previous.packs].filter(([, earlier]) => !earlier.record.encoding)) }
         : previous;
     const packMetadata = objectMetadata(request.commit, request.codeHash);
-    const [packed, stored] = await Promise.all([
+    const sendFile = async (file) => {
+        (0,cancellation/* throwIfCancelled */.dZ)();
+        const entry = await uploadFile(store, target + file.relative, file, request.commit, request.codeHash, progress, previous, moved, mime);
+        progress.add(1, entry.size);
+        return entry;
+    };
+    const large = plain.filter((file) => file.size > SINGLE_PUT_LIMIT).sort((a, b) => b.size - a.size);
+    const small = plain.filter((file) => file.size <= SINGLE_PUT_LIMIT);
+    // Large files queue for their turn before the packs, largest first (the array is evaluated in order): one queued
+    // behind every pack streamed alone at the end, part after part, while the other turn stood idle.
+    const [storedLarge, packed, storedSmall] = await Promise.all([
+        Promise.all(large.map((file) => largeLimit(() => sendFile(file)))),
         Promise.all(packs.map((pack) => largeLimit(async () => {
             (0,cancellation/* throwIfCancelled */.dZ)();
             const copied = packsFrom && (await copyUnchangedPack(store, target, pack, packsFrom, packMetadata, moved));
@@ -3476,13 +3487,7 @@ async function uploadFiles(store, request, files, target, previous) {
             }
             return (0,sets_packs/* uploadPack */.Z_)(store, target, pack, packMetadata, (size) => progress.add(1, size), encoding);
         }))),
-        Promise.all(plain.map((file) => limit(async () => {
-            (0,cancellation/* throwIfCancelled */.dZ)();
-            const send = () => uploadFile(store, target + file.relative, file, request.commit, request.codeHash, progress, previous, moved, mime);
-            const entry = file.size > SINGLE_PUT_LIMIT ? await largeLimit(send) : await send();
-            progress.add(1, entry.size);
-            return entry;
-        })))
+        Promise.all(small.map((file) => limit(() => sendFile(file))))
     ]).catch((error) => {
         progress.abandon();
         throw error;
@@ -3490,7 +3495,7 @@ async function uploadFiles(store, request, files, target, previous) {
     progress.finish();
     if (moved.copiedFiles > 0)
         runner/* info */.pq(`${(0,util_text/* plural */.L)(moved.copiedFiles, 'file')} (${(0,util_progress/* formatBytes */.z)(moved.copiedBytes)}) unchanged since the previous build ${store.url(previous.setPrefix)}: copied server-side, not sent.`);
-    const entries = [...stored, ...packed.flatMap((pack) => pack.files)].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const entries = [...storedLarge, ...storedSmall, ...packed.flatMap((pack) => pack.files)].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
     return { entries, packs: packed.map((pack) => pack.record) };
 }
 /**
@@ -3915,6 +3920,11 @@ const PACKS_AIMED_FOR = 32;
 const SMALLEST_TARGET = 256 * 1024;
 const LARGEST_TARGET = 16 * 1024 * 1024;
 /**
+ * A plain pack up to this size is gathered into one buffer and sent in one request with the SHA-256 taken as it
+ * was built: a stream of unknown length would be gathered again by lib-storage and hashed again for SigV4.
+ */
+const GATHER_PACKS_UP_TO = LARGEST_TARGET;
+/**
  * The average pack size aimed at: a power of two near 1/32 of the small files' bytes, 256 KiB to 16 MiB. A power
  * of two, so a package growing or shrinking a little keeps its target, and so its packs.
  */
@@ -4049,8 +4059,8 @@ async function* packBytes(pack, onMember) {
     yield _tar_js__WEBPACK_IMPORTED_MODULE_8__/* .TAR_END */ .y7;
 }
 /**
- * Writes one pack under `setPrefix`; returns its record and the manifest entries of its files. Plain tar streams up
- * in parts; with an encoding (zstd where the runtime has it, unless pack-compression is none) the pack is compressed in memory first (a pack is at
+ * Writes one pack under `setPrefix`; returns its record and the manifest entries of its files. Plain tar is gathered
+ * and sent in one request (over 16 MiB: streamed up in parts); with an encoding (zstd where the runtime has it, unless pack-compression is none) the pack is compressed in memory first (a pack is at
  * most 64 MiB) and stored as `<n>.tar.zst`, unless that saves under a tenth of its bytes (already-compressed
  * files): then it is stored plain.
  */
@@ -4075,7 +4085,19 @@ encoding) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .IntegrityError */ .cs(`The pack ${store.url(setPrefix + pack.path)} came out ${sent} bytes, not ${pack.size}.`);
     };
     let record;
-    if (!encoding) {
+    if (!encoding && pack.size <= GATHER_PACKS_UP_TO) {
+        const body = Buffer.allocUnsafe(pack.size);
+        for await (const chunk of tar) {
+            if (sent > pack.size)
+                break; // wholeTar says so
+            chunk.copy(body, sent - chunk.length);
+        }
+        wholeTar();
+        const sha256 = tarHash.digest('hex');
+        const { etag } = await store.put(setPrefix + pack.path, body, { size: pack.size, sha256, contentType: 'application/x-tar', metadata });
+        record = { path: pack.path, size: pack.size, sha256, ...(etag ? { etag } : {}) };
+    }
+    else if (!encoding) {
         const { etag } = await store.put(setPrefix + pack.path, node_stream__WEBPACK_IMPORTED_MODULE_2__.Readable.from(tar, { objectMode: false }), {
             size: pack.size,
             contentType: 'application/x-tar',

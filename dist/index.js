@@ -800,8 +800,13 @@ function handleSignals(onForcedExit) {
 
 
 
-/** Opens for reading without following a symlink at the last component (O_NOFOLLOW: not on Windows). */
-const READ_NO_FOLLOW = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW ?? 0);
+/**
+ * Opens for reading without following a symlink at the last component (O_NOFOLLOW: not on Windows), and without
+ * waiting (O_NONBLOCK): a FIFO planted where a file should be would otherwise hold open() until something writes
+ * to it, and the step with it; opened at once, it is then found not to be a regular file. Regular files ignore
+ * O_NONBLOCK.
+ */
+const READ_NO_FOLLOW = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW ?? 0) | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK ?? 0);
 /**
  * The bytes of an opened file; undefined when it is not a regular file; OversizedError past `maxBytes`. At most
  * `maxBytes + 1` bytes are ever read, so a file that grows while it is read cannot fill memory either.

@@ -33,6 +33,7 @@ import {
   writeFiles,
   zstdWithBundleNode
 } from '../support/helpers.js'
+import { makeFifo, releaseReaders, within } from '../support/fifo.js'
 
 const client = outsideClient()
 afterAll(() => client.destroy())
@@ -346,6 +347,24 @@ describe("9. downloads and check's files are all-or-nothing", () => {
     }
     expect(lstatSync(path.join(out, '.commit-hash')).isFile()).toBe(true)
     expect(readFileSync(path.join(out, '.commit-hash'), 'utf8')).toBe(repo.commit)
+  })
+
+  it("upload is not held by a FIFO the build left as check's record (open() would wait for a writer)", async () => {
+    const prefix = uniquePrefix('fifo')
+    const repo = makeRepo({ 'src/a.js': 'a\n' })
+    const pkg = tempDir('pkg')
+    writeFiles(pkg, { 'app.js': 'built' })
+    const fifo = makeFifo(path.join(pkg, '.s3-asset-manager.json'))
+    try {
+      const up = await within(
+        10_000,
+        runAction({ inputs: { ...s3Inputs(prefix), 'repo-path': repo.dir, mode: 'upload', 'package-directory': pkg } })
+      )
+      expect(up).not.toBe('still waiting')
+      expect(up).toMatchObject({ code: 0, outputs: { 'commit-hash': repo.commit, files: '1' } })
+    } finally {
+      releaseReaders(fifo)
+    }
   })
 
   it('a package directory that is a symlink out of the workspace is refused on download', async () => {

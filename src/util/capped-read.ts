@@ -3,8 +3,13 @@ import { open, type FileHandle } from 'node:fs/promises'
 import type { Readable } from 'node:stream'
 import { OversizedError } from '../errors.js'
 
-/** Opens for reading without following a symlink at the last component (O_NOFOLLOW: not on Windows). */
-export const READ_NO_FOLLOW = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0)
+/**
+ * Opens for reading without following a symlink at the last component (O_NOFOLLOW: not on Windows), and without
+ * waiting (O_NONBLOCK): a FIFO planted where a file should be would otherwise hold open() until something writes
+ * to it, and the step with it; opened at once, it is then found not to be a regular file. Regular files ignore
+ * O_NONBLOCK.
+ */
+export const READ_NO_FOLLOW = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0)
 
 /**
  * The bytes of an opened file; undefined when it is not a regular file; OversizedError past `maxBytes`. At most

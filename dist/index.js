@@ -402,18 +402,24 @@ class PreconditionFailedError extends StoreError {
 /* harmony export */   YB: () => (/* binding */ eventHeadCommit),
 /* harmony export */   g: () => (/* binding */ forgetEventPayload)
 /* harmony export */ });
-/* unused harmony exports eventCommits, headCommit */
+/* unused harmony exports eventCommits, headFromGitDirectory, headCommit */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
-/* harmony import */ var _util_capped_read_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8724);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3916);
+/* harmony import */ var _util_capped_read_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8724);
 
 
 
 
-const run = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile);
+
+
+const run = (0,node_util__WEBPACK_IMPORTED_MODULE_3__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile);
 /** The event payload is small; anything larger is not the runner's and is not read. */
 const EVENT_PAYLOAD_LIMIT = 16 * 1024 * 1024;
 /** A full commit hash: 40 hex characters, or 64 in a SHA-256 repository (either case). */
@@ -435,7 +441,7 @@ let payloadRead;
 function readEventPayload() {
     payloadRead ??= (async () => {
         const file = process.env.GITHUB_EVENT_PATH;
-        const bytes = file ? await (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_3__/* .readRunnerFile */ .Lh)(file, EVENT_PAYLOAD_LIMIT) : undefined;
+        const bytes = file ? await (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_5__/* .readRunnerFile */ .Lh)(file, EVENT_PAYLOAD_LIMIT) : undefined;
         try {
             return bytes ? JSON.parse(bytes.toString('utf8')) : undefined;
         }
@@ -476,8 +482,70 @@ function eventCommits(env, payload) {
     add(shaAt(payload, 'merge_group', 'head_sha'), "the merge group's head");
     return { event: env.GITHUB_EVENT_NAME ?? 'unknown', commits: named, payloadRead: payload !== undefined };
 }
-/** `git rev-parse HEAD` in repoPath; undefined with git's complaint when it is not a repository. */
+/** Variables with which git would find another repository, or other refs, than repoPath's own .git: git is asked then. */
+const GIT_REPOSITORY_VARIABLES = [
+    'GIT_DIR',
+    'GIT_WORK_TREE',
+    'GIT_COMMON_DIR',
+    'GIT_NAMESPACE',
+    'GIT_CEILING_DIRECTORIES',
+    'GIT_DISCOVERY_ACROSS_FILESYSTEM'
+];
+const REF_FILE_LIMIT = 4096;
+/** A larger packed-refs (a repository with very many tags) is left to git: reading it would cost more than git does. */
+const PACKED_REFS_LIMIT = 1024 * 1024;
+/** A branch name as git writes one into HEAD; anything else (and any path trick) is left to git. */
+function plainBranchRef(ref) {
+    return (/^refs\/heads\/[\x21-\x7e]+$/.test(ref) &&
+        !/[\\~^:?*[]|@\{/.test(ref) &&
+        ref.split('/').every((part) => part !== '' && !part.startsWith('.') && !part.endsWith('.lock')));
+}
+/**
+ * HEAD's commit read from repoPath/.git itself, as git would resolve it, without starting git (a process is about
+ * 10 ms of a step's start, and a check or upload needs nothing else from git). Only the plain layout: repoPath the
+ * top of a work tree whose .git is a directory, HEAD a commit or a branch whose ref is a loose file or a line of
+ * packed-refs, read without following symlinks, and no GIT_* variable pointing git elsewhere. Anything else (a
+ * linked worktree or submodule, an unborn branch, reftable, a huge packed-refs) is undefined, and git is asked.
+ * Like `git rev-parse --verify HEAD`, it does not check that the commit's object exists. A build can rewrite
+ * .git either way: on a runner, resolveCommit accepts only a commit the event names.
+ */
+async function headFromGitDirectory(repoPath, env = process.env) {
+    if (GIT_REPOSITORY_VARIABLES.some((name) => env[name] !== undefined))
+        return undefined;
+    const gitDir = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(repoPath, '.git');
+    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(gitDir).catch(() => undefined);
+    if (!info?.isDirectory())
+        return undefined;
+    const text = async (file, limit) => (await (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_5__/* .readRunnerFile */ .Lh)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(gitDir, file), limit).catch(() => undefined))?.toString('utf8');
+    const head = (await text('HEAD', REF_FILE_LIMIT))?.trim();
+    if (!head)
+        return undefined;
+    if (!head.startsWith('ref: '))
+        return isCommitHash(head) ? head.toLowerCase() : undefined;
+    const ref = head.slice(5).trim();
+    if (!plainBranchRef(ref) || (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(gitDir, 'commondir')).catch(() => undefined)))
+        return undefined;
+    // A loose ref wins over packed-refs; one that is there but not a plain file (a symlink, a directory) is git's to read.
+    const loose = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(gitDir, ref)).catch((error) => error.code === 'ENOENT' || error.code === 'ENOTDIR' ? null : undefined);
+    if (loose === undefined || (loose && !loose.isFile()))
+        return undefined;
+    if (loose) {
+        const sha = (await text(ref, REF_FILE_LIMIT))?.trim();
+        return sha && isCommitHash(sha) ? sha.toLowerCase() : undefined;
+    }
+    const packed = await text('packed-refs', PACKED_REFS_LIMIT);
+    for (const line of packed?.split('\n') ?? []) {
+        const [sha, name] = line.trim().split(' ');
+        if (name === ref && sha && isCommitHash(sha))
+            return sha.toLowerCase();
+    }
+    return undefined;
+}
+/** HEAD's commit in repoPath (read from .git, else `git rev-parse HEAD`); undefined with git's complaint when it is not a repository. */
 async function headCommit(repoPath) {
+    const read = await headFromGitDirectory(repoPath);
+    if (read)
+        return { commit: read };
     try {
         const { stdout } = await run('git', ['rev-parse', '--verify', 'HEAD'], { cwd: repoPath });
         return { commit: stdout.trim().toLowerCase() };
@@ -506,7 +574,7 @@ async function resolveCommit(sources) {
             ? { sha: sources.recorded.toLowerCase(), source: "check's record in the package directory" }
             : (sources.event?.commits[0] ?? (sources.githubSha ? { sha: sources.githubSha.toLowerCase(), source: 'GITHUB_SHA' } : undefined));
     if (!candidate) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FilesError */ .yN(`Could not work out the commit hash: git rev-parse HEAD in '${sources.repoPath}' failed (${head.problem}) ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .FilesError */ .yN(`Could not work out the commit hash: git rev-parse HEAD in '${sources.repoPath}' failed (${head.problem}) ` +
             `and GITHUB_SHA is not set. Point 'repo-path' (GIT_REPO_PATH) at a git checkout, or set the 'commit' input.`);
     }
     const event = sources.event;
@@ -515,7 +583,7 @@ async function resolveCommit(sources) {
         const why = event.payloadRead
             ? 'A step before this one moved HEAD, or the job checked out another ref.'
             : 'An upload runs after the build, so it takes no commit from the event payload file (a build can rewrite it): only GITHUB_SHA.';
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FilesError */ .yN(`The commit to key the assets by would be ${candidate.sha} (${candidate.source}), but this '${event.event}' run names ${named}. ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .FilesError */ .yN(`The commit to key the assets by would be ${candidate.sha} (${candidate.source}), but this '${event.event}' run names ${named}. ` +
             `${why} Set the 'commit' input to the commit you built ` +
             `(for example commit: \${{ github.event.pull_request.head.sha || github.sha }}, which the runner fills from the event it received), ` +
             `or use mode: auto, whose post step uploads under the commit its main step checked; so no build can choose the commit its output is stored and signed under.`);

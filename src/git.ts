@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process'
+import { lstat } from 'node:fs/promises'
+import path from 'node:path'
 import { promisify } from 'node:util'
 import { FilesError } from './errors.js'
 import { readRunnerFile } from './util/capped-read.js'
@@ -97,8 +99,70 @@ export function eventCommits(env: NodeJS.ProcessEnv, payload: unknown): EventCom
   return { event: env.GITHUB_EVENT_NAME ?? 'unknown', commits: named, payloadRead: payload !== undefined }
 }
 
-/** `git rev-parse HEAD` in repoPath; undefined with git's complaint when it is not a repository. */
+/** Variables with which git would find another repository, or other refs, than repoPath's own .git: git is asked then. */
+const GIT_REPOSITORY_VARIABLES = [
+  'GIT_DIR',
+  'GIT_WORK_TREE',
+  'GIT_COMMON_DIR',
+  'GIT_NAMESPACE',
+  'GIT_CEILING_DIRECTORIES',
+  'GIT_DISCOVERY_ACROSS_FILESYSTEM'
+]
+const REF_FILE_LIMIT = 4096
+/** A larger packed-refs (a repository with very many tags) is left to git: reading it would cost more than git does. */
+const PACKED_REFS_LIMIT = 1024 * 1024
+
+/** A branch name as git writes one into HEAD; anything else (and any path trick) is left to git. */
+function plainBranchRef(ref: string): boolean {
+  return (
+    /^refs\/heads\/[\x21-\x7e]+$/.test(ref) &&
+    !/[\\~^:?*[]|@\{/.test(ref) &&
+    ref.split('/').every((part) => part !== '' && !part.startsWith('.') && !part.endsWith('.lock'))
+  )
+}
+
+/**
+ * HEAD's commit read from repoPath/.git itself, as git would resolve it, without starting git (a process is about
+ * 10 ms of a step's start, and a check or upload needs nothing else from git). Only the plain layout: repoPath the
+ * top of a work tree whose .git is a directory, HEAD a commit or a branch whose ref is a loose file or a line of
+ * packed-refs, read without following symlinks, and no GIT_* variable pointing git elsewhere. Anything else (a
+ * linked worktree or submodule, an unborn branch, reftable, a huge packed-refs) is undefined, and git is asked.
+ * Like `git rev-parse --verify HEAD`, it does not check that the commit's object exists. A build can rewrite
+ * .git either way: on a runner, resolveCommit accepts only a commit the event names.
+ */
+export async function headFromGitDirectory(repoPath: string, env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
+  if (GIT_REPOSITORY_VARIABLES.some((name) => env[name] !== undefined)) return undefined
+  const gitDir = path.join(repoPath, '.git')
+  const info = await lstat(gitDir).catch(() => undefined)
+  if (!info?.isDirectory()) return undefined
+  const text = async (file: string, limit: number): Promise<string | undefined> =>
+    (await readRunnerFile(path.join(gitDir, file), limit).catch(() => undefined))?.toString('utf8')
+  const head = (await text('HEAD', REF_FILE_LIMIT))?.trim()
+  if (!head) return undefined
+  if (!head.startsWith('ref: ')) return isCommitHash(head) ? head.toLowerCase() : undefined
+  const ref = head.slice(5).trim()
+  if (!plainBranchRef(ref) || (await lstat(path.join(gitDir, 'commondir')).catch(() => undefined))) return undefined
+  // A loose ref wins over packed-refs; one that is there but not a plain file (a symlink, a directory) is git's to read.
+  const loose = await lstat(path.join(gitDir, ref)).catch((error: NodeJS.ErrnoException) =>
+    error.code === 'ENOENT' || error.code === 'ENOTDIR' ? null : undefined
+  )
+  if (loose === undefined || (loose && !loose.isFile())) return undefined
+  if (loose) {
+    const sha = (await text(ref, REF_FILE_LIMIT))?.trim()
+    return sha && isCommitHash(sha) ? sha.toLowerCase() : undefined
+  }
+  const packed = await text('packed-refs', PACKED_REFS_LIMIT)
+  for (const line of packed?.split('\n') ?? []) {
+    const [sha, name] = line.trim().split(' ')
+    if (name === ref && sha && isCommitHash(sha)) return sha.toLowerCase()
+  }
+  return undefined
+}
+
+/** HEAD's commit in repoPath (read from .git, else `git rev-parse HEAD`); undefined with git's complaint when it is not a repository. */
 export async function headCommit(repoPath: string): Promise<{ commit?: string; problem?: string }> {
+  const read = await headFromGitDirectory(repoPath)
+  if (read) return { commit: read }
   try {
     const { stdout } = await run('git', ['rev-parse', '--verify', 'HEAD'], { cwd: repoPath })
     return { commit: stdout.trim().toLowerCase() }

@@ -39,6 +39,10 @@ var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
 var dist = __webpack_require__(6448);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/git.ts
+var git = __webpack_require__(1243);
+// EXTERNAL MODULE: ./src/util/capped-read.ts
+var capped_read = __webpack_require__(8724);
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __webpack_require__(5919);
 ;// CONCATENATED MODULE: ./src/hashing/hash-worker.js
@@ -571,6 +575,8 @@ var patterns = __webpack_require__(4581);
 
 
 
+
+
 const exec = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
 /** Tags version 2 so its hashes never meet version 1's in cache/. */
 const CODE_HASH_TAG = 'code-hash-v2\n';
@@ -740,7 +746,7 @@ async function hashByWalking(repoRoot, patterns, algorithm, exclude, pool) {
     };
 }
 const GIT_OPTIONS = { maxBuffer: 1024 * 1024 * 1024, encoding: 'buffer' };
-async function git(repoRoot, args, env) {
+async function code_hash_git(repoRoot, args, env) {
     const { stdout } = await exec('git', ['-c', 'core.quotePath=false', ...args], { ...GIT_OPTIONS, cwd: repoRoot, ...(env ? { env } : {}) });
     return stdout.toString('utf8');
 }
@@ -789,8 +795,26 @@ function racilyClean(seconds, ns, indexWrittenNs) {
 }
 /** The index's time as an entry's seconds are kept: whole seconds, low 32 bits. */
 const indexSeconds = (indexWrittenNs) => Number(BigInt.asUintN(32, indexWrittenNs / 1000000000n));
+/** A repository config this large is not read here: git is asked. */
+const CONFIG_LIMIT = 256 * 1024;
+/**
+ * The plain layout read from .git itself (see plainGitDirectory), without starting git: the index is .git/index,
+ * repoRoot the top of the work tree, and the object format SHA-1 when the repository's own config (where git reads
+ * extensions from, includes aside) never mentions objectFormat. A config that mentions it, or names a work tree
+ * elsewhere, is git's to read.
+ */
+async function plainRepository(repoRoot) {
+    const gitDir = await (0,git/* plainGitDirectory */.Cw)(repoRoot);
+    const config = gitDir && (await (0,capped_read/* readRunnerFile */.Lh)(external_node_path_default().join(gitDir, 'config'), CONFIG_LIMIT).catch(() => undefined));
+    if (!gitDir || !config || /objectformat|worktree/i.test(config.toString('utf8')))
+        return undefined;
+    return { indexFile: external_node_path_default().join(gitDir, 'index'), idBytes: 20, prefix: '' };
+}
 async function locateRepository(repoRoot) {
-    const [indexPath = '', prefix = '', format = ''] = (await git(repoRoot, ['rev-parse', '--git-path', 'index', '--show-prefix', '--show-object-format'])).split('\n');
+    const plain = await plainRepository(repoRoot);
+    if (plain)
+        return plain;
+    const [indexPath = '', prefix = '', format = ''] = (await code_hash_git(repoRoot, ['rev-parse', '--git-path', 'index', '--show-prefix', '--show-object-format'])).split('\n');
     return { indexFile: external_node_path_default().resolve(repoRoot, indexPath), idBytes: format === 'sha256' ? 32 : 20, prefix };
 }
 /**
@@ -806,7 +830,7 @@ async function changedByStat(repoRoot, indexBytes, pathspec) {
         await (0,promises_.writeFile)(copy, indexBytes);
         const aDayAhead = Date.now() / 1000 + 86_400;
         await (0,promises_.utimes)(copy, aDayAhead, aDayAhead);
-        const changed = await git(repoRoot, ['diff-files', '-z', '--name-only', '--relative', ...pathspec], {
+        const changed = await code_hash_git(repoRoot, ['diff-files', '-z', '--name-only', '--relative', ...pathspec], {
             ...process.env,
             GIT_INDEX_FILE: copy
         });
@@ -835,7 +859,7 @@ async function readIndex(repoRoot, repository, pathspec) {
             : selectEntries(entries, (path) => path.startsWith(prefix), (path) => path.slice(prefix.length));
         return { ...under, writtenNs: file.writtenNs, statChanged };
     }
-    const listing = await git(repoRoot, ['ls-files', '-s', '-z', '--debug', ...pathspec]);
+    const listing = await code_hash_git(repoRoot, ['ls-files', '-s', '-z', '--debug', ...pathspec]);
     // Read after the listing: a newer index only makes more entries racy, never fewer.
     let writtenNs = 0n;
     try {
@@ -856,7 +880,7 @@ async function readGitView(repoRoot, patterns, exclude) {
         ? ['--', ...(includes.length > 0 ? includes : ['.']), ...exclude.map((path) => `:(exclude,literal)${path}`)]
         : pathspec;
     try {
-        const untracked = git(repoRoot, ['ls-files', '-o', '-z', ...untrackedSpec]);
+        const untracked = code_hash_git(repoRoot, ['ls-files', '-o', '-z', ...untrackedSpec]);
         untracked.catch(() => undefined); // awaited below; a failure there is "not a work tree" too
         const index = await readIndex(repoRoot, await locateRepository(repoRoot), pathspec);
         return { index, untracked: nulSeparated(await untracked).filter((relative) => !relative.endsWith('/')) };

@@ -395,6 +395,7 @@ class PreconditionFailedError extends StoreError {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Cw: () => (/* binding */ plainGitDirectory),
 /* harmony export */   EX: () => (/* binding */ isCommitHash),
 /* harmony export */   GN: () => (/* binding */ commitSources),
 /* harmony export */   N5: () => (/* binding */ readEventPayload),
@@ -487,6 +488,8 @@ const GIT_REPOSITORY_VARIABLES = [
     'GIT_DIR',
     'GIT_WORK_TREE',
     'GIT_COMMON_DIR',
+    'GIT_INDEX_FILE',
+    'GIT_OBJECT_DIRECTORY',
     'GIT_NAMESPACE',
     'GIT_CEILING_DIRECTORIES',
     'GIT_DISCOVERY_ACROSS_FILESYSTEM'
@@ -494,6 +497,21 @@ const GIT_REPOSITORY_VARIABLES = [
 const REF_FILE_LIMIT = 4096;
 /** A larger packed-refs (a repository with very many tags) is left to git: reading it would cost more than git does. */
 const PACKED_REFS_LIMIT = 1024 * 1024;
+/**
+ * repoPath/.git when the layout is the plain one git needs no discovery for: repoPath is the top of a work tree whose
+ * .git is a directory of its own (not a linked worktree's: no commondir), and no GIT_* variable points git at
+ * another repository, index or object store. Undefined otherwise: ask git.
+ */
+async function plainGitDirectory(repoPath, env = process.env) {
+    if (GIT_REPOSITORY_VARIABLES.some((name) => env[name] !== undefined))
+        return undefined;
+    const gitDir = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(repoPath, '.git');
+    if (!(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(gitDir).catch(() => undefined))?.isDirectory())
+        return undefined;
+    if (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(gitDir, 'commondir')).catch(() => undefined))
+        return undefined;
+    return gitDir;
+}
 /** A branch name as git writes one into HEAD; anything else (and any path trick) is left to git. */
 function plainBranchRef(ref) {
     return (/^refs\/heads\/[\x21-\x7e]+$/.test(ref) &&
@@ -510,11 +528,8 @@ function plainBranchRef(ref) {
  * .git either way: on a runner, resolveCommit accepts only a commit the event names.
  */
 async function headFromGitDirectory(repoPath, env = process.env) {
-    if (GIT_REPOSITORY_VARIABLES.some((name) => env[name] !== undefined))
-        return undefined;
-    const gitDir = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(repoPath, '.git');
-    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(gitDir).catch(() => undefined);
-    if (!info?.isDirectory())
+    const gitDir = await plainGitDirectory(repoPath, env);
+    if (!gitDir)
         return undefined;
     const text = async (file, limit) => (await (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_5__/* .readRunnerFile */ .Lh)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(gitDir, file), limit).catch(() => undefined))?.toString('utf8');
     const head = (await text('HEAD', REF_FILE_LIMIT))?.trim();
@@ -523,7 +538,7 @@ async function headFromGitDirectory(repoPath, env = process.env) {
     if (!head.startsWith('ref: '))
         return isCommitHash(head) ? head.toLowerCase() : undefined;
     const ref = head.slice(5).trim();
-    if (!plainBranchRef(ref) || (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(gitDir, 'commondir')).catch(() => undefined)))
+    if (!plainBranchRef(ref))
         return undefined;
     // A loose ref wins over packed-refs; one that is there but not a plain file (a symlink, a directory) is git's to read.
     const loose = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(gitDir, ref)).catch((error) => error.code === 'ENOENT' || error.code === 'ENOTDIR' ? null : undefined);

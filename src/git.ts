@@ -104,6 +104,8 @@ const GIT_REPOSITORY_VARIABLES = [
   'GIT_DIR',
   'GIT_WORK_TREE',
   'GIT_COMMON_DIR',
+  'GIT_INDEX_FILE',
+  'GIT_OBJECT_DIRECTORY',
   'GIT_NAMESPACE',
   'GIT_CEILING_DIRECTORIES',
   'GIT_DISCOVERY_ACROSS_FILESYSTEM'
@@ -111,6 +113,19 @@ const GIT_REPOSITORY_VARIABLES = [
 const REF_FILE_LIMIT = 4096
 /** A larger packed-refs (a repository with very many tags) is left to git: reading it would cost more than git does. */
 const PACKED_REFS_LIMIT = 1024 * 1024
+
+/**
+ * repoPath/.git when the layout is the plain one git needs no discovery for: repoPath is the top of a work tree whose
+ * .git is a directory of its own (not a linked worktree's: no commondir), and no GIT_* variable points git at
+ * another repository, index or object store. Undefined otherwise: ask git.
+ */
+export async function plainGitDirectory(repoPath: string, env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
+  if (GIT_REPOSITORY_VARIABLES.some((name) => env[name] !== undefined)) return undefined
+  const gitDir = path.join(repoPath, '.git')
+  if (!(await lstat(gitDir).catch(() => undefined))?.isDirectory()) return undefined
+  if (await lstat(path.join(gitDir, 'commondir')).catch(() => undefined)) return undefined
+  return gitDir
+}
 
 /** A branch name as git writes one into HEAD; anything else (and any path trick) is left to git. */
 function plainBranchRef(ref: string): boolean {
@@ -131,17 +146,15 @@ function plainBranchRef(ref: string): boolean {
  * .git either way: on a runner, resolveCommit accepts only a commit the event names.
  */
 export async function headFromGitDirectory(repoPath: string, env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
-  if (GIT_REPOSITORY_VARIABLES.some((name) => env[name] !== undefined)) return undefined
-  const gitDir = path.join(repoPath, '.git')
-  const info = await lstat(gitDir).catch(() => undefined)
-  if (!info?.isDirectory()) return undefined
+  const gitDir = await plainGitDirectory(repoPath, env)
+  if (!gitDir) return undefined
   const text = async (file: string, limit: number): Promise<string | undefined> =>
     (await readRunnerFile(path.join(gitDir, file), limit).catch(() => undefined))?.toString('utf8')
   const head = (await text('HEAD', REF_FILE_LIMIT))?.trim()
   if (!head) return undefined
   if (!head.startsWith('ref: ')) return isCommitHash(head) ? head.toLowerCase() : undefined
   const ref = head.slice(5).trim()
-  if (!plainBranchRef(ref) || (await lstat(path.join(gitDir, 'commondir')).catch(() => undefined))) return undefined
+  if (!plainBranchRef(ref)) return undefined
   // A loose ref wins over packed-refs; one that is there but not a plain file (a symlink, a directory) is git's to read.
   const loose = await lstat(path.join(gitDir, ref)).catch((error: NodeJS.ErrnoException) =>
     error.code === 'ENOENT' || error.code === 'ENOTDIR' ? null : undefined

@@ -8,6 +8,8 @@ import { promisify } from 'node:util'
 import picomatch from 'picomatch'
 import { escapePath, globSync } from 'tinyglobby'
 import { FilesError, InputError } from '../errors.js'
+import { plainGitDirectory } from '../git.js'
+import { readRunnerFile } from '../util/capped-read.js'
 import { HashPool, type FileDigestAlgorithm } from './file-hasher.js'
 import { ENTRY_FLAGS, parseIndexFile, parseIndexListing, readIndexBytes, selectEntries, type GitIndex } from './git-index.js'
 
@@ -302,7 +304,25 @@ interface Repository {
   readonly prefix: string
 }
 
+/** A repository config this large is not read here: git is asked. */
+const CONFIG_LIMIT = 256 * 1024
+
+/**
+ * The plain layout read from .git itself (see plainGitDirectory), without starting git: the index is .git/index,
+ * repoRoot the top of the work tree, and the object format SHA-1 when the repository's own config (where git reads
+ * extensions from, includes aside) never mentions objectFormat. A config that mentions it, or names a work tree
+ * elsewhere, is git's to read.
+ */
+async function plainRepository(repoRoot: string): Promise<Repository | undefined> {
+  const gitDir = await plainGitDirectory(repoRoot)
+  const config = gitDir && (await readRunnerFile(path.join(gitDir, 'config'), CONFIG_LIMIT).catch(() => undefined))
+  if (!gitDir || !config || /objectformat|worktree/i.test(config.toString('utf8'))) return undefined
+  return { indexFile: path.join(gitDir, 'index'), idBytes: 20, prefix: '' }
+}
+
 async function locateRepository(repoRoot: string): Promise<Repository> {
+  const plain = await plainRepository(repoRoot)
+  if (plain) return plain
   const [indexPath = '', prefix = '', format = ''] = (
     await git(repoRoot, ['rev-parse', '--git-path', 'index', '--show-prefix', '--show-object-format'])
   ).split('\n')

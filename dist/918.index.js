@@ -800,13 +800,13 @@ const CONFIG_LIMIT = 256 * 1024;
 /**
  * The plain layout read from .git itself (see plainGitDirectory), without starting git: the index is .git/index,
  * repoRoot the top of the work tree, and the object format SHA-1 when the repository's own config (where git reads
- * extensions from, includes aside) never mentions objectFormat. A config that mentions it, or names a work tree
- * elsewhere, is git's to read.
+ * extensions from) never mentions objectFormat. A config that mentions it, names a work tree elsewhere or includes
+ * another file is git's to read.
  */
 async function plainRepository(repoRoot) {
     const gitDir = await (0,git/* plainGitDirectory */.Cw)(repoRoot);
     const config = gitDir && (await (0,capped_read/* readRunnerFile */.Lh)(external_node_path_default().join(gitDir, 'config'), CONFIG_LIMIT).catch(() => undefined));
-    if (!gitDir || !config || /objectformat|worktree/i.test(config.toString('utf8')))
+    if (!gitDir || !config || /objectformat|worktree|include/i.test(config.toString('utf8')))
         return undefined;
     return { indexFile: external_node_path_default().join(gitDir, 'index'), idBytes: 20, prefix: '' };
 }

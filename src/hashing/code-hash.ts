@@ -310,13 +310,13 @@ const CONFIG_LIMIT = 256 * 1024
 /**
  * The plain layout read from .git itself (see plainGitDirectory), without starting git: the index is .git/index,
  * repoRoot the top of the work tree, and the object format SHA-1 when the repository's own config (where git reads
- * extensions from, includes aside) never mentions objectFormat. A config that mentions it, or names a work tree
- * elsewhere, is git's to read.
+ * extensions from) never mentions objectFormat. A config that mentions it, names a work tree elsewhere or includes
+ * another file is git's to read.
  */
 async function plainRepository(repoRoot: string): Promise<Repository | undefined> {
   const gitDir = await plainGitDirectory(repoRoot)
   const config = gitDir && (await readRunnerFile(path.join(gitDir, 'config'), CONFIG_LIMIT).catch(() => undefined))
-  if (!gitDir || !config || /objectformat|worktree/i.test(config.toString('utf8'))) return undefined
+  if (!gitDir || !config || /objectformat|worktree|include/i.test(config.toString('utf8'))) return undefined
   return { indexFile: path.join(gitDir, 'index'), idBytes: 20, prefix: '' }
 }
 

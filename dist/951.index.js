@@ -2666,8 +2666,6 @@ var runner = __webpack_require__(4813);
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
 var p_limit = __webpack_require__(370);
 // EXTERNAL MODULE: ./src/constants.ts
@@ -3022,8 +3020,6 @@ var digest_stream = __webpack_require__(9587);
 
 
 
-// The callback form costs less CPU per file than fs/promises' readFile, which reads in chunked round trips.
-const readFile = (0,external_node_util_.promisify)(external_node_fs_.readFile);
 /** Files up to this size are read into memory and sent in one request; larger ones are streamed in parts. */
 const SINGLE_PUT_LIMIT = 16 * 1024 * 1024;
 /** Packs and large files in flight at once (each buffers up to 4 parts of 8 MiB): two keep peak RSS under 200 MB. */
@@ -3417,7 +3413,7 @@ async function uploadFile(store, key, file, commit, codeHash, progress, previous
         return { path: file.relative, size: file.size, sha256, ...(copied.etag ? { etag: copied.etag } : {}) };
     };
     if (file.size <= SINGLE_PUT_LIMIT) {
-        const bytes = await readFile(file.absolute);
+        const bytes = await (0,capped_read/* readListedFile */.IK)(file.absolute);
         const sha256 = (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
         const copied = await unchanged(sha256);
         if (copied)
@@ -3437,7 +3433,7 @@ async function uploadFile(store, key, file, commit, codeHash, progress, previous
     if (copied)
         return copied;
     const tap = new digest_stream/* DigestStream */.vl();
-    const stream = (0,external_node_fs_.createReadStream)(file.absolute, { highWaterMark: 1024 * 1024 }).pipe(tap);
+    const stream = (0,external_node_fs_.createReadStream)(file.absolute, { fd: await (0,capped_read/* openListedFile */.qT)(file.absolute), highWaterMark: 1024 * 1024 }).pipe(tap);
     const unwatch = progress.watch(tap);
     const { etag } = await store
         .put(key, stream, { size: file.size, contentType, metadata: objectMetadata(commit, codeHash, expected) })
@@ -3889,18 +3885,15 @@ async function listPackageFiles(directory, inputName = 'package-directory') {
 /* unused harmony exports MAX_PACK_BYTES, packTarget */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7075);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6466);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3916);
-/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9640);
-/* harmony import */ var _pack_encoding_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4908);
-/* harmony import */ var _tar_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6922);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9640);
+/* harmony import */ var _pack_encoding_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4908);
+/* harmony import */ var _tar_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6922);
+/* harmony import */ var _util_capped_read_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8724);
 
 
 
@@ -3909,8 +3902,6 @@ async function listPackageFiles(directory, inputName = 'package-directory') {
 
 
 
-
-const readFile = (0,node_util__WEBPACK_IMPORTED_MODULE_4__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_1__.readFile);
 /** A pack closes before it would grow past this, so a large set gives several packs to move in parallel. */
 const MAX_PACK_BYTES = 64 * 1024 * 1024;
 /** Files read ahead of the one being sent into a pack. */
@@ -3953,8 +3944,8 @@ function planPacks(files, packBelow, maxPackBytes = MAX_PACK_BYTES) {
         .slice()
         .sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0))
         .map((file) => {
-        const header = (0,_tar_js__WEBPACK_IMPORTED_MODULE_8__/* .memberHeader */ .As)(file.relative, file.size);
-        return { file, header, length: header.length + file.size + (0,_tar_js__WEBPACK_IMPORTED_MODULE_8__/* .paddingAfter */ .OQ)(file.size) };
+        const header = (0,_tar_js__WEBPACK_IMPORTED_MODULE_6__/* .memberHeader */ .As)(file.relative, file.size);
+        return { file, header, length: header.length + file.size + (0,_tar_js__WEBPACK_IMPORTED_MODULE_6__/* .paddingAfter */ .OQ)(file.size) };
     });
     const target = packTarget(small.reduce((sum, member) => sum + member.length, 0), maxPackBytes);
     const packs = [];
@@ -3963,12 +3954,12 @@ function planPacks(files, packBelow, maxPackBytes = MAX_PACK_BYTES) {
     const close = () => {
         if (members.length === 0)
             return;
-        packs.push({ path: `${_manifest_js__WEBPACK_IMPORTED_MODULE_6__/* .PACKS_DIRECTORY */ .Fg}${packs.length}.tar`, members, size: size + _tar_js__WEBPACK_IMPORTED_MODULE_8__/* .TAR_END */ .y7.length });
+        packs.push({ path: `${_manifest_js__WEBPACK_IMPORTED_MODULE_4__/* .PACKS_DIRECTORY */ .Fg}${packs.length}.tar`, members, size: size + _tar_js__WEBPACK_IMPORTED_MODULE_6__/* .TAR_END */ .y7.length });
         members = [];
         size = 0;
     };
     for (const { file, header, length } of small) {
-        if (members.length > 0 && size + length + _tar_js__WEBPACK_IMPORTED_MODULE_8__/* .TAR_END */ .y7.length > maxPackBytes)
+        if (members.length > 0 && size + length + _tar_js__WEBPACK_IMPORTED_MODULE_6__/* .TAR_END */ .y7.length > maxPackBytes)
             close();
         members.push({ file, header, offset: size + header.length });
         size += length;
@@ -4018,7 +4009,7 @@ async function sameEarlierPack(pack, earlier) {
         return undefined;
     const sha256 = [];
     for (const [index, member] of pack.members.entries()) {
-        const bytes = await readFile(member.file.absolute);
+        const bytes = await (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_7__/* .readListedFile */ .IK)(member.file.absolute);
         const digest = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex');
         if (digest !== candidate.files[index].sha256 || candidate.files[index].offset !== member.offset)
             return undefined;
@@ -4036,7 +4027,7 @@ async function* packBytes(pack, onMember) {
     const startRead = (index) => {
         if (index >= pack.members.length)
             return;
-        const read = readFile(pack.members[index].file.absolute);
+        const read = (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_7__/* .readListedFile */ .IK)(pack.members[index].file.absolute);
         read.catch(() => undefined); // awaited below; this only keeps an abandoned read from being an unhandled rejection
         reads.push(read);
     };
@@ -4046,17 +4037,17 @@ async function* packBytes(pack, onMember) {
         const bytes = await reads.shift();
         startRead(index + READ_AHEAD);
         if (bytes.length !== member.file.size) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .IntegrityError */ .cs(`${member.file.absolute} changed while it was packed (${member.file.size} bytes when listed, ${bytes.length} when read). Upload again.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .IntegrityError */ .cs(`${member.file.absolute} changed while it was packed (${member.file.size} bytes when listed, ${bytes.length} when read). Upload again.`);
         }
         onMember(member, (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex'));
         yield member.header;
         if (bytes.length > 0)
             yield bytes;
-        const padding = (0,_tar_js__WEBPACK_IMPORTED_MODULE_8__/* .paddingAfter */ .OQ)(bytes.length);
+        const padding = (0,_tar_js__WEBPACK_IMPORTED_MODULE_6__/* .paddingAfter */ .OQ)(bytes.length);
         if (padding > 0)
             yield Buffer.alloc(padding);
     }
-    yield _tar_js__WEBPACK_IMPORTED_MODULE_8__/* .TAR_END */ .y7;
+    yield _tar_js__WEBPACK_IMPORTED_MODULE_6__/* .TAR_END */ .y7;
 }
 /**
  * Writes one pack under `setPrefix`; returns its record and the manifest entries of its files. Plain tar is gathered
@@ -4082,7 +4073,7 @@ encoding) {
     })();
     const wholeTar = () => {
         if (sent !== pack.size)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .IntegrityError */ .cs(`The pack ${store.url(setPrefix + pack.path)} came out ${sent} bytes, not ${pack.size}.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .IntegrityError */ .cs(`The pack ${store.url(setPrefix + pack.path)} came out ${sent} bytes, not ${pack.size}.`);
     };
     let record;
     if (!encoding && pack.size <= GATHER_PACKS_UP_TO) {
@@ -4098,7 +4089,7 @@ encoding) {
         record = { path: pack.path, size: pack.size, sha256, ...(etag ? { etag } : {}) };
     }
     else if (!encoding) {
-        const { etag } = await store.put(setPrefix + pack.path, node_stream__WEBPACK_IMPORTED_MODULE_2__.Readable.from(tar, { objectMode: false }), {
+        const { etag } = await store.put(setPrefix + pack.path, node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.from(tar, { objectMode: false }), {
             size: pack.size,
             contentType: 'application/x-tar',
             metadata
@@ -4109,20 +4100,20 @@ encoding) {
     else {
         const raw = [];
         const compressed = [];
-        await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_3__.pipeline)(node_stream__WEBPACK_IMPORTED_MODULE_2__.Readable.from((async function* () {
+        await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_2__.pipeline)(node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.from((async function* () {
             for await (const chunk of tar) {
                 raw.push(chunk);
                 yield chunk;
             }
-        })(), { objectMode: false }), (0,_pack_encoding_js__WEBPACK_IMPORTED_MODULE_7__/* .compressor */ .e)(encoding), async (source) => {
+        })(), { objectMode: false }), (0,_pack_encoding_js__WEBPACK_IMPORTED_MODULE_5__/* .compressor */ .e)(encoding), async (source) => {
             for await (const chunk of source)
                 compressed.push(chunk);
         });
         wholeTar();
         const small = Buffer.concat(compressed);
-        const worth = small.length < _pack_encoding_js__WEBPACK_IMPORTED_MODULE_7__/* .WORTH_COMPRESSING */ .G2 * pack.size;
+        const worth = small.length < _pack_encoding_js__WEBPACK_IMPORTED_MODULE_5__/* .WORTH_COMPRESSING */ .G2 * pack.size;
         const body = worth ? small : Buffer.concat(raw);
-        const path = worth ? pack.path + (0,_pack_encoding_js__WEBPACK_IMPORTED_MODULE_7__/* .encodingSuffix */ .ps)(encoding) : pack.path;
+        const path = worth ? pack.path + (0,_pack_encoding_js__WEBPACK_IMPORTED_MODULE_5__/* .encodingSuffix */ .ps)(encoding) : pack.path;
         const sha256 = worth ? (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(small).digest('hex') : tarHash.digest('hex');
         const { etag } = await store.put(setPrefix + path, body, {
             size: body.length,
@@ -5114,7 +5105,7 @@ class DigestLimitError extends Error {
  */
 async function sha256OfFile(file, options = {}) {
     const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
-    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(file, options.noFollow ? _capped_read_js__WEBPACK_IMPORTED_MODULE_3__/* .READ_NO_FOLLOW */ .xZ : 'r');
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(file, options.noFollow ? _capped_read_js__WEBPACK_IMPORTED_MODULE_3__/* .READ_NO_FOLLOW */ .xZ : _capped_read_js__WEBPACK_IMPORTED_MODULE_3__/* .READ_NO_WAIT */ .B5);
     try {
         for await (const chunk of handle.createReadStream({ autoClose: false, highWaterMark: 1024 * 1024 }))
             hash.update(chunk);

@@ -869,9 +869,12 @@ function handleSignals(onForcedExit) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $O: () => (/* binding */ readOpenedText),
+/* harmony export */   B5: () => (/* binding */ READ_NO_WAIT),
 /* harmony export */   EF: () => (/* binding */ readCapped),
+/* harmony export */   IK: () => (/* binding */ readListedFile),
 /* harmony export */   Lh: () => (/* binding */ readRunnerFile),
 /* harmony export */   mI: () => (/* binding */ firstBytes),
+/* harmony export */   qT: () => (/* binding */ openListedFile),
 /* harmony export */   xZ: () => (/* binding */ READ_NO_FOLLOW)
 /* harmony export */ });
 /* unused harmony export readOpenedBytes */
@@ -879,7 +882,10 @@ function handleSignals(onForcedExit) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
+
 
 
 
@@ -891,6 +897,30 @@ function handleSignals(onForcedExit) {
  */
 const READ_NO_FOLLOW = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NOFOLLOW ?? 0) | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK ?? 0);
 /**
+ * Opens for reading without waiting on a FIFO, following symlinks: for files listed as regular files a moment
+ * earlier (a package's, a code hash's), so one swapped for a FIFO since reads as empty and fails its size check
+ * instead of holding the step.
+ */
+const READ_NO_WAIT = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK ?? 0);
+// The callback forms cost less CPU per file than fs/promises' readFile, which reads in chunked round trips.
+const openFile = (0,node_util__WEBPACK_IMPORTED_MODULE_2__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_0__.open);
+const readWhole = (0,node_util__WEBPACK_IMPORTED_MODULE_2__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_0__.readFile);
+const closeFile = (0,node_util__WEBPACK_IMPORTED_MODULE_2__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_0__.close);
+/** A descriptor of a file listed as a regular file a moment ago, opened with READ_NO_WAIT. */
+function openListedFile(file) {
+    return openFile(file, READ_NO_WAIT);
+}
+/** The bytes of a file listed as a regular file a moment ago (READ_NO_WAIT: a FIFO swapped in since reads as empty). */
+async function readListedFile(file) {
+    const fd = await openListedFile(file);
+    try {
+        return await readWhole(fd);
+    }
+    finally {
+        await closeFile(fd);
+    }
+}
+/**
  * The bytes of an opened file; undefined when it is not a regular file; OversizedError past `maxBytes`. At most
  * `maxBytes + 1` bytes are ever read, so a file that grows while it is read cannot fill memory either.
  */
@@ -899,7 +929,7 @@ async function readOpenedBytes(handle, maxBytes, where) {
     if (!info.isFile())
         return undefined;
     if (info.size > maxBytes)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OversizedError */ .wF(where, maxBytes);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OversizedError */ .wF(where, maxBytes);
     const buffer = Buffer.alloc(Math.min(maxBytes, info.size) + 1);
     let length = 0;
     for (;;) {
@@ -909,7 +939,7 @@ async function readOpenedBytes(handle, maxBytes, where) {
         length += bytesRead;
         if (length === buffer.length) {
             if (length > maxBytes)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OversizedError */ .wF(where, maxBytes);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OversizedError */ .wF(where, maxBytes);
             break; // the file grew past its stated size: what it held when opened is all that is read
         }
     }
@@ -935,7 +965,7 @@ async function readRunnerFile(file, maxBytes) {
         return await readOpenedBytes(handle, maxBytes, file);
     }
     catch (error) {
-        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OversizedError */ .wF)
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OversizedError */ .wF)
             return undefined;
         throw error;
     }
@@ -953,7 +983,7 @@ async function readCapped(body, maxBytes, declared, where) {
     const stop = () => {
         ;
         body.destroy?.();
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OversizedError */ .wF(where, maxBytes);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OversizedError */ .wF(where, maxBytes);
     };
     if (declared !== undefined && declared > maxBytes)
         stop();

@@ -3,7 +3,7 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3'
 import { execFile, spawnSync } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import type { ManifestFile } from '../../src/sets/manifest.js'
@@ -11,6 +11,7 @@ import { filesByPack, packTarget, planPacks, uploadPack } from '../../src/sets/p
 import { LocalStore } from '../../src/stores/local.js'
 import { memberHeader } from '../../src/sets/tar.js'
 import { startFaultProxy } from '../support/fault-proxy.js'
+import { makeFifo, releaseReaders, within } from '../support/fifo.js'
 import {
   bucket,
   commitAll,
@@ -486,6 +487,22 @@ describe('uploadPack', () => {
     await expect(uploadPack(store, 'set/', pack, {}, () => undefined, undefined)).rejects.toThrow(
       `${path.join(directory, 'b.js')} changed while it was packed (300 bytes when listed, 301 when read). Upload again.`
     )
+    expect(existsSync(path.join(root, 'set'))).toBe(false)
+  })
+
+  it('a file swapped for a FIFO after it was listed fails the pack at once instead of waiting for a writer', async () => {
+    const { store, root, directory, pack } = planned()
+    rmSync(path.join(directory, 'b.js'))
+    const fifo = makeFifo(path.join(directory, 'b.js'))
+    try {
+      const outcome = await within(
+        5000,
+        uploadPack(store, 'set/', pack, {}, () => undefined, undefined).catch((error: Error) => error.message)
+      )
+      expect(outcome).toBe(`${fifo} changed while it was packed (300 bytes when listed, 0 when read). Upload again.`)
+    } finally {
+      releaseReaders(fifo)
+    }
     expect(existsSync(path.join(root, 'set'))).toBe(false)
   })
 })

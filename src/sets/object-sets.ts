@@ -1,7 +1,6 @@
 import * as core from '../runner.js'
 import { createHash } from 'node:crypto'
-import { createReadStream, readFile as readFileCallback } from 'node:fs'
-import { promisify } from 'node:util'
+import { createReadStream } from 'node:fs'
 import pLimit from 'p-limit'
 import { READ_LIMITS } from '../constants.js'
 import { errorMessage, IntegrityError, MissingObjectError, OversizedError, PreconditionFailedError } from '../errors.js'
@@ -36,11 +35,9 @@ import { packsByShape, planPacks, sameEarlierPack, uploadPack, type EarlierPack,
 import { listPackageFiles, type PackageFile } from './package-files.js'
 import { encodingSuffix, writableEncoding } from './pack-encoding.js'
 import { DigestStream, sha256OfFile } from '../util/digest-stream.js'
+import { openListedFile, readListedFile } from '../util/capped-read.js'
 
 type Mime = (typeof import('mime'))['default']
-
-// The callback form costs less CPU per file than fs/promises' readFile, which reads in chunked round trips.
-const readFile = promisify(readFileCallback)
 
 /** Files up to this size are read into memory and sent in one request; larger ones are streamed in parts. */
 const SINGLE_PUT_LIMIT = 16 * 1024 * 1024
@@ -525,7 +522,7 @@ async function uploadFile(
     return { path: file.relative, size: file.size, sha256, ...(copied.etag ? { etag: copied.etag } : {}) }
   }
   if (file.size <= SINGLE_PUT_LIMIT) {
-    const bytes = await readFile(file.absolute)
+    const bytes = await readListedFile(file.absolute)
     const sha256 = createHash('sha256').update(bytes).digest('hex')
     const copied = await unchanged(sha256)
     if (copied) return copied
@@ -543,7 +540,7 @@ async function uploadFile(
   const copied = await unchanged(expected)
   if (copied) return copied
   const tap = new DigestStream()
-  const stream = createReadStream(file.absolute, { highWaterMark: 1024 * 1024 }).pipe(tap)
+  const stream = createReadStream(file.absolute, { fd: await openListedFile(file.absolute), highWaterMark: 1024 * 1024 }).pipe(tap)
   const unwatch = progress.watch(tap)
   const { etag } = await store
     .put(key, stream, { size: file.size, contentType, metadata: objectMetadata(commit, codeHash, expected) })

@@ -1,16 +1,13 @@
 import { createHash } from 'node:crypto'
-import { readFile as readFileCallback } from 'node:fs'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { promisify } from 'node:util'
 import { IntegrityError } from '../errors.js'
 import type { Store } from '../stores/store.js'
 import { PACKS_DIRECTORY, type ManifestFile, type PackRecord } from './manifest.js'
 import type { PackageFile } from './package-files.js'
 import { compressor, encodingSuffix, WORTH_COMPRESSING, type PackEncoding } from './pack-encoding.js'
 import { memberHeader, paddingAfter, TAR_END } from './tar.js'
-
-const readFile = promisify(readFileCallback)
+import { readListedFile } from '../util/capped-read.js'
 
 /** A pack closes before it would grow past this, so a large set gives several packs to move in parallel. */
 export const MAX_PACK_BYTES = 64 * 1024 * 1024
@@ -149,7 +146,7 @@ export async function sameEarlierPack(
   if (!candidate || (candidate.record.tarSize ?? candidate.record.size) !== pack.size) return undefined
   const sha256: string[] = []
   for (const [index, member] of pack.members.entries()) {
-    const bytes = await readFile(member.file.absolute)
+    const bytes = await readListedFile(member.file.absolute)
     const digest = createHash('sha256').update(bytes).digest('hex')
     if (digest !== candidate.files[index]!.sha256 || candidate.files[index]!.offset !== member.offset) return undefined
     sha256.push(digest)
@@ -166,7 +163,7 @@ async function* packBytes(pack: PlannedPack, onMember: (member: PackMember, sha2
   const reads: Promise<Buffer>[] = []
   const startRead = (index: number): void => {
     if (index >= pack.members.length) return
-    const read = readFile(pack.members[index]!.file.absolute)
+    const read = readListedFile(pack.members[index]!.file.absolute)
     read.catch(() => undefined) // awaited below; this only keeps an abandoned read from being an unhandled rejection
     reads.push(read)
   }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { open } from 'node:fs/promises'
 import { Transform, type TransformCallback } from 'node:stream'
-import { READ_NO_FOLLOW } from './capped-read.js'
+import { READ_NO_FOLLOW, READ_NO_WAIT } from './capped-read.js'
 
 /**
  * A pass-through stream that takes the SHA-256 and the length of what flows through it. With `limit`, more
@@ -46,7 +46,7 @@ export class DigestLimitError extends Error {
  */
 export async function sha256OfFile(file: string, options: { noFollow?: boolean } = {}): Promise<string> {
   const hash = createHash('sha256')
-  const handle = await open(file, options.noFollow ? READ_NO_FOLLOW : 'r')
+  const handle = await open(file, options.noFollow ? READ_NO_FOLLOW : READ_NO_WAIT)
   try {
     for await (const chunk of handle.createReadStream({ autoClose: false, highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer)
   } finally {

@@ -1,14 +1,11 @@
 // HEAD read from .git without starting git (git.ts): the same commit `git rev-parse --verify HEAD` gives in the plain
 // layouts, and undefined (git is asked) in every other one, on real repositories.
-import { execFileSync } from 'node:child_process'
 import { mkdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { headCommit, headFromGitDirectory, plainGitDirectory } from '../src/git.js'
 import { makeFifo, releaseReaders, within } from './support/fifo.js'
-import { commitAll, makeRepo, tempDir } from './support/helpers.js'
+import { commitAll, git, makeRepo, tempDir } from './support/helpers.js'
 
-const IDENTITY = ['-c', 'user.email=t@e', '-c', 'user.name=T', '-c', 'commit.gpgsign=false']
-const git = (cwd: string, ...args: string[]): string => execFileSync('git', [...IDENTITY, ...args], { cwd, encoding: 'utf8' }).trim()
 const gitHead = (cwd: string): string => git(cwd, 'rev-parse', '--verify', 'HEAD')
 
 describe('HEAD read from .git', () => {

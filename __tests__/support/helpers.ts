@@ -139,7 +139,8 @@ export function writeFiles(root: string, files: Record<string, string | Buffer>)
 
 const GIT_IDENTITY = ['-c', 'user.email=test@example.com', '-c', 'user.name=Test', '-c', 'commit.gpgsign=false']
 
-function git(cwd: string, ...args: string[]): string {
+/** git in `cwd` with a test identity (commits need no user config); its output, trimmed. */
+export function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', [...GIT_IDENTITY, ...args], { cwd, encoding: 'utf8' }).trim()
 }
 

@@ -97,6 +97,12 @@ function statVerdict(file, racy, stats, at) {
   return same ? '' : 'read'
 }
 
+/**
+ * Opened without waiting: a matched path that is a FIFO (or was swapped for one after it was listed) would
+ * otherwise hold open() until some writer came, and the check with it.
+ */
+const READ_NO_WAIT = external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0)
+
 /** Room kept in front of a small file's bytes for git's blob header. */
 const HEADER_ROOM = 32
 /** One buffer per worker, reused: plain synchronous reads into it beat promise-based reads for small files. */
@@ -106,7 +112,7 @@ let reused
 
 /**
  * git's blob id of `file`: hash("blob <size>\0" + bytes). A file that fits the buffer is read after room for the
- * header, which is then written in front of it: one read, one hash call, no stat.
+ * header, which is then written in front of it: one read, one hash call, no stat (but for an empty read).
  *
  * @param {string} file
  * @param {'sha1' | 'sha256'} algorithm
@@ -115,13 +121,15 @@ let reused
  */
 function blobId(file, algorithm, counts) {
   const buffer = (reused ??= Buffer.allocUnsafe(BUFFER_SIZE))
-  const fd = (0,external_node_fs_.openSync)(file, 'r')
+  const fd = (0,external_node_fs_.openSync)(file, READ_NO_WAIT)
   try {
     let filled = 0
     let read = 0
     const room = buffer.length - HEADER_ROOM
-    while (filled < room && (read = (0,external_node_fs_.readSync)(fd, buffer, HEADER_ROOM + filled, room - filled, null)) > 0) filled += read
+    while (filled < room && (read = readNoWait(fd, buffer, HEADER_ROOM + filled, room - filled, file)) > 0) filled += read
     if (filled < room) {
+      // Nothing at all: an empty file, or a FIFO with no writer (checked only then, a stat per file costs ~8%).
+      if (filled === 0) regularFile(fd, file)
       const header = `blob ${filled}\0`
       const start = HEADER_ROOM - header.length
       buffer.write(header, start, 'latin1')
@@ -129,8 +137,9 @@ function blobId(file, algorithm, counts) {
       counts.bytes += filled
       return external_node_crypto_.hash ? (0,external_node_crypto_.hash)(algorithm, body, 'hex') : (0,external_node_crypto_.createHash)(algorithm).update(body).digest('hex')
     }
+    // A device that fills the buffer (a link to /dev/zero) would never end: only a regular file goes on.
     const hash = (0,external_node_crypto_.createHash)(algorithm)
-      .update(`blob ${(0,external_node_fs_.fstatSync)(fd).size}\0`)
+      .update(`blob ${regularFile(fd, file).size}\0`)
       .update(buffer.subarray(HEADER_ROOM, HEADER_ROOM + filled))
     counts.bytes += filled
     while ((read = (0,external_node_fs_.readSync)(fd, buffer, 0, buffer.length, null)) > 0) {
@@ -140,6 +149,46 @@ function blobId(file, algorithm, counts) {
     return hash.digest('hex')
   } finally {
     (0,external_node_fs_.closeSync)(fd)
+  }
+}
+
+/**
+ * @param {string} file
+ * @returns {Error}
+ */
+const notAFile = (file) =>
+  new Error(
+    `'${file}' is not a regular file (a FIFO, a device or a directory, or a link to one), so the code hash cannot read it. ` +
+      `Leave it out of code-hash-paths with a '!' pattern.`
+  )
+
+/**
+ * The stat of `fd` when it is a regular file; else the error that names `file`.
+ *
+ * @param {number} fd
+ * @param {string} file
+ */
+function regularFile(fd, file) {
+  const info = (0,external_node_fs_.fstatSync)(fd)
+  if (!info.isFile()) throw notAFile(file)
+  return info
+}
+
+/**
+ * readSync, where EAGAIN (a FIFO whose writer has sent nothing, opened without waiting) means "not a file".
+ *
+ * @param {number} fd
+ * @param {Buffer} buffer
+ * @param {number} offset
+ * @param {number} length
+ * @param {string} file
+ */
+function readNoWait(fd, buffer, offset, length, file) {
+  try {
+    return (0,external_node_fs_.readSync)(fd, buffer, offset, length, null)
+  } catch (error) {
+    if (/** @type {NodeJS.ErrnoException} */ (error).code === 'EAGAIN') throw notAFile(file)
+    throw error
   }
 }
 
@@ -185,10 +234,20 @@ function hashFilesHere(files, algorithm) {
 
 if (!external_node_worker_threads_.isMainThread && external_node_worker_threads_.workerData === HASH_WORKER && external_node_worker_threads_.parentPort) {
   const port = external_node_worker_threads_.parentPort
-  port.on('message', (/** @type {HashJob} */ message) => port.postMessage(runJob(message)))
+  // A file that cannot be read fails the job, not the worker: the main thread gets its message.
+  port.on('message', (/** @type {HashJob} */ message) => {
+    let answer
+    try {
+      answer = runJob(message)
+    } catch (error) {
+      answer = { failed: error instanceof Error ? error.message : String(error) }
+    }
+    port.postMessage(answer)
+  })
 }
 
 ;// CONCATENATED MODULE: ./src/hashing/file-hasher.ts
+
 
 
 
@@ -260,9 +319,27 @@ class HashPool {
     }
     run(worker, message) {
         return new Promise((resolve, reject) => {
-            worker.once('message', resolve);
-            worker.once('error', reject);
-            worker.once('exit', (code) => reject(new Error(`A hashing worker stopped early (exit code ${code}).`)));
+            const settle = (answer) => {
+                done();
+                if ('failed' in answer)
+                    reject(new errors/* FilesError */.yN(answer.failed));
+                else
+                    resolve(answer);
+            };
+            const failed = (error) => {
+                done();
+                reject(error);
+            };
+            const exited = (code) => failed(new Error(`A hashing worker stopped early (exit code ${code}).`));
+            // One job at a time per worker: its listeners go with it, so a long check does not pile them up.
+            const done = () => {
+                worker.off('message', settle);
+                worker.off('error', failed);
+                worker.off('exit', exited);
+            };
+            worker.on('message', settle);
+            worker.on('error', failed);
+            worker.on('exit', exited);
             worker.postMessage(message);
         });
     }
@@ -282,8 +359,14 @@ class HashPool {
     }
     /** Hashes `files` (absolute paths): a small job here, a larger one in the workers. */
     async hash(files, algorithm = 'sha1') {
-        if (files.length > 0 && smallJob(files, this.hashHereBelow))
-            return hashFilesHere([...files], algorithm);
+        if (files.length > 0 && smallJob(files, this.hashHereBelow)) {
+            try {
+                return hashFilesHere([...files], algorithm);
+            }
+            catch (error) {
+                throw new errors/* FilesError */.yN(error.message);
+            }
+        }
         return this.sharded(files, (shard) => ({ job: 'hash', files: shard, algorithm }));
     }
     /**
@@ -1133,7 +1216,7 @@ function sourcesInOutputError(files, setting, value, fix) {
 /***/ 8742:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-module.exports = __webpack_require__.p + "257a6c1ccc23d71eefdd.js";
+module.exports = __webpack_require__.p + "99c9e3f28e8ad56a4b89.js";
 
 /***/ })
 

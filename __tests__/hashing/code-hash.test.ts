@@ -6,6 +6,7 @@ import { cpSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimes
 import path from 'node:path'
 import { globSync } from 'tinyglobby'
 import { computeCodeHash, matchFiles, outputExclusions, parsePatterns, pathMatcher } from '../../src/hashing/code-hash.js'
+import { makeFifo, releaseReaders, within } from '../support/fifo.js'
 import { commitAll, makeRepo, ROOT, tempDir, writeFiles } from '../support/helpers.js'
 
 const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex')
@@ -62,6 +63,18 @@ describe('code hash without git (every file hashed here)', () => {
   it('is the version-2 definition over the matched files', async () => {
     const result = await computeCodeHash(plainTree(FILES), ['src/**'])
     expect(result).toMatchObject({ hash: expectedHash(SRC), files: 4, method: 'files', hashed: 4 })
+  })
+
+  it('leaves a FIFO and a link to a device out of the walk, neither waited on nor read', async () => {
+    const dir = plainTree(FILES)
+    const fifo = makeFifo(path.join(dir, 'src/pipe'))
+    symlinkSync('/dev/zero', path.join(dir, 'src/zeros'))
+    try {
+      // Only a file swapped for one after the walk reaches a read, which then fails (file-hasher.test.ts).
+      expect(await within(5000, computeCodeHash(dir, ['src/**']))).toMatchObject({ hash: expectedHash(SRC), files: 4 })
+    } finally {
+      releaseReaders(fifo)
+    }
   })
 
   it('ignores mtimes but not renames or content', async () => {

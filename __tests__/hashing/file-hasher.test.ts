@@ -1,11 +1,12 @@
 // The stat check against git's index gives the same verdicts on the main thread and in the workers, and reads
 // exactly the files git's stat data cannot vouch for.
-import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs'
+import { closeSync, constants, openSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { FilesError } from '../../src/errors.js'
 import { HashPool, smallJob, type RecordedFiles } from '../../src/hashing/file-hasher.js'
 import { parseIndexFile } from '../../src/hashing/git-index.js'
+import { makeFifo, releaseReaders, within } from '../support/fifo.js'
 import { makeRepo, tempDir, writeFiles } from '../support/helpers.js'
 
 const blobId = (content: string): string =>
@@ -99,10 +100,54 @@ describe('HashPool.hash', () => {
   it('keeps a FIFO or a device for the workers: a read that blocks must not block this thread', () => {
     const dir = tempDir('pool-special')
     writeFiles(dir, { small: 'small\n' })
-    execFileSync('mkfifo', [path.join(dir, 'fifo')])
+    makeFifo(path.join(dir, 'fifo'))
     symlinkSync('/dev/zero', path.join(dir, 'zeros'))
     expect(smallJob([path.join(dir, 'small')], 64)).toBe(true)
     for (const name of ['fifo', 'zeros'])
       expect([name, smallJob([path.join(dir, 'small'), path.join(dir, name)], 64)]).toEqual([name, false])
+  })
+
+  it('fails a FIFO or a device in the workers at once, naming it, instead of waiting on it or reading forever', async () => {
+    const dir = tempDir('pool-special-read')
+    const fifo = makeFifo(path.join(dir, 'fifo'))
+    symlinkSync('/dev/zero', path.join(dir, 'zeros'))
+    const pool = new HashPool({ size: 1, hashHereBelow: 0 })
+    try {
+      for (const name of ['fifo', 'zeros']) {
+        const failure = await within(
+          5000,
+          pool.hash([path.join(dir, name)]).catch((error: unknown) => error)
+        )
+        expect(failure).toBeInstanceOf(FilesError)
+        expect((failure as Error).message).toContain(`'${path.join(dir, name)}' is not a regular file`)
+      }
+      // A FIFO whose writer is there but has sent nothing: the read would wait for it.
+      const writer = openSync(fifo, constants.O_RDWR | constants.O_NONBLOCK)
+      try {
+        const failure = await within(
+          5000,
+          pool.hash([fifo]).catch((error: unknown) => error)
+        )
+        expect((failure as Error).message).toContain(`'${fifo}' is not a regular file`)
+      } finally {
+        closeSync(writer)
+      }
+      // The worker lives on for the next job.
+      writeFiles(dir, { small: 'small\n' })
+      expect((await pool.hash([path.join(dir, 'small')])).digests).toEqual([blobId('small\n')])
+    } finally {
+      releaseReaders(fifo)
+      await pool.close()
+    }
+  })
+
+  it('fails a file that is gone by the time it is read as a files error, on this thread too', async () => {
+    const pool = new HashPool({ size: 1 })
+    try {
+      await expect(pool.hash([path.join(tempDir('pool-gone'), 'gone.js')])).rejects.toThrow(FilesError)
+      expect(pool.startedWorkers).toBe(0)
+    } finally {
+      await pool.close()
+    }
   })
 })

@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
+import { FilesError } from '../errors.js'
 import { HASH_WORKER, hashFilesHere, statVerdict } from './hash-worker.js'
 
 /**
@@ -98,9 +99,25 @@ export class HashPool {
 
   private run(worker: Worker, message: Record<string, unknown>): Promise<FileDigests> {
     return new Promise((resolve, reject) => {
-      worker.once('message', resolve)
-      worker.once('error', reject)
-      worker.once('exit', (code) => reject(new Error(`A hashing worker stopped early (exit code ${code}).`)))
+      const settle = (answer: FileDigests | { failed: string }): void => {
+        done()
+        if ('failed' in answer) reject(new FilesError(answer.failed))
+        else resolve(answer)
+      }
+      const failed = (error: Error): void => {
+        done()
+        reject(error)
+      }
+      const exited = (code: number): void => failed(new Error(`A hashing worker stopped early (exit code ${code}).`))
+      // One job at a time per worker: its listeners go with it, so a long check does not pile them up.
+      const done = (): void => {
+        worker.off('message', settle)
+        worker.off('error', failed)
+        worker.off('exit', exited)
+      }
+      worker.on('message', settle)
+      worker.on('error', failed)
+      worker.on('exit', exited)
       worker.postMessage(message)
     })
   }
@@ -121,7 +138,13 @@ export class HashPool {
 
   /** Hashes `files` (absolute paths): a small job here, a larger one in the workers. */
   async hash(files: readonly string[], algorithm: FileDigestAlgorithm = 'sha1'): Promise<FileDigests> {
-    if (files.length > 0 && smallJob(files, this.hashHereBelow)) return hashFilesHere([...files], algorithm)
+    if (files.length > 0 && smallJob(files, this.hashHereBelow)) {
+      try {
+        return hashFilesHere([...files], algorithm)
+      } catch (error) {
+        throw new FilesError((error as Error).message)
+      }
+    }
     return this.sharded(files, (shard) => ({ job: 'hash', files: shard, algorithm }))
   }
 

@@ -4,7 +4,7 @@
 // one beside dist/index.js as it is, and the tests start it from src/ — neither could start TypeScript on Node
 // 20. It imports only Node.js itself, so the copy runs alone.
 import { createHash, hash as oneShot } from 'node:crypto' // crypto.hash: Node >= 20.12
-import { closeSync, fstatSync, lstatSync, openSync, readSync } from 'node:fs'
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs'
 import { isMainThread, parentPort, workerData } from 'node:worker_threads'
 
 /** What HashPool passes as workerData, so that importing this module elsewhere starts nothing. */
@@ -49,6 +49,12 @@ export function statVerdict(file, racy, stats, at) {
   return same ? '' : 'read'
 }
 
+/**
+ * Opened without waiting: a matched path that is a FIFO (or was swapped for one after it was listed) would
+ * otherwise hold open() until some writer came, and the check with it.
+ */
+const READ_NO_WAIT = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)
+
 /** Room kept in front of a small file's bytes for git's blob header. */
 const HEADER_ROOM = 32
 /** One buffer per worker, reused: plain synchronous reads into it beat promise-based reads for small files. */
@@ -58,7 +64,7 @@ let reused
 
 /**
  * git's blob id of `file`: hash("blob <size>\0" + bytes). A file that fits the buffer is read after room for the
- * header, which is then written in front of it: one read, one hash call, no stat.
+ * header, which is then written in front of it: one read, one hash call, no stat (but for an empty read).
  *
  * @param {string} file
  * @param {'sha1' | 'sha256'} algorithm
@@ -67,13 +73,15 @@ let reused
  */
 function blobId(file, algorithm, counts) {
   const buffer = (reused ??= Buffer.allocUnsafe(BUFFER_SIZE))
-  const fd = openSync(file, 'r')
+  const fd = openSync(file, READ_NO_WAIT)
   try {
     let filled = 0
     let read = 0
     const room = buffer.length - HEADER_ROOM
-    while (filled < room && (read = readSync(fd, buffer, HEADER_ROOM + filled, room - filled, null)) > 0) filled += read
+    while (filled < room && (read = readNoWait(fd, buffer, HEADER_ROOM + filled, room - filled, file)) > 0) filled += read
     if (filled < room) {
+      // Nothing at all: an empty file, or a FIFO with no writer (checked only then, a stat per file costs ~8%).
+      if (filled === 0) regularFile(fd, file)
       const header = `blob ${filled}\0`
       const start = HEADER_ROOM - header.length
       buffer.write(header, start, 'latin1')
@@ -81,8 +89,9 @@ function blobId(file, algorithm, counts) {
       counts.bytes += filled
       return oneShot ? oneShot(algorithm, body, 'hex') : createHash(algorithm).update(body).digest('hex')
     }
+    // A device that fills the buffer (a link to /dev/zero) would never end: only a regular file goes on.
     const hash = createHash(algorithm)
-      .update(`blob ${fstatSync(fd).size}\0`)
+      .update(`blob ${regularFile(fd, file).size}\0`)
       .update(buffer.subarray(HEADER_ROOM, HEADER_ROOM + filled))
     counts.bytes += filled
     while ((read = readSync(fd, buffer, 0, buffer.length, null)) > 0) {
@@ -92,6 +101,46 @@ function blobId(file, algorithm, counts) {
     return hash.digest('hex')
   } finally {
     closeSync(fd)
+  }
+}
+
+/**
+ * @param {string} file
+ * @returns {Error}
+ */
+const notAFile = (file) =>
+  new Error(
+    `'${file}' is not a regular file (a FIFO, a device or a directory, or a link to one), so the code hash cannot read it. ` +
+      `Leave it out of code-hash-paths with a '!' pattern.`
+  )
+
+/**
+ * The stat of `fd` when it is a regular file; else the error that names `file`.
+ *
+ * @param {number} fd
+ * @param {string} file
+ */
+function regularFile(fd, file) {
+  const info = fstatSync(fd)
+  if (!info.isFile()) throw notAFile(file)
+  return info
+}
+
+/**
+ * readSync, where EAGAIN (a FIFO whose writer has sent nothing, opened without waiting) means "not a file".
+ *
+ * @param {number} fd
+ * @param {Buffer} buffer
+ * @param {number} offset
+ * @param {number} length
+ * @param {string} file
+ */
+function readNoWait(fd, buffer, offset, length, file) {
+  try {
+    return readSync(fd, buffer, offset, length, null)
+  } catch (error) {
+    if (/** @type {NodeJS.ErrnoException} */ (error).code === 'EAGAIN') throw notAFile(file)
+    throw error
   }
 }
 
@@ -137,5 +186,14 @@ export function hashFilesHere(files, algorithm) {
 
 if (!isMainThread && workerData === HASH_WORKER && parentPort) {
   const port = parentPort
-  port.on('message', (/** @type {HashJob} */ message) => port.postMessage(runJob(message)))
+  // A file that cannot be read fails the job, not the worker: the main thread gets its message.
+  port.on('message', (/** @type {HashJob} */ message) => {
+    let answer
+    try {
+      answer = runJob(message)
+    } catch (error) {
+      answer = { failed: error instanceof Error ? error.message : String(error) }
+    }
+    port.postMessage(answer)
+  })
 }

@@ -152,7 +152,8 @@ describeOnce('warm restore', () => {
     expect(fetched()).toBe(2 * 64 * 1024)
     for (const name of ['a.bin', 'b.bin']) {
       expect(lstatSync(path.join(workspace, name)).isFile()).toBe(true)
-      expect(readFileSync(path.join(workspace, name))).toEqual(readFileSync(path.join(build, name)))
+      // Buffer.equals: jest's toEqual walks a Buffer index by index (1.3 s for these 128 KiB).
+      expect(readFileSync(path.join(workspace, name)).equals(readFileSync(path.join(build, name)))).toBe(true)
     }
   })
 })

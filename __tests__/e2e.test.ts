@@ -1,6 +1,6 @@
 // Runs the bundled dist/index.js as the runner does (INPUT_* variables, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY)
 // and as the seed's Concourse tasks did (mode as argument, seed environment names), against s3rver.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import {
   bucket,
@@ -183,6 +183,33 @@ describe('dist/index.js the seed way (Concourse / docker)', () => {
     const failed = await runDist({ args: ['check'], cwd: repo.dir, runner: false, env: { ...env, INPUT_PACK_BELOW: 'lots' } })
     expect(failed.code).toBe(2)
     for (const run of [done, failed]) expect(run.stderr).not.toContain('EVENT LOOP RAN DRY')
+  })
+
+  it('starts without node:crypto, node:child_process or node:zlib when a check finds nothing, on a runner or not', async () => {
+    // Each costs 5-10 ms of every step's start on node24 (src/util/node-builtins.ts): loaded where used, not at start.
+    const repo = makeRepo(SOURCES)
+    const dir = tempDir('builtins')
+    const report = path.join(dir, 'loaded.txt')
+    const preload = path.join(dir, 'report-builtins.cjs')
+    writeFileSync(
+      preload,
+      `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(report)}, process.moduleLoadList.join('\\n')))\n`
+    )
+    const env = { NODE_OPTIONS: `--require ${preload}` }
+    const heavyLoaded = (): string[] => {
+      const loaded = readFileSync(report, 'utf8').split('\n')
+      expect(loaded).toContain('NativeModule fs') // the list is what it claims
+      rmSync(report)
+      return ['crypto', 'child_process', 'zlib'].filter((name) => loaded.includes(`NativeModule ${name}`))
+    }
+    const local = await runDist({ args: ['check'], cwd: repo.dir, runner: false, env })
+    expect(local.stdout).toContain('found=false')
+    expect(heavyLoaded()).toEqual([])
+    // On a runner the outputs go to GITHUB_OUTPUT between random delimiters (src/util/random.ts).
+    const inputs = { mode: 'check', backend: 'local', 'local-dir': path.join(dir, 'store'), 'repo-path': repo.dir }
+    const onRunner = await runDist({ inputs, env })
+    expect(onRunner.outputs.found).toBe('false')
+    expect(heavyLoaded()).toEqual([])
   })
 
   it('runs with no cloud account: the local store is the default outside GitHub', async () => {

@@ -11,15 +11,14 @@ export const modules = {
 /* harmony export */   qI: () => (/* binding */ writeFileNoFollow),
 /* harmony export */   tk: () => (/* binding */ readFileNoFollow)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
-/* harmony import */ var _util_capped_read_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8724);
-/* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4964);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _util_capped_read_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8724);
+/* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4964);
+/* harmony import */ var _util_random_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1245);
 
 
 
@@ -31,7 +30,7 @@ export const modules = {
 // runner. Everything here refuses to be led out that way.
 /** Where checked-out code lives: the runner's workspace, else the working directory. */
 function workspaceRoot() {
-    return node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(process.env.GITHUB_WORKSPACE || process.cwd());
+    return node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(process.env.GITHUB_WORKSPACE || process.cwd());
 }
 /**
  * The deepest of `candidate` and the directories above it that exists, with what lstat says of it (a symlink is
@@ -40,10 +39,10 @@ function workspaceRoot() {
 async function deepestExisting(candidate) {
     let existing = candidate;
     for (;;) {
-        const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(existing).catch(() => undefined);
-        if (info || node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(existing) === existing)
+        const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(existing).catch(() => undefined);
+        if (info || node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(existing) === existing)
             return { existing, info };
-        existing = node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(existing);
+        existing = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(existing);
     }
 }
 /**
@@ -52,33 +51,33 @@ async function deepestExisting(candidate) {
  * named outside the workspace is the user's explicit choice and taken as it is.
  */
 async function preparePackageDirectory(directory, options) {
-    const resolved = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(directory);
+    const resolved = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(directory);
     const workspace = workspaceRoot();
-    if ((0,_util_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .isInside */ .FK)(workspace, resolved)) {
-        const realWorkspace = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(workspace).catch(() => workspace);
-        const real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)((await deepestExisting(resolved)).existing);
-        if (!(0,_util_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .isInside */ .FK)(realWorkspace, real)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FilesError */ .yN(`Refusing the package directory '${directory}': a symlink in it leads to ${real}, outside the workspace ${workspace}. ` +
+    if ((0,_util_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .isInside */ .FK)(workspace, resolved)) {
+        const realWorkspace = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(workspace).catch(() => workspace);
+        const real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)((await deepestExisting(resolved)).existing);
+        if (!(0,_util_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .isInside */ .FK)(realWorkspace, real)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FilesError */ .yN(`Refusing the package directory '${directory}': a symlink in it leads to ${real}, outside the workspace ${workspace}. ` +
                 `Code in the checkout may have planted it; point '${options.inputName ?? 'package-directory'}' at a real directory.`);
         }
     }
     if (options.create)
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(resolved, { recursive: true });
-    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(resolved);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(resolved, { recursive: true });
+    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(resolved);
 }
 /**
  * Writes `name` in `directory` whole or not at all, without following a symlink at that name: the bytes go
  * to a temporary file that is renamed over it (replacing a planted link, never writing through it).
  */
 async function writeFileNoFollow(directory, name, content) {
-    const target = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(directory, name);
-    const temp = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(directory, `.${name}.tmp-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`);
+    const target = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(directory, name);
+    const temp = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(directory, `.${name}.tmp-${(0,_util_random_js__WEBPACK_IMPORTED_MODULE_5__/* .randomHex */ .nw)(6)}`);
     try {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(temp, content, { flag: 'wx' });
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(temp, target);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(temp, content, { flag: 'wx' });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(temp, target);
     }
     catch (error) {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(temp, { force: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(temp, { force: true });
         throw error;
     }
 }
@@ -86,13 +85,13 @@ async function writeFileNoFollow(directory, name, content) {
 async function readFileNoFollow(directory, name, maxBytes) {
     let handle;
     try {
-        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(directory, name), _util_capped_read_js__WEBPACK_IMPORTED_MODULE_4__/* .READ_NO_FOLLOW */ .xZ);
+        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(directory, name), _util_capped_read_js__WEBPACK_IMPORTED_MODULE_3__/* .READ_NO_FOLLOW */ .xZ);
     }
     catch {
         return undefined;
     }
     try {
-        return await (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_4__/* .readOpenedText */ .$O)(handle, maxBytes, node_path__WEBPACK_IMPORTED_MODULE_2___default().join(directory, name));
+        return await (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_3__/* .readOpenedText */ .$O)(handle, maxBytes, node_path__WEBPACK_IMPORTED_MODULE_1___default().join(directory, name));
     }
     finally {
         await handle.close();

@@ -33,12 +33,8 @@ function parsePatterns(text) {
 /* harmony export */   sha256Hex: () => (/* binding */ sha256Hex)
 /* harmony export */ });
 /* unused harmony exports SET_KEY_TAG, keyLines, RECORD_FILES_LIMIT, LISTED_FILES, fileChanges */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8522);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _util_capped_read_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8724);
-
+/* harmony import */ var _util_capped_read_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8724);
+/* harmony import */ var _util_node_builtins_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3115);
 
 
 /**
@@ -56,7 +52,7 @@ function parsePatterns(text) {
  * A value never appears anywhere: only its digest enters the key and the record beside the set.
  */
 const SET_KEY_TAG = 'set-key-v1\n';
-const sha256Hex = (text) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text, 'utf8').digest('hex');
+const sha256Hex = (text) => (0,_util_node_builtins_js__WEBPACK_IMPORTED_MODULE_1__/* .nodeCrypto */ .SI)().createHash('sha256').update(text, 'utf8').digest('hex');
 /** `names`' values as key ingredients: each value's SHA-256, or 'unset' (distinct from an empty value). */
 function envIngredients(names, env = process.env) {
     const digests = {};
@@ -93,7 +89,7 @@ function inputsRecord(key, inputs) {
 }
 /** The record beside a set: inputsRecord as gzipped JSON. */
 function serializeInputs(key, inputs) {
-    return (0,node_zlib__WEBPACK_IMPORTED_MODULE_1__.gzipSync)(JSON.stringify(inputsRecord(key, inputs)));
+    return (0,_util_node_builtins_js__WEBPACK_IMPORTED_MODULE_1__/* .nodeZlib */ .eq)().gzipSync(JSON.stringify(inputsRecord(key, inputs)));
 }
 /**
  * Records are read from stores and runner files others can write, so inflating one is bounded: never more
@@ -136,11 +132,11 @@ function readInputsRecord(data) {
  * digest (what a manifest or the runner's state binds them to), checked before anything is inflated.
  */
 function parseInputs(bytes, sha256) {
-    if (sha256 !== undefined && (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex') !== sha256)
+    if (sha256 !== undefined && (0,_util_node_builtins_js__WEBPACK_IMPORTED_MODULE_1__/* .nodeCrypto */ .SI)().createHash('sha256').update(bytes).digest('hex') !== sha256)
         return undefined;
     const maxOutputLength = Math.min(INFLATED_LIMIT, Math.max(MIN_INFLATED_LIMIT, bytes.length * INFLATION_RATIO));
     try {
-        return readInputsRecord(JSON.parse((0,node_zlib__WEBPACK_IMPORTED_MODULE_1__.gunzipSync)(bytes, { maxOutputLength }).toString('utf8')));
+        return readInputsRecord(JSON.parse((0,_util_node_builtins_js__WEBPACK_IMPORTED_MODULE_1__/* .nodeZlib */ .eq)().gunzipSync(bytes, { maxOutputLength }).toString('utf8')));
     }
     catch {
         return undefined;
@@ -148,7 +144,7 @@ function parseInputs(bytes, sha256) {
 }
 /** A record auto's main step left in RUNNER_TEMP, read (bounded) only if it still has the SHA-256 the runner's state holds. */
 async function readKeyInputsFile(file, sha256) {
-    const bytes = await (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_2__/* .readRunnerFile */ .Lh)(file, INFLATED_LIMIT / INFLATION_RATIO);
+    const bytes = await (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_0__/* .readRunnerFile */ .Lh)(file, INFLATED_LIMIT / INFLATION_RATIO);
     return bytes ? parseInputs(bytes, sha256) : undefined;
 }
 /** Files named in a difference, at most this many of each kind (the rest are counted). */
@@ -671,12 +667,12 @@ function setsPrefix(settings) {
     return (0,layout/* variantPrefix */.OH)(settings.store.prefix, settings.variant);
 }
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
+// EXTERNAL MODULE: ./src/util/node-builtins.ts
+var node_builtins = __webpack_require__(3115);
 // EXTERNAL MODULE: ./src/util/paths.ts
 var paths = __webpack_require__(4964);
 // EXTERNAL MODULE: ./src/sets/download.ts
@@ -688,7 +684,6 @@ var download = __webpack_require__(4797);
 
 
 
-const exec = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
 /** Non-hidden files and links under `directory` (links not followed), relative and '/'-separated, whose sameFileKey `keep` does not hold. */
 async function filesNotIn(directory, keep) {
     const found = [];
@@ -711,7 +706,7 @@ async function trackedOf(directory, files) {
     if (files.length === 0)
         return new Set();
     try {
-        const { stdout } = await exec('git', ['-c', 'core.quotePath=false', 'ls-files', '-z', '--', '.'], {
+        const { stdout } = await (0,external_node_util_.promisify)((0,node_builtins/* childProcess */.Qk)().execFile)('git', ['-c', 'core.quotePath=false', 'ls-files', '-z', '--', '.'], {
             cwd: directory,
             maxBuffer: 256 * 1024 * 1024
         });
@@ -1970,26 +1965,27 @@ function failureMarkdown(mode, message) {
 /* harmony export */   y: () => (/* binding */ sameFileKey)
 /* harmony export */ });
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6466);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_5__);
-/* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(370);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3916);
-/* harmony import */ var _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9587);
-/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9640);
-/* harmony import */ var _packs_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3691);
-/* harmony import */ var _pack_encoding_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(4908);
-/* harmony import */ var _package_directory_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(2139);
-/* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(4964);
-/* harmony import */ var _util_progress_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(5365);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(9997);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(370);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3916);
+/* harmony import */ var _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9587);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9640);
+/* harmony import */ var _packs_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3691);
+/* harmony import */ var _pack_encoding_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4908);
+/* harmony import */ var _package_directory_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(2139);
+/* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(4964);
+/* harmony import */ var _util_progress_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(5365);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(9997);
+/* harmony import */ var _util_node_builtins_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(3115);
+/* harmony import */ var _util_random_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(1245);
+
 
 
 
@@ -2007,7 +2003,7 @@ function failureMarkdown(mode, message) {
 
 
 async function lstatOrUndefined(candidate) {
-    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.lstat)(candidate).catch(() => undefined);
+    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)(candidate).catch(() => undefined);
 }
 /** Paths that are one file on this platform's usual file systems (case-insensitive on Windows and macOS). */
 function sameFileKey(relative) {
@@ -2026,22 +2022,22 @@ async function planTargets(root, files, created) {
     const checkedDirectories = new Set();
     for (const file of files) {
         const segments = file.path.split('/');
-        if (!(0,_manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .isSafeRelativePath */ .VH)(file.path) || segments.some((segment) => segment.startsWith('.'))) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`Refusing to download '${file.path}': the manifest names a path outside the package directory or a hidden file.`);
+        if (!(0,_manifest_js__WEBPACK_IMPORTED_MODULE_7__/* .isSafeRelativePath */ .VH)(file.path) || segments.some((segment) => segment.startsWith('.'))) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .IntegrityError */ .cs(`Refusing to download '${file.path}': the manifest names a path outside the package directory or a hidden file.`);
         }
-        const windowsProblem = process.platform === 'win32' ? segments.map(_util_paths_js__WEBPACK_IMPORTED_MODULE_12__/* .windowsNameProblem */ .g3).find(Boolean) : undefined;
+        const windowsProblem = process.platform === 'win32' ? segments.map(_util_paths_js__WEBPACK_IMPORTED_MODULE_11__/* .windowsNameProblem */ .g3).find(Boolean) : undefined;
         if (windowsProblem)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`Refusing to download '${file.path}' on Windows: a part of its path ${windowsProblem}.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .IntegrityError */ .cs(`Refusing to download '${file.path}' on Windows: a part of its path ${windowsProblem}.`);
         const twin = seen.get(sameFileKey(file.path));
         if (twin !== undefined) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`Refusing to download the set: '${twin}' and '${file.path}' would be the same file on this file system.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .IntegrityError */ .cs(`Refusing to download the set: '${twin}' and '${file.path}' would be the same file on this file system.`);
         }
         seen.set(sameFileKey(file.path), file.path);
-        const target = (0,_util_paths_js__WEBPACK_IMPORTED_MODULE_12__/* .fromPosixRelative */ .yK)(root, file.path);
+        const target = (0,_util_paths_js__WEBPACK_IMPORTED_MODULE_11__/* .fromPosixRelative */ .yK)(root, file.path);
         if ((await lstatOrUndefined(target))?.isDirectory()) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .FilesError */ .yN(`Refusing to download '${file.path}': ${target} is a directory in the package directory. Nothing was written.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .FilesError */ .yN(`Refusing to download '${file.path}': ${target} is a directory in the package directory. Nothing was written.`);
         }
-        const directory = node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(target);
+        const directory = node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(target);
         if (!checkedDirectories.has(directory)) {
             await checkDirectory(root, directory, file.path, created);
             checkedDirectories.add(directory);
@@ -2050,7 +2046,7 @@ async function planTargets(root, files, created) {
     }
     // Shallowest first, so each mkdir makes one level.
     for (const directory of [...new Set(created)].sort((a, b) => a.length - b.length))
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.mkdir)(directory, { recursive: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(directory, { recursive: true });
     return targets;
 }
 /**
@@ -2059,14 +2055,14 @@ async function planTargets(root, files, created) {
  * added to `created`.
  */
 async function checkDirectory(root, directory, forPath, created) {
-    const { existing, info } = await (0,_package_directory_js__WEBPACK_IMPORTED_MODULE_11__/* .deepestExisting */ .Gy)(directory);
+    const { existing, info } = await (0,_package_directory_js__WEBPACK_IMPORTED_MODULE_10__/* .deepestExisting */ .Gy)(directory);
     if (info && !info.isDirectory() && !info.isSymbolicLink()) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .FilesError */ .yN(`Refusing to download '${forPath}': ${existing} is a file, not a directory. Nothing was written.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .FilesError */ .yN(`Refusing to download '${forPath}': ${existing} is a file, not a directory. Nothing was written.`);
     }
-    if (!(0,_util_paths_js__WEBPACK_IMPORTED_MODULE_12__/* .isInside */ .FK)(root, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.realpath)(existing))) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .FilesError */ .yN(`Refusing to download '${forPath}': a symlink in the package directory points outside it.`);
+    if (!(0,_util_paths_js__WEBPACK_IMPORTED_MODULE_11__/* .isInside */ .FK)(root, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.realpath)(existing))) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .FilesError */ .yN(`Refusing to download '${forPath}': a symlink in the package directory points outside it.`);
     }
-    for (let missing = directory; missing !== existing && (0,_util_paths_js__WEBPACK_IMPORTED_MODULE_12__/* .isInside */ .FK)(root, missing); missing = node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(missing))
+    for (let missing = directory; missing !== existing && (0,_util_paths_js__WEBPACK_IMPORTED_MODULE_11__/* .isInside */ .FK)(root, missing); missing = node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(missing))
         created.push(missing);
 }
 /**
@@ -2078,7 +2074,7 @@ async function alreadyInPlace(target, file) {
     const info = await lstatOrUndefined(target);
     if (!info?.isFile() || info.size !== file.size)
         return false;
-    return (await (0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_7__/* .sha256OfFile */ .Vq)(target, { noFollow: true }).catch(() => undefined)) === file.sha256;
+    return (await (0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_6__/* .sha256OfFile */ .Vq)(target, { noFollow: true }).catch(() => undefined)) === file.sha256;
 }
 /**
  * Where a file is written until every file of the set has arrived intact: beside it, under a name no one can
@@ -2088,25 +2084,25 @@ async function alreadyInPlace(target, file) {
 let temporaryPart;
 let temporaryCount = 0;
 function temporaryName(target) {
-    temporaryPart ??= (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomBytes)(6).toString('hex');
+    temporaryPart ??= (0,_util_random_js__WEBPACK_IMPORTED_MODULE_14__/* .randomHex */ .nw)(6);
     return `${target}.download-${temporaryPart}-${(temporaryCount++).toString(36)}`;
 }
 /** The error for a file whose bytes are not the ones its manifest names; `pack` names the pack it was read from. */
 function mismatch(file, got, pack) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`'${file.path}'${pack ? ` in ${pack}` : ''} does not match its manifest (expected ${file.size} bytes with SHA-256 ${file.sha256}, got ${got}): ` +
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .IntegrityError */ .cs(`'${file.path}'${pack ? ` in ${pack}` : ''} does not match its manifest (expected ${file.size} bytes with SHA-256 ${file.sha256}, got ${got}): ` +
         `it was changed after upload or cut short on the way. Nothing was kept; if it happens again, delete the set's .manifest.json so the assets are rebuilt.`);
 }
 /** Streams one object to a temporary name beside its target and checks it; returns the temporary path. */
 async function downloadFile(store, key, target, file, progress) {
     const temp = temporaryName(target);
-    const tap = new _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_7__/* .DigestStream */ .vl(file.size);
+    const tap = new _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_6__/* .DigestStream */ .vl(file.size);
     const unwatch = progress.watch(tap);
     try {
         try {
-            await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_5__.pipeline)(await store.get(key), tap, (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.createWriteStream)(temp));
+            await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_4__.pipeline)(await store.get(key), tap, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(temp));
         }
         catch (error) {
-            if (error instanceof _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_7__/* .DigestLimitError */ .MC)
+            if (error instanceof _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_6__/* .DigestLimitError */ .MC)
                 throw mismatch(file, `more than ${file.size} bytes`);
             throw error;
         }
@@ -2116,7 +2112,7 @@ async function downloadFile(store, key, target, file, progress) {
         return temp;
     }
     catch (error) {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm)(temp, { force: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(temp, { force: true });
         throw error;
     }
     finally {
@@ -2134,24 +2130,24 @@ const GATHER_BELOW = 1024 * 1024;
  */
 async function downloadPack(store, setPrefix, pack, files, targets, onTemp, onFile) {
     const packKey = setPrefix + pack.path;
-    const packHash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256');
+    const packHash = (0,_util_node_builtins_js__WEBPACK_IMPORTED_MODULE_13__/* .nodeCrypto */ .SI)().createHash('sha256');
     let index = 0;
     let handle;
     let gathered;
     let temp = '';
-    let hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256');
+    let hash = (0,_util_node_builtins_js__WEBPACK_IMPORTED_MODULE_13__/* .nodeCrypto */ .SI)().createHash('sha256');
     let written = 0;
     const openFile = async (file) => {
         const target = targets.get(file.path);
         temp = temporaryName(target);
-        hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256');
+        hash = (0,_util_node_builtins_js__WEBPACK_IMPORTED_MODULE_13__/* .nodeCrypto */ .SI)().createHash('sha256');
         written = 0;
         if (file.size < GATHER_BELOW) {
             gathered = [];
             return;
         }
         onTemp(temp, target);
-        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.open)(temp, 'wx');
+        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(temp, 'wx');
     };
     const closeFile = async (file) => {
         await handle?.close();
@@ -2162,7 +2158,7 @@ async function downloadPack(store, setPrefix, pack, files, targets, onTemp, onFi
         if (gathered) {
             // Checked before it touches the disk; registered first so a failed write is still cleaned up.
             onTemp(temp, targets.get(file.path));
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.writeFile)(temp, gathered.length === 1 ? gathered[0] : Buffer.concat(gathered), { flag: 'wx' });
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(temp, gathered.length === 1 ? gathered[0] : Buffer.concat(gathered), { flag: 'wx' });
             gathered = undefined;
         }
         onFile(file.size);
@@ -2199,7 +2195,7 @@ async function downloadPack(store, setPrefix, pack, files, targets, onTemp, onFi
     const tarSize = pack.tarSize ?? pack.size;
     let stored = 0;
     let position = 0;
-    const tooLarge = (what, size) => new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`The pack ${store.url(packKey)} is larger than the ${size} bytes its manifest gives${what}: nothing was kept.`);
+    const tooLarge = (what, size) => new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .IntegrityError */ .cs(`The pack ${store.url(packKey)} is larger than the ${size} bytes its manifest gives${what}: nothing was kept.`);
     try {
         await consume(Buffer.alloc(0), 0);
         const body = await store.get(packKey);
@@ -2220,22 +2216,22 @@ async function downloadPack(store, setPrefix, pack, files, targets, onTemp, onFi
                 position += chunk.length;
             }
         };
-        const decode = pack.encoding ? (0,_pack_encoding_js__WEBPACK_IMPORTED_MODULE_10__/* .decompressor */ .ni)(pack.encoding) : undefined;
+        const decode = pack.encoding ? (0,_pack_encoding_js__WEBPACK_IMPORTED_MODULE_9__/* .decompressor */ .ni)(pack.encoding) : undefined;
         if (pack.encoding && !decode)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UnreadableSetError */ .Ir((0,_pack_encoding_js__WEBPACK_IMPORTED_MODULE_10__/* .unreadableEncodingProblem */ .YS)(pack.encoding));
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UnreadableSetError */ .Ir((0,_pack_encoding_js__WEBPACK_IMPORTED_MODULE_9__/* .unreadableEncodingProblem */ .YS)(pack.encoding));
         // Whatever the decoder says (a damaged frame, an unexpected end) is about the pack's bytes: a mismatch, not a failure.
         let decodeError;
         decode?.once('error', (error) => (decodeError = error));
-        await (decode ? (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_5__.pipeline)(body, counted, decode, unpack) : (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_5__.pipeline)(body, counted, unpack)).catch((error) => {
+        await (decode ? (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_4__.pipeline)(body, counted, decode, unpack) : (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_4__.pipeline)(body, counted, unpack)).catch((error) => {
             if (error === decodeError)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`The pack ${store.url(packKey)} does not decompress (${error.message}): nothing was kept.`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .IntegrityError */ .cs(`The pack ${store.url(packKey)} does not decompress (${error.message}): nothing was kept.`);
             throw error;
         });
         if (index < files.length)
             throw mismatch(files[index], `the end of the pack at byte ${position}`, store.url(packKey));
         const digest = packHash.digest('hex');
         if (stored !== pack.size || position !== tarSize || digest !== pack.sha256) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`The pack ${store.url(packKey)} does not match its manifest (expected ${pack.size} bytes with SHA-256 ${pack.sha256}, got ${stored} bytes with ${digest}): ` +
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .IntegrityError */ .cs(`The pack ${store.url(packKey)} does not match its manifest (expected ${pack.size} bytes with SHA-256 ${pack.sha256}, got ${stored} bytes with ${digest}): ` +
                 `its files arrived intact but the archive around them was changed, so 'tar -xf' of it would not give the set's files. Nothing was kept; upload the set again.`);
         }
     }
@@ -2253,13 +2249,13 @@ async function downloadPack(store, setPrefix, pack, files, targets, onTemp, onFi
 async function downloadSet(store, setPrefix, manifest, directory, concurrency) {
     // Before anything is written: a set this runtime cannot decode is a miss, not a half-done download.
     for (const pack of manifest.packs ?? []) {
-        const problem = pack.encoding && (0,_pack_encoding_js__WEBPACK_IMPORTED_MODULE_10__/* .unreadableEncodingProblem */ .YS)(pack.encoding);
+        const problem = pack.encoding && (0,_pack_encoding_js__WEBPACK_IMPORTED_MODULE_9__/* .unreadableEncodingProblem */ .YS)(pack.encoding);
         if (problem)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UnreadableSetError */ .Ir(problem);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UnreadableSetError */ .Ir(problem);
     }
-    const root = await (0,_package_directory_js__WEBPACK_IMPORTED_MODULE_11__/* .preparePackageDirectory */ .Bd)(directory, { create: true });
-    const progress = new _util_progress_js__WEBPACK_IMPORTED_MODULE_13__/* .Progress */ .k({ doing: `Downloading to ${directory}:`, done: `Downloaded to ${directory}:` }, manifest.files.length, (0,_manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .totalBytes */ .ob)(manifest.files));
-    const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_14__/* ["default"] */ .A)(concurrency);
+    const root = await (0,_package_directory_js__WEBPACK_IMPORTED_MODULE_10__/* .preparePackageDirectory */ .Bd)(directory, { create: true });
+    const progress = new _util_progress_js__WEBPACK_IMPORTED_MODULE_12__/* .Progress */ .k({ doing: `Downloading to ${directory}:`, done: `Downloaded to ${directory}:` }, manifest.files.length, (0,_manifest_js__WEBPACK_IMPORTED_MODULE_7__/* .totalBytes */ .ob)(manifest.files));
+    const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_15__/* ["default"] */ .A)(concurrency);
     const arrived = [];
     const created = [];
     let keptFiles;
@@ -2272,13 +2268,13 @@ async function downloadSet(store, setPrefix, manifest, directory, concurrency) {
             if (await alreadyInPlace(targets.get(file.path), file))
                 inPlace.add(file.path);
         })));
-        const byPack = (0,_packs_js__WEBPACK_IMPORTED_MODULE_9__/* .filesByPack */ .k9)(manifest.files);
+        const byPack = (0,_packs_js__WEBPACK_IMPORTED_MODULE_8__/* .filesByPack */ .k9)(manifest.files);
         const packsToFetch = (manifest.packs ?? []).filter((pack) => !(byPack.get(pack.path) ?? []).every((file) => inPlace.has(file.path)));
         const fetchedPacks = new Set(packsToFetch.map((pack) => pack.path));
         const plain = manifest.files.filter((file) => file.pack === undefined && !inPlace.has(file.path));
         const kept = manifest.files.filter((file) => inPlace.has(file.path) && (file.pack === undefined || !fetchedPacks.has(file.pack)));
         keptFiles = kept.length;
-        keptBytes = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_8__/* .totalBytes */ .ob)(kept);
+        keptBytes = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_7__/* .totalBytes */ .ob)(kept);
         progress.add(keptFiles, keptBytes);
         const transfers = [
             ...packsToFetch.map((pack) => ({
@@ -2304,17 +2300,17 @@ async function downloadSet(store, setPrefix, manifest, directory, concurrency) {
         // Let transfers still in flight settle before removing what they wrote.
         while (limit.activeCount > 0)
             await new Promise((resolve) => setTimeout(resolve, 10));
-        await Promise.all(arrived.map(({ temp }) => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm)(temp, { force: true })));
+        await Promise.all(arrived.map(({ temp }) => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(temp, { force: true })));
         // Directories made for this set go too (deepest first; one that something else filled meanwhile stays).
         for (const made of [...new Set(created)].sort((a, b) => b.length - a.length))
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rmdir)(made).catch(() => undefined);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rmdir)(made).catch(() => undefined);
         throw error;
     }
     for (const { temp, target } of arrived)
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rename)(temp, target);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(temp, target);
     progress.finish();
     if (keptFiles > 0)
-        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_15__/* .plural */ .L)(keptFiles, 'file')} (${(0,_util_progress_js__WEBPACK_IMPORTED_MODULE_13__/* .formatBytes */ .z)(keptBytes)}) ${keptFiles === 1 ? 'was' : 'were'} already in ${directory} with the set's bytes: kept, not downloaded.`);
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_16__/* .plural */ .L)(keptFiles, 'file')} (${(0,_util_progress_js__WEBPACK_IMPORTED_MODULE_12__/* .formatBytes */ .z)(keptBytes)}) ${keptFiles === 1 ? 'was' : 'were'} already in ${directory} with the set's bytes: kept, not downloaded.`);
     return { fetchedFiles: manifest.files.length - keptFiles, keptFiles, keptBytes };
 }
 
@@ -2662,8 +2658,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/runner.ts
 var runner = __webpack_require__(4813);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
@@ -2674,6 +2668,8 @@ var constants = __webpack_require__(7242);
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/util/cancellation.ts
 var cancellation = __webpack_require__(6601);
+// EXTERNAL MODULE: ./src/util/random.ts
+var random = __webpack_require__(1245);
 ;// CONCATENATED MODULE: ./src/sets/claims.ts
 
 
@@ -2714,7 +2710,7 @@ function holderText(claim) {
 async function claimSet(store, setPrefix, options) {
     const lease = leaseMs();
     const directory = `${setPrefix}${constants/* CLAIMS_FOLDER */.zN}`;
-    const id = (0,external_node_crypto_.randomBytes)(8).toString('hex');
+    const id = (0,random/* randomHex */.nw)(8);
     const body = Buffer.from(`${JSON.stringify({
         id,
         run: { id: process.env.GITHUB_RUN_ID, workflow: process.env.GITHUB_WORKFLOW, actor: process.env.GITHUB_ACTOR }
@@ -2996,6 +2992,8 @@ var package_files = __webpack_require__(4355);
 var pack_encoding = __webpack_require__(4908);
 // EXTERNAL MODULE: ./src/util/digest-stream.ts
 var digest_stream = __webpack_require__(9587);
+// EXTERNAL MODULE: ./src/util/node-builtins.ts
+var node_builtins = __webpack_require__(3115);
 ;// CONCATENATED MODULE: ./src/sets/object-sets.ts
 
 
@@ -3128,7 +3126,7 @@ const MAX_COPIES_IN_FLIGHT = 64;
  * at most one byte more than `size`: a larger object is a mismatch without being read to its end.
  */
 async function readBackSha256(store, key, size) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
+    const hash = (0,node_builtins/* nodeCrypto */.SI)().createHash('sha256');
     let read = 0;
     const body = await store.get(key);
     for await (const chunk of body) {
@@ -3414,7 +3412,7 @@ async function uploadFile(store, key, file, commit, codeHash, progress, previous
     };
     if (file.size <= SINGLE_PUT_LIMIT) {
         const bytes = await (0,capped_read/* readListedFile */.IK)(file.absolute);
-        const sha256 = (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
+        const sha256 = (0,node_builtins/* nodeCrypto */.SI)().createHash('sha256').update(bytes).digest('hex');
         const copied = await unchanged(sha256);
         if (copied)
             return copied;
@@ -3580,7 +3578,7 @@ async function publishCodeHashSet(store, request, policy, manifest, target) {
         }
         // What the key was made of, bound to the set by the manifest: a later miss is explained from it.
         const record = (0,set_key.serializeInputs)(request.codeHash, request.inputs);
-        const inputs = { path: sets_manifest/* INPUTS_NAME */.cW, size: record.length, sha256: (0,external_node_crypto_.createHash)('sha256').update(record).digest('hex') };
+        const inputs = { path: sets_manifest/* INPUTS_NAME */.cW, size: record.length, sha256: (0,node_builtins/* nodeCrypto */.SI)().createHash('sha256').update(record).digest('hex') };
         await store.put(cached + sets_manifest/* INPUTS_NAME */.cW, record, { size: record.length, contentType: 'application/gzip', sha256: inputs.sha256 });
         await writeManifest(store, cached, { ...copied, inputs }, policy, now.state === 'none');
         await deleteStrays(store, cached, now, copied);
@@ -3653,8 +3651,7 @@ class ObjectAssetSets {
 /* harmony export */   ps: () => (/* binding */ encodingSuffix),
 /* harmony export */   w9: () => (/* binding */ writableEncoding)
 /* harmony export */ });
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8522);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _util_node_builtins_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3115);
 
 /** What upload is asked for (`pack-compression`): 'auto' compresses where the runtime has zstd, 'none' never does. */
 const PACK_COMPRESSIONS = ['auto', 'none'];
@@ -3667,7 +3664,7 @@ const ZSTD_LEVEL = 3;
 /** A pack whose compressed form saves less than this share of its bytes is stored plain (already-compressed files). */
 const WORTH_COMPRESSING = 0.9;
 function zstd() {
-    const candidate = node_zlib__WEBPACK_IMPORTED_MODULE_0__;
+    const candidate = (0,_util_node_builtins_js__WEBPACK_IMPORTED_MODULE_0__/* .nodeZlib */ .eq)();
     return typeof candidate.createZstdCompress === 'function' && typeof candidate.createZstdDecompress === 'function'
         ? candidate
         : undefined;
@@ -3678,7 +3675,7 @@ function writableEncoding() {
 }
 function compressor(_encoding) {
     return zstd().createZstdCompress({
-        params: { [node_zlib__WEBPACK_IMPORTED_MODULE_0__.constants.ZSTD_c_compressionLevel]: ZSTD_LEVEL }
+        params: { [(0,_util_node_builtins_js__WEBPACK_IMPORTED_MODULE_0__/* .nodeZlib */ .eq)().constants.ZSTD_c_compressionLevel]: ZSTD_LEVEL }
     });
 }
 /** A stream that decodes `encoding`, or undefined when this runtime cannot (see unreadableEncodingProblem). */
@@ -3708,15 +3705,14 @@ function encodingSuffix(encoding) {
 /* harmony export */   qI: () => (/* binding */ writeFileNoFollow),
 /* harmony export */   tk: () => (/* binding */ readFileNoFollow)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
-/* harmony import */ var _util_capped_read_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8724);
-/* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4964);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _util_capped_read_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8724);
+/* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4964);
+/* harmony import */ var _util_random_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1245);
 
 
 
@@ -3728,7 +3724,7 @@ function encodingSuffix(encoding) {
 // runner. Everything here refuses to be led out that way.
 /** Where checked-out code lives: the runner's workspace, else the working directory. */
 function workspaceRoot() {
-    return node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(process.env.GITHUB_WORKSPACE || process.cwd());
+    return node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(process.env.GITHUB_WORKSPACE || process.cwd());
 }
 /**
  * The deepest of `candidate` and the directories above it that exists, with what lstat says of it (a symlink is
@@ -3737,10 +3733,10 @@ function workspaceRoot() {
 async function deepestExisting(candidate) {
     let existing = candidate;
     for (;;) {
-        const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(existing).catch(() => undefined);
-        if (info || node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(existing) === existing)
+        const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(existing).catch(() => undefined);
+        if (info || node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(existing) === existing)
             return { existing, info };
-        existing = node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(existing);
+        existing = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(existing);
     }
 }
 /**
@@ -3749,33 +3745,33 @@ async function deepestExisting(candidate) {
  * named outside the workspace is the user's explicit choice and taken as it is.
  */
 async function preparePackageDirectory(directory, options) {
-    const resolved = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(directory);
+    const resolved = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(directory);
     const workspace = workspaceRoot();
-    if ((0,_util_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .isInside */ .FK)(workspace, resolved)) {
-        const realWorkspace = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(workspace).catch(() => workspace);
-        const real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)((await deepestExisting(resolved)).existing);
-        if (!(0,_util_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .isInside */ .FK)(realWorkspace, real)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FilesError */ .yN(`Refusing the package directory '${directory}': a symlink in it leads to ${real}, outside the workspace ${workspace}. ` +
+    if ((0,_util_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .isInside */ .FK)(workspace, resolved)) {
+        const realWorkspace = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(workspace).catch(() => workspace);
+        const real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)((await deepestExisting(resolved)).existing);
+        if (!(0,_util_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .isInside */ .FK)(realWorkspace, real)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FilesError */ .yN(`Refusing the package directory '${directory}': a symlink in it leads to ${real}, outside the workspace ${workspace}. ` +
                 `Code in the checkout may have planted it; point '${options.inputName ?? 'package-directory'}' at a real directory.`);
         }
     }
     if (options.create)
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(resolved, { recursive: true });
-    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(resolved);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(resolved, { recursive: true });
+    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(resolved);
 }
 /**
  * Writes `name` in `directory` whole or not at all, without following a symlink at that name: the bytes go
  * to a temporary file that is renamed over it (replacing a planted link, never writing through it).
  */
 async function writeFileNoFollow(directory, name, content) {
-    const target = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(directory, name);
-    const temp = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(directory, `.${name}.tmp-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`);
+    const target = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(directory, name);
+    const temp = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(directory, `.${name}.tmp-${(0,_util_random_js__WEBPACK_IMPORTED_MODULE_5__/* .randomHex */ .nw)(6)}`);
     try {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(temp, content, { flag: 'wx' });
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(temp, target);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(temp, content, { flag: 'wx' });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(temp, target);
     }
     catch (error) {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(temp, { force: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(temp, { force: true });
         throw error;
     }
 }
@@ -3783,13 +3779,13 @@ async function writeFileNoFollow(directory, name, content) {
 async function readFileNoFollow(directory, name, maxBytes) {
     let handle;
     try {
-        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(directory, name), _util_capped_read_js__WEBPACK_IMPORTED_MODULE_4__/* .READ_NO_FOLLOW */ .xZ);
+        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(directory, name), _util_capped_read_js__WEBPACK_IMPORTED_MODULE_3__/* .READ_NO_FOLLOW */ .xZ);
     }
     catch {
         return undefined;
     }
     try {
-        return await (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_4__/* .readOpenedText */ .$O)(handle, maxBytes, node_path__WEBPACK_IMPORTED_MODULE_2___default().join(directory, name));
+        return await (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_3__/* .readOpenedText */ .$O)(handle, maxBytes, node_path__WEBPACK_IMPORTED_MODULE_1___default().join(directory, name));
     }
     finally {
         await handle.close();
@@ -3883,17 +3879,16 @@ async function listPackageFiles(directory, inputName = 'package-directory') {
 /* harmony export */   qC: () => (/* binding */ planPacks)
 /* harmony export */ });
 /* unused harmony exports MAX_PACK_BYTES, packTarget */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7075);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6466);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
-/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9640);
-/* harmony import */ var _pack_encoding_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4908);
-/* harmony import */ var _tar_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6922);
-/* harmony import */ var _util_capped_read_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8724);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9640);
+/* harmony import */ var _pack_encoding_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4908);
+/* harmony import */ var _tar_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6922);
+/* harmony import */ var _util_capped_read_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8724);
+/* harmony import */ var _util_node_builtins_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3115);
 
 
 
@@ -3930,7 +3925,7 @@ function packTarget(smallBytes, maxPackBytes = MAX_PACK_BYTES) {
  * so the next upload copies it server-side and a warm restore keeps it.
  */
 function endsPack(relative, length, target) {
-    const draw = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(relative).digest().readUInt32BE(0) / 2 ** 32;
+    const draw = (0,_util_node_builtins_js__WEBPACK_IMPORTED_MODULE_7__/* .nodeCrypto */ .SI)().createHash('sha256').update(relative).digest().readUInt32BE(0) / 2 ** 32;
     return draw < length / target;
 }
 /**
@@ -3944,8 +3939,8 @@ function planPacks(files, packBelow, maxPackBytes = MAX_PACK_BYTES) {
         .slice()
         .sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0))
         .map((file) => {
-        const header = (0,_tar_js__WEBPACK_IMPORTED_MODULE_6__/* .memberHeader */ .As)(file.relative, file.size);
-        return { file, header, length: header.length + file.size + (0,_tar_js__WEBPACK_IMPORTED_MODULE_6__/* .paddingAfter */ .OQ)(file.size) };
+        const header = (0,_tar_js__WEBPACK_IMPORTED_MODULE_5__/* .memberHeader */ .As)(file.relative, file.size);
+        return { file, header, length: header.length + file.size + (0,_tar_js__WEBPACK_IMPORTED_MODULE_5__/* .paddingAfter */ .OQ)(file.size) };
     });
     const target = packTarget(small.reduce((sum, member) => sum + member.length, 0), maxPackBytes);
     const packs = [];
@@ -3954,12 +3949,12 @@ function planPacks(files, packBelow, maxPackBytes = MAX_PACK_BYTES) {
     const close = () => {
         if (members.length === 0)
             return;
-        packs.push({ path: `${_manifest_js__WEBPACK_IMPORTED_MODULE_4__/* .PACKS_DIRECTORY */ .Fg}${packs.length}.tar`, members, size: size + _tar_js__WEBPACK_IMPORTED_MODULE_6__/* .TAR_END */ .y7.length });
+        packs.push({ path: `${_manifest_js__WEBPACK_IMPORTED_MODULE_3__/* .PACKS_DIRECTORY */ .Fg}${packs.length}.tar`, members, size: size + _tar_js__WEBPACK_IMPORTED_MODULE_5__/* .TAR_END */ .y7.length });
         members = [];
         size = 0;
     };
     for (const { file, header, length } of small) {
-        if (members.length > 0 && size + length + _tar_js__WEBPACK_IMPORTED_MODULE_6__/* .TAR_END */ .y7.length > maxPackBytes)
+        if (members.length > 0 && size + length + _tar_js__WEBPACK_IMPORTED_MODULE_5__/* .TAR_END */ .y7.length > maxPackBytes)
             close();
         members.push({ file, header, offset: size + header.length });
         size += length;
@@ -4009,8 +4004,8 @@ async function sameEarlierPack(pack, earlier) {
         return undefined;
     const sha256 = [];
     for (const [index, member] of pack.members.entries()) {
-        const bytes = await (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_7__/* .readListedFile */ .IK)(member.file.absolute);
-        const digest = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex');
+        const bytes = await (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_6__/* .readListedFile */ .IK)(member.file.absolute);
+        const digest = (0,_util_node_builtins_js__WEBPACK_IMPORTED_MODULE_7__/* .nodeCrypto */ .SI)().createHash('sha256').update(bytes).digest('hex');
         if (digest !== candidate.files[index].sha256 || candidate.files[index].offset !== member.offset)
             return undefined;
         sha256.push(digest);
@@ -4027,7 +4022,7 @@ async function* packBytes(pack, onMember) {
     const startRead = (index) => {
         if (index >= pack.members.length)
             return;
-        const read = (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_7__/* .readListedFile */ .IK)(pack.members[index].file.absolute);
+        const read = (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_6__/* .readListedFile */ .IK)(pack.members[index].file.absolute);
         read.catch(() => undefined); // awaited below; this only keeps an abandoned read from being an unhandled rejection
         reads.push(read);
     };
@@ -4037,17 +4032,17 @@ async function* packBytes(pack, onMember) {
         const bytes = await reads.shift();
         startRead(index + READ_AHEAD);
         if (bytes.length !== member.file.size) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .IntegrityError */ .cs(`${member.file.absolute} changed while it was packed (${member.file.size} bytes when listed, ${bytes.length} when read). Upload again.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .IntegrityError */ .cs(`${member.file.absolute} changed while it was packed (${member.file.size} bytes when listed, ${bytes.length} when read). Upload again.`);
         }
-        onMember(member, (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex'));
+        onMember(member, (0,_util_node_builtins_js__WEBPACK_IMPORTED_MODULE_7__/* .nodeCrypto */ .SI)().createHash('sha256').update(bytes).digest('hex'));
         yield member.header;
         if (bytes.length > 0)
             yield bytes;
-        const padding = (0,_tar_js__WEBPACK_IMPORTED_MODULE_6__/* .paddingAfter */ .OQ)(bytes.length);
+        const padding = (0,_tar_js__WEBPACK_IMPORTED_MODULE_5__/* .paddingAfter */ .OQ)(bytes.length);
         if (padding > 0)
             yield Buffer.alloc(padding);
     }
-    yield _tar_js__WEBPACK_IMPORTED_MODULE_6__/* .TAR_END */ .y7;
+    yield _tar_js__WEBPACK_IMPORTED_MODULE_5__/* .TAR_END */ .y7;
 }
 /**
  * Writes one pack under `setPrefix`; returns its record and the manifest entries of its files. Plain tar is gathered
@@ -4059,7 +4054,7 @@ async function uploadPack(store, setPrefix, pack, metadata, onFile,
 /** zstd, or undefined for plain tar (the runtime has no zstd, or pack-compression: none). */
 encoding) {
     const members = [];
-    const tarHash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    const tarHash = (0,_util_node_builtins_js__WEBPACK_IMPORTED_MODULE_7__/* .nodeCrypto */ .SI)().createHash('sha256');
     let sent = 0;
     const tar = (async function* () {
         for await (const chunk of packBytes(pack, (member, sha256) => {
@@ -4073,7 +4068,7 @@ encoding) {
     })();
     const wholeTar = () => {
         if (sent !== pack.size)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .IntegrityError */ .cs(`The pack ${store.url(setPrefix + pack.path)} came out ${sent} bytes, not ${pack.size}.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .IntegrityError */ .cs(`The pack ${store.url(setPrefix + pack.path)} came out ${sent} bytes, not ${pack.size}.`);
     };
     let record;
     if (!encoding && pack.size <= GATHER_PACKS_UP_TO) {
@@ -4089,7 +4084,7 @@ encoding) {
         record = { path: pack.path, size: pack.size, sha256, ...(etag ? { etag } : {}) };
     }
     else if (!encoding) {
-        const { etag } = await store.put(setPrefix + pack.path, node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.from(tar, { objectMode: false }), {
+        const { etag } = await store.put(setPrefix + pack.path, node_stream__WEBPACK_IMPORTED_MODULE_0__.Readable.from(tar, { objectMode: false }), {
             size: pack.size,
             contentType: 'application/x-tar',
             metadata
@@ -4100,21 +4095,21 @@ encoding) {
     else {
         const raw = [];
         const compressed = [];
-        await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_2__.pipeline)(node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.from((async function* () {
+        await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_1__.pipeline)(node_stream__WEBPACK_IMPORTED_MODULE_0__.Readable.from((async function* () {
             for await (const chunk of tar) {
                 raw.push(chunk);
                 yield chunk;
             }
-        })(), { objectMode: false }), (0,_pack_encoding_js__WEBPACK_IMPORTED_MODULE_5__/* .compressor */ .e)(encoding), async (source) => {
+        })(), { objectMode: false }), (0,_pack_encoding_js__WEBPACK_IMPORTED_MODULE_4__/* .compressor */ .e)(encoding), async (source) => {
             for await (const chunk of source)
                 compressed.push(chunk);
         });
         wholeTar();
         const small = Buffer.concat(compressed);
-        const worth = small.length < _pack_encoding_js__WEBPACK_IMPORTED_MODULE_5__/* .WORTH_COMPRESSING */ .G2 * pack.size;
+        const worth = small.length < _pack_encoding_js__WEBPACK_IMPORTED_MODULE_4__/* .WORTH_COMPRESSING */ .G2 * pack.size;
         const body = worth ? small : Buffer.concat(raw);
-        const path = worth ? pack.path + (0,_pack_encoding_js__WEBPACK_IMPORTED_MODULE_5__/* .encodingSuffix */ .ps)(encoding) : pack.path;
-        const sha256 = worth ? (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(small).digest('hex') : tarHash.digest('hex');
+        const path = worth ? pack.path + (0,_pack_encoding_js__WEBPACK_IMPORTED_MODULE_4__/* .encodingSuffix */ .ps)(encoding) : pack.path;
+        const sha256 = worth ? (0,_util_node_builtins_js__WEBPACK_IMPORTED_MODULE_7__/* .nodeCrypto */ .SI)().createHash('sha256').update(small).digest('hex') : tarHash.digest('hex');
         const { etag } = await store.put(setPrefix + path, body, {
             size: body.length,
             sha256,
@@ -4185,8 +4180,7 @@ function otherPlatformAdvice(platform, current) {
 /* harmony export */   y2: () => (/* binding */ verifyStoredText)
 /* harmony export */ });
 /* unused harmony exports keyId, canonicalJson, signDocument */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _util_node_builtins_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3115);
 
 /**
  * HMAC signatures over JSON documents (manifests, apply's state, actions-cache pointers).
@@ -4208,7 +4202,7 @@ function parseSigningKeys(text) {
     };
 }
 function keyId(key) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(key).digest('hex').slice(0, 8);
+    return (0,_util_node_builtins_js__WEBPACK_IMPORTED_MODULE_0__/* .nodeCrypto */ .SI)().createHash('sha256').update(key).digest('hex').slice(0, 8);
 }
 /** Canonical JSON: sorted keys, no whitespace. Undefined object fields are left out, as JSON.stringify does. */
 function canonicalJson(value) {
@@ -4233,7 +4227,8 @@ function withoutSignature(document) {
     return rest;
 }
 function hmacHex(key, document) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHmac)('sha256', key)
+    return (0,_util_node_builtins_js__WEBPACK_IMPORTED_MODULE_0__/* .nodeCrypto */ .SI)()
+        .createHmac('sha256', key)
         .update(canonicalJson(withoutSignature(document)), 'utf8')
         .digest('hex');
 }
@@ -4263,7 +4258,7 @@ function verifyDocument(document, signing) {
     if (key === undefined)
         return 'signed by an unknown key';
     const expected = Buffer.from(hmacHex(key, document), 'hex');
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.timingSafeEqual)(expected, Buffer.from(match[2], 'hex')) ? undefined : 'badly signed';
+    return (0,_util_node_builtins_js__WEBPACK_IMPORTED_MODULE_0__/* .nodeCrypto */ .SI)().timingSafeEqual(expected, Buffer.from(match[2], 'hex')) ? undefined : 'badly signed';
 }
 /**
  * `document` as stored text: its canonical JSON with the signature (when there are keys) as the first
@@ -4298,8 +4293,8 @@ function verifyStoredText(text, signing) {
     const body = match[3] ? `{${rest}` : rest === '}' ? '{}' : undefined;
     if (body === undefined)
         return 'badly signed';
-    const expected = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHmac)('sha256', key).update(body, 'utf8').digest();
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.timingSafeEqual)(expected, Buffer.from(match[2], 'hex')) ? undefined : 'badly signed';
+    const expected = (0,_util_node_builtins_js__WEBPACK_IMPORTED_MODULE_0__/* .nodeCrypto */ .SI)().createHmac('sha256', key).update(body, 'utf8').digest();
+    return (0,_util_node_builtins_js__WEBPACK_IMPORTED_MODULE_0__/* .nodeCrypto */ .SI)().timingSafeEqual(expected, Buffer.from(match[2], 'hex')) ? undefined : 'badly signed';
 }
 
 
@@ -4727,21 +4722,20 @@ async function createStore(settings, concurrency, options = {}) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   V: () => (/* binding */ LocalStore)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6466);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3136);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3916);
-/* harmony import */ var _util_cancellation_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6601);
-/* harmony import */ var _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9587);
-/* harmony import */ var _util_capped_read_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8724);
-/* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4964);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
+/* harmony import */ var _util_cancellation_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6601);
+/* harmony import */ var _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9587);
+/* harmony import */ var _util_capped_read_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8724);
+/* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4964);
+/* harmony import */ var _util_random_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(1245);
 
 
 
@@ -4774,9 +4768,9 @@ async function writeAll(chunks, handle) {
  */
 async function openInFreshDirectory(file) {
     for (let attempt = 1;; attempt++) {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(file), { recursive: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file), { recursive: true });
         try {
-            return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(file, 'wx');
+            return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(file, 'wx');
         }
         catch (error) {
             if (error.code !== 'ENOENT' || attempt >= 5)
@@ -4803,7 +4797,7 @@ class LocalStore {
         this.name = root;
     }
     pathOf(key) {
-        return (0,_util_paths_js__WEBPACK_IMPORTED_MODULE_9__/* .fromPosixRelative */ .yK)(this.root, key);
+        return (0,_util_paths_js__WEBPACK_IMPORTED_MODULE_8__/* .fromPosixRelative */ .yK)(this.root, key);
     }
     /**
      * The path of `key`, after checking that no directory between the root and it is a symlink (the root
@@ -4815,21 +4809,21 @@ class LocalStore {
             key.startsWith('/') ||
             key.includes('\\') ||
             key.includes('\0')) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .IntegrityError */ .cs(`The key '${key}' would lead outside the local store '${this.root}': refused.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .IntegrityError */ .cs(`The key '${key}' would lead outside the local store '${this.root}': refused.`);
         }
         let current = this.root;
         for (const segment of segments.slice(0, -1)) {
-            current = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(current, segment);
+            current = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(current, segment);
             if (this.checkedDirectories.has(current))
                 continue;
             let info;
             try {
-                info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(current);
+                info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(current);
             }
             catch (error) {
                 if (isMissing(error))
                     break;
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .StoreError */ .AD(`Could not inspect ${current} in the local store: ${error.message}`, { cause: error });
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .StoreError */ .AD(`Could not inspect ${current} in the local store: ${error.message}`, { cause: error });
             }
             if (info.isSymbolicLink())
                 throw this.symlinkError(current);
@@ -4841,14 +4835,14 @@ class LocalStore {
     }
     /** An IntegrityError: the store's content is not what it should be, so a hit on it is a miss, a download fails. */
     symlinkError(where) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .IntegrityError */ .cs(`${where} in the local store '${this.root}' is a symlink. The local store never follows symlinks: someone with write ` +
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .IntegrityError */ .cs(`${where} in the local store '${this.root}' is a symlink. The local store never follows symlinks: someone with write ` +
             `access to the store may have planted it to read or overwrite files elsewhere. Remove it (and check who can write the store).`);
     }
     /** Opens an object for reading without following a symlink at any level. */
     async openForRead(key) {
         const file = await this.safePath(key);
         try {
-            return { handle: await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(file, _util_capped_read_js__WEBPACK_IMPORTED_MODULE_8__/* .READ_NO_FOLLOW */ .xZ), file };
+            return { handle: await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(file, _util_capped_read_js__WEBPACK_IMPORTED_MODULE_7__/* .READ_NO_FOLLOW */ .xZ), file };
         }
         catch (error) {
             if (error.code === 'ELOOP')
@@ -4857,7 +4851,7 @@ class LocalStore {
         }
     }
     url(key) {
-        const href = (0,node_url__WEBPACK_IMPORTED_MODULE_4__.pathToFileURL)(this.pathOf(key)).href;
+        const href = (0,node_url__WEBPACK_IMPORTED_MODULE_3__.pathToFileURL)(this.pathOf(key)).href;
         return key.endsWith('/') && !href.endsWith('/') ? `${href}/` : href;
     }
     async readText(key, maxBytes) {
@@ -4871,14 +4865,14 @@ class LocalStore {
         catch (error) {
             if (isMissing(error))
                 return undefined;
-            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .StoreError */ .AD || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .IntegrityError */ .cs)
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .StoreError */ .AD || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .IntegrityError */ .cs)
                 throw error;
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .StoreError */ .AD(`Could not read ${this.pathOf(key)} from the local store: ${error.message}`, { cause: error });
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .StoreError */ .AD(`Could not read ${this.pathOf(key)} from the local store: ${error.message}`, { cause: error });
         }
         try {
             // A directory where an object would be: nothing stored under that key.
             const etag = versionOf(await opened.handle.stat());
-            const text = await (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_8__/* .readOpenedText */ .$O)(opened.handle, maxBytes, this.url(key));
+            const text = await (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_7__/* .readOpenedText */ .$O)(opened.handle, maxBytes, this.url(key));
             return text === undefined ? undefined : { text, etag };
         }
         finally {
@@ -4892,9 +4886,9 @@ class LocalStore {
      */
     async writeAtomically(key, write, condition = {}) {
         if (!condition.evenIfCancelled)
-            (0,_util_cancellation_js__WEBPACK_IMPORTED_MODULE_6__/* .throwIfCancelled */ .dZ)();
+            (0,_util_cancellation_js__WEBPACK_IMPORTED_MODULE_5__/* .throwIfCancelled */ .dZ)();
         const target = await this.safePath(key);
-        const temp = `${target}.tmp-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`;
+        const temp = `${target}.tmp-${(0,_util_random_js__WEBPACK_IMPORTED_MODULE_9__/* .randomHex */ .nw)(6)}`;
         try {
             const handle = await openInFreshDirectory(temp);
             try {
@@ -4905,38 +4899,38 @@ class LocalStore {
             }
             if (condition.ifNoneMatch) {
                 try {
-                    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.link)(temp, target);
+                    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.link)(temp, target);
                 }
                 catch (error) {
                     if (error.code === 'EEXIST') {
-                        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .PreconditionFailedError */ .k9(`${this.url(key)} exists already (another run wrote it).`);
+                        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .PreconditionFailedError */ .k9(`${this.url(key)} exists already (another run wrote it).`);
                     }
                     throw error;
                 }
-                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)(temp);
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.unlink)(temp);
             }
             else {
                 if (condition.ifMatch !== undefined) {
-                    const current = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(target).catch(() => undefined);
+                    const current = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(target).catch(() => undefined);
                     if (!current || versionOf(current) !== condition.ifMatch) {
-                        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .PreconditionFailedError */ .k9(`${this.url(key)} is not the version expected (another run wrote it).`);
+                        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .PreconditionFailedError */ .k9(`${this.url(key)} is not the version expected (another run wrote it).`);
                     }
                 }
-                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(temp, target);
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(temp, target);
             }
-            return versionOf(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(target));
+            return versionOf(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(target));
         }
         catch (error) {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(temp, { force: true });
-            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .StoreError */ .AD || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .IntegrityError */ .cs || error.name === 'AbortError')
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(temp, { force: true });
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .StoreError */ .AD || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .IntegrityError */ .cs || error.name === 'AbortError')
                 throw error;
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .StoreError */ .AD(`Could not write ${target} in the local store '${this.root}': ${error.message}`, { cause: error });
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .StoreError */ .AD(`Could not write ${target} in the local store '${this.root}': ${error.message}`, { cause: error });
         }
     }
     async put(key, body, options) {
         const etag = await this.writeAtomically(key, (temp) => Buffer.isBuffer(body)
             ? temp.writeFile(body)
-            : (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_3__.pipeline)(body, (chunks) => writeAll(chunks, temp), { signal: _util_cancellation_js__WEBPACK_IMPORTED_MODULE_6__/* .cancelSignal */ .Bj }), options);
+            : (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_2__.pipeline)(body, (chunks) => writeAll(chunks, temp), { signal: _util_cancellation_js__WEBPACK_IMPORTED_MODULE_5__/* .cancelSignal */ .Bj }), options);
         return { etag };
     }
     async get(key) {
@@ -4946,27 +4940,27 @@ class LocalStore {
         }
         catch (error) {
             if (isMissing(error))
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .MissingObjectError */ .S3(`${this.pathOf(key)} is missing from the local store.`, { cause: error });
-            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .StoreError */ .AD || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .IntegrityError */ .cs)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .MissingObjectError */ .S3(`${this.pathOf(key)} is missing from the local store.`, { cause: error });
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .StoreError */ .AD || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .IntegrityError */ .cs)
                 throw error;
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .StoreError */ .AD(`Could not read ${this.pathOf(key)} from the local store: ${error.message}`, { cause: error });
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .StoreError */ .AD(`Could not read ${this.pathOf(key)} from the local store: ${error.message}`, { cause: error });
         }
     }
     /** Copies through this process (a directory has no server), hashing the bytes so the caller can check them. */
     async copy(sourceKey, targetKey) {
-        const tap = new _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_7__/* .DigestStream */ .vl();
+        const tap = new _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_6__/* .DigestStream */ .vl();
         const etag = await this.writeAtomically(targetKey, async (temp) => {
             let source;
             try {
                 source = await this.get(sourceKey);
             }
             catch (error) {
-                if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .MissingObjectError */ .S3) {
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .MissingObjectError */ .S3(`Cannot copy ${this.pathOf(sourceKey)}: it is missing from the local store.`, { cause: error });
+                if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .MissingObjectError */ .S3) {
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .MissingObjectError */ .S3(`Cannot copy ${this.pathOf(sourceKey)}: it is missing from the local store.`, { cause: error });
                 }
                 throw error;
             }
-            await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_3__.pipeline)(source, tap, (chunks) => writeAll(chunks, temp), { signal: _util_cancellation_js__WEBPACK_IMPORTED_MODULE_6__/* .cancelSignal */ .Bj });
+            await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_2__.pipeline)(source, tap, (chunks) => writeAll(chunks, temp), { signal: _util_cancellation_js__WEBPACK_IMPORTED_MODULE_5__/* .cancelSignal */ .Bj });
         });
         return { sha256: tap.digest(), etag };
     }
@@ -4980,14 +4974,14 @@ class LocalStore {
             let entries;
             try {
                 const directory = await this.safePath(`${keyDir}x`);
-                entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(directory), { withFileTypes: true });
+                entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(directory), { withFileTypes: true });
             }
             catch (error) {
                 if (isMissing(error))
                     return;
-                if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .StoreError */ .AD || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .IntegrityError */ .cs)
+                if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .StoreError */ .AD || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .IntegrityError */ .cs)
                     throw error;
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .StoreError */ .AD(`Could not list ${this.pathOf(keyDir)} in the local store: ${error.message}`, { cause: error });
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .StoreError */ .AD(`Could not list ${this.pathOf(keyDir)} in the local store: ${error.message}`, { cause: error });
             }
             for (const entry of entries) {
                 const key = `${keyDir}${entry.name}`;
@@ -4996,7 +4990,7 @@ class LocalStore {
                         await walk(`${key}/`);
                 }
                 else if (entry.isFile() && key.startsWith(prefix) && !/\.tmp-[0-9a-f]{12}$/.test(key)) {
-                    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(this.pathOf(key)).catch(() => undefined);
+                    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(this.pathOf(key)).catch(() => undefined);
                     if (info?.isFile())
                         found.push({ key, size: info.size, lastModified: info.mtime, etag: versionOf(info) });
                 }
@@ -5008,7 +5002,7 @@ class LocalStore {
     }
     async delete(key) {
         // rm removes a symlink itself, never its target; safePath refuses a symlinked directory on the way.
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(await this.safePath(key), { force: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(await this.safePath(key), { force: true });
     }
     async deleteMany(keys, onBatch) {
         const directories = new Set();
@@ -5021,21 +5015,21 @@ class LocalStore {
         }
         // Directories the deleted objects leave empty go too, deepest first, so the store does not fill with them.
         for (const directory of [...directories].sort((a, b) => b.length - a.length)) {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rmdir)(this.pathOf(directory)).catch(() => undefined);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rmdir)(this.pathOf(directory)).catch(() => undefined);
         }
         onBatch?.(keys.length);
     }
     /** A directory creates exclusively (what the local lock uses) and has no server clock or ranges to speak of. */
     async probe(scratch) {
         const file = await this.safePath(`${scratch}probe`);
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(file), { recursive: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file), { recursive: true });
         try {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(file, 'doctor', { flag: 'wx' });
-            const second = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(file, 'doctor', { flag: 'wx' }).then(() => false, (error) => error.code === 'EEXIST');
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(file, 'doctor', { flag: 'wx' });
+            const second = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(file, 'doctor', { flag: 'wx' }).then(() => false, (error) => error.code === 'EEXIST');
             return { conditionalWrites: second, clockSkewSeconds: 0 };
         }
         finally {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(file, { force: true });
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(file, { force: true });
         }
     }
     close() { }
@@ -5052,13 +5046,12 @@ class LocalStore {
 /* harmony export */   Vq: () => (/* binding */ sha256OfFile),
 /* harmony export */   vl: () => (/* binding */ DigestStream)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7075);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _capped_read_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8724);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _capped_read_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8724);
+/* harmony import */ var _node_builtins_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3115);
 
 
 
@@ -5067,9 +5060,9 @@ class LocalStore {
  * A pass-through stream that takes the SHA-256 and the length of what flows through it. With `limit`, more
  * bytes than that fail the stream at once (an object larger than its manifest says is never written out whole).
  */
-class DigestStream extends node_stream__WEBPACK_IMPORTED_MODULE_2__.Transform {
+class DigestStream extends node_stream__WEBPACK_IMPORTED_MODULE_1__.Transform {
     limit;
-    hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    hash = (0,_node_builtins_js__WEBPACK_IMPORTED_MODULE_3__/* .nodeCrypto */ .SI)().createHash('sha256');
     /** Bytes that passed so far (not `size`: the AWS SDK reads a body's `size` as its length). */
     passed = 0;
     constructor(limit = Number.POSITIVE_INFINITY) {
@@ -5104,8 +5097,8 @@ class DigestLimitError extends Error {
  * component (the read fails instead). Shared by upload (hashing before sending) and download (a file in place).
  */
 async function sha256OfFile(file, options = {}) {
-    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
-    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(file, options.noFollow ? _capped_read_js__WEBPACK_IMPORTED_MODULE_3__/* .READ_NO_FOLLOW */ .xZ : _capped_read_js__WEBPACK_IMPORTED_MODULE_3__/* .READ_NO_WAIT */ .B5);
+    const hash = (0,_node_builtins_js__WEBPACK_IMPORTED_MODULE_3__/* .nodeCrypto */ .SI)().createHash('sha256');
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(file, options.noFollow ? _capped_read_js__WEBPACK_IMPORTED_MODULE_2__/* .READ_NO_FOLLOW */ .xZ : _capped_read_js__WEBPACK_IMPORTED_MODULE_2__/* .READ_NO_WAIT */ .B5);
     try {
         for await (const chunk of handle.createReadStream({ autoClose: false, highWaterMark: 1024 * 1024 }))
             hash.update(chunk);

@@ -19,12 +19,8 @@ export const modules = {
 /* harmony export */   sha256Hex: () => (/* binding */ sha256Hex)
 /* harmony export */ });
 /* unused harmony exports SET_KEY_TAG, keyLines, RECORD_FILES_LIMIT, LISTED_FILES, fileChanges */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8522);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _util_capped_read_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8724);
-
+/* harmony import */ var _util_capped_read_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8724);
+/* harmony import */ var _util_node_builtins_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3115);
 
 
 /**
@@ -42,7 +38,7 @@ export const modules = {
  * A value never appears anywhere: only its digest enters the key and the record beside the set.
  */
 const SET_KEY_TAG = 'set-key-v1\n';
-const sha256Hex = (text) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text, 'utf8').digest('hex');
+const sha256Hex = (text) => (0,_util_node_builtins_js__WEBPACK_IMPORTED_MODULE_1__/* .nodeCrypto */ .SI)().createHash('sha256').update(text, 'utf8').digest('hex');
 /** `names`' values as key ingredients: each value's SHA-256, or 'unset' (distinct from an empty value). */
 function envIngredients(names, env = process.env) {
     const digests = {};
@@ -79,7 +75,7 @@ function inputsRecord(key, inputs) {
 }
 /** The record beside a set: inputsRecord as gzipped JSON. */
 function serializeInputs(key, inputs) {
-    return (0,node_zlib__WEBPACK_IMPORTED_MODULE_1__.gzipSync)(JSON.stringify(inputsRecord(key, inputs)));
+    return (0,_util_node_builtins_js__WEBPACK_IMPORTED_MODULE_1__/* .nodeZlib */ .eq)().gzipSync(JSON.stringify(inputsRecord(key, inputs)));
 }
 /**
  * Records are read from stores and runner files others can write, so inflating one is bounded: never more
@@ -122,11 +118,11 @@ function readInputsRecord(data) {
  * digest (what a manifest or the runner's state binds them to), checked before anything is inflated.
  */
 function parseInputs(bytes, sha256) {
-    if (sha256 !== undefined && (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex') !== sha256)
+    if (sha256 !== undefined && (0,_util_node_builtins_js__WEBPACK_IMPORTED_MODULE_1__/* .nodeCrypto */ .SI)().createHash('sha256').update(bytes).digest('hex') !== sha256)
         return undefined;
     const maxOutputLength = Math.min(INFLATED_LIMIT, Math.max(MIN_INFLATED_LIMIT, bytes.length * INFLATION_RATIO));
     try {
-        return readInputsRecord(JSON.parse((0,node_zlib__WEBPACK_IMPORTED_MODULE_1__.gunzipSync)(bytes, { maxOutputLength }).toString('utf8')));
+        return readInputsRecord(JSON.parse((0,_util_node_builtins_js__WEBPACK_IMPORTED_MODULE_1__/* .nodeZlib */ .eq)().gunzipSync(bytes, { maxOutputLength }).toString('utf8')));
     }
     catch {
         return undefined;
@@ -134,7 +130,7 @@ function parseInputs(bytes, sha256) {
 }
 /** A record auto's main step left in RUNNER_TEMP, read (bounded) only if it still has the SHA-256 the runner's state holds. */
 async function readKeyInputsFile(file, sha256) {
-    const bytes = await (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_2__/* .readRunnerFile */ .Lh)(file, INFLATED_LIMIT / INFLATION_RATIO);
+    const bytes = await (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_0__/* .readRunnerFile */ .Lh)(file, INFLATED_LIMIT / INFLATION_RATIO);
     return bytes ? parseInputs(bytes, sha256) : undefined;
 }
 /** Files named in a difference, at most this many of each kind (the rest are counted). */

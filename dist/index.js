@@ -404,23 +404,21 @@ class PreconditionFailedError extends StoreError {
 /* harmony export */   g: () => (/* binding */ forgetEventPayload)
 /* harmony export */ });
 /* unused harmony exports eventCommits, headFromGitDirectory, headCommit */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3916);
-/* harmony import */ var _util_capped_read_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8724);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
+/* harmony import */ var _util_capped_read_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8724);
+/* harmony import */ var _util_node_builtins_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3115);
 
 
 
 
 
 
-const run = (0,node_util__WEBPACK_IMPORTED_MODULE_3__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile);
 /** The event payload is small; anything larger is not the runner's and is not read. */
 const EVENT_PAYLOAD_LIMIT = 16 * 1024 * 1024;
 /** A full commit hash: 40 hex characters, or 64 in a SHA-256 repository (either case). */
@@ -442,7 +440,7 @@ let payloadRead;
 function readEventPayload() {
     payloadRead ??= (async () => {
         const file = process.env.GITHUB_EVENT_PATH;
-        const bytes = file ? await (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_5__/* .readRunnerFile */ .Lh)(file, EVENT_PAYLOAD_LIMIT) : undefined;
+        const bytes = file ? await (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_4__/* .readRunnerFile */ .Lh)(file, EVENT_PAYLOAD_LIMIT) : undefined;
         try {
             return bytes ? JSON.parse(bytes.toString('utf8')) : undefined;
         }
@@ -505,10 +503,10 @@ const PACKED_REFS_LIMIT = 1024 * 1024;
 async function plainGitDirectory(repoPath, env = process.env) {
     if (GIT_REPOSITORY_VARIABLES.some((name) => env[name] !== undefined))
         return undefined;
-    const gitDir = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(repoPath, '.git');
-    if (!(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(gitDir).catch(() => undefined))?.isDirectory())
+    const gitDir = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(repoPath, '.git');
+    if (!(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(gitDir).catch(() => undefined))?.isDirectory())
         return undefined;
-    if (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(gitDir, 'commondir')).catch(() => undefined))
+    if (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(gitDir, 'commondir')).catch(() => undefined))
         return undefined;
     return gitDir;
 }
@@ -531,7 +529,7 @@ async function headFromGitDirectory(repoPath, env = process.env) {
     const gitDir = await plainGitDirectory(repoPath, env);
     if (!gitDir)
         return undefined;
-    const text = async (file, limit) => (await (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_5__/* .readRunnerFile */ .Lh)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(gitDir, file), limit).catch(() => undefined))?.toString('utf8');
+    const text = async (file, limit) => (await (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_4__/* .readRunnerFile */ .Lh)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(gitDir, file), limit).catch(() => undefined))?.toString('utf8');
     const head = (await text('HEAD', REF_FILE_LIMIT))?.trim();
     if (!head)
         return undefined;
@@ -541,7 +539,7 @@ async function headFromGitDirectory(repoPath, env = process.env) {
     if (!plainBranchRef(ref))
         return undefined;
     // A loose ref wins over packed-refs; one that is there but not a plain file (a symlink, a directory) is git's to read.
-    const loose = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(gitDir, ref)).catch((error) => error.code === 'ENOENT' || error.code === 'ENOTDIR' ? null : undefined);
+    const loose = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(gitDir, ref)).catch((error) => error.code === 'ENOENT' || error.code === 'ENOTDIR' ? null : undefined);
     if (loose === undefined || (loose && !loose.isFile()))
         return undefined;
     if (loose) {
@@ -562,7 +560,7 @@ async function headCommit(repoPath) {
     if (read)
         return { commit: read };
     try {
-        const { stdout } = await run('git', ['rev-parse', '--verify', 'HEAD'], { cwd: repoPath });
+        const { stdout } = await (0,node_util__WEBPACK_IMPORTED_MODULE_2__.promisify)((0,_util_node_builtins_js__WEBPACK_IMPORTED_MODULE_5__/* .childProcess */ .Qk)().execFile)('git', ['rev-parse', '--verify', 'HEAD'], { cwd: repoPath });
         return { commit: stdout.trim().toLowerCase() };
     }
     catch (error) {
@@ -589,7 +587,7 @@ async function resolveCommit(sources) {
             ? { sha: sources.recorded.toLowerCase(), source: "check's record in the package directory" }
             : (sources.event?.commits[0] ?? (sources.githubSha ? { sha: sources.githubSha.toLowerCase(), source: 'GITHUB_SHA' } : undefined));
     if (!candidate) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .FilesError */ .yN(`Could not work out the commit hash: git rev-parse HEAD in '${sources.repoPath}' failed (${head.problem}) ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FilesError */ .yN(`Could not work out the commit hash: git rev-parse HEAD in '${sources.repoPath}' failed (${head.problem}) ` +
             `and GITHUB_SHA is not set. Point 'repo-path' (GIT_REPO_PATH) at a git checkout, or set the 'commit' input.`);
     }
     const event = sources.event;
@@ -598,7 +596,7 @@ async function resolveCommit(sources) {
         const why = event.payloadRead
             ? 'A step before this one moved HEAD, or the job checked out another ref.'
             : 'An upload runs after the build, so it takes no commit from the event payload file (a build can rewrite it): only GITHUB_SHA.';
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .FilesError */ .yN(`The commit to key the assets by would be ${candidate.sha} (${candidate.source}), but this '${event.event}' run names ${named}. ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FilesError */ .yN(`The commit to key the assets by would be ${candidate.sha} (${candidate.source}), but this '${event.event}' run names ${named}. ` +
             `${why} Set the 'commit' input to the commit you built ` +
             `(for example commit: \${{ github.event.pull_request.head.sha || github.sha }}, which the runner fills from the event it received), ` +
             `or use mode: auto, whose post step uploads under the commit its main step checked; so no build can choose the commit its output is stored and signed under.`);
@@ -665,12 +663,11 @@ __webpack_async_result__();
 /* harmony export */   uH: () => (/* binding */ setOutput),
 /* harmony export */   z3: () => (/* binding */ error)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _util_random_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1245);
 
 
 
@@ -692,20 +689,20 @@ function escapeData(value) {
     return commandValue(value).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 function issue(command, message = '') {
-    process.stdout.write(`::${command}::${escapeData(message)}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`);
+    process.stdout.write(`::${command}::${escapeData(message)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
 }
 /** Appends `name<<delimiter … delimiter` to the runner's file command file (GITHUB_OUTPUT, GITHUB_STATE). */
 function issueFileCommand(file, name, value) {
     const filePath = process.env[`GITHUB_${file}`];
     if (!filePath)
         throw new Error(`Unable to find environment variable for file command ${file}`);
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(filePath))
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(filePath))
         throw new Error(`Missing file at path: ${filePath}`);
-    const delimiter = `ghadelimiter_${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`;
+    const delimiter = `ghadelimiter_${(0,_util_random_js__WEBPACK_IMPORTED_MODULE_2__/* .randomUuid */ .bX)()}`;
     const converted = commandValue(value);
     if (name.includes(delimiter) || converted.includes(delimiter))
         throw new Error(`Unexpected input: it contains the delimiter "${delimiter}"`);
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.appendFileSync)(filePath, `${name}<<${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}${converted}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`, { encoding: 'utf8' });
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(filePath, `${name}<<${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${converted}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`, { encoding: 'utf8' });
 }
 /** `INPUT_<NAME>` (spaces as `_`, upper case), trimmed unless asked not to. */
 function getInput(name, options = {}) {
@@ -715,13 +712,13 @@ function getInput(name, options = {}) {
 function setOutput(name, value) {
     if (process.env.GITHUB_OUTPUT)
         return issueFileCommand('OUTPUT', name, value);
-    process.stdout.write(node_os__WEBPACK_IMPORTED_MODULE_2__.EOL);
-    process.stdout.write(`::set-output name=${name}::${escapeData(value)}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`);
+    process.stdout.write(node_os__WEBPACK_IMPORTED_MODULE_1__.EOL);
+    process.stdout.write(`::set-output name=${name}::${escapeData(value)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
 }
 function saveState(name, value) {
     if (process.env.GITHUB_STATE)
         return issueFileCommand('STATE', name, value);
-    process.stdout.write(`::save-state name=${name}::${escapeData(value)}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`);
+    process.stdout.write(`::save-state name=${name}::${escapeData(value)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
 }
 function getState(name) {
     return process.env[`STATE_${name}`] || '';
@@ -737,7 +734,7 @@ function setSecret(secret) {
  * first colon, which keeps it readable and inert. Commands go through the functions below, never through here.
  */
 function info(message) {
-    process.stdout.write(message.replace(/^(\s*):(?=:)/gm, '$1:\u200b') + node_os__WEBPACK_IMPORTED_MODULE_2__.EOL);
+    process.stdout.write(message.replace(/^(\s*):(?=:)/gm, '$1:\u200b') + node_os__WEBPACK_IMPORTED_MODULE_1__.EOL);
 }
 function warning(message) {
     issue('warning', message instanceof Error ? message.toString() : message);
@@ -761,7 +758,7 @@ function appendSummary(markdown) {
     const filePath = process.env.GITHUB_STEP_SUMMARY;
     if (!filePath)
         throw new Error('Unable to find environment variable for $GITHUB_STEP_SUMMARY. Check if your runtime environment supports job summaries.');
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.appendFileSync)(filePath, markdown + node_os__WEBPACK_IMPORTED_MODULE_2__.EOL, { encoding: 'utf8' });
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(filePath, markdown + node_os__WEBPACK_IMPORTED_MODULE_1__.EOL, { encoding: 'utf8' });
 }
 
 
@@ -1015,6 +1012,81 @@ async function firstBytes(body, count) {
     ;
     body?.destroy?.();
     return Buffer.concat(chunks).subarray(0, count);
+}
+
+
+/***/ }),
+
+/***/ 3115:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Qk: () => (/* binding */ childProcess),
+/* harmony export */   SI: () => (/* binding */ nodeCrypto),
+/* harmony export */   eq: () => (/* binding */ nodeZlib)
+/* harmony export */ });
+/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8995);
+/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_module__WEBPACK_IMPORTED_MODULE_0__);
+// node:crypto, node:child_process and node:zlib, loaded when first used instead of when the bundle starts. A
+// static import loads a builtin as the step starts, used or not: these three cost ~20 ms of every step's start
+// on node24 (~10 ms on Node.js 20; `node -e "require('node:crypto')"` against `node -e 0`), and a check that
+// finds nothing needs none of them. Modules in the path of every step use these; the rest import as usual.
+
+const load = (0,node_module__WEBPACK_IMPORTED_MODULE_0__.createRequire)(import.meta.url);
+const nodeCrypto = () => load('node:crypto');
+const childProcess = () => load('node:child_process');
+const nodeZlib = () => load('node:zlib');
+
+
+/***/ }),
+
+/***/ 1245:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   bX: () => (/* binding */ randomUuid),
+/* harmony export */   nw: () => (/* binding */ randomHex)
+/* harmony export */ });
+/* unused harmony export randomBytes */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _node_builtins_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3115);
+
+
+/**
+ * `size` random bytes from the kernel's /dev/urandom, the source node:crypto draws from, without loading
+ * node:crypto (~10 ms of a step's start on node24, node-builtins.ts); from node:crypto where there is no
+ * /dev/urandom (Windows).
+ */
+function randomBytes(size) {
+    const bytes = Buffer.alloc(size);
+    try {
+        const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)('/dev/urandom', 'r');
+        try {
+            for (let filled = 0; filled < size;) {
+                const read = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, bytes, filled, size - filled, null);
+                if (read <= 0)
+                    throw new Error('/dev/urandom ended');
+                filled += read;
+            }
+        }
+        finally {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+        }
+        return bytes;
+    }
+    catch {
+        return (0,_node_builtins_js__WEBPACK_IMPORTED_MODULE_1__/* .nodeCrypto */ .SI)().randomBytes(size);
+    }
+}
+const randomHex = (size) => randomBytes(size).toString('hex');
+/** A random (version 4) UUID, as crypto.randomUUID writes it. */
+function randomUuid() {
+    const bytes = randomBytes(16);
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    const hex = bytes.toString('hex');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto'
 import { appendFileSync, existsSync } from 'node:fs'
 import { EOL } from 'node:os'
+import { randomUuid } from './util/random.js'
 
 /**
  * The runner's interface, as much of @actions/core as this action uses: inputs and state from the
@@ -30,7 +30,7 @@ function issueFileCommand(file: 'OUTPUT' | 'STATE', name: string, value: unknown
   const filePath = process.env[`GITHUB_${file}`]
   if (!filePath) throw new Error(`Unable to find environment variable for file command ${file}`)
   if (!existsSync(filePath)) throw new Error(`Missing file at path: ${filePath}`)
-  const delimiter = `ghadelimiter_${randomUUID()}`
+  const delimiter = `ghadelimiter_${randomUuid()}`
   const converted = commandValue(value)
   if (name.includes(delimiter) || converted.includes(delimiter))
     throw new Error(`Unexpected input: it contains the delimiter "${delimiter}"`)

@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto'
-import { gunzipSync, gzipSync } from 'node:zlib'
 import type { HashedFile } from './code-hash.js'
 import { readRunnerFile } from '../util/capped-read.js'
+import { nodeCrypto, nodeZlib } from '../util/node-builtins.js'
 
 /**
  * The key of a code-hash set: what the build depends on. Files alone give exactly the code hash (version
@@ -36,7 +35,7 @@ export interface KeyInputs {
   readonly platform: string
 }
 
-export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex')
+export const sha256Hex = (text: string): string => nodeCrypto().createHash('sha256').update(text, 'utf8').digest('hex')
 
 /** `names`' values as key ingredients: each value's SHA-256, or 'unset' (distinct from an empty value). */
 export function envIngredients(names: readonly string[], env: NodeJS.ProcessEnv = process.env): Record<string, string> {
@@ -73,7 +72,7 @@ export function inputsRecord(key: string, inputs: KeyInputs): Record<string, unk
 
 /** The record beside a set: inputsRecord as gzipped JSON. */
 export function serializeInputs(key: string, inputs: KeyInputs): Buffer {
-  return gzipSync(JSON.stringify(inputsRecord(key, inputs)))
+  return nodeZlib().gzipSync(JSON.stringify(inputsRecord(key, inputs)))
 }
 
 /**
@@ -120,10 +119,10 @@ export function readInputsRecord(data: unknown): { key: string; inputs: KeyInput
  * digest (what a manifest or the runner's state binds them to), checked before anything is inflated.
  */
 export function parseInputs(bytes: Buffer, sha256?: string): { key: string; inputs: KeyInputs } | undefined {
-  if (sha256 !== undefined && createHash('sha256').update(bytes).digest('hex') !== sha256) return undefined
+  if (sha256 !== undefined && nodeCrypto().createHash('sha256').update(bytes).digest('hex') !== sha256) return undefined
   const maxOutputLength = Math.min(INFLATED_LIMIT, Math.max(MIN_INFLATED_LIMIT, bytes.length * INFLATION_RATIO))
   try {
-    return readInputsRecord(JSON.parse(gunzipSync(bytes, { maxOutputLength }).toString('utf8')))
+    return readInputsRecord(JSON.parse(nodeZlib().gunzipSync(bytes, { maxOutputLength }).toString('utf8')))
   } catch {
     return undefined
   }

@@ -1,8 +1,8 @@
 import * as core from '../runner.js'
 import { CLAIMS_FOLDER } from '../constants.js'
-import { randomBytes } from 'node:crypto'
 import type { Store, StoredObject } from '../stores/store.js'
 import { throwIfCancelled } from '../util/cancellation.js'
+import { randomHex } from '../util/random.js'
 
 /**
  * Who may write a set. Every run that writes a set (an upload, a promotion, the code-hash copy) first
@@ -58,7 +58,7 @@ function holderText(claim: { run?: { id?: string; workflow?: string; actor?: str
 export async function claimSet(store: Store, setPrefix: string, options: ClaimOptions): Promise<ClaimOutcome> {
   const lease = leaseMs()
   const directory = `${setPrefix}${CLAIMS_FOLDER}`
-  const id = randomBytes(8).toString('hex')
+  const id = randomHex(8)
   const body = Buffer.from(
     `${JSON.stringify({
       id,

@@ -1,5 +1,4 @@
 import * as core from '../runner.js'
-import { createHash, randomBytes } from 'node:crypto'
 import { createWriteStream, type Stats } from 'node:fs'
 import { lstat, mkdir, open, realpath, rename, rm, rmdir, writeFile, type FileHandle } from 'node:fs/promises'
 import path from 'node:path'
@@ -15,6 +14,8 @@ import { fromPosixRelative, isInside, windowsNameProblem } from '../util/paths.j
 import { formatBytes, Progress } from '../util/progress.js'
 import { plural } from '../util/text.js'
 import type { Store } from '../stores/store.js'
+import { nodeCrypto } from '../util/node-builtins.js'
+import { randomHex } from '../util/random.js'
 
 async function lstatOrUndefined(candidate: string): Promise<Stats | undefined> {
   return lstat(candidate).catch(() => undefined)
@@ -108,7 +109,7 @@ export interface DownloadCounts {
 let temporaryPart: string | undefined
 let temporaryCount = 0
 function temporaryName(target: string): string {
-  temporaryPart ??= randomBytes(6).toString('hex')
+  temporaryPart ??= randomHex(6)
   return `${target}.download-${temporaryPart}-${(temporaryCount++).toString(36)}`
 }
 
@@ -163,18 +164,18 @@ async function downloadPack(
   onFile: (size: number) => void
 ): Promise<void> {
   const packKey = setPrefix + pack.path
-  const packHash = createHash('sha256')
+  const packHash = nodeCrypto().createHash('sha256')
   let index = 0
   let handle: FileHandle | undefined
   let gathered: Buffer[] | undefined
   let temp = ''
-  let hash = createHash('sha256')
+  let hash = nodeCrypto().createHash('sha256')
   let written = 0
 
   const openFile = async (file: ManifestFile): Promise<void> => {
     const target = targets.get(file.path)!
     temp = temporaryName(target)
-    hash = createHash('sha256')
+    hash = nodeCrypto().createHash('sha256')
     written = 0
     if (file.size < GATHER_BELOW) {
       gathered = []

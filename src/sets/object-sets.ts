@@ -1,5 +1,4 @@
 import * as core from '../runner.js'
-import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import pLimit from 'p-limit'
 import { READ_LIMITS } from '../constants.js'
@@ -36,6 +35,7 @@ import { listPackageFiles, type PackageFile } from './package-files.js'
 import { encodingSuffix, writableEncoding } from './pack-encoding.js'
 import { DigestStream, sha256OfFile } from '../util/digest-stream.js'
 import { openListedFile, readListedFile } from '../util/capped-read.js'
+import { nodeCrypto } from '../util/node-builtins.js'
 
 type Mime = (typeof import('mime'))['default']
 
@@ -174,7 +174,7 @@ const MAX_COPIES_IN_FLIGHT = 64
  * at most one byte more than `size`: a larger object is a mismatch without being read to its end.
  */
 async function readBackSha256(store: Store, key: string, size: number): Promise<string> {
-  const hash = createHash('sha256')
+  const hash = nodeCrypto().createHash('sha256')
   let read = 0
   const body = await store.get(key)
   for await (const chunk of body as AsyncIterable<Buffer>) {
@@ -523,7 +523,7 @@ async function uploadFile(
   }
   if (file.size <= SINGLE_PUT_LIMIT) {
     const bytes = await readListedFile(file.absolute)
-    const sha256 = createHash('sha256').update(bytes).digest('hex')
+    const sha256 = nodeCrypto().createHash('sha256').update(bytes).digest('hex')
     const copied = await unchanged(sha256)
     if (copied) return copied
     const { etag } = await store.put(key, bytes, {
@@ -724,7 +724,7 @@ async function publishCodeHashSet(
     }
     // What the key was made of, bound to the set by the manifest: a later miss is explained from it.
     const record = serializeInputs(request.codeHash, request.inputs)
-    const inputs = { path: INPUTS_NAME, size: record.length, sha256: createHash('sha256').update(record).digest('hex') }
+    const inputs = { path: INPUTS_NAME, size: record.length, sha256: nodeCrypto().createHash('sha256').update(record).digest('hex') }
     await store.put(cached + INPUTS_NAME, record, { size: record.length, contentType: 'application/gzip', sha256: inputs.sha256 })
     await writeManifest(store, cached, { ...copied, inputs }, policy, now.state === 'none')
     await deleteStrays(store, cached, now, copied)

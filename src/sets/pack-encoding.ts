@@ -1,5 +1,5 @@
 import type { Transform } from 'node:stream'
-import * as zlib from 'node:zlib'
+import { nodeZlib } from '../util/node-builtins.js'
 
 /** How a pack is stored: `zstd` (a `.tar.zst`), or absent for plain tar. */
 export type PackEncoding = 'zstd'
@@ -23,7 +23,7 @@ interface ZstdZlib {
 }
 
 function zstd(): ZstdZlib | undefined {
-  const candidate = zlib as unknown as Partial<ZstdZlib>
+  const candidate = nodeZlib() as unknown as Partial<ZstdZlib>
   return typeof candidate.createZstdCompress === 'function' && typeof candidate.createZstdDecompress === 'function'
     ? (candidate as ZstdZlib)
     : undefined
@@ -36,7 +36,7 @@ export function writableEncoding(): PackEncoding | undefined {
 
 export function compressor(_encoding: PackEncoding): Transform {
   return zstd()!.createZstdCompress({
-    params: { [(zlib.constants as unknown as Record<string, number>).ZSTD_c_compressionLevel!]: ZSTD_LEVEL }
+    params: { [(nodeZlib().constants as unknown as Record<string, number>).ZSTD_c_compressionLevel!]: ZSTD_LEVEL }
   })
 }
 

@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto'
 import type { Stats } from 'node:fs'
 import { lstat, mkdir, open, realpath, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { FilesError } from '../errors.js'
 import { READ_NO_FOLLOW, readOpenedText } from '../util/capped-read.js'
 import { isInside } from '../util/paths.js'
+import { randomHex } from '../util/random.js'
 
 // The package directory sits in the checkout, which the code being built controls: a symlink planted there
 // could make check write its files, a download its assets, or upload its listing somewhere else on the
@@ -56,7 +56,7 @@ export async function preparePackageDirectory(directory: string, options: { crea
  */
 export async function writeFileNoFollow(directory: string, name: string, content: string): Promise<void> {
   const target = path.join(directory, name)
-  const temp = path.join(directory, `.${name}.tmp-${randomBytes(6).toString('hex')}`)
+  const temp = path.join(directory, `.${name}.tmp-${randomHex(6)}`)
   try {
     await writeFile(temp, content, { flag: 'wx' })
     await rename(temp, target)

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { IntegrityError } from '../errors.js'
@@ -8,6 +7,7 @@ import type { PackageFile } from './package-files.js'
 import { compressor, encodingSuffix, WORTH_COMPRESSING, type PackEncoding } from './pack-encoding.js'
 import { memberHeader, paddingAfter, TAR_END } from './tar.js'
 import { readListedFile } from '../util/capped-read.js'
+import { nodeCrypto } from '../util/node-builtins.js'
 
 /** A pack closes before it would grow past this, so a large set gives several packs to move in parallel. */
 export const MAX_PACK_BYTES = 64 * 1024 * 1024
@@ -54,7 +54,7 @@ export function packTarget(smallBytes: number, maxPackBytes = MAX_PACK_BYTES): n
  * so the next upload copies it server-side and a warm restore keeps it.
  */
 function endsPack(relative: string, length: number, target: number): boolean {
-  const draw = createHash('sha256').update(relative).digest().readUInt32BE(0) / 2 ** 32
+  const draw = nodeCrypto().createHash('sha256').update(relative).digest().readUInt32BE(0) / 2 ** 32
   return draw < length / target
 }
 
@@ -147,7 +147,7 @@ export async function sameEarlierPack(
   const sha256: string[] = []
   for (const [index, member] of pack.members.entries()) {
     const bytes = await readListedFile(member.file.absolute)
-    const digest = createHash('sha256').update(bytes).digest('hex')
+    const digest = nodeCrypto().createHash('sha256').update(bytes).digest('hex')
     if (digest !== candidate.files[index]!.sha256 || candidate.files[index]!.offset !== member.offset) return undefined
     sha256.push(digest)
   }
@@ -176,7 +176,7 @@ async function* packBytes(pack: PlannedPack, onMember: (member: PackMember, sha2
         `${member.file.absolute} changed while it was packed (${member.file.size} bytes when listed, ${bytes.length} when read). Upload again.`
       )
     }
-    onMember(member, createHash('sha256').update(bytes).digest('hex'))
+    onMember(member, nodeCrypto().createHash('sha256').update(bytes).digest('hex'))
     yield member.header
     if (bytes.length > 0) yield bytes
     const padding = paddingAfter(bytes.length)
@@ -201,7 +201,7 @@ export async function uploadPack(
   encoding: PackEncoding | undefined
 ): Promise<{ record: PackRecord; files: ManifestFile[] }> {
   const members: { member: PackMember; sha256: string }[] = []
-  const tarHash = createHash('sha256')
+  const tarHash = nodeCrypto().createHash('sha256')
   let sent = 0
   const tar = (async function* () {
     for await (const chunk of packBytes(pack, (member, sha256) => {
@@ -259,7 +259,7 @@ export async function uploadPack(
     const worth = small.length < WORTH_COMPRESSING * pack.size
     const body = worth ? small : Buffer.concat(raw)
     const path = worth ? pack.path + encodingSuffix(encoding) : pack.path
-    const sha256 = worth ? createHash('sha256').update(small).digest('hex') : tarHash.digest('hex')
+    const sha256 = worth ? nodeCrypto().createHash('sha256').update(small).digest('hex') : tarHash.digest('hex')
     const { etag } = await store.put(setPrefix + path, body, {
       size: body.length,
       sha256,

@@ -1,4 +1,4 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
+import { nodeCrypto } from '../util/node-builtins.js'
 
 /**
  * HMAC signatures over JSON documents (manifests, apply's state, actions-cache pointers).
@@ -38,7 +38,7 @@ export function parseSigningKeys(text: string): SigningKeys {
 }
 
 export function keyId(key: string): string {
-  return createHash('sha256').update(key).digest('hex').slice(0, 8)
+  return nodeCrypto().createHash('sha256').update(key).digest('hex').slice(0, 8)
 }
 
 /** Canonical JSON: sorted keys, no whitespace. Undefined object fields are left out, as JSON.stringify does. */
@@ -67,7 +67,8 @@ function withoutSignature(document: Record<string, unknown>): Record<string, unk
 }
 
 function hmacHex(key: string, document: Record<string, unknown>): string {
-  return createHmac('sha256', key)
+  return nodeCrypto()
+    .createHmac('sha256', key)
     .update(canonicalJson(withoutSignature(document)), 'utf8')
     .digest('hex')
 }
@@ -95,7 +96,7 @@ export function verifyDocument(document: Record<string, unknown>, signing: Signi
   const key = signing.keys.find((candidate) => keyId(candidate) === match[1])
   if (key === undefined) return 'signed by an unknown key'
   const expected = Buffer.from(hmacHex(key, document), 'hex')
-  return timingSafeEqual(expected, Buffer.from(match[2]!, 'hex')) ? undefined : 'badly signed'
+  return nodeCrypto().timingSafeEqual(expected, Buffer.from(match[2]!, 'hex')) ? undefined : 'badly signed'
 }
 
 /**
@@ -128,6 +129,6 @@ export function verifyStoredText(text: string, signing: SigningKeys): Untrusted 
   const rest = text.slice(match[0].length).replace(/\n$/, '')
   const body = match[3] ? `{${rest}` : rest === '}' ? '{}' : undefined
   if (body === undefined) return 'badly signed'
-  const expected = createHmac('sha256', key).update(body, 'utf8').digest()
-  return timingSafeEqual(expected, Buffer.from(match[2]!, 'hex')) ? undefined : 'badly signed'
+  const expected = nodeCrypto().createHmac('sha256', key).update(body, 'utf8').digest()
+  return nodeCrypto().timingSafeEqual(expected, Buffer.from(match[2]!, 'hex')) ? undefined : 'badly signed'
 }

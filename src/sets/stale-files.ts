@@ -1,11 +1,9 @@
-import { execFile } from 'node:child_process'
 import { lstat, readdir, rm, rmdir } from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
+import { childProcess } from '../util/node-builtins.js'
 import { isInside } from '../util/paths.js'
 import { sameFileKey } from './download.js'
-
-const exec = promisify(execFile)
 
 /**
  * After a download, the package directory holds exactly the set: a file the set does not have (an old
@@ -39,7 +37,7 @@ async function filesNotIn(directory: string, keep: ReadonlySet<string>): Promise
 async function trackedOf(directory: string, files: readonly string[]): Promise<Set<string>> {
   if (files.length === 0) return new Set()
   try {
-    const { stdout } = await exec('git', ['-c', 'core.quotePath=false', 'ls-files', '-z', '--', '.'], {
+    const { stdout } = await promisify(childProcess().execFile)('git', ['-c', 'core.quotePath=false', 'ls-files', '-z', '--', '.'], {
       cwd: directory,
       maxBuffer: 256 * 1024 * 1024
     })

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto'
 import { link, lstat, mkdir, open, readdir, rename, rm, rmdir, unlink, writeFile, type FileHandle } from 'node:fs/promises'
 import type { Stats } from 'node:fs'
 import path from 'node:path'
@@ -11,6 +10,7 @@ import { DigestStream } from '../util/digest-stream.js'
 import { READ_NO_FOLLOW, readOpenedText } from '../util/capped-read.js'
 import { fromPosixRelative } from '../util/paths.js'
 import type { CopyResult, PutBody, PutOptions, PutResult, Store, StoredObject, StoreProbe } from './store.js'
+import { randomHex } from '../util/random.js'
 
 /**
  * A file's version: every write lands as a new file renamed into place, so a new inode, and with it a new
@@ -158,7 +158,7 @@ export class LocalStore implements Store {
   ): Promise<string> {
     if (!condition.evenIfCancelled) throwIfCancelled()
     const target = await this.safePath(key)
-    const temp = `${target}.tmp-${randomBytes(6).toString('hex')}`
+    const temp = `${target}.tmp-${randomHex(6)}`
     try {
       const handle = await openInFreshDirectory(temp)
       try {

@@ -1,14 +1,14 @@
-import { createHash } from 'node:crypto'
 import { open } from 'node:fs/promises'
 import { Transform, type TransformCallback } from 'node:stream'
 import { READ_NO_FOLLOW, READ_NO_WAIT } from './capped-read.js'
+import { nodeCrypto } from './node-builtins.js'
 
 /**
  * A pass-through stream that takes the SHA-256 and the length of what flows through it. With `limit`, more
  * bytes than that fail the stream at once (an object larger than its manifest says is never written out whole).
  */
 export class DigestStream extends Transform {
-  private readonly hash = createHash('sha256')
+  private readonly hash = nodeCrypto().createHash('sha256')
   /** Bytes that passed so far (not `size`: the AWS SDK reads a body's `size` as its length). */
   passed = 0
 
@@ -45,7 +45,7 @@ export class DigestLimitError extends Error {
  * component (the read fails instead). Shared by upload (hashing before sending) and download (a file in place).
  */
 export async function sha256OfFile(file: string, options: { noFollow?: boolean } = {}): Promise<string> {
-  const hash = createHash('sha256')
+  const hash = nodeCrypto().createHash('sha256')
   const handle = await open(file, options.noFollow ? READ_NO_FOLLOW : READ_NO_WAIT)
   try {
     for await (const chunk of handle.createReadStream({ autoClose: false, highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer)

@@ -59,7 +59,7 @@ async function runPost() {
             await postSummary(`⚠️ Nothing was uploaded. ${message}`);
             return;
         }
-        const { runUploadAfterAuto } = await __webpack_require__.e(/* import() */ 951).then(__webpack_require__.bind(__webpack_require__, 9951));
+        const { runUploadAfterAuto } = await __webpack_require__.e(/* import() */ 828).then(__webpack_require__.bind(__webpack_require__, 8828));
         await runUploadAfterAuto(state);
     }
     catch (error) {

@@ -124,7 +124,7 @@ async function runStep(argv) {
     else {
         if (process.env.GITHUB_STATE)
             _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .State */ .Uw.IsPost, 'true');
-        const { run } = await __nccwpck_require__.e(/* import() */ 951).then(__nccwpck_require__.bind(__nccwpck_require__, 9951));
+        const { run } = await __nccwpck_require__.e(/* import() */ 828).then(__nccwpck_require__.bind(__nccwpck_require__, 8828));
         await run();
     }
     return true;

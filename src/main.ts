@@ -7,13 +7,11 @@ import type { Settings } from './settings/types.js'
 import { ApplyFailedError } from './modes/apply-outcome.js'
 import { check } from './modes/check.js'
 import type { AssetsResult, AutoState } from './modes/result.js'
-import { upload, type PreBuildKey } from './modes/upload.js'
-import { applyMarkdown, applyReport, applySummaryHeading } from './report/apply-report.js'
+import type { PreBuildKey } from './modes/upload.js'
 import { assetsReport } from './report/assets-report.js'
 import { consoleUrl } from './report/console-links.js'
 import { reportTarget, reportToGitHub, type ReportTarget } from './report/github.js'
 import { firstLine } from './report/markdown.js'
-import { pruneMarkdown } from './report/prune-report.js'
 import { failureMarkdown, writeSummary, writeSummaryMarkdown } from './report/summary.js'
 import { createAssetSets } from './sets/index.js'
 
@@ -86,6 +84,7 @@ async function targetOf(settings: Settings, commit: string, fromMain?: FromMainS
 /** apply: the plan carried out, its outputs, summary and report. Loaded on demand (YAML, the state backend). */
 async function runApply(settings: Settings): Promise<void> {
   const { apply } = await import('./modes/apply.js')
+  const { applyMarkdown, applyReport, applySummaryHeading } = await import('./report/apply-report.js')
   const outcome = await apply(settings)
   core.info(outcome.message)
   setOutput(Outputs.Changes, String(outcome.changes))
@@ -99,6 +98,7 @@ async function runApply(settings: Settings): Promise<void> {
 
 async function runPrune(settings: Settings): Promise<void> {
   const { prune } = await import('./modes/prune.js')
+  const { pruneMarkdown } = await import('./report/prune-report.js')
   const outcome = await prune(settings)
   core.info(outcome.message)
   setOutput(Outputs.PrunedSets, String(outcome.prunedSets))
@@ -130,7 +130,11 @@ async function runAssets(settings: Settings, fromMain?: FromMainStep): Promise<v
   const sets = await createAssetSets(settings.store, settings.concurrency, settings.policy)
   let built: AutoState | undefined
   try {
-    const ran = settings.mode === 'upload' ? await upload(settings, sets, fromMain?.preBuild) : await check(settings, sets)
+    // upload and its packing are loaded only when storing: a check (every job's first step) starts without them.
+    const ran =
+      settings.mode === 'upload'
+        ? await (await import('./modes/upload.js')).upload(settings, sets, fromMain?.preBuild)
+        : await check(settings, sets)
     const unsigned =
       settings.policy.unsigned && (ran.mode === 'upload' || settings.codeHashPatterns.length > 0) ? settings.policy.unsigned : undefined
     const result = { ...ran, locationUrl: consoleUrl(ran.location, settings.store), ...(unsigned ? { unsigned } : {}) }
@@ -224,6 +228,7 @@ async function reportFailure(settings: Settings | undefined, error: unknown): Pr
   const mode = settings?.mode ?? (core.getInput('mode') || process.argv[2] || 'step')
   try {
     if (error instanceof ApplyFailedError) {
+      const { applyMarkdown, applyReport, applySummaryHeading } = await import('./report/apply-report.js')
       await writeSummaryMarkdown(applyMarkdown(error.outcome, applySummaryHeading(error.outcome)))
       if (settings) {
         const target = await targetOf(settings, error.outcome.commitHash)

@@ -68,7 +68,7 @@ class ActionsCacheSets {
     policy;
     root;
     stage;
-    /** Commit entry → the code-hash entry a hit was found in, when the commit's own entry is another key's. */
+    /** Commit entry \u2192 the code-hash entry a hit was found in, when the commit's own entry is another key's. */
     hits = new Map();
     constructor(policy) {
         this.policy = policy;
@@ -117,7 +117,7 @@ class ActionsCacheSets {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .StoreError */ .AD(`Saving the cache entry ${key} failed: ${error.message}`, { cause: error });
         }
         // @actions/cache reports every refused save as -1, after its own message. Entries are immutable, so one that
-        // exists (another job, or an earlier run of this one, saved the key first) is as good as saving it — runs at
+        // exists (another job, or an earlier run of this one, saved the key first) is as good as saving it \u2014 runs at
         // once never mix there; anything else is worth a warning.
         if (await this.exists(key)) {
             _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`The cache entry ${key} already exists: keeping it.`);
@@ -261,7 +261,7 @@ class ActionsCacheSets {
             if (stored === undefined || stored === '' || stored === codeHash)
                 return { found: true, source: 'commit', codeHash, untrusted };
             otherKey = {
-                line: `the entry stored for this commit was built under another key (${stored.slice(0, 12)}…, this run's is ${codeHash.slice(0, 12)}…)`
+                line: `the entry stored for this commit was built under another key (${stored.slice(0, 12)}\u2026, this run's is ${codeHash.slice(0, 12)}\u2026)`
             };
             _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Not using the cache entry ${entry}: ${otherKey.line}.`);
         }
@@ -271,7 +271,7 @@ class ActionsCacheSets {
             untrusted++;
         if (hit !== 'yes') {
             // The service has no listing to compare with an earlier build: a miss can only say which key missed.
-            const line = hit === 'elsewhere' ? 'the stored entry was built on another platform' : `no cache entry for key ${codeHash.slice(0, 12)}…`;
+            const line = hit === 'elsewhere' ? 'the stored entry was built on another platform' : `no cache entry for key ${codeHash.slice(0, 12)}\u2026`;
             return { found: false, codeHash, untrusted, missReason: otherKey ?? { line } };
         }
         // Entries are immutable: a commit entry of another key stays, and this run's download reads the key's entry.

@@ -138,7 +138,7 @@ class BuildError extends Error {
  */
 async function runBuild(ref, command, cwd) {
     const title = command.written.split(/\r?\n/);
-    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(`Build ${ref}: ${title[0]}${title.length > 1 ? ' …' : ''}`);
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(`Build ${ref}: ${title[0]}${title.length > 1 ? ' \u2026' : ''}`);
     try {
         const env = { ...process.env, ...command.env };
         const windows = process.platform === 'win32';
@@ -374,7 +374,7 @@ const objectPlugin = {
         if (typeof recorded === 'string' && sha256(text) !== recorded) {
             return {
                 exists: false,
-                detail: `${context.store.url(key)} was changed in the store (SHA-256 ${sha256(text).slice(0, 12)}…, the state records ${recorded.slice(0, 12)}…)`
+                detail: `${context.store.url(key)} was changed in the store (SHA-256 ${sha256(text).slice(0, 12)}\u2026, the state records ${recorded.slice(0, 12)}\u2026)`
             };
         }
         return { exists: true };

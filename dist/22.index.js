@@ -21,11 +21,11 @@ var util_text = __webpack_require__(9997);
 /** Above this many tools the picture stops helping; the summary shows the table only. */
 const GRAPH_LIMIT = 50;
 const STYLES = {
-    Create: { className: 'create', style: 'fill:#dafbe1,stroke:#1a7f37,color:#1f2328', legend: '🟩 create' },
-    Update: { className: 'update', style: 'fill:#fff8c5,stroke:#9a6700,color:#1f2328', legend: '🟨 update' },
-    Delete: { className: 'delete', style: 'fill:#ffebe9,stroke:#cf222e,color:#1f2328,stroke-dasharray:4 3', legend: '🟥 delete' },
-    Unchanged: { className: 'unchanged', style: 'fill:#f6f8fa,stroke:#8c959f,color:#57606a', legend: '⬜ unchanged' },
-    Failed: { className: 'failed', style: 'fill:#ffebe9,stroke:#cf222e,color:#1f2328,stroke-width:3px', legend: '❌ failed' }
+    Create: { className: 'create', style: 'fill:#dafbe1,stroke:#1a7f37,color:#1f2328', legend: '\ud83d\udfe9 create' },
+    Update: { className: 'update', style: 'fill:#fff8c5,stroke:#9a6700,color:#1f2328', legend: '\ud83d\udfe8 update' },
+    Delete: { className: 'delete', style: 'fill:#ffebe9,stroke:#cf222e,color:#1f2328,stroke-dasharray:4 3', legend: '\ud83d\udfe5 delete' },
+    Unchanged: { className: 'unchanged', style: 'fill:#f6f8fa,stroke:#8c959f,color:#57606a', legend: '\u2b1c unchanged' },
+    Failed: { className: 'failed', style: 'fill:#ffebe9,stroke:#cf222e,color:#1f2328,stroke-width:3px', legend: '\u274c failed' }
 };
 /** A Mermaid label: quotes and the characters Mermaid reads as markup become entity codes. */
 function label(text) {
@@ -66,25 +66,25 @@ function planFlowchart(graph, failedRef) {
     const kinds = new Set(graph.edges.map((edge) => edge.kind));
     const arrows = [kinds.has('dependsOn') ? 'solid arrow: dependsOn' : '', kinds.has('reference') ? 'dotted arrow: output reference' : '']
         .filter(Boolean)
-        .map((part) => ` · ${part}`)
+        .map((part) => ` \u00b7 ${part}`)
         .join('');
-    return `\`\`\`mermaid\n${lines.join('\n')}\n\`\`\`\n\n<sub>${legend.join(' · ')}${arrows}</sub>`;
+    return `\`\`\`mermaid\n${lines.join('\n')}\n\`\`\`\n\n<sub>${legend.join(' \u00b7 ')}${arrows}</sub>`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/apply-report.ts
 
 
 
-const ACTION_ICON = { Create: '➕ Create', Update: '🔄 Update', Delete: '➖ Delete' };
+const ACTION_ICON = { Create: '\u2795 Create', Update: '\ud83d\udd04 Update', Delete: '\u2796 Delete' };
 /** `name_instanceID` (the state key) as `name.instanceID`, the form configs and the graph use. */
 const refOf = (key) => key.replace('_', '.');
 function statusOf(outcome, index) {
     const failure = outcome.failure;
     if (!failure)
-        return '✅ applied';
+        return '\u2705 applied';
     if (index < failure.applied)
-        return '✅ applied';
-    return index === failure.applied ? '❌ failed' : '⏸️ not run';
+        return '\u2705 applied';
+    return index === failure.applied ? '\u274c failed' : '\u23f8\ufe0f not run';
 }
 /** The plan as a markdown table: tool, action, reason, and what happened to it when the plan ran. */
 function planTable(outcome) {
@@ -112,9 +112,9 @@ function headline(outcome) {
     if (failure) {
         const saved = failure.applied === 0 ? 'No change was applied.' : `${(0,util_text/* plural */.L)(failure.applied, 'change')} before it applied and saved in the state.`;
         if (failure.build) {
-            return `❌ Tool ${(0,markdown/* code */.aY)(refOf(failure.key))} failed: its build ended with ${failure.build.exit}.\n\n${saved}\n\n${buildDetails(refOf(failure.key), failure.build)}`;
+            return `\u274c Tool ${(0,markdown/* code */.aY)(refOf(failure.key))} failed: its build ended with ${failure.build.exit}.\n\n${saved}\n\n${buildDetails(refOf(failure.key), failure.build)}`;
         }
-        return `❌ Tool ${(0,markdown/* code */.aY)(refOf(failure.key))} failed: ${(0,util_text.text)((0,markdown/* firstLine */.TM)(failure.error))}\n\n${saved}`;
+        return `\u274c Tool ${(0,markdown/* code */.aY)(refOf(failure.key))} failed: ${(0,util_text.text)((0,markdown/* firstLine */.TM)(failure.error))}\n\n${saved}`;
     }
     if (outcome.changes === 0)
         return 'No changes: the state matches the config.';
@@ -133,11 +133,11 @@ function applyMarkdown(outcome, heading) {
         }
         parts.push(planTable(outcome));
     }
-    parts.push(`State: ${(0,util_text.text)(outcome.stateDescription)} · commit ${(0,markdown/* code */.aY)(outcome.commitHash)} · ${(0,markdown/* seconds */.YA)(outcome.elapsedMs)}`);
+    parts.push(`State: ${(0,util_text.text)(outcome.stateDescription)} \u00b7 commit ${(0,markdown/* code */.aY)(outcome.commitHash)} \u00b7 ${(0,markdown/* seconds */.YA)(outcome.elapsedMs)}`);
     return `${parts.join('\n\n')}\n`;
 }
 function applySummaryHeading(outcome) {
-    return `### S3 Asset Manager — apply${outcome.planOnly ? ' (plan only)' : ''}${outcome.failure ? ' failed' : ''}`;
+    return `### S3 Asset Manager \u2014 apply${outcome.planOnly ? ' (plan only)' : ''}${outcome.failure ? ' failed' : ''}`;
 }
 function applyReport(outcome, instance) {
     const changes = (0,util_text/* plural */.L)(outcome.changes, 'change');
@@ -149,7 +149,7 @@ function applyReport(outcome, instance) {
     return {
         state: outcome.failure ? 'failure' : 'success',
         description,
-        markdown: applyMarkdown(outcome, `#### S3 Asset Manager · ${(0,markdown/* code */.aY)(instance)} · apply`),
+        markdown: applyMarkdown(outcome, `#### S3 Asset Manager \u00b7 ${(0,markdown/* code */.aY)(instance)} \u00b7 apply`),
         commit: outcome.commitHash
     };
 }

@@ -343,7 +343,7 @@ async function doctor(settings, modes) {
             ? `The store ${name} can serve ${modes.join(', ')}.`
             : `The store ${name} cannot serve ${[...blocked].map(([mode, lacks]) => `${mode} (lacks ${lacks.join(', ')})`).join('; ')}.`;
     for (const finding of findings) {
-        const line = `${finding.result.padEnd(7)} ${finding.capability}: ${finding.detail}${finding.todo ? ` — ${finding.todo}` : ''}`;
+        const line = `${finding.result.padEnd(7)} ${finding.capability}: ${finding.detail}${finding.todo ? ` \u2014 ${finding.todo}` : ''}`;
         if (finding.result === 'missing')
             _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(line);
         else

@@ -87,7 +87,7 @@ function parseDatastore(raw, file, env) {
         const accessKeyId = value(block.access_key, `${at}.access_key`, env);
         const secretAccessKey = value(block.secret, `${at}.secret`, env);
         if (!accessKeyId || !secretAccessKey) {
-            throw new errors/* ConfigError */.xL(`${at} needs 'access_key' and 'secret': an HMAC key from Cloud Storage → Settings → Interoperability.`);
+            throw new errors/* ConfigError */.xL(`${at} needs 'access_key' and 'secret': an HMAC key from Cloud Storage \u2192 Settings \u2192 Interoperability.`);
         }
         return { backend: 'gcs', bucket, region: region ?? 'auto', endpoint: GCS_ENDPOINT, credentials: { accessKeyId, secretAccessKey } };
     }
@@ -113,7 +113,7 @@ function parseDatastore(raw, file, env) {
         endpoint = value(block.endpoint.custom, `${at}.endpoint.custom`, env);
     }
     else if (block.endpoint !== undefined && block.endpoint !== 'default' && block.endpoint !== 'Default') {
-        throw new errors/* ConfigError */.xL(`${at}.endpoint must be 'default' or { custom: 'https://…' }.`);
+        throw new errors/* ConfigError */.xL(`${at}.endpoint must be 'default' or { custom: 'https://\u2026' }.`);
     }
     const problem = endpoint && (0,values/* endpointProblem */.$Q)(endpoint);
     if (problem)
@@ -323,7 +323,7 @@ class Resolver {
         if (cached)
             return cached;
         if (stack.includes(name))
-            throw new errors/* ConfigError */.xL(`${where}: the vars ${[...stack, name].join(' → ')} refer to each other in a cycle.`);
+            throw new errors/* ConfigError */.xL(`${where}: the vars ${[...stack, name].join(' \u2192 ')} refer to each other in a cycle.`);
         const entry = this.vars.get(name);
         if (!entry)
             throw new errors/* ConfigError */.xL(`${where}: [[ ${name} ]] is not defined in 'vars' (or the varFile).`);
@@ -491,7 +491,7 @@ function expandApps(docs, plugins) {
     }
     return { tools, unusedKeys };
 }
-/** A `${{ … }}` left as written that names a tool of the config is most likely a mistyped reference. */
+/** A `${{ \u2026 }}` left as written that names a tool of the config is most likely a mistyped reference. */
 function referenceSlips(tools, foreign) {
     const refs = new Set(tools.map((tool) => tool.ref));
     const warnings = [];
@@ -726,15 +726,15 @@ var errors = __webpack_require__(3045);
  * A value is parsed again when it ends up
  *  - inside single quotes, backticks, `$(( ))`, `(( ))`, `$[ ]`, a `${ }` expansion, an array assignment, a
  *    here-document or `[[ ]]`;
- *  - in the script of `sh -c` (bash, zsh, dash, …), the code of `node -e`, `python -c`, `perl -e`, an awk or
+ *  - in the script of `sh -c` (bash, zsh, dash, \u2026), the code of `node -e`, `python -c`, `perl -e`, an awk or
  *    sed program, after `eval`, `trap`, `ssh`, `su -c`, `watch`, `make`, or a shell further along the command
- *    (`docker exec c sh -c …`, `find … -exec sh -c …`);
+ *    (`docker exec c sh -c \u2026`, `find \u2026 -exec sh -c \u2026`);
  *  - where bash evaluates names and subscripts: `let`, `declare`/`local`/`export`/`readonly`/`typeset`, `read`,
- *    `unset`, `mapfile`, `printf -v`, `test -v`, an `a[…]=` subscript, an integer variable, PS4;
+ *    `unset`, `mapfile`, `printf -v`, `test -v`, an `a[\u2026]=` subscript, an integer variable, PS4;
  *  - as the command's own name, or an argument of a command whose name is an expansion, or of a function or
  *    alias defined in the same run (which may hand it to any of the above);
  *  - in a pipeline, here-string or process substitution that feeds a shell, an interpreter or a loop that
- *    runs its input as code (`… | sh`, `… | xargs sh -c`, `bash <<< …`, `source <(…)`);
+ *    runs its input as code (`\u2026 | sh`, `\u2026 | xargs sh -c`, `bash <<< \u2026`, `source <(\u2026)`);
  *  - in a variable (an assignment, a `for` loop, `read`, `set --`) that the run evaluates in any of these
  *    places, as its own variable too (`eval "$SAM_VAR_x"`).
  * The scanner is tested against bash and dash themselves, with generated scripts (__tests__/apply).
@@ -800,7 +800,7 @@ const CODE_ARGUMENTS = {
     alias: 'in an alias, which the shell later parses as code',
     fc: 'as an argument of fc, which runs commands',
     make: 'as an argument of make, which expands $( ) in variable values again',
-    '[[': 'inside [[ … ]], where bash evaluates the operands of -eq, -lt, … and -v as arithmetic'
+    '[[': 'inside [[ \u2026 ]], where bash evaluates the operands of -eq, -lt, \u2026 and -v as arithmetic'
 };
 /**
  * Declarations: bash evaluates a name's subscript (`declare "a[$(cmd)]=1"`), and with -i an integer value and
@@ -899,7 +899,7 @@ function scanShell(text, spans) {
     };
     const functions = definedNames(text);
     const integers = integerNames(text);
-    /** Variable → the templates whose value it may hold. */
+    /** Variable \u2192 the templates whose value it may hold. */
     const taints = new Map();
     const taint = (name, templates) => {
         if (templates.length === 0)
@@ -1169,7 +1169,7 @@ function scanShell(text, spans) {
             else if (char === '}') {
                 if (context.depth === 0) {
                     lex.pop();
-                    // ${a[i]}, ${s:i:n} and ${!name} evaluate what follows the name; ${x:-…}, ${x#…} do not.
+                    // ${a[i]}, ${s:i:n} and ${!name} evaluate what follows the name; ${x:-\u2026}, ${x#\u2026} do not.
                     const param = /^[#!]?([A-Za-z_]\w*|[0-9@*#?$!-])(.*)$/s.exec(context.text);
                     if (context.text.startsWith('!') || /^(\[|:[^-=?+])/.test(param?.[2] ?? ''))
                         sites.push(context.text);
@@ -1328,7 +1328,7 @@ function scanShell(text, spans) {
                 raw('((');
             }
             else if (inTest && /^(&&|\|\||[()<>!])/.test(rest)) {
-                // Inside [[ … ]] these belong to the test, not to the shell.
+                // Inside [[ \u2026 ]] these belong to the test, not to the shell.
                 endWord();
                 consumed = rest.startsWith('&&') || rest.startsWith('||') ? 2 : 1;
                 command.text += rest.slice(0, consumed);
@@ -1380,7 +1380,7 @@ function scanShell(text, spans) {
             }
             else if (char === '(') {
                 if (frame.word && /=$/.test(frame.word.raw)) {
-                    // name=( … ): an array assignment, whose subscripts bash evaluates.
+                    // name=( \u2026 ): an array assignment, whose subscripts bash evaluates.
                     lex.push({ kind: 'array', depth: 0 });
                     raw(char);
                 }
@@ -1442,15 +1442,15 @@ function lexicalProblem(context) {
         case 'single':
             return 'inside single quotes, where its value would be spliced into text that is often handed to another shell (sh -c, ssh, eval)';
         case 'ansi':
-            return "inside $'…' quotes";
+            return "inside $'\u2026' quotes";
         case 'backtick':
-            return 'inside backticks, where the shell would parse the value as a command (use $( … ) instead)';
+            return 'inside backticks, where the shell would parse the value as a command (use $( \u2026 ) instead)';
         case 'arith':
             return "inside arithmetic ($(( )), (( )), $[ ]), where bash evaluates the value as an expression and runs a subscript's $( )";
         case 'param':
-            return 'inside ${ … }, where the value would be parsed as part of the expansion';
+            return 'inside ${ \u2026 }, where the value would be parsed as part of the expansion';
         case 'array':
-            return 'inside an array assignment ( … ), where bash evaluates subscripts';
+            return 'inside an array assignment ( \u2026 ), where bash evaluates subscripts';
         case 'heredoc':
             return 'inside a here-document, whose text is often fed to a shell';
         default:
@@ -1508,7 +1508,7 @@ function judgeCommand(command, functions, integers) {
         ...(found.stdinCode ? { stdinCode: found.stdinCode } : {})
     };
 }
-/** Judges `words[start…]` as a command with its arguments (recursively through wrappers). */
+/** Judges `words[start\u2026]` as a command with its arguments (recursively through wrappers). */
 function judgeInvocation(words, start, mark, functions) {
     let index = start;
     if (index >= words.length)
@@ -1601,7 +1601,7 @@ function judgeInvocation(words, start, mark, functions) {
     const interpreter = INTERPRETERS[name];
     if (interpreter)
         return { head: index, ...judgeInterpreter(words, index, name, interpreter, mark) };
-    // Anything else: a shell or eval further along (docker exec c sh -c …, kubectl exec -- bash -c …).
+    // Anything else: a shell or eval further along (docker exec c sh -c \u2026, kubectl exec -- bash -c \u2026).
     for (let at = index + 1; at < words.length; at++) {
         const later = baseName(words[at].literal);
         if (SHELLS.has(later) && words.slice(at + 1).some((word) => COMMAND_CLUSTER.test(word.literal))) {
@@ -1907,7 +1907,7 @@ function parseExpression(source, file) {
         return { kind: 'env', name: (env[1] ?? env[2] ?? env[3]) };
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL(`${file}: '[[ ${source} ]]' is not a template this action knows: use [[ varName ]] or [[ env NAME ]].`);
 }
-/** Swaps every `[[ … ]]` for a placeholder; `offset` keeps placeholders of several files distinct. */
+/** Swaps every `[[ \u2026 ]]` for a placeholder; `offset` keeps placeholders of several files distinct. */
 function protectTemplates(text, file, offset) {
     const expressions = [];
     const replaced = text.replace(TEMPLATE, (match, source, at) => {
@@ -1975,7 +1975,7 @@ const REFERENCE = /\$\{\{\s*([\w-]+)\.([\w.-]+?)\.outputs\.([\w-]+)\s*\}\}/g;
 const WHOLE_REFERENCE = /^\$\{\{\s*([\w-]+)\.([\w.-]+?)\.outputs\.([\w-]+)\s*\}\}$/;
 const EXPRESSION = /\$\{\{([\s\S]*?)\}\}/g;
 /**
- * Every output reference in a tree, and every other `${{ … }}`, which dtm leaves as written (a config may
+ * Every output reference in a tree, and every other `${{ \u2026 }}`, which dtm leaves as written (a config may
  * carry GitHub workflow text such as `${{ github.sha }}`); the caller decides whether one looks like a slip.
  */
 function findReferences(node) {

@@ -204,7 +204,7 @@ function toPosixRelative(root, absolute, paths = (node_path__WEBPACK_IMPORTED_MO
 function fromPosixRelative(root, relative, paths = (node_path__WEBPACK_IMPORTED_MODULE_0___default())) {
     return paths.join(root, ...relative.split('/').filter((segment) => segment !== ''));
 }
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$|clock\$)(\..*)?$/i;
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9\u00b9\u00b2\u00b3]|lpt[0-9\u00b9\u00b2\u00b3]|conin\$|conout\$|clock\$)(\..*)?$/i;
 /**
  * Why a path segment cannot be a file name on Windows, or undefined. A name Linux allows (`a:b`, `nul.txt`,
  * `x.`) would on Windows open a drive-relative path, an alternate data stream or a device, or be silently

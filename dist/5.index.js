@@ -103,7 +103,7 @@ class BuildError extends Error {
  */
 async function runBuild(ref, command, cwd) {
     const title = command.written.split(/\r?\n/);
-    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(`Build ${ref}: ${title[0]}${title.length > 1 ? ' …' : ''}`);
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(`Build ${ref}: ${title[0]}${title.length > 1 ? ' \u2026' : ''}`);
     try {
         const env = { ...process.env, ...command.env };
         const windows = process.platform === 'win32';
@@ -339,7 +339,7 @@ const objectPlugin = {
         if (typeof recorded === 'string' && sha256(text) !== recorded) {
             return {
                 exists: false,
-                detail: `${context.store.url(key)} was changed in the store (SHA-256 ${sha256(text).slice(0, 12)}…, the state records ${recorded.slice(0, 12)}…)`
+                detail: `${context.store.url(key)} was changed in the store (SHA-256 ${sha256(text).slice(0, 12)}\u2026, the state records ${recorded.slice(0, 12)}\u2026)`
             };
         }
         return { exists: true };
@@ -510,7 +510,7 @@ async function acquireLock(storage, options) {
                     ? `if that run is gone (killed before it could release the lock), re-run with 'force-unlock: ${holder.id}'.`
                     : `if no run holds it, delete the lock object by hand.`));
         }
-        runner/* info */.pq(`Waiting for the state lock (${holder.text})…`);
+        runner/* info */.pq(`Waiting for the state lock (${holder.text})\u2026`);
         await sleep(Math.min(options.pollMs ?? 5000, Math.max(0, deadline - Date.now())));
     }
 }
@@ -639,7 +639,7 @@ async function computePlan(tools, state, plugins, context) {
         }
         const recorded = entry.resourceStatus.outputs.codeHash;
         if (fingerprint !== undefined && fingerprint !== recorded) {
-            change('Update', `code hash changed (${String(recorded).slice(0, 12)}… → ${fingerprint.slice(0, 12)}…)`, `Tool (${name}) code hash changed from ${String(recorded)} to ${fingerprint}, will be updated.`);
+            change('Update', `code hash changed (${String(recorded).slice(0, 12)}\u2026 \u2192 ${fingerprint.slice(0, 12)}\u2026)`, `Tool (${name}) code hash changed from ${String(recorded)} to ${fingerprint}, will be updated.`);
             continue;
         }
         const live = await plugin.read(entry, context, (0,template/* resolveReferences */.d)(tool.options, outputLookup(state.resources, tool.file)));

@@ -416,7 +416,7 @@ function parseState(text, where) {
         document = js_yaml/* default.load */.Ay.load(text);
     }
     catch (error) {
-        throw new errors/* StateError */.qq(`The state ${where} is not valid YAML (${error.message}); fix or restore it — it is not treated as empty.`);
+        throw new errors/* StateError */.qq(`The state ${where} is not valid YAML (${error.message}); fix or restore it \u2014 it is not treated as empty.`);
     }
     // dtm leaves an empty file after deleting everything: that is an empty state, not a broken one.
     if (document === null || document === undefined)

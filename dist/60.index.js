@@ -165,7 +165,7 @@ function copyRanges(size, partSize = COPY_PART_SIZE) {
     }
     return ranges;
 }
-/** A base64 SHA-256 as S3 reports it, in hex; undefined when absent or a multipart composite (`…-N`). */
+/** A base64 SHA-256 as S3 reports it, in hex; undefined when absent or a multipart composite (`\u2026-N`). */
 function fullObjectSha256(reported) {
     if (!reported || reported.includes('-'))
         return undefined;

@@ -248,7 +248,7 @@ async function prune(settings, now = new Date()) {
     const store = await (0,stores.createStore)(settings.store, settings.concurrency);
     try {
         const where = store.url(settings.store.prefix);
-        runner/* info */.pq(`Listing ${where} …`);
+        runner/* info */.pq(`Listing ${where} \u2026`);
         const objects = await store.list(settings.store.prefix, throttled((count) => `Listed ${count} objects so far.`));
         const sets = groupSets(objects, settings.store.prefix);
         runner/* info */.pq(`Listed ${(0,util_text/* plural */.L)(objects.length, 'object')}: ${(0,util_text/* plural */.L)(sets.length, 'set')} (with the objects left without a manifest).`);

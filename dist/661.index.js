@@ -31,7 +31,7 @@ async function hasFiles(directory) {
 async function postSummary(sentence) {
     const { writeSummaryMarkdown } = await __webpack_require__.e(/* import() */ 994).then(__webpack_require__.bind(__webpack_require__, 7994));
     const { text } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 9997));
-    await writeSummaryMarkdown(`### S3 Asset Manager — upload (post step)\n\n${text(sentence)}\n`);
+    await writeSummaryMarkdown(`### S3 Asset Manager \u2014 upload (post step)\n\n${text(sentence)}\n`);
 }
 /**
  * The post step (action.yml `post-if: success()`): in `mode: auto`, upload what the job built when check
@@ -56,7 +56,7 @@ async function runPost() {
         if (!(await hasFiles(state.packageDirectory))) {
             const message = `The job succeeded but ${state.packageDirectory} holds no files: the build produced nothing to upload. Check the build's output directory against 'package-directory'.`;
             _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(message);
-            await postSummary(`⚠️ Nothing was uploaded. ${message}`);
+            await postSummary(`\u26a0\ufe0f Nothing was uploaded. ${message}`);
             return;
         }
         const { runUploadAfterAuto } = await __webpack_require__.e(/* import() */ 828).then(__webpack_require__.bind(__webpack_require__, 8828));

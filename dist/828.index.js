@@ -39,8 +39,8 @@ function parsePatterns(text) {
 
 /**
  * The key of a code-hash set: what the build depends on. Files alone give exactly the code hash (version
- * 2), so sets stored before the key learned more keep hitting. With anything else — environment values
- * (`code-hash-env`), a free text (`code-hash-key`), apply's `run` and its dependencies — the key is
+ * 2), so sets stored before the key learned more keep hitting. With anything else \u2014 environment values
+ * (`code-hash-env`), a free text (`code-hash-key`), apply's `run` and its dependencies \u2014 the key is
  *
  *   SHA-256 hex of `set-key-v1\n` followed by one line per ingredient, each ended by `\n`, sorted by bytes:
  *     files <code hash v2>
@@ -94,7 +94,7 @@ function serializeInputs(key, inputs) {
 /**
  * Records are read from stores and runner files others can write, so inflating one is bounded: never more
  * than INFLATED_LIMIT, and never more than INFLATION_RATIO times its compressed size (a genuine record, paths
- * and hex ids, compresses about 2–4×; a gzip bomb, hundreds of times). Its files list is capped too.
+ * and hex ids, compresses about 2\u20134\u00d7; a gzip bomb, hundreds of times). Its files list is capped too.
  */
 const INFLATED_LIMIT = 64 * 1024 * 1024;
 const INFLATION_RATIO = 16;
@@ -188,9 +188,9 @@ function keyDifference(before, now) {
 /**
  * A file name as outputs and summaries show it: letters, digits and `. _ / + = @ ~ -` (and spaces) as they
  * are, every other character percent-encoded as its UTF-8 bytes (`%` itself too). File names come from the
- * checkout — a pull request's — and `miss-reason` may be pasted into a workflow's `run:` by
+ * checkout \u2014 a pull request's \u2014 and `miss-reason` may be pasted into a workflow's `run:` by
  * `${{ steps.x.outputs.miss-reason }}`: encoded, no name can quote, expand or end a shell command
- * (`src/$(touch pwned).js` shows as `src/%24%28touch%20pwned%29.js`… with its spaces kept).
+ * (`src/$(touch pwned).js` shows as `src/%24%28touch%20pwned%29.js`\u2026 with its spaces kept).
  */
 function inertPath(name) {
     return name.replace(/[^\p{L}\p{N}\p{M}._/+=@~ -]/gu, (char) => [...Buffer.from(char, 'utf8')].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join(''));
@@ -275,8 +275,8 @@ var values = __webpack_require__(535);
 /**
  * signing-key (one key per line), cache-write and allow-untrusted-signing; every key is masked before anything
  * else can print it. Signing follows the trusted events, as cache-write: auto does: on any other event (pull
- * requests, comments, check runs, …) the job may run code from a pull request while it holds the key, so the
- * keys only verify and nothing written is signed — no run that verifies will ever serve it.
+ * requests, comments, check runs, \u2026) the job may run code from a pull request while it holds the key, so the
+ * keys only verify and nothing written is signed \u2014 no run that verifies will ever serve it.
  */
 function parsePolicy() {
     const keysText = (0,read/* input */.hF)(constants/* Inputs */.G0.SigningKey) || process.env[constants/* SIGNING_KEY_ENV */.on] || '';
@@ -724,7 +724,7 @@ async function missing(settings, commit, codeHash, inputs, location, started, un
 }
 /** Says what removeStaleFiles did: the package directory now holds the set, or which files it kept and why. */
 function reportStale(stale, directory) {
-    const first = (files) => `${files.slice(0, 10).join(', ')}${files.length > 10 ? ', …' : ''}`;
+    const first = (files) => `${files.slice(0, 10).join(', ')}${files.length > 10 ? ', \u2026' : ''}`;
     if (stale.removed.length > 0)
         runner/* info */.pq(`Removed ${(0,util_text/* plural */.L)(stale.removed.length, 'file')} from ${directory} that the set does not have (${first(stale.removed)}).`);
     if (stale.kept.length > 0)
@@ -1086,14 +1086,14 @@ async function runPrune(settings) {
     setOutput(constants/* Outputs */.tY.PrunedObjects, String(outcome.prunedObjects));
     setOutput(constants/* Outputs */.tY.PrunedBytes, String(outcome.prunedBytes));
     setOutput(constants/* Outputs */.tY.KeptSets, String(outcome.keptSets));
-    await (0,summary.writeSummaryMarkdown)(pruneMarkdown(outcome, `### S3 Asset Manager — prune${outcome.planOnly ? ' (plan only)' : ''}`));
+    await (0,summary.writeSummaryMarkdown)(pruneMarkdown(outcome, `### S3 Asset Manager \u2014 prune${outcome.planOnly ? ' (plan only)' : ''}`));
 }
 async function runDoctor(settings) {
     const { doctor } = await __webpack_require__.e(/* import() */ 257).then(__webpack_require__.bind(__webpack_require__, 4257));
     const { doctorMarkdown } = await __webpack_require__.e(/* import() */ 554).then(__webpack_require__.bind(__webpack_require__, 4554));
     const outcome = await doctor(settings, settings.doctorModes);
     runner/* info */.pq(outcome.message);
-    await (0,summary.writeSummaryMarkdown)(doctorMarkdown(outcome, '### S3 Asset Manager — doctor'));
+    await (0,summary.writeSummaryMarkdown)(doctorMarkdown(outcome, '### S3 Asset Manager \u2014 doctor'));
     // The summary holds the table already: the failure adds nothing to it (summaryWritten), the log points up.
     if (outcome.blocked.size > 0)
         throw Object.assign(new errors/* StoreError */.AD(`${outcome.message} The rows above say what to do.`), { summaryWritten: true });
@@ -1462,17 +1462,17 @@ async function hasFoundMarker(directory) {
 
 
 const OUTCOME_LABEL = {
-    found: '✅ found',
-    missing: '🔨 not found — build needed',
-    uploaded: '⬆️ uploaded',
-    'already-stored': '✅ already stored, nothing uploaded',
-    'not-stored': '⚠️ not stored'
+    found: '\u2705 found',
+    missing: '\ud83d\udd28 not found \u2014 build needed',
+    uploaded: '\u2b06\ufe0f uploaded',
+    'already-stored': '\u2705 already stored, nothing uploaded',
+    'not-stored': '\u26a0\ufe0f not stored'
 };
 const SOURCE_LABEL = {
     commit: 'this commit',
     cache: 'code-hash cache (copied to this commit)',
     upload: 'this upload',
-    none: '—'
+    none: '\u2014'
 };
 /** The rows of the summary and comment tables, as markdown cells; the first is the table's header. */
 function summaryRows(result) {
@@ -1481,14 +1481,14 @@ function summaryRows(result) {
         ['Outcome', OUTCOME_LABEL[result.outcome]],
         ['Source', SOURCE_LABEL[result.source]],
         ['Commit', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(result.commitHash)],
-        ['Code hash', result.codeHash ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(result.codeHash) : '— (tier off)']
+        ['Code hash', result.codeHash ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(result.codeHash) : '\u2014 (tier off)']
     ];
     if (result.cacheTier) {
         rows.push(['Code-hash set', result.cacheTier.written ? 'written' : `not written: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__.text)(result.cacheTier.reason ?? '')}`]);
     }
     rows.push(['Files', (0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .groupDigits */ .K)(result.files)], ['Size', (0,_util_progress_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z)(result.bytes)], ['Location', location], ['Time', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .seconds */ .YA)(result.elapsedMs)]);
     if (result.unsigned)
-        rows.push(['Signature', `⚠️ not signed: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__.text)(result.unsigned)}`]);
+        rows.push(['Signature', `\u26a0\ufe0f not signed: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__.text)(result.unsigned)}`]);
     if (result.untrusted) {
         rows.push(['Ignored', `${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .L)(result.untrusted, 'set')}: manifest not verified, malformed or for another place (see the warnings)`]);
     }
@@ -1513,10 +1513,10 @@ function statusDescription(result) {
     switch (result.outcome) {
         case 'found':
             return result.source === 'cache'
-                ? `assets found in cache (code hash ${shortHash}…), ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .L)(result.files, 'file')}`
+                ? `assets found in cache (code hash ${shortHash}\u2026), ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .L)(result.files, 'file')}`
                 : `assets found for this commit, ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .L)(result.files, 'file')}`;
         case 'missing':
-            return 'assets not found — build needed';
+            return 'assets not found \u2014 build needed';
         case 'uploaded':
             return `assets uploaded, ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .L)(result.files, 'file')} (${(0,_util_progress_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z)(result.bytes)})`;
         case 'already-stored':
@@ -1530,7 +1530,7 @@ function assetsReport(result, instance) {
     return {
         state: result.outcome === 'missing' ? 'pending' : 'success',
         description: statusDescription(result),
-        markdown: assetsMarkdown(result, `#### S3 Asset Manager · ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(instance)}`),
+        markdown: assetsMarkdown(result, `#### S3 Asset Manager \u00b7 ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(instance)}`),
         commit: result.commitHash
     };
 }
@@ -1625,13 +1625,13 @@ async function writeSummaryMarkdown(markdown) {
     }
 }
 function writeSummary(result) {
-    return writeSummaryMarkdown((0,_assets_report_js__WEBPACK_IMPORTED_MODULE_2__/* .assetsMarkdown */ .P7)(result, `### S3 Asset Manager — ${result.mode}`));
+    return writeSummaryMarkdown((0,_assets_report_js__WEBPACK_IMPORTED_MODULE_2__/* .assetsMarkdown */ .P7)(result, `### S3 Asset Manager \u2014 ${result.mode}`));
 }
 /** A failed check or upload still says what happened: the error's first line, the rest folded. */
 function failureMarkdown(mode, message) {
     const [head = '', ...rest] = message.split(/\r?\n/);
     const details = rest.join('\n').trim();
-    return (`### S3 Asset Manager — ${mode} failed\n\n❌ ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_5__.text)(head.trim())}\n` +
+    return (`### S3 Asset Manager \u2014 ${mode} failed\n\n\u274c ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_5__.text)(head.trim())}\n` +
         (details ? `\n<details><summary>Details</summary>\n\n${details.split('\n').map(_util_text_js__WEBPACK_IMPORTED_MODULE_5__.text).join('<br>\n')}\n\n</details>\n` : ''));
 }
 
@@ -2055,8 +2055,8 @@ function manifestKey(setPrefix) {
     return `${setPrefix}${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .MANIFEST_NAME */ .ir}`;
 }
 /**
- * Whether a key under a set (relative to its root) is the set's own bookkeeping — its manifest, the last-use
- * marker, a run's claim under `.claims/` — rather than one of its files. Bookkeeping alone is not a set: a
+ * Whether a key under a set (relative to its root) is the set's own bookkeeping \u2014 its manifest, the last-use
+ * marker, a run's claim under `.claims/` \u2014 rather than one of its files. Bookkeeping alone is not a set: a
  * claim is there while an upload runs, a marker may outlive a set prune deleted under a check.
  */
 function isSetBookkeeping(relativeKey) {
@@ -2070,7 +2070,7 @@ function isSetBookkeeping(relativeKey) {
 function variantPrefix(prefix, variant) {
     return variant ? `${prefix}variants/${variant}/` : prefix;
 }
-/** A pointer to the newest code-hash set under a prefix (`{"key":…}`): the build a miss is compared with. */
+/** A pointer to the newest code-hash set under a prefix (`{"key":\u2026}`): the build a miss is compared with. */
 function newestPointerKey(prefix) {
     return `${prefix}cache/.newest.json`;
 }
@@ -2362,14 +2362,14 @@ var random = __webpack_require__(1245);
  * claimed waits, and when the holder stored the set meanwhile it says so and writes nothing.
  *
  * A claim is Lamport's bakery over object names under `<set>.claims/`, which needs nothing of the store
- * but puts and a listing that shows what was written (every S3 and GCS bucket, a directory) — no
+ * but puts and a listing that shows what was written (every S3 and GCS bucket, a directory) \u2014 no
  * conditional headers (s3rver and some S3-compatible servers ignore them): announce `c-<id>` (choosing),
  * take a ticket one above every ticket listed, write `t-<ticket>-<id>`; then wait while a run is choosing
  * (its `c-` without a ticket) or holds a smaller (ticket, id); release by deleting both (one request).
  * No two runs hold a set at once. A role without s3:DeleteObject (check and upload need none otherwise)
  * releases by writing `r-<id>` instead, and leaves those few bytes for prune to delete with the set. A
- * holder renews its ticket (rewrites it) every quarter lease; a claim not renewed for a lease — its run was
- * killed — is passed over. Ages are the store's own Last-Modified times, compared with this run's own
+ * holder renews its ticket (rewrites it) every quarter lease; a claim not renewed for a lease \u2014 its run was
+ * killed \u2014 is passed over. Ages are the store's own Last-Modified times, compared with this run's own
  * ticket in the same listing, so clocks never need to agree.
  */
 /** How long a claim stands without renewal before others pass it over (SAM_CLAIM_LEASE_SECONDS for tests). */
@@ -2514,7 +2514,7 @@ var sets_manifest = __webpack_require__(9640);
 
 /**
  * Whether a stored set still holds the objects its manifest was written for, from one listing of the set
- * (one request per 1,000 objects): every object there, at its size, and — where the manifest recorded one —
+ * (one request per 1,000 objects): every object there, at its size, and \u2014 where the manifest recorded one \u2014
  * with the ETag (a directory store's version) it had when written. Another run's objects written over the
  * set (a race this action's claims prevent, or an older version of it) or an object edited or deleted in
  * the store change that. Cheap enough for every hit; bytes themselves are checked when a set is downloaded.
@@ -2531,7 +2531,7 @@ function setProblem(manifest, setPrefix, listing) {
     if (wrong.length === 0)
         return undefined;
     const first = wrong.slice(0, 3).join(', ');
-    return `${wrong.length} of its ${(0,sets_manifest/* setObjects */.Tz)(manifest).length} objects are missing or not the ones its manifest was written for (${first}${wrong.length > 3 ? ', …' : ''})`;
+    return `${wrong.length} of its ${(0,sets_manifest/* setObjects */.Tz)(manifest).length} objects are missing or not the ones its manifest was written for (${first}${wrong.length > 3 ? ', \u2026' : ''})`;
 }
 /** Objects under a set that its manifest does not name and that are not the set's own bookkeeping (left by an interrupted or older writer). */
 function strayObjects(manifest, setPrefix, listing) {
@@ -2610,14 +2610,14 @@ async function explainMiss(store, prefix, current, readManifest) {
         return { line: 'the pointer to the newest earlier build is unreadable' };
     if (newestKey === current.key) {
         return {
-            line: `the newest build under this prefix has this very key (${current.key.slice(0, 12)}…), but its set is missing or not trusted`
+            line: `the newest build under this prefix has this very key (${current.key.slice(0, 12)}\u2026), but its set is missing or not trusted`
         };
     }
     const compared = await compareWithRecord(store, prefix, newestKey, current.inputs, readManifest);
     if (!compared)
-        return { line: `the newest build under this prefix (${newestKey.slice(0, 12)}…) is gone or its record does not match it` };
+        return { line: `the newest build under this prefix (${newestKey.slice(0, 12)}\u2026) is gone or its record does not match it` };
     return {
-        line: `since the newest build under this prefix (${newestKey.slice(0, 12)}…): ${compared.what}`,
+        line: `since the newest build under this prefix (${newestKey.slice(0, 12)}\u2026): ${compared.what}`,
         difference: compared.difference
     };
 }
@@ -2626,7 +2626,7 @@ async function explainMiss(store, prefix, current, readManifest) {
  * record beside that key's code-hash set, when it is there (read as explainMiss reads it).
  */
 async function explainOtherKey(store, prefix, storedKey, current, readManifest) {
-    const line = `the set stored for this commit was built under another key (${storedKey.slice(0, 12)}…, this run's is ${current.key.slice(0, 12)}…)`;
+    const line = `the set stored for this commit was built under another key (${storedKey.slice(0, 12)}\u2026, this run's is ${current.key.slice(0, 12)}\u2026)`;
     const compared = current.inputs && (await compareWithRecord(store, prefix, storedKey, current.inputs, readManifest));
     return compared ? { line: `${line}: ${compared.what}`, difference: compared.difference } : { line };
 }
@@ -2764,7 +2764,7 @@ async function inspectSet(store, setPrefix, policy, owner) {
 }
 /**
  * Writes a set's manifest, last. `create`: only if none stands (If-None-Match; a directory's exclusive link),
- * where the store honours it — the set's claim keeps writers apart where it does not.
+ * where the store honours it \u2014 the set's claim keeps writers apart where it does not.
  */
 async function writeManifest(store, setPrefix, manifest, policy, create = false) {
     const body = Buffer.from((0,sets_manifest/* serializeManifest */.MZ)(manifest, setPrefix, policy.signing));
@@ -3177,7 +3177,7 @@ async function uploadFiles(store, request, files, target, previous) {
  * Stores the package directory as the commit's set, then (tier on) fills the code-hash set from it by
  * server-side copy. Each set is written holding its claim (claims.ts), so runs storing the same set at once
  * never mix their objects: the first writes it, the others wait and write nothing. A set already whole is
- * kept; a broken one (objects not those of its manifest, a manifest not trusted) is replaced — manifest
+ * kept; a broken one (objects not those of its manifest, a manifest not trusted) is replaced \u2014 manifest
  * cleared first, written last. Shared by upload and the assets plugin.
  */
 async function publish(store, request, policy) {
@@ -3350,7 +3350,7 @@ function zstd() {
         ? candidate
         : undefined;
 }
-/** The encoding this runtime writes packs in: zstd where node:zlib has it (Node.js ≥ 22.15, node24 on GitHub), else none. */
+/** The encoding this runtime writes packs in: zstd where node:zlib has it (Node.js \u2265 22.15, node24 on GitHub), else none. */
 function writableEncoding() {
     return zstd() ? 'zstd' : undefined;
 }
@@ -4208,7 +4208,7 @@ function parseStore(cwd) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Inputs '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.AccessKeyId}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.SecretAccessKey}' go together: set both, or neither to use the AWS default credential chain.`);
     }
     if (gcs && !accessKeyId) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`backend 'gcs' needs an HMAC key: set '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.AccessKeyId}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.SecretAccessKey}' (Cloud Storage → Settings → Interoperability; see "Google Cloud Storage" in the README).`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`backend 'gcs' needs an HMAC key: set '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.AccessKeyId}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.SecretAccessKey}' (Cloud Storage \u2192 Settings \u2192 Interoperability; see "Google Cloud Storage" in the README).`);
     }
     const profile = (0,_read_js__WEBPACK_IMPORTED_MODULE_5__/* .input */ .hF)(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Profile);
     const roleArn = (0,_read_js__WEBPACK_IMPORTED_MODULE_5__/* .inputOr */ .wK)(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.RoleArn, [_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .SeedEnv */ .LA.Role], '');
@@ -4464,8 +4464,8 @@ async function openInFreshDirectory(file) {
  * file beside its target and is renamed into place, so a crash never leaves a half file under its final name.
  *
  * A store directory may be shared and written by others (a mounted volume). Nothing in it is trusted to
- * be what its name says: a symlink found below the root is never followed — not to read, copy, list or
- * delete — so a planted link cannot make a trusted run read a runner's files into the store or write
+ * be what its name says: a symlink found below the root is never followed \u2014 not to read, copy, list or
+ * delete \u2014 so a planted link cannot make a trusted run read a runner's files into the store or write
  * outside it; and a copy hashes the bytes it copies, so promotion compares them with the manifest.
  */
 class LocalStore {
@@ -4823,7 +4823,7 @@ function toPosixRelative(root, absolute, paths = (node_path__WEBPACK_IMPORTED_MO
 function fromPosixRelative(root, relative, paths = (node_path__WEBPACK_IMPORTED_MODULE_0___default())) {
     return paths.join(root, ...relative.split('/').filter((segment) => segment !== ''));
 }
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$|clock\$)(\..*)?$/i;
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9\u00b9\u00b2\u00b3]|lpt[0-9\u00b9\u00b2\u00b3]|conin\$|conout\$|clock\$)(\..*)?$/i;
 /**
  * Why a path segment cannot be a file name on Windows, or undefined. A name Linux allows (`a:b`, `nul.txt`,
  * `x.`) would on Windows open a drive-relative path, an alternate data stream or a device, or be silently
@@ -4871,7 +4871,7 @@ function formatBytes(bytes) {
 }
 /**
  * Counts files and bytes of a transfer and logs a line at most every `intervalMs`, so a long upload or copy
- * shows it is moving — also while one large file is all there is (a timer reads the bytes of the streams
+ * shows it is moving \u2014 also while one large file is all there is (a timer reads the bytes of the streams
  * being watched); a short one logs only its closing line. Lines while it runs use the `doing` words, so the
  * first of them never reads as the end.
  */

@@ -44,7 +44,7 @@ function pruneMarkdown(outcome, heading, now = Date.now()) {
             (0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__.text)(decision.reason)
         ])));
         if (doomed.length > LISTED)
-            parts.push(`…and ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .L)(doomed.length - LISTED, 'more set')}; the log lists every one.`);
+            parts.push(`\u2026and ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .plural */ .L)(doomed.length - LISTED, 'more set')}; the log lists every one.`);
     }
     return `${parts.join('\n\n')}\n`;
 }

@@ -49,7 +49,7 @@ var external_node_worker_threads_ = __webpack_require__(5919);
 // @ts-check
 // The hashing worker (HashPool in file-hasher.ts starts it) and the stat comparison both threads use. Plain
 // JavaScript, type-checked by tsc through the JSDoc below, because a worker runs a file: the bundler copies this
-// one beside dist/index.js as it is, and the tests start it from src/ — neither could start TypeScript on Node
+// one beside dist/index.js as it is, and the tests start it from src/ \u2014 neither could start TypeScript on Node
 // 20. It imports only Node.js itself, so the copy runs alone.
  // crypto.hash: Node >= 20.12
 
@@ -687,7 +687,7 @@ function withoutOptionalMarks(patterns) {
         const optional = pattern.startsWith('?');
         const glob = optional ? pattern.slice(1) : pattern;
         if (optional && (glob === '' || glob.startsWith('!')))
-            throw new errors/* InputError */.dz(`Code-hash pattern '${pattern}': a leading '?' marks an including pattern as optional; write it before a path ('?yarn.lock'). Exclusions ('!…') may always match nothing.`);
+            throw new errors/* InputError */.dz(`Code-hash pattern '${pattern}': a leading '?' marks an including pattern as optional; write it before a path ('?yarn.lock'). Exclusions ('!\u2026') may always match nothing.`);
         globs.push(glob);
         if (!optional && !glob.startsWith('!'))
             required.push(glob);
@@ -1206,7 +1206,7 @@ function sourcesInOutput(result, repoRoot, output) {
 /** The error for sourcesInOutput's files: names the setting, how many files and the first few. */
 function sourcesInOutputError(files, setting, value, fix) {
     const first = files.slice(0, 5).join(', ');
-    return new errors/* FilesError */.yN(`${setting} '${value}' holds ${files.length} tracked file(s) that 'code-hash-paths' matches (${first}${files.length > 5 ? ', …' : ''}): ` +
+    return new errors/* FilesError */.yN(`${setting} '${value}' holds ${files.length} tracked file(s) that 'code-hash-paths' matches (${first}${files.length > 5 ? ', \u2026' : ''}): ` +
         `that folder is the build's output, which is never hashed and is stored as the build, so these sources would be neither keyed nor kept apart. ${fix}`);
 }
 

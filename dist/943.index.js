@@ -44,7 +44,7 @@ const onRunner = () => process.env.GITHUB_ACTIONS === 'true';
  * under the key from before, which the next commit's check computes too. Check's record in the package
  * directory is a file the build can write, so it never chooses a key: one that disagrees with the key
  * computed now is a warning naming both, and the shared tier is not written. Only the original tool's
- * own flow — outside GitHub, no signing key, no patterns on upload — takes the record's code hash.
+ * own flow \u2014 outside GitHub, no signing key, no patterns on upload \u2014 takes the record's code hash.
  */
 async function uploadKey(settings, record, commit, before) {
     const recorded = record && record.commit === commit && record.codeHash ? record : undefined;

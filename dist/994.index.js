@@ -25,8 +25,8 @@ export const modules = {
 
 /**
  * The key of a code-hash set: what the build depends on. Files alone give exactly the code hash (version
- * 2), so sets stored before the key learned more keep hitting. With anything else — environment values
- * (`code-hash-env`), a free text (`code-hash-key`), apply's `run` and its dependencies — the key is
+ * 2), so sets stored before the key learned more keep hitting. With anything else \u2014 environment values
+ * (`code-hash-env`), a free text (`code-hash-key`), apply's `run` and its dependencies \u2014 the key is
  *
  *   SHA-256 hex of `set-key-v1\n` followed by one line per ingredient, each ended by `\n`, sorted by bytes:
  *     files <code hash v2>
@@ -80,7 +80,7 @@ function serializeInputs(key, inputs) {
 /**
  * Records are read from stores and runner files others can write, so inflating one is bounded: never more
  * than INFLATED_LIMIT, and never more than INFLATION_RATIO times its compressed size (a genuine record, paths
- * and hex ids, compresses about 2–4×; a gzip bomb, hundreds of times). Its files list is capped too.
+ * and hex ids, compresses about 2\u20134\u00d7; a gzip bomb, hundreds of times). Its files list is capped too.
  */
 const INFLATED_LIMIT = 64 * 1024 * 1024;
 const INFLATION_RATIO = 16;
@@ -174,9 +174,9 @@ function keyDifference(before, now) {
 /**
  * A file name as outputs and summaries show it: letters, digits and `. _ / + = @ ~ -` (and spaces) as they
  * are, every other character percent-encoded as its UTF-8 bytes (`%` itself too). File names come from the
- * checkout — a pull request's — and `miss-reason` may be pasted into a workflow's `run:` by
+ * checkout \u2014 a pull request's \u2014 and `miss-reason` may be pasted into a workflow's `run:` by
  * `${{ steps.x.outputs.miss-reason }}`: encoded, no name can quote, expand or end a shell command
- * (`src/$(touch pwned).js` shows as `src/%24%28touch%20pwned%29.js`… with its spaces kept).
+ * (`src/$(touch pwned).js` shows as `src/%24%28touch%20pwned%29.js`\u2026 with its spaces kept).
  */
 function inertPath(name) {
     return name.replace(/[^\p{L}\p{N}\p{M}._/+=@~ -]/gu, (char) => [...Buffer.from(char, 'utf8')].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join(''));
@@ -228,17 +228,17 @@ function describeDifference(difference) {
 
 
 const OUTCOME_LABEL = {
-    found: '✅ found',
-    missing: '🔨 not found — build needed',
-    uploaded: '⬆️ uploaded',
-    'already-stored': '✅ already stored, nothing uploaded',
-    'not-stored': '⚠️ not stored'
+    found: '\u2705 found',
+    missing: '\ud83d\udd28 not found \u2014 build needed',
+    uploaded: '\u2b06\ufe0f uploaded',
+    'already-stored': '\u2705 already stored, nothing uploaded',
+    'not-stored': '\u26a0\ufe0f not stored'
 };
 const SOURCE_LABEL = {
     commit: 'this commit',
     cache: 'code-hash cache (copied to this commit)',
     upload: 'this upload',
-    none: '—'
+    none: '\u2014'
 };
 /** The rows of the summary and comment tables, as markdown cells; the first is the table's header. */
 function summaryRows(result) {
@@ -247,14 +247,14 @@ function summaryRows(result) {
         ['Outcome', OUTCOME_LABEL[result.outcome]],
         ['Source', SOURCE_LABEL[result.source]],
         ['Commit', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(result.commitHash)],
-        ['Code hash', result.codeHash ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(result.codeHash) : '— (tier off)']
+        ['Code hash', result.codeHash ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(result.codeHash) : '\u2014 (tier off)']
     ];
     if (result.cacheTier) {
         rows.push(['Code-hash set', result.cacheTier.written ? 'written' : `not written: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__.text)(result.cacheTier.reason ?? '')}`]);
     }
     rows.push(['Files', (0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .groupDigits */ .K)(result.files)], ['Size', (0,_util_progress_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z)(result.bytes)], ['Location', location], ['Time', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .seconds */ .YA)(result.elapsedMs)]);
     if (result.unsigned)
-        rows.push(['Signature', `⚠️ not signed: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__.text)(result.unsigned)}`]);
+        rows.push(['Signature', `\u26a0\ufe0f not signed: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__.text)(result.unsigned)}`]);
     if (result.untrusted) {
         rows.push(['Ignored', `${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .L)(result.untrusted, 'set')}: manifest not verified, malformed or for another place (see the warnings)`]);
     }
@@ -279,10 +279,10 @@ function statusDescription(result) {
     switch (result.outcome) {
         case 'found':
             return result.source === 'cache'
-                ? `assets found in cache (code hash ${shortHash}…), ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .L)(result.files, 'file')}`
+                ? `assets found in cache (code hash ${shortHash}\u2026), ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .L)(result.files, 'file')}`
                 : `assets found for this commit, ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .L)(result.files, 'file')}`;
         case 'missing':
-            return 'assets not found — build needed';
+            return 'assets not found \u2014 build needed';
         case 'uploaded':
             return `assets uploaded, ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .L)(result.files, 'file')} (${(0,_util_progress_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z)(result.bytes)})`;
         case 'already-stored':
@@ -296,7 +296,7 @@ function assetsReport(result, instance) {
     return {
         state: result.outcome === 'missing' ? 'pending' : 'success',
         description: statusDescription(result),
-        markdown: assetsMarkdown(result, `#### S3 Asset Manager · ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(instance)}`),
+        markdown: assetsMarkdown(result, `#### S3 Asset Manager \u00b7 ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(instance)}`),
         commit: result.commitHash
     };
 }
@@ -391,13 +391,13 @@ async function writeSummaryMarkdown(markdown) {
     }
 }
 function writeSummary(result) {
-    return writeSummaryMarkdown((0,_assets_report_js__WEBPACK_IMPORTED_MODULE_2__/* .assetsMarkdown */ .P7)(result, `### S3 Asset Manager — ${result.mode}`));
+    return writeSummaryMarkdown((0,_assets_report_js__WEBPACK_IMPORTED_MODULE_2__/* .assetsMarkdown */ .P7)(result, `### S3 Asset Manager \u2014 ${result.mode}`));
 }
 /** A failed check or upload still says what happened: the error's first line, the rest folded. */
 function failureMarkdown(mode, message) {
     const [head = '', ...rest] = message.split(/\r?\n/);
     const details = rest.join('\n').trim();
-    return (`### S3 Asset Manager — ${mode} failed\n\n❌ ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_5__.text)(head.trim())}\n` +
+    return (`### S3 Asset Manager \u2014 ${mode} failed\n\n\u274c ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_5__.text)(head.trim())}\n` +
         (details ? `\n<details><summary>Details</summary>\n\n${details.split('\n').map(_util_text_js__WEBPACK_IMPORTED_MODULE_5__.text).join('<br>\n')}\n\n</details>\n` : ''));
 }
 
@@ -427,7 +427,7 @@ function formatBytes(bytes) {
 }
 /**
  * Counts files and bytes of a transfer and logs a line at most every `intervalMs`, so a long upload or copy
- * shows it is moving — also while one large file is all there is (a timer reads the bytes of the streams
+ * shows it is moving \u2014 also while one large file is all there is (a timer reads the bytes of the streams
  * being watched); a short one logs only its closing line. Lines while it runs use the `doing` words, so the
  * first of them never reads as the end.
  */

@@ -1,7 +1,7 @@
 // @ts-check
 // The hashing worker (HashPool in file-hasher.ts starts it) and the stat comparison both threads use. Plain
 // JavaScript, type-checked by tsc through the JSDoc below, because a worker runs a file: the bundler copies this
-// one beside dist/index.js as it is, and the tests start it from src/ — neither could start TypeScript on Node
+// one beside dist/index.js as it is, and the tests start it from src/ \u2014 neither could start TypeScript on Node
 // 20. It imports only Node.js itself, so the copy runs alone.
 import { createHash, hash as oneShot } from 'node:crypto' // crypto.hash: Node >= 20.12
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs'

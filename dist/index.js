@@ -434,7 +434,7 @@ function shaAt(payload, ...path) {
 let payloadRead;
 /**
  * The runner's event payload (GITHUB_EVENT_PATH) parsed, read bounded and never through a symlink; undefined
- * when unreadable. Read once per step, on first use — before apply runs any build — and kept: what a build
+ * when unreadable. Read once per step, on first use \u2014 before apply runs any build \u2014 and kept: what a build
  * writes into the file later is never seen.
  */
 function readEventPayload() {
@@ -461,7 +461,7 @@ function eventHeadCommit(payload) {
 /**
  * The commits a runner's event names. GITHUB_SHA always: no step can change it (GITHUB_ENV cannot overwrite
  * GITHUB_* variables). From the event payload the pull request's head and merge commits, a workflow_run's
- * and a merge group's head — but only when `payload` is given, which a step may do only when it reads the
+ * and a merge group's head \u2014 but only when `payload` is given, which a step may do only when it reads the
  * payload before any build ran (check, apply, auto's main step): the payload is a file any step of the job
  * can rewrite, so an upload step, which runs after the build, takes none of it. Undefined outside GitHub
  * Actions (no GITHUB_SHA).
@@ -691,7 +691,7 @@ function escapeData(value) {
 function issue(command, message = '') {
     process.stdout.write(`::${command}::${escapeData(message)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
 }
-/** Appends `name<<delimiter … delimiter` to the runner's file command file (GITHUB_OUTPUT, GITHUB_STATE). */
+/** Appends `name<<delimiter \u2026 delimiter` to the runner's file command file (GITHUB_OUTPUT, GITHUB_STATE). */
 function issueFileCommand(file, name, value) {
     const filePath = process.env[`GITHUB_${file}`];
     if (!filePath)
@@ -753,7 +753,7 @@ function setFailed(message) {
     process.exitCode = 1;
     error(message);
 }
-/** Appends markdown to the job summary (GITHUB_STEP_SUMMARY), as core.summary.addRaw(…, true).write() does. */
+/** Appends markdown to the job summary (GITHUB_STEP_SUMMARY), as core.summary.addRaw(\u2026, true).write() does. */
 function appendSummary(markdown) {
     const filePath = process.env.GITHUB_STEP_SUMMARY;
     if (!filePath)
@@ -781,7 +781,7 @@ function appendSummary(markdown) {
 /**
  * A cancelled job: the runner sends SIGINT, then SIGTERM about 7.5 s later, then kills the process. On the
  * first signal the step stops starting work, aborts requests in flight (uploads abort their multipart
- * uploads), and lets each `finally` release what it holds — a set's claim, apply's lock — before it exits
+ * uploads), and lets each `finally` release what it holds \u2014 a set's claim, apply's lock \u2014 before it exits
  * with 130 (SIGINT) or 143 (SIGTERM), saying in one line what it left. A second signal exits at once.
  */
 
@@ -824,8 +824,8 @@ function isCancellation(error) {
     return received !== undefined && error?.name === 'AbortError';
 }
 /**
- * The error to report for a failure during a cancellation — a CancelledError saying what was left, whatever
- * the abort looked like (an aborted request, a killed build) — or `error` as it is otherwise.
+ * The error to report for a failure during a cancellation \u2014 a CancelledError saying what was left, whatever
+ * the abort looked like (an aborted request, a killed build) \u2014 or `error` as it is otherwise.
  */
 function asCancellation(error, left) {
     if (received === undefined)

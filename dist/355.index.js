@@ -181,7 +181,8 @@ async function listPackageFiles(directory, inputName = 'package-directory') {
 /* harmony export */   FK: () => (/* binding */ isInside),
 /* harmony export */   T0: () => (/* binding */ toPosixRelative),
 /* harmony export */   g3: () => (/* binding */ windowsNameProblem),
-/* harmony export */   yK: () => (/* binding */ fromPosixRelative)
+/* harmony export */   yK: () => (/* binding */ fromPosixRelative),
+/* harmony export */   ys: () => (/* binding */ sameFileKey)
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
@@ -224,6 +225,10 @@ function windowsNameProblem(segment) {
     if (/[. ]$/.test(segment))
         return 'ends with a dot or a space, which Windows drops';
     return undefined;
+}
+/** Paths that are one file on this platform's usual file systems (case-insensitive on Windows and macOS). */
+function sameFileKey(relative) {
+    return process.platform === 'win32' || process.platform === 'darwin' ? relative.normalize('NFC').toLowerCase() : relative;
 }
 
 

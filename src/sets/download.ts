@@ -10,7 +10,7 @@ import { isSafeRelativePath, totalBytes, type Manifest, type ManifestFile, type 
 import { filesByPack } from './packs.js'
 import { decompressor, unreadableEncodingProblem } from './pack-encoding.js'
 import { deepestExisting, preparePackageDirectory } from './package-directory.js'
-import { fromPosixRelative, isInside, windowsNameProblem } from '../util/paths.js'
+import { fromPosixRelative, isInside, sameFileKey, windowsNameProblem } from '../util/paths.js'
 import { formatBytes, Progress } from '../util/progress.js'
 import { plural } from '../util/text.js'
 import type { Store } from '../stores/store.js'
@@ -19,11 +19,6 @@ import { randomHex } from '../util/random.js'
 
 async function lstatOrUndefined(candidate: string): Promise<Stats | undefined> {
   return lstat(candidate).catch(() => undefined)
-}
-
-/** Paths that are one file on this platform's usual file systems (case-insensitive on Windows and macOS). */
-export function sameFileKey(relative: string): string {
-  return process.platform === 'win32' || process.platform === 'darwin' ? relative.normalize('NFC').toLowerCase() : relative
 }
 
 /**

@@ -12,7 +12,6 @@ import type { CopyMetadata, Store, StoredObject } from '../stores/store.js'
 import type { AssetSets, FindRequest, FindResult, MissReason, Published, PublishRequest, SetPolicy, Stored } from './asset-sets.js'
 import { explainMiss, explainOtherKey, newestBuildKey, newestPointer } from './miss-reason.js'
 import { otherPlatform, otherPlatformAdvice } from './platform.js'
-import { downloadSet } from './download.js'
 import { lastUsedKey, recordUse } from './last-used.js'
 import { codeHashPrefix, commitPrefix, isSetBookkeeping, manifestKey, newestPointerKey } from './layout.js'
 import { serializeInputs } from '../hashing/set-key.js'
@@ -791,6 +790,8 @@ export class ObjectAssetSets implements AssetSets {
     const setPrefix = commitPrefix(prefix, commit)
     const known = manifest ?? (await readManifest(this.store, setPrefix, this.policy, { commit }))
     if (!known) throw new Error(`No assets are stored at ${this.store.url(setPrefix)} to download.`)
+    // Loaded only when a set is fetched: a check that finds nothing, or only reports a hit, starts without it.
+    const { downloadSet } = await import('./download.js')
     await downloadSet(this.store, setPrefix, known, directory, concurrency)
     return known
   }

@@ -2,8 +2,7 @@ import { lstat, readdir, rm, rmdir } from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { childProcess } from '../util/node-builtins.js'
-import { isInside } from '../util/paths.js'
-import { sameFileKey } from './download.js'
+import { isInside, sameFileKey } from '../util/paths.js'
 
 /**
  * After a download, the package directory holds exactly the set: a file the set does not have (an old

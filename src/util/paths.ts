@@ -39,3 +39,8 @@ export function windowsNameProblem(segment: string): string | undefined {
   if (/[. ]$/.test(segment)) return 'ends with a dot or a space, which Windows drops'
   return undefined
 }
+
+/** Paths that are one file on this platform's usual file systems (case-insensitive on Windows and macOS). */
+export function sameFileKey(relative: string): string {
+  return process.platform === 'win32' || process.platform === 'darwin' ? relative.normalize('NFC').toLowerCase() : relative
+}

@@ -1055,14 +1055,18 @@ const nodeZlib = () => load('node:zlib');
 
 /**
  * `size` random bytes from the kernel's /dev/urandom, the source node:crypto draws from, without loading
- * node:crypto (~10 ms of a step's start on node24, node-builtins.ts); from node:crypto where there is no
- * /dev/urandom (Windows).
+ * node:crypto (~10 ms of a step's start on node24, node-builtins.ts); from node:crypto on Windows (where the
+ * path would name a file anyone could write) or where /dev/urandom is not the kernel's device.
  */
 function randomBytes(size) {
+    if (process.platform === 'win32')
+        return (0,_node_builtins_js__WEBPACK_IMPORTED_MODULE_1__/* .nodeCrypto */ .SI)().randomBytes(size);
     const bytes = Buffer.alloc(size);
     try {
         const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)('/dev/urandom', 'r');
         try {
+            if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd).isCharacterDevice())
+                throw new Error('/dev/urandom is not a device');
             for (let filled = 0; filled < size;) {
                 const read = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, bytes, filled, size - filled, null);
                 if (read <= 0)

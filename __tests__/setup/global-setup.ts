@@ -5,6 +5,7 @@ import { mkdtempSync } from 'node:fs'
 import path from 'node:path'
 import S3rver from 's3rver'
 import { motoInstalled, startMoto } from '../../bench/moto-server.mjs'
+import { makeGitTemplate } from './git-template.mjs'
 import { createTestRoot } from './test-root.mjs'
 
 export const TEST_BUCKET = 'assets'
@@ -14,6 +15,7 @@ export default async function globalSetup(): Promise<void> {
   const root = createTestRoot()
   process.env.SAM_TEST_ROOT = root
   process.env.TMPDIR = root
+  process.env.SAM_TEST_GIT_TEMPLATE = makeGitTemplate(mkdtempSync(path.join(root, 'git-template-')))
   const directory = mkdtempSync(path.join(root, 's3rver-'))
   const server = new S3rver({
     address: '127.0.0.1',

@@ -10,6 +10,7 @@ import type { SetPolicy } from '../../src/sets/asset-sets.js'
 import { ObjectAssetSets } from '../../src/sets/object-sets.js'
 import { NO_KEYS } from '../../src/sets/signing.js'
 import { LocalStore } from '../../src/stores/local.js'
+import { makeGitTemplate } from '../setup/git-template.mjs'
 
 /** No signing key, and the code-hash tier may be written: the behaviour outside GitHub. */
 export const OPEN_POLICY: SetPolicy = { signing: NO_KEYS, cacheWrite: { allowed: true, reason: '' } }
@@ -157,15 +158,9 @@ function gitInSequence(cwd: string, ...commands: string[][]): void {
 
 let gitTemplate: string | undefined
 
-/** An empty repository's .git, made once per test process and copied for each new repository. */
+/** An empty repository's .git, copied for each new repository: global setup's, or one made here without it. */
 function emptyGitDirectory(): string {
-  if (!gitTemplate) {
-    const dir = tempDir('git-template')
-    git(dir, 'init', '-q', '--template=')
-    // No `git maintenance run --auto` after every commit in every copy: a process each time, for nothing.
-    git(dir, 'config', 'maintenance.auto', 'false')
-    gitTemplate = path.join(dir, '.git')
-  }
+  gitTemplate ??= process.env.SAM_TEST_GIT_TEMPLATE ?? makeGitTemplate(tempDir('git-template'))
   return gitTemplate
 }
 

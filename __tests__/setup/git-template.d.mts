@@ -1,0 +1,1 @@
+export function makeGitTemplate(dir: string): string

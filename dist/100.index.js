@@ -11,22 +11,21 @@ export const modules = {
 /* unused harmony exports STAGE, commitKey, codeHashKey */
 /* harmony import */ var _actions_cache__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8602);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4813);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7242);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3916);
-/* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4964);
-/* harmony import */ var _stores_local_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(801);
-/* harmony import */ var _download_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4797);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7242);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3916);
+/* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4964);
+/* harmony import */ var _stores_local_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(801);
+/* harmony import */ var _download_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4797);
 /* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(7102);
-/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9640);
-/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(3267);
-/* harmony import */ var _package_files_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(4355);
-/* harmony import */ var _signing_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(3330);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9640);
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(3267);
+/* harmony import */ var _package_files_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(4355);
+/* harmony import */ var _signing_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(3330);
+/* harmony import */ var _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(9587);
 
 
 
@@ -53,10 +52,10 @@ export const modules = {
  * the stage by this one relative string: the version and the tar layout are the same on every runner, and the
  * same as entries saved before the stage moved out of the workspace.
  */
-const STAGE = _constants_js__WEBPACK_IMPORTED_MODULE_5__/* .CACHE_STAGE */ .y;
+const STAGE = _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .CACHE_STAGE */ .y;
 const POINTER = '.pointer.json';
-const commitKey = (prefix, commit) => (0,_layout_js__WEBPACK_IMPORTED_MODULE_11__/* .cacheEntryKey */ .sQ)(prefix, 'artifacts', commit);
-const codeHashKey = (prefix, codeHash) => (0,_layout_js__WEBPACK_IMPORTED_MODULE_11__/* .cacheEntryKey */ .sQ)(prefix, 'cache', codeHash);
+const commitKey = (prefix, commit) => (0,_layout_js__WEBPACK_IMPORTED_MODULE_10__/* .cacheEntryKey */ .sQ)(prefix, 'artifacts', commit);
+const codeHashKey = (prefix, codeHash) => (0,_layout_js__WEBPACK_IMPORTED_MODULE_10__/* .cacheEntryKey */ .sQ)(prefix, 'cache', codeHash);
 /**
  * Asset sets in the GitHub Actions cache, through @actions/cache. An entry is immutable, so saving it is
  * the completion record. The service has no server-side copy: a code-hash hit is recorded under the
@@ -72,14 +71,14 @@ class ActionsCacheSets {
     hits = new Map();
     constructor(policy) {
         this.policy = policy;
-        this.root = node_path__WEBPACK_IMPORTED_MODULE_4___default().resolve(process.env.RUNNER_TEMP || '.');
-        this.stage = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.root, STAGE);
+        this.root = node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(process.env.RUNNER_TEMP || '.');
+        this.stage = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.root, STAGE);
     }
     /** Runs a cache call with the stage root as working directory and workspace (see STAGE for why). */
     async inStageRoot(call) {
         const cwd = process.cwd();
         const workspace = process.env.GITHUB_WORKSPACE;
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.mkdir)(this.root, { recursive: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(this.root, { recursive: true });
         process.chdir(this.root);
         process.env.GITHUB_WORKSPACE = this.root;
         try {
@@ -103,8 +102,8 @@ class ActionsCacheSets {
         return (await this.inStageRoot(() => _actions_cache__WEBPACK_IMPORTED_MODULE_0__.restoreCache([STAGE], key, [], { lookupOnly: true }))) === key;
     }
     async clearStage() {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm)(this.stage, { recursive: true, force: true });
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.mkdir)(this.stage, { recursive: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(this.stage, { recursive: true, force: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(this.stage, { recursive: true });
     }
     /** Saves the stage as `key`: 'saved', or 'existing' when another job (or an earlier run) saved the key first. */
     async save(key) {
@@ -114,7 +113,7 @@ class ActionsCacheSets {
                 return 'saved';
         }
         catch (error) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .StoreError */ .AD(`Saving the cache entry ${key} failed: ${error.message}`, { cause: error });
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .StoreError */ .AD(`Saving the cache entry ${key} failed: ${error.message}`, { cause: error });
         }
         // @actions/cache reports every refused save as -1, after its own message. Entries are immutable, so one that
         // exists (another job, or an earlier run of this one, saved the key first) is as good as saving it \u2014 runs at
@@ -129,7 +128,7 @@ class ActionsCacheSets {
     async restore(key) {
         await this.clearStage();
         if ((await this.inStageRoot(() => _actions_cache__WEBPACK_IMPORTED_MODULE_0__.restoreCache([STAGE], key, []))) !== key) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .StoreError */ .AD(`The cache entry ${key} could not be restored (it may have been evicted); run check again to rebuild.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .StoreError */ .AD(`The cache entry ${key} could not be restored (it may have been evicted); run check again to rebuild.`);
         }
     }
     /** Warns about an entry this run does not trust; returns undefined so callers treat it as missing. */
@@ -140,11 +139,11 @@ class ActionsCacheSets {
     /** A file of the restored stage, read as the local store reads (size-capped, no symlink followed); undefined when absent. */
     async stageText(name, key) {
         try {
-            return await new _stores_local_js__WEBPACK_IMPORTED_MODULE_8__/* .LocalStore */ .V(this.stage).readText(name, _constants_js__WEBPACK_IMPORTED_MODULE_5__/* .READ_LIMITS */ .Cl.manifest);
+            return await new _stores_local_js__WEBPACK_IMPORTED_MODULE_7__/* .LocalStore */ .V(this.stage).readText(name, _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .READ_LIMITS */ .Cl.manifest);
         }
         catch (error) {
-            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .StoreError */ .AD)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`the cache entry ${key}: ${error.message}`);
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .IntegrityError */ .cs || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .StoreError */ .AD)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .IntegrityError */ .cs(`the cache entry ${key}: ${error.message}`);
             throw error;
         }
     }
@@ -159,17 +158,17 @@ class ActionsCacheSets {
         let manifestText;
         try {
             pointerText = await this.stageText(POINTER, key);
-            manifestText = pointerText === undefined ? await this.stageText(_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .MANIFEST_NAME */ .ir, key) : undefined;
+            manifestText = pointerText === undefined ? await this.stageText(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .MANIFEST_NAME */ .ir, key) : undefined;
         }
         catch (error) {
-            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs)
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .IntegrityError */ .cs)
                 return this.distrust(key, error.message);
             throw error;
         }
         if (pointerText !== undefined) {
             if (!followPointer)
                 return this.distrust(key, 'it is a pointer to another pointer');
-            const problem = (0,_signing_js__WEBPACK_IMPORTED_MODULE_13__/* .verifyStoredText */ .y2)(pointerText, this.policy.signing);
+            const problem = (0,_signing_js__WEBPACK_IMPORTED_MODULE_12__/* .verifyStoredText */ .y2)(pointerText, this.policy.signing);
             if (problem)
                 return this.distrust(key, `its pointer is ${problem}`);
             let pointer;
@@ -187,8 +186,8 @@ class ActionsCacheSets {
             return this.restoreTrusted(pointer.entry, { codeHash: pointer.codeHash }, false);
         }
         if (manifestText === undefined)
-            return this.distrust(key, `it holds no ${_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .MANIFEST_NAME */ .ir}`);
-        const usable = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_10__/* .usableManifest */ .kP)(manifestText, this.policy.signing, { location: key, shown: (location) => location, owner });
+            return this.distrust(key, `it holds no ${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .MANIFEST_NAME */ .ir}`);
+        const usable = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_9__/* .usableManifest */ .kP)(manifestText, this.policy.signing, { location: key, shown: (location) => location, owner });
         return 'manifest' in usable ? usable.manifest : this.distrust(key, `its manifest ${usable.problem}`);
     }
     /**
@@ -212,7 +211,7 @@ class ActionsCacheSets {
             return 'elsewhere';
         }
         finally {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm)(this.stage, { recursive: true, force: true });
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(this.stage, { recursive: true, force: true });
         }
     }
     /**
@@ -225,22 +224,22 @@ class ActionsCacheSets {
             await this.restore(key);
             const pointerText = await this.stageText(POINTER, key);
             if (pointerText !== undefined) {
-                if ((0,_signing_js__WEBPACK_IMPORTED_MODULE_13__/* .verifyStoredText */ .y2)(pointerText, this.policy.signing))
+                if ((0,_signing_js__WEBPACK_IMPORTED_MODULE_12__/* .verifyStoredText */ .y2)(pointerText, this.policy.signing))
                     return undefined;
                 const pointer = JSON.parse(pointerText);
                 return typeof pointer.codeHash === 'string' ? pointer.codeHash : undefined;
             }
-            const text = await this.stageText(_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .MANIFEST_NAME */ .ir, key);
-            const usable = text === undefined ? undefined : (0,_manifest_js__WEBPACK_IMPORTED_MODULE_10__/* .usableManifest */ .kP)(text, this.policy.signing, { location: key, shown: (l) => l, owner: { commit } });
+            const text = await this.stageText(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .MANIFEST_NAME */ .ir, key);
+            const usable = text === undefined ? undefined : (0,_manifest_js__WEBPACK_IMPORTED_MODULE_9__/* .usableManifest */ .kP)(text, this.policy.signing, { location: key, shown: (l) => l, owner: { commit } });
             return usable && 'manifest' in usable ? usable.manifest.codeHash : undefined;
         }
         catch (error) {
-            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs || error instanceof SyntaxError)
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .IntegrityError */ .cs || error instanceof SyntaxError)
                 return undefined;
             throw error;
         }
         finally {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm)(this.stage, { recursive: true, force: true });
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(this.stage, { recursive: true, force: true });
         }
     }
     async findOrPromote(request) {
@@ -283,9 +282,9 @@ class ActionsCacheSets {
     async savePointer(key, pointer) {
         await this.clearStage();
         const located = { ...pointer, location: key };
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.writeFile)(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.stage, POINTER), (0,_signing_js__WEBPACK_IMPORTED_MODULE_13__/* .storedText */ .VS)(located, this.policy.signing));
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.stage, POINTER), (0,_signing_js__WEBPACK_IMPORTED_MODULE_12__/* .storedText */ .VS)(located, this.policy.signing));
         const saved = await this.save(key);
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm)(this.stage, { recursive: true, force: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(this.stage, { recursive: true, force: true });
         return saved;
     }
     /** With `key` (the code-hash tier on), the commit's entry counts only when it is that key's, or the key's own entry is there. */
@@ -303,17 +302,17 @@ class ActionsCacheSets {
     async publish(request) {
         if (request.packBelow || request.packCompression === 'none')
             _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq('pack-below and pack-compression have no effect on the actions-cache backend: each entry is one archive already.');
-        const files = await (0,_package_files_js__WEBPACK_IMPORTED_MODULE_12__.listPackageFiles)(request.directory);
+        const files = await (0,_package_files_js__WEBPACK_IMPORTED_MODULE_11__.listPackageFiles)(request.directory);
         await this.clearStage();
         const entries = [];
         for (const file of files) {
-            const target = (0,_util_paths_js__WEBPACK_IMPORTED_MODULE_7__/* .fromPosixRelative */ .yK)(this.stage, file.relative);
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(target), { recursive: true });
-            const bytes = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.readFile)(file.absolute);
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.writeFile)(target, bytes);
-            entries.push({ path: file.relative, size: bytes.length, sha256: (0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.createHash)('sha256').update(bytes).digest('hex') });
+            const target = (0,_util_paths_js__WEBPACK_IMPORTED_MODULE_6__/* .fromPosixRelative */ .yK)(this.stage, file.relative);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(target), { recursive: true });
+            const bytes = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(file.absolute);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(target, bytes);
+            entries.push({ path: file.relative, size: bytes.length, sha256: (0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_13__.sha256Hex)(bytes) });
         }
-        const manifest = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_10__/* .buildManifest */ .u1)({
+        const manifest = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_9__/* .buildManifest */ .u1)({
             commit: request.commit,
             codeHash: request.codeHash,
             source: 'upload',
@@ -323,7 +322,7 @@ class ActionsCacheSets {
         const writesCacheTier = Boolean(request.codeHash) && request.writeCodeHashSet !== false && this.policy.cacheWrite.allowed;
         // The manifest names the entry it is saved under: the code-hash entry, or the commit's when the tier is not written.
         const entryKey = writesCacheTier ? codeHashKey(request.prefix, request.codeHash) : commitKey(request.prefix, request.commit);
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.writeFile)(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.stage, _constants_js__WEBPACK_IMPORTED_MODULE_5__/* .MANIFEST_NAME */ .ir), (0,_manifest_js__WEBPACK_IMPORTED_MODULE_10__/* .serializeManifest */ .MZ)(manifest, entryKey, this.policy.signing));
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.stage, _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .MANIFEST_NAME */ .ir), (0,_manifest_js__WEBPACK_IMPORTED_MODULE_9__/* .serializeManifest */ .MZ)(manifest, entryKey, this.policy.signing));
         let saved;
         if (writesCacheTier) {
             const cached = codeHashKey(request.prefix, request.codeHash);
@@ -341,7 +340,7 @@ class ActionsCacheSets {
                 _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Not writing the shared code-hash entry ${codeHashKey(request.prefix, request.codeHash)}: ${this.policy.cacheWrite.reason}.`);
             saved = await this.save(commitKey(request.prefix, request.commit));
         }
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm)(this.stage, { recursive: true, force: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(this.stage, { recursive: true, force: true });
         // Entries are immutable: when another job saved the commit's key first, that entry stands and this run says so.
         return { manifest, by: saved === 'existing' ? 'another-run' : 'this-run' };
     }
@@ -353,13 +352,13 @@ class ActionsCacheSets {
                 ? await this.restoreTrusted(found, { codeHash: found.slice(codeHashKey(prefix, '').length) })
                 : await this.restoreTrusted(key, { commit });
             if (!manifest)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .IntegrityError */ .cs(`The cache entry ${key} is not trusted (see the warning above); nothing was downloaded.`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .IntegrityError */ .cs(`The cache entry ${key} is not trusted (see the warning above); nothing was downloaded.`);
             // The restored stage is a directory of files: verify and place them as from any store.
-            await (0,_download_js__WEBPACK_IMPORTED_MODULE_9__.downloadSet)(new _stores_local_js__WEBPACK_IMPORTED_MODULE_8__/* .LocalStore */ .V(this.stage), '', manifest, directory, concurrency);
+            await (0,_download_js__WEBPACK_IMPORTED_MODULE_8__.downloadSet)(new _stores_local_js__WEBPACK_IMPORTED_MODULE_7__/* .LocalStore */ .V(this.stage), '', manifest, directory, concurrency);
             return manifest;
         }
         finally {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm)(this.stage, { recursive: true, force: true });
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(this.stage, { recursive: true, force: true });
         }
     }
     /** GitHub evicts unused entries itself: there is no use to record. */
@@ -492,7 +491,7 @@ async function alreadyInPlace(target, file) {
 let temporaryPart;
 let temporaryCount = 0;
 function temporaryName(target) {
-    temporaryPart ??= (0,_util_random_js__WEBPACK_IMPORTED_MODULE_14__/* .randomHex */ .nw)(6);
+    temporaryPart ??= (0,_util_random_js__WEBPACK_IMPORTED_MODULE_14__.randomHex)(6);
     return `${target}.download-${temporaryPart}-${(temporaryCount++).toString(36)}`;
 }
 /** The error for a file whose bytes are not the ones its manifest names; `pack` names the pack it was read from. */

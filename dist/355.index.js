@@ -71,7 +71,7 @@ async function preparePackageDirectory(directory, options) {
  */
 async function writeFileNoFollow(directory, name, content) {
     const target = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(directory, name);
-    const temp = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(directory, `.${name}.tmp-${(0,_util_random_js__WEBPACK_IMPORTED_MODULE_5__/* .randomHex */ .nw)(6)}`);
+    const temp = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(directory, `.${name}.tmp-${(0,_util_random_js__WEBPACK_IMPORTED_MODULE_5__.randomHex)(6)}`);
     try {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(temp, content, { flag: 'wx' });
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(temp, target);

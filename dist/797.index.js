@@ -124,7 +124,7 @@ async function alreadyInPlace(target, file) {
 let temporaryPart;
 let temporaryCount = 0;
 function temporaryName(target) {
-    temporaryPart ??= (0,_util_random_js__WEBPACK_IMPORTED_MODULE_14__/* .randomHex */ .nw)(6);
+    temporaryPart ??= (0,_util_random_js__WEBPACK_IMPORTED_MODULE_14__.randomHex)(6);
     return `${target}.download-${temporaryPart}-${(temporaryCount++).toString(36)}`;
 }
 /** The error for a file whose bytes are not the ones its manifest names; `pack` names the pack it was read from. */

@@ -15,12 +15,13 @@ export const modules = {
 /* harmony export */   hF: () => (/* binding */ describeDifference),
 /* harmony export */   readKeyInputsFile: () => (/* binding */ readKeyInputsFile),
 /* harmony export */   serializeInputs: () => (/* binding */ serializeInputs),
-/* harmony export */   setKey: () => (/* binding */ setKey),
-/* harmony export */   sha256Hex: () => (/* binding */ sha256Hex)
+/* harmony export */   setKey: () => (/* binding */ setKey)
 /* harmony export */ });
 /* unused harmony exports SET_KEY_TAG, keyLines, RECORD_FILES_LIMIT, LISTED_FILES, fileChanges */
 /* harmony import */ var _util_capped_read_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8724);
-/* harmony import */ var _util_node_builtins_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3115);
+/* harmony import */ var _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9587);
+/* harmony import */ var _util_node_builtins_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3115);
+
 
 
 /**
@@ -38,13 +39,12 @@ export const modules = {
  * A value never appears anywhere: only its digest enters the key and the record beside the set.
  */
 const SET_KEY_TAG = 'set-key-v1\n';
-const sha256Hex = (text) => (0,_util_node_builtins_js__WEBPACK_IMPORTED_MODULE_1__/* .nodeCrypto */ .SI)().createHash('sha256').update(text, 'utf8').digest('hex');
 /** `names`' values as key ingredients: each value's SHA-256, or 'unset' (distinct from an empty value). */
 function envIngredients(names, env = process.env) {
     const digests = {};
     for (const name of [...names].sort()) {
         const value = env[name];
-        digests[name] = value === undefined ? 'unset' : sha256Hex(value);
+        digests[name] = value === undefined ? 'unset' : (0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_1__.sha256Hex)(value);
     }
     return digests;
 }
@@ -66,7 +66,7 @@ function setKey(inputs) {
     const lines = keyLines(inputs);
     if (lines.length === 1)
         return inputs.filesHash;
-    return sha256Hex(SET_KEY_TAG + lines.map((line) => `${line}\n`).join(''));
+    return (0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_1__.sha256Hex)(SET_KEY_TAG + lines.map((line) => `${line}\n`).join(''));
 }
 /** The record of a key as plain JSON: `{ version, key, ... }`, files as `[path, id]` pairs. */
 function inputsRecord(key, inputs) {
@@ -75,7 +75,7 @@ function inputsRecord(key, inputs) {
 }
 /** The record beside a set: inputsRecord as gzipped JSON. */
 function serializeInputs(key, inputs) {
-    return (0,_util_node_builtins_js__WEBPACK_IMPORTED_MODULE_1__/* .nodeZlib */ .eq)().gzipSync(JSON.stringify(inputsRecord(key, inputs)));
+    return (0,_util_node_builtins_js__WEBPACK_IMPORTED_MODULE_2__/* .nodeZlib */ .eq)().gzipSync(JSON.stringify(inputsRecord(key, inputs)));
 }
 /**
  * Records are read from stores and runner files others can write, so inflating one is bounded: never more
@@ -118,11 +118,11 @@ function readInputsRecord(data) {
  * digest (what a manifest or the runner's state binds them to), checked before anything is inflated.
  */
 function parseInputs(bytes, sha256) {
-    if (sha256 !== undefined && (0,_util_node_builtins_js__WEBPACK_IMPORTED_MODULE_1__/* .nodeCrypto */ .SI)().createHash('sha256').update(bytes).digest('hex') !== sha256)
+    if (sha256 !== undefined && (0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_1__.sha256Hex)(bytes) !== sha256)
         return undefined;
     const maxOutputLength = Math.min(INFLATED_LIMIT, Math.max(MIN_INFLATED_LIMIT, bytes.length * INFLATION_RATIO));
     try {
-        return readInputsRecord(JSON.parse((0,_util_node_builtins_js__WEBPACK_IMPORTED_MODULE_1__/* .nodeZlib */ .eq)().gunzipSync(bytes, { maxOutputLength }).toString('utf8')));
+        return readInputsRecord(JSON.parse((0,_util_node_builtins_js__WEBPACK_IMPORTED_MODULE_2__/* .nodeZlib */ .eq)().gunzipSync(bytes, { maxOutputLength }).toString('utf8')));
     }
     catch {
         return undefined;
@@ -399,6 +399,83 @@ function failureMarkdown(mode, message) {
     const details = rest.join('\n').trim();
     return (`### S3 Asset Manager \u2014 ${mode} failed\n\n\u274c ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_5__.text)(head.trim())}\n` +
         (details ? `\n<details><summary>Details</summary>\n\n${details.split('\n').map(_util_text_js__WEBPACK_IMPORTED_MODULE_5__.text).join('<br>\n')}\n\n</details>\n` : ''));
+}
+
+
+/***/ }),
+
+/***/ 9587:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MC: () => (/* binding */ DigestLimitError),
+/* harmony export */   Vq: () => (/* binding */ sha256OfFile),
+/* harmony export */   sha256Hex: () => (/* binding */ sha256Hex),
+/* harmony export */   vl: () => (/* binding */ DigestStream)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _capped_read_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8724);
+/* harmony import */ var _node_builtins_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3115);
+
+
+
+
+/** The SHA-256 of `data` (a string as UTF-8), in hex. */
+const sha256Hex = (data) => (0,_node_builtins_js__WEBPACK_IMPORTED_MODULE_3__/* .nodeCrypto */ .SI)().createHash('sha256').update(data).digest('hex');
+/**
+ * A pass-through stream that takes the SHA-256 and the length of what flows through it. With `limit`, more
+ * bytes than that fail the stream at once (an object larger than its manifest says is never written out whole).
+ */
+class DigestStream extends node_stream__WEBPACK_IMPORTED_MODULE_1__.Transform {
+    limit;
+    hash = (0,_node_builtins_js__WEBPACK_IMPORTED_MODULE_3__/* .nodeCrypto */ .SI)().createHash('sha256');
+    /** Bytes that passed so far (not `size`: the AWS SDK reads a body's `size` as its length). */
+    passed = 0;
+    constructor(limit = Number.POSITIVE_INFINITY) {
+        super();
+        this.limit = limit;
+    }
+    _transform(chunk, _encoding, callback) {
+        this.passed += chunk.length;
+        if (this.passed > this.limit) {
+            callback(new DigestLimitError(this.limit));
+            return;
+        }
+        this.hash.update(chunk);
+        callback(null, chunk);
+    }
+    /** The SHA-256 (hex) of everything that passed; call once, after the stream ended. */
+    digest() {
+        return this.hash.digest('hex');
+    }
+}
+/** More bytes arrived than the DigestStream's limit. */
+class DigestLimitError extends Error {
+    limit;
+    constructor(limit) {
+        super(`more than the ${limit} bytes expected arrived`);
+        this.limit = limit;
+        this.name = 'DigestLimitError';
+    }
+}
+/**
+ * SHA-256 (hex) of a file's bytes, read in 1 MiB chunks; with `noFollow`, never through a symlink at the last
+ * component (the read fails instead). Shared by upload (hashing before sending) and download (a file in place).
+ */
+async function sha256OfFile(file, options = {}) {
+    const hash = (0,_node_builtins_js__WEBPACK_IMPORTED_MODULE_3__/* .nodeCrypto */ .SI)().createHash('sha256');
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(file, options.noFollow ? _capped_read_js__WEBPACK_IMPORTED_MODULE_2__/* .READ_NO_FOLLOW */ .xZ : _capped_read_js__WEBPACK_IMPORTED_MODULE_2__/* .READ_NO_WAIT */ .B5);
+    try {
+        for await (const chunk of handle.createReadStream({ autoClose: false, highWaterMark: 1024 * 1024 }))
+            hash.update(chunk);
+    }
+    finally {
+        await handle.close();
+    }
+    return hash.digest('hex');
 }
 
 

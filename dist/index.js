@@ -124,7 +124,7 @@ async function runStep(argv) {
     else {
         if (process.env.GITHUB_STATE)
             _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .State */ .Uw.IsPost, 'true');
-        const { run } = await __nccwpck_require__.e(/* import() */ 828).then(__nccwpck_require__.bind(__nccwpck_require__, 8828));
+        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(994), __nccwpck_require__.e(828)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8828));
         await run();
     }
     return true;
@@ -698,7 +698,7 @@ function issueFileCommand(file, name, value) {
         throw new Error(`Unable to find environment variable for file command ${file}`);
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(filePath))
         throw new Error(`Missing file at path: ${filePath}`);
-    const delimiter = `ghadelimiter_${(0,_util_random_js__WEBPACK_IMPORTED_MODULE_2__/* .randomUuid */ .bX)()}`;
+    const delimiter = `ghadelimiter_${(0,_util_random_js__WEBPACK_IMPORTED_MODULE_2__/* .randomUuid */ .b)()}`;
     const converted = commandValue(value);
     if (name.includes(delimiter) || converted.includes(delimiter))
         throw new Error(`Unexpected input: it contains the delimiter "${delimiter}"`);
@@ -1044,8 +1044,8 @@ const nodeZlib = () => load('node:zlib');
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   bX: () => (/* binding */ randomUuid),
-/* harmony export */   nw: () => (/* binding */ randomHex)
+/* harmony export */   b: () => (/* binding */ randomUuid),
+/* harmony export */   randomHex: () => (/* binding */ randomHex)
 /* harmony export */ });
 /* unused harmony export randomBytes */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);

@@ -58,11 +58,12 @@ async function saveKeyInputs(result: AssetsResult, settings: Settings): Promise<
   if (!inputs) return undefined
   const { serializeInputs } = await import('./hashing/set-key.js')
   const { writeFile } = await import('node:fs/promises')
-  const { createHash, randomBytes } = await import('node:crypto')
-  const file = `${process.env.RUNNER_TEMP}/s3-asset-manager-${randomBytes(6).toString('hex')}.inputs.json.gz`
+  const { sha256Hex } = await import('./util/digest-stream.js')
+  const { randomHex } = await import('./util/random.js')
+  const file = `${process.env.RUNNER_TEMP}/s3-asset-manager-${randomHex(6)}.inputs.json.gz`
   const bytes = serializeInputs(result.codeHash, inputs)
   await writeFile(file, bytes)
-  return { file, sha256: createHash('sha256').update(bytes).digest('hex') }
+  return { file, sha256: sha256Hex(bytes) }
 }
 
 /** What auto's main step hands its post step through the runner's state (out of the build's reach). */

@@ -1,6 +1,7 @@
 import type { HashedFile } from './code-hash.js'
 import { readRunnerFile } from '../util/capped-read.js'
-import { nodeCrypto, nodeZlib } from '../util/node-builtins.js'
+import { sha256Hex } from '../util/digest-stream.js'
+import { nodeZlib } from '../util/node-builtins.js'
 
 /**
  * The key of a code-hash set: what the build depends on. Files alone give exactly the code hash (version
@@ -34,8 +35,6 @@ export interface KeyInputs {
   /** Where it was built (not part of the key: a set records it and a check compares it). */
   readonly platform: string
 }
-
-export const sha256Hex = (text: string): string => nodeCrypto().createHash('sha256').update(text, 'utf8').digest('hex')
 
 /** `names`' values as key ingredients: each value's SHA-256, or 'unset' (distinct from an empty value). */
 export function envIngredients(names: readonly string[], env: NodeJS.ProcessEnv = process.env): Record<string, string> {
@@ -119,7 +118,7 @@ export function readInputsRecord(data: unknown): { key: string; inputs: KeyInput
  * digest (what a manifest or the runner's state binds them to), checked before anything is inflated.
  */
 export function parseInputs(bytes: Buffer, sha256?: string): { key: string; inputs: KeyInputs } | undefined {
-  if (sha256 !== undefined && nodeCrypto().createHash('sha256').update(bytes).digest('hex') !== sha256) return undefined
+  if (sha256 !== undefined && sha256Hex(bytes) !== sha256) return undefined
   const maxOutputLength = Math.min(INFLATED_LIMIT, Math.max(MIN_INFLATED_LIMIT, bytes.length * INFLATION_RATIO))
   try {
     return readInputsRecord(JSON.parse(nodeZlib().gunzipSync(bytes, { maxOutputLength }).toString('utf8')))

@@ -32,7 +32,8 @@ export async function computeBuildKey(settings: Settings): Promise<ComputedKey> 
   const started = Date.now()
   // Loaded only when a key is needed: a commit hit never pays for the glob libraries.
   const { computeCodeHash, outputExclusions, sourcesInOutput, sourcesInOutputError } = await import('../hashing/code-hash.js')
-  const { envIngredients, setKey, sha256Hex } = await import('../hashing/set-key.js')
+  const { envIngredients, setKey } = await import('../hashing/set-key.js')
+  const { sha256Hex } = await import('../util/digest-stream.js')
   const exclude = outputExclusions(settings.repoPath, actionOutputs(settings), ACTION_FILES)
   const checkOutputs = (hashed: CodeHash): void => {
     const sources = sourcesInOutput(hashed, settings.repoPath, settings.packageDirectory)

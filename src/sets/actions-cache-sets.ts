@@ -1,6 +1,5 @@
 import * as cache from '@actions/cache'
 import * as core from '../runner.js'
-import { createHash } from 'node:crypto'
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { CACHE_STAGE, MANIFEST_NAME, READ_LIMITS } from '../constants.js'
@@ -14,6 +13,7 @@ import { buildManifest, usableManifest, serializeManifest, type Manifest } from 
 import { cacheEntryKey } from './layout.js'
 import { listPackageFiles } from './package-files.js'
 import { storedText, verifyStoredText } from './signing.js'
+import { sha256Hex } from '../util/digest-stream.js'
 
 /**
  * The staging directory every entry is saved from and restored into, inside the stage root (RUNNER_TEMP when
@@ -292,7 +292,7 @@ export class ActionsCacheSets implements AssetSets {
       await mkdir(path.dirname(target), { recursive: true })
       const bytes = await readFile(file.absolute)
       await writeFile(target, bytes)
-      entries.push({ path: file.relative, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') })
+      entries.push({ path: file.relative, size: bytes.length, sha256: sha256Hex(bytes) })
     }
     const manifest = buildManifest({
       commit: request.commit,

@@ -32,7 +32,7 @@ import {
 import { packsByShape, planPacks, sameEarlierPack, uploadPack, type EarlierPack, type PlannedPack } from './packs.js'
 import { listPackageFiles, type PackageFile } from './package-files.js'
 import { encodingSuffix, writableEncoding } from './pack-encoding.js'
-import { DigestStream, sha256OfFile } from '../util/digest-stream.js'
+import { DigestStream, sha256Hex, sha256OfFile } from '../util/digest-stream.js'
 import { openListedFile, readListedFile } from '../util/capped-read.js'
 import { nodeCrypto } from '../util/node-builtins.js'
 
@@ -522,7 +522,7 @@ async function uploadFile(
   }
   if (file.size <= SINGLE_PUT_LIMIT) {
     const bytes = await readListedFile(file.absolute)
-    const sha256 = nodeCrypto().createHash('sha256').update(bytes).digest('hex')
+    const sha256 = sha256Hex(bytes)
     const copied = await unchanged(sha256)
     if (copied) return copied
     const { etag } = await store.put(key, bytes, {
@@ -723,7 +723,7 @@ async function publishCodeHashSet(
     }
     // What the key was made of, bound to the set by the manifest: a later miss is explained from it.
     const record = serializeInputs(request.codeHash, request.inputs)
-    const inputs = { path: INPUTS_NAME, size: record.length, sha256: nodeCrypto().createHash('sha256').update(record).digest('hex') }
+    const inputs = { path: INPUTS_NAME, size: record.length, sha256: sha256Hex(record) }
     await store.put(cached + INPUTS_NAME, record, { size: record.length, contentType: 'application/gzip', sha256: inputs.sha256 })
     await writeManifest(store, cached, { ...copied, inputs }, policy, now.state === 'none')
     await deleteStrays(store, cached, now, copied)

@@ -7,6 +7,7 @@ import type { PackageFile } from './package-files.js'
 import { compressor, encodingSuffix, WORTH_COMPRESSING, type PackEncoding } from './pack-encoding.js'
 import { memberHeader, paddingAfter, TAR_END } from './tar.js'
 import { readListedFile } from '../util/capped-read.js'
+import { sha256Hex } from '../util/digest-stream.js'
 import { nodeCrypto } from '../util/node-builtins.js'
 
 /** A pack closes before it would grow past this, so a large set gives several packs to move in parallel. */
@@ -147,7 +148,7 @@ export async function sameEarlierPack(
   const sha256: string[] = []
   for (const [index, member] of pack.members.entries()) {
     const bytes = await readListedFile(member.file.absolute)
-    const digest = nodeCrypto().createHash('sha256').update(bytes).digest('hex')
+    const digest = sha256Hex(bytes)
     if (digest !== candidate.files[index]!.sha256 || candidate.files[index]!.offset !== member.offset) return undefined
     sha256.push(digest)
   }
@@ -176,7 +177,7 @@ async function* packBytes(pack: PlannedPack, onMember: (member: PackMember, sha2
         `${member.file.absolute} changed while it was packed (${member.file.size} bytes when listed, ${bytes.length} when read). Upload again.`
       )
     }
-    onMember(member, nodeCrypto().createHash('sha256').update(bytes).digest('hex'))
+    onMember(member, sha256Hex(bytes))
     yield member.header
     if (bytes.length > 0) yield bytes
     const padding = paddingAfter(bytes.length)
@@ -259,7 +260,7 @@ export async function uploadPack(
     const worth = small.length < WORTH_COMPRESSING * pack.size
     const body = worth ? small : Buffer.concat(raw)
     const path = worth ? pack.path + encodingSuffix(encoding) : pack.path
-    const sha256 = worth ? nodeCrypto().createHash('sha256').update(small).digest('hex') : tarHash.digest('hex')
+    const sha256 = worth ? sha256Hex(small) : tarHash.digest('hex')
     const { etag } = await store.put(setPrefix + path, body, {
       size: body.length,
       sha256,

@@ -1,3 +1,4 @@
+import { sha256Hex } from '../util/digest-stream.js'
 import { nodeCrypto } from '../util/node-builtins.js'
 
 /**
@@ -38,7 +39,7 @@ export function parseSigningKeys(text: string): SigningKeys {
 }
 
 export function keyId(key: string): string {
-  return nodeCrypto().createHash('sha256').update(key).digest('hex').slice(0, 8)
+  return sha256Hex(key).slice(0, 8)
 }
 
 /** Canonical JSON: sorted keys, no whitespace. Undefined object fields are left out, as JSON.stringify does. */

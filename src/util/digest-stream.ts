@@ -3,6 +3,9 @@ import { Transform, type TransformCallback } from 'node:stream'
 import { READ_NO_FOLLOW, READ_NO_WAIT } from './capped-read.js'
 import { nodeCrypto } from './node-builtins.js'
 
+/** The SHA-256 of `data` (a string as UTF-8), in hex. */
+export const sha256Hex = (data: string | Buffer): string => nodeCrypto().createHash('sha256').update(data).digest('hex')
+
 /**
  * A pass-through stream that takes the SHA-256 and the length of what flows through it. With `limit`, more
  * bytes than that fail the stream at once (an object larger than its manifest says is never written out whole).

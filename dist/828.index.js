@@ -2796,17 +2796,20 @@ async function listPackageFiles(directory, inputName = 'package-directory') {
 /* harmony export */   qC: () => (/* binding */ planPacks)
 /* harmony export */ });
 /* unused harmony exports MAX_PACK_BYTES, packTarget */
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7075);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6466);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
-/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9640);
-/* harmony import */ var _pack_encoding_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4908);
-/* harmony import */ var _tar_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6922);
-/* harmony import */ var _util_capped_read_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8724);
-/* harmony import */ var _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9587);
-/* harmony import */ var _util_node_builtins_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3115);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9640);
+/* harmony import */ var _pack_encoding_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4908);
+/* harmony import */ var _tar_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6922);
+/* harmony import */ var _util_capped_read_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8724);
+/* harmony import */ var _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9587);
+/* harmony import */ var _util_node_builtins_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3115);
+
 
 
 
@@ -2844,7 +2847,7 @@ function packTarget(smallBytes, maxPackBytes = MAX_PACK_BYTES) {
  * so the next upload copies it server-side and a warm restore keeps it.
  */
 function endsPack(relative, length, target) {
-    const draw = (0,_util_node_builtins_js__WEBPACK_IMPORTED_MODULE_8__/* .nodeCrypto */ .SI)().createHash('sha256').update(relative).digest().readUInt32BE(0) / 2 ** 32;
+    const draw = (0,_util_node_builtins_js__WEBPACK_IMPORTED_MODULE_9__/* .nodeCrypto */ .SI)().createHash('sha256').update(relative).digest().readUInt32BE(0) / 2 ** 32;
     return draw < length / target;
 }
 /**
@@ -2858,8 +2861,8 @@ function planPacks(files, packBelow, maxPackBytes = MAX_PACK_BYTES) {
         .slice()
         .sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0))
         .map((file) => {
-        const header = (0,_tar_js__WEBPACK_IMPORTED_MODULE_5__/* .memberHeader */ .As)(file.relative, file.size);
-        return { file, header, length: header.length + file.size + (0,_tar_js__WEBPACK_IMPORTED_MODULE_5__/* .paddingAfter */ .OQ)(file.size) };
+        const header = (0,_tar_js__WEBPACK_IMPORTED_MODULE_6__/* .memberHeader */ .As)(file.relative, file.size);
+        return { file, header, length: header.length + file.size + (0,_tar_js__WEBPACK_IMPORTED_MODULE_6__/* .paddingAfter */ .OQ)(file.size) };
     });
     const target = packTarget(small.reduce((sum, member) => sum + member.length, 0), maxPackBytes);
     const packs = [];
@@ -2868,12 +2871,12 @@ function planPacks(files, packBelow, maxPackBytes = MAX_PACK_BYTES) {
     const close = () => {
         if (members.length === 0)
             return;
-        packs.push({ path: `${_manifest_js__WEBPACK_IMPORTED_MODULE_3__/* .PACKS_DIRECTORY */ .Fg}${packs.length}.tar`, members, size: size + _tar_js__WEBPACK_IMPORTED_MODULE_5__/* .TAR_END */ .y7.length });
+        packs.push({ path: `${_manifest_js__WEBPACK_IMPORTED_MODULE_4__/* .PACKS_DIRECTORY */ .Fg}${packs.length}.tar`, members, size: size + _tar_js__WEBPACK_IMPORTED_MODULE_6__/* .TAR_END */ .y7.length });
         members = [];
         size = 0;
     };
     for (const { file, header, length } of small) {
-        if (members.length > 0 && size + length + _tar_js__WEBPACK_IMPORTED_MODULE_5__/* .TAR_END */ .y7.length > maxPackBytes)
+        if (members.length > 0 && size + length + _tar_js__WEBPACK_IMPORTED_MODULE_6__/* .TAR_END */ .y7.length > maxPackBytes)
             close();
         members.push({ file, header, offset: size + header.length });
         size += length;
@@ -2923,8 +2926,8 @@ async function sameEarlierPack(pack, earlier) {
         return undefined;
     const sha256 = [];
     for (const [index, member] of pack.members.entries()) {
-        const bytes = await (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_6__/* .readListedFile */ .IK)(member.file.absolute);
-        const digest = (0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_7__.sha256Hex)(bytes);
+        const bytes = await (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_7__/* .readListedFile */ .IK)(member.file.absolute);
+        const digest = (0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_8__.sha256Hex)(bytes);
         if (digest !== candidate.files[index].sha256 || candidate.files[index].offset !== member.offset)
             return undefined;
         sha256.push(digest);
@@ -2941,7 +2944,7 @@ async function* packBytes(pack, onMember) {
     const startRead = (index) => {
         if (index >= pack.members.length)
             return;
-        const read = (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_6__/* .readListedFile */ .IK)(pack.members[index].file.absolute);
+        const read = (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_7__/* .readListedFile */ .IK)(pack.members[index].file.absolute);
         read.catch(() => undefined); // awaited below; this only keeps an abandoned read from being an unhandled rejection
         reads.push(read);
     };
@@ -2950,18 +2953,55 @@ async function* packBytes(pack, onMember) {
     for (const [index, member] of pack.members.entries()) {
         const bytes = await reads.shift();
         startRead(index + READ_AHEAD);
-        if (bytes.length !== member.file.size) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .IntegrityError */ .cs(`${member.file.absolute} changed while it was packed (${member.file.size} bytes when listed, ${bytes.length} when read). Upload again.`);
-        }
-        onMember(member, (0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_7__.sha256Hex)(bytes));
+        if (bytes.length !== member.file.size)
+            throw changedWhilePacked(member, bytes.length);
+        onMember(member, (0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_8__.sha256Hex)(bytes));
         yield member.header;
         if (bytes.length > 0)
             yield bytes;
-        const padding = (0,_tar_js__WEBPACK_IMPORTED_MODULE_5__/* .paddingAfter */ .OQ)(bytes.length);
+        const padding = (0,_tar_js__WEBPACK_IMPORTED_MODULE_6__/* .paddingAfter */ .OQ)(bytes.length);
         if (padding > 0)
             yield Buffer.alloc(padding);
     }
-    yield _tar_js__WEBPACK_IMPORTED_MODULE_5__/* .TAR_END */ .y7;
+    yield _tar_js__WEBPACK_IMPORTED_MODULE_6__/* .TAR_END */ .y7;
+}
+/** The error for a file whose size is not the one it had when its pack was planned. */
+function changedWhilePacked(member, size) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .IntegrityError */ .cs(`${member.file.absolute} changed while it was packed (${member.file.size} bytes when listed, ${size} when read). Upload again.`);
+}
+/**
+ * The bytes of a pack in one buffer, each file read straight into its place (a few at a time: the places do not
+ * overlap), hashed and checked against the size it had when the pack was planned; with each file's SHA-256 in
+ * member order. No file is read into a buffer of its own and copied again.
+ */
+async function gatherPack(pack, onFile) {
+    const body = Buffer.allocUnsafe(pack.size);
+    const sha256 = [];
+    let next = 0;
+    let failed = false;
+    const readMembers = async () => {
+        while (next < pack.members.length && !failed) {
+            const index = next++;
+            const member = pack.members[index];
+            const { size } = member.file;
+            member.header.copy(body, member.offset - member.header.length);
+            const place = body.subarray(member.offset, member.offset + size);
+            const held = await (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_7__/* .readListedFileInto */ .Mx)(member.file.absolute, place);
+            if (held < size)
+                throw changedWhilePacked(member, held);
+            if (held > size)
+                throw changedWhilePacked(member, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(member.file.absolute).then((info) => info.size, () => `more than ${size}`));
+            sha256[index] = (0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_8__.sha256Hex)(place);
+            body.fill(0, member.offset + size, member.offset + size + (0,_tar_js__WEBPACK_IMPORTED_MODULE_6__/* .paddingAfter */ .OQ)(size));
+            onFile(size);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(READ_AHEAD, pack.members.length) }, () => readMembers().catch((error) => {
+        failed = true; // the other readers stop at their next file
+        throw error;
+    })));
+    _tar_js__WEBPACK_IMPORTED_MODULE_6__/* .TAR_END */ .y7.copy(body, pack.size - _tar_js__WEBPACK_IMPORTED_MODULE_6__/* .TAR_END */ .y7.length);
+    return { body, sha256 };
 }
 /**
  * Writes one pack under `setPrefix`; returns its record and the manifest entries of its files. Plain tar is gathered
@@ -2972,8 +3012,8 @@ async function* packBytes(pack, onMember) {
 async function uploadPack(store, setPrefix, pack, metadata, onFile, 
 /** zstd, or undefined for plain tar (the runtime has no zstd, or pack-compression: none). */
 encoding) {
-    const members = [];
-    const tarHash = (0,_util_node_builtins_js__WEBPACK_IMPORTED_MODULE_8__/* .nodeCrypto */ .SI)().createHash('sha256');
+    let members = [];
+    const tarHash = (0,_util_node_builtins_js__WEBPACK_IMPORTED_MODULE_9__/* .nodeCrypto */ .SI)().createHash('sha256');
     let sent = 0;
     const tar = (async function* () {
         for await (const chunk of packBytes(pack, (member, sha256) => {
@@ -2987,23 +3027,19 @@ encoding) {
     })();
     const wholeTar = () => {
         if (sent !== pack.size)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .IntegrityError */ .cs(`The pack ${store.url(setPrefix + pack.path)} came out ${sent} bytes, not ${pack.size}.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .IntegrityError */ .cs(`The pack ${store.url(setPrefix + pack.path)} came out ${sent} bytes, not ${pack.size}.`);
     };
     let record;
     if (!encoding && pack.size <= GATHER_PACKS_UP_TO) {
-        const body = Buffer.allocUnsafe(pack.size);
-        for await (const chunk of tar) {
-            if (sent > pack.size)
-                break; // wholeTar says so
-            chunk.copy(body, sent - chunk.length);
-        }
-        wholeTar();
-        const sha256 = tarHash.digest('hex');
+        const gathered = await gatherPack(pack, onFile);
+        members = pack.members.map((member, index) => ({ member, sha256: gathered.sha256[index] }));
+        const body = gathered.body;
+        const sha256 = (0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_8__.sha256Hex)(body);
         const { etag } = await store.put(setPrefix + pack.path, body, { size: pack.size, sha256, contentType: 'application/x-tar', metadata });
         record = { path: pack.path, size: pack.size, sha256, ...(etag ? { etag } : {}) };
     }
     else if (!encoding) {
-        const { etag } = await store.put(setPrefix + pack.path, node_stream__WEBPACK_IMPORTED_MODULE_0__.Readable.from(tar, { objectMode: false }), {
+        const { etag } = await store.put(setPrefix + pack.path, node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.from(tar, { objectMode: false }), {
             size: pack.size,
             contentType: 'application/x-tar',
             metadata
@@ -3014,21 +3050,21 @@ encoding) {
     else {
         const raw = [];
         const compressed = [];
-        await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_1__.pipeline)(node_stream__WEBPACK_IMPORTED_MODULE_0__.Readable.from((async function* () {
+        await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_2__.pipeline)(node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.from((async function* () {
             for await (const chunk of tar) {
                 raw.push(chunk);
                 yield chunk;
             }
-        })(), { objectMode: false }), (0,_pack_encoding_js__WEBPACK_IMPORTED_MODULE_4__/* .compressor */ .e)(encoding), async (source) => {
+        })(), { objectMode: false }), (0,_pack_encoding_js__WEBPACK_IMPORTED_MODULE_5__/* .compressor */ .e)(encoding), async (source) => {
             for await (const chunk of source)
                 compressed.push(chunk);
         });
         wholeTar();
         const small = Buffer.concat(compressed);
-        const worth = small.length < _pack_encoding_js__WEBPACK_IMPORTED_MODULE_4__/* .WORTH_COMPRESSING */ .G2 * pack.size;
+        const worth = small.length < _pack_encoding_js__WEBPACK_IMPORTED_MODULE_5__/* .WORTH_COMPRESSING */ .G2 * pack.size;
         const body = worth ? small : Buffer.concat(raw);
-        const path = worth ? pack.path + (0,_pack_encoding_js__WEBPACK_IMPORTED_MODULE_4__/* .encodingSuffix */ .ps)(encoding) : pack.path;
-        const sha256 = worth ? (0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_7__.sha256Hex)(small) : tarHash.digest('hex');
+        const path = worth ? pack.path + (0,_pack_encoding_js__WEBPACK_IMPORTED_MODULE_5__/* .encodingSuffix */ .ps)(encoding) : pack.path;
+        const sha256 = worth ? (0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_8__.sha256Hex)(small) : tarHash.digest('hex');
         const { etag } = await store.put(setPrefix + path, body, {
             size: body.length,
             sha256,

@@ -870,6 +870,7 @@ function handleSignals(onForcedExit) {
 /* harmony export */   EF: () => (/* binding */ readCapped),
 /* harmony export */   IK: () => (/* binding */ readListedFile),
 /* harmony export */   Lh: () => (/* binding */ readRunnerFile),
+/* harmony export */   Mx: () => (/* binding */ readListedFileInto),
 /* harmony export */   mI: () => (/* binding */ firstBytes),
 /* harmony export */   qT: () => (/* binding */ openListedFile),
 /* harmony export */   xZ: () => (/* binding */ READ_NO_FOLLOW)
@@ -903,6 +904,7 @@ const READ_NO_WAIT = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (
 const openFile = (0,node_util__WEBPACK_IMPORTED_MODULE_2__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_0__.open);
 const readWhole = (0,node_util__WEBPACK_IMPORTED_MODULE_2__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_0__.readFile);
 const closeFile = (0,node_util__WEBPACK_IMPORTED_MODULE_2__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_0__.close);
+const readvInto = (0,node_util__WEBPACK_IMPORTED_MODULE_2__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_0__.readv);
 /** A descriptor of a file listed as a regular file a moment ago, opened with READ_NO_WAIT. */
 function openListedFile(file) {
     return openFile(file, READ_NO_WAIT);
@@ -912,6 +914,28 @@ async function readListedFile(file) {
     const fd = await openListedFile(file);
     try {
         return await readWhole(fd);
+    }
+    finally {
+        await closeFile(fd);
+    }
+}
+/**
+ * Reads a file listed as a regular file a moment ago straight into `target`, which has room for the size it was
+ * listed with; returns how many bytes the file held: `target.length` when it still has that size, fewer when it
+ * shrank, one more when it grew (what did not fit is not read).
+ */
+async function readListedFileInto(file, target) {
+    const fd = await openListedFile(file);
+    // One byte past the end tells a file that grew, in the same call.
+    const past = Buffer.alloc(1);
+    try {
+        let filled = 0;
+        for (;;) {
+            const { bytesRead } = await readvInto(fd, [target.subarray(filled), past]);
+            filled += bytesRead;
+            if (bytesRead === 0 || filled > target.length)
+                return filled;
+        }
     }
     finally {
         await closeFile(fd);

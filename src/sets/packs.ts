@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { IntegrityError } from '../errors.js'
@@ -6,7 +7,7 @@ import { PACKS_DIRECTORY, type ManifestFile, type PackRecord } from './manifest.
 import type { PackageFile } from './package-files.js'
 import { compressor, encodingSuffix, WORTH_COMPRESSING, type PackEncoding } from './pack-encoding.js'
 import { memberHeader, paddingAfter, TAR_END } from './tar.js'
-import { readListedFile } from '../util/capped-read.js'
+import { readListedFile, readListedFileInto } from '../util/capped-read.js'
 import { sha256Hex } from '../util/digest-stream.js'
 import { nodeCrypto } from '../util/node-builtins.js'
 
@@ -172,11 +173,7 @@ async function* packBytes(pack: PlannedPack, onMember: (member: PackMember, sha2
   for (const [index, member] of pack.members.entries()) {
     const bytes = await reads.shift()!
     startRead(index + READ_AHEAD)
-    if (bytes.length !== member.file.size) {
-      throw new IntegrityError(
-        `${member.file.absolute} changed while it was packed (${member.file.size} bytes when listed, ${bytes.length} when read). Upload again.`
-      )
-    }
+    if (bytes.length !== member.file.size) throw changedWhilePacked(member, bytes.length)
     onMember(member, sha256Hex(bytes))
     yield member.header
     if (bytes.length > 0) yield bytes
@@ -184,6 +181,57 @@ async function* packBytes(pack: PlannedPack, onMember: (member: PackMember, sha2
     if (padding > 0) yield Buffer.alloc(padding)
   }
   yield TAR_END
+}
+
+/** The error for a file whose size is not the one it had when its pack was planned. */
+function changedWhilePacked(member: PackMember, size: number | string): IntegrityError {
+  return new IntegrityError(
+    `${member.file.absolute} changed while it was packed (${member.file.size} bytes when listed, ${size} when read). Upload again.`
+  )
+}
+
+/**
+ * The bytes of a pack in one buffer, each file read straight into its place (a few at a time: the places do not
+ * overlap), hashed and checked against the size it had when the pack was planned; with each file's SHA-256 in
+ * member order. No file is read into a buffer of its own and copied again.
+ */
+async function gatherPack(pack: PlannedPack, onFile: (size: number) => void): Promise<{ body: Buffer; sha256: string[] }> {
+  const body = Buffer.allocUnsafe(pack.size)
+  const sha256: string[] = []
+  let next = 0
+  let failed = false
+  const readMembers = async (): Promise<void> => {
+    while (next < pack.members.length && !failed) {
+      const index = next++
+      const member = pack.members[index]!
+      const { size } = member.file
+      member.header.copy(body, member.offset - member.header.length)
+      const place = body.subarray(member.offset, member.offset + size)
+      const held = await readListedFileInto(member.file.absolute, place)
+      if (held < size) throw changedWhilePacked(member, held)
+      if (held > size)
+        throw changedWhilePacked(
+          member,
+          await stat(member.file.absolute).then(
+            (info) => info.size,
+            () => `more than ${size}`
+          )
+        )
+      sha256[index] = sha256Hex(place)
+      body.fill(0, member.offset + size, member.offset + size + paddingAfter(size))
+      onFile(size)
+    }
+  }
+  await Promise.all(
+    Array.from({ length: Math.min(READ_AHEAD, pack.members.length) }, () =>
+      readMembers().catch((error: unknown) => {
+        failed = true // the other readers stop at their next file
+        throw error
+      })
+    )
+  )
+  TAR_END.copy(body, pack.size - TAR_END.length)
+  return { body, sha256 }
 }
 
 /**
@@ -201,7 +249,7 @@ export async function uploadPack(
   /** zstd, or undefined for plain tar (the runtime has no zstd, or pack-compression: none). */
   encoding: PackEncoding | undefined
 ): Promise<{ record: PackRecord; files: ManifestFile[] }> {
-  const members: { member: PackMember; sha256: string }[] = []
+  let members: { member: PackMember; sha256: string }[] = []
   const tarHash = nodeCrypto().createHash('sha256')
   let sent = 0
   const tar = (async function* () {
@@ -220,13 +268,10 @@ export async function uploadPack(
   }
   let record: PackRecord
   if (!encoding && pack.size <= GATHER_PACKS_UP_TO) {
-    const body = Buffer.allocUnsafe(pack.size)
-    for await (const chunk of tar) {
-      if (sent > pack.size) break // wholeTar says so
-      chunk.copy(body, sent - chunk.length)
-    }
-    wholeTar()
-    const sha256 = tarHash.digest('hex')
+    const gathered = await gatherPack(pack, onFile)
+    members = pack.members.map((member, index) => ({ member, sha256: gathered.sha256[index]! }))
+    const body = gathered.body
+    const sha256 = sha256Hex(body)
     const { etag } = await store.put(setPrefix + pack.path, body, { size: pack.size, sha256, contentType: 'application/x-tar', metadata })
     record = { path: pack.path, size: pack.size, sha256, ...(etag ? { etag } : {}) }
   } else if (!encoding) {

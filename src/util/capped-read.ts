@@ -1,4 +1,4 @@
-import { close as closeCallback, constants, open as openCallback, readFile as readFileCallback } from 'node:fs'
+import { close as closeCallback, constants, open as openCallback, readFile as readFileCallback, readv as readvCallback } from 'node:fs'
 import { open, type FileHandle } from 'node:fs/promises'
 import type { Readable } from 'node:stream'
 import { promisify } from 'node:util'
@@ -23,6 +23,7 @@ export const READ_NO_WAIT = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)
 const openFile = promisify(openCallback)
 const readWhole = promisify(readFileCallback)
 const closeFile = promisify(closeCallback)
+const readvInto = promisify(readvCallback)
 
 /** A descriptor of a file listed as a regular file a moment ago, opened with READ_NO_WAIT. */
 export function openListedFile(file: string): Promise<number> {
@@ -34,6 +35,27 @@ export async function readListedFile(file: string): Promise<Buffer> {
   const fd = await openListedFile(file)
   try {
     return await readWhole(fd)
+  } finally {
+    await closeFile(fd)
+  }
+}
+
+/**
+ * Reads a file listed as a regular file a moment ago straight into `target`, which has room for the size it was
+ * listed with; returns how many bytes the file held: `target.length` when it still has that size, fewer when it
+ * shrank, one more when it grew (what did not fit is not read).
+ */
+export async function readListedFileInto(file: string, target: Buffer): Promise<number> {
+  const fd = await openListedFile(file)
+  // One byte past the end tells a file that grew, in the same call.
+  const past = Buffer.alloc(1)
+  try {
+    let filled = 0
+    for (;;) {
+      const { bytesRead } = await readvInto(fd, [target.subarray(filled), past])
+      filled += bytesRead
+      if (bytesRead === 0 || filled > target.length) return filled
+    }
   } finally {
     await closeFile(fd)
   }

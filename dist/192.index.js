@@ -305,8 +305,6 @@ __webpack_require__.d(__webpack_exports__, {
 var assets = __webpack_require__(3986);
 // EXTERNAL MODULE: ./src/runner.ts
 var runner = __webpack_require__(4813);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/constants.ts
 var constants = __webpack_require__(7242);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -315,6 +313,8 @@ var errors = __webpack_require__(3916);
 var values = __webpack_require__(535);
 // EXTERNAL MODULE: ./src/sets/manifest.ts
 var manifest = __webpack_require__(9640);
+// EXTERNAL MODULE: ./src/util/digest-stream.ts
+var digest_stream = __webpack_require__(9587);
 // EXTERNAL MODULE: ./src/apply/errors.ts
 var apply_errors = __webpack_require__(3045);
 // EXTERNAL MODULE: ./src/apply/plugins/plugin.ts
@@ -345,7 +345,6 @@ function contentOf(options) {
         return { body: Buffer.from(options.content), contentType: 'text/plain; charset=utf-8' };
     return { body: Buffer.from(`${JSON.stringify(options.content, null, 2)}\n`), contentType: 'application/json' };
 }
-const sha256 = (body) => (0,external_node_crypto_.createHash)('sha256').update(body).digest('hex');
 /** `object`: a small file published to the store, e.g. releases/latest.json pointing at other tools' outputs. */
 const objectPlugin = {
     name: 'object',
@@ -373,10 +372,10 @@ const objectPlugin = {
         if (text === undefined)
             return { exists: false, detail: `${context.store.url(key)} is missing` };
         const recorded = entry.resourceStatus.outputs.sha256;
-        if (typeof recorded === 'string' && sha256(text) !== recorded) {
+        if (typeof recorded === 'string' && (0,digest_stream.sha256Hex)(text) !== recorded) {
             return {
                 exists: false,
-                detail: `${context.store.url(key)} was changed in the store (SHA-256 ${sha256(text).slice(0, 12)}\u2026, the state records ${recorded.slice(0, 12)}\u2026)`
+                detail: `${context.store.url(key)} was changed in the store (SHA-256 ${(0,digest_stream.sha256Hex)(text).slice(0, 12)}\u2026, the state records ${recorded.slice(0, 12)}\u2026)`
             };
         }
         return { exists: true };
@@ -385,7 +384,7 @@ const objectPlugin = {
         const key = keyOf(tool.options, context, tool.ref);
         const { body, contentType } = contentOf(tool.options);
         await context.store.put(key, body, { size: body.length, contentType });
-        const outputs = { key, location: context.store.url(key), bytes: body.length, sha256: sha256(body) };
+        const outputs = { key, location: context.store.url(key), bytes: body.length, sha256: (0,digest_stream.sha256Hex)(body) };
         // A key built from [[ env ]] is recorded as the state records options: with the value as a digest.
         const stateKey = keyOf(tool.stateOptions ?? tool.options, context, tool.ref);
         return {

@@ -713,8 +713,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: runTemplate, variableName, writtenForm
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/util/digest-stream.ts
+var digest_stream = __webpack_require__(9587);
 // EXTERNAL MODULE: ./src/apply/errors.ts
 var errors = __webpack_require__(3045);
 ;// CONCATENATED MODULE: ./src/apply/shell-scan.ts
@@ -1749,7 +1749,7 @@ function variableName(prefix, ...parts) {
     const plain = parts.length === 1 ? /^[A-Za-z0-9]+(_[A-Za-z0-9]+)*$/ : /^[A-Za-z0-9]+$/;
     if (parts.every((part) => plain.test(part)))
         return prefix + parts.join('_');
-    const digest = (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 8);
+    const digest = (0,digest_stream.sha256Hex)(JSON.stringify(parts)).slice(0, 8);
     return `${prefix}${parts.map((part) => part.replace(/[^A-Za-z0-9]/g, '_')).join('_')}__${digest}`;
 }
 /**
@@ -1885,9 +1885,8 @@ function buildRunTemplate(text, resolve, where) {
 /* harmony export */   yU: () => (/* binding */ findReferences),
 /* harmony export */   z2: () => (/* binding */ protectTemplates)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var js_yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3243);
+/* harmony import */ var js_yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3243);
+/* harmony import */ var _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9587);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3045);
 
 
@@ -1919,7 +1918,7 @@ function protectTemplates(text, file, offset) {
     return { text: replaced, expressions };
 }
 function envDigest(name, value) {
-    return `<env ${name} sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(value).digest('hex').slice(0, 16)}>`;
+    return `<env ${name} sha256:${(0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_1__.sha256Hex)(value).slice(0, 16)}>`;
 }
 function substituteString(text, resolve) {
     const whole = WHOLE_PLACEHOLDER.exec(text);
@@ -2020,7 +2019,7 @@ function resolveReferences(node, lookup) {
  */
 function typedScalar(value) {
     try {
-        const typed = js_yaml__WEBPACK_IMPORTED_MODULE_1__/* ["default"].load */ .Ay.load(value, { schema: js_yaml__WEBPACK_IMPORTED_MODULE_1__/* ["default"].CORE_SCHEMA */ .Ay.CORE_SCHEMA });
+        const typed = js_yaml__WEBPACK_IMPORTED_MODULE_0__/* ["default"].load */ .Ay.load(value, { schema: js_yaml__WEBPACK_IMPORTED_MODULE_0__/* ["default"].CORE_SCHEMA */ .Ay.CORE_SCHEMA });
         return typed !== null && typeof typed === 'object' ? value : typed === undefined ? value : typed;
     }
     catch {

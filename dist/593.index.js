@@ -10,19 +10,20 @@ export const modules = {
 /* harmony export */   stateStorageFor: () => (/* binding */ stateStorageFor)
 /* harmony export */ });
 /* unused harmony exports LocalStateStorage, StoreStateStorage */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7242);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _settings_values_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(535);
-/* harmony import */ var _util_capped_read_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8724);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7242);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _settings_values_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(535);
+/* harmony import */ var _util_capped_read_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8724);
+/* harmony import */ var _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9587);
 /* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4964);
-/* harmony import */ var _stores_index_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2826);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3045);
+/* harmony import */ var _util_random_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1245);
+/* harmony import */ var _stores_index_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(2826);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(3045);
+
 
 
 
@@ -42,7 +43,6 @@ class PreconditionFailed extends Error {
 }
 /** What each state location's store answered to the probe, for the rest of the run. */
 const conditionalWriteSupport = new Map();
-const digest = (body) => (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(body).digest('hex');
 /** A state file on disk: temp file + rename; the lock is an exclusive create. */
 class LocalStateStorage {
     file;
@@ -62,33 +62,33 @@ class LocalStateStorage {
     }
     async get(object) {
         try {
-            const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(this.pathOf(object), 'r');
+            const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(this.pathOf(object), 'r');
             let body;
             try {
-                body = await (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_6__/* .readOpenedText */ .$O)(handle, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .READ_LIMITS */ .Cl.state, this.pathOf(object));
+                body = await (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_5__/* .readOpenedText */ .$O)(handle, _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .READ_LIMITS */ .Cl.state, this.pathOf(object));
             }
             finally {
                 await handle.close();
             }
             if (body === undefined)
                 throw new Error('not a regular file');
-            return { body, version: digest(body) };
+            return { body, version: (0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_6__.sha256Hex)(body) };
         }
         catch (error) {
             if (error.code === 'ENOENT')
                 return undefined;
-            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OversizedError */ .wF)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_9__/* .StateError */ .qq(`The state ${error.message}: it is not read.`, { cause: error });
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_9__/* .StateError */ .qq(`Cannot read ${this.pathOf(object)}: ${error.message}`, { cause: error });
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OversizedError */ .wF)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .StateError */ .qq(`The state ${error.message}: it is not read.`, { cause: error });
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .StateError */ .qq(`Cannot read ${this.pathOf(object)}: ${error.message}`, { cause: error });
         }
     }
     async put(object, body, condition) {
         const target = this.pathOf(object);
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(target), { recursive: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(target), { recursive: true });
         if (condition.ifNoneMatch) {
             try {
-                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(target, body, { flag: 'wx' });
-                return digest(body);
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(target, body, { flag: 'wx' });
+                return (0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_6__.sha256Hex)(body);
             }
             catch (error) {
                 if (error.code === 'EEXIST')
@@ -101,18 +101,18 @@ class LocalStateStorage {
             if (current?.version !== condition.ifMatch)
                 throw new PreconditionFailed(`${target} changed since it was read.`);
         }
-        const temp = `${target}.tmp-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`;
+        const temp = `${target}.tmp-${(0,_util_random_js__WEBPACK_IMPORTED_MODULE_8__.randomHex)(6)}`;
         try {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(temp, body);
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(temp, target);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(temp, body);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(temp, target);
         }
         finally {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(temp, { force: true });
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(temp, { force: true });
         }
-        return digest(body);
+        return (0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_6__.sha256Hex)(body);
     }
     async remove(object) {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(this.pathOf(object), { force: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(this.pathOf(object), { force: true });
     }
     close() { }
 }
@@ -138,14 +138,14 @@ class StoreStateStorage {
         return object === 'state' ? this.key : `${this.key}.lock`;
     }
     fail(error) {
-        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OversizedError */ .wF)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_9__/* .StateError */ .qq(`The state ${error.message}: it is not read.`, { cause: error });
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_9__/* .StateError */ .qq(`State backend: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)}`, { cause: error });
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OversizedError */ .wF)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .StateError */ .qq(`The state ${error.message}: it is not read.`, { cause: error });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .StateError */ .qq(`State backend: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}`, { cause: error });
     }
     async get(object) {
         try {
-            const read = await this.store.readVersioned(this.keyOf(object), _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .READ_LIMITS */ .Cl.state);
-            return read && { body: read.text, version: read.etag ?? digest(read.text) };
+            const read = await this.store.readVersioned(this.keyOf(object), _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .READ_LIMITS */ .Cl.state);
+            return read && { body: read.text, version: read.etag ?? (0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_6__.sha256Hex)(read.text) };
         }
         catch (error) {
             this.fail(error);
@@ -161,10 +161,10 @@ class StoreStateStorage {
                 ...(condition.ifMatch ? { ifMatch: condition.ifMatch } : {}),
                 evenIfCancelled: true
             });
-            return written.etag ?? digest(body);
+            return written.etag ?? (0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_6__.sha256Hex)(body);
         }
         catch (error) {
-            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .PreconditionFailedError */ .k9)
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .PreconditionFailedError */ .k9)
                 throw new PreconditionFailed(`${this.store.url(this.keyOf(object))} changed since it was read.`);
             this.fail(error);
         }
@@ -184,7 +184,7 @@ class StoreStateStorage {
             return known;
         const answer = (async () => {
             try {
-                return (await this.store.probe?.(`${this.key}.probe-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}/`))?.conditionalWrites === true;
+                return (await this.store.probe?.(`${this.key}.probe-${(0,_util_random_js__WEBPACK_IMPORTED_MODULE_8__.randomHex)(6)}/`))?.conditionalWrites === true;
             }
             catch (error) {
                 this.fail(error);
@@ -201,14 +201,14 @@ class StoreStateStorage {
 async function stateStorageFor(config, store, repoPath) {
     if (config.kind === 'local')
         return new LocalStateStorage(config.file, repoPath);
-    const settings = (0,_settings_values_js__WEBPACK_IMPORTED_MODULE_5__/* .deriveS3Settings */ .LX)(store, config);
+    const settings = (0,_settings_values_js__WEBPACK_IMPORTED_MODULE_4__/* .deriveS3Settings */ .LX)(store, config);
     const location = `s3://${config.bucket}/${config.key}`;
     const description = `${location}${settings.endpoint ? ` at ${settings.endpoint}` : ''}`;
     try {
-        return new StoreStateStorage(await (0,_stores_index_js__WEBPACK_IMPORTED_MODULE_8__.createStore)(settings, 2, { cancellable: false }), config.key, location, description);
+        return new StoreStateStorage(await (0,_stores_index_js__WEBPACK_IMPORTED_MODULE_9__.createStore)(settings, 2, { cancellable: false }), config.key, location, description);
     }
     catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_9__/* .StateError */ .qq(`State backend: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)}`, { cause: error });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .StateError */ .qq(`State backend: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}`, { cause: error });
     }
 }
 

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { sha256Hex } from '../util/digest-stream.js'
 import { ConfigError } from './errors.js'
 import { scanShell } from './shell-scan.js'
 import { PLACEHOLDER, REFERENCE, resolveReferences, type Resolved, type VarExpression } from './template.js'
@@ -67,7 +67,7 @@ export interface TemplateMatch {
 export function variableName(prefix: 'SAM_VAR_' | 'SAM_OUT_', ...parts: string[]): string {
   const plain = parts.length === 1 ? /^[A-Za-z0-9]+(_[A-Za-z0-9]+)*$/ : /^[A-Za-z0-9]+$/
   if (parts.every((part) => plain.test(part))) return prefix + parts.join('_')
-  const digest = createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 8)
+  const digest = sha256Hex(JSON.stringify(parts)).slice(0, 8)
   return `${prefix}${parts.map((part) => part.replace(/[^A-Za-z0-9]/g, '_')).join('_')}__${digest}`
 }
 

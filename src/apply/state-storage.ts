@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto'
 import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises'
 import { READ_LIMITS } from '../constants.js'
 import { errorMessage, OversizedError, PreconditionFailedError } from '../errors.js'
@@ -6,7 +5,9 @@ import path from 'node:path'
 import { deriveS3Settings } from '../settings/values.js'
 import type { StoreSettings } from '../settings/types.js'
 import { readOpenedText } from '../util/capped-read.js'
+import { sha256Hex } from '../util/digest-stream.js'
 import { isInside, toPosixRelative } from '../util/paths.js'
+import { randomHex } from '../util/random.js'
 import { createStore } from '../stores/index.js'
 import type { Store } from '../stores/store.js'
 import type { StateBackendConfig } from './config.js'
@@ -60,8 +61,6 @@ export interface StateStorage {
 /** What each state location's store answered to the probe, for the rest of the run. */
 const conditionalWriteSupport = new Map<string, Promise<boolean>>()
 
-const digest = (body: string): string => createHash('sha256').update(body).digest('hex')
-
 /** A state file on disk: temp file + rename; the lock is an exclusive create. */
 export class LocalStateStorage implements StateStorage {
   readonly description: string
@@ -93,7 +92,7 @@ export class LocalStateStorage implements StateStorage {
         await handle.close()
       }
       if (body === undefined) throw new Error('not a regular file')
-      return { body, version: digest(body) }
+      return { body, version: sha256Hex(body) }
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
       if (error instanceof OversizedError) throw new StateError(`The state ${error.message}: it is not read.`, { cause: error })
@@ -107,7 +106,7 @@ export class LocalStateStorage implements StateStorage {
     if (condition.ifNoneMatch) {
       try {
         await writeFile(target, body, { flag: 'wx' })
-        return digest(body)
+        return sha256Hex(body)
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new PreconditionFailed(`${target} already exists.`)
         throw error
@@ -117,14 +116,14 @@ export class LocalStateStorage implements StateStorage {
       const current = await this.get(object)
       if (current?.version !== condition.ifMatch) throw new PreconditionFailed(`${target} changed since it was read.`)
     }
-    const temp = `${target}.tmp-${randomBytes(6).toString('hex')}`
+    const temp = `${target}.tmp-${randomHex(6)}`
     try {
       await writeFile(temp, body)
       await rename(temp, target)
     } finally {
       await rm(temp, { force: true })
     }
-    return digest(body)
+    return sha256Hex(body)
   }
 
   async remove(object: StateObject): Promise<void> {
@@ -161,7 +160,7 @@ export class StoreStateStorage implements StateStorage {
   async get(object: StateObject): Promise<Stored | undefined> {
     try {
       const read = await this.store.readVersioned(this.keyOf(object), READ_LIMITS.state)
-      return read && { body: read.text, version: read.etag ?? digest(read.text) }
+      return read && { body: read.text, version: read.etag ?? sha256Hex(read.text) }
     } catch (error) {
       this.fail(error)
     }
@@ -177,7 +176,7 @@ export class StoreStateStorage implements StateStorage {
         ...(condition.ifMatch ? { ifMatch: condition.ifMatch } : {}),
         evenIfCancelled: true
       })
-      return written.etag ?? digest(body)
+      return written.etag ?? sha256Hex(body)
     } catch (error) {
       if (error instanceof PreconditionFailedError)
         throw new PreconditionFailed(`${this.store.url(this.keyOf(object))} changed since it was read.`)
@@ -199,7 +198,7 @@ export class StoreStateStorage implements StateStorage {
     if (known) return known
     const answer = (async () => {
       try {
-        return (await this.store.probe?.(`${this.key}.probe-${randomBytes(6).toString('hex')}/`))?.conditionalWrites === true
+        return (await this.store.probe?.(`${this.key}.probe-${randomHex(6)}/`))?.conditionalWrites === true
       } catch (error) {
         this.fail(error)
       }

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto'
 import yaml from 'js-yaml'
+import { sha256Hex } from '../util/digest-stream.js'
 import { ConfigError } from './errors.js'
 
 /**
@@ -61,7 +61,7 @@ export interface Resolved {
 export type PlaceholderResolver = (index: number) => Resolved
 
 export function envDigest(name: string, value: string): string {
-  return `<env ${name} sha256:${createHash('sha256').update(value).digest('hex').slice(0, 16)}>`
+  return `<env ${name} sha256:${sha256Hex(value).slice(0, 16)}>`
 }
 
 function substituteString(text: string, resolve: PlaceholderResolver): Resolved {

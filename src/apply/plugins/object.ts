@@ -1,9 +1,9 @@
 import * as core from '../../runner.js'
-import { createHash } from 'node:crypto'
 import { READ_LIMITS } from '../../constants.js'
 import { OversizedError } from '../../errors.js'
 import { normalizePrefix } from '../../settings/values.js'
 import { isSafeRelativePath } from '../../sets/manifest.js'
+import { sha256Hex } from '../../util/digest-stream.js'
 import { ConfigError } from '../errors.js'
 import type { StateEntry } from '../state.js'
 import { refuseUnknownOptions, type Plugin, type PluginContext } from './plugin.js'
@@ -27,8 +27,6 @@ function contentOf(options: Record<string, unknown>): { body: Buffer; contentTyp
   if (typeof options.content === 'string') return { body: Buffer.from(options.content), contentType: 'text/plain; charset=utf-8' }
   return { body: Buffer.from(`${JSON.stringify(options.content, null, 2)}\n`), contentType: 'application/json' }
 }
-
-const sha256 = (body: string | Buffer): string => createHash('sha256').update(body).digest('hex')
 
 /** `object`: a small file published to the store, e.g. releases/latest.json pointing at other tools' outputs. */
 export const objectPlugin: Plugin = {
@@ -57,10 +55,10 @@ export const objectPlugin: Plugin = {
     }
     if (text === undefined) return { exists: false, detail: `${context.store.url(key)} is missing` }
     const recorded = entry.resourceStatus.outputs.sha256
-    if (typeof recorded === 'string' && sha256(text) !== recorded) {
+    if (typeof recorded === 'string' && sha256Hex(text) !== recorded) {
       return {
         exists: false,
-        detail: `${context.store.url(key)} was changed in the store (SHA-256 ${sha256(text).slice(0, 12)}…, the state records ${recorded.slice(0, 12)}…)`
+        detail: `${context.store.url(key)} was changed in the store (SHA-256 ${sha256Hex(text).slice(0, 12)}…, the state records ${recorded.slice(0, 12)}…)`
       }
     }
     return { exists: true }
@@ -70,7 +68,7 @@ export const objectPlugin: Plugin = {
     const key = keyOf(tool.options, context, tool.ref)
     const { body, contentType } = contentOf(tool.options)
     await context.store.put(key, body, { size: body.length, contentType })
-    const outputs = { key, location: context.store.url(key), bytes: body.length, sha256: sha256(body) }
+    const outputs = { key, location: context.store.url(key), bytes: body.length, sha256: sha256Hex(body) }
     // A key built from [[ env ]] is recorded as the state records options: with the value as a digest.
     const stateKey = keyOf(tool.stateOptions ?? tool.options, context, tool.ref)
     return {

@@ -172,8 +172,9 @@ class GatheredFile {
     /**
      * Writes the bytes to a new file at `temp` (exclusively) in as few calls as the system takes. Synchronous on
      * purpose: the file is small and already checked, and open, writev and close in a row on the main thread
-     * cost far less than three trips through the thread pool (a 1,000-file packed restore: 15% less time than
-     * fs.promises.writeFile of the concatenated chunks).
+     * cost far less than three trips through the thread pool (a 1,000-file packed restore took 15% less time on
+     * tmpfs than with fs.promises.writeFile of the concatenated chunks; 1,000 new files of 100 KB on ext4: 110
+     * against 190 ms).
      */
     writeTo(temp) {
         const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(temp, 'wx');

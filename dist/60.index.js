@@ -19,6 +19,8 @@ var dist_cjs = __webpack_require__(3711);
 var lib_storage_dist_cjs = __webpack_require__(2358);
 // EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
 var p_limit = __webpack_require__(370);
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __webpack_require__(8474);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: ./src/util/capped-read.ts
@@ -146,6 +148,7 @@ var cancellation = __webpack_require__(6601);
 
 
 
+
 /** Objects above this are copied part by part: CopyObject's limit is 5 GiB. */
 const MAX_SINGLE_COPY = 5 * 1024 ** 3;
 const COPY_PART_SIZE = 512 * 1024 ** 2;
@@ -182,8 +185,33 @@ function lostCondition(error) {
     const status = shape.$metadata?.httpStatusCode;
     return shape.name === 'PreconditionFailed' || shape.name === 'ConditionalRequestConflict' || status === 412 || status === 409;
 }
-/** Requests of a cancelled step are aborted; cleanup (aborting a multipart upload, releasing a claim) is sent without. */
-const ABORTABLE = { abortSignal: cancellation/* cancelSignal */.Bj };
+/**
+ * What a request a cancel must not stop is sent with (cleanup: aborting a multipart upload, releasing a claim;
+ * and the rarer requests that were never cut short): a signal of its own that never aborts. Every other request
+ * of a cancellable store takes the step's cancel signal from abortOnCancel.
+ */
+const STEADY = (() => {
+    const signal = new AbortController().signal;
+    (0,external_node_events_.setMaxListeners)(0, signal);
+    return { abortSignal: signal };
+})();
+/**
+ * Makes every request of `client` sent without an abortSignal of its own stop when the step is cancelled: given to
+ * the request handler (and to the retry loop, whose back-off waits on it) rather than to each send(). A send()
+ * with options resolves its middleware stack again, which cacheMiddleware otherwise does once per command class:
+ * passing the signal with each send() kept the cache from ever working (8% of a 1,001-object restore).
+ */
+function abortOnCancel(client) {
+    const handler = client.config.requestHandler;
+    const handle = handler.handle.bind(handler);
+    handler.handle = (request, options) => handle(request, options?.abortSignal ? options : { ...options, abortSignal: cancellation/* cancelSignal */.Bj });
+    client.middlewareStack.add((next, context) => (args) => {
+        const smithy = context.__smithy_context;
+        if (smithy && !smithy.abortSignal)
+            smithy.abortSignal = cancellation/* cancelSignal */.Bj;
+        return next(args);
+    }, { step: 'initialize', name: 'abortOnCancel' });
+}
 /** An error that says the store does not take a checksum request (not one about the copy itself). */
 function refusesChecksumRequest(error) {
     const shape = error;
@@ -337,15 +365,15 @@ class S3Store {
     client;
     bucket;
     /** What each request is sent with: the cancellation signal, unless this store's work must finish (apply's state). */
-    abortable;
     constructor(settings, concurrency, options = {}) {
         this.settings = settings;
-        this.abortable = options.cancellable === false ? {} : ABORTABLE;
         this.bucket = settings.bucket;
         this.name = settings.endpoint ? `s3://${settings.bucket} at ${settings.endpoint}` : `s3://${settings.bucket}`;
         this.client = new dist_cjs.S3Client(clientConfig(settings, concurrency));
         addKnownDigestMiddleware(this.client);
         addErrorBodyMiddleware(this.client);
+        if (options.cancellable !== false)
+            abortOnCancel(this.client);
     }
     url(key) {
         return `${this.settings.flavor === 'gcs' ? 'gs' : 's3'}://${this.bucket}/${key}`;
@@ -365,7 +393,7 @@ class S3Store {
         for (let attempt = 1;; attempt++) {
             let response;
             try {
-                response = await this.client.send(new dist_cjs.GetObjectCommand({ Bucket: this.bucket, Key: key }), this.abortable);
+                response = await this.client.send(new dist_cjs.GetObjectCommand({ Bucket: this.bucket, Key: key }));
             }
             catch (error) {
                 if (isNotFound(error))
@@ -391,7 +419,7 @@ class S3Store {
     }
     async get(key) {
         try {
-            const response = await this.client.send(new dist_cjs.GetObjectCommand({ Bucket: this.bucket, Key: key }), this.abortable);
+            const response = await this.client.send(new dist_cjs.GetObjectCommand({ Bucket: this.bucket, Key: key }));
             return response.Body;
         }
         catch (error) {
@@ -421,7 +449,7 @@ class S3Store {
                     if (this.settings.flavor === 'aws')
                         input.ChecksumSHA256 = Buffer.from(options.sha256, 'hex').toString('base64');
                 }
-                const response = await this.client.send(new dist_cjs.PutObjectCommand(input), options.evenIfCancelled ? {} : this.abortable);
+                const response = await this.client.send(new dist_cjs.PutObjectCommand(input), options.evenIfCancelled ? STEADY : undefined);
                 return { etag: plainEtag(response.ETag) };
             }
             if (options.ifNoneMatch || options.ifMatch)
@@ -464,7 +492,7 @@ class S3Store {
             }
             // A CompleteMultipartUpload whose answer was lost is retried by the SDK, and the retry finds no upload
             // (NoSuchUpload, or a server's internal error): the object is there all the same, whole, written now.
-            const written = await this.client.send(new dist_cjs.HeadObjectCommand({ Bucket: this.bucket, Key: key })).catch(() => undefined);
+            const written = await this.client.send(new dist_cjs.HeadObjectCommand({ Bucket: this.bucket, Key: key }), STEADY).catch(() => undefined);
             if (written?.ContentLength === options.size && (written.LastModified?.getTime() ?? 0) >= started - 2000) {
                 return { etag: plainEtag(written.ETag) };
             }
@@ -484,7 +512,9 @@ class S3Store {
         }
         if (!uploadId)
             return;
-        await this.client.send(new dist_cjs.AbortMultipartUploadCommand({ Bucket: this.bucket, Key: key, UploadId: uploadId })).catch(() => undefined);
+        await this.client
+            .send(new dist_cjs.AbortMultipartUploadCommand({ Bucket: this.bucket, Key: key, UploadId: uploadId }), STEADY)
+            .catch(() => undefined);
     }
     /** Set when the store refused CopyObject's checksum request: copies are then asked for without it. */
     copyChecksumsRefused = false;
@@ -506,7 +536,7 @@ class S3Store {
                     ? { MetadataDirective: 'REPLACE', ContentType: replace.contentType, Metadata: { ...replace.metadata } }
                     : { MetadataDirective: 'COPY' }),
                 ...(withChecksum ? { ChecksumAlgorithm: 'SHA256' } : {})
-            }), this.abortable);
+            }));
             let response;
             try {
                 response = await send(!this.copyChecksumsRefused);
@@ -531,8 +561,8 @@ class S3Store {
         // Unlike CopyObject, a multipart copy starts a new object: its metadata and type are carried over by hand.
         const source = replace
             ? { Metadata: replace.metadata && { ...replace.metadata }, ContentType: replace.contentType }
-            : await this.client.send(new dist_cjs.HeadObjectCommand({ Bucket: this.bucket, Key: sourceKey }));
-        const created = await this.client.send(new dist_cjs.CreateMultipartUploadCommand({ Bucket: this.bucket, Key: targetKey, Metadata: source.Metadata, ContentType: source.ContentType }));
+            : await this.client.send(new dist_cjs.HeadObjectCommand({ Bucket: this.bucket, Key: sourceKey }), STEADY);
+        const created = await this.client.send(new dist_cjs.CreateMultipartUploadCommand({ Bucket: this.bucket, Key: targetKey, Metadata: source.Metadata, ContentType: source.ContentType }), STEADY);
         const uploadId = created.UploadId;
         if (!uploadId)
             throw new src_errors/* StoreError */.AD(`CreateMultipartUpload for ${this.url(targetKey)} returned no upload id.`);
@@ -547,15 +577,15 @@ class S3Store {
                     PartNumber: partNumber,
                     CopySource: copySource(this.bucket, sourceKey),
                     CopySourceRange: range
-                }));
+                }), STEADY);
                 parts.push({ ETag: part.CopyPartResult?.ETag, PartNumber: partNumber });
             }
-            const completed = await this.client.send(new dist_cjs.CompleteMultipartUploadCommand({ Bucket: this.bucket, Key: targetKey, UploadId: uploadId, MultipartUpload: { Parts: parts } }));
+            const completed = await this.client.send(new dist_cjs.CompleteMultipartUploadCommand({ Bucket: this.bucket, Key: targetKey, UploadId: uploadId, MultipartUpload: { Parts: parts } }), STEADY);
             return plainEtag(completed.ETag);
         }
         catch (error) {
             await this.client
-                .send(new dist_cjs.AbortMultipartUploadCommand({ Bucket: this.bucket, Key: targetKey, UploadId: uploadId }))
+                .send(new dist_cjs.AbortMultipartUploadCommand({ Bucket: this.bucket, Key: targetKey, UploadId: uploadId }), STEADY)
                 .catch(() => undefined);
             throw error;
         }
@@ -565,7 +595,7 @@ class S3Store {
         let token;
         try {
             do {
-                const page = await this.client.send(new dist_cjs.ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }), this.abortable);
+                const page = await this.client.send(new dist_cjs.ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }));
                 for (const object of page.Contents ?? []) {
                     if (!object.Key)
                         continue;
@@ -588,7 +618,7 @@ class S3Store {
     }
     async delete(key) {
         try {
-            await this.client.send(new dist_cjs.DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+            await this.client.send(new dist_cjs.DeleteObjectCommand({ Bucket: this.bucket, Key: key }), STEADY);
         }
         catch (error) {
             this.fail('DeleteObject', key, error);
@@ -610,7 +640,7 @@ class S3Store {
             const batch = keys.slice(start, start + DELETE_BATCH);
             let errors;
             try {
-                const result = await this.client.send(new dist_cjs.DeleteObjectsCommand({ Bucket: this.bucket, Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true } }));
+                const result = await this.client.send(new dist_cjs.DeleteObjectsCommand({ Bucket: this.bucket, Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true } }), STEADY);
                 errors = result.Errors ?? [];
             }
             catch (error) {
@@ -627,7 +657,7 @@ class S3Store {
     }
     async probe(scratch) {
         const key = `${scratch}probe`;
-        const create = () => this.client.send(new dist_cjs.PutObjectCommand({ Bucket: this.bucket, Key: key, Body: 'doctor', ContentType: 'text/plain', IfNoneMatch: '*' }));
+        const create = () => this.client.send(new dist_cjs.PutObjectCommand({ Bucket: this.bucket, Key: key, Body: 'doctor', ContentType: 'text/plain', IfNoneMatch: '*' }), STEADY);
         const found = {};
         try {
             await create().catch((error) => this.fail('PutObject', key, error));
@@ -641,7 +671,7 @@ class S3Store {
             }
             // Informational only (apply's lock asks this probe about conditional writes): a failure leaves them unknown.
             try {
-                const ranged = await this.client.send(new dist_cjs.GetObjectCommand({ Bucket: this.bucket, Key: key, Range: 'bytes=0-1' }));
+                const ranged = await this.client.send(new dist_cjs.GetObjectCommand({ Bucket: this.bucket, Key: key, Range: 'bytes=0-1' }), STEADY);
                 const body = await ranged.Body?.transformToString('utf-8');
                 found.rangedReads = ranged.$metadata.httpStatusCode === 206 && body === 'do';
                 if (ranged.LastModified)
@@ -652,7 +682,7 @@ class S3Store {
             }
         }
         finally {
-            await this.client.send(new dist_cjs.DeleteObjectCommand({ Bucket: this.bucket, Key: key })).catch(() => undefined);
+            await this.client.send(new dist_cjs.DeleteObjectCommand({ Bucket: this.bucket, Key: key }), STEADY).catch(() => undefined);
         }
         return found;
     }

@@ -1,0 +1,56 @@
+// How an S3 store's requests meet a cancel, and what that costs when there is none. Requests take the step's
+// cancel signal from the store's request handler, not from each send(): a send() with options resolves the
+// SDK's middleware stack again, so passing the signal per request had kept cacheMiddleware from ever working.
+// cancel() is process-wide for this file's modules, so the cancelling test comes last.
+import { GetObjectCommand } from '@aws-sdk/client-s3'
+import { jest } from '@jest/globals'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { S3Store } from '../../src/stores/s3.js'
+import { cancel, isCancellation } from '../../src/util/cancellation.js'
+import { within } from '../support/fifo.js'
+import { s3Settings, uniquePrefix } from '../support/helpers.js'
+
+describe('an S3 store', () => {
+  it('resolves the middleware stack once per command class, however many requests it sends', async () => {
+    const prefix = uniquePrefix('cache')
+    const store = new S3Store(s3Settings(prefix), 4)
+    const resolve = jest.spyOn(GetObjectCommand.prototype, 'resolveMiddleware')
+    try {
+      await store.put(`${prefix}a`, Buffer.from('a'), { size: 1, contentType: 'text/plain' })
+      for (let i = 0; i < 3; i++) expect(await store.readText(`${prefix}a`, 10)).toBe('a')
+      expect(resolve).toHaveBeenCalledTimes(1)
+    } finally {
+      resolve.mockRestore()
+      store.close()
+    }
+  })
+
+  it('stops a request in flight when the step is cancelled, and lets cleanup requests finish', async () => {
+    const seen: string[] = []
+    const server = createServer((request, response) => {
+      seen.push(request.method!)
+      request.resume()
+      // A read that never answers; a delete (cleanup: releasing a claim) that answers after the cancel.
+      if (request.method === 'DELETE') setTimeout(() => response.writeHead(204).end(), 300)
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const store = new S3Store(s3Settings('c/', { endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }), 2)
+    try {
+      const read = store.readText('c/held', 100).then(
+        () => 'answered',
+        (error: unknown) => (isCancellation(error) || isCancellation((error as { cause?: unknown }).cause) ? 'cancelled' : String(error))
+      )
+      const cleanup = store.delete('c/claim')
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      expect(seen.sort()).toEqual(['DELETE', 'GET'])
+      cancel('SIGINT')
+      expect(await within(5000, read)).toBe('cancelled')
+      await expect(cleanup).resolves.toBeUndefined()
+    } finally {
+      store.close()
+      server.closeAllConnections()
+      await new Promise((resolve) => server.close(resolve))
+    }
+  })
+})

@@ -364,7 +364,7 @@ class S3Store {
     name;
     client;
     bucket;
-    /** What each request is sent with: the cancellation signal, unless this store's work must finish (apply's state). */
+    /** `cancellable: false`: this store's work must finish (apply's state), so no request of it takes the cancel signal. */
     constructor(settings, concurrency, options = {}) {
         this.settings = settings;
         this.bucket = settings.bucket;

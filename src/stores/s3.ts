@@ -280,8 +280,7 @@ export class S3Store implements Store {
   private readonly client: S3Client
   private readonly bucket: string
 
-  /** What each request is sent with: the cancellation signal, unless this store's work must finish (apply's state). */
-
+  /** `cancellable: false`: this store's work must finish (apply's state), so no request of it takes the cancel signal. */
   constructor(
     private readonly settings: S3StoreSettings,
     concurrency: number,

@@ -396,14 +396,11 @@ var platform = __webpack_require__(7102);
 var build_key = __webpack_require__(9314);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./src/util/node-builtins.ts
 var node_builtins = __webpack_require__(3115);
 // EXTERNAL MODULE: ./src/util/paths.ts
 var paths = __webpack_require__(4964);
 ;// CONCATENATED MODULE: ./src/sets/stale-files.ts
-
 
 
 
@@ -430,7 +427,7 @@ async function trackedOf(directory, files) {
     if (files.length === 0)
         return new Set();
     try {
-        const { stdout } = await (0,external_node_util_.promisify)((0,node_builtins/* childProcess */.Qk)().execFile)('git', ['-c', 'core.quotePath=false', 'ls-files', '-z', '--', '.'], {
+        const { stdout } = await (0,node_builtins/* execFileText */.zp)('git', ['-c', 'core.quotePath=false', 'ls-files', '-z', '--', '.'], {
             cwd: directory,
             maxBuffer: 256 * 1024 * 1024
         });

@@ -408,12 +408,9 @@ class PreconditionFailedError extends StoreError {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
-/* harmony import */ var _util_capped_read_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8724);
-/* harmony import */ var _util_node_builtins_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3115);
-
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
+/* harmony import */ var _util_capped_read_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8724);
+/* harmony import */ var _util_node_builtins_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3115);
 
 
 
@@ -440,7 +437,7 @@ let payloadRead;
 function readEventPayload() {
     payloadRead ??= (async () => {
         const file = process.env.GITHUB_EVENT_PATH;
-        const bytes = file ? await (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_4__/* .readRunnerFile */ .Lh)(file, EVENT_PAYLOAD_LIMIT) : undefined;
+        const bytes = file ? await (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_3__/* .readRunnerFile */ .Lh)(file, EVENT_PAYLOAD_LIMIT) : undefined;
         try {
             return bytes ? JSON.parse(bytes.toString('utf8')) : undefined;
         }
@@ -529,7 +526,7 @@ async function headFromGitDirectory(repoPath, env = process.env) {
     const gitDir = await plainGitDirectory(repoPath, env);
     if (!gitDir)
         return undefined;
-    const text = async (file, limit) => (await (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_4__/* .readRunnerFile */ .Lh)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(gitDir, file), limit).catch(() => undefined))?.toString('utf8');
+    const text = async (file, limit) => (await (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_3__/* .readRunnerFile */ .Lh)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(gitDir, file), limit).catch(() => undefined))?.toString('utf8');
     const head = (await text('HEAD', REF_FILE_LIMIT))?.trim();
     if (!head)
         return undefined;
@@ -560,7 +557,7 @@ async function headCommit(repoPath) {
     if (read)
         return { commit: read };
     try {
-        const { stdout } = await (0,node_util__WEBPACK_IMPORTED_MODULE_2__.promisify)((0,_util_node_builtins_js__WEBPACK_IMPORTED_MODULE_5__/* .childProcess */ .Qk)().execFile)('git', ['rev-parse', '--verify', 'HEAD'], { cwd: repoPath });
+        const { stdout } = await (0,_util_node_builtins_js__WEBPACK_IMPORTED_MODULE_4__/* .execFileText */ .zp)('git', ['rev-parse', '--verify', 'HEAD'], { cwd: repoPath });
         return { commit: stdout.trim().toLowerCase() };
     }
     catch (error) {
@@ -587,7 +584,7 @@ async function resolveCommit(sources) {
             ? { sha: sources.recorded.toLowerCase(), source: "check's record in the package directory" }
             : (sources.event?.commits[0] ?? (sources.githubSha ? { sha: sources.githubSha.toLowerCase(), source: 'GITHUB_SHA' } : undefined));
     if (!candidate) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FilesError */ .yN(`Could not work out the commit hash: git rev-parse HEAD in '${sources.repoPath}' failed (${head.problem}) ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FilesError */ .yN(`Could not work out the commit hash: git rev-parse HEAD in '${sources.repoPath}' failed (${head.problem}) ` +
             `and GITHUB_SHA is not set. Point 'repo-path' (GIT_REPO_PATH) at a git checkout, or set the 'commit' input.`);
     }
     const event = sources.event;
@@ -596,7 +593,7 @@ async function resolveCommit(sources) {
         const why = event.payloadRead
             ? 'A step before this one moved HEAD, or the job checked out another ref.'
             : 'An upload runs after the build, so it takes no commit from the event payload file (a build can rewrite it): only GITHUB_SHA.';
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FilesError */ .yN(`The commit to key the assets by would be ${candidate.sha} (${candidate.source}), but this '${event.event}' run names ${named}. ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FilesError */ .yN(`The commit to key the assets by would be ${candidate.sha} (${candidate.source}), but this '${event.event}' run names ${named}. ` +
             `${why} Set the 'commit' input to the commit you built ` +
             `(for example commit: \${{ github.event.pull_request.head.sha || github.sha }}, which the runner fills from the event it received), ` +
             `or use mode: auto, whose post step uploads under the commit its main step checked; so no build can choose the commit its output is stored and signed under.`);
@@ -1045,20 +1042,22 @@ async function firstBytes(body, count) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Qk: () => (/* binding */ childProcess),
 /* harmony export */   SI: () => (/* binding */ nodeCrypto),
-/* harmony export */   eq: () => (/* binding */ nodeZlib)
+/* harmony export */   eq: () => (/* binding */ nodeZlib),
+/* harmony export */   zp: () => (/* binding */ execFileText)
 /* harmony export */ });
+/* unused harmony export childProcess */
 /* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8995);
 /* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_module__WEBPACK_IMPORTED_MODULE_0__);
-// node:crypto, node:child_process and node:zlib, loaded when first used instead of when the bundle starts. A
-// static import loads a builtin as the step starts, used or not: these three cost ~20 ms of every step's start
-// on node24 (~10 ms on Node.js 20; `node -e "require('node:crypto')"` against `node -e 0`), and a check that
-// finds nothing needs none of them. Modules in the path of every step use these; the rest import as usual.
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
+
 
 const load = (0,node_module__WEBPACK_IMPORTED_MODULE_0__.createRequire)(import.meta.url);
 const nodeCrypto = () => load('node:crypto');
 const childProcess = () => load('node:child_process');
+/** child_process.execFile as a promise of its output as text, node:child_process loaded on the first call. */
+const execFileText = (file, args, options) => (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(childProcess().execFile)(file, args, { ...options, encoding: 'utf8' });
 const nodeZlib = () => load('node:zlib');
 
 

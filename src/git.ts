@@ -1,9 +1,8 @@
 import { lstat } from 'node:fs/promises'
 import path from 'node:path'
-import { promisify } from 'node:util'
 import { FilesError } from './errors.js'
 import { readRunnerFile } from './util/capped-read.js'
-import { childProcess } from './util/node-builtins.js'
+import { execFileText } from './util/node-builtins.js'
 
 /** A commit the workflow run's event names, and what names it (for messages). */
 export interface NamedCommit {
@@ -175,7 +174,7 @@ export async function headCommit(repoPath: string): Promise<{ commit?: string; p
   const read = await headFromGitDirectory(repoPath)
   if (read) return { commit: read }
   try {
-    const { stdout } = await promisify(childProcess().execFile)('git', ['rev-parse', '--verify', 'HEAD'], { cwd: repoPath })
+    const { stdout } = await execFileText('git', ['rev-parse', '--verify', 'HEAD'], { cwd: repoPath })
     return { commit: stdout.trim().toLowerCase() }
   } catch (error) {
     const err = error as NodeJS.ErrnoException & { stderr?: string }

@@ -7,7 +7,6 @@ import { IntegrityError, StoreError } from '../errors.js'
 import { fromPosixRelative } from '../util/paths.js'
 import { LocalStore } from '../stores/local.js'
 import type { AssetSets, FindRequest, FindResult, MissReason, Published, PublishRequest, SetPolicy } from './asset-sets.js'
-import { downloadSet } from './download.js'
 import { otherPlatform, otherPlatformAdvice } from './platform.js'
 import { buildManifest, usableManifest, serializeManifest, type Manifest } from './manifest.js'
 import { cacheEntryKey } from './layout.js'
@@ -343,6 +342,8 @@ export class ActionsCacheSets implements AssetSets {
         : await this.restoreTrusted(key, { commit })
       if (!manifest) throw new IntegrityError(`The cache entry ${key} is not trusted (see the warning above); nothing was downloaded.`)
       // The restored stage is a directory of files: verify and place them as from any store.
+      // Loaded when a set is fetched, as ObjectAssetSets does: one chunk holds download.ts for both.
+      const { downloadSet } = await import('./download.js')
       await downloadSet(new LocalStore(this.stage), '', manifest, directory, concurrency)
       return manifest
     } finally {

@@ -1,7 +1,6 @@
 import { lstat, readdir, rm, rmdir } from 'node:fs/promises'
 import path from 'node:path'
-import { promisify } from 'node:util'
-import { childProcess } from '../util/node-builtins.js'
+import { execFileText } from '../util/node-builtins.js'
 import { isInside, sameFileKey } from '../util/paths.js'
 
 /**
@@ -36,7 +35,7 @@ async function filesNotIn(directory: string, keep: ReadonlySet<string>): Promise
 async function trackedOf(directory: string, files: readonly string[]): Promise<Set<string>> {
   if (files.length === 0) return new Set()
   try {
-    const { stdout } = await promisify(childProcess().execFile)('git', ['-c', 'core.quotePath=false', 'ls-files', '-z', '--', '.'], {
+    const { stdout } = await execFileText('git', ['-c', 'core.quotePath=false', 'ls-files', '-z', '--', '.'], {
       cwd: directory,
       maxBuffer: 256 * 1024 * 1024
     })

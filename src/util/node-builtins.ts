@@ -2,12 +2,21 @@
 // static import loads a builtin as the step starts, used or not: these three cost ~20 ms of every step's start
 // on node24 (~10 ms on Node.js 20; `node -e "require('node:crypto')"` against `node -e 0`), and a check that
 // finds nothing needs none of them. Modules in the path of every step use these; the rest import as usual.
+import type { ExecFileOptions } from 'node:child_process'
 import { createRequire } from 'node:module'
+import { promisify } from 'node:util'
 
 const load = createRequire(import.meta.url)
 
 export const nodeCrypto = (): typeof import('node:crypto') => load('node:crypto') as typeof import('node:crypto')
 
 export const childProcess = (): typeof import('node:child_process') => load('node:child_process') as typeof import('node:child_process')
+
+/** child_process.execFile as a promise of its output as text, node:child_process loaded on the first call. */
+export const execFileText = (
+  file: string,
+  args: readonly string[],
+  options: ExecFileOptions
+): Promise<{ stdout: string; stderr: string }> => promisify(childProcess().execFile)(file, args, { ...options, encoding: 'utf8' as const })
 
 export const nodeZlib = (): typeof import('node:zlib') => load('node:zlib') as typeof import('node:zlib')

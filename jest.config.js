@@ -83,7 +83,18 @@ export const BUNDLE_SMOKE_TESTS = [
 
 const under = (files) => files.map((file) => `<rootDir>/__tests__/${file}`)
 const s3rver = { ...common, displayName: 's3rver', testMatch: ['**/*.test.ts'], setupFiles: ['<rootDir>/__tests__/setup/use-s3rver.ts'] }
-const moto = { ...common, displayName: 'moto', testMatch: under(MOTO_TESTS), setupFiles: ['<rootDir>/__tests__/setup/use-moto.ts'] }
+/**
+ * A project's own global setup runs only when one of its test files is selected, so moto (Python, about 1.5 s to
+ * start two servers) starts only for the runs that include a moto file; one s3rver file alone does not wait for it.
+ */
+const motoServers = { globalSetup: '<rootDir>/__tests__/setup/start-moto.ts', globalTeardown: '<rootDir>/__tests__/setup/stop-moto.ts' }
+const moto = {
+  ...common,
+  displayName: 'moto',
+  testMatch: under(MOTO_TESTS),
+  setupFiles: ['<rootDir>/__tests__/setup/use-moto.ts'],
+  ...motoServers
+}
 
 /** moto runs unless it is missing outside CI; then once per run, one line says how to get it. */
 function motoProjects() {
@@ -108,7 +119,9 @@ export default {
         {
           ...s3rver,
           displayName: 'bundle on SAM_TEST_NODE',
-          testMatch: under(process.env.SAM_TEST_NODE_ALL ? BUNDLE_TESTS : BUNDLE_SMOKE_TESTS)
+          testMatch: under(process.env.SAM_TEST_NODE_ALL ? BUNDLE_TESTS : BUNDLE_SMOKE_TESTS),
+          // scenarios/runs-at-once.test.ts races processes on moto too, whatever the project.
+          ...(process.env.CI === 'true' || motoInstalled() ? motoServers : {})
         }
       ]
     : [s3rver, ...motoProjects()]

@@ -300,7 +300,7 @@ class ActionsCacheSets {
     async publish(request) {
         if (request.packBelow || request.packCompression === 'none')
             _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq('pack-below and pack-compression have no effect on the actions-cache backend: each entry is one archive already.');
-        const files = await (0,_package_files_js__WEBPACK_IMPORTED_MODULE_10__.listPackageFiles)(request.directory);
+        const files = await (0,_package_files_js__WEBPACK_IMPORTED_MODULE_10__.listPackageFiles)(request.directory, { warnOfLeftovers: true });
         await this.clearStage();
         const entries = [];
         for (const file of files) {

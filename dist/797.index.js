@@ -29,7 +29,7 @@ export const modules = {
 /* harmony import */ var _util_progress_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(5365);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(9997);
 /* harmony import */ var _util_node_builtins_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(3115);
-/* harmony import */ var _util_random_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(1245);
+/* harmony import */ var _download_temporaries_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(5107);
 
 
 
@@ -124,17 +124,6 @@ async function alreadyInPlace(target, file, info) {
         return false;
     return (await (0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_6__/* .sha256OfFile */ .Vq)(target, { noFollow: true }).catch(() => undefined)) === file.sha256;
 }
-/**
- * Where a file is written until every file of the set has arrived intact: beside it, under a name no one can
- * guess ahead (a random part drawn once a process; 6 random bytes a file cost 30 ms over a 1,000-file set) and
- * opened exclusively.
- */
-let temporaryPart;
-let temporaryCount = 0;
-function temporaryName(target) {
-    temporaryPart ??= (0,_util_random_js__WEBPACK_IMPORTED_MODULE_14__.randomHex)(6);
-    return `${target}.download-${temporaryPart}-${(temporaryCount++).toString(36)}`;
-}
 /** The error for a file whose bytes are not the ones its manifest names; `pack` names the pack it was read from. */
 function mismatch(file, got, pack) {
     return new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .IntegrityError */ .cs(`'${file.path}'${pack ? ` in ${pack}` : ''} does not match its manifest (expected ${file.size} bytes with SHA-256 ${file.sha256}, got ${got}): ` +
@@ -204,7 +193,7 @@ function unwritten(parts, written) {
  * file is gathered in memory and written once checked, as a packed one is.
  */
 async function downloadFile(store, key, target, file, progress) {
-    const temp = temporaryName(target);
+    const temp = (0,_download_temporaries_js__WEBPACK_IMPORTED_MODULE_14__/* .temporaryName */ .N)(target);
     const tap = new _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_6__/* .DigestStream */ .vl(file.size);
     const unwatch = progress.watch(tap);
     const gathered = file.size < GATHER_BELOW ? new GatheredFile(file.size) : undefined;
@@ -254,7 +243,7 @@ async function downloadPack(store, setPrefix, pack, files, targets, onTemp, onFi
     let written = 0;
     const openFile = async (file) => {
         const target = targets.get(file.path);
-        temp = temporaryName(target);
+        temp = (0,_download_temporaries_js__WEBPACK_IMPORTED_MODULE_14__/* .temporaryName */ .N)(target);
         hash = (0,_util_node_builtins_js__WEBPACK_IMPORTED_MODULE_13__/* .nodeCrypto */ .SI)().createHash('sha256');
         written = 0;
         if (file.size < GATHER_BELOW) {

@@ -8,7 +8,8 @@ import type { Settings, StoreSettings } from '../../src/settings/types.js'
 import { check } from '../../src/modes/check.js'
 import { upload } from '../../src/modes/upload.js'
 import { downloadSet, unwritten } from '../../src/sets/download.js'
-import { buildManifest } from '../../src/sets/manifest.js'
+import { isDownloadTemporary, temporaryName } from '../../src/sets/download-temporaries.js'
+import { buildManifest, parseManifest } from '../../src/sets/manifest.js'
 import { LocalStore } from '../../src/stores/local.js'
 import { S3Store } from '../../src/stores/s3.js'
 import { ObjectAssetSets } from '../../src/sets/object-sets.js'
@@ -22,7 +23,8 @@ import {
   uniquePrefix,
   writeFiles,
   localSetsFixture,
-  OPEN_POLICY
+  OPEN_POLICY,
+  printedBy
 } from '../support/helpers.js'
 
 const client = outsideClient()
@@ -177,6 +179,66 @@ describe('a package directory changed while the set downloads', () => {
     const left = readdirSync(target, { recursive: true }) as string[]
     expect(left.filter((name) => name.includes('.download-'))).toEqual([])
     expect(left).toContain('a.txt')
+  })
+})
+
+describe('a download killed part way', () => {
+  it('leaves temporary files that the next upload of the directory does not store, and names them', async () => {
+    // A real download stopped half way: a.txt has arrived and waits under its temporary name while b.txt's
+    // body never comes, as when the step is killed outright (SIGKILL, a runner's timeout) at that moment.
+    const source = localSetsFixture({ packBelow: 0, codeHashPatterns: [] })
+    const built = tempDir('built')
+    writeFiles(built, { 'a.txt': 'first', 'sub/b.txt': 'second' })
+    await upload(source.settings(built), source.sets)
+    const manifest = parseManifest(
+      readFileSync(path.join(source.root, 'artifacts', source.repo.commit, '.manifest.json'), 'utf8'),
+      'the set'
+    )
+    const target = tempDir('pkg')
+    let release: (error: Error) => void = () => undefined
+    const stalled = new Proxy(source.store, {
+      get(store, property) {
+        if (property === 'get')
+          return async (key: string) => {
+            if (!key.endsWith('sub/b.txt')) return store.get(key)
+            const body = new Readable({ read: () => undefined })
+            release = (error) => body.destroy(error)
+            return body
+          }
+        const value = Reflect.get(store, property) as unknown
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(store) : value
+      }
+    })
+    const stopped = downloadSet(stalled, `artifacts/${source.repo.commit}/`, manifest, target, 2)
+    const leftovers = (): string[] =>
+      (readdirSync(target, { recursive: true }) as string[]).filter((name) => isDownloadTemporary(path.basename(name)))
+    while (leftovers().length === 0) await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 5))])
+    expect(leftovers()).toEqual([expect.stringMatching(/^a\.txt\.download-/)])
+
+    // The job goes on without the set: it builds into the same directory and uploads it.
+    writeFiles(target, { 'a.txt': 'rebuilt', 'sub/b.txt': 'rebuilt too' })
+    const next = localSetsFixture({ packBelow: 0, codeHashPatterns: [] })
+    const { printed } = await printedBy(() => upload(next.settings(target), next.sets))
+    const stored = parseManifest(readFileSync(path.join(next.root, 'artifacts', next.repo.commit, '.manifest.json'), 'utf8'), 'the set')
+    expect(stored.files.map((file) => file.path)).toEqual(['a.txt', 'sub/b.txt'])
+    expect(printed).toContain(`::warning::Not uploading 1 file that a download killed part way left in '${target}' ('${leftovers()[0]}')`)
+
+    release(new Error('the step was killed'))
+    await expect(stopped).rejects.toThrow('the step was killed')
+  })
+
+  it('are told apart by their exact form, not by a word in the name', () => {
+    expect(isDownloadTemporary(path.basename(temporaryName('/pkg/app.js')))).toBe(true)
+    expect(isDownloadTemporary(path.basename(temporaryName('/pkg/sub/report.download-2024.pdf')))).toBe(true)
+    for (const name of [
+      'report.download-2024.pdf',
+      'setup.download-page.html',
+      'x.download-abcdef12345-1',
+      'x.download-ABCDEF123456-1',
+      'app.js'
+    ]) {
+      expect(isDownloadTemporary(name)).toBe(false)
+    }
   })
 })
 

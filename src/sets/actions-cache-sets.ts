@@ -283,7 +283,7 @@ export class ActionsCacheSets implements AssetSets {
   async publish(request: PublishRequest): Promise<Published> {
     if (request.packBelow || request.packCompression === 'none')
       core.info('pack-below and pack-compression have no effect on the actions-cache backend: each entry is one archive already.')
-    const files = await listPackageFiles(request.directory)
+    const files = await listPackageFiles(request.directory, { warnOfLeftovers: true })
     await this.clearStage()
     const entries = []
     for (const file of files) {

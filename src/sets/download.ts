@@ -15,7 +15,7 @@ import { formatBytes, Progress } from '../util/progress.js'
 import { plural } from '../util/text.js'
 import type { Store } from '../stores/store.js'
 import { nodeCrypto } from '../util/node-builtins.js'
-import { randomHex } from '../util/random.js'
+import { temporaryName } from './download-temporaries.js'
 
 async function lstatOrUndefined(candidate: string): Promise<Stats | undefined> {
   return lstat(candidate).catch(() => undefined)
@@ -104,18 +104,6 @@ export interface DownloadCounts {
   readonly fetchedFiles: number
   readonly keptFiles: number
   readonly keptBytes: number
-}
-
-/**
- * Where a file is written until every file of the set has arrived intact: beside it, under a name no one can
- * guess ahead (a random part drawn once a process; 6 random bytes a file cost 30 ms over a 1,000-file set) and
- * opened exclusively.
- */
-let temporaryPart: string | undefined
-let temporaryCount = 0
-function temporaryName(target: string): string {
-  temporaryPart ??= randomHex(6)
-  return `${target}.download-${temporaryPart}-${(temporaryCount++).toString(36)}`
 }
 
 /** The error for a file whose bytes are not the ones its manifest names; `pack` names the pack it was read from. */

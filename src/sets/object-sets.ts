@@ -631,7 +631,7 @@ async function uploadFiles(
  * cleared first, written last. Shared by upload and the assets plugin.
  */
 export async function publish(store: Store, request: PublishRequest, policy: SetPolicy): Promise<Published> {
-  const files = await listPackageFiles(request.directory)
+  const files = await listPackageFiles(request.directory, { warnOfLeftovers: true })
   const target = commitPrefix(request.prefix, request.commit)
   const owner = { commit: request.commit }
   // A whole set built under another key is replaced (upload says why before it gets here).

@@ -1,7 +1,10 @@
 import { lstat, readdir, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
+import * as core from '../runner.js'
 import { EmptyPackageError, FilesError } from '../errors.js'
 import { isInside } from '../util/paths.js'
+import { plural } from '../util/text.js'
+import { isDownloadTemporary } from './download-temporaries.js'
 import { preparePackageDirectory } from './package-directory.js'
 
 export interface PackageFile {
@@ -15,11 +18,29 @@ function isHidden(name: string): boolean {
   return name.startsWith('.')
 }
 
+function warnOfLeftovers(directory: string, leftovers: readonly string[]): void {
+  if (leftovers.length === 0) return
+  const named = leftovers
+    .slice(0, 3)
+    .map((file) => `'${file}'`)
+    .join(', ')
+  core.warning(
+    `Not uploading ${plural(leftovers.length, 'file')} that a download killed part way left in '${directory}' (${named}${leftovers.length > 3 ? ', …' : ''}): ` +
+      `they are not the build's and may be cut short. Delete them; a download into this directory that completes removes them too.`
+  )
+}
+
 /**
  * Every non-hidden regular file under `directory`, recursively, sorted by relative path. A symlink is
- * followed only when it points inside the directory; one that leaves it is refused.
+ * followed only when it points inside the directory; one that leaves it is refused. The temporary files of a
+ * download killed part way (download-temporaries.ts) are left out; `warnOfLeftovers` names them in a warning
+ * (the upload itself does; a look at whether there is anything to upload does not).
  */
-export async function listPackageFiles(directory: string, inputName = 'package-directory'): Promise<PackageFile[]> {
+export async function listPackageFiles(
+  directory: string,
+  options: { inputName?: string; warnOfLeftovers?: boolean } = {}
+): Promise<PackageFile[]> {
+  const inputName = options.inputName ?? 'package-directory'
   let root: string
   try {
     root = await preparePackageDirectory(directory, { create: false, inputName })
@@ -31,6 +52,7 @@ export async function listPackageFiles(directory: string, inputName = 'package-d
     )
   }
   const files: PackageFile[] = []
+  const leftovers: string[] = []
   const visit = async (dir: string, relativeDir: string, ancestors: ReadonlySet<string>): Promise<void> => {
     const entries = await readdir(dir, { withFileTypes: true })
     for (const entry of entries) {
@@ -51,11 +73,13 @@ export async function listPackageFiles(directory: string, inputName = 'package-d
         if (ancestors.has(target)) throw new FilesError(`Refusing to upload '${relative}': a symlink loop in '${directory}'.`)
         await visit(absolute, relative, new Set([...ancestors, target]))
       } else if (info.isFile()) {
-        files.push({ relative, absolute, size: info.size })
+        if (isDownloadTemporary(entry.name)) leftovers.push(relative)
+        else files.push({ relative, absolute, size: info.size })
       }
     }
   }
   await visit(root, '', new Set([root]))
+  if (options.warnOfLeftovers) warnOfLeftovers(directory, leftovers.sort())
   if (files.length === 0) {
     throw new EmptyPackageError(
       `The package directory '${directory}' holds no files to upload (hidden files are skipped). Build the assets into it first.`

@@ -1241,13 +1241,13 @@ async function hasFoundMarker(directory) {
 /* harmony export */ });
 /* harmony import */ var _util_random_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1245);
 
+let temporaryPart;
+let temporaryCount = 0;
 /**
  * Where a downloaded file is written until every file of the set has arrived intact: beside its target, under a
  * name no one can guess ahead (a random part drawn once a process; 6 random bytes a file cost 30 ms over a
  * 1,000-file set) and opened exclusively. A download cut short removes them; one killed outright cannot.
  */
-let temporaryPart;
-let temporaryCount = 0;
 function temporaryName(target) {
     temporaryPart ??= (0,_util_random_js__WEBPACK_IMPORTED_MODULE_0__.randomHex)(6);
     return `${target}.download-${temporaryPart}-${(temporaryCount++).toString(36)}`;
@@ -2785,17 +2785,16 @@ function warnOfLeftovers(directory, leftovers) {
  * (the upload itself does; a look at whether there is anything to upload does not).
  */
 async function listPackageFiles(directory, options = {}) {
-    const inputName = options.inputName ?? 'package-directory';
     let root;
     try {
-        root = await (0,_package_directory_js__WEBPACK_IMPORTED_MODULE_6__/* .preparePackageDirectory */ .Bd)(directory, { create: false, inputName });
+        root = await (0,_package_directory_js__WEBPACK_IMPORTED_MODULE_6__/* .preparePackageDirectory */ .Bd)(directory, { create: false });
         if (!(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(root)).isDirectory())
             throw new Error('not a directory');
     }
     catch (error) {
         if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FilesError */ .yN)
             throw error;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__.EmptyPackageError(`The package directory '${directory}' does not exist or is not a directory: build the assets into it first, or set '${inputName}' (PACKAGE_DIRECTORY).`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__.EmptyPackageError(`The package directory '${directory}' does not exist or is not a directory: build the assets into it first, or set 'package-directory' (PACKAGE_DIRECTORY).`);
     }
     const files = [];
     const leftovers = [];

@@ -1,5 +1,5 @@
-// Global setup of the moto project only: jest runs a project's global setup when at least one of its test files
-// is selected, so a run of s3rver files alone (one unit test, the node24 bundle run) does not start Python.
+// Global setup of the moto project (and of .ci/run's bundle project, whose race scenario uses moto): jest runs a
+// project's global setup only when one of its test files is selected, so a run of other files does not start Python.
 import { startMoto } from '../../bench/moto-server.mjs'
 import { TEST_BUCKET } from './test-bucket.mjs'
 

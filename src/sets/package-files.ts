@@ -36,19 +36,15 @@ function warnOfLeftovers(directory: string, leftovers: readonly string[]): void 
  * download killed part way (download-temporaries.ts) are left out; `warnOfLeftovers` names them in a warning
  * (the upload itself does; a look at whether there is anything to upload does not).
  */
-export async function listPackageFiles(
-  directory: string,
-  options: { inputName?: string; warnOfLeftovers?: boolean } = {}
-): Promise<PackageFile[]> {
-  const inputName = options.inputName ?? 'package-directory'
+export async function listPackageFiles(directory: string, options: { warnOfLeftovers?: boolean } = {}): Promise<PackageFile[]> {
   let root: string
   try {
-    root = await preparePackageDirectory(directory, { create: false, inputName })
+    root = await preparePackageDirectory(directory, { create: false })
     if (!(await stat(root)).isDirectory()) throw new Error('not a directory')
   } catch (error) {
     if (error instanceof FilesError) throw error
     throw new EmptyPackageError(
-      `The package directory '${directory}' does not exist or is not a directory: build the assets into it first, or set '${inputName}' (PACKAGE_DIRECTORY).`
+      `The package directory '${directory}' does not exist or is not a directory: build the assets into it first, or set 'package-directory' (PACKAGE_DIRECTORY).`
     )
   }
   const files: PackageFile[] = []

@@ -42,7 +42,9 @@ describe('an S3 store', () => {
         (error: unknown) => (isCancellation(error) || isCancellation((error as { cause?: unknown }).cause) ? 'cancelled' : String(error))
       )
       const cleanup = store.delete('c/claim')
-      await new Promise((resolve) => setTimeout(resolve, 100))
+      // Both requests are at the server before the cancel.
+      for (const deadline = Date.now() + 5000; seen.length < 2 && Date.now() < deadline;)
+        await new Promise((resolve) => setTimeout(resolve, 5))
       expect(seen.sort()).toEqual(['DELETE', 'GET'])
       cancel('SIGINT')
       expect(await within(5000, read)).toBe('cancelled')

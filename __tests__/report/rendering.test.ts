@@ -138,7 +138,9 @@ function mermaidBlocks(markdown: string): string[] {
   return [...markdown.matchAll(/^```mermaid\n([\s\S]*?)\n```$/gm)].map((match) => match[1]!)
 }
 
-function parseMermaid(sources: string[]): { ok: boolean; type?: string; error?: string }[] {
+type MermaidVerdict = { ok: boolean; type?: string; error?: string }
+
+function parseMermaid(sources: string[]): MermaidVerdict[] {
   const child = spawnSync(process.execPath, [path.join(ROOT, '__tests__', 'support', 'mermaid-parse.mjs')], {
     input: JSON.stringify(sources),
     encoding: 'utf8',
@@ -146,6 +148,25 @@ function parseMermaid(sources: string[]): { ok: boolean; type?: string; error?: 
   })
   if (child.status !== 0) throw new Error(`mermaid-parse.mjs failed: ${child.stderr}`)
   return JSON.parse(child.stdout)
+}
+
+/** The diagrams the tests below hand to mermaid, parsed together on first use: loading mermaid takes ~0.9 s a process. */
+const DIAGRAMS = {
+  plan: mermaidBlocks(EXAMPLES['apply-plan']!)[0] ?? '',
+  unclosed: 'flowchart LR\n  t0["unclosed --> t1',
+  markup: mermaidBlocks(planFlowchart({ nodes: [{ ref: 'object.a"b#c<d>', action: 'Create' }], edges: [] }))[0] ?? ''
+}
+let parsedDiagrams: Record<keyof typeof DIAGRAMS, MermaidVerdict> | undefined
+function mermaidVerdict(name: keyof typeof DIAGRAMS): MermaidVerdict {
+  if (!parsedDiagrams) {
+    const names = Object.keys(DIAGRAMS) as (keyof typeof DIAGRAMS)[]
+    const verdicts = parseMermaid(names.map((diagram) => DIAGRAMS[diagram]))
+    parsedDiagrams = Object.fromEntries(names.map((diagram, index) => [diagram, verdicts[index]!])) as Record<
+      keyof typeof DIAGRAMS,
+      MermaidVerdict
+    >
+  }
+  return parsedDiagrams[name]
 }
 
 describe('summaries and comments as GitHub renders them', () => {
@@ -223,16 +244,16 @@ describe('summaries and comments as GitHub renders them', () => {
     expect(markdown).toContain('🟩 create · 🟨 update · 🟥 delete')
     const html = render(markdown)
     expect(html).toContain('<pre><code class="language-mermaid">flowchart LR')
-    expect(parseMermaid([chart!, 'flowchart LR\n  t0["unclosed --> t1'])).toEqual([
-      { ok: true, type: 'flowchart-v2' },
-      expect.objectContaining({ ok: false })
-    ])
+    expect(DIAGRAMS.plan).toBe(chart)
+    expect(mermaidVerdict('plan')).toEqual({ ok: true, type: 'flowchart-v2' })
+    expect(mermaidVerdict('unclosed')).toEqual(expect.objectContaining({ ok: false }))
   }, 60_000)
 
   it('escapes what Mermaid would read as markup in a label', () => {
     const chart = planFlowchart({ nodes: [{ ref: 'object.a"b#c<d>', action: 'Create' }], edges: [] })
     expect(chart).toContain('t0["object.a#34;b#35;c#60;d#62;"]')
-    expect(parseMermaid([mermaidBlocks(chart)[0]!])[0]).toEqual({ ok: true, type: 'flowchart-v2' })
+    expect(DIAGRAMS.markup).toBe(mermaidBlocks(chart)[0])
+    expect(mermaidVerdict('markup')).toEqual({ ok: true, type: 'flowchart-v2' })
   }, 60_000)
 
   it(`falls back to the table above ${GRAPH_LIMIT} tools`, () => {

@@ -44,7 +44,7 @@ function replaceBetween(text, marker, table) {
 const action = yaml.load(readFileSync(actionFile, 'utf8'))
 const readme = readFileSync(readmeFile, 'utf8')
 // Only the two tables are formatted (prettier's own table layout), not the whole README: `npm run format:check`
-// keeps the rest formatted, and formatting 1,200 lines of README took ~2 s a run.
+// keeps the rest formatted, and formatting all 1,200 lines of the README took ~0.8 s more a run (1.14 s against 0.38 s).
 const config = (await prettier.resolveConfig(path.join(ROOT, 'README.md'))) ?? {}
 const formatTable = async (table) => (await prettier.format(table, { ...config, filepath: readmeFile })).trimEnd()
 const formatted = replaceBetween(

@@ -3774,12 +3774,13 @@ async function writeAll(chunks, handle) {
 }
 /**
  * Creates `file` exclusively, making its directory first. Another run's deleteMany removes directories it
- * leaves empty; one removed between the mkdir and the open is made again (the open file then keeps it).
+ * leaves empty; one removed while the mkdir makes the levels below it, or between the mkdir and the open, is
+ * made again (the open file then keeps it).
  */
 async function openInFreshDirectory(file) {
     for (let attempt = 1;; attempt++) {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file), { recursive: true });
         try {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file), { recursive: true });
             return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(file, 'wx');
         }
         catch (error) {

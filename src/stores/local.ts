@@ -32,12 +32,13 @@ async function writeAll(chunks: AsyncIterable<Buffer>, handle: FileHandle): Prom
 
 /**
  * Creates `file` exclusively, making its directory first. Another run's deleteMany removes directories it
- * leaves empty; one removed between the mkdir and the open is made again (the open file then keeps it).
+ * leaves empty; one removed while the mkdir makes the levels below it, or between the mkdir and the open, is
+ * made again (the open file then keeps it).
  */
 async function openInFreshDirectory(file: string): Promise<FileHandle> {
   for (let attempt = 1; ; attempt++) {
-    await mkdir(path.dirname(file), { recursive: true })
     try {
+      await mkdir(path.dirname(file), { recursive: true })
       return await open(file, 'wx')
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || attempt >= 5) throw error

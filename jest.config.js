@@ -96,9 +96,12 @@ const moto = {
   ...motoServers
 }
 
-/** moto runs unless it is missing outside CI; then once per run, one line says how to get it. */
+/** moto runs unless it is missing outside CI (CI requires it). */
+const motoWanted = process.env.CI === 'true' || motoInstalled()
+
+/** The moto project, or none; then once per run, one line says how to get moto. */
 function motoProjects() {
-  if (process.env.CI === 'true' || motoInstalled()) return [moto]
+  if (motoWanted) return [moto]
   if (!process.env.SAM_MOTO_NOTICE_SHOWN) {
     process.env.SAM_MOTO_NOTICE_SHOWN = '1'
     console.log(
@@ -121,7 +124,7 @@ export default {
           displayName: 'bundle on SAM_TEST_NODE',
           testMatch: under(process.env.SAM_TEST_NODE_ALL ? BUNDLE_TESTS : BUNDLE_SMOKE_TESTS),
           // scenarios/runs-at-once.test.ts races processes on moto too, whatever the project.
-          ...(process.env.CI === 'true' || motoInstalled() ? motoServers : {})
+          ...(motoWanted ? motoServers : {})
         }
       ]
     : [s3rver, ...motoProjects()]

@@ -10,6 +10,17 @@ import { makeS3rverFileCallsSynchronous } from './s3rver-sync-fs.mjs'
 import { TEST_BUCKET } from './test-bucket.mjs'
 import { createTestRoot } from './test-root.mjs'
 
+/**
+ * s3rver formats a log line for every request (koa-logger with chalk, then winston's format pipeline) even when
+ * silent, where the transport drops it at the end: ~1.5 s of the jest parent's CPU over a run, the process that
+ * serves every request. The logger is the first middleware s3rver installs; a pass-through takes its place.
+ */
+function skipRequestLog(server: S3rver): void {
+  const middleware = (server as unknown as { middleware: Array<(ctx: unknown, next: () => Promise<void>) => Promise<void>> }).middleware
+  if (middleware[0]?.name !== 'logger') throw new Error("global-setup: s3rver's first middleware is no longer koa-logger; s3rver changed")
+  middleware[0] = (_ctx, next) => next()
+}
+
 export default async function globalSetup(): Promise<void> {
   // Every temporary directory of the run (tests, steps, git, the servers' data) goes under one root (test-root.mjs).
   const root = createTestRoot()
@@ -26,6 +37,7 @@ export default async function globalSetup(): Promise<void> {
     resetOnClose: true,
     configureBuckets: [{ name: TEST_BUCKET, configs: [] }]
   })
+  skipRequestLog(server)
   const { port } = (await server.run()) as { port: number }
   const globals = globalThis as Record<string, unknown>
   globals.__S3RVER__ = server

@@ -30,12 +30,12 @@ function plainTree(files: Record<string, string | Buffer>): string {
 }
 
 /**
- * Tracked files git itself cannot vouch for by stat data: written no earlier than the index (git's racy rule,
- * nanoseconds). The git path reads exactly these and no others on an unchanged checkout.
+ * Tracked files under `under` (the patterns' directory) git itself cannot vouch for by stat data: written no earlier
+ * than the index (git's racy rule, nanoseconds). The git path reads exactly these and no others on an unchanged checkout.
  */
-function racyEntries(dir: string): number {
+function racyEntries(dir: string, under: string): number {
   const index = statSync(path.join(dir, '.git/index'), { bigint: true }).mtimeNs
-  return git(dir, 'ls-files', '-z')
+  return git(dir, 'ls-files', '-z', '--', under)
     .split('\0')
     .filter(Boolean)
     .filter((file) => statSync(path.join(dir, file), { bigint: true }).mtimeNs >= index).length
@@ -159,7 +159,7 @@ describe('code hash with git (ids from the index)', () => {
   it('takes clean files from the index and equals the walking path on the same tree', async () => {
     const repo = makeRepo(FILES)
     const result = await computeCodeHash(repo.dir, ['src/**'])
-    expect(result).toMatchObject({ hash: expectedHash(SRC), files: 4, method: 'git', hashed: racyEntries(repo.dir) })
+    expect(result).toMatchObject({ hash: expectedHash(SRC), files: 4, method: 'git', hashed: racyEntries(repo.dir, 'src') })
     // The working tree copied without .git: the pure hashing path gives the same hash.
     const copy = tempDir('copy')
     cpSync(repo.dir, copy, { recursive: true, filter: (source) => !source.split(path.sep).includes('.git') })
@@ -177,7 +177,7 @@ describe('code hash with git (ids from the index)', () => {
     expect((await computeCodeHash(repo.dir, ['src/**'])).hash).toBe(clean)
     const clone = path.join(tempDir('clone'), 'c')
     git(path.dirname(clone), 'clone', '-q', repo.dir, clone)
-    expect(await computeCodeHash(clone, ['src/**'])).toMatchObject({ hash: clean, hashed: racyEntries(clone) })
+    expect(await computeCodeHash(clone, ['src/**'])).toMatchObject({ hash: clean, hashed: racyEntries(clone, 'src') })
   })
 
   it('reads only what git itself would: nothing on a settled index, every file when all are racily clean', async () => {

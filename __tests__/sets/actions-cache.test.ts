@@ -147,7 +147,8 @@ describe.each<CacheProtocol>(['v1', 'v2'])('backend: actions-cache (cache servic
     ['read-only', protocol === 'v1' ? 'read-only' : 'cache write denied: token has no writable scopes'],
     ['rate-limited', 'Rate limited']
   ] as const)('a %s cache makes upload warn, not fail', async (mode, text) => {
-    const repo = makeRepo({ 'src/a.js': '1' })
+    // A commit of its own: the cache service is shared by the file's tests, and each case must store anew.
+    const repo = makeRepo({ 'src/a.js': `refused by a ${mode} cache` })
     service.mode = mode
     writeFiles(path.join(repo.dir, 'out'), { 'app.js': 'x' })
     const up = await runAction({

@@ -11,6 +11,7 @@ import { ObjectAssetSets } from '../../src/sets/object-sets.js'
 import { NO_KEYS } from '../../src/sets/signing.js'
 import { LocalStore } from '../../src/stores/local.js'
 import { makeGitTemplate } from '../setup/git-template.mjs'
+import { copyMadeRepository, filesKey, keepMadeRepository } from './repo-copies.js'
 
 /** No signing key, and the code-hash tier may be written: the behaviour outside GitHub. */
 export const OPEN_POLICY: SetPolicy = { signing: NO_KEYS, cacheWrite: { allowed: true, reason: '' } }
@@ -172,12 +173,19 @@ function headCommit(dir: string): string {
   return existsSync(ref) ? readFileSync(ref, 'utf8').trim() : git(dir, 'rev-parse', 'HEAD')
 }
 
-/** A real git repository with one commit of `files`. */
+/**
+ * A real git repository with one commit of `files`. git makes it once a run for each set of files; later calls get
+ * a copy (repo-copies.ts), so repositories made with the same files share their commit, as two clones would.
+ */
 export function makeRepo(files: Record<string, string | Buffer>): { dir: string; commit: string } {
   const dir = tempDir('repo')
-  cpSync(emptyGitDirectory(), path.join(dir, '.git'), { recursive: true })
-  writeFiles(dir, files)
-  gitInSequence(dir, ['add', '-A'], ['commit', '-q', '--allow-empty', '-m', 'initial'])
+  const key = filesKey(files)
+  if (!copyMadeRepository(key, dir)) {
+    cpSync(emptyGitDirectory(), path.join(dir, '.git'), { recursive: true })
+    writeFiles(dir, files)
+    gitInSequence(dir, ['add', '-A'], ['commit', '-q', '--allow-empty', '-m', 'initial'])
+    keepMadeRepository(key, dir)
+  }
   return { dir, commit: headCommit(dir) }
 }
 

@@ -428,6 +428,24 @@ class S3Store {
             this.fail('GetObject', key, error);
         }
     }
+    async getRange(key, offset, length) {
+        const last = offset + length - 1;
+        let response;
+        try {
+            response = await this.client.send(new dist_cjs.GetObjectCommand({ Bucket: this.bucket, Key: key, Range: `bytes=${offset}-${last}` }));
+        }
+        catch (error) {
+            if (isNotFound(error))
+                throw new src_errors/* MissingObjectError */.S3(`${this.url(key)} is missing from the store.`, { cause: error });
+            this.fail('GetObject', key, error);
+        }
+        const body = response.Body;
+        if (!response.ContentRange?.startsWith(`bytes ${offset}-${last}/`) || response.ContentLength !== length) {
+            body.destroy();
+            throw new src_errors/* RangeIgnoredError */.kK(`${this.url(key)} was asked for bytes ${offset}-${last} and answered with ${response.ContentRange ? `'${response.ContentRange}'` : 'the whole object'}.`);
+        }
+        return body;
+    }
     async put(key, body, options) {
         if (!options.evenIfCancelled)
             (0,cancellation/* throwIfCancelled */.dZ)();

@@ -8,7 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   downloadSet: () => (/* binding */ downloadSet)
 /* harmony export */ });
-/* unused harmony export unwritten */
+/* unused harmony exports unwritten, RANGED_ABOVE, RANGE_PART */
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
@@ -225,6 +225,101 @@ async function downloadFile(store, key, target, file, progress) {
         unwatch();
     }
 }
+/** Past this size a file comes in ranged parts (upload sends such files in parts too). */
+const RANGED_ABOVE = 16 * 1024 * 1024;
+/** The size of each ranged part. */
+const RANGE_PART = 8 * 1024 * 1024;
+/**
+ * A large file fetched as ranged parts, each a transfer of its own beside the packs and other files, written in
+ * place in one temporary file and checked whole (read back once, as the parts end in any order) when the last
+ * part is in. Over a single connection such a file is the download's tail: the server shares itself among the
+ * other transfers until it is the only one left. A store that answers a range with anything else (a proxy that
+ * drops `Range`) has the file fetched whole once every part has stopped.
+ */
+class RangedFile {
+    store;
+    key;
+    file;
+    arrival;
+    progress;
+    parts = [];
+    /** Bytes written so far, for progress. */
+    passed = 0;
+    opened;
+    settled = 0;
+    rangesIgnored = false;
+    failed = false;
+    unwatch;
+    constructor(store, key, file, arrival, progress, partSize) {
+        this.store = store;
+        this.key = key;
+        this.file = file;
+        this.arrival = arrival;
+        this.progress = progress;
+        for (let offset = 0; offset < file.size; offset += partSize)
+            this.parts.push({ offset, length: Math.min(partSize, file.size - offset) });
+    }
+    async fetch(part) {
+        try {
+            if (!this.rangesIgnored && !this.failed)
+                await this.fetchPart(part);
+        }
+        catch (error) {
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .RangeIgnoredError */ .kK)
+                this.rangesIgnored = true;
+            else {
+                this.failed = true;
+                throw error;
+            }
+        }
+        finally {
+            this.settled++;
+        }
+        if (this.settled === this.parts.length && !this.failed)
+            await this.finish();
+    }
+    async fetchPart({ offset, length }) {
+        this.unwatch ??= this.progress.watch(this);
+        this.opened ??= (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(this.arrival.temp, 'wx');
+        const handle = await this.opened;
+        const body = await this.store.getRange(this.key, offset, length);
+        let received = 0;
+        for await (const chunk of body) {
+            if (received + chunk.length > length) {
+                body.destroy();
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .RangeIgnoredError */ .kK(`${this.store.url(this.key)} sent more than the ${length} bytes asked for at ${offset}.`);
+            }
+            let written = 0;
+            while (written < chunk.length)
+                written += (await handle.write(chunk, written, chunk.length - written, offset + received + written)).bytesWritten;
+            received += chunk.length;
+            this.passed += chunk.length;
+        }
+        if (received !== length)
+            throw mismatch(this.file, `${received} of the ${length} bytes at ${offset}`);
+    }
+    /** Checks the whole file once every part is in, or fetches it whole if the store would not send ranges. */
+    async finish() {
+        this.unwatch?.();
+        await this.close();
+        if (this.rangesIgnored) {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(this.arrival.temp, { force: true });
+            this.arrival.temp = await downloadFile(this.store, this.key, this.arrival.target, this.file, this.progress);
+        }
+        else {
+            const digest = await (0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_6__/* .sha256OfFile */ .Vq)(this.arrival.temp, { noFollow: true });
+            if (digest !== this.file.sha256)
+                throw mismatch(this.file, `${this.file.size} bytes with ${digest}`);
+        }
+        this.progress.add(1, this.file.size);
+    }
+    /** Closes the temporary file (a failed download calls it once its transfers have stopped, before removing it). */
+    async close() {
+        const opened = this.opened;
+        this.opened = undefined;
+        await (await opened?.catch(() => undefined))?.close();
+    }
+}
 /**
  * Reads one pack whole with a single GET and writes each of its files, as the bytes stream by, to a
  * temporary name beside its target, checking every file's size and SHA-256 and, at the end, the pack's own
@@ -350,7 +445,7 @@ async function downloadPack(store, setPrefix, pack, files, targets, onTemp, onFi
  * manifest's size and SHA-256 is kept and not fetched (a warm restore); a pack is fetched unless every file
  * in it is already in place.
  */
-async function downloadSet(store, setPrefix, manifest, directory, concurrency) {
+async function downloadSet(store, setPrefix, manifest, directory, concurrency, parts = { rangedAbove: RANGED_ABOVE, partSize: RANGE_PART }) {
     // Before anything is written: a set this runtime cannot decode is a miss, not a half-done download.
     for (const pack of manifest.packs ?? []) {
         const problem = pack.encoding && (0,_pack_encoding_js__WEBPACK_IMPORTED_MODULE_9__/* .unreadableEncodingProblem */ .YS)(pack.encoding);
@@ -361,6 +456,7 @@ async function downloadSet(store, setPrefix, manifest, directory, concurrency) {
     const progress = new _util_progress_js__WEBPACK_IMPORTED_MODULE_12__/* .Progress */ .k({ doing: `Downloading to ${directory}:`, done: `Downloaded to ${directory}:` }, manifest.files.length, (0,_manifest_js__WEBPACK_IMPORTED_MODULE_7__/* .totalBytes */ .ob)(manifest.files));
     const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_15__/* ["default"] */ .A)(concurrency);
     const arrived = [];
+    const ranged = [];
     const created = [];
     let keptFiles;
     let keptBytes;
@@ -387,14 +483,25 @@ async function downloadSet(store, setPrefix, manifest, directory, concurrency) {
                 size: pack.size,
                 run: () => downloadPack(store, setPrefix, pack, byPack.get(pack.path) ?? [], targets, (temp, target) => arrived.push({ temp, target }), (size) => progress.add(1, size))
             })),
-            ...plain.map((file) => ({
-                size: file.size,
-                run: async () => {
-                    const target = targets.get(file.path);
-                    arrived.push({ temp: await downloadFile(store, setPrefix + file.path, target, file, progress), target });
-                    progress.add(1, file.size);
+            ...plain.flatMap((file) => {
+                const target = targets.get(file.path);
+                if (store.getRange && file.size > parts.rangedAbove) {
+                    const arrival = { temp: (0,_download_temporaries_js__WEBPACK_IMPORTED_MODULE_14__/* .temporaryName */ .N)(target), target };
+                    arrived.push(arrival);
+                    const whole = new RangedFile(store, setPrefix + file.path, file, arrival, progress, parts.partSize);
+                    ranged.push(whole);
+                    return whole.parts.map((part) => ({ size: part.length, run: () => whole.fetch(part) }));
                 }
-            }))
+                return [
+                    {
+                        size: file.size,
+                        run: async () => {
+                            arrived.push({ temp: await downloadFile(store, setPrefix + file.path, target, file, progress), target });
+                            progress.add(1, file.size);
+                        }
+                    }
+                ];
+            })
         ];
         // Largest first: a large file started last would be the tail of the whole download.
         transfers.sort((a, b) => b.size - a.size);
@@ -406,6 +513,7 @@ async function downloadSet(store, setPrefix, manifest, directory, concurrency) {
         // Let transfers still in flight settle before removing what they wrote.
         while (limit.activeCount > 0)
             await new Promise((resolve) => setTimeout(resolve, 10));
+        await Promise.all(ranged.map((file) => file.close()));
         await Promise.all(arrived.map(({ temp }) => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(temp, { force: true })));
         // Directories made for this set go too (deepest first; one that something else filled meanwhile stays).
         for (const made of [...new Set(created)].sort((a, b) => b.length - a.length))

@@ -289,6 +289,7 @@ const READ_LIMITS = {
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
 /* harmony export */   k9: () => (/* binding */ PreconditionFailedError),
+/* harmony export */   kK: () => (/* binding */ RangeIgnoredError),
 /* harmony export */   wF: () => (/* binding */ OversizedError),
 /* harmony export */   yN: () => (/* binding */ FilesError),
 /* harmony export */   zx: () => (/* binding */ MissingBucketError)
@@ -378,6 +379,13 @@ class OversizedError extends IntegrityError {
         this.where = where;
         this.limit = limit;
         this.name = 'OversizedError';
+    }
+}
+/** A ranged read came back as something else (the whole object, another range): read the object whole instead. */
+class RangeIgnoredError extends StoreError {
+    constructor(message) {
+        super(message);
+        this.name = 'RangeIgnoredError';
     }
 }
 /** A conditional write lost: the object exists (If-None-Match) or is not the version expected (If-Match). */

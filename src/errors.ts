@@ -101,6 +101,14 @@ export class OversizedError extends IntegrityError {
   }
 }
 
+/** A ranged read came back as something else (the whole object, another range): read the object whole instead. */
+export class RangeIgnoredError extends StoreError {
+  constructor(message: string) {
+    super(message)
+    this.name = 'RangeIgnoredError'
+  }
+}
+
 /** A conditional write lost: the object exists (If-None-Match) or is not the version expected (If-Match). */
 export class PreconditionFailedError extends StoreError {
   constructor(message: string, options?: { cause?: unknown }) {

@@ -1,9 +1,11 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3'
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { Readable } from 'node:stream'
-import { FilesError, IntegrityError } from '../../src/errors.js'
+import { FilesError, IntegrityError, RangeIgnoredError } from '../../src/errors.js'
 import type { Settings, StoreSettings } from '../../src/settings/types.js'
 import { check } from '../../src/modes/check.js'
 import { upload } from '../../src/modes/upload.js'
@@ -24,7 +26,8 @@ import {
   writeFiles,
   localSetsFixture,
   OPEN_POLICY,
-  printedBy
+  printedBy,
+  describeOnce
 } from '../support/helpers.js'
 
 const client = outsideClient()
@@ -333,5 +336,115 @@ describe('stale files on a case-insensitive file system', () => {
     const stale = await removeStaleFiles(directory, ['app.js'], tempDir('repo'))
     expect(stale.removed).toEqual(['old.js'])
     expect(readdirSync(directory)).toEqual(['App.js'])
+  })
+})
+
+describe('a large file in ranged parts', () => {
+  const MiB = 1024 * 1024
+  // Small sizes for the test: files over 1 MiB come in parts of 1 MiB (8 MiB parts of files over 16 MiB by default).
+  const PARTS = { rangedAbove: MiB, partSize: MiB }
+  const big = Buffer.alloc(2 * MiB + MiB / 2 + 3)
+  for (let i = 0; i < big.length; i += 1021) big[i] = (i >> 10) % 251
+  const small = Buffer.from('small')
+  const digest = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
+  const manifest = buildManifest({
+    commit: 'a'.repeat(40),
+    codeHash: '',
+    source: 'upload',
+    files: [
+      { path: 'big.bin', size: big.length, sha256: digest(big) },
+      { path: 'small.txt', size: small.length, sha256: digest(small) }
+    ]
+  })
+  let store: S3Store
+  let prefix: string
+  beforeAll(async () => {
+    prefix = `${uniquePrefix('ranged')}set/`
+    store = new S3Store(s3Settings('') as never, 4)
+    await store.put(`${prefix}big.bin`, big, { size: big.length, contentType: 'application/octet-stream' })
+    await store.put(`${prefix}small.txt`, small, { size: small.length, contentType: 'text/plain' })
+  })
+  afterAll(() => store.close())
+
+  /** The store with its ranged reads replaced (and recorded), everything else as it is. */
+  const withRanges = (getRange: (key: string, offset: number, length: number) => Promise<Readable>): S3Store =>
+    new Proxy(store, {
+      get(target, property) {
+        if (property === 'getRange') return getRange
+        const value = Reflect.get(target, property) as unknown
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value
+      }
+    })
+  const leftovers = (directory: string): string[] =>
+    (readdirSync(directory, { recursive: true }) as string[]).filter((name) => isDownloadTemporary(path.basename(name)))
+
+  it('comes in parts, each its own request, written in place and checked whole', async () => {
+    const asked: [number, number][] = []
+    const recording = withRanges((key, offset, length) => {
+      asked.push([offset, length])
+      return store.getRange(key, offset, length)
+    })
+    const target = tempDir('ranged')
+    await downloadSet(recording, prefix, manifest, target, 4, PARTS)
+    expect(readFileSync(path.join(target, 'big.bin')).equals(big)).toBe(true)
+    expect(readFileSync(path.join(target, 'small.txt'), 'utf8')).toBe('small')
+    expect(asked.sort((a, b) => a[0] - b[0])).toEqual([
+      [0, MiB],
+      [MiB, MiB],
+      [2 * MiB, MiB / 2 + 3]
+    ])
+    expect(leftovers(target)).toEqual([])
+  })
+
+  it('is fetched whole when the store answers a range with the whole object (a proxy that drops Range)', async () => {
+    let ranges = 0
+    const dropping = withRanges(async (key) => {
+      ranges++
+      return store.get(key)
+    })
+    const target = tempDir('ranged')
+    await downloadSet(dropping, prefix, manifest, target, 4, PARTS)
+    expect(readFileSync(path.join(target, 'big.bin')).equals(big)).toBe(true)
+    expect(ranges).toBeGreaterThan(0)
+    expect(leftovers(target)).toEqual([])
+  })
+
+  it.each([
+    ['altered', (bytes: Buffer) => Buffer.concat([bytes.subarray(0, 10), Buffer.from([bytes[10]! ^ 1]), bytes.subarray(11)]), 'SHA-256'],
+    ['cut short', (bytes: Buffer) => bytes.subarray(0, bytes.length - 1), `${MiB - 1} of the ${MiB} bytes at ${MiB}`]
+  ])('a part %s fails the download, keeps nothing and leaves no temporary file', async (_how, spoil, says) => {
+    const spoiling = withRanges(async (key, offset, length) => {
+      const body = await store.getRange(key, offset, length)
+      if (offset !== MiB) return body
+      return Readable.from([spoil(await readFully(body))])
+    })
+    const target = tempDir('ranged')
+    const attempt = downloadSet(spoiling, prefix, manifest, target, 4, PARTS)
+    await expect(attempt).rejects.toThrow(IntegrityError)
+    await expect(attempt).rejects.toThrow(says === 'SHA-256' ? /big\.bin/ : says)
+    expect(readdirSync(target)).toEqual([])
+  })
+})
+
+describeOnce('a ranged read from a server that ignores Range', () => {
+  it('is a RangeIgnoredError, so the caller reads the object whole', async () => {
+    const server = createServer((request, response) => {
+      request.resume()
+      const body = 'the whole object'
+      // One answers with the whole object, as if Range were not there; the other with a range not asked for.
+      if (request.url?.includes('whole')) response.writeHead(200, { 'content-length': body.length })
+      else response.writeHead(206, { 'content-length': 4, 'content-range': `bytes 0-3/${body.length}` })
+      response.end(request.url?.includes('whole') ? body : body.slice(0, 4))
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const stub = new S3Store(s3Settings('', { endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }) as never, 2)
+    try {
+      await expect(stub.getRange('whole', 4, 4)).rejects.toThrow(RangeIgnoredError)
+      await expect(stub.getRange('whole', 4, 4)).rejects.toThrow('was asked for bytes 4-7 and answered with the whole object')
+      await expect(stub.getRange('other', 4, 4)).rejects.toThrow("answered with 'bytes 0-3/16'")
+    } finally {
+      stub.close()
+      await new Promise((resolve) => server.close(resolve))
+    }
   })
 })

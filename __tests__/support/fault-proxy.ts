@@ -82,7 +82,8 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
             answer.on('end', () => response.socket?.destroy())
             return
           }
-          if (fault === 'corrupt' && request.method === 'GET' && answer.statusCode === 200) {
+          // A whole body (200) or a ranged part of one (206).
+          if (fault === 'corrupt' && request.method === 'GET' && (answer.statusCode === 200 || answer.statusCode === 206)) {
             let first = true
             answer.on('data', (chunk: Buffer) => {
               if (first && chunk.length > 0) {

@@ -289,7 +289,9 @@ async function examineFeatures(store: Store, scratch: string): Promise<Finding[]
       capability: 'ranged reads',
       result: 'info',
       detail: features.rangedReads ? 'Range is honoured' : 'Range is ignored (the whole object comes back)',
-      todo: 'Nothing to do: this action reads whole objects only.',
+      todo: features.rangedReads
+        ? 'Nothing to do: download: true fetches files over 16 MiB in ranged parts of 8 MiB, side by side.'
+        : 'Nothing to do: download: true fetches files over 16 MiB whole, one connection each, once the ranged reads come back whole.',
       neededBy: []
     })
   }

@@ -4,7 +4,7 @@ import { lstat, mkdir, open, realpath, rename, rm, rmdir, type FileHandle } from
 import path from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import pLimit from 'p-limit'
-import { FilesError, IntegrityError, UnreadableSetError } from '../errors.js'
+import { FilesError, IntegrityError, RangeIgnoredError, UnreadableSetError } from '../errors.js'
 import { DigestLimitError, DigestStream, sha256OfFile } from '../util/digest-stream.js'
 import { isSafeRelativePath, totalBytes, type Manifest, type ManifestFile, type PackRecord } from './manifest.js'
 import { filesByPack } from './packs.js'
@@ -207,6 +207,102 @@ async function downloadFile(store: Store, key: string, target: string, file: Man
   }
 }
 
+/** Where a download gets its temporary files' names, to remove them if it fails (the entry is updated in place). */
+interface Arrival {
+  temp: string
+  readonly target: string
+}
+
+/** Past this size a file comes in ranged parts (upload sends such files in parts too). */
+export const RANGED_ABOVE = 16 * 1024 * 1024
+/** The size of each ranged part. */
+export const RANGE_PART = 8 * 1024 * 1024
+
+/**
+ * A large file fetched as ranged parts, each a transfer of its own beside the packs and other files, written in
+ * place in one temporary file and checked whole (read back once, as the parts end in any order) when the last
+ * part is in. Over a single connection such a file is the download's tail: the server shares itself among the
+ * other transfers until it is the only one left. A store that answers a range with anything else (a proxy that
+ * drops `Range`) has the file fetched whole once every part has stopped.
+ */
+class RangedFile {
+  readonly parts: { offset: number; length: number }[] = []
+  /** Bytes written so far, for progress. */
+  passed = 0
+  private opened: Promise<FileHandle> | undefined
+  private settled = 0
+  private rangesIgnored = false
+  private failed = false
+  private unwatch: (() => void) | undefined
+
+  constructor(
+    private readonly store: Store & Required<Pick<Store, 'getRange'>>,
+    private readonly key: string,
+    private readonly file: ManifestFile,
+    private readonly arrival: Arrival,
+    private readonly progress: Progress,
+    partSize: number
+  ) {
+    for (let offset = 0; offset < file.size; offset += partSize) this.parts.push({ offset, length: Math.min(partSize, file.size - offset) })
+  }
+
+  async fetch(part: { offset: number; length: number }): Promise<void> {
+    try {
+      if (!this.rangesIgnored && !this.failed) await this.fetchPart(part)
+    } catch (error) {
+      if (error instanceof RangeIgnoredError) this.rangesIgnored = true
+      else {
+        this.failed = true
+        throw error
+      }
+    } finally {
+      this.settled++
+    }
+    if (this.settled === this.parts.length && !this.failed) await this.finish()
+  }
+
+  private async fetchPart({ offset, length }: { offset: number; length: number }): Promise<void> {
+    this.unwatch ??= this.progress.watch(this)
+    this.opened ??= open(this.arrival.temp, 'wx')
+    const handle = await this.opened
+    const body = await this.store.getRange(this.key, offset, length)
+    let received = 0
+    for await (const chunk of body as AsyncIterable<Buffer>) {
+      if (received + chunk.length > length) {
+        body.destroy()
+        throw new RangeIgnoredError(`${this.store.url(this.key)} sent more than the ${length} bytes asked for at ${offset}.`)
+      }
+      let written = 0
+      while (written < chunk.length)
+        written += (await handle.write(chunk, written, chunk.length - written, offset + received + written)).bytesWritten
+      received += chunk.length
+      this.passed += chunk.length
+    }
+    if (received !== length) throw mismatch(this.file, `${received} of the ${length} bytes at ${offset}`)
+  }
+
+  /** Checks the whole file once every part is in, or fetches it whole if the store would not send ranges. */
+  private async finish(): Promise<void> {
+    this.unwatch?.()
+    await this.close()
+    if (this.rangesIgnored) {
+      await rm(this.arrival.temp, { force: true })
+      this.arrival.temp = await downloadFile(this.store, this.key, this.arrival.target, this.file, this.progress)
+    } else {
+      const digest = await sha256OfFile(this.arrival.temp, { noFollow: true })
+      if (digest !== this.file.sha256) throw mismatch(this.file, `${this.file.size} bytes with ${digest}`)
+    }
+    this.progress.add(1, this.file.size)
+  }
+
+  /** Closes the temporary file (a failed download calls it once its transfers have stopped, before removing it). */
+  async close(): Promise<void> {
+    const opened = this.opened
+    this.opened = undefined
+    await (await opened?.catch(() => undefined))?.close()
+  }
+}
+
 /**
  * Reads one pack whole with a single GET and writes each of its files, as the bytes stream by, to a
  * temporary name beside its target, checking every file's size and SHA-256 and, at the end, the pack's own
@@ -339,7 +435,8 @@ export async function downloadSet(
   setPrefix: string,
   manifest: Manifest,
   directory: string,
-  concurrency: number
+  concurrency: number,
+  parts: { rangedAbove: number; partSize: number } = { rangedAbove: RANGED_ABOVE, partSize: RANGE_PART }
 ): Promise<DownloadCounts> {
   // Before anything is written: a set this runtime cannot decode is a miss, not a half-done download.
   for (const pack of manifest.packs ?? []) {
@@ -353,7 +450,8 @@ export async function downloadSet(
     totalBytes(manifest.files)
   )
   const limit = pLimit(concurrency)
-  const arrived: { temp: string; target: string }[] = []
+  const arrived: Arrival[] = []
+  const ranged: RangedFile[] = []
   const created: string[] = []
   let keptFiles: number
   let keptBytes: number
@@ -392,14 +490,32 @@ export async function downloadSet(
             (size) => progress.add(1, size)
           )
       })),
-      ...plain.map((file) => ({
-        size: file.size,
-        run: async () => {
-          const target = targets.get(file.path)!
-          arrived.push({ temp: await downloadFile(store, setPrefix + file.path, target, file, progress), target })
-          progress.add(1, file.size)
+      ...plain.flatMap((file) => {
+        const target = targets.get(file.path)!
+        if (store.getRange && file.size > parts.rangedAbove) {
+          const arrival = { temp: temporaryName(target), target }
+          arrived.push(arrival)
+          const whole = new RangedFile(
+            store as Store & Required<Pick<Store, 'getRange'>>,
+            setPrefix + file.path,
+            file,
+            arrival,
+            progress,
+            parts.partSize
+          )
+          ranged.push(whole)
+          return whole.parts.map((part) => ({ size: part.length, run: () => whole.fetch(part) }))
         }
-      }))
+        return [
+          {
+            size: file.size,
+            run: async () => {
+              arrived.push({ temp: await downloadFile(store, setPrefix + file.path, target, file, progress), target })
+              progress.add(1, file.size)
+            }
+          }
+        ]
+      })
     ]
     // Largest first: a large file started last would be the tail of the whole download.
     transfers.sort((a, b) => b.size - a.size)
@@ -409,6 +525,7 @@ export async function downloadSet(
     limit.clearQueue()
     // Let transfers still in flight settle before removing what they wrote.
     while (limit.activeCount > 0) await new Promise((resolve) => setTimeout(resolve, 10))
+    await Promise.all(ranged.map((file) => file.close()))
     await Promise.all(arrived.map(({ temp }) => rm(temp, { force: true })))
     // Directories made for this set go too (deepest first; one that something else filled meanwhile stays).
     for (const made of [...new Set(created)].sort((a, b) => b.length - a.length)) await rmdir(made).catch(() => undefined)

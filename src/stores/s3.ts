@@ -6,6 +6,7 @@ import {
   DeleteObjectsCommand,
   AbortMultipartUploadCommand,
   GetObjectCommand,
+  type GetObjectCommandOutput,
   HeadObjectCommand,
   ListObjectsV2Command,
   PutObjectCommand,
@@ -22,7 +23,7 @@ import { Readable } from 'node:stream'
 import type { S3StoreSettings } from '../settings/types.js'
 import { firstBytes, readCapped } from '../util/capped-read.js'
 import { describeS3Error, isNotFound, speaksS3, whatCameBack } from './s3-errors.js'
-import { MissingObjectError, OversizedError, PreconditionFailedError, StoreError } from '../errors.js'
+import { MissingObjectError, OversizedError, PreconditionFailedError, RangeIgnoredError, StoreError } from '../errors.js'
 import { CancelledError, cancelledBy, cancelSignal, throwIfCancelled } from '../util/cancellation.js'
 import type { CopyMetadata, CopyResult, PutBody, PutOptions, PutResult, Store, StoredObject, StoreProbe } from './store.js'
 
@@ -347,6 +348,25 @@ export class S3Store implements Store {
       if (isNotFound(error)) throw new MissingObjectError(`${this.url(key)} is missing from the store.`, { cause: error })
       this.fail('GetObject', key, error)
     }
+  }
+
+  async getRange(key: string, offset: number, length: number): Promise<Readable> {
+    const last = offset + length - 1
+    let response: GetObjectCommandOutput
+    try {
+      response = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: `bytes=${offset}-${last}` }))
+    } catch (error) {
+      if (isNotFound(error)) throw new MissingObjectError(`${this.url(key)} is missing from the store.`, { cause: error })
+      this.fail('GetObject', key, error)
+    }
+    const body = response.Body as Readable
+    if (!response.ContentRange?.startsWith(`bytes ${offset}-${last}/`) || response.ContentLength !== length) {
+      body.destroy()
+      throw new RangeIgnoredError(
+        `${this.url(key)} was asked for bytes ${offset}-${last} and answered with ${response.ContentRange ? `'${response.ContentRange}'` : 'the whole object'}.`
+      )
+    }
+    return body
   }
 
   async put(key: string, body: PutBody, options: PutOptions): Promise<PutResult> {

@@ -43,7 +43,7 @@ export interface StoredObject {
 export interface StoreProbe {
   /** A second create with If-None-Match: * is refused (apply's lock relies on it). */
   readonly conditionalWrites?: boolean
-  /** A Range request is answered with just those bytes (informational: nothing here reads ranges). */
+  /** A Range request is answered with just those bytes (a download that gets the whole object instead fetches it whole). */
   readonly rangedReads?: boolean
   /** The server's clock minus ours, in seconds (SigV4 requests fail beyond 15 minutes). */
   readonly clockSkewSeconds?: number
@@ -79,11 +79,14 @@ export interface Store {
   readVersioned(key: string, maxBytes: number): Promise<{ text: string; etag?: string } | undefined>
   /** Stores an object so that it appears whole or not at all; a cancelled step aborts it (no multipart upload stays open). */
   put(key: string, body: PutBody, options: PutOptions): Promise<PutResult>
-  /**
-   * Streams an object's bytes, whole: nothing here reads ranges, so a server or proxy that ignores `Range`
-   * does no harm. A missing object is a MissingObjectError.
-   */
+  /** Streams an object's bytes, whole. A missing object is a MissingObjectError. */
   get(key: string): Promise<Readable>
+  /**
+   * Streams `length` bytes of an object from `offset`, where a store gains from reading one object over several
+   * connections (a server over a network; a directory does not). A server or proxy that answers with anything
+   * but that range is a RangeIgnoredError: the caller reads the object whole instead.
+   */
+  getRange?(key: string, offset: number, length: number): Promise<Readable>
   /**
    * Copies an object inside the store without its bytes passing through this process; its metadata goes with
    * it, unless `replace` gives the copy its own (an unchanged file copied into a new commit's set carries that

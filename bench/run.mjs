@@ -25,6 +25,9 @@
 //   packs       upload with pack-below: 1MiB and check with download: true of the upload set  vs  the archive
 //               caches' way with the aws CLI (tar -cf - | aws s3 cp -  and  aws s3 cp - | tar -xf -); requests of a code-hash hit;
 //               peak RSS of upload and download of the set plus a 1 GiB file   (BENCH_ONLY=packs runs only this)
+//   large       check with download: true of one 256 MiB file (ranged parts of 8 MiB)  vs  aws s3 cp (ranged too), on
+//               loopback and through a proxy that caps each connection at 40 MiB/s, as S3 caps one GET stream
+//               (~80-100 MB/s)                                                     (BENCH_ONLY=large)
 //   runson      save and restore of the same set by runs-on/cache's own save-only and restore-only actions (tar | zstd,
 //               one multipart upload; ranged download, zstd -d | tar -x), built from a checkout or git directory named
 //               by RUNS_ON_CACHE_DIR (it is not on npm), vs our upload and check with download: true, plain and
@@ -668,6 +671,80 @@ async function packsBench(work, endpoint, proxied, proxy, awsBin, results) {
   }
 }
 
+/** A loopback proxy to s3rver that holds each response to `bytesPerSecond` on its connection. */
+function throttlingProxy(targetPort, bytesPerSecond) {
+  const server = http.createServer((request, response) => {
+    const upstream = http.request(
+      { host: '127.0.0.1', port: targetPort, method: request.method, path: request.url, headers: request.headers },
+      (answer) => {
+        response.writeHead(answer.statusCode ?? 502, answer.headers)
+        const started = Date.now()
+        let sent = 0
+        answer.on('data', (chunk) => {
+          sent += chunk.length
+          response.write(chunk)
+          const ahead = started + (sent / bytesPerSecond) * 1000 - Date.now()
+          if (ahead > 0) {
+            answer.pause()
+            setTimeout(() => answer.resume(), ahead)
+          }
+        })
+        answer.on('end', () => response.end())
+      }
+    )
+    upstream.on('error', () => response.destroy())
+    request.pipe(upstream)
+  })
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, port: server.address().port })))
+}
+
+/**
+ * One 256 MiB file: our check with download: true (a file over 16 MiB comes in ranged parts of 8 MiB, side by
+ * side) against aws s3 cp of the object (which also reads large objects in ranged parts, 10 at a time), straight
+ * to s3rver and through a proxy that caps each connection at 40 MiB/s, as S3 holds one GET stream to ~80-100 MB/s.
+ */
+async function largeFileBench(work, endpoint, port, awsBin, results) {
+  const dir = path.join(DATA, 'large-256')
+  const file = path.join(dir, 'image.bin')
+  if (!existsSync(file)) {
+    mkdirSync(dir, { recursive: true })
+    writeBig(file, 256 * MB)
+  }
+  const awsEnv = { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', AWS_DEFAULT_REGION: 'us-east-1', AWS_PAGER: '' }
+  const inputs = { commit: fakeCommit(), prefix: 'large/', 'code-hash-paths': '', 'repo-path': dir }
+  await timed('node', [DIST], ourEnv(endpoint, { ...inputs, mode: 'upload', 'package-directory': dir }))
+  const key = `s3://${BUCKET}/large/artifacts/${inputs.commit}/image.bin`
+  const throttled = await throttlingProxy(port, 40 * MB)
+  log('\nOne 256 MiB file, check with download: true vs aws s3 cp of the object (both read it in ranged parts):')
+  try {
+    for (const [label, url] of [
+      ['loopback', endpoint],
+      ['each connection capped at 40 MiB/s', `http://127.0.0.1:${throttled.port}`]
+    ]) {
+      const ours = []
+      const theirs = []
+      for (let i = 0; i < RUNS; i++) {
+        const copy = path.join(work, `large-aws-${i}.bin`)
+        theirs.push((await timed(awsBin, ['s3', 'cp', '--only-show-errors', '--endpoint-url', url, key, copy], awsEnv)).seconds)
+        rmSync(copy, { force: true })
+        const target = path.join(work, `large-ours-${i}`)
+        const down = await timed('node', [DIST], ourEnv(url, { ...inputs, mode: 'check', download: 'true', 'package-directory': target }))
+        if (!down.stdout.includes('found=true')) throw new Error(`expected a hit:\n${down.stdout}`)
+        ours.push(down.seconds)
+        rmSync(target, { recursive: true, force: true })
+      }
+      results[label === 'loopback' ? 'largeDownload' : 'largeDownloadCapped'] = report(
+        `${label}: download vs aws s3 cp`,
+        median(ours),
+        median(theirs),
+        1.0
+      )
+    }
+  } finally {
+    throttled.server.close()
+  }
+}
+
 /**
  * Compressed packs: up to 3,000 JavaScript/JSON files (under 1 MiB) from this repository's own node_modules (real, compressible text)
  * uploaded with pack-below: 1MiB through the counting proxy: bytes sent over raw bytes (zstd where the runtime has
@@ -1023,6 +1100,7 @@ async function main() {
     if (wants('prune')) await pruneBench(s3dir, endpoint, awsBin, results)
     if (wants('packs')) await packsBench(s3dir, endpoint, proxied, proxy, awsBin, results)
     if (wants('runson')) await runsOnBench(s3dir, endpoint, results)
+    if (wants('large')) await largeFileBench(s3dir, endpoint, port, awsBin, results)
     if (wants('transfer')) await transferBench(s3dir, endpoint, proxied, proxy, awsBin, results)
     if (wants('incremental')) await incrementalBench(s3dir, endpoint, proxied, proxy, awsBin, results)
     if (wants('compress')) await compressBench(s3dir, endpoint, proxied, proxy, awsBin, results)

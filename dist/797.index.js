@@ -229,12 +229,16 @@ async function downloadFile(store, key, target, file, progress) {
 const RANGED_ABOVE = 16 * 1024 * 1024;
 /** The size of each ranged part. */
 const RANGE_PART = 8 * 1024 * 1024;
+/** How much of a ranged file is read back at a time to hash it, into one buffer. */
+const HASH_READ = 1024 * 1024;
 /**
  * A large file fetched as ranged parts, each a transfer of its own beside the packs and other files, written in
- * place in one temporary file and checked whole (read back once, as the parts end in any order) when the last
- * part is in. Over a single connection such a file is the download's tail: the server shares itself among the
- * other transfers until it is the only one left. A store that answers a range with anything else (a proxy that
- * drops `Range`) has the file fetched whole once every part has stopped.
+ * place in one temporary file. Over a single connection such a file is the download's tail (the server shares
+ * itself among the other transfers until it is the only one left), and S3 holds one GET stream to ~80-100 MB/s.
+ * The file is hashed in order while the parts arrive: the bytes right after what is hashed as they come, the
+ * rest read back from the file once the bytes before them are in (from the page cache), so the check is done
+ * when the last part is. A store that answers a range with anything else (a proxy that drops `Range`) has the
+ * file fetched whole once every part has stopped.
  */
 class RangedFile {
     store;
@@ -242,6 +246,7 @@ class RangedFile {
     file;
     arrival;
     progress;
+    partSize;
     parts = [];
     /** Bytes written so far, for progress. */
     passed = 0;
@@ -250,14 +255,21 @@ class RangedFile {
     rangesIgnored = false;
     failed = false;
     unwatch;
+    hash = (0,_util_node_builtins_js__WEBPACK_IMPORTED_MODULE_13__/* .nodeCrypto */ .SI)().createHash('sha256');
+    /** Bytes hashed, from the start of the file. */
+    hashed = 0;
+    catchingUp;
+    hashFailure;
+    readBuffer;
     constructor(store, key, file, arrival, progress, partSize) {
         this.store = store;
         this.key = key;
         this.file = file;
         this.arrival = arrival;
         this.progress = progress;
+        this.partSize = partSize;
         for (let offset = 0; offset < file.size; offset += partSize)
-            this.parts.push({ offset, length: Math.min(partSize, file.size - offset) });
+            this.parts.push({ offset, length: Math.min(partSize, file.size - offset), landed: 0 });
     }
     async fetch(part) {
         try {
@@ -278,9 +290,11 @@ class RangedFile {
         if (this.settled === this.parts.length && !this.failed)
             await this.finish();
     }
-    async fetchPart({ offset, length }) {
+    async fetchPart(part) {
+        const { offset, length } = part;
         this.unwatch ??= this.progress.watch(this);
-        this.opened ??= (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(this.arrival.temp, 'wx');
+        // Read as well as written: what arrives ahead of the hashed bytes is read back to hash it in order.
+        this.opened ??= (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(this.arrival.temp, 'wx+');
         const handle = await this.opened;
         const body = await this.store.getRange(this.key, offset, length);
         let received = 0;
@@ -289,27 +303,65 @@ class RangedFile {
                 body.destroy();
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .RangeIgnoredError */ .kK(`${this.store.url(this.key)} sent more than the ${length} bytes asked for at ${offset}.`);
             }
+            const at = offset + received;
+            // The next bytes to hash: hashed as they come, never read back (unless a read back is under way).
+            if (at === this.hashed && !this.catchingUp) {
+                this.hash.update(chunk);
+                this.hashed += chunk.length;
+            }
             let written = 0;
             while (written < chunk.length)
-                written += (await handle.write(chunk, written, chunk.length - written, offset + received + written)).bytesWritten;
+                written += (await handle.write(chunk, written, chunk.length - written, at + written)).bytesWritten;
             received += chunk.length;
+            part.landed = received;
             this.passed += chunk.length;
+            // Not awaited: the parts keep streaming while the bytes before them are read back.
+            if (this.hashed < at + chunk.length)
+                this.catchUp(handle).catch((error) => (this.hashFailure ??= error));
         }
         if (received !== length)
             throw mismatch(this.file, `${received} of the ${length} bytes at ${offset}`);
     }
+    /** Hashes, in order, what has landed on disk past the hashed bytes; one read back at a time. */
+    catchUp(handle) {
+        // Assigned before it can settle, and cleared only once it has (a read back that finds nothing to do settles at once).
+        this.catchingUp ??= this.readBack(handle).finally(() => (this.catchingUp = undefined));
+        return this.catchingUp;
+    }
+    async readBack(handle) {
+        for (;;) {
+            const part = this.parts[Math.floor(this.hashed / this.partSize)];
+            const ready = part ? part.offset + part.landed - this.hashed : 0;
+            if (ready <= 0)
+                return;
+            this.readBuffer ??= Buffer.allocUnsafe(HASH_READ);
+            const { bytesRead } = await handle.read(this.readBuffer, 0, Math.min(ready, HASH_READ), this.hashed);
+            if (bytesRead === 0)
+                throw mismatch(this.file, `a temporary file that ends at ${this.hashed} bytes`);
+            this.hash.update(this.readBuffer.subarray(0, bytesRead));
+            this.hashed += bytesRead;
+        }
+    }
     /** Checks the whole file once every part is in, or fetches it whole if the store would not send ranges. */
     async finish() {
         this.unwatch?.();
-        await this.close();
         if (this.rangesIgnored) {
+            await this.close();
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(this.arrival.temp, { force: true });
             this.arrival.temp = await downloadFile(this.store, this.key, this.arrival.target, this.file, this.progress);
         }
         else {
-            const digest = await (0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_6__/* .sha256OfFile */ .Vq)(this.arrival.temp, { noFollow: true });
-            if (digest !== this.file.sha256)
-                throw mismatch(this.file, `${this.file.size} bytes with ${digest}`);
+            const handle = await this.opened;
+            while (this.catchingUp)
+                await this.catchingUp.catch(() => undefined);
+            if (this.hashFailure === undefined)
+                await this.catchUp(handle).catch((error) => (this.hashFailure = error));
+            await this.close();
+            if (this.hashFailure !== undefined)
+                throw this.hashFailure;
+            const digest = this.hash.digest('hex');
+            if (this.hashed !== this.file.size || digest !== this.file.sha256)
+                throw mismatch(this.file, `${this.hashed} bytes with ${digest}`);
         }
         this.progress.add(1, this.file.size);
     }

@@ -396,6 +396,23 @@ describe('a large file in ranged parts', () => {
     expect(leftovers(target)).toEqual([])
   })
 
+  it('is hashed in order when its first part comes last (the parts after it are read back from the file)', async () => {
+    let othersDone: () => void = () => undefined
+    const others = new Promise<void>((resolve) => (othersDone = resolve))
+    let ended = 0
+    const firstLast = withRanges(async (key, offset, length) => {
+      if (offset === 0) await others
+      const body = await store.getRange(key, offset, length)
+      if (offset !== 0) body.once('end', () => ++ended === 2 && othersDone())
+      return body
+    })
+    const target = tempDir('ranged')
+    await downloadSet(firstLast, prefix, manifest, target, 4, PARTS)
+    expect(ended).toBe(2)
+    expect(readFileSync(path.join(target, 'big.bin')).equals(big)).toBe(true)
+    expect(leftovers(target)).toEqual([])
+  })
+
   it('is fetched whole when the store answers a range with the whole object (a proxy that drops Range)', async () => {
     let ranges = 0
     const dropping = withRanges(async (key) => {

@@ -441,6 +441,22 @@ describe('a large file in ranged parts', () => {
     await expect(attempt).rejects.toThrow(says === 'SHA-256' ? /big\.bin/ : says)
     expect(readdirSync(target)).toEqual([])
   })
+  it('a part whose connection drops half way fails the download while the others stream, and leaves no temporary file', async () => {
+    const dropping = withRanges(async (key, offset, length) => {
+      const body = await store.getRange(key, offset, length)
+      if (offset !== MiB) return body
+      const bytes = await readFully(body)
+      return Readable.from(
+        (async function* () {
+          yield bytes.subarray(0, bytes.length / 2)
+          throw new Error('socket hang up')
+        })()
+      )
+    })
+    const target = tempDir('ranged')
+    await expect(downloadSet(dropping, prefix, manifest, target, 4, PARTS)).rejects.toThrow('socket hang up')
+    expect(readdirSync(target)).toEqual([])
+  })
 })
 
 describeOnce('a ranged read from a server that ignores Range', () => {

@@ -238,7 +238,7 @@ const HASH_READ = 1024 * 1024;
  * The file is hashed in order while the parts arrive: the bytes right after what is hashed as they come, the
  * rest read back from the file once the bytes before them are in (from the page cache), so the check is done
  * when the last part is. A store that answers a range with anything else (a proxy that drops `Range`) has the
- * file fetched whole once every part has stopped.
+ * file fetched whole once every part has stopped, and every later large file of the download too, without asking.
  */
 class RangedFile {
     store;
@@ -247,6 +247,7 @@ class RangedFile {
     arrival;
     progress;
     partSize;
+    ranges;
     parts = [];
     /** Bytes written so far, for progress. */
     passed = 0;
@@ -261,24 +262,29 @@ class RangedFile {
     catchingUp;
     hashFailure;
     readBuffer;
-    constructor(store, key, file, arrival, progress, partSize) {
+    constructor(store, key, file, arrival, progress, partSize, 
+    /** Shared by the download's ranged files: once the store has answered one range whole, no other part asks. */
+    ranges) {
         this.store = store;
         this.key = key;
         this.file = file;
         this.arrival = arrival;
         this.progress = progress;
         this.partSize = partSize;
+        this.ranges = ranges;
         for (let offset = 0; offset < file.size; offset += partSize)
             this.parts.push({ offset, length: Math.min(partSize, file.size - offset), landed: 0 });
     }
     async fetch(part) {
         try {
+            if (this.ranges.ignored)
+                this.rangesIgnored = true;
             if (!this.rangesIgnored && !this.failed)
                 await this.fetchPart(part);
         }
         catch (error) {
             if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .RangeIgnoredError */ .kK)
-                this.rangesIgnored = true;
+                this.rangesIgnored = this.ranges.ignored = true;
             else {
                 this.failed = true;
                 throw error;
@@ -509,6 +515,7 @@ async function downloadSet(store, setPrefix, manifest, directory, concurrency, p
     const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_15__/* ["default"] */ .A)(concurrency);
     const arrived = [];
     const ranged = [];
+    const ranges = { ignored: false };
     const created = [];
     let keptFiles;
     let keptBytes;
@@ -540,7 +547,7 @@ async function downloadSet(store, setPrefix, manifest, directory, concurrency, p
                 if (store.getRange && file.size > parts.rangedAbove) {
                     const arrival = { temp: (0,_download_temporaries_js__WEBPACK_IMPORTED_MODULE_14__/* .temporaryName */ .N)(target), target };
                     arrived.push(arrival);
-                    const whole = new RangedFile(store, setPrefix + file.path, file, arrival, progress, parts.partSize);
+                    const whole = new RangedFile(store, setPrefix + file.path, file, arrival, progress, parts.partSize, ranges);
                     ranged.push(whole);
                     return whole.parts.map((part) => ({ size: part.length, run: () => whole.fetch(part) }));
                 }

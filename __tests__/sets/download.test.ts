@@ -426,6 +426,29 @@ describe('a large file in ranged parts', () => {
     expect(leftovers(target)).toEqual([])
   })
 
+  it('once one range comes back whole, the download asks for no other range', async () => {
+    const second = Buffer.from(big).reverse()
+    await store.put(`${prefix}second.bin`, second, { size: second.length, contentType: 'application/octet-stream' })
+    const both = buildManifest({
+      commit: 'a'.repeat(40),
+      codeHash: '',
+      source: 'upload',
+      files: [...manifest.files, { path: 'second.bin', size: second.length, sha256: digest(second) }]
+    })
+    let ranges = 0
+    const dropping = withRanges(async (key) => {
+      ranges++
+      return store.get(key)
+    })
+    const target = tempDir('ranged')
+    // One transfer at a time: the first part learns that ranges come back whole, and no part after it asks.
+    await downloadSet(dropping, prefix, both, target, 1, PARTS)
+    expect(ranges).toBe(1)
+    expect(readFileSync(path.join(target, 'big.bin')).equals(big)).toBe(true)
+    expect(readFileSync(path.join(target, 'second.bin')).equals(second)).toBe(true)
+    expect(leftovers(target)).toEqual([])
+  })
+
   it.each([
     ['altered', (bytes: Buffer) => Buffer.concat([bytes.subarray(0, 10), Buffer.from([bytes[10]! ^ 1]), bytes.subarray(11)]), 'SHA-256'],
     ['cut short', (bytes: Buffer) => bytes.subarray(0, bytes.length - 1), `${MiB - 1} of the ${MiB} bytes at ${MiB}`]

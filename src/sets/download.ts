@@ -228,7 +228,7 @@ const HASH_READ = 1024 * 1024
  * The file is hashed in order while the parts arrive: the bytes right after what is hashed as they come, the
  * rest read back from the file once the bytes before them are in (from the page cache), so the check is done
  * when the last part is. A store that answers a range with anything else (a proxy that drops `Range`) has the
- * file fetched whole once every part has stopped.
+ * file fetched whole once every part has stopped, and every later large file of the download too, without asking.
  */
 class RangedFile {
   readonly parts: { offset: number; length: number; landed: number }[] = []
@@ -252,7 +252,9 @@ class RangedFile {
     private readonly file: ManifestFile,
     private readonly arrival: Arrival,
     private readonly progress: Progress,
-    private readonly partSize: number
+    private readonly partSize: number,
+    /** Shared by the download's ranged files: once the store has answered one range whole, no other part asks. */
+    private readonly ranges: { ignored: boolean }
   ) {
     for (let offset = 0; offset < file.size; offset += partSize)
       this.parts.push({ offset, length: Math.min(partSize, file.size - offset), landed: 0 })
@@ -260,9 +262,10 @@ class RangedFile {
 
   async fetch(part: (typeof this.parts)[number]): Promise<void> {
     try {
+      if (this.ranges.ignored) this.rangesIgnored = true
       if (!this.rangesIgnored && !this.failed) await this.fetchPart(part)
     } catch (error) {
-      if (error instanceof RangeIgnoredError) this.rangesIgnored = true
+      if (error instanceof RangeIgnoredError) this.rangesIgnored = this.ranges.ignored = true
       else {
         this.failed = true
         throw error
@@ -499,6 +502,7 @@ export async function downloadSet(
   const limit = pLimit(concurrency)
   const arrived: Arrival[] = []
   const ranged: RangedFile[] = []
+  const ranges = { ignored: false }
   const created: string[] = []
   let keptFiles: number
   let keptBytes: number
@@ -548,7 +552,8 @@ export async function downloadSet(
             file,
             arrival,
             progress,
-            parts.partSize
+            parts.partSize,
+            ranges
           )
           ranged.push(whole)
           return whole.parts.map((part) => ({ size: part.length, run: () => whole.fetch(part) }))

@@ -452,6 +452,25 @@ describe('a large file in ranged parts', () => {
     expect(leftovers(target)).toEqual([])
   })
 
+  it('a manifest that claims a size the object does not have is a mismatch, with no more parts than a cap', async () => {
+    // The size comes from the store; cut into 1 MiB parts it would be billions of them before any byte came.
+    const claiming = buildManifest({
+      commit: 'a'.repeat(40),
+      codeHash: '',
+      source: 'upload',
+      files: [{ path: 'big.bin', size: Number.MAX_SAFE_INTEGER, sha256: digest(big) }]
+    })
+    let asked = 0
+    const counting = withRanges((key, offset, length) => {
+      asked++
+      return store.getRange(key, offset, length)
+    })
+    const target = tempDir('ranged')
+    await expect(downloadSet(counting, prefix, claiming, target, 4, PARTS)).rejects.toThrow(IntegrityError)
+    expect(asked).toBeLessThanOrEqual(4)
+    expect(readdirSync(target)).toEqual([])
+  })
+
   it.each([
     ['altered', (bytes: Buffer) => Buffer.concat([bytes.subarray(0, 10), Buffer.from([bytes[10]! ^ 1]), bytes.subarray(11)]), 'SHA-256'],
     ['cut short', (bytes: Buffer) => bytes.subarray(0, bytes.length - 1), `${MiB - 1} of the ${MiB} bytes at ${MiB}`]

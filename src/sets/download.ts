@@ -218,6 +218,11 @@ export const RANGED_ABOVE = 16 * 1024 * 1024
 /** The size of each ranged part. */
 export const RANGE_PART = 8 * 1024 * 1024
 
+/**
+ * The most parts one file is cut into: past it the parts grow. A manifest is read from the store, so a size in it
+ * may be anything up to 2^53; a part list sized by it alone could fill the memory before a byte was fetched.
+ */
+const MAX_PARTS = 10_000
 /** How much of a ranged file is read back at a time to hash it, into one buffer. */
 const HASH_READ = 1024 * 1024
 
@@ -245,6 +250,7 @@ class RangedFile {
   private catchingUp: Promise<void> | undefined
   private hashFailure: unknown
   private readBuffer: Buffer | undefined
+  private readonly partSize: number
 
   constructor(
     private readonly store: Store & Required<Pick<Store, 'getRange'>>,
@@ -252,12 +258,13 @@ class RangedFile {
     private readonly file: ManifestFile,
     private readonly arrival: Arrival,
     private readonly progress: Progress,
-    private readonly partSize: number,
+    smallestPart: number,
     /** Shared by the download's ranged files: once the store has answered one range whole, no other part asks. */
     private readonly ranges: { ignored: boolean }
   ) {
-    for (let offset = 0; offset < file.size; offset += partSize)
-      this.parts.push({ offset, length: Math.min(partSize, file.size - offset), landed: 0 })
+    this.partSize = Math.max(smallestPart, Math.ceil(file.size / MAX_PARTS))
+    for (let offset = 0; offset < file.size; offset += this.partSize)
+      this.parts.push({ offset, length: Math.min(this.partSize, file.size - offset), landed: 0 })
   }
 
   async fetch(part: (typeof this.parts)[number]): Promise<void> {

@@ -23,7 +23,7 @@ import { Readable } from 'node:stream'
 import type { S3StoreSettings } from '../settings/types.js'
 import { firstBytes, readCapped } from '../util/capped-read.js'
 import { describeS3Error, isNotFound, speaksS3, whatCameBack } from './s3-errors.js'
-import { MissingObjectError, OversizedError, PreconditionFailedError, RangeIgnoredError, StoreError } from '../errors.js'
+import { IntegrityError, MissingObjectError, OversizedError, PreconditionFailedError, RangeIgnoredError, StoreError } from '../errors.js'
 import { CancelledError, cancelledBy, cancelSignal, throwIfCancelled } from '../util/cancellation.js'
 import type { CopyMetadata, CopyResult, PutBody, PutOptions, PutResult, Store, StoredObject, StoreProbe } from './store.js'
 
@@ -303,6 +303,21 @@ export class S3Store implements Store {
     return checkCredentials(this.client, this.settings)
   }
 
+  /**
+   * One GetObject, whole or of `range`. A range that starts past the object's end (416) is an IntegrityError: the
+   * object is shorter than the manifest that asked for it says, so the set does not match it.
+   */
+  private async getObject(key: string, range?: string): Promise<GetObjectCommandOutput> {
+    try {
+      return await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, ...(range ? { Range: range } : {}) }))
+    } catch (error) {
+      if (isNotFound(error)) throw new MissingObjectError(`${this.url(key)} is missing from the store.`, { cause: error })
+      if (range && (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 416)
+        throw new IntegrityError(`${this.url(key)} is shorter than its manifest says: it has no ${range.replace('=', ' ')}.`)
+      this.fail('GetObject', key, error)
+    }
+  }
+
   private fail(operation: string, key: string, error: unknown): never {
     throw describeS3Error(error, { operation, bucket: this.bucket, key, endpoint: this.settings.endpoint, region: this.settings.region })
   }
@@ -341,24 +356,12 @@ export class S3Store implements Store {
   }
 
   async get(key: string): Promise<Readable> {
-    try {
-      const response = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }))
-      return response.Body as Readable
-    } catch (error) {
-      if (isNotFound(error)) throw new MissingObjectError(`${this.url(key)} is missing from the store.`, { cause: error })
-      this.fail('GetObject', key, error)
-    }
+    return (await this.getObject(key)).Body as Readable
   }
 
   async getRange(key: string, offset: number, length: number): Promise<Readable> {
     const last = offset + length - 1
-    let response: GetObjectCommandOutput
-    try {
-      response = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: `bytes=${offset}-${last}` }))
-    } catch (error) {
-      if (isNotFound(error)) throw new MissingObjectError(`${this.url(key)} is missing from the store.`, { cause: error })
-      this.fail('GetObject', key, error)
-    }
+    const response = await this.getObject(key, `bytes=${offset}-${last}`)
     const body = response.Body as Readable
     if (!response.ContentRange?.startsWith(`bytes ${offset}-${last}/`) || response.ContentLength !== length) {
       body.destroy()

@@ -5,6 +5,7 @@ import { cacheServiceAvailable } from '../settings/store.js'
 import type { Settings } from '../settings/types.js'
 import type { Mode } from '../constants.js'
 import type { Store } from '../stores/store.js'
+import { RANGE_PART, RANGED_ABOVE } from '../sets/download.js'
 
 /** The modes a store can serve, as doctor reports them. */
 export type ServedMode = Exclude<Mode, 'doctor'>
@@ -265,6 +266,9 @@ async function examineStore(store: Store, settings: Settings['store']): Promise<
   return { findings }
 }
 
+/** A size in whole MiB, as the ranged-download sizes are. */
+const mib = (bytes: number): string => `${bytes / 1024 ** 2} MiB`
+
 /** What the store supports beyond permissions: conditional writes, ranged reads, its clock. */
 async function examineFeatures(store: Store, scratch: string): Promise<Finding[]> {
   const findings: Finding[] = []
@@ -290,8 +294,8 @@ async function examineFeatures(store: Store, scratch: string): Promise<Finding[]
       result: 'info',
       detail: features.rangedReads ? 'Range is honoured' : 'Range is ignored (the whole object comes back)',
       todo: features.rangedReads
-        ? 'Nothing to do: download: true fetches files over 16 MiB in ranged parts of 8 MiB, side by side.'
-        : 'Nothing to do: download: true fetches files over 16 MiB whole, one connection each, once the ranged reads come back whole.',
+        ? `Nothing to do: download: true fetches files over ${mib(RANGED_ABOVE)} in ranged parts of ${mib(RANGE_PART)}, side by side.`
+        : `Nothing to do: download: true fetches files over ${mib(RANGED_ABOVE)} whole, one connection each, once the ranged reads come back whole.`,
       neededBy: []
     })
   }

@@ -381,6 +381,22 @@ class S3Store {
     checkCredentials() {
         return checkCredentials(this.client, this.settings);
     }
+    /**
+     * One GetObject, whole or of `range`. A range that starts past the object's end (416) is an IntegrityError: the
+     * object is shorter than the manifest that asked for it says, so the set does not match it.
+     */
+    async getObject(key, range) {
+        try {
+            return await this.client.send(new dist_cjs.GetObjectCommand({ Bucket: this.bucket, Key: key, ...(range ? { Range: range } : {}) }));
+        }
+        catch (error) {
+            if (isNotFound(error))
+                throw new src_errors/* MissingObjectError */.S3(`${this.url(key)} is missing from the store.`, { cause: error });
+            if (range && error.$metadata?.httpStatusCode === 416)
+                throw new src_errors/* IntegrityError */.cs(`${this.url(key)} is shorter than its manifest says: it has no ${range.replace('=', ' ')}.`);
+            this.fail('GetObject', key, error);
+        }
+    }
     fail(operation, key, error) {
         throw describeS3Error(error, { operation, bucket: this.bucket, key, endpoint: this.settings.endpoint, region: this.settings.region });
     }
@@ -418,27 +434,11 @@ class S3Store {
         }
     }
     async get(key) {
-        try {
-            const response = await this.client.send(new dist_cjs.GetObjectCommand({ Bucket: this.bucket, Key: key }));
-            return response.Body;
-        }
-        catch (error) {
-            if (isNotFound(error))
-                throw new src_errors/* MissingObjectError */.S3(`${this.url(key)} is missing from the store.`, { cause: error });
-            this.fail('GetObject', key, error);
-        }
+        return (await this.getObject(key)).Body;
     }
     async getRange(key, offset, length) {
         const last = offset + length - 1;
-        let response;
-        try {
-            response = await this.client.send(new dist_cjs.GetObjectCommand({ Bucket: this.bucket, Key: key, Range: `bytes=${offset}-${last}` }));
-        }
-        catch (error) {
-            if (isNotFound(error))
-                throw new src_errors/* MissingObjectError */.S3(`${this.url(key)} is missing from the store.`, { cause: error });
-            this.fail('GetObject', key, error);
-        }
+        const response = await this.getObject(key, `bytes=${offset}-${last}`);
         const body = response.Body;
         if (!response.ContentRange?.startsWith(`bytes ${offset}-${last}/`) || response.ContentLength !== length) {
             body.destroy();

@@ -6,9 +6,11 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   downloadSet: () => (/* binding */ downloadSet)
+/* harmony export */   Qg: () => (/* binding */ RANGE_PART),
+/* harmony export */   downloadSet: () => (/* binding */ downloadSet),
+/* harmony export */   gL: () => (/* binding */ RANGED_ABOVE)
 /* harmony export */ });
-/* unused harmony exports unwritten, RANGED_ABOVE, RANGE_PART */
+/* unused harmony export unwritten */
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
@@ -229,6 +231,11 @@ async function downloadFile(store, key, target, file, progress) {
 const RANGED_ABOVE = 16 * 1024 * 1024;
 /** The size of each ranged part. */
 const RANGE_PART = 8 * 1024 * 1024;
+/**
+ * The most parts one file is cut into: past it the parts grow. A manifest is read from the store, so a size in it
+ * may be anything up to 2^53; a part list sized by it alone could fill the memory before a byte was fetched.
+ */
+const MAX_PARTS = 10_000;
 /** How much of a ranged file is read back at a time to hash it, into one buffer. */
 const HASH_READ = 1024 * 1024;
 /**
@@ -246,7 +253,6 @@ class RangedFile {
     file;
     arrival;
     progress;
-    partSize;
     ranges;
     parts = [];
     /** Bytes written so far, for progress. */
@@ -262,7 +268,8 @@ class RangedFile {
     catchingUp;
     hashFailure;
     readBuffer;
-    constructor(store, key, file, arrival, progress, partSize, 
+    partSize;
+    constructor(store, key, file, arrival, progress, smallestPart, 
     /** Shared by the download's ranged files: once the store has answered one range whole, no other part asks. */
     ranges) {
         this.store = store;
@@ -270,10 +277,10 @@ class RangedFile {
         this.file = file;
         this.arrival = arrival;
         this.progress = progress;
-        this.partSize = partSize;
         this.ranges = ranges;
-        for (let offset = 0; offset < file.size; offset += partSize)
-            this.parts.push({ offset, length: Math.min(partSize, file.size - offset), landed: 0 });
+        this.partSize = Math.max(smallestPart, Math.ceil(file.size / MAX_PARTS));
+        for (let offset = 0; offset < file.size; offset += this.partSize)
+            this.parts.push({ offset, length: Math.min(this.partSize, file.size - offset), landed: 0 });
     }
     async fetch(part) {
         try {

@@ -6,9 +6,7 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Qg: () => (/* binding */ RANGE_PART),
-/* harmony export */   downloadSet: () => (/* binding */ downloadSet),
-/* harmony export */   gL: () => (/* binding */ RANGED_ABOVE)
+/* harmony export */   downloadSet: () => (/* binding */ downloadSet)
 /* harmony export */ });
 /* unused harmony export unwritten */
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
@@ -20,7 +18,7 @@ export const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6466);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(370);
+/* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(370);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3916);
 /* harmony import */ var _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9587);
 /* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9640);
@@ -29,9 +27,11 @@ export const modules = {
 /* harmony import */ var _package_directory_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(2139);
 /* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(4964);
 /* harmony import */ var _util_progress_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(5365);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(9997);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(9997);
 /* harmony import */ var _util_node_builtins_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(3115);
 /* harmony import */ var _download_temporaries_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(5107);
+/* harmony import */ var _ranged_parts_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(2445);
+
 
 
 
@@ -227,10 +227,6 @@ async function downloadFile(store, key, target, file, progress) {
         unwatch();
     }
 }
-/** Past this size a file comes in ranged parts (upload sends such files in parts too). */
-const RANGED_ABOVE = 16 * 1024 * 1024;
-/** The size of each ranged part. */
-const RANGE_PART = 8 * 1024 * 1024;
 /**
  * The most parts one file is cut into: past it the parts grow. A manifest is read from the store, so a size in it
  * may be anything up to 2^53; a part list sized by it alone could fill the memory before a byte was fetched.
@@ -510,7 +506,7 @@ async function downloadPack(store, setPrefix, pack, files, targets, onTemp, onFi
  * manifest's size and SHA-256 is kept and not fetched (a warm restore); a pack is fetched unless every file
  * in it is already in place.
  */
-async function downloadSet(store, setPrefix, manifest, directory, concurrency, parts = { rangedAbove: RANGED_ABOVE, partSize: RANGE_PART }) {
+async function downloadSet(store, setPrefix, manifest, directory, concurrency, parts = { rangedAbove: _ranged_parts_js__WEBPACK_IMPORTED_MODULE_15__/* .RANGED_ABOVE */ .g, partSize: _ranged_parts_js__WEBPACK_IMPORTED_MODULE_15__/* .RANGE_PART */ .Q }) {
     // Before anything is written: a set this runtime cannot decode is a miss, not a half-done download.
     for (const pack of manifest.packs ?? []) {
         const problem = pack.encoding && (0,_pack_encoding_js__WEBPACK_IMPORTED_MODULE_9__/* .unreadableEncodingProblem */ .YS)(pack.encoding);
@@ -519,7 +515,7 @@ async function downloadSet(store, setPrefix, manifest, directory, concurrency, p
     }
     const root = await (0,_package_directory_js__WEBPACK_IMPORTED_MODULE_10__/* .preparePackageDirectory */ .Bd)(directory, { create: true });
     const progress = new _util_progress_js__WEBPACK_IMPORTED_MODULE_12__/* .Progress */ .k({ doing: `Downloading to ${directory}:`, done: `Downloaded to ${directory}:` }, manifest.files.length, (0,_manifest_js__WEBPACK_IMPORTED_MODULE_7__/* .totalBytes */ .ob)(manifest.files));
-    const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_15__/* ["default"] */ .A)(concurrency);
+    const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_16__/* ["default"] */ .A)(concurrency);
     const arrived = [];
     const ranged = [];
     const ranges = { ignored: false };
@@ -599,9 +595,25 @@ async function downloadSet(store, setPrefix, manifest, directory, concurrency, p
     }
     progress.finish();
     if (keptFiles > 0)
-        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_16__/* .plural */ .L)(keptFiles, 'file')} (${(0,_util_progress_js__WEBPACK_IMPORTED_MODULE_12__/* .formatBytes */ .z)(keptBytes)}) ${keptFiles === 1 ? 'was' : 'were'} already in ${directory} with the set's bytes: kept, not downloaded.`);
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_17__/* .plural */ .L)(keptFiles, 'file')} (${(0,_util_progress_js__WEBPACK_IMPORTED_MODULE_12__/* .formatBytes */ .z)(keptBytes)}) ${keptFiles === 1 ? 'was' : 'were'} already in ${directory} with the set's bytes: kept, not downloaded.`);
     return { fetchedFiles: manifest.files.length - keptFiles, keptFiles, keptBytes };
 }
+
+
+/***/ }),
+
+/***/ 2445:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ RANGE_PART),
+/* harmony export */   g: () => (/* binding */ RANGED_ABOVE)
+/* harmony export */ });
+// The sizes of a ranged download, in a module of their own so that doctor can name them without loading download.
+/** Past this size a file comes in ranged parts (upload sends such files in parts too). */
+const RANGED_ABOVE = 16 * 1024 * 1024;
+/** The size of each ranged part: what AWS advises (8 or 16 MB, aligned with the upload's 8 MiB parts). */
+const RANGE_PART = 8 * 1024 * 1024;
 
 
 /***/ })

@@ -5,7 +5,7 @@ import { cacheServiceAvailable } from '../settings/store.js'
 import type { Settings } from '../settings/types.js'
 import type { Mode } from '../constants.js'
 import type { Store } from '../stores/store.js'
-import { RANGE_PART, RANGED_ABOVE } from '../sets/download.js'
+import { RANGE_PART, RANGED_ABOVE } from '../sets/ranged-parts.js'
 
 /** The modes a store can serve, as doctor reports them. */
 export type ServedMode = Exclude<Mode, 'doctor'>

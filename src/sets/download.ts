@@ -16,6 +16,7 @@ import { plural } from '../util/text.js'
 import type { Store } from '../stores/store.js'
 import { nodeCrypto } from '../util/node-builtins.js'
 import { temporaryName } from './download-temporaries.js'
+import { RANGE_PART, RANGED_ABOVE } from './ranged-parts.js'
 
 async function lstatOrUndefined(candidate: string): Promise<Stats | undefined> {
   return lstat(candidate).catch(() => undefined)
@@ -212,11 +213,6 @@ interface Arrival {
   temp: string
   readonly target: string
 }
-
-/** Past this size a file comes in ranged parts (upload sends such files in parts too). */
-export const RANGED_ABOVE = 16 * 1024 * 1024
-/** The size of each ranged part. */
-export const RANGE_PART = 8 * 1024 * 1024
 
 /**
  * The most parts one file is cut into: past it the parts grow. A manifest is read from the store, so a size in it

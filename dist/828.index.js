@@ -2882,7 +2882,7 @@ const SMALLEST_TARGET = 256 * 1024;
 const LARGEST_TARGET = 16 * 1024 * 1024;
 /**
  * A plain pack up to this size is gathered into one buffer and sent in one request with the SHA-256 taken as it
- * was built: a stream of unknown length would be gathered again by lib-storage and hashed again for SigV4.
+ * was built: a stream would go up as a multipart upload, copied into parts and hashed again for SigV4.
  */
 const GATHER_PACKS_UP_TO = LARGEST_TARGET;
 /**
@@ -3703,7 +3703,7 @@ function deriveS3Settings(base, target) {
 async function createStore(settings, concurrency, options = {}) {
     switch (settings.kind) {
         case 's3': {
-            const { S3Store } = await Promise.all(/* import() */[__webpack_require__.e(358), __webpack_require__.e(60)]).then(__webpack_require__.bind(__webpack_require__, 7060));
+            const { S3Store } = await Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(507)]).then(__webpack_require__.bind(__webpack_require__, 1507));
             const store = new S3Store(settings, concurrency, options);
             if (settings.role)
                 _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Accessing ${store.name} with the assumed role ${settings.role.arn} (session '${settings.role.sessionName}').`);

@@ -1,3 +1,4 @@
+import { HeadObjectCommand, ListMultipartUploadsCommand } from '@aws-sdk/client-s3'
 import { readdirSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -7,7 +8,7 @@ import { MissingObjectError } from '../../src/errors.js'
 import { LocalStore } from '../../src/stores/local.js'
 import { MAX_SINGLE_COPY, S3Store, copyRanges, copySource } from '../../src/stores/s3.js'
 import type { Store } from '../../src/stores/store.js'
-import { describeOnce, outsideClient, readObject, s3Settings, tempDir, uniquePrefix } from '../support/helpers.js'
+import { bucket, describeOnce, outsideClient, readObject, s3Server, s3Settings, tempDir, uniquePrefix } from '../support/helpers.js'
 
 interface Backend {
   name: string
@@ -114,6 +115,63 @@ describeOnce('local store', () => {
     const store = new LocalStore('/srv/store')
     expect(store.url('p/artifacts/abc/')).toBe('file:///srv/store/p/artifacts/abc/')
     expect(store.url('p/x y.js')).toBe('file:///srv/store/p/x%20y.js')
+  })
+})
+
+// A stream goes up in parts of 8 MiB (src/stores/multipart.ts). moto lists open multipart uploads; s3rver answers
+// ListMultipartUploads with 501, so there only the object's absence is checked.
+describe('an S3 stream upload in parts', () => {
+  const parted = (total: number, failAfter?: number): { bytes: Buffer; stream: Readable } => {
+    const bytes = Buffer.alloc(total)
+    for (let i = 0; i < total; i += 4096) bytes.writeUInt32BE(i, i)
+    const stream = Readable.from(
+      (async function* () {
+        for (let at = 0; at < total; at += 1 << 20) {
+          if (failAfter !== undefined && at >= failAfter) throw new Error('the file could not be read')
+          yield bytes.subarray(at, at + (1 << 20))
+        }
+      })(),
+      { objectMode: false }
+    )
+    return { bytes, stream }
+  }
+
+  it('arrives whole, with its metadata, as a multipart object', async () => {
+    const prefix = uniquePrefix('parts')
+    const store = new S3Store(s3Settings(prefix), 4)
+    try {
+      const { bytes, stream } = parted(20 * 1024 * 1024 + 5)
+      const { etag } = await store.put(`${prefix}big.bin`, stream, {
+        size: bytes.length,
+        contentType: 'application/x-tar',
+        metadata: { 'code-hash': 'c' }
+      })
+      // Three parts (s3rver gives a multipart object the MD5 of its whole bytes, not S3's composite ETag).
+      if (s3Server() === 'moto') expect(etag).toMatch(/-3$/)
+      expect((await readObject(client, `${prefix}big.bin`))!.equals(bytes)).toBe(true)
+      const head = await client.send(new HeadObjectCommand({ Bucket: bucket(), Key: `${prefix}big.bin` }))
+      expect(head).toMatchObject({ ContentType: 'application/x-tar', Metadata: { 'code-hash': 'c' } })
+    } finally {
+      store.close()
+    }
+  })
+
+  it('that fails half way leaves no object and no open multipart upload', async () => {
+    const prefix = uniquePrefix('parts-fail')
+    const store = new S3Store(s3Settings(prefix), 4)
+    try {
+      const { bytes, stream } = parted(40 * 1024 * 1024, 20 * 1024 * 1024)
+      await expect(store.put(`${prefix}big.bin`, stream, { size: bytes.length, contentType: 'application/x-tar' })).rejects.toThrow(
+        'the file could not be read'
+      )
+      expect(await readObject(client, `${prefix}big.bin`)).toBeUndefined()
+      if (s3Server() === 'moto') {
+        const open = await client.send(new ListMultipartUploadsCommand({ Bucket: bucket(), Prefix: prefix }))
+        expect(open.Uploads ?? []).toEqual([])
+      }
+    } finally {
+      store.close()
+    }
   })
 })
 

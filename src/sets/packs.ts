@@ -21,7 +21,7 @@ const SMALLEST_TARGET = 256 * 1024
 const LARGEST_TARGET = 16 * 1024 * 1024
 /**
  * A plain pack up to this size is gathered into one buffer and sent in one request with the SHA-256 taken as it
- * was built: a stream of unknown length would be gathered again by lib-storage and hashed again for SigV4.
+ * was built: a stream would go up as a multipart upload, copied into parts and hashed again for SigV4.
  */
 const GATHER_PACKS_UP_TO = LARGEST_TARGET
 

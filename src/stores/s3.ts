@@ -12,10 +12,10 @@ import {
   PutObjectCommand,
   type PutObjectCommandInput,
   S3Client,
+  UploadPartCommand,
   UploadPartCopyCommand,
   type S3ClientConfig
 } from '@aws-sdk/client-s3'
-import { Upload } from '@aws-sdk/lib-storage'
 import pLimit from 'p-limit'
 import type { AwsCredentialIdentityProvider } from '@smithy/types'
 import { setMaxListeners } from 'node:events'
@@ -23,6 +23,7 @@ import { Readable } from 'node:stream'
 import type { S3StoreSettings } from '../settings/types.js'
 import { firstBytes, readCapped } from '../util/capped-read.js'
 import { describeS3Error, isNotFound, speaksS3, whatCameBack } from './s3-errors.js'
+import { multipartPartSize, PartSender } from './multipart.js'
 import { IntegrityError, MissingObjectError, OversizedError, PreconditionFailedError, RangeIgnoredError, StoreError } from '../errors.js'
 import { CancelledError, cancelledBy, cancelSignal, throwIfCancelled } from '../util/cancellation.js'
 import type { CopyMetadata, CopyResult, PutBody, PutOptions, PutResult, Store, StoredObject, StoreProbe } from './store.js'
@@ -30,7 +31,6 @@ import type { CopyMetadata, CopyResult, PutBody, PutOptions, PutResult, Store, S
 /** Objects above this are copied part by part: CopyObject's limit is 5 GiB. */
 export const MAX_SINGLE_COPY = 5 * 1024 ** 3
 const COPY_PART_SIZE = 512 * 1024 ** 2
-const UPLOAD_PART_SIZE = 8 * 1024 ** 2
 const UPLOAD_QUEUE = 4
 /** DeleteObjects takes at most this many keys a request. */
 const DELETE_BATCH = 1000
@@ -409,53 +409,58 @@ export class S3Store implements Store {
   }
 
   /**
-   * Streams go part by part, so a large file never sits whole in memory. On cancellation the upload is aborted
-   * and its multipart upload aborted here, before the step exits: lib-storage would abort it only once the
-   * parts in flight finish, which a step that exits does not wait for.
+   * A stream goes up as a multipart upload, part by part, so a large file never sits whole in memory; UPLOAD_QUEUE
+   * parts in flight. Each part is copied from the stream into one of a few buffers that are used again once their
+   * part is sent. lib-storage's Upload gathered every part into a fresh buffer (Buffer.concat in its
+   * getChunkStream): a third of an upload's page faults, which are dear on a VM. On failure or cancel the
+   * multipart upload is aborted before the step exits.
    */
   private async putStream(key: string, body: Readable, options: PutOptions): Promise<PutResult> {
-    const upload = new Upload({
-      client: this.client,
-      params: { Bucket: this.bucket, Key: key, Body: body, ContentType: options.contentType, Metadata: options.metadata },
-      partSize: UPLOAD_PART_SIZE,
-      queueSize: UPLOAD_QUEUE,
-      leavePartsOnError: false
+    // Opened when the first part is full, not cut short by a cancel: an upload the server opened is always known,
+    // so it can be aborted. A stream shorter than one part goes up as one PutObject instead.
+    let opened: Promise<string> | undefined
+    const uploadId = (): Promise<string> =>
+      (opened ??= this.client
+        .send(
+          new CreateMultipartUploadCommand({ Bucket: this.bucket, Key: key, ContentType: options.contentType, Metadata: options.metadata }),
+          STEADY
+        )
+        .then(({ UploadId }) => {
+          if (!UploadId) throw new StoreError(`${this.url(key)}: CreateMultipartUpload answered without an upload id.`)
+          return UploadId
+        }))
+    const parts = new PartSender(multipartPartSize(options.size), UPLOAD_QUEUE, async (buffer, PartNumber) => {
+      const UploadId = await uploadId()
+      throwIfCancelled()
+      const answer = await this.client.send(
+        new UploadPartCommand({ Bucket: this.bucket, Key: key, UploadId, PartNumber, Body: buffer, ContentLength: buffer.length })
+      )
+      return answer.ETag
     })
-    const stop = (): void => void upload.abort()
-    cancelSignal.addEventListener('abort', stop)
     const started = Date.now()
     try {
-      const result = await upload.done()
-      return { etag: plainEtag(result.ETag) }
+      const sent = await parts.send(body)
+      if ('whole' in sent) return await this.put(key, sent.whole, { ...options, size: sent.whole.length })
+      const UploadId = await uploadId()
+      const completed = await this.client
+        .send(new CompleteMultipartUploadCommand({ Bucket: this.bucket, Key: key, UploadId, MultipartUpload: { Parts: sent.parts } }))
+        .catch(async (error: unknown) => {
+          // A CompleteMultipartUpload whose answer was lost is retried by the SDK, and the retry finds no upload
+          // (NoSuchUpload, or a server's internal error): the object is there all the same, whole, written now.
+          const written = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }), STEADY).catch(() => undefined)
+          if (written?.ContentLength === options.size && (written.LastModified?.getTime() ?? 0) >= started - 2000) return written
+          throw error
+        })
+      return { etag: plainEtag(completed.ETag) }
     } catch (error) {
-      if (cancelSignal.aborted) {
-        await this.abortMultipart(key, upload)
-        throw new CancelledError(cancelledBy()!)
+      body.destroy()
+      const UploadId = await opened?.catch(() => undefined)
+      if (UploadId) {
+        await this.client.send(new AbortMultipartUploadCommand({ Bucket: this.bucket, Key: key, UploadId }), STEADY).catch(() => undefined)
       }
-      // A CompleteMultipartUpload whose answer was lost is retried by the SDK, and the retry finds no upload
-      // (NoSuchUpload, or a server's internal error): the object is there all the same, whole, written now.
-      const written = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }), STEADY).catch(() => undefined)
-      if (written?.ContentLength === options.size && (written.LastModified?.getTime() ?? 0) >= started - 2000) {
-        return { etag: plainEtag(written.ETag) }
-      }
+      if (cancelSignal.aborted) throw new CancelledError(cancelledBy()!)
       throw error
-    } finally {
-      cancelSignal.removeEventListener('abort', stop)
     }
-  }
-
-  /** Aborts the multipart upload an abandoned Upload started (waiting a moment for its id when the create was in flight). */
-  private async abortMultipart(key: string, upload: Upload): Promise<void> {
-    const started = Date.now()
-    let uploadId = (upload as unknown as { uploadId?: string }).uploadId
-    while (!uploadId && Date.now() - started < 2000) {
-      await new Promise((resolve) => setTimeout(resolve, 50))
-      uploadId = (upload as unknown as { uploadId?: string }).uploadId
-    }
-    if (!uploadId) return
-    await this.client
-      .send(new AbortMultipartUploadCommand({ Bucket: this.bucket, Key: key, UploadId: uploadId }), STEADY)
-      .catch(() => undefined)
   }
 
   /** Set when the store refused CopyObject's checksum request: copies are then asked for without it. */

@@ -26,6 +26,17 @@ describe('an S3 store', () => {
     }
   })
 
+  it("runs without the SDK's logger step, which filtered every request for a log line no one reads", () => {
+    const store = new S3Store(s3Settings('log/'), 1)
+    try {
+      const steps = (store as unknown as { client: { middlewareStack: { identify(): string[] } } }).client.middlewareStack.identify()
+      expect(steps.some((step) => step.startsWith('abortOnCancel'))).toBe(true)
+      expect(steps.filter((step) => step.startsWith('loggerMiddleware'))).toEqual([])
+    } finally {
+      store.close()
+    }
+  })
+
   it('stops a request in flight when the step is cancelled, and lets cleanup requests finish', async () => {
     const seen: string[] = []
     const server = createServer((request, response) => {

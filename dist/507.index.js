@@ -224,8 +224,8 @@ class PartSender {
             await Promise.race(this.inFlight);
         }
         this.throwIfFailed();
-        const sending = this.sendPart(buffer.subarray(0, length), partNumber).then((etag) => {
-            this.sent.push({ PartNumber: partNumber, ETag: etag });
+        const sending = this.sendPart(buffer.subarray(0, length), partNumber).then((part) => {
+            this.sent.push(part);
             this.free.push(buffer);
         }, (error) => {
             this.failure ??= { error };
@@ -599,11 +599,20 @@ class S3Store {
      * multipart upload is aborted before the step exits.
      */
     async putStream(key, body, options) {
+        // Where the SDK adds CRC32 checksums to what it sends (AWS), the upload is opened for them and completed with
+        // each part's, as lib-storage did: S3 refuses part checksums of an upload opened without an algorithm.
+        const crc32 = (await this.client.config.requestChecksumCalculation()) === 'WHEN_SUPPORTED';
         // Opened when the first part is full, not cut short by a cancel: an upload the server opened is always known,
         // so it can be aborted. A stream shorter than one part goes up as one PutObject instead.
         let opened;
         const uploadId = () => (opened ??= this.client
-            .send(new dist_cjs/* CreateMultipartUploadCommand */.nG4({ Bucket: this.bucket, Key: key, ContentType: options.contentType, Metadata: options.metadata }), STEADY)
+            .send(new dist_cjs/* CreateMultipartUploadCommand */.nG4({
+            Bucket: this.bucket,
+            Key: key,
+            ContentType: options.contentType,
+            Metadata: options.metadata,
+            ...(crc32 ? { ChecksumAlgorithm: 'CRC32' } : {})
+        }), STEADY)
             .then(({ UploadId }) => {
             if (!UploadId)
                 throw new src_errors/* StoreError */.AD(`${this.url(key)}: CreateMultipartUpload answered without an upload id.`);
@@ -613,7 +622,9 @@ class S3Store {
             const UploadId = await uploadId();
             (0,cancellation/* throwIfCancelled */.dZ)();
             const answer = await this.client.send(new dist_cjs/* UploadPartCommand */.iVK({ Bucket: this.bucket, Key: key, UploadId, PartNumber, Body: buffer, ContentLength: buffer.length }));
-            return answer.ETag;
+            if (!answer.ETag)
+                throw new src_errors/* StoreError */.AD(`${this.url(key)}: UploadPart ${PartNumber} answered without an ETag.`);
+            return { PartNumber, ETag: answer.ETag, ...(answer.ChecksumCRC32 ? { ChecksumCRC32: answer.ChecksumCRC32 } : {}) };
         });
         const started = Date.now();
         try {

@@ -16,7 +16,7 @@ function recorder(options: { failPart?: number } = {}) {
   const buffers = new Set<ArrayBufferLike>()
   let inFlight = 0
   let mostInFlight = 0
-  const sendPart = (body: Buffer, partNumber: number): Promise<string> => {
+  const sendPart = (body: Buffer, partNumber: number): Promise<SentPart> => {
     buffers.add(body.buffer)
     received.set(partNumber, Buffer.from(body))
     inFlight++
@@ -25,7 +25,7 @@ function recorder(options: { failPart?: number } = {}) {
       waiting.push(() => {
         inFlight--
         if (partNumber === options.failPart) reject(new Error(`part ${partNumber} failed`))
-        else resolve(`etag-${partNumber}`)
+        else resolve({ PartNumber: partNumber, ETag: `etag-${partNumber}` })
       })
     )
   }

@@ -8,7 +8,18 @@ import { MissingObjectError } from '../../src/errors.js'
 import { LocalStore } from '../../src/stores/local.js'
 import { MAX_SINGLE_COPY, S3Store, copyRanges, copySource } from '../../src/stores/s3.js'
 import type { Store } from '../../src/stores/store.js'
-import { bucket, describeOnce, outsideClient, readObject, s3Server, s3Settings, tempDir, uniquePrefix } from '../support/helpers.js'
+import {
+  bucket,
+  describeOnce,
+  endpoint,
+  outsideClient,
+  readObject,
+  recordingServer,
+  s3Server,
+  s3Settings,
+  tempDir,
+  uniquePrefix
+} from '../support/helpers.js'
 
 interface Backend {
   name: string
@@ -153,6 +164,28 @@ describe('an S3 stream upload in parts', () => {
       expect(head).toMatchObject({ ContentType: 'application/x-tar', Metadata: { 'code-hash': 'c' } })
     } finally {
       store.close()
+    }
+  })
+
+  it("with AWS's checksums on, is opened for CRC32 and completed with each part's, as S3 requires", async () => {
+    const prefix = uniquePrefix('parts-crc')
+    const proxy = await recordingServer(endpoint())
+    const store = new S3Store({ ...s3Settings(prefix, { endpoint: proxy.url }), flavor: 'aws' }, 4)
+    try {
+      const { bytes, stream } = parted(17 * 1024 * 1024)
+      await store.put(`${prefix}big.bin`, stream, { size: bytes.length, contentType: 'application/octet-stream' })
+      expect((await readObject(client, `${prefix}big.bin`))!.equals(bytes)).toBe(true)
+      const opened = proxy.requests.filter((r) => r.method === 'POST' && r.url.includes('?uploads'))
+      expect(opened.map((r) => r.headers['x-amz-checksum-algorithm'])).toEqual(['CRC32'])
+      const parts = proxy.requests.filter((r) => r.method === 'PUT' && r.url.includes('partNumber='))
+      expect(parts).toHaveLength(3)
+      for (const part of parts) expect(part.headers['x-amz-checksum-crc32']).toMatch(/^[A-Za-z0-9+/]{6}==$/)
+      // moto answers each part with its CRC32, and the completion must name them; s3rver answers none.
+      const completed = proxy.requests.find((r) => r.method === 'POST' && r.url.includes('uploadId='))!
+      if (s3Server() === 'moto') expect(completed.body!.match(/<ChecksumCRC32>/g)).toHaveLength(3)
+    } finally {
+      store.close()
+      await proxy.close()
     }
   })
 

@@ -11,9 +11,11 @@ export function multipartPartSize(size: number): number {
   return Math.max(UPLOAD_PART_SIZE, Math.ceil(size / MAX_PARTS / mib) * mib)
 }
 
+/** A part as CompleteMultipartUpload takes it: its number, ETag and, where the store computed one, its CRC32. */
 export interface SentPart {
   PartNumber: number
-  ETag: string | undefined
+  ETag: string
+  ChecksumCRC32?: string
 }
 
 /** What a stream came to: the parts sent, in order, or, for a stream shorter than one part, its bytes (none sent). */
@@ -36,7 +38,7 @@ export class PartSender {
   constructor(
     private readonly partSize: number,
     private readonly parallel: number,
-    private readonly sendPart: (body: Buffer, partNumber: number) => Promise<string | undefined>
+    private readonly sendPart: (body: Buffer, partNumber: number) => Promise<SentPart>
   ) {}
 
   /** Sends every part of `body`; the parts in order, as CompleteMultipartUpload takes them. */
@@ -93,8 +95,8 @@ export class PartSender {
     }
     this.throwIfFailed()
     const sending: Promise<void> = this.sendPart(buffer.subarray(0, length), partNumber).then(
-      (etag) => {
-        this.sent.push({ PartNumber: partNumber, ETag: etag })
+      (part) => {
+        this.sent.push(part)
         this.free.push(buffer)
       },
       (error: unknown) => {

@@ -419,13 +419,22 @@ export class S3Store implements Store {
    * multipart upload is aborted before the step exits.
    */
   private async putStream(key: string, body: Readable, options: PutOptions): Promise<PutResult> {
+    // Where the SDK adds CRC32 checksums to what it sends (AWS), the upload is opened for them and completed with
+    // each part's, as lib-storage did: S3 refuses part checksums of an upload opened without an algorithm.
+    const crc32 = (await this.client.config.requestChecksumCalculation()) === 'WHEN_SUPPORTED'
     // Opened when the first part is full, not cut short by a cancel: an upload the server opened is always known,
     // so it can be aborted. A stream shorter than one part goes up as one PutObject instead.
     let opened: Promise<string> | undefined
     const uploadId = (): Promise<string> =>
       (opened ??= this.client
         .send(
-          new CreateMultipartUploadCommand({ Bucket: this.bucket, Key: key, ContentType: options.contentType, Metadata: options.metadata }),
+          new CreateMultipartUploadCommand({
+            Bucket: this.bucket,
+            Key: key,
+            ContentType: options.contentType,
+            Metadata: options.metadata,
+            ...(crc32 ? { ChecksumAlgorithm: 'CRC32' } : {})
+          }),
           STEADY
         )
         .then(({ UploadId }) => {
@@ -438,7 +447,8 @@ export class S3Store implements Store {
       const answer = await this.client.send(
         new UploadPartCommand({ Bucket: this.bucket, Key: key, UploadId, PartNumber, Body: buffer, ContentLength: buffer.length })
       )
-      return answer.ETag
+      if (!answer.ETag) throw new StoreError(`${this.url(key)}: UploadPart ${PartNumber} answered without an ETag.`)
+      return { PartNumber, ETag: answer.ETag, ...(answer.ChecksumCRC32 ? { ChecksumCRC32: answer.ChecksumCRC32 } : {}) }
     })
     const started = Date.now()
     try {

@@ -618,10 +618,12 @@ class S3Store {
                 throw new src_errors/* StoreError */.AD(`${this.url(key)}: CreateMultipartUpload answered without an upload id.`);
             return UploadId;
         }));
+        const steady = options.evenIfCancelled ? STEADY : undefined;
         const parts = new PartSender(multipartPartSize(options.size), UPLOAD_QUEUE, async (buffer, PartNumber) => {
             const UploadId = await uploadId();
-            (0,cancellation/* throwIfCancelled */.dZ)();
-            const answer = await this.client.send(new dist_cjs/* UploadPartCommand */.iVK({ Bucket: this.bucket, Key: key, UploadId, PartNumber, Body: buffer, ContentLength: buffer.length }));
+            if (!steady)
+                (0,cancellation/* throwIfCancelled */.dZ)();
+            const answer = await this.client.send(new dist_cjs/* UploadPartCommand */.iVK({ Bucket: this.bucket, Key: key, UploadId, PartNumber, Body: buffer, ContentLength: buffer.length }), steady);
             if (!answer.ETag)
                 throw new src_errors/* StoreError */.AD(`${this.url(key)}: UploadPart ${PartNumber} answered without an ETag.`);
             return { PartNumber, ETag: answer.ETag, ...(answer.ChecksumCRC32 ? { ChecksumCRC32: answer.ChecksumCRC32 } : {}) };
@@ -633,7 +635,7 @@ class S3Store {
                 return await this.put(key, sent.whole, { ...options, size: sent.whole.length });
             const UploadId = await uploadId();
             const completed = await this.client
-                .send(new dist_cjs/* CompleteMultipartUploadCommand */.Gym({ Bucket: this.bucket, Key: key, UploadId, MultipartUpload: { Parts: sent.parts } }))
+                .send(new dist_cjs/* CompleteMultipartUploadCommand */.Gym({ Bucket: this.bucket, Key: key, UploadId, MultipartUpload: { Parts: sent.parts } }), steady)
                 .catch(async (error) => {
                 // A CompleteMultipartUpload whose answer was lost is retried by the SDK, and the retry finds no upload
                 // (NoSuchUpload, or a server's internal error): the object is there all the same, whole, written now.
@@ -650,7 +652,7 @@ class S3Store {
             if (UploadId) {
                 await this.client.send(new dist_cjs/* AbortMultipartUploadCommand */.tfP({ Bucket: this.bucket, Key: key, UploadId }), STEADY).catch(() => undefined);
             }
-            if (cancellation/* cancelSignal */.Bj.aborted)
+            if (cancellation/* cancelSignal */.Bj.aborted && !steady)
                 throw new cancellation/* CancelledError */.cc((0,cancellation/* cancelledBy */.tK)());
             throw error;
         }

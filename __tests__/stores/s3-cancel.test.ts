@@ -6,10 +6,11 @@ import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3'
 import { jest } from '@jest/globals'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { Readable } from 'node:stream'
 import { S3Store } from '../../src/stores/s3.js'
 import { cancel, isCancellation } from '../../src/util/cancellation.js'
 import { within } from '../support/fifo.js'
-import { s3Settings, uniquePrefix } from '../support/helpers.js'
+import { outsideClient, readObject, s3Settings, uniquePrefix } from '../support/helpers.js'
 
 describe('an S3 store', () => {
   it('resolves the middleware stack once per command class, however many requests it sends', async () => {
@@ -68,6 +69,26 @@ describe('an S3 store', () => {
       store.close()
       server.closeAllConnections()
       await new Promise((resolve) => server.close(resolve))
+    }
+  })
+
+  // After the cancel above (it is process-wide): what must be written even then, in parts, still goes up whole,
+  // and a stream that may be cancelled stops with the step.
+  it('sends a stream in parts after a cancel only when it is to be written even then', async () => {
+    const prefix = uniquePrefix('after-cancel')
+    const store = new S3Store(s3Settings(prefix), 2)
+    const body = (): Readable => Readable.from([Buffer.alloc(9 * 1024 * 1024, 7), Buffer.alloc(1024, 8)], { objectMode: false })
+    const size = 9 * 1024 * 1024 + 1024
+    try {
+      await store.put(`${prefix}kept.bin`, body(), { size, contentType: 'application/octet-stream', evenIfCancelled: true })
+      expect((await readObject(outsideClient(), `${prefix}kept.bin`))?.length).toBe(size)
+      const dropped = await store.put(`${prefix}dropped.bin`, body(), { size, contentType: 'application/octet-stream' }).then(
+        () => 'written',
+        (error: unknown) => (isCancellation(error) ? 'cancelled' : String(error))
+      )
+      expect(dropped).toBe('cancelled')
+    } finally {
+      store.close()
     }
   })
 })

@@ -441,11 +441,13 @@ export class S3Store implements Store {
           if (!UploadId) throw new StoreError(`${this.url(key)}: CreateMultipartUpload answered without an upload id.`)
           return UploadId
         }))
+    const steady = options.evenIfCancelled ? STEADY : undefined
     const parts = new PartSender(multipartPartSize(options.size), UPLOAD_QUEUE, async (buffer, PartNumber) => {
       const UploadId = await uploadId()
-      throwIfCancelled()
+      if (!steady) throwIfCancelled()
       const answer = await this.client.send(
-        new UploadPartCommand({ Bucket: this.bucket, Key: key, UploadId, PartNumber, Body: buffer, ContentLength: buffer.length })
+        new UploadPartCommand({ Bucket: this.bucket, Key: key, UploadId, PartNumber, Body: buffer, ContentLength: buffer.length }),
+        steady
       )
       if (!answer.ETag) throw new StoreError(`${this.url(key)}: UploadPart ${PartNumber} answered without an ETag.`)
       return { PartNumber, ETag: answer.ETag, ...(answer.ChecksumCRC32 ? { ChecksumCRC32: answer.ChecksumCRC32 } : {}) }
@@ -456,7 +458,10 @@ export class S3Store implements Store {
       if ('whole' in sent) return await this.put(key, sent.whole, { ...options, size: sent.whole.length })
       const UploadId = await uploadId()
       const completed = await this.client
-        .send(new CompleteMultipartUploadCommand({ Bucket: this.bucket, Key: key, UploadId, MultipartUpload: { Parts: sent.parts } }))
+        .send(
+          new CompleteMultipartUploadCommand({ Bucket: this.bucket, Key: key, UploadId, MultipartUpload: { Parts: sent.parts } }),
+          steady
+        )
         .catch(async (error: unknown) => {
           // A CompleteMultipartUpload whose answer was lost is retried by the SDK, and the retry finds no upload
           // (NoSuchUpload, or a server's internal error): the object is there all the same, whole, written now.
@@ -471,7 +476,7 @@ export class S3Store implements Store {
       if (UploadId) {
         await this.client.send(new AbortMultipartUploadCommand({ Bucket: this.bucket, Key: key, UploadId }), STEADY).catch(() => undefined)
       }
-      if (cancelSignal.aborted) throw new CancelledError(cancelledBy()!)
+      if (cancelSignal.aborted && !steady) throw new CancelledError(cancelledBy()!)
       throw error
     }
   }

@@ -620,6 +620,9 @@ class S3Store {
         }));
         const steady = options.evenIfCancelled ? STEADY : undefined;
         const parts = new PartSender(multipartPartSize(options.size), UPLOAD_QUEUE, async (buffer, PartNumber) => {
+            // Checked before the upload is opened (a step cancelled while reading its first part opens none) and again after.
+            if (!steady)
+                (0,cancellation/* throwIfCancelled */.dZ)();
             const UploadId = await uploadId();
             if (!steady)
                 (0,cancellation/* throwIfCancelled */.dZ)();

@@ -58,6 +58,21 @@ describe('an S3 store', () => {
         (error: unknown) => (isCancellation(error) || isCancellation((error as { cause?: unknown }).cause) ? 'cancelled' : String(error))
       )
       const cleanup = store.delete('c/claim')
+      // A stream whose first part is still being read when the cancel comes: it must open no multipart upload
+      // (this server would never answer one, and an opened upload is not cut short by a cancel).
+      let release!: () => void
+      const gate = new Promise<void>((resolve) => (release = resolve))
+      const chunks = async function* (): AsyncGenerator<Buffer> {
+        yield Buffer.alloc(1024 * 1024)
+        await gate
+        for (let i = 0; i < 8; i++) yield Buffer.alloc(1024 * 1024)
+      }
+      const streamed = store
+        .put('c/big', Readable.from(chunks(), { objectMode: false }), { size: 9 * 1024 * 1024, contentType: 'application/octet-stream' })
+        .then(
+          () => 'written',
+          (error: unknown) => (isCancellation(error) ? 'cancelled' : String(error))
+        )
       // Both requests are at the server before the cancel.
       for (const deadline = Date.now() + 5000; seen.length < 2 && Date.now() < deadline;)
         await new Promise((resolve) => setTimeout(resolve, 5))
@@ -65,6 +80,9 @@ describe('an S3 store', () => {
       cancel('SIGINT')
       expect(await within(5000, read)).toBe('cancelled')
       await expect(cleanup).resolves.toBeUndefined()
+      release()
+      expect(await within(5000, streamed)).toBe('cancelled')
+      expect(seen.filter((method) => method === 'POST')).toEqual([])
     } finally {
       store.close()
       server.closeAllConnections()

@@ -443,6 +443,8 @@ export class S3Store implements Store {
         }))
     const steady = options.evenIfCancelled ? STEADY : undefined
     const parts = new PartSender(multipartPartSize(options.size), UPLOAD_QUEUE, async (buffer, PartNumber) => {
+      // Checked before the upload is opened (a step cancelled while reading its first part opens none) and again after.
+      if (!steady) throwIfCancelled()
       const UploadId = await uploadId()
       if (!steady) throwIfCancelled()
       const answer = await this.client.send(

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import path from 'node:path'
 import { promisify } from 'node:util'
 import type { ManifestFile } from '../../src/sets/manifest.js'
-import { filesByPack, packTarget, planPacks, uploadPack } from '../../src/sets/packs.js'
+import { filesByPack, PackBuffers, packTarget, planPacks, uploadPack } from '../../src/sets/packs.js'
 import { LocalStore } from '../../src/stores/local.js'
 import { memberHeader } from '../../src/sets/tar.js'
 import { startFaultProxy } from '../support/fault-proxy.js'
@@ -504,5 +504,96 @@ describe('uploadPack', () => {
       releaseReaders(fifo)
     }
     expect(existsSync(path.join(root, 'set'))).toBe(false)
+  })
+
+  it('a pack is gathered in a buffer used again only once the pack before it is stored, and each holds its own files', async () => {
+    const directory = tempDir('pack-src-many')
+    const sources = Object.fromEntries(
+      Array.from({ length: 120 }, (_, i) => [`f/${String(i).padStart(3, '0')}.bin`, randomBytes(100 + ((i * 7919) % 9000))])
+    )
+    writeFiles(directory, sources)
+    const files = Object.keys(sources).map((relative) => ({
+      relative,
+      absolute: path.join(directory, relative),
+      size: sources[relative]!.length
+    }))
+    const { packs } = planPacks(files, 16 * KIB)
+    expect(packs.length).toBeGreaterThan(6)
+    const memory = new Set<ArrayBufferLike>()
+    const buffers = new PackBuffers(3)
+    const take = buffers.take.bind(buffers)
+    buffers.take = (size: number) => {
+      const body = take(size)
+      memory.add(body.buffer)
+      return body
+    }
+    // Each pack's put starts the next pack and holds its body, as a request in flight does, until that pack has been
+    // gathered: a buffer given back before its own pack was stored would have been written over by then.
+    const root = tempDir('pack-store-many')
+    const local = new LocalStore(root)
+    const uploads: ReturnType<typeof uploadPack>[] = []
+    let puts = 0
+    const startNext = (): boolean => {
+      if (uploads.length === packs.length) return false
+      uploads.push(uploadPack(store, 'set/', packs[uploads.length]!, {}, () => undefined, undefined, buffers))
+      return true
+    }
+    const store: LocalStore = new Proxy(local, {
+      get: (target, property) =>
+        property === 'put'
+          ? async (...args: Parameters<LocalStore['put']>) => {
+              const mine = ++puts
+              if (startNext())
+                for (const deadline = Date.now() + 2000; puts === mine && Date.now() < deadline;)
+                  await new Promise((resolve) => setTimeout(resolve, 1))
+              return target.put(...args)
+            }
+          : (Reflect.get(target, property) as unknown)
+    })
+    startNext()
+    // Each upload starts the next: wait until the last has started (a failed one stops the chain, and Promise.all says why).
+    for (let last = -1; uploads.length > last && uploads.length < packs.length;) {
+      last = uploads.length
+      await Promise.race([Promise.allSettled(uploads), new Promise((resolve) => setTimeout(resolve, 500))])
+    }
+    const uploaded = await Promise.all(uploads)
+    const stored: ManifestFile[] = uploaded.flatMap((pack) => pack.files)
+    // Fewer buffers than packs: later packs were gathered where earlier ones had been.
+    expect(memory.size).toBeLessThan(packs.length)
+    expect(stored).toHaveLength(files.length)
+    for (const entry of stored) {
+      const pack = readFileSync(path.join(root, 'set', entry.pack!))
+      expect(pack.subarray(entry.offset!, entry.offset! + entry.size).equals(sources[entry.path]!)).toBe(true)
+    }
+  })
+})
+
+describe('PackBuffers', () => {
+  it('hands out exactly the size asked, uses a given-back buffer again for a pack that fits, and keeps the largest', () => {
+    const buffers = new PackBuffers(2)
+    const first = buffers.take(1000)
+    expect(first).toHaveLength(1000)
+    buffers.give(first)
+    const second = buffers.take(5000)
+    // Sizes round up to whole MiB: the 1,000-byte pack's buffer holds the 5,000-byte one.
+    expect(second.buffer).toBe(first.buffer)
+    expect(second).toHaveLength(5000)
+    const larger = buffers.take(3 * 1024 * 1024)
+    expect(larger.buffer).not.toBe(second.buffer)
+    const third = buffers.take(10)
+    buffers.give(second)
+    buffers.give(larger)
+    buffers.give(third)
+    // Three given back, two kept: the 3 MiB one and a 1 MiB one.
+    expect(buffers.take(2 * 1024 * 1024).buffer).toBe(larger.buffer)
+    const oneMiB = buffers.take(1024 * 1024)
+    expect([second.buffer, third.buffer]).toContain(oneMiB.buffer)
+  })
+
+  it('never uses again memory it did not make (a small Buffer may share Node.js’s pool)', () => {
+    const buffers = new PackBuffers(4)
+    const foreign = Buffer.from('from the shared pool')
+    buffers.give(foreign)
+    expect(buffers.take(5).buffer).not.toBe(foreign.buffer)
   })
 })

@@ -29,7 +29,7 @@ import {
   type SetObject,
   builtUnder
 } from './manifest.js'
-import { packsByShape, planPacks, sameEarlierPack, uploadPack, type EarlierPack, type PlannedPack } from './packs.js'
+import { PackBuffers, packsByShape, planPacks, sameEarlierPack, uploadPack, type EarlierPack, type PlannedPack } from './packs.js'
 import { listPackageFiles, type PackageFile } from './package-files.js'
 import { encodingSuffix, writableEncoding } from './pack-encoding.js'
 import { DigestStream, sha256Hex, sha256OfFile } from '../util/digest-stream.js'
@@ -570,6 +570,8 @@ async function uploadFiles(
   const limit = pLimit(request.concurrency)
   // Packs and large files stream in parts, each holding a few parts in memory: only a couple at a time.
   const largeLimit = pLimit(LARGE_FILES_AT_ONCE)
+  // A buffer for each pack gathered at once, and one to spare.
+  const packBuffers = new PackBuffers(LARGE_FILES_AT_ONCE + 1)
   const { packs, plain } = planPacks(files, request.packBelow ?? 0)
   // Loaded by uploads only: mime builds its type tables as it loads (~4 ms), which check never needs.
   const { default: mime } = await import('mime')
@@ -603,7 +605,7 @@ async function uploadFiles(
             progress.add(copied.files.length, totalBytes(copied.files))
             return copied
           }
-          return uploadPack(store, target, pack, packMetadata, (size) => progress.add(1, size), encoding)
+          return uploadPack(store, target, pack, packMetadata, (size) => progress.add(1, size), encoding, packBuffers)
         })
       )
     ),

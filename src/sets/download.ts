@@ -16,7 +16,7 @@ import { plural } from '../util/text.js'
 import type { Store } from '../stores/store.js'
 import { nodeCrypto } from '../util/node-builtins.js'
 import { temporaryName } from './download-temporaries.js'
-import { RANGE_PART, RANGED_ABOVE } from './ranged-parts.js'
+import { MAX_PARTS, RANGE_PART, RANGED_ABOVE } from './ranged-parts.js'
 
 async function lstatOrUndefined(candidate: string): Promise<Stats | undefined> {
   return lstat(candidate).catch(() => undefined)
@@ -214,11 +214,6 @@ interface Arrival {
   readonly target: string
 }
 
-/**
- * The most parts one file is cut into: past it the parts grow. A manifest is read from the store, so a size in it
- * may be anything up to 2^53; a part list sized by it alone could fill the memory before a byte was fetched.
- */
-const MAX_PARTS = 10_000
 /** How much of a ranged file is read back at a time to hash it, into one buffer. */
 const HASH_READ = 1024 * 1024
 
@@ -258,6 +253,8 @@ class RangedFile {
     /** Shared by the download's ranged files: once the store has answered one range whole, no other part asks. */
     private readonly ranges: { ignored: boolean }
   ) {
+    // At most MAX_PARTS (S3's own limit on an upload's parts), larger past that: a manifest is read from the store, so
+    // a size in it may be anything up to 2^53, and a part list sized by it alone could fill the memory.
     this.partSize = Math.max(smallestPart, Math.ceil(file.size / MAX_PARTS))
     for (let offset = 0; offset < file.size; offset += this.partSize)
       this.parts.push({ offset, length: Math.min(this.partSize, file.size - offset), landed: 0 })

@@ -18,7 +18,7 @@ export const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6466);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(370);
+/* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(370);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3916);
 /* harmony import */ var _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9587);
 /* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9640);
@@ -27,10 +27,11 @@ export const modules = {
 /* harmony import */ var _package_directory_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(2139);
 /* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(4964);
 /* harmony import */ var _util_progress_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(5365);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(9997);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_18__ = __webpack_require__(9997);
 /* harmony import */ var _util_node_builtins_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(3115);
 /* harmony import */ var _download_temporaries_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(5107);
-/* harmony import */ var _ranged_parts_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(2445);
+/* harmony import */ var _ranged_parts_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(8554);
+/* harmony import */ var _ranged_parts_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(2445);
 
 
 
@@ -271,7 +272,7 @@ class RangedFile {
         this.ranges = ranges;
         // At most MAX_PARTS (S3's own limit on an upload's parts), larger past that: a manifest is read from the store, so
         // a size in it may be anything up to 2^53, and a part list sized by it alone could fill the memory.
-        this.partSize = Math.max(smallestPart, Math.ceil(file.size / _ranged_parts_js__WEBPACK_IMPORTED_MODULE_15__/* .MAX_PARTS */ .kz));
+        this.partSize = Math.max(smallestPart, Math.ceil(file.size / _ranged_parts_js__WEBPACK_IMPORTED_MODULE_15__/* .MAX_PARTS */ .k));
         for (let offset = 0; offset < file.size; offset += this.partSize)
             this.parts.push({ offset, length: Math.min(this.partSize, file.size - offset), landed: 0 });
     }
@@ -503,7 +504,7 @@ async function downloadPack(store, setPrefix, pack, files, targets, onTemp, onFi
  * manifest's size and SHA-256 is kept and not fetched (a warm restore); a pack is fetched unless every file
  * in it is already in place.
  */
-async function downloadSet(store, setPrefix, manifest, directory, concurrency, parts = { rangedAbove: _ranged_parts_js__WEBPACK_IMPORTED_MODULE_15__/* .RANGED_ABOVE */ .gL, partSize: _ranged_parts_js__WEBPACK_IMPORTED_MODULE_15__/* .RANGE_PART */ .Qg }) {
+async function downloadSet(store, setPrefix, manifest, directory, concurrency, parts = { rangedAbove: _ranged_parts_js__WEBPACK_IMPORTED_MODULE_16__/* .RANGED_ABOVE */ .gL, partSize: _ranged_parts_js__WEBPACK_IMPORTED_MODULE_16__/* .RANGE_PART */ .Qg }) {
     // Before anything is written: a set this runtime cannot decode is a miss, not a half-done download.
     for (const pack of manifest.packs ?? []) {
         const problem = pack.encoding && (0,_pack_encoding_js__WEBPACK_IMPORTED_MODULE_9__/* .unreadableEncodingProblem */ .YS)(pack.encoding);
@@ -512,7 +513,7 @@ async function downloadSet(store, setPrefix, manifest, directory, concurrency, p
     }
     const root = await (0,_package_directory_js__WEBPACK_IMPORTED_MODULE_10__/* .preparePackageDirectory */ .Bd)(directory, { create: true });
     const progress = new _util_progress_js__WEBPACK_IMPORTED_MODULE_12__/* .Progress */ .k({ doing: `Downloading to ${directory}:`, done: `Downloaded to ${directory}:` }, manifest.files.length, (0,_manifest_js__WEBPACK_IMPORTED_MODULE_7__/* .totalBytes */ .ob)(manifest.files));
-    const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_16__/* ["default"] */ .A)(concurrency);
+    const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_17__/* ["default"] */ .A)(concurrency);
     const arrived = [];
     const ranged = [];
     const ranges = { ignored: false };
@@ -592,7 +593,7 @@ async function downloadSet(store, setPrefix, manifest, directory, concurrency, p
     }
     progress.finish();
     if (keptFiles > 0)
-        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_17__/* .plural */ .L)(keptFiles, 'file')} (${(0,_util_progress_js__WEBPACK_IMPORTED_MODULE_12__/* .formatBytes */ .z)(keptBytes)}) ${keptFiles === 1 ? 'was' : 'were'} already in ${directory} with the set's bytes: kept, not downloaded.`);
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_18__/* .plural */ .L)(keptFiles, 'file')} (${(0,_util_progress_js__WEBPACK_IMPORTED_MODULE_12__/* .formatBytes */ .z)(keptBytes)}) ${keptFiles === 1 ? 'was' : 'were'} already in ${directory} with the set's bytes: kept, not downloaded.`);
     return { fetchedFiles: manifest.files.length - keptFiles, keptFiles, keptBytes };
 }
 
@@ -604,137 +605,32 @@ async function downloadSet(store, setPrefix, manifest, directory, concurrency, p
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Qg: () => (/* binding */ RANGE_PART),
-/* harmony export */   gL: () => (/* binding */ RANGED_ABOVE),
-/* harmony export */   kz: () => (/* reexport safe */ _stores_multipart_js__WEBPACK_IMPORTED_MODULE_0__.kz)
+/* harmony export */   gL: () => (/* binding */ RANGED_ABOVE)
 /* harmony export */ });
-/* harmony import */ var _stores_multipart_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9666);
+/* harmony import */ var _stores_part_sizes_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8554);
 // The sizes of a ranged download, in a module of their own so that doctor can name them without loading download.
 
 
 /** Past this size a file comes in ranged parts (upload sends such files in parts too). */
 const RANGED_ABOVE = 16 * 1024 * 1024;
 /** The size of each ranged part: what AWS advises (8 or 16 MB), and the upload's own part size, so ranges align with parts. */
-const RANGE_PART = _stores_multipart_js__WEBPACK_IMPORTED_MODULE_0__/* .UPLOAD_PART_SIZE */ .aY;
+const RANGE_PART = _stores_part_sizes_js__WEBPACK_IMPORTED_MODULE_0__/* .UPLOAD_PART_SIZE */ .a;
 
 
 /***/ }),
 
-/***/ 9666:
+/***/ 8554:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   L7: () => (/* binding */ PartSender),
-/* harmony export */   aY: () => (/* binding */ UPLOAD_PART_SIZE),
-/* harmony export */   bI: () => (/* binding */ multipartPartSize),
-/* harmony export */   kz: () => (/* binding */ MAX_PARTS)
+/* harmony export */   a: () => (/* binding */ UPLOAD_PART_SIZE),
+/* harmony export */   k: () => (/* binding */ MAX_PARTS)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-
+// S3's multipart sizes, in a module of their own: download and doctor name them without loading the upload's code.
 /** The part size of a multipart upload, unless the object needs larger parts to fit in MAX_PARTS. */
 const UPLOAD_PART_SIZE = 8 * 1024 ** 2;
 /** S3's limit on the parts of one multipart upload. */
 const MAX_PARTS = 10_000;
-/** Parts of 8 MiB, or of whole MiB large enough that `size` bytes take at most MAX_PARTS of them. */
-function multipartPartSize(size) {
-    const mib = 1024 ** 2;
-    return Math.max(UPLOAD_PART_SIZE, Math.ceil(size / MAX_PARTS / mib) * mib);
-}
-/**
- * Cuts a stream into parts of `partSize` and sends each through `sendPart`, `parallel` at a time; a stream that ends
- * before its first part is full is handed back whole instead, for a single PutObject. Each part is copied into one
- * of at most `parallel + 1` buffers, each used again once its part is sent: a stream's chunks are never gathered
- * into a fresh buffer a part. Reading waits while every buffer is out. A failed part stops the reading; every part
- * in flight settles before `send` rejects, so nothing is still being sent when the caller aborts the upload.
- */
-class PartSender {
-    partSize;
-    parallel;
-    sendPart;
-    free = [];
-    inFlight = new Set();
-    sent = [];
-    failure;
-    buffers = 0;
-    constructor(partSize, parallel, sendPart) {
-        this.partSize = partSize;
-        this.parallel = parallel;
-        this.sendPart = sendPart;
-    }
-    /** Sends every part of `body`; the parts in order, as CompleteMultipartUpload takes them. */
-    async send(body) {
-        let part = this.take();
-        let filled = 0;
-        let partNumber = 1;
-        try {
-            for await (const chunk of body) {
-                for (let at = 0; at < chunk.length;) {
-                    const copied = chunk.copy(part, filled, at);
-                    at += copied;
-                    filled += copied;
-                    if (filled < this.partSize)
-                        continue;
-                    if (partNumber > MAX_PARTS)
-                        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .StoreError */ .AD(`A multipart upload took more than ${MAX_PARTS} parts: the body is larger than it said.`);
-                    await this.dispatch(part, filled, partNumber++);
-                    part = await this.nextBuffer();
-                    filled = 0;
-                }
-            }
-            if (partNumber === 1)
-                return { whole: part.subarray(0, filled) };
-            // The last part, short.
-            if (filled > 0)
-                await this.dispatch(part, filled, partNumber);
-            await this.settle();
-        }
-        catch (error) {
-            this.failure ??= { error };
-            await this.settle();
-        }
-        if (this.failure)
-            throw this.failure.error;
-        return { parts: this.sent.sort((a, b) => a.PartNumber - b.PartNumber) };
-    }
-    take() {
-        this.buffers++;
-        return Buffer.allocUnsafe(this.partSize);
-    }
-    /** A buffer for the next part: a free one, a new one while fewer than parallel + 1 exist, or the first one freed. */
-    async nextBuffer() {
-        for (;;) {
-            this.throwIfFailed();
-            const free = this.free.pop();
-            if (free)
-                return free;
-            if (this.buffers <= this.parallel)
-                return this.take();
-            await Promise.race(this.inFlight);
-        }
-    }
-    async dispatch(buffer, length, partNumber) {
-        while (this.inFlight.size >= this.parallel) {
-            this.throwIfFailed();
-            await Promise.race(this.inFlight);
-        }
-        this.throwIfFailed();
-        const sending = this.sendPart(buffer.subarray(0, length), partNumber).then((part) => {
-            this.sent.push(part);
-            this.free.push(buffer);
-        }, (error) => {
-            this.failure ??= { error };
-        });
-        this.inFlight.add(sending);
-        void sending.finally(() => this.inFlight.delete(sending));
-    }
-    throwIfFailed() {
-        if (this.failure)
-            throw this.failure.error;
-    }
-    async settle() {
-        while (this.inFlight.size > 0)
-            await Promise.race(this.inFlight);
-    }
-}
 
 
 /***/ })

@@ -3743,7 +3743,7 @@ function deriveS3Settings(base, target) {
 async function createStore(settings, concurrency, options = {}) {
     switch (settings.kind) {
         case 's3': {
-            const { S3Store } = await Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(60)]).then(__webpack_require__.bind(__webpack_require__, 7060));
+            const { S3Store } = await Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(507)]).then(__webpack_require__.bind(__webpack_require__, 1507));
             const store = new S3Store(settings, concurrency, options);
             if (settings.role)
                 _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Accessing ${store.name} with the assumed role ${settings.role.arn} (session '${settings.role.sessionName}').`);

@@ -1,9 +1,7 @@
 import { StoreError } from '../errors.js'
+import { MAX_PARTS, UPLOAD_PART_SIZE } from './part-sizes.js'
 
-/** The part size of a multipart upload, unless the object needs larger parts to fit in MAX_PARTS. */
-export const UPLOAD_PART_SIZE = 8 * 1024 ** 2
-/** S3's limit on the parts of one multipart upload. */
-export const MAX_PARTS = 10_000
+export { MAX_PARTS, UPLOAD_PART_SIZE }
 
 /** Parts of 8 MiB, or of whole MiB large enough that `size` bytes take at most MAX_PARTS of them. */
 export function multipartPartSize(size: number): number {

@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs'
 import path from 'node:path'
 import S3rver from 's3rver'
 import { makeGitTemplate } from './git-template.mjs'
-import { makeS3rverFileCallsSynchronous } from './s3rver-sync-fs.mjs'
+import { makeS3rverDeletesTolerateEachOther, makeS3rverFileCallsSynchronous } from './s3rver-sync-fs.mjs'
 import { TEST_BUCKET } from './test-bucket.mjs'
 import { createTestRoot } from './test-root.mjs'
 
@@ -29,6 +29,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.SAM_TEST_GIT_TEMPLATE = makeGitTemplate(mkdtempSync(path.join(root, 'git-template-')))
   const directory = mkdtempSync(path.join(root, 's3rver-'))
   makeS3rverFileCallsSynchronous()
+  makeS3rverDeletesTolerateEachOther()
   const server = new S3rver({
     address: '127.0.0.1',
     port: 0,

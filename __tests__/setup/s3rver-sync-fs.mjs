@@ -66,3 +66,23 @@ export function makeS3rverFileCallsSynchronous() {
   }
   fsExtra.__samSynchronous = true
 }
+
+/**
+ * s3rver's DeleteObjects deletes its keys all at once, and each delete then removes the folders it leaves empty. Two
+ * keys in one folder race: the second finds the folder gone, the ENOENT of its `readdir` becomes an HTTP 404 for the
+ * whole request, and the SDK sends it again ~40 ms later. Every release of an upload's claims (two keys in
+ * `.claims/`) paid that. A folder already gone is what the delete wanted, so it is not an error (once per process).
+ */
+export function makeS3rverDeletesTolerateEachOther() {
+  const require = createRequire(import.meta.url)
+  const FilesystemStore = require(path.join(path.dirname(require.resolve('s3rver')), 'stores', 'filesystem.js'))
+  if (FilesystemStore.prototype.__samToleratesGoneFolders) return
+  const deleteObject = FilesystemStore.prototype.deleteObject
+  if (typeof deleteObject !== 'function') throw new Error("s3rver-sync-fs: s3rver's store has no deleteObject; s3rver changed")
+  FilesystemStore.prototype.deleteObject = async function (bucket, key) {
+    await deleteObject.call(this, bucket, key).catch((error) => {
+      if (error?.code !== 'ENOENT') throw error
+    })
+  }
+  FilesystemStore.prototype.__samToleratesGoneFolders = true
+}

@@ -3,6 +3,7 @@ import {
   CopyObjectCommand,
   CreateMultipartUploadCommand,
   DeleteObjectCommand,
+  DeleteObjectsCommand,
   GetObjectCommand,
   ListObjectsV2Command,
   PutObjectCommand,
@@ -15,7 +16,7 @@ import path from 'node:path'
 import { Readable } from 'node:stream'
 import S3rver from 's3rver'
 import { tempDir } from '../support/helpers.js'
-import { makeS3rverFileCallsSynchronous } from './s3rver-sync-fs.mjs'
+import { makeS3rverDeletesTolerateEachOther, makeS3rverFileCallsSynchronous } from './s3rver-sync-fs.mjs'
 
 // The test s3rver (global setup) makes its file calls synchronously. Here a second s3rver in this worker, patched the
 // same way, must still answer like an S3 store.
@@ -25,6 +26,7 @@ describe('s3rver with synchronous file calls', () => {
   let directory: string
   beforeAll(async () => {
     makeS3rverFileCallsSynchronous()
+    makeS3rverDeletesTolerateEachOther()
     server = new S3rver({
       address: '127.0.0.1',
       port: 0,
@@ -89,5 +91,18 @@ describe('s3rver with synchronous file calls', () => {
       ['dir/put-2', body.length]
     ])
     await expect(read('dir/put-0')).rejects.toMatchObject({ name: 'NoSuchKey' })
+  })
+
+  it('deletes keys that share a folder in one DeleteObjects, answered at the first attempt', async () => {
+    // Unpatched, the second key's delete finds the folder the first one removed, and the request fails with a 404
+    // that the SDK retries: attempts is 2.
+    const keys = ['claims-like/.claims/c-1', 'claims-like/.claims/t-1', 'claims-like/.claims/t-2']
+    for (const Key of keys) await client.send(new PutObjectCommand({ Bucket: 'b', Key, Body: 'x' }))
+    const deleted = await client.send(
+      new DeleteObjectsCommand({ Bucket: 'b', Delete: { Objects: keys.map((Key) => ({ Key })), Quiet: true } })
+    )
+    expect(deleted.$metadata).toMatchObject({ httpStatusCode: 200, attempts: 1 })
+    const listed = await client.send(new ListObjectsV2Command({ Bucket: 'b', Prefix: 'claims-like/' }))
+    expect(listed.Contents ?? []).toEqual([])
   })
 })

@@ -1,7 +1,8 @@
 // The part sender behind S3Store's stream uploads, with a stand-in for UploadPart: how a stream is cut, how many
 // parts and buffers are out at once, and what a failure leaves running. (S3 itself: stores.test.ts, faults.test.ts.)
 import { Readable } from 'node:stream'
-import { MAX_PARTS, multipartPartSize, PartSender, UPLOAD_PART_SIZE, type SentBody, type SentPart } from '../../src/stores/multipart.js'
+import { multipartPartSize, PartSender, type SentBody, type SentPart } from '../../src/stores/multipart.js'
+import { MAX_PARTS, UPLOAD_PART_SIZE } from '../../src/stores/part-sizes.js'
 
 /** The parts a stream was sent as (failing the test when it was handed back whole). */
 function partsOf(sent: SentBody): SentPart[] {

@@ -16,7 +16,8 @@ import { plural } from '../util/text.js'
 import type { Store } from '../stores/store.js'
 import { nodeCrypto } from '../util/node-builtins.js'
 import { temporaryName } from './download-temporaries.js'
-import { MAX_PARTS, RANGE_PART, RANGED_ABOVE } from './ranged-parts.js'
+import { RANGE_PART, RANGED_ABOVE } from './ranged-parts.js'
+import { MAX_PARTS } from '../stores/part-sizes.js'
 
 async function lstatOrUndefined(candidate: string): Promise<Stats | undefined> {
   return lstat(candidate).catch(() => undefined)

@@ -1,8 +1,6 @@
 import { StoreError } from '../errors.js'
 import { MAX_PARTS, UPLOAD_PART_SIZE } from './part-sizes.js'
 
-export { MAX_PARTS, UPLOAD_PART_SIZE }
-
 /** Parts of 8 MiB, or of whole MiB large enough that `size` bytes take at most MAX_PARTS of them. */
 export function multipartPartSize(size: number): number {
   const mib = 1024 ** 2

@@ -156,4 +156,16 @@ describe('PartSender', () => {
     expect(await outcome).toMatch(/more than 10000 parts/)
     expect(parts.received.size).toBe(MAX_PARTS)
   })
+
+  it('refuses a body whose short last part would be part 10,001', async () => {
+    const parts = recorder()
+    const tooLong = (async function* () {
+      for (let i = 0; i < MAX_PARTS; i++) yield Buffer.alloc(2)
+      yield Buffer.alloc(1)
+    })()
+    const outcome = new PartSender(2, 64, parts.sendPart).send(tooLong).catch((error: Error) => error.message)
+    await parts.answerAll()
+    expect(await outcome).toMatch(/more than 10000 parts/)
+    expect(parts.received.size).toBe(MAX_PARTS)
+  })
 })

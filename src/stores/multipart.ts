@@ -49,8 +49,6 @@ export class PartSender {
           at += copied
           filled += copied
           if (filled < this.partSize) continue
-          if (partNumber > MAX_PARTS)
-            throw new StoreError(`A multipart upload took more than ${MAX_PARTS} parts: the body is larger than it said.`)
           await this.dispatch(part, filled, partNumber++)
           part = await this.nextBuffer()
           filled = 0
@@ -85,6 +83,9 @@ export class PartSender {
   }
 
   private async dispatch(buffer: Buffer, length: number, partNumber: number): Promise<void> {
+    // A full part past the limit, or the short last one: the body is longer than the size the parts were cut for.
+    if (partNumber > MAX_PARTS)
+      throw new StoreError(`A multipart upload took more than ${MAX_PARTS} parts: the body is larger than it said.`)
     while (this.inFlight.size >= this.parallel) {
       this.throwIfFailed()
       await Promise.race(this.inFlight)

@@ -248,8 +248,8 @@ async function examineFeatures(store, scratch) {
             result: 'info',
             detail: features.rangedReads ? 'Range is honoured' : 'Range is ignored (the whole object comes back)',
             todo: features.rangedReads
-                ? `Nothing to do: download: true fetches files over ${mib(_sets_ranged_parts_js__WEBPACK_IMPORTED_MODULE_4__/* .RANGED_ABOVE */ .gL)} in ranged parts of ${mib(_sets_ranged_parts_js__WEBPACK_IMPORTED_MODULE_4__/* .RANGE_PART */ .Qg)}, side by side.`
-                : `Nothing to do: download: true fetches files over ${mib(_sets_ranged_parts_js__WEBPACK_IMPORTED_MODULE_4__/* .RANGED_ABOVE */ .gL)} whole, one connection each, once the ranged reads come back whole.`,
+                ? `Nothing to do: download: true fetches files over ${mib(_sets_ranged_parts_js__WEBPACK_IMPORTED_MODULE_4__/* .RANGED_ABOVE */ .g)} in ranged parts of ${mib(_sets_ranged_parts_js__WEBPACK_IMPORTED_MODULE_4__/* .RANGE_PART */ .Q)}, side by side.`
+                : `Nothing to do: download: true fetches files over ${mib(_sets_ranged_parts_js__WEBPACK_IMPORTED_MODULE_4__/* .RANGED_ABOVE */ .g)} whole, one connection each, once the ranged reads come back whole.`,
             neededBy: []
         });
     }
@@ -365,12 +365,11 @@ async function doctor(settings, modes) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Qg: () => (/* binding */ RANGE_PART),
-/* harmony export */   gL: () => (/* binding */ RANGED_ABOVE)
+/* harmony export */   Q: () => (/* binding */ RANGE_PART),
+/* harmony export */   g: () => (/* binding */ RANGED_ABOVE)
 /* harmony export */ });
 /* harmony import */ var _stores_part_sizes_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8554);
 // The sizes of a ranged download, in a module of their own so that doctor can name them without loading download.
-
 
 /** Past this size a file comes in ranged parts (upload sends such files in parts too). */
 const RANGED_ABOVE = 16 * 1024 * 1024;

@@ -156,7 +156,6 @@ var part_sizes = __webpack_require__(8554);
 ;// CONCATENATED MODULE: ./src/stores/multipart.ts
 
 
-
 /** Parts of 8 MiB, or of whole MiB large enough that `size` bytes take at most MAX_PARTS of them. */
 function multipartPartSize(size) {
     const mib = 1024 ** 2;
@@ -196,8 +195,6 @@ class PartSender {
                     filled += copied;
                     if (filled < this.partSize)
                         continue;
-                    if (partNumber > part_sizes/* MAX_PARTS */.k)
-                        throw new src_errors/* StoreError */.AD(`A multipart upload took more than ${part_sizes/* MAX_PARTS */.k} parts: the body is larger than it said.`);
                     await this.dispatch(part, filled, partNumber++);
                     part = await this.nextBuffer();
                     filled = 0;
@@ -235,6 +232,9 @@ class PartSender {
         }
     }
     async dispatch(buffer, length, partNumber) {
+        // A full part past the limit, or the short last one: the body is longer than the size the parts were cut for.
+        if (partNumber > part_sizes/* MAX_PARTS */.k)
+            throw new src_errors/* StoreError */.AD(`A multipart upload took more than ${part_sizes/* MAX_PARTS */.k} parts: the body is larger than it said.`);
         while (this.inFlight.size >= this.parallel) {
             this.throwIfFailed();
             await Promise.race(this.inFlight);

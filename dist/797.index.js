@@ -30,8 +30,9 @@ export const modules = {
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_18__ = __webpack_require__(9997);
 /* harmony import */ var _util_node_builtins_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(3115);
 /* harmony import */ var _download_temporaries_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(5107);
-/* harmony import */ var _ranged_parts_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(8554);
 /* harmony import */ var _ranged_parts_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(2445);
+/* harmony import */ var _stores_part_sizes_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(8554);
+
 
 
 
@@ -272,7 +273,7 @@ class RangedFile {
         this.ranges = ranges;
         // At most MAX_PARTS (S3's own limit on an upload's parts), larger past that: a manifest is read from the store, so
         // a size in it may be anything up to 2^53, and a part list sized by it alone could fill the memory.
-        this.partSize = Math.max(smallestPart, Math.ceil(file.size / _ranged_parts_js__WEBPACK_IMPORTED_MODULE_15__/* .MAX_PARTS */ .k));
+        this.partSize = Math.max(smallestPart, Math.ceil(file.size / _stores_part_sizes_js__WEBPACK_IMPORTED_MODULE_15__/* .MAX_PARTS */ .k));
         for (let offset = 0; offset < file.size; offset += this.partSize)
             this.parts.push({ offset, length: Math.min(this.partSize, file.size - offset), landed: 0 });
     }
@@ -504,7 +505,7 @@ async function downloadPack(store, setPrefix, pack, files, targets, onTemp, onFi
  * manifest's size and SHA-256 is kept and not fetched (a warm restore); a pack is fetched unless every file
  * in it is already in place.
  */
-async function downloadSet(store, setPrefix, manifest, directory, concurrency, parts = { rangedAbove: _ranged_parts_js__WEBPACK_IMPORTED_MODULE_16__/* .RANGED_ABOVE */ .gL, partSize: _ranged_parts_js__WEBPACK_IMPORTED_MODULE_16__/* .RANGE_PART */ .Qg }) {
+async function downloadSet(store, setPrefix, manifest, directory, concurrency, parts = { rangedAbove: _ranged_parts_js__WEBPACK_IMPORTED_MODULE_16__/* .RANGED_ABOVE */ .g, partSize: _ranged_parts_js__WEBPACK_IMPORTED_MODULE_16__/* .RANGE_PART */ .Q }) {
     // Before anything is written: a set this runtime cannot decode is a miss, not a half-done download.
     for (const pack of manifest.packs ?? []) {
         const problem = pack.encoding && (0,_pack_encoding_js__WEBPACK_IMPORTED_MODULE_9__/* .unreadableEncodingProblem */ .YS)(pack.encoding);
@@ -604,12 +605,11 @@ async function downloadSet(store, setPrefix, manifest, directory, concurrency, p
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Qg: () => (/* binding */ RANGE_PART),
-/* harmony export */   gL: () => (/* binding */ RANGED_ABOVE)
+/* harmony export */   Q: () => (/* binding */ RANGE_PART),
+/* harmony export */   g: () => (/* binding */ RANGED_ABOVE)
 /* harmony export */ });
 /* harmony import */ var _stores_part_sizes_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8554);
 // The sizes of a ranged download, in a module of their own so that doctor can name them without loading download.
-
 
 /** Past this size a file comes in ranged parts (upload sends such files in parts too). */
 const RANGED_ABOVE = 16 * 1024 * 1024;

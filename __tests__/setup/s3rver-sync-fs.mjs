@@ -1,3 +1,7 @@
+// Two changes to the s3rver of the test run, in the process that runs it: file calls made synchronously
+// (makeS3rverFileCallsSynchronous, below) and deletes of keys in one folder that do not race
+// (makeS3rverDeletesTolerateEachOther, at the end).
+//
 // s3rver keeps each object as three files and reaches them through fs-extra's promise functions: a PUT makes
 // about ten file-system calls, a copy about a hundred (fs-extra's copy stats every parent directory of both
 // paths), a listing three per key. On this VM an asynchronous call costs ~33 µs of CPU against ~3.6 µs made

@@ -17,6 +17,7 @@ import { createAssetSets } from '../../src/sets/index.js'
 import { createStore } from '../../src/stores/index.js'
 import type { Store, StoredObject } from '../../src/stores/store.js'
 import { startFaultProxy } from '../support/fault-proxy.js'
+import { s3rverSeeder, type SeedObject } from '../support/s3rver-seed.js'
 import {
   endpoint,
   listKeys,
@@ -46,25 +47,52 @@ interface PlantOptions {
   readonly manifest?: boolean
 }
 
-/** Writes a set's objects, then (unless told not to) its manifest with the given createdAt. */
-async function plant(store: Store, root: string, options: PlantOptions = {}): Promise<void> {
-  // The files at once, the manifest after them, as an upload writes a set.
-  const files = await Promise.all(
-    Array.from({ length: options.files ?? 3 }, async (_, i) => {
-      const body = Buffer.from(`${root} file ${i}\n`)
-      await store.put(`${root}f${i}.txt`, body, { size: body.length, contentType: 'text/plain' })
-      return { path: `f${i}.txt`, size: body.length, sha256: createHash('sha256').update(body).digest('hex') }
-    })
-  )
-  if (options.manifest === false) return
+/** A set's objects: its files, then (unless told not to) its manifest with the given createdAt and a use marker. */
+function setObjects(root: string, options: PlantOptions): { files: SeedObject[]; after: SeedObject[] } {
+  const files = Array.from({ length: options.files ?? 3 }, (_, i) => ({
+    key: `${root}f${i}.txt`,
+    body: Buffer.from(`${root} file ${i}\n`),
+    contentType: 'text/plain'
+  }))
+  if (options.manifest === false) return { files, after: [] }
   const id = root.split('/').at(-2)!
-  const manifest = buildManifest({ commit: id.slice(0, 40), codeHash: '', source: 'upload', files }, options.createdAt ?? new Date())
-  const text = Buffer.from(serializeManifest(manifest, root, NO_KEYS))
-  await store.put(`${root}.manifest.json`, text, { size: text.length, contentType: 'application/json' })
+  const entries = files.map(({ key, body }) => ({
+    path: key.slice(root.length),
+    size: body.length,
+    sha256: createHash('sha256').update(body).digest('hex')
+  }))
+  const manifest = buildManifest(
+    { commit: id.slice(0, 40), codeHash: '', source: 'upload', files: entries },
+    options.createdAt ?? new Date()
+  )
+  const after = [
+    { key: `${root}.manifest.json`, body: Buffer.from(serializeManifest(manifest, root, NO_KEYS)), contentType: 'application/json' }
+  ]
   if (options.lastUsedAt) {
     const marker = Buffer.from(JSON.stringify({ lastUsedAt: options.lastUsedAt.toISOString() }))
-    await store.put(lastUsedKey(root), marker, { size: marker.length, contentType: 'application/json' })
+    after.push({ key: lastUsedKey(root), body: marker, contentType: 'application/json' })
   }
+  return { files, after }
+}
+
+/** Writes a set through the store: the files at once, the manifest after them, as an upload writes a set. */
+async function plant(store: Store, root: string, options: PlantOptions = {}): Promise<void> {
+  const { files, after } = setObjects(root, options)
+  const put = ({ key, body, contentType }: SeedObject) => store.put(key, body, { size: body.length, contentType })
+  await Promise.all(files.map(put))
+  for (const object of after) await put(object)
+}
+
+/**
+ * Plants sets for a test of what reads and deletes them: on s3rver straight into its files (support/s3rver-seed.ts:
+ * thousands of objects in milliseconds, not seconds of PUTs), elsewhere through the store.
+ */
+async function plantMany(store: Store, sets: ReadonlyArray<readonly [string, PlantOptions]>): Promise<void> {
+  const seed = s3rverSeeder()
+  if (seed) return seed(sets.flatMap(([root, options]) => Object.values(setObjects(root, options)).flat()))
+  const { default: pLimit } = await import('p-limit')
+  const limit = pLimit(64)
+  await Promise.all(sets.map(([root, options]) => limit(() => plant(store, root, options))))
 }
 
 function pruneSettings(store: StoreSettings, prune: Partial<Settings['prune']> = {}, extra: Partial<Settings> = {}): Settings {
@@ -300,7 +328,7 @@ describe('prune on s3rver', () => {
     try {
       for (let round = 0; round < 6; round++) {
         const root = `${prefix}artifacts/${repo.commit}/`
-        await plant(store, root, { createdAt: daysAgo(40), files: 150 })
+        await plantMany(store, [[root, { createdAt: daysAgo(40), files: 150 }]])
         const pkg = tempDir('race-pkg')
         const checkSettings = testSettings({ store: settings, repoPath: repo.dir, packageDirectory: pkg, download: true })
         const sets = await createAssetSets(settings, 8, checkSettings.policy)
@@ -337,12 +365,12 @@ describe('prune on s3rver', () => {
     const settings = s3Settings(prefix)
     const store = await createStore(settings, 32)
     try {
-      const { default: pLimit } = await import('p-limit')
-      const limit = pLimit(64)
-      await Promise.all(
-        Array.from({ length: 1020 }, (_, i) =>
-          limit(() => plant(store, `${prefix}artifacts/${sha(`many${i}`)}/`, { createdAt: daysAgo(i < 1001 ? 40 : 5), files: 1 }))
-        )
+      await plantMany(
+        store,
+        Array.from({ length: 1020 }, (_, i) => [
+          `${prefix}artifacts/${sha(`many${i}`)}/`,
+          { createdAt: daysAgo(i < 1001 ? 40 : 5), files: 1 }
+        ])
       )
       const outcome = await prune(pruneSettings(settings, { keepLast: 0 }))
       expect(outcome).toMatchObject({ prunedSets: 1001, prunedObjects: 2002, keptSets: 19 })

@@ -44,5 +44,7 @@ export default async function globalSetup(): Promise<void> {
   globals.__S3RVER__ = server
   process.env.TEST_S3RVER_ENDPOINT = `http://127.0.0.1:${port}`
   process.env.TEST_S3_BUCKET = TEST_BUCKET
+  // Where s3rver keeps its objects: support/s3rver-seed.ts writes large fixtures there directly.
+  process.env.TEST_S3RVER_DIRECTORY = directory
   // moto starts in the moto project's own global setup (start-moto.ts), only when its files run.
 }

@@ -117,7 +117,7 @@ export default {
   globalTeardown: '<rootDir>/__tests__/setup/global-teardown.ts',
   testTimeout: 60000,
   // One worker more than the cores: much of a test's time is spent waiting (on s3rver, which serves every worker from
-  // the parent process, on moto, on a step run as dist/index.js, on a retry's back-off), and a third worker fills
+  // the parent process, on moto, on a step run as dist/index.js, on a retry's back-off), and the extra worker fills
   // those waits. On this 2-core machine (2026-12-05, `npm test`): 2 workers 105.5 s, 3 workers 92.7 s, 4 workers 98.2 s.
   maxWorkers: availableParallelism() + 1,
   reporters: ['default', '<rootDir>/__tests__/support/project-counts-reporter.cjs'],

@@ -1,5 +1,5 @@
 export const id = 355;
-export const ids = [355];
+export const ids = [355,736];
 export const modules = {
 
 /***/ 5107:

@@ -14,18 +14,20 @@ export const modules = {
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _sets_object_sets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5882);
-/* harmony import */ var _hashing_code_hash_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2918);
-/* harmony import */ var _hashing_set_key_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4574);
-/* harmony import */ var _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9587);
-/* harmony import */ var _sets_layout_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3267);
-/* harmony import */ var _settings_values_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(535);
-/* harmony import */ var _sets_manifest_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9640);
-/* harmony import */ var _sets_pack_encoding_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(4908);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(3045);
-/* harmony import */ var _util_cancellation_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(6601);
-/* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(4964);
-/* harmony import */ var _plugin_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(5216);
+/* harmony import */ var _sets_object_sets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5665);
+/* harmony import */ var _sets_object_publish_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4248);
+/* harmony import */ var _hashing_code_hash_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2918);
+/* harmony import */ var _hashing_set_key_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4574);
+/* harmony import */ var _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9587);
+/* harmony import */ var _sets_layout_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3267);
+/* harmony import */ var _settings_values_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(535);
+/* harmony import */ var _sets_manifest_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9640);
+/* harmony import */ var _sets_pack_encoding_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(4908);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(3045);
+/* harmony import */ var _util_cancellation_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(6601);
+/* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(4964);
+/* harmony import */ var _plugin_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(5216);
+
 
 
 
@@ -42,29 +44,29 @@ export const modules = {
 
 
 function readOptions(tool) {
-    (0,_plugin_js__WEBPACK_IMPORTED_MODULE_14__/* .refuseUnknownOptions */ .z)(tool, ['paths', 'run', 'directory', 'prefix', 'packBelow', 'packCompression', 'variant', 'crossPlatform']);
+    (0,_plugin_js__WEBPACK_IMPORTED_MODULE_15__/* .refuseUnknownOptions */ .z)(tool, ['paths', 'run', 'directory', 'prefix', 'packBelow', 'packCompression', 'variant', 'crossPlatform']);
     const { paths, run, directory, prefix, packBelow, packCompression, variant, crossPlatform } = tool.options;
-    const list = typeof paths === 'string' ? (0,_hashing_code_hash_js__WEBPACK_IMPORTED_MODULE_4__/* .parsePatterns */ .Z7)(paths) : Array.isArray(paths) ? paths.map(String) : [];
+    const list = typeof paths === 'string' ? (0,_hashing_code_hash_js__WEBPACK_IMPORTED_MODULE_5__/* .parsePatterns */ .Z7)(paths) : Array.isArray(paths) ? paths.map(String) : [];
     if (list.length === 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_11__/* .ConfigError */ .xL(`Tool ${tool.ref}: 'options.paths' must list the code-hash patterns of what it builds from.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .ConfigError */ .xL(`Tool ${tool.ref}: 'options.paths' must list the code-hash patterns of what it builds from.`);
     if (typeof directory !== 'string' || !directory)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_11__/* .ConfigError */ .xL(`Tool ${tool.ref}: 'options.directory' must name the directory its build writes.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .ConfigError */ .xL(`Tool ${tool.ref}: 'options.directory' must name the directory its build writes.`);
     if (run !== undefined && typeof run !== 'string')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_11__/* .ConfigError */ .xL(`Tool ${tool.ref}: 'options.run' must be a shell command.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .ConfigError */ .xL(`Tool ${tool.ref}: 'options.run' must be a shell command.`);
     if (prefix !== undefined && typeof prefix !== 'string')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_11__/* .ConfigError */ .xL(`Tool ${tool.ref}: 'options.prefix' must be a string.`);
-    const packBytes = packBelow === undefined ? 0 : typeof packBelow === 'string' || typeof packBelow === 'number' ? (0,_settings_values_js__WEBPACK_IMPORTED_MODULE_8__/* .parseByteSize */ .nS)(packBelow) : undefined;
-    if (packBytes === undefined || packBytes > _settings_values_js__WEBPACK_IMPORTED_MODULE_8__/* .MAX_PACK_BELOW */ .jB) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_11__/* .ConfigError */ .xL(`Tool ${tool.ref}: 'options.packBelow' must be a size up to 64MiB such as 1MiB or 262144 (bytes), or 0 for no packs.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .ConfigError */ .xL(`Tool ${tool.ref}: 'options.prefix' must be a string.`);
+    const packBytes = packBelow === undefined ? 0 : typeof packBelow === 'string' || typeof packBelow === 'number' ? (0,_settings_values_js__WEBPACK_IMPORTED_MODULE_9__/* .parseByteSize */ .nS)(packBelow) : undefined;
+    if (packBytes === undefined || packBytes > _settings_values_js__WEBPACK_IMPORTED_MODULE_9__/* .MAX_PACK_BELOW */ .jB) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .ConfigError */ .xL(`Tool ${tool.ref}: 'options.packBelow' must be a size up to 64MiB such as 1MiB or 262144 (bytes), or 0 for no packs.`);
     }
-    if (packCompression !== undefined && !_sets_pack_encoding_js__WEBPACK_IMPORTED_MODULE_10__/* .PACK_COMPRESSIONS */ .o.includes(packCompression)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_11__/* .ConfigError */ .xL(`Tool ${tool.ref}: 'options.packCompression' must be auto (zstd where the runtime has it) or none (plain tar packs).`);
+    if (packCompression !== undefined && !_sets_pack_encoding_js__WEBPACK_IMPORTED_MODULE_11__/* .PACK_COMPRESSIONS */ .o.includes(packCompression)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .ConfigError */ .xL(`Tool ${tool.ref}: 'options.packCompression' must be auto (zstd where the runtime has it) or none (plain tar packs).`);
     }
     if (variant !== undefined && (typeof variant !== 'string' || !/^([A-Za-z0-9][A-Za-z0-9._-]{0,63})?$/.test(variant))) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_11__/* .ConfigError */ .xL(`Tool ${tool.ref}: 'options.variant' must be up to 64 letters, digits, '.', '_' or '-' (such as linux-x64).`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .ConfigError */ .xL(`Tool ${tool.ref}: 'options.variant' must be up to 64 letters, digits, '.', '_' or '-' (such as linux-x64).`);
     }
     if (crossPlatform !== undefined && typeof crossPlatform !== 'boolean') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_11__/* .ConfigError */ .xL(`Tool ${tool.ref}: 'options.crossPlatform' must be true or false.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .ConfigError */ .xL(`Tool ${tool.ref}: 'options.crossPlatform' must be true or false.`);
     }
     return {
         paths: list,
@@ -80,9 +82,9 @@ function readOptions(tool) {
 /** Each instance lives under `<store prefix><instanceID>/` unless options.prefix says otherwise, then in its variant's folder. */
 function instancePrefix(instanceID, options, context) {
     const base = typeof options.prefix === 'string'
-        ? (0,_settings_values_js__WEBPACK_IMPORTED_MODULE_8__/* .normalizePrefix */ .iG)(options.prefix, `Tool assets.${instanceID}: 'options.prefix'`)
+        ? (0,_settings_values_js__WEBPACK_IMPORTED_MODULE_9__/* .normalizePrefix */ .iG)(options.prefix, `Tool assets.${instanceID}: 'options.prefix'`)
         : `${context.storePrefix}${instanceID}/`;
-    return (0,_sets_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .variantPrefix */ .OH)(base, typeof options.variant === 'string' ? options.variant : '');
+    return (0,_sets_layout_js__WEBPACK_IMPORTED_MODULE_8__/* .variantPrefix */ .OH)(base, typeof options.variant === 'string' ? options.variant : '');
 }
 /** A build command failed: its exit (the summary names it; what the command printed stays in the log). */
 class BuildError extends Error {
@@ -119,7 +121,7 @@ async function runBuild(ref, command, cwd) {
                 })
                 : (0,node_child_process__WEBPACK_IMPORTED_MODULE_1__.spawn)(command.script, { cwd, env, shell: true, stdio: ['ignore', 'inherit', 'inherit'], detached: !windows });
             const stop = () => {
-                const signal = (0,_util_cancellation_js__WEBPACK_IMPORTED_MODULE_12__/* .cancelledBy */ .tK)() ?? 'SIGTERM';
+                const signal = (0,_util_cancellation_js__WEBPACK_IMPORTED_MODULE_13__/* .cancelledBy */ .tK)() ?? 'SIGTERM';
                 try {
                     if (!windows && child.pid !== undefined)
                         process.kill(-child.pid, signal);
@@ -130,13 +132,13 @@ async function runBuild(ref, command, cwd) {
                     // already gone
                 }
             };
-            _util_cancellation_js__WEBPACK_IMPORTED_MODULE_12__/* .cancelSignal */ .Bj.addEventListener('abort', stop);
+            _util_cancellation_js__WEBPACK_IMPORTED_MODULE_13__/* .cancelSignal */ .Bj.addEventListener('abort', stop);
             child.once('error', (error) => {
-                _util_cancellation_js__WEBPACK_IMPORTED_MODULE_12__/* .cancelSignal */ .Bj.removeEventListener('abort', stop);
+                _util_cancellation_js__WEBPACK_IMPORTED_MODULE_13__/* .cancelSignal */ .Bj.removeEventListener('abort', stop);
                 reject(error);
             });
             child.once('close', (exitCode, exitSignal) => {
-                _util_cancellation_js__WEBPACK_IMPORTED_MODULE_12__/* .cancelSignal */ .Bj.removeEventListener('abort', stop);
+                _util_cancellation_js__WEBPACK_IMPORTED_MODULE_13__/* .cancelSignal */ .Bj.removeEventListener('abort', stop);
                 resolve({ code: exitCode, signal: exitSignal });
             });
         });
@@ -163,31 +165,31 @@ const assetsPlugin = {
      */
     async fingerprint(tool, context, dependencies) {
         const options = readOptions(tool);
-        const exclude = (0,_hashing_code_hash_js__WEBPACK_IMPORTED_MODULE_4__.outputExclusions)(context.repoPath, [node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(context.repoPath, options.directory), ...context.outputs], []);
-        const files = await (0,_hashing_code_hash_js__WEBPACK_IMPORTED_MODULE_4__.computeCodeHash)(context.repoPath, options.paths, {
+        const exclude = (0,_hashing_code_hash_js__WEBPACK_IMPORTED_MODULE_5__.outputExclusions)(context.repoPath, [node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(context.repoPath, options.directory), ...context.outputs], []);
+        const files = await (0,_hashing_code_hash_js__WEBPACK_IMPORTED_MODULE_5__.computeCodeHash)(context.repoPath, options.paths, {
             exclude,
             checkOutputs: (hashed) => {
-                const sources = (0,_hashing_code_hash_js__WEBPACK_IMPORTED_MODULE_4__.sourcesInOutput)(hashed, context.repoPath, options.directory);
+                const sources = (0,_hashing_code_hash_js__WEBPACK_IMPORTED_MODULE_5__.sourcesInOutput)(hashed, context.repoPath, options.directory);
                 if (sources.length > 0)
-                    throw (0,_hashing_code_hash_js__WEBPACK_IMPORTED_MODULE_4__.sourcesInOutputError)(sources, `Tool ${tool.ref}: options.directory`, options.directory, "Point 'directory' at the folder its run writes, or leave these files out of 'paths'.");
+                    throw (0,_hashing_code_hash_js__WEBPACK_IMPORTED_MODULE_5__.sourcesInOutputError)(sources, `Tool ${tool.ref}: options.directory`, options.directory, "Point 'directory' at the folder its run writes, or leave these files out of 'paths'.");
             }
         });
         const envNames = (tool.runTemplate?.slots ?? []).flatMap((slot) => slot.kind === 'value' && slot.source === 'env' ? [slot.variable] : []);
         const inputs = {
             filesHash: files.hash,
             files: files.entries,
-            env: (0,_hashing_set_key_js__WEBPACK_IMPORTED_MODULE_5__.envIngredients)(envNames),
-            ...(tool.runTemplate ? { run: (0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_6__.sha256Hex)(tool.runTemplate.keyText) } : {}),
+            env: (0,_hashing_set_key_js__WEBPACK_IMPORTED_MODULE_6__.envIngredients)(envNames),
+            ...(tool.runTemplate ? { run: (0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_7__.sha256Hex)(tool.runTemplate.keyText) } : {}),
             ...(dependencies.length > 0 ? { dependencies: [...dependencies].sort() } : {}),
             platform: context.platform
         };
-        return { key: (0,_hashing_set_key_js__WEBPACK_IMPORTED_MODULE_5__.setKey)(inputs), inputs };
+        return { key: (0,_hashing_set_key_js__WEBPACK_IMPORTED_MODULE_6__.setKey)(inputs), inputs };
     },
     async read(entry, context, options) {
         const commit = entry.resourceStatus.outputs.commitHash;
         if (typeof commit !== 'string')
             return { exists: false, detail: 'the state records no commit' };
-        const setPrefix = (0,_sets_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .commitPrefix */ .q8)(instancePrefix(entry.instanceID, options, context), commit);
+        const setPrefix = (0,_sets_layout_js__WEBPACK_IMPORTED_MODULE_8__/* .commitPrefix */ .q8)(instancePrefix(entry.instanceID, options, context), commit);
         const manifest = await (0,_sets_object_sets_js__WEBPACK_IMPORTED_MODULE_3__/* .readManifest */ .WI)(context.store, setPrefix, context.policy, { commit });
         return manifest ? { exists: true } : { exists: false, detail: `no manifest at ${context.store.url(setPrefix)}` };
     },
@@ -198,7 +200,7 @@ const assetsPlugin = {
         if (fingerprint === undefined)
             throw new Error(`${tool.ref} has no fingerprint: it was not planned`);
         const codeHash = fingerprint.key;
-        const location = context.store.url((0,_sets_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .commitPrefix */ .q8)(prefix, context.commit));
+        const location = context.store.url((0,_sets_layout_js__WEBPACK_IMPORTED_MODULE_8__/* .commitPrefix */ .q8)(prefix, context.commit));
         const found = await (0,_sets_object_sets_js__WEBPACK_IMPORTED_MODULE_3__/* .findOrPromote */ .pO)(context.store, {
             prefix,
             commit: context.commit,
@@ -213,7 +215,7 @@ const assetsPlugin = {
             const files = found.manifest?.files ?? [];
             return {
                 built: false,
-                outputs: { commitHash: context.commit, codeHash, location, source: found.source, files: files.length, bytes: (0,_sets_manifest_js__WEBPACK_IMPORTED_MODULE_9__/* .totalBytes */ .ob)(files) }
+                outputs: { commitHash: context.commit, codeHash, location, source: found.source, files: files.length, bytes: (0,_sets_manifest_js__WEBPACK_IMPORTED_MODULE_10__/* .totalBytes */ .ob)(files) }
             };
         }
         if (!found.found && found.missReason)
@@ -223,11 +225,11 @@ const assetsPlugin = {
         }
         // Checked after every template in it was resolved: an output from the state must not point the upload elsewhere.
         const directory = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(context.repoPath, options.directory);
-        if (!(0,_util_paths_js__WEBPACK_IMPORTED_MODULE_13__/* .isInside */ .FK)(context.repoPath, directory)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_11__/* .ConfigError */ .xL(`Tool ${tool.ref}: 'options.directory' resolves to ${directory}, outside the repository ${context.repoPath}: nothing was built or uploaded.`);
+        if (!(0,_util_paths_js__WEBPACK_IMPORTED_MODULE_14__/* .isInside */ .FK)(context.repoPath, directory)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .ConfigError */ .xL(`Tool ${tool.ref}: 'options.directory' resolves to ${directory}, outside the repository ${context.repoPath}: nothing was built or uploaded.`);
         }
         await runBuild(tool.ref, tool.run, context.repoPath);
-        const { manifest } = await (0,_sets_object_sets_js__WEBPACK_IMPORTED_MODULE_3__/* .publish */ .mk)(context.store, {
+        const { manifest } = await (0,_sets_object_publish_js__WEBPACK_IMPORTED_MODULE_4__.publish)(context.store, {
             prefix,
             commit: context.commit,
             codeHash,
@@ -246,7 +248,7 @@ const assetsPlugin = {
                 location,
                 source: 'build',
                 files: manifest.files.length,
-                bytes: (0,_sets_manifest_js__WEBPACK_IMPORTED_MODULE_9__/* .totalBytes */ .ob)(manifest.files)
+                bytes: (0,_sets_manifest_js__WEBPACK_IMPORTED_MODULE_10__/* .totalBytes */ .ob)(manifest.files)
             }
         };
     },

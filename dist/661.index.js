@@ -59,7 +59,7 @@ async function runPost() {
             await postSummary(`\u26a0\ufe0f Nothing was uploaded. ${message}`);
             return;
         }
-        const { runUploadAfterAuto } = await Promise.all(/* import() */[__webpack_require__.e(994), __webpack_require__.e(828)]).then(__webpack_require__.bind(__webpack_require__, 8828));
+        const { runUploadAfterAuto } = await Promise.all(/* import() */[__webpack_require__.e(994), __webpack_require__.e(437)]).then(__webpack_require__.bind(__webpack_require__, 1437));
         await runUploadAfterAuto(state);
     }
     catch (error) {

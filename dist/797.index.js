@@ -1,6 +1,38 @@
 export const id = 797;
-export const ids = [797];
+export const ids = [797,178];
 export const modules = {
+
+/***/ 5107:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ temporaryName),
+/* harmony export */   U: () => (/* binding */ isDownloadTemporary)
+/* harmony export */ });
+/* harmony import */ var _util_random_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1245);
+
+let temporaryPart;
+let temporaryCount = 0;
+/**
+ * Where a downloaded file is written until every file of the set has arrived intact: beside its target, under a
+ * name no one can guess ahead (a random part drawn once a process; 6 random bytes a file cost 30 ms over a
+ * 1,000-file set) and opened exclusively. A download cut short removes them; one killed outright cannot.
+ */
+function temporaryName(target) {
+    temporaryPart ??= (0,_util_random_js__WEBPACK_IMPORTED_MODULE_0__.randomHex)(6);
+    return `${target}.download-${temporaryPart}-${(temporaryCount++).toString(36)}`;
+}
+const TEMPORARY_SUFFIX = /\.download-[0-9a-f]{12}-[0-9a-z]+$/;
+/**
+ * Whether a file name is one `temporaryName` gives: what a download killed outright (SIGKILL, a runner's
+ * timeout) left in the package directory. Never part of a build, and possibly cut short.
+ */
+function isDownloadTemporary(name) {
+    return TEMPORARY_SUFFIX.test(name);
+}
+
+
+/***/ }),
 
 /***/ 4797:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -596,6 +628,345 @@ async function downloadSet(store, setPrefix, manifest, directory, concurrency, p
     if (keptFiles > 0)
         _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_18__/* .plural */ .L)(keptFiles, 'file')} (${(0,_util_progress_js__WEBPACK_IMPORTED_MODULE_12__/* .formatBytes */ .z)(keptBytes)}) ${keptFiles === 1 ? 'was' : 'were'} already in ${directory} with the set's bytes: kept, not downloaded.`);
     return { fetchedFiles: manifest.files.length - keptFiles, keptFiles, keptBytes };
+}
+
+
+/***/ }),
+
+/***/ 3691:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $I: () => (/* binding */ PackBuffers),
+/* harmony export */   Dp: () => (/* binding */ packsByShape),
+/* harmony export */   Z_: () => (/* binding */ uploadPack),
+/* harmony export */   aq: () => (/* binding */ sameEarlierPack),
+/* harmony export */   k9: () => (/* binding */ filesByPack),
+/* harmony export */   qC: () => (/* binding */ planPacks)
+/* harmony export */ });
+/* unused harmony exports MAX_PACK_BYTES, packTarget */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9640);
+/* harmony import */ var _pack_encoding_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4908);
+/* harmony import */ var _tar_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6922);
+/* harmony import */ var _util_capped_read_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8724);
+/* harmony import */ var _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9587);
+/* harmony import */ var _util_node_builtins_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3115);
+
+
+
+
+
+
+
+
+
+
+const MiB = 1024 * 1024;
+/** A pack closes before it would grow past this, so a large set gives several packs to move in parallel. */
+const MAX_PACK_BYTES = 64 * 1024 * 1024;
+/** Files read ahead of the one being sent into a pack. */
+const READ_AHEAD = 16;
+/** About how many packs a package's small files are cut into (a power of two bounds each pack's size; see packTarget). */
+const PACKS_AIMED_FOR = 32;
+const SMALLEST_TARGET = 256 * 1024;
+const LARGEST_TARGET = 16 * 1024 * 1024;
+/**
+ * A plain pack up to this size is gathered into one buffer and sent in one request with the SHA-256 taken as it
+ * was built: a stream would go up as a multipart upload, copied into parts and hashed again for SigV4.
+ */
+const GATHER_PACKS_UP_TO = LARGEST_TARGET;
+/**
+ * The average pack size aimed at: a power of two near 1/32 of the small files' bytes, 256 KiB to 16 MiB. A power
+ * of two, so a package growing or shrinking a little keeps its target, and so its packs.
+ */
+function packTarget(smallBytes, maxPackBytes = MAX_PACK_BYTES) {
+    const aim = 2 ** Math.floor(Math.log2(Math.max(1, smallBytes / PACKS_AIMED_FOR)));
+    return Math.min(maxPackBytes, LARGEST_TARGET, Math.max(SMALLEST_TARGET, aim));
+}
+/**
+ * Whether a pack ends after this member: decided by the member's own path, with a chance of its length over the
+ * target (so packs average the target whatever the file sizes). Boundaries are content-defined: a file that
+ * changes, appears or goes changes the pack it falls in, and every other pack keeps its members and its bytes,
+ * so the next upload copies it server-side and a warm restore keeps it.
+ */
+function endsPack(relative, length, target) {
+    const draw = (0,_util_node_builtins_js__WEBPACK_IMPORTED_MODULE_9__/* .nodeCrypto */ .SI)().createHash('sha256').update(relative).digest().readUInt32BE(0) / 2 ** 32;
+    return draw < length / target;
+}
+/**
+ * Splits a package into packs of the files smaller than `packBelow` (in path order, cut where endsPack says or
+ * before a pack would pass maxPackBytes) and the files that stay plain objects. `packBelow` 0 packs nothing: the
+ * version 1 layout.
+ */
+function planPacks(files, packBelow, maxPackBytes = MAX_PACK_BYTES) {
+    const plain = files.filter((file) => file.size >= packBelow || packBelow <= 0);
+    const small = (packBelow > 0 ? files.filter((file) => file.size < packBelow) : [])
+        .slice()
+        .sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0))
+        .map((file) => {
+        const header = (0,_tar_js__WEBPACK_IMPORTED_MODULE_6__/* .memberHeader */ .As)(file.relative, file.size);
+        return { file, header, length: header.length + file.size + (0,_tar_js__WEBPACK_IMPORTED_MODULE_6__/* .paddingAfter */ .OQ)(file.size) };
+    });
+    const target = packTarget(small.reduce((sum, member) => sum + member.length, 0), maxPackBytes);
+    const packs = [];
+    let members = [];
+    let size = 0;
+    const close = () => {
+        if (members.length === 0)
+            return;
+        packs.push({ path: `${_manifest_js__WEBPACK_IMPORTED_MODULE_4__/* .PACKS_DIRECTORY */ .Fg}${packs.length}.tar`, members, size: size + _tar_js__WEBPACK_IMPORTED_MODULE_6__/* .TAR_END */ .y7.length });
+        members = [];
+        size = 0;
+    };
+    for (const { file, header, length } of small) {
+        if (members.length > 0 && size + length + _tar_js__WEBPACK_IMPORTED_MODULE_6__/* .TAR_END */ .y7.length > maxPackBytes)
+            close();
+        members.push({ file, header, offset: size + header.length });
+        size += length;
+        if (endsPack(file.relative, length, target))
+            close();
+    }
+    close();
+    return { packs, plain };
+}
+/** The packed files of a manifest by pack, each pack's in offset order. */
+function filesByPack(files) {
+    const byPack = new Map();
+    for (const file of files) {
+        if (file.pack === undefined)
+            continue;
+        const packed = byPack.get(file.pack);
+        if (packed)
+            packed.push(file);
+        else
+            byPack.set(file.pack, [file]);
+    }
+    for (const packed of byPack.values())
+        packed.sort((a, b) => a.offset - b.offset);
+    return byPack;
+}
+/** What a pack holds, by name and size: equal for a planned pack and an earlier one that may hold the same bytes. */
+function packShape(members) {
+    return JSON.stringify(members.map((member) => [member.path, member.size]));
+}
+/** An earlier set's packs by shape, for finding the ones a new upload can copy instead of send. */
+function packsByShape(files, packs) {
+    const byPack = filesByPack(files);
+    const byShape = new Map();
+    for (const record of packs) {
+        const packed = byPack.get(record.path) ?? [];
+        byShape.set(packShape(packed), { record, files: packed });
+    }
+    return byShape;
+}
+/**
+ * The earlier pack holding exactly this planned pack's files (names, sizes and SHA-256 as they are on disk now,
+ * in the same order, so the same bytes), with those SHA-256 in member order; undefined when there is none.
+ */
+async function sameEarlierPack(pack, earlier) {
+    const candidate = earlier.get(packShape(pack.members.map((member) => ({ path: member.file.relative, size: member.file.size }))));
+    if (!candidate || (candidate.record.tarSize ?? candidate.record.size) !== pack.size)
+        return undefined;
+    const sha256 = [];
+    for (const [index, member] of pack.members.entries()) {
+        const bytes = await (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_7__/* .readListedFile */ .IK)(member.file.absolute);
+        const digest = (0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_8__.sha256Hex)(bytes);
+        if (digest !== candidate.files[index].sha256 || candidate.files[index].offset !== member.offset)
+            return undefined;
+        sha256.push(digest);
+    }
+    return { earlier: candidate, sha256 };
+}
+/**
+ * The bytes of a pack, each file read (a few ahead) as it is needed, hashed and checked against the size it had
+ * when the pack was planned: a file that changed since fails the upload instead of shifting every offset after it.
+ */
+async function* packBytes(pack, onMember) {
+    // Reads started, oldest first; each is taken off the queue when its turn comes, so sent bytes can be collected.
+    const reads = [];
+    const startRead = (index) => {
+        if (index >= pack.members.length)
+            return;
+        const read = (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_7__/* .readListedFile */ .IK)(pack.members[index].file.absolute);
+        read.catch(() => undefined); // awaited below; this only keeps an abandoned read from being an unhandled rejection
+        reads.push(read);
+    };
+    for (let index = 0; index < READ_AHEAD; index++)
+        startRead(index);
+    for (const [index, member] of pack.members.entries()) {
+        const bytes = await reads.shift();
+        startRead(index + READ_AHEAD);
+        if (bytes.length !== member.file.size)
+            throw changedWhilePacked(member, bytes.length);
+        onMember(member, (0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_8__.sha256Hex)(bytes));
+        yield member.header;
+        if (bytes.length > 0)
+            yield bytes;
+        const padding = (0,_tar_js__WEBPACK_IMPORTED_MODULE_6__/* .paddingAfter */ .OQ)(bytes.length);
+        if (padding > 0)
+            yield Buffer.alloc(padding);
+    }
+    yield _tar_js__WEBPACK_IMPORTED_MODULE_6__/* .TAR_END */ .y7;
+}
+/** The error for a file whose size is not the one it had when its pack was planned. */
+function changedWhilePacked(member, size) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .IntegrityError */ .cs(`${member.file.absolute} changed while it was packed (${member.file.size} bytes when listed, ${size} when read). Upload again.`);
+}
+/**
+ * The buffers packs are gathered in, used again once their pack is sent: a fresh buffer a pack cost a page fault
+ * for every 4 KiB of the set's small files (on this VM, 15% of a packed upload's CPU). Sizes are rounded up to
+ * whole MiB so a buffer fits the next pack more often; at most `keep` are held, the largest.
+ */
+class PackBuffers {
+    keep;
+    spare = [];
+    /** The memory of buffers made here: only those are used again (a small Buffer may share Node's pool). */
+    ours = new WeakSet();
+    constructor(keep) {
+        this.keep = keep;
+    }
+    /** A buffer of exactly `size` bytes (its contents are whatever was there). */
+    take(size) {
+        const fits = this.spare.filter((buffer) => buffer.length >= size).sort((a, b) => a.length - b.length)[0];
+        if (fits) {
+            this.spare.splice(this.spare.indexOf(fits), 1);
+            return fits.subarray(0, size);
+        }
+        const made = Buffer.allocUnsafeSlow(Math.ceil(size / MiB) * MiB || MiB);
+        this.ours.add(made.buffer);
+        return made.subarray(0, size);
+    }
+    /** Gives back a buffer from take() whose bytes nothing reads any more (its request has been answered). */
+    give(body) {
+        if (!this.ours.has(body.buffer))
+            return;
+        this.spare.push(Buffer.from(body.buffer));
+        if (this.spare.length > this.keep)
+            this.spare.sort((a, b) => b.length - a.length).pop();
+    }
+}
+/**
+ * The bytes of a pack in one buffer, each file read straight into its place (a few at a time: the places do not
+ * overlap), hashed and checked against the size it had when the pack was planned; with each file's SHA-256 in
+ * member order. No file is read into a buffer of its own and copied again.
+ */
+async function gatherPack(pack, onFile, buffers) {
+    const body = buffers.take(pack.size);
+    const sha256 = [];
+    let next = 0;
+    let failed = false;
+    const readMembers = async () => {
+        while (next < pack.members.length && !failed) {
+            const index = next++;
+            const member = pack.members[index];
+            const { size } = member.file;
+            member.header.copy(body, member.offset - member.header.length);
+            const place = body.subarray(member.offset, member.offset + size);
+            const held = await (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_7__/* .readListedFileInto */ .Mx)(member.file.absolute, place);
+            if (held < size)
+                throw changedWhilePacked(member, held);
+            if (held > size)
+                throw changedWhilePacked(member, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(member.file.absolute).then((info) => info.size, () => `more than ${size}`));
+            sha256[index] = (0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_8__.sha256Hex)(place);
+            body.fill(0, member.offset + size, member.offset + size + (0,_tar_js__WEBPACK_IMPORTED_MODULE_6__/* .paddingAfter */ .OQ)(size));
+            onFile(size);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(READ_AHEAD, pack.members.length) }, () => readMembers().catch((error) => {
+        failed = true; // the other readers stop at their next file
+        throw error;
+    })));
+    _tar_js__WEBPACK_IMPORTED_MODULE_6__/* .TAR_END */ .y7.copy(body, pack.size - _tar_js__WEBPACK_IMPORTED_MODULE_6__/* .TAR_END */ .y7.length);
+    return { body, sha256 };
+}
+/**
+ * Writes one pack under `setPrefix`; returns its record and the manifest entries of its files. Plain tar is gathered
+ * and sent in one request (over 16 MiB: streamed up in parts); with an encoding (zstd where the runtime has it, unless pack-compression is none) the pack is compressed in memory first (a pack is at
+ * most 64 MiB) and stored as `<n>.tar.zst`, unless that saves under a tenth of its bytes (already-compressed
+ * files): then it is stored plain.
+ */
+async function uploadPack(store, setPrefix, pack, metadata, onFile, 
+/** zstd, or undefined for plain tar (the runtime has no zstd, or pack-compression: none). */
+encoding, 
+/** Where a plain pack is gathered; its buffer goes back once the pack is stored (an upload shares one). */
+buffers = new PackBuffers(0)) {
+    let members = [];
+    const tarHash = (0,_util_node_builtins_js__WEBPACK_IMPORTED_MODULE_9__/* .nodeCrypto */ .SI)().createHash('sha256');
+    let sent = 0;
+    const tar = (async function* () {
+        for await (const chunk of packBytes(pack, (member, sha256) => {
+            members.push({ member, sha256 });
+            onFile(member.file.size);
+        })) {
+            tarHash.update(chunk);
+            sent += chunk.length;
+            yield chunk;
+        }
+    })();
+    const wholeTar = () => {
+        if (sent !== pack.size)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .IntegrityError */ .cs(`The pack ${store.url(setPrefix + pack.path)} came out ${sent} bytes, not ${pack.size}.`);
+    };
+    let record;
+    if (!encoding && pack.size <= GATHER_PACKS_UP_TO) {
+        const gathered = await gatherPack(pack, onFile, buffers);
+        members = pack.members.map((member, index) => ({ member, sha256: gathered.sha256[index] }));
+        const body = gathered.body;
+        const sha256 = (0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_8__.sha256Hex)(body);
+        const { etag } = await store.put(setPrefix + pack.path, body, { size: pack.size, sha256, contentType: 'application/x-tar', metadata });
+        buffers.give(body);
+        record = { path: pack.path, size: pack.size, sha256, ...(etag ? { etag } : {}) };
+    }
+    else if (!encoding) {
+        const { etag } = await store.put(setPrefix + pack.path, node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.from(tar, { objectMode: false }), {
+            size: pack.size,
+            contentType: 'application/x-tar',
+            metadata
+        });
+        wholeTar();
+        record = { path: pack.path, size: pack.size, sha256: tarHash.digest('hex'), ...(etag ? { etag } : {}) };
+    }
+    else {
+        const raw = [];
+        const compressed = [];
+        await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_2__.pipeline)(node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.from((async function* () {
+            for await (const chunk of tar) {
+                raw.push(chunk);
+                yield chunk;
+            }
+        })(), { objectMode: false }), (0,_pack_encoding_js__WEBPACK_IMPORTED_MODULE_5__/* .compressor */ .e)(encoding), async (source) => {
+            for await (const chunk of source)
+                compressed.push(chunk);
+        });
+        wholeTar();
+        const small = Buffer.concat(compressed);
+        const worth = small.length < _pack_encoding_js__WEBPACK_IMPORTED_MODULE_5__/* .WORTH_COMPRESSING */ .G2 * pack.size;
+        const body = worth ? small : Buffer.concat(raw);
+        const path = worth ? pack.path + (0,_pack_encoding_js__WEBPACK_IMPORTED_MODULE_5__/* .encodingSuffix */ .ps)(encoding) : pack.path;
+        const sha256 = worth ? (0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_8__.sha256Hex)(small) : tarHash.digest('hex');
+        const { etag } = await store.put(setPrefix + path, body, {
+            size: body.length,
+            sha256,
+            contentType: worth ? 'application/zstd' : 'application/x-tar',
+            metadata
+        });
+        record = { path, size: body.length, sha256, ...(etag ? { etag } : {}), ...(worth ? { encoding, tarSize: pack.size } : {}) };
+    }
+    const files = members.map(({ member, sha256 }) => ({
+        path: member.file.relative,
+        size: member.file.size,
+        sha256,
+        pack: record.path,
+        offset: member.offset
+    }));
+    return { record, files };
 }
 
 

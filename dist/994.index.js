@@ -390,7 +390,10 @@ async function writeSummaryMarkdown(markdown) {
         throw new Error(`Could not write the job summary to GITHUB_STEP_SUMMARY (${process.env.GITHUB_STEP_SUMMARY}): ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_4__/* .firstLine */ .TM)((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error))}`, { cause: error });
     }
 }
-function writeSummary(result) {
+async function writeSummary(result) {
+    // No summary file (outside a runner): the table is not even drawn.
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
     return writeSummaryMarkdown((0,_assets_report_js__WEBPACK_IMPORTED_MODULE_2__/* .assetsMarkdown */ .P7)(result, `### S3 Asset Manager \u2014 ${result.mode}`));
 }
 /** A failed check or upload still says what happened: the error's first line, the rest folded. */

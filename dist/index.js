@@ -124,7 +124,7 @@ async function runStep(argv) {
     else {
         if (process.env.GITHUB_STATE)
             _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .State */ .Uw.IsPost, 'true');
-        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(994), __nccwpck_require__.e(828)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8828));
+        const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(994), __nccwpck_require__.e(437)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1437));
         await run();
     }
     return true;

@@ -94,7 +94,11 @@ async function runApply(settings: Settings): Promise<void> {
   setOutput(Outputs.Found, String(outcome.found))
   setOutput(Outputs.CommitHash, outcome.commitHash)
   await writeSummaryMarkdown(applyMarkdown(outcome, applySummaryHeading(outcome)))
-  await reportToGitHub(settings.reporting, applyReport(outcome, settings.reporting.instance), await targetOf(settings, outcome.commitHash))
+  await reportToGitHub(
+    settings.reporting,
+    () => applyReport(outcome, settings.reporting.instance),
+    await targetOf(settings, outcome.commitHash)
+  )
 }
 
 async function runPrune(settings: Settings): Promise<void> {
@@ -143,7 +147,7 @@ async function runAssets(settings: Settings, fromMain?: FromMainStep): Promise<v
     setOutputs(result)
     await writeSummary(result)
     const target = await targetOf(settings, result.commitHash, fromMain)
-    await reportToGitHub(settings.reporting, assetsReport(result, settings.reporting.instance), target)
+    await reportToGitHub(settings.reporting, () => assetsReport(result, settings.reporting.instance), target)
     if (settings.mode === 'auto') {
       const inputs = result.found ? undefined : await saveKeyInputs(result, settings)
       const state: AutoState = {
@@ -233,7 +237,7 @@ async function reportFailure(settings: Settings | undefined, error: unknown): Pr
       await writeSummaryMarkdown(applyMarkdown(error.outcome, applySummaryHeading(error.outcome)))
       if (settings) {
         const target = await targetOf(settings, error.outcome.commitHash)
-        await reportToGitHub(settings.reporting, applyReport(error.outcome, settings.reporting.instance), target)
+        await reportToGitHub(settings.reporting, () => applyReport(error.outcome, settings.reporting.instance), target)
       }
       return
     }

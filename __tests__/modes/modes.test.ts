@@ -9,7 +9,7 @@ import { LocalStore } from '../../src/stores/local.js'
 import { S3Store } from '../../src/stores/s3.js'
 import type { Store } from '../../src/stores/store.js'
 import type { AssetSets } from '../../src/sets/asset-sets.js'
-import { ObjectAssetSets } from '../../src/sets/object-sets.js'
+import { ObjectAssetSets } from '../../src/sets/object-asset-sets.js'
 import {
   bucket,
   commitAll,

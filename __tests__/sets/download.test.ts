@@ -14,7 +14,7 @@ import { isDownloadTemporary, temporaryName } from '../../src/sets/download-temp
 import { buildManifest, parseManifest } from '../../src/sets/manifest.js'
 import { LocalStore } from '../../src/stores/local.js'
 import { S3Store } from '../../src/stores/s3.js'
-import { ObjectAssetSets } from '../../src/sets/object-sets.js'
+import { ObjectAssetSets } from '../../src/sets/object-asset-sets.js'
 import {
   bucket,
   makeRepo,

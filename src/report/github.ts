@@ -88,9 +88,11 @@ function writtenBy(comment: { user?: { login?: string; type?: string } | null },
  * never fails the step: a missing permission (forks) or an API failure is a warning. Goes through
  * @actions/github, so GITHUB_API_URL (GitHub Enterprise Server) is honoured.
  */
-export async function reportToGitHub(settings: ReportingSettings, unredacted: GitHubReport, target: ReportTarget): Promise<void> {
+export async function reportToGitHub(settings: ReportingSettings, draw: () => GitHubReport, target: ReportTarget): Promise<void> {
   if (!settings.prComment && !settings.commitStatus) return
-  // The runner masks secrets in the log only: what goes to GitHub's API is cleaned here.
+  // Drawn only when there is somewhere to send it. The runner masks secrets in the log only: what goes to
+  // GitHub's API is cleaned here.
+  const unredacted = draw()
   const report = { ...unredacted, description: redact(unredacted.description), markdown: redact(unredacted.markdown) }
   const { context, getOctokit } = await import('@actions/github')
   if (!process.env.GITHUB_REPOSITORY) {

@@ -19,7 +19,9 @@ export async function writeSummaryMarkdown(markdown: string): Promise<void> {
   }
 }
 
-export function writeSummary(result: AssetsResult): Promise<void> {
+export async function writeSummary(result: AssetsResult): Promise<void> {
+  // No summary file (outside a runner): the table is not even drawn.
+  if (!process.env.GITHUB_STEP_SUMMARY) return
   return writeSummaryMarkdown(assetsMarkdown(result, `### S3 Asset Manager — ${result.mode}`))
 }
 

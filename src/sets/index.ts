@@ -1,7 +1,7 @@
 import type { StoreSettings } from '../settings/types.js'
 import { createStore } from '../stores/index.js'
 import type { AssetSets, SetPolicy } from './asset-sets.js'
-import { ObjectAssetSets } from './object-sets.js'
+import { ObjectAssetSets } from './object-asset-sets.js'
 
 export type { AssetSets, FindRequest, FindResult, PublishRequest, SetPolicy } from './asset-sets.js'
 

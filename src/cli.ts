@@ -2,6 +2,7 @@ import * as core from './runner.js'
 import { State, VERSION } from './constants.js'
 import { forgetEventPayload } from './git.js'
 import { forgetSecrets } from './util/redact.js'
+import { handleSignals } from './util/cancellation.js'
 
 // How the bundle is entered: one step, from the runner or from a command line (Concourse tasks, a shell). On a
 // command line it answers --help and --version, and prints plain `error:` / `warning:` lines instead of the
@@ -113,4 +114,13 @@ export async function runStep(argv: readonly string[]): Promise<boolean> {
     await run()
   }
   return true
+}
+
+/** The process's one step (index.ts): a cancelled job stops, releases what it holds and says what was left (main.ts). */
+export async function runProcess(): Promise<void> {
+  // A second signal exits at once.
+  handleSignals((signal) =>
+    core.error(`Cancelled again by ${signal} while cleaning up: exiting now; a claim or lock may stay until it ages out.`)
+  )
+  await runStep(process.argv)
 }

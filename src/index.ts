@@ -1,20 +1,15 @@
 import * as nodeModule from 'node:module'
-import * as core from './runner.js'
-import { runStep } from './cli.js'
-import { handleSignals } from './util/cancellation.js'
 
 type CompileCache = { enableCompileCache?: () => unknown; flushCompileCache?: () => void }
 
 // Node.js >= 22.1 (node24 on the runner) keeps the compiled code of the chunks loaded below on disk, so the
-// next step of the job starts faster. Older runtimes have no such function: nothing happens.
+// next step of the job starts faster. Older runtimes have no such function: nothing happens. This file stays
+// small and imports the rest: the cache covers only what is compiled after this call, and this file is
+// compiled on every start.
 ;(nodeModule as CompileCache).enableCompileCache?.()
 
-// A cancelled job: stop, release what is held, say what was left (main.ts); a second signal exits at once.
-handleSignals((signal) =>
-  core.error(`Cancelled again by ${signal} while cleaning up: exiting now; a claim or lock may stay until it ages out.`)
-)
-
-await runStep(process.argv)
+const { runProcess } = await import('./cli.js')
+await runProcess()
 
 // The step is done (outputs, state and summary written, claims and locks released): leave now rather than let
 // the event loop run dry. After it does, Node.js tears down (node24 then also writes its compile cache) with our

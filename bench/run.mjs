@@ -339,6 +339,36 @@ function startS3rver(directory) {
   })
 }
 
+/**
+ * CPU time (user + system, ms) the process `pid` has used so far, all its threads; undefined off Linux. The
+ * loopback s3rver is one process sharing the machine's cores with the client it serves, so what a client costs
+ * it is part of that client's time.
+ */
+function processCpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS
+  } catch {
+    return undefined
+  }
+}
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100
+  } catch {
+    return 100
+  }
+})()
+
+/** Runs `operation` and adds the CPU the s3rver process `pid` spent meanwhile (ms) to `into`. */
+async function withServerCpu(pid, into, operation) {
+  const before = processCpuMs(pid)
+  const result = await operation()
+  const after = processCpuMs(pid)
+  if (before !== undefined && after !== undefined) into.push(after - before)
+  return result
+}
+
 function ourEnv(endpoint, inputs) {
   const env = {
     INPUT_ENDPOINT: endpoint,
@@ -516,7 +546,7 @@ function runsOnCache() {
  * -T0 --long=30 of the path, one multipart upload; on restore a listing, a ranged download and zstd -d | tar
  * -x. Ours: upload (every file its own object, and with pack-below: 1MiB) and check with download: true.
  */
-async function runsOnBench(work, endpoint, results) {
+async function runsOnBench(work, endpoint, serverPid, results) {
   const found = runsOnCache()
   if (!found.dir) {
     log(`\nruns-on/cache's own code: skipped, ${found.reason}.`)
@@ -558,13 +588,14 @@ async function runsOnBench(work, endpoint, results) {
   const files = (dir) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).length
   const expected = files(uploadDir)
   const times = { theirSave: [], theirRestore: [], ourSave: [], ourRestore: [], packedSave: [], packedRestore: [] }
+  const serverCpu = Object.fromEntries(Object.keys(times).map((name) => [name, []]))
   for (let i = 0; i < RUNS; i++) {
     const key = `bench-${i}-${randomBytes(4).toString('hex')}`
-    const saved = await theirs('save-only', saveWorkspace, key)
+    const saved = await withServerCpu(serverPid, serverCpu.theirSave, () => theirs('save-only', saveWorkspace, key))
     if (!/Cache saved/i.test(saved.stdout)) throw new Error(`runs-on/cache did not save:\n${saved.stdout}\n${saved.stderr}`)
     times.theirSave.push(saved.seconds)
     const restoreWs = workspace(`runs-on-restore-${i}`)
-    const restored = await theirs('restore-only', restoreWs, key)
+    const restored = await withServerCpu(serverPid, serverCpu.theirRestore, () => theirs('restore-only', restoreWs, key))
     if (files(path.join(restoreWs, 'set')) !== expected) throw new Error(`runs-on/cache restored other files:\n${restored.stdout}`)
     times.theirRestore.push(restored.seconds)
 
@@ -580,13 +611,15 @@ async function runsOnBench(work, endpoint, results) {
         'pack-below': packBelow
       }
       times[`${label}Save`].push(
-        (await timed('node', [DIST], ourEnv(endpoint, { ...inputs, mode: 'upload', 'package-directory': uploadDir }))).seconds
+        (
+          await withServerCpu(serverPid, serverCpu[`${label}Save`], () =>
+            timed('node', [DIST], ourEnv(endpoint, { ...inputs, mode: 'upload', 'package-directory': uploadDir }))
+          )
+        ).seconds
       )
       const target = path.join(work, `vs-runs-on-${label}-${i}`)
-      const down = await timed(
-        'node',
-        [DIST],
-        ourEnv(endpoint, { ...inputs, mode: 'check', download: 'true', 'package-directory': target })
+      const down = await withServerCpu(serverPid, serverCpu[`${label}Restore`], () =>
+        timed('node', [DIST], ourEnv(endpoint, { ...inputs, mode: 'check', download: 'true', 'package-directory': target }))
       )
       if (!down.stdout.includes('found=true') || files(target) < expected) throw new Error(`our restore missed:\n${down.stdout}`)
       times[`${label}Restore`].push(down.seconds)
@@ -609,6 +642,15 @@ async function runsOnBench(work, endpoint, results) {
     median(times.theirRestore),
     0.5
   )
+  // Both sides share the machine's cores with the one s3rver process: what each costs the server is part of its time.
+  if (serverCpu.theirRestore.length > 0) {
+    const ms = (name) => `${median(serverCpu[name]).toFixed(0)} ms`
+    log(
+      `  s3rver's own CPU per operation: runs-on save ${ms('theirSave')}, restore ${ms('theirRestore')}; our upload ${ms('ourSave')}, ` +
+        `restore ${ms('ourRestore')}; packed upload ${ms('packedSave')}, restore ${ms('packedRestore')}`
+    )
+    results.runsOnServerCpuMs = Object.fromEntries(Object.keys(serverCpu).map((name) => [name, median(serverCpu[name])]))
+  }
 }
 
 async function packsBench(work, endpoint, proxied, proxy, awsBin, results) {
@@ -1099,7 +1141,7 @@ async function main() {
     if (wants('moto')) await motoBench(awsBin, results)
     if (wants('prune')) await pruneBench(s3dir, endpoint, awsBin, results)
     if (wants('packs')) await packsBench(s3dir, endpoint, proxied, proxy, awsBin, results)
-    if (wants('runson')) await runsOnBench(s3dir, endpoint, results)
+    if (wants('runson')) await runsOnBench(s3dir, endpoint, s3rver.pid, results)
     if (wants('large')) await largeFileBench(s3dir, endpoint, port, awsBin, results)
     if (wants('transfer')) await transferBench(s3dir, endpoint, proxied, proxy, awsBin, results)
     if (wants('incremental')) await incrementalBench(s3dir, endpoint, proxied, proxy, awsBin, results)

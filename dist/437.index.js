@@ -830,7 +830,8 @@ class ObjectAssetSets {
         if (!known)
             throw new Error(`No assets are stored at ${this.store.url(setPrefix)} to download.`);
         // Loaded only when a set is fetched: a check that finds nothing, or only reports a hit, starts without it.
-        const { downloadSet } = await __webpack_require__.e(/* import() */ 797).then(__webpack_require__.bind(__webpack_require__, 4797));
+        // Named, so both stores' downloads share one chunk (without a name the bundler wrote download.ts twice).
+        const { downloadSet } = await __webpack_require__.e(/* import() | download */ 467).then(__webpack_require__.bind(__webpack_require__, 4797));
         await downloadSet(this.store, setPrefix, known, directory, concurrency);
         return known;
     }

@@ -65,7 +65,8 @@ export class ObjectAssetSets implements AssetSets {
     const known = manifest ?? (await readManifest(this.store, setPrefix, this.policy, { commit }))
     if (!known) throw new Error(`No assets are stored at ${this.store.url(setPrefix)} to download.`)
     // Loaded only when a set is fetched: a check that finds nothing, or only reports a hit, starts without it.
-    const { downloadSet } = await import('./download.js')
+    // Named, so both stores' downloads share one chunk (without a name the bundler wrote download.ts twice).
+    const { downloadSet } = await import(/* webpackChunkName: "download" */ './download.js')
     await downloadSet(this.store, setPrefix, known, directory, concurrency)
     return known
   }

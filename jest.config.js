@@ -119,7 +119,9 @@ export default {
   // One worker more than the cores: much of a test's time is spent waiting (on s3rver, which serves every worker from
   // the parent process, on moto, on a step run as dist/index.js, on a retry's back-off), and the extra worker fills
   // those waits. On this 2-core machine (2026-12-05, `npm test`): 2 workers 105.5 s, 3 workers 92.7 s, 4 workers 98.2 s.
-  maxWorkers: availableParallelism() + 1,
+  // At most 8: every worker loads its own copy of the AWS SDK and our modules, and one s3rver thread serves them
+  // all, so a many-core workstation gains nothing from dozens of workers but memory use.
+  maxWorkers: Math.min(availableParallelism() + 1, 8),
   reporters: ['default', '<rootDir>/__tests__/support/project-counts-reporter.cjs'],
   projects: process.env.SAM_TEST_NODE
     ? [

@@ -2,20 +2,8 @@
 // and as the seed's Concourse tasks did (mode as argument, seed environment names), against s3rver.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import {
-  bucket,
-  commitAll,
-  endpoint,
-  makeRepo,
-  outsideClient,
-  readObject,
-  runDist,
-  s3Inputs,
-  s3KeyEnv,
-  tempDir,
-  uniquePrefix,
-  writeFiles
-} from './support/helpers.js'
+import { bucket, commitAll, endpoint, makeRepo, runDist, s3Inputs, s3KeyEnv, tempDir, uniquePrefix, writeFiles } from './support/helpers.js'
+import { outsideClient, readObject } from './support/outside-client.js'
 
 const client = outsideClient()
 afterAll(() => client.destroy())

@@ -4,18 +4,8 @@ import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import yaml from 'js-yaml'
-import {
-  bucket,
-  commitAll,
-  endpoint,
-  makeRepo,
-  outsideClient,
-  readObject,
-  runAction,
-  s3Inputs,
-  tempDir,
-  uniquePrefix
-} from '../support/helpers.js'
+import { bucket, commitAll, endpoint, makeRepo, runAction, s3Inputs, tempDir, uniquePrefix } from '../support/helpers.js'
+import { outsideClient, readObject } from '../support/outside-client.js'
 
 const client = outsideClient()
 afterAll(() => client.destroy())

@@ -6,7 +6,8 @@ import path from 'node:path'
 import yaml from 'js-yaml'
 import { deepMerge, loadConfig, type ApplyConfig } from '../../src/apply/config.js'
 import { parseState } from '../../src/apply/state.js'
-import { makeRepo, outsideClient, readObject, runAction, s3Inputs, tempDir, uniquePrefix } from '../support/helpers.js'
+import { makeRepo, runAction, s3Inputs, tempDir, uniquePrefix } from '../support/helpers.js'
+import { outsideClient, readObject } from '../support/outside-client.js'
 
 const PLUGINS = ['assets', 'object']
 const STATE = 'config:\n  state:\n    backend: local\n    options: { stateFile: my.state }\n'

@@ -1,17 +1,8 @@
 // mode: auto, run as the runner runs an action with a post step: the main step with a GITHUB_STATE file,
 // then the same bundle again with what main saved passed as STATE_<name> variables (the post step).
 import path from 'node:path'
-import {
-  listKeys,
-  makeRepo,
-  outsideClient,
-  runAction,
-  runMainThenPost,
-  s3Inputs,
-  tempDir,
-  uniquePrefix,
-  writeFiles
-} from '../support/helpers.js'
+import { makeRepo, runAction, runMainThenPost, s3Inputs, tempDir, uniquePrefix, writeFiles } from '../support/helpers.js'
+import { listKeys, outsideClient } from '../support/outside-client.js'
 
 const client = outsideClient()
 afterAll(() => client.destroy())

@@ -17,10 +17,7 @@ import { s3rverSeeder } from '../support/s3rver-seed.js'
 import {
   bucket,
   commitAll,
-  listKeys,
   makeRepo,
-  outsideClient,
-  readObject,
   s3Settings,
   tempDir,
   uniquePrefix,
@@ -28,6 +25,7 @@ import {
   testSettings,
   OPEN_POLICY
 } from '../support/helpers.js'
+import { listKeys, outsideClient, readObject } from '../support/outside-client.js'
 
 const client = outsideClient()
 afterAll(() => client.destroy())

@@ -20,9 +20,7 @@ import { startFaultProxy } from '../support/fault-proxy.js'
 import { s3rverSeeder, type SeedObject } from '../support/s3rver-seed.js'
 import {
   endpoint,
-  listKeys,
   makeRepo,
-  outsideClient,
   recordingServer,
   runAction,
   s3Inputs,
@@ -31,6 +29,7 @@ import {
   testSettings,
   uniquePrefix
 } from '../support/helpers.js'
+import { listKeys, outsideClient } from '../support/outside-client.js'
 
 const DAY = 86_400_000
 const daysAgo = (days: number): Date => new Date(Date.now() - days * DAY)

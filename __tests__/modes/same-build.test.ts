@@ -6,19 +6,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { groupSets } from '../../src/retention/inventory.js'
 import { decide } from '../../src/retention/rules.js'
-import {
-  commitAll,
-  listKeys,
-  makeRepo,
-  outsideClient,
-  ROOT,
-  runAction,
-  runMainThenPost,
-  s3Inputs,
-  tempDir,
-  uniquePrefix,
-  writeFiles
-} from '../support/helpers.js'
+import { commitAll, makeRepo, ROOT, runAction, runMainThenPost, s3Inputs, tempDir, uniquePrefix, writeFiles } from '../support/helpers.js'
+import { listKeys, outsideClient } from '../support/outside-client.js'
 
 const client = outsideClient()
 afterAll(() => client.destroy())

@@ -10,20 +10,8 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { HeadObjectCommand } from '@aws-sdk/client-s3'
 import { loadConfig } from '../../src/apply/config.js'
-import {
-  bucket,
-  endpoint,
-  makeRepo,
-  outsideClient,
-  readObject,
-  runAction,
-  s3Inputs,
-  s3KeyEnv,
-  s3Keys,
-  tempDir,
-  uniquePrefix,
-  writeFiles
-} from '../support/helpers.js'
+import { bucket, endpoint, makeRepo, runAction, s3Inputs, s3KeyEnv, s3Keys, tempDir, uniquePrefix, writeFiles } from '../support/helpers.js'
+import { outsideClient, readObject } from '../support/outside-client.js'
 
 const client = outsideClient()
 afterAll(() => client.destroy())

@@ -22,10 +22,7 @@ import path from 'node:path'
 import {
   bucket,
   commitAll,
-  listKeys,
   makeRepo,
-  outsideClient,
-  readObject,
   runAction,
   s3Inputs,
   tempDir,
@@ -33,6 +30,7 @@ import {
   writeFiles,
   zstdWithBundleNode
 } from '../support/helpers.js'
+import { listKeys, outsideClient, readObject } from '../support/outside-client.js'
 import { makeFifo, releaseReaders, within } from '../support/fifo.js'
 
 const client = outsideClient()

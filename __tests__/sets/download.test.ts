@@ -19,7 +19,6 @@ import {
   bucket,
   makeRepo,
   testSettings,
-  outsideClient,
   s3Settings,
   tempDir,
   uniquePrefix,
@@ -29,6 +28,7 @@ import {
   printedBy,
   describeOnce
 } from '../support/helpers.js'
+import { outsideClient } from '../support/outside-client.js'
 
 const client = outsideClient()
 afterAll(() => client.destroy())

@@ -7,18 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { startFaultProxy, type Fault } from '../support/fault-proxy.js'
-import {
-  endpoint,
-  listKeys,
-  makeRepo,
-  outsideClient,
-  readObject,
-  runAction,
-  s3Inputs,
-  tempDir,
-  uniquePrefix,
-  writeFiles
-} from '../support/helpers.js'
+import { endpoint, makeRepo, runAction, s3Inputs, tempDir, uniquePrefix, writeFiles } from '../support/helpers.js'
+import { listKeys, outsideClient, readObject } from '../support/outside-client.js'
 
 const client = outsideClient()
 afterAll(() => client.destroy())

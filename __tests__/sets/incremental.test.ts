@@ -20,7 +20,6 @@ import {
   localSetsFixture,
   makeRepo,
   OPEN_POLICY,
-  outsideClient,
   printedBy,
   s3Server,
   s3Settings,
@@ -30,6 +29,7 @@ import {
   uniquePrefix,
   writeFiles
 } from '../support/helpers.js'
+import { outsideClient } from '../support/outside-client.js'
 
 const MiB = 1024 * 1024
 

@@ -16,11 +16,8 @@ import {
   bucket,
   commitAll,
   endpoint,
-  listKeys,
   makeRepo,
   NODE,
-  outsideClient,
-  readObject,
   recordingServer,
   runAction,
   s3Inputs,
@@ -28,6 +25,7 @@ import {
   uniquePrefix,
   writeFiles
 } from '../support/helpers.js'
+import { listKeys, outsideClient, readObject } from '../support/outside-client.js'
 
 const run = promisify(execFile)
 const client = outsideClient()

@@ -8,10 +8,7 @@ import {
   bucket,
   commitAll,
   describeOnce,
-  listKeys,
   makeRepo,
-  outsideClient,
-  readObject,
   ROOT,
   runAction,
   s3Inputs,
@@ -19,6 +16,7 @@ import {
   uniquePrefix,
   writeFiles
 } from '../support/helpers.js'
+import { listKeys, outsideClient, readObject } from '../support/outside-client.js'
 
 const client = outsideClient()
 afterAll(() => client.destroy())

@@ -10,7 +10,8 @@ import { Readable } from 'node:stream'
 import { S3Store } from '../../src/stores/s3.js'
 import { cancel, isCancellation } from '../../src/util/cancellation.js'
 import { within } from '../support/fifo.js'
-import { outsideClient, readObject, s3Settings, uniquePrefix } from '../support/helpers.js'
+import { s3Settings, uniquePrefix } from '../support/helpers.js'
+import { outsideClient, readObject } from '../support/outside-client.js'
 
 describe('an S3 store', () => {
   it('resolves the middleware stack once per command class, however many requests it sends', async () => {

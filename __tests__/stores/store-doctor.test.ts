@@ -13,8 +13,6 @@ import {
   describeOnce,
   endpoint,
   makeRepo,
-  outsideClient,
-  readObject,
   runAction,
   s3Inputs,
   s3Server,
@@ -23,6 +21,7 @@ import {
   uniquePrefix,
   writeFiles
 } from '../support/helpers.js'
+import { listKeys, outsideClient, readObject } from '../support/outside-client.js'
 import { LockError } from '../../src/apply/errors.js'
 import { acquireLock, releaseLock } from '../../src/apply/lock.js'
 import { StoreStateStorage } from '../../src/apply/state-storage.js'
@@ -78,7 +77,6 @@ describe('mode: doctor', () => {
     expect(run.summary).toContain(`| conditional writes | ${faithful ? '✅ ok' : '⚠️ limited'} |`)
     expect(run.summary).toContain(`| copy checksums | ${faithful ? '✅ ok' : '⚠️ limited'} |`)
     // The scratch keys are gone.
-    const { listKeys } = await import('../support/helpers.js')
     expect(await listKeys(client, prefix)).toEqual([])
   })
 
@@ -229,7 +227,6 @@ describe('capabilities are probed, not assumed', () => {
     expect(run.code).toBe(0)
     const warnings = run.stdout.match(/ignores conditional writes/g) ?? []
     expect(warnings).toHaveLength(s3Server() === 'moto' ? 0 : 1)
-    const { listKeys } = await import('../support/helpers.js')
     expect((await listKeys(client, prefix)).filter((key) => key.includes('.probe-'))).toEqual([])
   })
 

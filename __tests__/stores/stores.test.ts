@@ -8,18 +8,8 @@ import { MissingObjectError } from '../../src/errors.js'
 import { LocalStore } from '../../src/stores/local.js'
 import { MAX_SINGLE_COPY, S3Store, copyRanges, copySource } from '../../src/stores/s3.js'
 import type { Store } from '../../src/stores/store.js'
-import {
-  bucket,
-  describeOnce,
-  endpoint,
-  outsideClient,
-  readObject,
-  recordingServer,
-  s3Server,
-  s3Settings,
-  tempDir,
-  uniquePrefix
-} from '../support/helpers.js'
+import { bucket, describeOnce, endpoint, recordingServer, s3Server, s3Settings, tempDir, uniquePrefix } from '../support/helpers.js'
+import { outsideClient, readObject } from '../support/outside-client.js'
 
 interface Backend {
   name: string

@@ -1,4 +1,3 @@
-import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3'
 import { execFileSync, spawn } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -68,40 +67,6 @@ export function s3Settings(prefix: string, overrides: Partial<S3StoreSettings> =
     credentials: s3Keys(),
     ...overrides
   }
-}
-
-/** A plain SDK client, not our store: the "outside" reader that checks what the action wrote. */
-export function outsideClient(): S3Client {
-  return new S3Client({
-    region: 'us-east-1',
-    endpoint: endpoint(),
-    forcePathStyle: true,
-    credentials: s3Keys(),
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED'
-  })
-}
-
-export async function readObject(client: S3Client, key: string): Promise<Buffer | undefined> {
-  try {
-    const response = await client.send(new GetObjectCommand({ Bucket: bucket(), Key: key }))
-    return Buffer.from(await response.Body!.transformToByteArray())
-  } catch (error) {
-    if ((error as Error).name === 'NoSuchKey') return undefined
-    throw error
-  }
-}
-
-/** Every key under a prefix (pages past 1,000 keys need --openssl-legacy-provider on s3rver). */
-export async function listKeys(client: S3Client, prefix: string): Promise<string[]> {
-  const keys: string[] = []
-  let token: string | undefined
-  do {
-    const page = await client.send(new ListObjectsV2Command({ Bucket: bucket(), Prefix: prefix, ContinuationToken: token }))
-    keys.push(...(page.Contents ?? []).map((object) => object.Key!))
-    token = page.NextContinuationToken
-  } while (token)
-  return keys.sort()
 }
 
 /** Every file under `dir` but hidden ones (relative, '/'-separated) with the SHA-256 of its bytes: two trees compared. */

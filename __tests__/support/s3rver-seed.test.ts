@@ -3,7 +3,8 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { HeadObjectCommand } from '@aws-sdk/client-s3'
 import { createHash } from 'node:crypto'
-import { bucket, listKeys, outsideClient, readObject, uniquePrefix } from './helpers.js'
+import { bucket, uniquePrefix } from './helpers.js'
+import { listKeys, outsideClient, readObject } from './outside-client.js'
 import { s3rverSeeder } from './s3rver-seed.js'
 
 const client = outsideClient()

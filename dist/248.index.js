@@ -480,16 +480,13 @@ async function listPackageFiles(directory, options = {}) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7075);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6466);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
-/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9640);
-/* harmony import */ var _pack_encoding_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4908);
-/* harmony import */ var _tar_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6922);
-/* harmony import */ var _util_capped_read_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8724);
-/* harmony import */ var _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9587);
-/* harmony import */ var _util_node_builtins_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3115);
-
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9640);
+/* harmony import */ var _pack_encoding_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4908);
+/* harmony import */ var _tar_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6922);
+/* harmony import */ var _util_capped_read_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8724);
+/* harmony import */ var _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9587);
+/* harmony import */ var _util_node_builtins_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3115);
 
 
 
@@ -510,7 +507,8 @@ const SMALLEST_TARGET = 256 * 1024;
 const LARGEST_TARGET = 16 * 1024 * 1024;
 /**
  * A plain pack up to this size is gathered into one buffer and sent in one request with the SHA-256 taken as it
- * was built: a stream would go up as a multipart upload, copied into parts and hashed again for SigV4.
+ * was built: a stream would go up as a multipart upload, copied into parts and hashed again for SigV4. A pack to
+ * compress is gathered whatever its size (at most MAX_PACK_BYTES): it is compressed whole.
  */
 const GATHER_PACKS_UP_TO = LARGEST_TARGET;
 /**
@@ -528,7 +526,7 @@ function packTarget(smallBytes, maxPackBytes = MAX_PACK_BYTES) {
  * so the next upload copies it server-side and a warm restore keeps it.
  */
 function endsPack(relative, length, target) {
-    const draw = (0,_util_node_builtins_js__WEBPACK_IMPORTED_MODULE_9__/* .nodeCrypto */ .SI)().createHash('sha256').update(relative).digest().readUInt32BE(0) / 2 ** 32;
+    const draw = (0,_util_node_builtins_js__WEBPACK_IMPORTED_MODULE_8__/* .nodeCrypto */ .SI)().createHash('sha256').update(relative).digest().readUInt32BE(0) / 2 ** 32;
     return draw < length / target;
 }
 /**
@@ -542,8 +540,8 @@ function planPacks(files, packBelow, maxPackBytes = MAX_PACK_BYTES) {
         .slice()
         .sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0))
         .map((file) => {
-        const header = (0,_tar_js__WEBPACK_IMPORTED_MODULE_6__/* .memberHeader */ .As)(file.relative, file.size);
-        return { file, header, length: header.length + file.size + (0,_tar_js__WEBPACK_IMPORTED_MODULE_6__/* .paddingAfter */ .OQ)(file.size) };
+        const header = (0,_tar_js__WEBPACK_IMPORTED_MODULE_5__/* .memberHeader */ .As)(file.relative, file.size);
+        return { file, header, length: header.length + file.size + (0,_tar_js__WEBPACK_IMPORTED_MODULE_5__/* .paddingAfter */ .OQ)(file.size) };
     });
     const target = packTarget(small.reduce((sum, member) => sum + member.length, 0), maxPackBytes);
     const packs = [];
@@ -552,12 +550,12 @@ function planPacks(files, packBelow, maxPackBytes = MAX_PACK_BYTES) {
     const close = () => {
         if (members.length === 0)
             return;
-        packs.push({ path: `${_manifest_js__WEBPACK_IMPORTED_MODULE_4__/* .PACKS_DIRECTORY */ .Fg}${packs.length}.tar`, members, size: size + _tar_js__WEBPACK_IMPORTED_MODULE_6__/* .TAR_END */ .y7.length });
+        packs.push({ path: `${_manifest_js__WEBPACK_IMPORTED_MODULE_3__/* .PACKS_DIRECTORY */ .Fg}${packs.length}.tar`, members, size: size + _tar_js__WEBPACK_IMPORTED_MODULE_5__/* .TAR_END */ .y7.length });
         members = [];
         size = 0;
     };
     for (const { file, header, length } of small) {
-        if (members.length > 0 && size + length + _tar_js__WEBPACK_IMPORTED_MODULE_6__/* .TAR_END */ .y7.length > maxPackBytes)
+        if (members.length > 0 && size + length + _tar_js__WEBPACK_IMPORTED_MODULE_5__/* .TAR_END */ .y7.length > maxPackBytes)
             close();
         members.push({ file, header, offset: size + header.length });
         size += length;
@@ -607,8 +605,8 @@ async function sameEarlierPack(pack, earlier) {
         return undefined;
     const sha256 = [];
     for (const [index, member] of pack.members.entries()) {
-        const bytes = await (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_7__/* .readListedFile */ .IK)(member.file.absolute);
-        const digest = (0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_8__.sha256Hex)(bytes);
+        const bytes = await (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_6__/* .readListedFile */ .IK)(member.file.absolute);
+        const digest = (0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_7__.sha256Hex)(bytes);
         if (digest !== candidate.files[index].sha256 || candidate.files[index].offset !== member.offset)
             return undefined;
         sha256.push(digest);
@@ -625,7 +623,7 @@ async function* packBytes(pack, onMember) {
     const startRead = (index) => {
         if (index >= pack.members.length)
             return;
-        const read = (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_7__/* .readListedFile */ .IK)(pack.members[index].file.absolute);
+        const read = (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_6__/* .readListedFile */ .IK)(pack.members[index].file.absolute);
         read.catch(() => undefined); // awaited below; this only keeps an abandoned read from being an unhandled rejection
         reads.push(read);
     };
@@ -636,19 +634,19 @@ async function* packBytes(pack, onMember) {
         startRead(index + READ_AHEAD);
         if (bytes.length !== member.file.size)
             throw changedWhilePacked(member, bytes.length);
-        onMember(member, (0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_8__.sha256Hex)(bytes));
+        onMember(member, (0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_7__.sha256Hex)(bytes));
         yield member.header;
         if (bytes.length > 0)
             yield bytes;
-        const padding = (0,_tar_js__WEBPACK_IMPORTED_MODULE_6__/* .paddingAfter */ .OQ)(bytes.length);
+        const padding = (0,_tar_js__WEBPACK_IMPORTED_MODULE_5__/* .paddingAfter */ .OQ)(bytes.length);
         if (padding > 0)
             yield Buffer.alloc(padding);
     }
-    yield _tar_js__WEBPACK_IMPORTED_MODULE_6__/* .TAR_END */ .y7;
+    yield _tar_js__WEBPACK_IMPORTED_MODULE_5__/* .TAR_END */ .y7;
 }
 /** The error for a file whose size is not the one it had when its pack was planned. */
 function changedWhilePacked(member, size) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .IntegrityError */ .cs(`${member.file.absolute} changed while it was packed (${member.file.size} bytes when listed, ${size} when read). Upload again.`);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .IntegrityError */ .cs(`${member.file.absolute} changed while it was packed (${member.file.size} bytes when listed, ${size} when read). Upload again.`);
 }
 /**
  * The buffers packs are gathered in, used again once their pack is sent: a fresh buffer a pack cost a page fault
@@ -700,13 +698,13 @@ async function gatherPack(pack, onFile, buffers) {
             const { size } = member.file;
             member.header.copy(body, member.offset - member.header.length);
             const place = body.subarray(member.offset, member.offset + size);
-            const held = await (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_7__/* .readListedFileInto */ .Mx)(member.file.absolute, place);
+            const held = await (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_6__/* .readListedFileInto */ .Mx)(member.file.absolute, place);
             if (held < size)
                 throw changedWhilePacked(member, held);
             if (held > size)
                 throw changedWhilePacked(member, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(member.file.absolute).then((info) => info.size, () => `more than ${size}`));
-            sha256[index] = (0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_8__.sha256Hex)(place);
-            body.fill(0, member.offset + size, member.offset + size + (0,_tar_js__WEBPACK_IMPORTED_MODULE_6__/* .paddingAfter */ .OQ)(size));
+            sha256[index] = (0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_7__.sha256Hex)(place);
+            body.fill(0, member.offset + size, member.offset + size + (0,_tar_js__WEBPACK_IMPORTED_MODULE_5__/* .paddingAfter */ .OQ)(size));
             onFile(size);
         }
     };
@@ -714,14 +712,15 @@ async function gatherPack(pack, onFile, buffers) {
         failed = true; // the other readers stop at their next file
         throw error;
     })));
-    _tar_js__WEBPACK_IMPORTED_MODULE_6__/* .TAR_END */ .y7.copy(body, pack.size - _tar_js__WEBPACK_IMPORTED_MODULE_6__/* .TAR_END */ .y7.length);
+    _tar_js__WEBPACK_IMPORTED_MODULE_5__/* .TAR_END */ .y7.copy(body, pack.size - _tar_js__WEBPACK_IMPORTED_MODULE_5__/* .TAR_END */ .y7.length);
     return { body, sha256 };
 }
 /**
  * Writes one pack under `setPrefix`; returns its record and the manifest entries of its files. Plain tar is gathered
- * and sent in one request (over 16 MiB: streamed up in parts); with an encoding (zstd where the runtime has it, unless pack-compression is none) the pack is compressed in memory first (a pack is at
- * most 64 MiB) and stored as `<n>.tar.zst`, unless that saves under a tenth of its bytes (already-compressed
- * files): then it is stored plain.
+ * and sent in one request (over 16 MiB: streamed up in parts). With an encoding (zstd where the runtime has it,
+ * unless pack-compression is none) the pack is gathered, compressed whole in the thread pool (a pack is at most
+ * 64 MiB) and stored as `<n>.tar.zst`, unless that saves under a tenth of its bytes; a pack whose sample does not
+ * compress (already-compressed or random files) is stored plain without being compressed whole.
  */
 async function uploadPack(store, setPrefix, pack, metadata, onFile, 
 /** zstd, or undefined for plain tar (the runtime has no zstd, or pack-compression: none). */
@@ -729,66 +728,52 @@ encoding,
 /** Where a plain pack is gathered; its buffer goes back once the pack is stored (an upload shares one). */
 buffers = new PackBuffers(0)) {
     let members = [];
-    const tarHash = (0,_util_node_builtins_js__WEBPACK_IMPORTED_MODULE_9__/* .nodeCrypto */ .SI)().createHash('sha256');
-    let sent = 0;
-    const tar = (async function* () {
-        for await (const chunk of packBytes(pack, (member, sha256) => {
-            members.push({ member, sha256 });
-            onFile(member.file.size);
-        })) {
-            tarHash.update(chunk);
-            sent += chunk.length;
-            yield chunk;
-        }
-    })();
-    const wholeTar = () => {
-        if (sent !== pack.size)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .IntegrityError */ .cs(`The pack ${store.url(setPrefix + pack.path)} came out ${sent} bytes, not ${pack.size}.`);
-    };
     let record;
-    if (!encoding && pack.size <= GATHER_PACKS_UP_TO) {
+    if (encoding || pack.size <= GATHER_PACKS_UP_TO) {
         const gathered = await gatherPack(pack, onFile, buffers);
         members = pack.members.map((member, index) => ({ member, sha256: gathered.sha256[index] }));
-        const body = gathered.body;
-        const sha256 = (0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_8__.sha256Hex)(body);
-        const { etag } = await store.put(setPrefix + pack.path, body, { size: pack.size, sha256, contentType: 'application/x-tar', metadata });
-        buffers.give(body);
-        record = { path: pack.path, size: pack.size, sha256, ...(etag ? { etag } : {}) };
+        const tar = gathered.body;
+        const compressed = encoding && (0,_pack_encoding_js__WEBPACK_IMPORTED_MODULE_4__/* .mayCompress */ .u5)(encoding, tar) ? await (0,_pack_encoding_js__WEBPACK_IMPORTED_MODULE_4__/* .compressWhole */ ._4)(encoding, tar) : undefined;
+        if (encoding && compressed && compressed.length < _pack_encoding_js__WEBPACK_IMPORTED_MODULE_4__/* .WORTH_COMPRESSING */ .G2 * pack.size) {
+            buffers.give(tar);
+            const path = pack.path + (0,_pack_encoding_js__WEBPACK_IMPORTED_MODULE_4__/* .encodingSuffix */ .ps)(encoding);
+            const sha256 = (0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_7__.sha256Hex)(compressed);
+            const { etag } = await store.put(setPrefix + path, compressed, {
+                size: compressed.length,
+                sha256,
+                contentType: 'application/zstd',
+                metadata
+            });
+            record = { path, size: compressed.length, sha256, ...(etag ? { etag } : {}), encoding, tarSize: pack.size };
+        }
+        else {
+            const sha256 = (0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_7__.sha256Hex)(tar);
+            const { etag } = await store.put(setPrefix + pack.path, tar, { size: pack.size, sha256, contentType: 'application/x-tar', metadata });
+            buffers.give(tar);
+            record = { path: pack.path, size: pack.size, sha256, ...(etag ? { etag } : {}) };
+        }
     }
-    else if (!encoding) {
+    else {
+        const tarHash = (0,_util_node_builtins_js__WEBPACK_IMPORTED_MODULE_8__/* .nodeCrypto */ .SI)().createHash('sha256');
+        let sent = 0;
+        const tar = (async function* () {
+            for await (const chunk of packBytes(pack, (member, sha256) => {
+                members.push({ member, sha256 });
+                onFile(member.file.size);
+            })) {
+                tarHash.update(chunk);
+                sent += chunk.length;
+                yield chunk;
+            }
+        })();
         const { etag } = await store.put(setPrefix + pack.path, node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.from(tar, { objectMode: false }), {
             size: pack.size,
             contentType: 'application/x-tar',
             metadata
         });
-        wholeTar();
+        if (sent !== pack.size)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .IntegrityError */ .cs(`The pack ${store.url(setPrefix + pack.path)} came out ${sent} bytes, not ${pack.size}.`);
         record = { path: pack.path, size: pack.size, sha256: tarHash.digest('hex'), ...(etag ? { etag } : {}) };
-    }
-    else {
-        const raw = [];
-        const compressed = [];
-        await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_2__.pipeline)(node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.from((async function* () {
-            for await (const chunk of tar) {
-                raw.push(chunk);
-                yield chunk;
-            }
-        })(), { objectMode: false }), (0,_pack_encoding_js__WEBPACK_IMPORTED_MODULE_5__/* .compressor */ .e)(encoding), async (source) => {
-            for await (const chunk of source)
-                compressed.push(chunk);
-        });
-        wholeTar();
-        const small = Buffer.concat(compressed);
-        const worth = small.length < _pack_encoding_js__WEBPACK_IMPORTED_MODULE_5__/* .WORTH_COMPRESSING */ .G2 * pack.size;
-        const body = worth ? small : Buffer.concat(raw);
-        const path = worth ? pack.path + (0,_pack_encoding_js__WEBPACK_IMPORTED_MODULE_5__/* .encodingSuffix */ .ps)(encoding) : pack.path;
-        const sha256 = worth ? (0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_8__.sha256Hex)(small) : tarHash.digest('hex');
-        const { etag } = await store.put(setPrefix + path, body, {
-            size: body.length,
-            sha256,
-            contentType: worth ? 'application/zstd' : 'application/x-tar',
-            metadata
-        });
-        record = { path, size: body.length, sha256, ...(etag ? { etag } : {}), ...(worth ? { encoding, tarSize: pack.size } : {}) };
     }
     const files = members.map(({ member, sha256 }) => ({
         path: member.file.relative,

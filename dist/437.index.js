@@ -2299,10 +2299,11 @@ async function findOrPromote(store, request, policy) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   G2: () => (/* binding */ WORTH_COMPRESSING),
 /* harmony export */   YS: () => (/* binding */ unreadableEncodingProblem),
-/* harmony export */   e: () => (/* binding */ compressor),
+/* harmony export */   _4: () => (/* binding */ compressWhole),
 /* harmony export */   ni: () => (/* binding */ decompressor),
 /* harmony export */   o: () => (/* binding */ PACK_COMPRESSIONS),
 /* harmony export */   ps: () => (/* binding */ encodingSuffix),
+/* harmony export */   u5: () => (/* binding */ mayCompress),
 /* harmony export */   w9: () => (/* binding */ writableEncoding)
 /* harmony export */ });
 /* harmony import */ var _util_node_builtins_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3115);
@@ -2317,9 +2318,20 @@ const PACK_COMPRESSIONS = ['auto', 'none'];
 const ZSTD_LEVEL = 3;
 /** A pack whose compressed form saves less than this share of its bytes is stored plain (already-compressed files). */
 const WORTH_COMPRESSING = 0.9;
+/** Spread over a pack, these many windows of SAMPLE_WINDOW bytes are compressed to judge it before it is compressed whole. */
+const SAMPLE_WINDOWS = 8;
+const SAMPLE_WINDOW = 16 * 1024;
+/**
+ * A pack whose sample compresses to more than this share of its size is stored plain without being compressed
+ * whole: its files are already compressed (images, fonts, archives) or random. Above WORTH_COMPRESSING so that a
+ * pack near the line is still compressed and judged by its whole bytes.
+ */
+const SAMPLE_INCOMPRESSIBLE = 0.97;
 function zstd() {
     const candidate = (0,_util_node_builtins_js__WEBPACK_IMPORTED_MODULE_0__/* .nodeZlib */ .eq)();
-    return typeof candidate.createZstdCompress === 'function' && typeof candidate.createZstdDecompress === 'function'
+    return typeof candidate.zstdCompress === 'function' &&
+        typeof candidate.zstdCompressSync === 'function' &&
+        typeof candidate.createZstdDecompress === 'function'
         ? candidate
         : undefined;
 }
@@ -2327,10 +2339,24 @@ function zstd() {
 function writableEncoding() {
     return zstd() ? 'zstd' : undefined;
 }
-function compressor(_encoding) {
-    return zstd().createZstdCompress({
-        params: { [(0,_util_node_builtins_js__WEBPACK_IMPORTED_MODULE_0__/* .nodeZlib */ .eq)().constants.ZSTD_c_compressionLevel]: ZSTD_LEVEL }
-    });
+function zstdOptions() {
+    return { params: { [(0,_util_node_builtins_js__WEBPACK_IMPORTED_MODULE_0__/* .nodeZlib */ .eq)().constants.ZSTD_c_compressionLevel]: ZSTD_LEVEL } };
+}
+/** `bytes` compressed whole, in the thread pool (the main thread goes on reading and sending other packs). */
+function compressWhole(_encoding, bytes) {
+    return new Promise((resolve, reject) => zstd().zstdCompress(bytes, zstdOptions(), (error, result) => (error ? reject(error) : resolve(result))));
+}
+/**
+ * Whether `bytes` (a pack) may be worth compressing, judged from windows spread over them (128 KiB, well under 1 ms):
+ * random or already-compressed files would otherwise cost a pack's whole compression to be stored plain after
+ * all (under node24, 1.5 s of a 100 MB upload of such files). Small packs are not sampled: they are compressed whole.
+ */
+function mayCompress(_encoding, bytes) {
+    if (bytes.length <= SAMPLE_WINDOWS * SAMPLE_WINDOW * 2)
+        return true;
+    const stride = Math.floor(bytes.length / SAMPLE_WINDOWS);
+    const sample = Buffer.concat(Array.from({ length: SAMPLE_WINDOWS }, (_, window) => bytes.subarray(window * stride, window * stride + SAMPLE_WINDOW)));
+    return zstd().zstdCompressSync(sample, zstdOptions()).length <= SAMPLE_INCOMPRESSIBLE * sample.length;
 }
 /** A stream that decodes `encoding`, or undefined when this runtime cannot (see unreadableEncodingProblem). */
 function decompressor(encoding) {

@@ -226,6 +226,42 @@ describe('pack-below (packed sets)', () => {
     console.log(`packs of ${raw} B of JavaScript-like text stored as ${stored} B (${(stored / raw).toFixed(3)}; zstd ${zstd})`)
   })
 
+  it('packs of files that do not compress (random bytes, as images and archives are) are stored plain; JavaScript beside them is compressed where the runtime has zstd', async () => {
+    const zstd = spawnSync(NODE, ['-e', 'process.exit(typeof require("zlib").zstdCompress === "function" ? 0 : 1)']).status === 0
+    const repo = makeRepo({ 'src/a.js': '1' })
+    const prefix = uniquePrefix('incompressible')
+    const text = (i: number): Buffer =>
+      Buffer.from(`export const value${i} = ${JSON.stringify({ id: i, label: `item ${i}` })}\n`.repeat(400))
+    const files = {
+      // Larger than the sample (128 KiB) each pack of them is judged by: a pack of these is sampled, not compressed whole.
+      ...Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`img/photo-${i}.jpg`, randomBytes(200 * KIB + i)])),
+      ...Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`js/module-${i}.js`, text(i)]))
+    }
+    const pkg = tempDir('pkg')
+    writeFiles(pkg, files)
+    const inputs = { ...s3Inputs(prefix), 'repo-path': repo.dir, 'pack-below': '256KiB' }
+    expect((await runAction({ inputs: { ...inputs, mode: 'upload', 'package-directory': pkg } })).code).toBe(0)
+    const manifest = JSON.parse((await readObject(client, `${prefix}artifacts/${repo.commit}/.manifest.json`))!.toString()) as {
+      packs: { path: string; size: number; encoding?: string; tarSize?: number }[]
+      files: { path: string; pack?: string }[]
+    }
+    const packsHolding = (folder: string) =>
+      manifest.packs.filter((pack) =>
+        manifest.files.filter((file) => file.pack === pack.path).every((file) => file.path.startsWith(folder))
+      )
+    const images = packsHolding('img/')
+    const scripts = packsHolding('js/')
+    expect(images.length).toBeGreaterThan(0)
+    expect(scripts.length).toBeGreaterThan(0)
+    for (const pack of images) expect(pack).toMatchObject({ path: expect.stringMatching(/\.tar$/) })
+    for (const pack of images) expect(pack.encoding).toBeUndefined()
+    for (const pack of scripts) expect(pack.encoding).toBe(zstd ? 'zstd' : undefined)
+    const target = tempDir('restore')
+    const hit = await runAction({ inputs: { ...inputs, mode: 'check', 'package-directory': target, download: 'true' } })
+    expect(hit.outputs).toMatchObject({ found: 'true', files: String(Object.keys(files).length) })
+    expectSameTree(files, target)
+  })
+
   it('pack-below 0 (the default) writes exactly the version 1 layout, which is still found and downloaded', async () => {
     const repo = makeRepo({ 'src/a.js': '1' })
     const prefix = uniquePrefix('nopack')

@@ -1,11 +1,10 @@
 import { stat } from 'node:fs/promises'
 import { Readable } from 'node:stream'
-import { pipeline } from 'node:stream/promises'
 import { IntegrityError } from '../errors.js'
 import type { Store } from '../stores/store.js'
 import { PACKS_DIRECTORY, type ManifestFile, type PackRecord } from './manifest.js'
 import type { PackageFile } from './package-files.js'
-import { compressor, encodingSuffix, WORTH_COMPRESSING, type PackEncoding } from './pack-encoding.js'
+import { compressWhole, encodingSuffix, mayCompress, WORTH_COMPRESSING, type PackEncoding } from './pack-encoding.js'
 import { memberHeader, paddingAfter, TAR_END } from './tar.js'
 import { readListedFile, readListedFileInto } from '../util/capped-read.js'
 import { sha256Hex } from '../util/digest-stream.js'
@@ -23,7 +22,8 @@ const SMALLEST_TARGET = 256 * 1024
 const LARGEST_TARGET = 16 * 1024 * 1024
 /**
  * A plain pack up to this size is gathered into one buffer and sent in one request with the SHA-256 taken as it
- * was built: a stream would go up as a multipart upload, copied into parts and hashed again for SigV4.
+ * was built: a stream would go up as a multipart upload, copied into parts and hashed again for SigV4. A pack to
+ * compress is gathered whatever its size (at most MAX_PACK_BYTES): it is compressed whole.
  */
 const GATHER_PACKS_UP_TO = LARGEST_TARGET
 
@@ -274,9 +274,10 @@ async function gatherPack(
 
 /**
  * Writes one pack under `setPrefix`; returns its record and the manifest entries of its files. Plain tar is gathered
- * and sent in one request (over 16 MiB: streamed up in parts); with an encoding (zstd where the runtime has it, unless pack-compression is none) the pack is compressed in memory first (a pack is at
- * most 64 MiB) and stored as `<n>.tar.zst`, unless that saves under a tenth of its bytes (already-compressed
- * files): then it is stored plain.
+ * and sent in one request (over 16 MiB: streamed up in parts). With an encoding (zstd where the runtime has it,
+ * unless pack-compression is none) the pack is gathered, compressed whole in the thread pool (a pack is at most
+ * 64 MiB) and stored as `<n>.tar.zst`, unless that saves under a tenth of its bytes; a pack whose sample does not
+ * compress (already-compressed or random files) is stored plain without being compressed whole.
  */
 export async function uploadPack(
   store: Store,
@@ -290,70 +291,50 @@ export async function uploadPack(
   buffers: PackBuffers = new PackBuffers(0)
 ): Promise<{ record: PackRecord; files: ManifestFile[] }> {
   let members: { member: PackMember; sha256: string }[] = []
-  const tarHash = nodeCrypto().createHash('sha256')
-  let sent = 0
-  const tar = (async function* () {
-    for await (const chunk of packBytes(pack, (member, sha256) => {
-      members.push({ member, sha256 })
-      onFile(member.file.size)
-    })) {
-      tarHash.update(chunk)
-      sent += chunk.length
-      yield chunk
-    }
-  })()
-  const wholeTar = (): void => {
-    if (sent !== pack.size)
-      throw new IntegrityError(`The pack ${store.url(setPrefix + pack.path)} came out ${sent} bytes, not ${pack.size}.`)
-  }
   let record: PackRecord
-  if (!encoding && pack.size <= GATHER_PACKS_UP_TO) {
+  if (encoding || pack.size <= GATHER_PACKS_UP_TO) {
     const gathered = await gatherPack(pack, onFile, buffers)
     members = pack.members.map((member, index) => ({ member, sha256: gathered.sha256[index]! }))
-    const body = gathered.body
-    const sha256 = sha256Hex(body)
-    const { etag } = await store.put(setPrefix + pack.path, body, { size: pack.size, sha256, contentType: 'application/x-tar', metadata })
-    buffers.give(body)
-    record = { path: pack.path, size: pack.size, sha256, ...(etag ? { etag } : {}) }
-  } else if (!encoding) {
+    const tar = gathered.body
+    const compressed = encoding && mayCompress(encoding, tar) ? await compressWhole(encoding, tar) : undefined
+    if (encoding && compressed && compressed.length < WORTH_COMPRESSING * pack.size) {
+      buffers.give(tar)
+      const path = pack.path + encodingSuffix(encoding)
+      const sha256 = sha256Hex(compressed)
+      const { etag } = await store.put(setPrefix + path, compressed, {
+        size: compressed.length,
+        sha256,
+        contentType: 'application/zstd',
+        metadata
+      })
+      record = { path, size: compressed.length, sha256, ...(etag ? { etag } : {}), encoding, tarSize: pack.size }
+    } else {
+      const sha256 = sha256Hex(tar)
+      const { etag } = await store.put(setPrefix + pack.path, tar, { size: pack.size, sha256, contentType: 'application/x-tar', metadata })
+      buffers.give(tar)
+      record = { path: pack.path, size: pack.size, sha256, ...(etag ? { etag } : {}) }
+    }
+  } else {
+    const tarHash = nodeCrypto().createHash('sha256')
+    let sent = 0
+    const tar = (async function* () {
+      for await (const chunk of packBytes(pack, (member, sha256) => {
+        members.push({ member, sha256 })
+        onFile(member.file.size)
+      })) {
+        tarHash.update(chunk)
+        sent += chunk.length
+        yield chunk
+      }
+    })()
     const { etag } = await store.put(setPrefix + pack.path, Readable.from(tar, { objectMode: false }), {
       size: pack.size,
       contentType: 'application/x-tar',
       metadata
     })
-    wholeTar()
+    if (sent !== pack.size)
+      throw new IntegrityError(`The pack ${store.url(setPrefix + pack.path)} came out ${sent} bytes, not ${pack.size}.`)
     record = { path: pack.path, size: pack.size, sha256: tarHash.digest('hex'), ...(etag ? { etag } : {}) }
-  } else {
-    const raw: Buffer[] = []
-    const compressed: Buffer[] = []
-    await pipeline(
-      Readable.from(
-        (async function* () {
-          for await (const chunk of tar) {
-            raw.push(chunk)
-            yield chunk
-          }
-        })(),
-        { objectMode: false }
-      ),
-      compressor(encoding),
-      async (source: AsyncIterable<Buffer>) => {
-        for await (const chunk of source) compressed.push(chunk)
-      }
-    )
-    wholeTar()
-    const small = Buffer.concat(compressed)
-    const worth = small.length < WORTH_COMPRESSING * pack.size
-    const body = worth ? small : Buffer.concat(raw)
-    const path = worth ? pack.path + encodingSuffix(encoding) : pack.path
-    const sha256 = worth ? sha256Hex(small) : tarHash.digest('hex')
-    const { etag } = await store.put(setPrefix + path, body, {
-      size: body.length,
-      sha256,
-      contentType: worth ? 'application/zstd' : 'application/x-tar',
-      metadata
-    })
-    record = { path, size: body.length, sha256, ...(etag ? { etag } : {}), ...(worth ? { encoding, tarSize: pack.size } : {}) }
   }
   const files = members.map(({ member, sha256 }) => ({
     path: member.file.relative,

@@ -112,6 +112,10 @@ function generate() {
 
 /** Runs a command, returns wall seconds; throws with its stderr when it fails. */
 function timed(command, args, env = {}, cwd = ROOT) {
+  // Each timed run starts with nothing waiting to be written back, as a job's first step does on a fresh runner:
+  // with the last run's ~164 MB still dirty, creating a file on this VM's ext4 took 0.3-0.4 ms instead of 0.02 ms,
+  // so a restore's time depended on what ran before it (and on which side of the comparison that was).
+  execFileSync('sync')
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint()
     // A variable given as undefined is removed from the child's environment. NODE_EXTRA_CA_CERTS, which this

@@ -120,7 +120,7 @@ describe('check with download: true', () => {
   })
 })
 
-describe('download on Windows', () => {
+describeOnce('download on Windows', () => {
   const platform = Object.getOwnPropertyDescriptor(process, 'platform')!
   afterEach(() => Object.defineProperty(process, 'platform', platform))
 
@@ -147,7 +147,7 @@ describe('download on Windows', () => {
   })
 })
 
-describe('a package directory changed while the set downloads', () => {
+describeOnce('a package directory changed while the set downloads', () => {
   it('a file that cannot take its name fails the download, naming it, and leaves no temporary file', async () => {
     const storeRoot = tempDir('store')
     const files = { 'a.txt': 'first', 'b.txt': 'second', 'sub/c.txt': 'third' }
@@ -185,7 +185,7 @@ describe('a package directory changed while the set downloads', () => {
   })
 })
 
-describe('a download killed part way', () => {
+describeOnce('a download killed part way', () => {
   it('leaves temporary files that the next upload of the directory does not store, and names them', async () => {
     // A real download stopped half way: a.txt has arrived and waits under its temporary name while b.txt's
     // body never comes, as when the step is killed outright (SIGKILL, a runner's timeout) at that moment.
@@ -251,7 +251,7 @@ async function readFully(stream: Readable): Promise<Buffer> {
   return Buffer.concat(chunks)
 }
 
-describe('a file that arrives a byte at a time', () => {
+describeOnce('a file that arrives a byte at a time', () => {
   // Past 64 chunks a small file is copied into one buffer rather than kept as a chunk each.
   it.each([
     ['as its own object', 0],
@@ -289,7 +289,7 @@ describe('a file that arrives a byte at a time', () => {
   })
 })
 
-describe('a short write', () => {
+describeOnce('a short write', () => {
   const parts = [Buffer.from('abc'), Buffer.from('de'), Buffer.from('fgh')]
   const text = (rest: Buffer[]) => Buffer.concat(rest).toString()
   it.each([
@@ -305,7 +305,7 @@ describe('a short write', () => {
   })
 })
 
-describe('an object larger than its manifest says', () => {
+describeOnce('an object larger than its manifest says', () => {
   it('is not written out whole: the download stops past the size the manifest gives, and keeps nothing', async () => {
     const root = tempDir('store')
     const store = new LocalStore(root)
@@ -324,7 +324,7 @@ describe('an object larger than its manifest says', () => {
   })
 })
 
-describe('stale files on a case-insensitive file system', () => {
+describeOnce('stale files on a case-insensitive file system', () => {
   const platform = Object.getOwnPropertyDescriptor(process, 'platform')!
   afterEach(() => Object.defineProperty(process, 'platform', platform))
 

@@ -352,8 +352,8 @@ class ActionsCacheSets {
             if (!manifest)
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .IntegrityError */ .cs(`The cache entry ${key} is not trusted (see the warning above); nothing was downloaded.`);
             // The restored stage is a directory of files: verify and place them as from any store.
-            // Loaded when a set is fetched, as ObjectAssetSets does: one chunk holds download.ts for both.
-            // Named, so both stores' downloads share one chunk (without a name the bundler wrote download.ts twice).
+            // Loaded when a set is fetched, as ObjectAssetSets does; named, so both share one chunk (without a name the
+            // bundler wrote download.ts twice).
             const { downloadSet } = await __webpack_require__.e(/* import() | download */ 467).then(__webpack_require__.bind(__webpack_require__, 4797));
             await downloadSet(new _stores_local_js__WEBPACK_IMPORTED_MODULE_7__/* .LocalStore */ .V(this.stage), '', manifest, directory, concurrency);
             return manifest;

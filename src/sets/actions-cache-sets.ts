@@ -342,8 +342,8 @@ export class ActionsCacheSets implements AssetSets {
         : await this.restoreTrusted(key, { commit })
       if (!manifest) throw new IntegrityError(`The cache entry ${key} is not trusted (see the warning above); nothing was downloaded.`)
       // The restored stage is a directory of files: verify and place them as from any store.
-      // Loaded when a set is fetched, as ObjectAssetSets does: one chunk holds download.ts for both.
-      // Named, so both stores' downloads share one chunk (without a name the bundler wrote download.ts twice).
+      // Loaded when a set is fetched, as ObjectAssetSets does; named, so both share one chunk (without a name the
+      // bundler wrote download.ts twice).
       const { downloadSet } = await import(/* webpackChunkName: "download" */ './download.js')
       await downloadSet(new LocalStore(this.stage), '', manifest, directory, concurrency)
       return manifest

@@ -83,7 +83,12 @@ export const BUNDLE_SMOKE_TESTS = [
 ]
 
 const under = (files) => files.map((file) => `<rootDir>/__tests__/${file}`)
-const s3rver = { ...common, displayName: 's3rver', testMatch: ['**/*.test.ts'], setupFiles: ['<rootDir>/__tests__/setup/use-s3rver.ts'] }
+const s3rver = {
+  ...common,
+  displayName: 's3rver',
+  testMatch: ['**/*.test.ts'],
+  setupFiles: ['<rootDir>/__tests__/setup/worker-v8.ts', '<rootDir>/__tests__/setup/use-s3rver.ts']
+}
 /**
  * A project's own global setup runs only when one of its test files is selected, so moto (Python, about 1.5 s to
  * start two servers) starts only for the runs that include a moto file; one s3rver file alone does not wait for it.
@@ -93,7 +98,7 @@ const moto = {
   ...common,
   displayName: 'moto',
   testMatch: under(MOTO_TESTS),
-  setupFiles: ['<rootDir>/__tests__/setup/use-moto.ts'],
+  setupFiles: ['<rootDir>/__tests__/setup/worker-v8.ts', '<rootDir>/__tests__/setup/use-moto.ts'],
   ...motoServers
 }
 

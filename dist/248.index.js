@@ -734,24 +734,24 @@ buffers = new PackBuffers(0)) {
         members = pack.members.map((member, index) => ({ member, sha256: gathered.sha256[index] }));
         const tar = gathered.body;
         const compressed = encoding && (0,_pack_encoding_js__WEBPACK_IMPORTED_MODULE_4__/* .mayCompress */ .u5)(encoding, tar) ? await (0,_pack_encoding_js__WEBPACK_IMPORTED_MODULE_4__/* .compressWhole */ ._4)(encoding, tar) : undefined;
-        if (encoding && compressed && compressed.length < _pack_encoding_js__WEBPACK_IMPORTED_MODULE_4__/* .WORTH_COMPRESSING */ .G2 * pack.size) {
+        const kept = encoding && compressed && compressed.length < _pack_encoding_js__WEBPACK_IMPORTED_MODULE_4__/* .WORTH_COMPRESSING */ .G2 * pack.size ? { encoding, compressed } : undefined;
+        // The tar goes back to the pool before a compressed pack is sent, after a plain one (it is the body then).
+        if (kept)
             buffers.give(tar);
-            const path = pack.path + (0,_pack_encoding_js__WEBPACK_IMPORTED_MODULE_4__/* .encodingSuffix */ .ps)(encoding);
-            const sha256 = (0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_7__.sha256Hex)(compressed);
-            const { etag } = await store.put(setPrefix + path, compressed, {
-                size: compressed.length,
-                sha256,
-                contentType: 'application/zstd',
-                metadata
-            });
-            record = { path, size: compressed.length, sha256, ...(etag ? { etag } : {}), encoding, tarSize: pack.size };
-        }
-        else {
-            const sha256 = (0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_7__.sha256Hex)(tar);
-            const { etag } = await store.put(setPrefix + pack.path, tar, { size: pack.size, sha256, contentType: 'application/x-tar', metadata });
+        const body = kept ? kept.compressed : tar;
+        const path = kept ? pack.path + (0,_pack_encoding_js__WEBPACK_IMPORTED_MODULE_4__/* .encodingSuffix */ .ps)(kept.encoding) : pack.path;
+        const sha256 = (0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_7__.sha256Hex)(body);
+        const contentType = kept ? 'application/zstd' : 'application/x-tar';
+        const { etag } = await store.put(setPrefix + path, body, { size: body.length, sha256, contentType, metadata });
+        if (!kept)
             buffers.give(tar);
-            record = { path: pack.path, size: pack.size, sha256, ...(etag ? { etag } : {}) };
-        }
+        record = {
+            path,
+            size: body.length,
+            sha256,
+            ...(etag ? { etag } : {}),
+            ...(kept ? { encoding: kept.encoding, tarSize: pack.size } : {})
+        };
     }
     else {
         const tarHash = (0,_util_node_builtins_js__WEBPACK_IMPORTED_MODULE_8__/* .nodeCrypto */ .SI)().createHash('sha256');

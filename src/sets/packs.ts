@@ -297,22 +297,21 @@ export async function uploadPack(
     members = pack.members.map((member, index) => ({ member, sha256: gathered.sha256[index]! }))
     const tar = gathered.body
     const compressed = encoding && mayCompress(encoding, tar) ? await compressWhole(encoding, tar) : undefined
-    if (encoding && compressed && compressed.length < WORTH_COMPRESSING * pack.size) {
-      buffers.give(tar)
-      const path = pack.path + encodingSuffix(encoding)
-      const sha256 = sha256Hex(compressed)
-      const { etag } = await store.put(setPrefix + path, compressed, {
-        size: compressed.length,
-        sha256,
-        contentType: 'application/zstd',
-        metadata
-      })
-      record = { path, size: compressed.length, sha256, ...(etag ? { etag } : {}), encoding, tarSize: pack.size }
-    } else {
-      const sha256 = sha256Hex(tar)
-      const { etag } = await store.put(setPrefix + pack.path, tar, { size: pack.size, sha256, contentType: 'application/x-tar', metadata })
-      buffers.give(tar)
-      record = { path: pack.path, size: pack.size, sha256, ...(etag ? { etag } : {}) }
+    const kept = encoding && compressed && compressed.length < WORTH_COMPRESSING * pack.size ? { encoding, compressed } : undefined
+    // The tar goes back to the pool before a compressed pack is sent, after a plain one (it is the body then).
+    if (kept) buffers.give(tar)
+    const body = kept ? kept.compressed : tar
+    const path = kept ? pack.path + encodingSuffix(kept.encoding) : pack.path
+    const sha256 = sha256Hex(body)
+    const contentType = kept ? 'application/zstd' : 'application/x-tar'
+    const { etag } = await store.put(setPrefix + path, body, { size: body.length, sha256, contentType, metadata })
+    if (!kept) buffers.give(tar)
+    record = {
+      path,
+      size: body.length,
+      sha256,
+      ...(etag ? { etag } : {}),
+      ...(kept ? { encoding: kept.encoding, tarSize: pack.size } : {})
     }
   } else {
     const tarHash = nodeCrypto().createHash('sha256')

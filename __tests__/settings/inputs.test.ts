@@ -1,7 +1,7 @@
 import path from 'node:path'
-import { getInputs } from '../src/settings/inputs.js'
-import { cacheServiceAvailable } from '../src/settings/store.js'
-import { normalizePrefix, parseByteSize } from '../src/settings/values.js'
+import { getInputs } from '../../src/settings/inputs.js'
+import { cacheServiceAvailable } from '../../src/settings/store.js'
+import { normalizePrefix, parseByteSize } from '../../src/settings/values.js'
 
 const CLEAN =
   /^(INPUT_|AWS_|GITHUB_TOKEN|GITHUB_ACTIONS|GITHUB_EVENT_NAME|ASSETS_SIGNING_KEY|ACTIONS_|PACKAGE_ASSETS_BUCKET|GIT_REPO_PATH|PACKAGE_DIRECTORY|CODE_HASH_FIND_FILTER)/

@@ -1,7 +1,7 @@
 // The Windows path rules, exercised with path.win32 on any machine (the action runs on windows-latest too).
 import path from 'node:path'
-import { fromPosixRelative, isInside, toPosixRelative, windowsNameProblem } from '../src/util/paths.js'
-import { normalizePrefix } from '../src/settings/values.js'
+import { fromPosixRelative, isInside, toPosixRelative, windowsNameProblem } from '../../src/util/paths.js'
+import { normalizePrefix } from '../../src/settings/values.js'
 
 describe('isInside', () => {
   it.each([

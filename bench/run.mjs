@@ -53,7 +53,7 @@ import {
   utimesSync
 } from 'node:fs'
 import http from 'node:http'
-import { tmpdir } from 'node:os'
+import { availableParallelism, tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -122,6 +122,7 @@ function timed(command, args, env = {}, cwd = ROOT) {
     // nothing to flush with
   }
   return new Promise((resolve, reject) => {
+    const cpuBefore = childrenCpuMs()
     const started = process.hrtime.bigint()
     // A variable given as undefined is removed from the child's environment. NODE_EXTRA_CA_CERTS, which this
     // machine sets and a runner does not, makes every Node.js process read a CA bundle as it starts (~40 ms here):
@@ -136,7 +137,10 @@ function timed(command, args, env = {}, cwd = ROOT) {
     child.stderr.on('data', (d) => (stderr += d))
     child.on('close', (code) => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9
-      if (code === 0) resolve({ seconds, stdout, stderr })
+      // The child has been waited for by now, so its CPU (and that of every child it waited for) is counted.
+      const cpuAfter = childrenCpuMs()
+      const cpuMs = cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore
+      if (code === 0) resolve({ seconds, cpuMs, stdout, stderr })
       else reject(new Error(`${command} ${args.join(' ')} exited ${code}\n${stdout}\n${stderr}`))
     })
   })
@@ -369,6 +373,19 @@ const CLOCK_TICKS = (() => {
   }
 })()
 
+/**
+ * CPU time (user + system, ms) of this process's children that have ended and been waited for, with theirs in
+ * turn (a shell's tar and zstd, a Node.js action's child processes); undefined off Linux.
+ */
+function childrenCpuMs() {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ')
+    return ((Number(fields[13]) + Number(fields[14])) * 1000) / CLOCK_TICKS
+  } catch {
+    return undefined
+  }
+}
+
 /** Runs `operation` and adds the CPU the s3rver process `pid` spent meanwhile (ms) to `into`. */
 async function withServerCpu(pid, into, operation) {
   const before = processCpuMs(pid)
@@ -598,13 +615,24 @@ async function runsOnBench(work, endpoint, serverPid, results) {
   const expected = files(uploadDir)
   const times = { theirSave: [], theirRestore: [], ourSave: [], ourRestore: [], packedSave: [], packedRestore: [] }
   const serverCpu = Object.fromEntries(Object.keys(times).map((name) => [name, []]))
+  const clientCpu = Object.fromEntries(Object.keys(times).map((name) => [name, []]))
+  const clientCpuOf = (name, run) => {
+    if (run.cpuMs !== undefined) clientCpu[name].push(run.cpuMs)
+    return run
+  }
   for (let i = 0; i < RUNS; i++) {
     const key = `bench-${i}-${randomBytes(4).toString('hex')}`
-    const saved = await withServerCpu(serverPid, serverCpu.theirSave, () => theirs('save-only', saveWorkspace, key))
+    const saved = clientCpuOf(
+      'theirSave',
+      await withServerCpu(serverPid, serverCpu.theirSave, () => theirs('save-only', saveWorkspace, key))
+    )
     if (!/Cache saved/i.test(saved.stdout)) throw new Error(`runs-on/cache did not save:\n${saved.stdout}\n${saved.stderr}`)
     times.theirSave.push(saved.seconds)
     const restoreWs = workspace(`runs-on-restore-${i}`)
-    const restored = await withServerCpu(serverPid, serverCpu.theirRestore, () => theirs('restore-only', restoreWs, key))
+    const restored = clientCpuOf(
+      'theirRestore',
+      await withServerCpu(serverPid, serverCpu.theirRestore, () => theirs('restore-only', restoreWs, key))
+    )
     if (files(path.join(restoreWs, 'set')) !== expected) throw new Error(`runs-on/cache restored other files:\n${restored.stdout}`)
     times.theirRestore.push(restored.seconds)
 
@@ -620,15 +648,19 @@ async function runsOnBench(work, endpoint, serverPid, results) {
         'pack-below': packBelow
       }
       times[`${label}Save`].push(
-        (
+        clientCpuOf(
+          `${label}Save`,
           await withServerCpu(serverPid, serverCpu[`${label}Save`], () =>
             timed('node', [DIST], ourEnv(endpoint, { ...inputs, mode: 'upload', 'package-directory': uploadDir }))
           )
         ).seconds
       )
       const target = path.join(work, `vs-runs-on-${label}-${i}`)
-      const down = await withServerCpu(serverPid, serverCpu[`${label}Restore`], () =>
-        timed('node', [DIST], ourEnv(endpoint, { ...inputs, mode: 'check', download: 'true', 'package-directory': target }))
+      const down = clientCpuOf(
+        `${label}Restore`,
+        await withServerCpu(serverPid, serverCpu[`${label}Restore`], () =>
+          timed('node', [DIST], ourEnv(endpoint, { ...inputs, mode: 'check', download: 'true', 'package-directory': target }))
+        )
       )
       if (!down.stdout.includes('found=true') || files(target) < expected) throw new Error(`our restore missed:\n${down.stdout}`)
       times[`${label}Restore`].push(down.seconds)
@@ -659,6 +691,24 @@ async function runsOnBench(work, endpoint, serverPid, results) {
         `restore ${ms('ourRestore')}; packed upload ${ms('packedSave')}, restore ${ms('packedRestore')}`
     )
     results.runsOnServerCpuMs = Object.fromEntries(Object.keys(serverCpu).map((name) => [name, median(serverCpu[name])]))
+  }
+  // What each side costs in CPU, the client (with its tar and zstd) and the server together, does not depend on how
+  // many cores the machine has; the wall-clock ratios above do. Spread perfectly over this machine's cores, that
+  // CPU still takes (client + server) / cores: a floor no change to the client's scheduling can go under.
+  if (clientCpu.theirRestore.length > 0 && serverCpu.theirRestore.length > 0) {
+    const cores = availableParallelism()
+    const total = (name) => median(clientCpu[name]) + median(serverCpu[name])
+    const line = (label, ours, theirs) => {
+      const floor = total(ours) / cores / 1000 / median(times[theirs])
+      log(
+        `  ${label}: CPU, client + server: ours ${total(ours).toFixed(0)} ms (client ${median(clientCpu[ours]).toFixed(0)}), ` +
+          `runs-on ${total(theirs).toFixed(0)} ms (client ${median(clientCpu[theirs]).toFixed(0)}): ${(total(ours) / total(theirs)).toFixed(2)}×; ` +
+          `on ${cores} cores ours cannot take less than ${floor.toFixed(2)}× runs-on's time`
+      )
+      return total(ours) / total(theirs)
+    }
+    results.runsOnPackedSaveCpu = line('packed upload', 'packedSave', 'theirSave')
+    results.runsOnPackedRestoreCpu = line('packed restore', 'packedRestore', 'theirRestore')
   }
 }
 

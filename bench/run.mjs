@@ -31,7 +31,8 @@
 //   runson      save and restore of the same set by runs-on/cache's own save-only and restore-only actions (tar | zstd,
 //               one multipart upload; ranged download, zstd -d | tar -x), built from a checkout or git directory named
 //               by RUNS_ON_CACHE_DIR (it is not on npm), vs our upload and check with download: true, plain and
-//               packed                                                             (BENCH_ONLY=runson)
+//               packed; with each side's CPU, client (and its children) plus server, and the floor that sets on
+//               this machine's cores                                               (BENCH_ONLY=runson)
 //
 // Needs: awscli (apt-get install -y awscli) and GNU time (apt-get install -y time). BENCH_DIR keeps the
 // generated data between runs (default: a directory under the OS temp dir); BENCH_RUNS sets repetitions.

@@ -207,4 +207,7 @@ describe('normalizePrefix', () => {
   ])('%j -> %j', (raw, expected) => {
     expect(normalizePrefix(raw)).toBe(expected)
   })
+  it('refuses a prefix written with backslashes, with the form to use', () => {
+    expect(() => normalizePrefix('my-repo\\web')).toThrow("a key prefix separates its parts with '/', not '\\'")
+  })
 })

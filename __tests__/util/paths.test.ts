@@ -1,7 +1,6 @@
 // The Windows path rules, exercised with path.win32 on any machine (the action runs on windows-latest too).
 import path from 'node:path'
 import { fromPosixRelative, isInside, toPosixRelative, windowsNameProblem } from '../../src/util/paths.js'
-import { normalizePrefix } from '../../src/settings/values.js'
 
 describe('isInside', () => {
   it.each([
@@ -61,8 +60,4 @@ describe('windowsNameProblem', () => {
   ])('%s is refused (%s)', (name, why) => {
     expect(windowsNameProblem(name)).toContain(why)
   })
-})
-
-it('a key prefix written with backslashes is refused with the form to use', () => {
-  expect(() => normalizePrefix('my-repo\\web')).toThrow("a key prefix separates its parts with '/', not '\\'")
 })

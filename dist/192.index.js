@@ -50,7 +50,7 @@ class LockError extends Error {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _sets_object_sets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5665);
-/* harmony import */ var _sets_object_publish_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4248);
+/* harmony import */ var _sets_object_publish_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6225);
 /* harmony import */ var _hashing_code_hash_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2918);
 /* harmony import */ var _hashing_set_key_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4574);
 /* harmony import */ var _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9587);

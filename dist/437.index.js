@@ -821,7 +821,7 @@ class ObjectAssetSets {
     }
     async publish(request) {
         // Loaded only when something is stored: a check starts without packing and uploading.
-        const { publish } = await __webpack_require__.e(/* import() */ 248).then(__webpack_require__.bind(__webpack_require__, 4248));
+        const { publish } = await __webpack_require__.e(/* import() */ 225).then(__webpack_require__.bind(__webpack_require__, 6225));
         return publish(this.store, request, this.policy);
     }
     async download(prefix, commit, manifest, directory, concurrency) {
@@ -928,7 +928,7 @@ async function targetOf(settings, commit, fromMain) {
 }
 /** apply: the plan carried out, its outputs, summary and report. Loaded on demand (YAML, the state backend). */
 async function runApply(settings) {
-    const { apply } = await Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(448), __webpack_require__.e(918), __webpack_require__.e(248), __webpack_require__.e(289), __webpack_require__.e(593), __webpack_require__.e(5)]).then(__webpack_require__.bind(__webpack_require__, 5005));
+    const { apply } = await Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(448), __webpack_require__.e(918), __webpack_require__.e(225), __webpack_require__.e(289), __webpack_require__.e(593), __webpack_require__.e(5)]).then(__webpack_require__.bind(__webpack_require__, 5005));
     const { applyMarkdown, applyReport, applySummaryHeading } = await __webpack_require__.e(/* import() */ 22).then(__webpack_require__.bind(__webpack_require__, 7022));
     const outcome = await apply(settings);
     runner/* info */.pq(outcome.message);
@@ -1565,6 +1565,7 @@ function newestPointerKey(prefix) {
 /* harmony export */   Tz: () => (/* binding */ setObjects),
 /* harmony export */   VH: () => (/* binding */ isSafeRelativePath),
 /* harmony export */   cW: () => (/* binding */ INPUTS_NAME),
+/* harmony export */   k9: () => (/* binding */ filesByPack),
 /* harmony export */   kP: () => (/* binding */ usableManifest),
 /* harmony export */   ob: () => (/* binding */ totalBytes),
 /* harmony export */   u1: () => (/* binding */ buildManifest),
@@ -1796,6 +1797,22 @@ function usableManifest(text, signing, expected) {
  */
 function builtUnder(manifest, key) {
     return !key || !manifest.codeHash || manifest.codeHash === key;
+}
+/** The packed files of a manifest by pack, each pack's in offset order. */
+function filesByPack(files) {
+    const byPack = new Map();
+    for (const file of files) {
+        if (file.pack === undefined)
+            continue;
+        const packed = byPack.get(file.pack);
+        if (packed)
+            packed.push(file);
+        else
+            byPack.set(file.pack, [file]);
+    }
+    for (const packed of byPack.values())
+        packed.sort((a, b) => a.offset - b.offset);
+    return byPack;
 }
 
 

@@ -50,21 +50,19 @@ function isDownloadTemporary(name) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6466);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(370);
+/* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(370);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3916);
 /* harmony import */ var _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9587);
 /* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9640);
-/* harmony import */ var _packs_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3691);
-/* harmony import */ var _pack_encoding_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4908);
-/* harmony import */ var _package_directory_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(2139);
-/* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(4964);
-/* harmony import */ var _util_progress_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(5365);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_18__ = __webpack_require__(9997);
-/* harmony import */ var _util_node_builtins_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(3115);
-/* harmony import */ var _download_temporaries_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(5107);
-/* harmony import */ var _ranged_parts_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(2445);
-/* harmony import */ var _stores_part_sizes_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(8554);
-
+/* harmony import */ var _pack_encoding_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4908);
+/* harmony import */ var _package_directory_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(2139);
+/* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(4964);
+/* harmony import */ var _util_progress_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(5365);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(9997);
+/* harmony import */ var _util_node_builtins_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(3115);
+/* harmony import */ var _download_temporaries_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(5107);
+/* harmony import */ var _ranged_parts_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(2445);
+/* harmony import */ var _stores_part_sizes_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(8554);
 
 
 
@@ -105,15 +103,15 @@ async function planTargets(root, files, created) {
         if (!(0,_manifest_js__WEBPACK_IMPORTED_MODULE_7__/* .isSafeRelativePath */ .VH)(file.path) || segments.some((segment) => segment.startsWith('.'))) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .IntegrityError */ .cs(`Refusing to download '${file.path}': the manifest names a path outside the package directory or a hidden file.`);
         }
-        const windowsProblem = process.platform === 'win32' ? segments.map(_util_paths_js__WEBPACK_IMPORTED_MODULE_11__/* .windowsNameProblem */ .g3).find(Boolean) : undefined;
+        const windowsProblem = process.platform === 'win32' ? segments.map(_util_paths_js__WEBPACK_IMPORTED_MODULE_10__/* .windowsNameProblem */ .g3).find(Boolean) : undefined;
         if (windowsProblem)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .IntegrityError */ .cs(`Refusing to download '${file.path}' on Windows: a part of its path ${windowsProblem}.`);
-        const twin = seen.get((0,_util_paths_js__WEBPACK_IMPORTED_MODULE_11__/* .sameFileKey */ .ys)(file.path));
+        const twin = seen.get((0,_util_paths_js__WEBPACK_IMPORTED_MODULE_10__/* .sameFileKey */ .ys)(file.path));
         if (twin !== undefined) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .IntegrityError */ .cs(`Refusing to download the set: '${twin}' and '${file.path}' would be the same file on this file system.`);
         }
-        seen.set((0,_util_paths_js__WEBPACK_IMPORTED_MODULE_11__/* .sameFileKey */ .ys)(file.path), file.path);
-        const target = (0,_util_paths_js__WEBPACK_IMPORTED_MODULE_11__/* .fromPosixRelative */ .yK)(root, file.path);
+        seen.set((0,_util_paths_js__WEBPACK_IMPORTED_MODULE_10__/* .sameFileKey */ .ys)(file.path), file.path);
+        const target = (0,_util_paths_js__WEBPACK_IMPORTED_MODULE_10__/* .fromPosixRelative */ .yK)(root, file.path);
         const directory = node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(target);
         let existed = directoryExisted.get(directory);
         if (existed === undefined) {
@@ -139,14 +137,14 @@ async function planTargets(root, files, created) {
  * added to `created`. Returns whether `directory` itself was there.
  */
 async function checkDirectory(root, directory, forPath, created) {
-    const { existing, info } = await (0,_package_directory_js__WEBPACK_IMPORTED_MODULE_10__/* .deepestExisting */ .Gy)(directory);
+    const { existing, info } = await (0,_package_directory_js__WEBPACK_IMPORTED_MODULE_9__/* .deepestExisting */ .Gy)(directory);
     if (info && !info.isDirectory() && !info.isSymbolicLink()) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .FilesError */ .yN(`Refusing to download '${forPath}': ${existing} is a file, not a directory. Nothing was written.`);
     }
-    if (!(0,_util_paths_js__WEBPACK_IMPORTED_MODULE_11__/* .isInside */ .FK)(root, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.realpath)(existing))) {
+    if (!(0,_util_paths_js__WEBPACK_IMPORTED_MODULE_10__/* .isInside */ .FK)(root, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.realpath)(existing))) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .FilesError */ .yN(`Refusing to download '${forPath}': a symlink in the package directory points outside it.`);
     }
-    for (let missing = directory; missing !== existing && (0,_util_paths_js__WEBPACK_IMPORTED_MODULE_11__/* .isInside */ .FK)(root, missing); missing = node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(missing))
+    for (let missing = directory; missing !== existing && (0,_util_paths_js__WEBPACK_IMPORTED_MODULE_10__/* .isInside */ .FK)(root, missing); missing = node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(missing))
         created.push(missing);
     return existing === directory;
 }
@@ -229,7 +227,7 @@ function unwritten(parts, written) {
  * file is gathered in memory and written once checked, as a packed one is.
  */
 async function downloadFile(store, key, target, file, progress) {
-    const temp = (0,_download_temporaries_js__WEBPACK_IMPORTED_MODULE_14__/* .temporaryName */ .N)(target);
+    const temp = (0,_download_temporaries_js__WEBPACK_IMPORTED_MODULE_13__/* .temporaryName */ .N)(target);
     const tap = new _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_6__/* .DigestStream */ .vl(file.size);
     const unwatch = progress.watch(tap);
     const gathered = file.size < GATHER_BELOW ? new GatheredFile(file.size) : undefined;
@@ -287,7 +285,7 @@ class RangedFile {
     rangesIgnored = false;
     failed = false;
     unwatch;
-    hash = (0,_util_node_builtins_js__WEBPACK_IMPORTED_MODULE_13__/* .nodeCrypto */ .SI)().createHash('sha256');
+    hash = (0,_util_node_builtins_js__WEBPACK_IMPORTED_MODULE_12__/* .nodeCrypto */ .SI)().createHash('sha256');
     /** Bytes hashed, from the start of the file. */
     hashed = 0;
     catchingUp;
@@ -305,7 +303,7 @@ class RangedFile {
         this.ranges = ranges;
         // At most MAX_PARTS (S3's own limit on an upload's parts), larger past that: a manifest is read from the store, so
         // a size in it may be anything up to 2^53, and a part list sized by it alone could fill the memory.
-        this.partSize = Math.max(smallestPart, Math.ceil(file.size / _stores_part_sizes_js__WEBPACK_IMPORTED_MODULE_15__/* .MAX_PARTS */ .k));
+        this.partSize = Math.max(smallestPart, Math.ceil(file.size / _stores_part_sizes_js__WEBPACK_IMPORTED_MODULE_14__/* .MAX_PARTS */ .k));
         for (let offset = 0; offset < file.size; offset += this.partSize)
             this.parts.push({ offset, length: Math.min(this.partSize, file.size - offset), landed: 0 });
     }
@@ -421,17 +419,17 @@ class RangedFile {
  */
 async function downloadPack(store, setPrefix, pack, files, targets, onTemp, onFile) {
     const packKey = setPrefix + pack.path;
-    const packHash = (0,_util_node_builtins_js__WEBPACK_IMPORTED_MODULE_13__/* .nodeCrypto */ .SI)().createHash('sha256');
+    const packHash = (0,_util_node_builtins_js__WEBPACK_IMPORTED_MODULE_12__/* .nodeCrypto */ .SI)().createHash('sha256');
     let index = 0;
     let handle;
     let gathered;
     let temp = '';
-    let hash = (0,_util_node_builtins_js__WEBPACK_IMPORTED_MODULE_13__/* .nodeCrypto */ .SI)().createHash('sha256');
+    let hash = (0,_util_node_builtins_js__WEBPACK_IMPORTED_MODULE_12__/* .nodeCrypto */ .SI)().createHash('sha256');
     let written = 0;
     const openFile = async (file) => {
         const target = targets.get(file.path);
-        temp = (0,_download_temporaries_js__WEBPACK_IMPORTED_MODULE_14__/* .temporaryName */ .N)(target);
-        hash = (0,_util_node_builtins_js__WEBPACK_IMPORTED_MODULE_13__/* .nodeCrypto */ .SI)().createHash('sha256');
+        temp = (0,_download_temporaries_js__WEBPACK_IMPORTED_MODULE_13__/* .temporaryName */ .N)(target);
+        hash = (0,_util_node_builtins_js__WEBPACK_IMPORTED_MODULE_12__/* .nodeCrypto */ .SI)().createHash('sha256');
         written = 0;
         if (file.size < GATHER_BELOW) {
             gathered = new GatheredFile(file.size);
@@ -507,9 +505,9 @@ async function downloadPack(store, setPrefix, pack, files, targets, onTemp, onFi
                 position += chunk.length;
             }
         };
-        const decode = pack.encoding ? (0,_pack_encoding_js__WEBPACK_IMPORTED_MODULE_9__/* .decompressor */ .ni)(pack.encoding) : undefined;
+        const decode = pack.encoding ? (0,_pack_encoding_js__WEBPACK_IMPORTED_MODULE_8__/* .decompressor */ .ni)(pack.encoding) : undefined;
         if (pack.encoding && !decode)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UnreadableSetError */ .Ir((0,_pack_encoding_js__WEBPACK_IMPORTED_MODULE_9__/* .unreadableEncodingProblem */ .YS)(pack.encoding));
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UnreadableSetError */ .Ir((0,_pack_encoding_js__WEBPACK_IMPORTED_MODULE_8__/* .unreadableEncodingProblem */ .YS)(pack.encoding));
         // Whatever the decoder says (a damaged frame, an unexpected end) is about the pack's bytes: a mismatch, not a failure.
         let decodeError;
         decode?.once('error', (error) => (decodeError = error));
@@ -537,16 +535,16 @@ async function downloadPack(store, setPrefix, pack, files, targets, onTemp, onFi
  * manifest's size and SHA-256 is kept and not fetched (a warm restore); a pack is fetched unless every file
  * in it is already in place.
  */
-async function downloadSet(store, setPrefix, manifest, directory, concurrency, parts = { rangedAbove: _ranged_parts_js__WEBPACK_IMPORTED_MODULE_16__/* .RANGED_ABOVE */ .g, partSize: _ranged_parts_js__WEBPACK_IMPORTED_MODULE_16__/* .RANGE_PART */ .Q }) {
+async function downloadSet(store, setPrefix, manifest, directory, concurrency, parts = { rangedAbove: _ranged_parts_js__WEBPACK_IMPORTED_MODULE_15__/* .RANGED_ABOVE */ .g, partSize: _ranged_parts_js__WEBPACK_IMPORTED_MODULE_15__/* .RANGE_PART */ .Q }) {
     // Before anything is written: a set this runtime cannot decode is a miss, not a half-done download.
     for (const pack of manifest.packs ?? []) {
-        const problem = pack.encoding && (0,_pack_encoding_js__WEBPACK_IMPORTED_MODULE_9__/* .unreadableEncodingProblem */ .YS)(pack.encoding);
+        const problem = pack.encoding && (0,_pack_encoding_js__WEBPACK_IMPORTED_MODULE_8__/* .unreadableEncodingProblem */ .YS)(pack.encoding);
         if (problem)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UnreadableSetError */ .Ir(problem);
     }
-    const root = await (0,_package_directory_js__WEBPACK_IMPORTED_MODULE_10__/* .preparePackageDirectory */ .Bd)(directory, { create: true });
-    const progress = new _util_progress_js__WEBPACK_IMPORTED_MODULE_12__/* .Progress */ .k({ doing: `Downloading to ${directory}:`, done: `Downloaded to ${directory}:` }, manifest.files.length, (0,_manifest_js__WEBPACK_IMPORTED_MODULE_7__/* .totalBytes */ .ob)(manifest.files));
-    const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_17__/* ["default"] */ .A)(concurrency);
+    const root = await (0,_package_directory_js__WEBPACK_IMPORTED_MODULE_9__/* .preparePackageDirectory */ .Bd)(directory, { create: true });
+    const progress = new _util_progress_js__WEBPACK_IMPORTED_MODULE_11__/* .Progress */ .k({ doing: `Downloading to ${directory}:`, done: `Downloaded to ${directory}:` }, manifest.files.length, (0,_manifest_js__WEBPACK_IMPORTED_MODULE_7__/* .totalBytes */ .ob)(manifest.files));
+    const limit = (0,p_limit__WEBPACK_IMPORTED_MODULE_16__/* ["default"] */ .A)(concurrency);
     const arrived = [];
     const ranged = [];
     const ranges = { ignored: false };
@@ -563,7 +561,7 @@ async function downloadSet(store, setPrefix, manifest, directory, concurrency, p
             if (await alreadyInPlace(targets.get(file.path), file, present.get(file.path)))
                 inPlace.add(file.path);
         })));
-        const byPack = (0,_packs_js__WEBPACK_IMPORTED_MODULE_8__/* .filesByPack */ .k9)(manifest.files);
+        const byPack = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_7__/* .filesByPack */ .k9)(manifest.files);
         const packsToFetch = (manifest.packs ?? []).filter((pack) => !(byPack.get(pack.path) ?? []).every((file) => inPlace.has(file.path)));
         const fetchedPacks = new Set(packsToFetch.map((pack) => pack.path));
         const plain = manifest.files.filter((file) => file.pack === undefined && !inPlace.has(file.path));
@@ -579,7 +577,7 @@ async function downloadSet(store, setPrefix, manifest, directory, concurrency, p
             ...plain.flatMap((file) => {
                 const target = targets.get(file.path);
                 if (store.getRange && file.size > parts.rangedAbove) {
-                    const arrival = { temp: (0,_download_temporaries_js__WEBPACK_IMPORTED_MODULE_14__/* .temporaryName */ .N)(target), target };
+                    const arrival = { temp: (0,_download_temporaries_js__WEBPACK_IMPORTED_MODULE_13__/* .temporaryName */ .N)(target), target };
                     arrived.push(arrival);
                     const whole = new RangedFile(store, setPrefix + file.path, file, arrival, progress, parts.partSize, ranges);
                     ranged.push(whole);
@@ -626,332 +624,8 @@ async function downloadSet(store, setPrefix, manifest, directory, concurrency, p
     }
     progress.finish();
     if (keptFiles > 0)
-        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_18__/* .plural */ .L)(keptFiles, 'file')} (${(0,_util_progress_js__WEBPACK_IMPORTED_MODULE_12__/* .formatBytes */ .z)(keptBytes)}) ${keptFiles === 1 ? 'was' : 'were'} already in ${directory} with the set's bytes: kept, not downloaded.`);
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_17__/* .plural */ .L)(keptFiles, 'file')} (${(0,_util_progress_js__WEBPACK_IMPORTED_MODULE_11__/* .formatBytes */ .z)(keptBytes)}) ${keptFiles === 1 ? 'was' : 'were'} already in ${directory} with the set's bytes: kept, not downloaded.`);
     return { fetchedFiles: manifest.files.length - keptFiles, keptFiles, keptBytes };
-}
-
-
-/***/ }),
-
-/***/ 3691:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $I: () => (/* binding */ PackBuffers),
-/* harmony export */   Dp: () => (/* binding */ packsByShape),
-/* harmony export */   Z_: () => (/* binding */ uploadPack),
-/* harmony export */   aq: () => (/* binding */ sameEarlierPack),
-/* harmony export */   k9: () => (/* binding */ filesByPack),
-/* harmony export */   qC: () => (/* binding */ planPacks)
-/* harmony export */ });
-/* unused harmony exports MAX_PACK_BYTES, packTarget */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7075);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
-/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9640);
-/* harmony import */ var _pack_encoding_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4908);
-/* harmony import */ var _tar_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6922);
-/* harmony import */ var _util_capped_read_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8724);
-/* harmony import */ var _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9587);
-/* harmony import */ var _util_node_builtins_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3115);
-
-
-
-
-
-
-
-
-
-const MiB = 1024 * 1024;
-/** A pack closes before it would grow past this, so a large set gives several packs to move in parallel. */
-const MAX_PACK_BYTES = 64 * 1024 * 1024;
-/** Files read ahead of the one being sent into a pack. */
-const READ_AHEAD = 16;
-/** About how many packs a package's small files are cut into (a power of two bounds each pack's size; see packTarget). */
-const PACKS_AIMED_FOR = 32;
-const SMALLEST_TARGET = 256 * 1024;
-const LARGEST_TARGET = 16 * 1024 * 1024;
-/**
- * A plain pack up to this size is gathered into one buffer and sent in one request with the SHA-256 taken as it
- * was built: a stream would go up as a multipart upload, copied into parts and hashed again for SigV4. A pack to
- * compress is gathered whatever its size (at most MAX_PACK_BYTES): it is compressed whole.
- */
-const GATHER_PACKS_UP_TO = LARGEST_TARGET;
-/**
- * The average pack size aimed at: a power of two near 1/32 of the small files' bytes, 256 KiB to 16 MiB. A power
- * of two, so a package growing or shrinking a little keeps its target, and so its packs.
- */
-function packTarget(smallBytes, maxPackBytes = MAX_PACK_BYTES) {
-    const aim = 2 ** Math.floor(Math.log2(Math.max(1, smallBytes / PACKS_AIMED_FOR)));
-    return Math.min(maxPackBytes, LARGEST_TARGET, Math.max(SMALLEST_TARGET, aim));
-}
-/**
- * Whether a pack ends after this member: decided by the member's own path, with a chance of its length over the
- * target (so packs average the target whatever the file sizes). Boundaries are content-defined: a file that
- * changes, appears or goes changes the pack it falls in, and every other pack keeps its members and its bytes,
- * so the next upload copies it server-side and a warm restore keeps it.
- */
-function endsPack(relative, length, target) {
-    const draw = (0,_util_node_builtins_js__WEBPACK_IMPORTED_MODULE_8__/* .nodeCrypto */ .SI)().createHash('sha256').update(relative).digest().readUInt32BE(0) / 2 ** 32;
-    return draw < length / target;
-}
-/**
- * Splits a package into packs of the files smaller than `packBelow` (in path order, cut where endsPack says or
- * before a pack would pass maxPackBytes) and the files that stay plain objects. `packBelow` 0 packs nothing: the
- * version 1 layout.
- */
-function planPacks(files, packBelow, maxPackBytes = MAX_PACK_BYTES) {
-    const plain = files.filter((file) => file.size >= packBelow || packBelow <= 0);
-    const small = (packBelow > 0 ? files.filter((file) => file.size < packBelow) : [])
-        .slice()
-        .sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0))
-        .map((file) => {
-        const header = (0,_tar_js__WEBPACK_IMPORTED_MODULE_5__/* .memberHeader */ .As)(file.relative, file.size);
-        return { file, header, length: header.length + file.size + (0,_tar_js__WEBPACK_IMPORTED_MODULE_5__/* .paddingAfter */ .OQ)(file.size) };
-    });
-    const target = packTarget(small.reduce((sum, member) => sum + member.length, 0), maxPackBytes);
-    const packs = [];
-    let members = [];
-    let size = 0;
-    const close = () => {
-        if (members.length === 0)
-            return;
-        packs.push({ path: `${_manifest_js__WEBPACK_IMPORTED_MODULE_3__/* .PACKS_DIRECTORY */ .Fg}${packs.length}.tar`, members, size: size + _tar_js__WEBPACK_IMPORTED_MODULE_5__/* .TAR_END */ .y7.length });
-        members = [];
-        size = 0;
-    };
-    for (const { file, header, length } of small) {
-        if (members.length > 0 && size + length + _tar_js__WEBPACK_IMPORTED_MODULE_5__/* .TAR_END */ .y7.length > maxPackBytes)
-            close();
-        members.push({ file, header, offset: size + header.length });
-        size += length;
-        if (endsPack(file.relative, length, target))
-            close();
-    }
-    close();
-    return { packs, plain };
-}
-/** The packed files of a manifest by pack, each pack's in offset order. */
-function filesByPack(files) {
-    const byPack = new Map();
-    for (const file of files) {
-        if (file.pack === undefined)
-            continue;
-        const packed = byPack.get(file.pack);
-        if (packed)
-            packed.push(file);
-        else
-            byPack.set(file.pack, [file]);
-    }
-    for (const packed of byPack.values())
-        packed.sort((a, b) => a.offset - b.offset);
-    return byPack;
-}
-/** What a pack holds, by name and size: equal for a planned pack and an earlier one that may hold the same bytes. */
-function packShape(members) {
-    return JSON.stringify(members.map((member) => [member.path, member.size]));
-}
-/** An earlier set's packs by shape, for finding the ones a new upload can copy instead of send. */
-function packsByShape(files, packs) {
-    const byPack = filesByPack(files);
-    const byShape = new Map();
-    for (const record of packs) {
-        const packed = byPack.get(record.path) ?? [];
-        byShape.set(packShape(packed), { record, files: packed });
-    }
-    return byShape;
-}
-/**
- * The earlier pack holding exactly this planned pack's files (names, sizes and SHA-256 as they are on disk now,
- * in the same order, so the same bytes), with those SHA-256 in member order; undefined when there is none.
- */
-async function sameEarlierPack(pack, earlier) {
-    const candidate = earlier.get(packShape(pack.members.map((member) => ({ path: member.file.relative, size: member.file.size }))));
-    if (!candidate || (candidate.record.tarSize ?? candidate.record.size) !== pack.size)
-        return undefined;
-    const sha256 = [];
-    for (const [index, member] of pack.members.entries()) {
-        const bytes = await (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_6__/* .readListedFile */ .IK)(member.file.absolute);
-        const digest = (0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_7__.sha256Hex)(bytes);
-        if (digest !== candidate.files[index].sha256 || candidate.files[index].offset !== member.offset)
-            return undefined;
-        sha256.push(digest);
-    }
-    return { earlier: candidate, sha256 };
-}
-/**
- * The bytes of a pack, each file read (a few ahead) as it is needed, hashed and checked against the size it had
- * when the pack was planned: a file that changed since fails the upload instead of shifting every offset after it.
- */
-async function* packBytes(pack, onMember) {
-    // Reads started, oldest first; each is taken off the queue when its turn comes, so sent bytes can be collected.
-    const reads = [];
-    const startRead = (index) => {
-        if (index >= pack.members.length)
-            return;
-        const read = (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_6__/* .readListedFile */ .IK)(pack.members[index].file.absolute);
-        read.catch(() => undefined); // awaited below; this only keeps an abandoned read from being an unhandled rejection
-        reads.push(read);
-    };
-    for (let index = 0; index < READ_AHEAD; index++)
-        startRead(index);
-    for (const [index, member] of pack.members.entries()) {
-        const bytes = await reads.shift();
-        startRead(index + READ_AHEAD);
-        if (bytes.length !== member.file.size)
-            throw changedWhilePacked(member, bytes.length);
-        onMember(member, (0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_7__.sha256Hex)(bytes));
-        yield member.header;
-        if (bytes.length > 0)
-            yield bytes;
-        const padding = (0,_tar_js__WEBPACK_IMPORTED_MODULE_5__/* .paddingAfter */ .OQ)(bytes.length);
-        if (padding > 0)
-            yield Buffer.alloc(padding);
-    }
-    yield _tar_js__WEBPACK_IMPORTED_MODULE_5__/* .TAR_END */ .y7;
-}
-/** The error for a file whose size is not the one it had when its pack was planned. */
-function changedWhilePacked(member, size) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .IntegrityError */ .cs(`${member.file.absolute} changed while it was packed (${member.file.size} bytes when listed, ${size} when read). Upload again.`);
-}
-/**
- * The buffers packs are gathered in, used again once their pack is sent: a fresh buffer a pack cost a page fault
- * for every 4 KiB of the set's small files (on this VM, 15% of a packed upload's CPU). Sizes are rounded up to
- * whole MiB so a buffer fits the next pack more often; at most `keep` are held, the largest.
- */
-class PackBuffers {
-    keep;
-    spare = [];
-    /** The memory of buffers made here: only those are used again (a small Buffer may share Node's pool). */
-    ours = new WeakSet();
-    constructor(keep) {
-        this.keep = keep;
-    }
-    /** A buffer of exactly `size` bytes (its contents are whatever was there). */
-    take(size) {
-        const fits = this.spare.filter((buffer) => buffer.length >= size).sort((a, b) => a.length - b.length)[0];
-        if (fits) {
-            this.spare.splice(this.spare.indexOf(fits), 1);
-            return fits.subarray(0, size);
-        }
-        const made = Buffer.allocUnsafeSlow(Math.ceil(size / MiB) * MiB || MiB);
-        this.ours.add(made.buffer);
-        return made.subarray(0, size);
-    }
-    /** Gives back a buffer from take() whose bytes nothing reads any more (its request has been answered). */
-    give(body) {
-        if (!this.ours.has(body.buffer))
-            return;
-        this.spare.push(Buffer.from(body.buffer));
-        if (this.spare.length > this.keep)
-            this.spare.sort((a, b) => b.length - a.length).pop();
-    }
-}
-/**
- * The bytes of a pack in one buffer, each file read straight into its place (a few at a time: the places do not
- * overlap), hashed and checked against the size it had when the pack was planned; with each file's SHA-256 in
- * member order. No file is read into a buffer of its own and copied again.
- */
-async function gatherPack(pack, onFile, buffers) {
-    const body = buffers.take(pack.size);
-    const sha256 = [];
-    let next = 0;
-    let failed = false;
-    const readMembers = async () => {
-        while (next < pack.members.length && !failed) {
-            const index = next++;
-            const member = pack.members[index];
-            const { size } = member.file;
-            member.header.copy(body, member.offset - member.header.length);
-            const place = body.subarray(member.offset, member.offset + size);
-            const held = await (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_6__/* .readListedFileInto */ .Mx)(member.file.absolute, place);
-            if (held < size)
-                throw changedWhilePacked(member, held);
-            if (held > size)
-                throw changedWhilePacked(member, await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(member.file.absolute).then((info) => info.size, () => `more than ${size}`));
-            sha256[index] = (0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_7__.sha256Hex)(place);
-            body.fill(0, member.offset + size, member.offset + size + (0,_tar_js__WEBPACK_IMPORTED_MODULE_5__/* .paddingAfter */ .OQ)(size));
-            onFile(size);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(READ_AHEAD, pack.members.length) }, () => readMembers().catch((error) => {
-        failed = true; // the other readers stop at their next file
-        throw error;
-    })));
-    _tar_js__WEBPACK_IMPORTED_MODULE_5__/* .TAR_END */ .y7.copy(body, pack.size - _tar_js__WEBPACK_IMPORTED_MODULE_5__/* .TAR_END */ .y7.length);
-    return { body, sha256 };
-}
-/**
- * Writes one pack under `setPrefix`; returns its record and the manifest entries of its files. Plain tar is gathered
- * and sent in one request (over 16 MiB: streamed up in parts). With an encoding (zstd where the runtime has it,
- * unless pack-compression is none) the pack is gathered, compressed whole in the thread pool (a pack is at most
- * 64 MiB) and stored as `<n>.tar.zst`, unless that saves under a tenth of its bytes; a pack whose sample does not
- * compress (already-compressed or random files) is stored plain without being compressed whole.
- */
-async function uploadPack(store, setPrefix, pack, metadata, onFile, 
-/** zstd, or undefined for plain tar (the runtime has no zstd, or pack-compression: none). */
-encoding, 
-/** Where a plain pack is gathered; its buffer goes back once the pack is stored (an upload shares one). */
-buffers = new PackBuffers(0)) {
-    let members = [];
-    let record;
-    if (encoding || pack.size <= GATHER_PACKS_UP_TO) {
-        const gathered = await gatherPack(pack, onFile, buffers);
-        members = pack.members.map((member, index) => ({ member, sha256: gathered.sha256[index] }));
-        const tar = gathered.body;
-        const compressed = encoding && (0,_pack_encoding_js__WEBPACK_IMPORTED_MODULE_4__/* .mayCompress */ .u5)(encoding, tar) ? await (0,_pack_encoding_js__WEBPACK_IMPORTED_MODULE_4__/* .compressWhole */ ._4)(encoding, tar) : undefined;
-        const kept = encoding && compressed && compressed.length < _pack_encoding_js__WEBPACK_IMPORTED_MODULE_4__/* .WORTH_COMPRESSING */ .G2 * pack.size ? { encoding, compressed } : undefined;
-        // The tar goes back to the pool before a compressed pack is sent, after a plain one (it is the body then).
-        if (kept)
-            buffers.give(tar);
-        const body = kept ? kept.compressed : tar;
-        const path = kept ? pack.path + (0,_pack_encoding_js__WEBPACK_IMPORTED_MODULE_4__/* .encodingSuffix */ .ps)(kept.encoding) : pack.path;
-        const sha256 = (0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_7__.sha256Hex)(body);
-        const contentType = kept ? 'application/zstd' : 'application/x-tar';
-        const { etag } = await store.put(setPrefix + path, body, { size: body.length, sha256, contentType, metadata });
-        if (!kept)
-            buffers.give(tar);
-        record = {
-            path,
-            size: body.length,
-            sha256,
-            ...(etag ? { etag } : {}),
-            ...(kept ? { encoding: kept.encoding, tarSize: pack.size } : {})
-        };
-    }
-    else {
-        const tarHash = (0,_util_node_builtins_js__WEBPACK_IMPORTED_MODULE_8__/* .nodeCrypto */ .SI)().createHash('sha256');
-        let sent = 0;
-        const tar = (async function* () {
-            for await (const chunk of packBytes(pack, (member, sha256) => {
-                members.push({ member, sha256 });
-                onFile(member.file.size);
-            })) {
-                tarHash.update(chunk);
-                sent += chunk.length;
-                yield chunk;
-            }
-        })();
-        const { etag } = await store.put(setPrefix + pack.path, node_stream__WEBPACK_IMPORTED_MODULE_1__.Readable.from(tar, { objectMode: false }), {
-            size: pack.size,
-            contentType: 'application/x-tar',
-            metadata
-        });
-        if (sent !== pack.size)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .IntegrityError */ .cs(`The pack ${store.url(setPrefix + pack.path)} came out ${sent} bytes, not ${pack.size}.`);
-        record = { path: pack.path, size: pack.size, sha256: tarHash.digest('hex'), ...(etag ? { etag } : {}) };
-    }
-    const files = members.map(({ member, sha256 }) => ({
-        path: member.file.relative,
-        size: member.file.size,
-        sha256,
-        pack: record.path,
-        offset: member.offset
-    }));
-    return { record, files };
 }
 
 

@@ -281,3 +281,16 @@ export function usableManifest(
 export function builtUnder(manifest: Manifest, key: string): boolean {
   return !key || !manifest.codeHash || manifest.codeHash === key
 }
+
+/** The packed files of a manifest by pack, each pack's in offset order. */
+export function filesByPack(files: readonly ManifestFile[]): Map<string, ManifestFile[]> {
+  const byPack = new Map<string, ManifestFile[]>()
+  for (const file of files) {
+    if (file.pack === undefined) continue
+    const packed = byPack.get(file.pack)
+    if (packed) packed.push(file)
+    else byPack.set(file.pack, [file])
+  }
+  for (const packed of byPack.values()) packed.sort((a, b) => a.offset! - b.offset!)
+  return byPack
+}

@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises'
 import { Readable } from 'node:stream'
 import { IntegrityError } from '../errors.js'
 import type { Store } from '../stores/store.js'
-import { PACKS_DIRECTORY, type ManifestFile, type PackRecord } from './manifest.js'
+import { filesByPack, PACKS_DIRECTORY, type ManifestFile, type PackRecord } from './manifest.js'
 import type { PackageFile } from './package-files.js'
 import { compressWhole, encodingSuffix, mayCompress, WORTH_COMPRESSING, type PackEncoding } from './pack-encoding.js'
 import { memberHeader, paddingAfter, TAR_END } from './tar.js'
@@ -101,19 +101,6 @@ export function planPacks(
   }
   close()
   return { packs, plain }
-}
-
-/** The packed files of a manifest by pack, each pack's in offset order. */
-export function filesByPack(files: readonly ManifestFile[]): Map<string, ManifestFile[]> {
-  const byPack = new Map<string, ManifestFile[]>()
-  for (const file of files) {
-    if (file.pack === undefined) continue
-    const packed = byPack.get(file.pack)
-    if (packed) packed.push(file)
-    else byPack.set(file.pack, [file])
-  }
-  for (const packed of byPack.values()) packed.sort((a, b) => a.offset! - b.offset!)
-  return byPack
 }
 
 /** A pack of an earlier set, with its files in offset order. */

@@ -1,6 +1,7 @@
-export const id = 100;
-export const ids = [100,736];
-export const modules = {
+"use strict";
+exports.id = 100;
+exports.ids = [100,736];
+exports.modules = {
 
 /***/ 5719:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -500,5 +501,5 @@ async function listPackageFiles(directory, options = {}) {
 /***/ })
 
 };
-
+;
 //# sourceMappingURL=100.index.js.map

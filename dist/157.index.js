@@ -1,6 +1,7 @@
-export const id = 157;
-export const ids = [157];
-export const modules = {
+"use strict";
+exports.id = 157;
+exports.ids = [157];
+exports.modules = {
 
 /***/ 9659:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
@@ -5756,5 +5757,5 @@ function getOctokit(token, options, ...additionalPlugins) {
 /***/ })
 
 };
-
+;
 //# sourceMappingURL=157.index.js.map

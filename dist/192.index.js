@@ -1,6 +1,7 @@
-export const id = 192;
-export const ids = [192,45];
-export const modules = {
+"use strict";
+exports.id = 192;
+exports.ids = [192,45];
+exports.modules = {
 
 /***/ 3045:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -51,7 +52,7 @@ class LockError extends Error {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _sets_object_sets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5665);
 /* harmony import */ var _sets_object_publish_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6225);
-/* harmony import */ var _hashing_code_hash_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2918);
+/* harmony import */ var _hashing_code_hash_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(946);
 /* harmony import */ var _hashing_set_key_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4574);
 /* harmony import */ var _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9587);
 /* harmony import */ var _sets_layout_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3267);
@@ -438,5 +439,5 @@ function refuseUnknownOptions(tool, allowed) {
 /***/ })
 
 };
-
+;
 //# sourceMappingURL=192.index.js.map

@@ -1,6 +1,7 @@
-export const id = 22;
-export const ids = [22];
-export const modules = {
+"use strict";
+exports.id = 22;
+exports.ids = [22];
+exports.modules = {
 
 /***/ 7022:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -158,5 +159,5 @@ function applyReport(outcome, instance) {
 /***/ })
 
 };
-
+;
 //# sourceMappingURL=22.index.js.map

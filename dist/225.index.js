@@ -1,6 +1,7 @@
-export const id = 225;
-export const ids = [225,736];
-export const modules = {
+"use strict";
+exports.id = 225;
+exports.ids = [225,736];
+exports.modules = {
 
 /***/ 5107:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -775,5 +776,5 @@ async function listPackageFiles(directory, options = {}) {
 /***/ })
 
 };
-
+;
 //# sourceMappingURL=225.index.js.map

@@ -1,6 +1,7 @@
-export const id = 243;
-export const ids = [243];
-export const modules = {
+"use strict";
+exports.id = 243;
+exports.ids = [243];
+exports.modules = {
 
 /***/ 3243:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
@@ -3870,5 +3871,5 @@ var jsYaml = {
 /***/ })
 
 };
-
+;
 //# sourceMappingURL=243.index.js.map

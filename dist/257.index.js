@@ -1,6 +1,7 @@
-export const id = 257;
-export const ids = [257];
-export const modules = {
+"use strict";
+exports.id = 257;
+exports.ids = [257];
+exports.modules = {
 
 /***/ 4257:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -396,5 +397,5 @@ const MAX_PARTS = 10_000;
 /***/ })
 
 };
-
+;
 //# sourceMappingURL=257.index.js.map

@@ -1,6 +1,7 @@
-export const id = 289;
-export const ids = [289,45];
-export const modules = {
+"use strict";
+exports.id = 289;
+exports.ids = [289,45];
+exports.modules = {
 
 /***/ 2289:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -2031,5 +2032,5 @@ function typedScalar(value) {
 /***/ })
 
 };
-
+;
 //# sourceMappingURL=289.index.js.map

@@ -1,6 +1,7 @@
-export const id = 355;
-export const ids = [355,736];
-export const modules = {
+"use strict";
+exports.id = 355;
+exports.ids = [355,736];
+exports.modules = {
 
 /***/ 5107:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -291,5 +292,5 @@ function sameFileKey(relative) {
 /***/ })
 
 };
-
+;
 //# sourceMappingURL=355.index.js.map

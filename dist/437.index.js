@@ -1,6 +1,7 @@
-export const id = 437;
-export const ids = [437];
-export const modules = {
+"use strict";
+exports.id = 437;
+exports.ids = [437];
+exports.modules = {
 
 /***/ 4581:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -928,7 +929,7 @@ async function targetOf(settings, commit, fromMain) {
 }
 /** apply: the plan carried out, its outputs, summary and report. Loaded on demand (YAML, the state backend). */
 async function runApply(settings) {
-    const { apply } = await Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(448), __webpack_require__.e(918), __webpack_require__.e(225), __webpack_require__.e(289), __webpack_require__.e(593), __webpack_require__.e(5)]).then(__webpack_require__.bind(__webpack_require__, 5005));
+    const { apply } = await Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(448), __webpack_require__.e(946), __webpack_require__.e(225), __webpack_require__.e(289), __webpack_require__.e(593), __webpack_require__.e(5)]).then(__webpack_require__.bind(__webpack_require__, 5005));
     const { applyMarkdown, applyReport, applySummaryHeading } = await __webpack_require__.e(/* import() */ 22).then(__webpack_require__.bind(__webpack_require__, 7022));
     const outcome = await apply(settings);
     runner/* info */.pq(outcome.message);
@@ -1178,7 +1179,7 @@ function actionOutputs(settings) {
 async function computeBuildKey(settings) {
     const started = Date.now();
     // Loaded only when a key is needed: a commit hit never pays for the glob libraries.
-    const { computeCodeHash, outputExclusions, sourcesInOutput, sourcesInOutputError } = await Promise.all(/* import() */[__webpack_require__.e(448), __webpack_require__.e(918)]).then(__webpack_require__.bind(__webpack_require__, 2918));
+    const { computeCodeHash, outputExclusions, sourcesInOutput, sourcesInOutputError } = await Promise.all(/* import() */[__webpack_require__.e(448), __webpack_require__.e(946)]).then(__webpack_require__.bind(__webpack_require__, 946));
     const { envIngredients, setKey } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 4574));
     const { sha256Hex } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 9587));
     const exclude = outputExclusions(settings.repoPath, actionOutputs(settings), _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .ACTION_FILES */ .JN);
@@ -3719,5 +3720,5 @@ function validateConcurrency(concurrency) {
 /***/ })
 
 };
-
+;
 //# sourceMappingURL=437.index.js.map

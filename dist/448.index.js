@@ -1,6 +1,7 @@
-export const id = 448;
-export const ids = [448];
-export const modules = {
+"use strict";
+exports.id = 448;
+exports.ids = [448];
+exports.modules = {
 
 /***/ 4006:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
@@ -2470,7 +2471,7 @@ var external_module_ = __webpack_require__(3339);
 
 
 //#region rolldown:runtime
-var __require = /* @__PURE__ */ (0,external_module_.createRequire)(import.meta.url);
+var __require = /* @__PURE__ */ (0,external_module_.createRequire)(require("url").pathToFileURL(__filename).href);
 
 //#endregion
 //#region src/utils.ts
@@ -3350,5 +3351,5 @@ function globSync(globInput, options) {
 /***/ })
 
 };
-
+;
 //# sourceMappingURL=448.index.js.map

@@ -1,6 +1,7 @@
-export const id = 45;
-export const ids = [45];
-export const modules = {
+"use strict";
+exports.id = 45;
+exports.ids = [45];
+exports.modules = {
 
 /***/ 3045:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -38,5 +39,5 @@ class LockError extends Error {
 /***/ })
 
 };
-
+;
 //# sourceMappingURL=45.index.js.map

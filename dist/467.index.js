@@ -1,6 +1,7 @@
-export const id = 467;
-export const ids = [467];
-export const modules = {
+"use strict";
+exports.id = 467;
+exports.ids = [467];
+exports.modules = {
 
 /***/ 5107:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -666,5 +667,5 @@ const MAX_PARTS = 10_000;
 /***/ })
 
 };
-
+;
 //# sourceMappingURL=467.index.js.map

@@ -1,6 +1,7 @@
-export const id = 5;
-export const ids = [5];
-export const modules = {
+"use strict";
+exports.id = 5;
+exports.ids = [5];
+exports.modules = {
 
 /***/ 3986:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -16,7 +17,7 @@ export const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _sets_object_sets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5665);
 /* harmony import */ var _sets_object_publish_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6225);
-/* harmony import */ var _hashing_code_hash_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2918);
+/* harmony import */ var _hashing_code_hash_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(946);
 /* harmony import */ var _hashing_set_key_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4574);
 /* harmony import */ var _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9587);
 /* harmony import */ var _sets_layout_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3267);
@@ -952,5 +953,5 @@ async function execute(plan, stateFile, context) {
 /***/ })
 
 };
-
+;
 //# sourceMappingURL=5.index.js.map

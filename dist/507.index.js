@@ -1,6 +1,7 @@
-export const id = 507;
-export const ids = [507];
-export const modules = {
+"use strict";
+exports.id = 507;
+exports.ids = [507];
+exports.modules = {
 
 /***/ 8554:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -855,5 +856,5 @@ class S3Store {
 /***/ })
 
 };
-
+;
 //# sourceMappingURL=507.index.js.map

@@ -1,6 +1,7 @@
-export const id = 554;
-export const ids = [554];
-export const modules = {
+"use strict";
+exports.id = 554;
+exports.ids = [554];
+exports.modules = {
 
 /***/ 4554:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -28,5 +29,5 @@ function doctorMarkdown(outcome, heading) {
 /***/ })
 
 };
-
+;
 //# sourceMappingURL=554.index.js.map

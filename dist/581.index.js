@@ -1,6 +1,7 @@
-export const id = 581;
-export const ids = [581];
-export const modules = {
+"use strict";
+exports.id = 581;
+exports.ids = [581];
+exports.modules = {
 
 /***/ 5581:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -1045,7 +1046,7 @@ async function firstBytes(body, count) {
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
 
 
-const load = (0,node_module__WEBPACK_IMPORTED_MODULE_0__.createRequire)(import.meta.url);
+const load = (0,node_module__WEBPACK_IMPORTED_MODULE_0__.createRequire)(require("url").pathToFileURL(__filename).href);
 const nodeCrypto = () => load('node:crypto');
 const childProcess = () => load('node:child_process');
 /** child_process.execFile as a promise of its output as text, node:child_process loaded on the first call. */
@@ -1227,5 +1228,5 @@ function text(value) {
 /***/ })
 
 };
-
+;
 //# sourceMappingURL=581.index.js.map

@@ -1,6 +1,7 @@
-export const id = 593;
-export const ids = [593];
-export const modules = {
+"use strict";
+exports.id = 593;
+exports.ids = [593];
+exports.modules = {
 
 /***/ 3949:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -516,5 +517,5 @@ class StateFile {
 /***/ })
 
 };
-
+;
 //# sourceMappingURL=593.index.js.map

@@ -1,6 +1,7 @@
-export const id = 618;
-export const ids = [618];
-export const modules = {
+"use strict";
+exports.id = 618;
+exports.ids = [618];
+exports.modules = {
 
 /***/ 8618:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -195,7 +196,7 @@ async function referencedSets(settings, store, sets) {
     if (!settings.prune.config)
         return referenced;
     const { loadConfig } = await Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(289)]).then(__webpack_require__.bind(__webpack_require__, 2289));
-    const { PLUGINS } = await Promise.all(/* import() */[__webpack_require__.e(448), __webpack_require__.e(918), __webpack_require__.e(225), __webpack_require__.e(192)]).then(__webpack_require__.bind(__webpack_require__, 5192));
+    const { PLUGINS } = await Promise.all(/* import() */[__webpack_require__.e(448), __webpack_require__.e(946), __webpack_require__.e(225), __webpack_require__.e(192)]).then(__webpack_require__.bind(__webpack_require__, 5192));
     const { stateStorageFor } = await __webpack_require__.e(/* import() */ 949).then(__webpack_require__.bind(__webpack_require__, 3949));
     const { parseState } = await Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(593), __webpack_require__.e(45)]).then(__webpack_require__.bind(__webpack_require__, 2593));
     const config = await loadConfig(settings.prune.config, [...PLUGINS.keys()]);
@@ -298,5 +299,5 @@ async function prune(settings, now = new Date()) {
 /***/ })
 
 };
-
+;
 //# sourceMappingURL=618.index.js.map

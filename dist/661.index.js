@@ -1,6 +1,7 @@
-export const id = 661;
-export const ids = [661];
-export const modules = {
+"use strict";
+exports.id = 661;
+exports.ids = [661];
+exports.modules = {
 
 /***/ 6661:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -71,5 +72,5 @@ async function runPost() {
 /***/ })
 
 };
-
+;
 //# sourceMappingURL=661.index.js.map

@@ -1,6 +1,6 @@
-export const id = 711;
-export const ids = [711];
-export const modules = {
+exports.id = 711;
+exports.ids = [711];
+exports.modules = {
 
 /***/ 8282:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
@@ -16792,6 +16792,7 @@ exports.parseXML = parseXML;
 /***/ 9320:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
+"use strict";
 
 
 const PROTECTED_KEYS = {
@@ -33010,5 +33011,5 @@ function(e,t){for(var r=0;r<t.length;r++){var i=t[r];i.enumerable=i.enumerable||
 /***/ })
 
 };
-
+;
 //# sourceMappingURL=711.index.js.map

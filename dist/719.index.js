@@ -1,6 +1,6 @@
-export const id = 719;
-export const ids = [719];
-export const modules = {
+exports.id = 719;
+exports.ids = [719];
+exports.modules = {
 
 /***/ 5081:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
@@ -1158,5 +1158,5 @@ exports.errorTypeRegistries = errorTypeRegistries;
 /***/ })
 
 };
-
+;
 //# sourceMappingURL=719.index.js.map

@@ -1,6 +1,7 @@
-export const id = 736;
-export const ids = [736];
-export const modules = {
+"use strict";
+exports.id = 736;
+exports.ids = [736];
+exports.modules = {
 
 /***/ 5107:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -132,5 +133,5 @@ async function listPackageFiles(directory, options = {}) {
 /***/ })
 
 };
-
+;
 //# sourceMappingURL=736.index.js.map

@@ -1,6 +1,7 @@
-export const id = 901;
-export const ids = [901];
-export const modules = {
+"use strict";
+exports.id = 901;
+exports.ids = [901];
+exports.modules = {
 
 /***/ 7901:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -53,5 +54,5 @@ function pruneMarkdown(outcome, heading, now = Date.now()) {
 /***/ })
 
 };
-
+;
 //# sourceMappingURL=901.index.js.map

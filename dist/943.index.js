@@ -1,6 +1,7 @@
-export const id = 943;
-export const ids = [943];
-export const modules = {
+"use strict";
+exports.id = 943;
+exports.ids = [943];
+exports.modules = {
 
 /***/ 4943:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -183,5 +184,5 @@ async function upload(settings, sets, preBuild) {
 /***/ })
 
 };
-
+;
 //# sourceMappingURL=943.index.js.map

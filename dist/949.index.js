@@ -1,6 +1,7 @@
-export const id = 949;
-export const ids = [949,45];
-export const modules = {
+"use strict";
+exports.id = 949;
+exports.ids = [949,45];
+exports.modules = {
 
 /***/ 3045:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -251,5 +252,5 @@ async function stateStorageFor(config, store, repoPath) {
 /***/ })
 
 };
-
+;
 //# sourceMappingURL=949.index.js.map

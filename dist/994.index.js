@@ -1,6 +1,7 @@
-export const id = 994;
-export const ids = [994];
-export const modules = {
+"use strict";
+exports.id = 994;
+exports.ids = [994];
+exports.modules = {
 
 /***/ 4574:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -594,5 +595,5 @@ class Progress {
 /***/ })
 
 };
-
+;
 //# sourceMappingURL=994.index.js.map

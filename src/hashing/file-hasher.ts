@@ -2,16 +2,16 @@ import { statSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import { FilesError } from '../errors.js'
-import { HASH_WORKER, hashFilesHere, statVerdict } from './hash-worker.js'
+import { HASH_WORKER, hashFilesHere, statVerdict } from './hash-worker.mjs'
 
 /**
- * git blob ids of many files on all cores, in workers running hash-worker.js. Each reads its files with plain
+ * git blob ids of many files on all cores, in workers running hash-worker.mjs. Each reads its files with plain
  * synchronous calls into one reused buffer: for thousands of small files that is several times faster than
  * promise-based reads, whose per-file round trips through the thread pool cost more than the hashing itself. A
  * job is `hash` (every file) or `verify` (index entries: the stat data git recorded is compared with the file's,
  * and only a file that differs, or that git's index cannot vouch for, is read and hashed).
  */
-const WORKER_FILE = new URL('./hash-worker.js', import.meta.url)
+const WORKER_FILE = new URL('./hash-worker.mjs', import.meta.url)
 
 /** The object format whose blob ids are computed: SHA-1 (nearly every repository) or SHA-256. */
 export type FileDigestAlgorithm = 'sha1' | 'sha256'

@@ -46,8 +46,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/runner.ts
 var runner = __webpack_require__(4813);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
 var p_limit = __webpack_require__(370);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -387,7 +385,6 @@ var object_sets = __webpack_require__(5665);
 
 
 
-
 /** Files up to this size are read into memory and sent in one request; larger ones are streamed in parts. */
 const SINGLE_PUT_LIMIT = 16 * 1024 * 1024;
 /** Packs and large files in flight at once (each buffers up to 4 parts of 8 MiB): two keep peak RSS under 200 MB. */
@@ -513,13 +510,15 @@ async function uploadFile(store, key, file, commit, codeHash, progress, previous
     const copied = await unchanged(expected);
     if (copied)
         return copied;
-    const tap = new digest_stream/* DigestStream */.vl();
-    const stream = (0,external_node_fs_.createReadStream)(file.absolute, { fd: await (0,capped_read/* openListedFile */.qT)(file.absolute), highWaterMark: 1024 * 1024 }).pipe(tap);
-    const unwatch = progress.watch(tap);
+    const body = await digest_stream/* DigestedFile */.m3.open(file.absolute);
+    const unwatch = progress.watch(body);
     const { etag } = await store
-        .put(key, stream, { size: file.size, contentType, metadata: objectMetadata(commit, codeHash, expected) })
-        .finally(unwatch);
-    const sent = tap.digest();
+        .put(key, body, { size: file.size, contentType, metadata: objectMetadata(commit, codeHash, expected) })
+        .finally(() => {
+        unwatch();
+        return body.close();
+    });
+    const sent = body.digest();
     if (sent !== expected) {
         throw new errors/* IntegrityError */.cs(`${file.absolute} changed while it was uploaded (SHA-256 ${expected} before, ${sent} as sent). Upload it again.`);
     }

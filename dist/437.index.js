@@ -3099,7 +3099,9 @@ async function createStore(settings, concurrency, options = {}) {
 /* harmony import */ var _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9587);
 /* harmony import */ var _util_capped_read_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8724);
 /* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4964);
+/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(4703);
 /* harmony import */ var _util_random_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(1245);
+
 
 
 
@@ -3125,6 +3127,17 @@ function isMissing(error) {
 async function writeAll(chunks, handle) {
     for await (const chunk of chunks)
         await handle.write(chunk);
+}
+/** Writes a pull body to the open file through one buffer, stopping when the step is cancelled. */
+async function writePulled(body, handle) {
+    const buffer = Buffer.allocUnsafe(1024 * 1024);
+    for (;;) {
+        (0,_util_cancellation_js__WEBPACK_IMPORTED_MODULE_5__/* .throwIfCancelled */ .dZ)();
+        const read = await body.readInto(buffer);
+        if (read === 0)
+            return;
+        await handle.write(buffer, 0, read);
+    }
 }
 /**
  * Creates `file` exclusively, making its directory first. Another run's deleteMany removes directories it
@@ -3287,7 +3300,10 @@ class LocalStore {
         }
         catch (error) {
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(temp, { force: true });
-            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .StoreError */ .AD || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .IntegrityError */ .cs || error.name === 'AbortError')
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .StoreError */ .AD ||
+                error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .IntegrityError */ .cs ||
+                error instanceof _util_cancellation_js__WEBPACK_IMPORTED_MODULE_5__/* .CancelledError */ .cc ||
+                error.name === 'AbortError')
                 throw error;
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .StoreError */ .AD(`Could not write ${target} in the local store '${this.root}': ${error.message}`, { cause: error });
         }
@@ -3295,7 +3311,9 @@ class LocalStore {
     async put(key, body, options) {
         const etag = await this.writeAtomically(key, (temp) => Buffer.isBuffer(body)
             ? temp.writeFile(body)
-            : (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_2__.pipeline)(body, (chunks) => writeAll(chunks, temp), { signal: _util_cancellation_js__WEBPACK_IMPORTED_MODULE_5__/* .cancelSignal */ .Bj }), options);
+            : (0,_store_js__WEBPACK_IMPORTED_MODULE_10__/* .isPullBody */ .A)(body)
+                ? writePulled(body, temp)
+                : (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_2__.pipeline)(body, (chunks) => writeAll(chunks, temp), { signal: _util_cancellation_js__WEBPACK_IMPORTED_MODULE_5__/* .cancelSignal */ .Bj }), options);
         return { etag };
     }
     async get(key) {
@@ -3399,6 +3417,17 @@ class LocalStore {
     }
     close() { }
 }
+
+
+/***/ }),
+
+/***/ 4703:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ isPullBody)
+/* harmony export */ });
+const isPullBody = (body) => !Buffer.isBuffer(body) && 'readInto' in body;
 
 
 /***/ }),

@@ -164,9 +164,9 @@ function multipartPartSize(size) {
 }
 /**
  * Cuts a stream into parts of `partSize` and sends each through `sendPart`, `parallel` at a time; a stream that ends
- * before its first part is full is handed back whole instead, for a single PutObject. Each part is copied into one
- * of at most `parallel + 1` buffers, each used again once its part is sent: a stream's chunks are never gathered
- * into a fresh buffer a part. Reading waits while every buffer is out. A failed part stops the reading; every part
+ * before its first part is full is handed back whole instead, for a single PutObject. Each part is held in one of at
+ * most `parallel + 1` buffers, each used again once its part is sent: a stream's chunks are copied into it (never
+ * gathered into a fresh buffer a part), a pull body reads straight into it. Reading waits while every buffer is out. A failed part stops the reading; every part
  * in flight settles before `send` rejects, so nothing is still being sent when the caller aborts the upload.
  */
 class PartSender {
@@ -188,17 +188,31 @@ class PartSender {
         let part = this.take();
         let filled = 0;
         let partNumber = 1;
+        const partFull = async () => {
+            await this.dispatch(part, filled, partNumber++);
+            part = await this.nextBuffer();
+            filled = 0;
+        };
         try {
-            for await (const chunk of body) {
-                for (let at = 0; at < chunk.length;) {
-                    const copied = chunk.copy(part, filled, at);
-                    at += copied;
-                    filled += copied;
-                    if (filled < this.partSize)
-                        continue;
-                    await this.dispatch(part, filled, partNumber++);
-                    part = await this.nextBuffer();
-                    filled = 0;
+            if ('readInto' in body) {
+                for (;;) {
+                    const read = await body.readInto(part.subarray(filled));
+                    if (read === 0)
+                        break;
+                    filled += read;
+                    if (filled === this.partSize)
+                        await partFull();
+                }
+            }
+            else {
+                for await (const chunk of body) {
+                    for (let at = 0; at < chunk.length;) {
+                        const copied = chunk.copy(part, filled, at);
+                        at += copied;
+                        filled += copied;
+                        if (filled === this.partSize)
+                            await partFull();
+                    }
                 }
             }
             if (partNumber === 1)
@@ -262,7 +276,10 @@ class PartSender {
 
 // EXTERNAL MODULE: ./src/util/cancellation.ts
 var cancellation = __webpack_require__(6601);
+// EXTERNAL MODULE: ./src/stores/store.ts
+var store = __webpack_require__(4703);
 ;// CONCATENATED MODULE: ./src/stores/s3.ts
+
 
 
 
@@ -609,9 +626,9 @@ class S3Store {
         }
     }
     /**
-     * A stream goes up as a multipart upload, part by part, so a large file never sits whole in memory; UPLOAD_QUEUE
-     * parts in flight. Each part is copied from the stream into one of a few buffers that are used again once their
-     * part is sent. lib-storage's Upload gathered every part into a fresh buffer (Buffer.concat in its
+     * A stream or pull body goes up as a multipart upload, part by part, so a large file never sits whole in memory;
+     * UPLOAD_QUEUE parts in flight. Each part is copied from the stream, or read from the pull body, into one of a few
+     * buffers that are used again once their part is sent. lib-storage's Upload gathered every part into a fresh buffer (Buffer.concat in its
      * getChunkStream): a third of an upload's page faults, which are dear on a VM. On failure or cancel the
      * multipart upload is aborted before the step exits.
      */
@@ -667,7 +684,8 @@ class S3Store {
             return { etag: plainEtag(completed.ETag) };
         }
         catch (error) {
-            body.destroy();
+            if (!(0,store/* isPullBody */.A)(body))
+                body.destroy();
             const UploadId = await opened?.catch(() => undefined);
             if (UploadId) {
                 await this.client.send(new dist_cjs/* AbortMultipartUploadCommand */.tfP({ Bucket: this.bucket, Key: key, UploadId }), STEADY).catch(() => undefined);

@@ -3,6 +3,7 @@
 import { Readable } from 'node:stream'
 import { multipartPartSize, PartSender, type SentBody, type SentPart } from '../../src/stores/multipart.js'
 import { MAX_PARTS, UPLOAD_PART_SIZE } from '../../src/stores/part-sizes.js'
+import type { PullBody } from '../../src/stores/store.js'
 
 /** The parts a stream was sent as (failing the test when it was handed back whole). */
 function partsOf(sent: SentBody): SentPart[] {
@@ -55,6 +56,28 @@ function body(total: number, chunkSizes: number[]): { bytes: Buffer; stream: Rea
     at += size
   }
   return { bytes, stream: Readable.from(chunks) }
+}
+
+/**
+ * A pull body over `bytes` whose reads fill at most the given sizes in turn (a file read can come back short), with
+ * how many reads it answered and the buffers it was handed.
+ */
+function puller(bytes: Buffer, readSizes: number[], options: { failAt?: number } = {}) {
+  let at = 0
+  let reads = 0
+  const into = new Set<ArrayBufferLike>()
+  const pull: PullBody = {
+    readInto: async (target) => {
+      await Promise.resolve()
+      if (options.failAt !== undefined && at >= options.failAt) throw new Error('read failed')
+      into.add(target.buffer)
+      const count = Math.min(target.length, readSizes[reads++ % readSizes.length]!, bytes.length - at)
+      bytes.copy(target, 0, at, at + count)
+      at += count
+      return count
+    }
+  }
+  return { pull, reads: () => reads, into }
 }
 
 describe('multipartPartSize', () => {
@@ -144,6 +167,53 @@ describe('PartSender', () => {
     expect(await outcome).toBe('read failed')
     expect(inFlightAtRejection).toBe(0)
     expect(parts.received.size).toBe(2)
+  })
+
+  it.each([
+    ['reads that fill a part at once', [1_000_000]],
+    ['short reads', [700]],
+    ['reads of mixed sizes', [1, 4999, 5000, 16_333, 2]]
+  ])('cuts a pull body with %s into whole parts and a short last one, reading into its own buffers', async (_name, readSizes) => {
+    // Parts of 5,000 bytes: Buffer.allocUnsafe takes buffers under 4 KiB from a shared pool, which would hide how many there are.
+    const { bytes } = body(12 * 5000 + 340, [100_000])
+    const { pull, into } = puller(bytes, readSizes)
+    const parts = recorder()
+    const sent = partsOf((await Promise.all([new PartSender(5000, 3, parts.sendPart).send(pull), parts.answerAll()]))[0])
+    expect(sent.map((part) => part.PartNumber)).toEqual(Array.from({ length: 13 }, (_, i) => i + 1))
+    expect(Buffer.concat(sent.map((part) => parts.received.get(part.PartNumber)!))).toEqual(bytes)
+    // Read straight into the part buffers, no other: parallel + 1 of them.
+    expect([...into].every((buffer) => parts.buffers.has(buffer))).toBe(true)
+    expect(parts.buffers.size).toBe(4)
+  })
+
+  it('hands a pull body shorter than one part back whole, sending no part', async () => {
+    const { bytes } = body(99, [99])
+    const parts = recorder()
+    const [sent] = await Promise.all([new PartSender(100, 2, parts.sendPart).send(puller(bytes, [30]).pull), parts.answerAll()])
+    expect(sent).toEqual({ whole: bytes })
+    expect(parts.received.size).toBe(0)
+  })
+
+  it('stops pulling when a part fails, and rejects a pull that fails once its parts in flight have settled', async () => {
+    const { bytes } = body(100 * 100, [100])
+    const failedPart = puller(bytes, [100])
+    const parts = recorder({ failPart: 2 })
+    const outcome = new PartSender(100, 3, parts.sendPart).send(failedPart.pull).catch((error: Error) => error.message)
+    await parts.answerAll()
+    expect(await outcome).toBe('part 2 failed')
+    expect(failedPart.reads()).toBeLessThan(10)
+
+    const failedRead = puller(bytes, [50], { failAt: 250 })
+    const others = recorder()
+    let inFlightAtRejection = -1
+    const rejected = new PartSender(100, 3, others.sendPart).send(failedRead.pull).catch((error: Error) => {
+      inFlightAtRejection = others.inFlight()
+      return error.message
+    })
+    await others.answerAll()
+    expect(await rejected).toBe('read failed')
+    expect(inFlightAtRejection).toBe(0)
+    expect(others.received.size).toBe(2)
   })
 
   it('refuses a body that needs more than 10,000 parts', async () => {

@@ -1,4 +1,5 @@
 import { HeadObjectCommand, ListMultipartUploadsCommand } from '@aws-sdk/client-s3'
+import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -7,7 +8,7 @@ import { Readable } from 'node:stream'
 import { MissingObjectError } from '../../src/errors.js'
 import { LocalStore } from '../../src/stores/local.js'
 import { MAX_SINGLE_COPY, S3Store, copyRanges, copySource } from '../../src/stores/s3.js'
-import type { Store } from '../../src/stores/store.js'
+import type { PullBody, Store } from '../../src/stores/store.js'
 import { bucket, describeOnce, endpoint, recordingServer, s3Server, s3Settings, tempDir, uniquePrefix } from '../support/helpers.js'
 import { outsideClient, readObject } from '../support/outside-client.js'
 
@@ -68,6 +69,20 @@ describe.each(backends)('$name store', (backend) => {
     expect(await readRaw(`${prefix}copy/file name ünï 日本.txt`)).toEqual(bytes)
   })
 
+  it('stores a pull body read in pieces, as a large file goes up', async () => {
+    const bytes = Buffer.from('pulled bytes '.repeat(100_000))
+    let at = 0
+    const body: PullBody = {
+      readInto: async (into) => {
+        const count = bytes.copy(into, 0, at, Math.min(bytes.length, at + 100_000))
+        at += count
+        return count
+      }
+    }
+    await store.put(`${prefix}pulled.bin`, body, { size: bytes.length, contentType: 'application/octet-stream' })
+    expect(await readRaw(`${prefix}pulled.bin`)).toEqual(bytes)
+  })
+
   it('reports a missing copy source as MissingObjectError', async () => {
     await expect(store.copy(`${prefix}nope`, `${prefix}target`, 1)).rejects.toBeInstanceOf(MissingObjectError)
     expect(await readRaw(`${prefix}target`)).toBeUndefined()
@@ -84,6 +99,20 @@ describeOnce('local store', () => {
         this.destroy(new Error('disk pulled'))
       }
     })
+    await expect(store.put('a/b.bin', failing, { size: 4096, contentType: 'application/octet-stream' })).rejects.toThrow('disk pulled')
+    expect(readdirSync(path.join(root, 'a'))).toEqual([])
+  })
+
+  it('leaves no file under its final name when a pull body fails halfway', async () => {
+    const root = tempDir('local-pull-crash')
+    const store = new LocalStore(root)
+    let reads = 0
+    const failing: PullBody = {
+      readInto: async (into) => {
+        if (reads++ > 0) throw new Error('disk pulled')
+        return into.fill(1, 0, 1024) && 1024
+      }
+    }
     await expect(store.put('a/b.bin', failing, { size: 4096, contentType: 'application/octet-stream' })).rejects.toThrow('disk pulled')
     expect(readdirSync(path.join(root, 'a'))).toEqual([])
   })
@@ -185,6 +214,73 @@ describe('an S3 stream upload in parts', () => {
     try {
       const { bytes, stream } = parted(40 * 1024 * 1024, 20 * 1024 * 1024)
       await expect(store.put(`${prefix}big.bin`, stream, { size: bytes.length, contentType: 'application/x-tar' })).rejects.toThrow(
+        'the file could not be read'
+      )
+      expect(await readObject(client, `${prefix}big.bin`)).toBeUndefined()
+      if (s3Server() === 'moto') {
+        const open = await client.send(new ListMultipartUploadsCommand({ Bucket: bucket(), Prefix: prefix }))
+        expect(open.Uploads ?? []).toEqual([])
+      }
+    } finally {
+      store.close()
+    }
+  })
+})
+
+// A large file goes up as a pull body: the store reads it straight into its part buffers (object-publish.ts).
+describe('an S3 pull-body upload in parts', () => {
+  const pulled = (total: number, failAfter?: number): { bytes: Buffer; body: PullBody } => {
+    const bytes = Buffer.alloc(total)
+    for (let i = 0; i < total; i += 4096) bytes.writeUInt32BE(i, i)
+    let at = 0
+    const readInto = async (into: Buffer): Promise<number> => {
+      if (failAfter !== undefined && at >= failAfter) throw new Error('the file could not be read')
+      // A read as a file gives it: at most 1 MiB here, less at the end.
+      const count = bytes.copy(into, 0, at, Math.min(total, at + (1 << 20)))
+      at += count
+      return count
+    }
+    return { bytes, body: { readInto } }
+  }
+
+  it('arrives whole, with its metadata, as a multipart object', async () => {
+    const prefix = uniquePrefix('pull')
+    const store = new S3Store(s3Settings(prefix), 4)
+    try {
+      const { bytes, body } = pulled(20 * 1024 * 1024 + 5)
+      const { etag } = await store.put(`${prefix}big.bin`, body, {
+        size: bytes.length,
+        contentType: 'application/x-tar',
+        metadata: { 'code-hash': 'c' }
+      })
+      if (s3Server() === 'moto') expect(etag).toMatch(/-3$/)
+      expect((await readObject(client, `${prefix}big.bin`))!.equals(bytes)).toBe(true)
+      const head = await client.send(new HeadObjectCommand({ Bucket: bucket(), Key: `${prefix}big.bin` }))
+      expect(head).toMatchObject({ ContentType: 'application/x-tar', Metadata: { 'code-hash': 'c' } })
+    } finally {
+      store.close()
+    }
+  })
+
+  it('shorter than one part, goes up as one PutObject', async () => {
+    const prefix = uniquePrefix('pull-short')
+    const store = new S3Store(s3Settings(prefix), 4)
+    try {
+      const { bytes, body } = pulled(3 * 1024 * 1024 + 7)
+      const { etag } = await store.put(`${prefix}short.bin`, body, { size: bytes.length, contentType: 'application/octet-stream' })
+      expect(etag).toBe(createHash('md5').update(bytes).digest('hex'))
+      expect((await readObject(client, `${prefix}short.bin`))!.equals(bytes)).toBe(true)
+    } finally {
+      store.close()
+    }
+  })
+
+  it('that fails half way leaves no object and no open multipart upload', async () => {
+    const prefix = uniquePrefix('pull-fail')
+    const store = new S3Store(s3Settings(prefix), 4)
+    try {
+      const { bytes, body } = pulled(40 * 1024 * 1024, 20 * 1024 * 1024)
+      await expect(store.put(`${prefix}big.bin`, body, { size: bytes.length, contentType: 'application/x-tar' })).rejects.toThrow(
         'the file could not be read'
       )
       expect(await readObject(client, `${prefix}big.bin`)).toBeUndefined()

@@ -1,5 +1,4 @@
 import * as core from '../runner.js'
-import { createReadStream } from 'node:fs'
 import pLimit from 'p-limit'
 import { IntegrityError, MissingObjectError } from '../errors.js'
 import { asCancellation, throwIfCancelled } from '../util/cancellation.js'
@@ -24,8 +23,8 @@ import {
 import { PackBuffers, packsByShape, planPacks, sameEarlierPack, uploadPack, type EarlierPack, type PlannedPack } from './packs.js'
 import { listPackageFiles, type PackageFile } from './package-files.js'
 import { encodingSuffix, writableEncoding } from './pack-encoding.js'
-import { DigestStream, sha256Hex, sha256OfFile } from '../util/digest-stream.js'
-import { openListedFile, readListedFile } from '../util/capped-read.js'
+import { DigestedFile, sha256Hex, sha256OfFile } from '../util/digest-stream.js'
+import { readListedFile } from '../util/capped-read.js'
 import {
   copySet,
   deleteStrays,
@@ -203,13 +202,15 @@ async function uploadFile(
   const expected = await sha256OfFile(file.absolute)
   const copied = await unchanged(expected)
   if (copied) return copied
-  const tap = new DigestStream()
-  const stream = createReadStream(file.absolute, { fd: await openListedFile(file.absolute), highWaterMark: 1024 * 1024 }).pipe(tap)
-  const unwatch = progress.watch(tap)
+  const body = await DigestedFile.open(file.absolute)
+  const unwatch = progress.watch(body)
   const { etag } = await store
-    .put(key, stream, { size: file.size, contentType, metadata: objectMetadata(commit, codeHash, expected) })
-    .finally(unwatch)
-  const sent = tap.digest()
+    .put(key, body, { size: file.size, contentType, metadata: objectMetadata(commit, codeHash, expected) })
+    .finally(() => {
+      unwatch()
+      return body.close()
+    })
+  const sent = body.digest()
   if (sent !== expected) {
     throw new IntegrityError(
       `${file.absolute} changed while it was uploaded (SHA-256 ${expected} before, ${sent} as sent). Upload it again.`

@@ -4,7 +4,7 @@ import type { StoreSettings } from '../settings/types.js'
 import { LocalStore } from './local.js'
 import type { Store } from './store.js'
 
-export type { CopyResult, PutBody, PutOptions, Store, StoredObject } from './store.js'
+export type { CopyResult, PullBody, PutBody, PutOptions, Store, StoredObject } from './store.js'
 
 /**
  * The S3 backend is loaded on demand: the AWS SDK is most of the bundle and a local run does not need it.

@@ -5,11 +5,21 @@ import type { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { pathToFileURL } from 'node:url'
 import { IntegrityError, MissingObjectError, PreconditionFailedError, StoreError } from '../errors.js'
-import { cancelSignal, throwIfCancelled } from '../util/cancellation.js'
+import { CancelledError, cancelSignal, throwIfCancelled } from '../util/cancellation.js'
 import { DigestStream } from '../util/digest-stream.js'
 import { READ_NO_FOLLOW, readOpenedText } from '../util/capped-read.js'
 import { fromPosixRelative } from '../util/paths.js'
-import type { CopyResult, PutBody, PutOptions, PutResult, Store, StoredObject, StoreProbe } from './store.js'
+import {
+  isPullBody,
+  type CopyResult,
+  type PullBody,
+  type PutBody,
+  type PutOptions,
+  type PutResult,
+  type Store,
+  type StoredObject,
+  type StoreProbe
+} from './store.js'
 import { randomHex } from '../util/random.js'
 
 /**
@@ -28,6 +38,17 @@ function isMissing(error: unknown): boolean {
 /** Writes every chunk to the open file, in order. */
 async function writeAll(chunks: AsyncIterable<Buffer>, handle: FileHandle): Promise<void> {
   for await (const chunk of chunks) await handle.write(chunk)
+}
+
+/** Writes a pull body to the open file through one buffer, stopping when the step is cancelled. */
+async function writePulled(body: PullBody, handle: FileHandle): Promise<void> {
+  const buffer = Buffer.allocUnsafe(1024 * 1024)
+  for (;;) {
+    throwIfCancelled()
+    const read = await body.readInto(buffer)
+    if (read === 0) return
+    await handle.write(buffer, 0, read)
+  }
 }
 
 /**
@@ -189,7 +210,13 @@ export class LocalStore implements Store {
       return versionOf(await lstat(target))
     } catch (error) {
       await rm(temp, { force: true })
-      if (error instanceof StoreError || error instanceof IntegrityError || (error as Error).name === 'AbortError') throw error
+      if (
+        error instanceof StoreError ||
+        error instanceof IntegrityError ||
+        error instanceof CancelledError ||
+        (error as Error).name === 'AbortError'
+      )
+        throw error
       throw new StoreError(`Could not write ${target} in the local store '${this.root}': ${(error as Error).message}`, { cause: error })
     }
   }
@@ -200,7 +227,9 @@ export class LocalStore implements Store {
       (temp) =>
         Buffer.isBuffer(body)
           ? temp.writeFile(body)
-          : pipeline(body, (chunks: AsyncIterable<Buffer>) => writeAll(chunks, temp), { signal: cancelSignal }),
+          : isPullBody(body)
+            ? writePulled(body, temp)
+            : pipeline(body, (chunks: AsyncIterable<Buffer>) => writeAll(chunks, temp), { signal: cancelSignal }),
       options
     )
     return { etag }

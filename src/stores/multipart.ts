@@ -1,5 +1,6 @@
 import { StoreError } from '../errors.js'
 import { MAX_PARTS, UPLOAD_PART_SIZE } from './part-sizes.js'
+import type { PullBody } from './store.js'
 
 /** Parts of 8 MiB, or of whole MiB large enough that `size` bytes take at most MAX_PARTS of them. */
 export function multipartPartSize(size: number): number {
@@ -19,9 +20,9 @@ export type SentBody = { parts: SentPart[] } | { whole: Buffer }
 
 /**
  * Cuts a stream into parts of `partSize` and sends each through `sendPart`, `parallel` at a time; a stream that ends
- * before its first part is full is handed back whole instead, for a single PutObject. Each part is copied into one
- * of at most `parallel + 1` buffers, each used again once its part is sent: a stream's chunks are never gathered
- * into a fresh buffer a part. Reading waits while every buffer is out. A failed part stops the reading; every part
+ * before its first part is full is handed back whole instead, for a single PutObject. Each part is held in one of at
+ * most `parallel + 1` buffers, each used again once its part is sent: a stream's chunks are copied into it (never
+ * gathered into a fresh buffer a part), a pull body reads straight into it. Reading waits while every buffer is out. A failed part stops the reading; every part
  * in flight settles before `send` rejects, so nothing is still being sent when the caller aborts the upload.
  */
 export class PartSender {
@@ -38,20 +39,31 @@ export class PartSender {
   ) {}
 
   /** Sends every part of `body`; the parts in order, as CompleteMultipartUpload takes them. */
-  async send(body: AsyncIterable<Buffer>): Promise<SentBody> {
+  async send(body: AsyncIterable<Buffer> | PullBody): Promise<SentBody> {
     let part = this.take()
     let filled = 0
     let partNumber = 1
+    const partFull = async (): Promise<void> => {
+      await this.dispatch(part, filled, partNumber++)
+      part = await this.nextBuffer()
+      filled = 0
+    }
     try {
-      for await (const chunk of body) {
-        for (let at = 0; at < chunk.length;) {
-          const copied = chunk.copy(part, filled, at)
-          at += copied
-          filled += copied
-          if (filled < this.partSize) continue
-          await this.dispatch(part, filled, partNumber++)
-          part = await this.nextBuffer()
-          filled = 0
+      if ('readInto' in body) {
+        for (;;) {
+          const read = await body.readInto(part.subarray(filled))
+          if (read === 0) break
+          filled += read
+          if (filled === this.partSize) await partFull()
+        }
+      } else {
+        for await (const chunk of body) {
+          for (let at = 0; at < chunk.length;) {
+            const copied = chunk.copy(part, filled, at)
+            at += copied
+            filled += copied
+            if (filled === this.partSize) await partFull()
+          }
         }
       }
       if (partNumber === 1) return { whole: part.subarray(0, filled) }

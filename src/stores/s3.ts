@@ -26,7 +26,18 @@ import { describeS3Error, isNotFound, speaksS3, whatCameBack } from './s3-errors
 import { multipartPartSize, PartSender } from './multipart.js'
 import { IntegrityError, MissingObjectError, OversizedError, PreconditionFailedError, RangeIgnoredError, StoreError } from '../errors.js'
 import { CancelledError, cancelledBy, cancelSignal, throwIfCancelled } from '../util/cancellation.js'
-import type { CopyMetadata, CopyResult, PutBody, PutOptions, PutResult, Store, StoredObject, StoreProbe } from './store.js'
+import {
+  isPullBody,
+  type CopyMetadata,
+  type CopyResult,
+  type PullBody,
+  type PutBody,
+  type PutOptions,
+  type PutResult,
+  type Store,
+  type StoredObject,
+  type StoreProbe
+} from './store.js'
 
 /** Objects above this are copied part by part: CopyObject's limit is 5 GiB. */
 export const MAX_SINGLE_COPY = 5 * 1024 ** 3
@@ -412,13 +423,13 @@ export class S3Store implements Store {
   }
 
   /**
-   * A stream goes up as a multipart upload, part by part, so a large file never sits whole in memory; UPLOAD_QUEUE
-   * parts in flight. Each part is copied from the stream into one of a few buffers that are used again once their
-   * part is sent. lib-storage's Upload gathered every part into a fresh buffer (Buffer.concat in its
+   * A stream or pull body goes up as a multipart upload, part by part, so a large file never sits whole in memory;
+   * UPLOAD_QUEUE parts in flight. Each part is copied from the stream, or read from the pull body, into one of a few
+   * buffers that are used again once their part is sent. lib-storage's Upload gathered every part into a fresh buffer (Buffer.concat in its
    * getChunkStream): a third of an upload's page faults, which are dear on a VM. On failure or cancel the
    * multipart upload is aborted before the step exits.
    */
-  private async putStream(key: string, body: Readable, options: PutOptions): Promise<PutResult> {
+  private async putStream(key: string, body: Readable | PullBody, options: PutOptions): Promise<PutResult> {
     // Where the SDK adds CRC32 checksums to what it sends (AWS), the upload is opened for them and completed with
     // each part's, as lib-storage did: S3 refuses part checksums of an upload opened without an algorithm.
     const crc32 = (await this.client.config.requestChecksumCalculation()) === 'WHEN_SUPPORTED'
@@ -473,7 +484,7 @@ export class S3Store implements Store {
         })
       return { etag: plainEtag(completed.ETag) }
     } catch (error) {
-      body.destroy()
+      if (!isPullBody(body)) body.destroy()
       const UploadId = await opened?.catch(() => undefined)
       if (UploadId) {
         await this.client.send(new AbortMultipartUploadCommand({ Bucket: this.bucket, Key: key, UploadId }), STEADY).catch(() => undefined)

@@ -1,7 +1,12 @@
+import { close as closeCallback, read as readCallback } from 'node:fs'
 import { open } from 'node:fs/promises'
+import { promisify } from 'node:util'
 import { Transform, type TransformCallback } from 'node:stream'
-import { READ_NO_FOLLOW, READ_NO_WAIT } from './capped-read.js'
+import { openListedFile, READ_NO_FOLLOW, READ_NO_WAIT } from './capped-read.js'
 import { nodeCrypto } from './node-builtins.js'
+
+const readAt = promisify(readCallback)
+const closeFile = promisify(closeCallback)
 
 /** The SHA-256 of `data` (a string as UTF-8), in hex. */
 export const sha256Hex = (data: string | Buffer): string => nodeCrypto().createHash('sha256').update(data).digest('hex')
@@ -32,6 +37,42 @@ export class DigestStream extends Transform {
   /** The SHA-256 (hex) of everything that passed; call once, after the stream ended. */
   digest(): string {
     return this.hash.digest('hex')
+  }
+}
+
+/**
+ * A file listed as a regular file a moment ago, read by whoever pulls its bytes (a store's put reads them straight
+ * into its own buffers), taking the SHA-256 and the length of what was read, as a DigestStream does for a stream.
+ * Close it when the put is done. For a 64 MiB file sent in 8 MiB parts, this took 120-280 ms of CPU where a read
+ * stream through a DigestStream, copied into the parts, took 390-570 ms (node24): the stream's fresh 1 MiB buffer a
+ * chunk is a page fault per 4 KiB on this VM, and the copy touches every byte again.
+ */
+export class DigestedFile {
+  private readonly hash = nodeCrypto().createHash('sha256')
+  /** Bytes read so far (what Progress.watch counts). */
+  passed = 0
+
+  private constructor(private readonly fd: number) {}
+
+  static async open(file: string): Promise<DigestedFile> {
+    return new DigestedFile(await openListedFile(file))
+  }
+
+  /** Reads the file's next bytes into `into`: how many, 0 at its end. */
+  async readInto(into: Buffer): Promise<number> {
+    const { bytesRead } = await readAt(this.fd, into, 0, into.length, null)
+    this.hash.update(into.subarray(0, bytesRead))
+    this.passed += bytesRead
+    return bytesRead
+  }
+
+  /** The SHA-256 (hex) of everything read; call once, after the put. */
+  digest(): string {
+    return this.hash.digest('hex')
+  }
+
+  close(): Promise<void> {
+    return closeFile(this.fd)
   }
 }
 

@@ -3,7 +3,7 @@ exports.id = 192;
 exports.ids = [192,45];
 exports.modules = {
 
-/***/ 3045:
+/***/ 73045:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -38,31 +38,31 @@ class LockError extends Error {
 
 /***/ }),
 
-/***/ 3986:
+/***/ 43986:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   h: () => (/* binding */ assetsPlugin),
 /* harmony export */   z: () => (/* binding */ BuildError)
 /* harmony export */ });
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1421);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74813);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(31421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _sets_object_sets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5665);
-/* harmony import */ var _sets_object_publish_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6225);
-/* harmony import */ var _hashing_code_hash_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(946);
-/* harmony import */ var _hashing_set_key_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4574);
-/* harmony import */ var _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9587);
-/* harmony import */ var _sets_layout_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3267);
+/* harmony import */ var _sets_object_sets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(35665);
+/* harmony import */ var _sets_object_publish_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(36225);
+/* harmony import */ var _hashing_code_hash_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(60946);
+/* harmony import */ var _hashing_set_key_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(34574);
+/* harmony import */ var _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(89587);
+/* harmony import */ var _sets_layout_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(73267);
 /* harmony import */ var _settings_values_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(535);
-/* harmony import */ var _sets_manifest_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9640);
-/* harmony import */ var _sets_pack_encoding_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(4908);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(3045);
-/* harmony import */ var _util_cancellation_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(6601);
-/* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(4964);
-/* harmony import */ var _plugin_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(5216);
+/* harmony import */ var _sets_manifest_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(99640);
+/* harmony import */ var _sets_pack_encoding_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(54908);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(73045);
+/* harmony import */ var _util_cancellation_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(76601);
+/* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(24964);
+/* harmony import */ var _plugin_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(75216);
 
 
 
@@ -295,7 +295,7 @@ const assetsPlugin = {
 
 /***/ }),
 
-/***/ 5192:
+/***/ 95192:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -305,23 +305,23 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/apply/plugins/assets.ts
-var assets = __webpack_require__(3986);
+var assets = __webpack_require__(43986);
 // EXTERNAL MODULE: ./src/runner.ts
-var runner = __webpack_require__(4813);
+var runner = __webpack_require__(74813);
 // EXTERNAL MODULE: ./src/constants.ts
-var constants = __webpack_require__(7242);
+var constants = __webpack_require__(27242);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/settings/values.ts
 var values = __webpack_require__(535);
 // EXTERNAL MODULE: ./src/sets/manifest.ts
-var manifest = __webpack_require__(9640);
+var manifest = __webpack_require__(99640);
 // EXTERNAL MODULE: ./src/util/digest-stream.ts
-var digest_stream = __webpack_require__(9587);
+var digest_stream = __webpack_require__(89587);
 // EXTERNAL MODULE: ./src/apply/errors.ts
-var apply_errors = __webpack_require__(3045);
+var apply_errors = __webpack_require__(73045);
 // EXTERNAL MODULE: ./src/apply/plugins/plugin.ts
-var plugins_plugin = __webpack_require__(5216);
+var plugins_plugin = __webpack_require__(75216);
 ;// CONCATENATED MODULE: ./src/apply/plugins/object.ts
 
 
@@ -416,13 +416,13 @@ const PLUGINS = new Map([assets/* assetsPlugin */.h, objectPlugin].map((plugin) 
 
 /***/ }),
 
-/***/ 5216:
+/***/ 75216:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   z: () => (/* binding */ refuseUnknownOptions)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3045);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73045);
 
 /**
  * An option a plugin does not read is refused, as an unknown tool-level key is: a misspelt `directroy` would

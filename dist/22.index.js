@@ -3,7 +3,7 @@ exports.id = 22;
 exports.ids = [22];
 exports.modules = {
 
-/***/ 7022:
+/***/ 87022:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -15,9 +15,9 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/report/markdown.ts
-var markdown = __webpack_require__(4285);
+var markdown = __webpack_require__(54285);
 // EXTERNAL MODULE: ./src/util/text.ts
-var util_text = __webpack_require__(9997);
+var util_text = __webpack_require__(49997);
 ;// CONCATENATED MODULE: ./src/report/plan-graph.ts
 /** Above this many tools the picture stops helping; the summary shows the table only. */
 const GRAPH_LIMIT = 50;

@@ -3,14 +3,14 @@ exports.id = 225;
 exports.ids = [225,736];
 exports.modules = {
 
-/***/ 5107:
+/***/ 75107:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   N: () => (/* binding */ temporaryName),
 /* harmony export */   U: () => (/* binding */ isDownloadTemporary)
 /* harmony export */ });
-/* harmony import */ var _util_random_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1245);
+/* harmony import */ var _util_random_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31245);
 
 let temporaryPart;
 let temporaryCount = 0;
@@ -35,7 +35,7 @@ function isDownloadTemporary(name) {
 
 /***/ }),
 
-/***/ 6225:
+/***/ 36225:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -45,41 +45,41 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/runner.ts
-var runner = __webpack_require__(4813);
+var runner = __webpack_require__(74813);
 // EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
-var p_limit = __webpack_require__(370);
+var p_limit = __webpack_require__(70370);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/util/cancellation.ts
-var cancellation = __webpack_require__(6601);
+var cancellation = __webpack_require__(76601);
 // EXTERNAL MODULE: ./src/sets/claims.ts
-var claims = __webpack_require__(7464);
+var claims = __webpack_require__(97464);
 // EXTERNAL MODULE: ./src/util/progress.ts
-var util_progress = __webpack_require__(5365);
+var util_progress = __webpack_require__(65365);
 // EXTERNAL MODULE: ./src/util/text.ts
-var util_text = __webpack_require__(9997);
+var util_text = __webpack_require__(49997);
 // EXTERNAL MODULE: ./src/sets/miss-reason.ts
-var miss_reason = __webpack_require__(4630);
+var miss_reason = __webpack_require__(44630);
 // EXTERNAL MODULE: ./src/sets/layout.ts
-var layout = __webpack_require__(3267);
+var layout = __webpack_require__(73267);
 // EXTERNAL MODULE: ./src/hashing/set-key.ts
-var set_key = __webpack_require__(4574);
+var set_key = __webpack_require__(34574);
 // EXTERNAL MODULE: ./src/sets/manifest.ts
-var sets_manifest = __webpack_require__(9640);
+var sets_manifest = __webpack_require__(99640);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
+var external_node_stream_ = __webpack_require__(57075);
 // EXTERNAL MODULE: ./src/sets/pack-encoding.ts
-var pack_encoding = __webpack_require__(4908);
+var pack_encoding = __webpack_require__(54908);
 // EXTERNAL MODULE: ./src/sets/tar.ts
-var tar = __webpack_require__(6922);
+var tar = __webpack_require__(56922);
 // EXTERNAL MODULE: ./src/util/capped-read.ts
-var capped_read = __webpack_require__(8724);
+var capped_read = __webpack_require__(48724);
 // EXTERNAL MODULE: ./src/util/digest-stream.ts
-var digest_stream = __webpack_require__(9587);
+var digest_stream = __webpack_require__(89587);
 // EXTERNAL MODULE: ./src/util/node-builtins.ts
-var node_builtins = __webpack_require__(3115);
+var node_builtins = __webpack_require__(53115);
 ;// CONCATENATED MODULE: ./src/sets/packs.ts
 
 
@@ -364,9 +364,9 @@ buffers = new PackBuffers(0)) {
 }
 
 // EXTERNAL MODULE: ./src/sets/package-files.ts
-var package_files = __webpack_require__(4355);
+var package_files = __webpack_require__(54355);
 // EXTERNAL MODULE: ./src/sets/object-sets.ts + 1 modules
-var object_sets = __webpack_require__(5665);
+var object_sets = __webpack_require__(35665);
 ;// CONCATENATED MODULE: ./src/sets/object-publish.ts
 
 
@@ -535,7 +535,7 @@ async function uploadFiles(store, request, files, target, previous) {
     const packBuffers = new PackBuffers(LARGE_FILES_AT_ONCE + 1);
     const { packs, plain } = planPacks(files, request.packBelow ?? 0);
     // Loaded by uploads only: mime builds its type tables as it loads (~4 ms), which check never needs.
-    const { default: mime } = await __webpack_require__.e(/* import() */ 86).then(__webpack_require__.bind(__webpack_require__, 5086));
+    const { default: mime } = await __webpack_require__.e(/* import() */ 86).then(__webpack_require__.bind(__webpack_require__, 15086));
     const plainOnly = request.packCompression === 'none';
     const encoding = plainOnly ? undefined : (0,pack_encoding/* writableEncoding */.w9)();
     // pack-compression: none asks for plain tar, so an earlier compressed pack is sent again rather than copied (and
@@ -677,22 +677,22 @@ async function publishCodeHashSet(store, request, policy, manifest, target) {
 
 /***/ }),
 
-/***/ 4355:
+/***/ 54355:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   listPackageFiles: () => (/* binding */ listPackageFiles)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4813);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
-/* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4964);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9997);
-/* harmony import */ var _download_temporaries_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5107);
-/* harmony import */ var _package_directory_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2139);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74813);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
+/* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(24964);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(49997);
+/* harmony import */ var _download_temporaries_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(75107);
+/* harmony import */ var _package_directory_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(62139);
 
 
 

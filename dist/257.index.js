@@ -3,18 +3,18 @@ exports.id = 257;
 exports.ids = [257];
 exports.modules = {
 
-/***/ 4257:
+/***/ 74257:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   doctor: () => (/* binding */ doctor)
 /* harmony export */ });
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74813);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
-/* harmony import */ var _settings_store_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3456);
-/* harmony import */ var _sets_ranged_parts_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2445);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _settings_store_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(53456);
+/* harmony import */ var _sets_ranged_parts_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(72445);
 
 
 
@@ -286,7 +286,7 @@ async function examineActionsCache(prefix) {
             }
         ];
     }
-    const cache = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(602)]).then(__webpack_require__.bind(__webpack_require__, 8602));
+    const cache = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(640)]).then(__webpack_require__.bind(__webpack_require__, 49640));
     const looked = await attempt(() => cache.restoreCache(['.s3-asset-manager-doctor'], `${prefix}doctor-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomBytes)(6).toString('hex')}`, [], { lookupOnly: true }));
     return [
         looked.ok
@@ -313,7 +313,7 @@ async function doctor(settings, modes) {
         findings.push(...(await examineActionsCache(settings.store.prefix)));
     }
     else {
-        const { createStore } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 2826));
+        const { createStore } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 92826));
         const opened = await attempt(() => createStore(settings.store, settings.concurrency));
         const credentials = settings.store.kind === 's3' && settings.store.role ? 'credentials and role found' : 'credentials found';
         if (!opened.ok) {
@@ -362,14 +362,14 @@ async function doctor(settings, modes) {
 
 /***/ }),
 
-/***/ 2445:
+/***/ 72445:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Q: () => (/* binding */ RANGE_PART),
 /* harmony export */   g: () => (/* binding */ RANGED_ABOVE)
 /* harmony export */ });
-/* harmony import */ var _stores_part_sizes_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8554);
+/* harmony import */ var _stores_part_sizes_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(28554);
 // The sizes of a ranged download, in a module of their own so that doctor can name them without loading download.
 
 /** Past this size a file comes in ranged parts (upload sends such files in parts too). */
@@ -380,7 +380,7 @@ const RANGE_PART = _stores_part_sizes_js__WEBPACK_IMPORTED_MODULE_0__/* .UPLOAD_
 
 /***/ }),
 
-/***/ 8554:
+/***/ 28554:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -3,7 +3,7 @@ exports.id = 289;
 exports.ids = [289,45];
 exports.modules = {
 
-/***/ 2289:
+/***/ 62289:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -15,14 +15,14 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: deepMerge
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
-var js_yaml = __webpack_require__(3243);
+var js_yaml = __webpack_require__(33243);
 // EXTERNAL MODULE: ./src/apply/errors.ts
-var errors = __webpack_require__(3045);
+var errors = __webpack_require__(73045);
 // EXTERNAL MODULE: ./src/settings/values.ts
 var values = __webpack_require__(535);
 ;// CONCATENATED MODULE: ./src/apply/datastore.ts
@@ -123,17 +123,17 @@ function parseDatastore(raw, file, env) {
 }
 
 // EXTERNAL MODULE: ./src/util/paths.ts
-var paths = __webpack_require__(4964);
+var paths = __webpack_require__(24964);
 // EXTERNAL MODULE: ./src/constants.ts
-var constants = __webpack_require__(7242);
+var constants = __webpack_require__(27242);
 // EXTERNAL MODULE: ./src/errors.ts
-var src_errors = __webpack_require__(3916);
+var src_errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/util/capped-read.ts
-var capped_read = __webpack_require__(8724);
+var capped_read = __webpack_require__(48724);
 // EXTERNAL MODULE: ./src/apply/shell.ts + 1 modules
-var shell = __webpack_require__(6002);
+var shell = __webpack_require__(96002);
 // EXTERNAL MODULE: ./src/apply/template.ts
-var template = __webpack_require__(7860);
+var template = __webpack_require__(57860);
 ;// CONCATENATED MODULE: ./src/apply/config.ts
 
 
@@ -667,7 +667,7 @@ async function loadConfig(configPath, plugins, env = process.env) {
 
 /***/ }),
 
-/***/ 3045:
+/***/ 73045:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -702,7 +702,7 @@ class LockError extends Error {
 
 /***/ }),
 
-/***/ 6002:
+/***/ 96002:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -715,9 +715,9 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: runTemplate, variableName, writtenForm
 
 // EXTERNAL MODULE: ./src/util/digest-stream.ts
-var digest_stream = __webpack_require__(9587);
+var digest_stream = __webpack_require__(89587);
 // EXTERNAL MODULE: ./src/apply/errors.ts
-var errors = __webpack_require__(3045);
+var errors = __webpack_require__(73045);
 ;// CONCATENATED MODULE: ./src/apply/shell-scan.ts
 /**
  * Where the templates of apply's `run` stand in the shell text, judged as bash (and dash) would parse it:
@@ -1733,7 +1733,7 @@ function judgeFindExec(words, start, mark, functions) {
 }
 
 // EXTERNAL MODULE: ./src/apply/template.ts
-var apply_template = __webpack_require__(7860);
+var apply_template = __webpack_require__(57860);
 ;// CONCATENATED MODULE: ./src/apply/shell.ts
 
 
@@ -1872,7 +1872,7 @@ function buildRunTemplate(text, resolve, where) {
 
 /***/ }),
 
-/***/ 7860:
+/***/ 57860:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1886,9 +1886,9 @@ function buildRunTemplate(text, resolve, where) {
 /* harmony export */   yU: () => (/* binding */ findReferences),
 /* harmony export */   z2: () => (/* binding */ protectTemplates)
 /* harmony export */ });
-/* harmony import */ var js_yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3243);
-/* harmony import */ var _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9587);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3045);
+/* harmony import */ var js_yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33243);
+/* harmony import */ var _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(89587);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73045);
 
 
 

@@ -3,7 +3,7 @@ exports.id = 437;
 exports.ids = [437];
 exports.modules = {
 
-/***/ 4581:
+/***/ 14581:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -17,7 +17,7 @@ function parsePatterns(text) {
 
 /***/ }),
 
-/***/ 1437:
+/***/ 71437:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -28,30 +28,30 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/runner.ts
-var runner = __webpack_require__(4813);
+var runner = __webpack_require__(74813);
 // EXTERNAL MODULE: ./src/constants.ts
-var constants = __webpack_require__(7242);
+var constants = __webpack_require__(27242);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/util/cancellation.ts
-var cancellation = __webpack_require__(6601);
+var cancellation = __webpack_require__(76601);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/git.ts
-var git = __webpack_require__(1243);
+var git = __webpack_require__(71243);
 // EXTERNAL MODULE: ./src/hashing/patterns.ts
-var patterns = __webpack_require__(4581);
+var patterns = __webpack_require__(14581);
 // EXTERNAL MODULE: ./src/util/redact.ts
-var redact = __webpack_require__(767);
+var redact = __webpack_require__(50767);
 // EXTERNAL MODULE: ./src/settings/read.ts
-var read = __webpack_require__(6765);
+var read = __webpack_require__(36765);
 // EXTERNAL MODULE: ./src/settings/store.ts
-var settings_store = __webpack_require__(3456);
+var settings_store = __webpack_require__(53456);
 // EXTERNAL MODULE: ./src/sets/signing.ts
-var signing = __webpack_require__(3330);
+var signing = __webpack_require__(63330);
 // EXTERNAL MODULE: ./src/settings/values.ts
 var values = __webpack_require__(535);
 ;// CONCATENATED MODULE: ./src/settings/trust.ts
@@ -123,7 +123,7 @@ function noteUnsignedRun(mode, policy, codeHashOn, planOnly) {
 }
 
 // EXTERNAL MODULE: ./src/sets/pack-encoding.ts
-var pack_encoding = __webpack_require__(4908);
+var pack_encoding = __webpack_require__(54908);
 ;// CONCATENATED MODULE: ./src/settings/inputs.ts
 // Every input read into one validated Settings object (getInputs), and the checks that span inputs:
 // unknown names, the mode, the apply/prune/reporting groups.
@@ -384,23 +384,23 @@ function getInputs(argv = process.argv, cwd = process.cwd()) {
 }
 
 // EXTERNAL MODULE: ./src/modes/apply-outcome.ts
-var apply_outcome = __webpack_require__(2685);
+var apply_outcome = __webpack_require__(52685);
 // EXTERNAL MODULE: ./src/modes/check-record.ts
-var check_record = __webpack_require__(3668);
+var check_record = __webpack_require__(33668);
 // EXTERNAL MODULE: ./src/sets/manifest.ts
-var manifest = __webpack_require__(9640);
+var manifest = __webpack_require__(99640);
 // EXTERNAL MODULE: ./src/util/text.ts
-var util_text = __webpack_require__(9997);
+var util_text = __webpack_require__(49997);
 // EXTERNAL MODULE: ./src/sets/platform.ts
-var platform = __webpack_require__(7102);
+var platform = __webpack_require__(47102);
 // EXTERNAL MODULE: ./src/modes/build-key.ts
-var build_key = __webpack_require__(9314);
+var build_key = __webpack_require__(89314);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./src/util/node-builtins.ts
-var node_builtins = __webpack_require__(3115);
+var node_builtins = __webpack_require__(53115);
 // EXTERNAL MODULE: ./src/util/paths.ts
-var paths = __webpack_require__(4964);
+var paths = __webpack_require__(24964);
 ;// CONCATENATED MODULE: ./src/sets/stale-files.ts
 
 
@@ -700,7 +700,7 @@ async function reportToGitHub(settings, draw, target) {
     // GitHub's API is cleaned here.
     const unredacted = draw();
     const report = { ...unredacted, description: (0,redact/* redact */.E$)(unredacted.description), markdown: (0,redact/* redact */.E$)(unredacted.markdown) };
-    const { context, getOctokit } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(157)]).then(__webpack_require__.bind(__webpack_require__, 157));
+    const { context, getOctokit } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(157)]).then(__webpack_require__.bind(__webpack_require__, 50157));
     if (!process.env.GITHUB_REPOSITORY) {
         runner/* warning */.$e('GITHUB_REPOSITORY is not set, so there is no repository to report to; skipping the comment and status.');
         return;
@@ -759,11 +759,11 @@ async function reportToGitHub(settings, draw, target) {
 }
 
 // EXTERNAL MODULE: ./src/report/markdown.ts
-var markdown = __webpack_require__(4285);
+var markdown = __webpack_require__(54285);
 // EXTERNAL MODULE: ./src/report/summary.ts
-var summary = __webpack_require__(7994);
+var summary = __webpack_require__(57994);
 // EXTERNAL MODULE: ./src/stores/index.ts
-var stores = __webpack_require__(2826);
+var stores = __webpack_require__(92826);
 ;// CONCATENATED MODULE: ./src/sets/last-used.ts
 
 /**
@@ -780,9 +780,9 @@ async function recordUse(store, setPrefix, now = new Date()) {
 }
 
 // EXTERNAL MODULE: ./src/sets/layout.ts
-var layout = __webpack_require__(3267);
+var layout = __webpack_require__(73267);
 // EXTERNAL MODULE: ./src/sets/object-sets.ts + 1 modules
-var object_sets = __webpack_require__(5665);
+var object_sets = __webpack_require__(35665);
 ;// CONCATENATED MODULE: ./src/sets/object-asset-sets.ts
 
 
@@ -822,7 +822,7 @@ class ObjectAssetSets {
     }
     async publish(request) {
         // Loaded only when something is stored: a check starts without packing and uploading.
-        const { publish } = await __webpack_require__.e(/* import() */ 225).then(__webpack_require__.bind(__webpack_require__, 6225));
+        const { publish } = await __webpack_require__.e(/* import() */ 225).then(__webpack_require__.bind(__webpack_require__, 36225));
         return publish(this.store, request, this.policy);
     }
     async download(prefix, commit, manifest, directory, concurrency) {
@@ -832,7 +832,7 @@ class ObjectAssetSets {
             throw new Error(`No assets are stored at ${this.store.url(setPrefix)} to download.`);
         // Loaded only when a set is fetched: a check that finds nothing, or only reports a hit, starts without it.
         // Named, so both stores' downloads share one chunk (without a name the bundler wrote download.ts twice).
-        const { downloadSet } = await __webpack_require__.e(/* import() | download */ 467).then(__webpack_require__.bind(__webpack_require__, 4797));
+        const { downloadSet } = await __webpack_require__.e(/* import() | download */ 467).then(__webpack_require__.bind(__webpack_require__, 14797));
         await downloadSet(this.store, setPrefix, known, directory, concurrency);
         return known;
     }
@@ -847,7 +847,7 @@ class ObjectAssetSets {
 /** The asset sets of the configured store; the Actions cache backend is loaded only when chosen. */
 async function createAssetSets(settings, concurrency, policy) {
     if (settings.kind === 'actions-cache') {
-        const { ActionsCacheSets } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(602), __webpack_require__.e(100)]).then(__webpack_require__.bind(__webpack_require__, 5719));
+        const { ActionsCacheSets } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(640), __webpack_require__.e(100)]).then(__webpack_require__.bind(__webpack_require__, 45719));
         return new ActionsCacheSets(policy);
     }
     return new ObjectAssetSets(await (0,stores.createStore)(settings, concurrency), policy);
@@ -904,14 +904,14 @@ function setOutputs(result) {
 async function saveKeyInputs(result, settings) {
     if (!process.env.RUNNER_TEMP || !result.codeHash)
         return undefined;
-    const { readCheckRecord } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 3668));
+    const { readCheckRecord } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 33668));
     const inputs = (await readCheckRecord(settings.packageDirectory))?.inputs;
     if (!inputs)
         return undefined;
-    const { serializeInputs } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 4574));
-    const { writeFile } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 1455, 23));
-    const { sha256Hex } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 9587));
-    const { randomHex } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 1245));
+    const { serializeInputs } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 34574));
+    const { writeFile } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 51455, 23));
+    const { sha256Hex } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 89587));
+    const { randomHex } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 31245));
     const file = `${process.env.RUNNER_TEMP}/s3-asset-manager-${randomHex(6)}.inputs.json.gz`;
     const bytes = serializeInputs(result.codeHash, inputs);
     await writeFile(file, bytes);
@@ -930,7 +930,7 @@ async function targetOf(settings, commit, fromMain) {
 /** apply: the plan carried out, its outputs, summary and report. Loaded on demand (YAML, the state backend). */
 async function runApply(settings) {
     const { apply } = await Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(448), __webpack_require__.e(946), __webpack_require__.e(225), __webpack_require__.e(289), __webpack_require__.e(593), __webpack_require__.e(5)]).then(__webpack_require__.bind(__webpack_require__, 5005));
-    const { applyMarkdown, applyReport, applySummaryHeading } = await __webpack_require__.e(/* import() */ 22).then(__webpack_require__.bind(__webpack_require__, 7022));
+    const { applyMarkdown, applyReport, applySummaryHeading } = await __webpack_require__.e(/* import() */ 22).then(__webpack_require__.bind(__webpack_require__, 87022));
     const outcome = await apply(settings);
     runner/* info */.pq(outcome.message);
     setOutput(constants/* Outputs */.tY.Changes, String(outcome.changes));
@@ -942,8 +942,8 @@ async function runApply(settings) {
     await reportToGitHub(settings.reporting, () => applyReport(outcome, settings.reporting.instance), await targetOf(settings, outcome.commitHash));
 }
 async function runPrune(settings) {
-    const { prune } = await __webpack_require__.e(/* import() */ 618).then(__webpack_require__.bind(__webpack_require__, 8618));
-    const { pruneMarkdown } = await __webpack_require__.e(/* import() */ 901).then(__webpack_require__.bind(__webpack_require__, 7901));
+    const { prune } = await __webpack_require__.e(/* import() */ 618).then(__webpack_require__.bind(__webpack_require__, 98618));
+    const { pruneMarkdown } = await __webpack_require__.e(/* import() */ 901).then(__webpack_require__.bind(__webpack_require__, 47901));
     const outcome = await prune(settings);
     runner/* info */.pq(outcome.message);
     setOutput(constants/* Outputs */.tY.PrunedSets, String(outcome.prunedSets));
@@ -953,8 +953,8 @@ async function runPrune(settings) {
     await (0,summary.writeSummaryMarkdown)(pruneMarkdown(outcome, `### S3 Asset Manager \u2014 prune${outcome.planOnly ? ' (plan only)' : ''}`));
 }
 async function runDoctor(settings) {
-    const { doctor } = await __webpack_require__.e(/* import() */ 257).then(__webpack_require__.bind(__webpack_require__, 4257));
-    const { doctorMarkdown } = await __webpack_require__.e(/* import() */ 554).then(__webpack_require__.bind(__webpack_require__, 4554));
+    const { doctor } = await __webpack_require__.e(/* import() */ 257).then(__webpack_require__.bind(__webpack_require__, 74257));
+    const { doctorMarkdown } = await __webpack_require__.e(/* import() */ 554).then(__webpack_require__.bind(__webpack_require__, 14554));
     const outcome = await doctor(settings, settings.doctorModes);
     runner/* info */.pq(outcome.message);
     await (0,summary.writeSummaryMarkdown)(doctorMarkdown(outcome, '### S3 Asset Manager \u2014 doctor'));
@@ -973,7 +973,7 @@ async function runAssets(settings, fromMain) {
     try {
         // upload and its packing are loaded only when storing: a check (every job's first step) starts without them.
         const ran = settings.mode === 'upload'
-            ? await (await __webpack_require__.e(/* import() */ 943).then(__webpack_require__.bind(__webpack_require__, 4943))).upload(settings, sets, fromMain?.preBuild)
+            ? await (await __webpack_require__.e(/* import() */ 943).then(__webpack_require__.bind(__webpack_require__, 94943))).upload(settings, sets, fromMain?.preBuild)
             : await check(settings, sets);
         const unsigned = settings.policy.unsigned && (ran.mode === 'upload' || settings.codeHashPatterns.length > 0) ? settings.policy.unsigned : undefined;
         const result = { ...ran, locationUrl: consoleUrl(ran.location, settings.store), ...(unsigned ? { unsigned } : {}) };
@@ -1027,11 +1027,11 @@ function runMode(settings, fromMain) {
  * The key computed before the build is held here, where the build cannot reach it, as the runner's state is.
  */
 async function buildThenUpload(settings, state) {
-    const { readCheckRecord } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 3668));
+    const { readCheckRecord } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 33668));
     const inputs = state.codeHash ? (await readCheckRecord(settings.packageDirectory))?.inputs : undefined;
     const preBuild = state.codeHash ? { key: state.codeHash, ...(inputs ? { inputs } : {}) } : undefined;
     runner/* info */.pq(`Building: ${settings.autoRun}`);
-    const { spawn } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 1421, 23));
+    const { spawn } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 31421, 23));
     const code = await new Promise((resolve, reject) => {
         const child = spawn(settings.autoRun, { shell: true, stdio: ['ignore', 'inherit', 'inherit'] });
         child.once('error', reject);
@@ -1039,8 +1039,8 @@ async function buildThenUpload(settings, state) {
     });
     if (code !== 0)
         throw new BuildFailedError(`The build command exited with code ${code}: nothing was uploaded (${settings.autoRun}).`);
-    const { listPackageFiles } = await __webpack_require__.e(/* import() */ 736).then(__webpack_require__.bind(__webpack_require__, 4355));
-    const { EmptyPackageError } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 3916));
+    const { listPackageFiles } = await __webpack_require__.e(/* import() */ 736).then(__webpack_require__.bind(__webpack_require__, 54355));
+    const { EmptyPackageError } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 83916));
     const empty = await listPackageFiles(state.packageDirectory).then(() => false, (error) => {
         if (error instanceof EmptyPackageError)
             return true;
@@ -1062,7 +1062,7 @@ async function reportFailure(settings, error) {
     const mode = settings?.mode ?? (runner/* getInput */.V4('mode') || process.argv[2] || 'step');
     try {
         if (error instanceof apply_outcome/* ApplyFailedError */._) {
-            const { applyMarkdown, applyReport, applySummaryHeading } = await __webpack_require__.e(/* import() */ 22).then(__webpack_require__.bind(__webpack_require__, 7022));
+            const { applyMarkdown, applyReport, applySummaryHeading } = await __webpack_require__.e(/* import() */ 22).then(__webpack_require__.bind(__webpack_require__, 87022));
             await (0,summary.writeSummaryMarkdown)(applyMarkdown(error.outcome, applySummaryHeading(error.outcome)));
             if (settings) {
                 const target = await targetOf(settings, error.outcome.commitHash);
@@ -1080,7 +1080,7 @@ async function reportFailure(settings, error) {
 async function runUploadAfterAuto(state) {
     let preBuild;
     if (state.codeHash) {
-        const { readKeyInputsFile } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 4574));
+        const { readKeyInputsFile } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 34574));
         const recorded = state.inputsFile && state.inputsSha256 ? await readKeyInputsFile(state.inputsFile, state.inputsSha256) : undefined;
         preBuild = { key: state.codeHash, ...(recorded?.key === state.codeHash ? { inputs: recorded.inputs } : {}) };
     }
@@ -1118,7 +1118,7 @@ async function run(adjust = (settings) => settings, fromMain) {
 
 /***/ }),
 
-/***/ 2685:
+/***/ 52685:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1137,7 +1137,7 @@ class ApplyFailedError extends Error {
 
 /***/ }),
 
-/***/ 9314:
+/***/ 89314:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1145,15 +1145,15 @@ class ApplyFailedError extends Error {
 /* harmony export */   k$: () => (/* binding */ setsPrefix)
 /* harmony export */ });
 /* unused harmony export actionOutputs */
-/* harmony import */ var _sets_layout_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3267);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4813);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var _sets_layout_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73267);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74813);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7242);
-/* harmony import */ var _settings_read_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6765);
-/* harmony import */ var _util_progress_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5365);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9997);
-/* harmony import */ var _sets_platform_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7102);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(27242);
+/* harmony import */ var _settings_read_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(36765);
+/* harmony import */ var _util_progress_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(65365);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(49997);
+/* harmony import */ var _sets_platform_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(47102);
 
 
 
@@ -1179,9 +1179,9 @@ function actionOutputs(settings) {
 async function computeBuildKey(settings) {
     const started = Date.now();
     // Loaded only when a key is needed: a commit hit never pays for the glob libraries.
-    const { computeCodeHash, outputExclusions, sourcesInOutput, sourcesInOutputError } = await Promise.all(/* import() */[__webpack_require__.e(448), __webpack_require__.e(946)]).then(__webpack_require__.bind(__webpack_require__, 946));
-    const { envIngredients, setKey } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 4574));
-    const { sha256Hex } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 9587));
+    const { computeCodeHash, outputExclusions, sourcesInOutput, sourcesInOutputError } = await Promise.all(/* import() */[__webpack_require__.e(448), __webpack_require__.e(946)]).then(__webpack_require__.bind(__webpack_require__, 60946));
+    const { envIngredients, setKey } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 34574));
+    const { sha256Hex } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 89587));
     const exclude = outputExclusions(settings.repoPath, actionOutputs(settings), _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .ACTION_FILES */ .JN);
     const checkOutputs = (hashed) => {
         const sources = sourcesInOutput(hashed, settings.repoPath, settings.packageDirectory);
@@ -1219,7 +1219,7 @@ function setsPrefix(settings) {
 
 /***/ }),
 
-/***/ 3668:
+/***/ 33668:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1227,15 +1227,15 @@ function setsPrefix(settings) {
 /* harmony export */   readCheckRecord: () => (/* binding */ readCheckRecord),
 /* harmony export */   v: () => (/* binding */ hasFoundMarker)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7242);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
-/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1243);
-/* harmony import */ var _hashing_set_key_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4574);
-/* harmony import */ var _sets_package_directory_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2139);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(27242);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
+/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(71243);
+/* harmony import */ var _hashing_set_key_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(34574);
+/* harmony import */ var _sets_package_directory_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(62139);
 
 
 
@@ -1310,17 +1310,17 @@ async function hasFoundMarker(directory) {
 
 /***/ }),
 
-/***/ 7464:
+/***/ 97464:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   j: () => (/* binding */ underClaim)
 /* harmony export */ });
 /* unused harmony export claimSet */
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7242);
-/* harmony import */ var _util_cancellation_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6601);
-/* harmony import */ var _util_random_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1245);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74813);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(27242);
+/* harmony import */ var _util_cancellation_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76601);
+/* harmony import */ var _util_random_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(31245);
 
 
 
@@ -1477,7 +1477,7 @@ async function underClaim(store, setPrefix, options, write) {
 
 /***/ }),
 
-/***/ 3267:
+/***/ 73267:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1492,7 +1492,7 @@ async function underClaim(store, setPrefix, options, write) {
 /* harmony export */   sQ: () => (/* binding */ cacheEntryKey)
 /* harmony export */ });
 /* unused harmony export setSegment */
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7242);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27242);
 
 /** A set's own segment under its family: `artifacts/<commit>/` or `cache/<code-hash>/`. */
 function setSegment(tier, id) {
@@ -1557,7 +1557,7 @@ function newestPointerKey(prefix) {
 
 /***/ }),
 
-/***/ 9640:
+/***/ 99640:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1573,9 +1573,9 @@ function newestPointerKey(prefix) {
 /* harmony export */   v: () => (/* binding */ builtUnder)
 /* harmony export */ });
 /* unused harmony exports parseManifest, parseManifestDocument */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var _signing_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3330);
-/* harmony import */ var _tar_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6922);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _signing_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(63330);
+/* harmony import */ var _tar_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(56922);
 
 
 
@@ -1819,7 +1819,7 @@ function filesByPack(files) {
 
 /***/ }),
 
-/***/ 4630:
+/***/ 44630:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1828,11 +1828,11 @@ function filesByPack(files) {
 /* harmony export */   Pb: () => (/* binding */ explainOtherKey),
 /* harmony export */   gL: () => (/* binding */ explainMiss)
 /* harmony export */ });
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7242);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _util_capped_read_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8724);
-/* harmony import */ var _hashing_set_key_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4574);
-/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3267);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27242);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _util_capped_read_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48724);
+/* harmony import */ var _hashing_set_key_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(34574);
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(73267);
 
 
 
@@ -1927,7 +1927,7 @@ async function compareWithRecord(store, prefix, key, current, readManifest) {
 
 /***/ }),
 
-/***/ 5665:
+/***/ 35665:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1946,21 +1946,21 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/runner.ts
-var runner = __webpack_require__(4813);
+var runner = __webpack_require__(74813);
 // EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
-var p_limit = __webpack_require__(370);
+var p_limit = __webpack_require__(70370);
 // EXTERNAL MODULE: ./src/constants.ts
-var constants = __webpack_require__(7242);
+var constants = __webpack_require__(27242);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/util/cancellation.ts
-var cancellation = __webpack_require__(6601);
+var cancellation = __webpack_require__(76601);
 // EXTERNAL MODULE: ./src/sets/claims.ts
-var claims = __webpack_require__(7464);
+var claims = __webpack_require__(97464);
 // EXTERNAL MODULE: ./src/sets/layout.ts
-var layout = __webpack_require__(3267);
+var layout = __webpack_require__(73267);
 // EXTERNAL MODULE: ./src/sets/manifest.ts
-var sets_manifest = __webpack_require__(9640);
+var sets_manifest = __webpack_require__(99640);
 ;// CONCATENATED MODULE: ./src/sets/set-state.ts
 
 
@@ -1999,13 +1999,13 @@ function strayObjects(manifest, setPrefix, listing) {
 }
 
 // EXTERNAL MODULE: ./src/util/progress.ts
-var util_progress = __webpack_require__(5365);
+var util_progress = __webpack_require__(65365);
 // EXTERNAL MODULE: ./src/sets/miss-reason.ts
-var miss_reason = __webpack_require__(4630);
+var miss_reason = __webpack_require__(44630);
 // EXTERNAL MODULE: ./src/sets/platform.ts
-var sets_platform = __webpack_require__(7102);
+var sets_platform = __webpack_require__(47102);
 // EXTERNAL MODULE: ./src/util/node-builtins.ts
-var node_builtins = __webpack_require__(3115);
+var node_builtins = __webpack_require__(53115);
 ;// CONCATENATED MODULE: ./src/sets/object-sets.ts
 
 
@@ -2311,7 +2311,7 @@ async function findOrPromote(store, request, policy) {
 
 /***/ }),
 
-/***/ 4908:
+/***/ 54908:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2324,7 +2324,7 @@ async function findOrPromote(store, request, policy) {
 /* harmony export */   u5: () => (/* binding */ mayCompress),
 /* harmony export */   w9: () => (/* binding */ writableEncoding)
 /* harmony export */ });
-/* harmony import */ var _util_node_builtins_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3115);
+/* harmony import */ var _util_node_builtins_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(53115);
 
 /** What upload is asked for (`pack-compression`): 'auto' compresses where the runtime has zstd, 'none' never does. */
 const PACK_COMPRESSIONS = ['auto', 'none'];
@@ -2394,7 +2394,7 @@ function encodingSuffix(encoding) {
 
 /***/ }),
 
-/***/ 2139:
+/***/ 62139:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2403,14 +2403,14 @@ function encodingSuffix(encoding) {
 /* harmony export */   qI: () => (/* binding */ writeFileNoFollow),
 /* harmony export */   tk: () => (/* binding */ readFileNoFollow)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
-/* harmony import */ var _util_capped_read_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8724);
-/* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4964);
-/* harmony import */ var _util_random_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1245);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _util_capped_read_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(48724);
+/* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(24964);
+/* harmony import */ var _util_random_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(31245);
 
 
 
@@ -2493,7 +2493,7 @@ async function readFileNoFollow(directory, name, maxBytes) {
 
 /***/ }),
 
-/***/ 7102:
+/***/ 47102:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2529,7 +2529,7 @@ function otherPlatformAdvice(platform, current) {
 
 /***/ }),
 
-/***/ 3330:
+/***/ 63330:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2542,8 +2542,8 @@ function otherPlatformAdvice(platform, current) {
 /* harmony export */   y2: () => (/* binding */ verifyStoredText)
 /* harmony export */ });
 /* unused harmony exports keyId, canonicalJson, signDocument */
-/* harmony import */ var _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9587);
-/* harmony import */ var _util_node_builtins_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3115);
+/* harmony import */ var _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(89587);
+/* harmony import */ var _util_node_builtins_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(53115);
 
 
 /**
@@ -2664,7 +2664,7 @@ function verifyStoredText(text, signing) {
 
 /***/ }),
 
-/***/ 6922:
+/***/ 56922:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2749,7 +2749,7 @@ function memberHeader(path, size) {
 
 /***/ }),
 
-/***/ 6765:
+/***/ 36765:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2758,8 +2758,8 @@ function memberHeader(path, size) {
 /* harmony export */   wK: () => (/* binding */ inputOr),
 /* harmony export */   yL: () => (/* binding */ oneOf)
 /* harmony export */ });
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74813);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 // Reading inputs as the runner passes them (INPUT_<NAME>), with the original tool's environment names as
 // fallbacks. Only the settings modules use these.
 
@@ -2800,20 +2800,20 @@ function oneOf(name, value, allowed) {
 
 /***/ }),
 
-/***/ 3456:
+/***/ 53456:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   P: () => (/* binding */ parseStore),
 /* harmony export */   j: () => (/* binding */ cacheServiceAvailable)
 /* harmony export */ });
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74813);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7242);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(767);
-/* harmony import */ var _read_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6765);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(27242);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(50767);
+/* harmony import */ var _read_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(36765);
 /* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(535);
 // Which store a run uses, from the inputs: the backend, its bucket and endpoint, credentials and timeouts.
 
@@ -2944,9 +2944,9 @@ function refuseSilentLocalFallback(root) {
 /* harmony export */   om: () => (/* binding */ SIZE_UNITS_HELP),
 /* harmony export */   yG: () => (/* binding */ parseBoolean)
 /* harmony export */ });
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7242);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(767);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27242);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(50767);
 // Pure value parsers shared by the inputs and the apply config: each names the field it parses (an input,
 // or a config option) in its error, so a bad value is reported where it was written.
 
@@ -3038,15 +3038,15 @@ function deriveS3Settings(base, target) {
 
 /***/ }),
 
-/***/ 2826:
+/***/ 92826:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   createStore: () => (/* binding */ createStore)
 /* harmony export */ });
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _local_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(801);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74813);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _local_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(10801);
 
 
 
@@ -3057,7 +3057,7 @@ function deriveS3Settings(base, target) {
 async function createStore(settings, concurrency, options = {}) {
     switch (settings.kind) {
         case 's3': {
-            const { S3Store } = await Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(507)]).then(__webpack_require__.bind(__webpack_require__, 1507));
+            const { S3Store } = await Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(507)]).then(__webpack_require__.bind(__webpack_require__, 71507));
             const store = new S3Store(settings, concurrency, options);
             if (settings.role)
                 _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Accessing ${store.name} with the assumed role ${settings.role.arn} (session '${settings.role.sessionName}').`);
@@ -3080,27 +3080,27 @@ async function createStore(settings, concurrency, options = {}) {
 
 /***/ }),
 
-/***/ 801:
+/***/ 10801:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   V: () => (/* binding */ LocalStore)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46466);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(73136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3916);
-/* harmony import */ var _util_cancellation_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6601);
-/* harmony import */ var _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9587);
-/* harmony import */ var _util_capped_read_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8724);
-/* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4964);
-/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(4703);
-/* harmony import */ var _util_random_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(1245);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
+/* harmony import */ var _util_cancellation_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(76601);
+/* harmony import */ var _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(89587);
+/* harmony import */ var _util_capped_read_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(48724);
+/* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(24964);
+/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(34703);
+/* harmony import */ var _util_random_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(31245);
 
 
 
@@ -3421,7 +3421,7 @@ class LocalStore {
 
 /***/ }),
 
-/***/ 4703:
+/***/ 34703:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3432,7 +3432,7 @@ const isPullBody = (body) => !Buffer.isBuffer(body) && 'readInto' in body;
 
 /***/ }),
 
-/***/ 4964:
+/***/ 24964:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3442,7 +3442,7 @@ const isPullBody = (body) => !Buffer.isBuffer(body) && 'readInto' in body;
 /* harmony export */   yK: () => (/* binding */ fromPosixRelative),
 /* harmony export */   ys: () => (/* binding */ sameFileKey)
 /* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 
 // Manifests, store keys and code-hash entries always use '/'; the file system uses the runner's separator.
@@ -3492,7 +3492,7 @@ function sameFileKey(relative) {
 
 /***/ }),
 
-/***/ 370:
+/***/ 70370:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 

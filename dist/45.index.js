@@ -3,7 +3,7 @@ exports.id = 45;
 exports.ids = [45];
 exports.modules = {
 
-/***/ 3045:
+/***/ 73045:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -3,14 +3,14 @@ exports.id = 467;
 exports.ids = [467];
 exports.modules = {
 
-/***/ 5107:
+/***/ 75107:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   N: () => (/* binding */ temporaryName),
 /* harmony export */   U: () => (/* binding */ isDownloadTemporary)
 /* harmony export */ });
-/* harmony import */ var _util_random_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1245);
+/* harmony import */ var _util_random_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31245);
 
 let temporaryPart;
 let temporaryCount = 0;
@@ -35,35 +35,35 @@ function isDownloadTemporary(name) {
 
 /***/ }),
 
-/***/ 4797:
+/***/ 14797:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   downloadSet: () => (/* binding */ downloadSet)
 /* harmony export */ });
 /* unused harmony export unwritten */
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74813);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(46466);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(370);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3916);
-/* harmony import */ var _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9587);
-/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9640);
-/* harmony import */ var _pack_encoding_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4908);
-/* harmony import */ var _package_directory_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(2139);
-/* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(4964);
-/* harmony import */ var _util_progress_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(5365);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(9997);
-/* harmony import */ var _util_node_builtins_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(3115);
-/* harmony import */ var _download_temporaries_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(5107);
-/* harmony import */ var _ranged_parts_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(2445);
-/* harmony import */ var _stores_part_sizes_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(8554);
+/* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(70370);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83916);
+/* harmony import */ var _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(89587);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(99640);
+/* harmony import */ var _pack_encoding_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(54908);
+/* harmony import */ var _package_directory_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(62139);
+/* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(24964);
+/* harmony import */ var _util_progress_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(65365);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(49997);
+/* harmony import */ var _util_node_builtins_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(53115);
+/* harmony import */ var _download_temporaries_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(75107);
+/* harmony import */ var _ranged_parts_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(72445);
+/* harmony import */ var _stores_part_sizes_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(28554);
 
 
 
@@ -632,14 +632,14 @@ async function downloadSet(store, setPrefix, manifest, directory, concurrency, p
 
 /***/ }),
 
-/***/ 2445:
+/***/ 72445:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Q: () => (/* binding */ RANGE_PART),
 /* harmony export */   g: () => (/* binding */ RANGED_ABOVE)
 /* harmony export */ });
-/* harmony import */ var _stores_part_sizes_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8554);
+/* harmony import */ var _stores_part_sizes_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(28554);
 // The sizes of a ranged download, in a module of their own so that doctor can name them without loading download.
 
 /** Past this size a file comes in ranged parts (upload sends such files in parts too). */
@@ -650,7 +650,7 @@ const RANGE_PART = _stores_part_sizes_js__WEBPACK_IMPORTED_MODULE_0__/* .UPLOAD_
 
 /***/ }),
 
-/***/ 8554:
+/***/ 28554:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -3,31 +3,31 @@ exports.id = 5;
 exports.ids = [5];
 exports.modules = {
 
-/***/ 3986:
+/***/ 43986:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   h: () => (/* binding */ assetsPlugin),
 /* harmony export */   z: () => (/* binding */ BuildError)
 /* harmony export */ });
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1421);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74813);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(31421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _sets_object_sets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5665);
-/* harmony import */ var _sets_object_publish_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6225);
-/* harmony import */ var _hashing_code_hash_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(946);
-/* harmony import */ var _hashing_set_key_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4574);
-/* harmony import */ var _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9587);
-/* harmony import */ var _sets_layout_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3267);
+/* harmony import */ var _sets_object_sets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(35665);
+/* harmony import */ var _sets_object_publish_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(36225);
+/* harmony import */ var _hashing_code_hash_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(60946);
+/* harmony import */ var _hashing_set_key_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(34574);
+/* harmony import */ var _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(89587);
+/* harmony import */ var _sets_layout_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(73267);
 /* harmony import */ var _settings_values_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(535);
-/* harmony import */ var _sets_manifest_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9640);
-/* harmony import */ var _sets_pack_encoding_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(4908);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(3045);
-/* harmony import */ var _util_cancellation_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(6601);
-/* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(4964);
-/* harmony import */ var _plugin_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(5216);
+/* harmony import */ var _sets_manifest_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(99640);
+/* harmony import */ var _sets_pack_encoding_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(54908);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(73045);
+/* harmony import */ var _util_cancellation_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(76601);
+/* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(24964);
+/* harmony import */ var _plugin_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(75216);
 
 
 
@@ -260,7 +260,7 @@ const assetsPlugin = {
 
 /***/ }),
 
-/***/ 5192:
+/***/ 95192:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -270,23 +270,23 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/apply/plugins/assets.ts
-var assets = __webpack_require__(3986);
+var assets = __webpack_require__(43986);
 // EXTERNAL MODULE: ./src/runner.ts
-var runner = __webpack_require__(4813);
+var runner = __webpack_require__(74813);
 // EXTERNAL MODULE: ./src/constants.ts
-var constants = __webpack_require__(7242);
+var constants = __webpack_require__(27242);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/settings/values.ts
 var values = __webpack_require__(535);
 // EXTERNAL MODULE: ./src/sets/manifest.ts
-var manifest = __webpack_require__(9640);
+var manifest = __webpack_require__(99640);
 // EXTERNAL MODULE: ./src/util/digest-stream.ts
-var digest_stream = __webpack_require__(9587);
+var digest_stream = __webpack_require__(89587);
 // EXTERNAL MODULE: ./src/apply/errors.ts
-var apply_errors = __webpack_require__(3045);
+var apply_errors = __webpack_require__(73045);
 // EXTERNAL MODULE: ./src/apply/plugins/plugin.ts
-var plugins_plugin = __webpack_require__(5216);
+var plugins_plugin = __webpack_require__(75216);
 ;// CONCATENATED MODULE: ./src/apply/plugins/object.ts
 
 
@@ -381,13 +381,13 @@ const PLUGINS = new Map([assets/* assetsPlugin */.h, objectPlugin].map((plugin) 
 
 /***/ }),
 
-/***/ 5216:
+/***/ 75216:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   z: () => (/* binding */ refuseUnknownOptions)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3045);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73045);
 
 /**
  * An option a plugin does not read is refused, as an unknown tool-level key is: a misspelt `directroy` would
@@ -413,20 +413,20 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/runner.ts
-var runner = __webpack_require__(4813);
+var runner = __webpack_require__(74813);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/apply/config.ts + 1 modules
-var apply_config = __webpack_require__(2289);
+var apply_config = __webpack_require__(62289);
 // EXTERNAL MODULE: ./src/apply/errors.ts
-var errors = __webpack_require__(3045);
+var errors = __webpack_require__(73045);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./src/apply/state-storage.ts
-var state_storage = __webpack_require__(3949);
+var state_storage = __webpack_require__(63949);
 ;// CONCATENATED MODULE: ./src/apply/lock.ts
 
 
@@ -526,7 +526,7 @@ async function releaseLock(storage, info) {
 }
 
 // EXTERNAL MODULE: ./src/apply/template.ts
-var template = __webpack_require__(7860);
+var template = __webpack_require__(57860);
 ;// CONCATENATED MODULE: ./src/apply/plan.ts
 
 
@@ -674,29 +674,29 @@ async function computePlan(tools, state, plugins, context) {
 }
 
 // EXTERNAL MODULE: ./src/apply/plugins/assets.ts
-var assets = __webpack_require__(3986);
+var assets = __webpack_require__(43986);
 // EXTERNAL MODULE: ./src/apply/plugins/index.ts + 1 modules
-var plugins = __webpack_require__(5192);
+var plugins = __webpack_require__(95192);
 // EXTERNAL MODULE: ./src/apply/state.ts + 1 modules
-var state = __webpack_require__(2593);
+var state = __webpack_require__(12593);
 // EXTERNAL MODULE: ./src/apply/shell.ts + 1 modules
-var shell = __webpack_require__(6002);
+var shell = __webpack_require__(96002);
 // EXTERNAL MODULE: ./src/git.ts
-var git = __webpack_require__(1243);
+var git = __webpack_require__(71243);
 // EXTERNAL MODULE: ./src/util/text.ts
-var util_text = __webpack_require__(9997);
+var util_text = __webpack_require__(49997);
 // EXTERNAL MODULE: ./src/util/redact.ts
-var redact = __webpack_require__(767);
+var redact = __webpack_require__(50767);
 // EXTERNAL MODULE: ./src/modes/apply-outcome.ts
-var apply_outcome = __webpack_require__(2685);
+var apply_outcome = __webpack_require__(52685);
 // EXTERNAL MODULE: ./src/settings/values.ts
 var values = __webpack_require__(535);
 // EXTERNAL MODULE: ./src/stores/index.ts
-var stores = __webpack_require__(2826);
+var stores = __webpack_require__(92826);
 // EXTERNAL MODULE: ./src/sets/platform.ts
-var platform = __webpack_require__(7102);
+var platform = __webpack_require__(47102);
 // EXTERNAL MODULE: ./src/util/cancellation.ts
-var cancellation = __webpack_require__(6601);
+var cancellation = __webpack_require__(76601);
 ;// CONCATENATED MODULE: ./src/modes/apply.ts
 
 

@@ -3,7 +3,7 @@ exports.id = 507;
 exports.ids = [507];
 exports.modules = {
 
-/***/ 8554:
+/***/ 28554:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -19,7 +19,7 @@ const MAX_PARTS = 10_000;
 
 /***/ }),
 
-/***/ 1507:
+/***/ 71507:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -31,17 +31,17 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: MAX_SINGLE_COPY, addErrorBodyMiddleware, checkCredentials, clientConfig, copyRanges, copySource, fullObjectSha256, lostCondition, notS3Answer, plainEtag
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-s3/dist-cjs/index.js
-var dist_cjs = __webpack_require__(3711);
+var dist_cjs = __webpack_require__(53711);
 // EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
-var p_limit = __webpack_require__(370);
+var p_limit = __webpack_require__(70370);
 // EXTERNAL MODULE: external "node:events"
-var external_node_events_ = __webpack_require__(8474);
+var external_node_events_ = __webpack_require__(78474);
 // EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
+var external_node_stream_ = __webpack_require__(57075);
 // EXTERNAL MODULE: ./src/util/capped-read.ts
-var capped_read = __webpack_require__(8724);
+var capped_read = __webpack_require__(48724);
 // EXTERNAL MODULE: ./src/errors.ts
-var src_errors = __webpack_require__(3916);
+var src_errors = __webpack_require__(83916);
 ;// CONCATENATED MODULE: ./src/stores/s3-errors.ts
 
 /**
@@ -153,7 +153,7 @@ function describeS3Error(raw, context) {
 }
 
 // EXTERNAL MODULE: ./src/stores/part-sizes.ts
-var part_sizes = __webpack_require__(8554);
+var part_sizes = __webpack_require__(28554);
 ;// CONCATENATED MODULE: ./src/stores/multipart.ts
 
 
@@ -166,8 +166,9 @@ function multipartPartSize(size) {
  * Cuts a stream into parts of `partSize` and sends each through `sendPart`, `parallel` at a time; a stream that ends
  * before its first part is full is handed back whole instead, for a single PutObject. Each part is held in one of at
  * most `parallel + 1` buffers, each used again once its part is sent: a stream's chunks are copied into it (never
- * gathered into a fresh buffer a part), a pull body reads straight into it. Reading waits while every buffer is out. A failed part stops the reading; every part
- * in flight settles before `send` rejects, so nothing is still being sent when the caller aborts the upload.
+ * gathered into a fresh buffer a part), a pull body reads straight into it. Reading waits while every buffer is out.
+ * A failed part stops the reading; every part in flight settles before `send` rejects, so nothing is still being
+ * sent when the caller aborts the upload.
  */
 class PartSender {
     partSize;
@@ -275,9 +276,9 @@ class PartSender {
 }
 
 // EXTERNAL MODULE: ./src/util/cancellation.ts
-var cancellation = __webpack_require__(6601);
+var cancellation = __webpack_require__(76601);
 // EXTERNAL MODULE: ./src/stores/store.ts
-var store = __webpack_require__(4703);
+var store = __webpack_require__(34703);
 ;// CONCATENATED MODULE: ./src/stores/s3.ts
 
 
@@ -414,7 +415,7 @@ const ROLE_SESSION_SECONDS = 20 * 60;
 function assumedRole(settings, role) {
     let provider;
     return async () => {
-        provider ??= __webpack_require__.e(/* import() */ 719).then(__webpack_require__.t.bind(__webpack_require__, 9719, 19)).then(({ fromIni, fromTemporaryCredentials }) => fromTemporaryCredentials({
+        provider ??= __webpack_require__.e(/* import() */ 719).then(__webpack_require__.t.bind(__webpack_require__, 29719, 19)).then(({ fromIni, fromTemporaryCredentials }) => fromTemporaryCredentials({
             params: { RoleArn: role.arn, RoleSessionName: role.sessionName, DurationSeconds: ROLE_SESSION_SECONDS },
             masterCredentials: settings.credentials ?? (settings.profile ? fromIni({ profile: settings.profile }) : undefined),
             clientConfig: { region: settings.region === 'auto' ? 'us-east-1' : settings.region }
@@ -628,9 +629,9 @@ class S3Store {
     /**
      * A stream or pull body goes up as a multipart upload, part by part, so a large file never sits whole in memory;
      * UPLOAD_QUEUE parts in flight. Each part is copied from the stream, or read from the pull body, into one of a few
-     * buffers that are used again once their part is sent. lib-storage's Upload gathered every part into a fresh buffer (Buffer.concat in its
-     * getChunkStream): a third of an upload's page faults, which are dear on a VM. On failure or cancel the
-     * multipart upload is aborted before the step exits.
+     * buffers that are used again once their part is sent. lib-storage's Upload gathered every part into a fresh
+     * buffer (Buffer.concat in its getChunkStream): a third of an upload's page faults, which are dear on a VM. On
+     * failure or cancel the multipart upload is aborted before the step exits.
      */
     async putStream(key, body, options) {
         // Where the SDK adds CRC32 checksums to what it sends (AWS), the upload is opened for them and completed with

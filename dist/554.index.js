@@ -3,14 +3,14 @@ exports.id = 554;
 exports.ids = [554];
 exports.modules = {
 
-/***/ 4554:
+/***/ 14554:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   doctorMarkdown: () => (/* binding */ doctorMarkdown)
 /* harmony export */ });
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4285);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9997);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(54285);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(49997);
 
 
 const RESULT = { ok: '\u2705 ok', missing: '\u274c missing', limited: '\u26a0\ufe0f limited', info: '\u2139\ufe0f info' };

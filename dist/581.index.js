@@ -3,18 +3,18 @@ exports.id = 581;
 exports.ids = [581];
 exports.modules = {
 
-/***/ 5581:
+/***/ 95581:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   runProcess: () => (/* binding */ runProcess)
 /* harmony export */ });
 /* unused harmony exports USAGE, answerFlags, plainLine, usePlainConsole, runStep */
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7242);
-/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1243);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(767);
-/* harmony import */ var _util_cancellation_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6601);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74813);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(27242);
+/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(71243);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(50767);
+/* harmony import */ var _util_cancellation_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76601);
 
 
 
@@ -122,13 +122,13 @@ async function runStep(argv) {
     // The runner runs the bundle twice when action.yml has a post step: the main step saves isPost, so the
     // second run (the post step) knows it is one. Only the post step of `mode: auto` does any work.
     if (_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .State */ .Uw.IsPost) === 'true') {
-        const { runPost } = await __webpack_require__.e(/* import() */ 661).then(__webpack_require__.bind(__webpack_require__, 6661));
+        const { runPost } = await __webpack_require__.e(/* import() */ 661).then(__webpack_require__.bind(__webpack_require__, 86661));
         await runPost();
     }
     else {
         if (process.env.GITHUB_STATE)
             _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .State */ .Uw.IsPost, 'true');
-        const { run } = await Promise.all(/* import() */[__webpack_require__.e(994), __webpack_require__.e(437)]).then(__webpack_require__.bind(__webpack_require__, 1437));
+        const { run } = await Promise.all(/* import() */[__webpack_require__.e(994), __webpack_require__.e(437)]).then(__webpack_require__.bind(__webpack_require__, 71437));
         await run();
     }
     return true;
@@ -143,7 +143,7 @@ async function runProcess() {
 
 /***/ }),
 
-/***/ 7242:
+/***/ 27242:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -286,7 +286,7 @@ const READ_LIMITS = {
 
 /***/ }),
 
-/***/ 3916:
+/***/ 83916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -409,7 +409,7 @@ class PreconditionFailedError extends StoreError {
 
 /***/ }),
 
-/***/ 1243:
+/***/ 71243:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -422,13 +422,13 @@ class PreconditionFailedError extends StoreError {
 /* harmony export */   g: () => (/* binding */ forgetEventPayload)
 /* harmony export */ });
 /* unused harmony exports eventCommits, headFromGitDirectory, headCommit */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
-/* harmony import */ var _util_capped_read_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8724);
-/* harmony import */ var _util_node_builtins_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3115);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _util_capped_read_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(48724);
+/* harmony import */ var _util_node_builtins_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(53115);
 
 
 
@@ -636,7 +636,7 @@ async function commitSources(settings, recorded) {
 
 /***/ }),
 
-/***/ 4813:
+/***/ 74813:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -653,11 +653,11 @@ async function commitSources(settings, recorded) {
 /* harmony export */   uH: () => (/* binding */ setOutput),
 /* harmony export */   z3: () => (/* binding */ error)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _util_random_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1245);
+/* harmony import */ var _util_random_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(31245);
 
 
 
@@ -754,7 +754,7 @@ function appendSummary(markdown) {
 
 /***/ }),
 
-/***/ 6601:
+/***/ 76601:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -766,7 +766,7 @@ function appendSummary(markdown) {
 /* harmony export */   yK: () => (/* binding */ handleSignals)
 /* harmony export */ });
 /* unused harmony exports CANCEL_EXIT_CODES, isCancellation, cancel */
-/* harmony import */ var node_events__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8474);
+/* harmony import */ var node_events__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(78474);
 /* harmony import */ var node_events__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_events__WEBPACK_IMPORTED_MODULE_0__);
 /**
  * A cancelled job: the runner sends SIGINT, then SIGTERM about 7.5 s later, then kills the process. On the
@@ -851,7 +851,7 @@ function handleSignals(onForcedExit) {
 
 /***/ }),
 
-/***/ 8724:
+/***/ 48724:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -866,13 +866,13 @@ function handleSignals(onForcedExit) {
 /* harmony export */   xZ: () => (/* binding */ READ_NO_FOLLOW)
 /* harmony export */ });
 /* unused harmony export readOpenedBytes */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(57975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
 
 
 
@@ -1031,7 +1031,7 @@ async function firstBytes(body, count) {
 
 /***/ }),
 
-/***/ 3115:
+/***/ 53115:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1040,9 +1040,9 @@ async function firstBytes(body, count) {
 /* harmony export */   zp: () => (/* binding */ execFileText)
 /* harmony export */ });
 /* unused harmony export childProcess */
-/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8995);
+/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(98995);
 /* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_module__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
 
 
@@ -1056,7 +1056,7 @@ const nodeZlib = () => load('node:zlib');
 
 /***/ }),
 
-/***/ 1245:
+/***/ 31245:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1064,9 +1064,9 @@ const nodeZlib = () => load('node:zlib');
 /* harmony export */   randomHex: () => (/* binding */ randomHex)
 /* harmony export */ });
 /* unused harmony export randomBytes */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _node_builtins_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3115);
+/* harmony import */ var _node_builtins_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(53115);
 
 
 /**
@@ -1112,7 +1112,7 @@ function randomUuid() {
 
 /***/ }),
 
-/***/ 767:
+/***/ 50767:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1121,8 +1121,8 @@ function randomUuid() {
 /* harmony export */   cl: () => (/* binding */ registerSecret)
 /* harmony export */ });
 /* unused harmony export MIN_MASKED_LENGTH */
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9997);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74813);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49997);
 
 
 /**
@@ -1189,7 +1189,7 @@ function redact(text) {
 
 /***/ }),
 
-/***/ 9997:
+/***/ 49997:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -3,7 +3,7 @@ exports.id = 593;
 exports.ids = [593];
 exports.modules = {
 
-/***/ 3949:
+/***/ 63949:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -11,19 +11,19 @@ exports.modules = {
 /* harmony export */   stateStorageFor: () => (/* binding */ stateStorageFor)
 /* harmony export */ });
 /* unused harmony exports LocalStateStorage, StoreStateStorage */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7242);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(27242);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _settings_values_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(535);
-/* harmony import */ var _util_capped_read_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8724);
-/* harmony import */ var _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9587);
-/* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4964);
-/* harmony import */ var _util_random_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1245);
-/* harmony import */ var _stores_index_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(2826);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(3045);
+/* harmony import */ var _util_capped_read_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(48724);
+/* harmony import */ var _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(89587);
+/* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(24964);
+/* harmony import */ var _util_random_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(31245);
+/* harmony import */ var _stores_index_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(92826);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(73045);
 
 
 
@@ -216,7 +216,7 @@ async function stateStorageFor(config, store, repoPath) {
 
 /***/ }),
 
-/***/ 2593:
+/***/ 12593:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -229,22 +229,22 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: STATE_SCHEMA_VERSION, serializeState, stateKey, stateTrustProblem
 
 // EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
-var js_yaml = __webpack_require__(3243);
+var js_yaml = __webpack_require__(33243);
 // EXTERNAL MODULE: ./src/apply/errors.ts
-var errors = __webpack_require__(3045);
+var errors = __webpack_require__(73045);
 // EXTERNAL MODULE: ./src/sets/signing.ts
-var sets_signing = __webpack_require__(3330);
+var sets_signing = __webpack_require__(63330);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
+var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/util/capped-read.ts
-var capped_read = __webpack_require__(8724);
+var capped_read = __webpack_require__(48724);
 ;// CONCATENATED MODULE: ./src/apply/serial-marks.ts
 
 
@@ -321,7 +321,7 @@ function defaultMarksFile(env = process.env) {
 }
 
 // EXTERNAL MODULE: ./src/apply/state-storage.ts
-var state_storage = __webpack_require__(3949);
+var state_storage = __webpack_require__(63949);
 ;// CONCATENATED MODULE: ./src/apply/state.ts
 
 

@@ -3,7 +3,7 @@ exports.id = 618;
 exports.ids = [618];
 exports.modules = {
 
-/***/ 8618:
+/***/ 98618:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -13,19 +13,19 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/runner.ts
-var runner = __webpack_require__(4813);
+var runner = __webpack_require__(74813);
 // EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
-var p_limit = __webpack_require__(370);
+var p_limit = __webpack_require__(70370);
 // EXTERNAL MODULE: ./src/constants.ts
-var constants = __webpack_require__(7242);
+var constants = __webpack_require__(27242);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/util/text.ts
-var util_text = __webpack_require__(9997);
+var util_text = __webpack_require__(49997);
 // EXTERNAL MODULE: ./src/util/progress.ts
-var progress = __webpack_require__(5365);
+var progress = __webpack_require__(65365);
 // EXTERNAL MODULE: ./src/sets/layout.ts
-var layout = __webpack_require__(3267);
+var layout = __webpack_require__(73267);
 ;// CONCATENATED MODULE: ./src/retention/inventory.ts
 
 
@@ -129,7 +129,7 @@ function decide(sets, dates, rules) {
 }
 
 // EXTERNAL MODULE: ./src/stores/index.ts
-var stores = __webpack_require__(2826);
+var stores = __webpack_require__(92826);
 ;// CONCATENATED MODULE: ./src/modes/prune.ts
 
 
@@ -195,10 +195,10 @@ async function referencedSets(settings, store, sets) {
     const referenced = new Map();
     if (!settings.prune.config)
         return referenced;
-    const { loadConfig } = await Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(289)]).then(__webpack_require__.bind(__webpack_require__, 2289));
-    const { PLUGINS } = await Promise.all(/* import() */[__webpack_require__.e(448), __webpack_require__.e(946), __webpack_require__.e(225), __webpack_require__.e(192)]).then(__webpack_require__.bind(__webpack_require__, 5192));
-    const { stateStorageFor } = await __webpack_require__.e(/* import() */ 949).then(__webpack_require__.bind(__webpack_require__, 3949));
-    const { parseState } = await Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(593), __webpack_require__.e(45)]).then(__webpack_require__.bind(__webpack_require__, 2593));
+    const { loadConfig } = await Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(289)]).then(__webpack_require__.bind(__webpack_require__, 62289));
+    const { PLUGINS } = await Promise.all(/* import() */[__webpack_require__.e(448), __webpack_require__.e(946), __webpack_require__.e(225), __webpack_require__.e(192)]).then(__webpack_require__.bind(__webpack_require__, 95192));
+    const { stateStorageFor } = await __webpack_require__.e(/* import() */ 949).then(__webpack_require__.bind(__webpack_require__, 63949));
+    const { parseState } = await Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(593), __webpack_require__.e(45)]).then(__webpack_require__.bind(__webpack_require__, 12593));
     const config = await loadConfig(settings.prune.config, [...PLUGINS.keys()]);
     const storage = await stateStorageFor(config.state, settings.store, settings.repoPath);
     try {

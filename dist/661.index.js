@@ -3,21 +3,21 @@ exports.id = 661;
 exports.ids = [661];
 exports.modules = {
 
-/***/ 6661:
+/***/ 86661:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   runPost: () => (/* binding */ runPost)
 /* harmony export */ });
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7242);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74813);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(27242);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
 
 
 
 /** Whether upload would find files, by upload's own rules (hidden files and folders skipped). */
 async function hasFiles(directory) {
-    const { listPackageFiles } = await __webpack_require__.e(/* import() */ 355).then(__webpack_require__.bind(__webpack_require__, 4355));
+    const { listPackageFiles } = await __webpack_require__.e(/* import() */ 355).then(__webpack_require__.bind(__webpack_require__, 54355));
     try {
         await listPackageFiles(directory);
         return true;
@@ -30,8 +30,8 @@ async function hasFiles(directory) {
 }
 /** The post step's outcome in the job summary, under the main step's (which said "build needed"). */
 async function postSummary(sentence) {
-    const { writeSummaryMarkdown } = await __webpack_require__.e(/* import() */ 994).then(__webpack_require__.bind(__webpack_require__, 7994));
-    const { text } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 9997));
+    const { writeSummaryMarkdown } = await __webpack_require__.e(/* import() */ 994).then(__webpack_require__.bind(__webpack_require__, 57994));
+    const { text } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 49997));
     await writeSummaryMarkdown(`### S3 Asset Manager \u2014 upload (post step)\n\n${text(sentence)}\n`);
 }
 /**
@@ -60,7 +60,7 @@ async function runPost() {
             await postSummary(`\u26a0\ufe0f Nothing was uploaded. ${message}`);
             return;
         }
-        const { runUploadAfterAuto } = await Promise.all(/* import() */[__webpack_require__.e(994), __webpack_require__.e(437)]).then(__webpack_require__.bind(__webpack_require__, 1437));
+        const { runUploadAfterAuto } = await Promise.all(/* import() */[__webpack_require__.e(994), __webpack_require__.e(437)]).then(__webpack_require__.bind(__webpack_require__, 71437));
         await runUploadAfterAuto(state);
     }
     catch (error) {

@@ -3,7 +3,7 @@ exports.id = 86;
 exports.ids = [86];
 exports.modules = {
 
-/***/ 5086:
+/***/ 15086:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 

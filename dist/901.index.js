@@ -3,15 +3,15 @@ exports.id = 901;
 exports.ids = [901];
 exports.modules = {
 
-/***/ 7901:
+/***/ 47901:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   pruneMarkdown: () => (/* binding */ pruneMarkdown)
 /* harmony export */ });
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4285);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9997);
-/* harmony import */ var _util_progress_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5365);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(54285);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49997);
+/* harmony import */ var _util_progress_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(65365);
 
 
 

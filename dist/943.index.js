@@ -3,23 +3,23 @@ exports.id = 943;
 exports.ids = [943];
 exports.modules = {
 
-/***/ 4943:
+/***/ 94943:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   upload: () => (/* binding */ upload)
 /* harmony export */ });
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9997);
-/* harmony import */ var _check_record_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3668);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7242);
-/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1243);
-/* harmony import */ var _hashing_set_key_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4574);
-/* harmony import */ var _sets_manifest_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9640);
-/* harmony import */ var _sets_platform_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7102);
-/* harmony import */ var _build_key_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9314);
-/* harmony import */ var _util_cancellation_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6601);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74813);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(49997);
+/* harmony import */ var _check_record_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(33668);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(27242);
+/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(71243);
+/* harmony import */ var _hashing_set_key_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(34574);
+/* harmony import */ var _sets_manifest_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(99640);
+/* harmony import */ var _sets_platform_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(47102);
+/* harmony import */ var _build_key_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(89314);
+/* harmony import */ var _util_cancellation_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(76601);
 
 
 

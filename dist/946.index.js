@@ -3,7 +3,7 @@ exports.id = 946;
 exports.ids = [946];
 exports.modules = {
 
-/***/ 946:
+/***/ 60946:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -19,33 +19,33 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: CODE_HASH_TAG, matchFiles, pathMatcher, sortUtf8, withoutOptionalMarks
 
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
+var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
+var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
+var external_node_util_ = __webpack_require__(57975);
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __webpack_require__(4006);
+var picomatch = __webpack_require__(14006);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
 // EXTERNAL MODULE: ./node_modules/tinyglobby/dist/index.mjs + 1 modules
-var dist = __webpack_require__(6448);
+var dist = __webpack_require__(76448);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/git.ts
-var git = __webpack_require__(1243);
+var git = __webpack_require__(71243);
 // EXTERNAL MODULE: ./src/util/capped-read.ts
-var capped_read = __webpack_require__(8724);
+var capped_read = __webpack_require__(48724);
 // EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __webpack_require__(5919);
+var external_node_worker_threads_ = __webpack_require__(75919);
 ;// CONCATENATED MODULE: ./src/hashing/hash-worker.mjs
 // @ts-check
 // The hashing worker (HashPool in file-hasher.ts starts it) and the stat comparison both threads use. Plain
@@ -260,7 +260,7 @@ if (!external_node_worker_threads_.isMainThread && external_node_worker_threads_
  * job is `hash` (every file) or `verify` (index entries: the stat data git recorded is compared with the file's,
  * and only a file that differs, or that git's index cannot vouch for, is read and hashed).
  */
-const WORKER_FILE = new URL(/* asset import */ __webpack_require__(4005), __webpack_require__.b);
+const WORKER_FILE = new URL(/* asset import */ __webpack_require__(44005), __webpack_require__.b);
 /** Up to this many index entries are checked on the main thread: fewer than booting workers costs. */
 const STAT_HERE_BELOW = 30_000;
 /**
@@ -645,7 +645,7 @@ function parseIndexListing(listing) {
 }
 
 // EXTERNAL MODULE: ./src/hashing/patterns.ts
-var patterns = __webpack_require__(4581);
+var patterns = __webpack_require__(14581);
 ;// CONCATENATED MODULE: ./src/hashing/code-hash.ts
 
 
@@ -1214,7 +1214,7 @@ function sourcesInOutputError(files, setting, value, fix) {
 
 /***/ }),
 
-/***/ 4005:
+/***/ 44005:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 module.exports = __webpack_require__.p + "99c9e3f28e8ad56a4b89.mjs";

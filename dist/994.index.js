@@ -3,7 +3,7 @@ exports.id = 994;
 exports.ids = [994];
 exports.modules = {
 
-/***/ 4574:
+/***/ 34574:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -19,9 +19,9 @@ exports.modules = {
 /* harmony export */   setKey: () => (/* binding */ setKey)
 /* harmony export */ });
 /* unused harmony exports SET_KEY_TAG, keyLines, RECORD_FILES_LIMIT, LISTED_FILES, fileChanges */
-/* harmony import */ var _util_capped_read_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8724);
-/* harmony import */ var _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9587);
-/* harmony import */ var _util_node_builtins_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3115);
+/* harmony import */ var _util_capped_read_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48724);
+/* harmony import */ var _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(89587);
+/* harmony import */ var _util_node_builtins_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(53115);
 
 
 
@@ -220,10 +220,10 @@ function describeDifference(difference) {
 /* harmony export */   e7: () => (/* binding */ assetsReport)
 /* harmony export */ });
 /* unused harmony export summaryRows */
-/* harmony import */ var _hashing_set_key_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4574);
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4285);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9997);
-/* harmony import */ var _util_progress_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5365);
+/* harmony import */ var _hashing_set_key_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34574);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(54285);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(49997);
+/* harmony import */ var _util_progress_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(65365);
 
 
 
@@ -305,7 +305,7 @@ function assetsReport(result, instance) {
 
 /***/ }),
 
-/***/ 4285:
+/***/ 54285:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -360,7 +360,7 @@ function fenced(content, language = '') {
 
 /***/ }),
 
-/***/ 7994:
+/***/ 57994:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -368,12 +368,12 @@ function fenced(content, language = '') {
 /* harmony export */   S: () => (/* binding */ writeSummary),
 /* harmony export */   writeSummaryMarkdown: () => (/* binding */ writeSummaryMarkdown)
 /* harmony export */ });
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74813);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 /* harmony import */ var _assets_report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3528);
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4285);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9997);
-/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(767);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(54285);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(49997);
+/* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(50767);
 
 
 
@@ -408,7 +408,7 @@ function failureMarkdown(mode, message) {
 
 /***/ }),
 
-/***/ 9587:
+/***/ 89587:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -418,16 +418,16 @@ function failureMarkdown(mode, message) {
 /* harmony export */   sha256Hex: () => (/* binding */ sha256Hex),
 /* harmony export */   vl: () => (/* binding */ DigestStream)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(57975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(57075);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _capped_read_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8724);
-/* harmony import */ var _node_builtins_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3115);
+/* harmony import */ var _capped_read_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(48724);
+/* harmony import */ var _node_builtins_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(53115);
 
 
 
@@ -534,15 +534,15 @@ async function sha256OfFile(file, options = {}) {
 
 /***/ }),
 
-/***/ 5365:
+/***/ 65365:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   k: () => (/* binding */ Progress),
 /* harmony export */   z: () => (/* binding */ formatBytes)
 /* harmony export */ });
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4813);
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9997);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74813);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49997);
 
 
 const MB = 1024 * 1024;

@@ -22,8 +22,9 @@ export type SentBody = { parts: SentPart[] } | { whole: Buffer }
  * Cuts a stream into parts of `partSize` and sends each through `sendPart`, `parallel` at a time; a stream that ends
  * before its first part is full is handed back whole instead, for a single PutObject. Each part is held in one of at
  * most `parallel + 1` buffers, each used again once its part is sent: a stream's chunks are copied into it (never
- * gathered into a fresh buffer a part), a pull body reads straight into it. Reading waits while every buffer is out. A failed part stops the reading; every part
- * in flight settles before `send` rejects, so nothing is still being sent when the caller aborts the upload.
+ * gathered into a fresh buffer a part), a pull body reads straight into it. Reading waits while every buffer is out.
+ * A failed part stops the reading; every part in flight settles before `send` rejects, so nothing is still being
+ * sent when the caller aborts the upload.
  */
 export class PartSender {
   private readonly free: Buffer[] = []

@@ -425,9 +425,9 @@ export class S3Store implements Store {
   /**
    * A stream or pull body goes up as a multipart upload, part by part, so a large file never sits whole in memory;
    * UPLOAD_QUEUE parts in flight. Each part is copied from the stream, or read from the pull body, into one of a few
-   * buffers that are used again once their part is sent. lib-storage's Upload gathered every part into a fresh buffer (Buffer.concat in its
-   * getChunkStream): a third of an upload's page faults, which are dear on a VM. On failure or cancel the
-   * multipart upload is aborted before the step exits.
+   * buffers that are used again once their part is sent. lib-storage's Upload gathered every part into a fresh
+   * buffer (Buffer.concat in its getChunkStream): a third of an upload's page faults, which are dear on a VM. On
+   * failure or cancel the multipart upload is aborted before the step exits.
    */
   private async putStream(key: string, body: Readable | PullBody, options: PutOptions): Promise<PutResult> {
     // Where the SDK adds CRC32 checksums to what it sends (AWS), the upload is opened for them and completed with

@@ -359,13 +359,22 @@ function startS3rver(directory) {
  * it is part of that client's time.
  */
 function processCpuMs(pid) {
+  return statCpuMs(String(pid), 11)
+}
+
+/**
+ * User + system CPU (ms) from /proc/<which>/stat: `at` counts the fields after the command name, so 11 is utime and
+ * stime (the process itself), 13 cutime and cstime (its children waited for).
+ */
+function statCpuMs(which, at) {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS
+    const fields = readFileSync(`/proc/${which}/stat`, 'utf8').split(') ')[1].split(' ')
+    return ((Number(fields[at]) + Number(fields[at + 1])) * 1000) / CLOCK_TICKS
   } catch {
     return undefined
   }
 }
+
 const CLOCK_TICKS = (() => {
   try {
     return Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100
@@ -379,12 +388,7 @@ const CLOCK_TICKS = (() => {
  * turn (a shell's tar and zstd, a Node.js action's child processes); undefined off Linux.
  */
 function childrenCpuMs() {
-  try {
-    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ')
-    return ((Number(fields[13]) + Number(fields[14])) * 1000) / CLOCK_TICKS
-  } catch {
-    return undefined
-  }
+  return statCpuMs('self', 13)
 }
 
 /** Runs `operation` and adds the CPU the s3rver process `pid` spent meanwhile (ms) to `into`. */

@@ -154,7 +154,10 @@ function describeS3Error(raw, context) {
 
 // EXTERNAL MODULE: ./src/stores/part-sizes.ts
 var part_sizes = __webpack_require__(28554);
+// EXTERNAL MODULE: ./src/stores/store.ts
+var store = __webpack_require__(34703);
 ;// CONCATENATED MODULE: ./src/stores/multipart.ts
+
 
 
 /** Parts of 8 MiB, or of whole MiB large enough that `size` bytes take at most MAX_PARTS of them. */
@@ -195,7 +198,7 @@ class PartSender {
             filled = 0;
         };
         try {
-            if ('readInto' in body) {
+            if ((0,store/* isPullBody */.A)(body)) {
                 for (;;) {
                     const read = await body.readInto(part.subarray(filled));
                     if (read === 0)
@@ -277,8 +280,6 @@ class PartSender {
 
 // EXTERNAL MODULE: ./src/util/cancellation.ts
 var cancellation = __webpack_require__(76601);
-// EXTERNAL MODULE: ./src/stores/store.ts
-var store = __webpack_require__(34703);
 ;// CONCATENATED MODULE: ./src/stores/s3.ts
 
 

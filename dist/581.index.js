@@ -857,6 +857,7 @@ function handleSignals(onForcedExit) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $O: () => (/* binding */ readOpenedText),
 /* harmony export */   B5: () => (/* binding */ READ_NO_WAIT),
+/* harmony export */   D3: () => (/* binding */ closeFile),
 /* harmony export */   EF: () => (/* binding */ readCapped),
 /* harmony export */   IK: () => (/* binding */ readListedFile),
 /* harmony export */   Lh: () => (/* binding */ readRunnerFile),
@@ -893,6 +894,7 @@ const READ_NO_WAIT = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (
 // The callback forms cost less CPU per file than fs/promises' readFile, which reads in chunked round trips.
 const openFile = (0,node_util__WEBPACK_IMPORTED_MODULE_2__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_0__.open);
 const readWhole = (0,node_util__WEBPACK_IMPORTED_MODULE_2__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_0__.readFile);
+/** Closes a descriptor openListedFile gave. */
 const closeFile = (0,node_util__WEBPACK_IMPORTED_MODULE_2__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_0__.close);
 const readvInto = (0,node_util__WEBPACK_IMPORTED_MODULE_2__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_0__.readv);
 /** A descriptor of a file listed as a regular file a moment ago, opened with READ_NO_WAIT. */

@@ -435,7 +435,6 @@ function failureMarkdown(mode, message) {
 
 
 const readAt = (0,node_util__WEBPACK_IMPORTED_MODULE_2__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_0__.read);
-const closeFile = (0,node_util__WEBPACK_IMPORTED_MODULE_2__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_0__.close);
 /** The SHA-256 of `data` (a string as UTF-8), in hex. */
 const sha256Hex = (data) => (0,_node_builtins_js__WEBPACK_IMPORTED_MODULE_5__/* .nodeCrypto */ .SI)().createHash('sha256').update(data).digest('hex');
 /**
@@ -495,7 +494,7 @@ class DigestedFile {
         return this.hash.digest('hex');
     }
     close() {
-        return closeFile(this.fd);
+        return (0,_capped_read_js__WEBPACK_IMPORTED_MODULE_4__/* .closeFile */ .D3)(this.fd);
     }
 }
 /** More bytes arrived than the DigestStream's limit. */

@@ -20,6 +20,20 @@ const { code, map, assets, symlinks } = await ncc(entry, {
   quiet: true
 })
 
+// webpack writes import.meta.url in CommonJS as require("url").pathToFileURL(__filename). In a module that declares its
+// own `require` and `__filename` (an ES module doing createRequire(import.meta.url), as @azure/storage-common's ESM
+// crc64.js does), concatenation renames the rewrite along with them, and the step fails at run time with
+// "…_require is not a function". Refuse such a bundle here; tsconfig.json's `paths` sends that package to its
+// CommonJS build.
+const renamedRequire = /([\w$]+)\("url"\)\.pathToFileURL\(([\w$]+)\)/g
+for (const [name, text] of [['index.js', code], ...Object.entries(assets).map(([asset, { source }]) => [asset, String(source)])]) {
+  if (!name.endsWith('.js')) continue
+  for (const [match, callee, file] of text.matchAll(renamedRequire)) {
+    if (callee !== 'require' || file !== '__filename')
+      throw new Error(`dist/${name}: import.meta.url became '${match}', a renamed require: point that package at its CommonJS build.`)
+  }
+}
+
 rmSync(dist, { recursive: true, force: true })
 const write = (name, content, mode = 0o644) => {
   const file = path.join(dist, name)

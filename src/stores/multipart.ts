@@ -1,6 +1,6 @@
 import { StoreError } from '../errors.js'
 import { MAX_PARTS, UPLOAD_PART_SIZE } from './part-sizes.js'
-import type { PullBody } from './store.js'
+import { isPullBody, type PullBody } from './store.js'
 
 /** Parts of 8 MiB, or of whole MiB large enough that `size` bytes take at most MAX_PARTS of them. */
 export function multipartPartSize(size: number): number {
@@ -50,7 +50,7 @@ export class PartSender {
       filled = 0
     }
     try {
-      if ('readInto' in body) {
+      if (isPullBody(body)) {
         for (;;) {
           const read = await body.readInto(part.subarray(filled))
           if (read === 0) break

@@ -12,7 +12,7 @@ export interface PullBody {
 /** What a put carries: bytes in memory, or a stream or pull body of `size` bytes that is read once. */
 export type PutBody = Buffer | Readable | PullBody
 
-export const isPullBody = (body: PutBody): body is PullBody => !Buffer.isBuffer(body) && 'readInto' in body
+export const isPullBody = (body: PutBody | AsyncIterable<Buffer>): body is PullBody => !Buffer.isBuffer(body) && 'readInto' in body
 
 export interface PutOptions {
   readonly size: number

@@ -22,7 +22,8 @@ export const READ_NO_WAIT = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)
 // The callback forms cost less CPU per file than fs/promises' readFile, which reads in chunked round trips.
 const openFile = promisify(openCallback)
 const readWhole = promisify(readFileCallback)
-const closeFile = promisify(closeCallback)
+/** Closes a descriptor openListedFile gave. */
+export const closeFile = promisify(closeCallback)
 const readvInto = promisify(readvCallback)
 
 /** A descriptor of a file listed as a regular file a moment ago, opened with READ_NO_WAIT. */

@@ -1,12 +1,11 @@
-import { close as closeCallback, read as readCallback } from 'node:fs'
+import { read as readCallback } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { promisify } from 'node:util'
 import { Transform, type TransformCallback } from 'node:stream'
-import { openListedFile, READ_NO_FOLLOW, READ_NO_WAIT } from './capped-read.js'
+import { closeFile, openListedFile, READ_NO_FOLLOW, READ_NO_WAIT } from './capped-read.js'
 import { nodeCrypto } from './node-builtins.js'
 
 const readAt = promisify(readCallback)
-const closeFile = promisify(closeCallback)
 
 /** The SHA-256 of `data` (a string as UTF-8), in hex. */
 export const sha256Hex = (data: string | Buffer): string => nodeCrypto().createHash('sha256').update(data).digest('hex')

@@ -16,6 +16,7 @@ const LARGE = 17 * 1024 * 1024 + 3
 /** A local store that runs `duringPull` after the first read of each pull body it is given. */
 class PullWatchingStore extends LocalStore {
   pulls = 0
+  pulledWith: PutOptions | undefined
   constructor(
     root: string,
     private readonly duringPull: () => void = () => undefined
@@ -25,6 +26,7 @@ class PullWatchingStore extends LocalStore {
   override async put(key: string, body: PutBody, options?: PutOptions): Promise<PutResult> {
     if (!isPullBody(body)) return super.put(key, body, options)
     this.pulls++
+    this.pulledWith = options
     let reads = 0
     const watched: PullBody = {
       readInto: async (into) => {
@@ -46,12 +48,16 @@ describe('a large file', () => {
     const store = new PullWatchingStore(root)
     await publish(store, { prefix: '', commit: COMMIT, codeHash: 'h', directory: pkg, concurrency: 2, platform: 'linux-x64' }, OPEN_POLICY)
     expect(store.pulls).toBe(1)
+    // What a multipart upload sends with its first request, as a single PUT does: the seed's object metadata.
+    const sha256 = createHash('sha256').update(big).digest()
+    expect(store.pulledWith?.metadata).toEqual({ 'commit-hash': COMMIT, 'code-hash': 'h', 'package-hash': sha256.toString('base64') })
+    expect(store.pulledWith?.size).toBe(LARGE)
     const stored = readFileSync(path.join(root, 'artifacts', COMMIT, 'big.bin'))
     expect(stored.equals(big)).toBe(true)
     const manifest = JSON.parse(readFileSync(path.join(root, 'artifacts', COMMIT, MANIFEST_NAME), 'utf8')) as {
       files: Array<{ path: string; sha256: string }>
     }
-    expect(manifest.files.find((file) => file.path === 'big.bin')?.sha256).toBe(createHash('sha256').update(big).digest('hex'))
+    expect(manifest.files.find((file) => file.path === 'big.bin')?.sha256).toBe(sha256.toString('hex'))
   })
 
   it('that changes while it is sent fails the upload, naming it, and no manifest is written', async () => {

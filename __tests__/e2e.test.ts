@@ -173,8 +173,9 @@ describe('dist/index.js the seed way (Concourse / docker)', () => {
     for (const run of [done, failed]) expect(run.stderr).not.toContain('EVENT LOOP RAN DRY')
   })
 
-  it('starts without node:crypto, node:child_process or node:zlib when a check finds nothing, on a runner or not', async () => {
-    // Each costs 5-10 ms of every step's start on node24 (src/util/node-builtins.ts): loaded where used, not at start.
+  it('starts without node:crypto, node:child_process, node:zlib or node:fs/promises when a check finds nothing, on a runner or not', async () => {
+    // Each costs 3-10 ms of every step's start on node24 (src/util/node-builtins.ts, src/util/fs-calls.ts): loaded
+    // where used, not at start. A check that hashes code needs node:crypto and git, but still not node:fs/promises.
     const repo = makeRepo(SOURCES)
     const dir = tempDir('builtins')
     const report = path.join(dir, 'loaded.txt')
@@ -188,7 +189,7 @@ describe('dist/index.js the seed way (Concourse / docker)', () => {
       const loaded = readFileSync(report, 'utf8').split('\n')
       expect(loaded).toContain('NativeModule fs') // the list is what it claims
       rmSync(report)
-      return ['crypto', 'child_process', 'zlib'].filter((name) => loaded.includes(`NativeModule ${name}`))
+      return ['crypto', 'child_process', 'zlib', 'fs/promises'].filter((name) => loaded.includes(`NativeModule ${name}`))
     }
     const local = await runDist({ args: ['check'], cwd: repo.dir, runner: false, env })
     expect(local.stdout).toContain('found=false')
@@ -198,6 +199,9 @@ describe('dist/index.js the seed way (Concourse / docker)', () => {
     const onRunner = await runDist({ inputs, env })
     expect(onRunner.outputs.found).toBe('false')
     expect(heavyLoaded()).toEqual([])
+    const hashing = await runDist({ inputs: { ...inputs, 'code-hash-paths': '**' }, env })
+    expect(hashing.outputs['code-hash']).toMatch(/^[0-9a-f]{64}$/)
+    expect(heavyLoaded()).toEqual(['crypto', 'child_process'])
   })
 
   it('runs with no cloud account: the local store is the default outside GitHub', async () => {

@@ -130,11 +130,14 @@ var constants = __webpack_require__(27242);
 var src_errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/util/capped-read.ts
 var capped_read = __webpack_require__(48724);
+// EXTERNAL MODULE: ./src/util/fs-calls.ts
+var fs_calls = __webpack_require__(62001);
 // EXTERNAL MODULE: ./src/apply/shell.ts + 1 modules
 var shell = __webpack_require__(96002);
 // EXTERNAL MODULE: ./src/apply/template.ts
 var template = __webpack_require__(57860);
 ;// CONCATENATED MODULE: ./src/apply/config.ts
+
 
 
 
@@ -176,9 +179,9 @@ async function configFiles(configPath) {
 }
 /** A config file's text: it comes from the checkout (a pull request's, on pull-request runs), so it is read bounded. */
 async function readConfigFile(file) {
-    const handle = await (0,promises_.open)(file, 'r');
+    const fd = await (0,fs_calls/* openFd */.df)(file, 'r');
     try {
-        const text = await (0,capped_read/* readOpenedText */.$O)(handle, constants/* READ_LIMITS */.Cl.config, file);
+        const text = await (0,capped_read/* readOpenedText */.$O)(fd, constants/* READ_LIMITS */.Cl.config, file);
         if (text === undefined)
             throw new errors/* ConfigError */.xL(`${file} is not a regular file.`);
         return text;
@@ -189,7 +192,7 @@ async function readConfigFile(file) {
         throw error;
     }
     finally {
-        await handle.close();
+        await (0,fs_calls/* closeFd */.zF)(fd);
     }
 }
 class Loader {

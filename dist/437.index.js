@@ -395,8 +395,8 @@ var util_text = __webpack_require__(49997);
 var platform = __webpack_require__(47102);
 // EXTERNAL MODULE: ./src/modes/build-key.ts
 var build_key = __webpack_require__(89314);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: ./src/util/fs-calls.ts
+var fs_calls = __webpack_require__(62001);
 // EXTERNAL MODULE: ./src/util/node-builtins.ts
 var node_builtins = __webpack_require__(53115);
 // EXTERNAL MODULE: ./src/util/paths.ts
@@ -410,7 +410,7 @@ var paths = __webpack_require__(24964);
 async function filesNotIn(directory, keep) {
     const found = [];
     const visit = async (dir, relativeDir) => {
-        for (const entry of await (0,promises_.readdir)(dir, { withFileTypes: true })) {
+        for (const entry of await (0,fs_calls/* readdir */.Cy)(dir, { withFileTypes: true })) {
             if (entry.name.startsWith('.'))
                 continue;
             const relative = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
@@ -446,7 +446,7 @@ async function removeEmptiedFolders(directory, files) {
         for (let dir = external_node_path_default().posix.dirname(file); dir !== '.'; dir = external_node_path_default().posix.dirname(dir))
             folders.add(dir);
     for (const folder of [...folders].sort((a, b) => b.length - a.length)) {
-        await (0,promises_.rmdir)(external_node_path_default().join(directory, folder)).catch(() => undefined); // not empty: kept
+        await (0,fs_calls/* rmdir */.Nr)(external_node_path_default().join(directory, folder)).catch(() => undefined); // not empty: kept
     }
 }
 /**
@@ -467,8 +467,8 @@ async function removeStaleFiles(directory, setFiles, repoPath) {
     for (const file of removed) {
         const absolute = external_node_path_default().join(directory, file);
         // lstat first: a link is removed itself, never what it points at.
-        if ((await (0,promises_.lstat)(absolute).catch(() => undefined)) !== undefined)
-            await (0,promises_.rm)(absolute, { force: true });
+        if ((await (0,fs_calls/* lstat */.$1)(absolute).catch(() => undefined)) !== undefined)
+            await (0,fs_calls.rm)(absolute, { force: true });
     }
     await removeEmptiedFolders(directory, removed);
     const kept = stale.filter((file) => tracked.has(file));
@@ -909,7 +909,7 @@ async function saveKeyInputs(result, settings) {
     if (!inputs)
         return undefined;
     const { serializeInputs } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 34574));
-    const { writeFile } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 51455, 23));
+    const { writeFile } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 62001));
     const { sha256Hex } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 89587));
     const { randomHex } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 31245));
     const file = `${process.env.RUNNER_TEMP}/s3-asset-manager-${randomHex(6)}.inputs.json.gz`;
@@ -1227,8 +1227,7 @@ function setsPrefix(settings) {
 /* harmony export */   readCheckRecord: () => (/* binding */ readCheckRecord),
 /* harmony export */   v: () => (/* binding */ hasFoundMarker)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _util_fs_calls_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62001);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(27242);
@@ -1256,9 +1255,9 @@ async function writeCheckRecord(directory, record, found) {
     await (0,_sets_package_directory_js__WEBPACK_IMPORTED_MODULE_6__/* .writeFileNoFollow */ .qI)(root, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .SEED_COMMIT_FILE */ .LY, record.commit);
     await (record.codeHash
         ? (0,_sets_package_directory_js__WEBPACK_IMPORTED_MODULE_6__/* .writeFileNoFollow */ .qI)(root, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .SEED_CODE_HASH_FILE */ .E1, record.codeHash)
-        : (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(root, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .SEED_CODE_HASH_FILE */ .E1), { force: true }));
+        : (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_0__.rm)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(root, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .SEED_CODE_HASH_FILE */ .E1), { force: true }));
     // A marker left from an earlier run would make upload skip assets that are not there.
-    await (found ? (0,_sets_package_directory_js__WEBPACK_IMPORTED_MODULE_6__/* .writeFileNoFollow */ .qI)(root, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .FOUND_MARKER */ .OX, '') : (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(root, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .FOUND_MARKER */ .OX), { force: true }));
+    await (found ? (0,_sets_package_directory_js__WEBPACK_IMPORTED_MODULE_6__/* .writeFileNoFollow */ .qI)(root, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .FOUND_MARKER */ .OX, '') : (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_0__.rm)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(root, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .FOUND_MARKER */ .OX), { force: true }));
 }
 /** Reads a file of ours in the package directory: capped, never through a symlink; a larger one counts as absent. */
 async function readSmall(directory, name) {
@@ -1304,7 +1303,7 @@ async function readSeedFiles(directory) {
 }
 /** Whether check left the `.found` marker: a real file (a symlink planted under that name does not count). */
 async function hasFoundMarker(directory) {
-    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(directory, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .FOUND_MARKER */ .OX)).then((info) => info.isFile(), () => false);
+    return (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_0__/* .lstat */ .$1)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(directory, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .FOUND_MARKER */ .OX)).then((info) => info.isFile(), () => false);
 }
 
 
@@ -2403,12 +2402,11 @@ function encodingSuffix(encoding) {
 /* harmony export */   qI: () => (/* binding */ writeFileNoFollow),
 /* harmony export */   tk: () => (/* binding */ readFileNoFollow)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
-/* harmony import */ var _util_capped_read_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(48724);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _util_capped_read_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48724);
+/* harmony import */ var _util_fs_calls_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(62001);
 /* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(24964);
 /* harmony import */ var _util_random_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(31245);
 
@@ -2422,7 +2420,7 @@ function encodingSuffix(encoding) {
 // runner. Everything here refuses to be led out that way.
 /** Where checked-out code lives: the runner's workspace, else the working directory. */
 function workspaceRoot() {
-    return node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(process.env.GITHUB_WORKSPACE || process.cwd());
+    return node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(process.env.GITHUB_WORKSPACE || process.cwd());
 }
 /**
  * The deepest of `candidate` and the directories above it that exists, with what lstat says of it (a symlink is
@@ -2431,10 +2429,10 @@ function workspaceRoot() {
 async function deepestExisting(candidate) {
     let existing = candidate;
     for (;;) {
-        const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(existing).catch(() => undefined);
-        if (info || node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(existing) === existing)
+        const info = await (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_3__/* .lstat */ .$1)(existing).catch(() => undefined);
+        if (info || node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(existing) === existing)
             return { existing, info };
-        existing = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(existing);
+        existing = node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(existing);
     }
 }
 /**
@@ -2443,50 +2441,50 @@ async function deepestExisting(candidate) {
  * named outside the workspace is the user's explicit choice and taken as it is.
  */
 async function preparePackageDirectory(directory, options) {
-    const resolved = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(directory);
+    const resolved = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(directory);
     const workspace = workspaceRoot();
     if ((0,_util_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .isInside */ .FK)(workspace, resolved)) {
-        const realWorkspace = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(workspace).catch(() => workspace);
-        const real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)((await deepestExisting(resolved)).existing);
+        const realWorkspace = await (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_3__/* .realpath */ .Kz)(workspace).catch(() => workspace);
+        const real = await (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_3__/* .realpath */ .Kz)((await deepestExisting(resolved)).existing);
         if (!(0,_util_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .isInside */ .FK)(realWorkspace, real)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FilesError */ .yN(`Refusing the package directory '${directory}': a symlink in it leads to ${real}, outside the workspace ${workspace}. ` +
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .FilesError */ .yN(`Refusing the package directory '${directory}': a symlink in it leads to ${real}, outside the workspace ${workspace}. ` +
                 `Code in the checkout may have planted it; point '${options.inputName ?? 'package-directory'}' at a real directory.`);
         }
     }
     if (options.create)
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(resolved, { recursive: true });
-    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(resolved);
+        await (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_3__/* .mkdir */ .Ck)(resolved, { recursive: true });
+    return (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_3__/* .realpath */ .Kz)(resolved);
 }
 /**
  * Writes `name` in `directory` whole or not at all, without following a symlink at that name: the bytes go
  * to a temporary file that is renamed over it (replacing a planted link, never writing through it).
  */
 async function writeFileNoFollow(directory, name, content) {
-    const target = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(directory, name);
-    const temp = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(directory, `.${name}.tmp-${(0,_util_random_js__WEBPACK_IMPORTED_MODULE_5__.randomHex)(6)}`);
+    const target = node_path__WEBPACK_IMPORTED_MODULE_0___default().join(directory, name);
+    const temp = node_path__WEBPACK_IMPORTED_MODULE_0___default().join(directory, `.${name}.tmp-${(0,_util_random_js__WEBPACK_IMPORTED_MODULE_5__.randomHex)(6)}`);
     try {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(temp, content, { flag: 'wx' });
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(temp, target);
+        await (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_3__.writeFile)(temp, content, { flag: 'wx' });
+        await (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_3__/* .rename */ .$w)(temp, target);
     }
     catch (error) {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(temp, { force: true });
+        await (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_3__.rm)(temp, { force: true });
         throw error;
     }
 }
 /** The text of `name` in `directory`; undefined when missing, a symlink or not a file; OversizedError beyond `maxBytes`. */
 async function readFileNoFollow(directory, name, maxBytes) {
-    let handle;
+    let fd;
     try {
-        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(directory, name), _util_capped_read_js__WEBPACK_IMPORTED_MODULE_3__/* .READ_NO_FOLLOW */ .xZ);
+        fd = await (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_3__/* .openFd */ .df)(node_path__WEBPACK_IMPORTED_MODULE_0___default().join(directory, name), _util_capped_read_js__WEBPACK_IMPORTED_MODULE_2__/* .READ_NO_FOLLOW */ .xZ);
     }
     catch {
         return undefined;
     }
     try {
-        return await (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_3__/* .readOpenedText */ .$O)(handle, maxBytes, node_path__WEBPACK_IMPORTED_MODULE_1___default().join(directory, name));
+        return await (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_2__/* .readOpenedText */ .$O)(fd, maxBytes, node_path__WEBPACK_IMPORTED_MODULE_0___default().join(directory, name));
     }
     finally {
-        await handle.close();
+        await (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_3__/* .closeFd */ .zF)(fd);
     }
 }
 
@@ -3086,8 +3084,8 @@ async function createStore(settings, concurrency, options = {}) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   V: () => (/* binding */ LocalStore)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46466);
@@ -3098,9 +3096,11 @@ async function createStore(settings, concurrency, options = {}) {
 /* harmony import */ var _util_cancellation_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(76601);
 /* harmony import */ var _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(89587);
 /* harmony import */ var _util_capped_read_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(48724);
-/* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(24964);
-/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(34703);
-/* harmony import */ var _util_random_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(31245);
+/* harmony import */ var _util_fs_calls_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(62001);
+/* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(24964);
+/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(34703);
+/* harmony import */ var _util_random_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(31245);
+
 
 
 
@@ -3124,19 +3124,19 @@ function isMissing(error) {
     return code === 'ENOENT' || code === 'ENOTDIR';
 }
 /** Writes every chunk to the open file, in order. */
-async function writeAll(chunks, handle) {
+async function writeChunks(chunks, fd) {
     for await (const chunk of chunks)
-        await handle.write(chunk);
+        await (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_8__/* .writeAll */ .f4)(fd, chunk);
 }
 /** Writes a pull body to the open file through one buffer, stopping when the step is cancelled. */
-async function writePulled(body, handle) {
+async function writePulled(body, fd) {
     const buffer = Buffer.allocUnsafe(1024 * 1024);
     for (;;) {
         (0,_util_cancellation_js__WEBPACK_IMPORTED_MODULE_5__/* .throwIfCancelled */ .dZ)();
         const read = await body.readInto(buffer);
         if (read === 0)
             return;
-        await handle.write(buffer, 0, read);
+        await (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_8__/* .writeAll */ .f4)(fd, buffer.subarray(0, read));
     }
 }
 /**
@@ -3147,8 +3147,8 @@ async function writePulled(body, handle) {
 async function openInFreshDirectory(file) {
     for (let attempt = 1;; attempt++) {
         try {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file), { recursive: true });
-            return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(file, 'wx');
+            await (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_8__/* .mkdir */ .Ck)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file), { recursive: true });
+            return await (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_8__/* .openFd */ .df)(file, 'wx');
         }
         catch (error) {
             if (error.code !== 'ENOENT' || attempt >= 5)
@@ -3175,7 +3175,7 @@ class LocalStore {
         this.name = root;
     }
     pathOf(key) {
-        return (0,_util_paths_js__WEBPACK_IMPORTED_MODULE_8__/* .fromPosixRelative */ .yK)(this.root, key);
+        return (0,_util_paths_js__WEBPACK_IMPORTED_MODULE_9__/* .fromPosixRelative */ .yK)(this.root, key);
     }
     /**
      * The path of `key`, after checking that no directory between the root and it is a symlink (the root
@@ -3196,7 +3196,7 @@ class LocalStore {
                 continue;
             let info;
             try {
-                info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(current);
+                info = await (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_8__/* .lstat */ .$1)(current);
             }
             catch (error) {
                 if (isMissing(error))
@@ -3220,7 +3220,7 @@ class LocalStore {
     async openForRead(key) {
         const file = await this.safePath(key);
         try {
-            return { handle: await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(file, _util_capped_read_js__WEBPACK_IMPORTED_MODULE_7__/* .READ_NO_FOLLOW */ .xZ), file };
+            return { fd: await (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_8__/* .openFd */ .df)(file, _util_capped_read_js__WEBPACK_IMPORTED_MODULE_7__/* .READ_NO_FOLLOW */ .xZ), file };
         }
         catch (error) {
             if (error.code === 'ELOOP')
@@ -3249,12 +3249,12 @@ class LocalStore {
         }
         try {
             // A directory where an object would be: nothing stored under that key.
-            const etag = versionOf(await opened.handle.stat());
-            const text = await (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_7__/* .readOpenedText */ .$O)(opened.handle, maxBytes, this.url(key));
+            const etag = versionOf(await (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_8__/* .fstat */ .DE)(opened.fd));
+            const text = await (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_7__/* .readOpenedText */ .$O)(opened.fd, maxBytes, this.url(key));
             return text === undefined ? undefined : { text, etag };
         }
         finally {
-            await opened.handle.close();
+            await (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_8__/* .closeFd */ .zF)(opened.fd);
         }
     }
     /**
@@ -3266,18 +3266,18 @@ class LocalStore {
         if (!condition.evenIfCancelled)
             (0,_util_cancellation_js__WEBPACK_IMPORTED_MODULE_5__/* .throwIfCancelled */ .dZ)();
         const target = await this.safePath(key);
-        const temp = `${target}.tmp-${(0,_util_random_js__WEBPACK_IMPORTED_MODULE_9__.randomHex)(6)}`;
+        const temp = `${target}.tmp-${(0,_util_random_js__WEBPACK_IMPORTED_MODULE_10__.randomHex)(6)}`;
         try {
-            const handle = await openInFreshDirectory(temp);
+            const fd = await openInFreshDirectory(temp);
             try {
-                await write(handle);
+                await write(fd);
             }
             finally {
-                await handle.close();
+                await (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_8__/* .closeFd */ .zF)(fd);
             }
             if (condition.ifNoneMatch) {
                 try {
-                    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.link)(temp, target);
+                    await (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_8__/* .link */ .nf)(temp, target);
                 }
                 catch (error) {
                     if (error.code === 'EEXIST') {
@@ -3285,21 +3285,21 @@ class LocalStore {
                     }
                     throw error;
                 }
-                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.unlink)(temp);
+                await (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_8__/* .unlink */ .y1)(temp);
             }
             else {
                 if (condition.ifMatch !== undefined) {
-                    const current = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(target).catch(() => undefined);
+                    const current = await (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_8__/* .lstat */ .$1)(target).catch(() => undefined);
                     if (!current || versionOf(current) !== condition.ifMatch) {
                         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .PreconditionFailedError */ .k9(`${this.url(key)} is not the version expected (another run wrote it).`);
                     }
                 }
-                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(temp, target);
+                await (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_8__/* .rename */ .$w)(temp, target);
             }
-            return versionOf(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(target));
+            return versionOf(await (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_8__/* .lstat */ .$1)(target));
         }
         catch (error) {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(temp, { force: true });
+            await (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_8__.rm)(temp, { force: true });
             if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .StoreError */ .AD ||
                 error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .IntegrityError */ .cs ||
                 error instanceof _util_cancellation_js__WEBPACK_IMPORTED_MODULE_5__/* .CancelledError */ .cc ||
@@ -3310,16 +3310,16 @@ class LocalStore {
     }
     async put(key, body, options) {
         const etag = await this.writeAtomically(key, (temp) => Buffer.isBuffer(body)
-            ? temp.writeFile(body)
-            : (0,_store_js__WEBPACK_IMPORTED_MODULE_10__/* .isPullBody */ .A)(body)
+            ? (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_8__/* .writeAll */ .f4)(temp, body)
+            : (0,_store_js__WEBPACK_IMPORTED_MODULE_11__/* .isPullBody */ .A)(body)
                 ? writePulled(body, temp)
-                : (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_2__.pipeline)(body, (chunks) => writeAll(chunks, temp), { signal: _util_cancellation_js__WEBPACK_IMPORTED_MODULE_5__/* .cancelSignal */ .Bj }), options);
+                : (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_2__.pipeline)(body, (chunks) => writeChunks(chunks, temp), { signal: _util_cancellation_js__WEBPACK_IMPORTED_MODULE_5__/* .cancelSignal */ .Bj }), options);
         return { etag };
     }
     async get(key) {
         try {
-            const { handle } = await this.openForRead(key);
-            return handle.createReadStream();
+            const { fd, file } = await this.openForRead(key);
+            return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(file, { fd });
         }
         catch (error) {
             if (isMissing(error))
@@ -3343,7 +3343,7 @@ class LocalStore {
                 }
                 throw error;
             }
-            await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_2__.pipeline)(source, tap, (chunks) => writeAll(chunks, temp), { signal: _util_cancellation_js__WEBPACK_IMPORTED_MODULE_5__/* .cancelSignal */ .Bj });
+            await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_2__.pipeline)(source, tap, (chunks) => writeChunks(chunks, temp), { signal: _util_cancellation_js__WEBPACK_IMPORTED_MODULE_5__/* .cancelSignal */ .Bj });
         });
         return { sha256: tap.digest(), etag };
     }
@@ -3357,7 +3357,7 @@ class LocalStore {
             let entries;
             try {
                 const directory = await this.safePath(`${keyDir}x`);
-                entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(directory), { withFileTypes: true });
+                entries = await (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_8__/* .readdir */ .Cy)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(directory), { withFileTypes: true });
             }
             catch (error) {
                 if (isMissing(error))
@@ -3373,7 +3373,7 @@ class LocalStore {
                         await walk(`${key}/`);
                 }
                 else if (entry.isFile() && key.startsWith(prefix) && !/\.tmp-[0-9a-f]{12}$/.test(key)) {
-                    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(this.pathOf(key)).catch(() => undefined);
+                    const info = await (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_8__/* .lstat */ .$1)(this.pathOf(key)).catch(() => undefined);
                     if (info?.isFile())
                         found.push({ key, size: info.size, lastModified: info.mtime, etag: versionOf(info) });
                 }
@@ -3385,7 +3385,7 @@ class LocalStore {
     }
     async delete(key) {
         // rm removes a symlink itself, never its target; safePath refuses a symlinked directory on the way.
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(await this.safePath(key), { force: true });
+        await (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_8__.rm)(await this.safePath(key), { force: true });
     }
     async deleteMany(keys, onBatch) {
         const directories = new Set();
@@ -3398,21 +3398,21 @@ class LocalStore {
         }
         // Directories the deleted objects leave empty go too, deepest first, so the store does not fill with them.
         for (const directory of [...directories].sort((a, b) => b.length - a.length)) {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rmdir)(this.pathOf(directory)).catch(() => undefined);
+            await (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_8__/* .rmdir */ .Nr)(this.pathOf(directory)).catch(() => undefined);
         }
         onBatch?.(keys.length);
     }
     /** A directory creates exclusively (what the local lock uses) and has no server clock or ranges to speak of. */
     async probe(scratch) {
         const file = await this.safePath(`${scratch}probe`);
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file), { recursive: true });
+        await (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_8__/* .mkdir */ .Ck)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file), { recursive: true });
         try {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(file, 'doctor', { flag: 'wx' });
-            const second = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(file, 'doctor', { flag: 'wx' }).then(() => false, (error) => error.code === 'EEXIST');
+            await (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_8__.writeFile)(file, 'doctor', { flag: 'wx' });
+            const second = await (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_8__.writeFile)(file, 'doctor', { flag: 'wx' }).then(() => false, (error) => error.code === 'EEXIST');
             return { conditionalWrites: second, clockSkewSeconds: 0 };
         }
         finally {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(file, { force: true });
+            await (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_8__.rm)(file, { force: true });
         }
     }
     close() { }

@@ -422,8 +422,7 @@ class PreconditionFailedError extends StoreError {
 /* harmony export */   g: () => (/* binding */ forgetEventPayload)
 /* harmony export */ });
 /* unused harmony exports eventCommits, headFromGitDirectory, headCommit */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _util_fs_calls_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62001);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
@@ -519,9 +518,9 @@ async function plainGitDirectory(repoPath, env = process.env) {
     if (GIT_REPOSITORY_VARIABLES.some((name) => env[name] !== undefined))
         return undefined;
     const gitDir = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(repoPath, '.git');
-    if (!(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(gitDir).catch(() => undefined))?.isDirectory())
+    if (!(await (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_0__/* .lstat */ .$1)(gitDir).catch(() => undefined))?.isDirectory())
         return undefined;
-    if (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(gitDir, 'commondir')).catch(() => undefined))
+    if (await (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_0__/* .lstat */ .$1)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(gitDir, 'commondir')).catch(() => undefined))
         return undefined;
     return gitDir;
 }
@@ -554,7 +553,7 @@ async function headFromGitDirectory(repoPath, env = process.env) {
     if (!plainBranchRef(ref))
         return undefined;
     // A loose ref wins over packed-refs; one that is there but not a plain file (a symlink, a directory) is git's to read.
-    const loose = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(gitDir, ref)).catch((error) => error.code === 'ENOENT' || error.code === 'ENOTDIR' ? null : undefined);
+    const loose = await (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_0__/* .lstat */ .$1)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(gitDir, ref)).catch((error) => error.code === 'ENOENT' || error.code === 'ENOTDIR' ? null : undefined);
     if (loose === undefined || (loose && !loose.isFile()))
         return undefined;
     if (loose) {
@@ -857,7 +856,6 @@ function handleSignals(onForcedExit) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $O: () => (/* binding */ readOpenedText),
 /* harmony export */   B5: () => (/* binding */ READ_NO_WAIT),
-/* harmony export */   D3: () => (/* binding */ closeFile),
 /* harmony export */   EF: () => (/* binding */ readCapped),
 /* harmony export */   IK: () => (/* binding */ readListedFile),
 /* harmony export */   Lh: () => (/* binding */ readRunnerFile),
@@ -869,12 +867,8 @@ function handleSignals(onForcedExit) {
 /* unused harmony export readOpenedBytes */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(57975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
-
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _fs_calls_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(62001);
 
 
 
@@ -891,24 +885,19 @@ const READ_NO_FOLLOW = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY |
  * instead of holding the step.
  */
 const READ_NO_WAIT = node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK ?? 0);
-// The callback forms cost less CPU per file than fs/promises' readFile, which reads in chunked round trips.
-const openFile = (0,node_util__WEBPACK_IMPORTED_MODULE_2__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_0__.open);
-const readWhole = (0,node_util__WEBPACK_IMPORTED_MODULE_2__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_0__.readFile);
-/** Closes a descriptor openListedFile gave. */
-const closeFile = (0,node_util__WEBPACK_IMPORTED_MODULE_2__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_0__.close);
-const readvInto = (0,node_util__WEBPACK_IMPORTED_MODULE_2__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_0__.readv);
-/** A descriptor of a file listed as a regular file a moment ago, opened with READ_NO_WAIT. */
+/** A descriptor (close it with closeFd) of a file listed as a regular file a moment ago, opened with READ_NO_WAIT. */
 function openListedFile(file) {
-    return openFile(file, READ_NO_WAIT);
+    return (0,_fs_calls_js__WEBPACK_IMPORTED_MODULE_2__/* .openFd */ .df)(file, READ_NO_WAIT);
 }
 /** The bytes of a file listed as a regular file a moment ago (READ_NO_WAIT: a FIFO swapped in since reads as empty). */
 async function readListedFile(file) {
     const fd = await openListedFile(file);
     try {
-        return await readWhole(fd);
+        // The callback form's readFile: less CPU per file than fs/promises', which reads in chunked round trips.
+        return await (0,_fs_calls_js__WEBPACK_IMPORTED_MODULE_2__/* .readFile */ .TA)(fd);
     }
     finally {
-        await closeFile(fd);
+        await (0,_fs_calls_js__WEBPACK_IMPORTED_MODULE_2__/* .closeFd */ .zF)(fd);
     }
 }
 /**
@@ -923,67 +912,67 @@ async function readListedFileInto(file, target) {
     try {
         let filled = 0;
         for (;;) {
-            const { bytesRead } = await readvInto(fd, [target.subarray(filled), past]);
+            const { bytesRead } = await (0,_fs_calls_js__WEBPACK_IMPORTED_MODULE_2__/* .readv */ .NE)(fd, [target.subarray(filled), past]);
             filled += bytesRead;
             if (bytesRead === 0 || filled > target.length)
                 return filled;
         }
     }
     finally {
-        await closeFile(fd);
+        await (0,_fs_calls_js__WEBPACK_IMPORTED_MODULE_2__/* .closeFd */ .zF)(fd);
     }
 }
 /**
  * The bytes of an opened file; undefined when it is not a regular file; OversizedError past `maxBytes`. At most
  * `maxBytes + 1` bytes are ever read, so a file that grows while it is read cannot fill memory either.
  */
-async function readOpenedBytes(handle, maxBytes, where) {
-    const info = await handle.stat();
+async function readOpenedBytes(fd, maxBytes, where) {
+    const info = await (0,_fs_calls_js__WEBPACK_IMPORTED_MODULE_2__/* .fstat */ .DE)(fd);
     if (!info.isFile())
         return undefined;
     if (info.size > maxBytes)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OversizedError */ .wF(where, maxBytes);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OversizedError */ .wF(where, maxBytes);
     const buffer = Buffer.alloc(Math.min(maxBytes, info.size) + 1);
     let length = 0;
     for (;;) {
-        const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+        const { bytesRead } = await (0,_fs_calls_js__WEBPACK_IMPORTED_MODULE_2__/* .read */ .LF)(fd, buffer, length, buffer.length - length, length);
         if (bytesRead === 0)
             break;
         length += bytesRead;
         if (length === buffer.length) {
             if (length > maxBytes)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OversizedError */ .wF(where, maxBytes);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OversizedError */ .wF(where, maxBytes);
             break; // the file grew past its stated size: what it held when opened is all that is read
         }
     }
     return buffer.subarray(0, length);
 }
 /** The text of an opened file; undefined when it is not a regular file; OversizedError past `maxBytes`. */
-async function readOpenedText(handle, maxBytes, where) {
-    return (await readOpenedBytes(handle, maxBytes, where))?.toString('utf8');
+async function readOpenedText(fd, maxBytes, where) {
+    return (await readOpenedBytes(fd, maxBytes, where))?.toString('utf8');
 }
 /**
  * A runner file's bytes (the event payload, a file a step before us may have written), at most `maxBytes`,
  * never through a symlink: undefined when it is missing, not a regular file or larger than that.
  */
 async function readRunnerFile(file, maxBytes) {
-    let handle;
+    let fd;
     try {
-        handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(file, READ_NO_FOLLOW);
+        fd = await (0,_fs_calls_js__WEBPACK_IMPORTED_MODULE_2__/* .openFd */ .df)(file, READ_NO_FOLLOW);
     }
     catch {
         return undefined;
     }
     try {
-        return await readOpenedBytes(handle, maxBytes, file);
+        return await readOpenedBytes(fd, maxBytes, file);
     }
     catch (error) {
-        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OversizedError */ .wF)
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OversizedError */ .wF)
             return undefined;
         throw error;
     }
     finally {
-        await handle.close();
+        await (0,_fs_calls_js__WEBPACK_IMPORTED_MODULE_2__/* .closeFd */ .zF)(fd);
     }
 }
 /**
@@ -996,7 +985,7 @@ async function readCapped(body, maxBytes, declared, where) {
     const stop = () => {
         ;
         body.destroy?.();
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OversizedError */ .wF(where, maxBytes);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .OversizedError */ .wF(where, maxBytes);
     };
     if (declared !== undefined && declared > maxBytes)
         stop();
@@ -1028,6 +1017,72 @@ async function firstBytes(body, count) {
     ;
     body?.destroy?.();
     return Buffer.concat(chunks).subarray(0, count);
+}
+
+
+/***/ }),
+
+/***/ 62001:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $1: () => (/* binding */ lstat),
+/* harmony export */   $w: () => (/* binding */ rename),
+/* harmony export */   Ck: () => (/* binding */ mkdir),
+/* harmony export */   Cy: () => (/* binding */ readdir),
+/* harmony export */   DE: () => (/* binding */ fstat),
+/* harmony export */   Ek: () => (/* binding */ utimes),
+/* harmony export */   Kz: () => (/* binding */ realpath),
+/* harmony export */   LF: () => (/* binding */ read),
+/* harmony export */   NE: () => (/* binding */ readv),
+/* harmony export */   Nr: () => (/* binding */ rmdir),
+/* harmony export */   TA: () => (/* binding */ readFile),
+/* harmony export */   df: () => (/* binding */ openFd),
+/* harmony export */   f4: () => (/* binding */ writeAll),
+/* harmony export */   jV: () => (/* binding */ mkdtemp),
+/* harmony export */   nf: () => (/* binding */ link),
+/* harmony export */   rm: () => (/* binding */ rm),
+/* harmony export */   writeFile: () => (/* binding */ writeFile),
+/* harmony export */   y1: () => (/* binding */ unlink),
+/* harmony export */   zF: () => (/* binding */ closeFd)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
+// Promise forms of the node:fs calls made on the path every check takes, built from the callback API. On Node.js 24,
+// `node:fs/promises` (and `fs.promises`, the same module) loads readline, the REPL's history and the fs watchers with
+// it: 3-5 ms of every step's start on node24 (0.5-2.5 ms on Node.js 20), for calls the callback API makes as well.
+// Modules a check that finds nothing loads take their fs calls from here; the others import node:fs/promises as
+// usual. e2e.test.ts checks that such a check starts without it.
+
+
+const closeFd = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_0__.close);
+const fstat = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_0__.fstat);
+const link = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_0__.link);
+const lstat = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_0__.lstat);
+const mkdir = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdir);
+const mkdtemp = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtemp);
+/** A file descriptor: close it with closeFd. */
+const openFd = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_0__.open);
+const read = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_0__.read);
+const readdir = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_0__.readdir);
+const readFile = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_0__.readFile);
+const readv = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_0__.readv);
+const realpath = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_0__.realpath);
+const rename = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_0__.rename);
+const rm = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_0__.rm);
+const rmdir = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_0__.rmdir);
+const unlink = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_0__.unlink);
+const utimes = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_0__.utimes);
+const writeFile = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFile);
+const writeSome = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_0__.write);
+/** Writes all of `bytes` to `fd` at its current position (a write may take fewer bytes than it was given). */
+async function writeAll(fd, bytes) {
+    for (let offset = 0; offset < bytes.length;) {
+        const { bytesWritten } = await writeSome(fd, bytes, offset, bytes.length - offset);
+        offset += bytesWritten;
+    }
 }
 
 

@@ -24,8 +24,6 @@ var external_node_child_process_ = __webpack_require__(31421);
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
@@ -44,6 +42,8 @@ var errors = __webpack_require__(83916);
 var git = __webpack_require__(71243);
 // EXTERNAL MODULE: ./src/util/capped-read.ts
 var capped_read = __webpack_require__(48724);
+// EXTERNAL MODULE: ./src/util/fs-calls.ts
+var fs_calls = __webpack_require__(62001);
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __webpack_require__(75919);
 ;// CONCATENATED MODULE: ./src/hashing/hash-worker.mjs
@@ -908,12 +908,12 @@ async function locateRepository(repoRoot) {
  * git's own rule calls racy are checked here instead (see hashWithGit), to the nanosecond.
  */
 async function changedByStat(repoRoot, indexBytes, pathspec) {
-    const directory = await (0,promises_.mkdtemp)(external_node_path_default().join((0,external_node_os_.tmpdir)(), 's3am-index-'));
+    const directory = await (0,fs_calls/* mkdtemp */.jV)(external_node_path_default().join((0,external_node_os_.tmpdir)(), 's3am-index-'));
     try {
         const copy = external_node_path_default().join(directory, 'index');
-        await (0,promises_.writeFile)(copy, indexBytes);
+        await (0,fs_calls.writeFile)(copy, indexBytes);
         const aDayAhead = Date.now() / 1000 + 86_400;
-        await (0,promises_.utimes)(copy, aDayAhead, aDayAhead);
+        await (0,fs_calls/* utimes */.Ek)(copy, aDayAhead, aDayAhead);
         const changed = await code_hash_git(repoRoot, ['diff-files', '-z', '--name-only', '--relative', ...pathspec], {
             ...process.env,
             GIT_INDEX_FILE: copy
@@ -924,7 +924,7 @@ async function changedByStat(repoRoot, indexBytes, pathspec) {
         return undefined; // every entry is then checked here
     }
     finally {
-        await (0,promises_.rm)(directory, { recursive: true, force: true });
+        await (0,fs_calls.rm)(directory, { recursive: true, force: true });
     }
 }
 /**

@@ -54,11 +54,13 @@ class LockError extends Error {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _settings_values_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(535);
 /* harmony import */ var _util_capped_read_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(48724);
-/* harmony import */ var _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(89587);
-/* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(24964);
-/* harmony import */ var _util_random_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(31245);
-/* harmony import */ var _stores_index_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(92826);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(73045);
+/* harmony import */ var _util_fs_calls_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(62001);
+/* harmony import */ var _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(89587);
+/* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(24964);
+/* harmony import */ var _util_random_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(31245);
+/* harmony import */ var _stores_index_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(92826);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(73045);
+
 
 
 
@@ -91,31 +93,31 @@ class LocalStateStorage {
     constructor(file, repoPath) {
         this.file = file;
         this.description = `local file ${file}`;
-        this.location = `local:${repoPath && (0,_util_paths_js__WEBPACK_IMPORTED_MODULE_7__/* .isInside */ .FK)(repoPath, file) ? (0,_util_paths_js__WEBPACK_IMPORTED_MODULE_7__/* .toPosixRelative */ .T0)(repoPath, file) : file}`;
+        this.location = `local:${repoPath && (0,_util_paths_js__WEBPACK_IMPORTED_MODULE_8__/* .isInside */ .FK)(repoPath, file) ? (0,_util_paths_js__WEBPACK_IMPORTED_MODULE_8__/* .toPosixRelative */ .T0)(repoPath, file) : file}`;
     }
     pathOf(object) {
         return object === 'state' ? this.file : `${this.file}.lock`;
     }
     async get(object) {
         try {
-            const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(this.pathOf(object), 'r');
+            const fd = await (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_6__/* .openFd */ .df)(this.pathOf(object), 'r');
             let body;
             try {
-                body = await (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_5__/* .readOpenedText */ .$O)(handle, _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .READ_LIMITS */ .Cl.state, this.pathOf(object));
+                body = await (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_5__/* .readOpenedText */ .$O)(fd, _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .READ_LIMITS */ .Cl.state, this.pathOf(object));
             }
             finally {
-                await handle.close();
+                await (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_6__/* .closeFd */ .zF)(fd);
             }
             if (body === undefined)
                 throw new Error('not a regular file');
-            return { body, version: (0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_6__.sha256Hex)(body) };
+            return { body, version: (0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_7__.sha256Hex)(body) };
         }
         catch (error) {
             if (error.code === 'ENOENT')
                 return undefined;
             if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OversizedError */ .wF)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .StateError */ .qq(`The state ${error.message}: it is not read.`, { cause: error });
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .StateError */ .qq(`Cannot read ${this.pathOf(object)}: ${error.message}`, { cause: error });
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_11__/* .StateError */ .qq(`The state ${error.message}: it is not read.`, { cause: error });
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_11__/* .StateError */ .qq(`Cannot read ${this.pathOf(object)}: ${error.message}`, { cause: error });
         }
     }
     async put(object, body, condition) {
@@ -124,7 +126,7 @@ class LocalStateStorage {
         if (condition.ifNoneMatch) {
             try {
                 await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(target, body, { flag: 'wx' });
-                return (0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_6__.sha256Hex)(body);
+                return (0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_7__.sha256Hex)(body);
             }
             catch (error) {
                 if (error.code === 'EEXIST')
@@ -137,7 +139,7 @@ class LocalStateStorage {
             if (current?.version !== condition.ifMatch)
                 throw new PreconditionFailed(`${target} changed since it was read.`);
         }
-        const temp = `${target}.tmp-${(0,_util_random_js__WEBPACK_IMPORTED_MODULE_8__.randomHex)(6)}`;
+        const temp = `${target}.tmp-${(0,_util_random_js__WEBPACK_IMPORTED_MODULE_9__.randomHex)(6)}`;
         try {
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(temp, body);
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(temp, target);
@@ -145,7 +147,7 @@ class LocalStateStorage {
         finally {
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(temp, { force: true });
         }
-        return (0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_6__.sha256Hex)(body);
+        return (0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_7__.sha256Hex)(body);
     }
     async remove(object) {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(this.pathOf(object), { force: true });
@@ -175,13 +177,13 @@ class StoreStateStorage {
     }
     fail(error) {
         if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .OversizedError */ .wF)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .StateError */ .qq(`The state ${error.message}: it is not read.`, { cause: error });
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .StateError */ .qq(`State backend: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}`, { cause: error });
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_11__/* .StateError */ .qq(`The state ${error.message}: it is not read.`, { cause: error });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_11__/* .StateError */ .qq(`State backend: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}`, { cause: error });
     }
     async get(object) {
         try {
             const read = await this.store.readVersioned(this.keyOf(object), _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .READ_LIMITS */ .Cl.state);
-            return read && { body: read.text, version: read.etag ?? (0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_6__.sha256Hex)(read.text) };
+            return read && { body: read.text, version: read.etag ?? (0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_7__.sha256Hex)(read.text) };
         }
         catch (error) {
             this.fail(error);
@@ -197,7 +199,7 @@ class StoreStateStorage {
                 ...(condition.ifMatch ? { ifMatch: condition.ifMatch } : {}),
                 evenIfCancelled: true
             });
-            return written.etag ?? (0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_6__.sha256Hex)(body);
+            return written.etag ?? (0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_7__.sha256Hex)(body);
         }
         catch (error) {
             if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .PreconditionFailedError */ .k9)
@@ -220,7 +222,7 @@ class StoreStateStorage {
             return known;
         const answer = (async () => {
             try {
-                return (await this.store.probe?.(`${this.key}.probe-${(0,_util_random_js__WEBPACK_IMPORTED_MODULE_8__.randomHex)(6)}/`))?.conditionalWrites === true;
+                return (await this.store.probe?.(`${this.key}.probe-${(0,_util_random_js__WEBPACK_IMPORTED_MODULE_9__.randomHex)(6)}/`))?.conditionalWrites === true;
             }
             catch (error) {
                 this.fail(error);
@@ -241,10 +243,10 @@ async function stateStorageFor(config, store, repoPath) {
     const location = `s3://${config.bucket}/${config.key}`;
     const description = `${location}${settings.endpoint ? ` at ${settings.endpoint}` : ''}`;
     try {
-        return new StoreStateStorage(await (0,_stores_index_js__WEBPACK_IMPORTED_MODULE_9__.createStore)(settings, 2, { cancellable: false }), config.key, location, description);
+        return new StoreStateStorage(await (0,_stores_index_js__WEBPACK_IMPORTED_MODULE_10__.createStore)(settings, 2, { cancellable: false }), config.key, location, description);
     }
     catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .StateError */ .qq(`State backend: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}`, { cause: error });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_11__/* .StateError */ .qq(`State backend: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}`, { cause: error });
     }
 }
 

@@ -1,4 +1,4 @@
-import { lstat } from 'node:fs/promises'
+import { lstat } from './util/fs-calls.js'
 import path from 'node:path'
 import { FilesError } from './errors.js'
 import { readRunnerFile } from './util/capped-read.js'

@@ -57,7 +57,7 @@ async function saveKeyInputs(result: AssetsResult, settings: Settings): Promise<
   const inputs = (await readCheckRecord(settings.packageDirectory))?.inputs
   if (!inputs) return undefined
   const { serializeInputs } = await import('./hashing/set-key.js')
-  const { writeFile } = await import('node:fs/promises')
+  const { writeFile } = await import('./util/fs-calls.js')
   const { sha256Hex } = await import('./util/digest-stream.js')
   const { randomHex } = await import('./util/random.js')
   const file = `${process.env.RUNNER_TEMP}/s3-asset-manager-${randomHex(6)}.inputs.json.gz`

@@ -1,4 +1,4 @@
-import { open, readdir, stat } from 'node:fs/promises'
+import { readdir, stat } from 'node:fs/promises'
 import path from 'node:path'
 import yaml from 'js-yaml'
 import { parseDatastore, type StoreOverrides } from './datastore.js'
@@ -7,6 +7,7 @@ import { ConfigError } from './errors.js'
 import { READ_LIMITS } from '../constants.js'
 import { OversizedError } from '../errors.js'
 import { readOpenedText } from '../util/capped-read.js'
+import { closeFd, openFd } from '../util/fs-calls.js'
 import { endpointProblem } from '../settings/values.js'
 import { buildRunTemplate, type RunTemplate } from './shell.js'
 import {
@@ -107,9 +108,9 @@ async function configFiles(configPath: string): Promise<string[]> {
 
 /** A config file's text: it comes from the checkout (a pull request's, on pull-request runs), so it is read bounded. */
 async function readConfigFile(file: string): Promise<string> {
-  const handle = await open(file, 'r')
+  const fd = await openFd(file, 'r')
   try {
-    const text = await readOpenedText(handle, READ_LIMITS.config, file)
+    const text = await readOpenedText(fd, READ_LIMITS.config, file)
     if (text === undefined) throw new ConfigError(`${file} is not a regular file.`)
     return text
   } catch (error) {
@@ -117,7 +118,7 @@ async function readConfigFile(file: string): Promise<string> {
       throw new ConfigError(`${error.message}: it is not read. A config that large is not one this action wrote.`)
     throw error
   } finally {
-    await handle.close()
+    await closeFd(fd)
   }
 }
 

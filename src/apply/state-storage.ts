@@ -1,10 +1,11 @@
-import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { READ_LIMITS } from '../constants.js'
 import { errorMessage, OversizedError, PreconditionFailedError } from '../errors.js'
 import path from 'node:path'
 import { deriveS3Settings } from '../settings/values.js'
 import type { StoreSettings } from '../settings/types.js'
 import { readOpenedText } from '../util/capped-read.js'
+import { closeFd, openFd } from '../util/fs-calls.js'
 import { sha256Hex } from '../util/digest-stream.js'
 import { isInside, toPosixRelative } from '../util/paths.js'
 import { randomHex } from '../util/random.js'
@@ -84,12 +85,12 @@ export class LocalStateStorage implements StateStorage {
 
   async get(object: StateObject): Promise<Stored | undefined> {
     try {
-      const handle = await open(this.pathOf(object), 'r')
+      const fd = await openFd(this.pathOf(object), 'r')
       let body: string | undefined
       try {
-        body = await readOpenedText(handle, READ_LIMITS.state, this.pathOf(object))
+        body = await readOpenedText(fd, READ_LIMITS.state, this.pathOf(object))
       } finally {
-        await handle.close()
+        await closeFd(fd)
       }
       if (body === undefined) throw new Error('not a regular file')
       return { body, version: sha256Hex(body) }

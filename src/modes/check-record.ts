@@ -1,4 +1,4 @@
-import { lstat, rm } from 'node:fs/promises'
+import { lstat, rm } from '../util/fs-calls.js'
 import path from 'node:path'
 import { CHECK_RECORD, FOUND_MARKER, READ_LIMITS, SEED_CODE_HASH_FILE, SEED_COMMIT_FILE } from '../constants.js'
 import { OversizedError } from '../errors.js'

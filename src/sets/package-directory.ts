@@ -1,8 +1,8 @@
 import type { Stats } from 'node:fs'
-import { lstat, mkdir, open, realpath, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { FilesError } from '../errors.js'
 import { READ_NO_FOLLOW, readOpenedText } from '../util/capped-read.js'
+import { closeFd, lstat, mkdir, openFd, realpath, rename, rm, writeFile } from '../util/fs-calls.js'
 import { isInside } from '../util/paths.js'
 import { randomHex } from '../util/random.js'
 
@@ -68,15 +68,15 @@ export async function writeFileNoFollow(directory: string, name: string, content
 
 /** The text of `name` in `directory`; undefined when missing, a symlink or not a file; OversizedError beyond `maxBytes`. */
 export async function readFileNoFollow(directory: string, name: string, maxBytes: number): Promise<string | undefined> {
-  let handle
+  let fd
   try {
-    handle = await open(path.join(directory, name), READ_NO_FOLLOW)
+    fd = await openFd(path.join(directory, name), READ_NO_FOLLOW)
   } catch {
     return undefined
   }
   try {
-    return await readOpenedText(handle, maxBytes, path.join(directory, name))
+    return await readOpenedText(fd, maxBytes, path.join(directory, name))
   } finally {
-    await handle.close()
+    await closeFd(fd)
   }
 }

@@ -1,4 +1,4 @@
-import { lstat, readdir, rm, rmdir } from 'node:fs/promises'
+import { lstat, readdir, rm, rmdir } from '../util/fs-calls.js'
 import path from 'node:path'
 import { execFileText } from '../util/node-builtins.js'
 import { isInside, sameFileKey } from '../util/paths.js'

@@ -1,5 +1,4 @@
-import { link, lstat, mkdir, open, readdir, rename, rm, rmdir, unlink, writeFile, type FileHandle } from 'node:fs/promises'
-import type { Stats } from 'node:fs'
+import { createReadStream, type Stats } from 'node:fs'
 import path from 'node:path'
 import type { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
@@ -8,6 +7,7 @@ import { IntegrityError, MissingObjectError, PreconditionFailedError, StoreError
 import { CancelledError, cancelSignal, throwIfCancelled } from '../util/cancellation.js'
 import { DigestStream } from '../util/digest-stream.js'
 import { READ_NO_FOLLOW, readOpenedText } from '../util/capped-read.js'
+import { closeFd, fstat, link, lstat, mkdir, openFd, readdir, rename, rm, rmdir, unlink, writeAll, writeFile } from '../util/fs-calls.js'
 import { fromPosixRelative } from '../util/paths.js'
 import {
   isPullBody,
@@ -36,18 +36,18 @@ function isMissing(error: unknown): boolean {
 }
 
 /** Writes every chunk to the open file, in order. */
-async function writeAll(chunks: AsyncIterable<Buffer>, handle: FileHandle): Promise<void> {
-  for await (const chunk of chunks) await handle.write(chunk)
+async function writeChunks(chunks: AsyncIterable<Buffer>, fd: number): Promise<void> {
+  for await (const chunk of chunks) await writeAll(fd, chunk)
 }
 
 /** Writes a pull body to the open file through one buffer, stopping when the step is cancelled. */
-async function writePulled(body: PullBody, handle: FileHandle): Promise<void> {
+async function writePulled(body: PullBody, fd: number): Promise<void> {
   const buffer = Buffer.allocUnsafe(1024 * 1024)
   for (;;) {
     throwIfCancelled()
     const read = await body.readInto(buffer)
     if (read === 0) return
-    await handle.write(buffer, 0, read)
+    await writeAll(fd, buffer.subarray(0, read))
   }
 }
 
@@ -56,11 +56,11 @@ async function writePulled(body: PullBody, handle: FileHandle): Promise<void> {
  * leaves empty; one removed while the mkdir makes the levels below it, or between the mkdir and the open, is
  * made again (the open file then keeps it).
  */
-async function openInFreshDirectory(file: string): Promise<FileHandle> {
+async function openInFreshDirectory(file: string): Promise<number> {
   for (let attempt = 1; ; attempt++) {
     try {
       await mkdir(path.dirname(file), { recursive: true })
-      return await open(file, 'wx')
+      return await openFd(file, 'wx')
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || attempt >= 5) throw error
     }
@@ -130,10 +130,10 @@ export class LocalStore implements Store {
   }
 
   /** Opens an object for reading without following a symlink at any level. */
-  private async openForRead(key: string): Promise<{ handle: FileHandle; file: string }> {
+  private async openForRead(key: string): Promise<{ fd: number; file: string }> {
     const file = await this.safePath(key)
     try {
-      return { handle: await open(file, READ_NO_FOLLOW), file }
+      return { fd: await openFd(file, READ_NO_FOLLOW), file }
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ELOOP') throw this.symlinkError(file)
       throw error
@@ -160,11 +160,11 @@ export class LocalStore implements Store {
     }
     try {
       // A directory where an object would be: nothing stored under that key.
-      const etag = versionOf(await opened.handle.stat())
-      const text = await readOpenedText(opened.handle, maxBytes, this.url(key))
+      const etag = versionOf(await fstat(opened.fd))
+      const text = await readOpenedText(opened.fd, maxBytes, this.url(key))
       return text === undefined ? undefined : { text, etag }
     } finally {
-      await opened.handle.close()
+      await closeFd(opened.fd)
     }
   }
 
@@ -175,18 +175,18 @@ export class LocalStore implements Store {
    */
   private async writeAtomically(
     key: string,
-    write: (temp: FileHandle) => Promise<void>,
+    write: (temp: number) => Promise<void>,
     condition: Pick<PutOptions, 'ifNoneMatch' | 'ifMatch' | 'evenIfCancelled'> = {}
   ): Promise<string> {
     if (!condition.evenIfCancelled) throwIfCancelled()
     const target = await this.safePath(key)
     const temp = `${target}.tmp-${randomHex(6)}`
     try {
-      const handle = await openInFreshDirectory(temp)
+      const fd = await openInFreshDirectory(temp)
       try {
-        await write(handle)
+        await write(fd)
       } finally {
-        await handle.close()
+        await closeFd(fd)
       }
       if (condition.ifNoneMatch) {
         try {
@@ -226,10 +226,10 @@ export class LocalStore implements Store {
       key,
       (temp) =>
         Buffer.isBuffer(body)
-          ? temp.writeFile(body)
+          ? writeAll(temp, body)
           : isPullBody(body)
             ? writePulled(body, temp)
-            : pipeline(body, (chunks: AsyncIterable<Buffer>) => writeAll(chunks, temp), { signal: cancelSignal }),
+            : pipeline(body, (chunks: AsyncIterable<Buffer>) => writeChunks(chunks, temp), { signal: cancelSignal }),
       options
     )
     return { etag }
@@ -237,8 +237,8 @@ export class LocalStore implements Store {
 
   async get(key: string): Promise<Readable> {
     try {
-      const { handle } = await this.openForRead(key)
-      return handle.createReadStream()
+      const { fd, file } = await this.openForRead(key)
+      return createReadStream(file, { fd })
     } catch (error) {
       if (isMissing(error)) throw new MissingObjectError(`${this.pathOf(key)} is missing from the local store.`, { cause: error })
       if (error instanceof StoreError || error instanceof IntegrityError) throw error
@@ -259,7 +259,7 @@ export class LocalStore implements Store {
         }
         throw error
       }
-      await pipeline(source, tap, (chunks: AsyncIterable<Buffer>) => writeAll(chunks, temp), { signal: cancelSignal })
+      await pipeline(source, tap, (chunks: AsyncIterable<Buffer>) => writeChunks(chunks, temp), { signal: cancelSignal })
     })
     return { sha256: tap.digest(), etag }
   }

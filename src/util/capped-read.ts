@@ -1,8 +1,7 @@
-import { close as closeCallback, constants, open as openCallback, readFile as readFileCallback, readv as readvCallback } from 'node:fs'
-import { open, type FileHandle } from 'node:fs/promises'
+import { constants } from 'node:fs'
 import type { Readable } from 'node:stream'
-import { promisify } from 'node:util'
 import { OversizedError } from '../errors.js'
+import { closeFd, fstat, openFd, read, readFile, readv } from './fs-calls.js'
 
 /**
  * Opens for reading without following a symlink at the last component (O_NOFOLLOW: not on Windows), and without
@@ -19,25 +18,19 @@ export const READ_NO_FOLLOW = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) |
  */
 export const READ_NO_WAIT = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)
 
-// The callback forms cost less CPU per file than fs/promises' readFile, which reads in chunked round trips.
-const openFile = promisify(openCallback)
-const readWhole = promisify(readFileCallback)
-/** Closes a descriptor openListedFile gave. */
-export const closeFile = promisify(closeCallback)
-const readvInto = promisify(readvCallback)
-
-/** A descriptor of a file listed as a regular file a moment ago, opened with READ_NO_WAIT. */
+/** A descriptor (close it with closeFd) of a file listed as a regular file a moment ago, opened with READ_NO_WAIT. */
 export function openListedFile(file: string): Promise<number> {
-  return openFile(file, READ_NO_WAIT)
+  return openFd(file, READ_NO_WAIT)
 }
 
 /** The bytes of a file listed as a regular file a moment ago (READ_NO_WAIT: a FIFO swapped in since reads as empty). */
 export async function readListedFile(file: string): Promise<Buffer> {
   const fd = await openListedFile(file)
   try {
-    return await readWhole(fd)
+    // The callback form's readFile: less CPU per file than fs/promises', which reads in chunked round trips.
+    return await readFile(fd)
   } finally {
-    await closeFile(fd)
+    await closeFd(fd)
   }
 }
 
@@ -53,12 +46,12 @@ export async function readListedFileInto(file: string, target: Buffer): Promise<
   try {
     let filled = 0
     for (;;) {
-      const { bytesRead } = await readvInto(fd, [target.subarray(filled), past])
+      const { bytesRead } = await readv(fd, [target.subarray(filled), past])
       filled += bytesRead
       if (bytesRead === 0 || filled > target.length) return filled
     }
   } finally {
-    await closeFile(fd)
+    await closeFd(fd)
   }
 }
 
@@ -66,14 +59,14 @@ export async function readListedFileInto(file: string, target: Buffer): Promise<
  * The bytes of an opened file; undefined when it is not a regular file; OversizedError past `maxBytes`. At most
  * `maxBytes + 1` bytes are ever read, so a file that grows while it is read cannot fill memory either.
  */
-export async function readOpenedBytes(handle: FileHandle, maxBytes: number, where: string): Promise<Buffer | undefined> {
-  const info = await handle.stat()
+export async function readOpenedBytes(fd: number, maxBytes: number, where: string): Promise<Buffer | undefined> {
+  const info = await fstat(fd)
   if (!info.isFile()) return undefined
   if (info.size > maxBytes) throw new OversizedError(where, maxBytes)
   const buffer = Buffer.alloc(Math.min(maxBytes, info.size) + 1)
   let length = 0
   for (;;) {
-    const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length)
+    const { bytesRead } = await read(fd, buffer, length, buffer.length - length, length)
     if (bytesRead === 0) break
     length += bytesRead
     if (length === buffer.length) {
@@ -85,8 +78,8 @@ export async function readOpenedBytes(handle: FileHandle, maxBytes: number, wher
 }
 
 /** The text of an opened file; undefined when it is not a regular file; OversizedError past `maxBytes`. */
-export async function readOpenedText(handle: FileHandle, maxBytes: number, where: string): Promise<string | undefined> {
-  return (await readOpenedBytes(handle, maxBytes, where))?.toString('utf8')
+export async function readOpenedText(fd: number, maxBytes: number, where: string): Promise<string | undefined> {
+  return (await readOpenedBytes(fd, maxBytes, where))?.toString('utf8')
 }
 
 /**
@@ -94,19 +87,19 @@ export async function readOpenedText(handle: FileHandle, maxBytes: number, where
  * never through a symlink: undefined when it is missing, not a regular file or larger than that.
  */
 export async function readRunnerFile(file: string, maxBytes: number): Promise<Buffer | undefined> {
-  let handle: FileHandle
+  let fd: number
   try {
-    handle = await open(file, READ_NO_FOLLOW)
+    fd = await openFd(file, READ_NO_FOLLOW)
   } catch {
     return undefined
   }
   try {
-    return await readOpenedBytes(handle, maxBytes, file)
+    return await readOpenedBytes(fd, maxBytes, file)
   } catch (error) {
     if (error instanceof OversizedError) return undefined
     throw error
   } finally {
-    await handle.close()
+    await closeFd(fd)
   }
 }
 

@@ -1,11 +1,7 @@
-import { read as readCallback } from 'node:fs'
-import { open } from 'node:fs/promises'
-import { promisify } from 'node:util'
 import { Transform, type TransformCallback } from 'node:stream'
-import { closeFile, openListedFile, READ_NO_FOLLOW, READ_NO_WAIT } from './capped-read.js'
+import { openListedFile, READ_NO_FOLLOW, READ_NO_WAIT } from './capped-read.js'
+import { closeFd, openFd, read } from './fs-calls.js'
 import { nodeCrypto } from './node-builtins.js'
-
-const readAt = promisify(readCallback)
 
 /** The SHA-256 of `data` (a string as UTF-8), in hex. */
 export const sha256Hex = (data: string | Buffer): string => nodeCrypto().createHash('sha256').update(data).digest('hex')
@@ -59,7 +55,7 @@ export class DigestedFile {
 
   /** Reads the file's next bytes into `into`: how many, 0 at its end. */
   async readInto(into: Buffer): Promise<number> {
-    const { bytesRead } = await readAt(this.fd, into, 0, into.length, null)
+    const { bytesRead } = await read(this.fd, into, 0, into.length, null)
     this.hash.update(into.subarray(0, bytesRead))
     this.passed += bytesRead
     return bytesRead
@@ -71,7 +67,7 @@ export class DigestedFile {
   }
 
   close(): Promise<void> {
-    return closeFile(this.fd)
+    return closeFd(this.fd)
   }
 }
 
@@ -91,16 +87,16 @@ export class DigestLimitError extends Error {
  */
 export async function sha256OfFile(file: string, options: { noFollow?: boolean } = {}): Promise<string> {
   const hash = nodeCrypto().createHash('sha256')
-  const handle = await open(file, options.noFollow ? READ_NO_FOLLOW : READ_NO_WAIT)
+  const fd = await openFd(file, options.noFollow ? READ_NO_FOLLOW : READ_NO_WAIT)
   try {
     const buffer = Buffer.allocUnsafe(1024 * 1024)
     for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null)
+      const { bytesRead } = await read(fd, buffer, 0, buffer.length, null)
       if (bytesRead === 0) break
       hash.update(buffer.subarray(0, bytesRead))
     }
   } finally {
-    await handle.close()
+    await closeFd(fd)
   }
   return hash.digest('hex')
 }

@@ -1,8 +1,21 @@
 // Runs the bundled dist/index.js as the runner does (INPUT_* variables, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY)
 // and as the seed's Concourse tasks did (mode as argument, seed environment names), against s3rver.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { bucket, commitAll, endpoint, makeRepo, runDist, s3Inputs, s3KeyEnv, tempDir, uniquePrefix, writeFiles } from './support/helpers.js'
+import {
+  bucket,
+  commitAll,
+  endpoint,
+  makeRepo,
+  NODE,
+  runDist,
+  s3Inputs,
+  s3KeyEnv,
+  tempDir,
+  uniquePrefix,
+  writeFiles
+} from './support/helpers.js'
 import { outsideClient, readObject } from './support/outside-client.js'
 
 const client = outsideClient()
@@ -202,6 +215,51 @@ describe('dist/index.js the seed way (Concourse / docker)', () => {
     const hashing = await runDist({ inputs: { ...inputs, 'code-hash-paths': '**' }, env })
     expect(hashing.outputs['code-hash']).toMatch(/^[0-9a-f]{64}$/)
     expect(heavyLoaded()).toEqual(['crypto', 'child_process'])
+  })
+
+  it('keeps the compiled code of its chunks on Node.js 20, in a directory only its user may write', async () => {
+    // Node.js >= 22.1 has a compile cache of its own (src/index.ts); on Node.js 20, src/util/code-cache.ts keeps V8's.
+    const [version, compileCache] = execFileSync(NODE, ['-p', "process.version + ' ' + typeof require('node:module').enableCompileCache"], {
+      encoding: 'utf8'
+    })
+      .trim()
+      .split(' ')
+    const repo = makeRepo(SOURCES)
+    const tmp = tempDir('code-cache-tmp')
+    const cache = path.join(tmp, `s3-asset-manager-code-cache-${process.getuid!()}`)
+    const check = async (): Promise<void> => {
+      const run = await runDist({ args: ['check'], cwd: repo.dir, runner: false, env: { TMPDIR: tmp } })
+      expect(run.code).toBe(0)
+      expect(run.stdout).toContain('found=false')
+    }
+    const entries = (): string[] => (existsSync(cache) ? readdirSync(cache).sort() : [])
+    await check()
+    if (compileCache === 'function') {
+      expect(existsSync(cache)).toBe(false)
+      return
+    }
+    const written = entries()
+    expect(written.length).toBeGreaterThan(1)
+    for (const entry of written) {
+      expect(entry).toMatch(new RegExp(`^\\d+\\.index\\.js-[\\d-]+-${version!.replace(/\./g, '\\.')}-${process.arch}\\.cache$`))
+      expect(statSync(path.join(cache, entry)).mode & 0o777).toBe(0o600)
+    }
+    // Taken as it is: nothing is written again.
+    const before = written.map((entry) => statSync(path.join(cache, entry)).mtimeMs)
+    await check()
+    expect(entries()).toEqual(written)
+    expect(written.map((entry) => statSync(path.join(cache, entry)).mtimeMs)).toEqual(before)
+    // Garbage in an entry: V8 refuses it, the chunk is compiled again and the entry replaced.
+    const spoiled = path.join(cache, written[0]!)
+    writeFileSync(spoiled, Buffer.alloc(4096, 7))
+    await check()
+    expect(readFileSync(spoiled).equals(Buffer.alloc(4096, 7))).toBe(false)
+    // A directory others may write is not used: nothing is read from it or written to it.
+    rmSync(cache, { recursive: true })
+    mkdirSync(cache)
+    chmodSync(cache, 0o777)
+    await check()
+    expect(entries()).toEqual([])
   })
 
   it('runs with no cloud account: the local store is the default outside GitHub', async () => {

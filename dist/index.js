@@ -9,15 +9,163 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 __nccwpck_require__.r(__webpack_exports__);
 /* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(98995);
 /* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_module__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(73136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _util_code_cache_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(90452);
+
+
+
 
 node_module__WEBPACK_IMPORTED_MODULE_0__.enableCompileCache?.();
+(0,_util_code_cache_js__WEBPACK_IMPORTED_MODULE_3__/* .useCodeCache */ .J4)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname((0,node_url__WEBPACK_IMPORTED_MODULE_2__.fileURLToPath)(require("url").pathToFileURL(__filename).href)));
 const { runProcess } = await __nccwpck_require__.e(/* import() */ 581).then(__nccwpck_require__.bind(__nccwpck_require__, 95581));
 await runProcess();
 node_module__WEBPACK_IMPORTED_MODULE_0__.flushCompileCache?.();
+(0,_util_code_cache_js__WEBPACK_IMPORTED_MODULE_3__/* .flushCodeCache */ .Ms)();
 process.stdout.write('', () => process.stderr.write('', () => process.exit()));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 90452:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J4: () => (/* binding */ useCodeCache),
+/* harmony export */   Ms: () => (/* binding */ flushCodeCache)
+/* harmony export */ });
+/* unused harmony export privateDirectory */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(98995);
+/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_module__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+// Node.js 20 has no compile cache (module.enableCompileCache came with 22.1): every step parses and compiles the
+// bundle's chunks again, about 20 ms of a check's start-up, a third of it. There, the chunks of this bundle are
+// compiled with V8's code cache instead, through the CommonJS loader's Module.prototype._compile (not a public
+// API, as v8-compile-cache and ts-node use it; Node.js 20 is past its end of life, so it will not change).
+//
+// - The cache is taken when the step is done, not when a chunk is compiled, so it holds the functions the step
+//   compiled lazily as it ran (v8-compile-cache takes it at once: that saved nothing here).
+// - A cache is code this process runs: it lives in a directory of this user's that no one else may write
+//   (anything else is not used), and a chunk's entry is named after the file's size, times and inode, because
+//   V8 checks only a source's length before it takes the compiled code of another.
+// - Everything here is best effort: a cache that cannot be read, written or taken costs a compile, never a step.
+
+
+
+/** Scripts compiled without an accepted cache this run: their cache is written by flushCodeCache. */
+const toWrite = [];
+let directory;
+/** Whether only this user may write what `info` describes (on systems without user ids, such as Windows: yes). */
+function writableByThisUserAlone(info) {
+    return !process.getuid || (info.uid === process.getuid() && (info.mode & 0o022) === 0);
+}
+/**
+ * The cache directory, made if missing: undefined unless it is a real directory of this user that only this user
+ * may write (on systems without user ids, such as Windows, the temporary directory is the user's own).
+ */
+function privateDirectory(where) {
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(where, { recursive: true, mode: 0o700 });
+        const info = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(where);
+        return info.isDirectory() && writableByThisUserAlone(info) ? where : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The file a chunk's cache is kept in: a new version of the chunk (other size, times or inode) gets a new one. */
+function entryFor(cacheDirectory, filename) {
+    const info = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(filename);
+    const version = [info.size, info.ino, Math.round(info.mtimeMs), Math.round(info.ctimeMs)].join('-');
+    return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(cacheDirectory, `${node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(filename)}-${version}-${process.version}-${process.arch}.cache`);
+}
+/** The bytes of a cache entry, when it is a regular file of this user's that no one else may write. */
+function readEntry(entry) {
+    let fd;
+    try {
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(entry, 'r');
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        const info = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+        return info.isFile() && writableByThisUserAlone(info) ? (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(fd) : undefined;
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+}
+/**
+ * Compiles the CommonJS files under `bundleDirectory` with V8's code cache, kept in `cacheDirectory` (by default
+ * s3-asset-manager-code-cache-<uid> in the temporary directory), on a runtime without a compile cache of its own;
+ * elsewhere, or when the directory is not private, nothing changes.
+ */
+function useCodeCache(bundleDirectory, cacheDirectory) {
+    if (node_module__WEBPACK_IMPORTED_MODULE_1__.enableCompileCache || process.sourceMapsEnabled)
+        return;
+    const load = node_module__WEBPACK_IMPORTED_MODULE_1__.createRequire(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(bundleDirectory, 'index.js'));
+    const user = process.getuid ? `-${process.getuid()}` : '';
+    directory = privateDirectory(cacheDirectory ?? node_path__WEBPACK_IMPORTED_MODULE_2___default().join(load('node:os').tmpdir(), `s3-asset-manager-code-cache${user}`));
+    if (!directory)
+        return;
+    const cache = directory;
+    const { Script, constants } = load('node:vm');
+    const prototype = node_module__WEBPACK_IMPORTED_MODULE_1__.Module;
+    const compile = prototype.prototype._compile;
+    const inside = bundleDirectory + (node_path__WEBPACK_IMPORTED_MODULE_2___default().sep);
+    prototype.prototype._compile = function (content, filename) {
+        if (!filename.startsWith(inside) || !filename.endsWith('.js'))
+            return compile.call(this, content, filename);
+        let entry;
+        try {
+            entry = entryFor(cache, filename);
+        }
+        catch {
+            return compile.call(this, content, filename);
+        }
+        const cachedData = readEntry(entry);
+        const script = new Script(prototype.wrap(content), {
+            filename,
+            cachedData,
+            importModuleDynamically: constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER
+        });
+        if (!cachedData || script.cachedDataRejected)
+            toWrite.push({ script, entry });
+        const wrapper = script.runInThisContext({ displayErrors: true });
+        const require = node_module__WEBPACK_IMPORTED_MODULE_1__.createRequire(filename);
+        return wrapper.call(this.exports, this.exports, require, this, filename, node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(filename));
+    };
+}
+/** Writes the cache of the chunks compiled without one (at the end of a step: with what it compiled lazily). */
+function flushCodeCache() {
+    if (!directory)
+        return;
+    for (const { script, entry } of toWrite.splice(0)) {
+        const temporary = `${entry}.${process.pid}.tmp`;
+        try {
+            const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(temporary, 'wx', 0o600);
+            try {
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeSync)(fd, script.createCachedData());
+            }
+            finally {
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+            }
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(temporary, entry);
+        }
+        catch {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(temporary, { force: true }); // best effort: the next step compiles this chunk again
+        }
+    }
+}
+
 
 /***/ }),
 

@@ -1,12 +1,16 @@
 import * as nodeModule from 'node:module'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { flushCodeCache, useCodeCache } from './util/code-cache.js'
 
 type CompileCache = { enableCompileCache?: () => unknown; flushCompileCache?: () => void }
 
 // Node.js >= 22.1 (node24 on the runner) keeps the compiled code of the chunks loaded below on disk, so the
 // next step of the job starts faster. Older runtimes have no such function: nothing happens. This file stays
 // small and imports the rest: the cache covers only what is compiled after this call, and this file is
-// compiled on every start.
+// compiled on every start. On Node.js 20, util/code-cache.ts does the same for the bundle's chunks.
 ;(nodeModule as CompileCache).enableCompileCache?.()
+useCodeCache(path.dirname(fileURLToPath(import.meta.url)))
 
 const { runProcess } = await import('./cli.js')
 await runProcess()
@@ -17,4 +21,5 @@ await runProcess()
 // letting it end with its own. process.exit skips that teardown; stdout and stderr are drained first (pipes
 // are asynchronous on macOS), and the compile cache is written while the handlers still hold.
 ;(nodeModule as CompileCache).flushCompileCache?.()
+flushCodeCache()
 process.stdout.write('', () => process.stderr.write('', () => process.exit()))

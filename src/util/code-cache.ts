@@ -1,0 +1,140 @@
+// Node.js 20 has no compile cache (module.enableCompileCache came with 22.1): every step parses and compiles the
+// bundle's chunks again, about 20 ms of a check's start-up, a third of it. There, the chunks of this bundle are
+// compiled with V8's code cache instead, through the CommonJS loader's Module.prototype._compile (not a public
+// API, as v8-compile-cache and ts-node use it; Node.js 20 is past its end of life, so it will not change).
+//
+// - The cache is taken when the step is done, not when a chunk is compiled, so it holds the functions the step
+//   compiled lazily as it ran (v8-compile-cache takes it at once: that saved nothing here).
+// - A cache is code this process runs: it lives in a directory of this user's that no one else may write
+//   (anything else is not used), and a chunk's entry is named after the file's size, times and inode, because
+//   V8 checks only a source's length before it takes the compiled code of another.
+// - Everything here is best effort: a cache that cannot be read, written or taken costs a compile, never a step.
+import {
+  closeSync,
+  fstatSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+  type Stats
+} from 'node:fs'
+import * as nodeModule from 'node:module'
+import path from 'node:path'
+
+interface LoaderModule {
+  exports: unknown
+  _compile(content: string, filename: string): unknown
+}
+
+interface Compiled {
+  script: import('node:vm').Script
+  entry: string
+}
+
+/** Scripts compiled without an accepted cache this run: their cache is written by flushCodeCache. */
+const toWrite: Compiled[] = []
+let directory: string | undefined
+
+/** Whether only this user may write what `info` describes (on systems without user ids, such as Windows: yes). */
+function writableByThisUserAlone(info: Stats): boolean {
+  return !process.getuid || (info.uid === process.getuid() && (info.mode & 0o022) === 0)
+}
+
+/**
+ * The cache directory, made if missing: undefined unless it is a real directory of this user that only this user
+ * may write (on systems without user ids, such as Windows, the temporary directory is the user's own).
+ */
+export function privateDirectory(where: string): string | undefined {
+  try {
+    mkdirSync(where, { recursive: true, mode: 0o700 })
+    const info = lstatSync(where)
+    return info.isDirectory() && writableByThisUserAlone(info) ? where : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** The file a chunk's cache is kept in: a new version of the chunk (other size, times or inode) gets a new one. */
+function entryFor(cacheDirectory: string, filename: string): string {
+  const info = statSync(filename)
+  const version = [info.size, info.ino, Math.round(info.mtimeMs), Math.round(info.ctimeMs)].join('-')
+  return path.join(cacheDirectory, `${path.basename(filename)}-${version}-${process.version}-${process.arch}.cache`)
+}
+
+/** The bytes of a cache entry, when it is a regular file of this user's that no one else may write. */
+function readEntry(entry: string): Buffer | undefined {
+  let fd: number
+  try {
+    fd = openSync(entry, 'r')
+  } catch {
+    return undefined
+  }
+  try {
+    const info = fstatSync(fd)
+    return info.isFile() && writableByThisUserAlone(info) ? readFileSync(fd) : undefined
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/**
+ * Compiles the CommonJS files under `bundleDirectory` with V8's code cache, kept in `cacheDirectory` (by default
+ * s3-asset-manager-code-cache-<uid> in the temporary directory), on a runtime without a compile cache of its own;
+ * elsewhere, or when the directory is not private, nothing changes.
+ */
+export function useCodeCache(bundleDirectory: string, cacheDirectory?: string): void {
+  if ((nodeModule as { enableCompileCache?: unknown }).enableCompileCache || process.sourceMapsEnabled) return
+  const load = nodeModule.createRequire(path.join(bundleDirectory, 'index.js'))
+  const user = process.getuid ? `-${process.getuid()}` : ''
+  directory = privateDirectory(
+    cacheDirectory ?? path.join((load('node:os') as typeof import('node:os')).tmpdir(), `s3-asset-manager-code-cache${user}`)
+  )
+  if (!directory) return
+  const cache = directory
+  const { Script, constants } = load('node:vm') as typeof import('node:vm')
+  const prototype = (nodeModule as unknown as { Module: { prototype: LoaderModule; wrap(content: string): string } }).Module
+  const compile = prototype.prototype._compile
+  const inside = bundleDirectory + path.sep
+  prototype.prototype._compile = function (this: LoaderModule, content: string, filename: string): unknown {
+    if (!filename.startsWith(inside) || !filename.endsWith('.js')) return compile.call(this, content, filename)
+    let entry: string
+    try {
+      entry = entryFor(cache, filename)
+    } catch {
+      return compile.call(this, content, filename)
+    }
+    const cachedData = readEntry(entry)
+    const script = new Script(prototype.wrap(content), {
+      filename,
+      cachedData,
+      importModuleDynamically: constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER
+    } as import('node:vm').ScriptOptions)
+    if (!cachedData || script.cachedDataRejected) toWrite.push({ script, entry })
+    const wrapper = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown
+    const require = nodeModule.createRequire(filename)
+    return wrapper.call(this.exports, this.exports, require, this, filename, path.dirname(filename))
+  }
+}
+
+/** Writes the cache of the chunks compiled without one (at the end of a step: with what it compiled lazily). */
+export function flushCodeCache(): void {
+  if (!directory) return
+  for (const { script, entry } of toWrite.splice(0)) {
+    const temporary = `${entry}.${process.pid}.tmp`
+    try {
+      const fd = openSync(temporary, 'wx', 0o600)
+      try {
+        writeSync(fd, script.createCachedData())
+      } finally {
+        closeSync(fd)
+      }
+      renameSync(temporary, entry)
+    } catch {
+      rmSync(temporary, { force: true }) // best effort: the next step compiles this chunk again
+    }
+  }
+}

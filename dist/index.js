@@ -61,7 +61,6 @@ __webpack_async_result__();
 
 /** Scripts compiled without an accepted cache this run: their cache is written by flushCodeCache. */
 const toWrite = [];
-let directory;
 /** Whether only this user may write what `info` describes (on systems without user ids, such as Windows: yes). */
 function writableByThisUserAlone(info) {
     return !process.getuid || (info.uid === process.getuid() && (info.mode & 0o022) === 0);
@@ -91,37 +90,35 @@ function readEntry(entry) {
     let fd;
     try {
         fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(entry, 'r');
+        const info = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+        return info.isFile() && writableByThisUserAlone(info) ? (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(fd) : undefined;
     }
     catch {
         return undefined;
     }
-    try {
-        const info = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
-        return info.isFile() && writableByThisUserAlone(info) ? (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(fd) : undefined;
-    }
     finally {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+        if (fd !== undefined)
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
     }
 }
 /**
- * Compiles the CommonJS files under `bundleDirectory` with V8's code cache, kept in `cacheDirectory` (by default
- * s3-asset-manager-code-cache-<uid> in the temporary directory), on a runtime without a compile cache of its own;
- * elsewhere, or when the directory is not private, nothing changes.
+ * Compiles the CommonJS files under `bundleDirectory` with V8's code cache, kept in s3-asset-manager-code-cache-<uid>
+ * in the temporary directory, on a runtime without a compile cache of its own; elsewhere, or when that directory is
+ * not private, nothing changes.
  */
-function useCodeCache(bundleDirectory, cacheDirectory) {
+function useCodeCache(bundleDirectory) {
     if (node_module__WEBPACK_IMPORTED_MODULE_1__.enableCompileCache || process.sourceMapsEnabled)
         return;
     const load = node_module__WEBPACK_IMPORTED_MODULE_1__.createRequire(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(bundleDirectory, 'index.js'));
     const user = process.getuid ? `-${process.getuid()}` : '';
-    directory = privateDirectory(cacheDirectory ?? node_path__WEBPACK_IMPORTED_MODULE_2___default().join(load('node:os').tmpdir(), `s3-asset-manager-code-cache${user}`));
-    if (!directory)
+    const cache = privateDirectory(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(load('node:os').tmpdir(), `s3-asset-manager-code-cache${user}`));
+    if (!cache)
         return;
-    const cache = directory;
     const { Script, constants } = load('node:vm');
-    const prototype = node_module__WEBPACK_IMPORTED_MODULE_1__.Module;
-    const compile = prototype.prototype._compile;
+    const { Module } = node_module__WEBPACK_IMPORTED_MODULE_1__;
+    const compile = Module.prototype._compile;
     const inside = bundleDirectory + (node_path__WEBPACK_IMPORTED_MODULE_2___default().sep);
-    prototype.prototype._compile = function (content, filename) {
+    Module.prototype._compile = function (content, filename) {
         if (!filename.startsWith(inside) || !filename.endsWith('.js'))
             return compile.call(this, content, filename);
         let entry;
@@ -132,7 +129,7 @@ function useCodeCache(bundleDirectory, cacheDirectory) {
             return compile.call(this, content, filename);
         }
         const cachedData = readEntry(entry);
-        const script = new Script(prototype.wrap(content), {
+        const script = new Script(Module.wrap(content), {
             filename,
             cachedData,
             importModuleDynamically: constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER
@@ -146,22 +143,20 @@ function useCodeCache(bundleDirectory, cacheDirectory) {
 }
 /** Writes the cache of the chunks compiled without one (at the end of a step: with what it compiled lazily). */
 function flushCodeCache() {
-    if (!directory)
-        return;
     for (const { script, entry } of toWrite.splice(0)) {
         const temporary = `${entry}.${process.pid}.tmp`;
         try {
-            const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(temporary, 'wx', 0o600);
-            try {
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeSync)(fd, script.createCachedData());
-            }
-            finally {
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
-            }
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(temporary, script.createCachedData(), { flag: 'wx', mode: 0o600 });
             (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(temporary, entry);
         }
         catch {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(temporary, { force: true }); // best effort: the next step compiles this chunk again
+            // Best effort: the next step compiles this chunk again.
+            try {
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(temporary, { force: true });
+            }
+            catch {
+                // a temporary file left in the private directory is never read
+            }
         }
     }
 }

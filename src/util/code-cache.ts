@@ -19,7 +19,7 @@ import {
   renameSync,
   rmSync,
   statSync,
-  writeSync,
+  writeFileSync,
   type Stats
 } from 'node:fs'
 import * as nodeModule from 'node:module'
@@ -37,7 +37,6 @@ interface Compiled {
 
 /** Scripts compiled without an accepted cache this run: their cache is written by flushCodeCache. */
 const toWrite: Compiled[] = []
-let directory: string | undefined
 
 /** Whether only this user may write what `info` describes (on systems without user ids, such as Windows: yes). */
 function writableByThisUserAlone(info: Stats): boolean {
@@ -67,39 +66,34 @@ function entryFor(cacheDirectory: string, filename: string): string {
 
 /** The bytes of a cache entry, when it is a regular file of this user's that no one else may write. */
 function readEntry(entry: string): Buffer | undefined {
-  let fd: number
+  let fd: number | undefined
   try {
     fd = openSync(entry, 'r')
-  } catch {
-    return undefined
-  }
-  try {
     const info = fstatSync(fd)
     return info.isFile() && writableByThisUserAlone(info) ? readFileSync(fd) : undefined
+  } catch {
+    return undefined
   } finally {
-    closeSync(fd)
+    if (fd !== undefined) closeSync(fd)
   }
 }
 
 /**
- * Compiles the CommonJS files under `bundleDirectory` with V8's code cache, kept in `cacheDirectory` (by default
- * s3-asset-manager-code-cache-<uid> in the temporary directory), on a runtime without a compile cache of its own;
- * elsewhere, or when the directory is not private, nothing changes.
+ * Compiles the CommonJS files under `bundleDirectory` with V8's code cache, kept in s3-asset-manager-code-cache-<uid>
+ * in the temporary directory, on a runtime without a compile cache of its own; elsewhere, or when that directory is
+ * not private, nothing changes.
  */
-export function useCodeCache(bundleDirectory: string, cacheDirectory?: string): void {
+export function useCodeCache(bundleDirectory: string): void {
   if ((nodeModule as { enableCompileCache?: unknown }).enableCompileCache || process.sourceMapsEnabled) return
   const load = nodeModule.createRequire(path.join(bundleDirectory, 'index.js'))
   const user = process.getuid ? `-${process.getuid()}` : ''
-  directory = privateDirectory(
-    cacheDirectory ?? path.join((load('node:os') as typeof import('node:os')).tmpdir(), `s3-asset-manager-code-cache${user}`)
-  )
-  if (!directory) return
-  const cache = directory
+  const cache = privateDirectory(path.join((load('node:os') as typeof import('node:os')).tmpdir(), `s3-asset-manager-code-cache${user}`))
+  if (!cache) return
   const { Script, constants } = load('node:vm') as typeof import('node:vm')
-  const prototype = (nodeModule as unknown as { Module: { prototype: LoaderModule; wrap(content: string): string } }).Module
-  const compile = prototype.prototype._compile
+  const { Module } = nodeModule as unknown as { Module: { prototype: LoaderModule; wrap(content: string): string } }
+  const compile = Module.prototype._compile
   const inside = bundleDirectory + path.sep
-  prototype.prototype._compile = function (this: LoaderModule, content: string, filename: string): unknown {
+  Module.prototype._compile = function (this: LoaderModule, content: string, filename: string): unknown {
     if (!filename.startsWith(inside) || !filename.endsWith('.js')) return compile.call(this, content, filename)
     let entry: string
     try {
@@ -108,7 +102,7 @@ export function useCodeCache(bundleDirectory: string, cacheDirectory?: string): 
       return compile.call(this, content, filename)
     }
     const cachedData = readEntry(entry)
-    const script = new Script(prototype.wrap(content), {
+    const script = new Script(Module.wrap(content), {
       filename,
       cachedData,
       importModuleDynamically: constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER
@@ -122,19 +116,18 @@ export function useCodeCache(bundleDirectory: string, cacheDirectory?: string): 
 
 /** Writes the cache of the chunks compiled without one (at the end of a step: with what it compiled lazily). */
 export function flushCodeCache(): void {
-  if (!directory) return
   for (const { script, entry } of toWrite.splice(0)) {
     const temporary = `${entry}.${process.pid}.tmp`
     try {
-      const fd = openSync(temporary, 'wx', 0o600)
-      try {
-        writeSync(fd, script.createCachedData())
-      } finally {
-        closeSync(fd)
-      }
+      writeFileSync(temporary, script.createCachedData(), { flag: 'wx', mode: 0o600 })
       renameSync(temporary, entry)
     } catch {
-      rmSync(temporary, { force: true }) // best effort: the next step compiles this chunk again
+      // Best effort: the next step compiles this chunk again.
+      try {
+        rmSync(temporary, { force: true })
+      } catch {
+        // a temporary file left in the private directory is never read
+      }
     }
   }
 }

@@ -35,7 +35,9 @@ async function metadataOf(key: string, asTheCliSeesIt = false): Promise<Record<s
       )
       return (JSON.parse(stdout) as { Metadata: Record<string, string> }).Metadata
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+      // Not installed: no such file, or a shim (pyenv's) that finds no such command and exits 127.
+      const { code } = error as { code?: string | number }
+      if (code !== 'ENOENT' && code !== 127) throw error
     }
   }
   return (await client.send(new HeadObjectCommand({ Bucket: bucket(), Key: key }))).Metadata ?? {}

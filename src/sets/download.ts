@@ -355,10 +355,12 @@ class RangedFile {
 
 /**
  * Reads one pack whole with a single GET and writes each of its files, as the bytes stream by, to a
- * temporary name beside its target, checking every file's size and SHA-256 and, at the end, the pack's own
- * size and SHA-256: a pack whose headers were rewritten (so that `tar -xf` of it gives other files) fails
- * even when every file's bytes are intact. Temporary paths are reported through `onTemp` as they are made,
- * so a failure half way can remove them.
+ * temporary name beside its target, checking every file's size and, at the end, the pack's own size and
+ * SHA-256. The pack's digest covers every byte of every file in it (and the headers around them, so a pack
+ * whose headers were rewritten fails even when every file's bytes are intact), and no file takes its name
+ * before it is checked; so the files are not hashed a second time as they pass. Only when the pack does not
+ * match are the files read back, to name the one that differs. Temporary paths are reported through `onTemp`
+ * as they are made, so a failure half way can remove them.
  */
 async function downloadPack(
   store: Store,
@@ -375,13 +377,13 @@ async function downloadPack(
   let handle: FileHandle | undefined
   let gathered: GatheredFile | undefined
   let temp = ''
-  let hash = nodeCrypto().createHash('sha256')
   let written = 0
+  /** The temporary file of each file written so far, to name the one that differs when the pack does not match. */
+  const landed: { file: ManifestFile; temp: string }[] = []
 
   const openFile = async (file: ManifestFile): Promise<void> => {
     const target = targets.get(file.path)!
     temp = temporaryName(target)
-    hash = nodeCrypto().createHash('sha256')
     written = 0
     if (file.size < GATHER_BELOW) {
       gathered = new GatheredFile(file.size)
@@ -393,14 +395,14 @@ async function downloadPack(
   const closeFile = async (file: ManifestFile): Promise<void> => {
     await handle?.close()
     handle = undefined
-    const digest = hash.digest('hex')
-    if (written !== file.size || digest !== file.sha256) throw mismatch(file, `${written} bytes with ${digest}`, store.url(packKey))
+    if (written !== file.size) throw mismatch(file, `${written} bytes`, store.url(packKey))
     if (gathered) {
-      // Checked before it touches the disk; registered first so a failed write is still cleaned up.
+      // Registered first so a failed write is still cleaned up.
       onTemp(temp, targets.get(file.path)!)
       gathered.writeTo(temp)
       gathered = undefined
     }
+    landed.push({ file, temp })
     onFile(file.size)
     index++
   }
@@ -416,7 +418,6 @@ async function downloadPack(
       const to = Math.min(fileEnd, reached) - chunkStart
       if (to > from) {
         const part = chunk.subarray(from, to)
-        hash.update(part)
         written += part.length
         if (gathered) gathered.add(part)
         else await handle!.write(part)
@@ -463,6 +464,10 @@ async function downloadPack(
     if (index < files.length) throw mismatch(files[index]!, `the end of the pack at byte ${position}`, store.url(packKey))
     const digest = packHash.digest('hex')
     if (stored !== pack.size || position !== tarSize || digest !== pack.sha256) {
+      for (const { file, temp } of landed) {
+        const got = await sha256OfFile(temp, { noFollow: true }).catch(() => 'an unreadable file')
+        if (got !== file.sha256) throw mismatch(file, `${file.size} bytes with ${got}`, store.url(packKey))
+      }
       throw new IntegrityError(
         `The pack ${store.url(packKey)} does not match its manifest (expected ${pack.size} bytes with SHA-256 ${pack.sha256}, got ${stored} bytes with ${digest}): ` +
           `its files arrived intact but the archive around them was changed, so 'tar -xf' of it would not give the set's files. Nothing was kept; upload the set again.`

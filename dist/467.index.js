@@ -523,9 +523,9 @@ async function downloadPack(store, setPrefix, pack, files, targets, onTemp, onFi
         const digest = packHash.digest('hex');
         if (stored !== pack.size || position !== tarSize || digest !== pack.sha256) {
             for (const { file, temp } of landed) {
-                const got = await (0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_6__/* .sha256OfFile */ .Vq)(temp, { noFollow: true }).catch(() => 'an unreadable file');
+                const got = await (0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_6__/* .sha256OfFile */ .Vq)(temp, { noFollow: true }).catch(() => undefined);
                 if (got !== file.sha256)
-                    throw mismatch(file, `${file.size} bytes with ${got}`, store.url(packKey));
+                    throw mismatch(file, got ? `${file.size} bytes with ${got}` : 'a file it could not read back', store.url(packKey));
             }
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .IntegrityError */ .cs(`The pack ${store.url(packKey)} does not match its manifest (expected ${pack.size} bytes with SHA-256 ${pack.sha256}, got ${stored} bytes with ${digest}): ` +
                 `its files arrived intact but the archive around them was changed, so 'tar -xf' of it would not give the set's files. Nothing was kept; upload the set again.`);

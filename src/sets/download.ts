@@ -465,8 +465,9 @@ async function downloadPack(
     const digest = packHash.digest('hex')
     if (stored !== pack.size || position !== tarSize || digest !== pack.sha256) {
       for (const { file, temp } of landed) {
-        const got = await sha256OfFile(temp, { noFollow: true }).catch(() => 'an unreadable file')
-        if (got !== file.sha256) throw mismatch(file, `${file.size} bytes with ${got}`, store.url(packKey))
+        const got = await sha256OfFile(temp, { noFollow: true }).catch(() => undefined)
+        if (got !== file.sha256)
+          throw mismatch(file, got ? `${file.size} bytes with ${got}` : 'a file it could not read back', store.url(packKey))
       }
       throw new IntegrityError(
         `The pack ${store.url(packKey)} does not match its manifest (expected ${pack.size} bytes with SHA-256 ${pack.sha256}, got ${stored} bytes with ${digest}): ` +

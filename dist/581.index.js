@@ -1077,10 +1077,15 @@ const unlink = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_fs__WEB
 const utimes = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_0__.utimes);
 const writeFile = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFile);
 const writeSome = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(node_fs__WEBPACK_IMPORTED_MODULE_0__.write);
-/** Writes all of `bytes` to `fd` at its current position (a write may take fewer bytes than it was given). */
+/**
+ * Writes all of `bytes` to `fd` at its current position (a write may take fewer bytes than it was given). A write
+ * that takes none fails rather than being tried forever: a step would otherwise hang until the job's timeout.
+ */
 async function writeAll(fd, bytes) {
     for (let offset = 0; offset < bytes.length;) {
         const { bytesWritten } = await writeSome(fd, bytes, offset, bytes.length - offset);
+        if (bytesWritten === 0)
+            throw new Error(`a write took none of ${bytes.length - offset} bytes`);
         offset += bytesWritten;
     }
 }

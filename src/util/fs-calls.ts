@@ -48,10 +48,14 @@ export const writeFile = promisify(writeFileCallback)
 
 const writeSome = promisify(writeCallback)
 
-/** Writes all of `bytes` to `fd` at its current position (a write may take fewer bytes than it was given). */
+/**
+ * Writes all of `bytes` to `fd` at its current position (a write may take fewer bytes than it was given). A write
+ * that takes none fails rather than being tried forever: a step would otherwise hang until the job's timeout.
+ */
 export async function writeAll(fd: number, bytes: Uint8Array): Promise<void> {
   for (let offset = 0; offset < bytes.length;) {
     const { bytesWritten } = await writeSome(fd, bytes, offset, bytes.length - offset)
+    if (bytesWritten === 0) throw new Error(`a write took none of ${bytes.length - offset} bytes`)
     offset += bytesWritten
   }
 }

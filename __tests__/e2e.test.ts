@@ -1,7 +1,7 @@
 // Runs the bundled dist/index.js as the runner does (INPUT_* variables, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY)
 // and as the seed's Concourse tasks did (mode as argument, seed environment names), against s3rver.
 import { execFileSync } from 'node:child_process'
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import {
   bucket,
@@ -17,6 +17,7 @@ import {
   writeFiles
 } from './support/helpers.js'
 import { outsideClient, readObject } from './support/outside-client.js'
+import { VERSIONS_KEPT } from '../src/util/code-cache.js'
 
 const client = outsideClient()
 afterAll(() => client.destroy())
@@ -249,11 +250,18 @@ describe('dist/index.js the seed way (Concourse / docker)', () => {
     await check()
     expect(entries()).toEqual(written)
     expect(written.map((entry) => statSync(path.join(cache, entry)).mtimeMs)).toEqual(before)
-    // Garbage in an entry: V8 refuses it, the chunk is compiled again and the entry replaced.
+    // Garbage in an entry: V8 refuses it, the chunk is compiled again and the entry replaced. Writing prunes: of the
+    // older copies of that chunk planted beside it (other bundles), only the newest stay.
     const spoiled = path.join(cache, written[0]!)
     writeFileSync(spoiled, Buffer.alloc(4096, 7))
+    const chunk = written[0]!.slice(0, written[0]!.indexOf('.js-') + 3)
+    const older = Array.from({ length: VERSIONS_KEPT }, (_, n) => path.join(cache, `${chunk}-1-${n}-1-1-${version}-${process.arch}.cache`))
+    older.forEach((entry, n) => (writeFileSync(entry, 'old'), utimesSync(entry, 1_000_000 + n, 1_000_000 + n)))
     await check()
     expect(readFileSync(spoiled).equals(Buffer.alloc(4096, 7))).toBe(false)
+    expect(entries().filter((entry) => entry.startsWith(`${chunk}-`))).toEqual(
+      [written[0]!, ...older.slice(1).map((entry) => path.basename(entry))].sort()
+    )
     // A directory others may write is not used: nothing is read from it or written to it.
     rmSync(cache, { recursive: true })
     mkdirSync(cache)

@@ -38,7 +38,7 @@ __webpack_async_result__();
 /* harmony export */   J4: () => (/* binding */ useCodeCache),
 /* harmony export */   Ms: () => (/* binding */ flushCodeCache)
 /* harmony export */ });
-/* unused harmony export privateDirectory */
+/* unused harmony exports privateDirectory, VERSIONS_KEPT, pruneCodeCache */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(98995);
@@ -141,9 +141,66 @@ function useCodeCache(bundleDirectory) {
         return wrapper.call(this.exports, this.exports, require, this, filename, node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(filename));
     };
 }
+/**
+ * Entries kept per chunk name. Every new copy of the bundle is a new version (a runner that fetches the action for
+ * each job gives it a new inode), so without a bound the directory grows by a version's entries (~2 MB) a step.
+ * Four keep the cache warm for steps that alternate between a few versions on one machine.
+ */
+const VERSIONS_KEPT = 4;
+/** A temporary file older than this was left by a step that was killed while it wrote (a write takes milliseconds). */
+const ABANDONED_AFTER_MS = 10 * 60_000;
+/**
+ * Bounds the cache directory after a step wrote to it: per chunk name, only the VERSIONS_KEPT entries written last
+ * stay, and temporary files abandoned by a killed step go. Best effort, like the rest: an entry removed under a step
+ * that was about to read it costs that step a compile.
+ */
+function pruneCodeCache(cacheDirectory, now = Date.now()) {
+    const byChunk = new Map();
+    let names;
+    try {
+        names = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(cacheDirectory);
+    }
+    catch {
+        return;
+    }
+    const remove = (name) => {
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(cacheDirectory, name), { force: true });
+        }
+        catch {
+            // the next step that writes tries again
+        }
+    };
+    for (const name of names) {
+        let written;
+        try {
+            written = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(cacheDirectory, name)).mtimeMs;
+        }
+        catch {
+            continue;
+        }
+        if (name.endsWith('.tmp')) {
+            if (now - written > ABANDONED_AFTER_MS)
+                remove(name);
+            continue;
+        }
+        const chunk = /^(.+?\.js)-.*\.cache$/.exec(name)?.[1];
+        if (chunk === undefined)
+            continue;
+        const versions = byChunk.get(chunk) ?? [];
+        versions.push({ name, written });
+        byChunk.set(chunk, versions);
+    }
+    for (const versions of byChunk.values()) {
+        versions.sort((a, b) => b.written - a.written);
+        for (const { name } of versions.slice(VERSIONS_KEPT))
+            remove(name);
+    }
+}
 /** Writes the cache of the chunks compiled without one (at the end of a step: with what it compiled lazily). */
 function flushCodeCache() {
-    for (const { script, entry } of toWrite.splice(0)) {
+    const written = toWrite.splice(0);
+    for (const { script, entry } of written) {
         const temporary = `${entry}.${process.pid}.tmp`;
         try {
             (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(temporary, script.createCachedData(), { flag: 'wx', mode: 0o600 });
@@ -155,10 +212,12 @@ function flushCodeCache() {
                 (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(temporary, { force: true });
             }
             catch {
-                // a temporary file left in the private directory is never read
+                // a temporary file left in the private directory is never read, and pruned once abandoned
             }
         }
     }
+    if (written.length > 0)
+        pruneCodeCache(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(written[0].entry));
 }
 
 

@@ -15,6 +15,7 @@ import {
   lstatSync,
   mkdirSync,
   openSync,
+  readdirSync,
   readFileSync,
   renameSync,
   rmSync,
@@ -114,9 +115,62 @@ export function useCodeCache(bundleDirectory: string): void {
   }
 }
 
+/**
+ * Entries kept per chunk name. Every new copy of the bundle is a new version (a runner that fetches the action for
+ * each job gives it a new inode), so without a bound the directory grows by a version's entries (~2 MB) a step.
+ * Four keep the cache warm for steps that alternate between a few versions on one machine.
+ */
+export const VERSIONS_KEPT = 4
+/** A temporary file older than this was left by a step that was killed while it wrote (a write takes milliseconds). */
+const ABANDONED_AFTER_MS = 10 * 60_000
+
+/**
+ * Bounds the cache directory after a step wrote to it: per chunk name, only the VERSIONS_KEPT entries written last
+ * stay, and temporary files abandoned by a killed step go. Best effort, like the rest: an entry removed under a step
+ * that was about to read it costs that step a compile.
+ */
+export function pruneCodeCache(cacheDirectory: string, now = Date.now()): void {
+  const byChunk = new Map<string, { name: string; written: number }[]>()
+  let names: string[]
+  try {
+    names = readdirSync(cacheDirectory)
+  } catch {
+    return
+  }
+  const remove = (name: string): void => {
+    try {
+      rmSync(path.join(cacheDirectory, name), { force: true })
+    } catch {
+      // the next step that writes tries again
+    }
+  }
+  for (const name of names) {
+    let written: number
+    try {
+      written = lstatSync(path.join(cacheDirectory, name)).mtimeMs
+    } catch {
+      continue
+    }
+    if (name.endsWith('.tmp')) {
+      if (now - written > ABANDONED_AFTER_MS) remove(name)
+      continue
+    }
+    const chunk = /^(.+?\.js)-.*\.cache$/.exec(name)?.[1]
+    if (chunk === undefined) continue
+    const versions = byChunk.get(chunk) ?? []
+    versions.push({ name, written })
+    byChunk.set(chunk, versions)
+  }
+  for (const versions of byChunk.values()) {
+    versions.sort((a, b) => b.written - a.written)
+    for (const { name } of versions.slice(VERSIONS_KEPT)) remove(name)
+  }
+}
+
 /** Writes the cache of the chunks compiled without one (at the end of a step: with what it compiled lazily). */
 export function flushCodeCache(): void {
-  for (const { script, entry } of toWrite.splice(0)) {
+  const written = toWrite.splice(0)
+  for (const { script, entry } of written) {
     const temporary = `${entry}.${process.pid}.tmp`
     try {
       writeFileSync(temporary, script.createCachedData(), { flag: 'wx', mode: 0o600 })
@@ -126,8 +180,9 @@ export function flushCodeCache(): void {
       try {
         rmSync(temporary, { force: true })
       } catch {
-        // a temporary file left in the private directory is never read
+        // a temporary file left in the private directory is never read, and pruned once abandoned
       }
     }
   }
+  if (written.length > 0) pruneCodeCache(path.dirname(written[0]!.entry))
 }

@@ -79,12 +79,22 @@ function privateDirectory(where) {
         return undefined;
     }
 }
-/** The file a chunk's cache is kept in: a new version of the chunk (other size, times or inode) gets a new one. */
+/**
+ * The file a chunk's cache is kept in, `<chunk>-<version>-<runtime>.cache`: a new version of the chunk (other size,
+ * times or inode) gets a new one. The version and runtime hold no `.js`, so chunkOfEntry finds the chunk again.
+ */
 function entryFor(cacheDirectory, filename) {
     const info = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(filename);
     const version = [info.size, info.ino, Math.round(info.mtimeMs), Math.round(info.ctimeMs)].join('-');
     return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(cacheDirectory, `${node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(filename)}-${version}-${process.version}-${process.arch}.cache`);
 }
+/** The chunk an entry's name (see entryFor) was written for; undefined for any other name. */
+function chunkOfEntry(name) {
+    return /^(.+\.js)-[^/]*\.cache$/.exec(name)?.[1];
+}
+/** Where this process writes an entry before renaming it into place (pruned once abandoned). */
+const temporaryFor = (entry) => `${entry}.${process.pid}.tmp`;
+const isTemporary = (name) => name.endsWith('.tmp');
 /** The bytes of a cache entry, when it is a regular file of this user's that no one else may write. */
 function readEntry(entry) {
     let fd;
@@ -179,12 +189,12 @@ function pruneCodeCache(cacheDirectory, now = Date.now()) {
         catch {
             continue;
         }
-        if (name.endsWith('.tmp')) {
+        if (isTemporary(name)) {
             if (now - written > ABANDONED_AFTER_MS)
                 remove(name);
             continue;
         }
-        const chunk = /^(.+?\.js)-.*\.cache$/.exec(name)?.[1];
+        const chunk = chunkOfEntry(name);
         if (chunk === undefined)
             continue;
         const versions = byChunk.get(chunk) ?? [];
@@ -199,9 +209,9 @@ function pruneCodeCache(cacheDirectory, now = Date.now()) {
 }
 /** Writes the cache of the chunks compiled without one (at the end of a step: with what it compiled lazily). */
 function flushCodeCache() {
-    const written = toWrite.splice(0);
-    for (const { script, entry } of written) {
-        const temporary = `${entry}.${process.pid}.tmp`;
+    const compiled = toWrite.splice(0);
+    for (const { script, entry } of compiled) {
+        const temporary = temporaryFor(entry);
         try {
             (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(temporary, script.createCachedData(), { flag: 'wx', mode: 0o600 });
             (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(temporary, entry);
@@ -216,8 +226,8 @@ function flushCodeCache() {
             }
         }
     }
-    if (written.length > 0)
-        pruneCodeCache(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(written[0].entry));
+    if (compiled.length > 0)
+        pruneCodeCache(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(compiled[0].entry));
 }
 
 

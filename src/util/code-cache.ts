@@ -58,12 +58,24 @@ export function privateDirectory(where: string): string | undefined {
   }
 }
 
-/** The file a chunk's cache is kept in: a new version of the chunk (other size, times or inode) gets a new one. */
+/**
+ * The file a chunk's cache is kept in, `<chunk>-<version>-<runtime>.cache`: a new version of the chunk (other size,
+ * times or inode) gets a new one. The version and runtime hold no `.js`, so chunkOfEntry finds the chunk again.
+ */
 function entryFor(cacheDirectory: string, filename: string): string {
   const info = statSync(filename)
   const version = [info.size, info.ino, Math.round(info.mtimeMs), Math.round(info.ctimeMs)].join('-')
   return path.join(cacheDirectory, `${path.basename(filename)}-${version}-${process.version}-${process.arch}.cache`)
 }
+
+/** The chunk an entry's name (see entryFor) was written for; undefined for any other name. */
+function chunkOfEntry(name: string): string | undefined {
+  return /^(.+\.js)-[^/]*\.cache$/.exec(name)?.[1]
+}
+
+/** Where this process writes an entry before renaming it into place (pruned once abandoned). */
+const temporaryFor = (entry: string): string => `${entry}.${process.pid}.tmp`
+const isTemporary = (name: string): boolean => name.endsWith('.tmp')
 
 /** The bytes of a cache entry, when it is a regular file of this user's that no one else may write. */
 function readEntry(entry: string): Buffer | undefined {
@@ -151,11 +163,11 @@ export function pruneCodeCache(cacheDirectory: string, now = Date.now()): void {
     } catch {
       continue
     }
-    if (name.endsWith('.tmp')) {
+    if (isTemporary(name)) {
       if (now - written > ABANDONED_AFTER_MS) remove(name)
       continue
     }
-    const chunk = /^(.+?\.js)-.*\.cache$/.exec(name)?.[1]
+    const chunk = chunkOfEntry(name)
     if (chunk === undefined) continue
     const versions = byChunk.get(chunk) ?? []
     versions.push({ name, written })
@@ -169,9 +181,9 @@ export function pruneCodeCache(cacheDirectory: string, now = Date.now()): void {
 
 /** Writes the cache of the chunks compiled without one (at the end of a step: with what it compiled lazily). */
 export function flushCodeCache(): void {
-  const written = toWrite.splice(0)
-  for (const { script, entry } of written) {
-    const temporary = `${entry}.${process.pid}.tmp`
+  const compiled = toWrite.splice(0)
+  for (const { script, entry } of compiled) {
+    const temporary = temporaryFor(entry)
     try {
       writeFileSync(temporary, script.createCachedData(), { flag: 'wx', mode: 0o600 })
       renameSync(temporary, entry)
@@ -184,5 +196,5 @@ export function flushCodeCache(): void {
       }
     }
   }
-  if (written.length > 0) pruneCodeCache(path.dirname(written[0]!.entry))
+  if (compiled.length > 0) pruneCodeCache(path.dirname(compiled[0]!.entry))
 }

@@ -82,21 +82,21 @@ describe('HEAD read from .git', () => {
 
   it('the plain layout is a .git directory of its own at repoPath, with no GIT_* variable pointing elsewhere', async () => {
     const repo = makeRepo({ 'src/a.txt': 'a' })
-    expect(await plainGitDirectory(repo.dir, {})).toBe(path.join(repo.dir, '.git'))
-    expect(await plainGitDirectory(path.join(repo.dir, 'src'), {})).toBeUndefined()
+    expect(plainGitDirectory(repo.dir, {})).toBe(path.join(repo.dir, '.git'))
+    expect(plainGitDirectory(path.join(repo.dir, 'src'), {})).toBeUndefined()
     for (const name of ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_OBJECT_DIRECTORY', 'GIT_COMMON_DIR'])
-      expect(await plainGitDirectory(repo.dir, { [name]: '/elsewhere' })).toBeUndefined()
+      expect(plainGitDirectory(repo.dir, { [name]: '/elsewhere' })).toBeUndefined()
     // A linked worktree's own git directory (commondir inside), even reached as if it were a .git directory.
     const worktree = path.join(tempDir('worktrees'), 'wt')
     git(repo.dir, 'worktree', 'add', '-q', '--detach', worktree)
     const linked = path.join(repo.dir, '.git', 'worktrees', 'wt')
     const fake = tempDir('fake-top')
     symlinkSync(linked, path.join(fake, '.git'))
-    expect(await plainGitDirectory(fake, {})).toBeUndefined()
+    expect(plainGitDirectory(fake, {})).toBeUndefined()
     renameSync(path.join(fake, '.git'), path.join(fake, 'link'))
     mkdirSync(path.join(fake, '.git'))
     writeFileSync(path.join(fake, '.git', 'commondir'), '../..\n')
-    expect(await plainGitDirectory(fake, {})).toBeUndefined()
+    expect(plainGitDirectory(fake, {})).toBeUndefined()
   })
 
   it('a .git that is not a directory, or a HEAD that names nothing readable, is left to git', async () => {

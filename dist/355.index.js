@@ -44,13 +44,16 @@ function isDownloadTemporary(name) {
 /* harmony export */   qI: () => (/* binding */ writeFileNoFollow),
 /* harmony export */   tk: () => (/* binding */ readFileNoFollow)
 /* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
-/* harmony import */ var _util_capped_read_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48724);
-/* harmony import */ var _util_fs_calls_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(62001);
-/* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(24964);
-/* harmony import */ var _util_random_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(31245);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _util_capped_read_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(48724);
+/* harmony import */ var _util_fs_calls_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(62001);
+/* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(24964);
+/* harmony import */ var _util_random_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(31245);
+
 
 
 
@@ -60,9 +63,12 @@ function isDownloadTemporary(name) {
 // The package directory sits in the checkout, which the code being built controls: a symlink planted there
 // could make check write its files, a download its assets, or upload its listing somewhere else on the
 // runner. Everything here refuses to be led out that way.
+//
+// The calls are synchronous: a few small files and directories on every check's path, where a trip through the
+// thread pool costs five times the call (src/util/capped-read.ts, readOpenedBytes).
 /** Where checked-out code lives: the runner's workspace, else the working directory. */
 function workspaceRoot() {
-    return node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(process.env.GITHUB_WORKSPACE || process.cwd());
+    return node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(process.env.GITHUB_WORKSPACE || process.cwd());
 }
 /**
  * The deepest of `candidate` and the directories above it that exists, with what lstat says of it (a symlink is
@@ -71,10 +77,10 @@ function workspaceRoot() {
 async function deepestExisting(candidate) {
     let existing = candidate;
     for (;;) {
-        const info = await (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_3__/* .lstat */ .$1)(existing).catch(() => undefined);
-        if (info || node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(existing) === existing)
+        const info = (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_4__/* .lstatNow */ .JH)(existing);
+        if (info || node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(existing) === existing)
             return { existing, info };
-        existing = node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(existing);
+        existing = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(existing);
     }
 }
 /**
@@ -83,33 +89,41 @@ async function deepestExisting(candidate) {
  * named outside the workspace is the user's explicit choice and taken as it is.
  */
 async function preparePackageDirectory(directory, options) {
-    const resolved = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(directory);
+    const resolved = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(directory);
     const workspace = workspaceRoot();
-    if ((0,_util_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .isInside */ .FK)(workspace, resolved)) {
-        const realWorkspace = await (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_3__/* .realpath */ .Kz)(workspace).catch(() => workspace);
-        const real = await (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_3__/* .realpath */ .Kz)((await deepestExisting(resolved)).existing);
-        if (!(0,_util_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .isInside */ .FK)(realWorkspace, real)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .FilesError */ .yN(`Refusing the package directory '${directory}': a symlink in it leads to ${real}, outside the workspace ${workspace}. ` +
+    if ((0,_util_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .isInside */ .FK)(workspace, resolved)) {
+        const realWorkspace = realpathOr(workspace);
+        const real = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)((await deepestExisting(resolved)).existing);
+        if (!(0,_util_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .isInside */ .FK)(realWorkspace, real)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FilesError */ .yN(`Refusing the package directory '${directory}': a symlink in it leads to ${real}, outside the workspace ${workspace}. ` +
                 `Code in the checkout may have planted it; point '${options.inputName ?? 'package-directory'}' at a real directory.`);
         }
     }
     if (options.create)
-        await (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_3__/* .mkdir */ .Ck)(resolved, { recursive: true });
-    return (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_3__/* .realpath */ .Kz)(resolved);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(resolved, { recursive: true });
+    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(resolved);
+}
+function realpathOr(file) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(file);
+    }
+    catch {
+        return file;
+    }
 }
 /**
  * Writes `name` in `directory` whole or not at all, without following a symlink at that name: the bytes go
  * to a temporary file that is renamed over it (replacing a planted link, never writing through it).
  */
 async function writeFileNoFollow(directory, name, content) {
-    const target = node_path__WEBPACK_IMPORTED_MODULE_0___default().join(directory, name);
-    const temp = node_path__WEBPACK_IMPORTED_MODULE_0___default().join(directory, `.${name}.tmp-${(0,_util_random_js__WEBPACK_IMPORTED_MODULE_5__.randomHex)(6)}`);
+    const target = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(directory, name);
+    const temp = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(directory, `.${name}.tmp-${(0,_util_random_js__WEBPACK_IMPORTED_MODULE_6__.randomHex)(6)}`);
     try {
-        await (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_3__.writeFile)(temp, content, { flag: 'wx' });
-        await (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_3__/* .rename */ .$w)(temp, target);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(temp, content, { flag: 'wx' });
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(temp, target);
     }
     catch (error) {
-        await (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_3__.rm)(temp, { force: true });
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(temp, { force: true });
         throw error;
     }
 }
@@ -117,16 +131,16 @@ async function writeFileNoFollow(directory, name, content) {
 async function readFileNoFollow(directory, name, maxBytes) {
     let fd;
     try {
-        fd = await (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_3__/* .openFd */ .df)(node_path__WEBPACK_IMPORTED_MODULE_0___default().join(directory, name), _util_capped_read_js__WEBPACK_IMPORTED_MODULE_2__/* .READ_NO_FOLLOW */ .xZ);
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(directory, name), _util_capped_read_js__WEBPACK_IMPORTED_MODULE_3__/* .READ_NO_FOLLOW */ .xZ);
     }
     catch {
         return undefined;
     }
     try {
-        return await (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_2__/* .readOpenedText */ .$O)(fd, maxBytes, node_path__WEBPACK_IMPORTED_MODULE_0___default().join(directory, name));
+        return await (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_3__/* .readOpenedText */ .$O)(fd, maxBytes, node_path__WEBPACK_IMPORTED_MODULE_1___default().join(directory, name));
     }
     finally {
-        await (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_3__/* .closeFd */ .zF)(fd);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
     }
 }
 

@@ -1227,14 +1227,17 @@ function setsPrefix(settings) {
 /* harmony export */   readCheckRecord: () => (/* binding */ readCheckRecord),
 /* harmony export */   v: () => (/* binding */ hasFoundMarker)
 /* harmony export */ });
-/* harmony import */ var _util_fs_calls_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62001);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(27242);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
-/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(71243);
-/* harmony import */ var _hashing_set_key_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(34574);
-/* harmony import */ var _sets_package_directory_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(62139);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _util_fs_calls_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62001);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(27242);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
+/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(71243);
+/* harmony import */ var _hashing_set_key_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(34574);
+/* harmony import */ var _sets_package_directory_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(62139);
+
 
 
 
@@ -1248,34 +1251,38 @@ function setsPrefix(settings) {
  * of these names is replaced, never written through.
  */
 async function writeCheckRecord(directory, record, found) {
-    const root = await (0,_sets_package_directory_js__WEBPACK_IMPORTED_MODULE_6__/* .preparePackageDirectory */ .Bd)(directory, { create: true });
+    const root = await (0,_sets_package_directory_js__WEBPACK_IMPORTED_MODULE_7__/* .preparePackageDirectory */ .Bd)(directory, { create: true });
     const { inputs, ...fields } = record;
-    const stored = inputs ? { ...fields, inputs: (0,_hashing_set_key_js__WEBPACK_IMPORTED_MODULE_5__/* .inputsRecord */ .Z_)(record.codeHash, inputs) } : fields;
-    await (0,_sets_package_directory_js__WEBPACK_IMPORTED_MODULE_6__/* .writeFileNoFollow */ .qI)(root, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECK_RECORD */ .Ll, `${JSON.stringify(stored)}\n`);
-    await (0,_sets_package_directory_js__WEBPACK_IMPORTED_MODULE_6__/* .writeFileNoFollow */ .qI)(root, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .SEED_COMMIT_FILE */ .LY, record.commit);
-    await (record.codeHash
-        ? (0,_sets_package_directory_js__WEBPACK_IMPORTED_MODULE_6__/* .writeFileNoFollow */ .qI)(root, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .SEED_CODE_HASH_FILE */ .E1, record.codeHash)
-        : (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_0__.rm)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(root, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .SEED_CODE_HASH_FILE */ .E1), { force: true }));
+    const stored = inputs ? { ...fields, inputs: (0,_hashing_set_key_js__WEBPACK_IMPORTED_MODULE_6__/* .inputsRecord */ .Z_)(record.codeHash, inputs) } : fields;
+    await (0,_sets_package_directory_js__WEBPACK_IMPORTED_MODULE_7__/* .writeFileNoFollow */ .qI)(root, _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .CHECK_RECORD */ .Ll, `${JSON.stringify(stored)}\n`);
+    await (0,_sets_package_directory_js__WEBPACK_IMPORTED_MODULE_7__/* .writeFileNoFollow */ .qI)(root, _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .SEED_COMMIT_FILE */ .LY, record.commit);
+    if (record.codeHash)
+        await (0,_sets_package_directory_js__WEBPACK_IMPORTED_MODULE_7__/* .writeFileNoFollow */ .qI)(root, _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .SEED_CODE_HASH_FILE */ .E1, record.codeHash);
+    else
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(root, _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .SEED_CODE_HASH_FILE */ .E1), { force: true });
     // A marker left from an earlier run would make upload skip assets that are not there.
-    await (found ? (0,_sets_package_directory_js__WEBPACK_IMPORTED_MODULE_6__/* .writeFileNoFollow */ .qI)(root, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .FOUND_MARKER */ .OX, '') : (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_0__.rm)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(root, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .FOUND_MARKER */ .OX), { force: true }));
+    if (found)
+        await (0,_sets_package_directory_js__WEBPACK_IMPORTED_MODULE_7__/* .writeFileNoFollow */ .qI)(root, _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .FOUND_MARKER */ .OX, '');
+    else
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(root, _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .FOUND_MARKER */ .OX), { force: true });
 }
 /** Reads a file of ours in the package directory: capped, never through a symlink; a larger one counts as absent. */
 async function readSmall(directory, name) {
     try {
-        return await (0,_sets_package_directory_js__WEBPACK_IMPORTED_MODULE_6__/* .readFileNoFollow */ .tk)(directory, name, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .READ_LIMITS */ .Cl.checkRecord);
+        return await (0,_sets_package_directory_js__WEBPACK_IMPORTED_MODULE_7__/* .readFileNoFollow */ .tk)(directory, name, _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .READ_LIMITS */ .Cl.checkRecord);
     }
     catch (error) {
-        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .OversizedError */ .wF)
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .OversizedError */ .wF)
             return undefined;
         throw error;
     }
 }
 async function readCheckRecord(directory) {
     try {
-        const data = JSON.parse((await readSmall(directory, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECK_RECORD */ .Ll)) ?? '');
+        const data = JSON.parse((await readSmall(directory, _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .CHECK_RECORD */ .Ll)) ?? '');
         // The build can write this file: only well-formed hashes may name a store key.
-        if ((0,_git_js__WEBPACK_IMPORTED_MODULE_4__/* .isCommitHash */ .EX)(data.commit) && typeof data.codeHash === 'string' && isStoredCodeHash(data.codeHash)) {
-            const inputs = (0,_hashing_set_key_js__WEBPACK_IMPORTED_MODULE_5__/* .readInputsRecord */ .JM)(data.inputs);
+        if ((0,_git_js__WEBPACK_IMPORTED_MODULE_5__/* .isCommitHash */ .EX)(data.commit) && typeof data.codeHash === 'string' && isStoredCodeHash(data.codeHash)) {
+            const inputs = (0,_hashing_set_key_js__WEBPACK_IMPORTED_MODULE_6__/* .readInputsRecord */ .JM)(data.inputs);
             return {
                 commit: data.commit.toLowerCase(),
                 codeHash: data.codeHash,
@@ -1295,15 +1302,15 @@ const isStoredCodeHash = (text) => text === '' || /^[0-9a-f]{32,64}$/.test(text)
 /** `.commit-hash` / `.code-hash` as the original check writes them; undefined without a valid commit. */
 async function readSeedFiles(directory) {
     const read = async (name) => (await readSmall(directory, name))?.trim();
-    const commit = await read(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .SEED_COMMIT_FILE */ .LY);
-    if (!(0,_git_js__WEBPACK_IMPORTED_MODULE_4__/* .isCommitHash */ .EX)(commit) || commit !== commit.toLowerCase())
+    const commit = await read(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .SEED_COMMIT_FILE */ .LY);
+    if (!(0,_git_js__WEBPACK_IMPORTED_MODULE_5__/* .isCommitHash */ .EX)(commit) || commit !== commit.toLowerCase())
         return undefined;
-    const codeHash = (await read(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .SEED_CODE_HASH_FILE */ .E1)) ?? '';
+    const codeHash = (await read(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .SEED_CODE_HASH_FILE */ .E1)) ?? '';
     return { commit, codeHash: isStoredCodeHash(codeHash) ? codeHash : '', files: 0, bytes: 0 };
 }
 /** Whether check left the `.found` marker: a real file (a symlink planted under that name does not count). */
 async function hasFoundMarker(directory) {
-    return (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_0__/* .lstat */ .$1)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(directory, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .FOUND_MARKER */ .OX)).then((info) => info.isFile(), () => false);
+    return (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_1__/* .lstat */ .$1)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(directory, _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .FOUND_MARKER */ .OX)).then((info) => info.isFile(), () => false);
 }
 
 
@@ -2402,13 +2409,16 @@ function encodingSuffix(encoding) {
 /* harmony export */   qI: () => (/* binding */ writeFileNoFollow),
 /* harmony export */   tk: () => (/* binding */ readFileNoFollow)
 /* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
-/* harmony import */ var _util_capped_read_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48724);
-/* harmony import */ var _util_fs_calls_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(62001);
-/* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(24964);
-/* harmony import */ var _util_random_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(31245);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _util_capped_read_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(48724);
+/* harmony import */ var _util_fs_calls_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(62001);
+/* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(24964);
+/* harmony import */ var _util_random_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(31245);
+
 
 
 
@@ -2418,9 +2428,12 @@ function encodingSuffix(encoding) {
 // The package directory sits in the checkout, which the code being built controls: a symlink planted there
 // could make check write its files, a download its assets, or upload its listing somewhere else on the
 // runner. Everything here refuses to be led out that way.
+//
+// The calls are synchronous: a few small files and directories on every check's path, where a trip through the
+// thread pool costs five times the call (src/util/capped-read.ts, readOpenedBytes).
 /** Where checked-out code lives: the runner's workspace, else the working directory. */
 function workspaceRoot() {
-    return node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(process.env.GITHUB_WORKSPACE || process.cwd());
+    return node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(process.env.GITHUB_WORKSPACE || process.cwd());
 }
 /**
  * The deepest of `candidate` and the directories above it that exists, with what lstat says of it (a symlink is
@@ -2429,10 +2442,10 @@ function workspaceRoot() {
 async function deepestExisting(candidate) {
     let existing = candidate;
     for (;;) {
-        const info = await (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_3__/* .lstat */ .$1)(existing).catch(() => undefined);
-        if (info || node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(existing) === existing)
+        const info = (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_4__/* .lstatNow */ .JH)(existing);
+        if (info || node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(existing) === existing)
             return { existing, info };
-        existing = node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(existing);
+        existing = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(existing);
     }
 }
 /**
@@ -2441,33 +2454,41 @@ async function deepestExisting(candidate) {
  * named outside the workspace is the user's explicit choice and taken as it is.
  */
 async function preparePackageDirectory(directory, options) {
-    const resolved = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(directory);
+    const resolved = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(directory);
     const workspace = workspaceRoot();
-    if ((0,_util_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .isInside */ .FK)(workspace, resolved)) {
-        const realWorkspace = await (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_3__/* .realpath */ .Kz)(workspace).catch(() => workspace);
-        const real = await (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_3__/* .realpath */ .Kz)((await deepestExisting(resolved)).existing);
-        if (!(0,_util_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .isInside */ .FK)(realWorkspace, real)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .FilesError */ .yN(`Refusing the package directory '${directory}': a symlink in it leads to ${real}, outside the workspace ${workspace}. ` +
+    if ((0,_util_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .isInside */ .FK)(workspace, resolved)) {
+        const realWorkspace = realpathOr(workspace);
+        const real = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)((await deepestExisting(resolved)).existing);
+        if (!(0,_util_paths_js__WEBPACK_IMPORTED_MODULE_5__/* .isInside */ .FK)(realWorkspace, real)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FilesError */ .yN(`Refusing the package directory '${directory}': a symlink in it leads to ${real}, outside the workspace ${workspace}. ` +
                 `Code in the checkout may have planted it; point '${options.inputName ?? 'package-directory'}' at a real directory.`);
         }
     }
     if (options.create)
-        await (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_3__/* .mkdir */ .Ck)(resolved, { recursive: true });
-    return (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_3__/* .realpath */ .Kz)(resolved);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(resolved, { recursive: true });
+    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(resolved);
+}
+function realpathOr(file) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(file);
+    }
+    catch {
+        return file;
+    }
 }
 /**
  * Writes `name` in `directory` whole or not at all, without following a symlink at that name: the bytes go
  * to a temporary file that is renamed over it (replacing a planted link, never writing through it).
  */
 async function writeFileNoFollow(directory, name, content) {
-    const target = node_path__WEBPACK_IMPORTED_MODULE_0___default().join(directory, name);
-    const temp = node_path__WEBPACK_IMPORTED_MODULE_0___default().join(directory, `.${name}.tmp-${(0,_util_random_js__WEBPACK_IMPORTED_MODULE_5__.randomHex)(6)}`);
+    const target = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(directory, name);
+    const temp = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(directory, `.${name}.tmp-${(0,_util_random_js__WEBPACK_IMPORTED_MODULE_6__.randomHex)(6)}`);
     try {
-        await (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_3__.writeFile)(temp, content, { flag: 'wx' });
-        await (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_3__/* .rename */ .$w)(temp, target);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(temp, content, { flag: 'wx' });
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(temp, target);
     }
     catch (error) {
-        await (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_3__.rm)(temp, { force: true });
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(temp, { force: true });
         throw error;
     }
 }
@@ -2475,16 +2496,16 @@ async function writeFileNoFollow(directory, name, content) {
 async function readFileNoFollow(directory, name, maxBytes) {
     let fd;
     try {
-        fd = await (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_3__/* .openFd */ .df)(node_path__WEBPACK_IMPORTED_MODULE_0___default().join(directory, name), _util_capped_read_js__WEBPACK_IMPORTED_MODULE_2__/* .READ_NO_FOLLOW */ .xZ);
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(directory, name), _util_capped_read_js__WEBPACK_IMPORTED_MODULE_3__/* .READ_NO_FOLLOW */ .xZ);
     }
     catch {
         return undefined;
     }
     try {
-        return await (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_2__/* .readOpenedText */ .$O)(fd, maxBytes, node_path__WEBPACK_IMPORTED_MODULE_0___default().join(directory, name));
+        return await (0,_util_capped_read_js__WEBPACK_IMPORTED_MODULE_3__/* .readOpenedText */ .$O)(fd, maxBytes, node_path__WEBPACK_IMPORTED_MODULE_1___default().join(directory, name));
     }
     finally {
-        await (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_3__/* .closeFd */ .zF)(fd);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
     }
 }
 

@@ -888,7 +888,7 @@ const CONFIG_LIMIT = 256 * 1024;
  * another file is git's to read.
  */
 async function plainRepository(repoRoot) {
-    const gitDir = await (0,git/* plainGitDirectory */.Cw)(repoRoot);
+    const gitDir = (0,git/* plainGitDirectory */.Cw)(repoRoot);
     const config = gitDir && (await (0,capped_read/* readRunnerFile */.Lh)(external_node_path_default().join(gitDir, 'config'), CONFIG_LIMIT).catch(() => undefined));
     if (!gitDir || !config || /objectformat|worktree|include/i.test(config.toString('utf8')))
         return undefined;

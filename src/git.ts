@@ -1,7 +1,8 @@
-import { lstat } from './util/fs-calls.js'
+import { lstatSync } from 'node:fs'
 import path from 'node:path'
 import { FilesError } from './errors.js'
 import { readRunnerFile } from './util/capped-read.js'
+import { lstatNow } from './util/fs-calls.js'
 import { execFileText } from './util/node-builtins.js'
 
 /** A commit the workflow run's event names, and what names it (for messages). */
@@ -116,12 +117,22 @@ const PACKED_REFS_LIMIT = 1024 * 1024
  * .git is a directory of its own (not a linked worktree's: no commondir), and no GIT_* variable points git at
  * another repository, index or object store. Undefined otherwise: ask git.
  */
-export async function plainGitDirectory(repoPath: string, env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
+export function plainGitDirectory(repoPath: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
   if (GIT_REPOSITORY_VARIABLES.some((name) => env[name] !== undefined)) return undefined
   const gitDir = path.join(repoPath, '.git')
-  if (!(await lstat(gitDir).catch(() => undefined))?.isDirectory()) return undefined
-  if (await lstat(path.join(gitDir, 'commondir')).catch(() => undefined)) return undefined
+  if (!lstatNow(gitDir)?.isDirectory()) return undefined
+  if (lstatNow(path.join(gitDir, 'commondir'))) return undefined
   return gitDir
+}
+
+/** What lstat says of a loose ref: null when there is none (packed-refs may have it), undefined when it cannot tell. */
+function looseRef(file: string): ReturnType<typeof lstatSync> | null | undefined {
+  try {
+    return lstatSync(file)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    return code === 'ENOENT' || code === 'ENOTDIR' ? null : undefined
+  }
 }
 
 /** A branch name as git writes one into HEAD; anything else (and any path trick) is left to git. */
@@ -143,7 +154,7 @@ function plainBranchRef(ref: string): boolean {
  * .git either way: on a runner, resolveCommit accepts only a commit the event names.
  */
 export async function headFromGitDirectory(repoPath: string, env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
-  const gitDir = await plainGitDirectory(repoPath, env)
+  const gitDir = plainGitDirectory(repoPath, env)
   if (!gitDir) return undefined
   const text = async (file: string, limit: number): Promise<string | undefined> =>
     (await readRunnerFile(path.join(gitDir, file), limit).catch(() => undefined))?.toString('utf8')
@@ -153,9 +164,7 @@ export async function headFromGitDirectory(repoPath: string, env: NodeJS.Process
   const ref = head.slice(5).trim()
   if (!plainBranchRef(ref)) return undefined
   // A loose ref wins over packed-refs; one that is there but not a plain file (a symlink, a directory) is git's to read.
-  const loose = await lstat(path.join(gitDir, ref)).catch((error: NodeJS.ErrnoException) =>
-    error.code === 'ENOENT' || error.code === 'ENOTDIR' ? null : undefined
-  )
+  const loose = looseRef(path.join(gitDir, ref))
   if (loose === undefined || (loose && !loose.isFile())) return undefined
   if (loose) {
     const sha = (await text(ref, REF_FILE_LIMIT))?.trim()

@@ -314,7 +314,7 @@ const CONFIG_LIMIT = 256 * 1024
  * another file is git's to read.
  */
 async function plainRepository(repoRoot: string): Promise<Repository | undefined> {
-  const gitDir = await plainGitDirectory(repoRoot)
+  const gitDir = plainGitDirectory(repoRoot)
   const config = gitDir && (await readRunnerFile(path.join(gitDir, 'config'), CONFIG_LIMIT).catch(() => undefined))
   if (!gitDir || !config || /objectformat|worktree|include/i.test(config.toString('utf8'))) return undefined
   return { indexFile: path.join(gitDir, 'index'), idBytes: 20, prefix: '' }

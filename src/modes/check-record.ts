@@ -1,4 +1,5 @@
-import { lstat, rm } from '../util/fs-calls.js'
+import { rmSync } from 'node:fs'
+import { lstat } from '../util/fs-calls.js'
 import path from 'node:path'
 import { CHECK_RECORD, FOUND_MARKER, READ_LIMITS, SEED_CODE_HASH_FILE, SEED_COMMIT_FILE } from '../constants.js'
 import { OversizedError } from '../errors.js'
@@ -31,11 +32,11 @@ export async function writeCheckRecord(directory: string, record: CheckRecord, f
   const stored = inputs ? { ...fields, inputs: inputsRecord(record.codeHash, inputs) } : fields
   await writeFileNoFollow(root, CHECK_RECORD, `${JSON.stringify(stored)}\n`)
   await writeFileNoFollow(root, SEED_COMMIT_FILE, record.commit)
-  await (record.codeHash
-    ? writeFileNoFollow(root, SEED_CODE_HASH_FILE, record.codeHash)
-    : rm(path.join(root, SEED_CODE_HASH_FILE), { force: true }))
+  if (record.codeHash) await writeFileNoFollow(root, SEED_CODE_HASH_FILE, record.codeHash)
+  else rmSync(path.join(root, SEED_CODE_HASH_FILE), { force: true })
   // A marker left from an earlier run would make upload skip assets that are not there.
-  await (found ? writeFileNoFollow(root, FOUND_MARKER, '') : rm(path.join(root, FOUND_MARKER), { force: true }))
+  if (found) await writeFileNoFollow(root, FOUND_MARKER, '')
+  else rmSync(path.join(root, FOUND_MARKER), { force: true })
 }
 
 /** Reads a file of ours in the package directory: capped, never through a symlink; a larger one counts as absent. */

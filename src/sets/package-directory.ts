@@ -1,14 +1,17 @@
-import type { Stats } from 'node:fs'
+import { closeSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs'
 import path from 'node:path'
 import { FilesError } from '../errors.js'
 import { READ_NO_FOLLOW, readOpenedText } from '../util/capped-read.js'
-import { closeFd, lstat, mkdir, openFd, realpath, rename, rm, writeFile } from '../util/fs-calls.js'
+import { lstatNow } from '../util/fs-calls.js'
 import { isInside } from '../util/paths.js'
 import { randomHex } from '../util/random.js'
 
 // The package directory sits in the checkout, which the code being built controls: a symlink planted there
 // could make check write its files, a download its assets, or upload its listing somewhere else on the
 // runner. Everything here refuses to be led out that way.
+//
+// The calls are synchronous: a few small files and directories on every check's path, where a trip through the
+// thread pool costs five times the call (src/util/capped-read.ts, readOpenedBytes).
 
 /** Where checked-out code lives: the runner's workspace, else the working directory. */
 function workspaceRoot(): string {
@@ -22,7 +25,7 @@ function workspaceRoot(): string {
 export async function deepestExisting(candidate: string): Promise<{ existing: string; info?: Stats }> {
   let existing = candidate
   for (;;) {
-    const info = await lstat(existing).catch(() => undefined)
+    const info = lstatNow(existing)
     if (info || path.dirname(existing) === existing) return { existing, info }
     existing = path.dirname(existing)
   }
@@ -37,8 +40,8 @@ export async function preparePackageDirectory(directory: string, options: { crea
   const resolved = path.resolve(directory)
   const workspace = workspaceRoot()
   if (isInside(workspace, resolved)) {
-    const realWorkspace = await realpath(workspace).catch(() => workspace)
-    const real = await realpath((await deepestExisting(resolved)).existing)
+    const realWorkspace = realpathOr(workspace)
+    const real = realpathSync((await deepestExisting(resolved)).existing)
     if (!isInside(realWorkspace, real)) {
       throw new FilesError(
         `Refusing the package directory '${directory}': a symlink in it leads to ${real}, outside the workspace ${workspace}. ` +
@@ -46,8 +49,16 @@ export async function preparePackageDirectory(directory: string, options: { crea
       )
     }
   }
-  if (options.create) await mkdir(resolved, { recursive: true })
-  return realpath(resolved)
+  if (options.create) mkdirSync(resolved, { recursive: true })
+  return realpathSync(resolved)
+}
+
+function realpathOr(file: string): string {
+  try {
+    return realpathSync(file)
+  } catch {
+    return file
+  }
 }
 
 /**
@@ -58,10 +69,10 @@ export async function writeFileNoFollow(directory: string, name: string, content
   const target = path.join(directory, name)
   const temp = path.join(directory, `.${name}.tmp-${randomHex(6)}`)
   try {
-    await writeFile(temp, content, { flag: 'wx' })
-    await rename(temp, target)
+    writeFileSync(temp, content, { flag: 'wx' })
+    renameSync(temp, target)
   } catch (error) {
-    await rm(temp, { force: true })
+    rmSync(temp, { force: true })
     throw error
   }
 }
@@ -70,13 +81,13 @@ export async function writeFileNoFollow(directory: string, name: string, content
 export async function readFileNoFollow(directory: string, name: string, maxBytes: number): Promise<string | undefined> {
   let fd
   try {
-    fd = await openFd(path.join(directory, name), READ_NO_FOLLOW)
+    fd = openSync(path.join(directory, name), READ_NO_FOLLOW)
   } catch {
     return undefined
   }
   try {
     return await readOpenedText(fd, maxBytes, path.join(directory, name))
   } finally {
-    await closeFd(fd)
+    closeSync(fd)
   }
 }

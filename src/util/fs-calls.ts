@@ -8,6 +8,7 @@ import {
   fstat as fstatCallback,
   link as linkCallback,
   lstat as lstatCallback,
+  lstatSync,
   mkdir as mkdirCallback,
   mkdtemp as mkdtempCallback,
   open as openCallback,
@@ -22,7 +23,8 @@ import {
   unlink as unlinkCallback,
   utimes as utimesCallback,
   write as writeCallback,
-  writeFile as writeFileCallback
+  writeFile as writeFileCallback,
+  type Stats
 } from 'node:fs'
 import { promisify } from 'node:util'
 
@@ -47,6 +49,18 @@ export const utimes = promisify(utimesCallback)
 export const writeFile = promisify(writeFileCallback)
 
 const writeSome = promisify(writeCallback)
+
+/**
+ * lstat at once, without a trip through the thread pool (~20 µs against ~100 µs, and ~0.5 ms for the pool's first
+ * use): for the few paths a step's start looks at (.git, the package directory). Undefined when it fails.
+ */
+export function lstatNow(file: string): Stats | undefined {
+  try {
+    return lstatSync(file)
+  } catch {
+    return undefined
+  }
+}
 
 /**
  * Writes all of `bytes` to `fd` at its current position (a write may take fewer bytes than it was given). A write

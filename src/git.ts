@@ -1,4 +1,4 @@
-import { lstatSync } from 'node:fs'
+import { lstatSync, type Stats } from 'node:fs'
 import path from 'node:path'
 import { FilesError } from './errors.js'
 import { readRunnerFile } from './util/capped-read.js'
@@ -126,7 +126,7 @@ export function plainGitDirectory(repoPath: string, env: NodeJS.ProcessEnv = pro
 }
 
 /** What lstat says of a loose ref: null when there is none (packed-refs may have it), undefined when it cannot tell. */
-function looseRef(file: string): ReturnType<typeof lstatSync> | null | undefined {
+function looseRef(file: string): Stats | null | undefined {
   try {
     return lstatSync(file)
   } catch (error) {

@@ -463,8 +463,7 @@ async function listPackageFiles(directory, options = {}) {
     const files = [];
     const leftovers = [];
     /** What an entry is: its real target (a symlink's, checked to stay inside) and what stat says of that. */
-    const inspect = async (dir, entry, relative) => {
-        const absolute = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, entry.name);
+    const inspect = async (absolute, entry, relative) => {
         if (!entry.isSymbolicLink())
             return { target: absolute, info: await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(absolute) };
         const target = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(absolute).catch(() => '');
@@ -474,30 +473,34 @@ async function listPackageFiles(directory, options = {}) {
         return { target, info: await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(target) };
     };
     const visit = async (dir, relativeDir, ancestors) => {
-        const entries = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(dir, { withFileTypes: true })).filter((entry) => !isHidden(entry.name));
+        const entries = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(dir, { withFileTypes: true }))
+            .filter((entry) => !isHidden(entry.name))
+            .map((entry) => ({
+            entry,
+            absolute: node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, entry.name),
+            relative: relativeDir ? `${relativeDir}/${entry.name}` : entry.name
+        }));
         // A batch of entries is looked at at once: one after another, each lstat waited ~0.1 ms on libuv's thread pool
         // (~80 ms of a 1,000-file upload's start); batches keep what is in flight bounded in a huge directory.
         for (let start = 0; start < entries.length; start += STAT_BATCH) {
             const batch = entries.slice(start, start + STAT_BATCH);
-            const relativeOf = (entry) => (relativeDir ? `${relativeDir}/${entry.name}` : entry.name);
-            const looked = await Promise.allSettled(batch.map((entry) => inspect(dir, entry, relativeOf(entry))));
-            for (const [index, entry] of batch.entries()) {
+            const looked = await Promise.allSettled(batch.map(({ entry, absolute, relative }) => inspect(absolute, entry, relative)));
+            for (const [index, { entry, absolute, relative }] of batch.entries()) {
                 const outcome = looked[index];
                 // The first failure in the directory's order, whichever settled first.
                 if (outcome.status === 'rejected')
                     throw outcome.reason;
                 const { target, info } = outcome.value;
-                const relative = relativeOf(entry);
                 if (info.isDirectory()) {
                     if (ancestors.has(target))
                         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FilesError */ .yN(`Refusing to upload '${relative}': a symlink loop in '${directory}'.`);
-                    await visit(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, entry.name), relative, new Set([...ancestors, target]));
+                    await visit(absolute, relative, new Set([...ancestors, target]));
                 }
                 else if (info.isFile()) {
                     if ((0,_download_temporaries_js__WEBPACK_IMPORTED_MODULE_5__/* .isDownloadTemporary */ .U)(entry.name))
                         leftovers.push(relative);
                     else
-                        files.push({ relative, absolute: node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, entry.name), size: info.size });
+                        files.push({ relative, absolute, size: info.size });
                 }
             }
         }

@@ -938,11 +938,11 @@ async function readListedFileInto(file, target) {
  * The bytes of an opened file; undefined when it is not a regular file; OversizedError past `maxBytes`. At most
  * `maxBytes + 1` bytes are ever read, so a file that grows while it is read cannot fill memory either.
  *
- * Synchronous inside: the files read here are small (a ref, a record, a config, a manifest of the local store), and
- * a synchronous call costs ~20 \u00b5s where a trip through the thread pool costs ~100 \u00b5s and the pool's first use
- * ~0.5 ms. With the package directory's and .git's calls made the same way (package-directory.ts, git.ts), a local
- * check that finds nothing starts 2.4-3.1 ms sooner (of ~40). What waits on the network or reads a build's files
- * stays asynchronous.
+ * Synchronous inside: the files read here are capped and mostly small (a ref, a record, a config, a manifest of the
+ * local store: a few KB, at most the READ_LIMITS), and a synchronous call costs ~20 \u00b5s where a trip through the
+ * thread pool costs ~100 \u00b5s and the pool's first use ~0.5 ms. With the package directory's and .git's calls made
+ * the same way (package-directory.ts, git.ts), a local check that finds nothing starts 2.4-3.1 ms sooner (of ~40).
+ * What waits on the network or reads a build's files stays asynchronous.
  */
 function readOpenedBytes(fd, maxBytes, where) {
     const info = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);

@@ -59,11 +59,11 @@ export async function readListedFileInto(file: string, target: Buffer): Promise<
  * The bytes of an opened file; undefined when it is not a regular file; OversizedError past `maxBytes`. At most
  * `maxBytes + 1` bytes are ever read, so a file that grows while it is read cannot fill memory either.
  *
- * Synchronous inside: the files read here are small (a ref, a record, a config, a manifest of the local store), and
- * a synchronous call costs ~20 µs where a trip through the thread pool costs ~100 µs and the pool's first use
- * ~0.5 ms. With the package directory's and .git's calls made the same way (package-directory.ts, git.ts), a local
- * check that finds nothing starts 2.4-3.1 ms sooner (of ~40). What waits on the network or reads a build's files
- * stays asynchronous.
+ * Synchronous inside: the files read here are capped and mostly small (a ref, a record, a config, a manifest of the
+ * local store: a few KB, at most the READ_LIMITS), and a synchronous call costs ~20 µs where a trip through the
+ * thread pool costs ~100 µs and the pool's first use ~0.5 ms. With the package directory's and .git's calls made
+ * the same way (package-directory.ts, git.ts), a local check that finds nothing starts 2.4-3.1 ms sooner (of ~40).
+ * What waits on the network or reads a build's files stays asynchronous.
  */
 function readOpenedBytes(fd: number, maxBytes: number, where: string): Buffer | undefined {
   const info = fstatSync(fd)

@@ -35,6 +35,8 @@ var constants = __webpack_require__(27242);
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/util/cancellation.ts
 var cancellation = __webpack_require__(76601);
+// EXTERNAL MODULE: ./src/util/stdio.ts
+var stdio = __webpack_require__(92493);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
@@ -867,13 +869,14 @@ async function createAssetSets(settings, concurrency, policy) {
 
 
 
+
 /** Writing an output failed: the runner's GITHUB_OUTPUT file is missing or not writable. */
 class OutputError extends Error {
 }
 /** On a runner outputs go to GITHUB_OUTPUT; elsewhere (Concourse, a shell) they are printed as name=value. */
 function setOutput(name, value) {
     if (!process.env.GITHUB_OUTPUT && !process.env.GITHUB_ACTIONS) {
-        process.stdout.write(`${name}=${value}\n`);
+        (0,stdio/* writeStdout */.jQ)(`${name}=${value}\n`);
         return;
     }
     try {

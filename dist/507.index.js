@@ -280,7 +280,10 @@ class PartSender {
 
 // EXTERNAL MODULE: ./src/util/cancellation.ts
 var cancellation = __webpack_require__(76601);
+// EXTERNAL MODULE: ./src/util/stdio.ts
+var stdio = __webpack_require__(92493);
 ;// CONCATENATED MODULE: ./src/stores/s3.ts
+
 
 
 
@@ -435,7 +438,7 @@ function noteOldNode() {
     if (nodeNoted || major >= 22)
         return;
     nodeNoted = true;
-    process.stderr.write(`note: Node.js ${process.versions.node}: AWS SDK releases after January 2027 need Node.js 22 or later (the action itself runs on node24).\n`);
+    (0,stdio/* writeStderr */._e)(`note: Node.js ${process.versions.node}: AWS SDK releases after January 2027 need Node.js 22 or later (the action itself runs on node24).\n`);
 }
 function clientConfig(settings, concurrency) {
     noteOldNode();

@@ -9,12 +9,14 @@ exports.modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   runProcess: () => (/* binding */ runProcess)
 /* harmony export */ });
-/* unused harmony exports USAGE, answerFlags, plainLine, usePlainConsole, runStep */
+/* unused harmony exports USAGE, answerFlags, plainLine, plainText, usePlainConsole, runStep */
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74813);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(27242);
 /* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(71243);
 /* harmony import */ var _util_redact_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(50767);
 /* harmony import */ var _util_cancellation_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76601);
+/* harmony import */ var _util_stdio_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(92493);
+
 
 
 
@@ -50,7 +52,7 @@ cancelled by SIGINT and SIGTERM (what was left is said in one line).
 Documentation: README.md (inputs, outputs, stores, threat model).
 `;
 /** Answers --help and --version; true when it did (the caller then exits). */
-function answerFlags(argv, write = (text) => process.stdout.write(text)) {
+function answerFlags(argv, write = _util_stdio_js__WEBPACK_IMPORTED_MODULE_5__/* .writeStdout */ .jQ) {
     const flag = argv[2];
     if (flag === '--help' || flag === '-h' || flag === 'help') {
         write(USAGE);
@@ -83,28 +85,25 @@ function plainLine(line, debug = false) {
             return undefined;
     }
 }
-/** Outside a runner, rewrites the workflow commands @actions/core prints into plain lines. */
+/** Text bound for stdout with the workflow commands in it as a person reads them (errors and warnings on stderr). */
+function plainText(text, debug = false) {
+    if (!text.includes('::'))
+        return { stdout: text, stderr: '' };
+    const out = [];
+    const err = [];
+    const lines = text.split('\n');
+    const last = lines.pop() ?? '';
+    for (const line of lines) {
+        const plain = plainLine(line, debug);
+        if (plain)
+            (plain.stream === 'stdout' ? out : err).push(`${plain.text}\n`);
+    }
+    return { stdout: out.join('') + last, stderr: err.join('') };
+}
+/** Outside a runner, rewrites the workflow commands we and @actions/core print into plain lines. */
 function usePlainConsole() {
-    const stdout = process.stdout.write.bind(process.stdout);
-    const stderr = process.stderr.write.bind(process.stderr);
     const debug = process.env.RUNNER_DEBUG === '1';
-    process.stdout.write = ((chunk, ...rest) => {
-        const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
-        if (!text.includes('::'))
-            return stdout(chunk, ...rest);
-        const out = [];
-        const err = [];
-        const lines = text.split('\n');
-        const last = lines.pop() ?? '';
-        for (const line of lines) {
-            const plain = plainLine(line, debug);
-            if (plain)
-                (plain.stream === 'stdout' ? out : err).push(`${plain.text}\n`);
-        }
-        if (err.length > 0)
-            stderr(err.join(''));
-        return stdout(out.join('') + last);
-    });
+    _util_stdio_js__WEBPACK_IMPORTED_MODULE_5__/* .stdio */ .iz.filterStdout((text) => plainText(text, debug));
 }
 /**
  * One step of the action in this process, from its command line (`argv`, as process.argv) and environment:
@@ -670,6 +669,8 @@ async function commitSources(settings, recorded) {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _util_random_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(31245);
+/* harmony import */ var _util_stdio_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(92493);
+
 
 
 
@@ -691,7 +692,7 @@ function escapeData(value) {
     return commandValue(value).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 function issue(command, message = '') {
-    process.stdout.write(`::${command}::${escapeData(message)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
+    (0,_util_stdio_js__WEBPACK_IMPORTED_MODULE_3__/* .writeStdout */ .jQ)(`::${command}::${escapeData(message)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
 }
 /** Appends `name<<delimiter \u2026 delimiter` to the runner's file command file (GITHUB_OUTPUT, GITHUB_STATE). */
 function issueFileCommand(file, name, value) {
@@ -714,13 +715,13 @@ function getInput(name, options = {}) {
 function setOutput(name, value) {
     if (process.env.GITHUB_OUTPUT)
         return issueFileCommand('OUTPUT', name, value);
-    process.stdout.write(node_os__WEBPACK_IMPORTED_MODULE_1__.EOL);
-    process.stdout.write(`::set-output name=${name}::${escapeData(value)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
+    (0,_util_stdio_js__WEBPACK_IMPORTED_MODULE_3__/* .writeStdout */ .jQ)(node_os__WEBPACK_IMPORTED_MODULE_1__.EOL);
+    (0,_util_stdio_js__WEBPACK_IMPORTED_MODULE_3__/* .writeStdout */ .jQ)(`::set-output name=${name}::${escapeData(value)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
 }
 function saveState(name, value) {
     if (process.env.GITHUB_STATE)
         return issueFileCommand('STATE', name, value);
-    process.stdout.write(`::save-state name=${name}::${escapeData(value)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
+    (0,_util_stdio_js__WEBPACK_IMPORTED_MODULE_3__/* .writeStdout */ .jQ)(`::save-state name=${name}::${escapeData(value)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
 }
 function getState(name) {
     return process.env[`STATE_${name}`] || '';
@@ -736,7 +737,7 @@ function setSecret(secret) {
  * first colon, which keeps it readable and inert. Commands go through the functions below, never through here.
  */
 function info(message) {
-    process.stdout.write(message.replace(/^(\s*):(?=:)/gm, '$1:\u200b') + node_os__WEBPACK_IMPORTED_MODULE_1__.EOL);
+    (0,_util_stdio_js__WEBPACK_IMPORTED_MODULE_3__/* .writeStdout */ .jQ)(message.replace(/^(\s*):(?=:)/gm, '$1:\u200b') + node_os__WEBPACK_IMPORTED_MODULE_1__.EOL);
 }
 function warning(message) {
     issue('warning', message instanceof Error ? message.toString() : message);

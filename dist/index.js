@@ -14,17 +14,21 @@ __nccwpck_require__.r(__webpack_exports__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(73136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _util_code_cache_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(90452);
+/* harmony import */ var _util_stdio_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(92493);
 
 
 
 
+
+// Our lines go to stdout and stderr directly until something opens Node.js's streams (util/stdio.ts).
+_util_stdio_js__WEBPACK_IMPORTED_MODULE_4__/* .stdio */ .iz.writeDirectlyUntilOpened();
 node_module__WEBPACK_IMPORTED_MODULE_0__.enableCompileCache?.();
 (0,_util_code_cache_js__WEBPACK_IMPORTED_MODULE_3__/* .useCodeCache */ .J4)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname((0,node_url__WEBPACK_IMPORTED_MODULE_2__.fileURLToPath)(require("url").pathToFileURL(__filename).href)));
 const { runProcess } = await __nccwpck_require__.e(/* import() */ 581).then(__nccwpck_require__.bind(__nccwpck_require__, 95581));
 await runProcess();
 node_module__WEBPACK_IMPORTED_MODULE_0__.flushCompileCache?.();
 (0,_util_code_cache_js__WEBPACK_IMPORTED_MODULE_3__/* .flushCodeCache */ .Ms)();
-process.stdout.write('', () => process.stderr.write('', () => process.exit()));
+_util_stdio_js__WEBPACK_IMPORTED_MODULE_4__/* .stdio */ .iz.whenWritten(() => process.exit());
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -229,6 +233,130 @@ function flushCodeCache() {
     if (compiled.length > 0)
         pruneCodeCache(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(compiled[0].entry));
 }
+
+
+/***/ }),
+
+/***/ 92493:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _e: () => (/* binding */ writeStderr),
+/* harmony export */   iz: () => (/* binding */ stdio),
+/* harmony export */   jQ: () => (/* binding */ writeStdout)
+/* harmony export */ });
+/* unused harmony export Stdio */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+
+const STREAMS = ['stdout', 'stderr'];
+class Stdio {
+    host;
+    descriptors;
+    /** Streams not opened yet, written to through their descriptors. */
+    direct = new Set();
+    /** The streams' own write, before a filter wrapped it: what takes over from a descriptor that failed. */
+    unfiltered = new Map();
+    /** The filter for stdout, while stdout is still written to directly (an opened stream carries it in its write). */
+    filter;
+    constructor(host, descriptors = { stdout: 1, stderr: 2 }) {
+        this.host = host;
+        this.descriptors = descriptors;
+    }
+    /**
+     * From now on, writes go to the descriptors until the host's stream is read. Only where that is the same bytes:
+     * not on Windows, where a console is written to in UTF-16 by its stream; nor when the streams are not Node.js's
+     * lazy properties (already replaced by someone).
+     */
+    writeDirectlyUntilOpened(platform = process.platform) {
+        if (platform === 'win32')
+            return;
+        for (const name of STREAMS) {
+            const lazy = Object.getOwnPropertyDescriptor(this.host, name);
+            if (!lazy?.get || !lazy.configurable)
+                continue;
+            this.direct.add(name);
+            Object.defineProperty(this.host, name, {
+                configurable: true,
+                enumerable: lazy.enumerable,
+                get: () => {
+                    Object.defineProperty(this.host, name, lazy);
+                    this.direct.delete(name);
+                    const stream = this.host[name];
+                    if (name === 'stdout' && this.filter) {
+                        this.wrap(stream, this.filter);
+                        this.filter = undefined;
+                    }
+                    return stream;
+                }
+            });
+        }
+    }
+    /** Text bound for stdout goes through `filter` from now on, whether written here or straight to the stream. */
+    filterStdout(filter) {
+        if (this.direct.has('stdout'))
+            this.filter = filter;
+        else
+            this.wrap(this.host.stdout, filter);
+    }
+    write(name, text) {
+        if (!this.direct.has(name)) {
+            this.host[name].write(text);
+            return;
+        }
+        if (name === 'stdout' && this.filter) {
+            const filtered = this.filter(text);
+            if (filtered.stderr)
+                this.write('stderr', filtered.stderr);
+            text = filtered.stdout;
+        }
+        this.writeDescriptor(name, Buffer.from(text, 'utf8'));
+    }
+    /** Calls `done` once what was written is out: at once for descriptors, after the opened streams drain. */
+    whenWritten(done) {
+        const opened = STREAMS.filter((name) => !this.direct.has(name));
+        const next = () => {
+            const name = opened.shift();
+            if (name === undefined)
+                done();
+            else
+                this.host[name].write('', next);
+        };
+        next();
+    }
+    writeDescriptor(name, bytes) {
+        while (bytes.length > 0) {
+            let written;
+            try {
+                written = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeSync)(this.descriptors[name], bytes);
+            }
+            catch {
+                // EAGAIN: someone made the descriptor non-blocking and the pipe is full; EPIPE, EBADF: the reader is gone.
+                // Node.js's stream takes over with what is left and does with it what it always did (waits for room,
+                // reports the error), and every later line follows it there.
+                const stream = this.host[name];
+                (this.unfiltered.get(name) ?? stream.write.bind(stream))(bytes);
+                return;
+            }
+            bytes = bytes.subarray(written);
+        }
+    }
+    wrap(stream, filter) {
+        const write = stream.write.bind(stream);
+        this.unfiltered.set('stdout', write);
+        stream.write = (chunk, ...rest) => {
+            const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+            const filtered = filter(text);
+            if (filtered.stderr)
+                this.write('stderr', filtered.stderr);
+            return filtered.stdout === text ? write(chunk, ...rest) : write(filtered.stdout, ...rest);
+        };
+    }
+}
+/** The process's own stdout and stderr. */
+const stdio = new Stdio(process);
+const writeStdout = (text) => stdio.write('stdout', text);
+const writeStderr = (text) => stdio.write('stderr', text);
 
 
 /***/ }),

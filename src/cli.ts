@@ -3,6 +3,7 @@ import { State, VERSION } from './constants.js'
 import { forgetEventPayload } from './git.js'
 import { forgetSecrets } from './util/redact.js'
 import { handleSignals } from './util/cancellation.js'
+import { stdio, writeStdout } from './util/stdio.js'
 
 // How the bundle is entered: one step, from the runner or from a command line (Concourse tasks, a shell). On a
 // command line it answers --help and --version, and prints plain `error:` / `warning:` lines instead of the
@@ -36,7 +37,7 @@ Documentation: README.md (inputs, outputs, stores, threat model).
 `
 
 /** Answers --help and --version; true when it did (the caller then exits). */
-export function answerFlags(argv: readonly string[], write: (text: string) => void = (text) => process.stdout.write(text)): boolean {
+export function answerFlags(argv: readonly string[], write: (text: string) => void = writeStdout): boolean {
   const flag = argv[2]
   if (flag === '--help' || flag === '-h' || flag === 'help') {
     write(USAGE)
@@ -70,25 +71,24 @@ export function plainLine(line: string, debug = false): { text: string; stream: 
   }
 }
 
-/** Outside a runner, rewrites the workflow commands @actions/core prints into plain lines. */
+/** Text bound for stdout with the workflow commands in it as a person reads them (errors and warnings on stderr). */
+export function plainText(text: string, debug = false): { stdout: string; stderr: string } {
+  if (!text.includes('::')) return { stdout: text, stderr: '' }
+  const out: string[] = []
+  const err: string[] = []
+  const lines = text.split('\n')
+  const last = lines.pop() ?? ''
+  for (const line of lines) {
+    const plain = plainLine(line, debug)
+    if (plain) (plain.stream === 'stdout' ? out : err).push(`${plain.text}\n`)
+  }
+  return { stdout: out.join('') + last, stderr: err.join('') }
+}
+
+/** Outside a runner, rewrites the workflow commands we and @actions/core print into plain lines. */
 export function usePlainConsole(): void {
-  const stdout = process.stdout.write.bind(process.stdout)
-  const stderr = process.stderr.write.bind(process.stderr)
   const debug = process.env.RUNNER_DEBUG === '1'
-  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]): boolean => {
-    const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')
-    if (!text.includes('::')) return stdout(chunk, ...(rest as []))
-    const out: string[] = []
-    const err: string[] = []
-    const lines = text.split('\n')
-    const last = lines.pop() ?? ''
-    for (const line of lines) {
-      const plain = plainLine(line, debug)
-      if (plain) (plain.stream === 'stdout' ? out : err).push(`${plain.text}\n`)
-    }
-    if (err.length > 0) stderr(err.join(''))
-    return stdout(out.join('') + last)
-  }) as typeof process.stdout.write
+  stdio.filterStdout((text) => plainText(text, debug))
 }
 
 /**

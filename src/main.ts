@@ -2,6 +2,7 @@ import * as core from './runner.js'
 import { type Mode, Outputs, State } from './constants.js'
 import { errorMessage, exitCodeOf, InputError, StoreError } from './errors.js'
 import { asCancellation, cancelledBy } from './util/cancellation.js'
+import { writeStdout } from './util/stdio.js'
 import { getInputs } from './settings/inputs.js'
 import type { Settings } from './settings/types.js'
 import { ApplyFailedError } from './modes/apply-outcome.js'
@@ -21,7 +22,7 @@ class OutputError extends Error {}
 /** On a runner outputs go to GITHUB_OUTPUT; elsewhere (Concourse, a shell) they are printed as name=value. */
 function setOutput(name: string, value: string): void {
   if (!process.env.GITHUB_OUTPUT && !process.env.GITHUB_ACTIONS) {
-    process.stdout.write(`${name}=${value}\n`)
+    writeStdout(`${name}=${value}\n`)
     return
   }
   try {

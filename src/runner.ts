@@ -1,6 +1,7 @@
 import { appendFileSync, existsSync } from 'node:fs'
 import { EOL } from 'node:os'
 import { randomUuid } from './util/random.js'
+import { writeStdout } from './util/stdio.js'
 
 /**
  * The runner's interface, as much of @actions/core as this action uses: inputs and state from the
@@ -22,7 +23,7 @@ function escapeData(value: unknown): string {
 }
 
 function issue(command: string, message: unknown = ''): void {
-  process.stdout.write(`::${command}::${escapeData(message)}${EOL}`)
+  writeStdout(`::${command}::${escapeData(message)}${EOL}`)
 }
 
 /** Appends `name<<delimiter … delimiter` to the runner's file command file (GITHUB_OUTPUT, GITHUB_STATE). */
@@ -45,13 +46,13 @@ export function getInput(name: string, options: { trimWhitespace?: boolean } = {
 
 export function setOutput(name: string, value: unknown): void {
   if (process.env.GITHUB_OUTPUT) return issueFileCommand('OUTPUT', name, value)
-  process.stdout.write(EOL)
-  process.stdout.write(`::set-output name=${name}::${escapeData(value)}${EOL}`)
+  writeStdout(EOL)
+  writeStdout(`::set-output name=${name}::${escapeData(value)}${EOL}`)
 }
 
 export function saveState(name: string, value: unknown): void {
   if (process.env.GITHUB_STATE) return issueFileCommand('STATE', name, value)
-  process.stdout.write(`::save-state name=${name}::${escapeData(value)}${EOL}`)
+  writeStdout(`::save-state name=${name}::${escapeData(value)}${EOL}`)
 }
 
 export function getState(name: string): string {
@@ -70,7 +71,7 @@ export function setSecret(secret: string): void {
  * first colon, which keeps it readable and inert. Commands go through the functions below, never through here.
  */
 export function info(message: string): void {
-  process.stdout.write(message.replace(/^(\s*):(?=:)/gm, '$1:\u200b') + EOL)
+  writeStdout(message.replace(/^(\s*):(?=:)/gm, '$1:\u200b') + EOL)
 }
 
 export function warning(message: string | Error): void {

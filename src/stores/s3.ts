@@ -26,6 +26,7 @@ import { describeS3Error, isNotFound, speaksS3, whatCameBack } from './s3-errors
 import { multipartPartSize, PartSender } from './multipart.js'
 import { IntegrityError, MissingObjectError, OversizedError, PreconditionFailedError, RangeIgnoredError, StoreError } from '../errors.js'
 import { CancelledError, cancelledBy, cancelSignal, throwIfCancelled } from '../util/cancellation.js'
+import { writeStderr } from '../util/stdio.js'
 import {
   isPullBody,
   type CopyMetadata,
@@ -209,7 +210,7 @@ function noteOldNode(): void {
   const major = Number(process.versions.node.split('.')[0])
   if (nodeNoted || major >= 22) return
   nodeNoted = true
-  process.stderr.write(
+  writeStderr(
     `note: Node.js ${process.versions.node}: AWS SDK releases after January 2027 need Node.js 22 or later (the action itself runs on node24).\n`
   )
 }

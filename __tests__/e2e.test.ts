@@ -187,11 +187,11 @@ describe('dist/index.js the seed way (Concourse / docker)', () => {
     for (const run of [done, failed]) expect(run.stderr).not.toContain('EVENT LOOP RAN DRY')
   })
 
-  it('starts without node:crypto, child_process, zlib, fs/promises or net when a check finds nothing, on a runner or not', async () => {
+  it('starts without node:crypto, child_process, zlib, fs/promises, stream or net when a check finds nothing, on a runner or not', async () => {
     // Each costs 3-10 ms of every step's start on node24 (src/util/node-builtins.ts, src/util/fs-calls.ts): loaded
     // where used, not at start. node:net is what Node.js's stdout on a pipe (as here and on a runner) is made of: the
     // lines go to the descriptor instead (src/util/stdio.ts). A check that hashes code needs node:crypto and git (and
-    // child_process brings node:net), but still not node:fs/promises.
+    // child_process brings node:net and node:stream), but still not node:fs/promises.
     const repo = makeRepo(SOURCES)
     const dir = tempDir('builtins')
     const report = path.join(dir, 'loaded.txt')
@@ -205,7 +205,7 @@ describe('dist/index.js the seed way (Concourse / docker)', () => {
       const loaded = readFileSync(report, 'utf8').split('\n')
       expect(loaded).toContain('NativeModule fs') // the list is what it claims
       rmSync(report)
-      return ['crypto', 'child_process', 'zlib', 'fs/promises', 'net'].filter((name) => loaded.includes(`NativeModule ${name}`))
+      return ['crypto', 'child_process', 'zlib', 'fs/promises', 'stream', 'net'].filter((name) => loaded.includes(`NativeModule ${name}`))
     }
     const local = await runDist({ args: ['check'], cwd: repo.dir, runner: false, env })
     expect(local.stdout).toContain('found=false')
@@ -217,7 +217,7 @@ describe('dist/index.js the seed way (Concourse / docker)', () => {
     expect(heavyLoaded()).toEqual([])
     const hashing = await runDist({ inputs: { ...inputs, 'code-hash-paths': '**' }, env })
     expect(hashing.outputs['code-hash']).toMatch(/^[0-9a-f]{64}$/)
-    expect(heavyLoaded()).toEqual(['crypto', 'child_process', 'net'])
+    expect(heavyLoaded()).toEqual(['crypto', 'child_process', 'stream', 'net'])
   })
 
   it('keeps the compiled code of its chunks on Node.js 20, in a directory only its user may write', async () => {

@@ -3112,13 +3112,12 @@ async function createStore(settings, concurrency, options = {}) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46466);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(73136);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
-/* harmony import */ var _util_cancellation_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(76601);
-/* harmony import */ var _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(89587);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
+/* harmony import */ var _util_cancellation_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76601);
+/* harmony import */ var _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(89587);
+/* harmony import */ var _util_node_builtins_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(53115);
 /* harmony import */ var _util_capped_read_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(48724);
 /* harmony import */ var _util_fs_calls_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(62001);
 /* harmony import */ var _util_paths_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(24964);
@@ -3156,7 +3155,7 @@ async function writeChunks(chunks, fd) {
 async function writePulled(body, fd) {
     const buffer = Buffer.allocUnsafe(1024 * 1024);
     for (;;) {
-        (0,_util_cancellation_js__WEBPACK_IMPORTED_MODULE_5__/* .throwIfCancelled */ .dZ)();
+        (0,_util_cancellation_js__WEBPACK_IMPORTED_MODULE_4__/* .throwIfCancelled */ .dZ)();
         const read = await body.readInto(buffer);
         if (read === 0)
             return;
@@ -3211,7 +3210,7 @@ class LocalStore {
             key.startsWith('/') ||
             key.includes('\\') ||
             key.includes('\0')) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .IntegrityError */ .cs(`The key '${key}' would lead outside the local store '${this.root}': refused.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .IntegrityError */ .cs(`The key '${key}' would lead outside the local store '${this.root}': refused.`);
         }
         let current = this.root;
         for (const segment of segments.slice(0, -1)) {
@@ -3225,7 +3224,7 @@ class LocalStore {
             catch (error) {
                 if (isMissing(error))
                     break;
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .StoreError */ .AD(`Could not inspect ${current} in the local store: ${error.message}`, { cause: error });
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .StoreError */ .AD(`Could not inspect ${current} in the local store: ${error.message}`, { cause: error });
             }
             if (info.isSymbolicLink())
                 throw this.symlinkError(current);
@@ -3237,7 +3236,7 @@ class LocalStore {
     }
     /** An IntegrityError: the store's content is not what it should be, so a hit on it is a miss, a download fails. */
     symlinkError(where) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .IntegrityError */ .cs(`${where} in the local store '${this.root}' is a symlink. The local store never follows symlinks: someone with write ` +
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .IntegrityError */ .cs(`${where} in the local store '${this.root}' is a symlink. The local store never follows symlinks: someone with write ` +
             `access to the store may have planted it to read or overwrite files elsewhere. Remove it (and check who can write the store).`);
     }
     /** Opens an object for reading without following a symlink at any level. */
@@ -3253,7 +3252,7 @@ class LocalStore {
         }
     }
     url(key) {
-        const href = (0,node_url__WEBPACK_IMPORTED_MODULE_3__.pathToFileURL)(this.pathOf(key)).href;
+        const href = (0,node_url__WEBPACK_IMPORTED_MODULE_2__.pathToFileURL)(this.pathOf(key)).href;
         return key.endsWith('/') && !href.endsWith('/') ? `${href}/` : href;
     }
     async readText(key, maxBytes) {
@@ -3267,9 +3266,9 @@ class LocalStore {
         catch (error) {
             if (isMissing(error))
                 return undefined;
-            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .StoreError */ .AD || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .IntegrityError */ .cs)
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .StoreError */ .AD || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .IntegrityError */ .cs)
                 throw error;
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .StoreError */ .AD(`Could not read ${this.pathOf(key)} from the local store: ${error.message}`, { cause: error });
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .StoreError */ .AD(`Could not read ${this.pathOf(key)} from the local store: ${error.message}`, { cause: error });
         }
         try {
             // A directory where an object would be: nothing stored under that key.
@@ -3288,7 +3287,7 @@ class LocalStore {
      */
     async writeAtomically(key, write, condition = {}) {
         if (!condition.evenIfCancelled)
-            (0,_util_cancellation_js__WEBPACK_IMPORTED_MODULE_5__/* .throwIfCancelled */ .dZ)();
+            (0,_util_cancellation_js__WEBPACK_IMPORTED_MODULE_4__/* .throwIfCancelled */ .dZ)();
         const target = await this.safePath(key);
         const temp = `${target}.tmp-${(0,_util_random_js__WEBPACK_IMPORTED_MODULE_10__.randomHex)(6)}`;
         try {
@@ -3305,7 +3304,7 @@ class LocalStore {
                 }
                 catch (error) {
                     if (error.code === 'EEXIST') {
-                        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .PreconditionFailedError */ .k9(`${this.url(key)} exists already (another run wrote it).`);
+                        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .PreconditionFailedError */ .k9(`${this.url(key)} exists already (another run wrote it).`);
                     }
                     throw error;
                 }
@@ -3315,7 +3314,7 @@ class LocalStore {
                 if (condition.ifMatch !== undefined) {
                     const current = await (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_8__/* .lstat */ .$1)(target).catch(() => undefined);
                     if (!current || versionOf(current) !== condition.ifMatch) {
-                        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .PreconditionFailedError */ .k9(`${this.url(key)} is not the version expected (another run wrote it).`);
+                        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .PreconditionFailedError */ .k9(`${this.url(key)} is not the version expected (another run wrote it).`);
                     }
                 }
                 await (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_8__/* .rename */ .$w)(temp, target);
@@ -3324,12 +3323,12 @@ class LocalStore {
         }
         catch (error) {
             await (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_8__.rm)(temp, { force: true });
-            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .StoreError */ .AD ||
-                error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .IntegrityError */ .cs ||
-                error instanceof _util_cancellation_js__WEBPACK_IMPORTED_MODULE_5__/* .CancelledError */ .cc ||
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .StoreError */ .AD ||
+                error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .IntegrityError */ .cs ||
+                error instanceof _util_cancellation_js__WEBPACK_IMPORTED_MODULE_4__/* .CancelledError */ .cc ||
                 error.name === 'AbortError')
                 throw error;
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .StoreError */ .AD(`Could not write ${target} in the local store '${this.root}': ${error.message}`, { cause: error });
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .StoreError */ .AD(`Could not write ${target} in the local store '${this.root}': ${error.message}`, { cause: error });
         }
     }
     async put(key, body, options) {
@@ -3337,7 +3336,7 @@ class LocalStore {
             ? (0,_util_fs_calls_js__WEBPACK_IMPORTED_MODULE_8__/* .writeAll */ .f4)(temp, body)
             : (0,_store_js__WEBPACK_IMPORTED_MODULE_11__/* .isPullBody */ .A)(body)
                 ? writePulled(body, temp)
-                : (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_2__.pipeline)(body, (chunks) => writeChunks(chunks, temp), { signal: _util_cancellation_js__WEBPACK_IMPORTED_MODULE_5__/* .cancelSignal */ .Bj }), options);
+                : (0,_util_node_builtins_js__WEBPACK_IMPORTED_MODULE_6__/* .nodeStreamPromises */ .Zv)().pipeline(body, (chunks) => writeChunks(chunks, temp), { signal: _util_cancellation_js__WEBPACK_IMPORTED_MODULE_4__/* .cancelSignal */ .Bj }), options);
         return { etag };
     }
     async get(key) {
@@ -3347,27 +3346,29 @@ class LocalStore {
         }
         catch (error) {
             if (isMissing(error))
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .MissingObjectError */ .S3(`${this.pathOf(key)} is missing from the local store.`, { cause: error });
-            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .StoreError */ .AD || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .IntegrityError */ .cs)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .MissingObjectError */ .S3(`${this.pathOf(key)} is missing from the local store.`, { cause: error });
+            if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .StoreError */ .AD || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .IntegrityError */ .cs)
                 throw error;
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .StoreError */ .AD(`Could not read ${this.pathOf(key)} from the local store: ${error.message}`, { cause: error });
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .StoreError */ .AD(`Could not read ${this.pathOf(key)} from the local store: ${error.message}`, { cause: error });
         }
     }
     /** Copies through this process (a directory has no server), hashing the bytes so the caller can check them. */
     async copy(sourceKey, targetKey) {
-        const tap = new _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_6__/* .DigestStream */ .vl();
+        const tap = (0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_5__/* .digestStream */ .Nq)();
         const etag = await this.writeAtomically(targetKey, async (temp) => {
             let source;
             try {
                 source = await this.get(sourceKey);
             }
             catch (error) {
-                if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .MissingObjectError */ .S3) {
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .MissingObjectError */ .S3(`Cannot copy ${this.pathOf(sourceKey)}: it is missing from the local store.`, { cause: error });
+                if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .MissingObjectError */ .S3) {
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .MissingObjectError */ .S3(`Cannot copy ${this.pathOf(sourceKey)}: it is missing from the local store.`, { cause: error });
                 }
                 throw error;
             }
-            await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_2__.pipeline)(source, tap, (chunks) => writeChunks(chunks, temp), { signal: _util_cancellation_js__WEBPACK_IMPORTED_MODULE_5__/* .cancelSignal */ .Bj });
+            await (0,_util_node_builtins_js__WEBPACK_IMPORTED_MODULE_6__/* .nodeStreamPromises */ .Zv)().pipeline(source, tap, (chunks) => writeChunks(chunks, temp), {
+                signal: _util_cancellation_js__WEBPACK_IMPORTED_MODULE_4__/* .cancelSignal */ .Bj
+            });
         });
         return { sha256: tap.digest(), etag };
     }
@@ -3386,9 +3387,9 @@ class LocalStore {
             catch (error) {
                 if (isMissing(error))
                     return;
-                if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .StoreError */ .AD || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .IntegrityError */ .cs)
+                if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .StoreError */ .AD || error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .IntegrityError */ .cs)
                     throw error;
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .StoreError */ .AD(`Could not list ${this.pathOf(keyDir)} in the local store: ${error.message}`, { cause: error });
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .StoreError */ .AD(`Could not list ${this.pathOf(keyDir)} in the local store: ${error.message}`, { cause: error });
             }
             for (const entry of entries) {
                 const key = `${keyDir}${entry.name}`;

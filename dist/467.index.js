@@ -235,7 +235,7 @@ function unwritten(parts, written) {
  */
 async function downloadFile(store, key, target, file, progress) {
     const temp = (0,_download_temporaries_js__WEBPACK_IMPORTED_MODULE_13__/* .temporaryName */ .N)(target);
-    const tap = new _util_digest_stream_js__WEBPACK_IMPORTED_MODULE_6__/* .DigestStream */ .vl(file.size);
+    const tap = (0,_util_digest_stream_js__WEBPACK_IMPORTED_MODULE_6__/* .digestStream */ .Nq)(file.size);
     const unwatch = progress.watch(tap);
     const gathered = file.size < GATHER_BELOW ? new GatheredFile(file.size) : undefined;
     try {

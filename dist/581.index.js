@@ -1129,7 +1129,9 @@ async function writeAll(fd, bytes) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dh: () => (/* binding */ nodeStream),
 /* harmony export */   SI: () => (/* binding */ nodeCrypto),
+/* harmony export */   Zv: () => (/* binding */ nodeStreamPromises),
 /* harmony export */   eq: () => (/* binding */ nodeZlib),
 /* harmony export */   zp: () => (/* binding */ execFileText)
 /* harmony export */ });
@@ -1145,6 +1147,8 @@ const nodeCrypto = () => load('node:crypto');
 const childProcess = () => load('node:child_process');
 /** child_process.execFile as a promise of its output as text, node:child_process loaded on the first call. */
 const execFileText = (file, args, options) => (0,node_util__WEBPACK_IMPORTED_MODULE_1__.promisify)(childProcess().execFile)(file, args, { ...options, encoding: 'utf8' });
+const nodeStream = () => load('node:stream');
+const nodeStreamPromises = () => load('node:stream/promises');
 const nodeZlib = () => load('node:zlib');
 
 

@@ -5,7 +5,7 @@ import path from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import pLimit from 'p-limit'
 import { FilesError, IntegrityError, RangeIgnoredError, UnreadableSetError } from '../errors.js'
-import { DigestLimitError, DigestStream, sha256OfFile } from '../util/digest-stream.js'
+import { DigestLimitError, digestStream, sha256OfFile } from '../util/digest-stream.js'
 import { filesByPack, isSafeRelativePath, totalBytes, type Manifest, type ManifestFile, type PackRecord } from './manifest.js'
 import { decompressor, unreadableEncodingProblem } from './pack-encoding.js'
 import { deepestExisting, preparePackageDirectory } from './package-directory.js'
@@ -184,7 +184,7 @@ export function unwritten(parts: readonly Buffer[], written: number): Buffer[] {
  */
 async function downloadFile(store: Store, key: string, target: string, file: ManifestFile, progress: Progress): Promise<string> {
   const temp = temporaryName(target)
-  const tap = new DigestStream(file.size)
+  const tap = digestStream(file.size)
   const unwatch = progress.watch(tap)
   const gathered = file.size < GATHER_BELOW ? new GatheredFile(file.size) : undefined
   try {

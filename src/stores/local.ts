@@ -1,11 +1,11 @@
 import { createReadStream, type Stats } from 'node:fs'
 import path from 'node:path'
 import type { Readable } from 'node:stream'
-import { pipeline } from 'node:stream/promises'
 import { pathToFileURL } from 'node:url'
 import { IntegrityError, MissingObjectError, PreconditionFailedError, StoreError } from '../errors.js'
 import { CancelledError, cancelSignal, throwIfCancelled } from '../util/cancellation.js'
-import { DigestStream } from '../util/digest-stream.js'
+import { digestStream } from '../util/digest-stream.js'
+import { nodeStreamPromises } from '../util/node-builtins.js'
 import { READ_NO_FOLLOW, readOpenedText } from '../util/capped-read.js'
 import { closeFd, fstat, link, lstat, mkdir, openFd, readdir, rename, rm, rmdir, unlink, writeAll, writeFile } from '../util/fs-calls.js'
 import { fromPosixRelative } from '../util/paths.js'
@@ -229,7 +229,7 @@ export class LocalStore implements Store {
           ? writeAll(temp, body)
           : isPullBody(body)
             ? writePulled(body, temp)
-            : pipeline(body, (chunks: AsyncIterable<Buffer>) => writeChunks(chunks, temp), { signal: cancelSignal }),
+            : nodeStreamPromises().pipeline(body, (chunks: AsyncIterable<Buffer>) => writeChunks(chunks, temp), { signal: cancelSignal }),
       options
     )
     return { etag }
@@ -248,7 +248,7 @@ export class LocalStore implements Store {
 
   /** Copies through this process (a directory has no server), hashing the bytes so the caller can check them. */
   async copy(sourceKey: string, targetKey: string): Promise<CopyResult> {
-    const tap = new DigestStream()
+    const tap = digestStream()
     const etag = await this.writeAtomically(targetKey, async (temp) => {
       let source: Readable
       try {
@@ -259,7 +259,9 @@ export class LocalStore implements Store {
         }
         throw error
       }
-      await pipeline(source, tap, (chunks: AsyncIterable<Buffer>) => writeChunks(chunks, temp), { signal: cancelSignal })
+      await nodeStreamPromises().pipeline(source, tap, (chunks: AsyncIterable<Buffer>) => writeChunks(chunks, temp), {
+        signal: cancelSignal
+      })
     })
     return { sha256: tap.digest(), etag }
   }

@@ -1,7 +1,7 @@
-// node:crypto, node:child_process and node:zlib, loaded when first used instead of when the bundle starts. A
-// static import loads a builtin as the step starts, used or not: these three cost ~20 ms of every step's start
-// on node24 (~10 ms on Node.js 20; `node -e "require('node:crypto')"` against `node -e 0`), and a check that
-// finds nothing needs none of them. Modules in the path of every step use these; the rest import as usual.
+// node:crypto, node:child_process, node:zlib and node:stream, loaded when first used instead of when the bundle
+// starts. A static import loads a builtin as the step starts, used or not: the first three cost ~20 ms of every
+// step's start on node24 (~10 ms on Node.js 20; `node -e "require('node:crypto')"` against `node -e 0`), node:stream
+// ~4 ms on a machine where `node -e 0` takes 60 ms, and a check that finds nothing needs none of them. Modules in the path of every step use these; the rest import as usual.
 import type { ExecFileOptions } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { promisify } from 'node:util'
@@ -18,5 +18,10 @@ export const execFileText = (
   args: readonly string[],
   options: ExecFileOptions
 ): Promise<{ stdout: string; stderr: string }> => promisify(childProcess().execFile)(file, args, { ...options, encoding: 'utf8' as const })
+
+export const nodeStream = (): typeof import('node:stream') => load('node:stream') as typeof import('node:stream')
+
+export const nodeStreamPromises = (): typeof import('node:stream/promises') =>
+  load('node:stream/promises') as typeof import('node:stream/promises')
 
 export const nodeZlib = (): typeof import('node:zlib') => load('node:zlib') as typeof import('node:zlib')

@@ -266,7 +266,8 @@ class Stdio {
     /**
      * From now on, writes go to the descriptors until the host's stream is read. Only where that is the same bytes:
      * not on Windows, where a console is written to in UTF-16 by its stream; nor when the streams are not Node.js's
-     * lazy properties (already replaced by someone).
+     * lazy properties (already replaced by someone). Call it before anything reads the streams (index.ts does, first):
+     * a stream opened earlier is not seen.
      */
     writeDirectlyUntilOpened(platform = process.platform) {
         if (platform === 'win32')

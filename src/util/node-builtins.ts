@@ -1,7 +1,8 @@
 // node:crypto, node:child_process, node:zlib and node:stream, loaded when first used instead of when the bundle
 // starts. A static import loads a builtin as the step starts, used or not: the first three cost ~20 ms of every
-// step's start on node24 (~10 ms on Node.js 20; `node -e "require('node:crypto')"` against `node -e 0`), node:stream
-// ~4 ms on a machine where `node -e 0` takes 60 ms, and a check that finds nothing needs none of them. Modules in the path of every step use these; the rest import as usual.
+// step's start on node24 (~10 ms on Node.js 20; `node -e "require('node:crypto')"` against `node -e 0`),
+// node:stream ~4 ms where `node -e 0` takes 60 ms, and a check that finds nothing needs none of them. Modules in
+// the path of every step use these; the rest import as usual.
 import type { ExecFileOptions } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { promisify } from 'node:util'

@@ -255,8 +255,8 @@ class Stdio {
     descriptors;
     /** Streams not opened yet, written to through their descriptors. */
     direct = new Set();
-    /** The streams' own write, before a filter wrapped it: what takes over from a descriptor that failed. */
-    unfiltered = new Map();
+    /** Stdout's own write, before the filter wrapped it: what takes over from a descriptor that failed. */
+    unfilteredStdout;
     /** The filter for stdout, while stdout is still written to directly (an opened stream carries it in its write). */
     filter;
     constructor(host, descriptors = { stdout: 1, stderr: 2 }) {
@@ -336,7 +336,7 @@ class Stdio {
                 // Node.js's stream takes over with what is left and does with it what it always did (waits for room,
                 // reports the error), and every later line follows it there.
                 const stream = this.host[name];
-                (this.unfiltered.get(name) ?? stream.write.bind(stream))(bytes);
+                ((name === 'stdout' && this.unfilteredStdout) || stream.write.bind(stream))(bytes);
                 return;
             }
             bytes = bytes.subarray(written);
@@ -344,7 +344,7 @@ class Stdio {
     }
     wrap(stream, filter) {
         const write = stream.write.bind(stream);
-        this.unfiltered.set('stdout', write);
+        this.unfilteredStdout = write;
         stream.write = (chunk, ...rest) => {
             const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
             const filtered = filter(text);

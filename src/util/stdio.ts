@@ -23,8 +23,8 @@ const STREAMS: readonly StreamName[] = ['stdout', 'stderr']
 export class Stdio {
   /** Streams not opened yet, written to through their descriptors. */
   private readonly direct = new Set<StreamName>()
-  /** The streams' own write, before a filter wrapped it: what takes over from a descriptor that failed. */
-  private readonly unfiltered = new Map<StreamName, Write>()
+  /** Stdout's own write, before the filter wrapped it: what takes over from a descriptor that failed. */
+  private unfilteredStdout: Write | undefined
   /** The filter for stdout, while stdout is still written to directly (an opened stream carries it in its write). */
   private filter: StdoutFilter | undefined
 
@@ -102,7 +102,7 @@ export class Stdio {
         // Node.js's stream takes over with what is left and does with it what it always did (waits for room,
         // reports the error), and every later line follows it there.
         const stream = this.host[name]
-        ;(this.unfiltered.get(name) ?? stream.write.bind(stream))(bytes)
+        ;((name === 'stdout' && this.unfilteredStdout) || stream.write.bind(stream))(bytes)
         return
       }
       bytes = bytes.subarray(written)
@@ -111,7 +111,7 @@ export class Stdio {
 
   private wrap(stream: { write: Write }, filter: StdoutFilter): void {
     const write = stream.write.bind(stream)
-    this.unfiltered.set('stdout', write)
+    this.unfilteredStdout = write
     stream.write = (chunk: string | Uint8Array, ...rest: unknown[]): boolean => {
       const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')
       const filtered = filter(text)
